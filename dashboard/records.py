@@ -117,6 +117,7 @@ class Unit:
     prefix: str = ""  # "£"
     noun: str = ""  # "people"; empty for currencies
     location: Location | None = field(default=None, compare=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_currency(self) -> bool:
@@ -131,6 +132,7 @@ class Metric:
     chart: str  # which chart shows it: funding | people | returns | none
     description: str = ""
     location: Location | None = field(default=None, compare=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,7 @@ class Programme:
     partner_country: str
     description: str
     location: Location | None = field(default=None, compare=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,7 @@ class Source:
     published_basis: str | None = None
     url: str | None = None
     location: Location | None = field(default=None, compare=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def citation(self) -> str:
         """``UK and Vietnam sign agreement… — Home Office, Apr 2025``"""
@@ -175,6 +179,7 @@ class Figure:
     wording: str | None = None  # the source's own qualifier words: "over", "up to", "nearly"
     note: str | None = None
     location: Location | None = field(default=None, compare=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -189,6 +194,7 @@ class Event:
     status: EventStatus = EventStatus.HELD
     date_basis: str | None = None
     location: Location | None = field(default=None, compare=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -199,6 +205,7 @@ class Exclusion:
     quote: str
     reason: str
     location: Location | None = field(default=None, compare=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -225,6 +232,12 @@ class Dataset:
 
     def figure(self, figure_id: str) -> Figure:
         return _by(self.figures, "id", figure_id)
+
+
+def where(record, field_name: str) -> Location:
+    """The file:line of one field of a loaded record (the record's own line if unknown)."""
+    loc = record.location or Location("<unknown>", 0)
+    return Location(loc.path, record.lines.get(field_name, loc.line))
 
 
 def _by(items, attr: str, key: str):

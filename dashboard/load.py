@@ -1,0 +1,383 @@
+"""Read ``data/*.yaml`` into typed records, with a file:line for every problem.
+
+Each YAML file is a mapping of sections (``programmes``, ``units``, ``metrics``,
+``sources``, ``figures``, ``events``, ``exclusions``), each a list of records; any
+file may hold any sections, so a new document's figures can go in a file of their
+own. The format, with a valid example of each record, is in ``data/README.md``.
+
+YAML is *composed* into nodes and never constructed with arbitrary tags, so
+``!!python/...`` cannot run: it is reported as an error. Each node carries its line,
+which every ``Problem`` names. This module checks each record on its own (types,
+required and unknown fields); ``dashboard.validate`` checks records against each
+other and against the seeds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from .problems import Problem
+from .records import (
+    Dataset,
+    DatePrecision,
+    EventStatus,
+    EventType,
+    Event,
+    Exclusion,
+    Figure,
+    FlexDate,
+    Kind,
+    Location,
+    Metric,
+    Period,
+    PeriodType,
+    Programme,
+    Qualifier,
+    Source,
+    Unit,
+)
+
+MAX_FILE_BYTES = 1_000_000
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+_IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class FieldError(ValueError):
+    """A field's value is wrong; the message says what to write instead."""
+
+
+# --- field parsers: node value -> typed value, or FieldError ------------------------------
+
+
+def text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise FieldError(f"expected text, got {_show(value)}")
+    return " ".join(value.split()) if "\n" in value else value.strip()
+
+
+def ident(value: Any) -> str:
+    if not isinstance(value, str) or not _IDENT.match(value):
+        raise FieldError(f"expected an id of letters, digits, '-', '_' or '.', got {_show(value)}")
+    return value
+
+
+def number(value: Any) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        hint = " in base units, e.g. 7000000 for '7 million'" if isinstance(value, str) else ""
+        raise FieldError(f"{_show(value)} is not a number; write the value{hint}")
+    if isinstance(value, float) and math.isnan(value):
+        raise FieldError("NaN is not a value; write the number the source gives")
+    if isinstance(value, float) and math.isinf(value):
+        raise FieldError("infinity is not a value; for an open bound use qualifier: at_least")
+    if value < 0:
+        raise FieldError(f"{value} is negative; figures are counts and amounts, never below zero")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise FieldError(f"expected a date as YYYY-MM-DD, got {_show(value)}")
+    return value
+
+
+def flex_date(value: Any) -> FlexDate:
+    if isinstance(value, bool):
+        raise FieldError(f"expected a date as YYYY-MM-DD, YYYY-MM or YYYY, got {_show(value)}")
+    if isinstance(value, int) and 1900 <= value <= 2100:
+        return FlexDate(dt.date(value, 1, 1), DatePrecision.YEAR)
+    if isinstance(value, str) and (m := _YEAR_MONTH.match(value)) and 1 <= int(m[2]) <= 12:
+        return FlexDate(dt.date(int(m[1]), int(m[2]), 1), DatePrecision.MONTH)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return FlexDate(value, DatePrecision.DAY)
+    raise FieldError(f"expected a date as YYYY-MM-DD, YYYY-MM or YYYY, got {_show(value)}")
+
+
+def choice(enum: type[StrEnum]) -> Callable[[Any], StrEnum]:
+    allowed = ", ".join(e.value for e in enum)
+
+    def parse(value: Any) -> StrEnum:
+        try:
+            return enum(value)
+        except ValueError:
+            raise FieldError(f"unknown value {_show(value)}; expected one of: {allowed}") from None
+
+    return parse
+
+
+def optional(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def parse_optional(value: Any) -> Any:
+        return None if value is None else parse(value)
+
+    return parse_optional
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return repr(value) if not isinstance(value, dt.date) else value.isoformat()
+
+
+# --- record schemas ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Schema:
+    build: Callable[..., Any]
+    required: dict[str, Callable[[Any], Any]]
+    optional: dict[str, Callable[[Any], Any]]
+
+
+PERIOD = Schema(
+    build=Period,
+    required={"start": date, "end": date, "type": choice(PeriodType)},
+    optional={"start_basis": optional(text), "end_basis": optional(text)},
+)
+
+SECTIONS: dict[str, Schema] = {
+    "programmes": Schema(
+        Programme,
+        {"id": ident, "name": text, "funder": text, "partner_country": text, "description": text},
+        {},
+    ),
+    "units": Schema(Unit, {"id": ident, "label": text}, {"prefix": optional(text), "noun": optional(text)}),
+    "metrics": Schema(
+        Metric,
+        {"id": ident, "label": text, "unit": ident, "chart": choice(StrEnum("Chart", "funding people returns none"))},
+        {"description": optional(text)},
+    ),
+    "sources": Schema(
+        Source,
+        {"file": text, "title": text, "publisher": text, "published": flex_date},
+        {"published_basis": optional(text), "url": optional(text)},
+    ),
+    "figures": Schema(
+        Figure,
+        {
+            "id": ident,
+            "programme": ident,
+            "metric": ident,
+            "value": number,
+            "unit": ident,
+            "qualifier": choice(Qualifier),
+            "kind": choice(Kind),
+            "period": PERIOD,  # nested mapping, parsed with its own schema
+            "source": text,
+            "quote": text,
+        },
+        {"wording": optional(text), "note": optional(text)},
+    ),
+    "events": Schema(
+        Event,
+        {
+            "id": ident,
+            "date": flex_date,
+            "programme": ident,
+            "type": choice(EventType),
+            "title": text,
+            "source": text,
+            "quote": text,
+        },
+        {"status": optional(choice(EventStatus)), "date_basis": optional(text)},
+    ),
+    "exclusions": Schema(Exclusion, {"source": text, "quote": text, "reason": text}, {}),
+}
+
+
+# --- reading files -----------------------------------------------------------------------
+
+
+def load_dataset(data_dir: Path | str) -> tuple[Dataset, list[Problem]]:
+    """Every record of every ``*.yaml`` file in ``data_dir``, and every problem found."""
+    data_dir = Path(data_dir)
+    problems: list[Problem] = []
+    sections: dict[str, list[Any]] = {name: [] for name in SECTIONS}
+    files = sorted(data_dir.glob("*.yaml")) if data_dir.is_dir() else []
+    if not files:
+        problems.append(
+            Problem(Location(str(data_dir), 0), "data", "no *.yaml files found; point --data at the curated data folder", "no-data")
+        )
+    for path in files:
+        root = _read_yaml(path, problems)
+        if root is not None:
+            _read_sections(root, _display(path), sections, problems)
+    dataset = Dataset(**{name: tuple(records) for name, records in sections.items()})
+    return dataset, problems
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _read_yaml(path: Path, problems: list[Problem]) -> yaml.Node | None:
+    shown = _display(path)
+
+    def fail(line: int, field: str, message: str, code: str) -> None:
+        problems.append(Problem(Location(shown, line), field, message, code))
+
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        fail(1, "file", f"{size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit; split it into several files", "too-large")
+        return None
+    raw = path.read_bytes()
+    try:
+        content = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        fail(line, "file", f"not UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8", "encoding")
+        return None
+    content = content.removeprefix("\ufeff")
+    if not content.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in content.splitlines()):
+        fail(1, "file", "the file is empty; add records or delete the file", "empty")
+        return None
+    tab_lines = [n for n, ln in enumerate(content.splitlines(), 1) if "\t" in ln]
+    for n in tab_lines:
+        fail(n, "yaml", "tab character; indent and separate with spaces only", "tab")
+    if tab_lines:
+        return None
+    try:
+        root = yaml.compose(content, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        fail(line, "yaml", f"syntax error: {err.problem or err.context}; check indentation and quoting", "syntax")
+        return None
+    except yaml.YAMLError as err:
+        fail(1, "yaml", f"syntax error: {err}", "syntax")
+        return None
+    if root is None:
+        fail(1, "file", "the file is empty; add records or delete the file", "empty")
+        return None
+    return root
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+class _Reader:
+    """Turns composed nodes into Python values, reporting bad tags and duplicate keys."""
+
+    def __init__(self, path: str, problems: list[Problem]):
+        self.path = path
+        self.problems = problems
+        self._constructor = yaml.constructor.SafeConstructor()
+
+    def problem(self, node: yaml.Node, field: str, message: str, code: str) -> None:
+        self.problems.append(Problem(Location(self.path, _line(node)), field, message, code))
+
+    def mapping(self, node: yaml.Node, field: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+        """``{key: (key_node, value_node)}``, or None (reported) when ``node`` is not a mapping."""
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, field, "expected a mapping of `field: value` lines", "not-a-mapping")
+            return None
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self.problem(key_node, field, "keys must be plain field names", "bad-key")
+            elif key in out:
+                self.problem(key_node, key, "duplicate field; keep one", "duplicate-field")
+            else:
+                out[key] = (key_node, value_node)
+        return out
+
+    def scalar(self, node: yaml.Node, field: str) -> tuple[bool, Any]:
+        """``(ok, value)`` for a safe node; tags outside plain YAML are refused, never run."""
+        bad = next((n for n in _walk(node) if n.tag not in _SAFE_TAGS), None)
+        if bad is not None:
+            self.problem(bad, field, f"YAML tag {bad.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; write a plain value", "tag")
+            return False, None
+        try:
+            return True, self._constructor.construct_object(node, deep=True)
+        except (ValueError, yaml.YAMLError) as err:
+            self.problem(node, field, f"cannot read {node.value!r}: {err}; write a plain value", "bad-value")
+            return False, None
+
+
+def _walk(node: yaml.Node):
+    yield node
+    if isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            yield from _walk(child)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _walk(key)
+            yield from _walk(value)
+
+
+def _read_sections(root: yaml.Node, path: str, sections: dict[str, list[Any]], problems: list[Problem]) -> None:
+    reader = _Reader(path, problems)
+    top = reader.mapping(root, "file")
+    if top is None:
+        return
+    for name, (key_node, value_node) in top.items():
+        schema = SECTIONS.get(name)
+        if schema is None:
+            reader.problem(key_node, name, f"unknown section; expected one of: {', '.join(SECTIONS)}", "unknown-section")
+            continue
+        if not isinstance(value_node, yaml.SequenceNode):
+            reader.problem(value_node, name, "expected a list of records, each starting with '- '", "not-a-list")
+            continue
+        for item in value_node.value:
+            lines: dict[str, int] = {}
+            record = _read_record(reader, item, schema, prefix="", lines=lines)
+            if record is not None:
+                sections[name].append(record)
+
+
+def _read_record(reader: _Reader, node: yaml.Node, schema: Schema, prefix: str, lines: dict[str, int]) -> Any | None:
+    """One record; ``lines`` receives the line of each field (``period.end`` for nested ones)."""
+    fields = reader.mapping(node, prefix.rstrip(".") or "record")
+    if fields is None:
+        return None
+    values: dict[str, Any] = {}
+    lines.update({prefix + name: _line(value_node) for name, (_, value_node) in fields.items()})
+    ok = True
+    for name in fields.keys() - schema.required.keys() - schema.optional.keys():
+        expected = ", ".join([*schema.required, *schema.optional])
+        reader.problem(fields[name][0], prefix + name, f"unknown field; expected one of: {expected}", "unknown-field")
+        ok = False
+    for name, parse in [*schema.required.items(), *schema.optional.items()]:
+        if name not in fields:
+            if name in schema.required:
+                reader.problem(node, prefix + name, "missing required field", "missing-field")
+                ok = False
+            continue
+        value_node = fields[name][1]
+        if isinstance(parse, Schema):
+            nested = _read_record(reader, value_node, parse, prefix=f"{prefix}{name}.", lines=lines)
+            ok = ok and nested is not None
+            values[name] = nested
+            continue
+        read, raw = reader.scalar(value_node, prefix + name)
+        if not read:
+            ok = False
+            continue
+        try:
+            values[name] = parse(raw)
+        except FieldError as err:
+            reader.problem(value_node, prefix + name, str(err), "bad-value")
+            ok = False
+    if not ok:
+        return None
+    values = {k: v for k, v in values.items() if v is not None}
+    if schema is not PERIOD:
+        values["location"] = Location(reader.path, _line(node))
+        values["lines"] = lines
+    return schema.build(**values)

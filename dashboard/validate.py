@@ -1,0 +1,91 @@
+"""Cross-checks between records and against the seeds, and the one entry point that every
+command and the app use to get data they can trust: ``load_valid``.
+
+``load`` checks each record alone; this module checks what needs more than one record:
+duplicate ids, references to programmes, metrics, units and sources, units that do not
+match their metric, periods that end before they start, and quotes that are not in their
+document. All problems are returned together.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from .load import load_dataset
+from .problems import DataInvalid, Problem
+from .records import Dataset, where
+from .seeds import find_quote, read_seed
+
+
+def load_valid(data_dir: Path | str, seeds_dir: Path | str) -> Dataset:
+    """The curated data, fully validated, or ``DataInvalid`` with every problem found."""
+    dataset, problems = load_dataset(data_dir)
+    problems += cross_check(dataset, seeds_dir)
+    if problems:
+        raise DataInvalid(problems)
+    return dataset
+
+
+def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def add(record, field: str, message: str, code: str) -> None:
+        problems.append(Problem(where(record, field), field, message, code))
+
+    for section, key in [
+        ("programmes", "id"), ("units", "id"), ("metrics", "id"),
+        ("sources", "file"), ("figures", "id"), ("events", "id"),
+    ]:
+        records = getattr(dataset, section)
+        seen = Counter(getattr(r, key) for r in records)
+        first: dict[str, object] = {}
+        for record in records:
+            value = getattr(record, key)
+            if seen[value] > 1 and value in first:
+                add(record, key, f"duplicate {key} {value!r}, first defined at {first[value].location}; ids must be unique", "duplicate-id")
+            first.setdefault(value, record)
+
+    programmes = {p.id for p in dataset.programmes}
+    units = {u.id for u in dataset.units}
+    metrics = {m.id: m for m in dataset.metrics}
+    sources = {s.file for s in dataset.sources}
+
+    for metric in dataset.metrics:
+        if metric.unit not in units:
+            add(metric, "unit", f"unknown unit {metric.unit!r}; define it under `units:` or use one of: {_list(units)}", "unknown-unit")
+
+    for record in [*dataset.figures, *dataset.events]:
+        if record.programme not in programmes:
+            add(record, "programme", f"unknown programme {record.programme!r}; define it in programmes.yaml or use one of: {_list(programmes)}", "unknown-programme")
+
+    for figure in dataset.figures:
+        metric = metrics.get(figure.metric)
+        if metric is None:
+            add(figure, "metric", f"unknown metric {figure.metric!r}; define it under `metrics:` or use one of: {_list(metrics)}", "unknown-metric")
+        if figure.unit not in units:
+            add(figure, "unit", f"unknown unit {figure.unit!r}; use one of: {_list(units)}", "unknown-unit")
+        elif metric is not None and figure.unit != metric.unit:
+            add(figure, "unit", f"{figure.metric} is measured in {metric.unit}, not {figure.unit}", "unit-mismatch")
+        if figure.period.end < figure.period.start:
+            add(figure, "period.end", f"{figure.period.end} is before the start {figure.period.start}", "period-order")
+
+    for record in [*dataset.figures, *dataset.events, *dataset.exclusions]:
+        text = read_seed(seeds_dir, record.source)
+        if text is None:
+            add(record, "source", f"{record.source!r} is not in {seeds_dir}/; add the document there or fix the file name", "missing-source")
+            continue
+        if record.source not in sources and not hasattr(record, "reason"):
+            add(record, "source", f"{record.source!r} has no entry under `sources:` (title, publisher, date); add one", "undescribed-source")
+        if find_quote(text, record.quote) is None:
+            add(record, "quote", f"not found verbatim in {record.source}; copy the exact words from the document", "quote-not-found")
+
+    for source in dataset.sources:
+        if read_seed(seeds_dir, source.file) is None:
+            add(source, "file", f"{source.file!r} is not in {seeds_dir}/; add the document there or fix the file name", "missing-source")
+
+    return problems
+
+
+def _list(names) -> str:
+    return ", ".join(sorted(names))
