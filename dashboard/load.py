@@ -156,7 +156,7 @@ SECTIONS: dict[str, Schema] = {
     "metrics": Schema(
         Metric,
         {"id": ident, "label": text, "unit": ident, "chart": choice(StrEnum("Chart", "funding people returns none"))},
-        {"description": optional(text)},
+        {"description": optional(text), "singular": optional(text)},
     ),
     "sources": Schema(
         Source,

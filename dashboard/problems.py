@@ -33,5 +33,5 @@ class DataInvalid(Exception):
 
     def report(self) -> str:
         lines = [str(p) for p in self.problems]
-        lines.append(f"{len(self.problems)} problem(s) found; fix them and run `dashboard validate` again.")
+        lines.append(f"{len(self.problems)} problem(s) found; fix them and try again.")
         return "\n".join(lines)

@@ -131,6 +131,7 @@ class Metric:
     unit: str  # a Unit id: every figure of this metric has this unit
     chart: str  # which chart shows it: funding | people | returns | none
     description: str = ""
+    singular: str = ""  # "victim identified", for "£9,722 per victim identified"
     location: Location | None = field(default=None, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 

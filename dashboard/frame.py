@@ -1,0 +1,233 @@
+"""Validated records → tidy pandas frames, the filters users apply, and derived metrics.
+
+The year filter keeps a figure when its period *overlaps* the range: "over £7m since
+2018" belongs to 2022 as well as to 2025, and stays marked cumulative — it is never
+split into per-year amounts. Derived metrics keep bounds (see ``dashboard.quantity``),
+and figures whose periods overlap are never added up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import fmt
+from .quantity import NotAdditive, Quantity
+from .records import Dataset, Kind, Qualifier
+
+FIGURE_COLUMNS = [
+    "id", "programme", "metric", "value", "unit", "qualifier", "kind",
+    "period_start", "period_end", "source", "quote",
+    # free columns after the fixed eleven
+    "wording", "period_type", "period_start_basis", "period_end_basis", "note",
+    "programme_name", "metric_label", "chart", "value_label", "period_label",
+    "source_title", "source_publisher", "source_date", "source_url",
+]
+EVENT_COLUMNS = [
+    "id", "date", "date_end", "date_precision", "date_label", "date_basis", "programme",
+    "programme_name", "type", "status", "title", "source", "quote",
+    "source_title", "source_publisher", "source_date",
+]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user narrowed the view to. Empty ``programmes`` or ``metrics`` means all."""
+
+    year_from: int
+    year_to: int
+    programmes: tuple[str, ...] = field(default=())
+    metrics: tuple[str, ...] = field(default=())
+
+    def describe(self, dataset: Dataset) -> str:
+        """``2018–2025 · all programmes · all metrics`` for titles, subtitles and slides."""
+        years = f"{self.year_from}" if self.year_from == self.year_to else f"{self.year_from}–{self.year_to}"
+        programmes = ", ".join(dataset.programme(p).name for p in self.programmes) or "all programmes"
+        metrics = ", ".join(dataset.metric(m).label for m in self.metrics) or "all metrics"
+        return f"{years} · {programmes} · {metrics}"
+
+
+def figures_frame(dataset: Dataset) -> pd.DataFrame:
+    """One row per figure, typed: ``value`` float, dates as datetime64, text as strings."""
+    rows = []
+    for f in dataset.figures:
+        unit = dataset.unit(f.unit)
+        source = dataset.source(f.source)
+        rows.append(
+            {
+                "id": f.id, "programme": f.programme, "metric": f.metric, "value": float(f.value),
+                "unit": f.unit, "qualifier": f.qualifier.value, "kind": f.kind.value,
+                "period_start": f.period.start, "period_end": f.period.end,
+                "source": f.source, "quote": f.quote, "wording": f.wording,
+                "period_type": f.period.type.value,
+                "period_start_basis": f.period.start_basis, "period_end_basis": f.period.end_basis,
+                "note": f.note,
+                "programme_name": dataset.programme(f.programme).name,
+                "metric_label": dataset.metric(f.metric).label,
+                "chart": dataset.metric(f.metric).chart,
+                "value_label": fmt.format_value(f.value, f.qualifier, unit, f.wording),
+                "period_label": fmt.format_period(f.period),
+                "source_title": source.title, "source_publisher": source.publisher,
+                "source_date": source.published.label(), "source_url": source.url,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    return _typed(frame, dates=["period_start", "period_end"], numbers=["value"])
+
+
+def events_frame(dataset: Dataset) -> pd.DataFrame:
+    rows = []
+    for e in dataset.events:
+        source = dataset.source(e.source)
+        rows.append(
+            {
+                "id": e.id, "date": e.date.first_day, "date_end": e.date.last_day,
+                "date_precision": e.date.precision.value, "date_label": e.date.label(),
+                "date_basis": e.date_basis, "programme": e.programme,
+                "programme_name": dataset.programme(e.programme).name,
+                "type": e.type.value, "status": e.status.value, "title": e.title,
+                "source": e.source, "quote": e.quote, "source_title": source.title,
+                "source_publisher": source.publisher, "source_date": source.published.label(),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    return _typed(frame, dates=["date", "date_end"], numbers=[]).sort_values(["date", "id"], kind="stable", ignore_index=True)
+
+
+def _typed(frame: pd.DataFrame, dates: list[str], numbers: list[str]) -> pd.DataFrame:
+    for column in frame.columns:
+        if column in dates:
+            frame[column] = pd.to_datetime(frame[column])
+        elif column in numbers:
+            frame[column] = frame[column].astype("float64")
+        else:
+            frame[column] = frame[column].astype("string")
+    return frame
+
+
+def year_span(dataset: Dataset) -> tuple[int, int]:
+    """The first and last year any figure's period or event touches."""
+    years = [y for f in dataset.figures for y in (f.period.start.year, f.period.end.year)]
+    years += [y for e in dataset.events for y in (e.date.first_day.year, e.date.last_day.year)]
+    return (min(years), max(years)) if years else (dt.date.today().year,) * 2
+
+
+# --- filters -----------------------------------------------------------------------------
+
+
+def filter_by_years(frame: pd.DataFrame, year_from: int, year_to: int, *, start: str = "period_start", end: str = "period_end") -> pd.DataFrame:
+    """Rows whose period overlaps ``year_from``–``year_to`` (both included)."""
+    lo = pd.Timestamp(year_from, 1, 1)
+    hi = pd.Timestamp(year_to, 12, 31)
+    return frame[(frame[start] <= hi) & (frame[end] >= lo)]
+
+
+def filter_by_programmes(frame: pd.DataFrame, programmes: tuple[str, ...] | list[str]) -> pd.DataFrame:
+    return frame[frame["programme"].isin(list(programmes))] if programmes else frame
+
+
+def filter_by_metrics(frame: pd.DataFrame, metrics: tuple[str, ...] | list[str]) -> pd.DataFrame:
+    return frame[frame["metric"].isin(list(metrics))] if metrics else frame
+
+
+def apply_filters(figures: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    frame = filter_by_years(figures, filters.year_from, filters.year_to)
+    frame = filter_by_programmes(frame, filters.programmes)
+    return filter_by_metrics(frame, filters.metrics).reset_index(drop=True)
+
+
+def apply_event_filters(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Events in the year range and programmes; the metric filter does not apply to events."""
+    frame = filter_by_years(events, filters.year_from, filters.year_to, start="date", end="date_end")
+    return filter_by_programmes(frame, filters.programmes).reset_index(drop=True)
+
+
+# --- derived metrics ---------------------------------------------------------------------
+
+
+def quantity(row: pd.Series) -> Quantity:
+    return Quantity.of(row["value"], row["qualifier"])
+
+
+def periods_overlap(a: pd.Series, b: pd.Series) -> bool:
+    return a["period_start"] <= b["period_end"] and b["period_start"] <= a["period_end"]
+
+
+def sum_figures(rows: pd.DataFrame) -> Quantity:
+    """The total of figures that may be added: same metric and unit, same kind, and no two
+    periods overlapping (a cumulative total already contains its sub-periods)."""
+    if rows.empty:
+        raise NotAdditive("there is nothing to add")
+    for column, what in [("metric", "metrics"), ("unit", "units"), ("kind", "reported and committed figures")]:
+        if rows[column].nunique() > 1:
+            raise NotAdditive(f"cannot add different {what}")
+    records = [row for _, row in rows.iterrows()]
+    for i, a in enumerate(records):
+        for b in records[i + 1:]:
+            if periods_overlap(a, b):
+                raise NotAdditive(f"{a['id']} and {b['id']} cover overlapping periods; adding them would count twice")
+    total = Quantity(0.0, 0.0)
+    for row in records:
+        total = total + quantity(row)
+    return total
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A ratio of two figures, with the bounds it can honestly claim."""
+
+    label: str  # "Funding per victim identified"
+    programme: str
+    numerator: str  # figure ids
+    denominator: str
+    quantity: Quantity
+    unit: str  # unit of the numerator, "per" the denominator's noun
+    text: str  # "over £9,722 per victim identified" or "no bound either way: …"
+    period_label: str
+
+
+def derive_ratio(numerator: pd.Series, denominator: pd.Series, dataset: Dataset) -> Derived:
+    """``numerator / denominator`` with bounds: over £7m / 720 is "over £9,722"."""
+    ratio = quantity(numerator) / quantity(denominator)
+    unit = dataset.unit(numerator["unit"])
+    per_metric = dataset.metric(denominator["metric"])
+    per = per_metric.singular or per_metric.label.lower()
+    label = f"{dataset.metric(numerator['metric']).label} per {per}"
+    if ratio.bounded:
+        text = f"{fmt.format_quantity(ratio, unit)} per {per}"
+    else:
+        text = (
+            f"no bound either way: {numerator['value_label']} ÷ {denominator['value_label']} "
+            f"could be any amount per {per}"
+        )
+    return Derived(
+        label=label, programme=str(numerator["programme"]), numerator=str(numerator["id"]),
+        denominator=str(denominator["id"]), quantity=ratio, unit=unit.id, text=text,
+        period_label=str(numerator["period_label"]),
+    )
+
+
+def funding_ratios(figures: pd.DataFrame, dataset: Dataset) -> list[Derived]:
+    """Reported funding per person for every people metric of the same programme and period."""
+    out = []
+    reported = figures[figures["kind"] == Kind.REPORTED.value]
+    money = reported[reported["metric"] == "funding"]
+    people = reported[(reported["unit"] == "people")]
+    for _, m in money.iterrows():
+        same = people[
+            (people["programme"] == m["programme"])
+            & (people["period_start"] == m["period_start"])
+            & (people["period_end"] == m["period_end"])
+        ]
+        out += [derive_ratio(m, p, dataset) for _, p in same.iterrows()]
+    return out
+
+
+__all__ = [
+    "EVENT_COLUMNS", "FIGURE_COLUMNS", "Derived", "Filters", "NotAdditive", "Qualifier",
+    "apply_event_filters", "apply_filters", "derive_ratio", "events_frame", "figures_frame",
+    "filter_by_metrics", "filter_by_programmes", "filter_by_years", "funding_ratios",
+    "sum_figures", "year_span",
+]

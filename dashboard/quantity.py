@@ -1,0 +1,68 @@
+"""Values with their bounds, so that arithmetic keeps a qualifier honest.
+
+A figure "over £7 million" is the interval [7,000,000, ∞); "up to £1 million" is
+[0, 1,000,000]; "720" is [720, 720]. Dividing intervals gives the bounds a ratio can
+honestly claim: over £7m / exactly 720 = [9,722.2…, ∞), "over £9,722 per victim";
+over £7m / over 7m people = [0, ∞), no bound either way, and it says so.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .records import Qualifier
+
+
+class NotAdditive(ValueError):
+    """Summing these figures would count something twice or mix pledges with results."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    lo: float
+    hi: float
+    approx: bool = False
+
+    @classmethod
+    def of(cls, value: float, qualifier: Qualifier | str) -> Quantity:
+        qualifier = Qualifier(qualifier)
+        if qualifier is Qualifier.AT_LEAST:
+            return cls(value, math.inf)
+        if qualifier is Qualifier.AT_MOST:
+            return cls(0.0, value)
+        return cls(value, value, approx=qualifier is Qualifier.APPROX)
+
+    @property
+    def qualifier(self) -> Qualifier | None:
+        """The qualifier this interval supports; None when it has no bound at all."""
+        if self.lo == self.hi:
+            return Qualifier.APPROX if self.approx else Qualifier.EXACT
+        if self.hi == math.inf:
+            return Qualifier.AT_LEAST if self.lo > 0 else None
+        return Qualifier.AT_MOST
+
+    @property
+    def bounded(self) -> bool:
+        return self.qualifier is not None
+
+    @property
+    def value(self) -> float:
+        """The number a reader sees beside the qualifier: the bound that is known."""
+        return self.hi if self.qualifier is Qualifier.AT_MOST else self.lo
+
+    def __truediv__(self, other: Quantity) -> Quantity:
+        lo = _div(self.lo, other.hi)
+        hi = _div(self.hi, other.lo)
+        return Quantity(lo, hi, approx=self.approx or other.approx)
+
+    def __add__(self, other: Quantity) -> Quantity:
+        return Quantity(self.lo + other.lo, self.hi + other.hi, approx=self.approx or other.approx)
+
+
+def _div(a: float, b: float) -> float:
+    if b == 0:
+        return math.inf if a > 0 else 0.0  # 0/0 only arises from an open lower bound: no bound
+    if math.isinf(b):
+        return 0.0 if not math.isinf(a) else math.inf
+    return a / b
