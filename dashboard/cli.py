@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from . import coverage as seed_coverage
 from . import export as exporters
 from .config import load_config
 from .frame import Filters, apply_filters, figures_frame, year_span
@@ -95,6 +96,23 @@ def export(fmt, output, year_from, year_to, programmes, metrics, data_dir, seeds
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(data)
     click.echo(f"Wrote {len(frame)} figures to {output}")
+
+
+@main.command()
+@data_option
+@seeds_option
+def coverage(data_dir: Path | None, seeds_dir: Path | None) -> None:
+    """List every amount and count in the seeds and whether the curated data accounts for it.
+
+    Each mention is cited by a figure, excluded with a reason (data/exclusions.yaml),
+    restates a figure of the same source, or UNCURATED. Exits 0 when nothing is
+    uncurated, 1 otherwise (or when the data is invalid).
+    """
+    dataset = load(data_dir, seeds_dir)
+    report = seed_coverage.coverage(dataset, seeds_dir or _default("seeds"))
+    for line in report.lines():
+        click.echo(line)
+    sys.exit(0 if report.complete else 1)
 
 
 if __name__ == "__main__":  # pragma: no cover
