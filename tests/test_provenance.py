@@ -1,0 +1,118 @@
+"""Every number is one click from the sentence it was copied from."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard.provenance import EVENT, FIGURE, Provenance, find_passage
+from dashboard.validate import load_valid
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_valid(ROOT / "data", ROOT / "seeds")
+
+
+@pytest.fixture(scope="module")
+def provenance(dataset):
+    return Provenance(dataset, ROOT / "seeds")
+
+
+def details(passage) -> dict[str, str]:
+    return {d.label: d.text for d in passage.details}
+
+
+def test_a_figure_opens_its_document_with_the_quote_cut_out_verbatim(provenance):
+    passage = provenance.passage("msf-vietnam-funding-since-2018")
+    assert passage.quote == "Since 2018 the UK has invested over £7 million"
+    assert passage.document.title == "UK and Vietnam sign agreement to tackle human trafficking"
+    assert passage.document.publisher == "Home Office"
+    assert passage.document.date_label == "Apr 2025"
+    assert passage.document.url.startswith("https://www.gov.uk/")
+
+
+def test_the_text_around_the_quote_is_the_whole_document(provenance):
+    passage = provenance.passage("msf-vietnam-funding-since-2018")
+    text = (ROOT / "seeds" / "004_a5b9e0a33cb0cbfb.txt").read_text(encoding="utf-8")
+    assert passage.before + passage.quote + passage.after == text
+
+
+def test_a_quote_across_a_line_break_is_cut_from_the_document_as_printed(provenance):
+    passage = provenance.passage("ministerial-call-2024-04", EVENT)
+    assert passage.quote.startswith("on April 15, General To Lam")
+    assert passage.quote.endswith("in a telephone conversation")
+    assert passage.heading.startswith("Ministerial call")
+
+
+def test_a_figure_shows_its_value_with_its_qualifier_and_what_the_qualifier_means(provenance):
+    passage = provenance.passage("msf-vietnam-funding-since-2018")
+    assert passage.heading == "Funding: over £7m"
+    shown = details(passage)
+    assert shown["Value"] == "over £7m"
+    assert "“over”" in shown["Qualifier"] and "lower bound" in shown["Qualifier"]
+    assert shown["Status"].startswith("Reported")
+
+
+def test_a_commitment_says_it_is_not_yet_achieved(provenance):
+    shown = details(provenance.passage("joint-action-plan-funding-2025"))
+    assert shown["Value"] == "up to £1m"
+    assert shown["Status"].startswith("Committed")
+    assert "upper bound" in shown["Qualifier"]
+
+
+def test_the_period_comes_with_how_its_implied_dates_were_derived(provenance):
+    shown = details(provenance.passage("uk-returns-since-general-election"))
+    assert shown["Period"] == "4 Jul 2024 – Mar 2025, cumulative"
+    assert "general election of 4 July 2024" in shown["Start date"]
+    assert "31 March 2025" in shown["End date"]
+    assert shown["Note"] == "All nationalities, not Vietnamese nationals alone."
+    assert shown["Value"] == "over 24,000 people"
+
+
+def test_an_exact_figure_says_it_is_exact(provenance):
+    shown = details(provenance.passage("msf-vietnam-victims-identified"))
+    assert shown["Value"] == "720 people"
+    assert shown["Qualifier"].startswith("Exact")
+
+
+def test_an_event_shows_its_date_and_how_it_was_dated(provenance):
+    passage = provenance.passage("migration-dialogue-3", EVENT)
+    shown = details(passage)
+    assert passage.quote == "the next one will be hosted by Vietnam in 2025"
+    assert shown["Date"] == "2025"
+    assert shown["Status"] == "Planned"
+    assert shown["Date basis"] == "The text gives the year only."
+    assert "news report" in passage.document.title
+    assert passage.document.url is None
+    assert "2024" in passage.document.date_basis
+
+
+@pytest.mark.parametrize("record_id", ["nope", "", None, 42, ["msf-vietnam-funding-since-2018"], {"id": "x"}, "../../etc/passwd"])
+def test_an_unknown_or_forged_id_gives_nothing_instead_of_an_error(provenance, record_id):
+    assert provenance.passage(record_id) is None
+    assert provenance.passage(record_id, EVENT) is None
+
+
+def test_figure_and_event_ids_are_looked_up_in_their_own_kind(provenance):
+    assert provenance.passage("mou-2018", FIGURE) is None
+    assert provenance.passage("msf-vietnam-funding-since-2018", EVENT) is None
+    assert provenance.passage("mou-2018", "something else") is None
+
+
+def test_a_long_document_is_cut_to_a_window_around_the_quote(dataset):
+    passage = Provenance(dataset, ROOT / "seeds", context_chars=40).passage("uk-returns-since-general-election")
+    assert passage.before.startswith("…") and len(passage.before) == 41
+    assert passage.after.endswith("…") and len(passage.after) == 41
+
+
+def test_a_document_changed_after_start_up_is_flagged_not_hidden(dataset, tmp_path):
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "seeds" / "004_a5b9e0a33cb0cbfb.txt").write_text("rewritten", encoding="utf-8")
+    passage = find_passage("msf-vietnam-funding-since-2018", dataset, tmp_path / "seeds")
+    assert passage.quote == "Since 2018 the UK has invested over £7 million"
+    assert "no longer found" in details(passage)["Warning"]
