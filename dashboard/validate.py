@@ -88,4 +88,4 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
 
 
 def _list(names) -> str:
-    return ", ".join(sorted(names))
+    return ", ".join(sorted(names)) or "(none defined)"

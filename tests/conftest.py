@@ -1,0 +1,30 @@
+"""Shared fixtures: where the project's shipped data and seeds are, and that data loaded once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.records import Dataset
+from dashboard.validate import load_valid
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+SEEDS_DIR = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return DATA_DIR
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    """The shipped data, validated against the shipped seeds."""
+    return load_valid(DATA_DIR, SEEDS_DIR)
