@@ -1,0 +1,53 @@
+"""The Dash app: built once from validated data and config, served by ``dashboard serve``
+or by a WSGI server through ``dashboard.wsgi:server``.
+
+All state (dataset, frames, table rows, the default view) is computed here at start-up
+and stored on the Flask app; callbacks (``dashboard.callbacks``, registered at import)
+read it and never reload anything per request. Assets (Bootstrap and the page's CSS) are
+served from ``dashboard/assets``: the page makes no request outside the app.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash
+
+from . import callbacks  # noqa: F401  (registers the module-level callbacks)
+from .callbacks import STATE_KEY, AppState, make_state
+from .config import Config, load_config
+from .layout import page
+from .records import Dataset
+from .validate import load_valid
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT_ROOT / "seeds") -> dash.Dash:
+    """A Dash app showing ``dataset`` (already validated) with ``config``'s settings."""
+    state = make_state(dataset, config, seeds_dir)
+    app = dash.Dash(
+        __name__,
+        title=config.title,
+        update_title=None,  # keep the tab title steady while callbacks run
+        serve_locally=True,
+        compress=False,
+        meta_tags=[
+            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
+            {"name": "description", "content": config.subtitle or config.title},
+        ],
+    )
+    app.server.config[STATE_KEY] = state
+    app.layout = page(state, state.default_view)
+    return app
+
+
+def build_app(data_dir: Path | str, seeds_dir: Path | str, config_path: Path | str | None) -> dash.Dash:
+    """Load, validate and build; raises ``DataInvalid`` with every problem (file:line) found."""
+    config = load_config(config_path)
+    dataset = load_valid(data_dir, seeds_dir)
+    return create_app(dataset, config, seeds_dir)
+
+
+def app_state(app: dash.Dash) -> AppState:
+    return app.server.config[STATE_KEY]

@@ -1,0 +1,403 @@
+"""What the page does when a user acts: pure functions, and the thin Dash callbacks that call them.
+
+The pure half takes an ``AppState`` (everything computed once at start-up) and plain values
+from the browser, which may be forged, and returns plain values or components; it is tested
+without a browser (tests/test_app_callbacks.py). The Dash half, at the bottom, only reads
+the state, decodes its inputs with one pure function and returns the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import flask
+import pandas as pd
+import plotly.graph_objects as go
+from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
+
+from . import fmt
+from .cards import KIND_LABELS, Card, headline_cards
+from .charts import CHARTS, alt_text, build_chart, qualifier_notes, source_footer
+from .config import Config
+from .frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame
+from .layout import (
+    CHART_FORMATS,
+    ID,
+    VIEW_FORMATS,
+    chart_dom_id,
+    chart_download_id,
+    render_cards,
+    render_passage,
+    view_download_id,
+)
+from .provenance import EVENT, FIGURE, Provenance
+from .records import Dataset, Qualifier
+from .urlstate import Choices, choices, default_filters, encode, from_controls, parse, to_controls
+
+log = logging.getLogger(__name__)
+STATE_KEY = "DASHBOARD_STATE"
+MAX_ID_CHARS = 200  # ids in click payloads longer than this are not ours
+
+
+# --- state computed once at start-up ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChartView:
+    figure: go.Figure
+    footer: str
+    notes: tuple[str, ...]
+    alt: str
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything the page shows for one set of filters."""
+
+    filters: Filters
+    figures: pd.DataFrame
+    events: pd.DataFrame
+    cards: list[Card]
+    charts: dict[str, ChartView]
+    rows: list[dict[str, Any]]
+    summary: str
+    table_count: str
+
+
+@dataclass(frozen=True)
+class AppState:
+    dataset: Dataset
+    config: Config
+    seeds_dir: Path
+    figures: pd.DataFrame
+    events: pd.DataFrame
+    choices: Choices
+    defaults: Filters
+    provenance: Provenance
+    rows: dict[str, dict[str, Any]]  # table row of every figure, by id
+    default_view: View | None = field(default=None, compare=False)
+
+
+def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str) -> AppState:
+    """Frames, table rows, the provenance index and the default view, computed once."""
+    figures = figures_frame(dataset)
+    state = AppState(
+        dataset=dataset,
+        config=config,
+        seeds_dir=Path(seeds_dir),
+        figures=figures,
+        events=events_frame(dataset),
+        choices=choices(dataset),
+        defaults=default_filters(dataset, config.defaults),
+        provenance=Provenance(dataset, seeds_dir),
+        rows=table_rows(figures),
+    )
+    return AppState(**{**state.__dict__, "default_view": compute_view(state, state.defaults)})
+
+
+def table_rows(figures: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """One table row per figure: numbers stay numbers (for sorting), texts come from fmt."""
+    rows = {}
+    for r in figures.to_dict("records"):
+        rows[r["id"]] = {
+            "id": r["id"],
+            "metric": r["metric_label"],
+            "programme": r["programme_name"],
+            "value": float(r["value"]),
+            "value_label": r["value_label"],
+            "qualifier": qualifier_label(r["qualifier"], r["wording"]),
+            "period_start": r["period_start"].date().isoformat(),
+            "period_label": r["period_label"],
+            "kind": KIND_LABELS.get(r["kind"], r["kind"]),
+            "source": f"{r['source_title']} — {r['source_publisher']}, {r['source_date']}",
+            "quote": r["quote"],
+        }
+    return rows
+
+
+def qualifier_label(qualifier: str, wording: Any) -> str:
+    """``Exact``, or fmt's note up to its semicolon with the source's word: ``“more than”: the source gives a lower bound``."""
+    q = Qualifier(qualifier)
+    if q is Qualifier.EXACT:
+        return "Exact"
+    note = fmt.QUALIFIER_NOTES[q].split(";")[0]
+    if isinstance(wording, str) and wording:
+        return f"“{wording}”: {note.split(': ', 1)[-1]}"
+    return note
+
+
+# --- one view --------------------------------------------------------------------------------
+
+
+def compute_view(state: AppState, filters: Filters) -> View:
+    """Filter the frames once and build the cards, the four charts and the table rows."""
+    dataset, theme = state.dataset, state.config.theme
+    figures = apply_filters(state.figures, filters)
+    events = apply_event_filters(state.events, filters)
+    charts = {
+        name: ChartView(
+            figure=build_chart(name, figures, events, dataset, theme, filters),
+            footer=source_footer(name, figures, events, dataset),
+            notes=tuple(qualifier_notes(name, figures)),
+            alt=alt_text(name, figures, events, dataset, filters),
+        )
+        for name in CHARTS
+    }
+    rows = [state.rows[i] for i in figures["id"].tolist()]
+    n, m = len(figures), len(events)
+    summary = f"Showing {_count(n, 'figure')} and {_count(m, 'event')} · {filters.describe(dataset)}"
+    return View(
+        filters=filters, figures=figures, events=events, cards=headline_cards(figures, dataset, filters),
+        charts=charts, rows=rows, summary=summary,
+        table_count=f"{_count(n, 'figure')} in this view" if n else "No figures match these filters.",
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def view_outputs(view: View) -> tuple:
+    """The values of ``update_view``'s outputs, in ``VIEW_OUTPUTS`` order."""
+    per_chart = []
+    for name in CHARTS:
+        chart = view.charts[name]
+        per_chart += [chart.figure, chart.alt, chart.alt, [html.Li(n) for n in chart.notes], chart.footer]
+    return (render_cards(view.cards), *per_chart, view.rows, view.table_count, view.summary)
+
+
+# --- URL ⇄ controls ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UrlSync:
+    """What ``sync_url`` changes: the query string and/or the controls (None: leave as is)."""
+
+    search: str | None
+    controls: tuple[list[int], list[str], str] | None
+
+
+def url_sync(state: AppState, trigger: Any, search: Any, years: Any, programmes: Any, metric: Any) -> UrlSync:
+    """Keep the address bar and the filter controls showing the same view.
+
+    - the address changed (page load, back/forward, a pasted link): the controls follow it;
+      a bad value in the link is shown as its default, the link itself is left as typed
+      (rewriting it would add a history entry and trap the back button);
+    - the reset button: controls and address go back to the defaults;
+    - a control changed: the address gets the new view (a new history entry).
+    """
+    current = from_controls(years, programmes, metric, state.choices, state.defaults)
+    shown = to_controls(current)
+    search = search if isinstance(search, str) else ""
+    if trigger == ID.RESET:
+        target = state.defaults
+        new_search = encode(target, state.defaults)
+        return UrlSync(new_search if new_search != search else None, to_controls(target) if to_controls(target) != (years, programmes, metric) else None)
+    if trigger in (None, ID.URL):
+        target = parse(search, state.choices, state.defaults)
+        controls = to_controls(target)
+        return UrlSync(None, controls if controls != (years, programmes, metric) else None)
+    new_search = encode(current, state.defaults)
+    return UrlSync(
+        new_search if new_search != search else None,
+        shown if shown != (years, programmes, metric) else None,
+    )
+
+
+# --- provenance clicks ---------------------------------------------------------------------------
+
+GRAPH_IDS = {chart_dom_id(ID.GRAPH, name): name for name in CHARTS}
+
+
+def clicked_record(trigger: Any, value: Any) -> tuple[str, str] | None:
+    """``(kind, id)`` of the figure or event a click points at, or None for anything else.
+
+    ``trigger`` is the id of the component that fired: a card line ``{"type": "card-line",
+    "figure": id}`` (``value`` its click count), a chart graph (``value`` plotly's clickData,
+    whose point carries ``customdata[0]``) or the table (``value`` AG Grid's cellClicked).
+    """
+    if isinstance(trigger, dict):
+        if trigger.get("type") == ID.CARD_LINE and _clicks(value):
+            return _record(FIGURE, trigger.get("figure"))
+        return None
+    if trigger in GRAPH_IDS:
+        kind = EVENT if GRAPH_IDS[trigger] == "timeline" else FIGURE
+        return _record(kind, _clicked_point_id(value))
+    if trigger == ID.TABLE and isinstance(value, dict):
+        return _record(FIGURE, value.get("rowId"))
+    return None
+
+
+def _clicks(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def _record(kind: str, record_id: Any) -> tuple[str, str] | None:
+    if isinstance(record_id, str) and 0 < len(record_id) <= MAX_ID_CHARS:
+        return kind, record_id
+    return None
+
+
+def _clicked_point_id(click: Any) -> Any:
+    if not isinstance(click, dict):
+        return None
+    points = click.get("points")
+    if not isinstance(points, list) or not points or not isinstance(points[0], dict):
+        return None
+    custom = points[0].get("customdata")
+    if isinstance(custom, list) and custom:
+        return custom[0]
+    return custom if isinstance(custom, str) else None
+
+
+def source_panel(state: AppState, trigger: Any, value: Any) -> tuple[bool, Any, Any] | None:
+    """``(is_open, title, body)`` of the source panel after a click, or None to change nothing."""
+    if trigger == ID.SOURCE_CLOSE:
+        return False, no_update, no_update
+    record = clicked_record(trigger, value)
+    if record is None:
+        return None
+    kind, record_id = record
+    title, body = render_passage(state.provenance.passage(record_id, kind))
+    return True, title, body
+
+
+# --- downloads -----------------------------------------------------------------------------------
+
+DOWNLOAD_BUTTONS: dict[str, tuple[str, str | None]] = {
+    **{view_download_id(fmt_): (fmt_, None) for fmt_, _ in VIEW_FORMATS},
+    **{chart_download_id(name, fmt_): (fmt_, name) for name in CHARTS for fmt_, _ in CHART_FORMATS},
+}
+
+
+def download_request(trigger: Any) -> tuple[str, str | None] | None:
+    """``(format, chart)`` for the download button that fired; None for anything else."""
+    return DOWNLOAD_BUTTONS.get(trigger) if isinstance(trigger, str) else None
+
+
+def make_download(state: AppState, kind: str, chart: str | None, filters: Filters, today: dt.date | None = None) -> tuple[str, bytes]:
+    """The file a download button gives: its name and content, for the filters on screen."""
+    from .downloads import build_download
+
+    return build_download(kind, filters, state.dataset, state.config, chart=chart, today=today)
+
+
+# --- the Dash wiring -------------------------------------------------------------------------------
+
+
+def current_state() -> AppState:
+    """The state ``app.create_app`` stored on this Flask app."""
+    return flask.current_app.config[STATE_KEY]
+
+
+CONTROLS = [Input(ID.YEARS, "value"), Input(ID.PROGRAMMES, "value"), Input(ID.METRIC, "value")]
+CONTROL_STATES = [State(ID.YEARS, "value"), State(ID.PROGRAMMES, "value"), State(ID.METRIC, "value")]
+CONTROL_OUTPUTS = [Output(ID.YEARS, "value"), Output(ID.PROGRAMMES, "value"), Output(ID.METRIC, "value")]
+
+
+@callback(
+    Output(ID.URL, "search"),
+    *CONTROL_OUTPUTS,
+    Input(ID.URL, "search"),
+    *CONTROLS,
+    Input(ID.RESET, "n_clicks"),
+)
+def sync_url(search, years, programmes, metric, _reset):
+    sync = url_sync(current_state(), ctx.triggered_id, search, years, programmes, metric)
+    controls = sync.controls if sync.controls is not None else (no_update,) * 3
+    return (sync.search if sync.search is not None else no_update, *controls)
+
+
+VIEW_OUTPUTS = [Output(ID.CARDS, "children")]
+for _name in CHARTS:
+    VIEW_OUTPUTS += [
+        Output(chart_dom_id(ID.GRAPH, _name), "figure"),
+        Output(chart_dom_id(ID.CHART_FIGURE, _name), "aria-label"),
+        Output(chart_dom_id(ID.CHART_ALT, _name), "children"),
+        Output(chart_dom_id(ID.CHART_NOTES, _name), "children"),
+        Output(chart_dom_id(ID.CHART_FOOTER, _name), "children"),
+    ]
+VIEW_OUTPUTS += [Output(ID.TABLE, "rowData"), Output(ID.TABLE_COUNT, "children"), Output(ID.SUMMARY, "children")]
+
+
+@callback(*VIEW_OUTPUTS, *CONTROLS, prevent_initial_call=True)
+def update_view(years, programmes, metric):
+    state = current_state()
+    return view_outputs(compute_view(state, from_controls(years, programmes, metric, state.choices, state.defaults)))
+
+
+@callback(
+    Output(ID.SOURCE_MODAL, "is_open"),
+    Output(ID.SOURCE_TITLE, "children"),
+    Output(ID.SOURCE_BODY, "children"),
+    Input({"type": ID.CARD_LINE, "figure": ALL}, "n_clicks"),
+    *[Input(graph, "clickData") for graph in GRAPH_IDS],
+    Input(ID.TABLE, "cellClicked"),
+    Input(ID.SOURCE_CLOSE, "n_clicks"),
+    prevent_initial_call=True,
+)
+def show_source(*_):
+    trigger = ctx.triggered_id
+    value = ctx.triggered[0]["value"] if ctx.triggered else None
+    panel = source_panel(current_state(), trigger, value)
+    return panel if panel is not None else (no_update,) * 3
+
+
+@callback(
+    Output(ID.DOWNLOAD, "data"),
+    Output(ID.VIEW_DOWNLOAD_STATUS, "children"),
+    *[Input(button, "n_clicks") for button in DOWNLOAD_BUTTONS],
+    *CONTROL_STATES,
+    prevent_initial_call=True,
+    running=[(Output(ID.VIEW_DOWNLOAD_STATUS, "children"), "Preparing the file…", "")],
+)
+def download(*args):
+    years, programmes, metric = args[-3:]
+    request = download_request(ctx.triggered_id)
+    clicked = ctx.triggered[0]["value"] if ctx.triggered else None
+    if request is None or not _clicks(clicked):
+        return no_update, no_update
+    state = current_state()
+    filters = from_controls(years, programmes, metric, state.choices, state.defaults)
+    kind, chart = request
+    try:
+        name, content = make_download(state, kind, chart, filters)
+    except Exception as err:  # a missing image renderer must not become a server error
+        log.exception("download %s %s failed", kind, chart)
+        return no_update, f"Could not make the {kind.upper()} file: {err}"
+    return dcc.send_bytes(content, name), f"Downloaded {name}"
+
+
+# Scroll the highlighted quote into view whenever the source panel shows a new passage.
+clientside_callback(
+    """
+    function(children) {
+        const show = () => {
+            const mark = document.getElementById(%r);
+            if (mark) { mark.scrollIntoView({block: "center"}); }
+        };
+        window.requestAnimationFrame(() => window.requestAnimationFrame(show));
+        return window.dash_clientside.no_update;
+    }
+    """ % ID.SOURCE_MARK,
+    Output(ID.SOURCE_SCROLLED, "data"),
+    Input(ID.SOURCE_BODY, "children"),
+    prevent_initial_call=True,
+)
+
+# The table's search box filters rows in the browser (no server round trip).
+clientside_callback(
+    """
+    function(text, options) {
+        return Object.assign({}, options || {}, {quickFilterText: text || ""});
+    }
+    """,
+    Output(ID.TABLE, "dashGridOptions"),
+    Input(ID.TABLE_SEARCH, "value"),
+    State(ID.TABLE, "dashGridOptions"),
+    prevent_initial_call=True,
+)

@@ -1,0 +1,387 @@
+"""The page: component ids, the static layout and the renderers of its dynamic parts.
+
+Every function here turns already-computed values (cards, chart texts, a provenance
+passage) into Dash components; none of them computes a number. Component ids are the
+constants below, shared with ``callbacks`` and the browser tests.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import dash_ag_grid as dag
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from .cards import Card
+from .charts import CHARTS
+from .provenance import Passage
+from .urlstate import ALL_METRICS, to_controls
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .callbacks import AppState, ChartView, View
+
+
+class ID:
+    """Component ids. Pattern-matching ids are dicts built by the helpers below."""
+
+    URL = "url"
+    YEARS = "filter-years"
+    PROGRAMMES = "filter-programmes"
+    METRIC = "filter-metric"
+    RESET = "filter-reset"
+    SUMMARY = "view-summary"
+    CARDS = "cards"
+    TABLE = "figures-table"
+    TABLE_SEARCH = "figures-table-search"
+    TABLE_COUNT = "figures-table-count"
+    DOWNLOAD = "download"
+    VIEW_DOWNLOAD_STATUS = "view-download-status"
+    SOURCE_MODAL = "source-modal"
+    SOURCE_TITLE = "source-title"
+    SOURCE_BODY = "source-body"
+    SOURCE_CLOSE = "source-close"
+    SOURCE_MARK = "source-quote"
+    SOURCE_SCROLLED = "source-scrolled"  # a store the scroll-to-quote script writes to
+
+    # one per chart: chart_dom_id(GRAPH, "funding") == "chart-graph-funding"
+    GRAPH = "chart-graph"
+    CHART_FIGURE = "chart-figure"  # the wrapper of a graph: role=img with the text alternative
+    CHART_ALT = "chart-alt"
+    CHART_NOTES = "chart-notes"
+    CHART_FOOTER = "chart-footer"
+    CHART_TITLE = "chart-title"
+
+    # pattern-matching: one per card line, {"type": CARD_LINE, "figure": figure id}
+    CARD_LINE = "card-line"
+
+
+def chart_dom_id(kind: str, name: str) -> str:
+    """``chart-graph-funding``: the id of one chart's part, usable in CSS, aria and tests."""
+    return f"{kind}-{name}"
+
+
+def chart_download_id(name: str, fmt: str) -> str:
+    """``download-funding-png``."""
+    return f"download-{name}-{fmt}"
+
+
+def view_download_id(fmt: str) -> str:
+    """``download-view-csv``."""
+    return f"download-view-{fmt}"
+
+
+VIEW_FORMATS = (("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("pptx", "Slides (PPTX)"))
+CHART_FORMATS = (("png", "PNG"), ("svg", "SVG"))
+OVERLAP_RULE = (
+    "A figure is shown when its period overlaps the years you choose: “over £7m since 2018” "
+    "also appears in a 2022 view. Totals over a period are never split into years."
+)
+GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False, "doubleClick": False}
+
+
+# --- the whole page ------------------------------------------------------------------------
+
+
+def page(state: AppState, view: View) -> html.Div:
+    """The page showing ``view`` (the default view at start-up)."""
+    config = state.config
+    return html.Div(
+        [
+            dcc.Location(id=ID.URL, refresh=False),
+            dcc.Download(id=ID.DOWNLOAD),
+            dcc.Store(id=ID.SOURCE_SCROLLED),
+            html.A("Skip to the charts", href="#charts", className="skip-link"),
+            html.Header(
+                [html.H1(config.title), html.P(config.subtitle, className="subtitle") if config.subtitle else None],
+                className="page-header",
+            ),
+            filters_panel(state, view),
+            html.Main(
+                [
+                    html.P(view.summary, id=ID.SUMMARY, className="view-summary", role="status", **{"aria-live": "polite"}),
+                    html.Section(
+                        [html.H2("Headline figures", className="visually-hidden"),
+                         html.Div(render_cards(view.cards), id=ID.CARDS, className="cards")],
+                        **{"aria-label": "Headline figures"},
+                    ),
+                    html.Section(
+                        [html.H2("Charts", className="visually-hidden")]
+                        + [chart_panel(name, view.charts[name]) for name in CHARTS],
+                        id="charts", className="charts",
+                    ),
+                    table_panel(view),
+                    html.P(
+                        "Every number on this page is copied from a source document. Click a card line, "
+                        "a bar, a timeline marker or a table row to read the sentence it comes from.",
+                        className="page-note",
+                    ),
+                ],
+                className="page-main",
+            ),
+            source_modal(),
+        ],
+        className="page",
+    )
+
+
+def filters_panel(state: AppState, view: View) -> html.Section:
+    years, programmes, metric = to_controls(view.filters)
+    first, last = state.choices.first_year, state.choices.last_year
+    dataset = state.dataset
+    return html.Section(
+        [
+            html.H2("Filters", className="visually-hidden"),
+            html.Div(
+                [
+                    html.Label("Years", htmlFor=ID.YEARS, id=f"{ID.YEARS}-label", className="filter-label"),
+                    dcc.RangeSlider(
+                        id=ID.YEARS, min=first, max=last, step=1, value=years, allowCross=False,
+                        marks={y: str(y) for y in range(first, last + 1)}, updatemode="mouseup",
+                    ),
+                    html.P(OVERLAP_RULE, className="filter-help", id="overlap-rule"),
+                ],
+                className="filter filter-years",
+            ),
+            html.Div(
+                [
+                    html.Label("Programmes", htmlFor=ID.PROGRAMMES, className="filter-label"),
+                    dcc.Dropdown(
+                        id=ID.PROGRAMMES, multi=True, value=programmes, placeholder="All programmes",
+                        options=[{"label": p.name, "value": p.id} for p in dataset.programmes],
+                    ),
+                ],
+                className="filter filter-programmes",
+            ),
+            html.Div(
+                [
+                    html.Label("Metric", htmlFor=ID.METRIC, className="filter-label"),
+                    dcc.Dropdown(
+                        id=ID.METRIC, value=metric, clearable=False, searchable=False,
+                        options=[{"label": "All metrics", "value": ALL_METRICS}]
+                        + [{"label": m.label, "value": m.id} for m in dataset.metrics],
+                    ),
+                ],
+                className="filter filter-metric",
+            ),
+            html.Div(html.Button("Reset filters", id=ID.RESET, className="btn btn-outline-secondary", n_clicks=0), className="filter filter-reset"),
+        ],
+        className="filters",
+        **{"aria-label": "Filters"},
+    )
+
+
+# --- cards -----------------------------------------------------------------------------------
+
+
+def render_cards(cards: list[Card]) -> list[html.Article]:
+    return [render_card(card) for card in cards]
+
+
+def render_card(card: Card) -> html.Article:
+    if not card.lines:
+        body = [html.P(card.empty_message, className="card-empty")]
+    else:
+        body = [html.Ul([card_line(line, i == 0) for i, line in enumerate(card.lines)], className="card-lines")]
+    return html.Article(
+        [html.H3(card.title, className="card-title")] + body,
+        className="headline-card" + (" is-empty" if not card.lines else ""),
+        **{"data-metric": card.metric},
+    )
+
+
+def card_line(line, headline: bool) -> html.Li:
+    committed = line.kind == "committed"
+    return html.Li(
+        html.Button(
+            [
+                html.Span(line.value_text, className="card-value"),
+                html.Span(line.kind_label, className="kind-badge " + ("is-committed" if committed else "is-reported")),
+                html.Span(line.period_text, className="card-period"),
+                html.Span(line.programme_name, className="card-programme"),
+                html.Span(line.note, className="card-note") if line.note else None,
+            ],
+            id={"type": ID.CARD_LINE, "figure": line.figure_id},
+            className="card-line" + (" is-headline" if headline else ""),
+            title="Show the source sentence",
+            n_clicks=0,
+            **{"data-figure": line.figure_id},
+        )
+    )
+
+
+# --- charts ----------------------------------------------------------------------------------
+
+
+def chart_panel(name: str, chart: ChartView) -> html.Section:
+    spec = CHARTS[name]
+    title_id = chart_dom_id(ID.CHART_TITLE, name)
+    alt_id = chart_dom_id(ID.CHART_ALT, name)
+    return html.Section(
+        [
+            html.Div(
+                [
+                    html.H3(spec.title, id=title_id, className="chart-title"),
+                    html.Div(
+                        [
+                            html.Button(
+                                label, id=chart_download_id(name, fmt),
+                                className="btn btn-sm btn-outline-secondary", n_clicks=0,
+                                title=f"Download “{spec.title}” as {label} for slides",
+                                **{"aria-label": f"Download {spec.title} as {label}"},
+                            )
+                            for fmt, label in CHART_FORMATS
+                        ],
+                        className="chart-downloads",
+                    ),
+                ],
+                className="chart-head",
+            ),
+            html.Div(
+                dcc.Graph(
+                    id=chart_dom_id(ID.GRAPH, name), figure=chart.figure, config=GRAPH_CONFIG,
+                    className="chart-graph", responsive=True,
+                ),
+                id=chart_dom_id(ID.CHART_FIGURE, name),
+                className="chart-figure",
+                role="img",
+                **{"aria-label": chart.alt, "aria-describedby": alt_id, "data-chart": name},
+            ),
+            html.P(chart.alt, id=alt_id, className="visually-hidden chart-alt"),
+            html.Ul([html.Li(n) for n in chart.notes], id=chart_dom_id(ID.CHART_NOTES, name), className="chart-notes"),
+            html.P(chart.footer, id=chart_dom_id(ID.CHART_FOOTER, name), className="chart-footer"),
+        ],
+        className=f"chart-panel chart-{name}",
+        **{"aria-labelledby": title_id, "data-chart": name},
+    )
+
+
+# --- table -------------------------------------------------------------------------------------
+
+TABLE_COLUMNS = [
+    {"field": "metric", "headerName": "Metric", "minWidth": 140, "wrapText": True, "autoHeight": True},
+    {"field": "programme", "headerName": "Programme", "minWidth": 170, "wrapText": True, "autoHeight": True},
+    {
+        "field": "value", "headerName": "Value", "type": "rightAligned", "minWidth": 120,
+        "valueFormatter": {"function": "params.data.value_label"},
+        "getQuickFilterText": {"function": "params.data.value_label"},
+        "cellClass": "value-cell",
+    },
+    {"field": "qualifier", "headerName": "Qualifier", "minWidth": 130, "wrapText": True, "autoHeight": True},
+    {
+        "field": "period_start", "headerName": "Period", "minWidth": 170, "wrapText": True, "autoHeight": True,
+        "valueFormatter": {"function": "params.data.period_label"},
+        "getQuickFilterText": {"function": "params.data.period_label"},
+    },
+    {"field": "kind", "headerName": "Status", "minWidth": 120, "wrapText": True, "autoHeight": True},
+    {"field": "source", "headerName": "Source", "minWidth": 200, "wrapText": True, "autoHeight": True},
+    {"field": "quote", "headerName": "Quote", "minWidth": 260, "flex": 2, "wrapText": True, "autoHeight": True, "cellClass": "quote-cell"},
+]
+
+
+def table_panel(view: View) -> html.Section:
+    return html.Section(
+        [
+            html.Div(
+                [
+                    html.H2("Figures in this view", id="table-title", className="section-title"),
+                    html.Div(
+                        [html.Span("Download this view:", className="downloads-label")]
+                        + [
+                            html.Button(
+                                label, id=view_download_id(fmt), n_clicks=0,
+                                className="btn btn-sm btn-outline-primary",
+                                title=f"Download the figures of this view as {label}",
+                            )
+                            for fmt, label in VIEW_FORMATS
+                        ]
+                        + [html.Span(id=ID.VIEW_DOWNLOAD_STATUS, className="download-status", role="status")],
+                        className="view-downloads",
+                    ),
+                ],
+                className="table-head",
+            ),
+            html.Div(
+                [
+                    html.Label("Search the table", htmlFor=ID.TABLE_SEARCH, className="filter-label"),
+                    dcc.Input(
+                        id=ID.TABLE_SEARCH, type="search", debounce=False, className="form-control table-search",
+                        placeholder="Words, numbers or sources, e.g. victims", autoComplete="off",
+                    ),
+                    html.Span(view.table_count, id=ID.TABLE_COUNT, className="table-count"),
+                ],
+                className="table-tools",
+            ),
+            dag.AgGrid(
+                id=ID.TABLE,
+                rowData=view.rows,
+                columnDefs=TABLE_COLUMNS,
+                defaultColDef={"sortable": True, "resizable": True, "filter": False, "flex": 1, "suppressHeaderMenuButton": True},
+                getRowId="params.data.id",
+                columnSize="responsiveSizeToFit",
+                dashGridOptions={
+                    "domLayout": "autoHeight",
+                    "animateRows": False,
+                    "quickFilterText": "",
+                    "localeText": {"noRowsToShow": "No figures match these filters."},
+                    "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
+                    "suppressCellFocus": False,
+                    "pagination": True,
+                    "paginationPageSize": 25,
+                    "paginationPageSizeSelector": False,
+                    "ensureDomOrder": True,
+                },
+                className="figures-table",
+                style={"width": "100%"},
+            ),
+        ],
+        className="table-panel",
+        **{"aria-labelledby": "table-title"},
+    )
+
+
+# --- provenance ----------------------------------------------------------------------------------
+
+
+def source_modal() -> dbc.Modal:
+    return dbc.Modal(
+        [
+            dbc.ModalHeader(dbc.ModalTitle("Source", id=ID.SOURCE_TITLE), close_button=True),
+            dbc.ModalBody(id=ID.SOURCE_BODY, className="source-body"),
+            dbc.ModalFooter(html.Button("Close", id=ID.SOURCE_CLOSE, className="btn btn-secondary", n_clicks=0)),
+        ],
+        id=ID.SOURCE_MODAL, is_open=False, size="xl", scrollable=True, keyboard=True,
+        labelledby=ID.SOURCE_TITLE,
+    )
+
+
+def render_passage(passage: Passage | None) -> tuple[str, list]:
+    """Title and body of the source panel: details, then the document with the quote marked."""
+    if passage is None:
+        return "Source not found", [html.P("This figure is not in the data the dashboard was started with.", className="source-missing")]
+    doc = passage.document
+    meta = [doc.publisher, doc.date_label]
+    document_head = [
+        html.H3(doc.title, className="source-doc-title"),
+        html.P(" · ".join(meta), className="source-doc-meta"),
+    ]
+    if doc.date_basis:
+        document_head.append(html.P(f"Date: {doc.date_basis}", className="source-doc-basis"))
+    if doc.url:
+        document_head.append(html.P(html.A("Open the original", href=doc.url, target="_blank", rel="noopener noreferrer")))
+    details = html.Dl(
+        [part for d in passage.details for part in (html.Dt(d.label), html.Dd(d.text))],
+        className="source-details",
+    )
+    text = html.Div(
+        [passage.before, html.Mark(passage.quote, id=ID.SOURCE_MARK), passage.after],
+        className="source-text",
+        tabIndex=0,
+        **{"aria-label": f"Text of {doc.title}, with the quoted words highlighted"},
+    )
+    body = [
+        html.Div([html.P(passage.heading, className="source-heading"), details], className="source-figure"),
+        html.Div(document_head + [html.P(doc.file, className="source-file")], className="source-doc"),
+        text,
+    ]
+    return passage.heading, body
