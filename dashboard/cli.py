@@ -115,5 +115,30 @@ def coverage(data_dir: Path | None, seeds_dir: Path | None) -> None:
     sys.exit(0 if report.complete else 1)
 
 
+@main.command()
+@data_option
+@seeds_option
+@config_option
+@click.option("--host", default=None, help="Address to listen on (default: server.host in config, 127.0.0.1).")
+@click.option("--port", type=click.IntRange(1, 65535), default=None, help="Port (default: server.port in config, 8050).")
+@click.option("--debug/--no-debug", default=None, help="Dash debug mode: reloader and error pop-ups. Off unless asked for.")
+def serve(data_dir, seeds_dir, config_path, host, port, debug) -> None:
+    """Start the dashboard. Invalid data or config: list every problem and do not start."""
+    config = settings(config_path)
+    dataset = load(data_dir, seeds_dir)
+    from .app import create_app  # Dash is imported only by the command that needs it
+
+    app = create_app(dataset, config, seeds_dir or _default("seeds"))
+    host = host or config.server.host
+    port = port or config.server.port
+    debug = config.server.debug if debug is None else debug
+    click.echo(f"Dashboard running at http://{host}:{port}/  (Ctrl+C to stop)")
+    try:
+        app.run(host=host, port=port, debug=debug)
+    except OSError as err:
+        click.echo(f"Cannot listen on {host}:{port}: {err.strerror or err}. Pick another port with --port.", err=True)
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
