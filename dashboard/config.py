@@ -141,7 +141,10 @@ _SECTIONS = {"server": ServerSettings, "defaults": DefaultFilters, "theme": Them
 def _scalar(node: yaml.Node) -> Any:
     if not isinstance(node, yaml.ScalarNode) or not node.tag.startswith("tag:yaml.org,2002:"):
         raise ValueError("expected a plain value")
-    return yaml.constructor.SafeConstructor().construct_object(node)
+    try:
+        return yaml.constructor.SafeConstructor().construct_object(node)
+    except yaml.YAMLError:  # e.g. !!python/name:… on a scalar: refused, never run
+        raise ValueError(f"YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; write a plain value") from None
 
 
 def _convert(cls: type, name: str, node: yaml.Node) -> Any:
