@@ -1,0 +1,307 @@
+"""What the page does on each user action, checked through the pure functions its callbacks call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from dash import html, no_update
+
+from dashboard import callbacks as cb
+from dashboard.app import app_state, create_app
+from dashboard.charts import CHARTS
+from dashboard.config import load_config
+from dashboard.frame import Filters
+from dashboard.layout import ID, chart_dom_id, chart_download_id, view_download_id
+from dashboard.provenance import EVENT, FIGURE
+from dashboard.validate import load_valid
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app(load_valid(ROOT / "data", ROOT / "seeds"), load_config(ROOT / "config.yaml"), ROOT / "seeds")
+
+
+@pytest.fixture(scope="module")
+def state(app):
+    return app_state(app)
+
+
+def view_of(state, **changes) -> cb.View:
+    filters = Filters(**{**state.defaults.__dict__, **changes})
+    return cb.compute_view(state, filters)
+
+
+def ids(view: cb.View) -> set[str]:
+    return {row["id"] for row in view.rows}
+
+
+def texts(component) -> list[str]:
+    """Every string in a component tree, depth first."""
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, (list, tuple)):
+        return [t for c in component for t in texts(c)]
+    children = getattr(component, "children", None)
+    return texts(children) if children is not None else []
+
+
+def walk(component):
+    yield component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        if child is not None and not isinstance(child, (str, int, float)):
+            yield from walk(child)
+
+
+# --- the default view ---------------------------------------------------------------------
+
+
+def test_the_default_view_shows_every_figure_in_the_table(state):
+    view = state.default_view
+    assert len(view.rows) == len(state.dataset.figures) == 8
+    assert view.summary == "Showing 8 figures and 9 events · 2018–2026 · all programmes · all metrics"
+
+
+def test_the_table_keeps_numbers_as_numbers_and_shows_the_qualified_text(state):
+    row = state.rows["msf-vietnam-funding-since-2018"]
+    assert row["value"] == 7_000_000.0
+    assert row["value_label"] == "over £7m"
+    assert row["qualifier"] == "“over”: the source gives a lower bound"
+    assert row["period_label"] == "2018 – Mar 2025, cumulative"
+    assert row["kind"] == "Reported (achieved)"
+    assert row["source"] == "UK and Vietnam sign agreement to tackle human trafficking — Home Office, Apr 2025"
+    assert row["quote"] == "Since 2018 the UK has invested over £7 million"
+
+
+def test_an_exact_figure_reads_exact_in_the_table(state):
+    assert state.rows["msf-vietnam-victims-identified"]["qualifier"] == "Exact"
+
+
+def test_every_chart_has_a_footer_naming_its_source_and_a_text_alternative(state):
+    for name in CHARTS:
+        chart = state.default_view.charts[name]
+        assert chart.footer.startswith("Source")
+        assert "Home Office" in chart.footer or "Migration Dialogue" in chart.footer
+        assert chart.alt.startswith(CHARTS[name].title)
+
+
+def test_every_headline_card_shows_a_value_in_the_default_view(state):
+    cards = {c.metric: c for c in state.default_view.cards}
+    assert cards["funding"].lines[0].value_text == "over £7m"
+    assert cards["victims_identified"].lines[0].value_text == "720"
+    assert cards["people_reached"].lines[0].value_text == "over 7 million"
+    assert cards["returns"].lines[0].value_text == "over 24,000"
+
+
+# --- filters ---------------------------------------------------------------------------------
+
+
+def test_a_2022_only_view_drops_the_returns_figure_and_the_2025_commitments(state):
+    view = view_of(state, year_from=2022, year_to=2022)
+    assert "uk-returns-since-general-election" not in ids(view)
+    assert "joint-action-plan-funding-2025" not in ids(view)
+    assert "msf-vietnam-funding-since-2018" in ids(view)
+    cards = {c.metric: c for c in view.cards}
+    assert cards["returns"].lines == ()
+    assert cards["returns"].empty_message.startswith("No returns figure in 2022")
+    assert [line.value_text for line in cards["funding"].lines] == ["over £7m"]
+
+
+def test_a_2022_only_view_says_so_in_its_summary_and_keeps_the_dialogue_held_that_year(state):
+    view = view_of(state, year_from=2022, year_to=2022)
+    assert view.summary.startswith("Showing 4 figures and 1 event · 2022 ·")
+    assert view.events["id"].tolist() == ["migration-dialogue-1"]
+
+
+def test_a_programme_filter_narrows_the_table(state):
+    view = view_of(state, programmes=("uk-returns",))
+    assert ids(view) == {"uk-returns-since-general-election"}
+    assert view.table_count == "1 figure in this view"
+
+
+def test_an_empty_view_says_so_in_the_table_cards_and_charts(state):
+    view = view_of(state, programmes=("migration-dialogue",), metrics=("returns",))
+    assert view.rows == []
+    assert view.table_count == "No figures match these filters."
+    assert all(card.empty_message for card in view.cards)
+    assert view.charts["returns"].footer == ""
+    assert view.charts["returns"].alt.startswith("Returns: No returns figures")
+
+
+def test_the_view_outputs_fill_every_output_of_the_view_callback(state):
+    outputs = cb.view_outputs(state.default_view)
+    assert len(outputs) == len(cb.VIEW_OUTPUTS)
+    assert outputs[-1] == state.default_view.summary
+
+
+# --- URL ⇄ controls ----------------------------------------------------------------------------
+
+
+DEFAULT_CONTROLS = ([2018, 2026], [], "all")
+
+
+def test_opening_a_link_sets_the_controls_and_leaves_the_link_alone(state):
+    sync = cb.url_sync(state, ID.URL, "?year_from=2022&year_to=2022&programme=uk-returns", *DEFAULT_CONTROLS)
+    assert sync == cb.UrlSync(None, ([2022, 2022], ["uk-returns"], "all"))
+
+
+def test_opening_the_bare_address_changes_nothing(state):
+    assert cb.url_sync(state, None, "", *DEFAULT_CONTROLS) == cb.UrlSync(None, None)
+
+
+def test_a_forged_year_in_a_link_shows_the_default_years(state):
+    sync = cb.url_sync(state, ID.URL, "?year_from=1066", [2022, 2022], [], "all")
+    assert sync.controls == DEFAULT_CONTROLS
+    assert sync.search is None
+
+
+def test_changing_a_control_writes_the_view_into_the_address(state):
+    sync = cb.url_sync(state, ID.YEARS, "", [2022, 2022], ["uk-returns"], "returns")
+    assert sync == cb.UrlSync("?year_from=2022&year_to=2022&programme=uk-returns&metric=returns", None)
+
+
+def test_going_back_to_the_default_view_clears_the_query_string(state):
+    sync = cb.url_sync(state, ID.METRIC, "?metric=returns", [2018, 2026], [], "all")
+    assert sync == cb.UrlSync("", None)
+
+
+def test_reset_returns_controls_and_address_to_the_defaults(state):
+    sync = cb.url_sync(state, ID.RESET, "?year_from=2022", [2022, 2026], ["uk-returns"], "returns")
+    assert sync == cb.UrlSync("", DEFAULT_CONTROLS)
+
+
+def test_reset_on_the_default_view_changes_nothing(state):
+    assert cb.url_sync(state, ID.RESET, "", *DEFAULT_CONTROLS) == cb.UrlSync(None, None)
+
+
+@pytest.mark.parametrize(
+    "search, years, programmes, metric",
+    [
+        (None, None, None, None),
+        (42, "2022", "uk-returns", ["funding"]),
+        ("?year_from=abc", [2030, 1990], [{"x": 1}] * 10_000, {"$ne": 1}),
+        (["?"], [True, None], "x" * 100_000, 3.5),
+    ],
+)
+def test_forged_payloads_give_a_valid_view_and_never_raise(state, search, years, programmes, metric):
+    for trigger in (None, ID.URL, ID.YEARS, ID.RESET, "forged-id", {"type": "x"}):
+        sync = cb.url_sync(state, trigger, search, years, programmes, metric)
+        if sync.controls is not None:
+            y, p, m = sync.controls
+            assert 2018 <= y[0] <= y[1] <= 2026
+            assert set(p) <= {x.id for x in state.dataset.programmes}
+        assert sync.search is None or sync.search == "" or sync.search.startswith("?")
+
+
+def test_a_control_holding_a_forged_value_is_shown_as_its_default(state):
+    sync = cb.url_sync(state, ID.PROGRAMMES, "", [2018, 2026], ["nope"], "all")
+    assert sync == cb.UrlSync(None, DEFAULT_CONTROLS)
+
+
+# --- clicks that open the source ------------------------------------------------------------------
+
+
+def test_a_card_line_click_opens_its_figure(state):
+    trigger = {"type": ID.CARD_LINE, "figure": "msf-vietnam-victims-identified"}
+    assert cb.clicked_record(trigger, 1) == (FIGURE, "msf-vietnam-victims-identified")
+
+
+def test_a_card_line_that_was_only_redrawn_opens_nothing(state):
+    trigger = {"type": ID.CARD_LINE, "figure": "msf-vietnam-victims-identified"}
+    assert cb.clicked_record(trigger, 0) is None
+    assert cb.clicked_record(trigger, None) is None
+
+
+def test_a_bar_click_opens_the_figure_in_its_customdata(state):
+    click = {"points": [{"x": 7000000, "y": "msf-vietnam-funding-since-2018", "customdata": ["msf-vietnam-funding-since-2018", "over £7m"]}]}
+    assert cb.clicked_record(chart_dom_id(ID.GRAPH, "funding"), click) == (FIGURE, "msf-vietnam-funding-since-2018")
+
+
+def test_a_timeline_click_opens_an_event(state):
+    click = {"points": [{"customdata": ["migration-dialogue-1", "1st"]}]}
+    assert cb.clicked_record(chart_dom_id(ID.GRAPH, "timeline"), click) == (EVENT, "migration-dialogue-1")
+
+
+def test_a_table_row_click_opens_its_figure(state):
+    cell = {"value": "Returns", "colId": "metric", "rowIndex": 6, "rowId": "uk-returns-since-general-election"}
+    assert cb.clicked_record(ID.TABLE, cell) == (FIGURE, "uk-returns-since-general-election")
+
+
+@pytest.mark.parametrize(
+    "trigger, value",
+    [
+        (chart_dom_id(ID.GRAPH, "funding"), None),
+        (chart_dom_id(ID.GRAPH, "funding"), {"points": []}),
+        (chart_dom_id(ID.GRAPH, "funding"), {"points": ["x"]}),
+        (chart_dom_id(ID.GRAPH, "funding"), {"points": [{"customdata": [{"a": 1}]}]}),
+        (chart_dom_id(ID.GRAPH, "funding"), {"points": [{"customdata": ["x" * 10_000]}]}),
+        (chart_dom_id(ID.GRAPH, "funding"), "points"),
+        (ID.TABLE, {"rowId": 3}),
+        (ID.TABLE, ["rowId"]),
+        ({"type": ID.CARD_LINE, "figure": ["a"]}, 1),
+        ({"type": ID.CARD_LINE}, True),
+        ("chart-graph-unknown", {"points": [{"customdata": ["msf-vietnam-funding-since-2018"]}]}),
+        (None, None),
+    ],
+)
+def test_forged_click_payloads_open_nothing(state, trigger, value):
+    assert cb.clicked_record(trigger, value) is None
+    assert cb.source_panel(state, trigger, value) is None
+
+
+def test_the_source_panel_shows_the_quote_highlighted_in_its_document(state):
+    is_open, title, body = cb.source_panel(state, ID.TABLE, {"rowId": "msf-vietnam-funding-since-2018"})
+    assert is_open is True
+    assert title == "Funding: over £7m"
+    marks = [c for c in walk(html.Div(body)) if isinstance(c, html.Mark)]
+    assert len(marks) == 1 and marks[0].children == "Since 2018 the UK has invested over £7 million"
+    assert marks[0].id == ID.SOURCE_MARK
+    shown = " ".join(texts(body))
+    assert "UK and Vietnam sign agreement to tackle human trafficking" in shown
+    assert "Home Office · Apr 2025" in shown
+    assert "lower bound" in shown
+    assert "2018 – Mar 2025, cumulative" in shown
+    assert "taken from 1 January 2018" in shown  # how the implied start date was derived
+
+
+def test_an_unknown_id_in_a_click_says_the_source_was_not_found(state):
+    is_open, title, _ = cb.source_panel(state, ID.TABLE, {"rowId": "not-a-figure"})
+    assert (is_open, title) == (True, "Source not found")
+
+
+def test_close_closes_the_source_panel(state):
+    assert cb.source_panel(state, ID.SOURCE_CLOSE, 1) == (False, no_update, no_update)
+
+
+# --- downloads ---------------------------------------------------------------------------------------
+
+
+def test_each_download_button_names_its_format_and_chart():
+    assert cb.download_request(view_download_id("pptx")) == ("pptx", None)
+    assert cb.download_request(chart_download_id("people", "svg")) == ("svg", "people")
+    assert len(cb.DOWNLOAD_BUTTONS) == 3 + 2 * len(CHARTS)
+
+
+@pytest.mark.parametrize("trigger", [None, "download-view-exe", {"format": "csv"}, ["download-view-csv"], "download-../../x-png"])
+def test_a_forged_download_trigger_gives_nothing(trigger):
+    assert cb.download_request(trigger) is None
+
+
+# --- the page ------------------------------------------------------------------------------------------
+
+
+def test_every_id_on_the_page_is_unique_and_every_callback_output_is_on_the_page(app):
+    seen = [c.id for c in walk(app.layout) if getattr(c, "id", None) is not None]
+    strings = [i for i in seen if isinstance(i, str)]
+    assert len(strings) == len(set(strings))
+    for output in cb.VIEW_OUTPUTS:
+        assert output.component_id in strings
+
+
+def test_the_page_shows_the_title_and_the_overlap_rule(app, state):
+    shown = " ".join(texts(app.layout))
+    assert state.config.title in shown
+    assert "overlaps the years you choose" in shown
