@@ -1,26 +1,80 @@
 """Exporters: one registry of output formats, each a function of (figures, context) → bytes.
 
 Every exporter receives the *filtered* figures frame, so a file always holds what the
-user was looking at. Text cells are neutralised against spreadsheet formula injection.
+user was looking at, and an ``ExportContext`` with the rest of the view (dataset,
+filters, settings, chart and image size) for the formats that need it.
+
+Data files (csv, xlsx) hold the columns of ``CSV_COLUMNS``. Text cells are neutralised
+against spreadsheet formula injection as OWASP's CSV-injection guidance asks: a cell
+starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
+single quote, so no spreadsheet runs it. The numeric column ``value`` is never touched.
+
+Images (png, svg) and the deck (pptx) import plotly, kaleido and python-pptx only when
+asked for, so writing a CSV stays light.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
+import zipfile
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import pandas as pd
 
-from .frame import FIGURE_COLUMNS
+from .frame import FIGURE_COLUMNS, Filters, apply_event_filters, events_frame
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Config
+    from .records import Dataset
 
 CSV_COLUMNS = FIGURE_COLUMNS  # the first eleven are fixed: id … quote
 NUMERIC_COLUMNS = {"value"}
+DATE_COLUMNS = {"period_start", "period_end"}
+TEXT_COLUMNS = [c for c in CSV_COLUMNS if c not in NUMERIC_COLUMNS | DATE_COLUMNS]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMATS = ("csv", "xlsx", "png", "svg", "pptx")
+IMAGE_FORMATS = ("png", "svg")
 
 
 @dataclass(frozen=True)
 class ExportContext:
+    """The view an export is made of. Data files need only ``csv_bom``; images and the
+    deck need ``dataset``, ``filters`` and ``config``; images also need ``chart``."""
+
     csv_bom: bool = True
+    dataset: Dataset | None = None
+    filters: Filters | None = None
+    config: Config | None = None
+    chart: str | None = None
+    size: str | None = None  # a name in config.exports.image_sizes; None = the default
+    today: dt.date | None = None  # the date printed as "made on"; None = today
+
+    @classmethod
+    def for_view(cls, dataset: Dataset, filters: Filters, config: Config, **options) -> ExportContext:
+        return cls(csv_bom=config.exports.csv_bom, dataset=dataset, filters=filters, config=config, **options)
+
+    @property
+    def made_on(self) -> dt.date:
+        return self.today or dt.date.today()
+
+    def view(self) -> tuple[Dataset, Filters, Config]:
+        """The dataset, filters and settings, or a clear error naming what is missing."""
+        missing = [n for n in ("dataset", "filters", "config") if getattr(self, n) is None]
+        if missing:
+            raise ExportError(f"this format needs the whole view; missing: {', '.join(missing)}")
+        return self.dataset, self.filters, self.config
+
+    def events(self) -> pd.DataFrame:
+        dataset, filters, _ = self.view()
+        return apply_event_filters(events_frame(dataset), filters)
+
+
+class ExportError(Exception):
+    """An export cannot be made as asked (unknown chart or size, no browser); the message
+    says what to do. The CLI prints it without a traceback."""
 
 
 Exporter = Callable[[pd.DataFrame, ExportContext], bytes]
@@ -35,19 +89,193 @@ def exporter(name: str) -> Callable[[Exporter], Exporter]:
     return register
 
 
+# --- file names --------------------------------------------------------------------------
+
+
+def slug(text: str) -> str:
+    """``Funding by programme`` → ``funding-by-programme`` (ASCII letters and digits only)."""
+    plain = text.replace("£", "").encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "export"
+
+
+def file_name(what: str, filters: Filters, made_on: dt.date, ext: str) -> str:
+    """``programme-figures_2018-2025_2026-11-22.csv``: what it holds, the years, the day made."""
+    years = f"{filters.year_from}" if filters.year_from == filters.year_to else f"{filters.year_from}-{filters.year_to}"
+    return f"{slug(what)}_{years}_{made_on.isoformat()}.{ext}"
+
+
+# --- data files --------------------------------------------------------------------------
+
+
+def neutralise(text):
+    """A text cell made safe for spreadsheets: ``=HYPERLINK(…)`` → ``'=HYPERLINK(…)``.
+    Missing values stay missing."""
+    if isinstance(text, str) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
 def table(figures: pd.DataFrame) -> pd.DataFrame:
-    """The figures as written to data files: fixed columns first, dates as ISO text."""
+    """The figures as written to data files: the export columns in order, text cells
+    neutralised, dates as ISO text."""
     out = figures[CSV_COLUMNS].copy()
-    for column in ("period_start", "period_end"):
+    for column in TEXT_COLUMNS:
+        out[column] = out[column].map(neutralise, na_action="ignore").astype("string")
+    for column in DATE_COLUMNS:
         out[column] = out[column].dt.strftime("%Y-%m-%d")
     return out
 
 
+def _csv_number(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else repr(float(value))
+
+
 @exporter("csv")
 def export_csv(figures: pd.DataFrame, context: ExportContext) -> bytes:
+    """UTF-8 CSV (with a byte-order mark when ``csv_bom``), ``\\n`` line ends; the same
+    figures always give the same bytes."""
     buffer = io.StringIO()
     out = table(figures)
-    out["value"] = out["value"].map(lambda v: f"{v:.0f}" if float(v).is_integer() else repr(float(v)))
+    out["value"] = out["value"].map(_csv_number)
     out.to_csv(buffer, index=False, lineterminator="\n")
     text = buffer.getvalue()
     return ("\ufeff" + text if context.csv_bom else text).encode("utf-8")
+
+
+@exporter("xlsx")
+def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
+    """An Excel workbook: a ``Figures`` sheet with the CSV's columns and an ``About`` sheet.
+
+    ``value`` is a number cell; period dates are real date cells shown as YYYY-MM-DD, so
+    Excel sorts and filters them as dates while they read like the CSV; every other cell is
+    a string cell (never a formula), neutralised like the CSV. The file is deterministic:
+    the workbook's created/modified stamps and the zip entries' times are the day made.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Figures"
+    bold = Font(bold=True)
+    _write_row(sheet, 1, CSV_COLUMNS, font=bold)
+    for r, row in enumerate(figures[CSV_COLUMNS].itertuples(index=False), start=2):
+        for c, (column, value) in enumerate(zip(CSV_COLUMNS, row), start=1):
+            cell = sheet.cell(row=r, column=c)
+            if pd.isna(value):
+                continue
+            if column in NUMERIC_COLUMNS:
+                cell.value = float(value) if not float(value).is_integer() else int(value)
+                cell.number_format = "#,##0" if float(value).is_integer() else "#,##0.00##"
+            elif column in DATE_COLUMNS:
+                cell.value = pd.Timestamp(value).date()
+                cell.number_format = "yyyy-mm-dd"
+            else:
+                _set_text(cell, neutralise(str(value)))
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(CSV_COLUMNS))}{max(1, len(figures) + 1)}"
+    for c, column in enumerate(CSV_COLUMNS, start=1):
+        cells = [] if column in DATE_COLUMNS else [len(str(v)) for v in figures[column].dropna()]
+        longest = max([len(column), *cells])
+        sheet.column_dimensions[get_column_letter(c)].width = min(max(10, longest + 2), 60)
+
+    about = workbook.create_sheet("About")
+    for r, (label, text) in enumerate(_about_rows(figures, context), start=1):
+        _write_row(about, r, [label, text])
+        about.cell(row=r, column=1).font = bold
+        about.cell(row=r, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+    about.column_dimensions["A"].width = 18
+    about.column_dimensions["B"].width = 110
+    return _deterministic_xlsx(workbook, context.made_on)
+
+
+def _set_text(cell, text: str) -> None:
+    """A string cell whatever the text looks like: openpyxl would store a leading ``=``
+    as a formula, so the type is set explicitly after the value."""
+    cell.value = text
+    cell.data_type = "s"
+
+
+def _write_row(sheet, row: int, values, font=None) -> None:
+    for c, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=c)
+        _set_text(cell, neutralise(str(value)))
+        if font is not None:
+            cell.font = font
+
+
+def _about_rows(figures: pd.DataFrame, context: ExportContext) -> list[tuple[str, str]]:
+    from . import fmt
+
+    rows: list[tuple[str, str]] = []
+    if context.config is not None:
+        rows.append(("Title", context.config.title))
+    if context.filters is not None and context.dataset is not None:
+        rows.append(("Filters", context.filters.describe(context.dataset)))
+        rows.append(("Year rule", "A figure is kept when its period overlaps the year range; cumulative totals are never split into years."))
+    rows.append(("Made on", context.made_on.isoformat()))
+    rows.append(("Figures", f"{len(figures)}"))
+    for qualifier in sorted(set(figures["qualifier"].dropna())):
+        note = fmt.QUALIFIER_NOTES.get(fmt.Qualifier(qualifier))
+        if note:
+            rows.append(("Qualifier", note))
+    sources = figures[["source_title", "source_publisher", "source_date"]].drop_duplicates()
+    for _, s in sources.iterrows():
+        rows.append(("Source", f"{s['source_title']} — {s['source_publisher']}, {s['source_date']}"))
+    rows.append(("Values", "value is the number in base units (pounds, people); value_label is how the source words it, with its qualifier."))
+    rows.append(("Safety", "Text cells that began with =, +, -, @, a tab or a carriage return start with ' so no spreadsheet runs them as formulas."))
+    return rows
+
+
+def _deterministic_xlsx(workbook, made_on: dt.date) -> bytes:
+    """Save ``workbook`` with fixed timestamps so the same view gives the same bytes."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    stamp = dt.datetime(made_on.year, made_on.month, made_on.day)
+    workbook.properties.created = stamp
+    workbook.properties.modified = stamp
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).save()  # unlike save_workbook, keeps our modified stamp
+    fixed = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(made_on.year, made_on.month, made_on.day, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, source.read(info.filename))
+    return fixed.getvalue()
+
+
+# --- images and the deck -----------------------------------------------------------------
+
+
+def _image(format: str) -> Exporter:
+    def export_image(figures: pd.DataFrame, context: ExportContext) -> bytes:
+        f"""Chart ``context.chart`` of the view as a slide-sized {format.upper()}."""
+        from . import images
+
+        dataset, filters, config = context.view()
+        if not context.chart:
+            raise ExportError(f"a {format} export draws one chart; name it with chart=…")
+        return images.slide_image(
+            context.chart, figures, context.events(), dataset, filters, config,
+            format=format, size=context.size, made_on=context.made_on,
+        )
+
+    export_image.__name__ = f"export_{format}"
+    return export_image
+
+
+EXPORTERS["png"] = _image("png")
+EXPORTERS["svg"] = _image("svg")
+
+
+@exporter("pptx")
+def export_pptx(figures: pd.DataFrame, context: ExportContext) -> bytes:
+    """A PowerPoint deck of the view: title slide, one slide per chart, sources."""
+    from . import deck
+
+    dataset, filters, config = context.view()
+    return deck.build_deck(figures, context.events(), dataset, filters, config, size=context.size, made_on=context.made_on)
