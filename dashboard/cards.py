@@ -1,0 +1,113 @@
+"""Headline cards: what the page shows first, as plain texts computed from the filtered frame.
+
+A card lists every figure of its metric that the filters keep, headline first, and never
+adds them up: "over £7m since 2018" and "up to £1m over the next year" are a result and a
+pledge over overlapping periods. Each line keeps its qualifier ("over £7m"), its period
+("2018 – Mar 2025, cumulative") and whether it was reported or committed. A metric with
+nothing in range says so plainly instead of showing a zero.
+
+No plotly and no Dash here: the page, the slide deck and the tests read the same texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .frame import Filters
+from .records import Dataset, Kind
+
+HEADLINE_METRICS = ("funding", "victims_identified", "people_reached", "returns")
+
+KIND_LABELS = {
+    Kind.REPORTED.value: "Reported (achieved)",
+    Kind.COMMITTED.value: "Committed (pledged)",
+}
+
+
+@dataclass(frozen=True)
+class CardLine:
+    figure_id: str
+    value_text: str  # "over £7m", "up to £1m", "720": fmt's value label, qualifier included
+    period_text: str  # "2018 – Mar 2025, cumulative"
+    kind: str  # "reported" | "committed"
+    programme_name: str
+    qualifier: str = "exact"
+    note: str = ""  # the curator's caveat, e.g. "All nationalities, not Vietnamese nationals alone."
+
+    @property
+    def kind_label(self) -> str:
+        """``Reported (achieved)`` or ``Committed (pledged)``."""
+        return KIND_LABELS.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class Card:
+    metric: str
+    title: str
+    lines: tuple[CardLine, ...]  # lines[0] is the headline figure
+    empty_message: str | None  # set exactly when there are no lines
+
+    @property
+    def headline(self) -> CardLine | None:
+        return self.lines[0] if self.lines else None
+
+
+def headline_cards(figures: pd.DataFrame, dataset: Dataset, filters: Filters | None = None) -> list[Card]:
+    """One card per headline metric (funding, victims identified, people reached, returns).
+
+    ``figures`` is the filtered figures frame; ``filters``, when given, lets an empty card
+    say what it is empty for ("No returns figure in 2022").
+    """
+    return [metric_card(metric, figures, dataset, filters) for metric in HEADLINE_METRICS]
+
+
+def metric_card(metric: str, figures: pd.DataFrame, dataset: Dataset, filters: Filters | None = None) -> Card:
+    label = dataset.metric(metric).label
+    rows = headline_order(figures[figures["metric"] == metric])
+    lines = tuple(
+        CardLine(
+            figure_id=str(row["id"]),
+            value_text=str(row["value_label"]),
+            period_text=str(row["period_label"]),
+            kind=str(row["kind"]),
+            programme_name=str(row["programme_name"]),
+            qualifier=str(row["qualifier"]),
+            note="" if pd.isna(row["note"]) else str(row["note"]),
+        )
+        for row in rows.to_dict("records")
+    )
+    empty = None if lines else f"No {label.lower()} figure {scope_text(filters, dataset, [metric])}"
+    return Card(metric=metric, title=label, lines=lines, empty_message=empty)
+
+
+def headline_order(rows: pd.DataFrame) -> pd.DataFrame:
+    """Reported before committed, then the latest period end, then the largest value."""
+    committed = (rows["kind"] == Kind.COMMITTED.value).astype("int64")
+    return (
+        rows.assign(_committed=committed)
+        .sort_values(["_committed", "period_end", "value", "id"], ascending=[True, False, False, True], kind="stable")
+        .drop(columns="_committed")
+    )
+
+
+def scope_text(filters: Filters | None, dataset: Dataset, metrics: Iterable[str] = ()) -> str:
+    """What a view is narrowed to, for "No … " messages: ``in 2022 for the selected programmes``.
+
+    ``metrics`` are the metrics the message is about; when the metric filter leaves all of
+    them out, the text says so.
+    """
+    if filters is None:
+        return "in the current selection"
+    years = f"{filters.year_from}" if filters.year_from == filters.year_to else f"{filters.year_from}–{filters.year_to}"
+    parts = [f"in {years}"]
+    if filters.programmes:
+        known = {p.id: p.name for p in dataset.programmes}
+        names = [known[p] for p in filters.programmes if p in known]
+        parts.append(f"for {names[0]}" if len(names) == 1 else "for the selected programmes")
+    metrics = set(metrics)
+    if filters.metrics and metrics and not metrics & set(filters.metrics):
+        parts.append("with the selected metrics")
+    return " ".join(parts)
