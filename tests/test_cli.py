@@ -1,0 +1,199 @@
+"""The `dashboard` command as a user runs it: the installed console script in a
+subprocess, and the same click group through CliRunner."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dashboard.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD = Path(__file__).parent / "bad_inputs" / "several_files"
+FIXED_COLUMNS = "id,programme,metric,value,unit,qualifier,kind,period_start,period_end,source,quote"
+
+
+def dashboard_exe() -> str:
+    here = Path(sys.executable).parent / "dashboard"
+    found = str(here) if here.exists() else shutil.which("dashboard")
+    assert found, "the `dashboard` console script is not installed (pip install -e .)"
+    return found
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([dashboard_exe(), *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+@pytest.fixture
+def bad_data(tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(BAD, target)
+    return target
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def first_columns(csv_bytes: bytes) -> str:
+    """The fixed eleven columns of a CSV export, re-written as plain CSV text."""
+    rows = csv.reader(io.StringIO(csv_bytes.decode("utf-8-sig")))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(row[:11] for row in rows)
+    return out.getvalue()
+
+
+def export_args(output: Path, *extra: str) -> list[str]:
+    return ["export", "--format", "csv", "-o", str(output), "--data", str(ROOT / "data"),
+            "--seeds", str(ROOT / "seeds"), "--config", str(ROOT / "config.yaml"), *extra]
+
+
+# --- validate ----------------------------------------------------------------------------
+
+
+def test_the_installed_command_validates_the_shipped_data_with_a_one_line_summary(dataset):
+    result = run("validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"OK: {len(dataset.figures)} figures, {len(dataset.events)} events, {len(dataset.programmes)} programmes, "
+        f"{len(dataset.sources)} sources; every quote found in its source."
+    ]
+    assert result.stderr == ""
+
+
+def test_the_installed_command_lists_every_problem_as_path_line_and_exits_1(bad_data):
+    result = run("validate", "--data", "data", "--seeds", str(ROOT / "seeds"), cwd=bad_data.parent)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("data/another.yaml:6: programme: unknown programme 'nobody'")
+    assert lines[-2] == "data/with_tab.yaml:3: yaml: tab character; indent and separate with spaces only"
+    assert lines[-1] == "8 problem(s) found; fix them and try again."
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_validate_through_click_reports_the_same_lines(bad_data, monkeypatch):
+    monkeypatch.chdir(bad_data.parent)
+    result = invoke("validate", "--data", "data", "--seeds", str(ROOT / "seeds"))
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "data/figures.yaml:8: qualifier: unknown value 'more_than'" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_validate_through_click_prints_ok_on_the_shipped_data():
+    result = invoke("validate", "--data", str(ROOT / "data"), "--seeds", str(ROOT / "seeds"))
+    assert result.exit_code == 0
+    assert result.stdout.startswith("OK: ") and result.stdout.count("\n") == 1
+
+
+def test_a_missing_data_folder_is_an_error_line_not_a_traceback(tmp_path):
+    result = invoke("validate", "--data", str(tmp_path / "nowhere"), "--seeds", str(ROOT / "seeds"))
+    assert result.exit_code == 1
+    assert "no *.yaml files found" in result.stderr
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+
+
+# --- export ------------------------------------------------------------------------------
+
+
+def test_a_metric_filtered_csv_export_has_exactly_the_fixed_columns_and_rows(tmp_path):
+    out = tmp_path / "victims.csv"
+    result = invoke(*export_args(out, "--metric", "victims_identified"))
+    assert result.exit_code == 0, result.output
+    assert first_columns(out.read_bytes()) == (
+        f"{FIXED_COLUMNS}\n"
+        "msf-vietnam-victims-identified,modern-slavery-fund-vietnam,victims_identified,720,people,exact,reported,"
+        "2018-01-01,2025-03-31,004_a5b9e0a33cb0cbfb.txt,"
+        "identified 720 victims of trafficking and migrants in vulnerable situations\n"
+    )
+
+
+def test_the_csv_header_starts_with_the_eleven_fixed_columns_in_order(tmp_path):
+    out = tmp_path / "all.csv"
+    assert invoke(*export_args(out)).exit_code == 0
+    header = out.read_bytes().decode("utf-8-sig").splitlines()[0]
+    assert header == FIXED_COLUMNS or header.startswith(FIXED_COLUMNS + ",")
+
+
+def test_a_funding_export_is_utf8_and_keeps_the_pound_sign(tmp_path):
+    out = tmp_path / "funding.csv"
+    assert invoke(*export_args(out, "--metric", "funding")).exit_code == 0
+    assert first_columns(out.read_bytes()) == (
+        f"{FIXED_COLUMNS}\n"
+        "msf-vietnam-funding-since-2018,modern-slavery-fund-vietnam,funding,7000000,GBP,at_least,reported,"
+        "2018-01-01,2025-03-31,004_a5b9e0a33cb0cbfb.txt,Since 2018 the UK has invested over £7 million\n"
+        "joint-action-plan-funding-2025,joint-action-plan,funding,1000000,GBP,at_most,committed,"
+        "2025-04-01,2026-03-31,004_a5b9e0a33cb0cbfb.txt,supported by up to £1 million of funding over the next year\n"
+        "iraq-oic-funding-2025,iraq-oic-fund,funding,1000000,GBP,approx,committed,"
+        "2025-04-01,2025-04-01,004_a5b9e0a33cb0cbfb.txt,Nearly £1 million in government funding will support Iraq\n"
+    )
+    assert "£7 million".encode("utf-8") in out.read_bytes()
+
+
+def test_two_exports_of_the_same_view_are_byte_identical(tmp_path):
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    assert run(*export_args(first)).returncode == 0
+    assert run(*export_args(second)).returncode == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_a_2022_only_export_drops_the_returns_and_the_2025_plan_funding(tmp_path):
+    out = tmp_path / "2022.csv"
+    assert invoke(*export_args(out, "--year-from", "2022", "--year-to", "2022")).exit_code == 0
+    ids = [line.split(",")[0] for line in first_columns(out.read_bytes()).splitlines()[1:]]
+    assert "uk-returns-since-general-election" not in ids
+    assert "joint-action-plan-funding-2025" not in ids
+    assert "msf-vietnam-funding-since-2018" in ids
+
+
+def test_an_unknown_programme_is_a_clear_error_without_a_traceback(tmp_path):
+    out = tmp_path / "x.csv"
+    result = run(*export_args(out, "--programme", "no-such-programme"))
+    assert result.returncode == 2
+    assert "unknown programme or metric: no-such-programme" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not out.exists()
+
+
+# --- every command refuses invalid data the same way -------------------------------------
+
+# The arguments each command needs besides --data/--seeds; a new command must be added
+# here, so this test keeps covering every command.
+COMMAND_ARGS = {
+    "validate": [],
+    "export": ["--format", "csv", "-o", "out.csv"],
+    "coverage": [],
+    "serve": [],
+}
+
+
+def test_every_command_is_covered_by_the_invalid_data_test():
+    assert set(main.commands) <= set(COMMAND_ARGS), f"add arguments for {set(main.commands) - set(COMMAND_ARGS)}"
+
+
+@pytest.fixture(scope="module")
+def validate_report(tmp_path_factory) -> str:
+    """What `dashboard validate` prints for the several_files case."""
+    where = tmp_path_factory.mktemp("validate")
+    shutil.copytree(BAD, where / "data")
+    result = run("validate", "--data", "data", "--seeds", str(ROOT / "seeds"), cwd=where)
+    assert result.returncode == 1 and result.stderr
+    return result.stderr
+
+
+@pytest.mark.parametrize("command", sorted(set(COMMAND_ARGS) - {"validate"}))
+def test_every_command_refuses_invalid_data_with_the_validate_messages(command, bad_data, validate_report):
+    if command not in main.commands:
+        pytest.skip(f"`dashboard {command}` is not built yet")
+    result = run(command, *COMMAND_ARGS[command], "--data", "data", "--seeds", str(ROOT / "seeds"), cwd=bad_data.parent)
+    assert result.returncode == 1
+    assert result.stderr == validate_report
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (bad_data.parent / "out.csv").exists()
