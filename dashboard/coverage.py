@@ -6,7 +6,9 @@ document states and whether it is already curated. Each *mention* is:
 - money: ``£1 million``, ``Nearly £1 million``, ``over £7 million``, ``£7.25m``;
 - a number with a noun or scale: ``720 victims``, ``1,936 aspiring migrants``,
   ``over 40 countries``, ``7 million people``, or a bare count such as ``24,000``;
-- a spelled-out cardinal followed by a noun: ``eight years``, ``two sides``.
+- a spelled-out cardinal followed by a noun: ``eight years``, ``two sides``,
+  ``half a million people``;
+- a percentage: ``40%``, ``12 per cent``.
 
 Dates and times (``31 March``, ``April 17``, ``August 15, 2022``, ``03/04/2025 16:10:00``),
 bare years (a four-digit number from 1900 to 2100 without a thousands comma, so
@@ -93,6 +95,8 @@ _SCALE_AFTER = re.compile(r"\s+(?P<scale>hundred|thousand|million|billion)\b", r
 _MONTH_AFTER = re.compile(r"\s+(?:" + "|".join(MONTHS) + r")\b\.?", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\.?\s+$", re.IGNORECASE)
 _QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL})\s+$", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per ?cent\b)", re.IGNORECASE)
+_A_SCALE = re.compile(r"\b(?P<half>half\s+)?an?\s+(?P<scale>hundred|thousand|million|billion)\b", re.IGNORECASE)
 _PRONOUN_ONE = re.compile(r"\b(?:no|any|every|some|each|next|this|that|which|the|last)\s+$", re.IGNORECASE)
 
 
@@ -102,6 +106,7 @@ _PRONOUN_ONE = re.compile(r"\b(?:no|any|every|some|each|next|this|that|which|the
 class Measure(StrEnum):
     MONEY = "money"
     COUNT = "count"
+    PERCENT = "percent"  # a rate, never the same thing as a figure's count
 
 
 @dataclass(frozen=True, order=True)
@@ -187,12 +192,23 @@ def find_mentions(text: str, source: str = "") -> list[Mention]:
         digits = m["num"]
         if overlaps(m.start(), m.end()) or _is_year(digits) or _is_date(text, m.start(), m.end()):
             continue
+        start, qualifier = _qualified_start(text, m.start())
+        if p := _PERCENT_AFTER.match(text, m.end()):
+            add(start, p.end(), parse_number(digits), Measure.PERCENT, qualifier)
+            continue
         end, scale = m.end(), None
         if s := _SCALE_AFTER.match(text, end):
             end, scale = s.end(), s["scale"]
         end = _noun_phrase(text, end) or end
-        start, qualifier = _qualified_start(text, m.start())
         add(start, end, parse_number(digits, scale), Measure.COUNT, qualifier)
+
+    for m in _A_SCALE.finditer(text):
+        noun_end = _noun_phrase(text, m.end())
+        if overlaps(m.start(), m.end()) or noun_end is None:
+            continue
+        value = SCALES[m["scale"].lower()] // (2 if m["half"] else 1)
+        start, qualifier = _qualified_start(text, m.start())
+        add(start, noun_end, value, Measure.COUNT, qualifier)
 
     for m in _SPELLED.finditer(text):
         if overlaps(m.start(), m.end()):
@@ -294,6 +310,7 @@ def classify(mention: Mention, text: str, dataset: Dataset) -> Covered:
         f.id
         for f in figures
         if f.value == mention.value
+        and mention.measure is not Measure.PERCENT
         and (units[f.unit].is_currency if f.unit in units else False) == (mention.measure is Measure.MONEY)
     )
     if same:

@@ -42,6 +42,10 @@ def mentions(text: str) -> list[tuple[str, int | float]]:
         ("the highest returns rate for eight years.", [("eight years", 8)]),
         ("The two sides will continue", [("two sides", 2)]),
         ("some twenty-five officers attended", [("some twenty-five officers", 25)]),
+        ("reached half a million people", [("half a million people", 500_000)]),
+        ("over a million people were reached", [("over a million people", 1_000_000)]),
+        ("returns rose 40% on 2023", [("40%", 40)]),
+        ("up 12 per cent this year", [("12 per cent", 12)]),
     ],
 )
 def test_amounts_and_counts_are_found_with_their_value_in_base_units(text, expected):
@@ -139,6 +143,18 @@ def test_money_never_restates_a_count_of_the_same_number(dataset, tmp_path):
     (tmp_path / "004_a5b9e0a33cb0cbfb.txt").write_text("Elsewhere we spent £720 on tea.", encoding="utf-8")
     [entry] = coverage(dataset, tmp_path).entries
     assert entry.mention.value == 720 and entry.status is Status.UNCURATED
+
+
+def test_a_percentage_never_restates_a_count_of_the_same_number(dataset, tmp_path):
+    (tmp_path / "004_a5b9e0a33cb0cbfb.txt").write_text("Crossings fell by 40% in a year.", encoding="utf-8")
+    [entry] = coverage(dataset, tmp_path).entries
+    assert (entry.mention.text, entry.status) == ("40%", Status.UNCURATED)
+
+
+def test_a_count_in_another_part_of_the_same_seed_restates_the_figure_with_that_value(dataset, tmp_path):
+    (tmp_path / "004_a5b9e0a33cb0cbfb.txt").write_text("In all, 720 victims were found.", encoding="utf-8")
+    [entry] = coverage(dataset, tmp_path).entries
+    assert entry.describe() == "restates msf-vietnam-victims-identified"
 
 
 # --- the command -------------------------------------------------------------------------
