@@ -253,7 +253,6 @@ def _deterministic_xlsx(workbook, made_on: dt.date) -> bytes:
 
 def _image(format: str) -> Exporter:
     def export_image(figures: pd.DataFrame, context: ExportContext) -> bytes:
-        f"""Chart ``context.chart`` of the view as a slide-sized {format.upper()}."""
         from . import images
 
         dataset, filters, config = context.view()
@@ -265,6 +264,7 @@ def _image(format: str) -> Exporter:
         )
 
     export_image.__name__ = f"export_{format}"
+    export_image.__doc__ = f"Chart ``context.chart`` of the view as a slide-sized {format.upper()}."
     return export_image
 
 

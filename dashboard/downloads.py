@@ -1,0 +1,59 @@
+"""What the page's download buttons return: a file name and its bytes, for the filters on
+screen. The page's callbacks decode their inputs and call ``build_download``; the CLI's
+``export`` command writes the same bytes through the same exporters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from .export import EXPORTERS, IMAGE_FORMATS, ExportContext, ExportError, file_name
+from .frame import Filters, apply_filters, figures_frame
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Config
+    from .records import Dataset
+
+KINDS = ("csv", "xlsx", "pptx", "png", "svg")
+VIEW_NAME = "programme-figures"  # what the data files and the deck hold
+
+
+def build_download(
+    kind: str,
+    filters: Filters,
+    dataset: Dataset,
+    config: Config,
+    *,
+    chart: str | None = None,
+    today: dt.date | None = None,
+) -> tuple[str, bytes]:
+    """``(file name, content)`` of a download of the filtered view.
+
+    ``kind`` is csv, xlsx or pptx for the whole view, png or svg for one chart (``chart``,
+    a name in ``charts.CHARTS``). The name says what and when:
+    ``programme-figures_2018-2025_2026-11-22.pptx``, ``funding-by-programme_2018-2025_2026-11-22.png``.
+    Raises ``ExportError`` with a plain message for an unknown kind or chart, or when
+    images cannot be drawn (no browser).
+    """
+    if kind not in KINDS:
+        raise ExportError(f"unknown download {kind!r}; choose one of: {', '.join(KINDS)}")
+    made_on = today or dt.date.today()
+    what = VIEW_NAME
+    if kind in IMAGE_FORMATS:
+        what = chart_title(chart)
+    elif chart is not None:
+        raise ExportError(f"a {kind} download holds the whole view; chart= applies to png and svg")
+    figures = apply_filters(figures_frame(dataset), filters)
+    context = ExportContext.for_view(dataset, filters, config, chart=chart, today=made_on)
+    return file_name(what, filters, made_on, kind), EXPORTERS[kind](figures, context)
+
+
+def chart_title(chart: str | None) -> str:
+    """What a file of chart ``chart`` is called (its title up to any colon), or an
+    ``ExportError`` naming the charts there are."""
+    from . import charts
+
+    if chart not in charts.CHARTS:
+        raise ExportError(f"unknown chart {chart!r}; choose one of: {', '.join(charts.CHARTS)}")
+    return charts.CHARTS[chart].title.split(":")[0]  # "People: victims identified, …" → "People"
