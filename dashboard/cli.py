@@ -7,6 +7,7 @@ input.
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import click
 from . import coverage as seed_coverage
 from . import export as exporters
 from .config import load_config
+from .downloads import VIEW_NAME, chart_title
 from .frame import Filters, apply_filters, figures_frame, year_span
 from .problems import DataInvalid
 from .validate import load_valid
@@ -70,17 +72,19 @@ def validate(data_dir: Path | None, seeds_dir: Path | None) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(sorted(exporters.EXPORTERS)), required=True, help="Output format.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File to write.")
+@click.option("--format", "fmt", type=click.Choice(list(exporters.FORMATS)), required=True, help="csv, xlsx or pptx: one file of the view; png or svg: one slide image per chart.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File to write (csv, xlsx, pptx; a folder gets a dated name), or the folder for png and svg.")
 @click.option("--year-from", type=int, default=None, help="First year (a figure is kept when its period overlaps the range).")
 @click.option("--year-to", type=int, default=None, help="Last year.")
 @click.option("--programme", "programmes", multiple=True, help="Programme id; repeat for several.")
 @click.option("--metric", "metrics", multiple=True, help="Metric id; repeat for several.")
+@click.option("--chart", default=None, help="png/svg: only this chart (funding, people, returns or timeline).")
+@click.option("--size", default=None, help="png/svg: an image size named in config.yaml exports.image_sizes (default: exports.image_size).")
 @data_option
 @seeds_option
 @config_option
-def export(fmt, output, year_from, year_to, programmes, metrics, data_dir, seeds_dir, config_path) -> None:
-    """Write the filtered figures to a file."""
+def export(fmt, output, year_from, year_to, programmes, metrics, chart, size, data_dir, seeds_dir, config_path) -> None:
+    """Write the filtered view: data files (csv, xlsx), slide images (png, svg) or a deck (pptx)."""
     config = settings(config_path)
     dataset = load(data_dir, seeds_dir)
     first, last = year_span(dataset)
@@ -92,10 +96,45 @@ def export(fmt, output, year_from, year_to, programmes, metrics, data_dir, seeds
     if filters.year_from > filters.year_to:
         raise click.BadParameter(f"{filters.year_from} is after {filters.year_to}", param_hint="--year-from")
     frame = apply_filters(figures_frame(dataset), filters)
-    data = exporters.EXPORTERS[fmt](frame, exporters.ExportContext(csv_bom=config.exports.csv_bom))
+    try:
+        if fmt in exporters.IMAGE_FORMATS:
+            _export_images(fmt, output, frame, dataset, filters, config, chart, size)
+            return
+        if chart or size:
+            raise exporters.ExportError(f"{'--chart' if chart else '--size'} applies to png and svg; {fmt} holds the whole view")
+        made_on = datetime.date.today()
+        data = exporters.EXPORTERS[fmt](frame, exporters.ExportContext.for_view(dataset, filters, config, today=made_on))
+    except exporters.ExportError as err:
+        raise click.ClickException(str(err)) from None
+    if output.is_dir():
+        output = output / exporters.file_name(VIEW_NAME, filters, made_on, fmt)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(data)
     click.echo(f"Wrote {len(frame)} figures to {output}")
+
+
+def _export_images(fmt, folder: Path, frame, dataset, filters, config, chart, size) -> None:
+    """One slide image per chart (or only ``chart``) into ``folder``, with a progress bar."""
+    from . import images
+    from .charts import CHARTS
+
+    names = [chart] if chart else list(CHARTS)
+    titles = {name: chart_title(name) for name in names}  # unknown chart: error before any work
+    images.image_size(config, size)  # unknown size: likewise
+    images.find_browser()  # no browser: the install hint, before anything is written
+    if folder.exists() and not folder.is_dir():
+        raise exporters.ExportError(f"{folder} is a file; for {fmt}, -o names a folder that receives one file per chart")
+    folder.mkdir(parents=True, exist_ok=True)
+    made_on = datetime.date.today()
+    written = []
+    with click.progressbar(names, label=f"Drawing {len(names)} {fmt.upper()} image{'s' if len(names) != 1 else ''}", file=sys.stderr) as bar:
+        for name in bar:
+            context = exporters.ExportContext.for_view(dataset, filters, config, chart=name, size=size, today=made_on)
+            path = folder / exporters.file_name(titles[name], filters, made_on, fmt)
+            path.write_bytes(exporters.EXPORTERS[fmt](frame, context))
+            written.append(path)
+    for path in written:
+        click.echo(f"Wrote {path}")
 
 
 @main.command()
