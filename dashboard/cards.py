@@ -67,20 +67,18 @@ def headline_cards(figures: pd.DataFrame, dataset: Dataset, filters: Filters | N
 def metric_card(metric: str, figures: pd.DataFrame, dataset: Dataset, filters: Filters | None = None) -> Card:
     label = dataset.metric(metric).label
     rows = headline_order(figures[figures["metric"] == metric])
+    columns = ["id", "value_label", "period_label", "kind", "programme_name", "qualifier", "note"]
     lines = tuple(
-        CardLine(
-            figure_id=str(row["id"]),
-            value_text=str(row["value_label"]),
-            period_text=str(row["period_label"]),
-            kind=str(row["kind"]),
-            programme_name=str(row["programme_name"]),
-            qualifier=str(row["qualifier"]),
-            note="" if pd.isna(row["note"]) else str(row["note"]),
-        )
-        for row in rows.to_dict("records")
+        CardLine(figure_id=i, value_text=v, period_text=p, kind=k, programme_name=n, qualifier=q, note=note or "")
+        for i, v, p, k, n, q, note in zip(*(_texts(rows[c]) for c in columns))
     )
     empty = None if lines else f"No {label.lower()} figure {scope_text(filters, dataset, [metric])}"
     return Card(metric=metric, title=label, lines=lines, empty_message=empty)
+
+
+def _texts(column: pd.Series) -> list[str | None]:
+    """Plain ``str`` values (``None`` for missing), fast to iterate."""
+    return column.astype("string").to_numpy(dtype=object, na_value=None).tolist()
 
 
 def headline_order(rows: pd.DataFrame) -> pd.DataFrame:
