@@ -251,6 +251,13 @@ def _read_yaml(path: Path, problems: list[Problem]) -> yaml.Node | None:
     if tab_lines:
         return None
     try:
+        # Aliases (*name) are refused before composing: a few lines of nested aliases
+        # expand into billions of nodes ("billion laughs"), and curated data needs none.
+        aliases = [e.start_mark.line + 1 for e in yaml.parse(content, Loader=yaml.SafeLoader) if isinstance(e, yaml.AliasEvent)]
+        for line in aliases:
+            fail(line, "yaml", "YAML aliases (*name) are not allowed; write the value out in full", "alias")
+        if aliases:
+            return None
         root = yaml.compose(content, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -306,7 +313,10 @@ class _Reader:
         try:
             return True, self._constructor.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError) as err:
-            self.problem(node, field, f"cannot read {node.value!r}: {err}; write a plain value", "bad-value")
+            if node.tag.endswith(":timestamp"):
+                self.problem(node, field, f"{node.value!r} is not a real date ({err}); write YYYY-MM-DD", "bad-value")
+            else:
+                self.problem(node, field, f"cannot read {node.value!r}: {err}; write a plain value", "bad-value")
             return False, None
 
 
