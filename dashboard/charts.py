@@ -25,6 +25,7 @@ still build quickly.
 
 from __future__ import annotations
 
+import base64
 import functools
 import html
 import math
@@ -41,7 +42,7 @@ from .cards import KIND_LABELS, scope_text
 from .config import Theme
 from .frame import Filters
 from .records import Dataset, EventStatus, EventType, Kind, Qualifier
-from .theme import metric_colour, plotly_template, shade, tint
+from .theme import DASHBOARD_HEIGHT, metric_colour, plotly_template, shade, tint
 
 # Names that let the page, the tests and the image exporter find what is what.
 EMPTY_MESSAGE_NAME = "empty-message"  # annotation name of an empty chart's message
@@ -155,7 +156,8 @@ def alt_text(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Da
         return f"{spec.title}: {empty_message(name, dataset, filters)}."
     if name == "timeline":
         items = [
-            f"{date}{PRECISION_NOTES.get(precision, '')}: {title} ({_event_label(kind, status).lower()})"
+            f"{date}{PRECISION_NOTES.get(precision, '')}: {title} — {EVENT_TYPE_LABELS.get(kind, kind).lower()}"
+            + (", planned" if status == EventStatus.PLANNED.value else "")
             for date, precision, title, kind, status in zip(
                 rows["date_label"], rows["date_precision"], rows["title"], rows["type"], rows["status"]
             )
@@ -522,8 +524,10 @@ def scale_figure(fig: go.Figure, factor: float) -> go.Figure:
             return value
         if isinstance(value, int | float):
             return value * factor
+        if isinstance(value, dict) and "bdata" in value:  # plotly's packed numeric array
+            value = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).reshape(value.get("shape", -1))
         if isinstance(value, list | tuple | np.ndarray):
-            return [number(v) for v in value]
+            return [number(v) for v in np.asarray(value, dtype=object).tolist()]
         return value
 
     def walk(node, parent: str | None = None):
@@ -554,7 +558,7 @@ def _template(theme: Theme) -> dict:
 
 def _figure(data: list[dict], layout: dict, theme: Theme) -> go.Figure:
     """Assemble and validate the figure once."""
-    return go.Figure({"data": data, "layout": {"template": _template(theme), **layout}})
+    return go.Figure({"data": data, "layout": {"template": _template(theme), "height": DASHBOARD_HEIGHT, "autosize": True, **layout}})
 
 
 def _event_label(event_type: str, status: str) -> str:

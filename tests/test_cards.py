@@ -1,0 +1,101 @@
+"""Headline cards read like the sources: the qualifier, the period and whether a figure was
+achieved or pledged stay with every value, and an empty card says what it is empty of."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.cards import Card, CardLine, headline_cards, headline_order, metric_card
+from dashboard.frame import Filters, apply_filters, figures_frame, year_span
+
+
+@pytest.fixture(scope="module")
+def figures(dataset):
+    return figures_frame(dataset)
+
+
+@pytest.fixture(scope="module")
+def cards_for(dataset, figures):
+    def make(filters: Filters | None = None) -> dict[str, Card]:
+        filters = filters or Filters(*year_span(dataset))
+        return {card.metric: card for card in headline_cards(apply_filters(figures, filters), dataset, filters)}
+
+    return make
+
+
+def texts(card: Card) -> list[tuple[str, str, str]]:
+    return [(line.value_text, line.period_text, line.kind) for line in card.lines]
+
+
+def test_the_cards_are_funding_victims_people_reached_and_returns_in_that_order(dataset, figures):
+    cards = headline_cards(figures, dataset)
+    assert [c.metric for c in cards] == ["funding", "victims_identified", "people_reached", "returns"]
+    assert [c.title for c in cards] == ["Funding", "Victims identified", "People reached by awareness campaigns", "Returns"]
+
+
+def test_the_funding_card_leads_with_the_reported_figure_and_lists_the_pledges_after_it(cards_for):
+    card = cards_for()["funding"]
+    assert texts(card) == [
+        ("over £7m", "2018 – Mar 2025, cumulative", "reported"),
+        ("up to £1m", "Apr 2025 – Mar 2026, commitment", "committed"),  # ends later than the Iraq pledge
+        ("nearly £1m", "1 Apr 2025, commitment", "committed"),
+    ]
+    assert card.headline.figure_id == "msf-vietnam-funding-since-2018"
+    assert card.empty_message is None
+    assert [line.kind_label for line in card.lines] == ["Reported (achieved)", "Committed (pledged)", "Committed (pledged)"]
+    assert card.lines[0].programme_name == "Modern Slavery Fund in Vietnam"
+
+
+def test_every_card_keeps_the_sources_qualifier_words(cards_for):
+    cards = cards_for()
+    assert texts(cards["victims_identified"]) == [("720", "2018 – Mar 2025, cumulative", "reported")]
+    assert cards["people_reached"].headline.value_text == "over 7 million"
+    assert cards["returns"].headline.value_text == "over 24,000"
+    assert cards["returns"].headline.period_text == "4 Jul 2024 – Mar 2025, cumulative"
+
+
+def test_a_card_line_carries_the_curators_caveat(cards_for):
+    assert cards_for()["returns"].headline.note == "All nationalities, not Vietnamese nationals alone."
+    assert cards_for()["funding"].headline.note == ""
+
+
+def test_a_2022_only_view_drops_the_returns_figure_and_the_2025_commitments(cards_for):
+    cards = cards_for(Filters(2022, 2022))
+    assert cards["returns"].lines == ()
+    assert cards["returns"].headline is None
+    assert cards["returns"].empty_message == "No returns figure in 2022"
+    assert texts(cards["funding"]) == [("over £7m", "2018 – Mar 2025, cumulative", "reported")]
+    assert "up to £1m" not in [line.value_text for line in cards["funding"].lines]
+    assert cards["victims_identified"].headline.value_text == "720"  # cumulative since 2018 overlaps 2022
+
+
+def test_an_empty_card_names_the_programme_or_metric_filter_that_emptied_it(cards_for):
+    one = cards_for(Filters(2022, 2022, programmes=("uk-returns",)))
+    assert one["returns"].empty_message == "No returns figure in 2022 for Returns of people with no right to be in the UK"
+    two = cards_for(Filters(2018, 2025, programmes=("iraq-oic-fund", "joint-action-plan")))
+    assert two["victims_identified"].empty_message == "No victims identified figure in 2018–2025 for the selected programmes"
+    assert [line.value_text for line in two["funding"].lines] == ["up to £1m", "nearly £1m"]
+    metric = cards_for(Filters(2018, 2025, metrics=("funding",)))
+    assert metric["returns"].empty_message == "No returns figure in 2018–2025 with the selected metrics"
+
+
+def test_without_filters_an_empty_card_still_says_so_plainly(dataset, figures):
+    card = metric_card("returns", figures.iloc[0:0], dataset)
+    assert card.empty_message == "No returns figure in the current selection"
+
+
+def test_headline_order_is_reported_first_then_latest_period_end_then_largest_value(figures):
+    base = figures[figures["id"] == "msf-vietnam-funding-since-2018"]
+    rows = pd.concat([
+        base.assign(id="pledge-big", kind="committed", value=9e9, period_end=pd.Timestamp("2030-01-01")),
+        base.assign(id="old-small", value=1.0, period_end=pd.Timestamp("2020-12-31")),
+        base.assign(id="new-small", value=2.0),
+        base.assign(id="new-large", value=3.0),
+    ], ignore_index=True)
+    assert headline_order(rows)["id"].tolist() == ["new-large", "new-small", "old-small", "pledge-big"]
+
+
+def test_card_lines_are_plain_text_values():
+    line = CardLine("x", "over £7m", "2018 – Mar 2025, cumulative", "committed", "Fund")
+    assert line.kind_label == "Committed (pledged)" and line.qualifier == "exact" and line.note == ""
