@@ -27,6 +27,7 @@ import io
 import logging
 import os
 import shutil
+import signal
 import struct
 import threading
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -90,6 +91,9 @@ def _kaleido_classes():
     import kaleido
     from choreographer.browsers.chromium import Chromium
 
+    # choreographer logs a warning when its watchdog closes a failed browser; our error says it.
+    logging.getLogger("choreographer").setLevel(logging.ERROR)
+
     class LockedDownChromium(Chromium):
         def get_cli(self):
             cli = list(super().get_cli())
@@ -139,6 +143,8 @@ class Renderer:
 
     ``render`` is thread-safe (Dash serves requests on several threads): calls are
     queued on the renderer's own event loop and each waits at most ``render_timeout``.
+    A browser that fails to start, hangs or dies is killed with its whole process group
+    and the error says so; the next call starts a fresh one.
     """
 
     def __init__(self, browser: str | None = None, *, tabs: int = 2, start_timeout: float = START_TIMEOUT, render_timeout: float = RENDER_TIMEOUT):
@@ -148,90 +154,129 @@ class Renderer:
         self.render_timeout = render_timeout
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
-        self._kaleido = None
-        self._lock = threading.Lock()
+        self._kaleido = None  # set as soon as it exists, so a hung start can be killed
+        self._ready = False
+        self._lock = threading.RLock()
 
     @property
     def running(self) -> bool:
-        return self._kaleido is not None
+        process = getattr(self._kaleido, "subprocess", None)
+        return self._ready and process is not None and process.poll() is None
 
     def start(self) -> Renderer:
         with self._lock:
             if self.running:
                 return self
+            if self._kaleido is not None:  # the browser died: start again
+                self.close(kill=True)
             self._loop = asyncio.new_event_loop()
             self._thread = threading.Thread(target=self._loop.run_forever, name="image-renderer", daemon=True)
             self._thread.start()
             try:
-                self._kaleido = self._call(self._open(), self.start_timeout, "start")
+                self._call(self._open(), self.start_timeout, "start")
             except BaseException:
-                self._stop_loop()
+                self.close(kill=True)
                 raise
+            self._ready = True
             return self
 
-    async def _open(self):
+    async def _open(self) -> None:
         chromium, warm_kaleido = _kaleido_classes()
-        k = warm_kaleido(n=self.tabs, path=self.browser, browser_cls=chromium, mathjax=False, timeout=self.render_timeout)
-        try:
-            await k.open()
-        except BaseException:
-            await _quietly(k.close())
-            raise
-        return k
+        self._kaleido = warm_kaleido(n=self.tabs, path=self.browser, browser_cls=chromium, mathjax=False, timeout=self.render_timeout)
+        await self._kaleido.open()
 
     def render(self, figure, *, format: str, width: int, height: int) -> bytes:
         """``figure`` (a plotly figure or its dict) as ``png`` or ``svg`` bytes."""
-        if not self.running:
-            self.start()
-        opts = {"format": format, "width": width, "height": height, "scale": 1}
-        return self._call(self._kaleido.calc_fig(figure, opts=opts), self.render_timeout + 5, "render")
+        return self.render_many([figure], format=format, width=width, height=height)[0]
 
     def render_many(self, figures: list, *, format: str, width: int, height: int) -> list[bytes]:
         """Several images at once, spread over the renderer's tabs."""
-        if not self.running:
-            self.start()
+        self.start()
         opts = {"format": format, "width": width, "height": height, "scale": 1}
+        kaleido = self._kaleido
 
         async def all_of():
-            return await asyncio.gather(*(self._kaleido.calc_fig(f, opts=opts) for f in figures))
+            return await asyncio.gather(*(kaleido.calc_fig(f, opts=opts) for f in figures))
 
-        return self._call(all_of(), self.render_timeout * max(1, len(figures)) + 5, "render")
+        try:
+            return self._call(all_of(), self.render_timeout * max(1, len(figures)), "draw the image")
+        except RenderFailed:
+            self.close(kill=True)  # a hung or dead browser is not reused
+            raise
 
     def _call(self, coroutine, timeout: float, what: str):
         future = asyncio.run_coroutine_threadsafe(coroutine, self._loop)
         try:
             return future.result(timeout=timeout)
         except FutureTimeout:
-            future.cancel()
+            # Not cancelled here: close(kill=True) kills the browser, the task then ends with
+            # an error that this callback collects (no "exception never retrieved" noise).
+            future.add_done_callback(lambda f: f.cancelled() or f.exception())
             raise RenderFailed(
                 f"the browser at {self.browser} did not {what} within {timeout:.0f} s; "
-                f"check that it runs (`{self.browser} --headless --version`). {INSTALL_HINT}"
+                f"check that it runs (`{self.browser} --headless --no-sandbox --version`). {INSTALL_HINT}"
             ) from None
         except ExportError:
             raise
         except Exception as err:  # choreographer / kaleido errors: say what and where
-            raise RenderFailed(f"could not {what} the image renderer with {self.browser}: {' '.join(str(err).split())[:300]}. {INSTALL_HINT}") from None
+            if type(err).__name__ in ("BrowserFailedError", "BrowserClosedError", "ChromeNotFoundError"):
+                detail = "the browser closed right after starting"
+            else:
+                detail = " ".join(str(err).split())[:200] or type(err).__name__
+            raise RenderFailed(f"could not {what} with {self.browser}: {detail}. {INSTALL_HINT}") from None
 
-    def close(self) -> None:
+    def close(self, *, kill: bool = False) -> None:
+        """Stop the browser and the loop: politely, or at once (``kill``) when it failed;
+        either way its whole process group is gone afterwards."""
         with self._lock:
-            if self._kaleido is not None and self._loop is not None:
-                future = asyncio.run_coroutine_threadsafe(_quietly(self._kaleido.close()), self._loop)
+            kaleido, self._kaleido, self._ready = self._kaleido, None, False
+            process = getattr(kaleido, "subprocess", None)
+            if kill:
+                _kill_group(process)
+            if kaleido is not None and self._loop is not None and self._loop.is_running():
+                future = asyncio.run_coroutine_threadsafe(_quietly(kaleido.close()), self._loop)
                 try:
                     future.result(timeout=10)
                 except FutureTimeout:
                     future.cancel()
-            self._kaleido = None
-            self._stop_loop()
+            _kill_group(process)
+            if self._loop is not None and self._loop.is_running():
+                future = asyncio.run_coroutine_threadsafe(_cancel_other_tasks(), self._loop)
+                try:
+                    future.result(timeout=5)
+                except FutureTimeout:
+                    future.cancel()
+            if self._loop is not None:
+                self._loop.call_soon_threadsafe(self._loop.stop)
+                if self._thread is not None:
+                    self._thread.join(timeout=5)
+                if not self._loop.is_running():
+                    self._loop.close()
+            self._loop = None
+            self._thread = None
 
-    def _stop_loop(self) -> None:
-        if self._loop is not None:
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            if self._thread is not None:
-                self._thread.join(timeout=5)
-            if not self._loop.is_running():
-                self._loop.close()
-        self._loop = None
-        self._thread = None
+
+def _kill_group(process) -> None:
+    """Kill a browser and everything it started (choreographer gives it its own session)."""
+    if process is None or process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        process.wait(5)
+    except Exception:  # noqa: BLE001 - best effort at exit
+        pass
+
+
+async def _cancel_other_tasks() -> None:
+    """Cancel what the browser left running on the loop (watchdogs, reloads) and let it end."""
+    others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    for task in others:
+        task.cancel()
+    if others:
+        await asyncio.wait(others, timeout=3)
 
 
 async def _quietly(coroutine) -> None:
