@@ -1,0 +1,195 @@
+"""The PowerPoint deck of a view, opened with python-pptx as PowerPoint would open it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Emu
+
+from dashboard import charts, deck, images
+from dashboard.cli import main
+from dashboard.config import load_config
+from dashboard.fmt import QUALIFIER_NOTES
+from dashboard.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
+
+ROOT = Path(__file__).resolve().parent.parent
+MADE = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def config():
+    return load_config(ROOT / "config.yaml")
+
+
+def build(dataset, config, filters: Filters) -> tuple[Presentation, object, object]:
+    figures = apply_filters(figures_frame(dataset), filters)
+    events = apply_event_filters(events_frame(dataset), filters)
+    data = deck.build_deck(figures, events, dataset, filters, config, made_on=MADE)
+    return Presentation(io.BytesIO(data)), figures, events
+
+
+@pytest.fixture(scope="module")
+def full(dataset, config):
+    images.renderer()  # the shared warm browser
+    return build(dataset, config, Filters(*year_span(dataset)))
+
+
+@pytest.fixture(scope="module")
+def only_2022(dataset, config):
+    images.renderer()
+    return build(dataset, config, Filters(2022, 2022))
+
+
+def titles(presentation) -> list[str]:
+    return [s.shapes.title.text if s.shapes.title is not None else "" for s in presentation.slides]
+
+
+def sources_slides(presentation) -> list:
+    return [s for s in presentation.slides if s.shapes.title is not None and s.shapes.title.text.startswith("Sources and quotes")]
+
+
+def all_text(slide) -> str:
+    parts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            parts.append(shape.text_frame.text)
+        if shape.has_table:
+            parts += [cell.text for row in shape.table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_the_deck_is_16_by_9(full):
+    presentation, _, _ = full
+    assert (Emu(presentation.slide_width).inches, Emu(presentation.slide_height).inches) == pytest.approx((13.333, 7.5), abs=0.01)
+
+
+def test_the_deck_has_a_title_slide_one_slide_per_chart_then_the_sources(full, config):
+    presentation, _, _ = full
+    pages = len(sources_slides(presentation))
+    assert pages >= 1
+    assert len(presentation.slides) == 1 + len(charts.CHARTS) + pages
+    expected = [config.title, *(spec.title for spec in charts.CHARTS.values())]
+    assert titles(presentation)[: len(expected)] == expected
+    assert titles(presentation)[len(expected):] == (
+        ["Sources and quotes"] if pages == 1 else [f"Sources and quotes ({i} of {pages})" for i in range(1, pages + 1)]
+    )
+
+
+def test_the_title_slide_names_the_filters_and_the_day(full, dataset):
+    presentation, _, _ = full
+    text = all_text(presentation.slides[0])
+    assert "View: " + Filters(*year_span(dataset)).describe(dataset) in text
+    assert "Made 22 Nov 2026" in text
+
+
+def test_each_chart_slide_holds_its_chart_as_a_full_resolution_picture_with_alt_text(full):
+    presentation, _, _ = full
+    for slide, spec in zip(list(presentation.slides)[1:], charts.CHARTS.values()):
+        pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        assert len(pictures) == 1, spec.title
+        picture = pictures[0]
+        assert picture.image.content_type == "image/png"
+        assert picture.image.size[0] == 1920  # full resolution across the slide: 144 px per inch
+        assert picture.width == presentation.slide_width
+        descr = picture._element.nvPicPr.cNvPr.get("descr")
+        assert descr and descr.startswith(spec.title)
+
+
+def test_the_speaker_notes_hold_the_key_figures_with_their_qualifiers(full):
+    presentation, figures, _ = full
+    slides = dict(zip(charts.CHARTS, list(presentation.slides)[1:]))
+    funding = slides["funding"].notes_slide.notes_text_frame.text
+    assert "over £7m" in funding and "up to £1m" in funding and "nearly £1m" in funding
+    for note in (QUALIFIER_NOTES[q] for q in QUALIFIER_NOTES):
+        assert note in funding
+    people = slides["people"].notes_slide.notes_text_frame.text
+    assert "over 7 million" in people and "720" in people and "Exact: the source states the number." in people
+    returns = slides["returns"].notes_slide.notes_text_frame.text
+    assert "over 24,000" in returns and "All nationalities, not Vietnamese nationals alone." in returns
+    for name, slide in slides.items():
+        rows = charts.plotted_rows(name, figures, figures.iloc[0:0]) if name != "timeline" else None
+        if rows is not None:
+            notes = slide.notes_slide.notes_text_frame.text
+            assert all(label in notes for label in rows["value_label"]), name
+
+
+def test_the_timeline_notes_list_each_event_with_its_quote(full):
+    presentation, _, events = full
+    notes = list(presentation.slides)[1 + list(charts.CHARTS).index("timeline")].notes_slide.notes_text_frame.text
+    for event in events.to_dict("records"):
+        assert event["title"] in notes and event["quote"] in notes
+
+
+def test_the_sources_slides_hold_every_figure_with_value_qualifier_document_and_quote(full, dataset):
+    presentation, figures, _ = full
+    text = "\n".join(all_text(s) for s in sources_slides(presentation))
+    for f in figures.to_dict("records"):
+        assert f"“{f['quote']}”" in text, f["id"]
+        assert f["value_label"] in text
+    assert "Over: the source gives a lower bound; the true value is higher." in text
+    assert "UK and Vietnam sign agreement to tackle human trafficking — Home Office, Apr 2025" in text
+
+
+def test_every_shape_stays_inside_the_slide(full):
+    presentation, _, _ = full
+    for number, slide in enumerate(presentation.slides, start=1):
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.top >= 0, (number, shape.name)
+            assert shape.left + shape.width <= presentation.slide_width, (number, shape.name)
+            assert shape.top + shape.height <= presentation.slide_height, (number, shape.name)
+
+
+def test_a_2022_deck_leaves_out_the_returns_slide_and_the_returns_figure(only_2022):
+    presentation, figures, _ = only_2022
+    assert "Returns" not in titles(presentation)
+    assert "Not in this view (nothing to show): Returns." in all_text(presentation.slides[0])
+    assert "returned more than 24,000" not in "\n".join(all_text(s) for s in sources_slides(presentation))
+    assert "uk-returns-since-general-election" not in set(figures["id"])
+    assert len(presentation.slides) == 1 + 3 + len(sources_slides(presentation))
+
+
+# --- the sources table paginates before it overflows --------------------------------------
+
+
+def long_rows(n: int, quote_words: int) -> list[deck.SourceRow]:
+    quote = " ".join(["verbatim"] * quote_words)
+    cells = ("over £7m", "Funding — a programme", "Over: the source gives a lower bound.", "A document — Publisher, 2025", f"“{quote}”")
+    return [deck.SourceRow(f"f{i}", cells, None, deck.row_height(cells)) for i in range(n)]
+
+
+def test_long_quotes_split_the_sources_over_several_slides_that_each_fit():
+    rows = long_rows(12, 60)
+    available = deck._available_table_height()
+    pages = deck.paginate(rows, available)
+    assert len(pages) > 1
+    assert [r.figure_id for page in pages for r in page] == [r.figure_id for r in rows]
+    assert all(sum(r.height for r in page) <= available for page in pages)
+
+
+def test_a_longer_quote_needs_a_taller_row():
+    assert long_rows(1, 80)[0].height > long_rows(1, 5)[0].height
+
+
+def test_wrapping_never_makes_a_line_wider_than_its_cell():
+    text = "Since 2018 the UK has invested over £7 million to strengthen Vietnam’s anti-trafficking response " * 3
+    for line in deck.wrap_lines(text, 3.0, 11):
+        assert deck.text_width_in(line, 11) <= 3.0
+
+
+def test_cli_pptx_writes_the_same_deck_of_the_filtered_view(tmp_path):
+    images.renderer()
+    out = tmp_path / "deck.pptx"
+    result = CliRunner().invoke(main, [
+        "export", "--format", "pptx", "-o", str(out), "--year-from", "2022", "--year-to", "2022",
+        "--data", str(ROOT / "data"), "--seeds", str(ROOT / "seeds"), "--config", str(ROOT / "config.yaml"),
+    ])
+    assert result.exit_code == 0, result.output
+    presentation = Presentation(str(out))
+    assert "Returns" not in titles(presentation)
+    assert titles(presentation)[1] == "Funding by programme"
