@@ -225,14 +225,17 @@ def build_people(figures, events, dataset: Dataset, theme: Theme, filters: Filte
         data += _bar_traces(panel, dataset, theme, xaxis=x, yaxis=y)
         bottom = top - heights[i - 1]
         layout[f"xaxis{suffix}"] = {**_value_axis(panel, dataset, ""), "anchor": y, "domain": [0, 1]}
-        layout[f"yaxis{suffix}"] = {**_category_axis(panel, min_slots=1), "anchor": x, "domain": [max(bottom, 0.0), top]}
+        slots = 1 if len(panels) > 1 else 3  # a lone panel pads a lone bar like the other charts
+        layout[f"yaxis{suffix}"] = {**_category_axis(panel, min_slots=slots), "anchor": x, "domain": [max(bottom, 0.0), top]}
         layout["annotations"].append({
             "name": PANEL_TITLE_NAME, "text": _esc(dataset.metric(metric).label), "showarrow": False,
             "xref": f"{x} domain", "yref": f"{y} domain", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom",
             "font": {"size": 13, "color": theme.text_colour},
         })
         top = bottom - gap
-    layout[f"xaxis{'' if len(panels) == 1 else len(panels)}"]["title"] = {"text": "Number of people (each panel has its own scale)"}
+    layout[f"xaxis{'' if len(panels) == 1 else len(panels)}"]["title"] = {
+        "text": "Number of people" + (" (each panel has its own scale)" if len(panels) > 1 else "")
+    }
     keys = _key_traces(rows, theme)
     # The legend sits in the top margin and the first panel's title just above its panel:
     # give the title a line of its own below the legend (about three keys fit on a row).

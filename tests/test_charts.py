@@ -223,6 +223,14 @@ def test_people_metrics_each_get_their_own_panel_and_linear_axis_from_zero(view,
     assert fig.layout.xaxis3.title.text == "Number of people (each panel has its own scale)"
 
 
+def test_a_people_chart_narrowed_to_one_metric_has_one_panel(view):
+    _, _, built = view(Filters(2018, 2025, metrics=("victims_identified",)))
+    fig = built["people"]
+    assert bar_ids(fig) == ["msf-vietnam-victims-identified"]
+    assert [a.text for a in fig.layout.annotations if a.name == PANEL_TITLE_NAME] == ["Victims identified"]
+    assert fig.layout.xaxis.title.text == "Number of people"
+
+
 def test_value_axes_name_their_unit_and_use_thousands_separators(view):
     _, _, built = view()
     funding, returns = built["funding"].layout.xaxis, built["returns"].layout.xaxis
