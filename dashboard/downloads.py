@@ -54,6 +54,8 @@ def chart_title(chart: str | None) -> str:
     ``ExportError`` naming the charts there are."""
     from . import charts
 
+    if chart is None:
+        raise ExportError(f"an image shows one chart; choose one of: {', '.join(charts.CHARTS)}")
     if chart not in charts.CHARTS:
         raise ExportError(f"unknown chart {chart!r}; choose one of: {', '.join(charts.CHARTS)}")
     return charts.CHARTS[chart].title.split(":")[0]  # "People: victims identified, …" → "People"

@@ -1,0 +1,82 @@
+"""Downloads from the page in a real browser: the files a user gets by clicking, opened the
+way their programs would open them. Uses the shared ``server`` and ``page`` fixtures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import openpyxl
+from PIL import Image
+from playwright.sync_api import expect
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+from dashboard.charts import CHARTS
+
+RETURNS_QUOTE = "returned more than 24,000 individuals with no right to be in the UK since the General Election"
+FUNDING_QUOTE = "Since 2018 the UK has invested over £7 million"
+
+
+def open_view(page, url: str) -> None:
+    """Go to ``url`` and wait until every chart is drawn and no callback is running."""
+    page.goto(url)
+    for name in CHARTS:
+        page.wait_for_selector(f"#chart-graph-{name} .main-svg")
+    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
+
+
+def click_download(page, button: str) -> tuple[str, bytes]:
+    with page.expect_download(timeout=90_000) as info:
+        page.click(button)
+    download = info.value
+    return download.suggested_filename, Path(download.path()).read_bytes()
+
+
+def deck_text(deck) -> str:
+    parts = []
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                parts.append(shape.text_frame.text)
+            if shape.has_table:
+                parts += [cell.text for row in shape.table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_clicking_slides_pptx_downloads_a_deck_of_the_2022_view(page, server):
+    open_view(page, server + "?year_from=2022&year_to=2022")
+    name, content = click_download(page, "#download-view-pptx")
+    assert name == f"programme-figures_2022_{dt.date.today().isoformat()}.pptx"
+    deck = Presentation(io.BytesIO(content))
+    titles = [s.shapes.title.text for s in deck.slides]
+    assert titles[1:4] == [CHARTS[n].title for n in ("funding", "people", "timeline")]  # no returns in 2022
+    assert all(t.startswith("Sources and quotes") for t in titles[4:]) and titles[4:]
+    for slide in list(deck.slides)[1:4]:
+        assert [s.shape_type for s in slide.shapes].count(MSO_SHAPE_TYPE.PICTURE) == 1
+    text = deck_text(deck)
+    assert "View: 2022 · all programmes · all metrics" in text
+    assert f"“{FUNDING_QUOTE}”" in text
+    assert RETURNS_QUOTE not in text
+    expect(page.locator("#view-download-status")).to_have_text(f"Downloaded {name}")
+    assert not page.console.problems()
+
+
+def test_clicking_a_charts_png_downloads_a_slide_sized_image(page, server):
+    open_view(page, server)
+    name, content = click_download(page, "#download-funding-png")
+    assert name.startswith("funding-by-programme_") and name.endswith(".png")
+    with Image.open(io.BytesIO(content)) as png:
+        assert png.size == (1920, 1080) and png.mode == "RGB"
+
+
+def test_clicking_excel_downloads_the_filtered_figures_as_numbers(page, server):
+    open_view(page, server + "?programme=modern-slavery-fund-vietnam")
+    name, content = click_download(page, "#download-view-xlsx")
+    assert name.endswith(".xlsx")
+    rows = list(openpyxl.load_workbook(io.BytesIO(content))["Figures"].iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    assert {r[header.index("programme")] for r in body} == {"modern-slavery-fund-vietnam"}
+    values = {r[0]: r[header.index("value")] for r in body}
+    assert values["msf-vietnam-victims-identified"] == 720
