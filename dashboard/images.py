@@ -54,6 +54,7 @@ TYPICAL_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/goo
 EXTRA_FLAGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync")
 START_TIMEOUT = 30.0  # seconds for Chromium to start and load plotly.js
 RENDER_TIMEOUT = 30.0  # seconds for one image
+RELOAD_EVERY = 50  # images a browser tab draws before it is reloaded
 
 _log = logging.getLogger(__name__)
 
@@ -100,12 +101,19 @@ def _kaleido_classes():
             return cli + [flag for flag in EXTRA_FLAGS if flag not in cli]
 
     class WarmKaleido(kaleido.Kaleido):
-        """Returns each image as soon as it is drawn; the used tab reloads in the
-        background and rejoins the queue when ready."""
+        """kaleido with a tab that stays loaded between images.
+
+        kaleido reloads a tab (plotly.js again, ~4.6 MB of script) after every image. For
+        png and svg, plotly.js draws each figure into a fresh element of its own and
+        purges it (``Plotly.toImage``), so nothing carries over; the tab goes straight
+        back to the queue and is reloaded, in the background, only every
+        ``RELOAD_EVERY`` images to bound its memory.
+        """
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._reloads: set[asyncio.Task] = set()
+            self._uses: dict[int, int] = {}
 
         async def populate_targets(self) -> None:
             # kaleido loads plotly.js in every tab one after the other before the first
@@ -122,7 +130,11 @@ def _kaleido_classes():
             task.add_done_callback(self._reloads.discard)
 
         async def _return_kaleido_tab(self, tab) -> None:
-            self._background(self._reload_and_requeue(tab))
+            uses = self._uses[id(tab)] = self._uses.get(id(tab), 0) + 1
+            if uses % RELOAD_EVERY:
+                await self.tabs_ready.put(tab)
+            else:
+                self._background(self._reload_and_requeue(tab))
 
         async def _reload_and_requeue(self, tab) -> None:
             try:
@@ -147,7 +159,7 @@ class Renderer:
     and the error says so; the next call starts a fresh one.
     """
 
-    def __init__(self, browser: str | None = None, *, tabs: int = 2, start_timeout: float = START_TIMEOUT, render_timeout: float = RENDER_TIMEOUT):
+    def __init__(self, browser: str | None = None, *, tabs: int = 1, start_timeout: float = START_TIMEOUT, render_timeout: float = RENDER_TIMEOUT):
         self.browser = browser or find_browser()
         self.tabs = tabs
         self.start_timeout = start_timeout

@@ -178,7 +178,7 @@ def test_several_images_render_together_with_their_own_content(warm, dataset, co
     figs = [images.slide_figure(n, figures, events, dataset, filters, config, size=(1280, 720), made_on=MADE) for n in ("funding", "returns")]
     first, second = images.render_images(figs, format="svg", width=1280, height=720)
     assert "Funding by programme" in svg_texts(first) and "Returns" not in svg_texts(first)
-    assert "Returns" in svg_texts(second)
+    assert "Returns" in svg_texts(second) and "Funding by programme" not in svg_texts(second)
 
 
 # --- no browser ---------------------------------------------------------------------------
