@@ -51,11 +51,11 @@ CELL_MARGIN_X_IN, CELL_MARGIN_Y_IN = 0.08, 0.05
 LINE_SPACING = 1.2  # PowerPoint and LibreOffice set single-spaced Arial at ~1.15–1.2 em
 
 SOURCE_COLUMNS = (  # heading, width in inches (sums to the slide width less the margins)
-    ("Value", 1.35),
-    ("Figure", 3.0),
-    ("Qualifier", 2.35),
-    ("Source document", 2.35),
-    ("Verbatim quote", 3.283),
+    ("Value", 1.3),
+    ("Figure", 2.9),
+    ("Qualifier", 2.2),
+    ("Source document", 2.7),
+    ("Verbatim quote", 3.233),
 )
 LINK_TEXT = "Open the source ↗"
 QUALIFIER_TEXT = {
@@ -161,7 +161,8 @@ def _chart_slide(deck, name: str, picture: bytes, picture_h_in: float, figures, 
     slide = deck.slides.add_slide(deck.slide_layouts[5])  # Title Only
     title = slide.shapes.title
     _place(title, MARGIN_IN, TITLE_TOP_IN, SLIDE_W_IN - 2 * MARGIN_IN, TITLE_H_IN)
-    _set_text(title.text_frame, charts.CHARTS[name].title, size=TITLE_PT, bold=True)
+    heading = charts.CHARTS[name].title
+    _set_text(title.text_frame, heading, size=fit_size(heading, SLIDE_W_IN - 2 * MARGIN_IN, TITLE_PT), bold=True)
     shape = slide.shapes.add_picture(io.BytesIO(picture), 0, _emu(PICTURE_TOP_IN), width=_emu(SLIDE_W_IN), height=_emu(picture_h_in))
     shape.name = f"Chart: {charts.CHARTS[name].title}"
     shape._element.nvPicPr.cNvPr.set("descr", charts.alt_text(name, figures, events, dataset, filters))
@@ -316,6 +317,15 @@ def text_width_in(text: str, size_pt: float, bold: bool = False) -> float:
     if font is None:
         return len(text) * 0.56 * size_pt / 72
     return font.getlength(text) / 100 * size_pt / 72
+
+
+def fit_size(text: str, width_in: float, max_pt: float, min_pt: float = 18, bold: bool = True) -> float:
+    """The largest size from ``max_pt`` down that sets ``text`` on one line of ``width_in``
+    (a slide title that wrapped would run into the picture below it)."""
+    size = max_pt
+    while size > min_pt and text_width_in(text, size, bold) > width_in * 0.94:
+        size -= 1
+    return size
 
 
 def wrap_lines(text: str, width_in: float, size_pt: float, bold: bool = False) -> list[str]:

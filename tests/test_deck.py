@@ -176,6 +176,16 @@ def test_a_longer_quote_needs_a_taller_row():
     assert long_rows(1, 80)[0].height > long_rows(1, 5)[0].height
 
 
+def test_a_long_chart_title_is_set_smaller_to_stay_on_one_line(full):
+    presentation, _, _ = full
+    for slide in list(presentation.slides)[1:1 + len(charts.CHARTS)]:
+        title = slide.shapes.title
+        size = title.text_frame.paragraphs[0].runs[0].font.size.pt
+        assert deck.text_width_in(title.text_frame.text, size, bold=True) <= title.width / 914400
+    people = list(presentation.slides)[1 + list(charts.CHARTS).index("people")].shapes.title
+    assert people.text_frame.paragraphs[0].runs[0].font.size.pt < deck.TITLE_PT
+
+
 def test_wrapping_never_makes_a_line_wider_than_its_cell():
     text = "Since 2018 the UK has invested over £7 million to strengthen Vietnam’s anti-trafficking response " * 3
     for line in deck.wrap_lines(text, 3.0, 11):
