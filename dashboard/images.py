@@ -313,6 +313,22 @@ def renderer() -> Renderer:
     return current.start()
 
 
+def prewarm() -> threading.Thread:
+    """Start the warm renderer in the background (for a server, at start-up), so the first
+    download does not pay for starting Chromium. A failure is only logged here: the
+    download that needs the renderer reports it."""
+
+    def start() -> None:
+        try:
+            renderer()
+        except ExportError as err:
+            _log.warning("image renderer not started: %s", err)
+
+    thread = threading.Thread(target=start, name="image-renderer-prewarm", daemon=True)
+    thread.start()
+    return thread
+
+
 def shutdown() -> None:
     """Stop the warm renderer (at exit, or in tests)."""
     global _RENDERER

@@ -181,6 +181,23 @@ def test_several_images_render_together_with_their_own_content(warm, dataset, co
     assert "Returns" in svg_texts(second) and "Funding by programme" not in svg_texts(second)
 
 
+def test_threads_rendering_at_once_each_get_their_own_image(warm, dataset, config):
+    from concurrent.futures import ThreadPoolExecutor
+
+    figures, events, filters = view(dataset)
+    names = ["funding", "people", "returns", "timeline"] * 2
+    figs = [images.slide_figure(n, figures, events, dataset, filters, config, size=(1280, 720), made_on=MADE) for n in names]
+    with ThreadPoolExecutor(max_workers=len(figs)) as pool:  # as Dash serves two clicks at once
+        results = list(pool.map(lambda f: images.render_image(f, format="svg", width=1280, height=720), figs))
+    for name, data in zip(names, results):
+        assert charts.CHARTS[name].title in svg_texts(data), name
+
+
+def test_prewarm_starts_the_shared_renderer_in_the_background(warm):
+    images.prewarm().join(timeout=60)
+    assert images.renderer() is warm and warm.running
+
+
 # --- no browser ---------------------------------------------------------------------------
 
 
