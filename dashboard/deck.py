@@ -87,6 +87,7 @@ def build_deck(
 
     if size:
         raise ExportError("--size applies to png and svg; the deck is always 16:9 with pictures 1920 px across")
+    images.prewarm()  # Chromium starts while the figures are composed
     made_on = made_on or dt.date.today()
     shown = [name for name in charts.CHARTS if not charts.plotted_rows(name, figures, events).empty]
     left_out = [charts.CHARTS[name].title for name in charts.CHARTS if name not in shown]

@@ -321,8 +321,8 @@ def prewarm() -> threading.Thread:
     def start() -> None:
         try:
             renderer()
-        except ExportError as err:
-            _log.warning("image renderer not started: %s", err)
+        except ExportError as err:  # the export that needs it says so to the user
+            _log.debug("image renderer not started: %s", err)
 
     thread = threading.Thread(target=start, name="image-renderer-prewarm", daemon=True)
     thread.start()
@@ -357,11 +357,14 @@ def opaque_png(data: bytes) -> bytes:
     from PIL import Image
 
     with Image.open(io.BytesIO(data)) as image:
-        image.load()
-        background = Image.new("RGB", image.size, (255, 255, 255))
-        background.paste(image, mask=image.getchannel("A") if image.mode == "RGBA" else None)
+        image = image.convert("RGBA")
+        if image.getchannel("A").getextrema() == (255, 255):  # the usual case: opaque paper
+            flat = image.convert("RGB")
+        else:  # see-through pixels are laid on white, as on a white slide
+            flat = Image.new("RGB", image.size, (255, 255, 255))
+            flat.paste(image, mask=image.getchannel("A"))
     out = io.BytesIO()
-    background.save(out, format="PNG", compress_level=1)
+    flat.save(out, format="PNG", compress_level=1)  # fast; charts compress well anyway
     return out.getvalue()
 
 
@@ -371,16 +374,22 @@ def render_image(figure, *, format: str, width: int, height: int) -> bytes:
 
 
 def render_images(figures: list, *, format: str, width: int, height: int) -> list[bytes]:
-    """Several figures rendered together (the renderer's tabs work in parallel), each
-    checked for its pixel size; PNGs made opaque."""
+    """Several figures, each checked for its pixel size and, for PNG, made opaque. While
+    the browser draws one figure, the previous one is checked and flattened on another
+    thread (Pillow works outside the GIL), so a deck's images overlap."""
     if format not in ("png", "svg"):
         raise ExportError(f"unknown image format {format!r}; use png or svg")
     warm = renderer()
+
+    def one(figure) -> bytes:
+        return _checked(warm.render(figure, format=format, width=width, height=height), format, width, height)
+
     if len(figures) == 1:
-        images = [warm.render(figures[0], format=format, width=width, height=height)]
-    else:
-        images = warm.render_many(figures, format=format, width=width, height=height)
-    return [_checked(data, format, width, height) for data in images]
+        return [one(figures[0])]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=len(figures), thread_name_prefix="image") as pool:
+        return list(pool.map(one, figures))
 
 
 def _checked(data: bytes, format: str, width: int, height: int) -> bytes:
