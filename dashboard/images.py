@@ -1,12 +1,15 @@
 """Static images for slides: one warm renderer, and charts composed as a slide.
 
-**The renderer.** kaleido drives a headless Chromium. Starting it costs about two
-seconds, so one browser is started lazily on first use, kept for the whole process and
-stopped at exit (``renderer()`` / ``shutdown()``). It runs on its own thread with its own
-event loop; every call waits with a timeout, so a browser that hangs becomes a clear
-error, never a frozen export. kaleido reloads a tab after every image to clear its state;
-here that reload runs in the background on one of two tabs while the other renders, so a
-warm image costs the render alone.
+**The renderer.** kaleido drives a headless Chromium. Starting it (Chromium, then
+plotly.js in its tab) costs 2–5 s on a busy 2-core machine, so one browser is started
+lazily on first use (or early with ``prewarm()``), kept for the whole process and stopped
+at exit (``renderer()`` / ``shutdown()``). It runs on its own thread with its own event
+loop; every call waits with a timeout, so a browser that is missing, exits or hangs
+becomes a clear error with the install hint, never a frozen export, and its process
+group is killed. kaleido reloads its tab after every image; plotly.js already purges
+each figure, so here the tab stays loaded (reloaded every ``RELOAD_EVERY`` images) and a
+warm image costs only its drawing, about 0.1 s. Calls from several threads are safe:
+each waits for its own result.
 
 **The composition.** ``slide_figure`` turns a dashboard chart into a slide-sized figure
 that carries its own context: a title, a subtitle naming the filters and period, the
@@ -40,8 +43,6 @@ import pandas as pd
 from .export import ExportError
 
 if TYPE_CHECKING:  # pragma: no cover
-    import plotly.graph_objects as go
-
     from .config import Config
     from .frame import Filters
     from .records import Dataset
