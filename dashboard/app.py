@@ -13,8 +13,7 @@ from pathlib import Path
 
 import dash
 
-from . import callbacks  # noqa: F401  (registers the module-level callbacks)
-from .callbacks import STATE_KEY, AppState, make_state
+from .callbacks import STATE_KEY, AppState, attach_callbacks, make_state
 from .config import Config, load_config
 from .layout import page
 from .records import Dataset
@@ -37,6 +36,7 @@ def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT
             {"name": "description", "content": config.subtitle or config.title},
         ],
     )
+    attach_callbacks(app)
     app.server.config[STATE_KEY] = state
     app.layout = page(state, state.default_view)
     return app

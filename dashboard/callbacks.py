@@ -17,12 +17,15 @@ from typing import Any
 import flask
 import pandas as pd
 import plotly.graph_objects as go
+from dash import _callback as _dash_callback
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from . import fmt
 from .cards import KIND_LABELS, Card, headline_cards
 from .charts import CHARTS, alt_text, build_chart, qualifier_notes, source_footer
 from .config import Config
+from .downloads import build_download
+from .export import ExportError
 from .frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame
 from .layout import (
     CHART_FORMATS,
@@ -162,12 +165,24 @@ def _count(n: int, noun: str) -> str:
 
 
 def view_outputs(view: View) -> tuple:
-    """The values of ``update_view``'s outputs, in ``VIEW_OUTPUTS`` order."""
+    """The values of ``update_view``'s outputs, in ``VIEW_OUTPUTS`` order.
+
+    The table is not re-sent: the page holds every row once and shows the ids listed
+    here (the browser hides the rest), so a filter change costs a list of ids, not the rows.
+    """
     per_chart = []
     for name in CHARTS:
         chart = view.charts[name]
-        per_chart += [chart.figure, chart.alt, chart.alt, [html.Li(n) for n in chart.notes], chart.footer]
-    return (render_cards(view.cards), *per_chart, view.rows, view.table_count, view.summary)
+        per_chart += [figure_payload(chart.figure), chart.alt, [html.Li(n) for n in chart.notes], chart.footer]
+    ids = [row["id"] for row in view.rows]
+    return (render_cards(view.cards), *per_chart, ids, view.table_count, view.summary)
+
+
+def figure_payload(figure: go.Figure) -> dict[str, Any]:
+    """The figure as Dash sends it, without the deep copy ``to_plotly_json`` makes (at 10,000
+    figures the copy costs more than encoding). Read-only: the figure is built per request
+    and nothing changes it afterwards. Equal to ``to_plotly_json()`` once encoded (tested)."""
+    return {"data": figure._data, "layout": figure._layout}
 
 
 # --- URL ⇄ controls ----------------------------------------------------------------------------
@@ -281,8 +296,6 @@ def download_request(trigger: Any) -> tuple[str, str | None] | None:
 
 def make_download(state: AppState, kind: str, chart: str | None, filters: Filters, today: dt.date | None = None) -> tuple[str, bytes]:
     """The file a download button gives: its name and content, for the filters on screen."""
-    from .downloads import build_download
-
     return build_download(kind, filters, state.dataset, state.config, chart=chart, today=today)
 
 
@@ -316,12 +329,11 @@ VIEW_OUTPUTS = [Output(ID.CARDS, "children")]
 for _name in CHARTS:
     VIEW_OUTPUTS += [
         Output(chart_dom_id(ID.GRAPH, _name), "figure"),
-        Output(chart_dom_id(ID.CHART_FIGURE, _name), "aria-label"),
         Output(chart_dom_id(ID.CHART_ALT, _name), "children"),
         Output(chart_dom_id(ID.CHART_NOTES, _name), "children"),
         Output(chart_dom_id(ID.CHART_FOOTER, _name), "children"),
     ]
-VIEW_OUTPUTS += [Output(ID.TABLE, "rowData"), Output(ID.TABLE_COUNT, "children"), Output(ID.SUMMARY, "children")]
+VIEW_OUTPUTS += [Output(ID.VISIBLE_FIGURES, "data"), Output(ID.TABLE_COUNT, "children"), Output(ID.SUMMARY, "children")]
 
 
 @callback(*VIEW_OUTPUTS, *CONTROLS, prevent_initial_call=True)
@@ -366,9 +378,11 @@ def download(*args):
     kind, chart = request
     try:
         name, content = make_download(state, kind, chart, filters)
-    except Exception as err:  # a missing image renderer must not become a server error
-        log.exception("download %s %s failed", kind, chart)
+    except ExportError as err:  # e.g. no browser to draw images: say so, with the fix
         return no_update, f"Could not make the {kind.upper()} file: {err}"
+    except Exception:  # never a server error page for a download; the log has the details
+        log.exception("download %s %s failed", kind, chart)
+        return no_update, f"Could not make the {kind.upper()} file; the server log says why."
     return dcc.send_bytes(content, name), f"Downloaded {name}"
 
 
@@ -389,6 +403,22 @@ clientside_callback(
     prevent_initial_call=True,
 )
 
+# The table holds every figure; show only those of the current view (ids decided by the server).
+clientside_callback(
+    """
+    async function(ids) {
+        const api = await window.dash_ag_grid.getApiAsync(%r);
+        const visible = new Set(ids || []);
+        api.setGridOption("isExternalFilterPresent", () => true);
+        api.setGridOption("doesExternalFilterPass", (node) => visible.has(node.data.id));
+        api.onFilterChanged();
+        return window.dash_clientside.no_update;
+    }
+    """ % ID.TABLE,
+    Output(ID.TABLE_FILTERED, "data"),
+    Input(ID.VISIBLE_FIGURES, "data"),
+)
+
 # The table's search box filters rows in the browser (no server round trip).
 clientside_callback(
     """
@@ -401,3 +431,24 @@ clientside_callback(
     State(ID.TABLE, "dashGridOptions"),
     prevent_initial_call=True,
 )
+
+
+# --- every app gets the callbacks above ----------------------------------------------------------
+# Dash hands module-level callbacks to the first app that starts serving and then empties its
+# global registry, so a second app in the same process (tests, the benchmark) would get none.
+# Keep this module's registrations and give each app its own copy (dash is pinned ~=4.4).
+
+_REGISTERED_MAP = dict(_dash_callback.GLOBAL_CALLBACK_MAP)
+_REGISTERED_LIST = list(_dash_callback.GLOBAL_CALLBACK_LIST)
+_REGISTERED_SCRIPTS = list(_dash_callback.GLOBAL_INLINE_SCRIPTS)
+
+
+def attach_callbacks(app) -> None:
+    """Register this module's callbacks on ``app`` (and take them out of Dash's global registry)."""
+    for key, spec in _REGISTERED_MAP.items():
+        _dash_callback.GLOBAL_CALLBACK_MAP.pop(key, None)
+        app.callback_map[key] = spec
+    _dash_callback.GLOBAL_CALLBACK_LIST[:] = [c for c in _dash_callback.GLOBAL_CALLBACK_LIST if c not in _REGISTERED_LIST]
+    _dash_callback.GLOBAL_INLINE_SCRIPTS[:] = [s for s in _dash_callback.GLOBAL_INLINE_SCRIPTS if s not in _REGISTERED_SCRIPTS]
+    app._callback_list.extend(_REGISTERED_LIST)
+    app._inline_scripts.extend(_REGISTERED_SCRIPTS)

@@ -43,10 +43,12 @@ class ID:
     SOURCE_CLOSE = "source-close"
     SOURCE_MARK = "source-quote"
     SOURCE_SCROLLED = "source-scrolled"  # a store the scroll-to-quote script writes to
+    VISIBLE_FIGURES = "visible-figures"  # ids of the figures in the view; the table shows only these
+    TABLE_FILTERED = "table-filtered"  # a store the table-filter script writes to
 
     # one per chart: chart_dom_id(GRAPH, "funding") == "chart-graph-funding"
     GRAPH = "chart-graph"
-    CHART_FIGURE = "chart-figure"  # the wrapper of a graph: role=img with the text alternative
+    CHART_FIGURE = "chart-figure"  # the wrapper of a graph: role=img, named by the title, described by CHART_ALT
     CHART_ALT = "chart-alt"
     CHART_NOTES = "chart-notes"
     CHART_FOOTER = "chart-footer"
@@ -77,6 +79,7 @@ OVERLAP_RULE = (
     "A figure is shown when its period overlaps the years you choose: “over £7m since 2018” "
     "also appears in a 2022 view. Totals over a period are never split into years."
 )
+CARD_LINES = 3  # a card shows its headline and at most two more figures; the table has them all
 GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False, "doubleClick": False}
 
 
@@ -110,7 +113,7 @@ def page(state: AppState, view: View) -> html.Div:
                         + [chart_panel(name, view.charts[name]) for name in CHARTS],
                         id="charts", className="charts",
                     ),
-                    table_panel(view),
+                    table_panel(state, view),
                     html.P(
                         "Every number on this page is copied from a source document. Click a card line, "
                         "a bar, a timeline marker or a table row to read the sentence it comes from.",
@@ -179,10 +182,15 @@ def render_cards(cards: list[Card]) -> list[html.Article]:
 
 
 def render_card(card: Card) -> html.Article:
+    """The card's headline figure first; at most ``CARD_LINES`` lines, then how many more the table holds."""
     if not card.lines:
         body = [html.P(card.empty_message, className="card-empty")]
     else:
-        body = [html.Ul([card_line(line, i == 0) for i, line in enumerate(card.lines)], className="card-lines")]
+        shown = card.lines[:CARD_LINES]
+        body = [html.Ul([card_line(line, i == 0) for i, line in enumerate(shown)], className="card-lines")]
+        hidden = len(card.lines) - len(shown)
+        if hidden:
+            body.append(html.P(f"and {hidden:,} more {card.title.lower()} figure{'s' if hidden != 1 else ''} in the table below", className="card-more"))
     return html.Article(
         [html.H3(card.title, className="card-title")] + body,
         className="headline-card" + (" is-empty" if not card.lines else ""),
@@ -240,12 +248,12 @@ def chart_panel(name: str, chart: ChartView) -> html.Section:
             html.Div(
                 dcc.Graph(
                     id=chart_dom_id(ID.GRAPH, name), figure=chart.figure, config=GRAPH_CONFIG,
-                    className="chart-graph", responsive=True,
+                    className="chart-graph",
                 ),
                 id=chart_dom_id(ID.CHART_FIGURE, name),
                 className="chart-figure",
                 role="img",
-                **{"aria-label": chart.alt, "aria-describedby": alt_id, "data-chart": name},
+                **{"aria-label": spec.title, "aria-describedby": alt_id, "data-chart": name},
             ),
             html.P(chart.alt, id=alt_id, className="visually-hidden chart-alt"),
             html.Ul([html.Li(n) for n in chart.notes], id=chart_dom_id(ID.CHART_NOTES, name), className="chart-notes"),
@@ -279,9 +287,12 @@ TABLE_COLUMNS = [
 ]
 
 
-def table_panel(view: View) -> html.Section:
+def table_panel(state: AppState, view: View) -> html.Section:
+    """Every figure's row, loaded once with the page; ``VISIBLE_FIGURES`` says which to show."""
     return html.Section(
         [
+            dcc.Store(id=ID.VISIBLE_FIGURES, data=[row["id"] for row in view.rows]),
+            dcc.Store(id=ID.TABLE_FILTERED),
             html.Div(
                 [
                     html.H2("Figures in this view", id="table-title", className="section-title"),
@@ -314,7 +325,7 @@ def table_panel(view: View) -> html.Section:
             ),
             dag.AgGrid(
                 id=ID.TABLE,
-                rowData=view.rows,
+                rowData=list(state.rows.values()),
                 columnDefs=TABLE_COLUMNS,
                 defaultColDef={"sortable": True, "resizable": True, "filter": False, "flex": 1, "suppressHeaderMenuButton": True},
                 getRowId="params.data.id",
@@ -323,7 +334,10 @@ def table_panel(view: View) -> html.Section:
                     "domLayout": "autoHeight",
                     "animateRows": False,
                     "quickFilterText": "",
-                    "localeText": {"noRowsToShow": "No figures match these filters."},
+                    "localeText": {
+                        "noRowsToShow": "No figures match these filters.",
+                        "noMatchingRows": "No figures match these filters and this search.",
+                    },
                     "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
                     "suppressCellFocus": False,
                     "pagination": True,

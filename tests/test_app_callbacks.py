@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,36 @@ def test_the_view_outputs_fill_every_output_of_the_view_callback(state):
     outputs = cb.view_outputs(state.default_view)
     assert len(outputs) == len(cb.VIEW_OUTPUTS)
     assert outputs[-1] == state.default_view.summary
+
+
+def test_a_filter_change_sends_the_ids_of_the_rows_to_show_not_the_rows(state):
+    view = view_of(state, programmes=("uk-returns",))
+    outputs = dict(zip((f"{o.component_id}.{o.component_property}" for o in cb.VIEW_OUTPUTS), cb.view_outputs(view)))
+    assert outputs[f"{ID.VISIBLE_FIGURES}.data"] == ["uk-returns-since-general-election"]
+
+
+def test_a_figure_is_sent_as_plotly_would_send_it(state):
+    from dash._utils import to_json
+
+    for chart in state.default_view.charts.values():
+        sent = json.loads(to_json(cb.figure_payload(chart.figure)))
+        assert sent == _decoded(json.loads(to_json(chart.figure.to_plotly_json())))
+
+
+def _decoded(value):
+    """plotly's typed arrays (``{"dtype": "f8", "bdata": …}``) as plain lists, as plotly.js reads them."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(value, dict) and set(value) >= {"dtype", "bdata"}:
+        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        return array.reshape(value["shape"]).tolist() if "shape" in value else array.tolist()
+    if isinstance(value, dict):
+        return {k: _decoded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decoded(v) for v in value]
+    return value
 
 
 # --- URL ⇄ controls ----------------------------------------------------------------------------
@@ -305,3 +336,14 @@ def test_the_page_shows_the_title_and_the_overlap_rule(app, state):
     shown = " ".join(texts(app.layout))
     assert state.config.title in shown
     assert "overlaps the years you choose" in shown
+
+
+def test_every_app_built_in_one_process_answers_its_callbacks(app):
+    """Dash gives module-level callbacks to the first app only; each of ours gets its own copy."""
+    second = create_app(app_state(app).dataset, app_state(app).config, ROOT / "seeds")
+    for each in (app, second):
+        client = each.server.test_client()
+        client.get("/")
+        dependencies = json.loads(client.get("/_dash-dependencies").data)
+        assert any("cards.children" in d["output"] for d in dependencies)
+        assert any("url.search" in d["output"] for d in dependencies)

@@ -1,0 +1,334 @@
+"""The dashboard in a real browser: what a user sees and does, on the shipped data.
+
+One server and one Chromium serve the whole module; each test opens a fresh page. Tests
+wait for what the page shows (selectors, texts, the address) and never for a fixed time.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from dashboard.charts import CHARTS
+
+ROWS = ".figures-table .ag-center-cols-container .ag-row"
+SUMMARY = "#view-summary"
+MODAL = ".modal.show"
+MARK = "#source-quote"
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def ready(page) -> None:
+    """The page is drawn: every chart has its SVG and no callback is running."""
+    for name in CHARTS:
+        page.wait_for_selector(f"#chart-graph-{name} .main-svg")
+    idle(page)
+
+
+def idle(page) -> None:
+    """No Dash callback in flight (Dash marks the outputs it is waiting for)."""
+    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
+
+
+def open_view(page, url: str) -> None:
+    page.goto(url)
+    ready(page)
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def year_inputs(page):
+    inputs = page.locator("#filter-years input")
+    return inputs.nth(0), inputs.nth(1)
+
+
+def set_years(page, year_from: int, year_to: int) -> None:
+    """Type the years into the range's number boxes, as a keyboard user would."""
+    first, last = year_inputs(page)
+    for box, year in ((first, year_from), (last, year_to)):
+        if box.input_value() != str(year):
+            box.fill(str(year))
+            box.press("Tab")
+    expect(page.locator(SUMMARY)).to_contain_text(f"· {year_from if year_from == year_to else f'{year_from}–{year_to}'} ·")
+    idle(page)
+
+
+def pick_programme(page, name: str) -> None:
+    page.click("#filter-programmes")
+    page.locator(".dash-dropdown-content").get_by_role("option", name=name, exact=True).click()
+    if page.get_attribute("#filter-programmes", "aria-expanded") == "true":
+        page.keyboard.press("Escape")
+    expect(page.locator(SUMMARY)).to_contain_text(name)
+    idle(page)
+
+
+def table_ids(page) -> set[str]:
+    return set(page.locator(ROWS).evaluate_all("rows => rows.map(r => r.getAttribute('row-id'))"))
+
+
+def click_middle(page, locator) -> None:
+    """A real mouse click in the middle of a chart mark (plotly listens on a layer above it)."""
+    locator.scroll_into_view_if_needed()
+    box = locator.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def card(page, metric: str):
+    return page.locator(f".headline-card[data-metric='{metric}']")
+
+
+def assert_clean(page) -> None:
+    assert page.console.problems() == [], page.console
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+
+def test_the_page_loads_with_no_console_errors(page, server):
+    open_view(page, server)
+    expect(page.locator("h1")).to_have_text("UK–Vietnam cooperation on migration and human trafficking")
+    assert_clean(page)
+
+
+def test_every_chart_and_card_renders_with_its_source_and_text_alternative(page, server):
+    open_view(page, server)
+    expect(page.locator(".headline-card")).to_have_count(4)
+    expect(card(page, "funding").locator(".card-line.is-headline .card-value")).to_have_text("over £7m")
+    expect(card(page, "victims_identified").locator(".card-value")).to_have_text("720")
+    expect(card(page, "people_reached").locator(".card-value")).to_have_text("over 7 million")
+    expect(card(page, "returns").locator(".card-value")).to_have_text("over 24,000")
+    expect(card(page, "funding")).to_contain_text("Committed (pledged)")
+    for name, spec in CHARTS.items():
+        panel = page.locator(f".chart-panel[data-chart='{name}']")
+        expect(panel.locator(".chart-title")).to_have_text(spec.title)
+        expect(panel.locator(".chart-footer")).to_contain_text("Source")
+        expect(panel.locator(f"#chart-figure-{name}")).to_have_attribute("role", "img")
+        expect(panel.locator(f"#chart-figure-{name}")).to_have_attribute("aria-label", spec.title)
+        expect(panel.locator(f"#chart-alt-{name}")).to_contain_text(spec.title)
+        marks = panel.locator(".bars .point, .scatterlayer .point")
+        assert marks.count() > 0, f"{name} draws no bars or markers"
+    expect(page.locator(ROWS)).to_have_count(8)
+    assert_clean(page)
+
+
+def test_qualified_values_keep_their_words_on_the_charts(page, server):
+    open_view(page, server)
+    funding = page.locator("#chart-graph-funding")
+    expect(funding).to_contain_text("over £7m")
+    expect(funding).to_contain_text("up to £1m (committed)")
+    expect(page.locator(".chart-panel[data-chart='funding'] .chart-notes")).to_contain_text("lower bound")
+
+
+# --- filters -------------------------------------------------------------------------------------
+
+
+def test_a_2022_only_view_drops_the_returns_figure_and_the_2025_commitment(page, server):
+    open_view(page, server)
+    assert {"uk-returns-since-general-election", "joint-action-plan-funding-2025"} <= table_ids(page)
+    set_years(page, 2022, 2022)
+    expect(page.locator(ROWS)).to_have_count(4)
+    assert "uk-returns-since-general-election" not in table_ids(page)
+    assert "joint-action-plan-funding-2025" not in table_ids(page)
+    expect(card(page, "returns")).to_contain_text("No returns figure in 2022")
+    expect(card(page, "returns").locator(".card-line")).to_have_count(0)
+    expect(card(page, "funding").locator(".card-value")).to_have_text(["over £7m"])
+    expect(page.locator("#chart-graph-returns")).to_contain_text("No returns figures in 2022")
+    expect(page.locator("#chart-graph-funding")).not_to_contain_text("up to £1m")
+    assert_clean(page)
+
+
+def test_a_programme_filter_narrows_the_table(page, server):
+    open_view(page, server)
+    pick_programme(page, "Returns of people with no right to be in the UK")
+    expect(page.locator(ROWS)).to_have_count(1)
+    assert table_ids(page) == {"uk-returns-since-general-election"}
+    expect(card(page, "funding")).to_contain_text("No funding figure")
+    assert_clean(page)
+
+
+def test_the_table_search_narrows_the_rows(page, server):
+    open_view(page, server)
+    page.fill("#figures-table-search", "victims")
+    expect(page.locator(ROWS)).to_have_count(1)
+    assert table_ids(page) == {"msf-vietnam-victims-identified"}
+
+
+def test_the_url_reflects_the_filters_and_reloading_restores_them(page, server):
+    open_view(page, server)
+    set_years(page, 2024, 2025)
+    pick_programme(page, "Modern Slavery Fund in Vietnam")
+    assert query(page) == {"year_from": ["2024"], "year_to": ["2025"], "programme": ["modern-slavery-fund-vietnam"]}
+    page.reload()
+    ready(page)
+    first, last = year_inputs(page)
+    expect(first).to_have_value("2024")
+    expect(last).to_have_value("2025")
+    expect(page.locator("#filter-programmes")).to_contain_text("Modern Slavery Fund in Vietnam")
+    expect(page.locator(ROWS)).to_have_count(4)
+    assert_clean(page)
+
+
+def test_a_shared_link_opens_its_view(page, server):
+    open_view(page, server + "?year_from=2022&year_to=2022&metric=victims_identified")
+    expect(page.locator(SUMMARY)).to_contain_text("· 2022 · all programmes · Victims identified")
+    assert table_ids(page) == {"msf-vietnam-victims-identified"}
+    expect(page.locator("#filter-metric")).to_contain_text("Victims identified")
+    assert page.evaluate("history.length") <= 2, "opening a link must not add history entries"
+
+
+def test_the_back_button_restores_the_previous_filters(page, server):
+    open_view(page, server)
+    set_years(page, 2022, 2026)
+    set_years(page, 2022, 2022)
+    assert query(page) == {"year_from": ["2022"], "year_to": ["2022"]}
+    page.go_back()
+    expect(page.locator(SUMMARY)).to_contain_text("· 2022–2026 ·")
+    assert query(page) == {"year_from": ["2022"]}
+    expect(year_inputs(page)[1]).to_have_value("2026")
+    page.go_back()
+    expect(page.locator(SUMMARY)).to_contain_text("· 2018–2026 ·")
+    expect(page.locator(ROWS)).to_have_count(8)
+    assert_clean(page)
+
+
+def test_reset_returns_to_the_default_view_and_a_bare_address(page, server):
+    open_view(page, server + "?year_from=2024&programme=uk-returns")
+    expect(page.locator(ROWS)).to_have_count(1)
+    page.click("#filter-reset")
+    expect(page.locator(ROWS)).to_have_count(8)
+    page.wait_for_function("() => location.search === ''")
+    expect(year_inputs(page)[0]).to_have_value("2018")
+
+
+def test_a_forged_out_of_range_year_from_falls_back_to_the_defaults(page, server):
+    open_view(page, server + "?year_from=1066&year_to=2024&programme=uk-returns&programme=%3Cscript%3E")
+    expect(page.locator(SUMMARY)).to_contain_text("· 2018–2024 · Returns of people with no right to be in the UK ·")
+    expect(year_inputs(page)[0]).to_have_value("2018")
+    expect(year_inputs(page)[1]).to_have_value("2024")
+    expect(page.locator(ROWS)).to_have_count(1)
+    assert_clean(page)
+
+
+def test_an_empty_selection_shows_messages_not_blank_axes(page, server):
+    open_view(page, server + "?programme=migration-dialogue&metric=returns")
+    expect(page.locator(".figures-table")).to_contain_text("No figures match these filters")
+    expect(page.locator("#figures-table-count")).to_have_text("No figures match these filters.")
+    for name in ("funding", "people", "returns"):
+        graph = page.locator(f"#chart-graph-{name}")
+        expect(graph).to_contain_text("No ")
+        expect(graph.locator(".xtick")).to_have_count(0)
+    for metric in ("funding", "victims_identified", "people_reached", "returns"):
+        expect(card(page, metric).locator(".card-empty")).to_contain_text("No ")
+
+
+# --- provenance ------------------------------------------------------------------------------------
+
+
+def expect_source(page, quote: str, title: str) -> None:
+    modal = page.locator(MODAL)
+    expect(modal).to_be_visible()
+    expect(modal.locator("mark")).to_have_count(1)
+    expect(modal.locator(MARK)).to_have_text(quote)
+    expect(modal.locator(MARK)).to_be_in_viewport()
+    expect(modal).to_contain_text(title)
+
+
+def test_a_click_on_a_bar_shows_its_quote_highlighted_in_the_source(page, server):
+    open_view(page, server)
+    click_middle(page, page.locator("#chart-graph-returns .bars .point path").first)
+    expect_source(
+        page,
+        "returned more than 24,000 individuals with no right to be in the UK since the General Election",
+        "UK and Vietnam sign agreement to tackle human trafficking",
+    )
+    expect(page.locator(MODAL)).to_contain_text("general election of 4 July 2024")  # how the start date was derived
+    assert_clean(page)
+
+
+def test_a_click_on_a_table_row_shows_its_quote_highlighted_in_the_source(page, server):
+    open_view(page, server)
+    page.locator(f"{ROWS}[row-id='msf-vietnam-migrants-educated'] .ag-cell").first.click()
+    expect_source(page, "educated 1,936 aspiring migrants to the risks of human trafficking", "Home Office")
+    page.get_by_role("button", name="Close").last.click()
+    expect(page.locator(MODAL)).to_have_count(0)
+
+
+def test_a_timeline_marker_opens_the_event_in_its_source(page, server):
+    open_view(page, server + "?programme=migration-dialogue&year_from=2022&year_to=2022")
+    click_middle(page, page.locator("#chart-graph-timeline .scatterlayer .point").first)
+    expect_source(page, "The first UK – Vietnam Migration Dialogue was held in Hanoi on August 15, 2022", "Migration Dialogue")
+
+
+def test_a_card_opens_its_source_from_the_keyboard_and_escape_closes_it(page, server):
+    open_view(page, server)
+    line = card(page, "victims_identified").locator(".card-line").first
+    line.focus()
+    page.keyboard.press("Enter")
+    expect_source(page, "identified 720 victims of trafficking and migrants in vulnerable situations", "Home Office")
+    page.keyboard.press("Escape")
+    expect(page.locator(MODAL)).to_have_count(0)
+    assert_clean(page)
+
+
+def test_focus_is_visible_on_the_filters_and_buttons(page, server):
+    open_view(page, server)
+    page.locator("#filter-reset").focus()
+    outline = page.locator("#filter-reset").evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline == "solid"
+
+
+# --- robustness ---------------------------------------------------------------------------------------
+
+
+def test_forged_callback_payloads_get_an_answer_not_a_server_error(server):
+    """POST what a hostile client could send to the filter callbacks; the server must answer."""
+    dependencies = json.loads(urllib.request.urlopen(server + "_dash-dependencies").read())
+    filter_callbacks = [d for d in dependencies if "cards.children" in d["output"] or "url.search" in d["output"]]
+    assert len(filter_callbacks) == 2
+    forged_values = [None, "2022", [2030, 1990], {"$gt": ""}, ["x"] * 5000, 10**30, [True, "a"]]
+    for dependency in filter_callbacks:
+        outputs = [o.rsplit(".", 1) for o in dependency["output"].strip(".").split("...")]
+        for value in forged_values:
+            body = {
+                "output": dependency["output"],
+                "outputs": [{"id": i, "property": p} for i, p in outputs],
+                "inputs": [{"id": i["id"], "property": i["property"], "value": value} for i in dependency["inputs"]],
+                "changedPropIds": [f"{i['id']}.{i['property']}" for i in dependency["inputs"]],
+                "state": [],
+            }
+            request = urllib.request.Request(
+                server + "_dash-update-component", data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+            )
+            with urllib.request.urlopen(request) as response:
+                assert response.status in (200, 204)
+
+
+@pytest.mark.parametrize("width", [1280, 1920])
+def test_the_layout_has_no_horizontal_overflow(new_page, server, width):
+    page = new_page(width, 1000)
+    open_view(page, server)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    for name in CHARTS:
+        panel = page.locator(f".chart-panel[data-chart='{name}']").bounding_box()
+        svg = page.locator(f"#chart-graph-{name} .main-svg").first.bounding_box()
+        assert svg["x"] + svg["width"] <= panel["x"] + panel["width"] + 1, f"{name} chart wider than its panel"
+    assert_clean(page)
+
+
+def test_the_csv_download_holds_the_filtered_figures(page, server):
+    open_view(page, server + "?programme=uk-returns")
+    with page.expect_download() as info:
+        page.click("#download-view-csv")
+    content = open(info.value.path(), encoding="utf-8-sig").read()
+    lines = content.strip().splitlines()
+    assert lines[0].startswith("id,programme,metric,value")
+    assert len(lines) == 2 and lines[1].startswith("uk-returns-since-general-election,")
