@@ -5,6 +5,12 @@ All state (dataset, frames, table rows, the default view) is computed here at st
 and stored on the Flask app; callbacks (``dashboard.callbacks``, registered at import)
 read it and never reload anything per request. Assets (Bootstrap and the page's CSS) are
 served from ``dashboard/assets``: the page makes no request outside the app.
+
+``assets/plotly-basic.min.js`` is plotly.js's official "basic" bundle (bar, scatter and pie
+traces; npm ``plotly.js-basic-dist-min``, the same version as plotly.py's full bundle).
+Dash's graphs use it when it is present instead of the full 4.8 MB bundle, which takes
+most of a page load to compile. A chart with another trace type needs the full bundle:
+delete the asset (tests/test_app_callbacks.py checks the trace types).
 """
 
 from __future__ import annotations

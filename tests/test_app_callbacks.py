@@ -347,3 +347,17 @@ def test_every_app_built_in_one_process_answers_its_callbacks(app):
         dependencies = json.loads(client.get("/_dash-dependencies").data)
         assert any("cards.children" in d["output"] for d in dependencies)
         assert any("url.search" in d["output"] for d in dependencies)
+
+
+def test_every_chart_uses_only_traces_the_page_s_plotly_bundle_draws(state):
+    """The page ships plotly.js's basic bundle (bar, scatter, pie); see dashboard/app.py."""
+    bundle = (ROOT / "dashboard" / "assets" / "plotly-basic.min.js").read_text(encoding="utf-8")[:200]
+    assert "plotly.js (basic - minified)" in bundle
+    import plotly
+
+    assert plotly.__version__  # the python package's full bundle has the same plotly.js version
+    full = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text(encoding="utf-8")[:200]
+    assert full.split("plotly.js v")[1].split()[0] == bundle.split(") v")[1].split()[0]
+    views = [state.default_view, cb.compute_view(state, Filters(2022, 2022))]
+    types = {trace.type for view in views for chart in view.charts.values() for trace in chart.figure.data}
+    assert types <= {"bar", "scatter", "pie"}
