@@ -76,7 +76,7 @@ def parse(query: Any, dataset: Dataset | Choices, defaults: Filters) -> Filters:
     if not isinstance(query, str) or len(query) > MAX_QUERY_CHARS:
         return defaults
     try:
-        pairs = parse_qsl(query.removeprefix("?"), keep_blank_values=False, max_num_fields=MAX_ITEMS, errors="replace")
+        pairs = parse_qsl(query.removeprefix("?"), keep_blank_values=True, max_num_fields=MAX_ITEMS, errors="replace")
     except ValueError:  # more fields than MAX_ITEMS
         return defaults
     values: dict[str, list[str]] = {}
@@ -90,8 +90,13 @@ def parse(query: Any, dataset: Dataset | Choices, defaults: Filters) -> Filters:
     if year_from > year_to:
         year_from, year_to = defaults.year_from, defaults.year_to
 
-    programmes = _known(values.get(PROGRAMME, ()), c.programmes) or defaults.programmes
-    metric = _known(values.get(METRIC, ()), c.metrics)[:1] or defaults.metrics
+    programmes = defaults.programmes
+    if PROGRAMME in values:  # "programme=" alone: every programme, even when the default is fewer
+        blank = all(not v for v in values[PROGRAMME])
+        programmes = () if blank else (_known(values[PROGRAMME], c.programmes) or defaults.programmes)
+    metric = defaults.metrics
+    if METRIC in values:
+        metric = () if values[METRIC][0] == ALL_METRICS else (_known(values[METRIC], c.metrics)[:1] or defaults.metrics)
     return Filters(year_from, year_to, programmes, metric)
 
 
@@ -106,10 +111,10 @@ def encode(filters: Filters, defaults: Filters) -> str:
         pairs.append((YEAR_FROM, filters.year_from))
     if filters.year_to != defaults.year_to:
         pairs.append((YEAR_TO, filters.year_to))
-    if filters.programmes != defaults.programmes:
-        pairs += [(PROGRAMME, p) for p in filters.programmes]
+    if filters.programmes != defaults.programmes:  # all programmes over a narrower default: "programme="
+        pairs += [(PROGRAMME, p) for p in filters.programmes] or [(PROGRAMME, "")]
     if filters.metrics != defaults.metrics:
-        pairs += [(METRIC, m) for m in filters.metrics]
+        pairs += [(METRIC, m) for m in filters.metrics] or [(METRIC, ALL_METRICS)]
     if not pairs:
         return ""
     return "?" + urlencode(pairs)

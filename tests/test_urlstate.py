@@ -139,3 +139,12 @@ def test_forged_control_values_never_raise_and_give_a_valid_view(dataset, defaul
 def test_a_forged_year_range_from_the_controls_falls_back_to_the_defaults(dataset, defaults):
     assert urlstate.from_controls([2030, 1990], [], "all", dataset, defaults) == defaults
     assert urlstate.from_controls([2022.0, "2023"], [], "all", dataset, defaults) == Filters(2022, 2023, (), ())
+
+
+def test_every_programme_and_metric_survive_a_link_when_the_defaults_are_narrower(dataset):
+    defaults = urlstate.default_filters(dataset, DefaultFilters(programmes=("uk-returns",), metrics=("returns",)))
+    everything = Filters(2018, 2026, (), ())
+    query = urlstate.encode(everything, defaults)
+    assert query == "?programme=&metric=all"
+    assert urlstate.parse(query, dataset, defaults) == everything
+    assert urlstate.parse("", dataset, defaults) == defaults
