@@ -317,7 +317,7 @@ def table_panel(state: AppState, view: View) -> html.Section:
                     html.Label("Search the table", htmlFor=ID.TABLE_SEARCH, className="filter-label"),
                     dcc.Input(
                         id=ID.TABLE_SEARCH, type="search", debounce=False, className="form-control table-search",
-                        placeholder="Words, numbers or sources, e.g. victims", autoComplete="off",
+                        placeholder="e.g. victims, 2024, Home Office", autoComplete="off",
                     ),
                     html.Span(view.table_count, id=ID.TABLE_COUNT, className="table-count"),
                 ],

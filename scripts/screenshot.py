@@ -1,0 +1,77 @@
+"""Save docs/screenshot.png: the dashboard's default view on the shipped data, full page.
+
+Starts ``dashboard serve`` on a free port, opens it in headless Debian Chromium at 1440 px
+wide, waits until every chart is drawn and the table has its rows, and saves the page.
+
+    .venv/bin/python scripts/screenshot.py [--width 1440] [--output docs/screenshot.png]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHARTS = ("funding", "people", "returns", "timeline")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--width", type=int, default=1440)
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "screenshot.png")
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "dashboard.cli", "serve", "--port", str(port)], cwd=ROOT,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=2).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit(f"dashboard serve did not start:\n{server.stderr.read().decode(errors='replace')}")
+                try:
+                    server.wait(timeout=0.2)
+                except subprocess.TimeoutExpired:
+                    pass
+        chromium = os.environ.get("CHROMIUM") or os.environ.get("BROWSER_PATH") or "/usr/bin/chromium"
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": args.width, "height": 900}, device_scale_factor=1)
+            page.goto(url)
+            for name in CHARTS:
+                page.wait_for_selector(f"#chart-graph-{name} .main-svg .trace, #chart-graph-{name} .main-svg .annotation")
+            page.wait_for_selector(".figures-table .ag-row")
+            page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(args.output), full_page=True)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    print(f"Saved {args.output}")
+
+
+if __name__ == "__main__":
+    main()
