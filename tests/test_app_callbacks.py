@@ -361,3 +361,37 @@ def test_every_chart_uses_only_traces_the_page_s_plotly_bundle_draws(state):
     views = [state.default_view, cb.compute_view(state, Filters(2022, 2022))]
     types = {trace.type for view in views for chart in view.charts.values() for trace in chart.figure.data}
     assert types <= {"bar", "scatter", "pie"}
+
+
+# --- serving --------------------------------------------------------------------------------------------
+
+
+def test_serve_refuses_invalid_data_with_the_same_path_line_messages_as_validate(tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from dashboard.cli import main
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    figures = tmp_path / "data" / "figures.yaml"
+    figures.write_text(figures.read_text(encoding="utf-8").replace("value: 7000000", "value: 7 million", 1), encoding="utf-8")
+    runner = CliRunner()
+    served = runner.invoke(main, ["serve", "--data", str(tmp_path / "data"), "--seeds", str(ROOT / "seeds"), "--port", "1"])
+    validated = runner.invoke(main, ["validate", "--data", str(tmp_path / "data"), "--seeds", str(ROOT / "seeds")])
+    assert served.exit_code == validated.exit_code == 1
+    assert f"{figures}:22: value: '7 million' is not a number" in served.output
+    assert served.output == validated.output
+    assert "Traceback" not in served.output
+
+
+def test_serve_refuses_an_invalid_config(tmp_path):
+    from click.testing import CliRunner
+
+    from dashboard.cli import main
+
+    config = tmp_path / "config.yaml"
+    config.write_text("title: x\nserver:\n  port: abc\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["serve", "--config", str(config)])
+    assert result.exit_code == 1
+    assert f"{config}:3: server.port: expected a port number" in result.output
