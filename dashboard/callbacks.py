@@ -243,7 +243,10 @@ def clicked_record(trigger: Any, value: Any) -> tuple[str, str] | None:
         kind = EVENT if GRAPH_IDS[trigger] == "timeline" else FIGURE
         return _record(kind, _clicked_point_id(value))
     if trigger == ID.TABLE and isinstance(value, dict):
-        return _record(FIGURE, value.get("rowId"))
+        # a click gives AG Grid's cellClicked {rowId, …}; Enter gives eventData {data: {rowId}, …}
+        data = value.get("data")
+        row_id = value.get("rowId") if "rowId" in value else data.get("rowId") if isinstance(data, dict) else None
+        return _record(FIGURE, row_id)
     return None
 
 
@@ -349,6 +352,7 @@ def update_view(years, programmes, metric):
     Input({"type": ID.CARD_LINE, "figure": ALL}, "n_clicks"),
     *[Input(graph, "clickData") for graph in GRAPH_IDS],
     Input(ID.TABLE, "cellClicked"),
+    Input(ID.TABLE, "eventData"),
     Input(ID.SOURCE_CLOSE, "n_clicks"),
     prevent_initial_call=True,
 )

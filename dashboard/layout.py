@@ -329,6 +329,7 @@ def table_panel(state: AppState, view: View) -> html.Section:
                 columnDefs=TABLE_COLUMNS,
                 defaultColDef={"sortable": True, "resizable": True, "filter": False, "flex": 1, "suppressHeaderMenuButton": True},
                 getRowId="params.data.id",
+                eventListeners={"cellKeyDown": ["openSourceOnEnter(params, setEventData)"]},
                 columnSize="responsiveSizeToFit",
                 dashGridOptions={
                     "domLayout": "autoHeight",

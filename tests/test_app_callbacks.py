@@ -256,6 +256,11 @@ def test_a_timeline_click_opens_an_event(state):
     assert cb.clicked_record(chart_dom_id(ID.GRAPH, "timeline"), click) == (EVENT, "migration-dialogue-1")
 
 
+def test_enter_on_a_table_row_opens_its_figure(state):
+    event = {"data": {"rowId": "msf-vietnam-people-reached"}, "timestamp": 1795458354150}
+    assert cb.clicked_record(ID.TABLE, event) == (FIGURE, "msf-vietnam-people-reached")
+
+
 def test_a_table_row_click_opens_its_figure(state):
     cell = {"value": "Returns", "colId": "metric", "rowIndex": 6, "rowId": "uk-returns-since-general-election"}
     assert cb.clicked_record(ID.TABLE, cell) == (FIGURE, "uk-returns-since-general-election")
@@ -272,6 +277,8 @@ def test_a_table_row_click_opens_its_figure(state):
         (chart_dom_id(ID.GRAPH, "funding"), "points"),
         (ID.TABLE, {"rowId": 3}),
         (ID.TABLE, ["rowId"]),
+        (ID.TABLE, {"data": "x"}),
+        (ID.TABLE, {"data": {"rowId": None}}),
         ({"type": ID.CARD_LINE, "figure": ["a"]}, 1),
         ({"type": ID.CARD_LINE}, True),
         ("chart-graph-unknown", {"points": [{"customdata": ["msf-vietnam-funding-since-2018"]}]}),

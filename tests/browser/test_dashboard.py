@@ -261,6 +261,13 @@ def test_a_click_on_a_table_row_shows_its_quote_highlighted_in_the_source(page, 
     expect(page.locator(MODAL)).to_have_count(0)
 
 
+def test_enter_on_a_focused_table_row_opens_its_source(page, server):
+    open_view(page, server)
+    page.evaluate("async () => (await window.dash_ag_grid.getApiAsync('figures-table')).setFocusedCell(1, 'metric')")
+    page.keyboard.press("Enter")
+    expect_source(page, "identified 720 victims of trafficking and migrants in vulnerable situations", "Home Office")
+
+
 def test_a_timeline_marker_opens_the_event_in_its_source(page, server):
     open_view(page, server + "?programme=migration-dialogue&year_from=2022&year_to=2022")
     click_middle(page, page.locator("#chart-graph-timeline .scatterlayer .point").first)
