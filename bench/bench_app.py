@@ -228,6 +228,15 @@ def stop(process: subprocess.Popen) -> None:
         process.kill()
 
 
+# Every graph has been drawn by plotly: its SVG holds a trace (or, for an empty view, its message).
+DRAWN = """
+(graphs) => graphs.every((selector) => {
+    const plot = document.querySelector(selector + " .js-plotly-plot");
+    return plot && plot._fullLayout && plot.querySelector(".main-svg .trace, .main-svg .annotation");
+})
+"""
+
+
 def time_pages(targets: dict[str, tuple[str, list[str]]], repeats: int) -> dict[str, float]:
     """Median seconds from navigation until every graph on the page has drawn its plot.
 
@@ -246,8 +255,7 @@ def time_pages(targets: dict[str, tuple[str, list[str]]], repeats: int) -> dict[
                 page.set_default_timeout(120_000)
                 t = time.perf_counter()
                 page.goto(url)
-                for graph in graphs:
-                    page.wait_for_selector(f"{graph} .main-svg .plot")
+                page.wait_for_function(DRAWN, arg=graphs, polling="raf")
                 if round_:
                     times[name].append(time.perf_counter() - t)
                 page.close()
