@@ -395,7 +395,7 @@ def render_passage(passage: Passage | None) -> tuple[str, list]:
         **{"aria-label": f"Text of {doc.title}, with the quoted words highlighted"},
     )
     body = [
-        html.Div([html.P(passage.heading, className="source-heading"), details], className="source-figure"),
+        html.Div(details, className="source-figure"),
         html.Div(document_head + [html.P(doc.file, className="source-file")], className="source-doc"),
         text,
     ]
