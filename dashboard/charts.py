@@ -99,6 +99,8 @@ EMPTY_WHAT = {  # what each chart is empty of, for "No … in 2022" messages
 }
 
 BAR_HOVER = "%{hovertext}<extra></extra>"
+MAX_MARKS = 25  # bars per metric, or timeline events, one chart draws before it says it is capped
+CAP_NOTE_NAME = "cap-note"  # annotation name of the "Showing … of …" note
 
 
 @dataclass(frozen=True)
@@ -111,12 +113,36 @@ class ChartSpec:
 # --- what a chart plots, says and cites -------------------------------------------------------
 
 
-def plotted_rows(name: str, figures: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """The rows chart ``name`` draws: its metrics' figures, or the events for the timeline."""
+def candidate_rows(name: str, figures: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Every row chart ``name`` could draw: its metrics' figures, or the events for the timeline."""
     _spec(name)
     if name == "timeline":
         return events.sort_values(["date", "id"], kind="stable")
     return figures[figures["chart"] == name]
+
+
+def plotted_rows(name: str, figures: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """The rows chart ``name`` draws. A chart stays readable: past ``MAX_MARKS`` bars per
+    metric it draws the largest figures, past ``MAX_MARKS`` events the latest ones, and
+    ``cap_note`` says so on the chart. Figures are never merged to fit: the table has all."""
+    rows = candidate_rows(name, figures, events)
+    if len(rows) <= MAX_MARKS:
+        return rows
+    if name == "timeline":
+        return rows.iloc[-MAX_MARKS:]
+    keep = rows.sort_values("value", ascending=False, kind="stable").groupby("metric", sort=False).head(MAX_MARKS)
+    return rows.loc[rows.index.isin(keep.index)]
+
+
+def cap_note(name: str, figures: pd.DataFrame, events: pd.DataFrame) -> str | None:
+    """``Showing the 25 largest of 3,412 figures; the table lists them all`` when capped."""
+    total = len(candidate_rows(name, figures, events))
+    shown = len(plotted_rows(name, figures, events))
+    if shown == total:
+        return None
+    if name == "timeline":
+        return f"Showing the latest {shown:,} of {total:,} events; the table of figures and the filters narrow the view."
+    return f"Showing the {MAX_MARKS} largest figures of each metric ({shown:,} of {total:,}); the table below lists them all."
 
 
 def source_footer(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset) -> str:
@@ -179,7 +205,8 @@ def alt_text(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Da
         if name == "people":
             intro += " Each metric has its own panel and scale."
     footer = source_footer(name, figures, events, dataset)
-    return " ".join([intro, *(f"{item}." for item in items), *([footer + "."] if footer else [])])
+    capped = cap_note(name, figures, events)
+    return " ".join([intro, *([capped] if capped else []), *(f"{item}." for item in items), *([footer + "."] if footer else [])])
 
 
 # --- builders ------------------------------------------------------------------------------
@@ -192,7 +219,15 @@ def build_chart(
 
     ``filters``, when given, lets an empty chart say what it is empty for ("in 2022").
     """
-    return _spec(name).build(figures, events, dataset, theme, filters)
+    fig = _spec(name).build(figures, events, dataset, theme, filters)
+    note = cap_note(name, figures, events)
+    if note:
+        fig.add_annotation(
+            name=CAP_NOTE_NAME, text=_esc(note), showarrow=False, xref="paper", yref="paper",
+            x=1, y=0, xanchor="right", yanchor="bottom", font={"size": 11, "color": theme.muted_colour},
+            bgcolor=theme.background_colour,
+        )
+    return fig
 
 
 def build_funding(figures, events, dataset: Dataset, theme: Theme, filters: Filters | None = None) -> go.Figure:

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .load import SAFE_LOADER
 from .problems import DataInvalid, Problem
 from .records import Location
 
@@ -79,7 +80,7 @@ def load_config(path: Path | str | None) -> Config:
     if not path.is_file():
         raise DataInvalid([Problem(Location(shown, 0), "file", "config file not found; pass --config with an existing file", "missing-config")])
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except UnicodeDecodeError:
         raise DataInvalid([Problem(Location(shown, 1), "file", "not UTF-8; save the file as UTF-8", "encoding")]) from None
     except yaml.MarkedYAMLError as err:

@@ -20,6 +20,7 @@ _TYPOGRAPHIC = str.maketrans(
 )
 
 
+@lru_cache(maxsize=4096)
 def _normalised_with_offsets(text: str) -> tuple[str, list[int]]:
     """``text`` with runs of whitespace folded to one space and typographic marks made plain,
     and for each output character the offset of the input character it came from."""
@@ -40,7 +41,7 @@ def _normalised_with_offsets(text: str) -> tuple[str, list[int]]:
 
 
 def normalise(text: str) -> str:
-    return _normalised_with_offsets(text)[0].strip()
+    return _normalised_with_offsets.__wrapped__(text)[0].strip()
 
 
 def find_quote(text: str, quote: str) -> tuple[int, int] | None:
@@ -66,7 +67,7 @@ def find_all(text: str, quote: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)
 def _read(path: str, mtime_ns: int) -> str | None:
     try:
         return Path(path).read_text(encoding="utf-8")

@@ -406,3 +406,32 @@ def test_value_ticks_are_round_numbers_reaching_past_the_largest_value(top, tick
 def _lightness(colour: str) -> int:
     colour = colour.lstrip("#")
     return sum(int(colour[i:i + 2], 16) for i in (0, 2, 4))
+
+
+def many_funding_figures(figures: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The shipped funding row repeated ``n`` times with ids f-0… and values 1…n."""
+    row = figures[figures["id"] == MSF_FUNDING]
+    many = pd.concat([row] * n, ignore_index=True)
+    many["id"] = pd.array([f"f-{i}" for i in range(n)], dtype="string")
+    many["value"] = [float(i + 1) for i in range(n)]
+    return many
+
+
+def test_a_crowded_chart_draws_the_largest_figures_and_says_how_many_it_left_to_the_table(dataset, frames, theme):
+    from dashboard.charts import CAP_NOTE_NAME, MAX_MARKS
+
+    figures = many_funding_figures(frames[0], MAX_MARKS + 15)
+    fig = build_chart("funding", figures, frames[1].iloc[0:0], dataset, theme)
+    [bars] = [t for t in fig.data if (t.meta or {}).get("role") == BAR_TRACE_ROLE]
+    drawn = {c[0] for c in bars.customdata}
+    assert drawn == {f"f-{i}" for i in range(15, MAX_MARKS + 15)}  # the 25 largest values
+    [note] = [a.text for a in fig.layout.annotations if a.name == CAP_NOTE_NAME]
+    assert f"({MAX_MARKS} of {MAX_MARKS + 15})" in note and "the table below lists them all" in note
+    assert note in alt_text("funding", figures, frames[1].iloc[0:0], dataset)
+
+
+def test_a_chart_within_the_limit_carries_no_cap_note(view):
+    from dashboard.charts import CAP_NOTE_NAME
+
+    _, _, figs = view()
+    assert all(a.name != CAP_NOTE_NAME for fig in figs.values() for a in fig.layout.annotations)

@@ -22,7 +22,7 @@ BAD_INPUTS = Path(__file__).parent / "bad_inputs"
 
 # case folder -> every expected problem: (path, line, field, a key part of the message)
 CASES = {
-    "yaml_syntax": [("data/figures.yaml", 16, "yaml", "syntax error: mapping values are not allowed here")],
+    "yaml_syntax": [("data/figures.yaml", 16, "yaml", "syntax error: mapping values are not allowed")],
     "tab": [("data/figures.yaml", 7, "yaml", "tab character; indent and separate with spaces only")],
     "empty_file": [("data/notes.yaml", 1, "file", "the file is empty")],
     "not_utf8": [("data/figures.yaml", 16, "file", "not UTF-8 (byte 0xa3); save the file as UTF-8")],
