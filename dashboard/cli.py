@@ -171,6 +171,9 @@ def serve(data_dir, seeds_dir, config_path, host, port, debug) -> None:
     host = host or config.server.host
     port = port or config.server.port
     debug = config.server.debug if debug is None else debug
+    from .images import prewarm
+
+    prewarm()  # Chromium starts in the background, so the first image or deck download is warm
     click.echo(f"Dashboard running at http://{host}:{port}/  (Ctrl+C to stop)")
     try:
         app.run(host=host, port=port, debug=debug)
