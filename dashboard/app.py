@@ -19,13 +19,13 @@ from pathlib import Path
 
 import dash
 
+from . import PROJECT_ROOT
 from .callbacks import STATE_KEY, AppState, attach_callbacks, make_state
 from .config import Config, load_config
 from .layout import page
 from .records import Dataset
 from .validate import load_valid
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT_ROOT / "seeds") -> dash.Dash:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from . import PROJECT_ROOT
 from . import coverage as seed_coverage
 from . import export as exporters
 from .config import load_config
@@ -21,7 +22,6 @@ from .frame import Filters, apply_filters, figures_frame, year_span
 from .problems import DataInvalid
 from .validate import load_valid
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def _default(name: str) -> Path:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.config import Config, load_config
 from dashboard.records import Dataset
 from dashboard.validate import load_valid
 
@@ -28,3 +29,9 @@ def seeds_dir() -> Path:
 def dataset() -> Dataset:
     """The shipped data, validated against the shipped seeds."""
     return load_valid(DATA_DIR, SEEDS_DIR)
+
+
+@pytest.fixture(scope="session")
+def config() -> Config:
+    """The shipped settings (config.yaml)."""
+    return load_config(ROOT / "config.yaml")

@@ -14,17 +14,11 @@ from pptx.util import Emu
 
 from dashboard import charts, deck, images
 from dashboard.cli import main
-from dashboard.config import load_config
 from dashboard.fmt import QUALIFIER_NOTES
 from dashboard.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
 
 ROOT = Path(__file__).resolve().parent.parent
 MADE = dt.date(2026, 11, 22)
-
-
-@pytest.fixture(scope="module")
-def config():
-    return load_config(ROOT / "config.yaml")
 
 
 def build(dataset, config, filters: Filters) -> tuple[Presentation, object, object]:

@@ -14,18 +14,12 @@ from PIL import Image
 from pptx import Presentation
 
 from dashboard import images
-from dashboard.config import load_config
 from dashboard.downloads import KINDS, build_download
 from dashboard.export import ExportError
 from dashboard.frame import Filters, year_span
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = dt.date(2026, 11, 22)
-
-
-@pytest.fixture(scope="module")
-def config():
-    return load_config(ROOT / "config.yaml")
 
 
 @pytest.fixture(scope="module")

@@ -21,18 +21,12 @@ from click.testing import CliRunner
 
 from dashboard import export
 from dashboard.cli import main
-from dashboard.config import load_config
 from dashboard.frame import Filters, apply_filters, figures_frame, year_span
 from dashboard.validate import load_valid
 
 ROOT = Path(__file__).resolve().parent.parent
 MADE = dt.date(2026, 11, 22)
 HYPERLINK = '=HYPERLINK("http://attacker.example/x","Click for details")'
-
-
-@pytest.fixture(scope="module")
-def config():
-    return load_config(ROOT / "config.yaml")
 
 
 def everything(dataset) -> Filters:

@@ -21,18 +21,12 @@ from PIL import Image
 
 from dashboard import charts, images
 from dashboard.cli import main
-from dashboard.config import load_config
 from dashboard.fmt import QUALIFIER_NOTES
 from dashboard.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
 from dashboard.records import Qualifier
 
 ROOT = Path(__file__).resolve().parent.parent
 MADE = dt.date(2026, 11, 22)
-
-
-@pytest.fixture(scope="module")
-def config():
-    return load_config(ROOT / "config.yaml")
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,32 @@
+"""The README is what a new user follows: its commands exist, CI runs the same test
+command, and every setting is documented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from dashboard.config import settings_help
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_setting_is_documented_in_the_readme():
+    documented = set(re.findall(r"^\| `([a-z_.]+)` \|", README, flags=re.M))
+    assert {key for key, _, _ in settings_help()} <= documented
+
+
+def test_the_readme_gives_a_serve_and_a_test_command_that_exist():
+    for command in ("bash scripts/serve.sh", "bash scripts/test.sh"):
+        assert command in README
+        assert (ROOT / command.split()[1]).is_file()
+
+
+def test_ci_runs_the_readmes_test_command():
+    assert "scripts/test.sh" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_readme_shows_the_screenshot_it_links():
+    assert "](docs/screenshot.png)" in README
+    assert (ROOT / "docs" / "screenshot.png").stat().st_size > 10_000
