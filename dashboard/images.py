@@ -626,6 +626,8 @@ def _scale_sizes(node, k: float, parent: str = "") -> None:
         )
         if scalable:
             node[key] = _times(value, k)
+            if key == "ticklabelstandoff":  # plotly accepts whole pixels only and drops a float
+                node[key] = round(node[key])
         else:
             _scale_sizes(value, k, key)
 

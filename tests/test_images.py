@@ -125,6 +125,18 @@ def test_every_text_on_a_1920_slide_is_at_least_18_px(dataset, config):
         assert figure["layout"]["title"]["font"]["size"] >= 40
 
 
+@pytest.mark.parametrize("size", ["widescreen", "hd", "standard_4_3"])
+def test_every_slide_figure_is_valid_plotly_so_nothing_is_silently_dropped_when_drawn(dataset, config, size):
+    """plotly.js ignores a property it cannot read (a float label gap drew labels against
+    the axis); plotly.py's validation names it instead."""
+    import plotly.graph_objects as go
+
+    figures, events, filters = view(dataset)
+    pixels = config.exports.image_sizes[size]
+    for name in charts.CHARTS:
+        go.Figure(images.slide_figure(name, figures, events, dataset, filters, config, size=pixels, made_on=MADE))
+
+
 def _font_sizes(node, parent=""):
     if isinstance(node, dict):
         for key, value in node.items():
