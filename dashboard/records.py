@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import StrEnum
 
 
@@ -220,19 +221,31 @@ class Dataset:
     exclusions: tuple[Exclusion, ...] = ()
 
     def programme(self, programme_id: str) -> Programme:
-        return _by(self.programmes, "id", programme_id)
+        return self._index["programmes"][programme_id]
 
     def unit(self, unit_id: str) -> Unit:
-        return _by(self.units, "id", unit_id)
+        return self._index["units"][unit_id]
 
     def metric(self, metric_id: str) -> Metric:
-        return _by(self.metrics, "id", metric_id)
+        return self._index["metrics"][metric_id]
 
     def source(self, file: str) -> Source:
-        return _by(self.sources, "file", file)
+        return self._index["sources"][file]
 
     def figure(self, figure_id: str) -> Figure:
-        return _by(self.figures, "id", figure_id)
+        return self._index["figures"][figure_id]
+
+    @cached_property
+    def _index(self) -> dict[str, dict[str, object]]:
+        """Records by key, built once: frames look a programme and a source up per figure.
+        With a duplicate key the first record wins (validation reports the duplicate)."""
+        index: dict[str, dict[str, object]] = {}
+        for section, key in [("programmes", "id"), ("units", "id"), ("metrics", "id"), ("sources", "file"), ("figures", "id")]:
+            by_key: dict[str, object] = {}
+            for record in getattr(self, section):
+                by_key.setdefault(getattr(record, key), record)
+            index[section] = by_key
+        return index
 
 
 def where(record, field_name: str) -> Location:
@@ -240,9 +253,3 @@ def where(record, field_name: str) -> Location:
     loc = record.location or Location("<unknown>", 0)
     return Location(loc.path, record.lines.get(field_name, loc.line))
 
-
-def _by(items, attr: str, key: str):
-    for item in items:
-        if getattr(item, attr) == key:
-            return item
-    raise KeyError(key)
