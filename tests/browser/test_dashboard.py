@@ -339,3 +339,12 @@ def test_the_csv_download_holds_the_filtered_figures(page, server):
     lines = content.strip().splitlines()
     assert lines[0].startswith("id,programme,metric,value")
     assert len(lines) == 2 and lines[1].startswith("uk-returns-since-general-election,")
+
+
+def test_the_table_shows_and_searches_programme_names_not_their_codes(page, server):
+    open_view(page, server)
+    page.fill("#figures-table-search", "Border")  # only in the programme's name, not its quote or source
+    expect(page.locator(ROWS)).to_have_count(1)
+    assert table_ids(page) == {"border-security-summit-partners"}
+    programme = page.locator(f"{ROWS} [col-id='programme']").first
+    expect(programme).to_have_text("Border Security Summit on Organised Immigration Crime")
