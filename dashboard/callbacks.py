@@ -299,7 +299,7 @@ def download_request(trigger: Any) -> tuple[str, str | None] | None:
 
 def make_download(state: AppState, kind: str, chart: str | None, filters: Filters, today: dt.date | None = None) -> tuple[str, bytes]:
     """The file a download button gives: its name and content, for the filters on screen."""
-    return build_download(kind, filters, state.dataset, state.config, chart=chart, today=today)
+    return build_download(kind, filters, state.dataset, state.config, chart=chart, today=today, frames=(state.figures, state.events))
 
 
 # --- the Dash wiring -------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from . import coverage as seed_coverage
 from . import export as exporters
 from .config import load_config
 from .downloads import VIEW_NAME, chart_title
-from .frame import Filters, apply_filters, figures_frame, year_span
+from .frame import Filters, apply_filters, events_frame, figures_frame, year_span
 from .problems import DataInvalid
 from .validate import load_valid
 
@@ -126,10 +126,11 @@ def _export_images(fmt, folder: Path, frame, dataset, filters, config, chart, si
         raise exporters.ExportError(f"{folder} is a file; for {fmt}, -o names a folder that receives one file per chart")
     folder.mkdir(parents=True, exist_ok=True)
     made_on = datetime.date.today()
+    all_events = events_frame(dataset)  # once for every chart, not once per image
     written = []
     with click.progressbar(names, label=f"Drawing {len(names)} {fmt.upper()} image{'s' if len(names) != 1 else ''}", file=sys.stderr) as bar:
         for name in bar:
-            context = exporters.ExportContext.for_view(dataset, filters, config, chart=name, size=size, today=made_on)
+            context = exporters.ExportContext.for_view(dataset, filters, config, chart=name, size=size, today=made_on, all_events=all_events)
             path = folder / exporters.file_name(titles[name], filters, made_on, fmt)
             path.write_bytes(exporters.EXPORTERS[fmt](frame, context))
             written.append(path)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from .export import EXPORTERS, IMAGE_FORMATS, ExportContext, ExportError, file_name
 from .frame import Filters, apply_filters, figures_frame
 
@@ -27,6 +29,7 @@ def build_download(
     *,
     chart: str | None = None,
     today: dt.date | None = None,
+    frames: tuple[pd.DataFrame, pd.DataFrame] | None = None,
 ) -> tuple[str, bytes]:
     """``(file name, content)`` of a download of the filtered view.
 
@@ -34,7 +37,8 @@ def build_download(
     a name in ``charts.CHARTS``). The name says what and when:
     ``programme-figures_2018-2025_2026-11-22.pptx``, ``funding-by-programme_2018-2025_2026-11-22.png``.
     Raises ``ExportError`` with a plain message for an unknown kind or chart, or when
-    images cannot be drawn (no browser).
+    images cannot be drawn (no browser). ``frames`` are the unfiltered figures and events
+    frames when the caller already built them (the app does, once, at start-up).
     """
     if kind not in KINDS:
         raise ExportError(f"unknown download {kind!r}; choose one of: {', '.join(KINDS)}")
@@ -44,8 +48,9 @@ def build_download(
         what = chart_title(chart)
     elif chart is not None:
         raise ExportError(f"a {kind} download holds the whole view; chart= applies to png and svg")
-    figures = apply_filters(figures_frame(dataset), filters)
-    context = ExportContext.for_view(dataset, filters, config, chart=chart, today=made_on)
+    all_figures, all_events = frames if frames is not None else (figures_frame(dataset), None)
+    figures = apply_filters(all_figures, filters)
+    context = ExportContext.for_view(dataset, filters, config, chart=chart, today=made_on, all_events=all_events)
     return file_name(what, filters, made_on, kind), EXPORTERS[kind](figures, context)
 
 

@@ -19,7 +19,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 import pandas as pd
@@ -51,6 +51,7 @@ class ExportContext:
     chart: str | None = None
     size: str | None = None  # a name in config.exports.image_sizes; None = the default
     today: dt.date | None = None  # the date printed as "made on"; None = today
+    all_events: pd.DataFrame | None = field(default=None, compare=False, repr=False)  # events_frame(dataset), when the caller has it
 
     @classmethod
     def for_view(cls, dataset: Dataset, filters: Filters, config: Config, **options) -> ExportContext:
@@ -69,7 +70,7 @@ class ExportContext:
 
     def events(self) -> pd.DataFrame:
         dataset, filters, _ = self.view()
-        return apply_event_filters(events_frame(dataset), filters)
+        return apply_event_filters(events_frame(dataset) if self.all_events is None else self.all_events, filters)
 
 
 class ExportError(Exception):

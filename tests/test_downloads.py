@@ -104,3 +104,13 @@ def test_a_bad_request_is_a_plain_export_error(dataset, config, everything, kind
 def test_without_a_day_the_name_carries_today(dataset, config, everything):
     name, _ = build_download("csv", everything, dataset, config)
     assert name.endswith(f"_{dt.date.today().isoformat()}.csv")
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_download_from_frames_built_at_start_up_is_the_same_file_as_one_built_from_scratch(dataset, config, kind):
+    from dashboard.frame import events_frame, figures_frame
+
+    filters = Filters(2022, 2025, ("modern-slavery-fund-vietnam",), ())
+    fresh = build_download(kind, filters, dataset, config, today=DAY)
+    reused = build_download(kind, filters, dataset, config, today=DAY, frames=(figures_frame(dataset), events_frame(dataset)))
+    assert reused == fresh
