@@ -35,3 +35,19 @@ def dataset() -> Dataset:
 def config() -> Config:
     """The shipped settings (config.yaml)."""
     return load_config(ROOT / "config.yaml")
+
+
+def _slide_text(slide) -> str:
+    parts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            parts.append(shape.text_frame.text)
+        if shape.has_table:
+            parts += [cell.text for row in shape.table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="session")
+def slide_text():
+    """``slide_text(slide)``: every text a reader sees on a PowerPoint slide, table cells included."""
+    return _slide_text

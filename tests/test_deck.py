@@ -48,16 +48,6 @@ def sources_slides(presentation) -> list:
     return [s for s in presentation.slides if s.shapes.title is not None and s.shapes.title.text.startswith("Sources and quotes")]
 
 
-def all_text(slide) -> str:
-    parts = []
-    for shape in slide.shapes:
-        if shape.has_text_frame:
-            parts.append(shape.text_frame.text)
-        if shape.has_table:
-            parts += [cell.text for row in shape.table.rows for cell in row.cells]
-    return "\n".join(parts)
-
-
 def test_the_deck_is_16_by_9(full):
     presentation, _, _ = full
     assert (Emu(presentation.slide_width).inches, Emu(presentation.slide_height).inches) == pytest.approx((13.333, 7.5), abs=0.01)
@@ -75,9 +65,9 @@ def test_the_deck_has_a_title_slide_one_slide_per_chart_then_the_sources(full, c
     )
 
 
-def test_the_title_slide_names_the_filters_and_the_day(full, dataset):
+def test_the_title_slide_names_the_filters_and_the_day(full, dataset, slide_text):
     presentation, _, _ = full
-    text = all_text(presentation.slides[0])
+    text = slide_text(presentation.slides[0])
     assert "View: " + Filters(*year_span(dataset)).describe(dataset) in text
     assert "Made 22 Nov 2026" in text
 
@@ -120,9 +110,9 @@ def test_the_timeline_notes_list_each_event_with_its_quote(full):
         assert event["title"] in notes and event["quote"] in notes
 
 
-def test_the_sources_slides_hold_every_figure_with_value_qualifier_document_and_quote(full, dataset):
+def test_the_sources_slides_hold_every_figure_with_value_qualifier_document_and_quote(full, dataset, slide_text):
     presentation, figures, _ = full
-    text = "\n".join(all_text(s) for s in sources_slides(presentation))
+    text = "\n".join(slide_text(s) for s in sources_slides(presentation))
     for f in figures.to_dict("records"):
         assert f"“{f['quote']}”" in text, f["id"]
         assert f["value_label"] in text
@@ -139,11 +129,11 @@ def test_every_shape_stays_inside_the_slide(full):
             assert shape.top + shape.height <= presentation.slide_height, (number, shape.name)
 
 
-def test_a_2022_deck_leaves_out_the_returns_slide_and_the_returns_figure(only_2022):
+def test_a_2022_deck_leaves_out_the_returns_slide_and_the_returns_figure(only_2022, slide_text):
     presentation, figures, _ = only_2022
     assert "Returns" not in titles(presentation)
-    assert "Not in this view (nothing to show): Returns." in all_text(presentation.slides[0])
-    assert "returned more than 24,000" not in "\n".join(all_text(s) for s in sources_slides(presentation))
+    assert "Not in this view (nothing to show): Returns." in slide_text(presentation.slides[0])
+    assert "returned more than 24,000" not in "\n".join(slide_text(s) for s in sources_slides(presentation))
     assert "uk-returns-since-general-election" not in set(figures["id"])
     assert len(presentation.slides) == 1 + 3 + len(sources_slides(presentation))
 

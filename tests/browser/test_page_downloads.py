@@ -34,18 +34,7 @@ def click_download(page, button: str) -> tuple[str, bytes]:
     return download.suggested_filename, Path(download.path()).read_bytes()
 
 
-def deck_text(deck) -> str:
-    parts = []
-    for slide in deck.slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                parts.append(shape.text_frame.text)
-            if shape.has_table:
-                parts += [cell.text for row in shape.table.rows for cell in row.cells]
-    return "\n".join(parts)
-
-
-def test_clicking_slides_pptx_downloads_a_deck_of_the_2022_view(page, server):
+def test_clicking_slides_pptx_downloads_a_deck_of_the_2022_view(page, server, slide_text):
     open_view(page, server + "?year_from=2022&year_to=2022")
     name, content = click_download(page, "#download-view-pptx")
     assert name == f"programme-figures_2022_{dt.date.today().isoformat()}.pptx"
@@ -55,7 +44,7 @@ def test_clicking_slides_pptx_downloads_a_deck_of_the_2022_view(page, server):
     assert all(t.startswith("Sources and quotes") for t in titles[4:]) and titles[4:]
     for slide in list(deck.slides)[1:4]:
         assert [s.shape_type for s in slide.shapes].count(MSO_SHAPE_TYPE.PICTURE) == 1
-    text = deck_text(deck)
+    text = "\n".join(slide_text(slide) for slide in deck.slides)
     assert "View: 2022 · all programmes · all metrics" in text
     assert f"“{FUNDING_QUOTE}”" in text
     assert RETURNS_QUOTE not in text
