@@ -8,14 +8,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.provenance import EVENT, FIGURE, Provenance, find_passage
-from dashboard.validate import load_valid
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_valid(ROOT / "data", ROOT / "seeds")
 
 
 @pytest.fixture(scope="module")

@@ -9,14 +9,8 @@ import pytest
 from dashboard import urlstate
 from dashboard.config import DefaultFilters
 from dashboard.frame import Filters
-from dashboard.validate import load_valid
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_valid(ROOT / "data", ROOT / "seeds")
 
 
 @pytest.fixture(scope="module")
