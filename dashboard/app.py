@@ -20,7 +20,7 @@ from pathlib import Path
 import dash
 
 from . import PROJECT_ROOT
-from .callbacks import STATE_KEY, AppState, attach_callbacks, make_state
+from .callbacks import STATE_KEY, AppState, attach_callbacks, first_table_page, make_state
 from .config import Config, load_config
 from .layout import page
 from .records import Dataset
@@ -44,7 +44,7 @@ def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT
     )
     attach_callbacks(app)
     app.server.config[STATE_KEY] = state
-    app.layout = page(state, state.default_view)
+    app.layout = page(state, state.default_view, first_table_page(state, state.default_view))
     return app
 
 

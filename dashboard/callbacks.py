@@ -21,7 +21,7 @@ from dash import _callback as _dash_callback
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from . import fmt
-from .cards import KIND_LABELS, Card, headline_cards
+from .cards import Card, headline_cards
 from .charts import CHARTS, alt_text, build_chart, qualifier_notes, source_footer
 from .config import Config
 from .downloads import build_download
@@ -38,7 +38,8 @@ from .layout import (
     view_download_id,
 )
 from .provenance import EVENT, FIGURE, Provenance
-from .records import Dataset, Qualifier
+from .records import Dataset
+from .table import LAST_PAGE, TableIndex, TablePage, TableQuery, parse_query, parse_search, parse_sort, table_page, table_rows
 from .urlstate import Choices, choices, default_filters, encode, from_controls, parse, to_controls
 
 log = logging.getLogger(__name__)
@@ -66,9 +67,7 @@ class View:
     events: pd.DataFrame
     cards: list[Card]
     charts: dict[str, ChartView]
-    rows: list[dict[str, Any]]
     summary: str
-    table_count: str
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,7 @@ class AppState:
     choices: Choices
     defaults: Filters
     provenance: Provenance
-    rows: dict[str, dict[str, Any]]  # table row of every figure, by id
+    table: TableIndex  # the table row of every figure, with its search text and sort keys
     default_view: View | None = field(default=None, compare=False)
 
 
@@ -97,40 +96,9 @@ def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str) -> AppSt
         choices=choices(dataset),
         defaults=default_filters(dataset, config.defaults),
         provenance=Provenance(dataset, seeds_dir),
-        rows=table_rows(figures),
+        table=TableIndex.of(table_rows(figures)),
     )
     return AppState(**{**state.__dict__, "default_view": compute_view(state, state.defaults)})
-
-
-def table_rows(figures: pd.DataFrame) -> dict[str, dict[str, Any]]:
-    """One table row per figure: numbers stay numbers (for sorting), texts come from fmt."""
-    rows = {}
-    for r in figures.to_dict("records"):
-        rows[r["id"]] = {
-            "id": r["id"],
-            "metric": r["metric_label"],
-            "programme": r["programme_name"],
-            "value": float(r["value"]),
-            "value_label": r["value_label"],
-            "qualifier": qualifier_label(r["qualifier"], r["wording"]),
-            "period_start": r["period_start"].date().isoformat(),
-            "period_label": r["period_label"],
-            "kind": KIND_LABELS.get(r["kind"], r["kind"]),
-            "source": f"{r['source_title']} — {r['source_publisher']}, {r['source_date']}",
-            "quote": r["quote"],
-        }
-    return rows
-
-
-def qualifier_label(qualifier: str, wording: Any) -> str:
-    """``Exact``, or fmt's note up to its semicolon with the source's word: ``“more than”: the source gives a lower bound``."""
-    q = Qualifier(qualifier)
-    if q is Qualifier.EXACT:
-        return "Exact"
-    note = fmt.QUALIFIER_NOTES[q].split(";")[0]
-    if isinstance(wording, str) and wording:
-        return f"“{wording}”: {note.split(': ', 1)[-1]}"
-    return note
 
 
 # --- one view --------------------------------------------------------------------------------
@@ -150,32 +118,21 @@ def compute_view(state: AppState, filters: Filters) -> View:
         )
         for name in CHARTS
     }
-    rows = [state.rows[i] for i in figures["id"].tolist()]
     n, m = len(figures), len(events)
-    summary = f"Showing {_count(n, 'figure')} and {_count(m, 'event')} · {filters.describe(dataset)}"
+    summary = f"Showing {fmt.count(n, 'figure')} and {fmt.count(m, 'event')} · {filters.describe(dataset)}"
     return View(
         filters=filters, figures=figures, events=events, cards=headline_cards(figures, dataset, filters),
-        charts=charts, rows=rows, summary=summary,
-        table_count=f"{_count(n, 'figure')} in this view" if n else "No figures match these filters.",
+        charts=charts, summary=summary,
     )
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
-
-
 def view_outputs(view: View) -> tuple:
-    """The values of ``update_view``'s outputs, in ``VIEW_OUTPUTS`` order.
-
-    The table is not re-sent: the page holds every row once and shows the ids listed
-    here (the browser hides the rest), so a filter change costs a list of ids, not the rows.
-    """
+    """The values of ``update_view``'s outputs, in ``VIEW_OUTPUTS`` order (the table has its own callback)."""
     per_chart = []
     for name in CHARTS:
         chart = view.charts[name]
         per_chart += [figure_payload(chart.figure), chart.alt, [html.Li(n) for n in chart.notes], chart.footer]
-    ids = [row["id"] for row in view.rows]
-    return (render_cards(view.cards), *per_chart, ids, view.table_count, view.summary)
+    return (render_cards(view.cards), *per_chart, view.summary)
 
 
 def figure_payload(figure: go.Figure) -> dict[str, Any]:
@@ -302,6 +259,53 @@ def make_download(state: AppState, kind: str, chart: str | None, filters: Filter
     return build_download(kind, filters, state.dataset, state.config, chart=chart, today=today, frames=(state.figures, state.events))
 
 
+# --- the table -----------------------------------------------------------------------------------
+
+PAGE_MOVES = {ID.PAGE_FIRST: "first", ID.PAGE_PREVIOUS: "previous", ID.PAGE_NEXT: "next", ID.PAGE_LAST: "last"}
+
+
+def first_table_page(state: AppState, view: View) -> TablePage:
+    """The table a new visitor sees: page 1 of the default view, in the view's order."""
+    return table_page(state.table, view.figures["id"].tolist(), TableQuery(), state.config.table.page_size)
+
+
+def table_update(state: AppState, triggers: Any, filters: Filters, search: Any, column_state: Any, stored: Any) -> TablePage:
+    """The table page after a user acted, always computed from every current input.
+
+    ``triggers`` are the ids of the inputs that fired together (several may, e.g. the grid
+    reporting its columns while a link sets the filters; Dash then drops the earlier answer):
+    - the filters or the search changed: page 1 of the new rows;
+    - a column header was clicked (AG Grid's ``columnState``): page 1 in the new order;
+      a column resized or moved also reports its state, and keeps the page shown;
+    - a pager button: the first, previous, next or last page of the same rows.
+    ``stored`` is the query the page shows now (``TableQuery.to_store``); like every input
+    it may be forged, and is read with ``parse_query``.
+    """
+    triggers = [t for t in triggers if isinstance(t, str)] if isinstance(triggers, (list, tuple, set)) else []
+    shown = parse_query(stored)
+    query = TableQuery(search=parse_search(search), sort=parse_sort(column_state), page=0)
+    if triggers == [ID.TABLE] and (query.search, query.sort) == (shown.search, shown.sort):
+        query = TableQuery(search=query.search, sort=query.sort, page=shown.page)
+    moves = [PAGE_MOVES[t] for t in triggers if t in PAGE_MOVES]
+    if len(moves) == len(triggers) == 1:
+        query = TableQuery(search=query.search, sort=query.sort, page=move_page(shown.page, moves[0]))
+    ids = apply_filters(state.figures, filters)["id"].tolist()
+    return table_page(state.table, ids, query, state.config.table.page_size)
+
+
+def move_page(page: int, move: str) -> int:
+    """The page a pager button goes to; ``table_page`` clamps "last" and "next" to the pages there are."""
+    return {"first": 0, "previous": max(page - 1, 0), "next": page + 1, "last": LAST_PAGE}[move]
+
+
+def table_outputs(page: TablePage) -> tuple:
+    """The values of ``update_table``'s outputs, in ``TABLE_OUTPUTS`` order."""
+    return (
+        page.rows, page.status, page.page_label, page.query.to_store(),
+        not page.has_previous, not page.has_previous, not page.has_next, not page.has_next,
+    )
+
+
 # --- the Dash wiring -------------------------------------------------------------------------------
 
 
@@ -336,7 +340,7 @@ for _name in CHARTS:
         Output(chart_dom_id(ID.CHART_NOTES, _name), "children"),
         Output(chart_dom_id(ID.CHART_FOOTER, _name), "children"),
     ]
-VIEW_OUTPUTS += [Output(ID.VISIBLE_FIGURES, "data"), Output(ID.TABLE_COUNT, "children"), Output(ID.SUMMARY, "children")]
+VIEW_OUTPUTS += [Output(ID.SUMMARY, "children")]
 
 
 @callback(*VIEW_OUTPUTS, *CONTROLS, prevent_initial_call=True)
@@ -407,34 +411,29 @@ clientside_callback(
     prevent_initial_call=True,
 )
 
-# The table holds every figure; show only those of the current view (ids decided by the server).
-clientside_callback(
-    """
-    async function(ids) {
-        const api = await window.dash_ag_grid.getApiAsync(%r);
-        const visible = new Set(ids || []);
-        api.setGridOption("isExternalFilterPresent", () => true);
-        api.setGridOption("doesExternalFilterPass", (node) => visible.has(node.data.id));
-        api.onFilterChanged();
-        return window.dash_clientside.no_update;
-    }
-    """ % ID.TABLE,
-    Output(ID.TABLE_FILTERED, "data"),
-    Input(ID.VISIBLE_FIGURES, "data"),
-)
+TABLE_OUTPUTS = [
+    Output(ID.TABLE, "rowData"),
+    Output(ID.TABLE_COUNT, "children"),
+    Output(ID.PAGE_LABEL, "children"),
+    Output(ID.TABLE_QUERY, "data"),
+    *[Output(button, "disabled") for button in PAGE_MOVES],
+]
 
-# The table's search box filters rows in the browser (no server round trip).
-clientside_callback(
-    """
-    function(text, options) {
-        return Object.assign({}, options || {}, {quickFilterText: text || ""});
-    }
-    """,
-    Output(ID.TABLE, "dashGridOptions"),
+
+@callback(
+    *TABLE_OUTPUTS,
+    *CONTROLS,
     Input(ID.TABLE_SEARCH, "value"),
-    State(ID.TABLE, "dashGridOptions"),
+    Input(ID.TABLE, "columnState"),
+    *[Input(button, "n_clicks") for button in PAGE_MOVES],
+    State(ID.TABLE_QUERY, "data"),
     prevent_initial_call=True,
 )
+def update_table(years, programmes, metric, search, column_state, *pager_and_query):
+    state = current_state()
+    filters = from_controls(years, programmes, metric, state.choices, state.defaults)
+    triggers = list(ctx.triggered_prop_ids.values())
+    return table_outputs(table_update(state, triggers, filters, search, column_state, pager_and_query[-1]))
 
 
 # --- every app gets the callbacks above ----------------------------------------------------------

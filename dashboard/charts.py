@@ -190,7 +190,7 @@ def alt_text(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Da
         ]
         first, last = rows["date"].min().year, rows["date_end"].max().year
         span = f"{first}" if first == last else f"{first} to {last}"
-        intro = f"{spec.title}: {len(items)} event{'s' if len(items) != 1 else ''} from {span}, one marker per event."
+        intro = f"{spec.title}: {fmt.count(len(items), 'event')} from {span}, one marker per event."
     else:
         rows = _bar_order(rows, dataset)
         items = [

@@ -23,7 +23,7 @@ _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 @dataclass(frozen=True)
 class ServerSettings:
     host: str = field(default="127.0.0.1", metadata={"help": "Address the app listens on."})
-    port: int = field(default=8050, metadata={"help": "TCP port, 1–65535."})
+    port: int = field(default=8050, metadata={"help": "TCP port, 1–65535.", "range": (1, 65535), "what": "a port number"})
     debug: bool = field(default=False, metadata={"help": "Dash debug mode (reloader, error pop-ups). Off in use."})
 
 
@@ -62,6 +62,14 @@ class ExportSettings:
 
 
 @dataclass(frozen=True)
+class TableSettings:
+    page_size: int = field(
+        default=25,
+        metadata={"help": "Rows per page of the figures table (1–500); the server sends one page at a time.", "range": (1, 500), "what": "a number of rows"},
+    )
+
+
+@dataclass(frozen=True)
 class Config:
     title: str = field(default="UK–Vietnam cooperation on migration and human trafficking", metadata={"help": "Page, image and deck title."})
     subtitle: str = field(default="", metadata={"help": "Line under the page title."})
@@ -69,6 +77,7 @@ class Config:
     defaults: DefaultFilters = field(default_factory=DefaultFilters, metadata={"help": "The filters a new visitor sees."})
     theme: Theme = field(default_factory=Theme, metadata={"help": "Colours and fonts of page, charts and exports."})
     exports: ExportSettings = field(default_factory=ExportSettings, metadata={"help": "Image sizes and file options."})
+    table: TableSettings = field(default_factory=TableSettings, metadata={"help": "The figures table on the page."})
 
 
 def load_config(path: Path | str | None) -> Config:
@@ -136,7 +145,7 @@ def _build(cls: type, node: yaml.Node, prefix: str, path: str, problems: list[Pr
         return None
 
 
-_SECTIONS = {"server": ServerSettings, "defaults": DefaultFilters, "theme": Theme, "exports": ExportSettings}
+_SECTIONS = {"server": ServerSettings, "defaults": DefaultFilters, "theme": Theme, "exports": ExportSettings, "table": TableSettings}
 
 
 def _scalar(node: yaml.Node) -> Any:
@@ -150,7 +159,8 @@ def _scalar(node: yaml.Node) -> Any:
 
 def _convert(cls: type, name: str, node: yaml.Node) -> Any:
     """The value of one setting, checked against the type its field declares."""
-    annotation = {f.name: f.type for f in fields(cls)}[name]
+    spec = {f.name: f for f in fields(cls)}[name]
+    annotation = spec.type
     if annotation in ("str",):
         value = _scalar(node)
         if not isinstance(value, str) or not value.strip():
@@ -160,8 +170,9 @@ def _convert(cls: type, name: str, node: yaml.Node) -> Any:
         return value
     if annotation == "int":
         value = _scalar(node)
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 65535:
-            raise ValueError(f"expected a port number 1–65535, got {value!r}")
+        low, high = spec.metadata["range"]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValueError(f"expected {spec.metadata['what']} {low}–{high}, got {value!r}")
         return value
     if annotation == "bool":
         value = _scalar(node)

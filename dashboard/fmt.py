@@ -37,6 +37,11 @@ def qualifier_word(qualifier: Qualifier | str, wording: str | None = None) -> st
     return DEFAULT_WORDS[qualifier]
 
 
+def count(n: int, noun: str) -> str:
+    """``1 figure``, ``10,000 figures``: a count with its noun, plural by an ``s``."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def format_number(value: float, unit: Unit | None = None, *, direction: str = "nearest") -> str:
     """``£7m``, ``£1.5m``, ``£9,722``, ``7 million``, ``24,000``. ``direction`` rounds a
     non-whole value "down" (lower bounds), "up" (upper bounds) or to the "nearest"."""

@@ -16,6 +16,7 @@ from dash import dcc, html
 from .cards import Card
 from .charts import CHARTS
 from .provenance import Passage
+from .table import TablePage
 from .urlstate import ALL_METRICS, to_controls
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,8 +44,12 @@ class ID:
     SOURCE_CLOSE = "source-close"
     SOURCE_MARK = "source-quote"
     SOURCE_SCROLLED = "source-scrolled"  # a store the scroll-to-quote script writes to
-    VISIBLE_FIGURES = "visible-figures"  # ids of the figures in the view; the table shows only these
-    TABLE_FILTERED = "table-filtered"  # a store the table-filter script writes to
+    TABLE_QUERY = "table-query"  # the table's search, sort and page now shown (table.TableQuery)
+    PAGE_FIRST = "table-page-first"
+    PAGE_PREVIOUS = "table-page-previous"
+    PAGE_NEXT = "table-page-next"
+    PAGE_LAST = "table-page-last"
+    PAGE_LABEL = "table-page-label"
 
     # one per chart: chart_dom_id(GRAPH, "funding") == "chart-graph-funding"
     GRAPH = "chart-graph"
@@ -79,6 +84,7 @@ OVERLAP_RULE = (
     "A figure is shown when its period overlaps the years you choose: “over £7m since 2018” "
     "also appears in a 2022 view. Totals over a period are never split into years."
 )
+SEARCH_DEBOUNCE_S = 0.3  # the table asks the server after a pause in typing, not at every key
 CARD_LINES = 3  # a card shows its headline and at most two more figures; the table has them all
 GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False, "doubleClick": False}
 
@@ -86,8 +92,8 @@ GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False
 # --- the whole page ------------------------------------------------------------------------
 
 
-def page(state: AppState, view: View) -> html.Div:
-    """The page showing ``view`` (the default view at start-up)."""
+def page(state: AppState, view: View, table: TablePage) -> html.Div:
+    """The page showing ``view`` (the default view at start-up) with ``table`` its first table page."""
     config = state.config
     return html.Div(
         [
@@ -113,7 +119,7 @@ def page(state: AppState, view: View) -> html.Div:
                         + [chart_panel(name, view.charts[name]) for name in CHARTS],
                         id="charts", className="charts",
                     ),
-                    table_panel(state, view),
+                    table_panel(table),
                     html.P(
                         "Every number on this page is copied from a source document. Click a card line, "
                         "a bar, a timeline marker or a table row to read the sentence it comes from.",
@@ -272,14 +278,12 @@ TABLE_COLUMNS = [
     {
         "field": "value", "headerName": "Value", "type": "rightAligned", "minWidth": 120,
         "valueFormatter": {"function": "params.data.value_label"},
-        "getQuickFilterText": {"function": "params.data.value_label"},
         "cellClass": "value-cell",
     },
     {"field": "qualifier", "headerName": "Qualifier", "minWidth": 130, "wrapText": True, "autoHeight": True},
     {
         "field": "period_start", "headerName": "Period", "minWidth": 170, "wrapText": True, "autoHeight": True,
         "valueFormatter": {"function": "params.data.period_label"},
-        "getQuickFilterText": {"function": "params.data.period_label"},
     },
     {"field": "kind", "headerName": "Status", "minWidth": 120, "wrapText": True, "autoHeight": True},
     {"field": "source", "headerName": "Source", "minWidth": 200, "wrapText": True, "autoHeight": True},
@@ -287,12 +291,12 @@ TABLE_COLUMNS = [
 ]
 
 
-def table_panel(state: AppState, view: View) -> html.Section:
-    """Every figure's row, loaded once with the page; ``VISIBLE_FIGURES`` says which to show."""
+def table_panel(page: TablePage) -> html.Section:
+    """The figures table with its search box and pager, showing ``page``; the server sends
+    each further page (``callbacks.update_table``)."""
     return html.Section(
         [
-            dcc.Store(id=ID.VISIBLE_FIGURES, data=[row["id"] for row in view.rows]),
-            dcc.Store(id=ID.TABLE_FILTERED),
+            dcc.Store(id=ID.TABLE_QUERY, data=page.query.to_store()),
             html.Div(
                 [
                     html.H2("Figures in this view", id="table-title", className="section-title"),
@@ -316,16 +320,16 @@ def table_panel(state: AppState, view: View) -> html.Section:
                 [
                     html.Label("Search the table", htmlFor=ID.TABLE_SEARCH, className="filter-label"),
                     dcc.Input(
-                        id=ID.TABLE_SEARCH, type="search", debounce=False, className="form-control table-search",
+                        id=ID.TABLE_SEARCH, type="search", debounce=SEARCH_DEBOUNCE_S, className="form-control table-search",
                         placeholder="e.g. victims, 2024, Home Office", autoComplete="off",
                     ),
-                    html.Span(view.table_count, id=ID.TABLE_COUNT, className="table-count"),
+                    html.Span(page.status, id=ID.TABLE_COUNT, className="table-count", role="status"),
                 ],
                 className="table-tools",
             ),
             dag.AgGrid(
                 id=ID.TABLE,
-                rowData=list(state.rows.values()),
+                rowData=page.rows,
                 columnDefs=TABLE_COLUMNS,
                 defaultColDef={"sortable": True, "resizable": True, "filter": False, "flex": 1, "suppressHeaderMenuButton": True},
                 getRowId="params.data.id",
@@ -334,25 +338,37 @@ def table_panel(state: AppState, view: View) -> html.Section:
                 dashGridOptions={
                     "domLayout": "autoHeight",
                     "animateRows": False,
-                    "quickFilterText": "",
-                    "localeText": {
-                        "noRowsToShow": "No figures match these filters.",
-                        "noMatchingRows": "No figures match these filters and this search.",
-                    },
+                    "localeText": {"noRowsToShow": "No figures match these filters or the search."},
                     "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
                     "suppressCellFocus": False,
-                    "pagination": True,
-                    "paginationPageSize": 25,
-                    "paginationPageSizeSelector": False,
                     "ensureDomOrder": True,
+                    "suppressMultiSort": True,
+                    # the server sorts every row of the view; the grid keeps the order it was sent
+                    "postSortRows": {"function": "keepServerOrder(params)"},
                 },
                 className="figures-table",
                 style={"width": "100%"},
             ),
+            pager(page),
         ],
         className="table-panel",
         **{"aria-labelledby": "table-title"},
     )
+
+
+def pager(page: TablePage) -> html.Nav:
+    buttons = [
+        (ID.PAGE_FIRST, "« First", "First page", not page.has_previous),
+        (ID.PAGE_PREVIOUS, "‹ Previous", "Previous page", not page.has_previous),
+        (ID.PAGE_NEXT, "Next ›", "Next page", not page.has_next),
+        (ID.PAGE_LAST, "Last »", "Last page", not page.has_next),
+    ]
+    items = [
+        html.Button(text, id=button_id, n_clicks=0, disabled=disabled, className="btn btn-sm btn-outline-secondary", **{"aria-label": label})
+        for button_id, text, label, disabled in buttons
+    ]
+    items.insert(2, html.Span(page.page_label, id=ID.PAGE_LABEL, className="pager-label", **{"aria-live": "polite"}))
+    return html.Nav(items, className="table-pager", **{"aria-label": "Pages of the figures table"})
 
 
 # --- provenance ----------------------------------------------------------------------------------

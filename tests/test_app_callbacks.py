@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,11 @@ from dash import html, no_update
 from dashboard import callbacks as cb
 from dashboard.app import app_state, create_app
 from dashboard.charts import CHARTS
-from dashboard.config import load_config
+from dashboard.config import TableSettings, load_config
 from dashboard.frame import Filters
 from dashboard.layout import ID, chart_dom_id, chart_download_id, view_download_id
 from dashboard.provenance import EVENT, FIGURE
+from dashboard.table import Sort, TableQuery
 from dashboard.validate import load_valid
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +38,13 @@ def view_of(state, **changes) -> cb.View:
 
 
 def ids(view: cb.View) -> set[str]:
-    return {row["id"] for row in view.rows}
+    return set(view.figures["id"])
+
+
+def table_after(state, trigger, filters=None, search=None, sort=None, shown=None):
+    """The table page ``update_table`` sends after ``trigger`` fired (None: nothing changes)."""
+    column_state = [{"colId": sort[0], "sort": sort[1], "sortIndex": 0}] if sort else None
+    return cb.table_update(state, [trigger], filters or state.defaults, search, column_state, shown)
 
 
 def texts(component) -> list[str]:
@@ -62,12 +70,14 @@ def walk(component):
 
 def test_the_default_view_shows_every_figure_in_the_table(state):
     view = state.default_view
-    assert len(view.rows) == len(state.dataset.figures) == 8
+    table = cb.first_table_page(state, view)
+    assert len(table.rows) == len(state.dataset.figures) == 8
+    assert table.status == "8 figures in this view"
     assert view.summary == "Showing 8 figures and 9 events · 2018–2026 · all programmes · all metrics"
 
 
 def test_the_table_keeps_numbers_as_numbers_and_shows_the_qualified_text(state):
-    row = state.rows["msf-vietnam-funding-since-2018"]
+    row = state.table.rows["msf-vietnam-funding-since-2018"]
     assert row["value"] == 7_000_000.0
     assert row["value_label"] == "over £7m"
     assert row["qualifier"] == "“over”: the source gives a lower bound"
@@ -78,7 +88,7 @@ def test_the_table_keeps_numbers_as_numbers_and_shows_the_qualified_text(state):
 
 
 def test_an_exact_figure_reads_exact_in_the_table(state):
-    assert state.rows["msf-vietnam-victims-identified"]["qualifier"] == "Exact"
+    assert state.table.rows["msf-vietnam-victims-identified"]["qualifier"] == "Exact"
 
 
 def test_every_chart_has_a_footer_naming_its_source_and_a_text_alternative(state):
@@ -118,15 +128,19 @@ def test_a_2022_only_view_says_so_in_its_summary_and_keeps_the_dialogue_held_tha
 
 
 def test_a_programme_filter_narrows_the_table(state):
-    view = view_of(state, programmes=("uk-returns",))
-    assert ids(view) == {"uk-returns-since-general-election"}
-    assert view.table_count == "1 figure in this view"
+    filters = Filters(**{**state.defaults.__dict__, "programmes": ("uk-returns",)})
+    assert ids(cb.compute_view(state, filters)) == {"uk-returns-since-general-election"}
+    table = table_after(state, ID.PROGRAMMES, filters)
+    assert [row["id"] for row in table.rows] == ["uk-returns-since-general-election"]
+    assert table.status == "1 figure in this view"
 
 
 def test_an_empty_view_says_so_in_the_table_cards_and_charts(state):
-    view = view_of(state, programmes=("migration-dialogue",), metrics=("returns",))
-    assert view.rows == []
-    assert view.table_count == "No figures match these filters."
+    filters = Filters(**{**state.defaults.__dict__, "programmes": ("migration-dialogue",), "metrics": ("returns",)})
+    view = cb.compute_view(state, filters)
+    table = table_after(state, ID.METRIC, filters)
+    assert table.rows == []
+    assert table.status == "No figures match these filters."
     assert all(card.empty_message for card in view.cards)
     assert view.charts["returns"].footer == ""
     assert view.charts["returns"].alt.startswith("Returns: No returns figures")
@@ -138,10 +152,79 @@ def test_the_view_outputs_fill_every_output_of_the_view_callback(state):
     assert outputs[-1] == state.default_view.summary
 
 
-def test_a_filter_change_sends_the_ids_of_the_rows_to_show_not_the_rows(state):
-    view = view_of(state, programmes=("uk-returns",))
-    outputs = dict(zip((f"{o.component_id}.{o.component_property}" for o in cb.VIEW_OUTPUTS), cb.view_outputs(view)))
-    assert outputs[f"{ID.VISIBLE_FIGURES}.data"] == ["uk-returns-since-general-election"]
+def test_the_table_outputs_fill_every_output_of_the_table_callback(state):
+    outputs = cb.table_outputs(cb.first_table_page(state, state.default_view))
+    assert len(outputs) == len(cb.TABLE_OUTPUTS)
+
+
+def test_a_filter_change_sends_the_first_page_of_the_new_view(state):
+    shown = cb.first_table_page(state, state.default_view).query.to_store()
+    filters = Filters(**{**state.defaults.__dict__, "year_from": 2022, "year_to": 2022})
+    table = table_after(state, ID.YEARS, filters, shown={**shown, "page": 3})
+    assert table.query.page == 0
+    assert {row["id"] for row in table.rows} == ids(view_of(state, year_from=2022, year_to=2022))
+
+
+def test_a_search_in_the_table_keeps_the_rows_holding_every_word(state):
+    table = table_after(state, ID.TABLE_SEARCH, search="  VICTIMS identified ")
+    assert [row["id"] for row in table.rows] == ["msf-vietnam-victims-identified"]
+    assert table.status == "1 figure matching “VICTIMS identified” (of 8 figures in this view)"
+
+
+def test_a_search_finds_programme_names_and_formatted_values(state):
+    assert [r["id"] for r in table_after(state, ID.TABLE_SEARCH, search="border").rows] == ["border-security-summit-partners"]
+    assert [r["id"] for r in table_after(state, ID.TABLE_SEARCH, search="£7m").rows] == ["msf-vietnam-funding-since-2018"]
+
+
+def test_a_search_with_no_match_says_what_was_searched(state):
+    table = table_after(state, ID.TABLE_SEARCH, search="zebra")
+    assert table.rows == []
+    assert table.status == "No figures matching “zebra” among the 8 figures in this view."
+
+
+def test_clicking_the_value_header_sorts_every_row_by_number(state):
+    table = table_after(state, ID.TABLE, sort=("value", "desc"))
+    values = [row["value"] for row in table.rows]
+    assert values == sorted(values, reverse=True)
+    # £7m and 7 million people tie at 7,000,000: ties keep the view's order
+    assert [row["id"] for row in table.rows[:2]] == ["msf-vietnam-funding-since-2018", "msf-vietnam-people-reached"]
+
+
+def test_resizing_a_column_keeps_the_page_shown(state):
+    shown = {"search": "", "sort": ["value", False], "page": 2}
+    # the shipped 8 figures fit one page, so page 2 clamps to the last page there is: the first
+    assert table_after(state, ID.TABLE, sort=("value", "asc"), shown=shown).query == TableQuery(sort=Sort("value"), page=0)
+    paged = cb.AppState(**{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=5))})
+    column_state = [{"colId": "value", "sort": "asc", "sortIndex": 0}]
+    assert cb.table_update(paged, [ID.TABLE], state.defaults, None, column_state, {**shown, "page": 1}).query.page == 1
+    assert cb.table_update(paged, [ID.TABLE], state.defaults, None, None, {**shown, "page": 1}).query.page == 0  # sort cleared
+
+
+def test_the_grid_reporting_its_columns_with_a_filter_change_still_filters(state):
+    """A shared link sets the filters while the grid first reports its columns: both fire at once."""
+    shown = cb.first_table_page(state, state.default_view).query.to_store()
+    filters = Filters(**{**state.defaults.__dict__, "programmes": ("uk-returns",)})
+    table = cb.table_update(state, [ID.TABLE, ID.PROGRAMMES], filters, None, None, shown)
+    assert [row["id"] for row in table.rows] == ["uk-returns-since-general-election"]
+
+
+def test_a_pager_button_moves_one_page_from_the_page_shown(state):
+    paged = cb.AppState(**{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=3))})
+    shown = {"search": "", "sort": None, "page": 1}
+    moves = {ID.PAGE_NEXT: 2, ID.PAGE_PREVIOUS: 0, ID.PAGE_FIRST: 0, ID.PAGE_LAST: 2}
+    for button, page in moves.items():
+        table = cb.table_update(paged, [button], state.defaults, None, None, shown)
+        assert table.query.page == page, button
+    last = cb.table_update(paged, [ID.PAGE_NEXT], state.defaults, None, None, {**shown, "page": 2})
+    assert last.query.page == 2 and [r["id"] for r in last.rows] == [r["id"] for r in cb.table_update(paged, [ID.PAGE_LAST], state.defaults, None, None, shown).rows]
+
+
+def test_forged_table_inputs_give_the_first_page_of_the_view(state):
+    forged = [None, ["x"], 10**30, {"$gt": ""}, [{"colId": "__proto__", "sort": "asc"}], [1, 2], True]
+    for value in forged:
+        table = cb.table_update(state, value, state.defaults, value, value, value)
+        assert len(table.rows) == 8
+        assert table.query.page == 0
 
 
 def test_a_figure_is_sent_as_plotly_would_send_it(state):

@@ -51,6 +51,7 @@ def test_an_unknown_top_level_key_is_named_with_its_line(tmp_path):
     [
         ("server:\n  port: '80a'\n", "2: server.port: expected a port number 1–65535, got '80a'"),
         ("server:\n  port: 70000\n", "2: server.port: expected a port number 1–65535, got 70000"),
+        ("table:\n  page_size: 0\n", "2: table.page_size: expected a number of rows 1–500, got 0"),
         ("server:\n  debug: 'yes please'\n", "2: server.debug: expected true or false, got 'yes please'"),
         ("theme:\n  text_colour: red\n", "2: theme.text_colour: expected a colour as #RRGGBB, got 'red'"),
         ("theme:\n  palette: []\n", "2: theme.palette: expected a non-empty list of colours as #RRGGBB"),

@@ -8,3 +8,10 @@ dagfuncs.openSourceOnEnter = function (params, setEventData) {
     setEventData({ rowId: params.data.id });
   }
 };
+
+/* The server sorts every row of the view and sends one page in that order (dashboard/table.py).
+   The grid shows the column's sort arrow but must not re-sort the page by itself: put the rows
+   back in the order they were sent. */
+dagfuncs.keepServerOrder = function (params) {
+  params.nodes.sort(function (a, b) { return a.sourceRowIndex - b.sourceRowIndex; });
+};

@@ -96,6 +96,17 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def paged_server(tmp_path_factory):
+    """The shipped data with 3 table rows a page, so the 8 figures take 3 pages."""
+    tmp = tmp_path_factory.mktemp("paged")
+    config = tmp / "config.yaml"
+    config.write_text((ROOT / "config.yaml").read_text(encoding="utf-8").replace("page_size: 25", "page_size: 3"), encoding="utf-8")
+    process, url, _ = start_server(tmp, "--config", str(config))
+    yield url
+    stop_server(process)
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -298,8 +298,8 @@ def test_focus_is_visible_on_the_filters_and_buttons(page, server):
 def test_forged_callback_payloads_get_an_answer_not_a_server_error(server):
     """POST what a hostile client could send to the filter callbacks; the server must answer."""
     dependencies = json.loads(urllib.request.urlopen(server + "_dash-dependencies").read())
-    filter_callbacks = [d for d in dependencies if "cards.children" in d["output"] or "url.search" in d["output"]]
-    assert len(filter_callbacks) == 2
+    filter_callbacks = [d for d in dependencies if any(o in d["output"] for o in ("cards.children", "url.search", "figures-table.rowData"))]
+    assert len(filter_callbacks) == 3
     forged_values = [None, "2022", [2030, 1990], {"$gt": ""}, ["x"] * 5000, 10**30, [True, "a"]]
     for dependency in filter_callbacks:
         outputs = [o.rsplit(".", 1) for o in dependency["output"].strip(".").split("...")]
@@ -309,7 +309,7 @@ def test_forged_callback_payloads_get_an_answer_not_a_server_error(server):
                 "outputs": [{"id": i, "property": p} for i, p in outputs],
                 "inputs": [{"id": i["id"], "property": i["property"], "value": value} for i in dependency["inputs"]],
                 "changedPropIds": [f"{i['id']}.{i['property']}" for i in dependency["inputs"]],
-                "state": [],
+                "state": [{"id": i["id"], "property": i["property"], "value": value} for i in dependency.get("state", [])],
             }
             request = urllib.request.Request(
                 server + "_dash-update-component", data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
@@ -348,3 +348,52 @@ def test_the_table_shows_and_searches_programme_names_not_their_codes(page, serv
     assert table_ids(page) == {"border-security-summit-partners"}
     programme = page.locator(f"{ROWS} [col-id='programme']").first
     expect(programme).to_have_text("Border Security Summit on Organised Immigration Crime")
+
+
+# --- the table's pages: the server sends one page at a time ----------------------------------------
+
+
+def page_label(page):
+    return page.locator("#table-page-label")
+
+
+def test_the_pager_walks_through_the_pages_of_the_view(page, paged_server):
+    open_view(page, paged_server)
+    expect(page.locator("#figures-table-count")).to_have_text("1–3 of 8 figures in this view")
+    expect(page_label(page)).to_have_text("Page 1 of 3")
+    expect(page.get_by_role("button", name="Previous page")).to_be_disabled()
+    first = table_ids(page)
+    page.get_by_role("button", name="Next page").click()
+    expect(page_label(page)).to_have_text("Page 2 of 3")
+    expect(page.locator("#figures-table-count")).to_have_text("4–6 of 8 figures in this view")
+    assert len(table_ids(page)) == 3 and not table_ids(page) & first
+    page.get_by_role("button", name="Last page").click()
+    expect(page_label(page)).to_have_text("Page 3 of 3")
+    expect(page.locator(ROWS)).to_have_count(2)
+    expect(page.get_by_role("button", name="Next page")).to_be_disabled()
+    page.get_by_role("button", name="First page").click()
+    expect(page_label(page)).to_have_text("Page 1 of 3")
+    assert table_ids(page) == first
+    assert_clean(page)
+
+
+def test_sorting_a_column_orders_the_whole_view_not_only_the_page(page, paged_server):
+    open_view(page, paged_server)
+    header = page.locator(".figures-table .ag-header-cell[col-id='value']")
+    header.click()  # ascending
+    header.click()  # descending
+    expect(header).to_have_attribute("aria-sort", "descending")
+    # the largest values of all 8 figures, not only of the first page's 3
+    expect(page.locator(f"{ROWS} [col-id='value']")).to_have_text(["over £7m", "over 7 million", "up to £1m"])
+    page.get_by_role("button", name="Next page").click()
+    expect(page.locator(f"{ROWS} [col-id='value']")).to_have_text(["nearly £1m", "over 24,000", "1,936"])
+    assert_clean(page)
+
+
+def test_a_filter_change_goes_back_to_the_first_page(page, paged_server):
+    open_view(page, paged_server)
+    page.get_by_role("button", name="Next page").click()
+    expect(page_label(page)).to_have_text("Page 2 of 3")
+    set_years(page, 2022, 2022)
+    expect(page_label(page)).to_have_text("Page 1 of 2")
+    expect(page.locator("#figures-table-count")).to_have_text("1–3 of 4 figures in this view")

@@ -1,0 +1,218 @@
+"""The figures table: one row per figure, searched, sorted and cut into pages on the server.
+
+The browser holds one page of rows at a time. A page of 10,000 figures would cost the
+browser more than every chart together (bench/bench_app.py), and a table of wrapped quotes
+needs rows of their own height, which AG Grid's lazy row models cannot give. So the server
+answers "page 3 of the view, sorted by value, searching 'victims'" and sends 25 rows.
+
+Everything here is pure and takes plain values that may come from a forged request:
+``parse_*`` turn anything into a valid query part, and ``table_page`` never fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+import pandas as pd
+
+from . import fmt
+from .cards import KIND_LABELS
+from .records import Qualifier
+
+LAST_PAGE = 10**9 - 1  # "the last page": table_page shows the last page there is
+MAX_SEARCH_CHARS = 200  # longer search texts are cut: nobody types more, and each term costs a scan
+
+# Sortable columns: the table's column id → the row field its order follows. "value" sorts
+# by number, "period_start" by ISO date; the rest by their text, ignoring case.
+SORT_KEYS = {
+    "metric": "metric", "programme": "programme", "value": "value", "qualifier": "qualifier",
+    "period_start": "period_start", "kind": "kind", "source": "source", "quote": "quote",
+}
+SEARCHED_FIELDS = ("metric", "programme", "value_label", "qualifier", "period_label", "kind", "source", "quote")
+
+
+# --- rows, made once at start-up ------------------------------------------------------------------
+
+
+def table_rows(figures: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """One table row per figure: numbers stay numbers (for sorting), texts come from fmt."""
+    rows = {}
+    for r in figures.to_dict("records"):
+        rows[r["id"]] = {
+            "id": r["id"],
+            "metric": r["metric_label"],
+            "programme": r["programme_name"],
+            "value": float(r["value"]),
+            "value_label": r["value_label"],
+            "qualifier": qualifier_label(r["qualifier"], r["wording"]),
+            "period_start": r["period_start"].date().isoformat(),
+            "period_label": r["period_label"],
+            "kind": KIND_LABELS.get(r["kind"], r["kind"]),
+            "source": f"{r['source_title']} — {r['source_publisher']}, {r['source_date']}",
+            "quote": r["quote"],
+        }
+    return rows
+
+
+def qualifier_label(qualifier: str, wording: Any) -> str:
+    """``Exact``, or fmt's note up to its semicolon with the source's word: ``“more than”: the source gives a lower bound``."""
+    q = Qualifier(qualifier)
+    if q is Qualifier.EXACT:
+        return "Exact"
+    note = fmt.QUALIFIER_NOTES[q].split(";")[0]
+    if isinstance(wording, str) and wording:
+        return f"“{wording}”: {note.split(': ', 1)[-1]}"
+    return note
+
+
+@dataclass(frozen=True)
+class TableIndex:
+    """The rows with what searching and sorting them needs, computed once."""
+
+    rows: Mapping[str, dict[str, Any]]
+    haystacks: Mapping[str, str]  # the searched texts of a row, case-folded, joined
+    sort_keys: Mapping[str, Mapping[str, Any]]  # column → row id → key
+
+    @classmethod
+    def of(cls, rows: Mapping[str, dict[str, Any]]) -> TableIndex:
+        haystacks = {i: "\n".join(str(row[f]) for f in SEARCHED_FIELDS).casefold() for i, row in rows.items()}
+        sort_keys = {
+            column: {i: (row[key] if isinstance(row[key], float) else str(row[key]).casefold()) for i, row in rows.items()}
+            for column, key in SORT_KEYS.items()
+        }
+        return cls(rows=rows, haystacks=haystacks, sort_keys=sort_keys)
+
+
+# --- a query, from what the browser sends ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sort:
+    column: str
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class TableQuery:
+    search: str = ""
+    sort: Sort | None = None
+    page: int = 0
+
+    def to_store(self) -> dict[str, Any]:
+        """A plain dict for a ``dcc.Store``; ``parse_query`` reads it back."""
+        sort = [self.sort.column, self.sort.descending] if self.sort else None
+        return {"search": self.search, "sort": sort, "page": self.page}
+
+
+def parse_search(value: Any) -> str:
+    """The search text, trimmed and cut to ``MAX_SEARCH_CHARS``; anything not text is no search."""
+    return value.strip()[:MAX_SEARCH_CHARS] if isinstance(value, str) else ""
+
+
+def parse_sort(column_state: Any) -> Sort | None:
+    """The sort AG Grid's ``columnState`` asks for (its first sorted column), or None.
+
+    Column state is a list of ``{"colId": ..., "sort": "asc" | "desc" | None, "sortIndex": ...}``;
+    unknown columns and malformed entries are ignored.
+    """
+    if not isinstance(column_state, list):
+        return None
+    sorted_columns = [
+        c for c in column_state
+        if isinstance(c, dict) and c.get("colId") in SORT_KEYS and c.get("sort") in ("asc", "desc")
+    ]
+    if not sorted_columns:
+        return None
+    first = min(sorted_columns, key=lambda c: c["sortIndex"] if _is_int(c.get("sortIndex")) else 0)
+    return Sort(first["colId"], first["sort"] == "desc")
+
+
+def parse_page(value: Any) -> int:
+    return value if _is_int(value) and 0 <= value <= LAST_PAGE else 0
+
+
+def parse_query(stored: Any) -> TableQuery:
+    """A query kept in the page (``TableQuery.to_store``); a forged or missing one is the default."""
+    if not isinstance(stored, dict):
+        return TableQuery()
+    sort = stored.get("sort")
+    parsed_sort = (
+        Sort(sort[0], sort[1])
+        if isinstance(sort, list) and len(sort) == 2 and sort[0] in SORT_KEYS and isinstance(sort[1], bool)
+        else None
+    )
+    return TableQuery(search=parse_search(stored.get("search")), sort=parsed_sort, page=parse_page(stored.get("page")))
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# --- a page ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TablePage:
+    rows: list[dict[str, Any]]
+    query: TableQuery  # with the page clamped to the pages there are
+    first: int  # 1-based number of the first row shown; 0 when none
+    matching: int  # rows matching the filters and the search
+    in_view: int  # rows matching the filters
+    pages: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.query.page > 0
+
+    @property
+    def has_next(self) -> bool:
+        return self.query.page < self.pages - 1
+
+    @property
+    def status(self) -> str:
+        """What the count line under the search box says."""
+        if self.in_view == 0:
+            return "No figures match these filters."
+        searched = f" matching “{self.query.search}”" if self.query.search else ""
+        if self.matching == 0:
+            return f"No figures{searched} among the {fmt.count(self.in_view, 'figure')} in this view."
+        last = self.first + len(self.rows) - 1
+        shown = f"{self.first:,}–{last:,} of " if self.pages > 1 else ""
+        of_view = f" (of {fmt.count(self.in_view, 'figure')} in this view)" if self.query.search else " in this view"
+        return f"{shown}{fmt.count(self.matching, 'figure')}{searched}{of_view}"
+
+    @property
+    def page_label(self) -> str:
+        return f"Page {self.query.page + 1:,} of {max(self.pages, 1):,}"
+
+
+def search_terms(search: str) -> list[str]:
+    """Words of the search, case-folded. A row matches when it contains every word, in any
+    column and any order (as AG Grid's quick filter does)."""
+    return search.casefold().split()
+
+
+def table_page(index: TableIndex, view_ids: Iterable[str], query: TableQuery, page_size: int) -> TablePage:
+    """The rows of one page: the view's rows that contain every search word, in the asked order
+    (ties keep the view's order), cut to ``page_size``. A page past the end shows the last one."""
+    ids = [i for i in view_ids if i in index.rows]
+    in_view = len(ids)
+    terms = search_terms(query.search)
+    if terms:
+        ids = [i for i in ids if all(t in index.haystacks[i] for t in terms)]
+    if query.sort is not None:
+        keys = index.sort_keys[query.sort.column]
+        ids = sorted(ids, key=keys.__getitem__, reverse=query.sort.descending)
+    pages = -(-len(ids) // page_size)
+    page = min(query.page, max(pages - 1, 0))
+    start = page * page_size
+    shown = ids[start:start + page_size]
+    return TablePage(
+        rows=[index.rows[i] for i in shown],
+        query=TableQuery(search=query.search, sort=query.sort, page=page),
+        first=start + 1 if shown else 0,
+        matching=len(ids),
+        in_view=in_view,
+        pages=pages,
+    )
