@@ -64,7 +64,7 @@ class ExportSettings:
 @dataclass(frozen=True)
 class TableSettings:
     page_size: int = field(
-        default=25,
+        default=10,
         metadata={"help": "Rows per page of the figures table (1–500); the server sends one page at a time.", "range": (1, 500), "what": "a number of rows"},
     )
 

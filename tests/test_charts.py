@@ -418,15 +418,15 @@ def many_funding_figures(figures: pd.DataFrame, n: int) -> pd.DataFrame:
 
 
 def test_a_crowded_chart_draws_the_largest_figures_and_says_how_many_it_left_to_the_table(dataset, frames, theme):
-    from dashboard.charts import CAP_NOTE_NAME, MAX_MARKS
+    from dashboard.charts import CAP_NOTE_NAME, MAX_BARS
 
-    figures = many_funding_figures(frames[0], MAX_MARKS + 15)
+    figures = many_funding_figures(frames[0], MAX_BARS + 15)
     fig = build_chart("funding", figures, frames[1].iloc[0:0], dataset, theme)
     [bars] = [t for t in fig.data if (t.meta or {}).get("role") == BAR_TRACE_ROLE]
     drawn = {c[0] for c in bars.customdata}
-    assert drawn == {f"f-{i}" for i in range(15, MAX_MARKS + 15)}  # the 25 largest values
+    assert drawn == {f"f-{i}" for i in range(15, MAX_BARS + 15)}  # the largest values
     [note] = [a.text for a in fig.layout.annotations if a.name == CAP_NOTE_NAME]
-    assert f"({MAX_MARKS} of {MAX_MARKS + 15})" in note and "the table below lists them all" in note
+    assert f"({MAX_BARS} of {MAX_BARS + 15})" in note and "the table below lists them all" in note
     assert note in alt_text("funding", figures, frames[1].iloc[0:0], dataset)
 
 
@@ -435,3 +435,18 @@ def test_a_chart_within_the_limit_carries_no_cap_note(view):
 
     _, _, figs = view()
     assert all(a.name != CAP_NOTE_NAME for fig in figs.values() for a in fig.layout.annotations)
+
+
+def test_a_crowded_timeline_draws_the_latest_events_and_says_how_many_it_left_out(dataset, frames, theme):
+    from dashboard.charts import CAP_NOTE_NAME, MAX_EVENTS
+
+    event = frames[1].iloc[[0]]
+    many = pd.concat([event] * (MAX_EVENTS + 5), ignore_index=True)
+    many["id"] = pd.array([f"e-{i:02d}" for i in range(len(many))], dtype="string")
+    many["date"] = pd.to_datetime([f"{2000 + i}-06-01" for i in range(len(many))])
+    many["date_end"] = many["date"]
+    fig = build_chart("timeline", frames[0].iloc[0:0], many, dataset, theme)
+    drawn = {c[0] for t in fig.data if t.customdata is not None for c in t.customdata}
+    assert drawn == {f"e-{i:02d}" for i in range(5, MAX_EVENTS + 5)}  # the latest ones
+    [note] = [a.text for a in fig.layout.annotations if a.name == CAP_NOTE_NAME]
+    assert f"latest {MAX_EVENTS} of {MAX_EVENTS + 5} events" in note

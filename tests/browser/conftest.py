@@ -18,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -100,7 +101,9 @@ def paged_server(tmp_path_factory):
     """The shipped data with 3 table rows a page, so the 8 figures take 3 pages."""
     tmp = tmp_path_factory.mktemp("paged")
     config = tmp / "config.yaml"
-    config.write_text((ROOT / "config.yaml").read_text(encoding="utf-8").replace("page_size: 25", "page_size: 3"), encoding="utf-8")
+    settings = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    settings["table"] = {"page_size": 3}
+    config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     process, url, _ = start_server(tmp, "--config", str(config))
     yield url
     stop_server(process)
