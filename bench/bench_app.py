@@ -299,14 +299,15 @@ def main() -> None:
         print("Filter callbacks (median of %d, last four years of the data, all programmes)" % repeats)
         print(f"{'data':<16}{'callback':<9}{'figures':>8}{'shown':>8}{'pure ms':>10}{'callback ms':>13}{'overhead ms':>13}{'ratio':>7}{'response':>11}")
         for name, r in rows:
-            for callback in ("view", "table"):
+            r["both"] = {key: r["view"][key] + r["table"][key] for key in ("pure_ms", "callback_ms", "response_kb")}
+            for callback in ("view", "table", "both"):
                 c = r[callback]
                 overhead = c["callback_ms"] - c["pure_ms"]
                 print(
                     f"{name:<16}{callback:<9}{r['figures']:>8,}{r['shown']:>8,}{c['pure_ms']:>10.1f}{c['callback_ms']:>13.1f}"
                     f"{overhead:>13.1f}{c['callback_ms'] / c['pure_ms']:>7.2f}{c['response_kb']:>9.0f} kB"
                 )
-        print("targets: ratio ≤ 1.5, overhead < 50 ms at 10,000 figures")
+        print("targets: ratio ≤ 1.5, overhead < 50 ms at 10,000 figures ('both': the two callbacks of one filter change)")
         for name, r in rows:
             print(f"  start-up ({name}): {r['startup_s']:.1f} s (load, validate, frames, default view)")
 

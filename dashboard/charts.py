@@ -42,7 +42,7 @@ from .cards import KIND_LABELS, scope_text
 from .config import Theme
 from .frame import Filters
 from .records import Dataset, EventStatus, EventType, Kind, Qualifier
-from .theme import DASHBOARD_HEIGHT, metric_colour, plotly_template, shade, tint
+from .theme import DASHBOARD_HEIGHT, chart_height, metric_colour, plotly_template, shade, tint
 
 # Names that let the page, the tests and the image exporter find what is what.
 EMPTY_MESSAGE_NAME = "empty-message"  # annotation name of an empty chart's message
@@ -250,7 +250,8 @@ def build_people(figures, events, dataset: Dataset, theme: Theme, filters: Filte
     rows = _bar_order(rows, dataset)
     metrics = list(dict.fromkeys(rows["metric"].tolist()))  # vocabulary order, from _bar_order
     panels = [rows[rows["metric"] == m] for m in metrics]
-    gap = 0.13 if len(panels) > 1 else 0.0
+    height = chart_height(len(rows) + len(panels))  # a row per bar, and one per panel title
+    gap = 0.13 * DASHBOARD_HEIGHT / height if len(panels) > 1 else 0.0  # the same pixels in a taller chart
     heights = np.array([len(p) for p in panels], dtype=float)
     heights = heights / heights.sum() * (1 - gap * (len(panels) - 1))
     data: list[dict] = []
@@ -277,7 +278,7 @@ def build_people(figures, events, dataset: Dataset, theme: Theme, filters: Filte
     # The legend sits in the top margin and the first panel's title just above its panel:
     # give the title a line of its own below the legend (about three keys fit on a row).
     layout.update(barmode="overlay", bargap=0.35, showlegend=True, margin={"t": 26 + 22 * math.ceil(len(keys) / 3)})
-    return _figure(data + keys, layout, theme)
+    return _figure(data + keys, layout, theme, rows=len(rows) + len(panels))
 
 
 def build_timeline(figures, events, dataset: Dataset, theme: Theme, filters: Filters | None = None) -> go.Figure:
@@ -362,7 +363,7 @@ def build_timeline(figures, events, dataset: Dataset, theme: Theme, filters: Fil
             "showticklabels": False, "showgrid": False, "ticks": "", "zeroline": False,
         },
     }
-    return _figure(data, layout, theme)
+    return _figure(data, layout, theme, rows=len(ids))
 
 
 def empty_figure(message: str, theme: Theme) -> go.Figure:
@@ -401,7 +402,7 @@ def _single_panel_bars(name: str, figures: pd.DataFrame, dataset: Dataset, theme
         "yaxis": _category_axis(rows, min_slots=3),
         "barmode": "overlay", "bargap": 0.35, "showlegend": True,
     }
-    return _figure(_bar_traces(rows, dataset, theme) + _key_traces(rows, theme), layout, theme)
+    return _figure(_bar_traces(rows, dataset, theme) + _key_traces(rows, theme), layout, theme, rows=len(rows))
 
 
 def _bar_order(rows: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
@@ -596,9 +597,9 @@ def _template(theme: Theme) -> dict:
     return plotly_template(theme).to_plotly_json()
 
 
-def _figure(data: list[dict], layout: dict, theme: Theme) -> go.Figure:
-    """Assemble and validate the figure once."""
-    return go.Figure({"data": data, "layout": {"template": _template(theme), "height": DASHBOARD_HEIGHT, "autosize": True, **layout}})
+def _figure(data: list[dict], layout: dict, theme: Theme, rows: int = 0) -> go.Figure:
+    """Assemble and validate the figure once, tall enough for its ``rows`` (bars, panel titles, events)."""
+    return go.Figure({"data": data, "layout": {"template": _template(theme), "height": chart_height(rows), "autosize": True, **layout}})
 
 
 def _event_label(event_type: str, status: str) -> str:

@@ -85,6 +85,7 @@ OVERLAP_RULE = (
     "also appears in a 2022 view. Totals over a period are never split into years."
 )
 SEARCH_DEBOUNCE_S = 0.3  # the table asks the server after a pause in typing, not at every key
+MAX_YEAR_LABELS = 9  # year labels the slider has room for at laptop width
 CARD_LINES = 3  # a card shows its headline and at most two more figures; the table has them all
 GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False, "doubleClick": False}
 
@@ -134,6 +135,15 @@ def page(state: AppState, view: View, table: TablePage) -> html.Div:
     )
 
 
+def year_marks(first: int, last: int) -> dict[int, str]:
+    """A dot for every year of the slider, labelled so labels never collide: every year up to
+    ``MAX_YEAR_LABELS`` years, else the first, the last and every 2nd, 5th or 10th year between."""
+    years = range(first, last + 1)
+    step = next((s for s in (1, 2, 5, 10, 20, 50) if len(years) / s <= MAX_YEAR_LABELS), 100)
+    shown = {first, last} | {y for y in years if y % step == 0 and y - first >= step and last - y >= step}
+    return {y: str(y) if y in shown else "" for y in years}
+
+
 def filters_panel(state: AppState, view: View) -> html.Section:
     years, programmes, metric = to_controls(view.filters)
     first, last = state.choices.first_year, state.choices.last_year
@@ -146,7 +156,7 @@ def filters_panel(state: AppState, view: View) -> html.Section:
                     html.Label("Years", htmlFor=ID.YEARS, id=f"{ID.YEARS}-label", className="filter-label"),
                     dcc.RangeSlider(
                         id=ID.YEARS, min=first, max=last, step=1, value=years, allowCross=False,
-                        marks={y: str(y) for y in range(first, last + 1)}, updatemode="mouseup",
+                        marks=year_marks(first, last), updatemode="mouseup",
                     ),
                     html.P(OVERLAP_RULE, className="filter-help", id="overlap-rule"),
                 ],

@@ -14,7 +14,15 @@ import plotly.graph_objects as go
 from .config import Theme
 from .records import Dataset
 
-DASHBOARD_HEIGHT = 400  # px: a chart card on the page; width follows the card
+DASHBOARD_HEIGHT = 400  # px: a chart card on the page (at least); width follows the card
+ROW_PX = 34  # px per bar or timeline row on the page: room for a two-line label
+CHART_CHROME_PX = 170  # px of legend, axis and margins around the rows
+
+
+def chart_height(rows: int) -> int:
+    """Height of a chart on the page drawing ``rows`` bars or timeline rows: 400 px, or more
+    when the rows need it, so labels never overlap (a slide sets its own size)."""
+    return max(DASHBOARD_HEIGHT, CHART_CHROME_PX + rows * ROW_PX)
 GRID_COLOUR = "#e4e7eb"
 BASE_FONT_SIZE = 13
 

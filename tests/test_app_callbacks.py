@@ -485,3 +485,29 @@ def test_serve_refuses_an_invalid_config(tmp_path):
     result = CliRunner().invoke(main, ["serve", "--config", str(config)])
     assert result.exit_code == 1
     assert f"{config}:3: server.port: expected a port number" in result.output
+
+
+# --- the year slider -----------------------------------------------------------------------------
+
+
+def labels(marks: dict[int, str]) -> list[int]:
+    return [year for year, text in marks.items() if text]
+
+
+def test_the_year_slider_labels_every_year_of_a_short_span():
+    from dashboard.layout import year_marks
+
+    assert labels(year_marks(2018, 2026)) == list(range(2018, 2027))
+    assert labels(year_marks(2024, 2024)) == [2024]
+
+
+def test_a_long_year_span_labels_fewer_years_but_keeps_a_dot_for_each():
+    from dashboard.layout import MAX_YEAR_LABELS, year_marks
+
+    marks = year_marks(2012, 2026)
+    assert list(marks) == list(range(2012, 2027))
+    assert labels(marks) == [2012, 2014, 2016, 2018, 2020, 2022, 2024, 2026]
+    for first, last in ((1990, 2026), (1901, 2099), (2011, 2025)):
+        shown = labels(year_marks(first, last))
+        assert shown[0] == first and shown[-1] == last and len(shown) <= MAX_YEAR_LABELS + 1
+        assert all(b - a >= 2 for a, b in zip(shown, shown[1:])), (first, last, shown)

@@ -264,7 +264,7 @@ def test_every_chart_uses_the_configured_theme_at_dashboard_size(dataset, frames
         fig = build_chart(name, figures, events, dataset, mine)
         assert fig.layout.template.layout.font.family == "Atkinson Hyperlegible"
         assert fig.layout.template.layout.paper_bgcolor == theme.background_colour
-        assert 380 <= fig.layout.height <= 420 and fig.layout.autosize
+        assert 400 <= fig.layout.height <= 500 and fig.layout.autosize
         assert fig.layout.title.text is None  # the page and the slides set their own titles
     bar, i = trace_with(build_chart("people", figures, events, dataset, mine), BAR_TRACE_ROLE, "msf-vietnam-victims-identified")
     assert at(bar.marker.color, i) in mine.palette
@@ -428,6 +428,16 @@ def test_a_crowded_chart_draws_the_largest_figures_and_says_how_many_it_left_to_
     [note] = [a.text for a in fig.layout.annotations if a.name == CAP_NOTE_NAME]
     assert f"({MAX_BARS} of {MAX_BARS + 15})" in note and "the table below lists them all" in note
     assert note in alt_text("funding", figures, frames[1].iloc[0:0], dataset)
+
+
+def test_a_chart_of_many_bars_grows_so_every_bar_keeps_room_for_its_label(dataset, frames, theme):
+    from dashboard.charts import MAX_BARS
+    from dashboard.theme import DASHBOARD_HEIGHT, ROW_PX
+
+    few = build_chart("funding", many_funding_figures(frames[0], 3), frames[1].iloc[0:0], dataset, theme)
+    many = build_chart("funding", many_funding_figures(frames[0], MAX_BARS + 15), frames[1].iloc[0:0], dataset, theme)
+    assert few.layout.height == DASHBOARD_HEIGHT
+    assert many.layout.height >= MAX_BARS * ROW_PX + 100
 
 
 def test_a_chart_within_the_limit_carries_no_cap_note(view):
