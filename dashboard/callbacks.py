@@ -26,7 +26,7 @@ from .charts import CHARTS, alt_text, build_chart, qualifier_notes, source_foote
 from .config import Config
 from .downloads import build_download
 from .export import ExportError
-from .frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame
+from .frame import Derived, Filters, apply_event_filters, apply_filters, events_frame, figures_frame, funding_ratios, ratio_pairs
 from .layout import (
     CHART_FORMATS,
     ID,
@@ -35,6 +35,7 @@ from .layout import (
     chart_download_id,
     render_cards,
     render_passage,
+    render_ratios,
     view_download_id,
 )
 from .provenance import EVENT, FIGURE, Provenance
@@ -45,6 +46,7 @@ from .urlstate import Choices, choices, default_filters, encode, from_controls, 
 log = logging.getLogger(__name__)
 STATE_KEY = "DASHBOARD_STATE"
 MAX_ID_CHARS = 200  # ids in click payloads longer than this are not ours
+MAX_RATIOS = 6  # funding-per-person lines the page shows; it says how many more there are
 
 
 # --- state computed once at start-up ------------------------------------------------------
@@ -67,6 +69,8 @@ class View:
     events: pd.DataFrame
     cards: list[Card]
     charts: dict[str, ChartView]
+    ratios: list[Derived]  # funding per person: the first MAX_RATIOS of ratio_count
+    ratio_count: int
     summary: str
 
 
@@ -118,11 +122,13 @@ def compute_view(state: AppState, filters: Filters) -> View:
         )
         for name in CHARTS
     }
+    pairs = ratio_pairs(figures)
+    ratios = funding_ratios(figures, dataset, limit=MAX_RATIOS) if pairs else []
     n, m = len(figures), len(events)
     summary = f"Showing {fmt.count(n, 'figure')} and {fmt.count(m, 'event')} · {filters.describe(dataset)}"
     return View(
         filters=filters, figures=figures, events=events, cards=headline_cards(figures, dataset, filters),
-        charts=charts, summary=summary,
+        charts=charts, ratios=ratios, ratio_count=len(pairs), summary=summary,
     )
 
 
@@ -132,7 +138,7 @@ def view_outputs(view: View) -> tuple:
     for name in CHARTS:
         chart = view.charts[name]
         per_chart += [figure_payload(chart.figure), chart.alt, [html.Li(n) for n in chart.notes], chart.footer]
-    return (render_cards(view.cards), *per_chart, view.summary)
+    return (render_cards(view.cards), render_ratios(view.ratios, view.ratio_count), *per_chart, view.summary)
 
 
 def figure_payload(figure: go.Figure) -> dict[str, Any]:
@@ -189,11 +195,12 @@ def clicked_record(trigger: Any, value: Any) -> tuple[str, str] | None:
     """``(kind, id)`` of the figure or event a click points at, or None for anything else.
 
     ``trigger`` is the id of the component that fired: a card line ``{"type": "card-line",
-    "figure": id}`` (``value`` its click count), a chart graph (``value`` plotly's clickData,
+    "figure": id}`` or one figure of a derived ratio ``{"type": "ratio-part", "figure": id,
+    "ratio": n}`` (``value`` its click count), a chart graph (``value`` plotly's clickData,
     whose point carries ``customdata[0]``) or the table (``value`` AG Grid's cellClicked).
     """
     if isinstance(trigger, dict):
-        if trigger.get("type") == ID.CARD_LINE and _clicks(value):
+        if trigger.get("type") in (ID.CARD_LINE, ID.RATIO_PART) and _clicks(value):
             return _record(FIGURE, trigger.get("figure"))
         return None
     if trigger in GRAPH_IDS:
@@ -332,7 +339,7 @@ def sync_url(search, years, programmes, metric, _reset):
     return (sync.search if sync.search is not None else no_update, *controls)
 
 
-VIEW_OUTPUTS = [Output(ID.CARDS, "children")]
+VIEW_OUTPUTS = [Output(ID.CARDS, "children"), Output(ID.RATIOS, "children")]
 for _name in CHARTS:
     VIEW_OUTPUTS += [
         Output(chart_dom_id(ID.GRAPH, _name), "figure"),
@@ -354,6 +361,7 @@ def update_view(years, programmes, metric):
     Output(ID.SOURCE_TITLE, "children"),
     Output(ID.SOURCE_BODY, "children"),
     Input({"type": ID.CARD_LINE, "figure": ALL}, "n_clicks"),
+    Input({"type": ID.RATIO_PART, "figure": ALL, "ratio": ALL}, "n_clicks"),
     *[Input(graph, "clickData") for graph in GRAPH_IDS],
     Input(ID.TABLE, "cellClicked"),
     Input(ID.TABLE, "eventData"),

@@ -186,6 +186,9 @@ class Derived:
     unit: str  # unit of the numerator, "per" the denominator's noun
     text: str  # "over £9,722 per victim identified" or "no bound either way: …"
     period_label: str
+    programme_name: str = ""
+    numerator_text: str = ""  # the two figures as the page shows them: "over £7m", "720"
+    denominator_text: str = ""
 
 
 def derive_ratio(numerator: pd.Series, denominator: pd.Series, dataset: Dataset) -> Derived:
@@ -205,29 +208,32 @@ def derive_ratio(numerator: pd.Series, denominator: pd.Series, dataset: Dataset)
     return Derived(
         label=label, programme=str(numerator["programme"]), numerator=str(numerator["id"]),
         denominator=str(denominator["id"]), quantity=ratio, unit=unit.id, text=text,
-        period_label=str(numerator["period_label"]),
+        period_label=str(numerator["period_label"]), programme_name=str(numerator["programme_name"]),
+        numerator_text=str(numerator["value_label"]), denominator_text=str(denominator["value_label"]),
     )
 
 
-def funding_ratios(figures: pd.DataFrame, dataset: Dataset) -> list[Derived]:
-    """Reported funding per person for every people metric of the same programme and period."""
-    out = []
+def ratio_pairs(figures: pd.DataFrame) -> list[tuple[str, str]]:
+    """``(funding id, people id)`` for every reported funding figure and reported count of
+    people of the same programme and the same period, in the frame's order. Only such pairs
+    divide honestly: money for one period over people of another says nothing."""
+    key = ["programme", "period_start", "period_end"]
     reported = figures[figures["kind"] == Kind.REPORTED.value]
-    money = reported[reported["metric"] == "funding"]
-    people = reported[(reported["unit"] == "people")]
-    for _, m in money.iterrows():
-        same = people[
-            (people["programme"] == m["programme"])
-            & (people["period_start"] == m["period_start"])
-            & (people["period_end"] == m["period_end"])
-        ]
-        out += [derive_ratio(m, p, dataset) for _, p in same.iterrows()]
-    return out
+    money = reported.loc[reported["metric"] == "funding", ["id", *key]].reset_index(drop=True).reset_index()
+    people = reported.loc[reported["unit"] == "people", ["id", *key]].reset_index(drop=True).reset_index()
+    pairs = money.merge(people, on=key, suffixes=("_money", "_people")).sort_values(["index_money", "index_people"], kind="stable")
+    return list(zip(pairs["id_money"].tolist(), pairs["id_people"].tolist()))
+
+
+def funding_ratios(figures: pd.DataFrame, dataset: Dataset, limit: int | None = None) -> list[Derived]:
+    """Reported funding per person for every pair of ``ratio_pairs`` (the first ``limit``)."""
+    by_id = figures.set_index("id", drop=False)
+    return [derive_ratio(by_id.loc[m], by_id.loc[p], dataset) for m, p in ratio_pairs(figures)[:limit]]
 
 
 __all__ = [
     "EVENT_COLUMNS", "FIGURE_COLUMNS", "Derived", "Filters", "NotAdditive", "Qualifier",
     "apply_event_filters", "apply_filters", "derive_ratio", "events_frame", "figures_frame",
-    "filter_by_metrics", "filter_by_programmes", "filter_by_years", "funding_ratios",
+    "filter_by_metrics", "filter_by_programmes", "filter_by_years", "funding_ratios", "ratio_pairs",
     "sum_figures", "year_span",
 ]

@@ -15,6 +15,7 @@ from dash import dcc, html
 
 from .cards import Card
 from .charts import CHARTS
+from .frame import Derived
 from .provenance import Passage
 from .table import TablePage
 from .urlstate import ALL_METRICS, to_controls
@@ -59,8 +60,12 @@ class ID:
     CHART_FOOTER = "chart-footer"
     CHART_TITLE = "chart-title"
 
+    RATIOS = "ratios"
+
     # pattern-matching: one per card line, {"type": CARD_LINE, "figure": figure id}
     CARD_LINE = "card-line"
+    # one per figure of a derived ratio, {"type": RATIO_PART, "figure": figure id, "ratio": n}
+    RATIO_PART = "ratio-part"
 
 
 def chart_dom_id(kind: str, name: str) -> str:
@@ -114,6 +119,14 @@ def page(state: AppState, view: View, table: TablePage) -> html.Div:
                         [html.H2("Headline figures", className="visually-hidden"),
                          html.Div(render_cards(view.cards), id=ID.CARDS, className="cards")],
                         **{"aria-label": "Headline figures"},
+                    ),
+                    html.Section(
+                        [
+                            html.H2("Funding per person", id="ratios-title", className="section-title"),
+                            html.P(RATIO_RULE, className="ratios-help"),
+                            html.Div(render_ratios(view.ratios, view.ratio_count), id=ID.RATIOS),
+                        ],
+                        className="ratios-panel", **{"aria-labelledby": "ratios-title"},
                     ),
                     html.Section(
                         [html.H2("Charts", className="visually-hidden")]
@@ -231,6 +244,48 @@ def card_line(line, headline: bool) -> html.Li:
             n_clicks=0,
             **{"data-figure": line.figure_id},
         )
+    )
+
+
+# --- funding per person ----------------------------------------------------------------------------
+
+RATIO_RULE = (
+    "Each line divides a reported funding figure by a reported count of people of the same programme "
+    "and period. Bounds carry through: a lower bound divided by an exact count is a lower bound; a lower "
+    "bound divided by a lower bound has no bound either way, and the page says so rather than print a number."
+)
+
+
+def render_ratios(ratios: list[Derived], total: int) -> list:
+    """One line per derived ratio, each of its two figures a button to its source; then how many more."""
+    if not ratios:
+        return [html.P(
+            "No funding figure in this view shares its programme and period with a count of people, so nothing is divided.",
+            className="ratios-empty",
+        )]
+    lines = [
+        html.Li(
+            [
+                html.Span(r.label, className="ratio-label"),
+                html.Span(r.text, className="ratio-value" + ("" if r.quantity.bounded else " is-unbounded")),
+                html.Span(f"{r.programme_name} · {r.period_label}", className="ratio-scope"),
+                html.Span(
+                    ["= ", ratio_part(r.numerator, r.numerator_text, i), " ÷ ", ratio_part(r.denominator, r.denominator_text, i)],
+                    className="ratio-from",
+                ),
+            ],
+            className="ratio-line",
+        )
+        for i, r in enumerate(ratios)
+    ]
+    more = [html.P(f"and {total - len(ratios):,} more in this view", className="card-more")] if total > len(ratios) else []
+    return [html.Ul(lines, className="ratio-lines"), *more]
+
+
+def ratio_part(figure_id: str, text: str, ratio: int) -> html.Button:
+    return html.Button(
+        text, id={"type": ID.RATIO_PART, "figure": figure_id, "ratio": ratio}, n_clicks=0,
+        className="ratio-part", title="Show the source sentence", **{"data-figure": figure_id},
     )
 
 

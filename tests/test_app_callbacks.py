@@ -14,7 +14,7 @@ from dashboard.app import app_state, create_app
 from dashboard.charts import CHARTS
 from dashboard.config import TableSettings, load_config
 from dashboard.frame import Filters
-from dashboard.layout import ID, chart_dom_id, chart_download_id, view_download_id
+from dashboard.layout import ID, chart_dom_id, chart_download_id, render_ratios, view_download_id
 from dashboard.provenance import EVENT, FIGURE
 from dashboard.table import Sort, TableQuery
 from dashboard.validate import load_valid
@@ -511,3 +511,38 @@ def test_a_long_year_span_labels_fewer_years_but_keeps_a_dot_for_each():
         shown = labels(year_marks(first, last))
         assert shown[0] == first and shown[-1] == last and len(shown) <= MAX_YEAR_LABELS + 1
         assert all(b - a >= 2 for a, b in zip(shown, shown[1:])), (first, last, shown)
+
+
+# --- funding per person --------------------------------------------------------------------------
+
+
+def test_the_default_view_divides_funding_by_each_count_of_people_of_its_programme_and_period(state):
+    view = state.default_view
+    assert view.ratio_count == 3
+    assert [r.text for r in view.ratios] == [
+        "over £9,722 per victim identified",
+        "no bound either way: over £7m ÷ over 7 million could be any amount per person reached",
+        "over £3,615 per aspiring migrant educated",
+    ]
+    assert (view.ratios[0].numerator_text, view.ratios[0].denominator_text) == ("over £7m", "720")
+
+
+def test_each_ratio_names_both_figures_as_buttons_to_their_sources(state):
+    rendered = render_ratios(state.default_view.ratios, state.default_view.ratio_count)
+    parts = [c for c in walk(rendered[0]) if isinstance(getattr(c, "id", None), dict) and c.id.get("type") == ID.RATIO_PART]
+    assert [(p.id["figure"], p.children) for p in parts[:2]] == [
+        ("msf-vietnam-funding-since-2018", "over £7m"), ("msf-vietnam-victims-identified", "720"),
+    ]
+    assert len({json.dumps(p.id, sort_keys=True) for p in parts}) == len(parts)  # ids are unique on the page
+
+
+def test_a_click_on_a_ratio_figure_opens_its_source(state):
+    trigger = {"type": ID.RATIO_PART, "figure": "msf-vietnam-victims-identified", "ratio": 0}
+    assert cb.clicked_record(trigger, 1) == (FIGURE, "msf-vietnam-victims-identified")
+    assert cb.clicked_record(trigger, 0) is None
+
+
+def test_a_view_without_funding_and_people_of_one_programme_and_period_says_nothing_is_divided(state):
+    view = view_of(state, programmes=("uk-returns",))
+    assert view.ratios == [] and view.ratio_count == 0
+    assert texts(render_ratios(view.ratios, view.ratio_count))[0].startswith("No funding figure in this view")

@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.frame import derive_ratio, figures_frame, funding_ratios, sum_figures
+from dashboard.frame import derive_ratio, figures_frame, funding_ratios, ratio_pairs, sum_figures
 from dashboard.quantity import NotAdditive, Quantity
 from dashboard.records import Qualifier
 
@@ -127,3 +127,19 @@ def test_different_metrics_are_never_summed(rows):
 def test_nothing_to_add_is_an_error_not_zero(rows):
     with pytest.raises(NotAdditive):
         sum_figures(rows.iloc[0:0])
+
+
+def test_only_reported_figures_of_the_same_programme_and_period_are_paired(rows, dataset):
+    frame = rows.reset_index(drop=True)
+    pairs = ratio_pairs(frame)
+    assert pairs == [
+        ("msf-vietnam-funding-since-2018", "msf-vietnam-victims-identified"),
+        ("msf-vietnam-funding-since-2018", "msf-vietnam-people-reached"),
+        ("msf-vietnam-funding-since-2018", "msf-vietnam-migrants-educated"),
+    ]
+    shifted = frame.copy()
+    shifted.loc[shifted["id"] == "msf-vietnam-victims-identified", "period_end"] = pd.Timestamp("2024-12-31")
+    assert ("msf-vietnam-funding-since-2018", "msf-vietnam-victims-identified") not in ratio_pairs(shifted)
+    pledged = frame.copy()
+    pledged.loc[pledged["id"] == "msf-vietnam-funding-since-2018", "kind"] = "committed"
+    assert ratio_pairs(pledged) == []

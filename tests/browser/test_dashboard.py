@@ -151,6 +151,7 @@ def test_a_programme_filter_narrows_the_table(page, server):
     expect(page.locator(ROWS)).to_have_count(1)
     assert table_ids(page) == {"uk-returns-since-general-election"}
     expect(card(page, "funding")).to_contain_text("No funding figure")
+    expect(page.locator("#ratios")).to_contain_text("nothing is divided")
     assert_clean(page)
 
 
@@ -266,6 +267,17 @@ def test_enter_on_a_focused_table_row_opens_its_source(page, server):
     page.evaluate("async () => (await window.dash_ag_grid.getApiAsync('figures-table')).setFocusedCell(1, 'metric')")
     page.keyboard.press("Enter")
     expect_source(page, "identified 720 victims of trafficking and migrants in vulnerable situations", "Home Office")
+
+
+def test_funding_per_person_keeps_its_bounds_and_each_figure_opens_its_source(page, server):
+    open_view(page, server)
+    ratios = page.locator("#ratios .ratio-line")
+    expect(ratios).to_have_count(3)
+    expect(ratios.nth(0).locator(".ratio-value")).to_have_text("over £9,722 per victim identified")
+    expect(ratios.nth(1).locator(".ratio-value")).to_contain_text("no bound either way")
+    ratios.nth(0).get_by_role("button", name="720").click()
+    expect_source(page, "identified 720 victims of trafficking and migrants in vulnerable situations", "Home Office")
+    assert_clean(page)
 
 
 def test_a_timeline_marker_opens_the_event_in_its_source(page, server):
