@@ -3,7 +3,8 @@
 The pure half takes an ``AppState`` (everything computed once at start-up) and plain values
 from the browser, which may be forged, and returns plain values or components; it is tested
 without a browser (tests/test_app_callbacks.py). The Dash half, at the bottom, only reads
-the state, decodes its inputs with one pure function and returns the result.
+the state, decodes its inputs with one pure function and returns the result;
+``attach_callbacks`` registers it on an app.
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from typing import Any
 import flask
 import pandas as pd
 import plotly.graph_objects as go
-from dash import _callback as _dash_callback
-from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
+from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 
 from . import fmt
 from .cards import Card, headline_cards
@@ -326,13 +326,6 @@ CONTROL_STATES = [State(ID.YEARS, "value"), State(ID.PROGRAMMES, "value"), State
 CONTROL_OUTPUTS = [Output(ID.YEARS, "value"), Output(ID.PROGRAMMES, "value"), Output(ID.METRIC, "value")]
 
 
-@callback(
-    Output(ID.URL, "search"),
-    *CONTROL_OUTPUTS,
-    Input(ID.URL, "search"),
-    *CONTROLS,
-    Input(ID.RESET, "n_clicks"),
-)
 def sync_url(search, years, programmes, metric, _reset):
     sync = url_sync(current_state(), ctx.triggered_id, search, years, programmes, metric)
     controls = sync.controls if sync.controls is not None else (no_update,) * 3
@@ -350,24 +343,11 @@ for _name in CHARTS:
 VIEW_OUTPUTS += [Output(ID.SUMMARY, "children")]
 
 
-@callback(*VIEW_OUTPUTS, *CONTROLS, prevent_initial_call=True)
 def update_view(years, programmes, metric):
     state = current_state()
     return view_outputs(compute_view(state, from_controls(years, programmes, metric, state.choices, state.defaults)))
 
 
-@callback(
-    Output(ID.SOURCE_MODAL, "is_open"),
-    Output(ID.SOURCE_TITLE, "children"),
-    Output(ID.SOURCE_BODY, "children"),
-    Input({"type": ID.CARD_LINE, "figure": ALL}, "n_clicks"),
-    Input({"type": ID.RATIO_PART, "figure": ALL, "ratio": ALL}, "n_clicks"),
-    *[Input(graph, "clickData") for graph in GRAPH_IDS],
-    Input(ID.TABLE, "cellClicked"),
-    Input(ID.TABLE, "eventData"),
-    Input(ID.SOURCE_CLOSE, "n_clicks"),
-    prevent_initial_call=True,
-)
 def show_source(*_):
     trigger = ctx.triggered_id
     value = ctx.triggered[0]["value"] if ctx.triggered else None
@@ -375,14 +355,6 @@ def show_source(*_):
     return panel if panel is not None else (no_update,) * 3
 
 
-@callback(
-    Output(ID.DOWNLOAD, "data"),
-    Output(ID.VIEW_DOWNLOAD_STATUS, "children"),
-    *[Input(button, "n_clicks") for button in DOWNLOAD_BUTTONS],
-    *CONTROL_STATES,
-    prevent_initial_call=True,
-    running=[(Output(ID.VIEW_DOWNLOAD_STATUS, "children"), "Preparing the file…", "")],
-)
 def download(*args):
     years, programmes, metric = args[-3:]
     request = download_request(ctx.triggered_id)
@@ -402,23 +374,6 @@ def download(*args):
     return dcc.send_bytes(content, name), f"Downloaded {name}"
 
 
-# Scroll the highlighted quote into view whenever the source panel shows a new passage.
-clientside_callback(
-    """
-    function(children) {
-        const show = () => {
-            const mark = document.getElementById(%r);
-            if (mark) { mark.scrollIntoView({block: "center"}); }
-        };
-        window.requestAnimationFrame(() => window.requestAnimationFrame(show));
-        return window.dash_clientside.no_update;
-    }
-    """ % ID.SOURCE_MARK,
-    Output(ID.SOURCE_SCROLLED, "data"),
-    Input(ID.SOURCE_BODY, "children"),
-    prevent_initial_call=True,
-)
-
 TABLE_OUTPUTS = [
     Output(ID.TABLE, "rowData"),
     Output(ID.TABLE_COUNT, "children"),
@@ -428,15 +383,6 @@ TABLE_OUTPUTS = [
 ]
 
 
-@callback(
-    *TABLE_OUTPUTS,
-    *CONTROLS,
-    Input(ID.TABLE_SEARCH, "value"),
-    Input(ID.TABLE, "columnState"),
-    *[Input(button, "n_clicks") for button in PAGE_MOVES],
-    State(ID.TABLE_QUERY, "data"),
-    prevent_initial_call=True,
-)
 def update_table(years, programmes, metric, search, column_state, *pager_and_query):
     state = current_state()
     filters = from_controls(years, programmes, metric, state.choices, state.defaults)
@@ -444,22 +390,45 @@ def update_table(years, programmes, metric, search, column_state, *pager_and_que
     return table_outputs(table_update(state, triggers, filters, search, column_state, pager_and_query[-1]))
 
 
-# --- every app gets the callbacks above ----------------------------------------------------------
-# Dash hands module-level callbacks to the first app that starts serving and then empties its
-# global registry, so a second app in the same process (tests, the benchmark) would get none.
-# Keep this module's registrations and give each app its own copy (dash is pinned ~=4.4).
-
-_REGISTERED_MAP = dict(_dash_callback.GLOBAL_CALLBACK_MAP)
-_REGISTERED_LIST = list(_dash_callback.GLOBAL_CALLBACK_LIST)
-_REGISTERED_SCRIPTS = list(_dash_callback.GLOBAL_INLINE_SCRIPTS)
+# Scroll the highlighted quote into view whenever the source panel shows a new passage.
+SCROLL_TO_QUOTE = """
+    function(children) {
+        const show = () => {
+            const mark = document.getElementById(%r);
+            if (mark) { mark.scrollIntoView({block: "center"}); }
+        };
+        window.requestAnimationFrame(() => window.requestAnimationFrame(show));
+        return window.dash_clientside.no_update;
+    }
+    """ % ID.SOURCE_MARK
 
 
 def attach_callbacks(app) -> None:
-    """Register this module's callbacks on ``app`` (and take them out of Dash's global registry)."""
-    for key, spec in _REGISTERED_MAP.items():
-        _dash_callback.GLOBAL_CALLBACK_MAP.pop(key, None)
-        app.callback_map[key] = spec
-    _dash_callback.GLOBAL_CALLBACK_LIST[:] = [c for c in _dash_callback.GLOBAL_CALLBACK_LIST if c not in _REGISTERED_LIST]
-    _dash_callback.GLOBAL_INLINE_SCRIPTS[:] = [s for s in _dash_callback.GLOBAL_INLINE_SCRIPTS if s not in _REGISTERED_SCRIPTS]
-    app._callback_list.extend(_REGISTERED_LIST)
-    app._inline_scripts.extend(_REGISTERED_SCRIPTS)
+    """Register the page's callbacks on ``app``: each app gets its own, through Dash's public API."""
+    app.callback(
+        Output(ID.URL, "search"), *CONTROL_OUTPUTS,
+        Input(ID.URL, "search"), *CONTROLS, Input(ID.RESET, "n_clicks"),
+    )(sync_url)
+    app.callback(*VIEW_OUTPUTS, *CONTROLS, prevent_initial_call=True)(update_view)
+    app.callback(
+        *TABLE_OUTPUTS,
+        *CONTROLS, Input(ID.TABLE_SEARCH, "value"), Input(ID.TABLE, "columnState"),
+        *[Input(button, "n_clicks") for button in PAGE_MOVES],
+        State(ID.TABLE_QUERY, "data"),
+        prevent_initial_call=True,
+    )(update_table)
+    app.callback(
+        Output(ID.SOURCE_MODAL, "is_open"), Output(ID.SOURCE_TITLE, "children"), Output(ID.SOURCE_BODY, "children"),
+        Input({"type": ID.CARD_LINE, "figure": ALL}, "n_clicks"),
+        Input({"type": ID.RATIO_PART, "figure": ALL, "ratio": ALL}, "n_clicks"),
+        *[Input(graph, "clickData") for graph in GRAPH_IDS],
+        Input(ID.TABLE, "cellClicked"), Input(ID.TABLE, "eventData"), Input(ID.SOURCE_CLOSE, "n_clicks"),
+        prevent_initial_call=True,
+    )(show_source)
+    app.callback(
+        Output(ID.DOWNLOAD, "data"), Output(ID.VIEW_DOWNLOAD_STATUS, "children"),
+        *[Input(button, "n_clicks") for button in DOWNLOAD_BUTTONS], *CONTROL_STATES,
+        prevent_initial_call=True,
+        running=[(Output(ID.VIEW_DOWNLOAD_STATUS, "children"), "Preparing the file…", "")],
+    )(download)
+    app.clientside_callback(SCROLL_TO_QUOTE, Output(ID.SOURCE_SCROLLED, "data"), Input(ID.SOURCE_BODY, "children"), prevent_initial_call=True)

@@ -546,3 +546,16 @@ def test_a_view_without_funding_and_people_of_one_programme_and_period_says_noth
     view = view_of(state, programmes=("uk-returns",))
     assert view.ratios == [] and view.ratio_count == 0
     assert texts(render_ratios(view.ratios, view.ratio_count))[0].startswith("No funding figure in this view")
+
+
+# --- wiring ---------------------------------------------------------------------------------------
+
+
+def test_every_app_in_one_process_answers_its_own_filter_callbacks(app):
+    """Tests, the benchmark and gunicorn workers may build several apps: each gets the callbacks."""
+    second = create_app(app_state(app).dataset, app_state(app).config, ROOT / "seeds")
+    for each in (app, second):
+        client = each.server.test_client()
+        dependencies = json.loads(client.get("/_dash-dependencies").data)
+        outputs = " ".join(d["output"] for d in dependencies)
+        assert "cards.children" in outputs and "figures-table.rowData" in outputs and "url.search" in outputs
