@@ -123,7 +123,7 @@ def compute_view(state: AppState, filters: Filters) -> View:
         for name in CHARTS
     }
     pairs = ratio_pairs(figures)
-    ratios = funding_ratios(figures, dataset, limit=MAX_RATIOS) if pairs else []
+    ratios = funding_ratios(figures, dataset, pairs[:MAX_RATIOS])
     n, m = len(figures), len(events)
     summary = f"Showing {fmt.count(n, 'figure')} and {fmt.count(m, 'event')} · {filters.describe(dataset)}"
     return View(

@@ -225,10 +225,10 @@ def ratio_pairs(figures: pd.DataFrame) -> list[tuple[str, str]]:
     return list(zip(pairs["id_money"].tolist(), pairs["id_people"].tolist()))
 
 
-def funding_ratios(figures: pd.DataFrame, dataset: Dataset, limit: int | None = None) -> list[Derived]:
-    """Reported funding per person for every pair of ``ratio_pairs`` (the first ``limit``)."""
+def funding_ratios(figures: pd.DataFrame, dataset: Dataset, pairs: list[tuple[str, str]] | None = None) -> list[Derived]:
+    """Reported funding per person for each of ``pairs`` (by default every ``ratio_pairs``)."""
     by_id = figures.set_index("id", drop=False)
-    return [derive_ratio(by_id.loc[m], by_id.loc[p], dataset) for m, p in ratio_pairs(figures)[:limit]]
+    return [derive_ratio(by_id.loc[m], by_id.loc[p], dataset) for m, p in (ratio_pairs(figures) if pairs is None else pairs)]
 
 
 __all__ = [
