@@ -6,6 +6,9 @@
   filters, the source line, the qualifier notes and the date made. Its alt text is the
   chart's text alternative; the speaker notes hold the key figures as the source words
   them ("over £7m"), each with its qualifier, period and kind.
+- **Funding per person** (when the view has a funding figure and a count of people of the
+  same programme and period): each ratio with its bound, what it divides, and what the
+  bound means, as ``frame.funding_ratios`` derives it.
 - **Sources:** every figure in the view with its value, qualifier, source document and
   verbatim quote, as a table split over as many slides as it needs.
 
@@ -28,9 +31,11 @@ import pandas as pd
 from . import fmt
 from .records import Qualifier
 
+from .frame import funding_ratios
+
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Config
-    from .frame import Filters
+    from .frame import Derived, Filters
     from .records import Dataset
 
 FONT = "Arial"
@@ -50,6 +55,20 @@ TABLE_HEADER_PT = 12
 CELL_MARGIN_X_IN, CELL_MARGIN_Y_IN = 0.08, 0.05
 LINE_SPACING = 1.2  # PowerPoint and LibreOffice set single-spaced Arial at ~1.15–1.2 em
 
+RATIO_COLUMNS = (  # heading, width in inches (sums to the slide width less the margins)
+    ("Ratio", 2.5),
+    ("Value", 2.6),
+    ("Divides", 2.0),
+    ("Programme and period", 2.8),
+    ("What the bound means", 2.433),
+)
+RATIO_BOUNDS = {
+    Qualifier.EXACT: "Exact: both figures are exact.",
+    Qualifier.AT_LEAST: "A lower bound: the true amount per person is higher.",
+    Qualifier.AT_MOST: "An upper bound: the true amount per person is lower.",
+    Qualifier.APPROX: "Approximate: a figure it divides is approximate.",
+    None: "No bound either way: dividing a lower bound by a lower bound allows any amount, so no number is given.",
+}
 SOURCE_COLUMNS = (  # heading, width in inches (sums to the slide width less the margins)
     ("Value", 1.3),
     ("Figure", 2.9),
@@ -109,9 +128,10 @@ def build_deck(
     _title_slide(deck, config, filters, dataset, made_on, figures, left_out)
     for name, picture in zip(shown, pictures):
         _chart_slide(deck, name, picture, picture_h_in, figures, events, dataset, filters)
-    pages = paginate(source_rows(figures, dataset), _available_table_height())
-    for number, rows in enumerate(pages, start=1):
-        _sources_slide(deck, rows, number, len(pages))
+    ratios = ratio_rows(funding_ratios(figures, dataset))
+    if ratios:
+        _table_slides(deck, "Funding per person", RATIO_COLUMNS, ratios, RATIO_NOTES)
+    _table_slides(deck, "Sources and quotes", SOURCE_COLUMNS, source_rows(figures, dataset), SOURCE_NOTES, link_column=3)
 
     out = io.BytesIO()
     deck.save(out)
@@ -201,19 +221,33 @@ def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, datase
     return "\n".join(lines)
 
 
-def _sources_slide(deck, rows: list[SourceRow], number: int, pages: int) -> None:
+SOURCE_NOTES = "Every quote is verbatim from its source document; check a number here before quoting it."
+RATIO_NOTES = (
+    "Each line divides a reported funding figure by a reported count of people of the same programme and "
+    "period. Say the bound with the number: 'over', 'up to', or that there is no bound."
+)
+
+
+def _table_slides(deck, heading: str, columns, rows: list[TableRow], notes: str, link_column: int | None = None) -> None:
+    """``rows`` as a table under ``heading``, over as many slides as they need."""
+    pages = paginate(rows, _available_table_height(columns))
+    for number, page in enumerate(pages, start=1):
+        title = heading + (f" ({number} of {len(pages)})" if len(pages) > 1 else "")
+        _table_slide(deck, title, columns, page, notes, link_column)
+
+
+def _table_slide(deck, heading: str, columns, rows: list[TableRow], notes: str, link_column: int | None) -> None:
     from pptx.dml.color import RGBColor
     from pptx.enum.text import MSO_ANCHOR
 
     slide = deck.slides.add_slide(deck.slide_layouts[5])
     title = slide.shapes.title
     _place(title, MARGIN_IN, TITLE_TOP_IN, SLIDE_W_IN - 2 * MARGIN_IN, TITLE_H_IN)
-    heading = "Sources and quotes" + (f" ({number} of {pages})" if pages > 1 else "")
     _set_text(title.text_frame, heading, size=TITLE_PT, bold=True)
 
-    widths = [w for _, w in SOURCE_COLUMNS]
+    widths = [w for _, w in columns]
     top = TITLE_TOP_IN + TITLE_H_IN + 0.1
-    heights = [header_height()] + [row.height for row in rows]
+    heights = [header_height(columns)] + [row.height for row in rows]
     shape = slide.shapes.add_table(len(rows) + 1, len(widths), _emu(MARGIN_IN), _emu(top), _emu(sum(widths)), _emu(sum(heights)))
     shape.name = heading
     table = shape.table
@@ -222,32 +256,47 @@ def _sources_slide(deck, rows: list[SourceRow], number: int, pages: int) -> None
         table.columns[c].width = _emu(width)
     for r, height in enumerate(heights):
         table.rows[r].height = _emu(height)
-    for c, (heading_text, _) in enumerate(SOURCE_COLUMNS):
+    for c, (heading_text, _) in enumerate(columns):
         _cell(table.cell(0, c), heading_text, TABLE_HEADER_PT, bold=True)
     for r, row in enumerate(rows, start=1):
         for c, text in enumerate(row.cells):
             cell = _cell(table.cell(r, c), text, TABLE_PT, bold=(c == 0))
-            if c == 3 and row.url:  # a short link of its own: LibreOffice wraps link text inside words
+            if c == link_column and row.url:  # a short link of its own: LibreOffice wraps link text inside words
                 link = _run(cell.text_frame.add_paragraph(), LINK_TEXT, size=TABLE_PT)
                 link.hyperlink.address = row.url
             cell.fill.solid()
             cell.fill.fore_color.rgb = RGBColor(0xF5, 0xF7, 0xFA) if r % 2 else RGBColor(0xFF, 0xFF, 0xFF)
             cell.vertical_anchor = MSO_ANCHOR.TOP
-    slide.notes_slide.notes_text_frame.text = "Every quote is verbatim from its source document; check a number here before quoting it."
+    slide.notes_slide.notes_text_frame.text = notes
 
 
 # --- the sources table -------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class SourceRow:
-    figure_id: str
-    cells: tuple[str, str, str, str, str]  # value, figure, qualifier, source, quote
+class TableRow:
+    key: str  # the figure id, or "numerator/denominator" for a ratio
+    cells: tuple[str, ...]  # one text per column
     url: str | None
     height: float  # inches, from the wrapped text
 
 
-def source_rows(figures: pd.DataFrame, dataset: Dataset) -> list[SourceRow]:
+def ratio_rows(ratios: list[Derived]) -> list[TableRow]:
+    """One row per derived ratio: its text, what it divides, its programme and period, its bound."""
+    rows = []
+    for r in ratios:
+        cells = (
+            r.label,
+            r.text if r.quantity.bounded else "No bound either way",
+            f"{r.numerator_text} ÷ {r.denominator_text}",
+            f"{r.programme_name}; {r.period_label}",
+            RATIO_BOUNDS[r.quantity.qualifier],
+        )
+        rows.append(TableRow(f"{r.numerator}/{r.denominator}", cells, None, row_height(cells, RATIO_COLUMNS)))
+    return rows
+
+
+def source_rows(figures: pd.DataFrame, dataset: Dataset) -> list[TableRow]:
     """One row per figure in the view, in the table's order (programme, metric, period)."""
     from .cards import KIND_LABELS
 
@@ -263,31 +312,31 @@ def source_rows(figures: pd.DataFrame, dataset: Dataset) -> list[SourceRow]:
         )
         url = r["source_url"] if isinstance(r["source_url"], str) and r["source_url"] else None
         measured = cells[:3] + (cells[3] + ("\n" + LINK_TEXT if url else ""),) + cells[4:]
-        rows.append(SourceRow(str(r["id"]), cells, url, row_height(measured)))
+        rows.append(TableRow(str(r["id"]), cells, url, row_height(measured, SOURCE_COLUMNS)))
     return rows
 
 
-def row_height(cells, size: float = TABLE_PT, bold_first: bool = True) -> float:
+def row_height(cells, columns=SOURCE_COLUMNS, size: float = TABLE_PT, bold_first: bool = True) -> float:
     """The height in inches a table row needs: its tallest wrapped cell plus margins."""
     lines = max(
         len(wrap_lines(text, width - 2 * CELL_MARGIN_X_IN, size, bold=bold_first and c == 0))
-        for c, (text, (_, width)) in enumerate(zip(cells, SOURCE_COLUMNS))
+        for c, (text, (_, width)) in enumerate(zip(cells, columns))
     )
     return lines * size * LINE_SPACING / 72 + 2 * CELL_MARGIN_Y_IN + 0.04
 
 
-def header_height() -> float:
-    return row_height([h for h, _ in SOURCE_COLUMNS], TABLE_HEADER_PT, bold_first=False) + 0.02
+def header_height(columns=SOURCE_COLUMNS) -> float:
+    return row_height([h for h, _ in columns], columns, TABLE_HEADER_PT, bold_first=False) + 0.02
 
 
-def _available_table_height() -> float:
-    return SLIDE_H_IN - (TITLE_TOP_IN + TITLE_H_IN + 0.1) - 0.35 - header_height()
+def _available_table_height(columns=SOURCE_COLUMNS) -> float:
+    return SLIDE_H_IN - (TITLE_TOP_IN + TITLE_H_IN + 0.1) - 0.35 - header_height(columns)
 
 
-def paginate(rows: list[SourceRow], available_in: float) -> list[list[SourceRow]]:
+def paginate(rows: list[TableRow], available_in: float) -> list[list[TableRow]]:
     """Rows split into pages whose heights fit ``available_in``; always at least one page.
     A row taller than a page (a very long quote) gets a page of its own."""
-    pages: list[list[SourceRow]] = [[]]
+    pages: list[list[TableRow]] = [[]]
     used = 0.0
     for row in rows:
         if pages[-1] and used + row.height > available_in:

@@ -53,12 +53,12 @@ def test_the_deck_is_16_by_9(full):
     assert (Emu(presentation.slide_width).inches, Emu(presentation.slide_height).inches) == pytest.approx((13.333, 7.5), abs=0.01)
 
 
-def test_the_deck_has_a_title_slide_one_slide_per_chart_then_the_sources(full, config):
+def test_the_deck_has_a_title_slide_one_slide_per_chart_funding_per_person_then_the_sources(full, config):
     presentation, _, _ = full
     pages = len(sources_slides(presentation))
     assert pages >= 1
-    assert len(presentation.slides) == 1 + len(charts.CHARTS) + pages
-    expected = [config.title, *(spec.title for spec in charts.CHARTS.values())]
+    assert len(presentation.slides) == 1 + len(charts.CHARTS) + 1 + pages
+    expected = [config.title, *(spec.title for spec in charts.CHARTS.values()), "Funding per person"]
     assert titles(presentation)[: len(expected)] == expected
     assert titles(presentation)[len(expected):] == (
         ["Sources and quotes"] if pages == 1 else [f"Sources and quotes ({i} of {pages})" for i in range(1, pages + 1)]
@@ -129,22 +129,38 @@ def test_every_shape_stays_inside_the_slide(full):
             assert shape.top + shape.height <= presentation.slide_height, (number, shape.name)
 
 
+def test_the_funding_per_person_slide_keeps_each_bound_and_says_what_it_divides(full, slide_text):
+    presentation, _, _ = full
+    [slide] = [s for s in presentation.slides if s.shapes.title is not None and s.shapes.title.text == "Funding per person"]
+    text = slide_text(slide)
+    assert "over £9,722 per victim identified" in text
+    assert "over £7m ÷ 720" in text
+    assert "A lower bound: the true amount per person is higher." in text
+    assert "No bound either way" in text and "over £7m ÷ over 7 million" in text
+    assert "bound" in slide.notes_slide.notes_text_frame.text
+
+
+def test_a_deck_without_funding_and_people_of_one_programme_and_period_has_no_ratio_slide(dataset, config):
+    presentation, _, _ = build(dataset, config, Filters(*year_span(dataset), programmes=("uk-returns",)))
+    assert "Funding per person" not in titles(presentation)
+
+
 def test_a_2022_deck_leaves_out_the_returns_slide_and_the_returns_figure(only_2022, slide_text):
     presentation, figures, _ = only_2022
     assert "Returns" not in titles(presentation)
     assert "Not in this view (nothing to show): Returns." in slide_text(presentation.slides[0])
     assert "returned more than 24,000" not in "\n".join(slide_text(s) for s in sources_slides(presentation))
     assert "uk-returns-since-general-election" not in set(figures["id"])
-    assert len(presentation.slides) == 1 + 3 + len(sources_slides(presentation))
+    assert len(presentation.slides) == 1 + 3 + 1 + len(sources_slides(presentation))  # title, charts, funding per person, sources
 
 
 # --- the sources table paginates before it overflows --------------------------------------
 
 
-def long_rows(n: int, quote_words: int) -> list[deck.SourceRow]:
+def long_rows(n: int, quote_words: int) -> list[deck.TableRow]:
     quote = " ".join(["verbatim"] * quote_words)
     cells = ("over £7m", "Funding — a programme", "Over: the source gives a lower bound.", "A document — Publisher, 2025", f"“{quote}”")
-    return [deck.SourceRow(f"f{i}", cells, None, deck.row_height(cells)) for i in range(n)]
+    return [deck.TableRow(f"f{i}", cells, None, deck.row_height(cells)) for i in range(n)]
 
 
 def test_long_quotes_split_the_sources_over_several_slides_that_each_fit():
@@ -152,7 +168,7 @@ def test_long_quotes_split_the_sources_over_several_slides_that_each_fit():
     available = deck._available_table_height()
     pages = deck.paginate(rows, available)
     assert len(pages) > 1
-    assert [r.figure_id for page in pages for r in page] == [r.figure_id for r in rows]
+    assert [r.key for page in pages for r in page] == [r.key for r in rows]
     assert all(sum(r.height for r in page) <= available for page in pages)
 
 
