@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Callable
 
 import pandas as pd
 
-from .frame import FIGURE_COLUMNS, Filters, apply_event_filters, events_frame
+from .frame import FIGURE_COLUMNS, Filters, apply_event_filters, events_frame, funding_ratios
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Config
@@ -145,7 +146,9 @@ def export_csv(figures: pd.DataFrame, context: ExportContext) -> bytes:
 
 @exporter("xlsx")
 def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
-    """An Excel workbook: a ``Figures`` sheet with the CSV's columns and an ``About`` sheet.
+    """An Excel workbook: a ``Figures`` sheet with the CSV's columns, a ``Funding per person``
+    sheet when the view has ratios to show (``frame.funding_ratios``, bounds as numbers), and
+    an ``About`` sheet.
 
     ``value`` is a number cell; period dates are real date cells shown as YYYY-MM-DD, so
     Excel sorts and filters them as dates while they read like the CSV; every other cell is
@@ -181,6 +184,9 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
         longest = max([len(column), *cells])
         sheet.column_dimensions[get_column_letter(c)].width = min(max(10, longest + 2), 60)
 
+    if context.dataset is not None:
+        _ratio_sheet(workbook, funding_ratios(figures, context.dataset), bold)
+
     about = workbook.create_sheet("About")
     for r, (label, text) in enumerate(_about_rows(figures, context), start=1):
         _write_row(about, r, [label, text])
@@ -189,6 +195,39 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     about.column_dimensions["A"].width = 18
     about.column_dimensions["B"].width = 110
     return _deterministic_xlsx(workbook, context.made_on)
+
+
+RATIO_COLUMNS = (
+    "ratio", "text", "lower_bound", "upper_bound", "numerator_id", "numerator", "denominator_id", "denominator",
+    "programme_name", "period",
+)
+
+
+def _ratio_sheet(workbook, ratios: list, bold) -> None:
+    """Funding per person, one row per ratio: its words, then its bounds as numbers (empty where
+    there is none: "over £9,722" has a lower bound and no upper one), then what it divides."""
+    if not ratios:
+        return
+    sheet = workbook.create_sheet("Funding per person")
+    _write_row(sheet, 1, RATIO_COLUMNS, font=bold)
+    for r, ratio in enumerate(ratios, start=2):
+        q = ratio.quantity
+        lower = q.lo if q.lo > 0 else None  # a ratio of positive counts is never below 0: 0 means no lower bound
+        upper = q.hi if math.isfinite(q.hi) else None
+        values = (
+            ratio.label, ratio.text, lower, upper, ratio.numerator, ratio.numerator_text,
+            ratio.denominator, ratio.denominator_text, ratio.programme_name, ratio.period_label,
+        )
+        for c, value in enumerate(values, start=1):
+            cell = sheet.cell(row=r, column=c)
+            if isinstance(value, float):
+                cell.value = round(value, 2)
+                cell.number_format = "#,##0.00"
+            elif value is not None:
+                _set_text(cell, neutralise(str(value)))
+    sheet.freeze_panes = "A2"
+    for c, width in enumerate((28, 50, 14, 14, 30, 14, 30, 14, 36, 28), start=1):
+        sheet.column_dimensions[chr(64 + c)].width = width
 
 
 def _set_text(cell, text: str) -> None:

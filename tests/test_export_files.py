@@ -203,6 +203,25 @@ def test_the_xlsx_about_sheet_names_the_filters_the_day_and_the_qualifiers(datas
     assert "Over: the source gives a lower bound; the true value is higher." in notes
 
 
+def test_the_xlsx_gives_funding_per_person_with_its_bounds_as_numbers(dataset, config):
+    workbook = read_xlsx(make("xlsx", dataset, config))
+    assert workbook.sheetnames == ["Figures", "Funding per person", "About"]
+    rows = list(workbook["Funding per person"].iter_rows(values_only=True))
+    ratios = {row[0]: dict(zip(rows[0], row)) for row in rows[1:]}
+    victims = ratios["Funding per victim identified"]
+    assert victims["text"] == "over £9,722 per victim identified"
+    assert victims["lower_bound"] == pytest.approx(7_000_000 / 720, abs=0.01) and victims["upper_bound"] is None
+    assert (victims["numerator"], victims["denominator"]) == ("over £7m", "720")
+    reached = ratios["Funding per person reached"]
+    assert reached["lower_bound"] is None and reached["upper_bound"] is None  # two lower bounds: no bound at all
+    assert reached["text"].startswith("no bound either way")
+
+
+def test_a_view_with_nothing_to_divide_has_no_ratio_sheet(dataset, config):
+    workbook = read_xlsx(make("xlsx", dataset, config, Filters(2018, 2026, programmes=("uk-returns",))))
+    assert workbook.sheetnames == ["Figures", "About"]
+
+
 def test_pound_sign_and_vietnamese_diacritics_survive_both_files(dataset, config, tmp_path):
     csv_bytes = make("csv", dataset, config)
     assert csv_bytes.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with the BOM
