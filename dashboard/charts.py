@@ -250,8 +250,8 @@ def build_people(figures, events, dataset: Dataset, theme: Theme, filters: Filte
     rows = _bar_order(rows, dataset)
     metrics = list(dict.fromkeys(rows["metric"].tolist()))  # vocabulary order, from _bar_order
     panels = [rows[rows["metric"] == m] for m in metrics]
-    height = chart_height(len(rows) + len(panels))  # a row per bar, and one per panel title
-    gap = 0.13 * DASHBOARD_HEIGHT / height if len(panels) > 1 else 0.0  # the same pixels in a taller chart
+    drawn = len(rows) + len(panels)  # a row per bar, and one per panel title
+    gap = 0.13 * DASHBOARD_HEIGHT / chart_height(drawn) if len(panels) > 1 else 0.0  # the same pixels in a taller chart
     heights = np.array([len(p) for p in panels], dtype=float)
     heights = heights / heights.sum() * (1 - gap * (len(panels) - 1))
     data: list[dict] = []
@@ -278,7 +278,7 @@ def build_people(figures, events, dataset: Dataset, theme: Theme, filters: Filte
     # The legend sits in the top margin and the first panel's title just above its panel:
     # give the title a line of its own below the legend (about three keys fit on a row).
     layout.update(barmode="overlay", bargap=0.35, showlegend=True, margin={"t": 26 + 22 * math.ceil(len(keys) / 3)})
-    return _figure(data + keys, layout, theme, rows=len(rows) + len(panels))
+    return _figure(data + keys, layout, theme, rows=drawn)
 
 
 def build_timeline(figures, events, dataset: Dataset, theme: Theme, filters: Filters | None = None) -> go.Figure:

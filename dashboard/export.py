@@ -197,9 +197,9 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     return _deterministic_xlsx(workbook, context.made_on)
 
 
-RATIO_COLUMNS = (
-    "ratio", "text", "lower_bound", "upper_bound", "numerator_id", "numerator", "denominator_id", "denominator",
-    "programme_name", "period",
+RATIO_COLUMNS = (  # name, width in characters
+    ("ratio", 28), ("text", 50), ("lower_bound", 14), ("upper_bound", 14), ("numerator_id", 30), ("numerator", 14),
+    ("denominator_id", 30), ("denominator", 14), ("programme_name", 36), ("period", 28),
 )
 
 
@@ -208,8 +208,10 @@ def _ratio_sheet(workbook, ratios: list, bold) -> None:
     there is none: "over £9,722" has a lower bound and no upper one), then what it divides."""
     if not ratios:
         return
+    from openpyxl.utils import get_column_letter
+
     sheet = workbook.create_sheet("Funding per person")
-    _write_row(sheet, 1, RATIO_COLUMNS, font=bold)
+    _write_row(sheet, 1, [name for name, _ in RATIO_COLUMNS], font=bold)
     for r, ratio in enumerate(ratios, start=2):
         q = ratio.quantity
         lower = q.lo if q.lo > 0 else None  # a ratio of positive counts is never below 0: 0 means no lower bound
@@ -226,8 +228,8 @@ def _ratio_sheet(workbook, ratios: list, bold) -> None:
             elif value is not None:
                 _set_text(cell, neutralise(str(value)))
     sheet.freeze_panes = "A2"
-    for c, width in enumerate((28, 50, 14, 14, 30, 14, 30, 14, 36, 28), start=1):
-        sheet.column_dimensions[chr(64 + c)].width = width
+    for c, (_, width) in enumerate(RATIO_COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = width
 
 
 def _set_text(cell, text: str) -> None:

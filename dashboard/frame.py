@@ -186,9 +186,9 @@ class Derived:
     unit: str  # unit of the numerator, "per" the denominator's noun
     text: str  # "over £9,722 per victim identified" or "no bound either way: …"
     period_label: str
-    programme_name: str = ""
-    numerator_text: str = ""  # the two figures as the page shows them: "over £7m", "720"
-    denominator_text: str = ""
+    programme_name: str
+    numerator_text: str  # the two figures as the page shows them: "over £7m", "720"
+    denominator_text: str
 
 
 def derive_ratio(numerator: pd.Series, denominator: pd.Series, dataset: Dataset) -> Derived:

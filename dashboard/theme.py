@@ -23,6 +23,8 @@ def chart_height(rows: int) -> int:
     """Height of a chart on the page drawing ``rows`` bars or timeline rows: 400 px, or more
     when the rows need it, so labels never overlap (a slide sets its own size)."""
     return max(DASHBOARD_HEIGHT, CHART_CHROME_PX + rows * ROW_PX)
+
+
 GRID_COLOUR = "#e4e7eb"
 BASE_FONT_SIZE = 13
 
