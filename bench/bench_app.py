@@ -131,10 +131,10 @@ def generate_dataset(root: Path, n_figures: int = 10_000, n_programmes: int = 40
 
 def time_callbacks(data_dir: Path, seeds_dir: Path, repeats: int) -> dict[str, dict[str, float]]:
     """Median ms of each filter callback's request and of the pure function it calls, interleaved."""
-    from dashboard import callbacks
-    from dashboard.app import app_state, build_app
-    from dashboard.frame import Filters
-    from dashboard.urlstate import to_controls
+    from dashboard.web import callbacks
+    from dashboard.web.app import app_state, build_app
+    from dashboard.analysis.frame import Filters
+    from dashboard.web.urlstate import to_controls
 
     started = time.perf_counter()
     app = build_app(data_dir, seeds_dir, ROOT / "config.yaml")

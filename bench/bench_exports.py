@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT))
 
 from dashboard import images  # noqa: E402
 from dashboard.config import load_config  # noqa: E402
-from dashboard.downloads import build_download  # noqa: E402
-from dashboard.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span  # noqa: E402
-from dashboard.validate import load_valid  # noqa: E402
+from dashboard.web.downloads import build_download  # noqa: E402
+from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span  # noqa: E402
+from dashboard.curated.validate import load_valid  # noqa: E402
 
 WARM_PNG_TARGET_S = 0.3
 COLD_DECK_TARGET_S = 5.0

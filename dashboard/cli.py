@@ -13,14 +13,14 @@ from pathlib import Path
 
 import click
 
-from . import PROJECT_ROOT
-from . import coverage as seed_coverage
-from . import export as exporters
-from .config import load_config
-from .downloads import VIEW_NAME, chart_title
-from .frame import Filters, apply_filters, events_frame, figures_frame, year_span
-from .problems import DataInvalid
-from .validate import load_valid
+from dashboard import PROJECT_ROOT
+from dashboard.curated import coverage as seed_coverage
+from dashboard.outputs import export as exporters
+from dashboard.config import load_config
+from dashboard.web.downloads import VIEW_NAME, chart_title
+from dashboard.analysis.frame import Filters, apply_filters, events_frame, figures_frame, year_span
+from dashboard.curated.problems import DataInvalid
+from dashboard.curated.validate import load_valid
 
 
 
@@ -115,8 +115,8 @@ def export(fmt, output, year_from, year_to, programmes, metrics, chart, size, da
 
 def _export_images(fmt, folder: Path, frame, dataset, filters, config, chart, size) -> None:
     """One slide image per chart (or only ``chart``) into ``folder``, with a progress bar."""
-    from . import images
-    from .charts import CHARTS
+    from dashboard.outputs import images
+    from dashboard.views.charts import CHARTS
 
     names = [chart] if chart else list(CHARTS)
     titles = {name: chart_title(name) for name in names}  # unknown chart: error before any work
@@ -166,13 +166,13 @@ def serve(data_dir, seeds_dir, config_path, host, port, debug) -> None:
     """Start the dashboard. Invalid data or config: list every problem and do not start."""
     config = settings(config_path)
     dataset = load(data_dir, seeds_dir)
-    from .app import create_app  # Dash is imported only by the command that needs it
+    from dashboard.web.app import create_app  # Dash is imported only by the command that needs it
 
     app = create_app(dataset, config, seeds_dir or _default("seeds"))
     host = host or config.server.host
     port = port or config.server.port
     debug = config.server.debug if debug is None else debug
-    from .images import prewarm
+    from dashboard.outputs.images import prewarm
 
     prewarm()  # Chromium starts in the background, so the first image or deck download is warm
     click.echo(f"Dashboard running at http://{host}:{port}/  (Ctrl+C to stop)")

@@ -13,9 +13,9 @@ from typing import Any
 
 import yaml
 
-from .load import SAFE_LOADER
-from .problems import DataInvalid, Problem
-from .records import Location
+from dashboard.curated.load import SAFE_LOADER
+from dashboard.curated.problems import DataInvalid, Problem
+from dashboard.curated.records import Location
 
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 

@@ -11,8 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from .app import PROJECT_ROOT, build_app
-from .problems import DataInvalid
+from dashboard.web.app import PROJECT_ROOT, build_app
+from dashboard.curated.problems import DataInvalid
 
 
 def _path(variable: str, default: str) -> Path:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.config import Config, load_config
-from dashboard.records import Dataset
-from dashboard.validate import load_valid
+from dashboard.curated.records import Dataset
+from dashboard.curated.validate import load_valid
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from dash import html, no_update
 
-from dashboard import callbacks as cb
-from dashboard.app import app_state, create_app
-from dashboard.charts import CHARTS
+from dashboard.web import callbacks as cb
+from dashboard.web.app import app_state, create_app
+from dashboard.views.charts import CHARTS
 from dashboard.config import TableSettings, load_config
-from dashboard.frame import Filters
-from dashboard.layout import ID, chart_dom_id, chart_download_id, render_ratios, view_download_id
-from dashboard.provenance import EVENT, FIGURE
-from dashboard.table import Sort, TableQuery
-from dashboard.validate import load_valid
+from dashboard.analysis.frame import Filters
+from dashboard.web.layout import ID, chart_dom_id, chart_download_id, render_ratios, view_download_id
+from dashboard.web.provenance import EVENT, FIGURE
+from dashboard.views.table import Sort, TableQuery
+from dashboard.curated.validate import load_valid
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -441,7 +441,7 @@ def test_every_app_built_in_one_process_answers_its_callbacks(app):
 
 def test_every_chart_uses_only_traces_the_page_s_plotly_bundle_draws(state):
     """The page ships plotly.js's basic bundle (bar, scatter, pie); see dashboard/app.py."""
-    bundle = (ROOT / "dashboard" / "assets" / "plotly-basic.min.js").read_text(encoding="utf-8")[:200]
+    bundle = (ROOT / "dashboard" / "web" / "assets" / "plotly-basic.min.js").read_text(encoding="utf-8")[:200]
     assert "plotly.js (basic - minified)" in bundle
     import plotly
 
@@ -495,14 +495,14 @@ def labels(marks: dict[int, str]) -> list[int]:
 
 
 def test_the_year_slider_labels_every_year_of_a_short_span():
-    from dashboard.layout import year_marks
+    from dashboard.web.layout import year_marks
 
     assert labels(year_marks(2018, 2026)) == list(range(2018, 2027))
     assert labels(year_marks(2024, 2024)) == [2024]
 
 
 def test_a_long_year_span_labels_fewer_years_but_keeps_a_dot_for_each():
-    from dashboard.layout import MAX_YEAR_LABELS, year_marks
+    from dashboard.web.layout import MAX_YEAR_LABELS, year_marks
 
     marks = year_marks(2012, 2026)
     assert list(marks) == list(range(2012, 2027))

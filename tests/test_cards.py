@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.cards import Card, CardLine, headline_cards, headline_order, metric_card
-from dashboard.frame import Filters, apply_filters, figures_frame, year_span
+from dashboard.views.cards import Card, CardLine, headline_cards, headline_order, metric_card
+from dashboard.analysis.frame import Filters, apply_filters, figures_frame, year_span
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import fmt
-from dashboard.charts import (
+from dashboard.analysis import fmt
+from dashboard.views.charts import (
     BAR_TRACE_ROLE,
     CHARTS,
     COMMITMENT_NOTE,
@@ -30,8 +30,8 @@ from dashboard.charts import (
     source_footer,
 )
 from dashboard.config import load_config
-from dashboard.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
-from dashboard.records import Qualifier
+from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
+from dashboard.curated.records import Qualifier
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC_000 = "Joint Statement of the 2nd UK–Vietnam Migration Dialogue (news report) — Publisher not named in the document, Apr 2024"
@@ -418,7 +418,7 @@ def many_funding_figures(figures: pd.DataFrame, n: int) -> pd.DataFrame:
 
 
 def test_a_crowded_chart_draws_the_largest_figures_and_says_how_many_it_left_to_the_table(dataset, frames, theme):
-    from dashboard.charts import CAP_NOTE_NAME, MAX_BARS
+    from dashboard.views.charts import CAP_NOTE_NAME, MAX_BARS
 
     figures = many_funding_figures(frames[0], MAX_BARS + 15)
     fig = build_chart("funding", figures, frames[1].iloc[0:0], dataset, theme)
@@ -431,8 +431,8 @@ def test_a_crowded_chart_draws_the_largest_figures_and_says_how_many_it_left_to_
 
 
 def test_a_chart_of_many_bars_grows_so_every_bar_keeps_room_for_its_label(dataset, frames, theme):
-    from dashboard.charts import MAX_BARS
-    from dashboard.theme import DASHBOARD_HEIGHT, ROW_PX
+    from dashboard.views.charts import MAX_BARS
+    from dashboard.views.theme import DASHBOARD_HEIGHT, ROW_PX
 
     few = build_chart("funding", many_funding_figures(frames[0], 3), frames[1].iloc[0:0], dataset, theme)
     many = build_chart("funding", many_funding_figures(frames[0], MAX_BARS + 15), frames[1].iloc[0:0], dataset, theme)
@@ -441,14 +441,14 @@ def test_a_chart_of_many_bars_grows_so_every_bar_keeps_room_for_its_label(datase
 
 
 def test_a_chart_within_the_limit_carries_no_cap_note(view):
-    from dashboard.charts import CAP_NOTE_NAME
+    from dashboard.views.charts import CAP_NOTE_NAME
 
     _, _, figs = view()
     assert all(a.name != CAP_NOTE_NAME for fig in figs.values() for a in fig.layout.annotations)
 
 
 def test_a_crowded_timeline_draws_the_latest_events_and_says_how_many_it_left_out(dataset, frames, theme):
-    from dashboard.charts import CAP_NOTE_NAME, MAX_EVENTS
+    from dashboard.views.charts import CAP_NOTE_NAME, MAX_EVENTS
 
     event = frames[1].iloc[[0]]
     many = pd.concat([event] * (MAX_EVENTS + 5), ignore_index=True)

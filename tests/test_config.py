@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from dashboard.config import Config, load_config, settings_help
-from dashboard.problems import DataInvalid
+from dashboard.curated.problems import DataInvalid
 
 CONFIG = Path(__file__).resolve().parent.parent / "config.yaml"
 

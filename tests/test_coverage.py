@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from dashboard.cli import main
-from dashboard.coverage import Measure, Status, coverage, find_mentions, parse_number, parse_spelled
-from dashboard.records import Qualifier
+from dashboard.curated.coverage import Measure, Status, coverage, find_mentions, parse_number, parse_spelled
+from dashboard.curated.records import Qualifier
 
 ROOT = Path(__file__).resolve().parent.parent
 

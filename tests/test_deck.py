@@ -12,10 +12,14 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
-from dashboard import charts, deck, images
+from dashboard.views import charts
+
+from dashboard.outputs import deck
+
+from dashboard.outputs import images
 from dashboard.cli import main
-from dashboard.fmt import QUALIFIER_NOTES
-from dashboard.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
+from dashboard.analysis.fmt import QUALIFIER_NOTES
+from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
 
 ROOT = Path(__file__).resolve().parent.parent
 MADE = dt.date(2026, 11, 22)

@@ -13,10 +13,10 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from dashboard import images
-from dashboard.downloads import KINDS, build_download
-from dashboard.export import ExportError
-from dashboard.frame import Filters, year_span
+from dashboard.outputs import images
+from dashboard.web.downloads import KINDS, build_download
+from dashboard.outputs.export import ExportError
+from dashboard.analysis.frame import Filters, year_span
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = dt.date(2026, 11, 22)
@@ -108,7 +108,7 @@ def test_without_a_day_the_name_carries_today(dataset, config, everything):
 
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
 def test_a_download_from_frames_built_at_start_up_is_the_same_file_as_one_built_from_scratch(dataset, config, kind):
-    from dashboard.frame import events_frame, figures_frame
+    from dashboard.analysis.frame import events_frame, figures_frame
 
     filters = Filters(2022, 2025, ("modern-slavery-fund-vietnam",), ())
     fresh = build_download(kind, filters, dataset, config, today=DAY)

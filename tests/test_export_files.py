@@ -19,10 +19,10 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from dashboard import export
+from dashboard.outputs import export
 from dashboard.cli import main
-from dashboard.frame import Filters, apply_filters, figures_frame, year_span
-from dashboard.validate import load_valid
+from dashboard.analysis.frame import Filters, apply_filters, figures_frame, year_span
+from dashboard.curated.validate import load_valid
 
 ROOT = Path(__file__).resolve().parent.parent
 MADE = dt.date(2026, 11, 22)

@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from dashboard.fmt import QUALIFIER_MARKS, QUALIFIER_NOTES, format_number, format_period, format_quantity, format_value, qualifier_word
-from dashboard.quantity import Quantity
-from dashboard.records import Period, PeriodType, Qualifier, Unit
+from dashboard.analysis.fmt import QUALIFIER_MARKS, QUALIFIER_NOTES, format_number, format_period, format_quantity, format_value, qualifier_word
+from dashboard.analysis.quantity import Quantity
+from dashboard.curated.records import Period, PeriodType, Qualifier, Unit
 
 GBP = Unit("GBP", "pounds sterling", prefix="£")
 PEOPLE = Unit("people", "people", noun="people")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.frame import (
+from dashboard.analysis.frame import (
     FIGURE_COLUMNS,
     Filters,
     apply_event_filters,

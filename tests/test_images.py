@@ -19,11 +19,13 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from dashboard import charts, images
+from dashboard.views import charts
+
+from dashboard.outputs import images
 from dashboard.cli import main
-from dashboard.fmt import QUALIFIER_NOTES
-from dashboard.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
-from dashboard.records import Qualifier
+from dashboard.analysis.fmt import QUALIFIER_NOTES
+from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
+from dashboard.curated.records import Qualifier
 
 ROOT = Path(__file__).resolve().parent.parent
 MADE = dt.date(2026, 11, 22)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.load import FieldError, flex_date, load_dataset, number
-from dashboard.records import DatePrecision, Kind, PeriodType, Qualifier, where
+from dashboard.curated.load import FieldError, flex_date, load_dataset, number
+from dashboard.curated.records import DatePrecision, Kind, PeriodType, Qualifier, where
 
 MINIMAL = Path(__file__).parent / "bad_inputs" / "ok_minimal"
 

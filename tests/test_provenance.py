@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.provenance import EVENT, FIGURE, Provenance, find_passage
+from dashboard.web.provenance import EVENT, FIGURE, Provenance, find_passage
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,9 +8,9 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.frame import derive_ratio, figures_frame, funding_ratios, ratio_pairs, sum_figures
-from dashboard.quantity import NotAdditive, Quantity
-from dashboard.records import Qualifier
+from dashboard.analysis.frame import derive_ratio, figures_frame, funding_ratios, ratio_pairs, sum_figures
+from dashboard.analysis.quantity import NotAdditive, Quantity
+from dashboard.curated.records import Qualifier
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.seeds import find_all, find_quote, normalise, read_seed
+from dashboard.curated.seeds import find_all, find_quote, normalise, read_seed
 
 TEXT = "The UK has invested over £7 million.\nIt builds on Vietnam’s plan – signed in 2018 – and “the next one”."
 

@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from dashboard.cli import main
-from dashboard.load import load_dataset
-from dashboard.seeds import find_quote, read_seed
-from dashboard.validate import load_valid
+from dashboard.curated.load import load_dataset
+from dashboard.curated.seeds import find_quote, read_seed
+from dashboard.curated.validate import load_valid
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
@@ -126,7 +126,7 @@ def test_the_data_readme_examples_are_copies_of_shipped_records(tmp_path, datase
 
 
 def test_the_data_readme_names_every_field_of_every_record():
-    from dashboard.load import PERIOD, SECTIONS as SCHEMAS
+    from dashboard.curated.load import PERIOD, SECTIONS as SCHEMAS
 
     text = DATA_README.read_text(encoding="utf-8")
     for name, schema in [*SCHEMAS.items(), ("period", PERIOD)]:

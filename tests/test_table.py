@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.table import (
+from dashboard.views.table import (
     LAST_PAGE,
     Sort,
     TableIndex,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import urlstate
+from dashboard.web import urlstate
 from dashboard.config import DefaultFilters
-from dashboard.frame import Filters
+from dashboard.analysis.frame import Filters
 
 
 @pytest.fixture(scope="module")

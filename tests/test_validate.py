@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard.load import MAX_FILE_BYTES
-from dashboard.problems import DataInvalid
-from dashboard.validate import load_valid
+from dashboard.curated.load import MAX_FILE_BYTES
+from dashboard.curated.problems import DataInvalid
+from dashboard.curated.validate import load_valid
 
 BAD_INPUTS = Path(__file__).parent / "bad_inputs"
 

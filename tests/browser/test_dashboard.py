@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.charts import CHARTS
+from dashboard.views.charts import CHARTS
 
 ROWS = ".figures-table .ag-center-cols-container .ag-row"
 SUMMARY = "#view-summary"

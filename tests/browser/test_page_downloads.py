@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from dashboard.charts import CHARTS
+from dashboard.views.charts import CHARTS
 
 RETURNS_QUOTE = "returned more than 24,000 individuals with no right to be in the UK since the General Election"
 FUNDING_QUOTE = "Since 2018 the UK has invested over £7 million"

@@ -13,15 +13,15 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from .cards import Card
-from .charts import CHARTS
-from .frame import Derived
-from .provenance import Passage
-from .table import TablePage
-from .urlstate import ALL_METRICS, to_controls
+from dashboard.views.cards import Card
+from dashboard.views.charts import CHARTS
+from dashboard.analysis.frame import Derived
+from dashboard.web.provenance import Passage
+from dashboard.views.table import TablePage
+from dashboard.web.urlstate import ALL_METRICS, to_controls
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .callbacks import AppState, ChartView, View
+    from dashboard.web.callbacks import AppState, ChartView, View
 
 
 class ID:

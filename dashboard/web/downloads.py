@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .export import EXPORTERS, IMAGE_FORMATS, ExportContext, ExportError, file_name
-from .frame import Filters, apply_filters, figures_frame
+from dashboard.outputs.export import EXPORTERS, IMAGE_FORMATS, ExportContext, ExportError, file_name
+from dashboard.analysis.frame import Filters, apply_filters, figures_frame
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .config import Config
-    from .records import Dataset
+    from dashboard.config import Config
+    from dashboard.curated.records import Dataset
 
 KINDS = ("csv", "xlsx", "pptx", "png", "svg")
 VIEW_NAME = "programme-figures"  # what the data files and the deck hold
@@ -57,7 +57,7 @@ def build_download(
 def chart_title(chart: str | None) -> str:
     """What a file of chart ``chart`` is called (its title up to any colon), or an
     ``ExportError`` naming the charts there are."""
-    from . import charts
+    from dashboard.views import charts
 
     if chart is None:
         raise ExportError(f"an image shows one chart; choose one of: {', '.join(charts.CHARTS)}")

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .frame import Filters
-from .records import Dataset, Kind
+from dashboard.analysis.frame import Filters
+from dashboard.curated.records import Dataset, Kind
 
 HEADLINE_METRICS = ("funding", "victims_identified", "people_reached", "returns")
 

@@ -1,7 +1,7 @@
 """Typed records: what one curated programme figure, event, programme or source *is*.
 
-These are plain frozen dataclasses with no I/O. ``dashboard.load`` builds them from
-``data/*.yaml`` (see ``data/README.md`` for the file format) and ``dashboard.validate``
+These are plain frozen dataclasses with no I/O. ``dashboard.curated.load`` builds them from
+``data/*.yaml`` (see ``data/README.md`` for the file format) and ``dashboard.curated.validate``
 cross-checks them; everything downstream (frames, charts, exports) reads only these.
 """
 

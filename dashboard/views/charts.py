@@ -37,12 +37,12 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import fmt
-from .cards import KIND_LABELS, scope_text
-from .config import Theme
-from .frame import Filters
-from .records import Dataset, EventStatus, EventType, Kind, Qualifier
-from .theme import DASHBOARD_HEIGHT, chart_height, metric_colour, plotly_template, shade, tint
+from dashboard.analysis import fmt
+from dashboard.views.cards import KIND_LABELS, scope_text
+from dashboard.config import Theme
+from dashboard.analysis.frame import Filters
+from dashboard.curated.records import Dataset, EventStatus, EventType, Kind, Qualifier
+from dashboard.views.theme import DASHBOARD_HEIGHT, chart_height, metric_colour, plotly_template, shade, tint
 
 # Names that let the page, the tests and the image exporter find what is what.
 EMPTY_MESSAGE_NAME = "empty-message"  # annotation name of an empty chart's message

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from .load import load_dataset
-from .problems import DataInvalid, Problem
-from .records import Dataset, where
-from .seeds import find_quote, read_seed
+from dashboard.curated.load import load_dataset
+from dashboard.curated.problems import DataInvalid, Problem
+from dashboard.curated.records import Dataset, where
+from dashboard.curated.seeds import find_quote, read_seed
 
 
 def load_valid(data_dir: Path | str, seeds_dir: Path | str) -> Dataset:

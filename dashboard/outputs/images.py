@@ -40,12 +40,12 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .export import ExportError
+from dashboard.outputs.export import ExportError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .config import Config
-    from .frame import Filters
-    from .records import Dataset
+    from dashboard.config import Config
+    from dashboard.analysis.frame import Filters
+    from dashboard.curated.records import Dataset
 
 INSTALL_HINT = "Install Chromium with `apt-get install -y chromium`, or set BROWSER_PATH to a Chrome or Chromium executable."
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
@@ -459,7 +459,7 @@ def day_text(day: dt.date) -> str:
 
 
 def slide_text(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, filters: Filters, config: Config, made_on: dt.date) -> SlideText:
-    from . import charts
+    from dashboard.views import charts
 
     spec = _chart_spec(name)
     return SlideText(
@@ -472,7 +472,7 @@ def slide_text(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: 
 
 
 def _chart_spec(name: str):
-    from . import charts
+    from dashboard.views import charts
 
     if name not in charts.CHARTS:
         raise ExportError(f"unknown chart {name!r}; choose one of: {', '.join(charts.CHARTS)}")
@@ -497,7 +497,7 @@ def slide_figure(
 
     Returns the figure as a plotly dict, ready for ``render_image``.
     """
-    from . import charts
+    from dashboard.views import charts
 
     _chart_spec(name)
     text = slide_text(name, figures, events, dataset, filters, config, made_on or dt.date.today())
@@ -604,7 +604,7 @@ def _title(text: SlideText, subtitle: list[str], with_title: bool, theme, px, wi
 
 
 def _rule_colour(theme) -> str:
-    from .theme import GRID_COLOUR
+    from dashboard.views.theme import GRID_COLOUR
 
     return GRID_COLOUR
 

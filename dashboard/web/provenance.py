@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import fmt
-from .records import Dataset, Event, Figure, Qualifier
-from .seeds import find_quote, read_seed
+from dashboard.analysis import fmt
+from dashboard.curated.records import Dataset, Event, Figure, Qualifier
+from dashboard.curated.seeds import find_quote, read_seed
 
 FIGURE, EVENT = "figure", "event"
 CONTEXT_CHARS = 6000  # at most this much document text is shown either side of the quote

@@ -8,7 +8,7 @@ own. The format, with a valid example of each record, is in ``data/README.md``.
 YAML is *composed* into nodes and never constructed with arbitrary tags, so
 ``!!python/...`` cannot run: it is reported as an error. Each node carries its line,
 which every ``Problem`` names. This module checks each record on its own (types,
-required and unknown fields); ``dashboard.validate`` checks records against each
+required and unknown fields); ``dashboard.curated.validate`` checks records against each
 other and against the seeds.
 """
 
@@ -24,8 +24,8 @@ from typing import Any, Callable
 
 import yaml
 
-from .problems import Problem
-from .records import (
+from dashboard.curated.problems import Problem
+from dashboard.curated.records import (
     Dataset,
     DatePrecision,
     EventStatus,

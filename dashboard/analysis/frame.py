@@ -2,7 +2,7 @@
 
 The year filter keeps a figure when its period *overlaps* the range: "over £7m since
 2018" belongs to 2022 as well as to 2025, and stays marked cumulative — it is never
-split into per-year amounts. Derived metrics keep bounds (see ``dashboard.quantity``),
+split into per-year amounts. Derived metrics keep bounds (see ``dashboard.analysis.quantity``),
 and figures whose periods overlap are never added up.
 """
 
@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import fmt
-from .quantity import NotAdditive, Quantity
-from .records import Dataset, Kind, Qualifier
+from dashboard.analysis import fmt
+from dashboard.analysis.quantity import NotAdditive, Quantity
+from dashboard.curated.records import Dataset, Kind, Qualifier
 
 FIGURE_COLUMNS = [
     "id", "programme", "metric", "value", "unit", "qualifier", "kind",

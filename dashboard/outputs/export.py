@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING, Callable
 
 import pandas as pd
 
-from .frame import FIGURE_COLUMNS, Filters, apply_event_filters, events_frame, funding_ratios
+from dashboard.analysis.frame import FIGURE_COLUMNS, Filters, apply_event_filters, events_frame, funding_ratios
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .config import Config
-    from .records import Dataset
+    from dashboard.config import Config
+    from dashboard.curated.records import Dataset
 
 CSV_COLUMNS = FIGURE_COLUMNS  # the first eleven are fixed: id … quote
 NUMERIC_COLUMNS = {"value"}
@@ -248,7 +248,7 @@ def _write_row(sheet, row: int, values, font=None) -> None:
 
 
 def _about_rows(figures: pd.DataFrame, context: ExportContext) -> list[tuple[str, str]]:
-    from . import fmt
+    from dashboard.analysis import fmt
 
     rows: list[tuple[str, str]] = []
     if context.config is not None:
@@ -295,7 +295,7 @@ def _deterministic_xlsx(workbook, made_on: dt.date) -> bytes:
 
 def _image(format: str) -> Exporter:
     def export_image(figures: pd.DataFrame, context: ExportContext) -> bytes:
-        from . import images
+        from dashboard.outputs import images
 
         dataset, filters, config = context.view()
         if not context.chart:
@@ -317,7 +317,7 @@ EXPORTERS["svg"] = _image("svg")
 @exporter("pptx")
 def export_pptx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     """A PowerPoint deck of the view: title slide, one slide per chart, sources."""
-    from . import deck
+    from dashboard.outputs import deck
 
     dataset, filters, config = context.view()
     return deck.build_deck(figures, context.events(), dataset, filters, config, size=context.size, made_on=context.made_on)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .config import Theme
-from .records import Dataset
+from dashboard.config import Theme
+from dashboard.curated.records import Dataset
 
 DASHBOARD_HEIGHT = 400  # px: a chart card on the page (at least); width follows the card
 ROW_PX = 34  # px per bar or timeline row on the page: room for a two-line label

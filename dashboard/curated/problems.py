@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .records import Location
+from dashboard.curated.records import Location
 
 
 @dataclass(frozen=True, order=True)

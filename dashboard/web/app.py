@@ -2,9 +2,9 @@
 or by a WSGI server through ``dashboard.wsgi:server``.
 
 All state (dataset, frames, table rows, the default view) is computed here at start-up
-and stored on the Flask app; callbacks (``dashboard.callbacks``, registered at import)
+and stored on the Flask app; callbacks (``dashboard.web.callbacks``, registered at import)
 read it and never reload anything per request. Assets (Bootstrap and the page's CSS) are
-served from ``dashboard/assets``: the page makes no request outside the app.
+served from ``dashboard/web/assets``: the page makes no request outside the app.
 
 ``assets/plotly-basic.min.js`` is plotly.js's official "basic" bundle (bar, scatter and pie
 traces; npm ``plotly.js-basic-dist-min``, the same version as plotly.py's full bundle).
@@ -19,12 +19,12 @@ from pathlib import Path
 
 import dash
 
-from . import PROJECT_ROOT
-from .callbacks import STATE_KEY, AppState, attach_callbacks, first_table_page, make_state
-from .config import Config, load_config
-from .layout import page
-from .records import Dataset
-from .validate import load_valid
+from dashboard import PROJECT_ROOT
+from dashboard.web.callbacks import STATE_KEY, AppState, attach_callbacks, first_table_page, make_state
+from dashboard.config import Config, load_config
+from dashboard.web.layout import page
+from dashboard.curated.records import Dataset
+from dashboard.curated.validate import load_valid
 
 
 

@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from .records import Dataset, Qualifier
-from .seeds import find_all, read_seed
+from dashboard.curated.records import Dataset, Qualifier
+from dashboard.curated.seeds import find_all, read_seed
 
 # --- words -------------------------------------------------------------------------------
 

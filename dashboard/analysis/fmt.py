@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from .quantity import Quantity
-from .records import Period, Qualifier, Unit
+from dashboard.analysis.quantity import Quantity
+from dashboard.curated.records import Period, Qualifier, Unit
 
 DEFAULT_WORDS = {Qualifier.AT_LEAST: "over", Qualifier.AT_MOST: "up to", Qualifier.APPROX: "about"}
 APPROX_WORDS = {"nearly", "almost", "around", "about", "approximately", "roughly", "some"}

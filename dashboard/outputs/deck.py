@@ -28,15 +28,15 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import fmt
-from .records import Qualifier
+from dashboard.analysis import fmt
+from dashboard.curated.records import Qualifier
 
-from .frame import funding_ratios
+from dashboard.analysis.frame import funding_ratios
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .config import Config
-    from .frame import Derived, Filters
-    from .records import Dataset
+    from dashboard.config import Config
+    from dashboard.analysis.frame import Derived, Filters
+    from dashboard.curated.records import Dataset
 
 FONT = "Arial"
 FONT_FILES = {  # Liberation Sans has Arial's metrics; used only to measure text
@@ -101,8 +101,10 @@ def build_deck(
     from pptx import Presentation
     from pptx.util import Emu
 
-    from . import charts, images
-    from .export import ExportError
+    from dashboard.views import charts
+
+    from dashboard.outputs import images
+    from dashboard.outputs.export import ExportError
 
     if size:
         raise ExportError("--size applies to png and svg; the deck is always 16:9 with pictures 1920 px across")
@@ -145,7 +147,7 @@ def _title_slide(deck, config: Config, filters: Filters, dataset: Dataset, made_
     from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
     from pptx.util import Pt
 
-    from .images import day_text
+    from dashboard.outputs.images import day_text
 
     slide = deck.slides.add_slide(deck.slide_layouts[0])  # Title Slide
     title = slide.shapes.title
@@ -177,7 +179,7 @@ def _title_slide(deck, config: Config, filters: Filters, dataset: Dataset, made_
 
 
 def _chart_slide(deck, name: str, picture: bytes, picture_h_in: float, figures, events, dataset, filters) -> None:
-    from . import charts
+    from dashboard.views import charts
 
     slide = deck.slides.add_slide(deck.slide_layouts[5])  # Title Only
     title = slide.shapes.title
@@ -193,8 +195,8 @@ def _chart_slide(deck, name: str, picture: bytes, picture_h_in: float, figures, 
 def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset) -> str:
     """What to say over chart ``name``: each figure as the source words it, with its
     qualifier, period and kind; the qualifier notes; the source line."""
-    from . import charts
-    from .cards import KIND_LABELS
+    from dashboard.views import charts
+    from dashboard.views.cards import KIND_LABELS
 
     rows = charts.plotted_rows(name, figures, events)
     lines = [charts.CHARTS[name].title, ""]
@@ -298,7 +300,7 @@ def ratio_rows(ratios: list[Derived]) -> list[TableRow]:
 
 def source_rows(figures: pd.DataFrame, dataset: Dataset) -> list[TableRow]:
     """One row per figure in the view, in the table's order (programme, metric, period)."""
-    from .cards import KIND_LABELS
+    from dashboard.views.cards import KIND_LABELS
 
     rows = []
     for r in figures.to_dict("records"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .records import Qualifier
+from dashboard.curated.records import Qualifier
 
 
 class NotAdditive(ValueError):

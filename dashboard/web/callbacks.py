@@ -20,14 +20,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 
-from . import fmt
-from .cards import Card, headline_cards
-from .charts import CHARTS, alt_text, build_chart, qualifier_notes, source_footer
-from .config import Config
-from .downloads import build_download
-from .export import ExportError
-from .frame import Derived, Filters, apply_event_filters, apply_filters, events_frame, figures_frame, funding_ratios, ratio_pairs
-from .layout import (
+from dashboard.analysis import fmt
+from dashboard.views.cards import Card, headline_cards
+from dashboard.views.charts import CHARTS, alt_text, build_chart, qualifier_notes, source_footer
+from dashboard.config import Config
+from dashboard.web.downloads import build_download
+from dashboard.outputs.export import ExportError
+from dashboard.analysis.frame import Derived, Filters, apply_event_filters, apply_filters, events_frame, figures_frame, funding_ratios, ratio_pairs
+from dashboard.web.layout import (
     CHART_FORMATS,
     ID,
     VIEW_FORMATS,
@@ -38,10 +38,10 @@ from .layout import (
     render_ratios,
     view_download_id,
 )
-from .provenance import EVENT, FIGURE, Provenance
-from .records import Dataset
-from .table import LAST_PAGE, TableIndex, TablePage, TableQuery, parse_query, parse_search, parse_sort, table_page, table_rows
-from .urlstate import Choices, choices, default_filters, encode, from_controls, parse, to_controls
+from dashboard.web.provenance import EVENT, FIGURE, Provenance
+from dashboard.curated.records import Dataset
+from dashboard.views.table import LAST_PAGE, TableIndex, TablePage, TableQuery, parse_query, parse_search, parse_sort, table_page, table_rows
+from dashboard.web.urlstate import Choices, choices, default_filters, encode, from_controls, parse, to_controls
 
 log = logging.getLogger(__name__)
 STATE_KEY = "DASHBOARD_STATE"

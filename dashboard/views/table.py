@@ -16,9 +16,9 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
-from . import fmt
-from .cards import KIND_LABELS
-from .records import Qualifier
+from dashboard.analysis import fmt
+from dashboard.views.cards import KIND_LABELS
+from dashboard.curated.records import Qualifier
 
 LAST_PAGE = 10**9 - 1  # "the last page": table_page shows the last page there is
 MAX_SEARCH_CHARS = 200  # longer search texts are cut: nobody types more, and each term costs a scan

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from .config import DefaultFilters
-from .frame import Filters, year_span
-from .records import Dataset
+from dashboard.config import DefaultFilters
+from dashboard.analysis.frame import Filters, year_span
+from dashboard.curated.records import Dataset
 
 YEAR_FROM, YEAR_TO, PROGRAMME, METRIC = "year_from", "year_to", "programme", "metric"
 ALL_METRICS = "all"  # the metric control's value for "every metric"
