@@ -3,6 +3,8 @@
 #   - Debian's Chromium (static images, PowerPoint pictures, browser tests) and fonts
 #     that carry £ and Vietnamese diacritics. Test tools never download a browser.
 #   - A virtual environment in .venv with this package (editable) and its pinned deps.
+# Once installed, it runs pip again only when pyproject.toml (or the extras asked for)
+# changed: a stamp in .venv remembers what was installed, so serve.sh starts offline.
 # Usage: scripts/install.sh [--test]   (--test adds pytest and Playwright)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,13 +23,28 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi dej
     apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core fonts-liberation fontconfig >/dev/null
 fi
 
-python=${PYTHON:-python3.11}
-command -v "$python" >/dev/null 2>&1 || python=python3
-if ! "$python" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
-    echo "Python 3.11 is required (found $("$python" --version 2>&1)); set PYTHON=/path/to/python3.11" >&2
+supported() { "$1" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null; }
+python=${PYTHON:-}
+if [[ -z "$python" ]]; then
+    for candidate in python3.11 python3.12 python3.13 python3; do
+        if command -v "$candidate" >/dev/null 2>&1 && supported "$candidate"; then python=$candidate; break; fi
+    done
+fi
+if [[ -z "$python" ]] || ! supported "$python"; then
+    echo "Python 3.11, 3.12 or 3.13 is required (found ${python:-none}: $("${python:-python3}" --version 2>&1)); set PYTHON=/path/to/python3.x" >&2
     exit 1
+fi
+
+stamp=.venv/.installed
+wanted="$(sha256sum pyproject.toml | cut -d' ' -f1) extras=${extras}"
+if [[ -x .venv/bin/python && -f "$stamp" ]] && grep -qxF "$wanted" "$stamp"; then
+    exit 0  # nothing changed since the last install: no network needed
 fi
 [[ -x .venv/bin/python ]] || "$python" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extras}"
-echo "Installed: $(.venv/bin/dashboard --help >/dev/null && echo 'dashboard command ready in .venv/bin')"
+.venv/bin/dashboard --help >/dev/null
+# The test extras include the base install, so either stamp covers a plain install.
+echo "$wanted" > "$stamp"
+if [[ -n "$extras" ]]; then echo "${wanted% extras=*} extras=" >> "$stamp"; fi
+echo "Installed: the dashboard command is .venv/bin/dashboard (or run \`. .venv/bin/activate\` first)"

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Callable
 
 import pandas as pd
 
+from dashboard.outputs.errors import ExportError
 from dashboard.analysis.frame import FIGURE_COLUMNS, Filters, apply_event_filters, events_frame, funding_ratios
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,11 +73,6 @@ class ExportContext:
     def events(self) -> pd.DataFrame:
         dataset, filters, _ = self.view()
         return apply_event_filters(events_frame(dataset) if self.all_events is None else self.all_events, filters)
-
-
-class ExportError(Exception):
-    """An export cannot be made as asked (unknown chart or size, no browser); the message
-    says what to do. The CLI prints it without a traceback."""
 
 
 Exporter = Callable[[pd.DataFrame, ExportContext], bytes]
