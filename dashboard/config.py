@@ -70,6 +70,23 @@ class TableSettings:
 
 
 @dataclass(frozen=True)
+class ServingSettings:
+    url_prefix: str = field(default="/", metadata={"help": "Path the app is served under, e.g. /dashboard/ behind a proxy; starts and ends with /."})
+    max_request_kb: int = field(
+        default=256, metadata={"help": "Largest request body accepted, in KiB; larger answers 413.", "range": (16, 65536), "what": "a size in KiB"},
+    )
+    renders_at_once: int = field(
+        default=2, metadata={"help": "Image and deck downloads drawn at once per process.", "range": (1, 16), "what": "a number of renders"},
+    )
+    renders_waiting: int = field(
+        default=4, metadata={"help": "Downloads that may wait for a free render; beyond, 429 with Retry-After.", "range": (0, 64), "what": "a number of renders"},
+    )
+    retry_after_s: int = field(
+        default=5, metadata={"help": "Seconds a refused download is told to wait (Retry-After).", "range": (1, 600), "what": "a number of seconds"},
+    )
+
+
+@dataclass(frozen=True)
 class Config:
     title: str = field(default="UK–Vietnam cooperation on migration and human trafficking", metadata={"help": "Page, image and deck title."})
     subtitle: str = field(default="", metadata={"help": "Line under the page title."})
@@ -78,6 +95,7 @@ class Config:
     theme: Theme = field(default_factory=Theme, metadata={"help": "Colours and fonts of page, charts and exports."})
     exports: ExportSettings = field(default_factory=ExportSettings, metadata={"help": "Image sizes and file options."})
     table: TableSettings = field(default_factory=TableSettings, metadata={"help": "The figures table on the page."})
+    serving: ServingSettings = field(default_factory=ServingSettings, metadata={"help": "Path prefix and limits of the web server."})
 
 
 def load_config(path: Path | str | None) -> Config:
@@ -145,7 +163,7 @@ def _build(cls: type, node: yaml.Node, prefix: str, path: str, problems: list[Pr
         return None
 
 
-_SECTIONS = {"server": ServerSettings, "defaults": DefaultFilters, "theme": Theme, "exports": ExportSettings, "table": TableSettings}
+_SECTIONS = {"server": ServerSettings, "defaults": DefaultFilters, "theme": Theme, "exports": ExportSettings, "table": TableSettings, "serving": ServingSettings}
 
 
 def _scalar(node: yaml.Node) -> Any:
@@ -167,6 +185,8 @@ def _convert(cls: type, name: str, node: yaml.Node) -> Any:
             raise ValueError(f"expected text, got {value!r}")
         if name.endswith("_colour") and not _COLOUR.match(value):
             raise ValueError(f"expected a colour as #RRGGBB, got {value!r}")
+        if name == "url_prefix" and not re.fullmatch(r"/([A-Za-z0-9._~-]+/)*", value):
+            raise ValueError(f"expected a path that starts and ends with /, e.g. /dashboard/, got {value!r}")
         return value
     if annotation == "int":
         value = _scalar(node)

@@ -1,8 +1,14 @@
-"""WSGI entry point for production servers: ``gunicorn dashboard.wsgi:server``.
+"""WSGI entry point for production servers: ``gunicorn -c gunicorn.conf.py dashboard.wsgi:server``.
 
 Reads the shipped ``data/``, ``seeds/`` and ``config.yaml`` unless the environment names
-others: ``DASHBOARD_DATA``, ``DASHBOARD_SEEDS``, ``DASHBOARD_CONFIG``. Invalid data or
-config stops the worker with the same path:line messages as ``dashboard validate``.
+others: ``DASHBOARD_DATA``, ``DASHBOARD_SEEDS``, ``DASHBOARD_CONFIG``.
+
+Under the shipped ``gunicorn.conf.py`` the master loads and validates the data once
+(``on_starting``) and again on each reload (``kill -HUP``); a reload that finds problems
+keeps the last good data (``dashboard.web.server.Keeper``) and the workers forked
+afterwards serve it. Without that config, this module loads the data itself, and invalid
+data or config stops the worker with exit code 3, which makes gunicorn stop with the
+path:line messages instead of restarting workers that cannot boot.
 """
 
 from __future__ import annotations
@@ -11,19 +17,45 @@ import os
 import sys
 from pathlib import Path
 
-from dashboard.web.app import PROJECT_ROOT, build_app
+from dashboard import PROJECT_ROOT
 from dashboard.curated.problems import DataInvalid
+from dashboard.web import server as serving
+
+WORKER_BOOT_ERROR = 3  # gunicorn's exit code for "this worker can never boot": the master halts
 
 
-def _path(variable: str, default: str) -> Path:
-    value = os.environ.get(variable)
-    return Path(value) if value else PROJECT_ROOT / default
+def paths() -> tuple[Path, Path, Path]:
+    """Data, seeds and config, from the environment or the shipped defaults."""
+
+    def pick(variable: str, default: str) -> Path:
+        value = os.environ.get(variable)
+        return Path(value) if value else PROJECT_ROOT / default
+
+    return pick("DASHBOARD_DATA", "data"), pick("DASHBOARD_SEEDS", "seeds"), pick("DASHBOARD_CONFIG", "config.yaml")
 
 
-try:
-    app = build_app(_path("DASHBOARD_DATA", "data"), _path("DASHBOARD_SEEDS", "seeds"), _path("DASHBOARD_CONFIG", "config.yaml"))
-except DataInvalid as err:
-    print(err.report(), file=sys.stderr)
-    raise SystemExit(1) from None
+def keeper() -> serving.Keeper:
+    """The master's keeper when gunicorn's hooks loaded the data already, else a new one."""
+    data, seeds, config = paths()
+    kept = serving.KEEPER
+    if kept is not None and kept.current is not None and (kept.data_dir, kept.seeds_dir, kept.config_path) == (data, seeds, config):
+        return kept
+    kept = serving.Keeper(data, seeds, config)
+    kept.start()  # DataInvalid when there is nothing valid to serve
+    serving.KEEPER = kept
+    return kept
 
+
+def _build():
+    from dashboard.web.app import create_app
+
+    try:
+        snapshot = keeper().current
+    except DataInvalid as err:
+        print(err.report(), file=sys.stderr)
+        raise SystemExit(WORKER_BOOT_ERROR) from None
+    return create_app(snapshot.dataset, snapshot.config, snapshot.seeds_dir)
+
+
+app = _build()
 server = app.server

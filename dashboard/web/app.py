@@ -22,6 +22,7 @@ import dash
 from dashboard import PROJECT_ROOT
 from dashboard.web.callbacks import STATE_KEY, AppState, attach_callbacks, first_table_page, make_state
 from dashboard.config import Config, load_config
+from dashboard.web import server
 from dashboard.web.layout import page
 from dashboard.curated.records import Dataset
 from dashboard.curated.validate import load_valid
@@ -37,6 +38,7 @@ def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT
         update_title=None,  # keep the tab title steady while callbacks run
         serve_locally=True,
         compress=False,
+        **server.dash_options(config),
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
             {"name": "description", "content": config.subtitle or config.title},
@@ -45,6 +47,7 @@ def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT
     attach_callbacks(app)
     app.server.config[STATE_KEY] = state
     app.layout = page(state, state.default_view, first_table_page(state, state.default_view))
+    server.harden(app, state)
     return app
 
 

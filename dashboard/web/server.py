@@ -1,0 +1,317 @@
+"""The web server's guard rails: last good data, bounded work, 4xx for bad input, headers.
+
+``harden(app, state)`` is called once by ``create_app`` and adds, on the Flask server:
+
+- **Last good data and a status route.** ``Keeper`` loads data and config; a reload that
+  finds problems keeps the snapshot it had and logs each problem as ``path:line: …``.
+  ``/status`` (under the URL prefix) is the maintainers' view and the health check: 200
+  while serving, the data version served, and the last load's result and problems. The
+  public page shows only the data version (one footer line), never the problems.
+- **Bounded work.** Bodies over ``serving.max_request_kb`` answer 413. Image and deck
+  downloads take a render slot; with ``renders_at_once`` running and ``renders_waiting``
+  waiting, the next one answers 429 with ``Retry-After`` before any work starts. Filter
+  changes never take a slot, so they never wait behind downloads.
+- **Every malformed request is a 4xx.** A callback body is checked against the app's own
+  callbacks (output known, ``inputs`` and ``state`` of the right count and shape) before
+  Dash sees it; a bad ``/_dash-component-suites/`` path is a 404.
+- **Security headers** on every answer: a Content-Security-Policy allowing only the app's
+  own scripts plus the hash of each inline script on the page, ``nosniff``,
+  ``frame-ancestors 'none'``, a strict Referrer-Policy, a Permissions-Policy, and
+  ``Cache-Control: no-cache`` on the page so a new data version shows at once.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import logging
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import flask
+from dash import html
+from werkzeug.exceptions import HTTPException
+
+from dashboard.config import Config, load_config
+from dashboard.curated.problems import DataInvalid
+from dashboard.curated.records import Dataset
+from dashboard.curated.validate import load_valid
+from dashboard.outputs import gate
+
+if TYPE_CHECKING:  # pragma: no cover
+    import dash
+
+    from dashboard.web.callbacks import AppState
+
+log = logging.getLogger("dashboard.serving")
+
+RENDER_KINDS = ("pptx", "png", "svg")  # downloads that draw with the browser
+DATA_VERSION_ID = "data-version"
+
+
+# --- last good data ------------------------------------------------------------------------
+
+
+def data_version(dataset: Dataset) -> str:
+    """A short fingerprint of the data served: the same files give the same version,
+    wherever the folder is (locations count by file name and line)."""
+    text = re.sub(r"Location\(path='(?:[^']*/)?([^'/]*)'", r"Location(path='\1'", repr(dataset))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    dataset: Dataset
+    config: Config
+    seeds_dir: Path
+    version: str
+    loaded_at: str
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    at: str
+    ok: bool
+    problems: tuple[str, ...] = ()
+
+
+@dataclass
+class Keeper:
+    """Data and config as last loaded without problems, and what the last load found."""
+
+    data_dir: Path
+    seeds_dir: Path
+    config_path: Path | None
+    current: Snapshot | None = None
+    last: LoadResult | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def _load(self) -> Snapshot:
+        config = load_config(self.config_path)
+        dataset = load_valid(self.data_dir, self.seeds_dir)
+        return Snapshot(dataset, config, Path(self.seeds_dir), data_version(dataset), _now())
+
+    def start(self) -> Snapshot:
+        """The first load: ``DataInvalid`` when there is nothing valid to serve."""
+        with self._lock:
+            self.current = self._load()
+            self.last = LoadResult(self.current.loaded_at, True)
+            return self.current
+
+    def reload(self) -> LoadResult:
+        """Load again; on problems keep serving what was loaded before, and log them."""
+        with self._lock:
+            try:
+                self.current = self._load()
+                self.last = LoadResult(self.current.loaded_at, True)
+                log.info("data reloaded: version %s", self.current.version)
+            except DataInvalid as err:
+                self.last = LoadResult(_now(), False, tuple(str(p) for p in err.problems))
+                for problem in err.problems:
+                    log.error("reload refused: %s", problem)
+                served = self.current.version if self.current else "none"
+                log.error("reload refused: %d problem(s); still serving data version %s", len(err.problems), served)
+            return self.last
+
+
+KEEPER: Keeper | None = None  # set by the WSGI entry point (and, under gunicorn, in the master)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --- the app ------------------------------------------------------------------------------------
+
+
+def dash_options(config: Config) -> dict[str, Any]:
+    """Options for ``dash.Dash``: the URL prefix the app is served under."""
+    return {"url_base_pathname": config.serving.url_prefix}
+
+
+def harden(app: dash.Dash, state: AppState) -> None:
+    """Add the guard rails above to ``app`` (whose layout is already set)."""
+    settings = state.config.serving
+    server = app.server
+    prefix = app.config.routes_pathname_prefix
+    version = data_version(state.dataset)
+    server.config["MAX_CONTENT_LENGTH"] = settings.max_request_kb * 1024
+    gate.set_limits(gate.RenderLimits(at_once=settings.renders_at_once, waiting=settings.renders_waiting, retry_after_s=settings.retry_after_s))
+    _add_version_line(app, version)
+    started = LoadResult(_now(), True)
+    dispatch_path = prefix + "_dash-update-component"
+    suites_path = prefix + "_dash-component-suites/"
+    render_buttons = _render_buttons()
+    admissions = _Admissions(settings.renders_at_once + settings.renders_waiting)
+
+    @server.before_request
+    def _guard():
+        request = flask.request
+        if request.content_length is not None and request.content_length > server.config["MAX_CONTENT_LENGTH"]:
+            return _too_large(settings.max_request_kb)
+        if request.path != dispatch_path or request.method != "POST":
+            return None
+        try:
+            body = json.loads(request.get_data(cache=True) or b"null")
+        except HTTPException:
+            raise
+        except (ValueError, RecursionError):
+            return _plain(400, "the request body is not valid JSON")
+        problem = callback_problem(body, app.callback_map)
+        if problem:
+            return _plain(400, f"bad callback request: {problem}")
+        if _wants_render(body, render_buttons):
+            if not admissions.enter():
+                response = _plain(429, f"Too many image and deck downloads at once; try again in {settings.retry_after_s} s.")
+                response.headers["Retry-After"] = str(settings.retry_after_s)
+                return response
+            flask.g.render_admitted = True
+        return None
+
+    @server.teardown_request
+    def _leave(_err=None):
+        if flask.g.pop("render_admitted", False):
+            admissions.leave()
+
+    @server.errorhandler(413)
+    def _too_large_handler(_err):
+        return _too_large(settings.max_request_kb)
+
+    @server.errorhandler(Exception)
+    def _failed(err):
+        if isinstance(err, HTTPException):
+            return err
+        if flask.request.path.startswith(suites_path):
+            return _plain(404, "no such file")
+        log.exception("request %s failed", flask.request.path)
+        return _plain(500, "the server failed on this request; the log says why")
+
+    @server.route(prefix + "status")
+    def _status():
+        keeper = KEEPER
+        served = keeper.current.version if keeper and keeper.current else version
+        last = keeper.last if keeper and keeper.last else started
+        body = {
+            "status": "serving",
+            "data_version": served,
+            "last_load": {"at": last.at, "ok": last.ok, "problems": list(last.problems)},
+        }
+        response = flask.jsonify(body)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    @server.after_request
+    def _headers(response: flask.Response) -> flask.Response:
+        return add_security_headers(response)
+
+
+class _Admissions:
+    """Render downloads being answered by this process (running or waiting for a slot)."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._inside = 0
+        self._lock = threading.Lock()
+
+    def enter(self) -> bool:
+        with self._lock:
+            if self._inside >= self.capacity:
+                return False
+            self._inside += 1
+            return True
+
+    def leave(self) -> None:
+        with self._lock:
+            self._inside -= 1
+
+
+def _add_version_line(app: dash.Dash, version: str) -> None:
+    line = html.P(f"Data version {version}", id=DATA_VERSION_ID, className="data-version")
+    layout = app.layout
+    if isinstance(getattr(layout, "children", None), list):
+        layout.children.append(line)
+
+
+def _render_buttons() -> frozenset[str]:
+    from dashboard.web.callbacks import DOWNLOAD_BUTTONS
+
+    return frozenset(f"{button}.n_clicks" for button, (kind, _chart) in DOWNLOAD_BUTTONS.items() if kind in RENDER_KINDS)
+
+
+def _wants_render(body: dict, buttons: frozenset[str]) -> bool:
+    changed = body.get("changedPropIds") or []
+    return any(isinstance(c, str) and c in buttons for c in changed)
+
+
+def _plain(status: int, message: str) -> flask.Response:
+    return flask.Response(message + "\n", status=status, mimetype="text/plain")
+
+
+def _too_large(limit_kb: int) -> flask.Response:
+    return _plain(413, f"Request too large: the limit is {limit_kb} KiB.")
+
+
+def callback_problem(body: Any, callback_map: dict) -> str | None:
+    """What is wrong with a callback request body, or None when Dash can run it."""
+    if not isinstance(body, dict):
+        return "expected a JSON object"
+    output = body.get("output")
+    if not isinstance(output, str) or output not in callback_map:
+        return "unknown output"
+    if not isinstance(body.get("outputs"), (dict, list)):
+        return "missing outputs"
+    spec = callback_map[output]
+    for key, wanted in (("inputs", spec.get("inputs", [])), ("state", spec.get("state", []))):
+        given = body.get(key, [] if key == "state" else None)
+        if not isinstance(given, list):
+            return f"missing {key}"
+        if len(given) != len(wanted):
+            return f"expected {len(wanted)} {key}, got {len(given)}"
+        for item in given:
+            entries = item if isinstance(item, list) else [item]
+            if not all(isinstance(e, dict) and "id" in e and isinstance(e.get("property"), str) for e in entries):
+                return f"each of {key} needs an id and a property"
+    changed = body.get("changedPropIds", [])
+    if not isinstance(changed, list) or not all(isinstance(c, str) for c in changed):
+        return "changedPropIds must be a list of names"
+    return None
+
+
+# --- headers ----------------------------------------------------------------------------------
+
+_INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S)
+
+
+def content_security_policy(html_body: bytes | None) -> str:
+    """A CSP that allows the app's own files and, by hash, each inline script of the page."""
+    hashes = ""
+    if html_body:
+        digests = {base64.b64encode(hashlib.sha256(m.group(1)).digest()).decode() for m in _INLINE_SCRIPT.finditer(html_body)}
+        hashes = "".join(f" 'sha256-{d}'" for d in sorted(digests))
+    return (
+        "default-src 'self'; "
+        f"script-src 'self'{hashes}; "
+        "style-src 'self' 'unsafe-inline'; "  # plotly.js and AG Grid set styles at run time
+        "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    )
+
+
+def add_security_headers(response: flask.Response) -> flask.Response:
+    is_html = response.mimetype == "text/html"
+    body = response.get_data() if is_html and not response.direct_passthrough else None
+    headers = response.headers
+    headers["Content-Security-Policy"] = content_security_policy(body)
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["X-Frame-Options"] = "DENY"
+    headers["Referrer-Policy"] = "no-referrer"
+    headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+    headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    if is_html:
+        headers["Cache-Control"] = "no-cache"
+    return response

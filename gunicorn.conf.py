@@ -1,0 +1,71 @@
+"""Production settings: ``gunicorn -c gunicorn.conf.py dashboard.wsgi:server``.
+
+Sized for a 2-core host; every value can be overridden on the command line or with
+``GUNICORN_CMD_ARGS`` (e.g. ``--bind 0.0.0.0:8050 --workers 4``).
+
+- **Workers and threads.** Two processes (one per core) of eight threads each. A filter
+  change is a few milliseconds of pandas and plotly; an image or deck download holds a
+  thread for as long as Chromium draws, so ``serving.renders_at_once`` +
+  ``serving.renders_waiting`` (config.yaml; 2 + 4) threads at most go to downloads and the
+  other two always answer filter changes. Each worker starts its own Chromium on its first
+  download (measured in README, "Load"): about 300 MiB each.
+- **Timeouts.** An image waits at most 10 s for Chromium (``renderer.RENDER_TIMEOUT``) and
+  a download at most 15 s for a render slot, both well under the 60 s worker timeout, so
+  a hung browser becomes an error message, never a killed worker.
+- **Request limits.** Request line and headers are bounded here; the body by
+  ``serving.max_request_kb`` in the app (413).
+- **Last good data.** The master validates the data before binding the port: invalid data
+  at the first start prints every problem as ``path:line`` and exits 1 (no crash loop).
+  ``kill -HUP <master>`` reloads: the new workers get the new data when it is valid, and
+  keep the last good data otherwise, with the problems in the log and on ``/status``.
+"""
+
+import sys
+
+bind = "127.0.0.1:8050"
+workers = 2
+worker_class = "gthread"
+threads = 8
+timeout = 60
+graceful_timeout = 30
+keepalive = 5
+max_requests = 2000  # recycle a worker now and then (bounded memory), staggered:
+max_requests_jitter = 200
+limit_request_line = 8190
+limit_request_fields = 64
+limit_request_field_size = 8190
+accesslog = "-"
+errorlog = "-"
+loglevel = "info"
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+control_socket_disable = True  # one per-user socket would clash between instances; signals suffice
+preload_app = False  # workers import the app after the master's hook loaded the data
+
+
+def _keeper():
+    from dashboard.web import server as serving
+    from dashboard.wsgi import paths
+
+    if serving.KEEPER is None:
+        serving.KEEPER = serving.Keeper(*paths())
+    return serving.KEEPER
+
+
+def on_starting(server):
+    from dashboard.curated.problems import DataInvalid
+
+    try:
+        snapshot = _keeper().start()
+    except DataInvalid as err:
+        print(err.report(), file=sys.stderr)
+        print("Not starting: fix the data (or config) above and start again.", file=sys.stderr)
+        sys.exit(1)
+    server.log.info("serving data version %s", snapshot.version)
+
+
+def on_reload(server):
+    result = _keeper().reload()
+    if result.ok:
+        server.log.info("reloaded: serving data version %s", _keeper().current.version)
+    else:
+        server.log.error("reload refused with %d problem(s); still serving data version %s (see /status)", len(result.problems), _keeper().current.version)

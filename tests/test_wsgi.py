@@ -1,0 +1,163 @@
+"""The production entry point: ``gunicorn -c gunicorn.conf.py dashboard.wsgi:server``.
+
+Invalid data at the first start stops the server with every problem as path:line (no
+crash loop, no port that answers nothing); a reload with invalid data keeps serving the
+last good data and says why on /status. Servers run on loopback ports of their own; a
+wait is bounded only so that a hang fails the test.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from dashboard.web import server as serving
+
+ROOT = Path(__file__).resolve().parent.parent
+GUARD_S = 60  # against a hang only
+
+
+def broken_copy(data_dir: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir, copy)
+    return copy
+
+
+def break_file(folder: Path) -> Path:
+    target = folder / "figures.yaml"
+    with target.open("a", encoding="utf-8") as out:
+        out.write("\n- id: [unclosed\n")
+    return target
+
+
+def env_for(data: Path) -> dict[str, str]:
+    return {**os.environ, "DASHBOARD_DATA": str(data), "PYTHONPATH": str(ROOT)}
+
+
+# --- the module -----------------------------------------------------------------------------------
+
+
+def test_the_wsgi_server_serves_the_page_and_its_status(monkeypatch, data_dir):
+    monkeypatch.setenv("DASHBOARD_DATA", str(data_dir))
+    monkeypatch.setattr(serving, "KEEPER", None)
+    sys.modules.pop("dashboard.wsgi", None)
+    wsgi = importlib.import_module("dashboard.wsgi")
+    client = wsgi.server.test_client()
+    assert client.get("/").status_code == 200
+    assert client.get("/status").get_json()["data_version"] == serving.KEEPER.current.version
+
+
+def test_invalid_data_stops_the_worker_with_gunicorns_boot_error_code_and_path_line_messages(tmp_path, data_dir):
+    data = broken_copy(data_dir, tmp_path)
+    broken = break_file(data)
+    done = subprocess.run([sys.executable, "-c", "import dashboard.wsgi"], cwd=ROOT, env=env_for(data), capture_output=True, text=True, timeout=GUARD_S)
+    assert done.returncode == 3  # gunicorn halts on it instead of restarting the worker
+    assert f"{broken}:" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_reload_with_invalid_data_keeps_the_last_good_data_and_reports_each_problem(tmp_path, data_dir, seeds_dir, caplog):
+    data = broken_copy(data_dir, tmp_path)
+    keeper = serving.Keeper(data, seeds_dir, ROOT / "config.yaml")
+    good = keeper.start()
+    broken = break_file(data)
+    with caplog.at_level("ERROR", logger="dashboard.serving"):
+        result = keeper.reload()
+    assert not result.ok and result.problems
+    assert all(str(broken) in problem for problem in result.problems)
+    assert keeper.current is good
+    assert any(f"{broken}:" in record.getMessage() for record in caplog.records)
+    shutil.copy(data_dir / "figures.yaml", data / "figures.yaml")  # fixed again: the next reload takes it
+    assert keeper.reload().ok and keeper.current is not good
+
+
+# --- gunicorn with the shipped configuration -------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def gunicorn(data: Path, port: int, log: Path) -> subprocess.Popen:
+    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "--workers", "1", "dashboard.wsgi:server"]
+    with log.open("wb") as out:
+        return subprocess.Popen(command, cwd=ROOT, env=env_for(data), stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(GUARD_S)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def status(port: int) -> dict | None:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/status", timeout=5) as response:
+            return json.load(response)
+    except (OSError, urllib.error.URLError):
+        return None
+
+
+def wait_for(condition, process: subprocess.Popen, log: Path):
+    deadline = time.monotonic() + GUARD_S
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        if process.poll() is not None:
+            pytest.fail(f"gunicorn exited with {process.returncode}:\n{log.read_text(errors='replace')}")
+        time.sleep(0.2)
+    pytest.fail(f"gunicorn did not get there within {GUARD_S} s:\n{log.read_text(errors='replace')}")
+
+
+def test_gunicorn_on_invalid_data_exits_non_zero_with_the_problems_instead_of_crash_looping(tmp_path, data_dir):
+    data = broken_copy(data_dir, tmp_path)
+    broken = break_file(data)
+    log = tmp_path / "gunicorn.log"
+    process = gunicorn(data, free_port(), log)
+    try:
+        code = process.wait(GUARD_S)
+    finally:
+        stop(process)
+    text = log.read_text(errors="replace")
+    assert code != 0
+    assert f"{broken}:" in text and "Traceback" not in text
+    assert "Booting worker" not in text
+
+
+def test_gunicorn_reloaded_on_invalid_data_keeps_serving_the_last_good_data(tmp_path, data_dir):
+    data = broken_copy(data_dir, tmp_path)
+    port = free_port()
+    log = tmp_path / "gunicorn.log"
+    process = gunicorn(data, port, log)
+    try:
+        first = wait_for(lambda: status(port), process, log)
+        broken = break_file(data)
+        os.kill(process.pid, signal.SIGHUP)
+        after = wait_for(lambda: (s := status(port)) and not s["last_load"]["ok"] and s, process, log)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_dash-layout", timeout=10) as response:
+            layout = response.read().decode()
+    finally:
+        stop(process)
+    assert after["status"] == "serving" and after["data_version"] == first["data_version"]
+    assert any(f"{broken}:" in problem for problem in after["last_load"]["problems"])
+    assert f"Data version {first['data_version']}" in layout
+    assert str(broken) not in layout  # the public page never shows the problems
+    assert f"{broken}:" in log.read_text(errors="replace")
