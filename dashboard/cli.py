@@ -54,7 +54,28 @@ def settings(config_path: Path | None):
         _fail(err)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneLineErrors(click.Group):
+    """Every failure of a command is one line and a non-zero exit, never a traceback: a
+    file that cannot be written (disk full, read-only, no such folder), an export error."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except exporters.ExportError as err:
+            raise click.ClickException(str(err)) from None
+        except OSError as err:
+            where = f" {err.filename}" if err.filename else ""
+            raise click.ClickException(f"cannot write{where}: {err.strerror or err}; choose another place with -o") from None
+
+
+def _output(ctx, param, value):
+    """``-o``: a path, never empty (an empty one would quietly mean the current folder)."""
+    if value is None or not str(value).strip():
+        raise click.BadParameter("is empty; name a file or folder", ctx=ctx, param=param)
+    return Path(value)
+
+
+@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Programme figures on UK–Vietnam cooperation on migration and human trafficking."""
 
@@ -73,7 +94,7 @@ def validate(data_dir: Path | None, seeds_dir: Path | None) -> None:
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(list(exporters.FORMATS)), required=True, help="csv, xlsx or pptx: one file of the view; png or svg: one slide image per chart.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File to write (csv, xlsx, pptx; a folder gets a dated name), or the folder for png and svg.")
+@click.option("-o", "--output", type=click.Path(), callback=_output, required=True, help="File to write (csv, xlsx, pptx; a folder gets a dated name), or the folder for png and svg.")
 @click.option("--year-from", type=int, default=None, help="First year (a figure is kept when its period overlaps the range).")
 @click.option("--year-to", type=int, default=None, help="Last year.")
 @click.option("--programme", "programmes", multiple=True, help="Programme id; repeat for several.")
@@ -109,7 +130,7 @@ def export(fmt, output, year_from, year_to, programmes, metrics, chart, size, da
     if output.is_dir():
         output = output / exporters.file_name(VIEW_NAME, filters, made_on, fmt)
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(data)
+    _write(output, data)
     click.echo(f"Wrote {len(frame)} figures to {output}")
 
 
@@ -132,10 +153,22 @@ def _export_images(fmt, folder: Path, frame, dataset, filters, config, chart, si
         for name in bar:
             context = exporters.ExportContext.for_view(dataset, filters, config, chart=name, size=size, today=made_on, all_events=all_events)
             path = folder / exporters.file_name(titles[name], filters, made_on, fmt)
-            path.write_bytes(exporters.EXPORTERS[fmt](frame, context))
+            _write(path, exporters.EXPORTERS[fmt](frame, context))
             written.append(path)
     for path in written:
         click.echo(f"Wrote {path}")
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path``; a file this call created is removed again if the write
+    fails (disk full), so no half-written export is left behind."""
+    existed = path.exists()
+    try:
+        path.write_bytes(data)
+    except OSError as err:
+        if not existed and path.is_file():
+            path.unlink(missing_ok=True)
+        raise OSError(err.errno, err.strerror, str(path)) from None
 
 
 @main.command()

@@ -9,6 +9,7 @@ document. All problems are returned together.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -50,6 +51,10 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
     units = {u.id for u in dataset.units}
     metrics = {m.id: m for m in dataset.metrics}
     sources = {s.file for s in dataset.sources}
+
+    for source in dataset.sources:  # a link on the page and in exports: never javascript:, data: or file:
+        if source.url is not None and not re.match(r"https?://[^\s/]+", source.url, re.I):
+            add(source, "url", f"{source.url!r} is not a web address; write one starting with https:// (or http://), or leave url out", "bad-url")
 
     for metric in dataset.metrics:
         if metric.unit not in units:

@@ -7,7 +7,9 @@ filters, settings, chart and image size) for the formats that need it.
 Data files (csv, xlsx) hold the columns of ``CSV_COLUMNS``. Text cells are neutralised
 against spreadsheet formula injection as OWASP's CSV-injection guidance asks: a cell
 starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
-single quote, so no spreadsheet runs it. The numeric column ``value`` is never touched.
+single quote, so no spreadsheet runs it; so does such a character right after a
+separator (``, ; | tab newline``), where a spreadsheet splitting on it would start a new
+cell. The numeric column ``value`` is never touched.
 
 Images (png, svg) and the deck (pptx) import plotly, kaleido and python-pptx only when
 asked for, so writing a CSV stays light.
@@ -105,12 +107,18 @@ def file_name(what: str, filters: Filters, made_on: dt.date, ext: str) -> str:
 # --- data files --------------------------------------------------------------------------
 
 
+# A spreadsheet that splits a CSV line on ; or | (or a pasted cell on tabs and newlines)
+# sees a new cell after each of them: a formula start there is neutralised too.
+_AFTER_SEPARATOR = re.compile(r"([,;|\t\r\n])(?=[=+\-@])")
+
+
 def neutralise(text):
-    """A text cell made safe for spreadsheets: ``=HYPERLINK(…)`` → ``'=HYPERLINK(…)``.
-    Missing values stay missing."""
-    if isinstance(text, str) and text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
+    """A text cell made safe for spreadsheets: ``=HYPERLINK(…)`` → ``'=HYPERLINK(…)``, and
+    ``x;=1+2`` → ``x;'=1+2``. Missing values stay missing."""
+    if not isinstance(text, str):
+        return text
+    text = _AFTER_SEPARATOR.sub(r"\1'", text)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def table(figures: pd.DataFrame) -> pd.DataFrame:
