@@ -116,3 +116,18 @@ def test_no_cell_split_on_semicolons_starts_a_formula_in_the_csv(dataset, config
     for row in csv.reader(io.StringIO(text), delimiter=";"):
         for cell in row:
             assert not cell.lstrip('"').startswith(("=", "+", "@")), cell
+
+
+def test_a_deck_of_every_programme_and_one_metric_is_made_even_when_its_description_is_long(dataset, config):
+    """Found by bench/load.py: a deck's subject property holds at most 255 characters."""
+    from pptx import Presentation
+
+    from dashboard.analysis.frame import Filters, apply_filters, figures_frame, year_span
+
+    filters = Filters(*year_span(dataset), tuple(p.id for p in dataset.programmes), (dataset.metrics[0].id,))
+    described = filters.describe(dataset)
+    assert len(described) > 255
+    context = export.ExportContext.for_view(dataset, filters, config)
+    deck = Presentation(io.BytesIO(export.EXPORTERS["pptx"](apply_filters(figures_frame(dataset), filters), context)))
+    subject = deck.core_properties.subject
+    assert len(subject) <= 255 and subject.endswith("…") and described.startswith(subject[:-1])

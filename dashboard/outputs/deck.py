@@ -124,7 +124,8 @@ def build_deck(
     deck = Presentation()
     deck.slide_width, deck.slide_height = Emu(_emu(SLIDE_W_IN)), Emu(_emu(SLIDE_H_IN))
     deck.core_properties.title = config.title
-    deck.core_properties.subject = filters.describe(dataset)
+    subject = filters.describe(dataset)  # a document property holds at most 255 characters
+    deck.core_properties.subject = subject if len(subject) <= 255 else subject[:254] + "…"
     deck.core_properties.author = "Programme dashboard"
 
     _title_slide(deck, config, filters, dataset, made_on, figures, left_out)

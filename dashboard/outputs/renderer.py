@@ -51,6 +51,7 @@ START_TIMEOUT = 20.0  # seconds for Chromium to start and load plotly.js
 RENDER_TIMEOUT = 10.0  # seconds for one image: a warm image takes 0.1–0.5 s; gunicorn's worker timeout is 60 s
 CRASH_POLL = 0.25  # seconds between checks that the browser still runs while a caller waits
 RETRY = "try again in a few seconds (the image renderer restarts by itself)"
+BROWSER_NICE = 10  # scheduling priority of the browser (0 = as the server, 19 = lowest)
 RELOAD_EVERY = 50  # images a browser tab draws before it is reloaded
 
 _log = logging.getLogger(__name__)
@@ -179,6 +180,7 @@ class Renderer:
                 self.close(kill=True)
                 raise
             self._ready = True
+            _lower_priority(getattr(self._kaleido, "subprocess", None))
             return self
 
     async def _open(self) -> None:
@@ -287,6 +289,17 @@ def _kill_group(process) -> None:
     try:
         process.wait(5)
     except Exception:  # noqa: BLE001 - best effort at exit
+        pass
+
+
+def _lower_priority(process) -> None:
+    """Let the page's own requests go first: the browser and everything it starts run at
+    ``BROWSER_NICE``, so drawing a deck takes the CPU only when filter changes leave it."""
+    if process is None:
+        return
+    try:
+        os.setpriority(os.PRIO_PGRP, process.pid, BROWSER_NICE)
+    except OSError:  # not permitted or already gone: drawing still works, only unprioritised
         pass
 
 
