@@ -8,7 +8,7 @@ Sized for a 2-core host; every value can be overridden on the command line or wi
   thread for as long as Chromium draws, so ``serving.renders_at_once`` +
   ``serving.renders_waiting`` (config.yaml; 2 + 4) threads at most go to downloads and the
   other two always answer filter changes. Each worker starts its own Chromium on its first
-  download (measured in README, "Load"): about 300 MiB each.
+  download (measured in README, "Load"): about 600 MiB each while drawing decks.
 - **Timeouts.** An image waits at most 10 s for Chromium (``renderer.RENDER_TIMEOUT``) and
   a download at most 15 s for a render slot, both well under the 60 s worker timeout, so
   a hung browser becomes an error message, never a killed worker.
