@@ -140,3 +140,18 @@ def test_the_catalogue_is_installed_with_the_package():
     patterns = settings["tool"]["setuptools"]["package-data"]["dashboard"]
     shipped = [path.relative_to(ROOT / "dashboard").as_posix() for path in LOCALE_DIR.glob("*.po")]
     assert shipped and all(any(fnmatch(path, pattern) for pattern in patterns) for path in shipped)
+
+
+def test_the_words_package_sits_below_everything_that_will_use_it():
+    """fmt (analysis), the views, outputs and web will import words; words may import only the
+    curated records, so no cycle appears when they switch over (type-only imports included)."""
+    import ast
+
+    for path in (ROOT / "dashboard" / "words").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("dashboard"):
+                assert node.module.startswith(("dashboard.words", "dashboard.curated")), f"{path.name} imports {node.module}"
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    assert not alias.name.startswith("dashboard") or alias.name.startswith(("dashboard.words", "dashboard.curated")), alias.name

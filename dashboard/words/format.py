@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Protocol
 
 from babel.dates import format_date as babel_date
 from babel.numbers import format_decimal
 
-from dashboard.analysis.quantity import Quantity
 from dashboard.curated.records import DatePrecision, FlexDate, Period, PeriodType, Qualifier, Unit
 from dashboard.words.catalogue import Phrase, Words
 
@@ -53,6 +53,19 @@ CTX_NUMBER = "number pattern"
 CTX_DATE = "date pattern (Babel/CLDR pattern letters)"
 CTX_PERIOD = "period"
 CTX_COUNT = "count with its noun"
+
+
+class Bounded(Protocol):
+    """What a derived quantity (``dashboard.analysis.quantity.Quantity``) offers a reader:
+    words sits below analysis, so it names the shape instead of importing the class."""
+
+    @property
+    def qualifier(self) -> Qualifier | None: ...
+
+    @property
+    def value(self) -> float: ...
+
+    approx: bool
 
 
 class Formatter:
@@ -121,7 +134,7 @@ class Formatter:
         number = self.number(value, unit, direction=direction)
         return f"{word} {number}" if word else number
 
-    def quantity(self, quantity: Quantity, unit: Unit | None = None) -> str:
+    def quantity(self, quantity: Bounded, unit: Unit | None = None) -> str:
         """A derived quantity with the bound it can honestly claim (``over about £9,722``)."""
         qualifier = quantity.qualifier
         if qualifier is None:
