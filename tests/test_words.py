@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.words import LANGUAGES, UnknownLanguage, Words
+from dashboard.words import LANGUAGES, Formatter, MissingMessage, UnknownLanguage, Words
 from dashboard.words.catalogue import LOCALE_DIR, load_catalogue, placeholders, problems
 from dashboard.words.checklist import CHECKLIST, render
 
@@ -155,3 +155,36 @@ def test_the_words_package_sits_below_everything_that_will_use_it():
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     assert not alias.name.startswith("dashboard") or alias.name.startswith(("dashboard.words", "dashboard.curated")), alias.name
+
+
+def test_a_strict_words_object_names_a_message_the_catalogue_does_not_hold_in_either_language():
+    for language in LANGUAGES:
+        words = Words(language, strict=True)
+        assert words.text("Reset filters", "filters")
+        with pytest.raises(MissingMessage, match=r"'Reset filter' \(context 'filters'\) is not in the catalogue"):
+            words.text("Reset filter", "filters")
+
+
+def test_every_message_the_formatter_asks_for_is_in_the_catalogue():
+    import datetime as dt
+
+    from dashboard.analysis.quantity import Quantity
+    from dashboard.curated.records import DatePrecision, Period, PeriodType, Qualifier, Unit
+
+    pounds = Unit("gbp", "pounds sterling", "£")
+    for language in LANGUAGES:
+        f = Formatter(Words(language, strict=True))
+        for qualifier in Qualifier:
+            f.qualifier_sentence(qualifier)
+            for wording in (None, "nearly", "almost", "around", "about", "approximately", "roughly", "some"):
+                f.value(7_000_000, qualifier, pounds, wording)
+        for value in (1936, 7_000_000, 1_500_000_000, 9722):
+            f.number(value), f.number(value, pounds)
+        for noun in ("figure", "event", "image", "source document"):
+            f.count(2, noun)
+        for precision in DatePrecision:
+            f.date(dt.date(2025, 3, 31), precision)
+        for kind in PeriodType:
+            f.period(Period(dt.date(2018, 1, 1), dt.date(2025, 3, 31), kind))
+        for quantity in (Quantity(9722.0, float("inf"), approx=True), Quantity(0.0, 9722.0, approx=True), Quantity(0.0, float("inf"))):
+            f.quantity(quantity, pounds)

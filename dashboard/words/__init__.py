@@ -7,7 +7,7 @@ is always passed in, never global: one server answers English and Vietnamese req
 the same time. English is the catalogue's source text, so ``Words("en")`` returns it as is.
 """
 
-from dashboard.words.catalogue import LANGUAGES, Phrase, UnknownLanguage, Words
+from dashboard.words.catalogue import LANGUAGES, MissingMessage, Phrase, UnknownLanguage, Words
 from dashboard.words.format import Formatter
 
-__all__ = ["LANGUAGES", "Formatter", "Phrase", "UnknownLanguage", "Words"]
+__all__ = ["LANGUAGES", "Formatter", "MissingMessage", "Phrase", "UnknownLanguage", "Words"]

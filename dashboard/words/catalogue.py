@@ -32,6 +32,11 @@ class UnknownLanguage(ValueError):
         self.language = language
 
 
+class MissingMessage(KeyError):
+    """A strict ``Words`` was asked for a message the catalogue does not hold: the call site
+    and the catalogue disagree on its English text or context."""
+
+
 class Phrase(str):
     """A message as shown, with the language it is in: a missing translation is the
     English text with ``untranslated`` set, so the page can mark it (``lang="en"``)."""
@@ -110,11 +115,14 @@ def load_catalogue(language: str, directory: Path = LOCALE_DIR) -> Catalogue:
 class Words:
     """The words of one language. ``Words("vi").text("Filters", "layout")`` → ``Bộ lọc``."""
 
-    def __init__(self, language: str = SOURCE_LANGUAGE, directory: Path = LOCALE_DIR) -> None:
+    def __init__(self, language: str = SOURCE_LANGUAGE, directory: Path = LOCALE_DIR, *, strict: bool = False) -> None:
+        """``strict``: a message missing from the catalogue raises ``MissingMessage`` (in
+        English too), for tests that drive every page and export through the catalogue."""
         if language not in LANGUAGES:
             raise UnknownLanguage(language)
         self.language = language
         self._catalogue = None if language == SOURCE_LANGUAGE else load_catalogue(language, Path(directory))
+        self._known = load_catalogue(LANGUAGES[1], Path(directory)).entries if strict else None
 
     def __repr__(self) -> str:
         return f"Words({self.language!r})"
@@ -146,6 +154,8 @@ class Words:
         return format_decimal(n, format="#,##0", locale=self.language)
 
     def _entry(self, context: str | None, message: str) -> Entry | None:
+        if self._known is not None and (context, message) not in self._known:
+            raise MissingMessage(f"{message!r} (context {context!r}) is not in the catalogue; add it to {LANGUAGES[1]}.po")
         if self._catalogue is None:
             return None
         return self._catalogue.entries.get((context, message))
