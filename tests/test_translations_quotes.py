@@ -61,4 +61,4 @@ def test_every_message_the_quote_labels_ask_for_is_in_the_catalogue():
         words = Words(page, strict=True)
         for document in LANGUAGE_NAMES:
             quote_label(document, words)
-        words.text("translation, not the source's words", "quote label")
+        words.text("translation, not verbatim", "quote label")

@@ -88,5 +88,5 @@ def quote(record: Figure | Event, translations: Translations | None, words: Word
         form = translations.form(SECTION[type(record)], record.id, "quote_translation")
         if form is not None:
             translation = Phrase(form, translations.language)
-    translation_label = words.text("translation, not the source's words", CTX_QUOTE) if translation else None
+    translation_label = words.text("translation, not verbatim", CTX_QUOTE) if translation else None
     return Quote(text, label, translation, translation_label)
