@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from dashboard.curated.load import load_dataset
-from dashboard.curated.translations import SECTIONS, load_translations, translation_warnings
+from dashboard.curated.translations import SECTIONS, english, load_translations, translation_warnings
 from dashboard.words.names import name
 
 
@@ -32,7 +32,7 @@ def test_the_shipped_translations_load_and_give_every_shipped_name_its_vietnames
     assert translation_warnings(dataset, translations) == []
     for section, spec, record in records(dataset):
         for field in spec.names:
-            if getattr(record, field):
+            if english(record, field):
                 shown = name(record, translations, field)
                 assert not shown.untranslated and shown.lang == "vi", f"{section} {record}: {field}"
                 assert shown.strip(), f"{section} {record}: {field} is blank"
@@ -48,10 +48,11 @@ def test_a_name_with_no_vietnamese_form_is_a_warning_at_the_entry_that_should_ho
     translations, problems = load_translations(tmp_path, "vi")
     assert problems == []
     warnings = [w for w in translation_warnings(dataset, translations) if w.field == "programmes.name"]
+    assert all(w.location.line == 1 for w in warnings if programme.name not in w.message)  # no entry: the section
     mine = next(w for w in warnings if programme.name in w.message)
-    assert str(mine.location) == f"{translations.path}:2" and mine.code == "untranslated"
+    assert str(mine.location) == f"{translations.path}:3" and mine.code == "untranslated"  # the empty `name:`
     assert "add `name:` under id: " + programme.id in mine.message
-    assert str(programme.location) in mine.message  # where the English name is curated
+    assert f"({programme.location.path}:{programme.lines['name']})" in mine.message  # where the English is
 
 
 def test_a_record_with_no_entry_is_a_warning_saying_which_entry_to_add_and_where(dataset, tmp_path):
@@ -64,9 +65,11 @@ def test_a_record_with_no_entry_is_a_warning_saying_which_entry_to_add_and_where
     translations, _ = load_translations(tmp_path, "vi")
     warnings = translation_warnings(dataset, translations)
     event = dataset.events[0]
-    about_event = next(w for w in warnings if w.field == "events.title" and repr(event.title) in w.message)
+    about_event = next(w for w in warnings if w.field.startswith("events.title") and repr(event.title) in w.message)
     assert str(about_event.location) == f"{translations.path}:2"  # the events: section
-    assert f"add an entry `- id: {event.id}` with `title:` under `events:`" in about_event.message
+    assert f"add an entry `- id: {event.id}` with `title:`" in about_event.message
+    assert about_event.message.endswith("under `events:`")
+    assert f"({event.location.path}:{event.lines['title']})" in about_event.message  # where the English is
     # a section absent from the file points at its first line
     programme = dataset.programmes[0]
     about_programme = next(w for w in warnings if repr(programme.name) in w.message)
@@ -106,7 +109,7 @@ def test_a_translation_of_a_field_the_record_leaves_empty_is_a_warning(dataset, 
         ("programmes:\n  - id: a\n    name: [unclosed\n", 4, "syntax error"),
         ("programmes:\n  - id: a\n    name: !!python/object:os.system x\n", 3, "YAML tag !!python/object:os.system is not allowed"),
         ("programmes:\n\t- id: a\n", 2, "tab character"),
-        ("events:\n  - id: a\n    quote: bản dịch\n", 3, "unknown field; expected one of: id, title, quote_translation"),
+        ("events:\n  - id: a\n    quote: bản dịch\n", 3, "unknown field; expected one of: id, title, date_basis, quote_translation"),
         ("programmes:\n  - id: a\n    quote_translation: x\n", 3, "unknown field; expected one of: id, name"),
         ("event_types:\n  dialogue: Đối thoại\n", 1, "dashboard/words/locale/vi.po"),
         ("programmes:\n  - id: a\n    name: A\n  - id: a\n    name: B\n", 4, "'a' is translated twice (first at line 2)"),
@@ -136,8 +139,8 @@ def test_no_translations_file_leaves_every_name_in_english_marked_untranslated(d
     translations, problems = load_translations(tmp_path, "vi")
     assert problems == [] and translations.entries == {}
     warnings = translation_warnings(dataset, translations)
-    named = sum(1 for _, spec, record in records(dataset) for field in spec.names if getattr(record, field))
-    assert len(warnings) == named and {w.code for w in warnings} == {"untranslated"}
+    named = sum(1 for _, spec, record in records(dataset) if any(english(record, field) for field in spec.names))
+    assert len(warnings) == named  # one per record: add its entry once, with every field and {w.code for w in warnings} == {"untranslated"}
     programme = dataset.programmes[0]
     shown = name(programme, translations)
     assert shown == programme.name and shown.untranslated and shown.lang == "en"
@@ -159,3 +162,28 @@ def test_vietnamese_typed_as_decomposed_letters_is_stored_composed(dataset, tmp_
     write(tmp_path, f"programmes:\n  - id: {programme.id}\n    name: {decomposed}\n")
     translations, _ = load_translations(tmp_path, "vi")
     assert name(programme, translations) == unicodedata.normalize("NFC", "Đối thoại Di cư")
+
+
+def test_a_figure_s_period_notes_are_translated_as_the_figure_s_own(dataset, tmp_path):
+    figure = next(f for f in dataset.figures if f.period.start_basis)
+    assert english(figure, "start_basis") == figure.period.start_basis
+    write(tmp_path, f"figures:\n  - id: {figure.id}\n    start_basis: Từ năm 2018.\n")
+    translations, _ = load_translations(tmp_path, "vi")
+    assert name(figure, translations, "start_basis") == "Từ năm 2018."
+    fields = {w.field for w in translation_warnings(dataset, translations) if repr(figure.period.start_basis) in w.message}
+    assert "figures.start_basis" not in fields
+
+
+def test_the_curator_s_check_prints_each_warning_with_its_line_and_exits_0(data_dir, tmp_path, capsys):
+    from dashboard.curated.translations import main
+
+    for path in data_dir.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    write(tmp_path, "programmes:\n  - id: not-a-programme\n    name: X\n")
+    assert main([str(tmp_path), "vi"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("warning: ") and "i18n/vi.yaml:2: id: no programme has id 'not-a-programme'" in line for line in out)
+    write(tmp_path, "programmes: [unclosed\n")
+    assert main([str(tmp_path), "vi"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert [line for line in out if line.startswith("error: ")] and all(not line.startswith("warning: ") for line in out)

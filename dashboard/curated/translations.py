@@ -43,19 +43,29 @@ class Section:
     """One section of the data and which of its records' fields a translation may give."""
 
     key: str  # the field naming the record: ``id``, or ``file`` for sources
-    names: tuple[str, ...]  # names a reader meets: a missing form is a warning
+    names: tuple[str, ...]  # what a reader meets: a missing form is a warning
     quote: bool = False  # whether a curated ``quote_translation`` may sit beside its quote
 
 
-# The fields a curator must translate; keep in step with the fields the views show as names.
+# The fields a curator translates: names, and the curated notes the source dialog shows
+# (how a date was derived, a figure's note, the publisher). Keep in step with the views.
+# A figure's ``start_basis`` and ``end_basis`` are its period's.
 SECTIONS: dict[str, Section] = {
     "programmes": Section("id", ("name",)),
     "metrics": Section("id", ("label", "singular")),
     "units": Section("id", ("label", "noun")),
-    "sources": Section("file", ("title",)),
-    "events": Section("id", ("title",), quote=True),
-    "figures": Section("id", (), quote=True),
+    "sources": Section("file", ("title", "publisher", "published_basis")),
+    "events": Section("id", ("title", "date_basis"), quote=True),
+    "figures": Section("id", ("note", "start_basis", "end_basis"), quote=True),
 }
+_PERIOD_FIELDS = ("start_basis", "end_basis")
+
+
+def english(record: Any, field_name: str) -> str:
+    """The curated English text of one translatable field ("" when the record has none)."""
+    if field_name in _PERIOD_FIELDS and hasattr(record, "period"):
+        return getattr(record.period, field_name) or ""
+    return getattr(record, field_name) or ""
 QUOTE_FIELD = "quote_translation"
 NOT_HERE = {
     "event_types": "event type labels are words of the page, not curated data: they are in "
@@ -145,6 +155,13 @@ def _records(dataset: Dataset, section: str) -> tuple[Any, ...]:
     return getattr(dataset, section)
 
 
+def _field_at(record: Any, field_name: str) -> Location:
+    """Where the English text of a field is curated in data/."""
+    at = record.location or Location("<unknown>", 0)
+    line = record.lines.get(field_name) or record.lines.get(f"period.{field_name}") or at.line
+    return Location(at.path, line)
+
+
 def translation_warnings(dataset: Dataset, translations: Translations) -> list[Problem]:
     """Every name with no translated form, and every translation that names no record, one
     ``Problem`` each with the file:line to edit and what to write. These are warnings: the
@@ -158,21 +175,28 @@ def translation_warnings(dataset: Dataset, translations: Translations) -> list[P
             known.setdefault(key, record)
         for key, record in known.items():
             entry = translations.entries.get((section, key))
-            for name in spec.names:
-                english = getattr(record, name) or ""
-                if not english or (entry and entry.forms.get(name)):
-                    continue
-                at = entry.location if entry else Location(path, translations.sections.get(section, 1))
-                record_at = record.location or Location("<unknown>", 0)
-                if entry:
-                    todo = f"add `{name}:` under {spec.key}: {key}"
-                else:
-                    todo = f"add an entry `- {spec.key}: {key}` with `{name}:` under `{section}:`"
+            missing = [n for n in spec.names if english(record, n) and not (entry and entry.forms.get(n))]
+            if not missing:
+                continue
+            if entry is None:
+                # one warning for the whole entry: the curator adds it once, with every field
+                shown = "; ".join(f"{n}: {english(record, n)!r} ({_field_at(record, n)})" for n in missing)
+                fields = ", ".join(f"`{n}:`" for n in missing)
                 warnings.append(
                     Problem(
-                        at,
-                        f"{section}.{name}",
-                        f"no {language} form of {english!r} ({record_at}); {todo}",
+                        Location(path, translations.sections.get(section, 1)),
+                        f"{section}.{'/'.join(missing)}",
+                        f"no {language} form of {shown}; add an entry `- {spec.key}: {key}` with {fields} under `{section}:`",
+                        "untranslated",
+                    )
+                )
+                continue
+            for n in missing:
+                warnings.append(
+                    Problem(
+                        Location(entry.location.path, entry.lines.get(n, entry.location.line)),  # an empty `n:` line, or the entry
+                        f"{section}.{n}",
+                        f"no {language} form of {english(record, n)!r} ({_field_at(record, n)}); add `{n}:` under {spec.key}: {key}",
                         "untranslated",
                     )
                 )
@@ -191,7 +215,7 @@ def translation_warnings(dataset: Dataset, translations: Translations) -> list[P
                 )
                 continue
             for name in spec.names:
-                if entry.forms.get(name) and not getattr(record, name):
+                if entry.forms.get(name) and not english(record, name):
                     line = entry.lines.get(name, entry.location.line)
                     warnings.append(
                         Problem(
@@ -202,3 +226,32 @@ def translation_warnings(dataset: Dataset, translations: Translations) -> list[P
                         )
                     )
     return sorted(warnings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m dashboard.curated.translations [DATA_DIR] [LANGUAGE]``: every problem of
+    the translations file (exit 1) and every warning (exit 0), one ``file:line`` line each,
+    until ``dashboard validate`` reports them."""
+    import sys
+
+    from dashboard.curated.load import load_dataset
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    data_dir = Path(args[0]) if args else Path("data")
+    language = args[1] if len(args) > 1 else "vi"
+    dataset, data_problems = load_dataset(data_dir)
+    translations, problems = load_translations(data_dir, language)
+    for problem in sorted(problems):
+        print(f"error: {problem}")
+    # Warnings against a file that does not read would list every name: fix the file first.
+    warnings = [] if problems else translation_warnings(dataset, translations)
+    for warning in warnings:
+        print(f"warning: {warning}")
+    if data_problems:
+        print(f"data/ has {len(data_problems)} problem(s); run `dashboard validate` first, warnings may be incomplete")
+    print(f"{translations.path}: {len(problems)} problem(s), {len(warnings)} warning(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

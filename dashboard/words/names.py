@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashboard.curated.records import Event, Figure, Metric, Programme, Source, Unit
-from dashboard.curated.translations import Translations
+from dashboard.curated.translations import Translations, english as english_text
 from dashboard.words.catalogue import SOURCE_LANGUAGE, Phrase, Words
 
 Record = Programme | Metric | Unit | Source | Event
@@ -35,11 +35,12 @@ def _key(record: Record | Figure) -> str:
     return record.file if isinstance(record, Source) else record.id
 
 
-def name(record: Record, translations: Translations | None, field: str | None = None) -> Phrase:
-    """The record's name (or ``field``: a metric's ``singular``, a unit's ``noun``) in the
-    translations' language; the English form, marked untranslated, when none is curated."""
+def name(record: Record | Figure, translations: Translations | None, field: str | None = None) -> Phrase:
+    """The record's name (or ``field``: a metric's ``singular``, a unit's ``noun``, a
+    source's ``publisher``, a figure's ``note`` or ``start_basis``…) in the translations'
+    language; the English form, marked untranslated, when none is curated."""
     field = field or NAME_FIELD[type(record)]
-    english = getattr(record, field) or ""
+    english = english_text(record, field)
     if translations is None or translations.language == SOURCE_LANGUAGE:
         return Phrase(english, SOURCE_LANGUAGE)
     if not english:
