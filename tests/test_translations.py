@@ -175,7 +175,7 @@ def test_a_figure_s_period_notes_are_translated_as_the_figure_s_own(dataset, tmp
 
 
 def test_the_curator_s_check_prints_each_warning_with_its_line_and_exits_0(data_dir, tmp_path, capsys):
-    from dashboard.curated.translations import main
+    from dashboard.words.names import main
 
     for path in data_dir.glob("*.yaml"):
         shutil.copy(path, tmp_path / path.name)
@@ -183,6 +183,11 @@ def test_the_curator_s_check_prints_each_warning_with_its_line_and_exits_0(data_
     assert main([str(tmp_path), "vi"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert any(line.startswith("warning: ") and "i18n/vi.yaml:2: id: no programme has id 'not-a-programme'" in line for line in out)
+    figure = next(f for f in load_dataset(tmp_path)[0].figures if f.value != 999)
+    write(tmp_path, f"figures:\n  - id: {figure.id}\n    quote_translation: đã có 999 người\n")
+    assert main([str(tmp_path), "vi"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("warning: ") and "i18n/vi.yaml:3: figures.quote_translation: does not state" in line for line in out)
     write(tmp_path, "programmes: [unclosed\n")
     assert main([str(tmp_path), "vi"]) == 1
     out = capsys.readouterr().out.splitlines()

@@ -62,3 +62,48 @@ def test_every_message_the_quote_labels_ask_for_is_in_the_catalogue():
         for document in LANGUAGE_NAMES:
             quote_label(document, words)
         words.text("translation, not verbatim", "quote label")
+
+
+def test_every_shipped_quote_translation_states_its_figure_s_value_with_the_same_bound(dataset, translations):
+    from dashboard.words.names import quote_translation_warnings
+
+    assert quote_translation_warnings(dataset, translations) == []
+
+
+def _translation_of(tmp_path, figure, text):
+    path = tmp_path / "i18n" / "vi.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(f"figures:\n  - id: {figure.id}\n    quote_translation: {text}\n", encoding="utf-8")
+    return load_translations(tmp_path, "vi")[0]
+
+
+@pytest.mark.parametrize(
+    "qualifier, write, code",
+    [
+        ("at_least", "đã đầu tư hơn {wrong} bảng Anh", "quote-translation-value"),  # another number
+        ("at_least", "đã đầu tư {value} bảng Anh", "quote-translation-bound"),  # the bound dropped
+        ("exact", "đã xác định hơn {value} nạn nhân", "quote-translation-bound"),  # a bound added
+        ("at_most", "kinh phí khoảng {value} bảng Anh", "quote-translation-bound"),  # another bound
+    ],
+)
+def test_a_quote_translation_that_changes_the_number_or_its_bound_is_a_warning_at_its_line(dataset, tmp_path, qualifier, write, code):
+    from dashboard.words import Formatter
+    from dashboard.words.names import quote_translation_warnings
+
+    figure = next(f for f in dataset.figures if f.qualifier.value == qualifier)
+    number = Formatter(Words("vi")).number
+    translations = _translation_of(tmp_path, figure, write.format(value=number(figure.value), wrong=number(figure.value * 10 + 1)))
+    warnings = quote_translation_warnings(dataset, translations)
+    assert [(w.code, w.location.line) for w in warnings] == [(code, 3)]
+    assert str(warnings[0]).startswith(f"{translations.path}:3: figures.quote_translation: ")
+
+
+def test_a_faithful_quote_translation_in_vietnamese_number_style_is_not_a_warning(dataset, tmp_path):
+    from dashboard.words import Formatter
+    from dashboard.words.names import quote_translation_warnings
+
+    vi = Formatter(Words("vi"))
+    for figure in dataset.figures:
+        bound = {"at_least": "hơn ", "at_most": "tối đa ", "approx": "gần ", "exact": ""}[figure.qualifier.value]
+        translations = _translation_of(tmp_path, figure, f"năm 2025 đã có {bound}{vi.number(figure.value)} theo nguồn")
+        assert quote_translation_warnings(dataset, translations) == [], figure.id

@@ -227,31 +227,3 @@ def translation_warnings(dataset: Dataset, translations: Translations) -> list[P
                     )
     return sorted(warnings)
 
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m dashboard.curated.translations [DATA_DIR] [LANGUAGE]``: every problem of
-    the translations file (exit 1) and every warning (exit 0), one ``file:line`` line each,
-    until ``dashboard validate`` reports them."""
-    import sys
-
-    from dashboard.curated.load import load_dataset
-
-    args = list(sys.argv[1:] if argv is None else argv)
-    data_dir = Path(args[0]) if args else Path("data")
-    language = args[1] if len(args) > 1 else "vi"
-    dataset, data_problems = load_dataset(data_dir)
-    translations, problems = load_translations(data_dir, language)
-    for problem in sorted(problems):
-        print(f"error: {problem}")
-    # Warnings against a file that does not read would list every name: fix the file first.
-    warnings = [] if problems else translation_warnings(dataset, translations)
-    for warning in warnings:
-        print(f"warning: {warning}")
-    if data_problems:
-        print(f"data/ has {len(data_problems)} problem(s); run `dashboard validate` first, warnings may be incomplete")
-    print(f"{translations.path}: {len(problems)} problem(s), {len(warnings)} warning(s)")
-    return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
