@@ -192,3 +192,16 @@ def test_the_curator_s_check_prints_each_warning_with_its_line_and_exits_0(data_
     assert main([str(tmp_path), "vi"]) == 1
     out = capsys.readouterr().out.splitlines()
     assert [line for line in out if line.startswith("error: ")] and all(not line.startswith("warning: ") for line in out)
+
+
+def test_a_large_document_s_translations_can_go_in_a_file_of_their_own(dataset, tmp_path):
+    first, second = dataset.programmes[0], dataset.programmes[1]
+    write(tmp_path, f"programmes:\n  - id: {first.id}\n    name: Một\n")
+    (tmp_path / "i18n" / "vi").mkdir()
+    (tmp_path / "i18n" / "vi" / "new-document.yaml").write_text(
+        f"programmes:\n  - id: {second.id}\n    name: Hai\n  - id: {first.id}\n    name: Lặp\n", encoding="utf-8"
+    )
+    translations, problems = load_translations(tmp_path, "vi")
+    assert (name(first, translations), name(second, translations)) == ("Một", "Hai")
+    assert [(p.location.path.endswith("vi/new-document.yaml"), p.location.line, p.code) for p in problems] == [(True, 4, "duplicate-translation")]
+    assert f"first at {translations.path}:2" in problems[0].message

@@ -66,6 +66,8 @@ def english(record: Any, field_name: str) -> str:
     if field_name in _PERIOD_FIELDS and hasattr(record, "period"):
         return getattr(record.period, field_name) or ""
     return getattr(record, field_name) or ""
+
+
 QUOTE_FIELD = "quote_translation"
 NOT_HERE = {
     "event_types": "event type labels are words of the page, not curated data: they are in "
@@ -101,6 +103,15 @@ def translations_path(data_dir: Path | str, language: str) -> Path:
     return Path(data_dir) / I18N_DIR / f"{language}.yaml"
 
 
+def translation_files(data_dir: Path | str, language: str) -> list[Path]:
+    """``i18n/<language>.yaml`` and any ``i18n/<language>/*.yaml``: like the data, the
+    translations of a large document can go in a file of their own (each file has the
+    loader's 1 MB limit)."""
+    main = translations_path(data_dir, language)
+    extra = sorted((main.parent / language).glob("*.yaml")) if (main.parent / language).is_dir() else []
+    return ([main] if main.is_file() else []) + extra
+
+
 def _schema(section: str, spec: Section) -> Schema:
     fields = [*spec.names, *([QUOTE_FIELD] if spec.quote else [])]
 
@@ -113,20 +124,10 @@ def _schema(section: str, spec: Section) -> Schema:
     return Schema(build, {spec.key: parse}, {name: optional(_nfc_text) for name in fields})
 
 
-def load_translations(data_dir: Path | str, language: str) -> tuple[Translations, list[Problem]]:
-    """The translations of ``data_dir``'s names into ``language``, and every problem in the
-    file. No file is no translations (every name then warns as missing), not a problem."""
-    path = translations_path(data_dir, language)
-    shown = _display(path)
-    problems: list[Problem] = []
-    entries: dict[tuple[str, str], Translation] = {}
-    lines: dict[str, int] = {}
-    if not path.is_file():
-        return Translations(language, shown), problems
-    root = _read_yaml(path, problems)
-    if root is None:
-        return Translations(language, shown), problems
-    reader = _Reader(shown, problems)
+def _read_entries(
+    root: yaml.Node, path: str, entries: dict[tuple[str, str], Translation], lines: dict[str, int], problems: list[Problem]
+) -> None:
+    reader = _Reader(path, problems)
     top = reader.mapping(root, "file")
     for name, (key_node, value_node) in (top or {}).items():
         spec = SECTIONS.get(name)
@@ -145,9 +146,24 @@ def load_translations(data_dir: Path | str, language: str) -> tuple[Translations
                 continue
             if (name, entry.key) in entries:
                 first = entries[(name, entry.key)].location
-                reader.problem(item, spec.key, f"{entry.key!r} is translated twice (first at line {first.line}); keep one entry", "duplicate-translation")
+                at = f"line {first.line}" if first.path == path else str(first)
+                reader.problem(item, spec.key, f"{entry.key!r} is translated twice (first at {at}); keep one entry", "duplicate-translation")
                 continue
             entries[(name, entry.key)] = entry
+
+
+def load_translations(data_dir: Path | str, language: str) -> tuple[Translations, list[Problem]]:
+    """The translations of ``data_dir``'s names into ``language`` (``translation_files``), and
+    every problem in them. No file is no translations (every name then warns as missing), not
+    a problem. Warnings about a missing entry point at ``i18n/<language>.yaml``."""
+    shown = _display(translations_path(data_dir, language))
+    problems: list[Problem] = []
+    entries: dict[tuple[str, str], Translation] = {}
+    lines: dict[str, int] = {}
+    for path in translation_files(data_dir, language):
+        root = _read_yaml(path, problems)
+        if root is not None:
+            _read_entries(root, _display(path), entries, lines if _display(path) == shown else {}, problems)
     return Translations(language, shown, entries, lines), problems
 
 

@@ -100,9 +100,10 @@ def quote(record: Figure | Event, translations: Translations | None, words: Word
 _NUMBER = r"\d+(?:[.,]\d+)*"
 
 
-def _values_stated(text: str, words: Words) -> list[tuple[float, str]]:
-    """Every number in ``text`` written in ``words``' style (``1.936``, ``7 triệu``, ``1,5 tỷ``),
-    with the text before it; scale words come from the catalogue's number patterns."""
+def _number_reader(words: Words):
+    """A function giving every number in a text written in ``words``' style (``1.936``,
+    ``7 triệu``, ``1,5 tỷ``) with the text before it; scale words come from the catalogue's
+    number patterns. Built once per check: the pattern is compiled here."""
     import re
 
     from babel.numbers import NumberFormatError, parse_decimal
@@ -115,16 +116,20 @@ def _values_stated(text: str, words: Words) -> list[tuple[float, str]]:
         scales[word.lower()] = scale
     scale_words = "|".join(re.escape(w) for w in sorted(scales, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w/])(?P<num>{_NUMBER})(?![\w/])(?:\s+(?P<scale>{scale_words})\b)?", re.IGNORECASE)
-    found = []
-    for match in pattern.finditer(text):
-        try:
-            number = float(parse_decimal(match["num"], locale=words.language, strict=False))
-        except NumberFormatError:
-            continue
-        if match["scale"]:
-            number *= scales[match["scale"].lower()]
-        found.append((number, text[: match.start()]))
-    return found
+
+    def read(text: str) -> list[tuple[float, str]]:
+        found = []
+        for match in pattern.finditer(text):
+            try:
+                number = float(parse_decimal(match["num"], locale=words.language, strict=False))
+            except NumberFormatError:
+                continue
+            if match["scale"]:
+                number *= scales[match["scale"].lower()]
+            found.append((number, text[: match.start()]))
+        return found
+
+    return read
 
 
 def _bound_words(words: Words) -> dict[Qualifier, tuple[str, ...]]:
@@ -142,6 +147,7 @@ def quote_translation_warnings(dataset: Dataset, translations: Translations) -> 
     each at the translation's line: the translation sits beside the quote and must not
     change what it says."""
     words = Words(translations.language)
+    numbers = _number_reader(words)
     bounds = _bound_words(words)
     every_bound = {w for forms in bounds.values() for w in forms}
     warnings = []
@@ -151,7 +157,7 @@ def quote_translation_warnings(dataset: Dataset, translations: Translations) -> 
         if not form:
             continue
         at = Location(entry.location.path, entry.lines.get("quote_translation", entry.location.line))
-        stated = [before for value, before in _values_stated(form, words) if math.isclose(value, figure.value)]
+        stated = [before for value, before in numbers(form) if math.isclose(value, figure.value)]
         if not stated:
             warnings.append(Problem(at, "figures.quote_translation", f"does not state the figure's value {figure.value} as the quote does ({figure.quote!r}); correct the translation", "quote-translation-value"))
             continue
