@@ -77,16 +77,21 @@ def test_a_record_with_no_entry_is_a_warning_saying_which_entry_to_add_and_where
 
 
 def test_a_translation_whose_id_names_no_record_is_a_warning_to_correct_or_remove_it(dataset, tmp_path):
-    write(tmp_path, """
+    metric = max(dataset.metrics, key=lambda m: len(m.id))
+    typo = metric.id[:-2] + metric.id[-1]  # one letter dropped
+    write(tmp_path, f"""
         metrics:
-          - id: victims_identifed
-            label: Nạn nhân được xác định
+          - id: {typo}
+            label: Nhãn
+          - id: nothing-like-any-id-at-all
+            label: Nhãn
         """)
     translations, problems = load_translations(tmp_path, "vi")
     assert problems == []
-    stray = [w for w in translation_warnings(dataset, translations) if w.code == "unknown-record"]
-    assert [str(w) for w in stray] == [
-        f"{translations.path}:2: id: no metric has id 'victims_identifed' in data/; correct the id or remove this entry"
+    stray = [str(w) for w in translation_warnings(dataset, translations) if w.code == "unknown-record"]
+    assert stray == [
+        f"{translations.path}:2: id: no metric has id {typo!r} in data/ (did you mean {metric.id!r}?); correct the id or remove this entry",
+        f"{translations.path}:4: id: no metric has id 'nothing-like-any-id-at-all' in data/; correct the id or remove this entry",
     ]
 
 

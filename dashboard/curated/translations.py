@@ -18,6 +18,7 @@ remove: warnings, never errors, so data valid without translations stays valid.
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,6 +179,11 @@ def _field_at(record: Any, field_name: str) -> Location:
     return Location(at.path, line)
 
 
+def _did_you_mean(key: str, known: dict[str, Any]) -> str:
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.8)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def translation_warnings(dataset: Dataset, translations: Translations) -> list[Problem]:
     """Every name with no translated form, and every translation that names no record, one
     ``Problem`` each with the file:line to edit and what to write. These are warnings: the
@@ -225,7 +231,7 @@ def translation_warnings(dataset: Dataset, translations: Translations) -> list[P
                     Problem(
                         entry.location,
                         spec.key,
-                        f"no {section[:-1]} has {spec.key} {key!r} in data/; correct the {spec.key} or remove this entry",
+                        f"no {section[:-1]} has {spec.key} {key!r} in data/{_did_you_mean(key, known)}; correct the {spec.key} or remove this entry",
                         "unknown-record",
                     )
                 )
