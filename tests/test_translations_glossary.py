@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from dashboard.curated.translations import SECTIONS, english, load_translations
-from tests.test_words_glossary import english_term, glossary_rows
+from test_words_glossary import english_term, glossary_rows
 
 
 def misses(dataset, translations) -> list[str]:
