@@ -1,4 +1,5 @@
-"""Curated translations of the names in ``data/``: ``data/i18n/<language>.yaml``.
+"""Curated translations of the names and notes in ``data/``: ``data/i18n/<language>.yaml``
+(and ``data/i18n/<language>/*.yaml`` for a large document's own file).
 
 The file mirrors the data's sections. Each entry names a record (``id``, or ``file`` for a
 source) and gives the translated form of some of its fields, under the same field names::
@@ -8,7 +9,9 @@ source) and gives the translated form of some of its fields, under the same fiel
         name: Đối thoại Di cư và Xuất nhập cảnh Việt Nam – Vương quốc Anh
 
 A quote is never translated in place: ``quote_translation`` is a curated translation that
-the page shows *beside* the verbatim quote, marked as a translation (``dashboard.words.names``).
+the page shows *beside* the verbatim quote, marked as a translation (``dashboard.words.names``,
+which also looks names up for the page and checks that a quote translation keeps its
+figure's number and bound).
 
 The file is read with ``dashboard.curated.load``'s reader (composed nodes, no tags, no
 aliases, a file:line for every problem). It lives in a subfolder so the data loader's
