@@ -1,0 +1,182 @@
+"""How numbers, money, counts, dates, periods and qualifiers read, in the language passed in.
+
+English output equals ``dashboard.analysis.fmt`` (and ``FlexDate.label``) exactly, so fmt
+can delegate here. Vietnamese uses Babel's ``vi`` locale data for separators (``1.936``,
+``1,5``) and the catalogue for every word and pattern, so a translator can change how a
+date or an amount of money reads without touching code:
+
+- money: ``9.722 £``; exact compact forms ``7 triệu £``, ``1,5 tỷ £`` (English ``£7m``);
+- bounds: ``hơn 7 triệu £`` (over £7m), ``tối đa 1 triệu £`` (up to £1m),
+  ``gần 1 triệu £`` (nearly £1m), ``khoảng`` (about);
+- dates: ``31/3/2025``, ``tháng 3/2025``, ``2025`` (English ``31 Mar 2025``, ``Mar 2025``).
+
+Compact forms are used only when exact and a bound is rounded away from what it claims,
+in every language, exactly as fmt documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Protocol
+
+from babel.dates import format_date as babel_date
+from babel.numbers import format_decimal
+
+from dashboard.curated.records import DatePrecision, FlexDate, Period, PeriodType, Qualifier, Unit
+from dashboard.words.catalogue import Phrase, Words
+
+# The English forms are the catalogue's message ids; the context says what each one is.
+QUALIFIER_WORDS = {Qualifier.AT_LEAST: "over", Qualifier.AT_MOST: "up to", Qualifier.APPROX: "about"}
+APPROX_WORDS = ("nearly", "almost", "around", "about", "approximately", "roughly", "some")
+APPROX_BOUND_WORDS = {Qualifier.AT_LEAST: "over about", Qualifier.AT_MOST: "up to about"}
+QUALIFIER_SENTENCES = {
+    Qualifier.EXACT: "Exact: the source states this number.",
+    Qualifier.AT_LEAST: "Over: the source gives a lower bound; the true value is higher.",
+    Qualifier.AT_MOST: "Up to: the source gives an upper bound; the true value may be lower.",
+    Qualifier.APPROX: "Nearly / about: the source gives an approximate value.",
+}
+QUALIFIER_MARKS = {Qualifier.EXACT: "", Qualifier.AT_LEAST: "+", Qualifier.AT_MOST: "≤", Qualifier.APPROX: "~"}
+PERIOD_TYPES = {PeriodType.CUMULATIVE: "cumulative", PeriodType.COMMITMENT: "commitment"}
+# (scale, money pattern, plain pattern) as catalogue message ids, largest first
+SCALES = (
+    (1e9, "{prefix}{digits}bn", "{digits} billion"),
+    (1e6, "{prefix}{digits}m", "{digits} million"),
+)
+DATE_PATTERNS = {DatePrecision.DAY: "d MMM y", DatePrecision.MONTH: "MMM y", DatePrecision.YEAR: "y"}
+NOUNS = {"figure": "figures", "event": "events", "image": "images", "source document": "source documents"}
+
+CTX_QUALIFIER = "qualifier word before a value"
+CTX_APPROX_BOUND = "qualifier word before a derived value that is an approximate bound"
+CTX_SENTENCE = "qualifier sentence: what a figure's bound means"
+CTX_NUMBER = "number pattern"
+CTX_DATE = "date pattern (Babel/CLDR pattern letters)"
+CTX_PERIOD = "period"
+CTX_COUNT = "count with its noun"
+
+
+class Bounded(Protocol):
+    """What a derived quantity (``dashboard.analysis.quantity.Quantity``) offers a reader:
+    words sits below analysis, so it names the shape instead of importing the class."""
+
+    @property
+    def qualifier(self) -> Qualifier | None: ...
+
+    @property
+    def value(self) -> float: ...
+
+    approx: bool
+
+
+class Formatter:
+    """Numbers and dates as people of one language read them: ``Formatter(Words("vi"))``."""
+
+    def __init__(self, words: Words) -> None:
+        self.words = words
+        self.language = words.language
+
+    # numbers -------------------------------------------------------------------------
+    def decimal(self, x: float, decimals: int = 2) -> str:
+        """``1.5`` / ``1,5``, ``2345``: at most ``decimals`` decimal places, no grouping (as fmt's compact digits)."""
+        pattern = "0" + ("." + "#" * decimals if decimals else "")
+        return format_decimal(x, format=pattern, locale=self.language, decimal_quantization=True)
+
+    def number(self, value: float, unit: Unit | None = None, *, direction: str = "nearest") -> str:
+        """``£7m`` / ``7 triệu £``, ``£9,722`` / ``9.722 £``, ``7 million`` / ``7 triệu``.
+        ``direction`` rounds a non-whole value "down", "up" or to the "nearest"."""
+        whole = {"down": math.floor, "up": math.ceil}.get(direction, round)(value + 0.0)
+        if abs(value - whole) < 1e-9:
+            whole = round(value)
+        prefix = unit.prefix if unit else ""
+        for scale, money, plain in SCALES:
+            if abs(whole) >= scale and _exact_in(whole / scale, 2):
+                digits = self.decimal(round(whole / scale, 2))
+                pattern = money if prefix else plain
+                return self.words.text(pattern, CTX_NUMBER, prefix=prefix, digits=digits)
+        if prefix:
+            return self.words.text("{prefix}{number}", CTX_NUMBER, prefix=prefix, number=self.words.integer(whole))
+        return self.words.integer(whole)
+
+    def count(self, n: int, noun: str) -> str:
+        """``1 figure``, ``10,000 figures`` / ``1 số liệu``, ``10.000 số liệu``."""
+        plural = NOUNS.get(noun)
+        if plural is None:  # not in the catalogue: English by ``s``, marked untranslated
+            return Phrase(f"{self.words.integer(n)} {noun}{'' if n == 1 else 's'}", "en", self.language != "en")
+        return self.words.plural(f"{{n}} {noun}", f"{{n}} {plural}", n, CTX_COUNT)
+
+    # qualifiers ----------------------------------------------------------------------
+    def qualifier_word(self, qualifier: Qualifier | str, wording: str | None = None) -> str:
+        """``over`` / ``hơn``, ``up to`` / ``tối đa``, and the source's own word for an
+        approximation (``nearly`` / ``gần``), as fmt.qualifier_word chooses it."""
+        qualifier = Qualifier(qualifier)
+        if qualifier is Qualifier.EXACT:
+            return ""
+        word = QUALIFIER_WORDS[qualifier]
+        if qualifier is Qualifier.APPROX and wording and wording.strip().lower() in APPROX_WORDS:
+            word = wording.strip().lower()
+        return self.words.text(word, CTX_QUALIFIER)
+
+    def qualifier_sentence(self, qualifier: Qualifier | str) -> str:
+        """What a bound means, one wording per language for the page, table and deck."""
+        return self.words.text(QUALIFIER_SENTENCES[Qualifier(qualifier)], CTX_SENTENCE)
+
+    def value(
+        self,
+        value: float,
+        qualifier: Qualifier | str = Qualifier.EXACT,
+        unit: Unit | None = None,
+        wording: str | None = None,
+    ) -> str:
+        """``over £7m`` / ``hơn 7 triệu £``; a bound rounds away from what it claims."""
+        qualifier = Qualifier(qualifier)
+        direction = {Qualifier.AT_LEAST: "down", Qualifier.AT_MOST: "up"}.get(qualifier, "nearest")
+        word = self.qualifier_word(qualifier, wording)
+        number = self.number(value, unit, direction=direction)
+        return f"{word} {number}" if word else number
+
+    def quantity(self, quantity: Bounded, unit: Unit | None = None) -> str:
+        """A derived quantity with the bound it can honestly claim (``over about £9,722``)."""
+        qualifier = quantity.qualifier
+        if qualifier is None:
+            return self.words.text("no bound either way", "derived value with no bound")
+        if quantity.approx and qualifier in APPROX_BOUND_WORDS:
+            direction = "down" if qualifier is Qualifier.AT_LEAST else "up"
+            word = self.words.text(APPROX_BOUND_WORDS[qualifier], CTX_APPROX_BOUND)
+            return f"{word} {self.number(quantity.value, unit, direction=direction)}"
+        return self.value(quantity.value, qualifier, unit)
+
+    # dates and periods ---------------------------------------------------------------
+    def date(self, day: dt.date, precision: DatePrecision = DatePrecision.DAY) -> str:
+        """``31 Mar 2025`` / ``31/3/2025``, ``Mar 2025`` / ``tháng 3/2025``, ``2025``."""
+        if precision is DatePrecision.YEAR:
+            return f"{day.year}"
+        pattern = self.words.text(DATE_PATTERNS[precision], CTX_DATE)
+        return babel_date(day, pattern, locale=self.language)
+
+    def flex_date(self, date: FlexDate) -> str:
+        """A curated date at the precision it was recorded with (``FlexDate.label``)."""
+        return self.date(date.first_day, date.precision)
+
+    def bound_date(self, day: dt.date, *, end: bool = False) -> str:
+        """A period bound at the precision it plausibly has, as fmt.format_date reads it."""
+        if (day.month, day.day) == ((12, 31) if end else (1, 1)):
+            return self.date(day, DatePrecision.YEAR)
+        next_day = day + dt.timedelta(days=1)
+        if (end and next_day.day == 1) or (not end and day.day == 1):
+            return self.date(day, DatePrecision.MONTH)
+        return self.date(day)
+
+    def period(self, period: Period) -> str:
+        """``2018 – Mar 2025, cumulative`` / ``2018 – tháng 3/2025, lũy kế``."""
+        if period.start == period.end:
+            span = self.date(period.start)
+        else:
+            span = self.words.text(
+                "{start} – {end}", CTX_PERIOD, start=self.bound_date(period.start), end=self.bound_date(period.end, end=True)
+            )
+        kind = self.words.text(PERIOD_TYPES[PeriodType(period.type)], "period type")
+        return self.words.text("{span}, {kind}", CTX_PERIOD, span=span, kind=kind)
+
+
+def _exact_in(x: float, decimals: int) -> bool:
+    return abs(round(x, decimals) - x) < 1e-9

@@ -1,0 +1,190 @@
+"""The catalogue of words: every message has its Vietnamese form, a missing one shows the
+English marked as untranslated, and the language is passed in, never global."""
+
+from __future__ import annotations
+
+import tomllib
+from fnmatch import fnmatch
+from pathlib import Path
+
+import pytest
+
+from dashboard.words import LANGUAGES, Formatter, MissingMessage, UnknownLanguage, Words
+from dashboard.words.catalogue import LOCALE_DIR, load_catalogue, placeholders, problems
+from dashboard.words.checklist import CHECKLIST, render
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PO_HEADER = '''msgid ""
+msgstr ""
+"Language: vi\\n"
+"Plural-Forms: nplurals=1; plural=0;\\n"
+"Content-Type: text/plain; charset=utf-8\\n"
+
+'''
+
+
+def write_po(folder: Path, body: str) -> Path:
+    path = folder / "vi.po"
+    path.write_text(PO_HEADER + body, encoding="utf-8")
+    return folder
+
+
+def test_every_catalogue_entry_has_its_vietnamese_form_with_the_same_placeholders():
+    assert problems("vi") == []
+
+
+def test_the_catalogue_holds_every_language_the_words_object_accepts():
+    assert LANGUAGES == ("en", "vi")
+    assert {path.stem for path in LOCALE_DIR.glob("*.po")} == set(LANGUAGES) - {"en"}
+
+
+def test_a_missing_vietnamese_form_shows_the_english_marked_as_untranslated(tmp_path):
+    folder = write_po(tmp_path, '''msgctxt "page"
+msgid "Charts"
+msgstr ""
+
+#, fuzzy
+msgctxt "page"
+msgid "Filters"
+msgstr "Bộ lọc?"
+
+msgctxt "page"
+msgid "Years"
+msgstr "Năm"
+''')
+    words = Words("vi", folder)
+    missing, fuzzy, done = words.text("Charts", "page"), words.text("Filters", "page"), words.text("Years", "page")
+    assert (missing, missing.lang, missing.untranslated) == ("Charts", "en", True)
+    assert (fuzzy, fuzzy.untranslated) == ("Filters", True)
+    assert (done, done.lang, done.untranslated) == ("Năm", "vi", False)
+    unknown = words.text("Not in the catalogue", "page")
+    assert (unknown, unknown.untranslated) == ("Not in the catalogue", True)
+
+
+def test_the_check_names_the_file_line_and_message_of_each_missing_or_broken_translation(tmp_path):
+    folder = write_po(tmp_path, '''msgctxt "page"
+msgid "Charts"
+msgstr ""
+
+msgctxt "status"
+msgid "Showing {figures} and {events}"
+msgstr "Đang hiển thị {figures}"
+
+#, fuzzy
+msgctxt "page"
+msgid "Filters"
+msgstr "Bộ lọc?"
+''')
+    found = problems("vi", folder)
+    assert len(found) == 3
+    assert found[0].startswith("vi.po:8: 'Charts': no vi translation")
+    assert found[1].startswith("vi.po:12: 'Showing {figures} and {events}': placeholders ['figures'] differ")
+    assert found[2].startswith("vi.po:17: 'Filters': marked fuzzy")
+
+
+def test_english_is_the_source_text_with_its_placeholders_filled():
+    words = Words("en")
+    shown = words.text("Showing {figures} and {events} · {filters}", "status", figures="3 figures", events="1 event", filters="2022")
+    assert (shown, shown.lang, shown.untranslated) == ("Showing 3 figures and 1 event · 2022", "en", False)
+
+
+def test_one_server_answers_english_and_vietnamese_side_by_side():
+    english, vietnamese = Words("en"), Words("vi")
+    assert vietnamese.text("Filters", "filters") == "Bộ lọc"
+    assert english.text("Filters", "filters") == "Filters"  # making a Vietnamese one changed nothing global
+    assert Words("vi").text("Reset filters", "filters") != Words("en").text("Reset filters", "filters")
+
+
+def test_the_same_english_word_can_read_differently_where_it_appears():
+    words = Words("vi")
+    assert words.text("Source", "table") == "Nguồn"
+    assert words.text("Sources: ", "charts") == "Các nguồn: "
+    assert words.text("Figures", "xlsx") == "Số liệu"
+
+
+def test_a_language_the_catalogue_does_not_hold_is_a_clear_error():
+    with pytest.raises(UnknownLanguage, match=r"unknown language 'fr'; choose one of: en, vi"):
+        Words("fr")
+
+
+def test_counts_take_the_plural_of_english_and_the_single_form_of_vietnamese():
+    en, vi = Words("en"), Words("vi")
+    assert en.plural("{n} figure", "{n} figures", 1, "count with its noun") == "1 figure"
+    assert en.plural("{n} figure", "{n} figures", 10000, "count with its noun") == "10,000 figures"
+    assert vi.plural("{n} figure", "{n} figures", 1, "count with its noun") == "1 số liệu"
+    assert vi.plural("{n} figure", "{n} figures", 10000, "count with its noun") == "10.000 số liệu"
+
+
+def test_every_entry_says_where_it_appears_for_the_translator_and_the_switch_over():
+    for entry in load_catalogue("vi"):
+        assert entry.context, entry.english
+        assert entry.note, entry.english
+        assert entry.locations, entry.english
+        assert all(path.startswith("dashboard/") and path.endswith(".py") and line > 0 for path, line in entry.locations)
+
+
+def test_placeholders_are_named():
+    assert placeholders("Showing the {shown_max} largest ({shown} of {total})") == {"shown_max", "shown", "total"}
+    for entry in load_catalogue("vi"):
+        for text in entry.english:
+            assert "{}" not in text, f"unnamed placeholder in {text!r}"
+
+
+def test_the_switch_over_checklist_is_current():
+    assert CHECKLIST.read_text(encoding="utf-8") == render(), "run: python -m dashboard.words.checklist"
+
+
+def test_the_catalogue_is_installed_with_the_package():
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = settings["tool"]["setuptools"]["package-data"]["dashboard"]
+    shipped = [path.relative_to(ROOT / "dashboard").as_posix() for path in LOCALE_DIR.glob("*.po")]
+    assert shipped and all(any(fnmatch(path, pattern) for pattern in patterns) for path in shipped)
+
+
+def test_the_words_package_sits_below_everything_that_will_use_it():
+    """fmt (analysis), the views, outputs and web will import words; words may import only the
+    curated records, so no cycle appears when they switch over (type-only imports included)."""
+    import ast
+
+    for path in (ROOT / "dashboard" / "words").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("dashboard"):
+                assert node.module.startswith(("dashboard.words", "dashboard.curated")), f"{path.name} imports {node.module}"
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    assert not alias.name.startswith("dashboard") or alias.name.startswith(("dashboard.words", "dashboard.curated")), alias.name
+
+
+def test_a_strict_words_object_names_a_message_the_catalogue_does_not_hold_in_either_language():
+    for language in LANGUAGES:
+        words = Words(language, strict=True)
+        assert words.text("Reset filters", "filters")
+        with pytest.raises(MissingMessage, match=r"'Reset filter' \(context 'filters'\) is not in the catalogue"):
+            words.text("Reset filter", "filters")
+
+
+def test_every_message_the_formatter_asks_for_is_in_the_catalogue():
+    import datetime as dt
+
+    from dashboard.analysis.quantity import Quantity
+    from dashboard.curated.records import DatePrecision, Period, PeriodType, Qualifier, Unit
+
+    pounds = Unit("gbp", "pounds sterling", "£")
+    for language in LANGUAGES:
+        f = Formatter(Words(language, strict=True))
+        for qualifier in Qualifier:
+            f.qualifier_sentence(qualifier)
+            for wording in (None, "nearly", "almost", "around", "about", "approximately", "roughly", "some"):
+                f.value(7_000_000, qualifier, pounds, wording)
+        for value in (1936, 7_000_000, 1_500_000_000, 9722):
+            f.number(value), f.number(value, pounds)
+        for noun in ("figure", "event", "image", "source document"):
+            f.count(2, noun)
+        for precision in DatePrecision:
+            f.date(dt.date(2025, 3, 31), precision)
+        for kind in PeriodType:
+            f.period(Period(dt.date(2018, 1, 1), dt.date(2025, 3, 31), kind))
+        for quantity in (Quantity(9722.0, float("inf"), approx=True), Quantity(0.0, 9722.0, approx=True), Quantity(0.0, float("inf"))):
+            f.quantity(quantity, pounds)

@@ -1,0 +1,157 @@
+"""One formatter for numbers, money, counts, dates, periods and qualifiers: English reads
+exactly as fmt.py and FlexDate.label write it today, Vietnamese in Babel's vi style."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from dashboard.analysis import fmt
+from dashboard.analysis.quantity import Quantity
+from dashboard.curated.records import DatePrecision, FlexDate, Period, PeriodType, Qualifier, Unit
+from dashboard.words import Formatter, Words
+
+POUNDS = Unit("gbp", "pounds sterling", "£")
+PEOPLE = Unit("people", "people", "", "people")
+UNITS = (None, POUNDS, PEOPLE)
+WORDINGS = (None, "", "nearly", "Almost", " around ", "about", "approximately", "roughly", "some", "more than", "just under")
+
+
+def many_values(count: int = 3000) -> list[float]:
+    rng = random.Random(12)
+    edge = [0, 1, -1, 999, 1000, 999_999, 1e6, 7e6, 7.25e6, 7_234_567, 1e6 - 0.5, 1.5e9, 1e9, 2.345e9,
+            -3e6, 9722.4, 9722.5, 9722.6, 12_345_678.9, 0.4, 2.5, 3.5, 1_000_000.004, 1_005_000, 1_010_000]
+    drawn = [rng.choice([rng.uniform(0, 1e10), float(rng.randint(0, 10**10)), rng.randint(1, 999) * 10 ** rng.randint(0, 8),
+                         rng.randint(1, 99_999) / 100 * 10 ** rng.randint(4, 9)]) for _ in range(count)]
+    return edge + drawn
+
+
+@pytest.fixture(scope="module")
+def english() -> Formatter:
+    return Formatter(Words("en"))
+
+
+@pytest.fixture(scope="module")
+def vietnamese() -> Formatter:
+    return Formatter(Words("vi"))
+
+
+def test_english_numbers_read_exactly_as_fmt_writes_them(english):
+    for value in many_values():
+        for unit in UNITS:
+            for direction in ("down", "up", "nearest"):
+                assert english.number(value, unit, direction=direction) == fmt.format_number(value, unit, direction=direction), (value, unit, direction)
+
+
+def test_english_values_with_their_qualifiers_read_exactly_as_fmt_writes_them(english):
+    for value in many_values(400):
+        for qualifier in Qualifier:
+            for unit in UNITS:
+                for wording in WORDINGS:
+                    assert english.value(value, qualifier, unit, wording) == fmt.format_value(value, qualifier, unit, wording)
+                    assert english.qualifier_word(qualifier, wording) == fmt.qualifier_word(qualifier, wording)
+
+
+def test_english_derived_quantities_claim_the_same_bounds_as_fmt(english):
+    rng = random.Random(3)
+    for _ in range(3000):
+        lo = rng.choice([rng.uniform(0, 1e7), float(rng.randint(0, 10**7)), 0.0])
+        hi = rng.choice([lo, lo + rng.uniform(0, 1e6), float("inf")])
+        quantity = Quantity(lo, hi, approx=rng.random() < 0.5)
+        for unit in UNITS:
+            assert english.quantity(quantity, unit) == fmt.format_quantity(quantity, unit), quantity
+
+
+def test_english_dates_read_exactly_as_fmt_and_flexdate_label_write_them(english):
+    day = dt.date(2014, 1, 1)
+    while day < dt.date(2027, 1, 1):
+        assert english.bound_date(day) == fmt.format_date(day)
+        assert english.bound_date(day, end=True) == fmt.format_date(day, end=True)
+        for precision in DatePrecision:
+            first = {DatePrecision.YEAR: day.replace(month=1, day=1), DatePrecision.MONTH: day.replace(day=1)}.get(precision, day)
+            flex = FlexDate(first, precision)
+            assert english.flex_date(flex) == flex.label()
+        day += dt.timedelta(days=1)
+
+
+def test_english_periods_read_exactly_as_fmt_writes_them(english):
+    rng = random.Random(5)
+    base = dt.date(2015, 1, 1)
+    for _ in range(3000):
+        start = base + dt.timedelta(days=rng.randint(0, 4000))
+        end = rng.choice([start, start + dt.timedelta(days=rng.randint(0, 2000))])
+        if rng.random() < 0.3:
+            start = start.replace(day=1)
+        for kind in PeriodType:
+            period = Period(start, end, kind)
+            assert english.period(period) == fmt.format_period(period)
+
+
+def test_english_counts_read_as_fmt_counts_them(english):
+    for n in [0, 1, 2, 999, 1000, 10_000, 1_234_567]:
+        for noun in ("figure", "event", "image", "source document", "programme"):
+            assert english.count(n, noun) == fmt.count(n, noun)
+
+
+def test_english_qualifier_sentences_are_fmts_notes_and_the_page_s_exact_sentence(english):
+    assert english.qualifier_sentence(Qualifier.EXACT) == "Exact: the source states this number."
+    for qualifier, note in fmt.QUALIFIER_NOTES.items():
+        assert english.qualifier_sentence(qualifier) == note
+
+
+def test_vietnamese_numbers_use_babel_s_separators_and_words_for_millions(vietnamese):
+    assert vietnamese.number(1936) == "1.936"
+    assert vietnamese.number(7_000_000) == "7 triệu"
+    assert vietnamese.number(7_234_567) == "7.234.567"
+    assert vietnamese.number(1_500_000_000) == "1,5 tỷ"
+    assert vietnamese.number(7_000_000, POUNDS) == "7 triệu\u00a0£"
+    assert vietnamese.number(7_250_000, POUNDS) == "7,25 triệu\u00a0£"
+    assert vietnamese.number(9722, POUNDS) == "9.722\u00a0£"
+
+
+def test_vietnamese_bounds_keep_their_meaning_and_round_away_from_their_claim(vietnamese):
+    assert vietnamese.value(7_000_000, Qualifier.AT_LEAST, POUNDS) == "hơn 7 triệu\u00a0£"
+    assert vietnamese.value(1_000_000, Qualifier.AT_MOST, POUNDS) == "tối đa 1 triệu\u00a0£"
+    assert vietnamese.value(1_000_000, Qualifier.APPROX, POUNDS, "nearly") == "gần 1 triệu\u00a0£"
+    assert vietnamese.value(3000, Qualifier.APPROX) == "khoảng 3.000"
+    assert vietnamese.value(9722.9, Qualifier.AT_LEAST, POUNDS) == "hơn 9.722\u00a0£"
+    assert vietnamese.value(9722.1, Qualifier.AT_MOST, POUNDS) == "tối đa 9.723\u00a0£"
+    assert vietnamese.quantity(Quantity(9722.2, float("inf"), approx=True), POUNDS) == "hơn khoảng 9.722\u00a0£"
+    assert vietnamese.quantity(Quantity(0.0, float("inf"))) == "không có giới hạn theo chiều nào"
+
+
+def test_vietnamese_compact_forms_are_used_only_when_exact_like_english(vietnamese, english):
+    for value in many_values(500):
+        for unit in (None, POUNDS):
+            shortened_en = any(word in english.number(value, unit) for word in ("m", "bn", "million", "billion"))
+            shortened_vi = any(word in vietnamese.number(value, unit) for word in ("triệu", "tỷ"))
+            assert shortened_en == shortened_vi, value
+
+
+def test_vietnamese_dates_read_at_the_precision_they_were_recorded_with(vietnamese):
+    assert vietnamese.flex_date(FlexDate(dt.date(2025, 3, 31))) == "31/3/2025"
+    assert vietnamese.flex_date(FlexDate(dt.date(2025, 4, 1), DatePrecision.MONTH)) == "tháng 4/2025"
+    assert vietnamese.flex_date(FlexDate(dt.date(2018, 1, 1), DatePrecision.YEAR)) == "2018"
+    period = Period(dt.date(2018, 1, 1), dt.date(2025, 3, 31), PeriodType.CUMULATIVE)
+    assert vietnamese.period(period) == "2018 – tháng 3/2025, lũy kế"
+    pledge = Period(dt.date(2025, 4, 1), dt.date(2026, 3, 31), PeriodType.COMMITMENT)
+    assert vietnamese.period(pledge) == "tháng 4/2025 – tháng 3/2026, cam kết"
+
+
+def test_vietnamese_counts_have_one_form_and_vietnamese_grouping(vietnamese):
+    assert vietnamese.count(1, "figure") == "1 số liệu"
+    assert vietnamese.count(24_000, "event") == "24.000 sự kiện"
+
+
+def test_a_noun_missing_from_the_catalogue_reads_in_english_marked_untranslated(vietnamese):
+    shown = vietnamese.count(2, "programme")
+    assert (shown, shown.untranslated) == ("2 programmes", True)
+
+
+def test_every_qualifier_has_one_sentence_in_each_language_and_they_differ(english, vietnamese):
+    for qualifier in Qualifier:
+        en, vi = english.qualifier_sentence(qualifier), vietnamese.qualifier_sentence(qualifier)
+        assert en and vi and en != vi
+        assert not getattr(vi, "untranslated", False)
