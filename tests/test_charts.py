@@ -26,7 +26,6 @@ from dashboard.views.charts import (
     nice_ticks,
     plotted_rows,
     qualifier_notes,
-    scale_figure,
     source_footer,
 )
 from dashboard.config import load_config
@@ -380,19 +379,6 @@ def test_an_unknown_chart_name_is_a_clear_error(frames, dataset, theme):
 
 
 # --- helpers for slides and axes -----------------------------------------------------------------
-
-
-def test_scale_figure_enlarges_text_and_marks_but_not_the_data(view):
-    _, _, built = view()
-    fig = built["funding"]
-    big = scale_figure(fig, 2)
-    assert big.layout.template.layout.font.size == 2 * fig.layout.template.layout.font.size
-    end, j = trace_with(fig, END_TRACE_ROLE, PLAN_FUNDING)
-    big_end, _ = trace_with(big, END_TRACE_ROLE, PLAN_FUNDING)
-    assert big_end.marker.size == 2 * end.marker.size
-    assert big.to_dict()["data"] == [
-        {**t, "marker": big.to_dict()["data"][n]["marker"]} if "marker" in t else t for n, t in enumerate(fig.to_dict()["data"])
-    ]
 
 
 @pytest.mark.parametrize(

@@ -196,7 +196,7 @@ def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, datase
     """What to say over chart ``name``: each figure as the source words it, with its
     qualifier, period and kind; the qualifier notes; the source line."""
     from dashboard.views import charts
-    from dashboard.views.cards import KIND_LABELS
+    from dashboard.views.labels import KIND_LABELS
 
     rows = charts.plotted_rows(name, figures, events)
     lines = [charts.CHARTS[name].title, ""]
@@ -300,7 +300,7 @@ def ratio_rows(ratios: list[Derived]) -> list[TableRow]:
 
 def source_rows(figures: pd.DataFrame, dataset: Dataset) -> list[TableRow]:
     """One row per figure in the view, in the table's order (programme, metric, period)."""
-    from dashboard.views.cards import KIND_LABELS
+    from dashboard.views.labels import KIND_LABELS
 
     rows = []
     for r in figures.to_dict("records"):
