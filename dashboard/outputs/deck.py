@@ -90,24 +90,17 @@ def build_deck(
     filters: Filters,
     config: Config,
     *,
-    size: str | None = None,
     made_on: dt.date | None = None,
 ) -> bytes:
-    """The deck of the filtered ``figures`` and ``events`` as .pptx bytes.
-
-    ``size`` is accepted for the registry's sake and must be empty: the deck is always
-    16:9 with pictures 1920 px across.
-    """
+    """The deck of the filtered ``figures`` and ``events`` as .pptx bytes: always 16:9, with
+    pictures 1920 px across."""
     from pptx import Presentation
     from pptx.util import Emu
 
     from dashboard.views import charts
 
     from dashboard.outputs import images
-    from dashboard.outputs.export import ExportError
 
-    if size:
-        raise ExportError("--size applies to png and svg; the deck is always 16:9 with pictures 1920 px across")
     images.prewarm()  # Chromium starts while the figures are composed
     made_on = made_on or dt.date.today()
     shown = [name for name in charts.CHARTS if not charts.plotted_rows(name, figures, events).empty]
@@ -200,7 +193,7 @@ def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, datase
 
     rows = charts.plotted_rows(name, figures, events)
     lines = [charts.CHARTS[name].title, ""]
-    if name == "timeline":
+    if charts.CHARTS[name].plots == "events":
         lines.append("Key events:")
         for r in rows.to_dict("records"):
             planned = " (planned)" if r["status"] == "planned" else ""
