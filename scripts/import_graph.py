@@ -164,16 +164,37 @@ def cycles(edges: list[tuple[str, str]]) -> list[list[str]]:
     return sorted(found)
 
 
+def package_graph(root: Path = ROOT) -> str:
+    """The subpackage graph as docs/ARCHITECTURE.md shows it, bottom layer first."""
+    edges: dict[str, set[str]] = {}
+    for imp in imports(root):
+        a, b = subpackage(imp.source), subpackage(imp.target)
+        if a != b:
+            edges.setdefault(a, set()).add(b)
+    names = sorted({subpackage(m) for m in modules(root)} - {PACKAGE}, key=lambda n: (layer(n), n))
+    width = max(len(n) for n in names)
+
+    def short(name: str) -> str:
+        return "dashboard (PROJECT_ROOT)" if name == PACKAGE else name.removeprefix(PACKAGE + ".")
+
+    lines = []
+    for name in names:
+        targets = sorted(edges.get(name, ()), key=lambda n: (-layer(n), n))
+        lines.append(f"{name:<{width}} → {', '.join(short(t) for t in targets) or '(nothing)'}")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--packages", action="store_true", help="fold modules into their subpackages")
     args = parser.parse_args()
+    if args.packages:
+        print(package_graph())
+        return
     edges: dict[str, set[str]] = {}
     for imp in imports():
-        a, b = (subpackage(imp.source), subpackage(imp.target)) if args.packages else (imp.source, imp.target)
-        if a != b:
-            edges.setdefault(a, set()).add(b + (" (lazy)" if imp.lazy and not args.packages else ""))
-    for name in sorted(modules()) if not args.packages else sorted({subpackage(m) for m in modules()}):
+        edges.setdefault(imp.source, set()).add(imp.target + (" (lazy)" if imp.lazy else ""))
+    for name in sorted(modules()):
         print(f"{name} → {', '.join(sorted(edges.get(name, ()))) or '(nothing)'}")
 
 

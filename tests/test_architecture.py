@@ -97,6 +97,11 @@ def test_no_module_runs_past_400_lines():
     assert stale == [], f"now short enough: remove {stale} from LONG_MODULES_ALLOWED"
 
 
+def test_the_architecture_document_draws_the_real_package_graph():
+    document = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    assert graph.package_graph(ROOT) in document, "redraw it: python scripts/import_graph.py --packages"
+
+
 # --- the checker itself ------------------------------------------------------------------------
 
 
