@@ -144,3 +144,19 @@ def test_each_charts_rows_are_selected_once_per_view(dataset, config, seeds_dir,
         monkeypatch.setitem(CHARTS, name, dataclasses.replace(spec, select=counting(name, spec.select)))
     callbacks.compute_view(state, Filters(2019, 2024))
     assert calls == {name: 1 for name in CHARTS}
+
+
+def test_a_finished_view_leaves_no_rows_behind(dataset, frames, config):
+    import gc
+
+    from dashboard.views.charts import registry
+
+    for year in range(2018, 2026):  # a visitor moving the slider
+        _, figures, events = view_of(dataset, frames, Filters(year, year))
+        for name in CHARTS:
+            charts.build_chart(name, figures, events, dataset, config.theme)
+    del figures, events
+    gc.collect()
+    _, figures, events = view_of(dataset, frames)
+    charts.plotted_rows("funding", figures, events)
+    assert [key for key, (frame, _, _) in registry._ROWS.items() if frame() is None] == []

@@ -15,6 +15,7 @@ of the same frames, and each asks the same question (which rows?).
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable
@@ -85,23 +86,33 @@ def spec(name: str) -> ChartSpec:
 # --- which rows (once per view) ---------------------------------------------------------------
 
 _ROWS: OrderedDict[tuple[str, int], tuple[weakref.ref, Rows, Rows]] = OrderedDict()
-_ROWS_KEPT = 64  # a few views' worth: the page's last views and a deck being built
+_ROWS_KEPT = 16  # four charts of a few views: the page's latest and a deck being built
+_ROWS_LOCK = threading.Lock()  # the server answers several requests at once
+_FREED: list[tuple[str, int]] = []  # entries whose frame is gone, dropped at the next call
 
 
 def _rows(name: str, figures: pd.DataFrame, events: pd.DataFrame) -> tuple[Rows, Rows]:
-    """``(candidates, drawn)`` of chart ``name``, remembered for as long as the frame lives."""
+    """``(candidates, drawn)`` of chart ``name``, remembered while the frame they come from
+    lives: an entry goes once its frame is freed, so a finished view holds no memory."""
     chart = spec(name)
     frame = events if chart.plots == "events" else figures
     key = (name, id(frame))
-    hit = _ROWS.get(key)
-    if hit is not None and hit[0]() is frame:
-        _ROWS.move_to_end(key)
-        return hit[1], hit[2]
+    with _ROWS_LOCK:
+        while _FREED:
+            freed = _FREED.pop()
+            if freed in _ROWS and _ROWS[freed][0]() is None:
+                del _ROWS[freed]
+        hit = _ROWS.get(key)
+        if hit is not None and hit[0]() is frame:
+            _ROWS.move_to_end(key)
+            return hit[1], hit[2]
     candidates = chart.select(frame)
     drawn = chart.cap(candidates)
-    _ROWS[key] = (weakref.ref(frame), candidates, drawn)
-    while len(_ROWS) > _ROWS_KEPT:
-        _ROWS.popitem(last=False)
+    with _ROWS_LOCK:
+        # the callback only notes the key: it may run inside any allocation, lock held or not
+        _ROWS[key] = (weakref.ref(frame, lambda _ref, key=key: _FREED.append(key)), candidates, drawn)
+        while len(_ROWS) > _ROWS_KEPT:
+            _ROWS.popitem(last=False)
     return candidates, drawn
 
 
