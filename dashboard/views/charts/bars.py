@@ -17,6 +17,7 @@ per style rather than per-point style arrays, so 10,000 figures still build quic
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -28,7 +29,8 @@ from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.views.charts.draw import (
     BAR_TRACE_ROLE, END_TRACE_ROLE, HOVER, KEY_TRACE_ROLE, esc, figure, nice_ticks, strings, texts, wrap,
 )
-from dashboard.views.charts.texts import COMMITMENT_NOTE, COMMITTED_SUFFIX, QUALIFIER_PHRASES, bars_cap_note
+from dashboard.views.charts.registry import ChartSpec
+from dashboard.views.charts.texts import BARS_INTRO, COMMITMENT_NOTE, COMMITTED_SUFFIX, QUALIFIER_PHRASES, bars_cap_note
 from dashboard.views.labels import KIND_LABELS
 from dashboard.views.theme import metric_colour, shade, tint
 
@@ -47,6 +49,16 @@ QUALIFIER_END_SYMBOL = {  # None: no marker at the bar end
     Qualifier.AT_MOST.value: "line-ns",  # a ceiling: the true value lies at or left of it
     Qualifier.APPROX.value: None,
 }
+
+
+def bar_chart(name: str, title: str, empty_what: str, draw: Callable[..., go.Figure] | None = None, more_intro: str = "") -> ChartSpec:
+    """A chart of one bar per figure of the metrics whose ``chart`` is ``name`` (metrics.yaml):
+    the ten largest per metric, qualifier notes under it, every bar in its alt text."""
+    return ChartSpec(
+        name=name, title=title, empty_what=empty_what, plots="figures", select=metric_rows(name),
+        cap=largest_per_metric, cap_text=cap_note, draw=draw or single_panel,
+        intro=lambda title, rows: BARS_INTRO.format(title=title) + more_intro, items=alt_items, notes=qualifier_notes,
+    )
 
 
 def metric_rows(name: str):

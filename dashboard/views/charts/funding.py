@@ -3,20 +3,7 @@ pledges pale, bounds hatched (see ``bars``)."""
 
 from __future__ import annotations
 
-from dashboard.views.charts import bars
-from dashboard.views.charts.registry import ChartSpec, register
-from dashboard.views.charts.texts import BARS_INTRO
+from dashboard.views.charts.bars import bar_chart
+from dashboard.views.charts.registry import register
 
-FUNDING = register(ChartSpec(
-    name="funding",
-    title="Funding by programme",
-    empty_what="funding figures",
-    plots="figures",
-    select=bars.metric_rows("funding"),
-    cap=bars.largest_per_metric,
-    cap_text=bars.cap_note,
-    draw=bars.single_panel,
-    intro=lambda title, rows: BARS_INTRO.format(title=title),
-    items=bars.alt_items,
-    notes=bars.qualifier_notes,
-))
+FUNDING = register(bar_chart("funding", "Funding by programme", "funding figures"))

@@ -17,8 +17,8 @@ from dashboard.config import Theme
 from dashboard.curated.records import Dataset
 from dashboard.views.charts import bars
 from dashboard.views.charts.draw import PANEL_TITLE_NAME, esc, figure
-from dashboard.views.charts.registry import ChartSpec, register
-from dashboard.views.charts.texts import BARS_INTRO, OWN_SCALE, PANELS_INTRO, PEOPLE_AXIS
+from dashboard.views.charts.registry import register
+from dashboard.views.charts.texts import OWN_SCALE, PANELS_INTRO, PEOPLE_AXIS
 from dashboard.views.theme import DASHBOARD_HEIGHT, chart_height
 
 
@@ -57,16 +57,10 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
     return figure(data + keys, layout, theme, rows=drawn)
 
 
-PEOPLE = register(ChartSpec(
-    name="people",
-    title="People: victims identified, people reached, migrants educated",
-    empty_what="figures for victims identified, people reached or migrants educated",
-    plots="figures",
-    select=bars.metric_rows("people"),
-    cap=bars.largest_per_metric,
-    cap_text=bars.cap_note,
+PEOPLE = register(bars.bar_chart(
+    "people",
+    "People: victims identified, people reached, migrants educated",
+    "figures for victims identified, people reached or migrants educated",
     draw=draw,
-    intro=lambda title, rows: BARS_INTRO.format(title=title) + PANELS_INTRO,
-    items=bars.alt_items,
-    notes=bars.qualifier_notes,
+    more_intro=PANELS_INTRO,
 ))
