@@ -25,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard import images  # noqa: E402
+from dashboard.outputs import images  # noqa: E402
+from dashboard.views.charts import CHARTS  # noqa: E402
 from dashboard.config import load_config  # noqa: E402
 from dashboard.web.downloads import build_download  # noqa: E402
 from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span  # noqa: E402
@@ -77,10 +78,10 @@ def main() -> None:
 
     images.shutdown()
     t = time.perf_counter()
-    png("funding", figures, events, dataset, filters, config)
+    png(next(iter(CHARTS)), figures, events, dataset, filters, config)
     cold = time.perf_counter() - t
 
-    names = ["funding", "people", "returns", "timeline"]
+    names = list(CHARTS)
     steps = [png(names[i % len(names)], figures, events, dataset, filters, config) for i in range(args.repeat)]
     warm = [sum(s) for s in steps]
 

@@ -92,14 +92,34 @@ def validate(data_dir: Path | None, seeds_dir: Path | None) -> None:
     )
 
 
+def _names(items) -> str:
+    """``csv, xlsx or pptx``: the names of registered formats or charts, as a list in words."""
+    names = [getattr(item, "name", item) for item in items]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+class _ChartOption(click.Option):
+    """--chart, whose help lists the registered charts (read when help is shown, so the CLI
+    does not load plotly to start)."""
+
+    def get_help_record(self, ctx):
+        from dashboard.views.charts import CHARTS
+
+        self.help = f"png/svg: only this chart ({_names(CHARTS)})."
+        return super().get_help_record(ctx)
+
+
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(list(exporters.FORMATS)), required=True, help="csv, xlsx or pptx: one file of the view; png or svg: one slide image per chart.")
+@click.option(
+    "--format", "fmt", type=click.Choice(list(exporters.FORMATS)), required=True,
+    help=f"{_names(exporters.of_kind('view'))}: one file of the view; {_names(exporters.of_kind('chart'))}: one slide image per chart.",
+)
 @click.option("-o", "--output", type=click.Path(), callback=_output, required=True, help="File to write (csv, xlsx, pptx; a folder gets a dated name), or the folder for png and svg.")
 @click.option("--year-from", type=int, default=None, help="First year (a figure is kept when its period overlaps the range).")
 @click.option("--year-to", type=int, default=None, help="Last year.")
 @click.option("--programme", "programmes", multiple=True, help="Programme id; repeat for several.")
 @click.option("--metric", "metrics", multiple=True, help="Metric id; repeat for several.")
-@click.option("--chart", default=None, help="png/svg: only this chart (funding, people, returns or timeline).")
+@click.option("--chart", cls=_ChartOption, default=None, help="png/svg: only this chart.")
 @click.option("--size", default=None, help="png/svg: an image size named in config.yaml exports.image_sizes (default: exports.image_size).")
 @data_option
 @seeds_option
@@ -118,17 +138,17 @@ def export(fmt, output, year_from, year_to, programmes, metrics, chart, size, da
         raise click.BadParameter(f"{filters.year_from} is after {filters.year_to}", param_hint="--year-from")
     frame = apply_filters(figures_frame(dataset), filters)
     try:
-        if fmt in exporters.IMAGE_FORMATS:
+        if exporters.FORMATS[fmt].kind == "chart":
             _export_images(fmt, output, frame, dataset, filters, config, chart, size)
             return
         if chart or size:
             raise exporters.ExportError(f"{'--chart' if chart else '--size'} applies to png and svg; {fmt} holds the whole view")
         made_on = datetime.date.today()
-        data = exporters.EXPORTERS[fmt](frame, exporters.ExportContext.for_view(dataset, filters, config, today=made_on))
+        data = exporters.FORMATS[fmt](frame, exporters.ExportContext.for_view(dataset, filters, config, today=made_on))
     except exporters.ExportError as err:
         raise click.ClickException(str(err)) from None
     if output.is_dir():
-        output = output / exporters.file_name(VIEW_NAME, filters, made_on, fmt)
+        output = output / exporters.file_name(VIEW_NAME, filters, made_on, exporters.FORMATS[fmt].extension)
     output.parent.mkdir(parents=True, exist_ok=True)
     _write(output, data)
     click.echo(f"Wrote {len(frame)} figures to {output}")
@@ -152,8 +172,8 @@ def _export_images(fmt, folder: Path, frame, dataset, filters, config, chart, si
     with click.progressbar(names, label=f"Drawing {len(names)} {fmt.upper()} image{'s' if len(names) != 1 else ''}", file=sys.stderr) as bar:
         for name in bar:
             context = exporters.ExportContext.for_view(dataset, filters, config, chart=name, size=size, today=made_on, all_events=all_events)
-            path = folder / exporters.file_name(titles[name], filters, made_on, fmt)
-            _write(path, exporters.EXPORTERS[fmt](frame, context))
+            path = folder / exporters.file_name(titles[name], filters, made_on, exporters.FORMATS[fmt].extension)
+            _write(path, exporters.FORMATS[fmt](frame, context))
             written.append(path)
     for path in written:
         click.echo(f"Wrote {path}")

@@ -19,7 +19,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-CHARTS = ("funding", "people", "returns", "timeline")
+
+
+def chart_names() -> list[str]:
+    """The page's charts, from the chart registry."""
+    sys.path.insert(0, str(ROOT))
+    from dashboard.views.charts import CHARTS
+
+    return list(CHARTS)
 
 
 def free_port() -> int:
@@ -60,7 +67,7 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": args.width, "height": 900}, device_scale_factor=1)
             page.goto(url)
-            for name in CHARTS:
+            for name in chart_names():
                 page.wait_for_selector(f"#chart-graph-{name} .main-svg .trace, #chart-graph-{name} .main-svg .annotation")
             page.wait_for_selector(".figures-table .ag-row")
             page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")

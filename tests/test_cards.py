@@ -96,6 +96,9 @@ def test_headline_order_is_reported_first_then_latest_period_end_then_largest_va
     assert headline_order(rows)["id"].tolist() == ["new-large", "new-small", "old-small", "pledge-big"]
 
 
-def test_card_lines_are_plain_text_values():
-    line = CardLine("x", "over £7m", "2018 – Mar 2025, cumulative", "committed", "Fund")
-    assert line.kind_label == "Committed (pledged)" and line.qualifier == "exact" and line.note == ""
+def test_a_card_line_says_in_words_whether_its_figure_was_achieved_or_pledged():
+    reported = CardLine("x", "over £7m", "2018 – Mar 2025, cumulative", "reported", "Fund")
+    committed = CardLine("y", "up to £1m", "2025", "committed", "Fund")
+    assert "achieved" in reported.kind_label.lower() and "pledged" in committed.kind_label.lower()
+    assert CardLine("z", "720", "2020", "estimated", "Fund").kind_label == "estimated"  # an unknown kind is shown, never blank
+    assert committed.qualifier == "exact" and committed.note == ""  # what a line without either says

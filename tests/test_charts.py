@@ -26,7 +26,6 @@ from dashboard.views.charts import (
     nice_ticks,
     plotted_rows,
     qualifier_notes,
-    scale_figure,
     source_footer,
 )
 from dashboard.config import load_config
@@ -89,11 +88,10 @@ def at(value, i):
 # --- what is drawn ------------------------------------------------------------------------
 
 
-def test_the_charts_come_in_page_order_with_plain_titles():
-    assert list(CHARTS) == ["funding", "people", "returns", "timeline"]
-    assert CHARTS["funding"].title == "Funding by programme"
-    assert CHARTS["people"].title == "People: victims identified, people reached, migrants educated"
-    assert CHARTS["timeline"].title == "Timeline of events"
+def test_every_chart_the_metric_vocabulary_names_exists_with_a_plain_title(dataset):
+    assert {m.chart for m in dataset.metrics} - {"none"} <= set(CHARTS)
+    for spec in CHARTS.values():  # a heading on the page and a slide: words, no markup, no full stop
+        assert spec.title[:1].isupper() and "<" not in spec.title and not spec.title.endswith("."), spec.name
 
 
 def test_the_funding_chart_draws_one_bar_per_funding_figure_and_never_their_sum(view):
@@ -380,19 +378,6 @@ def test_an_unknown_chart_name_is_a_clear_error(frames, dataset, theme):
 
 
 # --- helpers for slides and axes -----------------------------------------------------------------
-
-
-def test_scale_figure_enlarges_text_and_marks_but_not_the_data(view):
-    _, _, built = view()
-    fig = built["funding"]
-    big = scale_figure(fig, 2)
-    assert big.layout.template.layout.font.size == 2 * fig.layout.template.layout.font.size
-    end, j = trace_with(fig, END_TRACE_ROLE, PLAN_FUNDING)
-    big_end, _ = trace_with(big, END_TRACE_ROLE, PLAN_FUNDING)
-    assert big_end.marker.size == 2 * end.marker.size
-    assert big.to_dict()["data"] == [
-        {**t, "marker": big.to_dict()["data"][n]["marker"]} if "marker" in t else t for n, t in enumerate(fig.to_dict()["data"])
-    ]
 
 
 @pytest.mark.parametrize(

@@ -52,11 +52,13 @@ def sources_slides(presentation) -> list:
     return [s for s in presentation.slides if s.shapes.title is not None and s.shapes.title.text.startswith("Sources and quotes")]
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_the_deck_is_16_by_9(full):
     presentation, _, _ = full
     assert (Emu(presentation.slide_width).inches, Emu(presentation.slide_height).inches) == pytest.approx((13.333, 7.5), abs=0.01)
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_the_deck_has_a_title_slide_one_slide_per_chart_funding_per_person_then_the_sources(full, config):
     presentation, _, _ = full
     pages = len(sources_slides(presentation))
@@ -69,6 +71,7 @@ def test_the_deck_has_a_title_slide_one_slide_per_chart_funding_per_person_then_
     )
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_the_title_slide_names_the_filters_and_the_day(full, dataset, slide_text):
     presentation, _, _ = full
     text = slide_text(presentation.slides[0])
@@ -76,6 +79,7 @@ def test_the_title_slide_names_the_filters_and_the_day(full, dataset, slide_text
     assert "Made 22 Nov 2026" in text
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_each_chart_slide_holds_its_chart_as_a_full_resolution_picture_with_alt_text(full):
     presentation, _, _ = full
     for slide, spec in zip(list(presentation.slides)[1:], charts.CHARTS.values()):
@@ -89,6 +93,7 @@ def test_each_chart_slide_holds_its_chart_as_a_full_resolution_picture_with_alt_
         assert descr and descr.startswith(spec.title)
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_the_speaker_notes_hold_the_key_figures_with_their_qualifiers(full):
     presentation, figures, _ = full
     slides = dict(zip(charts.CHARTS, list(presentation.slides)[1:]))
@@ -107,6 +112,7 @@ def test_the_speaker_notes_hold_the_key_figures_with_their_qualifiers(full):
             assert all(label in notes for label in rows["value_label"]), name
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_the_timeline_notes_list_each_event_with_its_quote(full):
     presentation, _, events = full
     notes = list(presentation.slides)[1 + list(charts.CHARTS).index("timeline")].notes_slide.notes_text_frame.text
@@ -114,6 +120,7 @@ def test_the_timeline_notes_list_each_event_with_its_quote(full):
         assert event["title"] in notes and event["quote"] in notes
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_the_sources_slides_hold_every_figure_with_value_qualifier_document_and_quote(full, dataset, slide_text):
     presentation, figures, _ = full
     text = "\n".join(slide_text(s) for s in sources_slides(presentation))
@@ -124,6 +131,7 @@ def test_the_sources_slides_hold_every_figure_with_value_qualifier_document_and_
     assert "UK and Vietnam sign agreement to tackle human trafficking — Home Office, Apr 2025" in text
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_every_shape_stays_inside_the_slide(full):
     presentation, _, _ = full
     for number, slide in enumerate(presentation.slides, start=1):
@@ -133,6 +141,7 @@ def test_every_shape_stays_inside_the_slide(full):
             assert shape.top + shape.height <= presentation.slide_height, (number, shape.name)
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_the_funding_per_person_slide_keeps_each_bound_and_says_what_it_divides(full, slide_text):
     presentation, _, _ = full
     [slide] = [s for s in presentation.slides if s.shapes.title is not None and s.shapes.title.text == "Funding per person"]
@@ -144,11 +153,13 @@ def test_the_funding_per_person_slide_keeps_each_bound_and_says_what_it_divides(
     assert "bound" in slide.notes_slide.notes_text_frame.text
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_a_deck_without_funding_and_people_of_one_programme_and_period_has_no_ratio_slide(dataset, config):
     presentation, _, _ = build(dataset, config, Filters(*year_span(dataset), programmes=("uk-returns",)))
     assert "Funding per person" not in titles(presentation)
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_a_2022_deck_leaves_out_the_returns_slide_and_the_returns_figure(only_2022, slide_text):
     presentation, figures, _ = only_2022
     assert "Returns" not in titles(presentation)
@@ -180,6 +191,7 @@ def test_a_longer_quote_needs_a_taller_row():
     assert long_rows(1, 80)[0].height > long_rows(1, 5)[0].height
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_a_long_chart_title_is_set_smaller_to_stay_on_one_line(full):
     presentation, _, _ = full
     for slide in list(presentation.slides)[1:1 + len(charts.CHARTS)]:
@@ -196,6 +208,7 @@ def test_wrapping_never_makes_a_line_wider_than_its_cell():
         assert deck.text_width_in(line, 11) <= 3.0
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_cli_pptx_writes_the_same_deck_of_the_filtered_view(tmp_path):
     images.renderer()
     out = tmp_path / "deck.pptx"

@@ -60,6 +60,7 @@ def test_a_programme_filter_narrows_the_download(dataset, config, everything):
     assert {r["programme"] for r in rows} == {"modern-slavery-fund-vietnam"}
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_a_chart_png_download_is_named_for_the_chart_and_is_slide_sized(dataset, config):
     images.renderer()
     name, content = build_download("png", Filters(2018, 2025), dataset, config, chart="funding", today=DAY)
@@ -68,6 +69,7 @@ def test_a_chart_png_download_is_named_for_the_chart_and_is_slide_sized(dataset,
         assert png.size == config.exports.default_size == (1920, 1080)
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_a_chart_svg_download_is_named_for_the_chart(dataset, config, everything):
     images.renderer()
     name, content = build_download("svg", everything, dataset, config, chart="people", today=DAY)
@@ -75,6 +77,7 @@ def test_a_chart_svg_download_is_named_for_the_chart(dataset, config, everything
     assert b"<text" in content
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_the_pptx_download_is_the_deck_of_the_view(dataset, config):
     images.renderer()
     name, content = build_download("pptx", Filters(2022, 2022), dataset, config, today=DAY)

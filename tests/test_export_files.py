@@ -39,7 +39,7 @@ def make(kind: str, dataset, config, filters: Filters | None = None, *, bom: boo
     context = export.ExportContext.for_view(dataset, filters, config, today=MADE)
     if bom is not None:
         context = export.ExportContext(csv_bom=bom, dataset=dataset, filters=filters, config=config, today=MADE)
-    return export.EXPORTERS[kind](frame, context)
+    return export.FORMATS[kind](frame, context)
 
 
 def read_csv_rows(data: bytes) -> list[dict[str, str]]:

@@ -11,7 +11,6 @@ import datetime as dt
 import io
 import os
 import re
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -56,6 +55,7 @@ def svg_texts(data: bytes) -> list[str]:
 # --- pixel size and opacity ---------------------------------------------------------------
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_the_default_png_is_1920_by_1080_and_opaque(warm, dataset, config):
     data = image("funding", dataset, config)
     with Image.open(io.BytesIO(data)) as png:
@@ -63,6 +63,7 @@ def test_the_default_png_is_1920_by_1080_and_opaque(warm, dataset, config):
         assert png.mode == "RGB"  # no alpha channel: cannot turn see-through on a dark slide
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 @pytest.mark.parametrize(("size", "pixels"), [("hd", (1280, 720)), ("standard_4_3", (1440, 1080))])
 def test_each_configured_size_gives_exactly_those_pixels(warm, dataset, config, size, pixels):
     assert config.exports.image_sizes[size] == pixels
@@ -97,6 +98,7 @@ def test_a_transparent_png_is_flattened_to_opaque_rgb():
 # --- what the image says ------------------------------------------------------------------
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_the_svg_keeps_title_filters_source_qualifiers_and_date_as_editable_text(warm, dataset, config):
     data = image("funding", dataset, config, format="svg")
     assert images.svg_size(data) == (1920, 1080)
@@ -112,6 +114,7 @@ def test_the_svg_keeps_title_filters_source_qualifiers_and_date_as_editable_text
     assert b"<image" not in data  # no raster text anywhere
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_a_2022_image_names_2022_in_its_subtitle_and_says_when_a_chart_is_empty(warm, dataset, config):
     texts = svg_texts(image("returns", dataset, config, format="svg", filters=Filters(2022, 2022)))
     assert "2022 · all programmes · all metrics" in texts
@@ -174,6 +177,7 @@ def test_qualifier_notes_come_from_fmt_and_only_for_qualifiers_shown(dataset, co
 # --- one warm browser ----------------------------------------------------------------------
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_every_image_of_the_process_reuses_one_browser(warm, dataset, config):
     before = images.renderer()._kaleido.subprocess.pid
     image("returns", dataset, config, size="hd")
@@ -182,6 +186,7 @@ def test_every_image_of_the_process_reuses_one_browser(warm, dataset, config):
     assert images.renderer()._kaleido.subprocess.pid == before
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_several_images_render_together_with_their_own_content(warm, dataset, config):
     figures, events, filters = view(dataset)
     figs = [images.slide_figure(n, figures, events, dataset, filters, config, size=(1280, 720), made_on=MADE) for n in ("funding", "returns")]
@@ -190,6 +195,7 @@ def test_several_images_render_together_with_their_own_content(warm, dataset, co
     assert "Returns" in svg_texts(second) and "Funding by programme" not in svg_texts(second)
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_threads_rendering_at_once_each_get_their_own_image(warm, dataset, config, monkeypatch):
     from concurrent.futures import ThreadPoolExecutor
 
@@ -205,11 +211,12 @@ def test_threads_rendering_at_once_each_get_their_own_image(warm, dataset, confi
         assert charts.CHARTS[name].title in svg_texts(data), name
 
 
-def test_prewarm_starts_the_shared_renderer_in_the_background():
-    images.shutdown()  # no renderer yet: prewarm alone must start one
+@pytest.mark.chromium  # draws with headless Chromium
+def test_prewarm_starts_the_shared_renderer_so_the_first_download_finds_it_running():
+    images.shutdown()  # as in a server process that has drawn nothing yet: prewarm alone must start one
     assert rendering._RENDERER is None
     images.prewarm().join(timeout=60)  # a guard against a hang, not a speed target
-    started = rendering._RENDERER
+    started = rendering._RENDERER  # read directly: rendering.renderer() would start one itself
     assert started is not None and started.running
 
 
@@ -259,6 +266,7 @@ def cli(*args: str, env=None):
     )
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_cli_png_writes_one_file_per_chart_into_the_folder_with_a_progress_bar(warm, tmp_path):
     result = cli("export", "--format", "png", "-o", str(tmp_path / "slides"), "--year-to", "2024", "--size", "hd")
     assert result.exit_code == 0, result.output
@@ -270,6 +278,7 @@ def test_cli_png_writes_one_file_per_chart_into_the_folder_with_a_progress_bar(w
         assert images.png_size(path.read_bytes()) == (1280, 720)
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_cli_chart_option_writes_that_one_chart(warm, tmp_path):
     result = cli("export", "--format", "svg", "--chart", "timeline", "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
@@ -286,6 +295,7 @@ def test_cli_without_a_browser_prints_the_install_hint_and_writes_nothing(tmp_pa
     assert not (tmp_path / "slides").exists()
 
 
+@pytest.mark.chromium  # draws with headless Chromium
 def test_cli_refuses_a_file_where_png_needs_a_folder(tmp_path):
     target = tmp_path / "slides.png"
     target.write_bytes(b"")

@@ -22,8 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -32,6 +30,7 @@ from dashboard.analysis import fmt
 from dashboard.curated.records import Qualifier
 
 from dashboard.analysis.frame import funding_ratios
+from dashboard.outputs.textfit import fit_size, text_width_in, wrap_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from dashboard.config import Config
@@ -39,10 +38,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from dashboard.curated.records import Dataset
 
 FONT = "Arial"
-FONT_FILES = {  # Liberation Sans has Arial's metrics; used only to measure text
-    False: ("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"),
-    True: ("/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"),
-}
 EMU_PER_INCH = 914400
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5  # PowerPoint's own 16:9
 MARGIN_IN = 0.5
@@ -90,24 +85,17 @@ def build_deck(
     filters: Filters,
     config: Config,
     *,
-    size: str | None = None,
     made_on: dt.date | None = None,
 ) -> bytes:
-    """The deck of the filtered ``figures`` and ``events`` as .pptx bytes.
-
-    ``size`` is accepted for the registry's sake and must be empty: the deck is always
-    16:9 with pictures 1920 px across.
-    """
+    """The deck of the filtered ``figures`` and ``events`` as .pptx bytes: always 16:9, with
+    pictures 1920 px across."""
     from pptx import Presentation
     from pptx.util import Emu
 
     from dashboard.views import charts
 
     from dashboard.outputs import images
-    from dashboard.outputs.export import ExportError
 
-    if size:
-        raise ExportError("--size applies to png and svg; the deck is always 16:9 with pictures 1920 px across")
     images.prewarm()  # Chromium starts while the figures are composed
     made_on = made_on or dt.date.today()
     shown = [name for name in charts.CHARTS if not charts.plotted_rows(name, figures, events).empty]
@@ -197,11 +185,11 @@ def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, datase
     """What to say over chart ``name``: each figure as the source words it, with its
     qualifier, period and kind; the qualifier notes; the source line."""
     from dashboard.views import charts
-    from dashboard.views.cards import KIND_LABELS
+    from dashboard.views.labels import KIND_LABELS
 
     rows = charts.plotted_rows(name, figures, events)
     lines = [charts.CHARTS[name].title, ""]
-    if name == "timeline":
+    if charts.CHARTS[name].plots == "events":
         lines.append("Key events:")
         for r in rows.to_dict("records"):
             planned = " (planned)" if r["status"] == "planned" else ""
@@ -301,7 +289,7 @@ def ratio_rows(ratios: list[Derived]) -> list[TableRow]:
 
 def source_rows(figures: pd.DataFrame, dataset: Dataset) -> list[TableRow]:
     """One row per figure in the view, in the table's order (programme, metric, period)."""
-    from dashboard.views.cards import KIND_LABELS
+    from dashboard.views.labels import KIND_LABELS
 
     rows = []
     for r in figures.to_dict("records"):
@@ -348,61 +336,6 @@ def paginate(rows: list[TableRow], available_in: float) -> list[list[TableRow]]:
         pages[-1].append(row)
         used += row.height
     return pages
-
-
-# --- text measurement --------------------------------------------------------------------
-
-
-@lru_cache(maxsize=4)
-def _font(bold: bool):
-    from PIL import ImageFont
-
-    for path in FONT_FILES[bold]:
-        if Path(path).is_file():
-            return ImageFont.truetype(path, size=100)
-    return None
-
-
-def text_width_in(text: str, size_pt: float, bold: bool = False) -> float:
-    """Width of ``text`` set in Arial at ``size_pt``, in inches (an estimate if the font
-    is not installed: 0.56 em per character, wider than Arial's average)."""
-    font = _font(bold)
-    if font is None:
-        return len(text) * 0.56 * size_pt / 72
-    return font.getlength(text) / 100 * size_pt / 72
-
-
-def fit_size(text: str, width_in: float, max_pt: float, min_pt: float = 18, bold: bool = True) -> float:
-    """The largest size from ``max_pt`` down that sets ``text`` on one line of ``width_in``
-    (a slide title that wrapped would run into the picture below it)."""
-    size = max_pt
-    while size > min_pt and text_width_in(text, size, bold) > width_in * 0.94:
-        size -= 1
-    return size
-
-
-def wrap_lines(text: str, width_in: float, size_pt: float, bold: bool = False) -> list[str]:
-    """``text`` broken into lines that fit ``width_in`` (words never split unless one
-    word alone is too wide), measured with 4 % to spare."""
-    room = width_in * 0.96
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if line and text_width_in(candidate, size_pt, bold) > room:
-                lines.append(line)
-                line = word
-            else:
-                line = candidate
-            while text_width_in(line, size_pt, bold) > room and len(line) > 1:  # one word too wide
-                cut = len(line)
-                while cut > 1 and text_width_in(line[:cut], size_pt, bold) > room:
-                    cut -= 1
-                lines.append(line[:cut])
-                line = line[cut:]
-        lines.append(line)
-    return lines
 
 
 # --- python-pptx helpers -----------------------------------------------------------------

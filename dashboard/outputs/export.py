@@ -1,4 +1,5 @@
-"""Exporters: one registry of output formats, each a function of (figures, context) → bytes.
+"""Exporters: each output format registers here once (``formats.FORMATS``), a function of
+(figures, context) → bytes with its label, extension, MIME type and kind.
 
 Every exporter receives the *filtered* figures frame, so a file always holds what the
 user was looking at, and an ``ExportContext`` with the rest of the view (dataset,
@@ -22,71 +23,22 @@ import io
 import math
 import re
 import zipfile
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
 
 import pandas as pd
 
-from dashboard.outputs.errors import ExportError
-from dashboard.analysis.frame import FIGURE_COLUMNS, Filters, apply_event_filters, events_frame, funding_ratios
-
-if TYPE_CHECKING:  # pragma: no cover
-    from dashboard.config import Config
-    from dashboard.curated.records import Dataset
+from dashboard.analysis.frame import FIGURE_COLUMNS, Filters, funding_ratios
+from dashboard.outputs.formats import (  # noqa: F401  (ExportContext, ExportError: the exporters' shared types)
+    FORMATS, ExportContext, ExportError, Exporter, OutputFormat, of_kind, output_format, register_format,
+)
 
 CSV_COLUMNS = FIGURE_COLUMNS  # the first eleven are fixed: id … quote
 NUMERIC_COLUMNS = {"value"}
 DATE_COLUMNS = {"period_start", "period_end"}
 TEXT_COLUMNS = [c for c in CSV_COLUMNS if c not in NUMERIC_COLUMNS | DATE_COLUMNS]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-FORMATS = ("csv", "xlsx", "png", "svg", "pptx")
-IMAGE_FORMATS = ("png", "svg")
 
 
-@dataclass(frozen=True)
-class ExportContext:
-    """The view an export is made of. Data files need only ``csv_bom``; images and the
-    deck need ``dataset``, ``filters`` and ``config``; images also need ``chart``."""
-
-    csv_bom: bool = True
-    dataset: Dataset | None = None
-    filters: Filters | None = None
-    config: Config | None = None
-    chart: str | None = None
-    size: str | None = None  # a name in config.exports.image_sizes; None = the default
-    today: dt.date | None = None  # the date printed as "made on"; None = today
-    all_events: pd.DataFrame | None = field(default=None, compare=False, repr=False)  # events_frame(dataset), when the caller has it
-
-    @classmethod
-    def for_view(cls, dataset: Dataset, filters: Filters, config: Config, **options) -> ExportContext:
-        return cls(csv_bom=config.exports.csv_bom, dataset=dataset, filters=filters, config=config, **options)
-
-    @property
-    def made_on(self) -> dt.date:
-        return self.today or dt.date.today()
-
-    def view(self) -> tuple[Dataset, Filters, Config]:
-        """The dataset, filters and settings, or a clear error naming what is missing."""
-        missing = [n for n in ("dataset", "filters", "config") if getattr(self, n) is None]
-        if missing:
-            raise ExportError(f"this format needs the whole view; missing: {', '.join(missing)}")
-        return self.dataset, self.filters, self.config
-
-    def events(self) -> pd.DataFrame:
-        dataset, filters, _ = self.view()
-        return apply_event_filters(events_frame(dataset) if self.all_events is None else self.all_events, filters)
-
-
-Exporter = Callable[[pd.DataFrame, ExportContext], bytes]
-EXPORTERS: dict[str, Exporter] = {}
-
-
-def exporter(name: str) -> Callable[[Exporter], Exporter]:
-    def register(fn: Exporter) -> Exporter:
-        EXPORTERS[name] = fn
-        return fn
-
-    return register
+EXPORTERS = FORMATS  # name → format, each called like its exporter: EXPORTERS["csv"](figures, context)
 
 
 # --- file names --------------------------------------------------------------------------
@@ -136,7 +88,7 @@ def _csv_number(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else repr(float(value))
 
 
-@exporter("csv")
+@register_format("csv", "CSV", "csv", "text/csv", "view")
 def export_csv(figures: pd.DataFrame, context: ExportContext) -> bytes:
     """UTF-8 CSV (with a byte-order mark when ``csv_bom``), ``\\n`` line ends; the same
     figures always give the same bytes."""
@@ -148,7 +100,7 @@ def export_csv(figures: pd.DataFrame, context: ExportContext) -> bytes:
     return ("\ufeff" + text if context.csv_bom else text).encode("utf-8")
 
 
-@exporter("xlsx")
+@register_format("xlsx", "Excel (XLSX)", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "view")
 def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     """An Excel workbook: a ``Figures`` sheet with the CSV's columns, a ``Funding per person``
     sheet when the view has ratios to show (``frame.funding_ratios``, bounds as numbers), and
@@ -314,14 +266,16 @@ def _image(format: str) -> Exporter:
     return export_image
 
 
-EXPORTERS["png"] = _image("png")
-EXPORTERS["svg"] = _image("svg")
+register_format("png", "PNG", "png", "image/png", "chart")(_image("png"))
+register_format("svg", "SVG", "svg", "image/svg+xml", "chart")(_image("svg"))
 
 
-@exporter("pptx")
+@register_format("pptx", "Slides (PPTX)", "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "view")
 def export_pptx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     """A PowerPoint deck of the view: title slide, one slide per chart, sources."""
     from dashboard.outputs import deck
 
     dataset, filters, config = context.view()
-    return deck.build_deck(figures, context.events(), dataset, filters, config, size=context.size, made_on=context.made_on)
+    if context.size:
+        raise ExportError("--size applies to png and svg; the deck is always 16:9 with pictures 1920 px across")
+    return deck.build_deck(figures, context.events(), dataset, filters, config, made_on=context.made_on)

@@ -11,20 +11,17 @@ No plotly and no Dash here: the page, the slide deck and the tests read the same
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 
 from dashboard.analysis.frame import Filters
 from dashboard.curated.records import Dataset, Kind
+from dashboard.views.labels import KIND_LABELS, scope_text
 
 HEADLINE_METRICS = ("funding", "victims_identified", "people_reached", "returns")
 
-KIND_LABELS = {
-    Kind.REPORTED.value: "Reported (achieved)",
-    Kind.COMMITTED.value: "Committed (pledged)",
-}
+__all__ = ["HEADLINE_METRICS", "KIND_LABELS", "Card", "CardLine", "headline_cards", "headline_order", "metric_card", "scope_text"]
 
 
 @dataclass(frozen=True)
@@ -89,23 +86,3 @@ def headline_order(rows: pd.DataFrame) -> pd.DataFrame:
         .sort_values(["_committed", "period_end", "value", "id"], ascending=[True, False, False, True], kind="stable")
         .drop(columns="_committed")
     )
-
-
-def scope_text(filters: Filters | None, dataset: Dataset, metrics: Iterable[str] = ()) -> str:
-    """What a view is narrowed to, for "No … " messages: ``in 2022 for the selected programmes``.
-
-    ``metrics`` are the metrics the message is about; when the metric filter leaves all of
-    them out, the text says so.
-    """
-    if filters is None:
-        return "in the current selection"
-    years = f"{filters.year_from}" if filters.year_from == filters.year_to else f"{filters.year_from}–{filters.year_to}"
-    parts = [f"in {years}"]
-    if filters.programmes:
-        known = {p.id: p.name for p in dataset.programmes}
-        names = [known[p] for p in filters.programmes if p in known]
-        parts.append(f"for {names[0]}" if len(names) == 1 else "for the selected programmes")
-    metrics = set(metrics)
-    if filters.metrics and metrics and not metrics & set(filters.metrics):
-        parts.append("with the selected metrics")
-    return " ".join(parts)

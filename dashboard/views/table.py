@@ -3,7 +3,7 @@
 The browser holds one page of rows at a time. A page of 10,000 figures would cost the
 browser more than every chart together (bench/bench_app.py), and a table of wrapped quotes
 needs rows of their own height, which AG Grid's lazy row models cannot give. So the server
-answers "page 3 of the view, sorted by value, searching 'victims'" and sends 25 rows.
+answers "page 3 of the view, sorted by value, searching 'victims'" and sends one page of rows (``table.page_size`` in config.yaml).
 
 Everything here is pure and takes plain values that may come from a forged request:
 ``parse_*`` turn anything into a valid query part, and ``table_page`` never fails.
@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 from dashboard.analysis import fmt
-from dashboard.views.cards import KIND_LABELS
+from dashboard.views.labels import KIND_LABELS
 from dashboard.curated.records import Qualifier
 
 LAST_PAGE = 10**9 - 1  # "the last page": table_page shows the last page there is

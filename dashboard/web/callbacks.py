@@ -204,7 +204,7 @@ def clicked_record(trigger: Any, value: Any) -> tuple[str, str] | None:
             return _record(FIGURE, trigger.get("figure"))
         return None
     if trigger in GRAPH_IDS:
-        kind = EVENT if GRAPH_IDS[trigger] == "timeline" else FIGURE
+        kind = EVENT if CHARTS[GRAPH_IDS[trigger]].opens == "event" else FIGURE
         return _record(kind, _clicked_point_id(value))
     if trigger == ID.TABLE and isinstance(value, dict):
         # a click gives AG Grid's cellClicked {rowId, …}; Enter gives eventData {data: {rowId}, …}

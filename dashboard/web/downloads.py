@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.outputs.export import EXPORTERS, IMAGE_FORMATS, ExportContext, ExportError, file_name
 from dashboard.analysis.frame import Filters, apply_filters, figures_frame
+from dashboard.outputs.export import FORMATS, ExportContext, ExportError, file_name, of_kind
 
 if TYPE_CHECKING:  # pragma: no cover
     from dashboard.config import Config
     from dashboard.curated.records import Dataset
 
-KINDS = ("csv", "xlsx", "pptx", "png", "svg")
+KINDS = tuple(f.name for f in (*of_kind("view"), *of_kind("chart")))  # the page's buttons: the view's files, then each chart's
 VIEW_NAME = "programme-figures"  # what the data files and the deck hold
 
 
@@ -33,25 +33,26 @@ def build_download(
 ) -> tuple[str, bytes]:
     """``(file name, content)`` of a download of the filtered view.
 
-    ``kind`` is csv, xlsx or pptx for the whole view, png or svg for one chart (``chart``,
-    a name in ``charts.CHARTS``). The name says what and when:
+    ``kind`` is a format in ``export.FORMATS``: a file of the whole view (csv, xlsx, pptx) or
+    an image of one chart (png, svg; ``chart``, a name in ``charts.CHARTS``). The name says what and when:
     ``programme-figures_2018-2025_2026-11-22.pptx``, ``funding-by-programme_2018-2025_2026-11-22.png``.
     Raises ``ExportError`` with a plain message for an unknown kind or chart, or when
     images cannot be drawn (no browser). ``frames`` are the unfiltered figures and events
     frames when the caller already built them (the app does, once, at start-up).
     """
-    if kind not in KINDS:
+    if kind not in FORMATS:
         raise ExportError(f"unknown download {kind!r}; choose one of: {', '.join(KINDS)}")
+    output = FORMATS[kind]
     made_on = today or dt.date.today()
     what = VIEW_NAME
-    if kind in IMAGE_FORMATS:
+    if output.kind == "chart":
         what = chart_title(chart)
     elif chart is not None:
-        raise ExportError(f"a {kind} download holds the whole view; chart= applies to png and svg")
+        raise ExportError(f"a {kind} download holds the whole view; chart= applies to {' and '.join(f.name for f in of_kind('chart'))}")
     all_figures, all_events = frames if frames is not None else (figures_frame(dataset), None)
     figures = apply_filters(all_figures, filters)
     context = ExportContext.for_view(dataset, filters, config, chart=chart, today=made_on, all_events=all_events)
-    return file_name(what, filters, made_on, kind), EXPORTERS[kind](figures, context)
+    return file_name(what, filters, made_on, output.extension), output(figures, context)
 
 
 def chart_title(chart: str | None) -> str:
@@ -63,4 +64,4 @@ def chart_title(chart: str | None) -> str:
         raise ExportError(f"an image shows one chart; choose one of: {', '.join(charts.CHARTS)}")
     if chart not in charts.CHARTS:
         raise ExportError(f"unknown chart {chart!r}; choose one of: {', '.join(charts.CHARTS)}")
-    return charts.CHARTS[chart].title.split(":")[0]  # "People: victims identified, …" → "People"
+    return charts.CHARTS[chart].file_title  # "People: victims identified, …" → "People"

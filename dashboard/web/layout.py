@@ -16,6 +16,7 @@ from dash import dcc, html
 from dashboard.views.cards import Card
 from dashboard.views.charts import CHARTS
 from dashboard.analysis.frame import Derived
+from dashboard.outputs.export import of_kind
 from dashboard.web.provenance import Passage
 from dashboard.views.table import TablePage
 from dashboard.web.urlstate import ALL_METRICS, to_controls
@@ -83,8 +84,8 @@ def view_download_id(fmt: str) -> str:
     return f"download-view-{fmt}"
 
 
-VIEW_FORMATS = (("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("pptx", "Slides (PPTX)"))
-CHART_FORMATS = (("png", "PNG"), ("svg", "SVG"))
+VIEW_FORMATS = tuple((f.name, f.label) for f in of_kind("view"))  # (format, button label), from the format registry
+CHART_FORMATS = tuple((f.name, f.label) for f in of_kind("chart"))
 OVERLAP_RULE = (
     "A figure is shown when its period overlaps the years you choose: “over £7m since 2018” "
     "also appears in a 2022 view. Totals over a period are never split into years."

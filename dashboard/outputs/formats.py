@@ -1,0 +1,110 @@
+"""The output format registry, and the types every exporter shares.
+
+One ``OutputFormat`` per format: its name, the label on the page's download button, the file
+extension, the MIME type, its kind (a file of the whole ``view``, or one image per ``chart``)
+and the exporter that makes its bytes. The page's download buttons, the CLI's ``--format``
+choices and the deck read ``FORMATS``; nothing else lists formats. The exporters register in
+``export`` (import ``FORMATS`` from there, so they are all present).
+
+``ExportContext`` lives here, below every module that reads it; ``ExportError`` one step lower, in ``errors``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+import pandas as pd
+
+from dashboard.analysis.frame import Filters, apply_event_filters, events_frame
+from dashboard.outputs.errors import ExportError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from dashboard.config import Config
+    from dashboard.curated.records import Dataset
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    """The view an export is made of. Data files need only ``csv_bom``; images and the
+    deck need ``dataset``, ``filters`` and ``config``; images also need ``chart``."""
+
+    csv_bom: bool = True
+    dataset: Dataset | None = None
+    filters: Filters | None = None
+    config: Config | None = None
+    chart: str | None = None
+    size: str | None = None  # a name in config.exports.image_sizes; None = the default
+    today: dt.date | None = None  # the date printed as "made on"; None = today
+    all_events: pd.DataFrame | None = field(default=None, compare=False, repr=False)  # events_frame(dataset), when the caller has it
+
+    @classmethod
+    def for_view(cls, dataset: Dataset, filters: Filters, config: Config, **options) -> ExportContext:
+        return cls(csv_bom=config.exports.csv_bom, dataset=dataset, filters=filters, config=config, **options)
+
+    @property
+    def made_on(self) -> dt.date:
+        return self.today or dt.date.today()
+
+    def view(self) -> tuple[Dataset, Filters, Config]:
+        """The dataset, filters and settings, or a clear error naming what is missing."""
+        missing = [n for n in ("dataset", "filters", "config") if getattr(self, n) is None]
+        if missing:
+            raise ExportError(f"this format needs the whole view; missing: {', '.join(missing)}")
+        return self.dataset, self.filters, self.config
+
+    def events(self) -> pd.DataFrame:
+        dataset, filters, _ = self.view()
+        return apply_event_filters(events_frame(dataset) if self.all_events is None else self.all_events, filters)
+
+
+Exporter = Callable[[pd.DataFrame, ExportContext], bytes]
+Kind = Literal["view", "chart"]
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str  # "csv": the CLI's --format value and the page's download id
+    label: str  # "Excel (XLSX)": the download button's text
+    extension: str  # "xlsx": the end of the file name
+    mime: str  # the file's media type
+    kind: Kind  # "view": one file of the whole view; "chart": one image per chart
+    export: Exporter  # (filtered figures, context) → the file's bytes
+
+    def __call__(self, figures: pd.DataFrame, context: ExportContext) -> bytes:
+        return self.export(figures, context)
+
+
+FORMATS: dict[str, OutputFormat] = {}  # in the order the CLI lists them
+
+
+def register_format(name: str, label: str, extension: str, mime: str, kind: Kind) -> Callable[[Exporter], Exporter]:
+    """Decorator: register the exporter it wraps as format ``name``. A name registers once."""
+
+    def register(fn: Exporter) -> Exporter:
+        if name in FORMATS:
+            raise ValueError(f"output format {name!r} is registered twice")
+        FORMATS[name] = OutputFormat(name, label, extension, mime, kind, fn)
+        return fn
+
+    return register
+
+
+def unregister_format(name: str) -> None:
+    """Remove format ``name`` (for tests that register a format of their own)."""
+    FORMATS.pop(name, None)
+
+
+def of_kind(kind: Kind) -> list[OutputFormat]:
+    """The formats of one kind, in registry order: ``of_kind("chart")`` → png, svg."""
+    return [f for f in FORMATS.values() if f.kind == kind]
+
+
+def output_format(name: str) -> OutputFormat:
+    """Format ``name``, or an ``ExportError`` naming the formats there are."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise ExportError(f"unknown format {name!r}; choose one of: {', '.join(FORMATS)}") from None

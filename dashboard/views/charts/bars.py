@@ -1,0 +1,251 @@
+"""Horizontal bars, one per curated figure, shared by every bar chart.
+
+How a bar looks says how far to trust it:
+
+- colour: the metric (one palette colour per metric, the same on every chart);
+- fill: **reported** (achieved) is solid; **committed** (pledged) is a pale fill with a
+  solid outline, and its label says "(committed)";
+- pattern and end marker: an **over** value (lower bound) is hatched ``/`` and followed by
+  an arrow ▶, because the true bar is longer; an **up to** value (upper bound) is hatched
+  ``-`` and ends in a cap |; a **nearly / about** value is dotted; an exact value is plain.
+  Every bar is labelled with fmt's value text ("over £7m"), so the word survives too.
+
+Bars are never added together (periods overlap, and a pledge is not a result). One trace
+per style rather than per-point style arrays, so 10,000 figures still build quickly.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.analysis import fmt
+from dashboard.config import Theme
+from dashboard.curated.records import Dataset, Kind, Qualifier
+from dashboard.views.charts.draw import (
+    BAR_TRACE_ROLE, END_TRACE_ROLE, HOVER, KEY_TRACE_ROLE, esc, figure, nice_ticks, strings, texts, wrap,
+)
+from dashboard.views.charts.registry import ChartSpec
+from dashboard.views.charts.texts import BARS_INTRO, COMMITMENT_NOTE, COMMITTED_SUFFIX, QUALIFIER_PHRASES, bars_cap_note
+from dashboard.views.labels import KIND_LABELS
+from dashboard.views.theme import metric_colour, shade, tint
+
+# How much one chart draws before it says it is capped (the table lists every figure):
+MAX_BARS = 10  # bars per metric: a top ten stays readable in a 400 px chart, 25 did not
+
+QUALIFIER_PATTERN = {
+    Qualifier.EXACT.value: "",
+    Qualifier.AT_LEAST.value: "/",
+    Qualifier.AT_MOST.value: "-",
+    Qualifier.APPROX.value: ".",
+}
+QUALIFIER_END_SYMBOL = {  # None: no marker at the bar end
+    Qualifier.EXACT.value: None,
+    Qualifier.AT_LEAST.value: "triangle-right",  # open-ended: the true value lies further right
+    Qualifier.AT_MOST.value: "line-ns",  # a ceiling: the true value lies at or left of it
+    Qualifier.APPROX.value: None,
+}
+
+
+def bar_chart(name: str, title: str, empty_what: str, draw: Callable[..., go.Figure] | None = None, more_intro: str = "") -> ChartSpec:
+    """A chart of one bar per figure of the metrics whose ``chart`` is ``name`` (metrics.yaml):
+    the ten largest per metric, qualifier notes under it, every bar in its alt text."""
+    return ChartSpec(
+        name=name, title=title, empty_what=empty_what, plots="figures", select=metric_rows(name),
+        cap=largest_per_metric, cap_text=cap_note, draw=draw or single_panel,
+        intro=lambda title, rows: BARS_INTRO.format(title=title) + more_intro, items=alt_items, notes=qualifier_notes,
+    )
+
+
+def metric_rows(name: str):
+    """The rows of a bar chart: the figures whose metric is drawn on chart ``name`` (metrics.yaml)."""
+
+    def select(figures: pd.DataFrame) -> pd.DataFrame:
+        return figures[figures["chart"] == name]
+
+    return select
+
+
+def largest_per_metric(rows: pd.DataFrame) -> pd.DataFrame:
+    """Past ``MAX_BARS`` bars per metric, the largest figures; the table has all of them."""
+    if len(rows) <= MAX_BARS:
+        return rows
+    keep = rows.sort_values("value", ascending=False, kind="stable").groupby("metric", sort=False).head(MAX_BARS)
+    return rows.loc[rows.index.isin(keep.index)]
+
+
+def cap_note(shown: int, total: int) -> str:
+    return bars_cap_note(MAX_BARS, shown, total)
+
+
+def qualifier_notes(rows: pd.DataFrame) -> list[str]:
+    """fmt's note for each qualifier the bars show, then a note when one is a commitment."""
+    present = set(rows["qualifier"].tolist())
+    notes = [fmt.QUALIFIER_NOTES[q] for q in (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.APPROX) if q.value in present]
+    if (rows["kind"] == Kind.COMMITTED.value).any():
+        notes.append(COMMITMENT_NOTE)
+    return notes
+
+
+def alt_items(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
+    """Every bar in words: value, qualifier, kind and period, then the curator's note."""
+    rows = bar_order(rows, dataset)
+    return [
+        f"{metric}, {programme}: {value} ({QUALIFIER_PHRASES[qualifier]}), {KIND_LABELS[kind].lower()}, {period}"
+        + (f" — {note}" if isinstance(note, str) and note else "")
+        for metric, programme, value, qualifier, kind, period, note in zip(
+            rows["metric_label"], rows["programme_name"], rows["value_label"], rows["qualifier"],
+            rows["kind"], rows["period_label"], rows["note"].astype("object"),
+        )
+    ]
+
+
+def single_panel(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
+    """One bar per figure on one axis (funding, returns)."""
+    rows = bar_order(rows, dataset)
+    layout = {
+        "xaxis": value_axis(rows, dataset, value_axis_title(rows, dataset)),
+        "yaxis": category_axis(rows, min_slots=3),
+        "barmode": "overlay", "bargap": 0.35, "showlegend": True,
+    }
+    return figure(bar_traces(rows, dataset, theme) + key_traces(rows, theme), layout, theme, rows=len(rows))
+
+
+def bar_order(rows: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """By metric and programme (in the data's order), reported first, then by period."""
+    programme_rank = {p.id: i for i, p in enumerate(dataset.programmes)}
+    metric_rank = {m.id: i for i, m in enumerate(dataset.metrics)}
+    return (
+        rows.assign(
+            _metric=rows["metric"].map(metric_rank).astype("float64"),
+            _programme=rows["programme"].map(programme_rank).astype("float64"),
+            _committed=(rows["kind"] == Kind.COMMITTED.value).astype("int64"),
+        )
+        .sort_values(["_metric", "_programme", "_committed", "period_start", "id"], kind="stable")
+        .drop(columns=["_metric", "_programme", "_committed"])
+        .reset_index(drop=True)
+    )
+
+
+def bar_traces(rows: pd.DataFrame, dataset: Dataset, theme: Theme, xaxis: str = "x", yaxis: str = "y") -> list[dict]:
+    """One bar per row, plus its value label and end marker; one trace per style, not per bar."""
+    ids = strings(rows["id"])
+    values = rows["value"].to_numpy(dtype=float)
+    customdata = ids[:, None]
+    columns = ["value_label", "metric_label", "period_label", "kind", "programme_name", "note"]
+    hover = np.array([_bar_hover(*r) for r in zip(*(texts(rows[c]) for c in columns))])
+    labels = np.array([
+        esc(v) + (COMMITTED_SUFFIX if k == Kind.COMMITTED.value else "")
+        for v, k in zip(texts(rows["value_label"]), texts(rows["kind"]))
+    ])
+    nudge = float(values.max()) * 0.025 if len(values) else 0.0
+    traces: list[dict] = []
+    for (metric, kind, qualifier), index in rows.groupby(["metric", "kind", "qualifier"], sort=False).indices.items():
+        colour = metric_colour(str(metric), dataset, theme)
+        pledged = kind == Kind.COMMITTED.value
+        fill = tint(colour, 0.82) if pledged else colour
+        outline = shade(colour, 0.15 if pledged else 0.3)
+        common = {
+            "x": values[index], "y": ids[index], "xaxis": xaxis, "yaxis": yaxis, "customdata": customdata[index],
+            "hovertext": hover[index], "hovertemplate": HOVER, "showlegend": False,
+        }
+        traces.append({
+            **common, "type": "bar", "orientation": "h", "name": f"{metric} {kind} {qualifier}",
+            "marker": {
+                "color": fill, "line": {"color": outline, "width": 2 if pledged else 1},
+                "pattern": {
+                    "shape": QUALIFIER_PATTERN[qualifier], "fillmode": "overlay", "size": 9, "solidity": 0.3,
+                    "fgcolor": shade(colour, 0.1) if pledged else tint(colour, 0.65),
+                },
+            },
+            "meta": {"role": BAR_TRACE_ROLE},
+        })
+        # The label sits right of the bar end: after an arrow for "over" (the arrow just
+        # beyond the bar, pointing on), after a cap for "up to", after a gap otherwise.
+        symbol = QUALIFIER_END_SYMBOL[qualifier]
+        marker = {"symbol": symbol or "circle", "size": 16, "color": "rgba(0,0,0,0)"}
+        if qualifier == Qualifier.AT_LEAST.value:
+            marker.update(color=outline)
+        elif qualifier == Qualifier.AT_MOST.value:
+            marker.update(size=22, line={"color": outline, "width": 4})
+        traces.append({
+            **common, "type": "scatter", "mode": "markers+text", "name": f"{metric} {kind} {qualifier} labels",
+            "x": values[index] + (nudge if qualifier == Qualifier.AT_LEAST.value else 0.0),
+            "text": labels[index], "textposition": "middle right", "textfont": {"color": theme.text_colour},
+            "marker": marker, "cliponaxis": False, "meta": {"role": END_TRACE_ROLE},
+        })
+    return traces
+
+
+@functools.lru_cache(maxsize=4096)
+def _bar_hover(value: str, metric: str, period: str, kind: str, programme: str, note: str | None) -> str:
+    text = f"<b>{esc(value)}</b> {esc(metric).lower()}<br>{esc(period)}<br>{KIND_LABELS[kind]} · {esc(programme)}"
+    return text + (f"<br><i>{esc(note)}</i>" if note else "")
+
+
+def value_axis(rows: pd.DataFrame, dataset: Dataset, title: str) -> dict:
+    """A linear axis from zero with room for the labels, ticks in fmt's words (£2m, 24,000)."""
+    top = float(rows["value"].max())
+    ticks = nice_ticks(top)
+    unit = dataset.unit(str(rows["unit"].iloc[0])) if rows["unit"].nunique() == 1 else None
+    return {
+        "range": [0, top * 1.6 if top > 0 else 1], "tickmode": "array", "tickvals": ticks,
+        "ticktext": [fmt.format_number(t, unit) for t in ticks], "title": {"text": title},
+        "showgrid": True, "zeroline": True,
+    }
+
+
+def category_axis(rows: pd.DataFrame, min_slots: int) -> dict:
+    """One slot per figure (by id, so two figures never share a bar), labelled by programme and
+    period. At least ``min_slots`` slots, so a lone bar does not fill the whole chart."""
+    ids = strings(rows["id"])
+    labels = [_category_label(name, period) for name, period in zip(texts(rows["programme_name"]), texts(rows["period_label"]))]
+    pad = max(0.0, (min_slots - len(ids)) / 2)
+    return {
+        "type": "category", "categoryorder": "array", "categoryarray": ids, "range": [len(ids) - 0.5 + pad, -0.5 - pad],
+        "tickmode": "array", "tickvals": ids, "ticktext": labels, "showgrid": False, "ticks": "", "ticklabelstandoff": 8,
+    }
+
+
+@functools.lru_cache(maxsize=4096)
+def _category_label(programme: str, period: str) -> str:
+    return f"{wrap(programme, 30)}<br><span style='color:#7b8794'>{esc(period)}</span>"
+
+
+def value_axis_title(rows: pd.DataFrame, dataset: Dataset) -> str:
+    """``Funding (£)``, ``Returns (people)``."""
+    metric = dataset.metric(str(rows["metric"].iloc[0]))
+    unit = dataset.unit(metric.unit)
+    return f"{metric.label} ({unit.prefix or unit.noun or unit.label})"
+
+
+def key_traces(rows: pd.DataFrame, theme: Theme) -> list[dict]:
+    """Legend-only entries, in grey, for the fill (reported / committed) and pattern (qualifier)."""
+    grey = theme.muted_colour
+    keys = []
+    kinds = set(rows["kind"].tolist())
+    if Kind.REPORTED.value in kinds:
+        keys.append((KIND_LABELS[Kind.REPORTED.value], grey, shade(grey, 0.3), 1, ""))
+    if Kind.COMMITTED.value in kinds:
+        keys.append((KIND_LABELS[Kind.COMMITTED.value], tint(grey, 0.82), shade(grey, 0.15), 2, ""))
+    present = set(rows["qualifier"].tolist())
+    for qualifier in (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.APPROX):
+        if qualifier.value in present:
+            word = fmt.QUALIFIER_NOTES[qualifier].split(":")[0]  # "Over", "Up to", "Nearly / about"
+            keys.append((f"{word}: {QUALIFIER_PHRASES[qualifier.value]}", tint(grey, 0.82), shade(grey, 0.15), 1,
+                         QUALIFIER_PATTERN[qualifier.value]))
+    return [
+        {
+            "type": "bar", "orientation": "h", "x": [None], "y": [None], "name": label, "legendrank": rank,
+            "hoverinfo": "skip", "meta": {"role": KEY_TRACE_ROLE},
+            "marker": {
+                "color": colour, "line": {"color": line, "width": width},
+                "pattern": {"shape": pattern, "fgcolor": shade(grey, 0.1), "fillmode": "overlay", "size": 6},
+            },
+        }
+        for rank, (label, colour, line, width, pattern) in enumerate(keys)
+    ]

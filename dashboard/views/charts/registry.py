@@ -1,0 +1,197 @@
+"""The chart registry: each chart registers once, and the page, the deck, the slide images,
+the CLI and the benchmarks read it.
+
+A ``ChartSpec`` says everything a surface needs to know about a chart: its name and title,
+which rows it plots (``select``, then ``cap`` to keep it readable), how it draws them, what
+it is empty of ("No funding figures in 2022"), its qualifier notes, its text alternative, and
+what a click on a mark opens (the figure's source sentence, or the event's). Adding a chart
+is one module that calls ``register`` plus an import line in ``__init__``; nothing else
+names charts.
+
+Every function here takes the *filtered* frames of a view. A chart's rows are computed once
+per view: the page and the deck ask for the figure, the footer, the notes and the alt text
+of the same frames, and each asks the same question (which rows?).
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.analysis.frame import Filters
+from dashboard.config import Theme
+from dashboard.curated.records import Dataset
+from dashboard.views.charts.draw import CAP_NOTE_NAME, empty_figure, esc
+from dashboard.views.labels import scope_text
+
+Rows = pd.DataFrame
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    name: str  # the chart's id on the page (chart-graph-<name>), in file names, in the CLI's --chart
+    title: str  # "Funding by programme"; a file is named by the part before any colon
+    empty_what: str  # "funding figures": the chart's empty state reads "No funding figures in 2022 …"
+    plots: Literal["figures", "events"]  # which frame it draws, one mark per row; a click opens that row's source
+    select: Callable[[pd.DataFrame], Rows]  # every row it could draw, from the filtered frame it plots
+    cap: Callable[[Rows], Rows]  # the rows it draws: all of them, or the ones a readable chart keeps
+    cap_text: Callable[[int, int], str]  # (shown, total) → "Showing the 10 largest figures …"
+    draw: Callable[[Rows, Dataset, Theme], go.Figure]  # the figure of ≥ 1 drawn rows
+    intro: Callable[[str, Rows], str]  # (title, drawn rows) → the first sentence of its alt text
+    items: Callable[[Rows, Dataset], list[str]]  # each drawn mark in words, for alt text
+    notes: Callable[[Rows], list[str]] | None = None  # qualifier notes under the chart (None: none)
+
+    @property
+    def opens(self) -> Literal["figure", "event"]:
+        """What a click on one of its marks opens: ``figure`` or ``event`` (its source sentence)."""
+        return "event" if self.plots == "events" else "figure"
+
+    @property
+    def file_title(self) -> str:
+        """``People: victims identified, …`` → ``People``: what its files are called."""
+        return self.title.split(":")[0]
+
+
+CHARTS: dict[str, ChartSpec] = {}  # in page order: the order the modules register
+
+
+def register(spec: ChartSpec) -> ChartSpec:
+    """Add ``spec`` to ``CHARTS`` (after the charts already there). A name registers once."""
+    if spec.name in CHARTS:
+        raise ValueError(f"chart {spec.name!r} is registered twice")
+    CHARTS[spec.name] = spec
+    return spec
+
+
+def unregister(name: str) -> None:
+    """Remove chart ``name`` (for tests that register a chart of their own)."""
+    CHARTS.pop(name, None)
+    _ROWS.clear()
+
+
+def spec(name: str) -> ChartSpec:
+    try:
+        return CHARTS[name]
+    except KeyError:
+        raise KeyError(f"unknown chart {name!r}; expected one of: {', '.join(CHARTS)}") from None
+
+
+# --- which rows (once per view) ---------------------------------------------------------------
+
+_ROWS: OrderedDict[tuple[str, int], tuple[weakref.ref, Rows, Rows]] = OrderedDict()
+_ROWS_KEPT = 16  # four charts of a few views: the page's latest and a deck being built
+_ROWS_LOCK = threading.Lock()  # the server answers several requests at once
+_FREED: list[tuple[str, int]] = []  # entries whose frame is gone, dropped at the next call
+
+
+def _rows(name: str, figures: pd.DataFrame, events: pd.DataFrame) -> tuple[Rows, Rows]:
+    """``(candidates, drawn)`` of chart ``name``, remembered while the frame they come from
+    lives: an entry goes once its frame is freed, so a finished view holds no memory."""
+    chart = spec(name)
+    frame = events if chart.plots == "events" else figures
+    key = (name, id(frame))
+    with _ROWS_LOCK:
+        while _FREED:
+            freed = _FREED.pop()
+            if freed in _ROWS and _ROWS[freed][0]() is None:
+                del _ROWS[freed]
+        hit = _ROWS.get(key)
+        if hit is not None and hit[0]() is frame:
+            _ROWS.move_to_end(key)
+            return hit[1], hit[2]
+    candidates = chart.select(frame)
+    drawn = chart.cap(candidates)
+    with _ROWS_LOCK:
+        # the callback only notes the key: it may run inside any allocation, lock held or not
+        _ROWS[key] = (weakref.ref(frame, lambda _ref, key=key: _FREED.append(key)), candidates, drawn)
+        while len(_ROWS) > _ROWS_KEPT:
+            _ROWS.popitem(last=False)
+    return candidates, drawn
+
+
+def candidate_rows(name: str, figures: pd.DataFrame, events: pd.DataFrame) -> Rows:
+    """Every row chart ``name`` could draw: its metrics' figures, or the events for the timeline."""
+    return _rows(name, figures, events)[0]
+
+
+def plotted_rows(name: str, figures: pd.DataFrame, events: pd.DataFrame) -> Rows:
+    """The rows chart ``name`` draws. A chart stays readable: past ten bars per metric it draws
+    the largest figures, past 25 events the latest ones, and ``cap_note`` says so on the chart.
+    Figures are never merged to fit: the table has all."""
+    return _rows(name, figures, events)[1]
+
+
+# --- what a chart says and cites ---------------------------------------------------------------
+
+
+def cap_note(name: str, figures: pd.DataFrame, events: pd.DataFrame) -> str | None:
+    """``Showing the 10 largest figures of each metric (30 of 3,412); …`` when capped."""
+    candidates, drawn = _rows(name, figures, events)
+    if len(drawn) == len(candidates):
+        return None
+    return spec(name).cap_text(len(drawn), len(candidates))
+
+
+def source_footer(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset) -> str:
+    """``Source: <title> — <publisher>, <date>`` for every document the chart plots; "" if none."""
+    used = set(plotted_rows(name, figures, events)["source"].dropna().tolist())
+    known = [s for s in dataset.sources if s.file in used]
+    citations = [s.citation() for s in known] + sorted(used - {s.file for s in known})
+    if not citations:
+        return ""
+    return ("Source: " if len(citations) == 1 else "Sources: ") + "; ".join(citations)
+
+
+def qualifier_notes(name: str, figures: pd.DataFrame) -> list[str]:
+    """fmt's note for each qualifier the chart shows, then a note when it shows a commitment."""
+    chart = spec(name)
+    if chart.notes is None or chart.plots != "figures":
+        return []
+    return chart.notes(plotted_rows(name, figures, figures.iloc[0:0]))
+
+
+def empty_message(name: str, dataset: Dataset, filters: Filters | None = None) -> str:
+    """``No funding figures in 2022 for the selected programmes``."""
+    metrics = [m.id for m in dataset.metrics if m.chart == name]
+    return f"No {spec(name).empty_what} {scope_text(filters, dataset, metrics)}"
+
+
+def alt_text(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, filters: Filters | None = None) -> str:
+    """A text alternative: what the chart shows, then every value with qualifier, kind and period."""
+    chart = spec(name)
+    rows = plotted_rows(name, figures, events)
+    if rows.empty:
+        return f"{chart.title}: {empty_message(name, dataset, filters)}."
+    intro = chart.intro(chart.title, rows)
+    items = chart.items(rows, dataset)
+    footer = source_footer(name, figures, events, dataset)
+    capped = cap_note(name, figures, events)
+    return " ".join([intro, *([capped] if capped else []), *(f"{item}." for item in items), *([footer + "."] if footer else [])])
+
+
+def build_chart(
+    name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, theme: Theme, filters: Filters | None = None
+) -> go.Figure:
+    """The figure for chart ``name`` (see ``CHARTS``) from the filtered frames.
+
+    ``filters``, when given, lets an empty chart say what it is empty for ("in 2022").
+    """
+    rows = plotted_rows(name, figures, events)
+    if rows.empty:
+        return empty_figure(empty_message(name, dataset, filters), theme)
+    fig = spec(name).draw(rows, dataset, theme)
+    note = cap_note(name, figures, events)
+    if note:
+        fig.add_annotation(
+            name=CAP_NOTE_NAME, text=esc(note), showarrow=False, xref="paper", yref="paper",
+            x=1, y=0, xanchor="right", yanchor="bottom", font={"size": 11, "color": theme.muted_colour},
+            bgcolor=theme.background_colour,
+        )
+    return fig
