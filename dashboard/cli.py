@@ -20,7 +20,7 @@ from dashboard.config import load_config
 from dashboard.web.downloads import VIEW_NAME, chart_title
 from dashboard.analysis.frame import Filters, apply_filters, events_frame, figures_frame, year_span
 from dashboard.curated.problems import DataInvalid
-from dashboard.curated.validate import load_valid
+from dashboard.curated.validate import load_valid, warnings as data_warnings
 
 
 
@@ -63,11 +63,19 @@ def main() -> None:
 @data_option
 @seeds_option
 def validate(data_dir: Path | None, seeds_dir: Path | None) -> None:
-    """Check the curated data; list every problem as path:line: field: message."""
-    dataset = load(data_dir, seeds_dir)
+    """Check the curated data; list every problem as path:line: field: message (exit 1), then
+    warnings as path:line: warning: field: message (valid data that needs a look; exit 0)."""
+    try:
+        dataset = load_valid(data_dir or _default("data"), seeds_dir or _default("seeds"), every_seed_described=True)
+    except DataInvalid as err:
+        _fail(err)
+    found = data_warnings(dataset, seeds_dir or _default("seeds"))
+    for warning in found:
+        click.echo(str(warning))
     click.echo(
         f"OK: {len(dataset.figures)} figures, {len(dataset.events)} events, "
         f"{len(dataset.programmes)} programmes, {len(dataset.sources)} sources; every quote found in its source."
+        + (f" {len(found)} warning(s) above: valid, but check them." if found else "")
     )
 
 
