@@ -157,6 +157,8 @@ def optional(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
     def parse_optional(value: Any) -> Any:
         return None if value is None else parse(value)
 
+    if hasattr(parse, "vocabulary"):
+        parse_optional.vocabulary = parse.vocabulary  # type: ignore[attr-defined]
     return parse_optional
 
 
