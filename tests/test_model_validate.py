@@ -117,3 +117,24 @@ def test_validate_fails_for_a_document_in_seeds_without_a_sources_record(tmp_pat
 def test_the_fixture_dataset_is_valid_with_every_seed_described():
     dataset = load_valid(CLAIMS / "data", CLAIMS / "seeds", every_seed_described=True)
     assert {s.file for s in dataset.sources} == {p.name for p in (CLAIMS / "seeds").iterdir()}
+
+
+def test_coverage_reads_amounts_in_words_as_money_and_a_trailing_or_more_as_a_lower_bound():
+    from dashboard.curated.coverage import find_mentions
+
+    found = {m.text: (m.value, m.measure.value, m.qualifier.value) for m in find_mentions(
+        "The Ministry pledged 3 million pounds. Partners added £36 million or more. "
+        "This includes the £33.5 million fund, and three million pounds sterling more."
+    )}
+    assert found == {
+        "3 million pounds": (3_000_000, "money", "exact"),
+        "£36 million or more": (36_000_000, "money", "at_least"),
+        "£33.5 million": (33_500_000, "money", "exact"),
+        "three million pounds sterling": (3_000_000, "money", "exact"),
+    }
+
+
+def test_coverage_of_the_fixture_dataset_is_complete():
+    result = CliRunner().invoke(main, ["coverage", "--data", str(CLAIMS / "data"), "--seeds", str(CLAIMS / "seeds")])
+    assert result.exit_code == 0, result.output
+    assert '"3 million pounds": cited by pledge-2020-2022' in result.output

@@ -373,15 +373,6 @@ class Dataset:
             return marked
         return tuple(m for m in LEGACY_HEADLINE_METRICS if m in self._index["metrics"])
 
-    def ratio_metrics(self, role: str) -> tuple[str, ...]:
-        """Metric ids whose ``ratio:`` is ``role`` (numerator or denominator). Data that marks no
-        roles keeps the rule it was written for: funding over counts of people."""
-        if any(m.ratio for m in self.metrics):
-            return tuple(m.id for m in self.metrics if m.ratio == role)
-        if role == "numerator":
-            return tuple(m.id for m in self.metrics if m.id == "funding")
-        return tuple(m.id for m in self.metrics if m.unit == "people")
-
     @cached_property
     def _index(self) -> dict[str, dict[str, object]]:
         """Records by key, built once: frames look a programme and a source up per figure.
