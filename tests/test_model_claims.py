@@ -171,3 +171,12 @@ def test_the_data_readme_fixture_examples_are_copies_of_the_fixture_records(clai
         assert records, f"no {section} example"
         for record in records:
             assert record in getattr(claims, section), f"{section} example differs from the fixture"
+
+
+def test_data_written_before_the_claims_model_loads_unchanged_and_says_what_it_does_not_state(seeds_dir):
+    legacy = load_valid(Path(__file__).parent / "bad_inputs" / "ok_minimal", seeds_dir)
+    row = figures_frame(legacy).iloc[0]
+    assert (row["scope"], row["scope_label"]) == ("not_stated", "Scope not stated")
+    assert (row["relation"] is pd.NA or pd.isna(row["relation"])) and row["quantity_group"] == row["id"]
+    assert card_metrics(legacy) == ("funding",)  # the headline metrics it was written for, where defined
+    assert [t.id for t in legacy.known_event_types] == ["dialogue", "agreement", "summit", "campaign", "ministerial_call"]
