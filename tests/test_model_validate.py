@@ -138,3 +138,29 @@ def test_coverage_of_the_fixture_dataset_is_complete():
     result = CliRunner().invoke(main, ["coverage", "--data", str(CLAIMS / "data"), "--seeds", str(CLAIMS / "seeds")])
     assert result.exit_code == 0, result.output
     assert '"3 million pounds": cited by pledge-2020-2022' in result.output
+
+
+def test_a_figure_that_may_relate_to_several_others_gets_one_warning_that_counts_them(in_tmp, seeds_dir):
+    shutil.copytree(BAD_INPUTS / "model_warn_undeclared", "data")
+    figures = Path("data/figures.yaml")
+    third = """
+  - id: nearly-1m
+    programme: msf
+    metric: funding
+    value: 1000000
+    unit: GBP
+    qualifier: approx
+    kind: reported
+    period:
+      type: cumulative
+      start: 2018-01-01
+      end: 2025-03-31
+    source: 004_a5b9e0a33cb0cbfb.txt
+    quote: Nearly £1 million in government funding will support Iraq
+"""
+    figures.write_text(figures.read_text(encoding="utf-8") + third, encoding="utf-8")
+    found = warnings(load_valid("data", seeds_dir), seeds_dir)
+    assert [w.message.split(" are ")[0] for w in found] == [
+        "up-to-1m and over-7m (data/figures.yaml:3)",
+        "nearly-1m and over-7m (data/figures.yaml:3) (and 1 more)",
+    ]

@@ -144,15 +144,25 @@ def relation_warnings(dataset: Dataset) -> list[DataWarning]:
     for figure in dataset.figures:
         by_key[(figure.programme, figure.metric)].append(figure)
     for members in by_key.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                overlap = a.period.start <= b.period.end and b.period.start <= a.period.end
-                differs = (a.value, a.value_high, a.qualifier) != (b.value, b.value_high, b.qualifier)
-                if overlap and differs and a.kind == b.kind and group.get(a.id) != group.get(b.id):
-                    found.append(DataWarning(
-                        where(b, "id"), "relations",
-                        f"{b.id} and {a.id} ({where(a, 'id')}) are {a.programme} {a.metric} over overlapping periods with "
-                        "different values and no relation; declare part_of, same_as, updates or disagrees_with if one holds",
-                        "undeclared-relation",
-                    ))
+        for i, b in enumerate(members):
+            # One warning per figure, naming the first earlier figure it may relate to and
+            # how many more there are: a long list of pairs would hide the point.
+            unrelated = [a for a in members[:i] if _looks_related(a, b) and group.get(a.id) != group.get(b.id)]
+            if unrelated:
+                a = unrelated[0]
+                more = f" (and {len(unrelated) - 1} more)" if len(unrelated) > 1 else ""
+                found.append(DataWarning(
+                    where(b, "id"), "relations",
+                    f"{b.id} and {a.id} ({where(a, 'id')}){more} are {a.programme} {a.metric} over overlapping periods with "
+                    "different values and no relation; declare part_of, same_as, updates or disagrees_with if one holds",
+                    "undeclared-relation",
+                ))
     return found
+
+
+def _looks_related(a: Figure, b: Figure) -> bool:
+    """Same kind, overlapping periods, different values: one may restate, update, contain
+    or contradict the other (programme and metric are already the same)."""
+    overlap = a.period.start <= b.period.end and b.period.start <= a.period.end
+    differs = (a.value, a.value_high, a.qualifier) != (b.value, b.value_high, b.qualifier)
+    return overlap and differs and a.kind == b.kind
