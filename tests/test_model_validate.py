@@ -5,6 +5,7 @@ them and exits 0."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -87,8 +88,8 @@ def test_a_resolution_silences_the_disagreement_warning(in_tmp, seeds_dir):
 
 def test_a_weekday_that_does_not_fall_on_its_date_is_found_in_the_publication_year():
     text = "Signed\ntoday (Monday 21 November) in London, and on Wednesday, November 21 again."
-    assert weekday_mismatches(text, 2018) == [(2, "Monday 21 November", __import__("datetime").date(2018, 11, 21), "Wednesday")]
-    assert weekday_mismatches(text, 2022) == [(2, "Wednesday, November 21", __import__("datetime").date(2022, 11, 21), "Monday")]
+    assert weekday_mismatches(text, 2018) == [(2, "Monday 21 November", dt.date(2018, 11, 21), "Wednesday")]
+    assert weekday_mismatches(text, 2022) == [(2, "Wednesday, November 21", dt.date(2022, 11, 21), "Monday")]
 
 
 def test_a_year_printed_after_the_date_wins_over_the_publication_year():
