@@ -180,3 +180,13 @@ def test_data_written_before_the_claims_model_loads_unchanged_and_says_what_it_d
     assert (row["relation"] is pd.NA or pd.isna(row["relation"])) and row["quantity_group"] == row["id"]
     assert card_metrics(legacy) == ("funding",)  # the headline metrics it was written for, where defined
     assert [t.id for t in legacy.known_event_types] == ["dialogue", "agreement", "summit", "campaign", "ministerial_call"]
+
+
+def test_the_claims_view_offers_every_quantity_labelled_by_its_latest_statement_most_stated_first(figures):
+    from dashboard.analysis.claims import quantity_choices
+
+    choices = quantity_choices(figures.reset_index(drop=True))
+    assert len(choices) == figures["quantity_group"].nunique()
+    assert [c.statements for c in choices][:2] == [2, 2] and min(c.statements for c in choices) == 1
+    spending = next(c for c in choices if c.id == "fund-spending-2018")
+    assert spending.label == "Example Fund in Freedonia · Funding · 2016 – Jun 2019, cumulative"

@@ -77,6 +77,26 @@ def leading_claims(figures: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+@dataclass(frozen=True)
+class QuantityChoice:
+    """One quantity a user can pick in the claims view (its id goes in the URL)."""
+
+    id: str  # the quantity_group: stable while its first figure's id is
+    label: str  # "Example Fund in Freedonia · Funding · 2016 – Jun 2019, cumulative"
+    statements: int  # how many statements (documents) speak of it
+
+
+def quantity_choices(figures: pd.DataFrame) -> list[QuantityChoice]:
+    """Every quantity in the frame, those stated most often first, each labelled by its
+    latest statement; a quantity stated by one document is still a choice."""
+    choices = []
+    for group, rows in figures.groupby("quantity_group", sort=False):
+        lead = _latest_first(rows).iloc[0]
+        label = f"{lead['programme_name']} · {lead['metric_label']} · {lead['period_label']}"
+        choices.append(QuantityChoice(str(group), label, len(rows)))
+    return sorted(choices, key=lambda c: -c.statements)
+
+
 def same_groups(figures: pd.DataFrame) -> dict[str, list[str]]:
     """Group id → the ids of every figure in it (groups of one left out)."""
     groups = figures.groupby("same_group", sort=False)["id"].apply(list)
@@ -127,4 +147,4 @@ def event_markers(events: pd.DataFrame) -> pd.DataFrame:
     return first.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
 
 
-__all__ = ["Conflict", "Node", "claim_history", "conflicts", "event_markers", "leading_claims", "part_of_tree", "same_groups"]
+__all__ = ["Conflict", "Node", "QuantityChoice", "quantity_choices", "claim_history", "conflicts", "event_markers", "leading_claims", "part_of_tree", "same_groups"]
