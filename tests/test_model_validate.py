@@ -165,3 +165,10 @@ def test_a_figure_that_may_relate_to_several_others_gets_one_warning_that_counts
         "up-to-1m and over-7m (data/figures.yaml:3)",
         "nearly-1m and over-7m (data/figures.yaml:3) (and 1 more)",
     ]
+
+
+def test_an_approximate_whole_never_rules_out_a_part_by_its_stated_value(in_tmp, seeds_dir):
+    shutil.copytree(BAD_INPUTS / "model_part_larger", "data")
+    figures = Path("data/figures.yaml")
+    figures.write_text(figures.read_text(encoding="utf-8").replace("qualifier: at_least", "qualifier: approx", 1), encoding="utf-8")
+    assert load_valid("data", seeds_dir).figure("part").part_of == "whole"

@@ -22,7 +22,7 @@ import datetime as dt
 from collections import defaultdict
 
 from dashboard.curated.problems import DataWarning, Problem
-from dashboard.curated.records import Dataset, Event, Figure, where
+from dashboard.curated.records import Dataset, Event, Figure, Qualifier, where
 
 RELATIONS = ("part_of", "same_as", "updates", "disagrees_with")
 _SAME_METRIC = {"same_as", "updates", "disagrees_with"}  # part_of may cross metrics of one unit
@@ -69,7 +69,8 @@ def _pair_problems(figure: Figure, name: str, target: Figure, dataset: Dataset) 
         return [Problem(at, name, f"{figure.id} is in {figure.unit} but {target.id} is in {target.unit}; a relation joins figures of one unit", "relation-unit")]
     if name in _SAME_METRIC and figure.metric != target.metric:
         return [Problem(at, name, f"{figure.id} is {figure.metric} but {target.id} is {target.metric}; `{name}` joins statements of one metric", "relation-metric")]
-    if name == "part_of":
+    if name == "part_of" and Qualifier.APPROX not in (figure.qualifier, target.qualifier):
+        # "nearly £1m" has no strict bound, so only stated bounds can rule a part out
         part_low, _ = figure.bounds
         _, whole_high = target.bounds
         if part_low > whole_high:
