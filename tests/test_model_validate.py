@@ -25,7 +25,7 @@ ERRORS = {
     "model_relation_target": [("figures.yaml", 16, "part_of", "no figure has the id 'no-such-figure'")],
     "model_relation_cycle": [("figures.yaml", 16, "part_of", "a cycle: a → b → a")],
     "model_part_larger": [("figures.yaml", 16, "part_of", "part (7,000,000) is larger than its whole whole (1,000,000)")],
-    "model_update_not_later": [("figures.yaml", 30, "updates", "second is not later than first")],
+    "model_update_not_later": [("figures.yaml", 30, "updates", "second is not later than first (by source publication date, then period end); neither is later")],
     "model_range_without_high": [("figures.yaml", 8, "value_high", "a range needs its high bound")],
     "model_bad_year_period": [("figures.yaml", 11, "period", "a `year` period is one calendar year")],
     "model_unknown_scope": [("context.yaml", 8, "scope", "unknown value 'galactic'; expected one of: (none defined)")],
@@ -172,3 +172,16 @@ def test_an_approximate_whole_never_rules_out_a_part_by_its_stated_value(in_tmp,
     figures = Path("data/figures.yaml")
     figures.write_text(figures.read_text(encoding="utf-8").replace("qualifier: at_least", "qualifier: approx", 1), encoding="utf-8")
     assert load_valid("data", seeds_dir).figure("part").part_of == "whole"
+
+
+def test_an_update_pointing_the_wrong_way_is_told_to_swap(tmp_path):
+    shutil.copytree(CLAIMS / "data", tmp_path / "data")
+    figures = tmp_path / "data" / "figures.yaml"
+    text = figures.read_text(encoding="utf-8").replace("    updates: fund-spending-2018\n", "")
+    text = text.replace("    quote: Since 2016 the Example Fund has spent over £5 million in Freedonia\n",
+                        "    quote: Since 2016 the Example Fund has spent over £5 million in Freedonia\n    updates: fund-spending-2019\n")
+    figures.write_text(text, encoding="utf-8")
+    with pytest.raises(DataInvalid) as caught:
+        load_valid(tmp_path / "data", CLAIMS / "seeds")
+    [problem] = caught.value.problems
+    assert problem.field == "updates" and problem.message.endswith("swap the relation")

@@ -76,7 +76,11 @@ def _pair_problems(figure: Figure, name: str, target: Figure, dataset: Dataset) 
         if part_low > whole_high:
             return [Problem(at, name, f"{figure.id} ({figure.value:,}) is larger than its whole {target.id} ({whole_high:,.0f}); check the values or the relation", "part-larger")]
     if name == "updates" and statement_order(figure, dataset) <= statement_order(target, dataset):
-        return [Problem(at, name, f"{figure.id} is not later than {target.id} (by source publication date, then period end); swap the relation", "update-not-later")]
+        if statement_order(figure, dataset) == statement_order(target, dataset):
+            advice = "neither is later (same publication date and period end): use same_as or disagrees_with instead"
+        else:
+            advice = "swap the relation"
+        return [Problem(at, name, f"{figure.id} is not later than {target.id} (by source publication date, then period end); {advice}", "update-not-later")]
     return []
 
 
