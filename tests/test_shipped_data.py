@@ -94,7 +94,7 @@ def readme_examples() -> list[str]:
     return re.findall(r"```yaml\n(.*?)```", DATA_README.read_text(encoding="utf-8"), flags=re.S)
 
 
-SECTIONS = ["programmes", "units", "metrics", "sources", "figures", "events", "exclusions"]
+SECTIONS = ["programmes", "scopes", "event_types", "units", "metrics", "sources", "figures", "events", "exclusions"]
 
 
 def test_the_data_readme_has_one_example_of_each_record_type():

@@ -1,4 +1,5 @@
-"""Quantities with bounds, the one formatter, pandas frames and derived metrics.
+"""Quantities with bounds, the one formatter, pandas frames and derived metrics, and claims
+across documents (claims: history, leading statements, part_of trees, conflicts).
 
 May import dashboard.curated.
 """

@@ -12,16 +12,18 @@ import datetime as dt
 import math
 
 from dashboard.analysis.quantity import Quantity
-from dashboard.curated.records import Period, Qualifier, Unit
+from dashboard.curated.records import DatePrecision, FlexDate, Period, PeriodType, Qualifier, Unit
 
-DEFAULT_WORDS = {Qualifier.AT_LEAST: "over", Qualifier.AT_MOST: "up to", Qualifier.APPROX: "about"}
+DEFAULT_WORDS = {Qualifier.AT_LEAST: "over", Qualifier.AT_MOST: "up to", Qualifier.APPROX: "about", Qualifier.RANGE: "between"}
 APPROX_WORDS = {"nearly", "almost", "around", "about", "approximately", "roughly", "some"}
 QUALIFIER_NOTES = {
     Qualifier.AT_LEAST: "Over: the source gives a lower bound; the true value is higher.",
     Qualifier.AT_MOST: "Up to: the source gives an upper bound; the true value may be lower.",
     Qualifier.APPROX: "Nearly / about: the source gives an approximate value.",
 }
-QUALIFIER_MARKS = {Qualifier.EXACT: "", Qualifier.AT_LEAST: "+", Qualifier.AT_MOST: "≤", Qualifier.APPROX: "~"}
+# Not yet in QUALIFIER_NOTES: the views list every note there and add a range's when they draw ranges.
+RANGE_NOTE = "Between: the source gives a range; the true value lies within both bounds."
+QUALIFIER_MARKS = {Qualifier.EXACT: "", Qualifier.AT_LEAST: "+", Qualifier.AT_MOST: "≤", Qualifier.APPROX: "~", Qualifier.RANGE: "–"}
 
 _SCALES = [(1e9, "bn", "billion"), (1e6, "m", "million")]
 
@@ -65,9 +67,15 @@ def format_value(
     qualifier: Qualifier | str = Qualifier.EXACT,
     unit: Unit | None = None,
     wording: str | None = None,
+    high: float | None = None,
 ) -> str:
-    """A curated figure as people read it: ``over £7m``, ``up to £1m``, ``nearly £1m``, ``720``."""
+    """A curated figure as people read it: ``over £7m``, ``up to £1m``, ``nearly £1m``, ``720``,
+    ``between 10,000 and 13,000`` (a range: ``value`` is the low bound, ``high`` the high one)."""
     qualifier = Qualifier(qualifier)
+    if qualifier is Qualifier.RANGE:
+        low_text = format_number(value, unit, direction="down")
+        high_text = format_number(high, unit, direction="up") if high is not None and high == high else "?"
+        return f"{wording or 'between'} {low_text} and {high_text}"
     direction = {Qualifier.AT_LEAST: "down", Qualifier.AT_MOST: "up"}.get(qualifier, "nearest")
     word = qualifier_word(qualifier, wording)
     number = format_number(value, unit, direction=direction)
@@ -79,7 +87,7 @@ def format_quantity(quantity: Quantity, unit: Unit | None = None) -> str:
     qualifier = quantity.qualifier
     if qualifier is None:
         return "no bound either way"
-    text = format_value(quantity.value, qualifier, unit)
+    text = format_value(quantity.value, qualifier, unit, high=quantity.hi)
     if quantity.approx and qualifier in (Qualifier.AT_LEAST, Qualifier.AT_MOST):
         word = DEFAULT_WORDS[qualifier]
         text = text.replace(word, f"{word} about", 1)
@@ -98,9 +106,33 @@ def format_date(day: dt.date, *, end: bool = False) -> str:
 
 
 def format_period(period: Period) -> str:
-    """``2018 – Mar 2025, cumulative`` or ``Apr 2025 – Mar 2026, commitment``."""
+    """``2018 – Mar 2025, cumulative``, ``Apr 2025 – Mar 2026, commitment``, ``as at 21 Nov
+    2018``, ``2017`` (one calendar year), ``2024/25 financial year``, ``autumn 2018``: each
+    date at the precision the document gives it, never a made-up day."""
+    if period.type is PeriodType.AS_AT:
+        return f"as at {_bound(period.end, period.end_precision, end=True)}"
+    if period.type is PeriodType.YEAR:
+        return f"{period.start.year}"
+    if period.type is PeriodType.FINANCIAL_YEAR:
+        return f"{period.start.year}/{str(period.end.year)[2:]} financial year"
+    start = _bound(period.start, period.start_precision)
+    end = _bound(period.end, period.end_precision, end=True)
     if period.start == period.end:
         span = f"{period.start.day} {period.start.strftime('%b %Y')}"
+    elif start == end:  # "2018" to "2018": one stated year, month, quarter or season
+        span = start
     else:
-        span = f"{format_date(period.start)} – {format_date(period.end, end=True)}"
-    return f"{span}, {period.type.value}"
+        span = f"{start} – {end}"
+    return span if period.type is PeriodType.SPAN else f"{span}, {period.type.value}"
+
+
+def _bound(day: dt.date, precision: DatePrecision, *, end: bool = False) -> str:
+    """A period bound as precise as stated; a bound stated to the day keeps the old reading
+    (1 January reads as the year), which data written before precision existed relies on."""
+    if precision is DatePrecision.DAY:
+        return format_date(day, end=end)
+    first = day if not end else day.replace(day=1)
+    if precision in (DatePrecision.QUARTER, DatePrecision.SEASON) and end:
+        month = day.month - 2 if day.month > 2 else day.month + 10
+        first = dt.date(day.year if day.month > 2 else day.year - 1, month, 1)
+    return FlexDate(first, precision).label()

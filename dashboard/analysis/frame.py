@@ -16,6 +16,7 @@ import pandas as pd
 from dashboard.analysis import fmt
 from dashboard.analysis.quantity import NotAdditive, Quantity
 from dashboard.curated.records import Dataset, Kind, Qualifier
+from dashboard.curated.relations import event_groups, related_groups
 
 FIGURE_COLUMNS = [
     "id", "programme", "metric", "value", "unit", "qualifier", "kind",
@@ -24,12 +25,23 @@ FIGURE_COLUMNS = [
     "wording", "period_type", "period_start_basis", "period_end_basis", "note",
     "programme_name", "metric_label", "chart", "value_label", "period_label",
     "source_title", "source_publisher", "source_date", "source_url",
+    # the claims model: scope, precision, bounds, relations (see data/README.md)
+    "scope", "scope_label", "period_start_precision", "period_end_precision",
+    "value_low", "value_high", "committed_on", "committed_on_precision", "committed_on_basis",
+    "relation", "related_ids", "part_of", "same_as", "updates", "disagrees_with", "resolution",
+    "same_group", "quantity_group", "source_published", "source_published_precision", "source_caveats",
+    "metric_counts", "metric_counted_by", "ratio_role",
 ]
 EVENT_COLUMNS = [
     "id", "date", "date_end", "date_precision", "date_label", "date_basis", "programme",
     "programme_name", "type", "status", "title", "source", "quote",
     "source_title", "source_publisher", "source_date",
+    "type_label", "type_symbol", "scope", "scope_label", "same_as", "same_group", "group_sources",
 ]
+SCOPE_NOT_STATED = "not_stated"  # the filter value for programmes without a scope
+SCOPE_NOT_STATED_LABEL = "Scope not stated"
+# Relations that make two figures statements of one quantity (part_of joins a share to its whole).
+QUANTITY_RELATIONS = ("same_as", "updates", "disagrees_with")
 
 
 @dataclass(frozen=True)
@@ -40,17 +52,47 @@ class Filters:
     year_to: int
     programmes: tuple[str, ...] = field(default=())
     metrics: tuple[str, ...] = field(default=())
+    scope: tuple[str, ...] = field(default=())  # scope ids (or "not_stated"); empty means every scope
 
     def describe(self, dataset: Dataset) -> str:
-        """``2018–2025 · all programmes · all metrics`` for titles, subtitles and slides."""
+        """``2018–2025 · all programmes · all metrics`` for titles, subtitles and slides
+        (``· UK–Vietnam bilateral`` follows when a scope is chosen)."""
         years = f"{self.year_from}" if self.year_from == self.year_to else f"{self.year_from}–{self.year_to}"
         programmes = ", ".join(dataset.programme(p).name for p in self.programmes) or "all programmes"
         metrics = ", ".join(dataset.metric(m).label for m in self.metrics) or "all metrics"
-        return f"{years} · {programmes} · {metrics}"
+        text = f"{years} · {programmes} · {metrics}"
+        if self.scope:
+            text += " · " + ", ".join(scope_label(dataset, s) for s in self.scope)
+        return text
+
+
+def scope_label(dataset: Dataset, scope_id: str | None) -> str:
+    """``UK–Vietnam bilateral``, or ``Scope not stated`` for a programme without one."""
+    if not scope_id or scope_id == SCOPE_NOT_STATED:
+        return SCOPE_NOT_STATED_LABEL
+    try:
+        return dataset.scope(scope_id).label
+    except KeyError:
+        return scope_id
+
+
+def card_metrics(dataset: Dataset, filters: Filters | None = None) -> tuple[str, ...]:
+    """The metrics that get a card: each chosen metric when a metric filter is set (so a
+    chosen metric never shows an empty card for another), else the vocabulary's headline ones."""
+    if filters is not None and filters.metrics:
+        return tuple(filters.metrics)
+    return dataset.headline_metrics()
 
 
 def figures_frame(dataset: Dataset) -> pd.DataFrame:
-    """One row per figure, typed: ``value`` float, dates as datetime64, text as strings."""
+    """One row per figure, typed: ``value`` float, dates as datetime64, text as strings.
+
+    The first eleven columns are fixed; the claims columns say the programme's scope, how
+    precise each date is, the bounds the wording allows (``value_high`` empty when open),
+    the declared relations, ``same_group`` (figures that are one figure reported by several
+    documents) and ``quantity_group`` (every statement of one quantity: same, updates, disagrees)."""
+    same_group = related_groups(dataset.figures, ("same_as",))
+    quantity_group = related_groups(dataset.figures, QUANTITY_RELATIONS)
     rows = []
     for f in dataset.figures:
         unit = dataset.unit(f.unit)
@@ -67,29 +109,68 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
                 "programme_name": dataset.programme(f.programme).name,
                 "metric_label": dataset.metric(f.metric).label,
                 "chart": dataset.metric(f.metric).chart,
-                "value_label": fmt.format_value(f.value, f.qualifier, unit, f.wording),
+                "value_label": fmt.format_value(f.value, f.qualifier, unit, f.wording, high=f.value_high),
                 "period_label": fmt.format_period(f.period),
                 "source_title": source.title, "source_publisher": source.publisher,
                 "source_date": source.published.label(), "source_url": source.url,
+                **_claim_columns(f, dataset, same_group, quantity_group),
             }
         )
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
-    return _typed(frame, dates=["period_start", "period_end"], numbers=["value"])
+    return _typed(frame, dates=["period_start", "period_end"], numbers=["value", "value_low", "value_high"])
+
+
+def _claim_columns(f, dataset: Dataset, same_group: dict[str, str], quantity_group: dict[str, str]) -> dict:
+    programme = dataset.programme(f.programme)
+    metric = dataset.metric(f.metric)
+    source = dataset.source(f.source)
+    low, high = f.bounds
+    relations = f.relations()
+    return {
+        "scope": programme.scope or SCOPE_NOT_STATED, "scope_label": scope_label(dataset, programme.scope),
+        "period_start_precision": f.period.start_precision.value, "period_end_precision": f.period.end_precision.value,
+        "value_low": low, "value_high": high if high != float("inf") else None,
+        "committed_on": str(f.committed_on) if f.committed_on else None,
+        "committed_on_precision": f.committed_on.precision.value if f.committed_on else None,
+        "committed_on_basis": f.committed_on_basis,
+        "relation": ", ".join(name for name, _ in relations) or None,
+        "related_ids": ", ".join(target for _, target in relations) or None,
+        "part_of": f.part_of, "same_as": f.same_as, "updates": f.updates,
+        "disagrees_with": f.disagrees_with, "resolution": f.resolution,
+        "same_group": same_group[f.id], "quantity_group": quantity_group[f.id],
+        "source_published": str(source.published), "source_published_precision": source.published.precision.value,
+        "source_caveats": " · ".join(source.caveats) or None,
+        "metric_counts": metric.counts or None, "metric_counted_by": metric.counted_by or None,
+        "ratio_role": metric.ratio or None,
+    }
 
 
 def events_frame(dataset: Dataset) -> pd.DataFrame:
+    """One row per event statement; ``same_group`` joins the statements of one event from
+    several documents (``group_sources`` names every file), so a view draws one marker."""
+    groups = event_groups(dataset.events)
+    sources_of: dict[str, list[str]] = {}
+    for e in dataset.events:
+        files = sources_of.setdefault(groups[e.id], [])
+        if e.source not in files:
+            files.append(e.source)
     rows = []
     for e in dataset.events:
         source = dataset.source(e.source)
+        programme = dataset.programme(e.programme)
+        type_def = dataset.event_type_def(e.type)
         rows.append(
             {
                 "id": e.id, "date": e.date.first_day, "date_end": e.date.last_day,
                 "date_precision": e.date.precision.value, "date_label": e.date.label(),
                 "date_basis": e.date_basis, "programme": e.programme,
                 "programme_name": dataset.programme(e.programme).name,
-                "type": e.type.value, "status": e.status.value, "title": e.title,
+                "type": str(e.type), "status": e.status.value, "title": e.title,
                 "source": e.source, "quote": e.quote, "source_title": source.title,
                 "source_publisher": source.publisher, "source_date": source.published.label(),
+                "type_label": type_def.label, "type_symbol": type_def.symbol,
+                "scope": programme.scope or SCOPE_NOT_STATED, "scope_label": scope_label(dataset, programme.scope),
+                "same_as": e.same_as, "same_group": groups[e.id], "group_sources": " · ".join(sources_of[groups[e.id]]),
             }
         )
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
@@ -132,15 +213,22 @@ def filter_by_metrics(frame: pd.DataFrame, metrics: tuple[str, ...] | list[str])
     return frame[frame["metric"].isin(list(metrics))] if metrics else frame
 
 
+def filter_by_scope(frame: pd.DataFrame, scopes: tuple[str, ...] | list[str]) -> pd.DataFrame:
+    """Rows whose programme has one of ``scopes`` (``not_stated`` picks those without one)."""
+    return frame[frame["scope"].isin(list(scopes))] if scopes else frame
+
+
 def apply_filters(figures: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     frame = filter_by_years(figures, filters.year_from, filters.year_to)
     frame = filter_by_programmes(frame, filters.programmes)
+    frame = filter_by_scope(frame, filters.scope)
     return filter_by_metrics(frame, filters.metrics).reset_index(drop=True)
 
 
 def apply_event_filters(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Events in the year range and programmes; the metric filter does not apply to events."""
+    """Events in the year range, programmes and scope; the metric filter does not apply to events."""
     frame = filter_by_years(events, filters.year_from, filters.year_to, start="date", end="date_end")
+    frame = filter_by_scope(frame, filters.scope)
     return filter_by_programmes(frame, filters.programmes).reset_index(drop=True)
 
 
@@ -214,13 +302,20 @@ def derive_ratio(numerator: pd.Series, denominator: pd.Series, dataset: Dataset)
 
 
 def ratio_pairs(figures: pd.DataFrame) -> list[tuple[str, str]]:
-    """``(funding id, people id)`` for every reported funding figure and reported count of
-    people of the same programme and the same period, in the frame's order. Only such pairs
-    divide honestly: money for one period over people of another says nothing."""
+    """``(numerator id, denominator id)`` for every reported figure of a metric the vocabulary
+    marks ``ratio: numerator`` (funding) and reported figure of a ``ratio: denominator``
+    metric (a count of people) of the same programme and the same period, in the frame's
+    order. Only such pairs divide honestly: money for one period over people of another says
+    nothing. A frame without ``ratio_role`` (older callers) keeps funding over people."""
     key = ["programme", "period_start", "period_end"]
     reported = figures[figures["kind"] == Kind.REPORTED.value]
-    money = reported.loc[reported["metric"] == "funding", ["id", *key]].reset_index(drop=True).reset_index()
-    people = reported.loc[reported["unit"] == "people", ["id", *key]].reset_index(drop=True).reset_index()
+    if "ratio_role" in reported and reported["ratio_role"].notna().any():
+        is_money = (reported["ratio_role"] == "numerator").fillna(False).astype(bool)
+        is_people = (reported["ratio_role"] == "denominator").fillna(False).astype(bool)
+    else:
+        is_money, is_people = reported["metric"] == "funding", reported["unit"] == "people"
+    money = reported.loc[is_money, ["id", *key]].reset_index(drop=True).reset_index()
+    people = reported.loc[is_people, ["id", *key]].reset_index(drop=True).reset_index()
     pairs = money.merge(people, on=key, suffixes=("_money", "_people")).sort_values(["index_money", "index_people"], kind="stable")
     return list(zip(pairs["id_money"].tolist(), pairs["id_people"].tolist()))
 
@@ -233,7 +328,7 @@ def funding_ratios(figures: pd.DataFrame, dataset: Dataset, pairs: list[tuple[st
 
 __all__ = [
     "EVENT_COLUMNS", "FIGURE_COLUMNS", "Derived", "Filters", "NotAdditive", "Qualifier",
-    "apply_event_filters", "apply_filters", "derive_ratio", "events_frame", "figures_frame",
+    "SCOPE_NOT_STATED", "apply_event_filters", "apply_filters", "card_metrics", "filter_by_scope", "scope_label", "derive_ratio", "events_frame", "figures_frame",
     "filter_by_metrics", "filter_by_programmes", "filter_by_years", "funding_ratios", "ratio_pairs",
     "sum_figures", "year_span",
 ]

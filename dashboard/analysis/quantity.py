@@ -25,8 +25,13 @@ class Quantity:
     approx: bool = False
 
     @classmethod
-    def of(cls, value: float, qualifier: Qualifier | str) -> Quantity:
+    def of(cls, value: float, qualifier: Qualifier | str, high: float | None = None) -> Quantity:
+        """The interval a figure's wording allows; a range needs ``high``, its upper bound."""
         qualifier = Qualifier(qualifier)
+        if qualifier is Qualifier.RANGE:
+            if high is None or (isinstance(high, float) and math.isnan(high)):
+                raise ValueError("a range needs its high bound")
+            return cls(float(value), float(high))
         if qualifier is Qualifier.AT_LEAST:
             return cls(value, math.inf)
         if qualifier is Qualifier.AT_MOST:
@@ -40,7 +45,7 @@ class Quantity:
             return Qualifier.APPROX if self.approx else Qualifier.EXACT
         if self.hi == math.inf:
             return Qualifier.AT_LEAST if self.lo > 0 else None
-        return Qualifier.AT_MOST
+        return Qualifier.RANGE if self.lo > 0 else Qualifier.AT_MOST
 
     @property
     def bounded(self) -> bool:

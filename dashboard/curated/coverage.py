@@ -3,7 +3,9 @@
 A curator adding a document runs ``dashboard coverage`` to see every number the
 document states and whether it is already curated. Each *mention* is:
 
-- money: ``£1 million``, ``Nearly £1 million``, ``over £7 million``, ``£7.25m``;
+- money: ``£1 million``, ``Nearly £1 million``, ``over £7 million``, ``£7.25m``,
+  ``£33.5 million`` (33500000), and the currency in words: ``3 million pounds``;
+- a bound written after the amount: ``£36 million or more`` (at least), ``or fewer`` (at most);
 - a number with a noun or scale: ``720 victims``, ``1,936 aspiring migrants``,
   ``over 40 countries``, ``7 million people``, or a bare count such as ``24,000``;
 - a spelled-out cardinal followed by a noun: ``eight years``, ``two sides``,
@@ -95,6 +97,17 @@ _SCALE_AFTER = re.compile(r"\s+(?P<scale>hundred|thousand|million|billion)\b", r
 _MONTH_AFTER = re.compile(r"\s+(?:" + "|".join(MONTHS) + r")\b\.?", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\.?\s+$", re.IGNORECASE)
 _QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL})\s+$", re.IGNORECASE)
+# Money written with the currency after the number: "3 million pounds", "500 pounds sterling".
+_CURRENCY_AFTER = re.compile(r"\s+(?:pounds?(?:\s+sterling)?|GBP)\b", re.IGNORECASE)
+# A bound written after the amount: "£36 million or more", "5,000 people or fewer".
+QUALIFIERS_AFTER: dict[str, Qualifier] = {
+    "or more": Qualifier.AT_LEAST, "or over": Qualifier.AT_LEAST, "or above": Qualifier.AT_LEAST,
+    "and above": Qualifier.AT_LEAST, "and over": Qualifier.AT_LEAST, "plus": Qualifier.AT_LEAST,
+    "or less": Qualifier.AT_MOST, "or fewer": Qualifier.AT_MOST, "or under": Qualifier.AT_MOST,
+}
+_QUAL_AFTER = re.compile(
+    r"\s+(?P<qual>" + "|".join(re.escape(w) for w in sorted(QUALIFIERS_AFTER, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per ?cent\b)", re.IGNORECASE)
 _A_SCALE = re.compile(r"\b(?P<half>half\s+)?an?\s+(?P<scale>hundred|thousand|million|billion)\b", re.IGNORECASE)
 _PRONOUN_ONE = re.compile(r"\b(?:no|any|every|some|each|next|this|that|which|the|last)\s+$", re.IGNORECASE)
@@ -176,6 +189,8 @@ def find_mentions(text: str, source: str = "") -> list[Mention]:
     taken: list[tuple[int, int]] = []
 
     def add(start: int, end: int, value: int | float, measure: Measure, qualifier: Qualifier) -> None:
+        if after := _QUAL_AFTER.match(text, end):
+            end, qualifier = after.end(), QUALIFIERS_AFTER[after["qual"].lower()]
         found.append(
             Mention(source, text.count("\n", 0, start) + 1, start, end, " ".join(text[start:end].split()), value, measure, qualifier)
         )
@@ -199,6 +214,9 @@ def find_mentions(text: str, source: str = "") -> list[Mention]:
         end, scale = m.end(), None
         if s := _SCALE_AFTER.match(text, end):
             end, scale = s.end(), s["scale"]
+        if c := _CURRENCY_AFTER.match(text, end):
+            add(start, c.end(), parse_number(digits, scale), Measure.MONEY, qualifier)
+            continue
         end = _noun_phrase(text, end) or end
         add(start, end, parse_number(digits, scale), Measure.COUNT, qualifier)
 
@@ -218,6 +236,10 @@ def find_mentions(text: str, source: str = "") -> list[Mention]:
         end, value = m.end(), parse_spelled(m["words"])
         if s := _SCALE_AFTER.match(text, end):
             end, value = s.end(), value * SCALES[s["scale"].lower()]
+        if c := _CURRENCY_AFTER.match(text, end):
+            start, qualifier = _qualified_start(text, m.start())
+            add(start, c.end(), value, Measure.MONEY, qualifier)
+            continue
         noun_end = _noun_phrase(text, end)
         if noun_end is None:
             continue  # "the next one will": a pronoun, not a count

@@ -28,8 +28,9 @@ from dashboard.curated.problems import Problem
 from dashboard.curated.records import (
     Dataset,
     DatePrecision,
+    SEASONS,
     EventStatus,
-    EventType,
+    EventTypeDef,
     Event,
     Exclusion,
     Figure,
@@ -41,7 +42,9 @@ from dashboard.curated.records import (
     PeriodType,
     Programme,
     Qualifier,
+    Scope,
     Source,
+    TypeId,
     Unit,
 )
 
@@ -55,6 +58,7 @@ _SAFE_TAGS = {
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR_PART = re.compile(r"^(\d{4})-(?:Q([1-4])|(spring|summer|autumn|winter))$")
 
 
 class FieldError(ValueError):
@@ -104,9 +108,37 @@ def flex_date(value: Any) -> FlexDate:
         return FlexDate(dt.date(value, 1, 1), DatePrecision.YEAR)
     if isinstance(value, str) and (m := _YEAR_MONTH.match(value)) and 1 <= int(m[2]) <= 12:
         return FlexDate(dt.date(int(m[1]), int(m[2]), 1), DatePrecision.MONTH)
+    if isinstance(value, str) and (m := _YEAR_PART.match(value)):
+        if m[2]:
+            return FlexDate(dt.date(int(m[1]), 3 * int(m[2]) - 2, 1), DatePrecision.QUARTER)
+        return FlexDate(dt.date(int(m[1]), SEASONS[m[3]], 1), DatePrecision.SEASON)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return FlexDate(value, DatePrecision.DAY)
-    raise FieldError(f"expected a date as YYYY-MM-DD, YYYY-MM or YYYY, got {_show(value)}")
+    raise FieldError(
+        f"expected a date as YYYY-MM-DD, YYYY-MM or YYYY, got {_show(value)} "
+        "(a quarter or a season: 2018-Q3, 2018-autumn)"
+    )
+
+
+def text_list(value: Any) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else [value]
+    return tuple(text(item) for item in items)
+
+
+def boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise FieldError(f"expected true or false, got {_show(value)}")
+    return value
+
+
+def vocabulary_id(section: str) -> Callable[[Any], TypeId]:
+    """An id checked against a vocabulary section once every file is read (see ``load_dataset``)."""
+
+    def parse(value: Any) -> TypeId:
+        return TypeId(ident(value))
+
+    parse.vocabulary = section  # type: ignore[attr-defined]
+    return parse
 
 
 def choice(enum: type[StrEnum]) -> Callable[[Any], StrEnum]:
@@ -125,6 +157,8 @@ def optional(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
     def parse_optional(value: Any) -> Any:
         return None if value is None else parse(value)
 
+    if hasattr(parse, "vocabulary"):
+        parse_optional.vocabulary = parse.vocabulary  # type: ignore[attr-defined]
     return parse_optional
 
 
@@ -144,28 +178,65 @@ class Schema:
     optional: dict[str, Callable[[Any], Any]]
 
 
+def build_period(type: PeriodType, start: FlexDate | None = None, end: FlexDate | None = None, **basis: Any) -> Period:
+    """A ``Period`` from the dates as written: ``start: 2018`` is 1 January 2018 (year
+    precision), ``end: 2025-03`` is 31 March 2025 (month precision). ``as_at`` needs only
+    ``end``; ``year`` and ``financial_year`` may give only ``start``."""
+    if start is None and type is PeriodType.AS_AT:
+        start = end
+    if end is None and start is not None:
+        if type is PeriodType.YEAR:
+            end = FlexDate(dt.date(start.first_day.year, 12, 31), DatePrecision.YEAR)
+        elif type is PeriodType.FINANCIAL_YEAR:
+            end = FlexDate(dt.date(start.first_day.year + 1, 3, 31), DatePrecision.MONTH)
+    if start is None or end is None:
+        missing = "end" if start is not None else "start"
+        raise FieldError(f"missing required field period.{missing} (only `as_at` may omit the start, only `year` and `financial_year` the end)")
+    if type is PeriodType.YEAR and (start.first_day.year != end.last_day.year or start.first_day.timetuple().tm_yday != 1 or (end.last_day.month, end.last_day.day) != (12, 31)):
+        raise FieldError(f"a `year` period is one calendar year, 1 January to 31 December; got {start} to {end} (use `span` for part of a year)")
+    if type is PeriodType.FINANCIAL_YEAR and ((start.first_day.month, start.first_day.day) != (4, 1) or end.last_day != dt.date(start.first_day.year + 1, 3, 31)):
+        raise FieldError(f"a `financial_year` runs 1 April to 31 March of the next year; got {start} to {end}")
+    start_day = start.first_day if type is not PeriodType.AS_AT or start is not end else end.last_day
+    return Period(
+        start=start_day, end=end.last_day, type=type, start_basis=basis.get("start_basis"), end_basis=basis.get("end_basis"),
+        start_precision=start.precision, end_precision=end.precision,
+    )
+
+
 PERIOD = Schema(
-    build=Period,
-    required={"start": date, "end": date, "type": choice(PeriodType)},
-    optional={"start_basis": optional(text), "end_basis": optional(text)},
+    build=build_period,
+    required={"type": choice(PeriodType)},
+    optional={"start": flex_date, "end": flex_date, "start_basis": optional(text), "end_basis": optional(text)},
 )
 
 SECTIONS: dict[str, Schema] = {
     "programmes": Schema(
         Programme,
         {"id": ident, "name": text, "funder": text, "partner_country": text, "description": text},
-        {},
+        {"scope": optional(vocabulary_id("scopes"))},
+    ),
+    "scopes": Schema(Scope, {"id": ident, "label": text}, {"description": optional(text)}),
+    "event_types": Schema(
+        EventTypeDef, {"id": ident, "label": text}, {"symbol": optional(text), "description": optional(text)}
     ),
     "units": Schema(Unit, {"id": ident, "label": text}, {"prefix": optional(text), "noun": optional(text)}),
     "metrics": Schema(
         Metric,
         {"id": ident, "label": text, "unit": ident, "chart": choice(StrEnum("Chart", "funding people returns none"))},
-        {"description": optional(text), "singular": optional(text)},
+        {
+            "description": optional(text), "singular": optional(text), "counts": optional(text),
+            "counted_by": optional(text), "headline": optional(boolean),
+            "ratio": optional(choice(StrEnum("Ratio", "numerator denominator"))),
+        },
     ),
     "sources": Schema(
         Source,
         {"file": text, "title": text, "publisher": text, "published": flex_date},
-        {"published_basis": optional(text), "url": optional(text)},
+        {
+            "published_basis": optional(text), "url": optional(text), "title_basis": optional(text),
+            "publisher_basis": optional(text), "caveats": optional(text_list), "accessed": optional(date),
+            "archive_url": optional(text), "language": optional(text),
+        },
     ),
     "figures": Schema(
         Figure,
@@ -181,7 +252,12 @@ SECTIONS: dict[str, Schema] = {
             "source": text,
             "quote": text,
         },
-        {"wording": optional(text), "note": optional(text)},
+        {
+            "wording": optional(text), "note": optional(text), "value_high": optional(number),
+            "committed_on": optional(flex_date), "committed_on_basis": optional(text),
+            "part_of": optional(ident), "same_as": optional(ident), "updates": optional(ident),
+            "disagrees_with": optional(ident), "resolution": optional(text),
+        },
     ),
     "events": Schema(
         Event,
@@ -189,12 +265,12 @@ SECTIONS: dict[str, Schema] = {
             "id": ident,
             "date": flex_date,
             "programme": ident,
-            "type": choice(EventType),
+            "type": vocabulary_id("event_types"),
             "title": text,
             "source": text,
             "quote": text,
         },
-        {"status": optional(choice(EventStatus)), "date_basis": optional(text)},
+        {"status": optional(choice(EventStatus)), "date_basis": optional(text), "same_as": optional(ident)},
     ),
     "exclusions": Schema(Exclusion, {"source": text, "quote": text, "reason": text}, {}),
 }
@@ -213,12 +289,32 @@ def load_dataset(data_dir: Path | str) -> tuple[Dataset, list[Problem]]:
         problems.append(
             Problem(Location(str(data_dir), 0), "data", "no *.yaml files found; point --data at the curated data folder", "no-data")
         )
+    refs: list[tuple[str, Location, str, str]] = []
     for path in files:
         root = _read_yaml(path, problems)
         if root is not None:
-            _read_sections(root, _display(path), sections, problems)
+            _read_sections(root, _display(path), sections, problems, refs)
     dataset = Dataset(**{name: tuple(records) for name, records in sections.items()})
+    problems += _check_vocabulary_refs(dataset, refs)
     return dataset, problems
+
+
+def _check_vocabulary_refs(dataset: Dataset, refs: list[tuple[str, Location, str, str]]) -> list[Problem]:
+    """Event types and scopes must be defined in the vocabulary (``event_types:``, ``scopes:``)."""
+    known = {
+        "event_types": {t.id for t in dataset.known_event_types},
+        "scopes": {s.id for s in dataset.scopes},
+    }
+    problems = []
+    for section, location, field_name, value in refs:
+        if value not in known[section]:
+            allowed = ", ".join(sorted(known[section])) or "(none defined)"
+            problems.append(Problem(
+                location, field_name,
+                f"unknown value {value!r}; expected one of: {allowed} (or define it under `{section}:` in vocabulary.yaml)",
+                "unknown-" + section.rstrip("s").replace("_", "-"),
+            ))
+    return problems
 
 
 def _display(path: Path) -> str:
@@ -287,6 +383,9 @@ class _Reader:
     def __init__(self, path: str, problems: list[Problem]):
         self.path = path
         self.problems = problems
+        # (vocabulary section, where, field, id) of every id that must be defined in the
+        # vocabulary; checked once every file is read, whether or not its record loaded.
+        self.vocabulary_refs: list[tuple[str, Location, str, str]] = []
         self._constructor = yaml.constructor.SafeConstructor()
 
     def problem(self, node: yaml.Node, field: str, message: str, code: str) -> None:
@@ -335,8 +434,11 @@ def _walk(node: yaml.Node):
             yield from _walk(value)
 
 
-def _read_sections(root: yaml.Node, path: str, sections: dict[str, list[Any]], problems: list[Problem]) -> None:
+def _read_sections(
+    root: yaml.Node, path: str, sections: dict[str, list[Any]], problems: list[Problem], refs: list[tuple[str, Location, str, str]]
+) -> None:
     reader = _Reader(path, problems)
+    reader.vocabulary_refs = refs
     top = reader.mapping(root, "file")
     if top is None:
         return
@@ -388,10 +490,18 @@ def _read_record(reader: _Reader, node: yaml.Node, schema: Schema, prefix: str, 
         except FieldError as err:
             reader.problem(value_node, prefix + name, str(err), "bad-value")
             ok = False
+            continue
+        if hasattr(parse, "vocabulary"):
+            reader.vocabulary_refs.append((parse.vocabulary, Location(reader.path, _line(value_node)), prefix + name, values[name]))
     if not ok:
         return None
     values = {k: v for k, v in values.items() if v is not None}
-    if schema is not PERIOD:
-        values["location"] = Location(reader.path, _line(node))
-        values["lines"] = lines
+    if schema is PERIOD:
+        try:
+            return schema.build(**values)
+        except FieldError as err:
+            reader.problem(node, prefix.rstrip("."), str(err), "bad-period")
+            return None
+    values["location"] = Location(reader.path, _line(node))
+    values["lines"] = lines
     return schema.build(**values)

@@ -24,6 +24,27 @@ class Problem:
         return f"{self.location}: {self.field}: {self.message}"
 
 
+@dataclass(frozen=True, order=True)
+class DataWarning:
+    """Valid data that probably needs a curator's look; never stops a load (``validate`` exits 0).
+
+    Printed as ``path:line: warning: field: message``. The classes (``code``) are:
+
+    - ``undeclared-relation``: two figures of one programme and metric over overlapping
+      periods with different values, and no relation between them;
+    - ``unresolved-disagreement``: ``disagrees_with`` without a ``resolution``;
+    - ``weekday-mismatch``: a weekday stated in a document that its date does not fall on.
+    """
+
+    location: Location
+    field: str
+    message: str
+    code: str = "warning"
+
+    def __str__(self) -> str:
+        return f"{self.location}: warning: {self.field}: {self.message}"
+
+
 class DataInvalid(Exception):
     """Raised with every problem at once; nothing downstream runs on half-valid data."""
 

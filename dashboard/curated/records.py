@@ -8,6 +8,7 @@ cross-checks them; everything downstream (frames, charts, exports) reads only th
 from __future__ import annotations
 
 import calendar
+import math
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,6 +33,7 @@ class Qualifier(StrEnum):
     AT_LEAST = "at_least"  # "over £7 million", "more than 24,000"
     AT_MOST = "at_most"  # "up to £1 million"
     APPROX = "approx"  # "nearly £1 million", "around"
+    RANGE = "range"  # "between 10,000 and 13,000": value is the low bound, value_high the high one
 
 
 class Kind(StrEnum):
@@ -42,9 +44,16 @@ class Kind(StrEnum):
 class PeriodType(StrEnum):
     CUMULATIVE = "cumulative"  # running total over the period ("since 2018")
     COMMITMENT = "commitment"  # promised for the period ("over the next year")
+    SPAN = "span"  # happened within the period, not a running total ("between May and July")
+    AS_AT = "as_at"  # a level at one point in time ("£200 million has been committed", as at a date)
+    YEAR = "year"  # one calendar year ("In 2017 alone")
+    FINANCIAL_YEAR = "financial_year"  # one UK financial year, 1 April to 31 March ("2024/25")
 
 
 class EventType(StrEnum):
+    """The event types of data written before the vocabulary listed them (``event_types:`` in
+    data/vocabulary.yaml). A dataset that declares event types uses its own list instead."""
+
     DIALOGUE = "dialogue"
     AGREEMENT = "agreement"  # agreements, joint statements, MoUs, action plans
     SUMMIT = "summit"
@@ -60,7 +69,21 @@ class EventStatus(StrEnum):
 class DatePrecision(StrEnum):
     DAY = "day"
     MONTH = "month"
+    QUARTER = "quarter"  # 2018-Q3: July to September
+    SEASON = "season"  # 2018-autumn: September to November (spring Mar–May, summer Jun–Aug, winter Dec–Feb)
     YEAR = "year"
+
+
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}  # first month of each season
+
+
+class TypeId(str):
+    """An id from the vocabulary (an event type). ``.value`` keeps callers written for the
+    enum it replaces working: ``event.type.value == "agreement"``."""
+
+    @property
+    def value(self) -> str:
+        return str(self)
 
 
 @dataclass(frozen=True, order=True)
@@ -77,6 +100,9 @@ class FlexDate:
             return dt.date(d.year, 12, 31)
         if self.precision is DatePrecision.MONTH:
             return dt.date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+        if self.precision in (DatePrecision.QUARTER, DatePrecision.SEASON):
+            year, month = (d.year, d.month + 2) if d.month <= 10 else (d.year + 1, d.month - 10)
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
         return d
 
     def __str__(self) -> str:
@@ -85,27 +111,43 @@ class FlexDate:
             return f"{d.year}"
         if self.precision is DatePrecision.MONTH:
             return f"{d.year}-{d.month:02d}"
+        if self.precision is DatePrecision.QUARTER:
+            return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+        if self.precision is DatePrecision.SEASON:
+            return f"{d.year}-{self._season()}"
         return d.isoformat()
 
+    def _season(self) -> str:
+        return next(name for name, month in SEASONS.items() if month == self.first_day.month)
+
     def label(self) -> str:
-        """Human wording: ``31 Mar 2025``, ``Apr 2025``, ``2018``."""
+        """Human wording: ``31 Mar 2025``, ``Apr 2025``, ``Q3 2018``, ``autumn 2018``, ``2018``."""
         d = self.first_day
         if self.precision is DatePrecision.YEAR:
             return f"{d.year}"
         if self.precision is DatePrecision.MONTH:
             return d.strftime("%b %Y")
+        if self.precision is DatePrecision.QUARTER:
+            return f"Q{(d.month - 1) // 3 + 1} {d.year}"
+        if self.precision is DatePrecision.SEASON:
+            return f"{self._season()} {d.year}" + (f"–{str(d.year + 1)[2:]}" if d.month == 12 else "")
         return f"{d.day} {d.strftime('%b %Y')}"
 
 
 @dataclass(frozen=True)
 class Period:
-    """The span a figure covers. ``*_basis`` says how a date was derived when implied."""
+    """The span a figure covers. ``*_basis`` says how a date was derived when implied, and
+    ``*_precision`` how precisely the document gives it (``start`` is the first day and
+    ``end`` the last day of what it names: "2018" starts on 1 January 2018). An ``as_at``
+    period is one point in time: ``start`` equals ``end``, and only ``end`` was stated."""
 
     start: dt.date
     end: dt.date
     type: PeriodType
     start_basis: str | None = None
     end_basis: str | None = None
+    start_precision: DatePrecision = DatePrecision.DAY
+    end_precision: DatePrecision = DatePrecision.DAY
 
     def overlaps_years(self, year_from: int, year_to: int) -> bool:
         return self.start <= dt.date(year_to, 12, 31) and self.end >= dt.date(year_from, 1, 1)
@@ -133,8 +175,45 @@ class Metric:
     chart: str  # which chart shows it: funding | people | returns | none
     description: str = ""
     singular: str = ""  # "victim identified", for "£9,722 per victim identified"
+    counts: str = ""  # what one unit is: "potential victims identified in the UK"
+    counted_by: str = ""  # who counted: "UK authorities (National Referral Mechanism)"
+    headline: bool = False  # a headline card when no metric filter is set
+    ratio: str = ""  # "numerator" (funding) or "denominator" (people) of funding-per-person ratios
     location: Location | None = field(default=None, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Who funds a programme and where it acts: ``uk_vietnam_bilateral``, ``uk_worldwide``…"""
+
+    id: str
+    label: str  # "UK–Vietnam bilateral"
+    description: str = ""
+    location: Location | None = field(default=None, compare=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class EventTypeDef:
+    """One event type of the vocabulary: what a view calls it and how it draws it."""
+
+    id: str
+    label: str  # "Visit"
+    symbol: str = "circle"  # a plotly marker symbol for the timeline
+    description: str = ""
+    location: Location | None = field(default=None, compare=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+
+LEGACY_EVENT_TYPES = (
+    EventTypeDef("dialogue", "Dialogue", "circle"),
+    EventTypeDef("agreement", "Agreement", "square"),
+    EventTypeDef("summit", "Summit", "star"),
+    EventTypeDef("campaign", "Campaign launch", "triangle-up"),
+    EventTypeDef("ministerial_call", "Ministerial call", "diamond"),
+)
+LEGACY_HEADLINE_METRICS = ("funding", "victims_identified", "people_reached", "returns")
 
 
 @dataclass(frozen=True)
@@ -144,6 +223,7 @@ class Programme:
     funder: str
     partner_country: str
     description: str
+    scope: str | None = None  # a Scope id (vocabulary); None is shown as "scope not stated"
     location: Location | None = field(default=None, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
@@ -158,6 +238,12 @@ class Source:
     published: FlexDate
     published_basis: str | None = None
     url: str | None = None
+    title_basis: str | None = None  # how the title was worked out when the document prints none
+    publisher_basis: str | None = None
+    caveats: tuple[str, ...] = ()  # "The text is cut off mid-sentence."
+    accessed: dt.date | None = None
+    archive_url: str | None = None
+    language: str | None = None  # "en", "vi"
     location: Location | None = field(default=None, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
@@ -180,8 +266,33 @@ class Figure:
     quote: str  # shortest verbatim span of the source stating the figure
     wording: str | None = None  # the source's own qualifier words: "over", "up to", "nearly"
     note: str | None = None
+    value_high: int | float | None = None  # the high bound of a range; ``value`` is the low one
+    committed_on: FlexDate | None = None  # when a pledge was made, apart from the span it funds
+    committed_on_basis: str | None = None
+    part_of: str | None = None  # a figure id: this amount is a share of that one (never summed)
+    same_as: str | None = None  # a figure id: the same figure reported by another document
+    updates: str | None = None  # a figure id: a later statement of the same cumulative quantity
+    disagrees_with: str | None = None  # a figure id: another document's different value for it
+    resolution: str | None = None  # how the curator reads a disagreement; without it, a warning
     location: Location | None = field(default=None, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """``(low, high)`` the wording allows: "over 7m" is (7m, inf), "up to 1m" (0, 1m),
+        "between 10,000 and 13,000" (10,000, 13,000). "Nearly" and "around" are kept as the
+        stated value both ways (``approx``): never widened by a guessed margin."""
+        if self.qualifier is Qualifier.AT_LEAST:
+            return float(self.value), math.inf
+        if self.qualifier is Qualifier.AT_MOST:
+            return 0.0, float(self.value)
+        if self.qualifier is Qualifier.RANGE and self.value_high is not None:
+            return float(self.value), float(self.value_high)
+        return float(self.value), float(self.value)
+
+    def relations(self) -> list[tuple[str, str]]:
+        """``(relation, target id)`` for each relation the curator declared."""
+        return [(name, getattr(self, name)) for name in ("part_of", "same_as", "updates", "disagrees_with") if getattr(self, name)]
 
 
 @dataclass(frozen=True)
@@ -189,12 +300,13 @@ class Event:
     id: str
     date: FlexDate
     programme: str
-    type: EventType
+    type: TypeId  # an event type id of the vocabulary
     title: str
     source: str
     quote: str
     status: EventStatus = EventStatus.HELD
     date_basis: str | None = None
+    same_as: str | None = None  # an event id: the same event reported by another document
     location: Location | None = field(default=None, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
@@ -213,12 +325,20 @@ class Exclusion:
 @dataclass(frozen=True)
 class Dataset:
     programmes: tuple[Programme, ...] = ()
+    scopes: tuple[Scope, ...] = ()
+    event_types: tuple[EventTypeDef, ...] = ()
     units: tuple[Unit, ...] = ()
     metrics: tuple[Metric, ...] = ()
     sources: tuple[Source, ...] = ()
     figures: tuple[Figure, ...] = ()
     events: tuple[Event, ...] = ()
     exclusions: tuple[Exclusion, ...] = ()
+
+    def scope(self, scope_id: str) -> Scope:
+        return self._index["scopes"][scope_id]
+
+    def event_type(self, type_id: str) -> EventTypeDef:
+        return self._index["event_types"][type_id]
 
     def programme(self, programme_id: str) -> Programme:
         return self._index["programmes"][programme_id]
@@ -235,12 +355,30 @@ class Dataset:
     def figure(self, figure_id: str) -> Figure:
         return self._index["figures"][figure_id]
 
+    def event(self, event_id: str) -> Event:
+        return self._index["events"][event_id]
+
+    @property
+    def known_event_types(self) -> tuple[EventTypeDef, ...]:
+        """The vocabulary's event types; data that declares none keeps the five it was written for."""
+        return self.event_types or LEGACY_EVENT_TYPES
+
+    def event_type_def(self, type_id: str) -> EventTypeDef:
+        return {t.id: t for t in self.known_event_types}.get(type_id) or EventTypeDef(type_id, type_id.replace("_", " ").capitalize())
+
+    def headline_metrics(self) -> tuple[str, ...]:
+        """Metric ids marked ``headline: true``, in vocabulary order (legacy data: the four it shipped with)."""
+        marked = tuple(m.id for m in self.metrics if m.headline)
+        if marked or any(m.ratio for m in self.metrics):
+            return marked
+        return tuple(m for m in LEGACY_HEADLINE_METRICS if m in self._index["metrics"])
+
     @cached_property
     def _index(self) -> dict[str, dict[str, object]]:
         """Records by key, built once: frames look a programme and a source up per figure.
         With a duplicate key the first record wins (validation reports the duplicate)."""
         index: dict[str, dict[str, object]] = {}
-        for section, key in [("programmes", "id"), ("units", "id"), ("metrics", "id"), ("sources", "file"), ("figures", "id")]:
+        for section, key in [("programmes", "id"), ("scopes", "id"), ("event_types", "id"), ("units", "id"), ("metrics", "id"), ("sources", "file"), ("figures", "id"), ("events", "id")]:
             by_key: dict[str, object] = {}
             for record in getattr(self, section):
                 by_key.setdefault(getattr(record, key), record)

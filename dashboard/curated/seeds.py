@@ -7,6 +7,8 @@ space). Nothing else is forgiven: case, punctuation and digits must be as printe
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -81,3 +83,42 @@ def read_seed(seeds_dir: Path | str, file: str) -> str | None:
     if not path.is_file() or Path(file).name != file:
         return None
     return _read(str(path), path.stat().st_mtime_ns)
+
+
+def seed_files(seeds_dir: Path | str) -> list[str]:
+    """The documents in ``seeds/`` (plain files, hidden ones left out), sorted."""
+    folder = Path(seeds_dir)
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]
+_WD = "|".join(_WEEKDAYS)
+_MO = "|".join(_MONTH_NAMES)
+_YEAR_AFTER = r"(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?"
+_STATED_WEEKDAY = re.compile(
+    rf"\b(?P<weekday>{_WD}),?\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MO})|(?P<month2>{_MO})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?){_YEAR_AFTER}"
+)
+
+
+def weekday_mismatches(text: str, year: int) -> list[tuple[int, str, dt.date, str]]:
+    """``(line, stated words, date, the weekday it really was)`` for each "Monday 21 November"
+    (or "Monday, November 21") whose date, in ``year`` unless the text gives one, is not that
+    weekday. A day that does not exist in that month is reported too (weekday "no such day")."""
+    found = []
+    for m in _STATED_WEEKDAY.finditer(text):
+        day = int(m["day"] or m["day2"])
+        month = _MONTH_NAMES.index(m["month"] or m["month2"]) + 1
+        in_year = int(m["year"]) if m["year"] else year
+        line = text.count("\n", 0, m.start()) + 1
+        try:
+            date = dt.date(in_year, month, day)
+        except ValueError:
+            found.append((line, " ".join(m[0].split()), dt.date(in_year, month, 1), "no such day"))
+            continue
+        if _WEEKDAYS[date.weekday()] != m["weekday"]:
+            found.append((line, " ".join(m[0].split()), date, _WEEKDAYS[date.weekday()]))
+    return found

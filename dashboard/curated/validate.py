@@ -14,15 +14,23 @@ from collections import Counter
 from pathlib import Path
 
 from dashboard.curated.load import load_dataset
-from dashboard.curated.problems import DataInvalid, Problem
-from dashboard.curated.records import Dataset, where
-from dashboard.curated.seeds import find_quote, read_seed
+from dashboard.curated.problems import DataInvalid, DataWarning, Problem
+from dashboard.curated.records import Dataset, Figure, Location, Qualifier, where
+from dashboard.curated.relations import relation_problems, relation_warnings
+from dashboard.curated.seeds import find_quote, read_seed, seed_files, weekday_mismatches
 
 
-def load_valid(data_dir: Path | str, seeds_dir: Path | str) -> Dataset:
-    """The curated data, fully validated, or ``DataInvalid`` with every problem found."""
+def load_valid(data_dir: Path | str, seeds_dir: Path | str, *, every_seed_described: bool = False) -> Dataset:
+    """The curated data, fully validated, or ``DataInvalid`` with every problem found.
+
+    ``every_seed_described`` (what ``dashboard validate`` asks for) also requires a
+    ``sources:`` record for every document in ``seeds/``, cited or not. Serving, exporting
+    and ``dashboard coverage`` do not ask for it: a document being curated has no figures
+    yet, and coverage is how a curator finds them."""
     dataset, problems = load_dataset(data_dir)
     problems += cross_check(dataset, seeds_dir)
+    if every_seed_described:
+        problems += undescribed_seeds(dataset, seeds_dir)
     if problems:
         raise DataInvalid(problems)
     return dataset
@@ -35,7 +43,7 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
         problems.append(Problem(where(record, field), field, message, code))
 
     for section, key in [
-        ("programmes", "id"), ("units", "id"), ("metrics", "id"),
+        ("programmes", "id"), ("scopes", "id"), ("event_types", "id"), ("units", "id"), ("metrics", "id"),
         ("sources", "file"), ("figures", "id"), ("events", "id"),
     ]:
         records = getattr(dataset, section)
@@ -89,7 +97,61 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
         if read_seed(seeds_dir, source.file) is None:
             add(source, "file", f"{source.file!r} is not in {seeds_dir}/; add the document there or fix the file name", "missing-source")
 
+    for figure in dataset.figures:
+        problems += _value_problems(figure)
+
+    problems += relation_problems(dataset)
     return problems
+
+
+def undescribed_seeds(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
+    """A problem for each document in ``seeds/`` without a ``sources:`` record."""
+    described = {s.file for s in dataset.sources}
+    return [
+        Problem(
+            Location(_shown(Path(seeds_dir) / file), 1), "sources",
+            f"{file!r} has no entry under `sources:`; add one (file, title, publisher, published) to data/sources.yaml",
+            "undescribed-seed",
+        )
+        for file in seed_files(seeds_dir) if file not in described
+    ]
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _value_problems(figure: Figure) -> list[Problem]:
+    """A range needs both bounds in order; ``value_high`` means nothing without ``qualifier: range``."""
+    if figure.qualifier is Qualifier.RANGE and figure.value_high is None:
+        return [Problem(where(figure, "qualifier"), "value_high", "a range needs its high bound; add `value_high:` (value is the low bound)", "range-bound")]
+    if figure.qualifier is Qualifier.RANGE and figure.value_high < figure.value:
+        return [Problem(where(figure, "value_high"), "value_high", f"{figure.value_high} is below the low bound {figure.value}; swap them", "range-bound")]
+    if figure.qualifier is not Qualifier.RANGE and figure.value_high is not None:
+        return [Problem(where(figure, "value_high"), "value_high", "only a range has a high bound; set `qualifier: range` or remove `value_high`", "range-bound")]
+    return []
+
+
+def warnings(dataset: Dataset, seeds_dir: Path | str) -> list[DataWarning]:
+    """What is valid but probably needs a curator's look: likely undeclared relations,
+    unresolved disagreements, and weekdays in a document that do not match their date."""
+    found = relation_warnings(dataset)
+    for source in dataset.sources:
+        text = read_seed(seeds_dir, source.file)
+        if text is None:
+            continue
+        for line, stated, actual_date, actual_weekday in weekday_mismatches(text, source.published.first_day.year):
+            actually = "does not exist" if actual_weekday == "no such day" else f"was a {actual_weekday}"
+            found.append(DataWarning(
+                Location(_shown(Path(seeds_dir) / source.file), line), "weekday",
+                f"{stated!r}: {actual_date:%-d %B %Y} {actually} (year from the source's published date, "
+                f"{where(source, 'published')}); record which one holds in the source's caveats",
+                "weekday-mismatch",
+            ))
+    return sorted(found)
 
 
 def _list(names) -> str:

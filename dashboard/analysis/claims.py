@@ -1,0 +1,150 @@
+"""Claims across documents: the pure functions the claims view, cards and charts call.
+
+A *claim* is one figure record: what one document says about one quantity. Curators
+declare how claims relate (``dashboard.curated.relations``); these functions read those
+declarations from the figures frame and never infer one:
+
+- ``claim_history``: every statement of one quantity (joined by ``same_as``, ``updates``
+  and ``disagrees_with``), latest first, each with its role;
+- ``leading_claims``: one row per quantity, the latest statement, for charts that must
+  not draw the same quantity twice (£150m restated as £200m is not £350m);
+- ``same_groups``: the statements of one figure reported by several documents;
+- ``part_of_tree``: shares under their wholes, never summed;
+- ``conflicts``: pairs of documents that disagree, with the curator's resolution if any.
+
+"Latest" means the later source publication date, then the later period end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+LATEST_ORDER = ["source_published", "period_end", "id"]
+
+
+def _latest_first(rows: pd.DataFrame) -> pd.DataFrame:
+    # source_published is ISO text at year, month or day precision: it sorts as dates do
+    # because a shorter prefix ("2019") sorts before any day in it ("2019-06").
+    return rows.sort_values(LATEST_ORDER, ascending=False, kind="stable")
+
+
+def claim_history(figures: pd.DataFrame, figure_id: str) -> pd.DataFrame:
+    """Every statement of the quantity ``figure_id`` belongs to, latest first, with a
+    ``claim_role``: ``latest``; ``earlier`` (a statement a later one updates);
+    ``same`` (the latest figure restated by another document); ``disagrees`` (a
+    different value for it from another document: shown beside it, never averaged)."""
+    if figure_id not in set(figures["id"]):
+        raise KeyError(f"no figure {figure_id!r}")
+    group = figures.loc[figures["id"] == figure_id, "quantity_group"].iloc[0]
+    rows = _latest_first(figures[figures["quantity_group"] == group]).copy()
+    lead = rows.iloc[0]
+    disagreeing = set(rows["disagrees_with"].dropna()) | set(rows.loc[rows["disagrees_with"].notna(), "id"])
+
+    def role(row: pd.Series) -> str:
+        if row["id"] == lead["id"]:
+            return "latest"
+        if row["same_group"] == lead["same_group"]:
+            return "same"
+        if row["id"] in disagreeing and lead["id"] in disagreeing:
+            return "disagrees"
+        return "earlier"
+
+    rows["claim_role"] = [role(row) for _, row in rows.iterrows()]
+    return rows.reset_index(drop=True)
+
+
+def leading_claims(figures: pd.DataFrame) -> pd.DataFrame:
+    """One row per quantity: its latest statement, with ``other_ids`` naming the rest (its
+    history, restatements and disagreements) so every source stays one click away. A
+    quantity whose latest statements disagree keeps each disagreeing one: they are never
+    merged into a single number."""
+    kept = []
+    for _, rows in figures.groupby("quantity_group", sort=False):
+        ordered = _latest_first(rows)
+        lead = ordered.iloc[0]
+        disagree = ordered[(ordered["disagrees_with"] == lead["id"]) | (ordered["id"] == lead["disagrees_with"])]
+        for _, row in pd.concat([ordered.iloc[:1], disagree]).drop_duplicates("id").iterrows():
+            row = row.copy()
+            row["other_ids"] = ", ".join(i for i in ordered["id"] if i != row["id"]) or None
+            kept.append(row)
+    if not kept:
+        return figures.assign(other_ids=pd.Series(dtype="string"))
+    order = {fid: n for n, fid in enumerate(figures["id"])}
+    out = pd.DataFrame(kept)
+    out = out.assign(_order=out["id"].map(order)).sort_values("_order").drop(columns="_order")
+    return out.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class QuantityChoice:
+    """One quantity a user can pick in the claims view (its id goes in the URL)."""
+
+    id: str  # the quantity_group: stable while its first figure's id is
+    label: str  # "Example Fund in Freedonia · Funding · 2016 – Jun 2019, cumulative"
+    statements: int  # how many statements (documents) speak of it
+
+
+def quantity_choices(figures: pd.DataFrame) -> list[QuantityChoice]:
+    """Every quantity in the frame, those stated most often first, each labelled by its
+    latest statement; a quantity stated by one document is still a choice."""
+    choices = []
+    for group, rows in figures.groupby("quantity_group", sort=False):
+        lead = _latest_first(rows).iloc[0]
+        label = f"{lead['programme_name']} · {lead['metric_label']} · {lead['period_label']}"
+        choices.append(QuantityChoice(str(group), label, len(rows)))
+    return sorted(choices, key=lambda c: -c.statements)
+
+
+def same_groups(figures: pd.DataFrame) -> dict[str, list[str]]:
+    """Group id → the ids of every figure in it (groups of one left out)."""
+    groups = figures.groupby("same_group", sort=False)["id"].apply(list)
+    return {g: ids for g, ids in groups.items() if len(ids) > 1}
+
+
+@dataclass
+class Node:
+    """A figure and the figures declared ``part_of`` it."""
+
+    id: str
+    children: list[Node] = field(default_factory=list)
+
+
+def part_of_tree(figures: pd.DataFrame) -> list[Node]:
+    """The wholes (figures that are not part of another figure in the frame), each with its
+    parts nested under it; a figure without parts or whole is a tree of one."""
+    ids = list(figures["id"])
+    parent = {i: p for i, p in zip(figures["id"], figures["part_of"]) if isinstance(p, str) and p in set(ids)}
+    nodes = {i: Node(i) for i in ids}
+    for child, whole in parent.items():
+        nodes[whole].children.append(nodes[child])
+    return [nodes[i] for i in ids if i not in parent]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    claim: str  # the figure that declares disagrees_with
+    other: str
+    resolution: str | None  # the curator's reading; None: unresolved (validate warns)
+
+
+def conflicts(figures: pd.DataFrame) -> list[Conflict]:
+    rows = figures[figures["disagrees_with"].notna()]
+    return [
+        Conflict(str(r["id"]), str(r["disagrees_with"]), None if pd.isna(r["resolution"]) else str(r["resolution"]))
+        for _, r in rows.iterrows()
+    ]
+
+
+def event_markers(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per event however many documents report it: the most precisely dated
+    statement of each ``same_group`` (a day beats a month beats a year), with
+    ``group_sources`` naming every document."""
+    rank = {"day": 0, "month": 1, "quarter": 2, "season": 3, "year": 4}
+    ordered = events.assign(_rank=events["date_precision"].map(rank).fillna(9)).sort_values(["same_group", "_rank"], kind="stable")
+    first = ordered.drop_duplicates("same_group").drop(columns="_rank")
+    return first.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
+
+
+__all__ = ["Conflict", "Node", "QuantityChoice", "quantity_choices", "claim_history", "conflicts", "event_markers", "leading_claims", "part_of_tree", "same_groups"]
