@@ -59,7 +59,8 @@ def export_args(output: Path, *extra: str) -> list[str]:
 # --- validate ----------------------------------------------------------------------------
 
 
-def test_the_installed_command_validates_the_shipped_data_with_a_one_line_summary(dataset):
+def test_the_installed_command_validates_the_shipped_data_with_a_one_line_summary(shipped_dataset):
+    dataset = shipped_dataset  # run from the project root, the command reads data/ and seeds/
     result = run("validate")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
