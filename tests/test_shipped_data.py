@@ -14,10 +14,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from dashboard.analysis.frame import apply_event_filters, apply_filters, events_frame, figures_frame
 from dashboard.cli import main
+from dashboard.curated.coverage import coverage
 from dashboard.curated.load import load_dataset
 from dashboard.curated.seeds import find_quote, read_seed
 from dashboard.curated.validate import load_valid
+from dashboard.views.charts import BAR_TRACE_ROLE, CHARTS, build_chart, cap_note
+from dashboard.views.table import table_rows
+from dashboard.web import urlstate
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_README = ROOT / "data" / "README.md"
@@ -153,3 +158,43 @@ def test_the_data_readme_names_every_field_of_every_record():
     for name, schema in [*SCHEMAS.items(), ("period", PERIOD)]:
         for field in [*schema.required, *schema.optional]:
             assert f"| `{field}` |" in text, f"{name}.{field} is not documented in data/README.md"
+
+
+# --- invariants of what the page shows from the shipped data ------------------------------
+
+
+def test_every_number_in_the_shipped_seeds_is_cited_or_excluded(shipped_dataset, shipped_seeds_dir):
+    report = coverage(shipped_dataset, shipped_seeds_dir)
+    assert [line for line in report.lines()[:-1] if line.endswith(": UNCURATED") or ":1: " in line and "unreadable" in line] == []
+    assert report.complete, report.lines()[-1]
+
+
+@pytest.fixture(scope="module")
+def default_view(shipped_dataset, config):
+    """The figures and events a new visitor sees with the shipped config.yaml."""
+    filters = urlstate.default_filters(shipped_dataset, config.defaults)
+    figures = apply_filters(figures_frame(shipped_dataset), filters)
+    events = apply_event_filters(events_frame(shipped_dataset), filters)
+    return filters, figures, events
+
+
+def test_the_default_view_shows_every_shipped_figure_in_exactly_one_table_row(shipped_dataset, default_view):
+    _, figures, _ = default_view
+    ids = [f.id for f in shipped_dataset.figures]
+    assert len(figures) == len(ids)
+    rows = table_rows(figures)
+    assert sorted(rows) == sorted(ids)
+    assert all(rows[i]["id"] == i for i in ids)
+
+
+def test_each_chart_draws_each_figure_of_its_metrics_once_and_nothing_else(shipped_dataset, default_view, config):
+    filters, figures, events = default_view
+    charted = {m.id: m.chart for m in shipped_dataset.metrics}
+    for name in CHARTS:
+        fig = build_chart(name, figures, events, shipped_dataset, config.theme, filters)
+        drawn = [row[0] for t in fig.data if (t.meta or {}).get("role") == BAR_TRACE_ROLE for row in t.customdata]
+        assert len(drawn) == len(set(drawn)), f"{name} draws a figure twice"
+        own = {f.id for f in shipped_dataset.figures if charted[f.metric] == name}
+        assert set(drawn) <= own, f"{name} draws figures of another chart's metric"
+        if cap_note(name, figures, events) is None:
+            assert set(drawn) == own, f"{name} leaves out figures without saying so"
