@@ -96,6 +96,15 @@ def test_headline_order_is_reported_first_then_latest_period_end_then_largest_va
     assert headline_order(rows)["id"].tolist() == ["new-large", "new-small", "old-small", "pledge-big"]
 
 
-def test_card_lines_are_plain_text_values():
-    line = CardLine("x", "over £7m", "2018 – Mar 2025, cumulative", "committed", "Fund")
-    assert line.kind_label == "Committed (pledged)" and line.qualifier == "exact" and line.note == ""
+def test_each_card_line_carries_its_figures_qualifier_kind_and_caveat(dataset, cards_for):
+    figures = {f.id: f for f in dataset.figures}
+    lines = [line for card in cards_for().values() for line in card.lines]
+    assert {line.figure_id for line in lines} == {f.id for f in dataset.figures if f.metric in cards_for()}
+    for line in lines:
+        figure = figures[line.figure_id]
+        assert (line.qualifier, line.kind, line.note) == (figure.qualifier, figure.kind, figure.note or "")
+        assert line.kind_label == {"reported": "Reported (achieved)", "committed": "Committed (pledged)"}[figure.kind]
+
+
+def test_a_card_line_of_an_unknown_kind_shows_the_kind_as_written_not_a_guess():
+    assert CardLine("x", "over £7m", "2018 – Mar 2025, cumulative", "estimated", "Fund").kind_label == "estimated"

@@ -34,6 +34,7 @@ from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters
 from dashboard.curated.records import Qualifier
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"  # fictional: see its README
 DOC_000 = "Joint Statement of the 2nd UK–Ruritania Migration Dialogue (news report) — Publisher not named in the document, Apr 2024"
 DOC_004 = "UK and Ruritania sign agreement to tackle human trafficking — Ministry of Examples, Apr 2025"
 MSF_FUNDING = "msf-ruritania-funding-since-2018"
@@ -89,11 +90,32 @@ def at(value, i):
 # --- what is drawn ------------------------------------------------------------------------
 
 
-def test_the_charts_come_in_page_order_with_plain_titles():
-    assert list(CHARTS) == ["funding", "people", "returns", "timeline"]
-    assert CHARTS["funding"].title == "Funding by programme"
-    assert CHARTS["people"].title == "People: victims identified, people reached, migrants educated"
-    assert CHARTS["timeline"].title == "Timeline of events"
+def test_the_page_shows_every_chart_in_order_each_headed_by_its_plain_title(dataset, theme):
+    from dashboard.web.app import create_app
+
+    app = create_app(dataset, load_config(ROOT / "config.yaml"), SAMPLE / "seeds")
+
+    def panels(component):
+        if isinstance(component, (list, tuple)):
+            return [p for c in component for p in panels(c)]
+        found = [component] if "chart-panel" in (getattr(component, "className", None) or "") else []
+        children = getattr(component, "children", None)
+        return found + (panels(children) if children is not None and not isinstance(children, str) else [])
+
+    def heading(component):
+        if "chart-title" in (getattr(component, "className", None) or ""):
+            return component.children
+        children = getattr(component, "children", None)
+        if isinstance(children, (list, tuple)):
+            return next((h for c in children if (h := heading(c)) is not None), None)
+        return None if children is None or isinstance(children, str) else heading(children)
+
+    shown = panels(app.layout)
+    assert [p.to_plotly_json()["props"]["data-chart"] for p in shown] == list(CHARTS)
+    titles = [heading(p) for p in shown]
+    assert titles == [spec.title for spec in CHARTS.values()]
+    for title in titles:  # words for people, not code names
+        assert title[0].isupper() and "_" not in title and title not in CHARTS
 
 
 def test_the_funding_chart_draws_one_bar_per_funding_figure_and_never_their_sum(view):

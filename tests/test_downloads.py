@@ -84,8 +84,13 @@ def test_the_pptx_download_is_the_deck_of_the_view(dataset, config):
     assert titles[0] == config.title and "Returns" not in titles
 
 
-def test_every_kind_the_page_offers_is_known():
-    assert set(KINDS) == {"csv", "xlsx", "pptx", "png", "svg"}
+def test_every_download_button_on_the_page_is_a_kind_build_download_makes():
+    from dashboard.outputs.export import EXPORTERS
+    from dashboard.web.layout import CHART_FORMATS, VIEW_FORMATS
+
+    offered = [fmt for fmt, _ in (*VIEW_FORMATS, *CHART_FORMATS)]
+    assert sorted(offered) == sorted(KINDS)  # no button without a download, no download without a button
+    assert set(KINDS) <= set(EXPORTERS)
 
 
 @pytest.mark.parametrize(
