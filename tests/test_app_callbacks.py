@@ -193,7 +193,7 @@ def test_clicking_the_value_header_sorts_every_row_by_number(state):
 
 def test_resizing_a_column_keeps_the_page_shown(state):
     shown = {"search": "", "sort": ["value", False], "page": 2}
-    # the shipped 8 figures fit one page, so page 2 clamps to the last page there is: the first
+    # the sample's 8 figures fit one page, so page 2 clamps to the last page there is: the first
     assert table_after(state, ID.TABLE, sort=("value", "asc"), shown=shown).query == TableQuery(sort=Sort("value"), page=0)
     paged = cb.AppState(**{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=5))})
     column_state = [{"colId": "value", "sort": "asc", "sortIndex": 0}]

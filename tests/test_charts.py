@@ -431,7 +431,7 @@ def _lightness(colour: str) -> int:
 
 
 def many_funding_figures(figures: pd.DataFrame, n: int) -> pd.DataFrame:
-    """The shipped funding row repeated ``n`` times with ids f-0… and values 1…n."""
+    """The sample's funding row repeated ``n`` times with ids f-0… and values 1…n."""
     row = figures[figures["id"] == MSF_FUNDING]
     many = pd.concat([row] * n, ignore_index=True)
     many["id"] = pd.array([f"f-{i}" for i in range(n)], dtype="string")

@@ -89,7 +89,7 @@ def test_validate_through_click_reports_the_same_lines(bad_data, monkeypatch):
     assert "Traceback" not in result.output
 
 
-def test_validate_through_click_prints_ok_on_the_shipped_data():
+def test_validate_through_click_prints_ok_on_the_sample_data():
     result = invoke("validate", "--data", str(SAMPLE / "data"), "--seeds", str(SAMPLE / "seeds"))
     assert result.exit_code == 0
     assert result.stdout.startswith("OK: ") and result.stdout.count("\n") == 1

@@ -89,7 +89,7 @@ def test_numbers_parse_to_base_units():
     assert parse_spelled("eight") == 8
 
 
-# --- statuses on the shipped data --------------------------------------------------------
+# --- statuses on the sample data ---------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +97,7 @@ def report(dataset, seeds_dir):
     return coverage(dataset, seeds_dir)
 
 
-def test_the_shipped_seeds_have_no_uncurated_mention(report):
+def test_the_sample_seeds_have_no_uncurated_mention(report):
     uncurated = [line for line in report.lines() if line.endswith(": UNCURATED")]
     assert uncurated == []
     assert report.complete
@@ -165,7 +165,7 @@ def run_coverage(seeds: Path):
     return CliRunner().invoke(main, ["coverage", "--data", str(SAMPLE / "data"), "--seeds", str(seeds)])
 
 
-def test_the_command_lists_mentions_and_a_summary_and_exits_0_on_the_shipped_data(seeds_dir):
+def test_the_command_lists_mentions_and_a_summary_and_exits_0_on_the_sample_data(seeds_dir):
     result = run_coverage(seeds_dir)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()

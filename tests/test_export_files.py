@@ -62,7 +62,7 @@ def sheet_rows(workbook) -> list[dict[str, object]]:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    """The shipped data plus one figure whose quote, note and programme name start with
+    """The sample data plus one figure whose quote, note and programme name start with
     formula characters, quoted verbatim from a seed written for the test."""
     root = tmp_path_factory.mktemp("hostile")
     shutil.copytree(SAMPLE / "data", root / "data")

@@ -72,7 +72,7 @@ def test_an_approximate_figure_keeps_the_result_approximate():
 
 
 def frame_of(rows: pd.DataFrame, *specs: dict) -> pd.DataFrame:
-    """Rows copied from a shipped figure with some fields changed."""
+    """Rows copied from a sample figure with some fields changed."""
     base = rows.loc["msf-ruritania-funding-since-2018"]
     out = []
     for spec in specs:
