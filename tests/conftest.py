@@ -1,4 +1,9 @@
-"""Shared fixtures: where the project's shipped data and seeds are, and that data loaded once."""
+"""Shared fixtures.
+
+Unit tests run on the fictional sample dataset in tests/fixtures/sample (``dataset``,
+``data_dir``, ``seeds_dir``), so their exact figures, years and wording hold however many
+documents are added to data/. Tests of the shipped data itself use ``shipped_dataset``,
+``shipped_data_dir`` and ``shipped_seeds_dir`` and check invariants, never today's list."""
 
 from __future__ import annotations
 
@@ -13,20 +18,39 @@ from dashboard.curated.validate import load_valid
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 SEEDS_DIR = ROOT / "seeds"
+SAMPLE_DIR = Path(__file__).resolve().parent / "fixtures" / "sample"
 
 
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
-    return DATA_DIR
+    """The fictional sample's data folder."""
+    return SAMPLE_DIR / "data"
 
 
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
+    """The fictional sample's seeds folder."""
+    return SAMPLE_DIR / "seeds"
+
+
+@pytest.fixture(scope="session")
+def dataset(data_dir, seeds_dir) -> Dataset:
+    """The fictional sample dataset, validated against its seeds by the real loader."""
+    return load_valid(data_dir, seeds_dir)
+
+
+@pytest.fixture(scope="session")
+def shipped_data_dir() -> Path:
+    return DATA_DIR
+
+
+@pytest.fixture(scope="session")
+def shipped_seeds_dir() -> Path:
     return SEEDS_DIR
 
 
 @pytest.fixture(scope="session")
-def dataset() -> Dataset:
+def shipped_dataset() -> Dataset:
     """The shipped data, validated against the shipped seeds."""
     return load_valid(DATA_DIR, SEEDS_DIR)
 

@@ -9,22 +9,23 @@ from pathlib import Path
 import pytest
 from dash import html, no_update
 
-from dashboard.web import callbacks as cb
+from dashboard.web import callbacks as cb, urlstate
 from dashboard.web.app import app_state, create_app
 from dashboard.views.charts import CHARTS
 from dashboard.config import TableSettings, load_config
-from dashboard.analysis.frame import Filters
+from dashboard.analysis.frame import Filters, year_span
 from dashboard.web.layout import ID, chart_dom_id, chart_download_id, render_ratios, view_download_id
 from dashboard.web.provenance import EVENT, FIGURE
 from dashboard.views.table import Sort, TableQuery
 from dashboard.curated.validate import load_valid
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"  # fictional: see its README
 
 
 @pytest.fixture(scope="module")
 def app():
-    return create_app(load_valid(ROOT / "data", ROOT / "seeds"), load_config(ROOT / "config.yaml"), ROOT / "seeds")
+    return create_app(load_valid(SAMPLE / "data", SAMPLE / "seeds"), load_config(ROOT / "config.yaml"), SAMPLE / "seeds")
 
 
 @pytest.fixture(scope="module")
@@ -77,25 +78,25 @@ def test_the_default_view_shows_every_figure_in_the_table(state):
 
 
 def test_the_table_keeps_numbers_as_numbers_and_shows_the_qualified_text(state):
-    row = state.table.rows["msf-vietnam-funding-since-2018"]
+    row = state.table.rows["msf-ruritania-funding-since-2018"]
     assert row["value"] == 7_000_000.0
     assert row["value_label"] == "over £7m"
     assert row["qualifier"] == "“over”: the source gives a lower bound"
     assert row["period_label"] == "2018 – Mar 2025, cumulative"
     assert row["kind"] == "Reported (achieved)"
-    assert row["source"] == "UK and Vietnam sign agreement to tackle human trafficking — Home Office, Apr 2025"
+    assert row["source"] == "UK and Ruritania sign agreement to tackle human trafficking — Ministry of Examples, Apr 2025"
     assert row["quote"] == "Since 2018 the UK has invested over £7 million"
 
 
 def test_an_exact_figure_reads_exact_in_the_table(state):
-    assert state.table.rows["msf-vietnam-victims-identified"]["qualifier"] == "Exact"
+    assert state.table.rows["msf-ruritania-victims-identified"]["qualifier"] == "Exact"
 
 
 def test_every_chart_has_a_footer_naming_its_source_and_a_text_alternative(state):
     for name in CHARTS:
         chart = state.default_view.charts[name]
         assert chart.footer.startswith("Source")
-        assert "Home Office" in chart.footer or "Migration Dialogue" in chart.footer
+        assert "Ministry of Examples" in chart.footer or "Migration Dialogue" in chart.footer
         assert chart.alt.startswith(CHARTS[name].title)
 
 
@@ -114,7 +115,7 @@ def test_a_2022_only_view_drops_the_returns_figure_and_the_2025_commitments(stat
     view = view_of(state, year_from=2022, year_to=2022)
     assert "uk-returns-since-general-election" not in ids(view)
     assert "joint-action-plan-funding-2025" not in ids(view)
-    assert "msf-vietnam-funding-since-2018" in ids(view)
+    assert "msf-ruritania-funding-since-2018" in ids(view)
     cards = {c.metric: c for c in view.cards}
     assert cards["returns"].lines == ()
     assert cards["returns"].empty_message.startswith("No returns figure in 2022")
@@ -167,13 +168,13 @@ def test_a_filter_change_sends_the_first_page_of_the_new_view(state):
 
 def test_a_search_in_the_table_keeps_the_rows_holding_every_word(state):
     table = table_after(state, ID.TABLE_SEARCH, search="  VICTIMS identified ")
-    assert [row["id"] for row in table.rows] == ["msf-vietnam-victims-identified"]
+    assert [row["id"] for row in table.rows] == ["msf-ruritania-victims-identified"]
     assert table.status == "1 figure matching “VICTIMS identified” (of 8 figures in this view)"
 
 
 def test_a_search_finds_programme_names_and_formatted_values(state):
     assert [r["id"] for r in table_after(state, ID.TABLE_SEARCH, search="border").rows] == ["border-security-summit-partners"]
-    assert [r["id"] for r in table_after(state, ID.TABLE_SEARCH, search="£7m").rows] == ["msf-vietnam-funding-since-2018"]
+    assert [r["id"] for r in table_after(state, ID.TABLE_SEARCH, search="£7m").rows] == ["msf-ruritania-funding-since-2018"]
 
 
 def test_a_search_with_no_match_says_what_was_searched(state):
@@ -187,12 +188,12 @@ def test_clicking_the_value_header_sorts_every_row_by_number(state):
     values = [row["value"] for row in table.rows]
     assert values == sorted(values, reverse=True)
     # £7m and 7 million people tie at 7,000,000: ties keep the view's order
-    assert [row["id"] for row in table.rows[:2]] == ["msf-vietnam-funding-since-2018", "msf-vietnam-people-reached"]
+    assert [row["id"] for row in table.rows[:2]] == ["msf-ruritania-funding-since-2018", "msf-ruritania-people-reached"]
 
 
 def test_resizing_a_column_keeps_the_page_shown(state):
     shown = {"search": "", "sort": ["value", False], "page": 2}
-    # the shipped 8 figures fit one page, so page 2 clamps to the last page there is: the first
+    # the sample's 8 figures fit one page, so page 2 clamps to the last page there is: the first
     assert table_after(state, ID.TABLE, sort=("value", "asc"), shown=shown).query == TableQuery(sort=Sort("value"), page=0)
     paged = cb.AppState(**{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=5))})
     column_state = [{"colId": "value", "sort": "asc", "sortIndex": 0}]
@@ -301,12 +302,14 @@ def test_reset_on_the_default_view_changes_nothing(state):
     ],
 )
 def test_forged_payloads_give_a_valid_view_and_never_raise(state, search, years, programmes, metric):
+    first, last = year_span(state.dataset)
     for trigger in (None, ID.URL, ID.YEARS, ID.RESET, "forged-id", {"type": "x"}):
         sync = cb.url_sync(state, trigger, search, years, programmes, metric)
-        if sync.controls is not None:
-            y, p, m = sync.controls
-            assert 2018 <= y[0] <= y[1] <= 2026
-            assert set(p) <= {x.id for x in state.dataset.programmes}
+        # None means "leave the controls as they are": then the forged values stay on screen
+        y, p, m = sync.controls if sync.controls is not None else (years, programmes, metric)
+        assert isinstance(y, list) and len(y) == 2 and first <= y[0] <= y[1] <= last, (trigger, y)
+        assert isinstance(p, list) and set(p) <= {x.id for x in state.dataset.programmes}, (trigger, p)
+        assert m == urlstate.ALL_METRICS or m in {x.id for x in state.dataset.metrics}, (trigger, m)
         assert sync.search is None or sync.search == "" or sync.search.startswith("?")
 
 
@@ -319,19 +322,19 @@ def test_a_control_holding_a_forged_value_is_shown_as_its_default(state):
 
 
 def test_a_card_line_click_opens_its_figure(state):
-    trigger = {"type": ID.CARD_LINE, "figure": "msf-vietnam-victims-identified"}
-    assert cb.clicked_record(trigger, 1) == (FIGURE, "msf-vietnam-victims-identified")
+    trigger = {"type": ID.CARD_LINE, "figure": "msf-ruritania-victims-identified"}
+    assert cb.clicked_record(trigger, 1) == (FIGURE, "msf-ruritania-victims-identified")
 
 
 def test_a_card_line_that_was_only_redrawn_opens_nothing(state):
-    trigger = {"type": ID.CARD_LINE, "figure": "msf-vietnam-victims-identified"}
+    trigger = {"type": ID.CARD_LINE, "figure": "msf-ruritania-victims-identified"}
     assert cb.clicked_record(trigger, 0) is None
     assert cb.clicked_record(trigger, None) is None
 
 
 def test_a_bar_click_opens_the_figure_in_its_customdata(state):
-    click = {"points": [{"x": 7000000, "y": "msf-vietnam-funding-since-2018", "customdata": ["msf-vietnam-funding-since-2018", "over £7m"]}]}
-    assert cb.clicked_record(chart_dom_id(ID.GRAPH, "funding"), click) == (FIGURE, "msf-vietnam-funding-since-2018")
+    click = {"points": [{"x": 7000000, "y": "msf-ruritania-funding-since-2018", "customdata": ["msf-ruritania-funding-since-2018", "over £7m"]}]}
+    assert cb.clicked_record(chart_dom_id(ID.GRAPH, "funding"), click) == (FIGURE, "msf-ruritania-funding-since-2018")
 
 
 def test_a_timeline_click_opens_an_event(state):
@@ -340,8 +343,8 @@ def test_a_timeline_click_opens_an_event(state):
 
 
 def test_enter_on_a_table_row_opens_its_figure(state):
-    event = {"data": {"rowId": "msf-vietnam-people-reached"}, "timestamp": 1795458354150}
-    assert cb.clicked_record(ID.TABLE, event) == (FIGURE, "msf-vietnam-people-reached")
+    event = {"data": {"rowId": "msf-ruritania-people-reached"}, "timestamp": 1795458354150}
+    assert cb.clicked_record(ID.TABLE, event) == (FIGURE, "msf-ruritania-people-reached")
 
 
 def test_a_table_row_click_opens_its_figure(state):
@@ -364,7 +367,7 @@ def test_a_table_row_click_opens_its_figure(state):
         (ID.TABLE, {"data": {"rowId": None}}),
         ({"type": ID.CARD_LINE, "figure": ["a"]}, 1),
         ({"type": ID.CARD_LINE}, True),
-        ("chart-graph-unknown", {"points": [{"customdata": ["msf-vietnam-funding-since-2018"]}]}),
+        ("chart-graph-unknown", {"points": [{"customdata": ["msf-ruritania-funding-since-2018"]}]}),
         (None, None),
     ],
 )
@@ -374,15 +377,15 @@ def test_forged_click_payloads_open_nothing(state, trigger, value):
 
 
 def test_the_source_panel_shows_the_quote_highlighted_in_its_document(state):
-    is_open, title, body = cb.source_panel(state, ID.TABLE, {"rowId": "msf-vietnam-funding-since-2018"})
+    is_open, title, body = cb.source_panel(state, ID.TABLE, {"rowId": "msf-ruritania-funding-since-2018"})
     assert is_open is True
     assert title == "Funding: over £7m"
     marks = [c for c in walk(html.Div(body)) if isinstance(c, html.Mark)]
     assert len(marks) == 1 and marks[0].children == "Since 2018 the UK has invested over £7 million"
     assert marks[0].id == ID.SOURCE_MARK
     shown = " ".join(texts(body))
-    assert "UK and Vietnam sign agreement to tackle human trafficking" in shown
-    assert "Home Office · Apr 2025" in shown
+    assert "UK and Ruritania sign agreement to tackle human trafficking" in shown
+    assert "Ministry of Examples · Apr 2025" in shown
     assert "lower bound" in shown
     assert "2018 – Mar 2025, cumulative" in shown
     assert "taken from 1 January 2018" in shown  # how the implied start date was derived
@@ -428,24 +431,13 @@ def test_the_page_shows_the_title_and_the_overlap_rule(app, state):
     assert "overlaps the years you choose" in shown
 
 
-def test_every_app_built_in_one_process_answers_its_callbacks(app):
-    """Dash gives module-level callbacks to the first app only; each of ours gets its own copy."""
-    second = create_app(app_state(app).dataset, app_state(app).config, ROOT / "seeds")
-    for each in (app, second):
-        client = each.server.test_client()
-        client.get("/")
-        dependencies = json.loads(client.get("/_dash-dependencies").data)
-        assert any("cards.children" in d["output"] for d in dependencies)
-        assert any("url.search" in d["output"] for d in dependencies)
-
-
 def test_every_chart_uses_only_traces_the_page_s_plotly_bundle_draws(state):
     """The page ships plotly.js's basic bundle (bar, scatter, pie); see dashboard/app.py."""
     bundle = (ROOT / "dashboard" / "web" / "assets" / "plotly-basic.min.js").read_text(encoding="utf-8")[:200]
     assert "plotly.js (basic - minified)" in bundle
     import plotly
 
-    assert plotly.__version__  # the python package's full bundle has the same plotly.js version
+    # the python package's full bundle (what figures are validated against) has the same plotly.js version
     full = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text(encoding="utf-8")[:200]
     assert full.split("plotly.js v")[1].split()[0] == bundle.split(") v")[1].split()[0]
     views = [state.default_view, cb.compute_view(state, Filters(2022, 2022))]
@@ -463,14 +455,16 @@ def test_serve_refuses_invalid_data_with_the_same_path_line_messages_as_validate
 
     from dashboard.cli import main
 
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(SAMPLE / "data", tmp_path / "data")
     figures = tmp_path / "data" / "figures.yaml"
-    figures.write_text(figures.read_text(encoding="utf-8").replace("value: 7000000", "value: 7 million", 1), encoding="utf-8")
+    text = figures.read_text(encoding="utf-8")
+    line = text[: text.index("value: 7000000")].count("\n") + 1
+    figures.write_text(text.replace("value: 7000000", "value: 7 million", 1), encoding="utf-8")
     runner = CliRunner()
-    served = runner.invoke(main, ["serve", "--data", str(tmp_path / "data"), "--seeds", str(ROOT / "seeds"), "--port", "1"])
-    validated = runner.invoke(main, ["validate", "--data", str(tmp_path / "data"), "--seeds", str(ROOT / "seeds")])
+    served = runner.invoke(main, ["serve", "--data", str(tmp_path / "data"), "--seeds", str(SAMPLE / "seeds"), "--port", "1"])
+    validated = runner.invoke(main, ["validate", "--data", str(tmp_path / "data"), "--seeds", str(SAMPLE / "seeds")])
     assert served.exit_code == validated.exit_code == 1
-    assert f"{figures}:22: value: '7 million' is not a number" in served.output
+    assert f"{figures}:{line}: value: '7 million' is not a number" in served.output
     assert served.output == validated.output
     assert "Traceback" not in served.output
 
@@ -531,14 +525,14 @@ def test_each_ratio_names_both_figures_as_buttons_to_their_sources(state):
     rendered = render_ratios(state.default_view.ratios, state.default_view.ratio_count)
     parts = [c for c in walk(rendered[0]) if isinstance(getattr(c, "id", None), dict) and c.id.get("type") == ID.RATIO_PART]
     assert [(p.id["figure"], p.children) for p in parts[:2]] == [
-        ("msf-vietnam-funding-since-2018", "over £7m"), ("msf-vietnam-victims-identified", "720"),
+        ("msf-ruritania-funding-since-2018", "over £7m"), ("msf-ruritania-victims-identified", "720"),
     ]
     assert len({json.dumps(p.id, sort_keys=True) for p in parts}) == len(parts)  # ids are unique on the page
 
 
 def test_a_click_on_a_ratio_figure_opens_its_source(state):
-    trigger = {"type": ID.RATIO_PART, "figure": "msf-vietnam-victims-identified", "ratio": 0}
-    assert cb.clicked_record(trigger, 1) == (FIGURE, "msf-vietnam-victims-identified")
+    trigger = {"type": ID.RATIO_PART, "figure": "msf-ruritania-victims-identified", "ratio": 0}
+    assert cb.clicked_record(trigger, 1) == (FIGURE, "msf-ruritania-victims-identified")
     assert cb.clicked_record(trigger, 0) is None
 
 
@@ -552,8 +546,9 @@ def test_a_view_without_funding_and_people_of_one_programme_and_period_says_noth
 
 
 def test_every_app_in_one_process_answers_its_own_filter_callbacks(app):
-    """Tests, the benchmark and gunicorn workers may build several apps: each gets the callbacks."""
-    second = create_app(app_state(app).dataset, app_state(app).config, ROOT / "seeds")
+    """Tests, the benchmark and gunicorn workers may build several apps: each gets the callbacks
+    (Dash gives module-level callbacks to the first app only; each of ours gets its own copy)."""
+    second = create_app(app_state(app).dataset, app_state(app).config, SAMPLE / "seeds")
     for each in (app, second):
         client = each.server.test_client()
         dependencies = json.loads(client.get("/_dash-dependencies").data)

@@ -38,13 +38,13 @@ def test_the_funding_card_leads_with_the_reported_figure_and_lists_the_pledges_a
     card = cards_for()["funding"]
     assert texts(card) == [
         ("over £7m", "2018 – Mar 2025, cumulative", "reported"),
-        ("up to £1m", "Apr 2025 – Mar 2026, commitment", "committed"),  # ends later than the Iraq pledge
+        ("up to £1m", "Apr 2025 – Mar 2026, commitment", "committed"),  # ends later than the Elbonia pledge
         ("nearly £1m", "1 Apr 2025, commitment", "committed"),
     ]
-    assert card.headline.figure_id == "msf-vietnam-funding-since-2018"
+    assert card.headline.figure_id == "msf-ruritania-funding-since-2018"
     assert card.empty_message is None
     assert [line.kind_label for line in card.lines] == ["Reported (achieved)", "Committed (pledged)", "Committed (pledged)"]
-    assert card.lines[0].programme_name == "Modern Slavery Fund in Vietnam"
+    assert card.lines[0].programme_name == "Modern Slavery Fund in Ruritania"
 
 
 def test_every_card_keeps_the_sources_qualifier_words(cards_for):
@@ -56,7 +56,7 @@ def test_every_card_keeps_the_sources_qualifier_words(cards_for):
 
 
 def test_a_card_line_carries_the_curators_caveat(cards_for):
-    assert cards_for()["returns"].headline.note == "All nationalities, not Vietnamese nationals alone."
+    assert cards_for()["returns"].headline.note == "All nationalities, not Ruritanian nationals alone."
     assert cards_for()["funding"].headline.note == ""
 
 
@@ -73,7 +73,7 @@ def test_a_2022_only_view_drops_the_returns_figure_and_the_2025_commitments(card
 def test_an_empty_card_names_the_programme_or_metric_filter_that_emptied_it(cards_for):
     one = cards_for(Filters(2022, 2022, programmes=("uk-returns",)))
     assert one["returns"].empty_message == "No returns figure in 2022 for Returns of people with no right to be in the UK"
-    two = cards_for(Filters(2018, 2025, programmes=("iraq-oic-fund", "joint-action-plan")))
+    two = cards_for(Filters(2018, 2025, programmes=("elbonia-oic-fund", "joint-action-plan")))
     assert two["victims_identified"].empty_message == "No victims identified figure in 2018–2025 for the selected programmes"
     assert [line.value_text for line in two["funding"].lines] == ["up to £1m", "nearly £1m"]
     metric = cards_for(Filters(2018, 2025, metrics=("funding",)))
@@ -86,7 +86,7 @@ def test_without_filters_an_empty_card_still_says_so_plainly(dataset, figures):
 
 
 def test_headline_order_is_reported_first_then_latest_period_end_then_largest_value(figures):
-    base = figures[figures["id"] == "msf-vietnam-funding-since-2018"]
+    base = figures[figures["id"] == "msf-ruritania-funding-since-2018"]
     rows = pd.concat([
         base.assign(id="pledge-big", kind="committed", value=9e9, period_end=pd.Timestamp("2030-01-01")),
         base.assign(id="old-small", value=1.0, period_end=pd.Timestamp("2020-12-31")),
@@ -96,9 +96,24 @@ def test_headline_order_is_reported_first_then_latest_period_end_then_largest_va
     assert headline_order(rows)["id"].tolist() == ["new-large", "new-small", "old-small", "pledge-big"]
 
 
+<<<<<<< HEAD
 def test_a_card_line_says_in_words_whether_its_figure_was_achieved_or_pledged():
     reported = CardLine("x", "over £7m", "2018 – Mar 2025, cumulative", "reported", "Fund")
     committed = CardLine("y", "up to £1m", "2025", "committed", "Fund")
     assert "achieved" in reported.kind_label.lower() and "pledged" in committed.kind_label.lower()
     assert CardLine("z", "720", "2020", "estimated", "Fund").kind_label == "estimated"  # an unknown kind is shown, never blank
     assert committed.qualifier == "exact" and committed.note == ""  # what a line without either says
+=======
+def test_each_card_line_carries_its_figures_qualifier_kind_and_caveat(dataset, cards_for):
+    figures = {f.id: f for f in dataset.figures}
+    lines = [line for card in cards_for().values() for line in card.lines]
+    assert {line.figure_id for line in lines} == {f.id for f in dataset.figures if f.metric in cards_for()}
+    for line in lines:
+        figure = figures[line.figure_id]
+        assert (line.qualifier, line.kind, line.note) == (figure.qualifier, figure.kind, figure.note or "")
+        assert line.kind_label == {"reported": "Reported (achieved)", "committed": "Committed (pledged)"}[figure.kind]
+
+
+def test_a_card_line_of_an_unknown_kind_shows_the_kind_as_written_not_a_guess():
+    assert CardLine("x", "over £7m", "2018 – Mar 2025, cumulative", "estimated", "Fund").kind_label == "estimated"
+>>>>>>> fixtures

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from dashboard.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"  # fictional: see its README
 BAD = Path(__file__).parent / "bad_inputs" / "several_files"
 FIXED_COLUMNS = "id,programme,metric,value,unit,qualifier,kind,period_start,period_end,source,quote"
 
@@ -51,14 +52,15 @@ def first_columns(csv_bytes: bytes) -> str:
 
 
 def export_args(output: Path, *extra: str) -> list[str]:
-    return ["export", "--format", "csv", "-o", str(output), "--data", str(ROOT / "data"),
-            "--seeds", str(ROOT / "seeds"), "--config", str(ROOT / "config.yaml"), *extra]
+    return ["export", "--format", "csv", "-o", str(output), "--data", str(SAMPLE / "data"),
+            "--seeds", str(SAMPLE / "seeds"), "--config", str(ROOT / "config.yaml"), *extra]
 
 
 # --- validate ----------------------------------------------------------------------------
 
 
-def test_the_installed_command_validates_the_shipped_data_with_a_one_line_summary(dataset):
+def test_the_installed_command_validates_the_shipped_data_with_a_one_line_summary(shipped_dataset):
+    dataset = shipped_dataset  # run from the project root, the command reads data/ and seeds/
     result = run("validate")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
@@ -69,7 +71,7 @@ def test_the_installed_command_validates_the_shipped_data_with_a_one_line_summar
 
 
 def test_the_installed_command_lists_every_problem_as_path_line_and_exits_1(bad_data):
-    result = run("validate", "--data", "data", "--seeds", str(ROOT / "seeds"), cwd=bad_data.parent)
+    result = run("validate", "--data", "data", "--seeds", str(SAMPLE / "seeds"), cwd=bad_data.parent)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert lines[0].startswith("data/another.yaml:6: programme: unknown programme 'nobody'")
@@ -80,21 +82,21 @@ def test_the_installed_command_lists_every_problem_as_path_line_and_exits_1(bad_
 
 def test_validate_through_click_reports_the_same_lines(bad_data, monkeypatch):
     monkeypatch.chdir(bad_data.parent)
-    result = invoke("validate", "--data", "data", "--seeds", str(ROOT / "seeds"))
+    result = invoke("validate", "--data", "data", "--seeds", str(SAMPLE / "seeds"))
     assert result.exit_code == 1
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "data/figures.yaml:8: qualifier: unknown value 'more_than'" in result.stderr
     assert "Traceback" not in result.output
 
 
-def test_validate_through_click_prints_ok_on_the_shipped_data():
-    result = invoke("validate", "--data", str(ROOT / "data"), "--seeds", str(ROOT / "seeds"))
+def test_validate_through_click_prints_ok_on_the_sample_data():
+    result = invoke("validate", "--data", str(SAMPLE / "data"), "--seeds", str(SAMPLE / "seeds"))
     assert result.exit_code == 0
     assert result.stdout.startswith("OK: ") and result.stdout.count("\n") == 1
 
 
 def test_a_missing_data_folder_is_an_error_line_not_a_traceback(tmp_path):
-    result = invoke("validate", "--data", str(tmp_path / "nowhere"), "--seeds", str(ROOT / "seeds"))
+    result = invoke("validate", "--data", str(tmp_path / "nowhere"), "--seeds", str(SAMPLE / "seeds"))
     assert result.exit_code == 1
     assert "no *.yaml files found" in result.stderr
     assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
@@ -109,8 +111,8 @@ def test_a_metric_filtered_csv_export_has_exactly_the_fixed_columns_and_rows(tmp
     assert result.exit_code == 0, result.output
     assert first_columns(out.read_bytes()) == (
         f"{FIXED_COLUMNS}\n"
-        "msf-vietnam-victims-identified,modern-slavery-fund-vietnam,victims_identified,720,people,exact,reported,"
-        "2018-01-01,2025-03-31,004_a5b9e0a33cb0cbfb.txt,"
+        "msf-ruritania-victims-identified,modern-slavery-fund-ruritania,victims_identified,720,people,exact,reported,"
+        "2018-01-01,2025-03-31,sample_004_agreement.txt,"
         "identified 720 victims of trafficking and migrants in vulnerable situations\n"
     )
 
@@ -127,12 +129,12 @@ def test_a_funding_export_is_utf8_and_keeps_the_pound_sign(tmp_path):
     assert invoke(*export_args(out, "--metric", "funding")).exit_code == 0
     assert first_columns(out.read_bytes()) == (
         f"{FIXED_COLUMNS}\n"
-        "msf-vietnam-funding-since-2018,modern-slavery-fund-vietnam,funding,7000000,GBP,at_least,reported,"
-        "2018-01-01,2025-03-31,004_a5b9e0a33cb0cbfb.txt,Since 2018 the UK has invested over £7 million\n"
+        "msf-ruritania-funding-since-2018,modern-slavery-fund-ruritania,funding,7000000,GBP,at_least,reported,"
+        "2018-01-01,2025-03-31,sample_004_agreement.txt,Since 2018 the UK has invested over £7 million\n"
         "joint-action-plan-funding-2025,joint-action-plan,funding,1000000,GBP,at_most,committed,"
-        "2025-04-01,2026-03-31,004_a5b9e0a33cb0cbfb.txt,supported by up to £1 million of funding over the next year\n"
-        "iraq-oic-funding-2025,iraq-oic-fund,funding,1000000,GBP,approx,committed,"
-        "2025-04-01,2025-04-01,004_a5b9e0a33cb0cbfb.txt,Nearly £1 million in government funding will support Iraq\n"
+        "2025-04-01,2026-03-31,sample_004_agreement.txt,supported by up to £1 million of funding over the next year\n"
+        "elbonia-oic-funding-2025,elbonia-oic-fund,funding,1000000,GBP,approx,committed,"
+        "2025-04-01,2025-04-01,sample_004_agreement.txt,Nearly £1 million in government funding will support Elbonia\n"
     )
     assert "£7 million".encode("utf-8") in out.read_bytes()
 
@@ -150,7 +152,7 @@ def test_a_2022_only_export_drops_the_returns_and_the_2025_plan_funding(tmp_path
     ids = [line.split(",")[0] for line in first_columns(out.read_bytes()).splitlines()[1:]]
     assert "uk-returns-since-general-election" not in ids
     assert "joint-action-plan-funding-2025" not in ids
-    assert "msf-vietnam-funding-since-2018" in ids
+    assert "msf-ruritania-funding-since-2018" in ids
 
 
 def test_an_unknown_programme_is_a_clear_error_without_a_traceback(tmp_path):
@@ -183,16 +185,15 @@ def validate_report(tmp_path_factory) -> str:
     """What `dashboard validate` prints for the several_files case."""
     where = tmp_path_factory.mktemp("validate")
     shutil.copytree(BAD, where / "data")
-    result = run("validate", "--data", "data", "--seeds", str(ROOT / "seeds"), cwd=where)
+    result = run("validate", "--data", "data", "--seeds", str(SAMPLE / "seeds"), cwd=where)
     assert result.returncode == 1 and result.stderr
     return result.stderr
 
 
 @pytest.mark.parametrize("command", sorted(set(COMMAND_ARGS) - {"validate"}))
 def test_every_command_refuses_invalid_data_with_the_validate_messages(command, bad_data, validate_report):
-    if command not in main.commands:
-        pytest.skip(f"`dashboard {command}` is not built yet")
-    result = run(command, *COMMAND_ARGS[command], "--data", "data", "--seeds", str(ROOT / "seeds"), cwd=bad_data.parent)
+    assert command in main.commands, f"`dashboard {command}` is listed in COMMAND_ARGS but not a command"
+    result = run(command, *COMMAND_ARGS[command], "--data", "data", "--seeds", str(SAMPLE / "seeds"), cwd=bad_data.parent)
     assert result.returncode == 1
     assert result.stderr == validate_report
     assert "Traceback" not in result.stdout + result.stderr

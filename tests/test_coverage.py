@@ -15,6 +15,7 @@ from dashboard.curated.coverage import Measure, Status, coverage, find_mentions,
 from dashboard.curated.records import Qualifier
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"  # fictional: see its README
 
 
 def mentions(text: str) -> list[tuple[str, int | float]]:
@@ -61,11 +62,11 @@ def test_amounts_and_counts_are_found_with_their_value_in_base_units(text, expec
         "Royal Assent03/04/2025 16:10:00",
         "The Prime Minister yesterday (Monday 31 March) announced",
         "a memorandum signed in 2018. Since 2018 the UK",
-        "will be hosted by Vietnam in 2025.",
-        "the 2nd UK – Vietnam Migration Dialogue",
-        "The first UK – Vietnam Migration Dialogue",
-        "the next one will be hosted by Vietnam",
-        "see 000_befd8d53cf6ad35b.txt and 004_a5b9e0a33cb0cbfb.txt",
+        "will be hosted by Ruritania in 2025.",
+        "the 2nd UK – Ruritania Migration Dialogue",
+        "The first UK – Ruritania Migration Dialogue",
+        "the next one will be hosted by Ruritania",
+        "see sample_000_dialogue.txt and sample_004_agreement.txt",
         "Two of the ministers",
     ],
 )
@@ -88,7 +89,7 @@ def test_numbers_parse_to_base_units():
     assert parse_spelled("eight") == 8
 
 
-# --- statuses on the shipped data --------------------------------------------------------
+# --- statuses on the sample data ---------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +97,7 @@ def report(dataset, seeds_dir):
     return coverage(dataset, seeds_dir)
 
 
-def test_the_shipped_seeds_have_no_uncurated_mention(report):
+def test_the_sample_seeds_have_no_uncurated_mention(report):
     uncurated = [line for line in report.lines() if line.endswith(": UNCURATED")]
     assert uncurated == []
     assert report.complete
@@ -114,7 +115,7 @@ def test_every_curated_figure_cites_a_mention_of_its_own_value(report, dataset):
 
 
 def test_a_body_figure_is_listed_as_cited_with_its_line(report):
-    assert 'seeds/004_a5b9e0a33cb0cbfb.txt:12: "over £7 million": cited by msf-vietnam-funding-since-2018' in [
+    assert 'tests/fixtures/sample/seeds/sample_004_agreement.txt:12: "over £7 million": cited by msf-ruritania-funding-since-2018' in [
         line.replace(str(ROOT) + "/", "") for line in report.lines()
     ]
 
@@ -140,35 +141,35 @@ def test_a_mention_nobody_curated_is_uncurated(dataset, seeds_dir):
 
 
 def test_money_never_restates_a_count_of_the_same_number(dataset, tmp_path):
-    (tmp_path / "004_a5b9e0a33cb0cbfb.txt").write_text("Elsewhere we spent £720 on tea.", encoding="utf-8")
+    (tmp_path / "sample_004_agreement.txt").write_text("Elsewhere we spent £720 on tea.", encoding="utf-8")
     [entry] = coverage(dataset, tmp_path).entries
     assert entry.mention.value == 720 and entry.status is Status.UNCURATED
 
 
 def test_a_percentage_never_restates_a_count_of_the_same_number(dataset, tmp_path):
-    (tmp_path / "004_a5b9e0a33cb0cbfb.txt").write_text("Crossings fell by 40% in a year.", encoding="utf-8")
+    (tmp_path / "sample_004_agreement.txt").write_text("Crossings fell by 40% in a year.", encoding="utf-8")
     [entry] = coverage(dataset, tmp_path).entries
     assert (entry.mention.text, entry.status) == ("40%", Status.UNCURATED)
 
 
 def test_a_count_in_another_part_of_the_same_seed_restates_the_figure_with_that_value(dataset, tmp_path):
-    (tmp_path / "004_a5b9e0a33cb0cbfb.txt").write_text("In all, 720 victims were found.", encoding="utf-8")
+    (tmp_path / "sample_004_agreement.txt").write_text("In all, 720 victims were found.", encoding="utf-8")
     [entry] = coverage(dataset, tmp_path).entries
-    assert entry.describe() == "restates msf-vietnam-victims-identified"
+    assert entry.describe() == "restates msf-ruritania-victims-identified"
 
 
 # --- the command -------------------------------------------------------------------------
 
 
 def run_coverage(seeds: Path):
-    return CliRunner().invoke(main, ["coverage", "--data", str(ROOT / "data"), "--seeds", str(seeds)])
+    return CliRunner().invoke(main, ["coverage", "--data", str(SAMPLE / "data"), "--seeds", str(seeds)])
 
 
-def test_the_command_lists_mentions_and_a_summary_and_exits_0_on_the_shipped_data(seeds_dir):
+def test_the_command_lists_mentions_and_a_summary_and_exits_0_on_the_sample_data(seeds_dir):
     result = run_coverage(seeds_dir)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert any(line.endswith('"720 victims": cited by msf-vietnam-victims-identified') for line in lines)
+    assert any(line.endswith('"720 victims": cited by msf-ruritania-victims-identified') for line in lines)
     assert lines[-1].endswith(" 0 UNCURATED.")
     assert lines[-1].startswith(f"{len(lines) - 1} mentions in 2 seed(s):")
 

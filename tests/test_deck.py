@@ -22,6 +22,7 @@ from dashboard.analysis.fmt import QUALIFIER_NOTES
 from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"  # fictional: see its README
 MADE = dt.date(2026, 11, 22)
 
 
@@ -104,7 +105,7 @@ def test_the_speaker_notes_hold_the_key_figures_with_their_qualifiers(full):
     people = slides["people"].notes_slide.notes_text_frame.text
     assert "over 7 million" in people and "720" in people and "Exact: the source states the number." in people
     returns = slides["returns"].notes_slide.notes_text_frame.text
-    assert "over 24,000" in returns and "All nationalities, not Vietnamese nationals alone." in returns
+    assert "over 24,000" in returns and "All nationalities, not Ruritanian nationals alone." in returns
     for name, slide in slides.items():
         rows = charts.plotted_rows(name, figures, figures.iloc[0:0]) if name != "timeline" else None
         if rows is not None:
@@ -128,7 +129,7 @@ def test_the_sources_slides_hold_every_figure_with_value_qualifier_document_and_
         assert f"“{f['quote']}”" in text, f["id"]
         assert f["value_label"] in text
     assert "Over: the source gives a lower bound; the true value is higher." in text
-    assert "UK and Vietnam sign agreement to tackle human trafficking — Home Office, Apr 2025" in text
+    assert "UK and Ruritania sign agreement to tackle human trafficking — Ministry of Examples, Apr 2025" in text
 
 
 @pytest.mark.chromium  # draws with headless Chromium
@@ -203,7 +204,7 @@ def test_a_long_chart_title_is_set_smaller_to_stay_on_one_line(full):
 
 
 def test_wrapping_never_makes_a_line_wider_than_its_cell():
-    text = "Since 2018 the UK has invested over £7 million to strengthen Vietnam’s anti-trafficking response " * 3
+    text = "Since 2018 the UK has invested over £7 million to strengthen Ruritania’s anti-trafficking response " * 3
     for line in deck.wrap_lines(text, 3.0, 11):
         assert deck.text_width_in(line, 11) <= 3.0
 
@@ -214,7 +215,7 @@ def test_cli_pptx_writes_the_same_deck_of_the_filtered_view(tmp_path):
     out = tmp_path / "deck.pptx"
     result = CliRunner().invoke(main, [
         "export", "--format", "pptx", "-o", str(out), "--year-from", "2022", "--year-to", "2022",
-        "--data", str(ROOT / "data"), "--seeds", str(ROOT / "seeds"), "--config", str(ROOT / "config.yaml"),
+        "--data", str(SAMPLE / "data"), "--seeds", str(SAMPLE / "seeds"), "--config", str(ROOT / "config.yaml"),
     ])
     assert result.exit_code == 0, result.output
     presentation = Presentation(str(out))

@@ -19,6 +19,7 @@ from dashboard.outputs.export import ExportError
 from dashboard.analysis.frame import Filters, year_span
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"  # fictional: see its README
 DAY = dt.date(2026, 11, 22)
 
 
@@ -31,7 +32,7 @@ def test_the_csv_download_is_named_for_the_view_and_the_day(dataset, config):
     name, content = build_download("csv", Filters(2018, 2025), dataset, config, today=DAY)
     assert name == "programme-figures_2018-2025_2026-11-22.csv"
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
-    assert {r["id"] for r in rows} >= {"msf-vietnam-funding-since-2018", "uk-returns-since-general-election"}
+    assert {r["id"] for r in rows} >= {"msf-ruritania-funding-since-2018", "uk-returns-since-general-election"}
 
 
 def test_the_csv_download_is_the_same_file_as_the_cli_export(dataset, config, everything, tmp_path):
@@ -40,7 +41,7 @@ def test_the_csv_download_is_the_same_file_as_the_cli_export(dataset, config, ev
     from dashboard.cli import main
 
     out = tmp_path / "cli.csv"
-    result = CliRunner().invoke(main, ["export", "--format", "csv", "-o", str(out), "--data", str(ROOT / "data"), "--seeds", str(ROOT / "seeds"), "--config", str(ROOT / "config.yaml")])
+    result = CliRunner().invoke(main, ["export", "--format", "csv", "-o", str(out), "--data", str(SAMPLE / "data"), "--seeds", str(SAMPLE / "seeds"), "--config", str(ROOT / "config.yaml")])
     assert result.exit_code == 0, result.output
     assert build_download("csv", everything, dataset, config, today=DAY)[1] == out.read_bytes()
 
@@ -54,10 +55,10 @@ def test_a_2022_only_xlsx_download_leaves_out_the_returns_figure(dataset, config
 
 
 def test_a_programme_filter_narrows_the_download(dataset, config, everything):
-    filters = Filters(everything.year_from, everything.year_to, programmes=("modern-slavery-fund-vietnam",))
+    filters = Filters(everything.year_from, everything.year_to, programmes=("modern-slavery-fund-ruritania",))
     _, content = build_download("csv", filters, dataset, config, today=DAY)
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
-    assert {r["programme"] for r in rows} == {"modern-slavery-fund-vietnam"}
+    assert {r["programme"] for r in rows} == {"modern-slavery-fund-ruritania"}
 
 
 @pytest.mark.chromium  # draws with headless Chromium
@@ -86,8 +87,13 @@ def test_the_pptx_download_is_the_deck_of_the_view(dataset, config):
     assert titles[0] == config.title and "Returns" not in titles
 
 
-def test_every_kind_the_page_offers_is_known():
-    assert set(KINDS) == {"csv", "xlsx", "pptx", "png", "svg"}
+def test_every_download_button_on_the_page_is_a_kind_build_download_makes():
+    from dashboard.outputs.export import EXPORTERS
+    from dashboard.web.layout import CHART_FORMATS, VIEW_FORMATS
+
+    offered = [fmt for fmt, _ in (*VIEW_FORMATS, *CHART_FORMATS)]
+    assert sorted(offered) == sorted(KINDS)  # no button without a download, no download without a button
+    assert set(KINDS) <= set(EXPORTERS)
 
 
 @pytest.mark.parametrize(
@@ -113,7 +119,7 @@ def test_without_a_day_the_name_carries_today(dataset, config, everything):
 def test_a_download_from_frames_built_at_start_up_is_the_same_file_as_one_built_from_scratch(dataset, config, kind):
     from dashboard.analysis.frame import events_frame, figures_frame
 
-    filters = Filters(2022, 2025, ("modern-slavery-fund-vietnam",), ())
+    filters = Filters(2022, 2025, ("modern-slavery-fund-ruritania",), ())
     fresh = build_download(kind, filters, dataset, config, today=DAY)
     reused = build_download(kind, filters, dataset, config, today=DAY, frames=(figures_frame(dataset), events_frame(dataset)))
     assert reused == fresh

@@ -25,6 +25,7 @@ from dashboard.analysis.frame import Filters, apply_filters, figures_frame, year
 from dashboard.curated.validate import load_valid
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"  # fictional: see its README
 MADE = dt.date(2026, 11, 22)
 HYPERLINK = '=HYPERLINK("http://attacker.example/x","Click for details")'
 
@@ -61,11 +62,11 @@ def sheet_rows(workbook) -> list[dict[str, object]]:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    """The shipped data plus one figure whose quote, note and programme name start with
+    """The sample data plus one figure whose quote, note and programme name start with
     formula characters, quoted verbatim from a seed written for the test."""
     root = tmp_path_factory.mktemp("hostile")
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copytree(ROOT / "seeds", root / "seeds")
+    shutil.copytree(SAMPLE / "data", root / "data")
+    shutil.copytree(SAMPLE / "seeds", root / "seeds")
     (root / "seeds" / "999_hostile.txt").write_text(
         "A press note.\n" + HYPERLINK + " reached 5 people with leaflets.\n", encoding="utf-8"
     )
@@ -74,7 +75,7 @@ def hostile(tmp_path_factory):
   - id: hostile-programme
     name: "@SUM(1+1) programme"
     funder: "-2+3"
-    partner_country: Vietnam
+    partner_country: Ruritania
     description: "+ a programme whose texts start with formula characters"
 sources:
   - file: 999_hostile.txt
@@ -164,7 +165,7 @@ def test_csv_values_equal_the_curated_ones(dataset, config):
 def test_csv_values_read_back_as_numbers_in_pandas(dataset, config):
     frame = pd.read_csv(io.BytesIO(make("csv", dataset, config)), encoding="utf-8-sig")
     assert pd.api.types.is_numeric_dtype(frame["value"])
-    assert frame.set_index("id")["value"]["msf-vietnam-funding-since-2018"] == 7_000_000
+    assert frame.set_index("id")["value"]["msf-ruritania-funding-since-2018"] == 7_000_000
 
 
 def test_xlsx_has_the_csv_columns_numeric_values_and_real_dates(dataset, config):
@@ -222,7 +223,7 @@ def test_a_view_with_nothing_to_divide_has_no_ratio_sheet(dataset, config):
     assert workbook.sheetnames == ["Figures", "About"]
 
 
-def test_pound_sign_and_vietnamese_diacritics_survive_both_files(dataset, config, tmp_path):
+def test_pound_sign_and_ruritaniaese_diacritics_survive_both_files(dataset, config, tmp_path):
     csv_bytes = make("csv", dataset, config)
     assert csv_bytes.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with the BOM
     assert "£7 million" in csv_bytes.decode("utf-8-sig")
@@ -264,7 +265,7 @@ def test_a_2022_only_csv_and_xlsx_leave_out_the_returns_figure(dataset, config):
     xlsx_ids = {r["id"] for r in sheet_rows(read_xlsx(make("xlsx", dataset, config, only_2022)))}
     assert "uk-returns-since-general-election" not in csv_ids
     assert csv_ids == xlsx_ids
-    assert "msf-vietnam-funding-since-2018" in csv_ids  # cumulative since 2018 overlaps 2022
+    assert "msf-ruritania-funding-since-2018" in csv_ids  # cumulative since 2018 overlaps 2022
 
 
 def test_a_programme_filter_keeps_only_that_programme(dataset, config):
@@ -290,7 +291,7 @@ def test_file_names_say_what_the_years_and_the_day():
 
 
 def cli(*args: str):
-    return CliRunner().invoke(main, [*args, "--data", str(ROOT / "data"), "--seeds", str(ROOT / "seeds"), "--config", str(ROOT / "config.yaml")])
+    return CliRunner().invoke(main, [*args, "--data", str(SAMPLE / "data"), "--seeds", str(SAMPLE / "seeds"), "--config", str(ROOT / "config.yaml")])
 
 
 def test_the_cli_writes_an_xlsx_with_the_filters_applied(tmp_path):

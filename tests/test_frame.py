@@ -18,11 +18,11 @@ from dashboard.analysis.frame import (
 )
 
 ALL_FIGURES = {
-    "msf-vietnam-funding-since-2018", "msf-vietnam-victims-identified", "msf-vietnam-people-reached",
-    "msf-vietnam-migrants-educated", "joint-action-plan-funding-2025", "iraq-oic-funding-2025",
+    "msf-ruritania-funding-since-2018", "msf-ruritania-victims-identified", "msf-ruritania-people-reached",
+    "msf-ruritania-migrants-educated", "joint-action-plan-funding-2025", "elbonia-oic-funding-2025",
     "uk-returns-since-general-election", "border-security-summit-partners",
 }
-MSF = {"msf-vietnam-funding-since-2018", "msf-vietnam-victims-identified", "msf-vietnam-people-reached", "msf-vietnam-migrants-educated"}
+MSF = {"msf-ruritania-funding-since-2018", "msf-ruritania-victims-identified", "msf-ruritania-people-reached", "msf-ruritania-migrants-educated"}
 
 
 @pytest.fixture(scope="module")
@@ -53,10 +53,10 @@ def test_the_frame_has_the_fixed_columns_in_order_with_typed_values(figures):
 
 
 def test_each_row_carries_its_formatted_value_and_period(figures):
-    row = figures.set_index("id").loc["msf-vietnam-funding-since-2018"]
+    row = figures.set_index("id").loc["msf-ruritania-funding-since-2018"]
     assert row["value_label"] == "over £7m"
     assert row["period_label"] == "2018 – Mar 2025, cumulative"
-    assert row["source_publisher"] == "Home Office"
+    assert row["source_publisher"] == "Ministry of Examples"
 
 
 def test_a_2022_only_view_keeps_the_cumulative_since_2018_figures_and_drops_later_ones(figures, dataset):
@@ -67,7 +67,7 @@ def test_a_2022_only_view_keeps_the_cumulative_since_2018_figures_and_drops_late
 
 
 def test_a_cumulative_figure_stays_cumulative_and_whole_in_a_narrow_view(figures):
-    row = apply_filters(figures, Filters(2022, 2022)).set_index("id").loc["msf-vietnam-funding-since-2018"]
+    row = apply_filters(figures, Filters(2022, 2022)).set_index("id").loc["msf-ruritania-funding-since-2018"]
     assert row["value"] == 7_000_000  # never split into a per-year share
     assert row["period_type"] == "cumulative"
     assert row["period_start"] == pd.Timestamp(2018, 1, 1)
@@ -110,12 +110,12 @@ def test_no_programme_selected_means_every_programme(figures):
 
 def test_the_metric_filter_keeps_only_that_metric(figures):
     view = apply_filters(figures, Filters(2018, 2026, metrics=("funding",)))
-    assert ids(view) == {"msf-vietnam-funding-since-2018", "joint-action-plan-funding-2025", "iraq-oic-funding-2025"}
+    assert ids(view) == {"msf-ruritania-funding-since-2018", "joint-action-plan-funding-2025", "elbonia-oic-funding-2025"}
 
 
 def test_filters_combine(figures):
-    view = apply_filters(figures, Filters(2025, 2025, programmes=("modern-slavery-fund-vietnam",), metrics=("funding", "returns")))
-    assert ids(view) == {"msf-vietnam-funding-since-2018"}
+    view = apply_filters(figures, Filters(2025, 2025, programmes=("modern-slavery-fund-ruritania",), metrics=("funding", "returns")))
+    assert ids(view) == {"msf-ruritania-funding-since-2018"}
 
 
 def test_a_year_only_event_belongs_to_its_whole_year(events):

@@ -28,6 +28,7 @@ from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters
 from dashboard.curated.records import Qualifier
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"  # fictional: see its README
 MADE = dt.date(2026, 11, 22)
 
 
@@ -106,7 +107,7 @@ def test_the_svg_keeps_title_filters_source_qualifiers_and_date_as_editable_text
     joined = " ".join(texts)
     assert "Funding by programme" in texts
     assert Filters(*year_span(dataset)).describe(dataset) in texts
-    assert "Source: UK and Vietnam sign agreement to tackle human trafficking — Home Office, Apr 2025" in texts
+    assert "Source: UK and Ruritania sign agreement to tackle human trafficking — Ministry of Examples, Apr 2025" in texts
     assert "Over: the source gives a lower bound" in joined
     assert "Up to: the source gives an upper bound" in joined
     assert "Made 22 Nov 2026 · " + config.title in texts
@@ -262,7 +263,7 @@ def test_a_browser_that_exits_at_once_is_a_clear_error(tmp_path):
 
 def cli(*args: str, env=None):
     return CliRunner().invoke(
-        main, [*args, "--data", str(ROOT / "data"), "--seeds", str(ROOT / "seeds"), "--config", str(ROOT / "config.yaml")], env=env
+        main, [*args, "--data", str(SAMPLE / "data"), "--seeds", str(SAMPLE / "seeds"), "--config", str(ROOT / "config.yaml")], env=env
     )
 
 

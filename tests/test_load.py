@@ -21,7 +21,7 @@ def loaded(data_dir):
 
 
 def test_a_figure_is_loaded_with_typed_fields(loaded):
-    figure = loaded.figure("msf-vietnam-funding-since-2018")
+    figure = loaded.figure("msf-ruritania-funding-since-2018")
     assert figure.value == 7_000_000 and isinstance(figure.value, int)
     assert figure.qualifier is Qualifier.AT_LEAST
     assert figure.kind is Kind.REPORTED
@@ -53,7 +53,7 @@ def test_dates_may_be_a_day_a_month_or_a_year(loaded):
     assert events["mou-2018"].date.precision is DatePrecision.YEAR
     assert (events["mou-2018"].date.first_day, events["mou-2018"].date.last_day) == (dt.date(2018, 1, 1), dt.date(2018, 12, 31))
     assert events["migration-dialogue-1"].date.precision is DatePrecision.DAY
-    published = loaded.source("004_a5b9e0a33cb0cbfb.txt").published
+    published = loaded.source("sample_004_agreement.txt").published
     assert published.precision is DatePrecision.MONTH
     assert (published.first_day, published.last_day) == (dt.date(2025, 4, 1), dt.date(2025, 4, 30))
     assert published.label() == "Apr 2025"

@@ -10,11 +10,12 @@ import pytest
 from dashboard.web.provenance import EVENT, FIGURE, Provenance, find_passage
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"  # fictional: see its README
 
 
 @pytest.fixture(scope="module")
 def provenance(dataset):
-    return Provenance(dataset, ROOT / "seeds")
+    return Provenance(dataset, SAMPLE / "seeds")
 
 
 def details(passage) -> dict[str, str]:
@@ -22,17 +23,17 @@ def details(passage) -> dict[str, str]:
 
 
 def test_a_figure_opens_its_document_with_the_quote_cut_out_verbatim(provenance):
-    passage = provenance.passage("msf-vietnam-funding-since-2018")
+    passage = provenance.passage("msf-ruritania-funding-since-2018")
     assert passage.quote == "Since 2018 the UK has invested over £7 million"
-    assert passage.document.title == "UK and Vietnam sign agreement to tackle human trafficking"
-    assert passage.document.publisher == "Home Office"
+    assert passage.document.title == "UK and Ruritania sign agreement to tackle human trafficking"
+    assert passage.document.publisher == "Ministry of Examples"
     assert passage.document.date_label == "Apr 2025"
-    assert passage.document.url.startswith("https://www.gov.uk/")
+    assert passage.document.url.startswith("https://example.org/")
 
 
 def test_the_text_around_the_quote_is_the_whole_document(provenance):
-    passage = provenance.passage("msf-vietnam-funding-since-2018")
-    text = (ROOT / "seeds" / "004_a5b9e0a33cb0cbfb.txt").read_text(encoding="utf-8")
+    passage = provenance.passage("msf-ruritania-funding-since-2018")
+    text = (SAMPLE / "seeds" / "sample_004_agreement.txt").read_text(encoding="utf-8")
     assert passage.before + passage.quote + passage.after == text
 
 
@@ -44,7 +45,7 @@ def test_a_quote_across_a_line_break_is_cut_from_the_document_as_printed(provena
 
 
 def test_a_figure_shows_its_value_with_its_qualifier_and_what_the_qualifier_means(provenance):
-    passage = provenance.passage("msf-vietnam-funding-since-2018")
+    passage = provenance.passage("msf-ruritania-funding-since-2018")
     assert passage.heading == "Funding: over £7m"
     shown = details(passage)
     assert shown["Value"] == "over £7m"
@@ -64,12 +65,12 @@ def test_the_period_comes_with_how_its_implied_dates_were_derived(provenance):
     assert shown["Period"] == "4 Jul 2024 – Mar 2025, cumulative"
     assert "general election of 4 July 2024" in shown["Start date"]
     assert "31 March 2025" in shown["End date"]
-    assert shown["Note"] == "All nationalities, not Vietnamese nationals alone."
+    assert shown["Note"] == "All nationalities, not Ruritanian nationals alone."
     assert shown["Value"] == "over 24,000 people"
 
 
 def test_an_exact_figure_says_it_is_exact(provenance):
-    shown = details(provenance.passage("msf-vietnam-victims-identified"))
+    shown = details(provenance.passage("msf-ruritania-victims-identified"))
     assert shown["Value"] == "720 people"
     assert shown["Qualifier"].startswith("Exact")
 
@@ -77,7 +78,7 @@ def test_an_exact_figure_says_it_is_exact(provenance):
 def test_an_event_shows_its_date_and_how_it_was_dated(provenance):
     passage = provenance.passage("migration-dialogue-3", EVENT)
     shown = details(passage)
-    assert passage.quote == "the next one will be hosted by Vietnam in 2025"
+    assert passage.quote == "the next one will be hosted by Ruritania in 2025"
     assert shown["Date"] == "2025"
     assert shown["Status"] == "Planned"
     assert shown["Date basis"] == "The text gives the year only."
@@ -86,7 +87,7 @@ def test_an_event_shows_its_date_and_how_it_was_dated(provenance):
     assert "2024" in passage.document.date_basis
 
 
-@pytest.mark.parametrize("record_id", ["nope", "", None, 42, ["msf-vietnam-funding-since-2018"], {"id": "x"}, "../../etc/passwd"])
+@pytest.mark.parametrize("record_id", ["nope", "", None, 42, ["msf-ruritania-funding-since-2018"], {"id": "x"}, "../../etc/passwd"])
 def test_an_unknown_or_forged_id_gives_nothing_instead_of_an_error(provenance, record_id):
     assert provenance.passage(record_id) is None
     assert provenance.passage(record_id, EVENT) is None
@@ -94,19 +95,19 @@ def test_an_unknown_or_forged_id_gives_nothing_instead_of_an_error(provenance, r
 
 def test_figure_and_event_ids_are_looked_up_in_their_own_kind(provenance):
     assert provenance.passage("mou-2018", FIGURE) is None
-    assert provenance.passage("msf-vietnam-funding-since-2018", EVENT) is None
+    assert provenance.passage("msf-ruritania-funding-since-2018", EVENT) is None
     assert provenance.passage("mou-2018", "something else") is None
 
 
 def test_a_long_document_is_cut_to_a_window_around_the_quote(dataset):
-    passage = Provenance(dataset, ROOT / "seeds", context_chars=40).passage("uk-returns-since-general-election")
+    passage = Provenance(dataset, SAMPLE / "seeds", context_chars=40).passage("uk-returns-since-general-election")
     assert passage.before.startswith("…") and len(passage.before) == 41
     assert passage.after.endswith("…") and len(passage.after) == 41
 
 
 def test_a_document_changed_after_start_up_is_flagged_not_hidden(dataset, tmp_path):
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    (tmp_path / "seeds" / "004_a5b9e0a33cb0cbfb.txt").write_text("rewritten", encoding="utf-8")
-    passage = find_passage("msf-vietnam-funding-since-2018", dataset, tmp_path / "seeds")
+    shutil.copytree(SAMPLE / "seeds", tmp_path / "seeds")
+    (tmp_path / "seeds" / "sample_004_agreement.txt").write_text("rewritten", encoding="utf-8")
+    passage = find_passage("msf-ruritania-funding-since-2018", dataset, tmp_path / "seeds")
     assert passage.quote == "Since 2018 the UK has invested over £7 million"
     assert "no longer found" in details(passage)["Warning"]

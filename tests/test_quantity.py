@@ -19,7 +19,7 @@ def rows(dataset):
 
 
 def test_over_7m_divided_by_exactly_720_is_over_9722_per_victim(rows, dataset):
-    derived = derive_ratio(rows.loc["msf-vietnam-funding-since-2018"], rows.loc["msf-vietnam-victims-identified"], dataset)
+    derived = derive_ratio(rows.loc["msf-ruritania-funding-since-2018"], rows.loc["msf-ruritania-victims-identified"], dataset)
     assert derived.text == "over £9,722 per victim identified"
     assert derived.quantity.qualifier is Qualifier.AT_LEAST
     assert derived.quantity.lo == pytest.approx(7_000_000 / 720)
@@ -27,7 +27,7 @@ def test_over_7m_divided_by_exactly_720_is_over_9722_per_victim(rows, dataset):
 
 
 def test_a_ratio_of_two_lower_bounds_has_no_bound_and_says_so_never_one_pound(rows, dataset):
-    derived = derive_ratio(rows.loc["msf-vietnam-funding-since-2018"], rows.loc["msf-vietnam-people-reached"], dataset)
+    derived = derive_ratio(rows.loc["msf-ruritania-funding-since-2018"], rows.loc["msf-ruritania-people-reached"], dataset)
     assert derived.quantity.qualifier is None
     assert (derived.quantity.lo, derived.quantity.hi) == (0.0, math.inf)
     assert derived.text.startswith("no bound either way")
@@ -35,7 +35,7 @@ def test_a_ratio_of_two_lower_bounds_has_no_bound_and_says_so_never_one_pound(ro
 
 
 def test_up_to_1m_divided_by_720_is_up_to_1389(rows, dataset):
-    derived = derive_ratio(rows.loc["joint-action-plan-funding-2025"], rows.loc["msf-vietnam-victims-identified"], dataset)
+    derived = derive_ratio(rows.loc["joint-action-plan-funding-2025"], rows.loc["msf-ruritania-victims-identified"], dataset)
     assert derived.text == "up to £1,389 per victim identified"
 
 
@@ -72,8 +72,8 @@ def test_an_approximate_figure_keeps_the_result_approximate():
 
 
 def frame_of(rows: pd.DataFrame, *specs: dict) -> pd.DataFrame:
-    """Rows copied from a shipped figure with some fields changed."""
-    base = rows.loc["msf-vietnam-funding-since-2018"]
+    """Rows copied from a sample figure with some fields changed."""
+    base = rows.loc["msf-ruritania-funding-since-2018"]
     out = []
     for spec in specs:
         row = base.copy()
@@ -113,13 +113,13 @@ def test_figures_with_overlapping_periods_are_never_summed(rows):
 
 
 def test_reported_and_committed_figures_are_never_summed(rows):
-    frame = rows.loc[["msf-vietnam-funding-since-2018", "joint-action-plan-funding-2025"]]
+    frame = rows.loc[["msf-ruritania-funding-since-2018", "joint-action-plan-funding-2025"]]
     with pytest.raises(NotAdditive, match="reported and committed"):
         sum_figures(frame)
 
 
 def test_different_metrics_are_never_summed(rows):
-    frame = rows.loc[["msf-vietnam-victims-identified", "uk-returns-since-general-election"]]
+    frame = rows.loc[["msf-ruritania-victims-identified", "uk-returns-since-general-election"]]
     with pytest.raises(NotAdditive, match="different metrics"):
         sum_figures(frame)
 
@@ -133,13 +133,13 @@ def test_only_reported_figures_of_the_same_programme_and_period_are_paired(rows,
     frame = rows.reset_index(drop=True)
     pairs = ratio_pairs(frame)
     assert pairs == [
-        ("msf-vietnam-funding-since-2018", "msf-vietnam-victims-identified"),
-        ("msf-vietnam-funding-since-2018", "msf-vietnam-people-reached"),
-        ("msf-vietnam-funding-since-2018", "msf-vietnam-migrants-educated"),
+        ("msf-ruritania-funding-since-2018", "msf-ruritania-victims-identified"),
+        ("msf-ruritania-funding-since-2018", "msf-ruritania-people-reached"),
+        ("msf-ruritania-funding-since-2018", "msf-ruritania-migrants-educated"),
     ]
     shifted = frame.copy()
-    shifted.loc[shifted["id"] == "msf-vietnam-victims-identified", "period_end"] = pd.Timestamp("2024-12-31")
-    assert ("msf-vietnam-funding-since-2018", "msf-vietnam-victims-identified") not in ratio_pairs(shifted)
+    shifted.loc[shifted["id"] == "msf-ruritania-victims-identified", "period_end"] = pd.Timestamp("2024-12-31")
+    assert ("msf-ruritania-funding-since-2018", "msf-ruritania-victims-identified") not in ratio_pairs(shifted)
     pledged = frame.copy()
-    pledged.loc[pledged["id"] == "msf-vietnam-funding-since-2018", "kind"] = "committed"
+    pledged.loc[pledged["id"] == "msf-ruritania-funding-since-2018", "kind"] = "committed"
     assert ratio_pairs(pledged) == []

@@ -7,7 +7,7 @@ import pytest
 
 from dashboard.curated.seeds import find_all, find_quote, normalise, read_seed
 
-TEXT = "The UK has invested over £7 million.\nIt builds on Vietnam’s plan – signed in 2018 – and “the next one”."
+TEXT = "The UK has invested over £7 million.\nIt builds on Ruritania’s plan – signed in 2018 – and “the next one”."
 
 
 def test_an_exact_quote_is_found_at_its_offsets():
@@ -17,8 +17,8 @@ def test_an_exact_quote_is_found_at_its_offsets():
 
 
 def test_a_straight_apostrophe_matches_a_typographic_one():
-    start, end = find_quote(TEXT, "Vietnam's plan")
-    assert TEXT[start:end] == "Vietnam’s plan"
+    start, end = find_quote(TEXT, "Ruritania's plan")
+    assert TEXT[start:end] == "Ruritania’s plan"
 
 
 def test_straight_double_quotes_match_curly_ones():
@@ -60,11 +60,11 @@ def test_every_place_a_quote_stands_is_found():
 
 
 def test_normalise_folds_whitespace_and_typographic_marks_only():
-    assert normalise("  “Nearly”\t£1\n\nmillion — Iraq’s  ") == "\"Nearly\" £1 million - Iraq's"
+    assert normalise("  “Nearly”\t£1\n\nmillion — Elbonia’s  ") == "\"Nearly\" £1 million - Elbonia's"
 
 
 def test_a_seed_is_read_as_utf8_text(seeds_dir):
-    text = read_seed(seeds_dir, "004_a5b9e0a33cb0cbfb.txt")
+    text = read_seed(seeds_dir, "sample_004_agreement.txt")
     assert "over £7 million" in text
 
 

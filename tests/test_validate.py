@@ -44,7 +44,7 @@ CASES = {
     ],
     "period_end_before_start": [("data/figures.yaml", 14, "period.end", "2017-12-31 is before the start 2018-01-01")],
     "source_missing": [("data/figures.yaml", 15, "source", "'009_not_in_seeds.txt' is not in")],
-    "quote_not_verbatim": [("data/figures.yaml", 16, "quote", "not found verbatim in 004_a5b9e0a33cb0cbfb.txt")],
+    "quote_not_verbatim": [("data/figures.yaml", 16, "quote", "not found verbatim in sample_004_agreement.txt")],
     "yaml_alias": [("data/figures.yaml", 14, "yaml", "YAML aliases (*name) are not allowed")],
     "python_tag": [("data/figures.yaml", 6, "value", "YAML tag !!python/object/apply:os.system is not allowed")],
 }
