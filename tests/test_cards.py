@@ -96,14 +96,14 @@ def test_headline_order_is_reported_first_then_latest_period_end_then_largest_va
     assert headline_order(rows)["id"].tolist() == ["new-large", "new-small", "old-small", "pledge-big"]
 
 
-<<<<<<< HEAD
 def test_a_card_line_says_in_words_whether_its_figure_was_achieved_or_pledged():
     reported = CardLine("x", "over £7m", "2018 – Mar 2025, cumulative", "reported", "Fund")
     committed = CardLine("y", "up to £1m", "2025", "committed", "Fund")
     assert "achieved" in reported.kind_label.lower() and "pledged" in committed.kind_label.lower()
     assert CardLine("z", "720", "2020", "estimated", "Fund").kind_label == "estimated"  # an unknown kind is shown, never blank
     assert committed.qualifier == "exact" and committed.note == ""  # what a line without either says
-=======
+
+
 def test_each_card_line_carries_its_figures_qualifier_kind_and_caveat(dataset, cards_for):
     figures = {f.id: f for f in dataset.figures}
     lines = [line for card in cards_for().values() for line in card.lines]
@@ -116,4 +116,3 @@ def test_each_card_line_carries_its_figures_qualifier_kind_and_caveat(dataset, c
 
 def test_a_card_line_of_an_unknown_kind_shows_the_kind_as_written_not_a_guess():
     assert CardLine("x", "over £7m", "2018 – Mar 2025, cumulative", "estimated", "Fund").kind_label == "estimated"
->>>>>>> fixtures

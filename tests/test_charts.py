@@ -89,12 +89,12 @@ def at(value, i):
 # --- what is drawn ------------------------------------------------------------------------
 
 
-<<<<<<< HEAD
 def test_every_chart_the_metric_vocabulary_names_exists_with_a_plain_title(dataset):
     assert {m.chart for m in dataset.metrics} - {"none"} <= set(CHARTS)
     for spec in CHARTS.values():  # a heading on the page and a slide: words, no markup, no full stop
         assert spec.title[:1].isupper() and "<" not in spec.title and not spec.title.endswith("."), spec.name
-=======
+
+
 def test_the_page_shows_every_chart_in_order_each_headed_by_its_plain_title(dataset, theme):
     from dashboard.web.app import create_app
 
@@ -121,7 +121,6 @@ def test_the_page_shows_every_chart_in_order_each_headed_by_its_plain_title(data
     assert titles == [spec.title for spec in CHARTS.values()]
     for title in titles:  # words for people, not code names
         assert title[0].isupper() and "_" not in title and title not in CHARTS
->>>>>>> fixtures
 
 
 def test_the_funding_chart_draws_one_bar_per_funding_figure_and_never_their_sum(view):
