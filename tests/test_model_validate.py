@@ -156,8 +156,8 @@ def test_a_figure_that_may_relate_to_several_others_gets_one_warning_that_counts
       type: cumulative
       start: 2018-01-01
       end: 2025-03-31
-    source: 004_a5b9e0a33cb0cbfb.txt
-    quote: Nearly £1 million in government funding will support Iraq
+    source: sample_004_agreement.txt
+    quote: Nearly £1 million in government funding will support Elbonia
 """
     figures.write_text(figures.read_text(encoding="utf-8") + third, encoding="utf-8")
     found = warnings(load_valid("data", seeds_dir), seeds_dir)

@@ -26,11 +26,11 @@ def records(dataset):
             yield section, spec, record
 
 
-def test_the_shipped_translations_load_and_give_every_shipped_name_its_vietnamese_form(dataset, data_dir):
-    translations, problems = load_translations(data_dir, "vi")
+def test_the_shipped_translations_load_and_give_every_shipped_name_its_vietnamese_form(shipped_dataset, shipped_data_dir):
+    translations, problems = load_translations(shipped_data_dir, "vi")
     assert problems == []
-    assert translation_warnings(dataset, translations) == []
-    for section, spec, record in records(dataset):
+    assert translation_warnings(shipped_dataset, translations) == []
+    for section, spec, record in records(shipped_dataset):
         for field in spec.names:
             if english(record, field):
                 shown = name(record, translations, field)

@@ -42,15 +42,19 @@ def break_file(folder: Path) -> Path:
     return target
 
 
+SAMPLE_SEEDS = Path(__file__).resolve().parent / "fixtures" / "sample" / "seeds"  # the seeds the data_dir fixture cites
+
+
 def env_for(data: Path) -> dict[str, str]:
-    return {**os.environ, "DASHBOARD_DATA": str(data), "PYTHONPATH": str(ROOT)}
+    return {**os.environ, "DASHBOARD_DATA": str(data), "DASHBOARD_SEEDS": str(SAMPLE_SEEDS), "PYTHONPATH": str(ROOT)}
 
 
 # --- the module -----------------------------------------------------------------------------------
 
 
-def test_the_wsgi_server_serves_the_page_and_its_status(monkeypatch, data_dir):
+def test_the_wsgi_server_serves_the_page_and_its_status(monkeypatch, data_dir, seeds_dir):
     monkeypatch.setenv("DASHBOARD_DATA", str(data_dir))
+    monkeypatch.setenv("DASHBOARD_SEEDS", str(seeds_dir))
     monkeypatch.setattr(serving, "KEEPER", None)
     sys.modules.pop("dashboard.wsgi", None)
     wsgi = importlib.import_module("dashboard.wsgi")
