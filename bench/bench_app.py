@@ -5,7 +5,7 @@ Prints two small tables:
 1. **Filter callbacks**: the server time of one filter change, posted through Flask's test
    client (so Dash's decoding, JSON encoding and routing are included), next to the pure
    compute it calls, in the same run. A filter change runs two callbacks side by side:
-   ``update_view`` (``callbacks.compute_view``: filter the frames, build the cards and the
+   ``update_view`` (``state.compute_view``: filter the frames, build the cards and the
    four figures) and ``update_table`` (``callbacks.table_update``: the first table page).
    Targets: callback ≤ 1.5 × pure compute, and overhead (callback − pure) < 50 ms at
    10,000 figures.
@@ -132,6 +132,7 @@ def generate_dataset(root: Path, n_figures: int = 10_000, n_programmes: int = 40
 def time_callbacks(data_dir: Path, seeds_dir: Path, repeats: int) -> dict[str, dict[str, float]]:
     """Median ms of each filter callback's request and of the pure function it calls, interleaved."""
     from dashboard.web import callbacks
+    from dashboard.web.state import compute_view
     from dashboard.web.app import app_state, build_app
     from dashboard.analysis.frame import Filters
     from dashboard.web.urlstate import to_controls
@@ -148,7 +149,7 @@ def time_callbacks(data_dir: Path, seeds_dir: Path, repeats: int) -> dict[str, d
     client.get("/")  # let Dash set up its routes and caches before timing
     controls = {"filter-years": years, "filter-programmes": programmes, "filter-metric": metric}
     pure_calls = {
-        "view": lambda: callbacks.compute_view(state, filters),
+        "view": lambda: compute_view(state, filters),
         "table": lambda: callbacks.table_update(state, ["filter-years"], filters, None, None, None),
     }
     bodies = {name: _callback_body(app, output, controls) for name, output in (("view", "cards.children"), ("table", "figures-table.rowData"))}
@@ -171,7 +172,7 @@ def time_callbacks(data_dir: Path, seeds_dir: Path, repeats: int) -> dict[str, d
         }
     return {
         "figures": len(state.dataset.figures),
-        "shown": len(callbacks.compute_view(state, filters).figures),
+        "shown": len(compute_view(state, filters).figures),
         "startup_s": startup,
         **results,
     }

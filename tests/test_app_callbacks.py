@@ -10,6 +10,7 @@ import pytest
 from dash import html, no_update
 
 from dashboard.web import callbacks as cb
+from dashboard.web import state as st
 from dashboard.web.app import app_state, create_app
 from dashboard.views.charts import CHARTS
 from dashboard.config import TableSettings, load_config
@@ -32,12 +33,12 @@ def state(app):
     return app_state(app)
 
 
-def view_of(state, **changes) -> cb.View:
+def view_of(state, **changes) -> st.View:
     filters = Filters(**{**state.defaults.__dict__, **changes})
-    return cb.compute_view(state, filters)
+    return st.compute_view(state, filters)
 
 
-def ids(view: cb.View) -> set[str]:
+def ids(view: st.View) -> set[str]:
     return set(view.figures["id"])
 
 
@@ -70,7 +71,7 @@ def walk(component):
 
 def test_the_default_view_shows_every_figure_in_the_table(state):
     view = state.default_view
-    table = cb.first_table_page(state, view)
+    table = st.first_table_page(state, view)
     assert len(table.rows) == len(state.dataset.figures) == 8
     assert table.status == "8 figures in this view"
     assert view.summary == "Showing 8 figures and 9 events · 2018–2026 · all programmes · all metrics"
@@ -129,7 +130,7 @@ def test_a_2022_only_view_says_so_in_its_summary_and_keeps_the_dialogue_held_tha
 
 def test_a_programme_filter_narrows_the_table(state):
     filters = Filters(**{**state.defaults.__dict__, "programmes": ("uk-returns",)})
-    assert ids(cb.compute_view(state, filters)) == {"uk-returns-since-general-election"}
+    assert ids(st.compute_view(state, filters)) == {"uk-returns-since-general-election"}
     table = table_after(state, ID.PROGRAMMES, filters)
     assert [row["id"] for row in table.rows] == ["uk-returns-since-general-election"]
     assert table.status == "1 figure in this view"
@@ -137,7 +138,7 @@ def test_a_programme_filter_narrows_the_table(state):
 
 def test_an_empty_view_says_so_in_the_table_cards_and_charts(state):
     filters = Filters(**{**state.defaults.__dict__, "programmes": ("migration-dialogue",), "metrics": ("returns",)})
-    view = cb.compute_view(state, filters)
+    view = st.compute_view(state, filters)
     table = table_after(state, ID.METRIC, filters)
     assert table.rows == []
     assert table.status == "No figures match these filters."
@@ -153,12 +154,12 @@ def test_the_view_outputs_fill_every_output_of_the_view_callback(state):
 
 
 def test_the_table_outputs_fill_every_output_of_the_table_callback(state):
-    outputs = cb.table_outputs(cb.first_table_page(state, state.default_view))
+    outputs = cb.table_outputs(st.first_table_page(state, state.default_view))
     assert len(outputs) == len(cb.TABLE_OUTPUTS)
 
 
 def test_a_filter_change_sends_the_first_page_of_the_new_view(state):
-    shown = cb.first_table_page(state, state.default_view).query.to_store()
+    shown = st.first_table_page(state, state.default_view).query.to_store()
     filters = Filters(**{**state.defaults.__dict__, "year_from": 2022, "year_to": 2022})
     table = table_after(state, ID.YEARS, filters, shown={**shown, "page": 3})
     assert table.query.page == 0
@@ -194,7 +195,7 @@ def test_resizing_a_column_keeps_the_page_shown(state):
     shown = {"search": "", "sort": ["value", False], "page": 2}
     # the shipped 8 figures fit one page, so page 2 clamps to the last page there is: the first
     assert table_after(state, ID.TABLE, sort=("value", "asc"), shown=shown).query == TableQuery(sort=Sort("value"), page=0)
-    paged = cb.AppState(**{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=5))})
+    paged = st.AppState(**{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=5))})
     column_state = [{"colId": "value", "sort": "asc", "sortIndex": 0}]
     assert cb.table_update(paged, [ID.TABLE], state.defaults, None, column_state, {**shown, "page": 1}).query.page == 1
     assert cb.table_update(paged, [ID.TABLE], state.defaults, None, None, {**shown, "page": 1}).query.page == 0  # sort cleared
@@ -202,14 +203,14 @@ def test_resizing_a_column_keeps_the_page_shown(state):
 
 def test_the_grid_reporting_its_columns_with_a_filter_change_still_filters(state):
     """A shared link sets the filters while the grid first reports its columns: both fire at once."""
-    shown = cb.first_table_page(state, state.default_view).query.to_store()
+    shown = st.first_table_page(state, state.default_view).query.to_store()
     filters = Filters(**{**state.defaults.__dict__, "programmes": ("uk-returns",)})
     table = cb.table_update(state, [ID.TABLE, ID.PROGRAMMES], filters, None, None, shown)
     assert [row["id"] for row in table.rows] == ["uk-returns-since-general-election"]
 
 
 def test_a_pager_button_moves_one_page_from_the_page_shown(state):
-    paged = cb.AppState(**{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=3))})
+    paged = st.AppState(**{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=3))})
     shown = {"search": "", "sort": None, "page": 1}
     moves = {ID.PAGE_NEXT: 2, ID.PAGE_PREVIOUS: 0, ID.PAGE_FIRST: 0, ID.PAGE_LAST: 2}
     for button, page in moves.items():
@@ -414,18 +415,55 @@ def test_a_forged_download_trigger_gives_nothing(trigger):
 # --- the page ------------------------------------------------------------------------------------------
 
 
-def test_every_id_on_the_page_is_unique_and_every_callback_output_is_on_the_page(app):
-    seen = [c.id for c in walk(app.layout) if getattr(c, "id", None) is not None]
+def test_every_id_on_the_page_is_unique_and_every_callback_output_is_on_the_page(state):
+    seen = [c.id for c in walk(cb.first_page(state, "")) if getattr(c, "id", None) is not None]
     strings = [i for i in seen if isinstance(i, str)]
     assert len(strings) == len(set(strings))
     for output in cb.VIEW_OUTPUTS:
         assert output.component_id in strings
 
 
-def test_the_page_shows_the_title_and_the_overlap_rule(app, state):
-    shown = " ".join(texts(app.layout))
+def test_the_page_shows_the_title_and_the_overlap_rule(state):
+    shown = " ".join(texts(cb.first_page(state, "")))
     assert state.config.title in shown
     assert "overlaps the years you choose" in shown
+
+
+def layout_json(app, query: str = "") -> str:
+    """The page as ``/_dash-layout`` sends it, for a visit with ``query`` (what link-view.js asks)."""
+    response = app.server.test_client().get("/_dash-layout" + query)
+    assert response.status_code == 200
+    return json.dumps(response.get_json(), ensure_ascii=False)
+
+
+def test_a_shared_link_is_served_with_its_own_numbers_from_the_first_layout(app, state):
+    year = state.choices.last_year - 1
+    linked = Filters(year, year, (), state.defaults.metrics)
+    own, default = st.compute_view(state, linked), state.default_view
+    assert own.summary != default.summary  # else the test shows nothing
+    body = layout_json(app, f"?year_from={year}&year_to={year}")
+    assert own.summary in body
+    assert default.summary not in body
+    first_rows = st.first_table_page(state, own).rows
+    assert all(row["id"] in set(own.figures["id"]) for row in first_rows)
+    assert f"[{year},{year}]" in body.replace(" ", "")  # the year control shows the link's years
+
+
+@pytest.mark.parametrize("query", ["", "?year_from=20x2", "?year_from=2999&metric=nope", "?" + "programme=a&" * 500, "?%ff%fe=1"])
+def test_a_bad_or_missing_link_is_served_as_the_default_view(app, state, query):
+    assert state.default_view.summary in layout_json(app, query)
+
+
+def test_views_are_kept_in_a_bounded_cache_and_reused(state):
+    cache = st.ViewCache(size=2)
+    views = [view_of(state, year_from=y, year_to=y) for y in range(state.choices.first_year, state.choices.first_year + 3)]
+    for view in views:
+        cache.put(view)
+    assert len(cache) == 2
+    assert cache.get(views[0].filters) is None  # the oldest went first
+    assert cache.get(views[2].filters) is views[2]
+    filters = views[1].filters
+    assert st.view_for(state, filters) is st.view_for(state, filters)
 
 
 def test_every_app_built_in_one_process_answers_its_callbacks(app):
@@ -448,7 +486,7 @@ def test_every_chart_uses_only_traces_the_page_s_plotly_bundle_draws(state):
     assert plotly.__version__  # the python package's full bundle has the same plotly.js version
     full = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text(encoding="utf-8")[:200]
     assert full.split("plotly.js v")[1].split()[0] == bundle.split(") v")[1].split()[0]
-    views = [state.default_view, cb.compute_view(state, Filters(2022, 2022))]
+    views = [state.default_view, st.compute_view(state, Filters(2022, 2022))]
     types = {trace.type for view in views for chart in view.charts.values() for trace in chart.figure.data}
     assert types <= {"bar", "scatter", "pie"}
 

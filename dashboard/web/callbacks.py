@@ -11,125 +11,50 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 import flask
-import pandas as pd
 import plotly.graph_objects as go
 from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 
-from dashboard.analysis import fmt
-from dashboard.views.cards import Card, headline_cards
-from dashboard.views.charts import CHARTS, alt_text, build_chart, qualifier_notes, source_footer
-from dashboard.config import Config
-from dashboard.web.downloads import build_download
+from dashboard.analysis.frame import Filters
 from dashboard.outputs.export import ExportError
-from dashboard.analysis.frame import Derived, Filters, apply_event_filters, apply_filters, events_frame, figures_frame, funding_ratios, ratio_pairs
+from dashboard.views.charts import CHARTS
+from dashboard.views.table import LAST_PAGE, TablePage, TableQuery, parse_query, parse_search, parse_sort, table_page
+from dashboard.web.downloads import build_download
 from dashboard.web.layout import (
     CHART_FORMATS,
     ID,
     VIEW_FORMATS,
     chart_dom_id,
     chart_download_id,
+    page,
     render_cards,
     render_passage,
     render_ratios,
     view_download_id,
 )
-from dashboard.web.provenance import EVENT, FIGURE, Provenance
-from dashboard.curated.records import Dataset
-from dashboard.views.table import LAST_PAGE, TableIndex, TablePage, TableQuery, parse_query, parse_search, parse_sort, table_page, table_rows
-from dashboard.web.urlstate import Choices, choices, default_filters, encode, from_controls, parse, to_controls
+from dashboard.web.provenance import EVENT, FIGURE
+from dashboard.web.state import STATE_KEY, AppState, View, first_table_page, view_for
+from dashboard.web.urlstate import encode, from_controls, parse, to_controls
 
 log = logging.getLogger(__name__)
-STATE_KEY = "DASHBOARD_STATE"
 MAX_ID_CHARS = 200  # ids in click payloads longer than this are not ours
-MAX_RATIOS = 6  # funding-per-person lines the page shows; it says how many more there are
 
 
-# --- state computed once at start-up ------------------------------------------------------
+# --- the first view, from the link ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ChartView:
-    figure: go.Figure
-    footer: str
-    notes: tuple[str, ...]
-    alt: str
+def first_page(state: AppState, query: Any):
+    """The whole page for a visitor arriving with ``query`` (a shared link's query string):
+    its own numbers from the first paint, never the default view's first. A bad value in
+    the link is read as its default, exactly as the controls read it."""
+    view = view_for(state, parse(query, state.choices, state.defaults))
+    return page(state, view, first_table_page(state, view))
 
 
-@dataclass(frozen=True)
-class View:
-    """Everything the page shows for one set of filters."""
-
-    filters: Filters
-    figures: pd.DataFrame
-    events: pd.DataFrame
-    cards: list[Card]
-    charts: dict[str, ChartView]
-    ratios: list[Derived]  # funding per person: the first MAX_RATIOS of ratio_count
-    ratio_count: int
-    summary: str
-
-
-@dataclass(frozen=True)
-class AppState:
-    dataset: Dataset
-    config: Config
-    seeds_dir: Path
-    figures: pd.DataFrame
-    events: pd.DataFrame
-    choices: Choices
-    defaults: Filters
-    provenance: Provenance
-    table: TableIndex  # the table row of every figure, with its search text and sort keys
-    default_view: View | None = field(default=None, compare=False)
-
-
-def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str) -> AppState:
-    """Frames, table rows, the provenance index and the default view, computed once."""
-    figures = figures_frame(dataset)
-    state = AppState(
-        dataset=dataset,
-        config=config,
-        seeds_dir=Path(seeds_dir),
-        figures=figures,
-        events=events_frame(dataset),
-        choices=choices(dataset),
-        defaults=default_filters(dataset, config.defaults),
-        provenance=Provenance(dataset, seeds_dir),
-        table=TableIndex.of(table_rows(figures)),
-    )
-    return AppState(**{**state.__dict__, "default_view": compute_view(state, state.defaults)})
-
-
-# --- one view --------------------------------------------------------------------------------
-
-
-def compute_view(state: AppState, filters: Filters) -> View:
-    """Filter the frames once and build the cards, the four charts and the table rows."""
-    dataset, theme = state.dataset, state.config.theme
-    figures = apply_filters(state.figures, filters)
-    events = apply_event_filters(state.events, filters)
-    charts = {
-        name: ChartView(
-            figure=build_chart(name, figures, events, dataset, theme, filters),
-            footer=source_footer(name, figures, events, dataset),
-            notes=tuple(qualifier_notes(name, figures)),
-            alt=alt_text(name, figures, events, dataset, filters),
-        )
-        for name in CHARTS
-    }
-    pairs = ratio_pairs(figures)
-    ratios = funding_ratios(figures, dataset, pairs[:MAX_RATIOS])
-    n, m = len(figures), len(events)
-    summary = f"Showing {fmt.count(n, 'figure')} and {fmt.count(m, 'event')} · {filters.describe(dataset)}"
-    return View(
-        filters=filters, figures=figures, events=events, cards=headline_cards(figures, dataset, filters),
-        charts=charts, ratios=ratios, ratio_count=len(pairs), summary=summary,
-    )
+# --- one view on the wire ------------------------------------------------------------------------
 
 
 def view_outputs(view: View) -> tuple:
@@ -271,11 +196,6 @@ def make_download(state: AppState, kind: str, chart: str | None, filters: Filter
 PAGE_MOVES = {ID.PAGE_FIRST: "first", ID.PAGE_PREVIOUS: "previous", ID.PAGE_NEXT: "next", ID.PAGE_LAST: "last"}
 
 
-def first_table_page(state: AppState, view: View) -> TablePage:
-    """The table a new visitor sees: page 1 of the default view, in the view's order."""
-    return table_page(state.table, view.figures["id"].tolist(), TableQuery(), state.config.table.page_size)
-
-
 def table_update(state: AppState, triggers: Any, filters: Filters, search: Any, column_state: Any, stored: Any) -> TablePage:
     """The table page after a user acted, always computed from every current input.
 
@@ -296,7 +216,7 @@ def table_update(state: AppState, triggers: Any, filters: Filters, search: Any, 
     moves = [PAGE_MOVES[t] for t in triggers if t in PAGE_MOVES]
     if len(moves) == len(triggers) == 1:
         query = TableQuery(search=query.search, sort=query.sort, page=move_page(shown.page, moves[0]))
-    ids = apply_filters(state.figures, filters)["id"].tolist()
+    ids = view_for(state, filters).figures["id"].tolist()
     return table_page(state.table, ids, query, state.config.table.page_size)
 
 
@@ -319,6 +239,13 @@ def table_outputs(page: TablePage) -> tuple:
 def current_state() -> AppState:
     """The state ``app.create_app`` stored on this Flask app."""
     return flask.current_app.config[STATE_KEY]
+
+
+def serve_layout():
+    """``app.layout``: the page of the link being opened. The page's script
+    (assets/link-view.js) asks for ``/_dash-layout`` with the page's own query string."""
+    query = flask.request.query_string.decode("utf-8", "replace") if flask.has_request_context() else ""
+    return first_page(current_state(), query)
 
 
 CONTROLS = [Input(ID.YEARS, "value"), Input(ID.PROGRAMMES, "value"), Input(ID.METRIC, "value")]
@@ -345,7 +272,7 @@ VIEW_OUTPUTS += [Output(ID.SUMMARY, "children")]
 
 def update_view(years, programmes, metric):
     state = current_state()
-    return view_outputs(compute_view(state, from_controls(years, programmes, metric, state.choices, state.defaults)))
+    return view_outputs(view_for(state, from_controls(years, programmes, metric, state.choices, state.defaults)))
 
 
 def show_source(*_):

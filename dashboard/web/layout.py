@@ -21,7 +21,7 @@ from dashboard.views.table import TablePage
 from dashboard.web.urlstate import ALL_METRICS, to_controls
 
 if TYPE_CHECKING:  # pragma: no cover
-    from dashboard.web.callbacks import AppState, ChartView, View
+    from dashboard.web.state import AppState, ChartView, View
 
 
 class ID:
@@ -92,6 +92,23 @@ OVERLAP_RULE = (
 SEARCH_DEBOUNCE_S = 0.3  # the table asks the server after a pause in typing, not at every key
 MAX_YEAR_LABELS = 9  # year labels the slider has room for at laptop width
 CARD_LINES = 3  # a card shows its headline and at most two more figures; the table has them all
+INDEX_HTML = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""  # Dash's page with its language named (screen readers, translation, axe's html-has-lang)
 GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False, "doubleClick": False}
 
 

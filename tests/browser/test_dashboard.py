@@ -185,6 +185,28 @@ def test_a_shared_link_opens_its_view(page, server):
     assert page.evaluate("history.length") <= 2, "opening a link must not add history entries"
 
 
+RECORD_SHOWN = """
+    window.__shown = [];
+    new MutationObserver(() => {
+        const summary = document.getElementById("view-summary");
+        const cards = document.getElementById("cards");
+        if (summary) { window.__shown.push(summary.textContent + " | " + (cards ? cards.textContent : "")); }
+    }).observe(document, {subtree: true, childList: true, characterData: true});
+"""
+
+
+def test_a_shared_link_never_shows_another_views_numbers_not_even_at_first(page, server):
+    """Every state of the summary and cards the browser ever drew, from the first paint on,
+    is the linked view's: the page never shows the default view's numbers first."""
+    page.add_init_script(RECORD_SHOWN)
+    open_view(page, server + "?year_from=2022&year_to=2022")
+    final = page.evaluate("() => document.getElementById('view-summary').textContent + ' | ' + document.getElementById('cards').textContent")
+    assert "· 2022 ·" in final
+    shown = page.evaluate("window.__shown")
+    assert shown, "the observer saw nothing"
+    assert set(shown) == {final}, f"other numbers drawn first: {sorted(set(shown) - {final})}"
+
+
 def test_the_back_button_restores_the_previous_filters(page, server):
     open_view(page, server)
     set_years(page, 2022, 2026)
