@@ -42,10 +42,14 @@ def ids(view: st.View) -> set[str]:
     return set(view.figures["id"])
 
 
-def table_after(state, trigger, filters=None, search=None, sort=None, shown=None):
+def sort_click(column) -> dict:
+    """The id Dash reports when ``column``'s header button is clicked."""
+    return {"type": ID.TABLE_SORT, "column": column}
+
+
+def table_after(state, trigger, filters=None, search=None, shown=None):
     """The table page ``update_table`` sends after ``trigger`` fired (None: nothing changes)."""
-    column_state = [{"colId": sort[0], "sort": sort[1], "sortIndex": 0}] if sort else None
-    return cb.table_update(state, [trigger], filters or state.defaults, search, column_state, shown)
+    return cb.table_update(state, [trigger], filters or state.defaults, search, shown)
 
 
 def texts(component) -> list[str]:
@@ -183,29 +187,32 @@ def test_a_search_with_no_match_says_what_was_searched(state):
     assert table.status == "No figures matching “zebra” among the 8 figures in this view."
 
 
-def test_clicking_the_value_header_sorts_every_row_by_number(state):
-    table = table_after(state, ID.TABLE, sort=("value", "desc"))
-    values = [row["value"] for row in table.rows]
+def test_clicking_the_value_header_twice_sorts_every_row_by_number_largest_first(state):
+    ascending = table_after(state, sort_click("value"))
+    descending = table_after(state, sort_click("value"), shown=ascending.query.to_store())
+    values = [row["value"] for row in descending.rows]
     assert values == sorted(values, reverse=True)
+    assert [row["value"] for row in ascending.rows] == sorted(values)
     # £7m and 7 million people tie at 7,000,000: ties keep the view's order
-    assert [row["id"] for row in table.rows[:2]] == ["msf-vietnam-funding-since-2018", "msf-vietnam-people-reached"]
+    assert [row["id"] for row in descending.rows[:2]] == ["msf-vietnam-funding-since-2018", "msf-vietnam-people-reached"]
+    again = table_after(state, sort_click("value"), shown=descending.query.to_store())
+    assert again.query.sort is None and again.rows == st.first_table_page(state, state.default_view).rows
 
 
-def test_resizing_a_column_keeps_the_page_shown(state):
-    shown = {"search": "", "sort": ["value", False], "page": 2}
-    # the shipped 8 figures fit one page, so page 2 clamps to the last page there is: the first
-    assert table_after(state, ID.TABLE, sort=("value", "asc"), shown=shown).query == TableQuery(sort=Sort("value"), page=0)
-    paged = st.AppState(**{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=5))})
-    column_state = [{"colId": "value", "sort": "asc", "sortIndex": 0}]
-    assert cb.table_update(paged, [ID.TABLE], state.defaults, None, column_state, {**shown, "page": 1}).query.page == 1
-    assert cb.table_update(paged, [ID.TABLE], state.defaults, None, None, {**shown, "page": 1}).query.page == 0  # sort cleared
+def test_a_sort_goes_back_to_page_one_and_a_filter_change_keeps_the_sort(state):
+    paged = st.AppState(**{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=3))})
+    shown = {"search": "", "sort": None, "page": 1}
+    assert table_after(paged, sort_click("metric"), shown=shown).query == TableQuery(sort=Sort("metric"), page=0)
+    sorted_shown = {"search": "", "sort": ["value", True], "page": 1}
+    after = table_after(paged, ID.PROGRAMMES, shown=sorted_shown)
+    assert after.query == TableQuery(sort=Sort("value", descending=True), page=0)
 
 
-def test_the_grid_reporting_its_columns_with_a_filter_change_still_filters(state):
-    """A shared link sets the filters while the grid first reports its columns: both fire at once."""
+def test_a_header_click_with_a_filter_change_still_filters(state):
+    """A shared link sets the filters while a header is clicked: both fire at once."""
     shown = st.first_table_page(state, state.default_view).query.to_store()
     filters = Filters(**{**state.defaults.__dict__, "programmes": ("uk-returns",)})
-    table = cb.table_update(state, [ID.TABLE, ID.PROGRAMMES], filters, None, None, shown)
+    table = cb.table_update(state, [sort_click("value"), ID.PROGRAMMES], filters, None, shown)
     assert [row["id"] for row in table.rows] == ["uk-returns-since-general-election"]
 
 
@@ -214,16 +221,16 @@ def test_a_pager_button_moves_one_page_from_the_page_shown(state):
     shown = {"search": "", "sort": None, "page": 1}
     moves = {ID.PAGE_NEXT: 2, ID.PAGE_PREVIOUS: 0, ID.PAGE_FIRST: 0, ID.PAGE_LAST: 2}
     for button, page in moves.items():
-        table = cb.table_update(paged, [button], state.defaults, None, None, shown)
+        table = cb.table_update(paged, [button], state.defaults, None, shown)
         assert table.query.page == page, button
-    last = cb.table_update(paged, [ID.PAGE_NEXT], state.defaults, None, None, {**shown, "page": 2})
-    assert last.query.page == 2 and [r["id"] for r in last.rows] == [r["id"] for r in cb.table_update(paged, [ID.PAGE_LAST], state.defaults, None, None, shown).rows]
+    last = cb.table_update(paged, [ID.PAGE_NEXT], state.defaults, None, {**shown, "page": 2})
+    assert last.query.page == 2 and [r["id"] for r in last.rows] == [r["id"] for r in cb.table_update(paged, [ID.PAGE_LAST], state.defaults, None, shown).rows]
 
 
 def test_forged_table_inputs_give_the_first_page_of_the_view(state):
-    forged = [None, ["x"], 10**30, {"$gt": ""}, [{"colId": "__proto__", "sort": "asc"}], [1, 2], True]
+    forged = [None, ["x"], 10**30, {"$gt": ""}, [{"type": "table-sort", "column": "__proto__"}], [{"type": "table-sort"}], [1, 2], True]
     for value in forged:
-        table = cb.table_update(state, value, state.defaults, value, value, value)
+        table = cb.table_update(state, value, state.defaults, value, value)
         assert len(table.rows) == 8
         assert table.query.page == 0
 
@@ -340,14 +347,14 @@ def test_a_timeline_click_opens_an_event(state):
     assert cb.clicked_record(chart_dom_id(ID.GRAPH, "timeline"), click) == (EVENT, "migration-dialogue-1")
 
 
-def test_enter_on_a_table_row_opens_its_figure(state):
-    event = {"data": {"rowId": "msf-vietnam-people-reached"}, "timestamp": 1795458354150}
-    assert cb.clicked_record(ID.TABLE, event) == (FIGURE, "msf-vietnam-people-reached")
+def test_a_table_row_click_or_enter_opens_its_figure(state):
+    row = {"type": ID.TABLE_ROW, "figure": "uk-returns-since-general-election"}
+    assert cb.clicked_record(row, 1) == (FIGURE, "uk-returns-since-general-election")
 
 
-def test_a_table_row_click_opens_its_figure(state):
-    cell = {"value": "Returns", "colId": "metric", "rowIndex": 6, "rowId": "uk-returns-since-general-election"}
-    assert cb.clicked_record(ID.TABLE, cell) == (FIGURE, "uk-returns-since-general-election")
+def test_a_table_row_drawn_anew_opens_nothing(state):
+    """Each new page draws its rows with no clicks: that is not a click."""
+    assert cb.clicked_record({"type": ID.TABLE_ROW, "figure": "uk-returns-since-general-election"}, 0) is None
 
 
 @pytest.mark.parametrize(
@@ -359,10 +366,10 @@ def test_a_table_row_click_opens_its_figure(state):
         (chart_dom_id(ID.GRAPH, "funding"), {"points": [{"customdata": [{"a": 1}]}]}),
         (chart_dom_id(ID.GRAPH, "funding"), {"points": [{"customdata": ["x" * 10_000]}]}),
         (chart_dom_id(ID.GRAPH, "funding"), "points"),
-        (ID.TABLE, {"rowId": 3}),
-        (ID.TABLE, ["rowId"]),
-        (ID.TABLE, {"data": "x"}),
-        (ID.TABLE, {"data": {"rowId": None}}),
+        ({"type": ID.TABLE_ROW, "figure": 3}, 1),
+        ({"type": ID.TABLE_ROW, "figure": "x" * 10_000}, 1),
+        ({"type": ID.TABLE_ROW}, 1),
+        (ID.TABLE, {"rowId": "msf-vietnam-funding-since-2018"}),
         ({"type": ID.CARD_LINE, "figure": ["a"]}, 1),
         ({"type": ID.CARD_LINE}, True),
         ("chart-graph-unknown", {"points": [{"customdata": ["msf-vietnam-funding-since-2018"]}]}),
@@ -375,7 +382,7 @@ def test_forged_click_payloads_open_nothing(state, trigger, value):
 
 
 def test_the_source_panel_shows_the_quote_highlighted_in_its_document(state):
-    is_open, title, body = cb.source_panel(state, ID.TABLE, {"rowId": "msf-vietnam-funding-since-2018"})
+    is_open, title, body = cb.source_panel(state, {"type": ID.TABLE_ROW, "figure": "msf-vietnam-funding-since-2018"}, 1)
     assert is_open is True
     assert title == "Funding: over £7m"
     marks = [c for c in walk(html.Div(body)) if isinstance(c, html.Mark)]
@@ -390,7 +397,7 @@ def test_the_source_panel_shows_the_quote_highlighted_in_its_document(state):
 
 
 def test_an_unknown_id_in_a_click_says_the_source_was_not_found(state):
-    is_open, title, _ = cb.source_panel(state, ID.TABLE, {"rowId": "not-a-figure"})
+    is_open, title, _ = cb.source_panel(state, {"type": ID.TABLE_ROW, "figure": "not-a-figure"}, 1)
     assert (is_open, title) == (True, "Source not found")
 
 
@@ -596,4 +603,4 @@ def test_every_app_in_one_process_answers_its_own_filter_callbacks(app):
         client = each.server.test_client()
         dependencies = json.loads(client.get("/_dash-dependencies").data)
         outputs = " ".join(d["output"] for d in dependencies)
-        assert "cards.children" in outputs and "figures-table.rowData" in outputs and "url.search" in outputs
+        assert "cards.children" in outputs and "figures-table-body.children" in outputs and "url.search" in outputs

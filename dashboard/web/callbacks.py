@@ -21,7 +21,7 @@ from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 from dashboard.analysis.frame import Filters
 from dashboard.outputs.export import ExportError
 from dashboard.views.charts import CHARTS
-from dashboard.views.table import LAST_PAGE, TablePage, TableQuery, parse_query, parse_search, parse_sort, table_page
+from dashboard.views.table import COLUMNS, LAST_PAGE, TablePage, TableQuery, aria_sort, next_sort, parse_query, parse_search, table_page
 from dashboard.web.downloads import build_download
 from dashboard.web.layout import (
     CHART_FORMATS,
@@ -33,6 +33,8 @@ from dashboard.web.layout import (
     render_cards,
     render_passage,
     render_ratios,
+    table_head_id,
+    table_rows_html,
     view_download_id,
 )
 from dashboard.web.provenance import EVENT, FIGURE
@@ -120,22 +122,18 @@ def clicked_record(trigger: Any, value: Any) -> tuple[str, str] | None:
     """``(kind, id)`` of the figure or event a click points at, or None for anything else.
 
     ``trigger`` is the id of the component that fired: a card line ``{"type": "card-line",
-    "figure": id}`` or one figure of a derived ratio ``{"type": "ratio-part", "figure": id,
-    "ratio": n}`` (``value`` its click count), a chart graph (``value`` plotly's clickData,
-    whose point carries ``customdata[0]``) or the table (``value`` AG Grid's cellClicked).
+    "figure": id}``, one figure of a derived ratio ``{"type": "ratio-part", "figure": id,
+    "ratio": n}`` or a table row ``{"type": "table-row", "figure": id}`` (``value`` its click
+    count; Enter on a row clicks it), or a chart graph (``value`` plotly's clickData, whose
+    point carries ``customdata[0]``).
     """
     if isinstance(trigger, dict):
-        if trigger.get("type") in (ID.CARD_LINE, ID.RATIO_PART) and _clicks(value):
+        if trigger.get("type") in (ID.CARD_LINE, ID.RATIO_PART, ID.TABLE_ROW) and _clicks(value):
             return _record(FIGURE, trigger.get("figure"))
         return None
     if trigger in GRAPH_IDS:
         kind = EVENT if GRAPH_IDS[trigger] == "timeline" else FIGURE
         return _record(kind, _clicked_point_id(value))
-    if trigger == ID.TABLE and isinstance(value, dict):
-        # a click gives AG Grid's cellClicked {rowId, …}; Enter gives eventData {data: {rowId}, …}
-        data = value.get("data")
-        row_id = value.get("rowId") if "rowId" in value else data.get("rowId") if isinstance(data, dict) else None
-        return _record(FIGURE, row_id)
     return None
 
 
@@ -196,24 +194,24 @@ def make_download(state: AppState, kind: str, chart: str | None, filters: Filter
 PAGE_MOVES = {ID.PAGE_FIRST: "first", ID.PAGE_PREVIOUS: "previous", ID.PAGE_NEXT: "next", ID.PAGE_LAST: "last"}
 
 
-def table_update(state: AppState, triggers: Any, filters: Filters, search: Any, column_state: Any, stored: Any) -> TablePage:
+def table_update(state: AppState, triggers: Any, filters: Filters, search: Any, stored: Any) -> TablePage:
     """The table page after a user acted, always computed from every current input.
 
-    ``triggers`` are the ids of the inputs that fired together (several may, e.g. the grid
-    reporting its columns while a link sets the filters; Dash then drops the earlier answer):
-    - the filters or the search changed: page 1 of the new rows;
-    - a column header was clicked (AG Grid's ``columnState``): page 1 in the new order;
-      a column resized or moved also reports its state, and keeps the page shown;
+    ``triggers`` are the ids of the inputs that fired together:
+    - the filters or the search changed: page 1 of the new rows, in the order shown;
+    - a column header was clicked (``{"type": "table-sort", "column": id}``): page 1 in the
+      next order of that column (ascending, descending, the view's own);
     - a pager button: the first, previous, next or last page of the same rows.
     ``stored`` is the query the page shows now (``TableQuery.to_store``); like every input
     it may be forged, and is read with ``parse_query``.
     """
-    triggers = [t for t in triggers if isinstance(t, str)] if isinstance(triggers, (list, tuple, set)) else []
+    triggers = list(triggers) if isinstance(triggers, (list, tuple)) else []
     shown = parse_query(stored)
-    query = TableQuery(search=parse_search(search), sort=parse_sort(column_state), page=0)
-    if triggers == [ID.TABLE] and (query.search, query.sort) == (shown.search, shown.sort):
-        query = TableQuery(search=query.search, sort=query.sort, page=shown.page)
-    moves = [PAGE_MOVES[t] for t in triggers if t in PAGE_MOVES]
+    query = TableQuery(search=parse_search(search), sort=shown.sort, page=0)
+    sorts = [t.get("column") for t in triggers if isinstance(t, dict) and t.get("type") == ID.TABLE_SORT]
+    if len(sorts) == len(triggers) == 1:
+        query = TableQuery(search=query.search, sort=next_sort(shown.sort, sorts[0]), page=0)
+    moves = [PAGE_MOVES[t] for t in triggers if isinstance(t, str) and t in PAGE_MOVES]
     if len(moves) == len(triggers) == 1:
         query = TableQuery(search=query.search, sort=query.sort, page=move_page(shown.page, moves[0]))
     ids = view_for(state, filters).figures["id"].tolist()
@@ -228,8 +226,9 @@ def move_page(page: int, move: str) -> int:
 def table_outputs(page: TablePage) -> tuple:
     """The values of ``update_table``'s outputs, in ``TABLE_OUTPUTS`` order."""
     return (
-        page.rows, page.status, page.page_label, page.query.to_store(),
+        table_rows_html(page), page.status, page.page_label, page.query.to_store(),
         not page.has_previous, not page.has_previous, not page.has_next, not page.has_next,
+        *[aria_sort(page.query.sort, column) for column, _, _ in COLUMNS],
     )
 
 
@@ -302,19 +301,20 @@ def download(*args):
 
 
 TABLE_OUTPUTS = [
-    Output(ID.TABLE, "rowData"),
+    Output(ID.TABLE_BODY, "children"),
     Output(ID.TABLE_COUNT, "children"),
     Output(ID.PAGE_LABEL, "children"),
     Output(ID.TABLE_QUERY, "data"),
     *[Output(button, "disabled") for button in PAGE_MOVES],
+    *[Output(table_head_id(column), "aria-sort") for column, _, _ in COLUMNS],
 ]
 
 
-def update_table(years, programmes, metric, search, column_state, *pager_and_query):
+def update_table(years, programmes, metric, search, _sorts, *pager_and_query):
     state = current_state()
     filters = from_controls(years, programmes, metric, state.choices, state.defaults)
     triggers = list(ctx.triggered_prop_ids.values())
-    return table_outputs(table_update(state, triggers, filters, search, column_state, pager_and_query[-1]))
+    return table_outputs(table_update(state, triggers, filters, search, pager_and_query[-1]))
 
 
 # Scroll the highlighted quote into view whenever the source panel shows a new passage.
@@ -339,7 +339,7 @@ def attach_callbacks(app) -> None:
     app.callback(*VIEW_OUTPUTS, *CONTROLS, prevent_initial_call=True)(update_view)
     app.callback(
         *TABLE_OUTPUTS,
-        *CONTROLS, Input(ID.TABLE_SEARCH, "value"), Input(ID.TABLE, "columnState"),
+        *CONTROLS, Input(ID.TABLE_SEARCH, "value"), Input({"type": ID.TABLE_SORT, "column": ALL}, "n_clicks"),
         *[Input(button, "n_clicks") for button in PAGE_MOVES],
         State(ID.TABLE_QUERY, "data"),
         prevent_initial_call=True,
@@ -349,7 +349,7 @@ def attach_callbacks(app) -> None:
         Input({"type": ID.CARD_LINE, "figure": ALL}, "n_clicks"),
         Input({"type": ID.RATIO_PART, "figure": ALL, "ratio": ALL}, "n_clicks"),
         *[Input(graph, "clickData") for graph in GRAPH_IDS],
-        Input(ID.TABLE, "cellClicked"), Input(ID.TABLE, "eventData"), Input(ID.SOURCE_CLOSE, "n_clicks"),
+        Input({"type": ID.TABLE_ROW, "figure": ALL}, "n_clicks"), Input(ID.SOURCE_CLOSE, "n_clicks"),
         prevent_initial_call=True,
     )(show_source)
     app.callback(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
@@ -17,7 +16,7 @@ from dashboard.views.cards import Card
 from dashboard.views.charts import CHARTS
 from dashboard.analysis.frame import Derived
 from dashboard.web.provenance import Passage
-from dashboard.views.table import TablePage
+from dashboard.views.table import COLUMNS, TablePage, aria_sort
 from dashboard.web.urlstate import ALL_METRICS, to_controls
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,7 +33,9 @@ class ID:
     RESET = "filter-reset"
     SUMMARY = "view-summary"
     CARDS = "cards"
-    TABLE = "figures-table"
+    TABLE = "figures-table"  # the <table role=grid>
+    TABLE_BODY = "figures-table-body"
+    TABLE_KEYS = "figures-table-keys"  # how to move in the table with keys
     TABLE_SEARCH = "figures-table-search"
     TABLE_COUNT = "figures-table-count"
     DOWNLOAD = "download"
@@ -66,6 +67,9 @@ class ID:
     CARD_LINE = "card-line"
     # one per figure of a derived ratio, {"type": RATIO_PART, "figure": figure id, "ratio": n}
     RATIO_PART = "ratio-part"
+    # one per table row, {"type": TABLE_ROW, "figure": figure id}; one per column header, {"type": TABLE_SORT, "column": id}
+    TABLE_ROW = "table-row"
+    TABLE_SORT = "table-sort"
 
 
 def chart_dom_id(kind: str, name: str) -> str:
@@ -76,6 +80,11 @@ def chart_dom_id(kind: str, name: str) -> str:
 def chart_download_id(name: str, fmt: str) -> str:
     """``download-funding-png``."""
     return f"download-{name}-{fmt}"
+
+
+def table_head_id(column: str) -> str:
+    """``table-head-value``: a column's header cell (its ``aria-sort`` shows the order)."""
+    return f"table-head-{column}"
 
 
 def view_download_id(fmt: str) -> str:
@@ -354,23 +363,54 @@ def chart_panel(name: str, chart: ChartView) -> html.Section:
 
 # --- table -------------------------------------------------------------------------------------
 
-TABLE_COLUMNS = [
-    {"field": "metric", "headerName": "Metric", "minWidth": 140, "wrapText": True, "autoHeight": True},
-    {"field": "programme", "headerName": "Programme", "minWidth": 170, "wrapText": True, "autoHeight": True},
-    {
-        "field": "value", "headerName": "Value", "type": "rightAligned", "minWidth": 120,
-        "valueFormatter": {"function": "params.data.value_label"},
-        "cellClass": "value-cell",
-    },
-    {"field": "qualifier", "headerName": "Qualifier", "minWidth": 130, "wrapText": True, "autoHeight": True},
-    {
-        "field": "period_start", "headerName": "Period", "minWidth": 170, "wrapText": True, "autoHeight": True,
-        "valueFormatter": {"function": "params.data.period_label"},
-    },
-    {"field": "kind", "headerName": "Status", "minWidth": 120, "wrapText": True, "autoHeight": True},
-    {"field": "source", "headerName": "Source", "minWidth": 200, "wrapText": True, "autoHeight": True},
-    {"field": "quote", "headerName": "Quote", "minWidth": 260, "flex": 2, "wrapText": True, "autoHeight": True, "cellClass": "quote-cell"},
-]
+TABLE_KEYS_TEXT = (
+    "The table is one stop of the Tab key: arrow keys move between its cells, Home and End to a row's ends, "
+    "Enter on a header sorts by it, Enter on a row opens the sentence its figure comes from."
+)
+NO_ROWS = "No figures match these filters or the search."
+
+
+def table_grid(page: TablePage) -> html.Table:
+    """The figures table as plain HTML in the grid pattern (assets/table-grid.js moves focus):
+    a header of sort buttons, then ``page``'s rows. On phones each row is a card (CSS)."""
+    sort = page.query.sort
+    head = html.Thead(html.Tr([
+        html.Th(
+            html.Button(
+                [header, html.Span(className="sort-mark", **{"aria-hidden": "true"})],
+                id={"type": ID.TABLE_SORT, "column": column}, n_clicks=0, className="sort-button",
+                tabIndex=0 if i == 0 else -1, title=f"Sort by {header.lower()}",
+            ),
+            id=table_head_id(column), scope="col", role="columnheader",
+            **{"aria-sort": aria_sort(sort, column), "data-col": column},
+        )
+        for i, (column, header, _) in enumerate(COLUMNS)
+    ], role="row"))
+    return html.Table(
+        [head, html.Tbody(table_rows_html(page), id=ID.TABLE_BODY)],
+        id=ID.TABLE, className="figures-table", role="grid",
+        **{"aria-labelledby": "table-title", "aria-describedby": ID.TABLE_KEYS, "aria-rowcount": page.matching + 1},
+    )
+
+
+def table_rows_html(page: TablePage) -> list[html.Tr]:
+    """The body rows of ``page``: each row a button-like line that opens its figure's source."""
+    if not page.rows:
+        return [html.Tr(html.Td(NO_ROWS, colSpan=len(COLUMNS), className="table-empty", role="gridcell", tabIndex=-1), role="row")]
+    return [
+        html.Tr(
+            [
+                html.Td(
+                    row[field], tabIndex=-1, role="gridcell",
+                    className=f"cell-{column}", **{"data-col": column, "data-label": header},
+                )
+                for column, header, field in COLUMNS
+            ],
+            id={"type": ID.TABLE_ROW, "figure": row["id"]}, n_clicks=0, role="row", className="table-row",
+            title="Show the source sentence", **{"data-figure": row["id"], "aria-rowindex": page.first + n + 1},
+        )
+        for n, row in enumerate(page.rows)
+    ]
 
 
 def table_panel(page: TablePage) -> html.Section:
@@ -409,28 +449,8 @@ def table_panel(page: TablePage) -> html.Section:
                 ],
                 className="table-tools",
             ),
-            dag.AgGrid(
-                id=ID.TABLE,
-                rowData=page.rows,
-                columnDefs=TABLE_COLUMNS,
-                defaultColDef={"sortable": True, "resizable": True, "filter": False, "flex": 1, "suppressHeaderMenuButton": True},
-                getRowId="params.data.id",
-                eventListeners={"cellKeyDown": ["openSourceOnEnter(params, setEventData)"]},
-                columnSize="responsiveSizeToFit",
-                dashGridOptions={
-                    "domLayout": "autoHeight",
-                    "animateRows": False,
-                    "localeText": {"noRowsToShow": "No figures match these filters or the search."},
-                    "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
-                    "suppressCellFocus": False,
-                    "ensureDomOrder": True,
-                    "suppressMultiSort": True,
-                    # the server sorts every row of the view; the grid keeps the order it was sent
-                    "postSortRows": {"function": "keepServerOrder(params)"},
-                },
-                className="figures-table",
-                style={"width": "100%"},
-            ),
+            html.P(TABLE_KEYS_TEXT, id=ID.TABLE_KEYS, className="visually-hidden"),
+            html.Div(table_grid(page), className="table-scroll"),
             pager(page),
         ],
         className="table-panel",

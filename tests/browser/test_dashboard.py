@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from dashboard.views.charts import CHARTS
 
-ROWS = ".figures-table .ag-center-cols-container .ag-row"
+ROWS = "#figures-table tbody tr.table-row"
 SUMMARY = "#view-summary"
 MODAL = ".modal.show"
 MARK = "#source-quote"
@@ -71,7 +71,7 @@ def pick_programme(page, name: str) -> None:
 
 
 def table_ids(page) -> set[str]:
-    return set(page.locator(ROWS).evaluate_all("rows => rows.map(r => r.getAttribute('row-id'))"))
+    return set(page.locator(ROWS).evaluate_all("rows => rows.map(r => r.getAttribute('data-figure'))"))
 
 
 def click_middle(page, locator) -> None:
@@ -278,17 +278,62 @@ def test_a_click_on_a_bar_shows_its_quote_highlighted_in_the_source(page, server
 
 def test_a_click_on_a_table_row_shows_its_quote_highlighted_in_the_source(page, server):
     open_view(page, server)
-    page.locator(f"{ROWS}[row-id='msf-vietnam-migrants-educated'] .ag-cell").first.click()
+    page.locator(f"{ROWS}[data-figure='msf-vietnam-migrants-educated'] td").first.click()
     expect_source(page, "educated 1,936 aspiring migrants to the risks of human trafficking", "Home Office")
     page.get_by_role("button", name="Close").last.click()
     expect(page.locator(MODAL)).to_have_count(0)
 
 
-def test_enter_on_a_focused_table_row_opens_its_source(page, server):
+def focused(page) -> str:
+    """What has the keyboard focus: ``tag[data-col]`` inside the table, else ``outside:<id>``."""
+    return page.evaluate("""() => {
+        const el = document.activeElement, cell = el.closest('th, td');
+        if (!el.closest('#figures-table')) { return 'outside:' + el.id; }
+        return el.tagName.toLowerCase() + ':' + cell.dataset.col + ':' + (el.closest('tr').dataset.figure || 'head');
+    }""")
+
+
+def test_the_table_is_one_tab_stop_with_arrow_keys_inside_and_enter_opens_a_rows_source(page, server):
     open_view(page, server)
-    page.evaluate("async () => (await window.dash_ag_grid.getApiAsync('figures-table')).setFocusedCell(1, 'metric')")
+    page.locator("#figures-table-search").focus()
+    page.keyboard.press("Tab")
+    assert focused(page) == "button:metric:head"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowRight")
+    second = page.locator(ROWS).nth(1).get_attribute("data-figure")
+    assert focused(page) == f"td:programme:{second}"
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
     page.keyboard.press("Enter")
     expect_source(page, "identified 720 victims of trafficking and migrants in vulnerable situations", "Home Office")
+    page.keyboard.press("Escape")
+    expect(page.locator(MODAL)).to_have_count(0)
+
+
+def test_one_tab_leaves_the_table_and_shift_tab_comes_back_to_the_same_cell(page, server):
+    open_view(page, server)
+    page.locator("#figures-table-search").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("End")
+    page.keyboard.press("ArrowDown")
+    here = focused(page)
+    assert here.startswith("td:quote:")
+    page.keyboard.press("Tab")
+    assert focused(page).startswith("outside:")
+    page.keyboard.press("Shift+Tab")
+    assert focused(page) == here
+
+
+def test_enter_on_a_header_sorts_the_table(page, server):
+    open_view(page, server)
+    page.locator("#figures-table-search").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    expect(page.locator("#figures-table th[data-col='value']")).to_have_attribute("aria-sort", "ascending")
+    assert focused(page) == "button:value:head"
 
 
 def test_funding_per_person_keeps_its_bounds_and_each_figure_opens_its_source(page, server):
@@ -332,7 +377,7 @@ def test_focus_is_visible_on_the_filters_and_buttons(page, server):
 def test_forged_callback_payloads_get_an_answer_not_a_server_error(server):
     """POST what a hostile client could send to the filter callbacks; the server must answer."""
     dependencies = json.loads(urllib.request.urlopen(server + "_dash-dependencies").read())
-    filter_callbacks = [d for d in dependencies if any(o in d["output"] for o in ("cards.children", "url.search", "figures-table.rowData"))]
+    filter_callbacks = [d for d in dependencies if any(o in d["output"] for o in ("cards.children", "url.search", "figures-table-body.children"))]
     assert len(filter_callbacks) == 3
     forged_values = [None, "2022", [2030, 1990], {"$gt": ""}, ["x"] * 5000, 10**30, [True, "a"]]
     for dependency in filter_callbacks:
@@ -352,12 +397,20 @@ def test_forged_callback_payloads_get_an_answer_not_a_server_error(server):
                 assert response.status in (200, 204)
 
 
-@pytest.mark.parametrize("width", [1280, 1920])
-def test_the_layout_has_no_horizontal_overflow(new_page, server, width):
+CUT_TEXT = """() => Array.from(document.querySelectorAll(
+    '#figures-table td, #figures-table th, .table-pager button, .card-line span, .filter-label, h1, h2, h3'
+)).filter(e => !e.closest('.visually-hidden') && e.getClientRects().length && e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.slice(0, 40))"""
+
+
+@pytest.mark.parametrize("width", [390, 768, 1280, 1366, 1920])
+def test_no_sideways_scroll_and_no_cut_text_at_each_designed_width(new_page, server, width):
     page = new_page(width, 1000)
     open_view(page, server)
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
+    assert page.evaluate(CUT_TEXT) == []
+    quote = page.locator(f"{ROWS} td[data-col='quote']").first
+    assert quote.evaluate("e => getComputedStyle(e).whiteSpace") == "normal"  # the quote wraps, whole
     for name in CHARTS:
         panel = page.locator(f".chart-panel[data-chart='{name}']").bounding_box()
         svg = page.locator(f"#chart-graph-{name} .main-svg").first.bounding_box()
@@ -380,7 +433,7 @@ def test_the_table_shows_and_searches_programme_names_not_their_codes(page, serv
     page.fill("#figures-table-search", "Border")  # only in the programme's name, not its quote or source
     expect(page.locator(ROWS)).to_have_count(1)
     assert table_ids(page) == {"border-security-summit-partners"}
-    programme = page.locator(f"{ROWS} [col-id='programme']").first
+    programme = page.locator(f"{ROWS} td[data-col='programme']").first
     expect(programme).to_have_text("Border Security Summit on Organised Immigration Crime")
 
 
@@ -413,14 +466,15 @@ def test_the_pager_walks_through_the_pages_of_the_view(page, paged_server):
 
 def test_sorting_a_column_orders_the_whole_view_not_only_the_page(page, paged_server):
     open_view(page, paged_server)
-    header = page.locator(".figures-table .ag-header-cell[col-id='value']")
-    header.click()  # ascending
-    header.click()  # descending
+    header = page.locator("#figures-table th[data-col='value']")
+    header.locator("button").click()  # ascending
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    header.locator("button").click()  # descending
     expect(header).to_have_attribute("aria-sort", "descending")
     # the largest values of all 8 figures, not only of the first page's 3
-    expect(page.locator(f"{ROWS} [col-id='value']")).to_have_text(["over £7m", "over 7 million", "up to £1m"])
+    expect(page.locator(f"{ROWS} td[data-col='value']")).to_have_text(["over £7m", "over 7 million", "up to £1m"])
     page.get_by_role("button", name="Next page").click()
-    expect(page.locator(f"{ROWS} [col-id='value']")).to_have_text(["nearly £1m", "over 24,000", "1,936"])
+    expect(page.locator(f"{ROWS} td[data-col='value']")).to_have_text(["nearly £1m", "over 24,000", "1,936"])
     assert_clean(page)
 
 
