@@ -18,7 +18,7 @@ import flask
 import plotly.graph_objects as go
 from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 
-from dashboard.analysis.frame import Filters
+from dashboard.analysis.frame import Filters, apply_filters
 from dashboard.outputs.export import ExportError
 from dashboard.views.charts import CHARTS
 from dashboard.views.table import COLUMNS, LAST_PAGE, TablePage, TableQuery, aria_sort, next_sort, parse_query, parse_search, table_page
@@ -214,7 +214,7 @@ def table_update(state: AppState, triggers: Any, filters: Filters, search: Any, 
     moves = [PAGE_MOVES[t] for t in triggers if isinstance(t, str) and t in PAGE_MOVES]
     if len(moves) == len(triggers) == 1:
         query = TableQuery(search=query.search, sort=query.sort, page=move_page(shown.page, moves[0]))
-    ids = view_for(state, filters).figures["id"].tolist()
+    ids = apply_filters(state.figures, filters)["id"].tolist()  # not the whole view: no charts needed
     return table_page(state.table, ids, query, state.config.table.page_size)
 
 

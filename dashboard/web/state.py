@@ -55,6 +55,10 @@ class ViewCache:
             while len(self._views) > self.size:
                 self._views.popitem(last=False)
 
+    def clear(self) -> None:
+        with self._lock:
+            self._views.clear()
+
     def __len__(self) -> int:
         return len(self._views)
 

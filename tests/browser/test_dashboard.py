@@ -222,6 +222,20 @@ def test_the_back_button_restores_the_previous_filters(page, server):
     assert_clean(page)
 
 
+def test_enter_in_a_year_box_applies_it_and_a_following_reset_still_wins(page, server):
+    open_view(page, server)
+    first, _ = year_inputs(page)
+    first.fill("2022")
+    first.press("Enter")
+    expect(page.locator(SUMMARY)).to_contain_text("· 2022–2026 ·")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "First year"
+    page.click("#filter-reset")
+    expect(page.locator(SUMMARY)).to_contain_text("· 2018–2026 ·")
+    idle(page)
+    expect(first).to_have_value("2018")
+    expect(page.locator(SUMMARY)).to_contain_text("· 2018–2026 ·")
+
+
 def test_reset_returns_to_the_default_view_and_a_bare_address(page, server):
     open_view(page, server + "?year_from=2024&programme=uk-returns")
     expect(page.locator(ROWS)).to_have_count(1)
@@ -369,6 +383,17 @@ def test_focus_is_visible_on_the_filters_and_buttons(page, server):
     page.locator("#filter-reset").focus()
     outline = page.locator("#filter-reset").evaluate("e => getComputedStyle(e).outlineStyle")
     assert outline == "solid"
+
+
+def test_the_open_dropdowns_highlighted_option_is_marked_by_more_than_colour(page, server):
+    open_view(page, server)
+    page.locator("#filter-programmes").focus()
+    page.keyboard.press("ArrowDown")  # opens the list
+    page.keyboard.press("ArrowDown")
+    option = page.locator(".dash-dropdown-content .dash-options-list-option:focus-within")
+    expect(option).to_have_count(1)
+    assert option.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    page.keyboard.press("Escape")
 
 
 # --- robustness ---------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
      without them a screen reader announces two unnamed numbers (axe rule `label`).
    - A dropdown draws a hidden, read-only input before its button that only hands focus
      on to the button; it is aria-hidden yet a Tab stop (axe rule `aria-hidden-focus`).
-     Taken out of the Tab order, Tab goes straight to the button, which is named. */
+     Taken out of the Tab order, Tab goes straight to the button, which is named.
+   - Enter in a year box applies the year, as leaving the box does (the slider commits a
+     typed year only on blur); the focus stays in the box. */
 (function () {
     var NAMES = [
         [".dash-range-slider-min-input", "First year"],
@@ -19,6 +21,14 @@
             input.tabIndex = -1;
         });
     }
+    document.addEventListener("keydown", function (event) {
+        var box = event.target;
+        if (event.key === "Enter" && box.classList && box.classList.contains("dash-range-slider-input")) {
+            event.preventDefault();
+            box.blur();
+            box.focus();
+        }
+    });
     new MutationObserver(function () { mend(document); })
         .observe(document.documentElement, {subtree: true, childList: true, attributes: true, attributeFilter: ["tabindex"]});
 })();
