@@ -53,3 +53,36 @@ def test_robots_txt_is_a_robots_file_not_the_page(client):
     assert response.status_code == 200
     assert response.mimetype == "text/plain"
     assert response.get_data(as_text=True).startswith("User-agent: *")
+
+
+BOOTSTRAP_PREFIXES = ("btn", "form-", "visually-hidden", "modal")
+
+
+def test_every_bootstrap_class_the_page_names_has_its_rule_in_the_trimmed_stylesheet():
+    """assets/bootstrap.min.css keeps only the rules the page uses: a class added to the
+    layout without its rule (a button drawn unstyled) fails here."""
+    from dashboard.web import callbacks
+    from dashboard.web.app import app_state
+
+    app = create_app(load_valid(ROOT / "data", ROOT / "seeds"), load_config(ROOT / "config.yaml"), ROOT / "seeds")
+    with app.server.app_context():
+        page = callbacks.first_page(app_state(app), "")
+    named = set()
+    stack = [page]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (list, tuple)):
+            stack.extend(node)
+            continue
+        named.update(str(getattr(node, "className", "") or "").split())
+        for prop in ("children", "body"):
+            child = getattr(node, prop, None)
+            if child is not None and not isinstance(child, str):
+                stack.append(child)
+    css = (ROOT / "dashboard" / "web" / "assets" / "bootstrap.min.css").read_text(encoding="utf-8")
+    used = {c for c in named if c.startswith(BOOTSTRAP_PREFIXES)}
+    assert {"btn", "btn-sm", "form-control", "visually-hidden"} <= used  # else the walk found nothing
+    missing = sorted(c for c in used if not re.search(r"\." + re.escape(c) + r"(?![\w-])", css))
+    assert missing == []
+    for dialog_class in ("modal", "modal-dialog", "modal-content", "modal-xl", "modal-dialog-scrollable", "modal-backdrop", "fade", "show", "btn-close"):
+        assert re.search(r"\." + re.escape(dialog_class) + r"(?![\w-])", css), dialog_class

@@ -389,6 +389,7 @@ def test_the_open_dropdowns_highlighted_option_is_marked_by_more_than_colour(pag
     open_view(page, server)
     page.locator("#filter-programmes").focus()
     page.keyboard.press("ArrowDown")  # opens the list
+    page.wait_for_selector(".dash-dropdown-content .dash-options-list-option")
     page.keyboard.press("ArrowDown")
     option = page.locator(".dash-dropdown-content .dash-options-list-option:focus-within")
     expect(option).to_have_count(1)
