@@ -33,10 +33,10 @@ from dashboard.web.layout import (
     render_cards,
     render_passage,
     render_ratios,
-    table_head_id,
-    table_rows_html,
     view_download_id,
 )
+from dashboard.web.grid import table_rows_html
+from dashboard.web.ids import table_head_id
 from dashboard.web.provenance import EVENT, FIGURE
 from dashboard.web.state import STATE_KEY, AppState, View, first_table_page, view_for
 from dashboard.web.urlstate import encode, from_controls, parse, to_controls

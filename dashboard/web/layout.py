@@ -1,8 +1,8 @@
-"""The page: component ids, the static layout and the renderers of its dynamic parts.
+"""The page: the static layout and the renderers of its dynamic parts.
 
 Every function here turns already-computed values (cards, chart texts, a provenance
-passage) into Dash components; none of them computes a number. Component ids are the
-constants below, shared with ``callbacks`` and the browser tests.
+passage) into Dash components; none of them computes a number. Component ids live in
+``ids`` (re-exported here), the figures table in ``grid``.
 """
 
 from __future__ import annotations
@@ -16,89 +16,26 @@ from dashboard.views.cards import Card
 from dashboard.views.charts import CHARTS
 from dashboard.analysis.frame import Derived
 from dashboard.web.provenance import Passage
-from dashboard.views.table import COLUMNS, TablePage, aria_sort
+from dashboard.views.table import TablePage
+from dashboard.web.grid import table_panel
+from dashboard.web.ids import (  # noqa: F401  (re-exported: the ids are the page's vocabulary)
+    CHART_FORMATS,
+    ID,
+    VIEW_FORMATS,
+    chart_dom_id,
+    chart_download_id,
+    table_head_id,
+    view_download_id,
+)
 from dashboard.web.urlstate import ALL_METRICS, to_controls
 
 if TYPE_CHECKING:  # pragma: no cover
     from dashboard.web.state import AppState, ChartView, View
 
-
-class ID:
-    """Component ids. Pattern-matching ids are dicts built by the helpers below."""
-
-    URL = "url"
-    YEARS = "filter-years"
-    PROGRAMMES = "filter-programmes"
-    METRIC = "filter-metric"
-    RESET = "filter-reset"
-    SUMMARY = "view-summary"
-    CARDS = "cards"
-    TABLE = "figures-table"  # the <table role=grid>
-    TABLE_BODY = "figures-table-body"
-    TABLE_KEYS = "figures-table-keys"  # how to move in the table with keys
-    TABLE_SEARCH = "figures-table-search"
-    TABLE_COUNT = "figures-table-count"
-    DOWNLOAD = "download"
-    VIEW_DOWNLOAD_STATUS = "view-download-status"
-    SOURCE_MODAL = "source-modal"
-    SOURCE_TITLE = "source-title"
-    SOURCE_BODY = "source-body"
-    SOURCE_CLOSE = "source-close"
-    SOURCE_MARK = "source-quote"
-    SOURCE_SCROLLED = "source-scrolled"  # a store the scroll-to-quote script writes to
-    TABLE_QUERY = "table-query"  # the table's search, sort and page now shown (table.TableQuery)
-    PAGE_FIRST = "table-page-first"
-    PAGE_PREVIOUS = "table-page-previous"
-    PAGE_NEXT = "table-page-next"
-    PAGE_LAST = "table-page-last"
-    PAGE_LABEL = "table-page-label"
-
-    # one per chart: chart_dom_id(GRAPH, "funding") == "chart-graph-funding"
-    GRAPH = "chart-graph"
-    CHART_FIGURE = "chart-figure"  # the wrapper of a graph: role=img, named by the title, described by CHART_ALT
-    CHART_ALT = "chart-alt"
-    CHART_NOTES = "chart-notes"
-    CHART_FOOTER = "chart-footer"
-    CHART_TITLE = "chart-title"
-
-    RATIOS = "ratios"
-
-    # pattern-matching: one per card line, {"type": CARD_LINE, "figure": figure id}
-    CARD_LINE = "card-line"
-    # one per figure of a derived ratio, {"type": RATIO_PART, "figure": figure id, "ratio": n}
-    RATIO_PART = "ratio-part"
-    # one per table row, {"type": TABLE_ROW, "figure": figure id}; one per column header, {"type": TABLE_SORT, "column": id}
-    TABLE_ROW = "table-row"
-    TABLE_SORT = "table-sort"
-
-
-def chart_dom_id(kind: str, name: str) -> str:
-    """``chart-graph-funding``: the id of one chart's part, usable in CSS, aria and tests."""
-    return f"{kind}-{name}"
-
-
-def chart_download_id(name: str, fmt: str) -> str:
-    """``download-funding-png``."""
-    return f"download-{name}-{fmt}"
-
-
-def table_head_id(column: str) -> str:
-    """``table-head-value``: a column's header cell (its ``aria-sort`` shows the order)."""
-    return f"table-head-{column}"
-
-
-def view_download_id(fmt: str) -> str:
-    """``download-view-csv``."""
-    return f"download-view-{fmt}"
-
-
-VIEW_FORMATS = (("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("pptx", "Slides (PPTX)"))
-CHART_FORMATS = (("png", "PNG"), ("svg", "SVG"))
 OVERLAP_RULE = (
     "A figure is shown when its period overlaps the years you choose: “over £7m since 2018” "
     "also appears in a 2022 view. Totals over a period are never split into years."
 )
-SEARCH_DEBOUNCE_S = 0.3  # the table asks the server after a pause in typing, not at every key
 MAX_YEAR_LABELS = 9  # year labels the slider has room for at laptop width
 CARD_LINES = 3  # a card shows its headline and at most two more figures; the table has them all
 INDEX_HTML = """<!DOCTYPE html>
@@ -359,118 +296,6 @@ def chart_panel(name: str, chart: ChartView) -> html.Section:
         className=f"chart-panel chart-{name}",
         **{"aria-labelledby": title_id, "data-chart": name},
     )
-
-
-# --- table -------------------------------------------------------------------------------------
-
-TABLE_KEYS_TEXT = (
-    "The table is one stop of the Tab key: arrow keys move between its cells, Home and End to a row's ends, "
-    "Enter on a header sorts by it, Enter on a row opens the sentence its figure comes from."
-)
-NO_ROWS = "No figures match these filters or the search."
-
-
-def table_grid(page: TablePage) -> html.Table:
-    """The figures table as plain HTML in the grid pattern (assets/table-grid.js moves focus):
-    a header of sort buttons, then ``page``'s rows. On phones each row is a card (CSS)."""
-    sort = page.query.sort
-    head = html.Thead(html.Tr([
-        html.Th(
-            html.Button(
-                [header, html.Span(className="sort-mark", **{"aria-hidden": "true"})],
-                id={"type": ID.TABLE_SORT, "column": column}, n_clicks=0, className="sort-button",
-                tabIndex=0 if i == 0 else -1, title=f"Sort by {header.lower()}",
-            ),
-            id=table_head_id(column), scope="col", role="columnheader",
-            **{"aria-sort": aria_sort(sort, column), "data-col": column},
-        )
-        for i, (column, header, _) in enumerate(COLUMNS)
-    ], role="row"))
-    return html.Table(
-        [head, html.Tbody(table_rows_html(page), id=ID.TABLE_BODY)],
-        id=ID.TABLE, className="figures-table", role="grid",
-        **{"aria-labelledby": "table-title", "aria-describedby": ID.TABLE_KEYS, "aria-rowcount": page.matching + 1},
-    )
-
-
-def table_rows_html(page: TablePage) -> list[html.Tr]:
-    """The body rows of ``page``: each row a button-like line that opens its figure's source."""
-    if not page.rows:
-        return [html.Tr(html.Td(NO_ROWS, colSpan=len(COLUMNS), className="table-empty", role="gridcell", tabIndex=-1), role="row")]
-    return [
-        html.Tr(
-            [
-                html.Td(
-                    row[field], tabIndex=-1, role="gridcell",
-                    className=f"cell-{column}", **{"data-col": column, "data-label": header},
-                )
-                for column, header, field in COLUMNS
-            ],
-            id={"type": ID.TABLE_ROW, "figure": row["id"]}, n_clicks=0, role="row", className="table-row",
-            title="Show the source sentence", **{"data-figure": row["id"], "aria-rowindex": page.first + n + 1},
-        )
-        for n, row in enumerate(page.rows)
-    ]
-
-
-def table_panel(page: TablePage) -> html.Section:
-    """The figures table with its search box and pager, showing ``page``; the server sends
-    each further page (``callbacks.update_table``)."""
-    return html.Section(
-        [
-            dcc.Store(id=ID.TABLE_QUERY, data=page.query.to_store()),
-            html.Div(
-                [
-                    html.H2("Figures in this view", id="table-title", className="section-title"),
-                    html.Div(
-                        [html.Span("Download this view:", className="downloads-label")]
-                        + [
-                            html.Button(
-                                label, id=view_download_id(fmt), n_clicks=0,
-                                className="btn btn-sm btn-outline-primary",
-                                title=f"Download the figures of this view as {label}",
-                            )
-                            for fmt, label in VIEW_FORMATS
-                        ]
-                        + [html.Span(id=ID.VIEW_DOWNLOAD_STATUS, className="download-status", role="status")],
-                        className="view-downloads",
-                    ),
-                ],
-                className="table-head",
-            ),
-            html.Div(
-                [
-                    html.Label("Search the table", htmlFor=ID.TABLE_SEARCH, className="filter-label"),
-                    dcc.Input(
-                        id=ID.TABLE_SEARCH, type="search", debounce=SEARCH_DEBOUNCE_S, className="form-control table-search",
-                        placeholder="e.g. victims, 2024, Home Office", autoComplete="off",
-                    ),
-                    html.Span(page.status, id=ID.TABLE_COUNT, className="table-count", role="status"),
-                ],
-                className="table-tools",
-            ),
-            html.P(TABLE_KEYS_TEXT, id=ID.TABLE_KEYS, className="visually-hidden"),
-            html.Div(table_grid(page), className="table-scroll"),
-            pager(page),
-        ],
-        className="table-panel",
-        **{"aria-labelledby": "table-title"},
-    )
-
-
-def pager(page: TablePage) -> html.Nav:
-    buttons = [
-        (ID.PAGE_FIRST, "« First", "First page", not page.has_previous),
-        (ID.PAGE_PREVIOUS, "‹ Previous", "Previous page", not page.has_previous),
-        (ID.PAGE_NEXT, "Next ›", "Next page", not page.has_next),
-        (ID.PAGE_LAST, "Last »", "Last page", not page.has_next),
-    ]
-    items = [
-        html.Button(text, id=button_id, n_clicks=0, disabled=disabled, className="btn btn-sm btn-outline-secondary", **{"aria-label": label})
-        for button_id, text, label, disabled in buttons
-    ]
-    items.insert(2, html.Span(page.page_label, id=ID.PAGE_LABEL, className="pager-label", **{"aria-live": "polite"}))
-    return html.Nav(items, className="table-pager", **{"aria-label": "Pages of the figures table"})
 
 
 # --- provenance ----------------------------------------------------------------------------------
