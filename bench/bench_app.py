@@ -5,7 +5,7 @@ Prints two small tables:
 1. **Filter callbacks**: the server time of one filter change, posted through Flask's test
    client (so Dash's decoding, JSON encoding and routing are included), next to the pure
    compute it calls, in the same run. A filter change runs two callbacks side by side:
-   ``update_view`` (``callbacks.compute_view``: filter the frames, build the cards and the
+   ``update_view`` (``state.compute_view``: filter the frames, build the cards and the
    four figures) and ``update_table`` (``callbacks.table_update``: the first table page).
    Targets: callback ≤ 1.5 × pure compute, and overhead (callback − pure) < 50 ms at
    10,000 figures.
@@ -138,6 +138,7 @@ def generate_dataset(root: Path, n_figures: int = 10_000, n_programmes: int = 40
 def time_callbacks(data_dir: Path, seeds_dir: Path, repeats: int) -> dict[str, dict[str, float]]:
     """Median ms of each filter callback's request and of the pure function it calls, interleaved."""
     from dashboard.web import callbacks
+    from dashboard.web.state import compute_view
     from dashboard.web.app import app_state, build_app
     from dashboard.analysis.frame import Filters
     from dashboard.web.urlstate import to_controls
@@ -154,30 +155,36 @@ def time_callbacks(data_dir: Path, seeds_dir: Path, repeats: int) -> dict[str, d
     client.get("/")  # let Dash set up its routes and caches before timing
     controls = {"filter-years": years, "filter-programmes": programmes, "filter-metric": metric}
     pure_calls = {
-        "view": lambda: callbacks.compute_view(state, filters),
-        "table": lambda: callbacks.table_update(state, ["filter-years"], filters, None, None, None),
+        "view": lambda: compute_view(state, filters),
+        "table": lambda: callbacks.table_update(state, ["filter-years"], filters, None, None),
     }
-    bodies = {name: _callback_body(app, output, controls) for name, output in (("view", "cards.children"), ("table", "figures-table.rowData"))}
+    bodies = {name: _callback_body(app, output, controls) for name, output in (("view", "cards.children"), ("table", "figures-table-body.children"))}
 
     results = {}
     for name, pure_call in pure_calls.items():
-        pure, served = [], []
+        pure, served, cached = [], [], []
         for _ in range(repeats):
+            state.views.clear()  # the pure call and the first request compute the view afresh
             t = time.perf_counter()
             pure_call()
             pure.append(time.perf_counter() - t)
+            state.views.clear()
             t = time.perf_counter()
             response = client.post("/_dash-update-component", data=bodies[name], content_type="application/json")
             served.append(time.perf_counter() - t)
             assert response.status_code == 200, response.data[:500]
+            t = time.perf_counter()  # the same change again: the view comes from the bounded cache
+            client.post("/_dash-update-component", data=bodies[name], content_type="application/json")
+            cached.append(time.perf_counter() - t)
         results[name] = {
             "pure_ms": statistics.median(pure) * 1000,
             "callback_ms": statistics.median(served) * 1000,
+            "cached_ms": statistics.median(cached) * 1000,
             "response_kb": len(response.data) / 1024,
         }
     return {
         "figures": len(state.dataset.figures),
-        "shown": len(callbacks.compute_view(state, filters).figures),
+        "shown": len(compute_view(state, filters).figures),
         "startup_s": startup,
         **results,
     }
@@ -253,7 +260,7 @@ DRAWN = """
     return plot && plot._fullLayout && plot.querySelector(".main-svg .trace, .main-svg .annotation");
 }) && shown.every((selector) => document.querySelector(selector))
 """
-TABLE_ROW = "#figures-table .ag-center-cols-container .ag-row"
+TABLE_ROW = "#figures-table tbody tr.table-row"
 
 
 def time_pages(targets: dict[str, tuple[str, list[str], list[str]]], repeats: int) -> dict[str, float]:
@@ -303,17 +310,19 @@ def main() -> None:
         datasets = {"shipped": (ROOT / "data", ROOT / "seeds"), f"{args.figures:,} figures": (gen_data, gen_seeds)}
         rows = [(name, time_callbacks(d, s, repeats)) for name, (d, s) in datasets.items()]
         print("Filter callbacks (median of %d, last four years of the data, all programmes)" % repeats)
-        print(f"{'data':<16}{'callback':<9}{'figures':>8}{'shown':>8}{'pure ms':>10}{'callback ms':>13}{'overhead ms':>13}{'ratio':>7}{'response':>11}")
+        print(f"{'data':<16}{'callback':<9}{'figures':>8}{'shown':>8}{'pure ms':>10}{'callback ms':>13}{'overhead ms':>13}{'ratio':>7}{'cached ms':>11}{'response':>11}")
         for name, r in rows:
-            r["both"] = {key: r["view"][key] + r["table"][key] for key in ("pure_ms", "callback_ms", "response_kb")}
+            r["both"] = {key: r["view"][key] + r["table"][key] for key in ("pure_ms", "callback_ms", "cached_ms", "response_kb")}
             for callback in ("view", "table", "both"):
                 c = r[callback]
                 overhead = c["callback_ms"] - c["pure_ms"]
                 print(
                     f"{name:<16}{callback:<9}{r['figures']:>8,}{r['shown']:>8,}{c['pure_ms']:>10.1f}{c['callback_ms']:>13.1f}"
-                    f"{overhead:>13.1f}{c['callback_ms'] / c['pure_ms']:>7.2f}{c['response_kb']:>9.0f} kB"
+                    f"{overhead:>13.1f}{c['callback_ms'] / c['pure_ms']:>7.2f}{c['cached_ms']:>11.1f}{c['response_kb']:>9.0f} kB"
                 )
         print("targets: ratio ≤ 1.5, overhead < 50 ms at 10,000 figures ('both': the two callbacks of one filter change)")
+        print("issue 9: slowest callback computed afresh ≤ 25 ms on the shipped data, ≤ 100 ms at 10,000 figures;"
+              " 'cached ms': the same change again, answered from the bounded view cache")
         for name, r in rows:
             print(f"  start-up ({name}): {r['startup_s']:.1f} s (load, validate, frames, default view)")
 

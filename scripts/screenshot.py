@@ -1,9 +1,13 @@
 """Save docs/screenshot.png: the dashboard's default view on the shipped data, full page.
 
-Starts ``dashboard serve`` on a free port, opens it in headless Debian Chromium at 1440 px
-wide, waits until every chart is drawn and the table has its rows, and saves the page.
+Starts ``dashboard serve`` on a free port, opens it in headless Debian Chromium at 1366 px
+wide, waits until every chart is drawn and the table has its rows, and saves the page
+(or, with ``--height``, the first that many pixels of it: a phone's first screens).
 
-    .venv/bin/python scripts/screenshot.py [--width 1440] [--output docs/screenshot.png]
+    .venv/bin/python scripts/screenshot.py [--width 1366] [--height N] [--query '?year_from=2022'] [--output docs/screenshot.png]
+
+The README's screenshots: ``--width 1366 --output docs/screenshot.png`` and
+``--width 390 --height 2400 --output docs/screenshot-390.png``.
 """
 
 from __future__ import annotations
@@ -37,7 +41,9 @@ def free_port() -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--width", type=int, default=1440)
+    parser.add_argument("--width", type=int, default=1366)
+    parser.add_argument("--height", type=int, default=None, help="save only the top N pixels (default: the whole page)")
+    parser.add_argument("--query", default="", help="a query string, e.g. '?year_from=2022&year_to=2022'")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "screenshot.png")
     args = parser.parse_args()
 
@@ -66,13 +72,14 @@ def main() -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": args.width, "height": 900}, device_scale_factor=1)
-            page.goto(url)
+            page.goto(url + args.query)
             for name in chart_names():
                 page.wait_for_selector(f"#chart-graph-{name} .main-svg .trace, #chart-graph-{name} .main-svg .annotation")
-            page.wait_for_selector(".figures-table .ag-row")
+            page.wait_for_selector(".figures-table .table-row, .figures-table .table-empty")
             page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
             args.output.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(args.output), full_page=True)
+            clip = {"x": 0, "y": 0, "width": args.width, "height": args.height} if args.height else None
+            page.screenshot(path=str(args.output), full_page=True, clip=clip)
             browser.close()
     finally:
         server.terminate()

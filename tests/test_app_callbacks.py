@@ -10,6 +10,7 @@ import pytest
 from dash import html, no_update
 
 from dashboard.web import callbacks as cb, urlstate
+from dashboard.web import state as st
 from dashboard.web.app import app_state, create_app
 from dashboard.views.charts import CHARTS
 from dashboard.config import TableSettings, load_config
@@ -33,19 +34,23 @@ def state(app):
     return app_state(app)
 
 
-def view_of(state, **changes) -> cb.View:
+def view_of(state, **changes) -> st.View:
     filters = Filters(**{**state.defaults.__dict__, **changes})
-    return cb.compute_view(state, filters)
+    return st.compute_view(state, filters)
 
 
-def ids(view: cb.View) -> set[str]:
+def ids(view: st.View) -> set[str]:
     return set(view.figures["id"])
 
 
-def table_after(state, trigger, filters=None, search=None, sort=None, shown=None):
+def sort_click(column) -> dict:
+    """The id Dash reports when ``column``'s header button is clicked."""
+    return {"type": ID.TABLE_SORT, "column": column}
+
+
+def table_after(state, trigger, filters=None, search=None, shown=None):
     """The table page ``update_table`` sends after ``trigger`` fired (None: nothing changes)."""
-    column_state = [{"colId": sort[0], "sort": sort[1], "sortIndex": 0}] if sort else None
-    return cb.table_update(state, [trigger], filters or state.defaults, search, column_state, shown)
+    return cb.table_update(state, [trigger], filters or state.defaults, search, shown)
 
 
 def texts(component) -> list[str]:
@@ -71,7 +76,7 @@ def walk(component):
 
 def test_the_default_view_shows_every_figure_in_the_table(state):
     view = state.default_view
-    table = cb.first_table_page(state, view)
+    table = st.first_table_page(state, view)
     assert len(table.rows) == len(state.dataset.figures) == 8
     assert table.status == "8 figures in this view"
     assert view.summary == "Showing 8 figures and 9 events · 2018–2026 · all programmes · all metrics"
@@ -130,7 +135,7 @@ def test_a_2022_only_view_says_so_in_its_summary_and_keeps_the_dialogue_held_tha
 
 def test_a_programme_filter_narrows_the_table(state):
     filters = Filters(**{**state.defaults.__dict__, "programmes": ("uk-returns",)})
-    assert ids(cb.compute_view(state, filters)) == {"uk-returns-since-general-election"}
+    assert ids(st.compute_view(state, filters)) == {"uk-returns-since-general-election"}
     table = table_after(state, ID.PROGRAMMES, filters)
     assert [row["id"] for row in table.rows] == ["uk-returns-since-general-election"]
     assert table.status == "1 figure in this view"
@@ -138,7 +143,7 @@ def test_a_programme_filter_narrows_the_table(state):
 
 def test_an_empty_view_says_so_in_the_table_cards_and_charts(state):
     filters = Filters(**{**state.defaults.__dict__, "programmes": ("migration-dialogue",), "metrics": ("returns",)})
-    view = cb.compute_view(state, filters)
+    view = st.compute_view(state, filters)
     table = table_after(state, ID.METRIC, filters)
     assert table.rows == []
     assert table.status == "No figures match these filters."
@@ -154,12 +159,12 @@ def test_the_view_outputs_fill_every_output_of_the_view_callback(state):
 
 
 def test_the_table_outputs_fill_every_output_of_the_table_callback(state):
-    outputs = cb.table_outputs(cb.first_table_page(state, state.default_view))
+    outputs = cb.table_outputs(st.first_table_page(state, state.default_view))
     assert len(outputs) == len(cb.TABLE_OUTPUTS)
 
 
 def test_a_filter_change_sends_the_first_page_of_the_new_view(state):
-    shown = cb.first_table_page(state, state.default_view).query.to_store()
+    shown = st.first_table_page(state, state.default_view).query.to_store()
     filters = Filters(**{**state.defaults.__dict__, "year_from": 2022, "year_to": 2022})
     table = table_after(state, ID.YEARS, filters, shown={**shown, "page": 3})
     assert table.query.page == 0
@@ -183,47 +188,50 @@ def test_a_search_with_no_match_says_what_was_searched(state):
     assert table.status == "No figures matching “zebra” among the 8 figures in this view."
 
 
-def test_clicking_the_value_header_sorts_every_row_by_number(state):
-    table = table_after(state, ID.TABLE, sort=("value", "desc"))
-    values = [row["value"] for row in table.rows]
+def test_clicking_the_value_header_twice_sorts_every_row_by_number_largest_first(state):
+    ascending = table_after(state, sort_click("value"))
+    descending = table_after(state, sort_click("value"), shown=ascending.query.to_store())
+    values = [row["value"] for row in descending.rows]
     assert values == sorted(values, reverse=True)
+    assert [row["value"] for row in ascending.rows] == sorted(values)
     # £7m and 7 million people tie at 7,000,000: ties keep the view's order
-    assert [row["id"] for row in table.rows[:2]] == ["msf-ruritania-funding-since-2018", "msf-ruritania-people-reached"]
+    assert [row["id"] for row in descending.rows[:2]] == ["msf-ruritania-funding-since-2018", "msf-ruritania-people-reached"]
+    again = table_after(state, sort_click("value"), shown=descending.query.to_store())
+    assert again.query.sort is None and again.rows == st.first_table_page(state, state.default_view).rows
 
 
-def test_resizing_a_column_keeps_the_page_shown(state):
-    shown = {"search": "", "sort": ["value", False], "page": 2}
-    # the sample's 8 figures fit one page, so page 2 clamps to the last page there is: the first
-    assert table_after(state, ID.TABLE, sort=("value", "asc"), shown=shown).query == TableQuery(sort=Sort("value"), page=0)
-    paged = cb.AppState(**{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=5))})
-    column_state = [{"colId": "value", "sort": "asc", "sortIndex": 0}]
-    assert cb.table_update(paged, [ID.TABLE], state.defaults, None, column_state, {**shown, "page": 1}).query.page == 1
-    assert cb.table_update(paged, [ID.TABLE], state.defaults, None, None, {**shown, "page": 1}).query.page == 0  # sort cleared
+def test_a_sort_goes_back_to_page_one_and_a_filter_change_keeps_the_sort(state):
+    paged = st.AppState(**{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=3))})
+    shown = {"search": "", "sort": None, "page": 1}
+    assert table_after(paged, sort_click("metric"), shown=shown).query == TableQuery(sort=Sort("metric"), page=0)
+    sorted_shown = {"search": "", "sort": ["value", True], "page": 1}
+    after = table_after(paged, ID.PROGRAMMES, shown=sorted_shown)
+    assert after.query == TableQuery(sort=Sort("value", descending=True), page=0)
 
 
-def test_the_grid_reporting_its_columns_with_a_filter_change_still_filters(state):
-    """A shared link sets the filters while the grid first reports its columns: both fire at once."""
-    shown = cb.first_table_page(state, state.default_view).query.to_store()
+def test_a_header_click_with_a_filter_change_still_filters(state):
+    """A shared link sets the filters while a header is clicked: both fire at once."""
+    shown = st.first_table_page(state, state.default_view).query.to_store()
     filters = Filters(**{**state.defaults.__dict__, "programmes": ("uk-returns",)})
-    table = cb.table_update(state, [ID.TABLE, ID.PROGRAMMES], filters, None, None, shown)
+    table = cb.table_update(state, [sort_click("value"), ID.PROGRAMMES], filters, None, shown)
     assert [row["id"] for row in table.rows] == ["uk-returns-since-general-election"]
 
 
 def test_a_pager_button_moves_one_page_from_the_page_shown(state):
-    paged = cb.AppState(**{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=3))})
+    paged = st.AppState(**{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=3))})
     shown = {"search": "", "sort": None, "page": 1}
     moves = {ID.PAGE_NEXT: 2, ID.PAGE_PREVIOUS: 0, ID.PAGE_FIRST: 0, ID.PAGE_LAST: 2}
     for button, page in moves.items():
-        table = cb.table_update(paged, [button], state.defaults, None, None, shown)
+        table = cb.table_update(paged, [button], state.defaults, None, shown)
         assert table.query.page == page, button
-    last = cb.table_update(paged, [ID.PAGE_NEXT], state.defaults, None, None, {**shown, "page": 2})
-    assert last.query.page == 2 and [r["id"] for r in last.rows] == [r["id"] for r in cb.table_update(paged, [ID.PAGE_LAST], state.defaults, None, None, shown).rows]
+    last = cb.table_update(paged, [ID.PAGE_NEXT], state.defaults, None, {**shown, "page": 2})
+    assert last.query.page == 2 and [r["id"] for r in last.rows] == [r["id"] for r in cb.table_update(paged, [ID.PAGE_LAST], state.defaults, None, shown).rows]
 
 
 def test_forged_table_inputs_give_the_first_page_of_the_view(state):
-    forged = [None, ["x"], 10**30, {"$gt": ""}, [{"colId": "__proto__", "sort": "asc"}], [1, 2], True]
+    forged = [None, ["x"], 10**30, {"$gt": ""}, [{"type": "table-sort", "column": "__proto__"}], [{"type": "table-sort"}], [1, 2], True]
     for value in forged:
-        table = cb.table_update(state, value, state.defaults, value, value, value)
+        table = cb.table_update(state, value, state.defaults, value, value)
         assert len(table.rows) == 8
         assert table.query.page == 0
 
@@ -342,14 +350,14 @@ def test_a_timeline_click_opens_an_event(state):
     assert cb.clicked_record(chart_dom_id(ID.GRAPH, "timeline"), click) == (EVENT, "migration-dialogue-1")
 
 
-def test_enter_on_a_table_row_opens_its_figure(state):
-    event = {"data": {"rowId": "msf-ruritania-people-reached"}, "timestamp": 1795458354150}
-    assert cb.clicked_record(ID.TABLE, event) == (FIGURE, "msf-ruritania-people-reached")
+def test_a_table_row_click_or_enter_opens_its_figure(state):
+    row = {"type": ID.TABLE_ROW, "figure": "uk-returns-since-general-election"}
+    assert cb.clicked_record(row, 1) == (FIGURE, "uk-returns-since-general-election")
 
 
-def test_a_table_row_click_opens_its_figure(state):
-    cell = {"value": "Returns", "colId": "metric", "rowIndex": 6, "rowId": "uk-returns-since-general-election"}
-    assert cb.clicked_record(ID.TABLE, cell) == (FIGURE, "uk-returns-since-general-election")
+def test_a_table_row_drawn_anew_opens_nothing(state):
+    """Each new page draws its rows with no clicks: that is not a click."""
+    assert cb.clicked_record({"type": ID.TABLE_ROW, "figure": "uk-returns-since-general-election"}, 0) is None
 
 
 @pytest.mark.parametrize(
@@ -361,10 +369,10 @@ def test_a_table_row_click_opens_its_figure(state):
         (chart_dom_id(ID.GRAPH, "funding"), {"points": [{"customdata": [{"a": 1}]}]}),
         (chart_dom_id(ID.GRAPH, "funding"), {"points": [{"customdata": ["x" * 10_000]}]}),
         (chart_dom_id(ID.GRAPH, "funding"), "points"),
-        (ID.TABLE, {"rowId": 3}),
-        (ID.TABLE, ["rowId"]),
-        (ID.TABLE, {"data": "x"}),
-        (ID.TABLE, {"data": {"rowId": None}}),
+        ({"type": ID.TABLE_ROW, "figure": 3}, 1),
+        ({"type": ID.TABLE_ROW, "figure": "x" * 10_000}, 1),
+        ({"type": ID.TABLE_ROW}, 1),
+        (ID.TABLE, {"rowId": "msf-ruritania-funding-since-2018"}),
         ({"type": ID.CARD_LINE, "figure": ["a"]}, 1),
         ({"type": ID.CARD_LINE}, True),
         ("chart-graph-unknown", {"points": [{"customdata": ["msf-ruritania-funding-since-2018"]}]}),
@@ -377,7 +385,7 @@ def test_forged_click_payloads_open_nothing(state, trigger, value):
 
 
 def test_the_source_panel_shows_the_quote_highlighted_in_its_document(state):
-    is_open, title, body = cb.source_panel(state, ID.TABLE, {"rowId": "msf-ruritania-funding-since-2018"})
+    is_open, title, body = cb.source_panel(state, {"type": ID.TABLE_ROW, "figure": "msf-ruritania-funding-since-2018"}, 1)
     assert is_open is True
     assert title == "Funding: over £7m"
     marks = [c for c in walk(html.Div(body)) if isinstance(c, html.Mark)]
@@ -392,7 +400,7 @@ def test_the_source_panel_shows_the_quote_highlighted_in_its_document(state):
 
 
 def test_an_unknown_id_in_a_click_says_the_source_was_not_found(state):
-    is_open, title, _ = cb.source_panel(state, ID.TABLE, {"rowId": "not-a-figure"})
+    is_open, title, _ = cb.source_panel(state, {"type": ID.TABLE_ROW, "figure": "not-a-figure"}, 1)
     assert (is_open, title) == (True, "Source not found")
 
 
@@ -417,18 +425,55 @@ def test_a_forged_download_trigger_gives_nothing(trigger):
 # --- the page ------------------------------------------------------------------------------------------
 
 
-def test_every_id_on_the_page_is_unique_and_every_callback_output_is_on_the_page(app):
-    seen = [c.id for c in walk(app.layout) if getattr(c, "id", None) is not None]
+def test_every_id_on_the_page_is_unique_and_every_callback_output_is_on_the_page(state):
+    seen = [c.id for c in walk(cb.first_page(state, "")) if getattr(c, "id", None) is not None]
     strings = [i for i in seen if isinstance(i, str)]
     assert len(strings) == len(set(strings))
     for output in cb.VIEW_OUTPUTS:
         assert output.component_id in strings
 
 
-def test_the_page_shows_the_title_and_the_overlap_rule(app, state):
-    shown = " ".join(texts(app.layout))
+def test_the_page_shows_the_title_and_the_overlap_rule(state):
+    shown = " ".join(texts(cb.first_page(state, "")))
     assert state.config.title in shown
     assert "overlaps the years you choose" in shown
+
+
+def layout_json(app, query: str = "") -> str:
+    """The page as ``/_dash-layout`` sends it, for a visit with ``query`` (what link-view.js asks)."""
+    response = app.server.test_client().get("/_dash-layout" + query)
+    assert response.status_code == 200
+    return json.dumps(response.get_json(), ensure_ascii=False)
+
+
+def test_a_shared_link_is_served_with_its_own_numbers_from_the_first_layout(app, state):
+    year = state.choices.last_year - 1
+    linked = Filters(year, year, (), state.defaults.metrics)
+    own, default = st.compute_view(state, linked), state.default_view
+    assert own.summary != default.summary  # else the test shows nothing
+    body = layout_json(app, f"?year_from={year}&year_to={year}")
+    assert own.summary in body
+    assert default.summary not in body
+    first_rows = st.first_table_page(state, own).rows
+    assert all(row["id"] in set(own.figures["id"]) for row in first_rows)
+    assert f"[{year},{year}]" in body.replace(" ", "")  # the year control shows the link's years
+
+
+@pytest.mark.parametrize("query", ["", "?year_from=20x2", "?year_from=2999&metric=nope", "?" + "programme=a&" * 500, "?%ff%fe=1"])
+def test_a_bad_or_missing_link_is_served_as_the_default_view(app, state, query):
+    assert state.default_view.summary in layout_json(app, query)
+
+
+def test_views_are_kept_in_a_bounded_cache_and_reused(state):
+    cache = st.ViewCache(size=2)
+    views = [view_of(state, year_from=y, year_to=y) for y in range(state.choices.first_year, state.choices.first_year + 3)]
+    for view in views:
+        cache.put(view)
+    assert len(cache) == 2
+    assert cache.get(views[0].filters) is None  # the oldest went first
+    assert cache.get(views[2].filters) is views[2]
+    filters = views[1].filters
+    assert st.view_for(state, filters) is st.view_for(state, filters)
 
 
 def test_every_chart_uses_only_traces_the_page_s_plotly_bundle_draws(state):
@@ -440,7 +485,7 @@ def test_every_chart_uses_only_traces_the_page_s_plotly_bundle_draws(state):
     # the python package's full bundle (what figures are validated against) has the same plotly.js version
     full = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text(encoding="utf-8")[:200]
     assert full.split("plotly.js v")[1].split()[0] == bundle.split(") v")[1].split()[0]
-    views = [state.default_view, cb.compute_view(state, Filters(2022, 2022))]
+    views = [state.default_view, st.compute_view(state, Filters(2022, 2022))]
     types = {trace.type for view in views for chart in view.charts.values() for trace in chart.figure.data}
     assert types <= {"bar", "scatter", "pie"}
 
@@ -553,4 +598,4 @@ def test_every_app_in_one_process_answers_its_own_filter_callbacks(app):
         client = each.server.test_client()
         dependencies = json.loads(client.get("/_dash-dependencies").data)
         outputs = " ".join(d["output"] for d in dependencies)
-        assert "cards.children" in outputs and "figures-table.rowData" in outputs and "url.search" in outputs
+        assert "cards.children" in outputs and "figures-table-body.children" in outputs and "url.search" in outputs

@@ -23,6 +23,7 @@ from dashboard.outputs import deck, images
 from dashboard.views import charts
 from dashboard.views.charts import CHARTS, ChartSpec, bars, register, unregister
 from dashboard.web import callbacks
+from dashboard.web import state as state_module
 from dashboard.web.downloads import chart_title
 from dashboard.web.layout import chart_dom_id, ID, page
 
@@ -65,14 +66,14 @@ def pledged(figures):
 
 
 def test_a_registered_chart_reaches_the_page_with_its_title_bars_alt_text_and_sources(pledges_chart, dataset, config, seeds_dir):
-    state = callbacks.make_state(dataset, config, seeds_dir)
+    state = state_module.make_state(dataset, config, seeds_dir)
     view = state.default_view
     chart = view.charts[PLEDGES]
     drawn = [row[0] for t in chart.figure.data if (t.meta or {}).get("role") == charts.BAR_TRACE_ROLE for row in t.customdata]
     assert sorted(drawn) == sorted(pledged(view.figures)["id"]) and drawn
     assert chart.alt.startswith("Pledges: what was promised: one bar per pledge.")
     assert chart.footer.startswith(("Source: ", "Sources: "))
-    html = json.dumps(page(state, view, callbacks.first_table_page(state, view)).to_plotly_json(), default=str)
+    html = json.dumps(page(state, view, state_module.first_table_page(state, view)).to_plotly_json(), default=str)
     assert "Pledges: what was promised" in html and chart_dom_id(ID.GRAPH, PLEDGES) in html
     assert list(view.charts) == list(CHARTS) and list(CHARTS)[-1] == PLEDGES  # page order: registration order
 
@@ -131,7 +132,7 @@ def test_every_chart_is_a_figure_plotly_accepts_unchanged(filters, dataset, fram
 
 
 def test_each_charts_rows_are_selected_once_per_view(dataset, config, seeds_dir, monkeypatch):
-    state = callbacks.make_state(dataset, config, seeds_dir)
+    state = state_module.make_state(dataset, config, seeds_dir)
     calls = {name: 0 for name in CHARTS}
 
     def counting(name, select):
@@ -142,7 +143,7 @@ def test_each_charts_rows_are_selected_once_per_view(dataset, config, seeds_dir,
 
     for name, spec in list(CHARTS.items()):
         monkeypatch.setitem(CHARTS, name, dataclasses.replace(spec, select=counting(name, spec.select)))
-    callbacks.compute_view(state, Filters(2019, 2024))
+    state_module.compute_view(state, Filters(2019, 2024))
     assert calls == {name: 1 for name in CHARTS}
 
 

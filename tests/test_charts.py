@@ -115,7 +115,9 @@ def test_the_page_shows_every_chart_in_order_each_headed_by_its_plain_title(data
             return next((h for c in children if (h := heading(c)) is not None), None)
         return None if children is None or isinstance(children, str) else heading(children)
 
-    shown = panels(app.layout)
+    with app.server.test_request_context("/"):
+        layout = app.layout() if callable(app.layout) else app.layout  # built per visit from the link
+    shown = panels(layout)
     assert [p.to_plotly_json()["props"]["data-chart"] for p in shown] == list(CHARTS)
     titles = [heading(p) for p in shown]
     assert titles == [spec.title for spec in CHARTS.values()]

@@ -16,6 +16,7 @@ from dashboard.cli import main
 from dashboard.outputs.export import FORMATS, ExportContext, ExportError, of_kind, register_format
 from dashboard.outputs.formats import unregister_format
 from dashboard.web import callbacks
+from dashboard.web import state as state_module
 from dashboard.web.downloads import build_download
 from dashboard.web.layout import page
 
@@ -48,8 +49,8 @@ def test_the_cli_offers_every_registered_format_and_describes_each_kind():
 
 
 def test_the_page_has_a_download_button_for_every_format_labelled_from_the_registry(dataset, config, seeds_dir):
-    state = callbacks.make_state(dataset, config, seeds_dir)
-    html = json.dumps(page(state, state.default_view, callbacks.first_table_page(state, state.default_view)).to_plotly_json(), default=str)
+    state = state_module.make_state(dataset, config, seeds_dir)
+    html = json.dumps(page(state, state.default_view, state_module.first_table_page(state, state.default_view)).to_plotly_json(), default=str)
     for f in FORMATS.values():
         assert f.label in html
     assert {kind for kind, _ in callbacks.DOWNLOAD_BUTTONS.values()} == set(FORMATS)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from dashboard.analysis.frame import figures_frame
+from dashboard.curated.validate import load_valid
 
 from dashboard.views.table import (
     LAST_PAGE,
@@ -12,8 +17,12 @@ from dashboard.views.table import (
     parse_page,
     parse_query,
     parse_search,
-    parse_sort,
+    next_sort,
+    aria_sort,
+    COLUMNS,
+    SORT_KEYS,
     table_page,
+    table_rows,
 )
 
 
@@ -124,20 +133,35 @@ def test_text_sorts_ignore_case():
     assert [r["programme"] for r in page.rows] == ["Alpha", "beta", "gamma"]
 
 
-def test_the_sort_is_read_from_ag_grids_column_state():
-    state = [
-        {"colId": "metric", "sort": None, "sortIndex": None},
-        {"colId": "value", "sort": "desc", "sortIndex": 0, "width": 120},
-    ]
-    assert parse_sort(state) == Sort("value", descending=True)
+def test_a_header_click_sorts_ascending_then_descending_then_back_to_the_views_order():
+    first = next_sort(None, "value")
+    assert first == Sort("value")
+    second = next_sort(first, "value")
+    assert second == Sort("value", descending=True)
+    assert next_sort(second, "value") is None
+    assert next_sort(second, "metric") == Sort("metric")
 
 
-@pytest.mark.parametrize(
-    "forged",
-    [None, "value", 3, {}, [], [None], [{"colId": "value", "sort": "sideways"}], [{"colId": "__proto__", "sort": "asc"}], [{"sort": "asc"}]],
-)
-def test_a_forged_column_state_means_no_sort(forged):
-    assert parse_sort(forged) is None
+@pytest.mark.parametrize("forged", [None, "__proto__", 3, {"column": "value"}, ["value"], "value_label"])
+def test_a_forged_header_click_leaves_the_sort_as_it_was(forged):
+    assert next_sort(Sort("metric", descending=True), forged) == Sort("metric", descending=True)
+    assert next_sort(None, forged) is None
+
+
+def test_each_header_tells_assistive_technology_how_the_table_is_sorted():
+    assert aria_sort(Sort("value", descending=True), "value") == "descending"
+    assert aria_sort(Sort("value"), "value") == "ascending"
+    assert aria_sort(Sort("value"), "metric") == "none"
+    assert aria_sort(None, "value") == "none"
+
+
+def test_every_column_shown_can_be_sorted_and_shows_a_field_every_row_has():
+    root = Path(__file__).resolve().parent.parent
+    rows = table_rows(figures_frame(load_valid(root / "data", root / "seeds")))
+    row_fields = set.intersection(*(set(r) for r in rows.values()))
+    for column, header, field in COLUMNS:
+        assert column in SORT_KEYS and header
+        assert field in row_fields
 
 
 # --- the query kept in the page ----------------------------------------------------------------------

@@ -1,9 +1,10 @@
 """The figures table: one row per figure, searched, sorted and cut into pages on the server.
 
-The browser holds one page of rows at a time. A page of 10,000 figures would cost the
-browser more than every chart together (bench/bench_app.py), and a table of wrapped quotes
-needs rows of their own height, which AG Grid's lazy row models cannot give. So the server
-answers "page 3 of the view, sorted by value, searching 'victims'" and sends one page of rows (``table.page_size`` in config.yaml).
+The browser holds one page of rows at a time, drawn as a plain HTML table (web/layout.py):
+a page of 10,000 figures would cost the browser more than every chart together
+(bench/bench_app.py), and wrapped quotes need rows of their own height. So the server
+answers "page 3 of the view, sorted by value, searching 'victims'" and sends one page
+(``config.table.page_size`` rows).
 
 Everything here is pure and takes plain values that may come from a forged request:
 ``parse_*`` turn anything into a valid query part, and ``table_page`` never fails.
@@ -29,6 +30,12 @@ SORT_KEYS = {
     "metric": "metric", "programme": "programme", "value": "value", "qualifier": "qualifier",
     "period_start": "period_start", "kind": "kind", "source": "source", "quote": "quote",
 }
+# The columns a reader sees, in order: (column id, header, the row field shown in it).
+COLUMNS = (
+    ("metric", "Metric", "metric"), ("programme", "Programme", "programme"), ("value", "Value", "value_label"),
+    ("qualifier", "Qualifier", "qualifier"), ("period_start", "Period", "period_label"), ("kind", "Status", "kind"),
+    ("source", "Source", "source"), ("quote", "Quote", "quote"),
+)
 SEARCHED_FIELDS = ("metric", "programme", "value_label", "qualifier", "period_label", "kind", "source", "quote")
 
 
@@ -110,22 +117,21 @@ def parse_search(value: Any) -> str:
     return value.strip()[:MAX_SEARCH_CHARS] if isinstance(value, str) else ""
 
 
-def parse_sort(column_state: Any) -> Sort | None:
-    """The sort AG Grid's ``columnState`` asks for (its first sorted column), or None.
+def next_sort(current: Sort | None, column: Any) -> Sort | None:
+    """The sort after a click on ``column``'s header: ascending first, then descending, then
+    the view's own order again. A column that is not sortable (or a forged one) changes nothing."""
+    if not isinstance(column, str) or column not in SORT_KEYS:
+        return current
+    if current is None or current.column != column:
+        return Sort(column)
+    return Sort(column, descending=True) if not current.descending else None
 
-    Column state is a list of ``{"colId": ..., "sort": "asc" | "desc" | None, "sortIndex": ...}``;
-    unknown columns and malformed entries are ignored.
-    """
-    if not isinstance(column_state, list):
-        return None
-    sorted_columns = [
-        c for c in column_state
-        if isinstance(c, dict) and c.get("colId") in SORT_KEYS and c.get("sort") in ("asc", "desc")
-    ]
-    if not sorted_columns:
-        return None
-    first = min(sorted_columns, key=lambda c: c["sortIndex"] if _is_int(c.get("sortIndex")) else 0)
-    return Sort(first["colId"], first["sort"] == "desc")
+
+def aria_sort(query_sort: Sort | None, column: str) -> str:
+    """The ``aria-sort`` of ``column``'s header: ``ascending``, ``descending`` or ``none``."""
+    if query_sort is None or query_sort.column != column:
+        return "none"
+    return "descending" if query_sort.descending else "ascending"
 
 
 def parse_page(value: Any) -> int:

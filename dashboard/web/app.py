@@ -1,9 +1,10 @@
 """The Dash app: built once from validated data and config, served by ``dashboard serve``
 or by a WSGI server through ``dashboard.wsgi:server``.
 
-All state (dataset, frames, table rows, the default view) is computed here at start-up
-and stored on the Flask app; callbacks (``dashboard.web.callbacks``, registered at import)
-read it and never reload anything per request. Assets (Bootstrap and the page's CSS) are
+All state (dataset, frames, table rows, the default view; ``dashboard.web.state``) is
+computed here at start-up and stored on the Flask app; callbacks (``dashboard.web.callbacks``)
+read it and never reload anything per request. The layout is built per visit from the
+link's query string, so a shared link draws its own numbers first. Assets (Bootstrap and the page's CSS) are
 served from ``dashboard/web/assets``: the page makes no request outside the app.
 
 ``assets/plotly-basic.min.js`` is plotly.js's official "basic" bundle (bar, scatter and pie
@@ -20,10 +21,12 @@ from pathlib import Path
 import dash
 
 from dashboard import PROJECT_ROOT
-from dashboard.web.callbacks import STATE_KEY, AppState, attach_callbacks, first_table_page, make_state
+from dashboard.web.callbacks import attach_callbacks, serve_layout
+from dashboard.web.delivery import deliver
+from dashboard.web.state import STATE_KEY, AppState, make_state
 from dashboard.config import Config, load_config
 from dashboard.web import server
-from dashboard.web.layout import page
+from dashboard.web.layout import INDEX_HTML
 from dashboard.curated.records import Dataset
 from dashboard.curated.validate import load_valid
 
@@ -45,8 +48,11 @@ def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT
         ],
     )
     attach_callbacks(app)
+    deliver(app.server)  # compression, long cache of fingerprinted assets, /robots.txt
     app.server.config[STATE_KEY] = state
-    app.layout = page(state, state.default_view, first_table_page(state, state.default_view))
+    app.index_string = INDEX_HTML  # <html lang="en">
+    with app.server.app_context():  # Dash calls the layout once here to check it
+        app.layout = serve_layout  # built per visit from the link's query string
     server.harden(app, state)
     return app
 

@@ -11,125 +11,52 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 import flask
-import pandas as pd
 import plotly.graph_objects as go
 from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 
-from dashboard.analysis import fmt
-from dashboard.views.cards import Card, headline_cards
-from dashboard.views.charts import CHARTS, alt_text, build_chart, qualifier_notes, source_footer
-from dashboard.config import Config
-from dashboard.web.downloads import build_download
+from dashboard.analysis.frame import Filters, apply_filters
 from dashboard.outputs.export import ExportError
-from dashboard.analysis.frame import Derived, Filters, apply_event_filters, apply_filters, events_frame, figures_frame, funding_ratios, ratio_pairs
+from dashboard.views.charts import CHARTS
+from dashboard.views.table import COLUMNS, LAST_PAGE, TablePage, TableQuery, aria_sort, next_sort, parse_query, parse_search, table_page
+from dashboard.web.downloads import build_download
 from dashboard.web.layout import (
     CHART_FORMATS,
     ID,
     VIEW_FORMATS,
     chart_dom_id,
     chart_download_id,
+    page,
     render_cards,
     render_passage,
     render_ratios,
     view_download_id,
 )
-from dashboard.web.provenance import EVENT, FIGURE, Provenance
-from dashboard.curated.records import Dataset
-from dashboard.views.table import LAST_PAGE, TableIndex, TablePage, TableQuery, parse_query, parse_search, parse_sort, table_page, table_rows
-from dashboard.web.urlstate import Choices, choices, default_filters, encode, from_controls, parse, to_controls
+from dashboard.web.grid import table_rows_html
+from dashboard.web.ids import table_head_id
+from dashboard.web.provenance import EVENT, FIGURE
+from dashboard.web.state import STATE_KEY, AppState, View, first_table_page, view_for
+from dashboard.web.urlstate import encode, from_controls, parse, to_controls
 
 log = logging.getLogger(__name__)
-STATE_KEY = "DASHBOARD_STATE"
 MAX_ID_CHARS = 200  # ids in click payloads longer than this are not ours
-MAX_RATIOS = 6  # funding-per-person lines the page shows; it says how many more there are
 
 
-# --- state computed once at start-up ------------------------------------------------------
+# --- the first view, from the link ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ChartView:
-    figure: go.Figure
-    footer: str
-    notes: tuple[str, ...]
-    alt: str
+def first_page(state: AppState, query: Any):
+    """The whole page for a visitor arriving with ``query`` (a shared link's query string):
+    its own numbers from the first paint, never the default view's first. A bad value in
+    the link is read as its default, exactly as the controls read it."""
+    view = view_for(state, parse(query, state.choices, state.defaults))
+    return page(state, view, first_table_page(state, view))
 
 
-@dataclass(frozen=True)
-class View:
-    """Everything the page shows for one set of filters."""
-
-    filters: Filters
-    figures: pd.DataFrame
-    events: pd.DataFrame
-    cards: list[Card]
-    charts: dict[str, ChartView]
-    ratios: list[Derived]  # funding per person: the first MAX_RATIOS of ratio_count
-    ratio_count: int
-    summary: str
-
-
-@dataclass(frozen=True)
-class AppState:
-    dataset: Dataset
-    config: Config
-    seeds_dir: Path
-    figures: pd.DataFrame
-    events: pd.DataFrame
-    choices: Choices
-    defaults: Filters
-    provenance: Provenance
-    table: TableIndex  # the table row of every figure, with its search text and sort keys
-    default_view: View | None = field(default=None, compare=False)
-
-
-def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str) -> AppState:
-    """Frames, table rows, the provenance index and the default view, computed once."""
-    figures = figures_frame(dataset)
-    state = AppState(
-        dataset=dataset,
-        config=config,
-        seeds_dir=Path(seeds_dir),
-        figures=figures,
-        events=events_frame(dataset),
-        choices=choices(dataset),
-        defaults=default_filters(dataset, config.defaults),
-        provenance=Provenance(dataset, seeds_dir),
-        table=TableIndex.of(table_rows(figures)),
-    )
-    return AppState(**{**state.__dict__, "default_view": compute_view(state, state.defaults)})
-
-
-# --- one view --------------------------------------------------------------------------------
-
-
-def compute_view(state: AppState, filters: Filters) -> View:
-    """Filter the frames once and build the cards, the four charts and the table rows."""
-    dataset, theme = state.dataset, state.config.theme
-    figures = apply_filters(state.figures, filters)
-    events = apply_event_filters(state.events, filters)
-    charts = {
-        name: ChartView(
-            figure=build_chart(name, figures, events, dataset, theme, filters),
-            footer=source_footer(name, figures, events, dataset),
-            notes=tuple(qualifier_notes(name, figures)),
-            alt=alt_text(name, figures, events, dataset, filters),
-        )
-        for name in CHARTS
-    }
-    pairs = ratio_pairs(figures)
-    ratios = funding_ratios(figures, dataset, pairs[:MAX_RATIOS])
-    n, m = len(figures), len(events)
-    summary = f"Showing {fmt.count(n, 'figure')} and {fmt.count(m, 'event')} · {filters.describe(dataset)}"
-    return View(
-        filters=filters, figures=figures, events=events, cards=headline_cards(figures, dataset, filters),
-        charts=charts, ratios=ratios, ratio_count=len(pairs), summary=summary,
-    )
+# --- one view on the wire ------------------------------------------------------------------------
 
 
 def view_outputs(view: View) -> tuple:
@@ -195,22 +122,18 @@ def clicked_record(trigger: Any, value: Any) -> tuple[str, str] | None:
     """``(kind, id)`` of the figure or event a click points at, or None for anything else.
 
     ``trigger`` is the id of the component that fired: a card line ``{"type": "card-line",
-    "figure": id}`` or one figure of a derived ratio ``{"type": "ratio-part", "figure": id,
-    "ratio": n}`` (``value`` its click count), a chart graph (``value`` plotly's clickData,
-    whose point carries ``customdata[0]``) or the table (``value`` AG Grid's cellClicked).
+    "figure": id}``, one figure of a derived ratio ``{"type": "ratio-part", "figure": id,
+    "ratio": n}`` or a table row ``{"type": "table-row", "figure": id}`` (``value`` its click
+    count; Enter on a row clicks it), or a chart graph (``value`` plotly's clickData, whose
+    point carries ``customdata[0]``).
     """
     if isinstance(trigger, dict):
-        if trigger.get("type") in (ID.CARD_LINE, ID.RATIO_PART) and _clicks(value):
+        if trigger.get("type") in (ID.CARD_LINE, ID.RATIO_PART, ID.TABLE_ROW) and _clicks(value):
             return _record(FIGURE, trigger.get("figure"))
         return None
     if trigger in GRAPH_IDS:
         kind = EVENT if CHARTS[GRAPH_IDS[trigger]].opens == "event" else FIGURE
         return _record(kind, _clicked_point_id(value))
-    if trigger == ID.TABLE and isinstance(value, dict):
-        # a click gives AG Grid's cellClicked {rowId, …}; Enter gives eventData {data: {rowId}, …}
-        data = value.get("data")
-        row_id = value.get("rowId") if "rowId" in value else data.get("rowId") if isinstance(data, dict) else None
-        return _record(FIGURE, row_id)
     return None
 
 
@@ -271,32 +194,27 @@ def make_download(state: AppState, kind: str, chart: str | None, filters: Filter
 PAGE_MOVES = {ID.PAGE_FIRST: "first", ID.PAGE_PREVIOUS: "previous", ID.PAGE_NEXT: "next", ID.PAGE_LAST: "last"}
 
 
-def first_table_page(state: AppState, view: View) -> TablePage:
-    """The table a new visitor sees: page 1 of the default view, in the view's order."""
-    return table_page(state.table, view.figures["id"].tolist(), TableQuery(), state.config.table.page_size)
-
-
-def table_update(state: AppState, triggers: Any, filters: Filters, search: Any, column_state: Any, stored: Any) -> TablePage:
+def table_update(state: AppState, triggers: Any, filters: Filters, search: Any, stored: Any) -> TablePage:
     """The table page after a user acted, always computed from every current input.
 
-    ``triggers`` are the ids of the inputs that fired together (several may, e.g. the grid
-    reporting its columns while a link sets the filters; Dash then drops the earlier answer):
-    - the filters or the search changed: page 1 of the new rows;
-    - a column header was clicked (AG Grid's ``columnState``): page 1 in the new order;
-      a column resized or moved also reports its state, and keeps the page shown;
+    ``triggers`` are the ids of the inputs that fired together:
+    - the filters or the search changed: page 1 of the new rows, in the order shown;
+    - a column header was clicked (``{"type": "table-sort", "column": id}``): page 1 in the
+      next order of that column (ascending, descending, the view's own);
     - a pager button: the first, previous, next or last page of the same rows.
     ``stored`` is the query the page shows now (``TableQuery.to_store``); like every input
     it may be forged, and is read with ``parse_query``.
     """
-    triggers = [t for t in triggers if isinstance(t, str)] if isinstance(triggers, (list, tuple, set)) else []
+    triggers = list(triggers) if isinstance(triggers, (list, tuple)) else []
     shown = parse_query(stored)
-    query = TableQuery(search=parse_search(search), sort=parse_sort(column_state), page=0)
-    if triggers == [ID.TABLE] and (query.search, query.sort) == (shown.search, shown.sort):
-        query = TableQuery(search=query.search, sort=query.sort, page=shown.page)
-    moves = [PAGE_MOVES[t] for t in triggers if t in PAGE_MOVES]
+    query = TableQuery(search=parse_search(search), sort=shown.sort, page=0)
+    sorts = [t.get("column") for t in triggers if isinstance(t, dict) and t.get("type") == ID.TABLE_SORT]
+    if len(sorts) == len(triggers) == 1:
+        query = TableQuery(search=query.search, sort=next_sort(shown.sort, sorts[0]), page=0)
+    moves = [PAGE_MOVES[t] for t in triggers if isinstance(t, str) and t in PAGE_MOVES]
     if len(moves) == len(triggers) == 1:
         query = TableQuery(search=query.search, sort=query.sort, page=move_page(shown.page, moves[0]))
-    ids = apply_filters(state.figures, filters)["id"].tolist()
+    ids = apply_filters(state.figures, filters)["id"].tolist()  # not the whole view: no charts needed
     return table_page(state.table, ids, query, state.config.table.page_size)
 
 
@@ -308,8 +226,9 @@ def move_page(page: int, move: str) -> int:
 def table_outputs(page: TablePage) -> tuple:
     """The values of ``update_table``'s outputs, in ``TABLE_OUTPUTS`` order."""
     return (
-        page.rows, page.status, page.page_label, page.query.to_store(),
+        table_rows_html(page), page.status, page.page_label, page.query.to_store(),
         not page.has_previous, not page.has_previous, not page.has_next, not page.has_next,
+        *[aria_sort(page.query.sort, column) for column, _, _ in COLUMNS],
     )
 
 
@@ -319,6 +238,13 @@ def table_outputs(page: TablePage) -> tuple:
 def current_state() -> AppState:
     """The state ``app.create_app`` stored on this Flask app."""
     return flask.current_app.config[STATE_KEY]
+
+
+def serve_layout():
+    """``app.layout``: the page of the link being opened. The page's script
+    (assets/link-view.js) asks for ``/_dash-layout`` with the page's own query string."""
+    query = flask.request.query_string.decode("utf-8", "replace") if flask.has_request_context() else ""
+    return first_page(current_state(), query)
 
 
 CONTROLS = [Input(ID.YEARS, "value"), Input(ID.PROGRAMMES, "value"), Input(ID.METRIC, "value")]
@@ -345,7 +271,7 @@ VIEW_OUTPUTS += [Output(ID.SUMMARY, "children")]
 
 def update_view(years, programmes, metric):
     state = current_state()
-    return view_outputs(compute_view(state, from_controls(years, programmes, metric, state.choices, state.defaults)))
+    return view_outputs(view_for(state, from_controls(years, programmes, metric, state.choices, state.defaults)))
 
 
 def show_source(*_):
@@ -375,19 +301,20 @@ def download(*args):
 
 
 TABLE_OUTPUTS = [
-    Output(ID.TABLE, "rowData"),
+    Output(ID.TABLE_BODY, "children"),
     Output(ID.TABLE_COUNT, "children"),
     Output(ID.PAGE_LABEL, "children"),
     Output(ID.TABLE_QUERY, "data"),
     *[Output(button, "disabled") for button in PAGE_MOVES],
+    *[Output(table_head_id(column), "aria-sort") for column, _, _ in COLUMNS],
 ]
 
 
-def update_table(years, programmes, metric, search, column_state, *pager_and_query):
+def update_table(years, programmes, metric, search, _sorts, *pager_and_query):
     state = current_state()
     filters = from_controls(years, programmes, metric, state.choices, state.defaults)
     triggers = list(ctx.triggered_prop_ids.values())
-    return table_outputs(table_update(state, triggers, filters, search, column_state, pager_and_query[-1]))
+    return table_outputs(table_update(state, triggers, filters, search, pager_and_query[-1]))
 
 
 # Scroll the highlighted quote into view whenever the source panel shows a new passage.
@@ -412,7 +339,7 @@ def attach_callbacks(app) -> None:
     app.callback(*VIEW_OUTPUTS, *CONTROLS, prevent_initial_call=True)(update_view)
     app.callback(
         *TABLE_OUTPUTS,
-        *CONTROLS, Input(ID.TABLE_SEARCH, "value"), Input(ID.TABLE, "columnState"),
+        *CONTROLS, Input(ID.TABLE_SEARCH, "value"), Input({"type": ID.TABLE_SORT, "column": ALL}, "n_clicks"),
         *[Input(button, "n_clicks") for button in PAGE_MOVES],
         State(ID.TABLE_QUERY, "data"),
         prevent_initial_call=True,
@@ -422,7 +349,7 @@ def attach_callbacks(app) -> None:
         Input({"type": ID.CARD_LINE, "figure": ALL}, "n_clicks"),
         Input({"type": ID.RATIO_PART, "figure": ALL, "ratio": ALL}, "n_clicks"),
         *[Input(graph, "clickData") for graph in GRAPH_IDS],
-        Input(ID.TABLE, "cellClicked"), Input(ID.TABLE, "eventData"), Input(ID.SOURCE_CLOSE, "n_clicks"),
+        Input({"type": ID.TABLE_ROW, "figure": ALL}, "n_clicks"), Input(ID.SOURCE_CLOSE, "n_clicks"),
         prevent_initial_call=True,
     )(show_source)
     app.callback(

@@ -1,98 +1,60 @@
-"""The page: component ids, the static layout and the renderers of its dynamic parts.
+"""The page: the static layout and the renderers of its dynamic parts.
 
 Every function here turns already-computed values (cards, chart texts, a provenance
-passage) into Dash components; none of them computes a number. Component ids are the
-constants below, shared with ``callbacks`` and the browser tests.
+passage) into Dash components; none of them computes a number. Component ids live in
+``ids`` (re-exported here), the figures table in ``grid``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.views.cards import Card
 from dashboard.views.charts import CHARTS
 from dashboard.analysis.frame import Derived
-from dashboard.outputs.export import of_kind
 from dashboard.web.provenance import Passage
 from dashboard.views.table import TablePage
+from dashboard.web.grid import table_panel
+from dashboard.web.ids import (  # noqa: F401  (re-exported: the ids are the page's vocabulary)
+    CHART_FORMATS,
+    ID,
+    VIEW_FORMATS,
+    chart_dom_id,
+    chart_download_id,
+    table_head_id,
+    view_download_id,
+)
 from dashboard.web.urlstate import ALL_METRICS, to_controls
 
 if TYPE_CHECKING:  # pragma: no cover
-    from dashboard.web.callbacks import AppState, ChartView, View
+    from dashboard.web.state import AppState, ChartView, View
 
-
-class ID:
-    """Component ids. Pattern-matching ids are dicts built by the helpers below."""
-
-    URL = "url"
-    YEARS = "filter-years"
-    PROGRAMMES = "filter-programmes"
-    METRIC = "filter-metric"
-    RESET = "filter-reset"
-    SUMMARY = "view-summary"
-    CARDS = "cards"
-    TABLE = "figures-table"
-    TABLE_SEARCH = "figures-table-search"
-    TABLE_COUNT = "figures-table-count"
-    DOWNLOAD = "download"
-    VIEW_DOWNLOAD_STATUS = "view-download-status"
-    SOURCE_MODAL = "source-modal"
-    SOURCE_TITLE = "source-title"
-    SOURCE_BODY = "source-body"
-    SOURCE_CLOSE = "source-close"
-    SOURCE_MARK = "source-quote"
-    SOURCE_SCROLLED = "source-scrolled"  # a store the scroll-to-quote script writes to
-    TABLE_QUERY = "table-query"  # the table's search, sort and page now shown (table.TableQuery)
-    PAGE_FIRST = "table-page-first"
-    PAGE_PREVIOUS = "table-page-previous"
-    PAGE_NEXT = "table-page-next"
-    PAGE_LAST = "table-page-last"
-    PAGE_LABEL = "table-page-label"
-
-    # one per chart: chart_dom_id(GRAPH, "funding") == "chart-graph-funding"
-    GRAPH = "chart-graph"
-    CHART_FIGURE = "chart-figure"  # the wrapper of a graph: role=img, named by the title, described by CHART_ALT
-    CHART_ALT = "chart-alt"
-    CHART_NOTES = "chart-notes"
-    CHART_FOOTER = "chart-footer"
-    CHART_TITLE = "chart-title"
-
-    RATIOS = "ratios"
-
-    # pattern-matching: one per card line, {"type": CARD_LINE, "figure": figure id}
-    CARD_LINE = "card-line"
-    # one per figure of a derived ratio, {"type": RATIO_PART, "figure": figure id, "ratio": n}
-    RATIO_PART = "ratio-part"
-
-
-def chart_dom_id(kind: str, name: str) -> str:
-    """``chart-graph-funding``: the id of one chart's part, usable in CSS, aria and tests."""
-    return f"{kind}-{name}"
-
-
-def chart_download_id(name: str, fmt: str) -> str:
-    """``download-funding-png``."""
-    return f"download-{name}-{fmt}"
-
-
-def view_download_id(fmt: str) -> str:
-    """``download-view-csv``."""
-    return f"download-view-{fmt}"
-
-
-VIEW_FORMATS = tuple((f.name, f.label) for f in of_kind("view"))  # (format, button label), from the format registry
-CHART_FORMATS = tuple((f.name, f.label) for f in of_kind("chart"))
 OVERLAP_RULE = (
     "A figure is shown when its period overlaps the years you choose: “over £7m since 2018” "
     "also appears in a 2022 view. Totals over a period are never split into years."
 )
-SEARCH_DEBOUNCE_S = 0.3  # the table asks the server after a pause in typing, not at every key
 MAX_YEAR_LABELS = 9  # year labels the slider has room for at laptop width
 CARD_LINES = 3  # a card shows its headline and at most two more figures; the table has them all
+INDEX_HTML = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""  # Dash's page with its language named (screen readers, translation, axe's html-has-lang)
 GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False, "doubleClick": False}
 
 
@@ -140,6 +102,7 @@ def page(state: AppState, view: View, table: TablePage) -> html.Div:
                         "a bar, a timeline marker or a table row to read the sentence it comes from.",
                         className="page-note",
                     ),
+                    html.P(f"Data version {state.version}", id=ID.DATA_VERSION, className="data-version"),
                 ],
                 className="page-main",
             ),
@@ -334,107 +297,6 @@ def chart_panel(name: str, chart: ChartView) -> html.Section:
         className=f"chart-panel chart-{name}",
         **{"aria-labelledby": title_id, "data-chart": name},
     )
-
-
-# --- table -------------------------------------------------------------------------------------
-
-TABLE_COLUMNS = [
-    {"field": "metric", "headerName": "Metric", "minWidth": 140, "wrapText": True, "autoHeight": True},
-    {"field": "programme", "headerName": "Programme", "minWidth": 170, "wrapText": True, "autoHeight": True},
-    {
-        "field": "value", "headerName": "Value", "type": "rightAligned", "minWidth": 120,
-        "valueFormatter": {"function": "params.data.value_label"},
-        "cellClass": "value-cell",
-    },
-    {"field": "qualifier", "headerName": "Qualifier", "minWidth": 130, "wrapText": True, "autoHeight": True},
-    {
-        "field": "period_start", "headerName": "Period", "minWidth": 170, "wrapText": True, "autoHeight": True,
-        "valueFormatter": {"function": "params.data.period_label"},
-    },
-    {"field": "kind", "headerName": "Status", "minWidth": 120, "wrapText": True, "autoHeight": True},
-    {"field": "source", "headerName": "Source", "minWidth": 200, "wrapText": True, "autoHeight": True},
-    {"field": "quote", "headerName": "Quote", "minWidth": 260, "flex": 2, "wrapText": True, "autoHeight": True, "cellClass": "quote-cell"},
-]
-
-
-def table_panel(page: TablePage) -> html.Section:
-    """The figures table with its search box and pager, showing ``page``; the server sends
-    each further page (``callbacks.update_table``)."""
-    return html.Section(
-        [
-            dcc.Store(id=ID.TABLE_QUERY, data=page.query.to_store()),
-            html.Div(
-                [
-                    html.H2("Figures in this view", id="table-title", className="section-title"),
-                    html.Div(
-                        [html.Span("Download this view:", className="downloads-label")]
-                        + [
-                            html.Button(
-                                label, id=view_download_id(fmt), n_clicks=0,
-                                className="btn btn-sm btn-outline-primary",
-                                title=f"Download the figures of this view as {label}",
-                            )
-                            for fmt, label in VIEW_FORMATS
-                        ]
-                        + [html.Span(id=ID.VIEW_DOWNLOAD_STATUS, className="download-status", role="status")],
-                        className="view-downloads",
-                    ),
-                ],
-                className="table-head",
-            ),
-            html.Div(
-                [
-                    html.Label("Search the table", htmlFor=ID.TABLE_SEARCH, className="filter-label"),
-                    dcc.Input(
-                        id=ID.TABLE_SEARCH, type="search", debounce=SEARCH_DEBOUNCE_S, className="form-control table-search",
-                        placeholder="e.g. victims, 2024, Home Office", autoComplete="off",
-                    ),
-                    html.Span(page.status, id=ID.TABLE_COUNT, className="table-count", role="status"),
-                ],
-                className="table-tools",
-            ),
-            dag.AgGrid(
-                id=ID.TABLE,
-                rowData=page.rows,
-                columnDefs=TABLE_COLUMNS,
-                defaultColDef={"sortable": True, "resizable": True, "filter": False, "flex": 1, "suppressHeaderMenuButton": True},
-                getRowId="params.data.id",
-                eventListeners={"cellKeyDown": ["openSourceOnEnter(params, setEventData)"]},
-                columnSize="responsiveSizeToFit",
-                dashGridOptions={
-                    "domLayout": "autoHeight",
-                    "animateRows": False,
-                    "localeText": {"noRowsToShow": "No figures match these filters or the search."},
-                    "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
-                    "suppressCellFocus": False,
-                    "ensureDomOrder": True,
-                    "suppressMultiSort": True,
-                    # the server sorts every row of the view; the grid keeps the order it was sent
-                    "postSortRows": {"function": "keepServerOrder(params)"},
-                },
-                className="figures-table",
-                style={"width": "100%"},
-            ),
-            pager(page),
-        ],
-        className="table-panel",
-        **{"aria-labelledby": "table-title"},
-    )
-
-
-def pager(page: TablePage) -> html.Nav:
-    buttons = [
-        (ID.PAGE_FIRST, "« First", "First page", not page.has_previous),
-        (ID.PAGE_PREVIOUS, "‹ Previous", "Previous page", not page.has_previous),
-        (ID.PAGE_NEXT, "Next ›", "Next page", not page.has_next),
-        (ID.PAGE_LAST, "Last »", "Last page", not page.has_next),
-    ]
-    items = [
-        html.Button(text, id=button_id, n_clicks=0, disabled=disabled, className="btn btn-sm btn-outline-secondary", **{"aria-label": label})
-        for button_id, text, label, disabled in buttons
-    ]
-    items.insert(2, html.Span(page.page_label, id=ID.PAGE_LABEL, className="pager-label", **{"aria-live": "polite"}))
-    return html.Nav(items, className="table-pager", **{"aria-label": "Pages of the figures table"})
 
 
 # --- provenance ----------------------------------------------------------------------------------

@@ -34,13 +34,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import flask
-from dash import html
 from werkzeug.exceptions import HTTPException
 
 from dashboard.config import Config, load_config
 from dashboard.curated.problems import DataInvalid
 from dashboard.curated.records import Dataset
 from dashboard.curated.validate import load_valid
+from dashboard.web.state import data_version  # noqa: F401  (re-exported: /status and the page share it)
 from dashboard.outputs import gate
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,17 +51,9 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger("dashboard.serving")
 
 RENDER_KINDS = ("pptx", "png", "svg")  # downloads that draw with the browser
-DATA_VERSION_ID = "data-version"
 
 
 # --- last good data ------------------------------------------------------------------------
-
-
-def data_version(dataset: Dataset) -> str:
-    """A short fingerprint of the data served: the same files give the same version,
-    wherever the folder is (locations count by file name and line)."""
-    text = re.sub(r"Location\(path='(?:[^']*/)?([^'/]*)'", r"Location(path='\1'", repr(dataset))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
@@ -142,7 +134,6 @@ def harden(app: dash.Dash, state: AppState) -> None:
     version = data_version(state.dataset)
     server.config["MAX_CONTENT_LENGTH"] = settings.max_request_kb * 1024
     gate.set_limits(gate.RenderLimits(at_once=settings.renders_at_once, waiting=settings.renders_waiting, retry_after_s=settings.retry_after_s))
-    _add_version_line(app, version)
     started = LoadResult(_now(), True)
     dispatch_path = prefix + "_dash-update-component"
     suites_path = prefix + "_dash-component-suites/"
@@ -228,13 +219,6 @@ class _Admissions:
     def leave(self) -> None:
         with self._lock:
             self._inside -= 1
-
-
-def _add_version_line(app: dash.Dash, version: str) -> None:
-    line = html.P(f"Data version {version}", id=DATA_VERSION_ID, className="data-version")
-    layout = app.layout
-    if isinstance(getattr(layout, "children", None), list):
-        layout.children.append(line)
 
 
 def _render_buttons() -> frozenset[str]:

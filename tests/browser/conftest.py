@@ -152,7 +152,9 @@ def open_page(context, width: int = 1280, height: int = 900):
 
 @pytest.fixture
 def new_page(browser_context):
-    """``new_page(width, height)``: a fresh page, closed after the test."""
+    """``new_page(width, height)``: a fresh page, closed after the test. After the test,
+    every page it opened must have a clean console: the check is automatic, no test can
+    forget it (a test that expects a problem empties ``page.console`` itself)."""
     pages = []
 
     def make(width: int = 1280, height: int = 900):
@@ -160,8 +162,10 @@ def new_page(browser_context):
         return pages[-1]
 
     yield make
+    problems = [(page.url, entry) for page in pages for entry in page.console.problems()]
     for page in pages:
         page.close()
+    assert not problems, f"the browser console reported problems: {problems}"
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from dashboard.views.cards import Card, headline_cards
 from dashboard.views.charts import BAR_TRACE_ROLE, CHARTS, build_chart
 from dashboard.web import urlstate
 
-ROWS = ".figures-table .ag-center-cols-container .ag-row"
+ROWS = "#figures-table tbody tr.table-row"
 SUMMARY = "#view-summary"
 MODAL = ".modal.show"
 MARK = "#source-quote"
@@ -128,7 +128,7 @@ def pick_programme(page, name: str) -> None:
 
 
 def table_ids(page) -> set[str]:
-    return set(page.locator(ROWS).evaluate_all("rows => rows.map(r => r.getAttribute('row-id'))"))
+    return set(page.locator(ROWS).evaluate_all("rows => rows.map(r => r.getAttribute('data-figure'))"))
 
 
 def click_middle(page, locator) -> None:
@@ -223,6 +223,7 @@ def test_the_url_reflects_the_filters_and_reloading_restores_them(page, server, 
     set_years(page, 2024, 2025)
     pick_programme(page, "Modern Slavery Fund in Vietnam")
     assert query(page) == {"year_from": ["2024"], "year_to": ["2025"], "programme": ["modern-slavery-fund-vietnam"]}
+    page.wait_for_load_state("networkidle")  # a reload aborts a callback still in flight (a console problem)
     page.reload()
     ready(page)
     first, last = year_inputs(page)
@@ -243,6 +244,28 @@ def test_a_shared_link_opens_its_view(page, server, shipped):
     assert page.evaluate("history.length") <= 2, "opening a link must not add history entries"
 
 
+RECORD_SHOWN = """
+    window.__shown = [];
+    new MutationObserver(() => {
+        const summary = document.getElementById("view-summary");
+        const cards = document.getElementById("cards");
+        if (summary) { window.__shown.push(summary.textContent + " | " + (cards ? cards.textContent : "")); }
+    }).observe(document, {subtree: true, childList: true, characterData: true});
+"""
+
+
+def test_a_shared_link_never_shows_another_views_numbers_not_even_at_first(page, server):
+    """Every state of the summary and cards the browser ever drew, from the first paint on,
+    is the linked view's: the page never shows the default view's numbers first."""
+    page.add_init_script(RECORD_SHOWN)
+    open_view(page, server + "?year_from=2022&year_to=2022")
+    final = page.evaluate("() => document.getElementById('view-summary').textContent + ' | ' + document.getElementById('cards').textContent")
+    assert "· 2022 ·" in final
+    shown = page.evaluate("window.__shown")
+    assert shown, "the observer saw nothing"
+    assert set(shown) == {final}, f"other numbers drawn first: {sorted(set(shown) - {final})}"
+
+
 def test_the_back_button_restores_the_previous_filters(page, server, shipped):
     first, last = shipped.default.year_from, shipped.default.year_to
     open_view(page, server)
@@ -257,6 +280,21 @@ def test_the_back_button_restores_the_previous_filters(page, server, shipped):
     expect(page.locator(SUMMARY)).to_contain_text(f"· {first}–{last} ·")
     expect(page.locator(ROWS)).to_have_count(shipped.first_page())
     assert_clean(page)
+
+
+def test_enter_in_a_year_box_applies_it_and_a_following_reset_still_wins(page, server, shipped):
+    start, end = shipped.default.year_from, shipped.default.year_to
+    open_view(page, server)
+    first, _ = year_inputs(page)
+    first.fill("2022")
+    first.press("Enter")
+    expect(page.locator(SUMMARY)).to_contain_text(f"· 2022–{end} ·")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "First year"
+    page.click("#filter-reset")
+    expect(page.locator(SUMMARY)).to_contain_text(f"· {start}–{end} ·")
+    idle(page)
+    expect(first).to_have_value(str(start))
+    expect(page.locator(SUMMARY)).to_contain_text(f"· {start}–{end} ·")
 
 
 def test_reset_returns_to_the_default_view_and_a_bare_address(page, server, shipped):
@@ -317,18 +355,63 @@ def test_a_click_on_a_bar_shows_its_quote_highlighted_in_the_source(page, server
 
 def test_a_click_on_a_table_row_shows_its_quote_highlighted_in_the_source(page, server):
     open_view(page, server + "?metric=migrants_educated")  # its row is on the first page however many figures there are
-    page.locator(f"{ROWS}[row-id='msf-vietnam-migrants-educated'] .ag-cell").first.click()
+    page.locator(f"{ROWS}[data-figure='msf-vietnam-migrants-educated'] td").first.click()
     expect_source(page, "educated 1,936 aspiring migrants to the risks of human trafficking", "Home Office")
     page.get_by_role("button", name="Close").last.click()
     expect(page.locator(MODAL)).to_have_count(0)
 
 
-def test_enter_on_a_focused_table_row_opens_its_source(page, server, shipped):
+def focused(page) -> str:
+    """What has the keyboard focus: ``tag[data-col]`` inside the table, else ``outside:<id>``."""
+    return page.evaluate("""() => {
+        const el = document.activeElement, cell = el.closest('th, td');
+        if (!el.closest('#figures-table')) { return 'outside:' + el.id; }
+        return el.tagName.toLowerCase() + ':' + cell.dataset.col + ':' + (el.closest('tr').dataset.figure || 'head');
+    }""")
+
+
+def test_the_table_is_one_tab_stop_with_arrow_keys_inside_and_enter_opens_a_rows_source(page, server, shipped):
     open_view(page, server)
-    figure = shipped.dataset.figure(page.locator(f"{ROWS}[row-index='1']").get_attribute("row-id"))
-    page.evaluate("async () => (await window.dash_ag_grid.getApiAsync('figures-table')).setFocusedCell(1, 'metric')")
+    page.locator("#figures-table-search").focus()
+    page.keyboard.press("Tab")
+    assert focused(page) == "button:metric:head"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowRight")
+    second = page.locator(ROWS).nth(1).get_attribute("data-figure")
+    assert focused(page) == f"td:programme:{second}"
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
     page.keyboard.press("Enter")
+    figure = shipped.dataset.figure(second)
     expect_source(page, figure.quote, shipped.dataset.source(figure.source).publisher)
+    page.keyboard.press("Escape")
+    expect(page.locator(MODAL)).to_have_count(0)
+
+
+def test_one_tab_leaves_the_table_and_shift_tab_comes_back_to_the_same_cell(page, server):
+    open_view(page, server)
+    page.locator("#figures-table-search").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("End")
+    page.keyboard.press("ArrowDown")
+    here = focused(page)
+    assert here.startswith("td:quote:")
+    page.keyboard.press("Tab")
+    assert focused(page).startswith("outside:")
+    page.keyboard.press("Shift+Tab")
+    assert focused(page) == here
+
+
+def test_enter_on_a_header_sorts_the_table(page, server):
+    open_view(page, server)
+    page.locator("#figures-table-search").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    expect(page.locator("#figures-table th[data-col='value']")).to_have_attribute("aria-sort", "ascending")
+    assert focused(page) == "button:value:head"
 
 
 def test_funding_per_person_keeps_its_bounds_and_each_figure_opens_its_source(page, server, shipped):
@@ -366,13 +449,25 @@ def test_focus_is_visible_on_the_filters_and_buttons(page, server):
     assert outline == "solid"
 
 
+def test_the_open_dropdowns_highlighted_option_is_marked_by_more_than_colour(page, server):
+    open_view(page, server)
+    page.locator("#filter-programmes").focus()
+    page.keyboard.press("ArrowDown")  # opens the list
+    page.wait_for_selector(".dash-dropdown-content .dash-options-list-option")
+    page.keyboard.press("ArrowDown")
+    option = page.locator(".dash-dropdown-content .dash-options-list-option:focus-within")
+    expect(option).to_have_count(1)
+    assert option.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    page.keyboard.press("Escape")
+
+
 # --- robustness ---------------------------------------------------------------------------------------
 
 
 def test_forged_callback_payloads_get_an_answer_not_a_server_error(server):
     """POST what a hostile client could send to the filter callbacks; the server must answer."""
     dependencies = json.loads(urllib.request.urlopen(server + "_dash-dependencies").read())
-    filter_callbacks = [d for d in dependencies if any(o in d["output"] for o in ("cards.children", "url.search", "figures-table.rowData"))]
+    filter_callbacks = [d for d in dependencies if any(o in d["output"] for o in ("cards.children", "url.search", "figures-table-body.children"))]
     assert len(filter_callbacks) == 3
     forged_values = [None, "2022", [2030, 1990], {"$gt": ""}, ["x"] * 5000, 10**30, [True, "a"]]
     for dependency in filter_callbacks:
@@ -392,12 +487,20 @@ def test_forged_callback_payloads_get_an_answer_not_a_server_error(server):
                 assert response.status in (200, 204)
 
 
-@pytest.mark.parametrize("width", [1280, 1920])
-def test_the_layout_has_no_horizontal_overflow(new_page, server, width):
+CUT_TEXT = """() => Array.from(document.querySelectorAll(
+    '#figures-table td, #figures-table th, .table-pager button, .card-line span, .filter-label, h1, h2, h3'
+)).filter(e => !e.closest('.visually-hidden') && e.getClientRects().length && e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.slice(0, 40))"""
+
+
+@pytest.mark.parametrize("width", [390, 768, 1280, 1366, 1920])
+def test_no_sideways_scroll_and_no_cut_text_at_each_designed_width(new_page, server, width):
     page = new_page(width, 1000)
     open_view(page, server)
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
+    assert page.evaluate(CUT_TEXT) == []
+    quote = page.locator(f"{ROWS} td[data-col='quote']").first
+    assert quote.evaluate("e => getComputedStyle(e).whiteSpace") == "normal"  # the quote wraps, whole
     for name in CHARTS:
         panel = page.locator(f".chart-panel[data-chart='{name}']").bounding_box()
         svg = page.locator(f"#chart-graph-{name} .main-svg").first.bounding_box()
@@ -423,7 +526,7 @@ def test_the_table_shows_and_searches_programme_names_not_their_codes(page, serv
     page.fill("#figures-table-search", "Border")  # only in the programme's name, not its quote or source
     expect(page.locator(ROWS)).to_have_count(shipped.first_page(summit))
     assert "border-security-summit-partners" in table_ids(page) <= shipped.ids(summit)
-    programme = page.locator(f"{ROWS} [col-id='programme']").first
+    programme = page.locator(f"{ROWS} td[data-col='programme']").first
     expect(programme).to_have_text("Border Security Summit on Organised Immigration Crime")
 
 
@@ -466,22 +569,23 @@ def test_sorting_a_column_orders_the_whole_view_not_only_the_page(page, paged_se
 
     def expect_first_row_worth(value: float) -> None:  # waits for the server's page to arrive
         ids = "|".join(re.escape(i) for i in figures.loc[figures["value"] == value, "id"])
-        expect(page.locator(f"{ROWS}[row-index='0']")).to_have_attribute("row-id", re.compile(f"^({ids})$"))
+        expect(page.locator(ROWS).first).to_have_attribute("data-figure", re.compile(f"^({ids})$"))
 
     open_view(page, paged_server)
-    header = page.locator(".figures-table .ag-header-cell[col-id='value']")
-    header.click()  # ascending
-    header.click()  # descending
+    header = page.locator("#figures-table th[data-col='value']")
+    header.locator("button").click()  # ascending
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    header.locator("button").click()  # descending
     expect(header).to_have_attribute("aria-sort", "descending")
     expect(page.locator(ROWS)).to_have_count(PAGED)
     expect_first_row_worth(values[0])
     # the largest values of all the view's figures, not only of the first page's
-    shown = [shipped.value(i) for i in page.locator(ROWS).evaluate_all("rows => rows.map(r => r.getAttribute('row-id'))")]
+    shown = [shipped.value(i) for i in page.locator(ROWS).evaluate_all("rows => rows.map(r => r.dataset.figure)")]
     assert shown == values[:PAGED]
     page.get_by_role("button", name="Next page").click()
     expect(page_label(page)).to_contain_text("Page 2 of")
     expect_first_row_worth(values[PAGED])
-    shown = [shipped.value(i) for i in page.locator(ROWS).evaluate_all("rows => rows.map(r => r.getAttribute('row-id'))")]
+    shown = [shipped.value(i) for i in page.locator(ROWS).evaluate_all("rows => rows.map(r => r.dataset.figure)")]
     assert shown == values[PAGED : 2 * PAGED]
     assert_clean(page)
 

@@ -1,0 +1,125 @@
+"""The figures table as plain HTML in the ARIA grid pattern, with its search box and pager.
+
+The server sends one page at a time (``callbacks.update_table``); ``assets/table-grid.js``
+makes the table one Tab stop with arrow keys inside. On phones each row is a card (CSS).
+Renders already-computed rows; computes nothing.
+"""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard.views.table import COLUMNS, TablePage, aria_sort
+from dashboard.web.ids import ID, VIEW_FORMATS, table_head_id, view_download_id
+
+SEARCH_DEBOUNCE_S = 0.3  # the table asks the server after a pause in typing, not at every key
+
+
+TABLE_KEYS_TEXT = (
+    "The table is one stop of the Tab key: arrow keys move between its cells, Home and End to a row's ends, "
+    "Enter on a header sorts by it, Enter on a row opens the sentence its figure comes from."
+)
+NO_ROWS = "No figures match these filters or the search."
+
+
+def table_grid(page: TablePage) -> html.Table:
+    """The figures table as plain HTML in the grid pattern (assets/table-grid.js moves focus):
+    a header of sort buttons, then ``page``'s rows. On phones each row is a card (CSS)."""
+    sort = page.query.sort
+    head = html.Thead(html.Tr([
+        html.Th(
+            html.Button(
+                [header, html.Span(className="sort-mark", **{"aria-hidden": "true"})],
+                id={"type": ID.TABLE_SORT, "column": column}, n_clicks=0, className="sort-button",
+                tabIndex=0 if i == 0 else -1, title=f"Sort by {header.lower()}",
+            ),
+            id=table_head_id(column), scope="col", role="columnheader",
+            **{"aria-sort": aria_sort(sort, column), "data-col": column},
+        )
+        for i, (column, header, _) in enumerate(COLUMNS)
+    ], role="row"))
+    return html.Table(
+        [head, html.Tbody(table_rows_html(page), id=ID.TABLE_BODY)],
+        id=ID.TABLE, className="figures-table", role="grid",
+        **{"aria-labelledby": "table-title", "aria-describedby": ID.TABLE_KEYS, "aria-rowcount": page.matching + 1},
+    )
+
+
+def table_rows_html(page: TablePage) -> list[html.Tr]:
+    """The body rows of ``page``: each row a button-like line that opens its figure's source."""
+    if not page.rows:
+        return [html.Tr(html.Td(NO_ROWS, colSpan=len(COLUMNS), className="table-empty", role="gridcell", tabIndex=-1), role="row")]
+    return [
+        html.Tr(
+            [
+                html.Td(
+                    row[field], tabIndex=-1, role="gridcell",
+                    className=f"cell-{column}", **{"data-col": column, "data-label": header},
+                )
+                for column, header, field in COLUMNS
+            ],
+            id={"type": ID.TABLE_ROW, "figure": row["id"]}, n_clicks=0, role="row", className="table-row",
+            title="Show the source sentence", **{"data-figure": row["id"], "aria-rowindex": page.first + n + 1},
+        )
+        for n, row in enumerate(page.rows)
+    ]
+
+
+def table_panel(page: TablePage) -> html.Section:
+    """The figures table with its search box and pager, showing ``page``; the server sends
+    each further page (``callbacks.update_table``)."""
+    return html.Section(
+        [
+            dcc.Store(id=ID.TABLE_QUERY, data=page.query.to_store()),
+            html.Div(
+                [
+                    html.H2("Figures in this view", id="table-title", className="section-title"),
+                    html.Div(
+                        [html.Span("Download this view:", className="downloads-label")]
+                        + [
+                            html.Button(
+                                label, id=view_download_id(fmt), n_clicks=0,
+                                className="btn btn-sm btn-outline-primary",
+                                title=f"Download the figures of this view as {label}",
+                            )
+                            for fmt, label in VIEW_FORMATS
+                        ]
+                        + [html.Span(id=ID.VIEW_DOWNLOAD_STATUS, className="download-status", role="status")],
+                        className="view-downloads",
+                    ),
+                ],
+                className="table-head",
+            ),
+            html.Div(
+                [
+                    html.Label("Search the table", htmlFor=ID.TABLE_SEARCH, className="filter-label"),
+                    dcc.Input(
+                        id=ID.TABLE_SEARCH, type="search", debounce=SEARCH_DEBOUNCE_S, className="form-control table-search",
+                        placeholder="e.g. victims, 2024, Home Office", autoComplete="off",
+                    ),
+                    html.Span(page.status, id=ID.TABLE_COUNT, className="table-count", role="status"),
+                ],
+                className="table-tools",
+            ),
+            html.P(TABLE_KEYS_TEXT, id=ID.TABLE_KEYS, className="visually-hidden"),
+            html.Div(table_grid(page), className="table-scroll"),
+            pager(page),
+        ],
+        className="table-panel",
+        **{"aria-labelledby": "table-title"},
+    )
+
+
+def pager(page: TablePage) -> html.Nav:
+    buttons = [
+        (ID.PAGE_FIRST, "« First", "First page", not page.has_previous),
+        (ID.PAGE_PREVIOUS, "‹ Previous", "Previous page", not page.has_previous),
+        (ID.PAGE_NEXT, "Next ›", "Next page", not page.has_next),
+        (ID.PAGE_LAST, "Last »", "Last page", not page.has_next),
+    ]
+    items = [
+        html.Button(text, id=button_id, n_clicks=0, disabled=disabled, className="btn btn-sm btn-outline-secondary", **{"aria-label": label})
+        for button_id, text, label, disabled in buttons
+    ]
+    items.insert(2, html.Span(page.page_label, id=ID.PAGE_LABEL, className="pager-label", **{"aria-live": "polite"}))
+    return html.Nav(items, className="table-pager", **{"aria-label": "Pages of the figures table"})

@@ -1,0 +1,81 @@
+"""Component ids and the download formats the page offers: shared by the layout, the
+table grid, the callbacks and the browser tests. Imports nothing of the app but the
+output-format registry, which the download buttons list."""
+
+from __future__ import annotations
+
+from dashboard.outputs.export import of_kind
+
+
+class ID:
+    """Component ids. Pattern-matching ids are dicts built by the helpers below."""
+
+    URL = "url"
+    YEARS = "filter-years"
+    PROGRAMMES = "filter-programmes"
+    METRIC = "filter-metric"
+    RESET = "filter-reset"
+    SUMMARY = "view-summary"
+    CARDS = "cards"
+    TABLE = "figures-table"  # the <table role=grid>
+    TABLE_BODY = "figures-table-body"
+    TABLE_KEYS = "figures-table-keys"  # how to move in the table with keys
+    TABLE_SEARCH = "figures-table-search"
+    TABLE_COUNT = "figures-table-count"
+    DOWNLOAD = "download"
+    VIEW_DOWNLOAD_STATUS = "view-download-status"
+    SOURCE_MODAL = "source-modal"
+    SOURCE_TITLE = "source-title"
+    SOURCE_BODY = "source-body"
+    SOURCE_CLOSE = "source-close"
+    SOURCE_MARK = "source-quote"
+    SOURCE_SCROLLED = "source-scrolled"  # a store the scroll-to-quote script writes to
+    TABLE_QUERY = "table-query"  # the table's search, sort and page now shown (table.TableQuery)
+    PAGE_FIRST = "table-page-first"
+    PAGE_PREVIOUS = "table-page-previous"
+    PAGE_NEXT = "table-page-next"
+    PAGE_LAST = "table-page-last"
+    PAGE_LABEL = "table-page-label"
+
+    # one per chart: chart_dom_id(GRAPH, "funding") == "chart-graph-funding"
+    GRAPH = "chart-graph"
+    CHART_FIGURE = "chart-figure"  # the wrapper of a graph: role=img, named by the title, described by CHART_ALT
+    CHART_ALT = "chart-alt"
+    CHART_NOTES = "chart-notes"
+    CHART_FOOTER = "chart-footer"
+    CHART_TITLE = "chart-title"
+
+    RATIOS = "ratios"
+    DATA_VERSION = "data-version"  # the version of the data served (web.state.data_version)
+
+    # pattern-matching: one per card line, {"type": CARD_LINE, "figure": figure id}
+    CARD_LINE = "card-line"
+    # one per figure of a derived ratio, {"type": RATIO_PART, "figure": figure id, "ratio": n}
+    RATIO_PART = "ratio-part"
+    # one per table row, {"type": TABLE_ROW, "figure": figure id}; one per column header, {"type": TABLE_SORT, "column": id}
+    TABLE_ROW = "table-row"
+    TABLE_SORT = "table-sort"
+
+
+def chart_dom_id(kind: str, name: str) -> str:
+    """``chart-graph-funding``: the id of one chart's part, usable in CSS, aria and tests."""
+    return f"{kind}-{name}"
+
+
+def chart_download_id(name: str, fmt: str) -> str:
+    """``download-funding-png``."""
+    return f"download-{name}-{fmt}"
+
+
+def table_head_id(column: str) -> str:
+    """``table-head-value``: a column's header cell (its ``aria-sort`` shows the order)."""
+    return f"table-head-{column}"
+
+
+def view_download_id(fmt: str) -> str:
+    """``download-view-csv``."""
+    return f"download-view-{fmt}"
+
+
+VIEW_FORMATS = tuple((f.name, f.label) for f in of_kind("view"))  # (format, button label), from the format registry
+CHART_FORMATS = tuple((f.name, f.label) for f in of_kind("chart"))

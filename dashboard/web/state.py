@@ -1,0 +1,178 @@
+"""The page's state and view model, apart from Dash: what is computed once at start-up
+(``AppState``) and what one set of filters shows (``View``).
+
+Nothing here imports dash, the layout or the callbacks: ``layout`` renders a ``View``,
+``callbacks`` computes one per request, ``app`` builds the state once. ``compute_view``
+always computes afresh (the benchmark measures it); ``view_for`` answers from a bounded
+cache of recent views first, so a shared link opened by a room or a filter toggled back
+and forth is computed once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.analysis import fmt
+from dashboard.analysis.frame import Derived, Filters, apply_event_filters, apply_filters, events_frame, figures_frame, funding_ratios, ratio_pairs
+from dashboard.config import Config
+from dashboard.curated.records import Dataset
+from dashboard.views.cards import Card, headline_cards
+from dashboard.views.charts import CHARTS, alt_text, build_chart, qualifier_notes, source_footer
+from dashboard.views.table import TableIndex, TablePage, TableQuery, table_page, table_rows
+from dashboard.web.provenance import Provenance
+from dashboard.web.urlstate import Choices, choices, default_filters
+
+STATE_KEY = "DASHBOARD_STATE"
+MAX_RATIOS = 6  # funding-per-person lines the page shows; it says how many more there are
+VIEW_CACHE_SIZE = 64  # views kept; a view of the shipped data is a few hundred KB at most
+
+
+class ViewCache:
+    """The ``size`` views computed last, by their filters; safe across a server's threads."""
+
+    def __init__(self, size: int = VIEW_CACHE_SIZE):
+        self.size = size
+        self._views: OrderedDict[Filters, View] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, filters: Filters) -> View | None:
+        with self._lock:
+            view = self._views.get(filters)
+            if view is not None:
+                self._views.move_to_end(filters)
+            return view
+
+    def put(self, view: View) -> None:
+        with self._lock:
+            self._views[view.filters] = view
+            self._views.move_to_end(view.filters)
+            while len(self._views) > self.size:
+                self._views.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._views.clear()
+
+    def __len__(self) -> int:
+        return len(self._views)
+
+
+# --- state computed once at start-up ------------------------------------------------------
+
+
+def data_version(dataset: Dataset) -> str:
+    """A short fingerprint of the data served: the same files give the same version,
+    wherever the folder is (locations count by file name and line)."""
+    text = re.sub(r"Location\(path='(?:[^']*/)?([^'/]*)'", r"Location(path='\1'", repr(dataset))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class ChartView:
+    figure: go.Figure
+    footer: str
+    notes: tuple[str, ...]
+    alt: str
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything the page shows for one set of filters."""
+
+    filters: Filters
+    figures: pd.DataFrame
+    events: pd.DataFrame
+    cards: list[Card]
+    charts: dict[str, ChartView]
+    ratios: list[Derived]  # funding per person: the first MAX_RATIOS of ratio_count
+    ratio_count: int
+    summary: str
+
+
+@dataclass(frozen=True)
+class AppState:
+    dataset: Dataset
+    config: Config
+    seeds_dir: Path
+    figures: pd.DataFrame
+    events: pd.DataFrame
+    choices: Choices
+    defaults: Filters
+    provenance: Provenance
+    table: TableIndex  # the table row of every figure, with its search text and sort keys
+    default_view: View | None = field(default=None, compare=False)
+    views: ViewCache = field(default_factory=ViewCache, compare=False, repr=False)
+    version: str = ""  # data_version(dataset): the page states it, /status reports it
+
+
+def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str) -> AppState:
+    """Frames, table rows, the provenance index and the default view, computed once."""
+    figures = figures_frame(dataset)
+    state = AppState(
+        dataset=dataset,
+        config=config,
+        seeds_dir=Path(seeds_dir),
+        figures=figures,
+        events=events_frame(dataset),
+        choices=choices(dataset),
+        defaults=default_filters(dataset, config.defaults),
+        provenance=Provenance(dataset, seeds_dir),
+        table=TableIndex.of(table_rows(figures)),
+        version=data_version(dataset),
+    )
+    state = AppState(**{**state.__dict__, "default_view": compute_view(state, state.defaults)})
+    state.views.put(state.default_view)
+    return state
+
+
+# --- one view --------------------------------------------------------------------------------
+
+
+def compute_view(state: AppState, filters: Filters) -> View:
+    """Filter the frames once and build the cards, the four charts and the table rows."""
+    dataset, theme = state.dataset, state.config.theme
+    figures = apply_filters(state.figures, filters)
+    events = apply_event_filters(state.events, filters)
+    charts = {
+        name: ChartView(
+            figure=build_chart(name, figures, events, dataset, theme, filters),
+            footer=source_footer(name, figures, events, dataset),
+            notes=tuple(qualifier_notes(name, figures)),
+            alt=alt_text(name, figures, events, dataset, filters),
+        )
+        for name in CHARTS
+    }
+    pairs = ratio_pairs(figures)
+    ratios = funding_ratios(figures, dataset, pairs[:MAX_RATIOS])
+    n, m = len(figures), len(events)
+    summary = f"Showing {fmt.count(n, 'figure')} and {fmt.count(m, 'event')} · {filters.describe(dataset)}"
+    return View(
+        filters=filters, figures=figures, events=events, cards=headline_cards(figures, dataset, filters),
+        charts=charts, ratios=ratios, ratio_count=len(pairs), summary=summary,
+    )
+
+
+
+
+def first_table_page(state: AppState, view: View) -> TablePage:
+    """The table a new visitor sees: page 1 of the default view, in the view's order."""
+    return table_page(state.table, view.figures["id"].tolist(), TableQuery(), state.config.table.page_size)
+
+
+
+
+def view_for(state: AppState, filters: Filters) -> View:
+    """The view of ``filters``: from the cache of recent views, else computed and kept."""
+    view = state.views.get(filters)
+    if view is None:
+        view = compute_view(state, filters)
+        state.views.put(view)
+    return view
