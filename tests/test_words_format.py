@@ -70,10 +70,24 @@ def test_english_dates_read_exactly_as_fmt_and_flexdate_label_write_them(english
         assert english.bound_date(day) == fmt.format_date(day)
         assert english.bound_date(day, end=True) == fmt.format_date(day, end=True)
         for precision in DatePrecision:
-            first = {DatePrecision.YEAR: day.replace(month=1, day=1), DatePrecision.MONTH: day.replace(day=1)}.get(precision, day)
-            flex = FlexDate(first, precision)
+            flex = FlexDate(first_day_of(day, precision), precision)
             assert english.flex_date(flex) == flex.label()
         day += dt.timedelta(days=1)
+
+
+def first_day_of(day: dt.date, precision: DatePrecision) -> dt.date:
+    """The first day of the year, month, quarter or season that ``day`` falls in."""
+    if precision is DatePrecision.YEAR:
+        return day.replace(month=1, day=1)
+    if precision is DatePrecision.MONTH:
+        return day.replace(day=1)
+    if precision is DatePrecision.QUARTER:
+        return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+    if precision is DatePrecision.SEASON:  # spring from March, …, winter from December
+        if day.month <= 2:
+            return dt.date(day.year - 1, 12, 1)
+        return day.replace(month=(day.month - 3) // 3 * 3 + 3, day=1)
+    return day
 
 
 def test_english_periods_read_exactly_as_fmt_writes_them(english):
@@ -87,6 +101,12 @@ def test_english_periods_read_exactly_as_fmt_writes_them(english):
         for kind in PeriodType:
             period = Period(start, end, kind)
             assert english.period(period) == fmt.format_period(period)
+            start_precision, end_precision = rng.choice(list(DatePrecision)), rng.choice(list(DatePrecision))
+            stated = Period(
+                first_day_of(start, start_precision), FlexDate(first_day_of(end, end_precision), end_precision).last_day, kind,
+                start_precision=start_precision, end_precision=end_precision,
+            )
+            assert english.period(stated) == fmt.format_period(stated), stated
 
 
 def test_english_counts_read_as_fmt_counts_them(english):
@@ -155,3 +175,23 @@ def test_every_qualifier_has_one_sentence_in_each_language_and_they_differ(engli
         en, vi = english.qualifier_sentence(qualifier), vietnamese.qualifier_sentence(qualifier)
         assert en and vi and en != vi
         assert not getattr(vi, "untranslated", False)
+
+
+def test_vietnamese_ranges_keep_both_bounds_rounded_outwards(vietnamese, english):
+    assert vietnamese.value(10_000, Qualifier.RANGE, None, "between", high=13_000) == "từ 10.000 đến 13.000"
+    assert vietnamese.value(9722.5, Qualifier.RANGE, POUNDS, high=9800.5) == "từ 9.722\u00a0£ đến 9.801\u00a0£"
+    assert english.value(10_000, Qualifier.RANGE, None, "from", high=13_000) == "from 10,000 and 13,000"
+    assert vietnamese.qualifier_word(Qualifier.RANGE) == "trong khoảng"
+
+
+def test_vietnamese_quarters_seasons_and_points_in_time_read_in_vietnamese(vietnamese):
+    assert vietnamese.flex_date(FlexDate(dt.date(2018, 7, 1), DatePrecision.QUARTER)) == "quý 3/2018"
+    assert vietnamese.flex_date(FlexDate(dt.date(2018, 9, 1), DatePrecision.SEASON)) == "mùa thu năm 2018"
+    assert vietnamese.flex_date(FlexDate(dt.date(2018, 12, 1), DatePrecision.SEASON)) == "mùa đông 2018–19"
+    as_at = Period(dt.date(2018, 11, 21), dt.date(2018, 11, 21), PeriodType.AS_AT)
+    assert vietnamese.period(as_at) == "tính đến 21/11/2018"
+    assert vietnamese.period(Period(dt.date(2017, 1, 1), dt.date(2017, 12, 31), PeriodType.YEAR)) == "năm 2017"
+    financial = Period(dt.date(2018, 4, 1), dt.date(2019, 3, 31), PeriodType.FINANCIAL_YEAR)
+    assert vietnamese.period(financial) == "năm tài chính 2018/19"
+    autumn = Period(dt.date(2018, 9, 1), dt.date(2018, 11, 30), PeriodType.SPAN, start_precision=DatePrecision.SEASON, end_precision=DatePrecision.SEASON)
+    assert vietnamese.period(autumn) == "mùa thu năm 2018"

@@ -23,11 +23,11 @@ from typing import Protocol
 from babel.dates import format_date as babel_date
 from babel.numbers import format_decimal
 
-from dashboard.curated.records import DatePrecision, FlexDate, Period, PeriodType, Qualifier, Unit
-from dashboard.words.catalogue import Phrase, Words
+from dashboard.curated.records import SEASONS, DatePrecision, FlexDate, Period, PeriodType, Qualifier, Unit
+from dashboard.words.catalogue import SOURCE_LANGUAGE, Phrase, Words
 
 # The English forms are the catalogue's message ids; the context says what each one is.
-QUALIFIER_WORDS = {Qualifier.AT_LEAST: "over", Qualifier.AT_MOST: "up to", Qualifier.APPROX: "about"}
+QUALIFIER_WORDS = {Qualifier.AT_LEAST: "over", Qualifier.AT_MOST: "up to", Qualifier.APPROX: "about", Qualifier.RANGE: "between"}
 APPROX_WORDS = ("nearly", "almost", "around", "about", "approximately", "roughly", "some")
 APPROX_BOUND_WORDS = {Qualifier.AT_LEAST: "over about", Qualifier.AT_MOST: "up to about"}
 QUALIFIER_SENTENCES = {
@@ -35,8 +35,9 @@ QUALIFIER_SENTENCES = {
     Qualifier.AT_LEAST: "Over: the source gives a lower bound; the true value is higher.",
     Qualifier.AT_MOST: "Up to: the source gives an upper bound; the true value may be lower.",
     Qualifier.APPROX: "Nearly / about: the source gives an approximate value.",
+    Qualifier.RANGE: "Between: the source gives a range; the true value lies within both bounds.",
 }
-QUALIFIER_MARKS = {Qualifier.EXACT: "", Qualifier.AT_LEAST: "+", Qualifier.AT_MOST: "≤", Qualifier.APPROX: "~"}
+QUALIFIER_MARKS = {Qualifier.EXACT: "", Qualifier.AT_LEAST: "+", Qualifier.AT_MOST: "≤", Qualifier.APPROX: "~", Qualifier.RANGE: "–"}
 PERIOD_TYPES = {PeriodType.CUMULATIVE: "cumulative", PeriodType.COMMITMENT: "commitment"}
 # (scale, money pattern, plain pattern) as catalogue message ids, largest first
 SCALES = (
@@ -45,6 +46,8 @@ SCALES = (
 )
 DATE_PATTERNS = {DatePrecision.DAY: "d MMM y", DatePrecision.MONTH: "MMM y", DatePrecision.YEAR: "y"}
 NOUNS = {"figure": "figures", "event": "events", "image": "images", "source document": "source documents"}
+QUARTER_PATTERN = "Q{quarter} {year}"
+SEASON_PATTERNS = ("{season} {year}", "{season} {year}–{next}")  # winter runs into the next year
 
 CTX_QUALIFIER = "qualifier word before a value"
 CTX_APPROX_BOUND = "qualifier word before a derived value that is an approximate bound"
@@ -53,6 +56,9 @@ CTX_NUMBER = "number pattern"
 CTX_DATE = "date pattern (Babel/CLDR pattern letters)"
 CTX_PERIOD = "period"
 CTX_COUNT = "count with its noun"
+CTX_RANGE = "a range of values"
+CTX_SEASON = "season of the year"
+CTX_PART_OF_YEAR = "date known to a quarter or a season"
 
 
 class Bounded(Protocol):
@@ -65,6 +71,7 @@ class Bounded(Protocol):
     @property
     def value(self) -> float: ...
 
+    hi: float
     approx: bool
 
 
@@ -126,13 +133,26 @@ class Formatter:
         qualifier: Qualifier | str = Qualifier.EXACT,
         unit: Unit | None = None,
         wording: str | None = None,
+        high: float | None = None,
     ) -> str:
-        """``over £7m`` / ``hơn 7 triệu £``; a bound rounds away from what it claims."""
+        """``over £7m`` / ``hơn 7 triệu £``; a bound rounds away from what it claims.
+        A range (``value`` its low bound, ``high`` its high one) reads ``between 10,000 and
+        13,000`` / ``từ 10.000 đến 13.000``, each bound rounded outwards; an English page
+        keeps the source's own word for it ("between", "from")."""
         qualifier = Qualifier(qualifier)
+        if qualifier is Qualifier.RANGE:
+            return self._range(value, high, unit, wording)
         direction = {Qualifier.AT_LEAST: "down", Qualifier.AT_MOST: "up"}.get(qualifier, "nearest")
         word = self.qualifier_word(qualifier, wording)
         number = self.number(value, unit, direction=direction)
         return f"{word} {number}" if word else number
+
+    def _range(self, low: float, high: float | None, unit: Unit | None, wording: str | None) -> str:
+        low_text = self.number(low, unit, direction="down")
+        high_text = self.number(high, unit, direction="up") if high is not None and high == high else "?"
+        if wording and self.language == SOURCE_LANGUAGE:
+            return f"{wording} {low_text} and {high_text}"
+        return self.words.text("between {low} and {high}", CTX_RANGE, low=low_text, high=high_text)
 
     def quantity(self, quantity: Bounded, unit: Unit | None = None) -> str:
         """A derived quantity with the bound it can honestly claim (``over about £9,722``)."""
@@ -143,13 +163,22 @@ class Formatter:
             direction = "down" if qualifier is Qualifier.AT_LEAST else "up"
             word = self.words.text(APPROX_BOUND_WORDS[qualifier], CTX_APPROX_BOUND)
             return f"{word} {self.number(quantity.value, unit, direction=direction)}"
-        return self.value(quantity.value, qualifier, unit)
+        return self.value(quantity.value, qualifier, unit, high=quantity.hi)
 
     # dates and periods ---------------------------------------------------------------
     def date(self, day: dt.date, precision: DatePrecision = DatePrecision.DAY) -> str:
-        """``31 Mar 2025`` / ``31/3/2025``, ``Mar 2025`` / ``tháng 3/2025``, ``2025``."""
+        """``31 Mar 2025`` / ``31/3/2025``, ``Mar 2025`` / ``tháng 3/2025``, ``Q3 2018`` /
+        ``quý 3/2018``, ``autumn 2018`` / ``mùa thu năm 2018``, ``2025``: ``day`` is the first
+        day of what it names (a quarter's or season's first month)."""
         if precision is DatePrecision.YEAR:
             return f"{day.year}"
+        if precision is DatePrecision.QUARTER:
+            return self.words.text(QUARTER_PATTERN, CTX_PART_OF_YEAR, quarter=(day.month - 1) // 3 + 1, year=day.year)
+        if precision is DatePrecision.SEASON:
+            season = next(name for name, month in SEASONS.items() if month == day.month)
+            pattern = SEASON_PATTERNS[day.month == 12]
+            name = self.words.text(season, CTX_SEASON)
+            return self.words.text(pattern, CTX_PART_OF_YEAR, season=name, year=day.year, next=str(day.year + 1)[2:])
         pattern = self.words.text(DATE_PATTERNS[precision], CTX_DATE)
         return babel_date(day, pattern, locale=self.language)
 
@@ -167,15 +196,43 @@ class Formatter:
         return self.date(day)
 
     def period(self, period: Period) -> str:
-        """``2018 – Mar 2025, cumulative`` / ``2018 – tháng 3/2025, lũy kế``."""
+        """``2018 – Mar 2025, cumulative`` / ``2018 – tháng 3/2025, lũy kế``, ``as at 21 Nov
+        2018`` / ``tính đến 21/11/2018``, ``2017`` / ``năm 2017``, ``2024/25 financial year`` /
+        ``năm tài chính 2024/25``, ``autumn 2018``: each date at the precision the document
+        gives it, never a made-up day (as fmt.format_period reads it)."""
+        kind = PeriodType(period.type)
+        if kind is PeriodType.AS_AT:
+            return self.words.text("as at {date}", CTX_PERIOD, date=self._bound(period.end, period.end_precision, end=True))
+        if kind is PeriodType.YEAR:
+            return self.words.text("{year}", "period: one calendar year", year=period.start.year)
+        if kind is PeriodType.FINANCIAL_YEAR:
+            return self.words.text(
+                "{start}/{end} financial year", CTX_PERIOD, start=period.start.year, end=str(period.end.year)[2:]
+            )
+        start = self._bound(period.start, period.start_precision)
+        end = self._bound(period.end, period.end_precision, end=True)
         if period.start == period.end:
             span = self.date(period.start)
+        elif start == end:  # "2018" to "2018": one stated year, month, quarter or season
+            span = start
         else:
-            span = self.words.text(
-                "{start} – {end}", CTX_PERIOD, start=self.bound_date(period.start), end=self.bound_date(period.end, end=True)
-            )
-        kind = self.words.text(PERIOD_TYPES[PeriodType(period.type)], "period type")
-        return self.words.text("{span}, {kind}", CTX_PERIOD, span=span, kind=kind)
+            span = self.words.text("{start} – {end}", CTX_PERIOD, start=start, end=end)
+        if kind is PeriodType.SPAN:
+            return span
+        return self.words.text("{span}, {kind}", CTX_PERIOD, span=span, kind=self.words.text(PERIOD_TYPES[kind], "period type"))
+
+    def _bound(self, day: dt.date, precision: DatePrecision, *, end: bool = False) -> str:
+        """A period bound as precise as stated; a bound stated to the day keeps the old
+        reading (1 January reads as the year), which data written before precision relies on."""
+        if precision is DatePrecision.DAY:
+            return self.bound_date(day, end=end)
+        first = day if not end else day.replace(day=1)
+        if precision in (DatePrecision.QUARTER, DatePrecision.SEASON) and end:
+            month = day.month - 2 if day.month > 2 else day.month + 10
+            first = dt.date(day.year if day.month > 2 else day.year - 1, month, 1)
+        if precision is DatePrecision.YEAR:
+            first = first.replace(month=1, day=1)
+        return self.date(first, precision)
 
 
 def _exact_in(x: float, decimals: int) -> bool:
