@@ -188,3 +188,12 @@ def test_every_message_the_formatter_asks_for_is_in_the_catalogue():
             f.period(Period(dt.date(2018, 1, 1), dt.date(2025, 3, 31), kind))
         for quantity in (Quantity(9722.0, float("inf"), approx=True), Quantity(0.0, 9722.0, approx=True), Quantity(0.0, float("inf"))):
             f.quantity(quantity, pounds)
+
+
+def test_a_phrase_keeps_its_text_and_language_when_copied_or_pickled():
+    import copy
+    import pickle
+
+    shown = Words("vi").text("Charts missing from the catalogue", "page")
+    for copied in (copy.deepcopy(shown), pickle.loads(pickle.dumps(shown)), copy.copy([shown])[0]):
+        assert (copied, copied.lang, copied.untranslated) == ("Charts missing from the catalogue", "en", True)

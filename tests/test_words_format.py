@@ -1,11 +1,13 @@
 """One formatter for numbers, money, counts, dates, periods and qualifiers: English reads
-exactly as fmt.py and FlexDate.label write it today, Vietnamese in Babel's vi style."""
+exactly as fmt.py and FlexDate.label wrote it before fmt delegated here (``english_reference``),
+Vietnamese in Babel's vi style."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
 
+import english_reference as before
 import pytest
 
 from dashboard.analysis import fmt
@@ -42,7 +44,7 @@ def test_english_numbers_read_exactly_as_fmt_writes_them(english):
     for value in many_values():
         for unit in UNITS:
             for direction in ("down", "up", "nearest"):
-                assert english.number(value, unit, direction=direction) == fmt.format_number(value, unit, direction=direction), (value, unit, direction)
+                assert english.number(value, unit, direction=direction) == before.format_number(value, unit, direction=direction), (value, unit, direction)
 
 
 def test_english_values_with_their_qualifiers_read_exactly_as_fmt_writes_them(english):
@@ -50,8 +52,8 @@ def test_english_values_with_their_qualifiers_read_exactly_as_fmt_writes_them(en
         for qualifier in Qualifier:
             for unit in UNITS:
                 for wording in WORDINGS:
-                    assert english.value(value, qualifier, unit, wording) == fmt.format_value(value, qualifier, unit, wording)
-                    assert english.qualifier_word(qualifier, wording) == fmt.qualifier_word(qualifier, wording)
+                    assert english.value(value, qualifier, unit, wording) == before.format_value(value, qualifier, unit, wording)
+                    assert english.qualifier_word(qualifier, wording) == before.qualifier_word(qualifier, wording)
 
 
 def test_english_derived_quantities_claim_the_same_bounds_as_fmt(english):
@@ -61,14 +63,14 @@ def test_english_derived_quantities_claim_the_same_bounds_as_fmt(english):
         hi = rng.choice([lo, lo + rng.uniform(0, 1e6), float("inf")])
         quantity = Quantity(lo, hi, approx=rng.random() < 0.5)
         for unit in UNITS:
-            assert english.quantity(quantity, unit) == fmt.format_quantity(quantity, unit), quantity
+            assert english.quantity(quantity, unit) == before.format_quantity(quantity, unit), quantity
 
 
 def test_english_dates_read_exactly_as_fmt_and_flexdate_label_write_them(english):
     day = dt.date(2014, 1, 1)
     while day < dt.date(2027, 1, 1):
-        assert english.bound_date(day) == fmt.format_date(day)
-        assert english.bound_date(day, end=True) == fmt.format_date(day, end=True)
+        assert english.bound_date(day) == before.format_date(day)
+        assert english.bound_date(day, end=True) == before.format_date(day, end=True)
         for precision in DatePrecision:
             flex = FlexDate(first_day_of(day, precision), precision)
             assert english.flex_date(flex) == flex.label()
@@ -100,24 +102,24 @@ def test_english_periods_read_exactly_as_fmt_writes_them(english):
             start = start.replace(day=1)
         for kind in PeriodType:
             period = Period(start, end, kind)
-            assert english.period(period) == fmt.format_period(period)
+            assert english.period(period) == before.format_period(period)
             start_precision, end_precision = rng.choice(list(DatePrecision)), rng.choice(list(DatePrecision))
             stated = Period(
                 first_day_of(start, start_precision), FlexDate(first_day_of(end, end_precision), end_precision).last_day, kind,
                 start_precision=start_precision, end_precision=end_precision,
             )
-            assert english.period(stated) == fmt.format_period(stated), stated
+            assert english.period(stated) == before.format_period(stated), stated
 
 
 def test_english_counts_read_as_fmt_counts_them(english):
     for n in [0, 1, 2, 999, 1000, 10_000, 1_234_567]:
         for noun in ("figure", "event", "image", "source document", "programme"):
-            assert english.count(n, noun) == fmt.count(n, noun)
+            assert english.count(n, noun) == before.count(n, noun)
 
 
 def test_english_qualifier_sentences_are_fmts_notes_and_the_page_s_exact_sentence(english):
     assert english.qualifier_sentence(Qualifier.EXACT) == "Exact: the source states this number."
-    for qualifier, note in fmt.QUALIFIER_NOTES.items():
+    for qualifier, note in before.QUALIFIER_NOTES.items():
         assert english.qualifier_sentence(qualifier) == note
 
 
@@ -195,3 +197,31 @@ def test_vietnamese_quarters_seasons_and_points_in_time_read_in_vietnamese(vietn
     assert vietnamese.period(financial) == "năm tài chính 2018/19"
     autumn = Period(dt.date(2018, 9, 1), dt.date(2018, 11, 30), PeriodType.SPAN, start_precision=DatePrecision.SEASON, end_precision=DatePrecision.SEASON)
     assert vietnamese.period(autumn) == "mùa thu năm 2018"
+
+
+def test_fmt_writes_through_the_formatter_and_its_english_is_unchanged():
+    rng = random.Random(8)
+    for value in many_values(300):
+        for unit in UNITS:
+            assert fmt.format_number(value, unit, direction="up") == before.format_number(value, unit, direction="up")
+            for qualifier in Qualifier:
+                high = value + rng.choice([0, 1, 2500.5, 1e6])
+                assert fmt.format_value(value, qualifier, unit, "nearly", high) == before.format_value(value, qualifier, unit, "nearly", high)
+            quantity = Quantity(value, rng.choice([value, value * 2, float("inf")]), approx=rng.random() < 0.5)
+            assert fmt.format_quantity(quantity, unit) == before.format_quantity(quantity, unit)
+    for n in (0, 1, 2, 12_345):
+        assert fmt.count(n, "figure") == before.count(n, "figure")
+    period = Period(dt.date(2018, 9, 1), dt.date(2019, 2, 28), PeriodType.CUMULATIVE, start_precision=DatePrecision.SEASON, end_precision=DatePrecision.SEASON)
+    assert fmt.format_period(period) == before.format_period(period) == "autumn 2018 – winter 2018–19, cumulative"
+    assert fmt.format_date(dt.date(2025, 3, 31), end=True) == before.format_date(dt.date(2025, 3, 31), end=True) == "Mar 2025"
+
+
+def test_fmt_writes_vietnamese_when_asked_and_english_otherwise():
+    assert fmt.format_value(7_000_000, Qualifier.AT_LEAST, POUNDS, words="vi") == "hơn 7 triệu\u00a0£"
+    assert fmt.format_value(7_000_000, Qualifier.AT_LEAST, POUNDS, words=Words("vi")) == "hơn 7 triệu\u00a0£"
+    assert fmt.format_value(7_000_000, Qualifier.AT_LEAST, POUNDS) == "over £7m"
+    assert fmt.count(3, "figure", words="vi") == "3 số liệu"
+    assert fmt.qualifier_note(Qualifier.AT_MOST, "vi").startswith("Tối đa:")
+    pledge = Period(dt.date(2025, 4, 1), dt.date(2026, 3, 31), PeriodType.COMMITMENT)
+    assert fmt.format_period(pledge, words="vi") == "tháng 4/2025 – tháng 3/2026, cam kết"
+    assert fmt.format_date(dt.date(2024, 7, 4), words="vi") == "4/7/2024"

@@ -4,62 +4,71 @@
 Compact forms are used only when they are exact (``£7,250,000`` reads ``£7.25m``;
 ``£7,234,567`` stays in full), so shortening never changes a number. A bound is
 rounded away from what it claims: a lower bound rounds down, an upper bound up.
+
+Every function writes through ``dashboard.words.Formatter``, the one formatter of the
+project: each takes an optional ``words`` (a ``Words`` object or a language code such as
+``"vi"``) and writes English when none is given. ``fmt.format_value(7e6, "at_least", unit,
+words="vi")`` → ``hơn 7 triệu £``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
+import functools
 
 from dashboard.analysis.quantity import Quantity
-from dashboard.curated.records import DatePrecision, FlexDate, Period, PeriodType, Qualifier, Unit
+from dashboard.curated.records import Period, Qualifier, Unit
+from dashboard.words import Formatter, Words
+from dashboard.words.format import APPROX_WORDS as _APPROX_WORDS
+from dashboard.words.format import QUALIFIER_MARKS, QUALIFIER_SENTENCES, QUALIFIER_WORDS
 
-DEFAULT_WORDS = {Qualifier.AT_LEAST: "over", Qualifier.AT_MOST: "up to", Qualifier.APPROX: "about", Qualifier.RANGE: "between"}
-APPROX_WORDS = {"nearly", "almost", "around", "about", "approximately", "roughly", "some"}
-QUALIFIER_NOTES = {
-    Qualifier.AT_LEAST: "Over: the source gives a lower bound; the true value is higher.",
-    Qualifier.AT_MOST: "Up to: the source gives an upper bound; the true value may be lower.",
-    Qualifier.APPROX: "Nearly / about: the source gives an approximate value.",
-}
+DEFAULT_WORDS = dict(QUALIFIER_WORDS)
+APPROX_WORDS = set(_APPROX_WORDS)
+# The English sentences; a page in another language asks ``qualifier_note(q, words)``.
+QUALIFIER_NOTES = {q: QUALIFIER_SENTENCES[q] for q in (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.APPROX)}
 # Not yet in QUALIFIER_NOTES: the views list every note there and add a range's when they draw ranges.
-RANGE_NOTE = "Between: the source gives a range; the true value lies within both bounds."
-QUALIFIER_MARKS = {Qualifier.EXACT: "", Qualifier.AT_LEAST: "+", Qualifier.AT_MOST: "≤", Qualifier.APPROX: "~", Qualifier.RANGE: "–"}
+RANGE_NOTE = QUALIFIER_SENTENCES[Qualifier.RANGE]
+__all__ = [
+    "APPROX_WORDS", "DEFAULT_WORDS", "QUALIFIER_MARKS", "QUALIFIER_NOTES", "RANGE_NOTE", "count", "format_date",
+    "format_number", "format_period", "format_quantity", "format_value", "formatter", "qualifier_note", "qualifier_word",
+]
 
-_SCALES = [(1e9, "bn", "billion"), (1e6, "m", "million")]
+Language = Words | str | None  # a Words object, a language code, or None for English
 
 
-def qualifier_word(qualifier: Qualifier | str, wording: str | None = None) -> str:
+@functools.lru_cache(maxsize=None)
+def _formatter_for(language: str) -> Formatter:
+    return Formatter(Words(language))
+
+
+def formatter(words: Language = None) -> Formatter:
+    """The formatter of ``words`` (a ``Words``, or a language code; English when None)."""
+    if isinstance(words, Words):
+        return Formatter(words)
+    return _formatter_for(words or "en")
+
+
+def qualifier_word(qualifier: Qualifier | str, wording: str | None = None, *, words: Language = None) -> str:
     """The word shown before a value: "over" for any lower bound ("more than" too), "up to"
     for an upper one, and the source's own word for an approximation ("nearly" is not "around")."""
-    qualifier = Qualifier(qualifier)
-    if qualifier is Qualifier.EXACT:
-        return ""
-    if qualifier is Qualifier.APPROX and wording and wording.strip().lower() in APPROX_WORDS:
-        return wording.strip().lower()
-    return DEFAULT_WORDS[qualifier]
+    return formatter(words).qualifier_word(qualifier, wording)
 
 
-def count(n: int, noun: str) -> str:
-    """``1 figure``, ``10,000 figures``: a count with its noun, plural by an ``s``."""
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+def qualifier_note(qualifier: Qualifier | str, words: Language = None) -> str:
+    """What a bound means, one sentence ("Over: the source gives a lower bound; …")."""
+    return formatter(words).qualifier_sentence(qualifier)
 
 
-def format_number(value: float, unit: Unit | None = None, *, direction: str = "nearest") -> str:
+def count(n: int, noun: str, *, words: Language = None) -> str:
+    """``1 figure``, ``10,000 figures``: a count with its noun, its plural from the catalogue
+    (``1 số liệu`` in Vietnamese, where a count has one form)."""
+    return formatter(words).count(n, noun)
+
+
+def format_number(value: float, unit: Unit | None = None, *, direction: str = "nearest", words: Language = None) -> str:
     """``£7m``, ``£1.5m``, ``£9,722``, ``7 million``, ``24,000``. ``direction`` rounds a
     non-whole value "down" (lower bounds), "up" (upper bounds) or to the "nearest"."""
-    whole = {"down": math.floor, "up": math.ceil}.get(direction, round)(value + 0.0)
-    if abs(value - whole) < 1e-9:
-        whole = round(value)
-    prefix = unit.prefix if unit else ""
-    for scale, short, long in _SCALES:
-        if abs(whole) >= scale and _exact_in(whole / scale, 2):
-            digits = f"{whole / scale:.2f}".rstrip("0").rstrip(".")
-            return f"{prefix}{digits}{short}" if prefix else f"{digits} {long}"
-    return f"{prefix}{whole:,}"
-
-
-def _exact_in(x: float, decimals: int) -> bool:
-    return abs(round(x, decimals) - x) < 1e-9
+    return formatter(words).number(value, unit, direction=direction)
 
 
 def format_value(
@@ -68,71 +77,27 @@ def format_value(
     unit: Unit | None = None,
     wording: str | None = None,
     high: float | None = None,
+    *,
+    words: Language = None,
 ) -> str:
     """A curated figure as people read it: ``over £7m``, ``up to £1m``, ``nearly £1m``, ``720``,
     ``between 10,000 and 13,000`` (a range: ``value`` is the low bound, ``high`` the high one)."""
-    qualifier = Qualifier(qualifier)
-    if qualifier is Qualifier.RANGE:
-        low_text = format_number(value, unit, direction="down")
-        high_text = format_number(high, unit, direction="up") if high is not None and high == high else "?"
-        return f"{wording or 'between'} {low_text} and {high_text}"
-    direction = {Qualifier.AT_LEAST: "down", Qualifier.AT_MOST: "up"}.get(qualifier, "nearest")
-    word = qualifier_word(qualifier, wording)
-    number = format_number(value, unit, direction=direction)
-    return f"{word} {number}" if word else number
+    return formatter(words).value(value, qualifier, unit, wording, high=high)
 
 
-def format_quantity(quantity: Quantity, unit: Unit | None = None) -> str:
+def format_quantity(quantity: Quantity, unit: Unit | None = None, *, words: Language = None) -> str:
     """A derived quantity with the bound it can honestly claim."""
-    qualifier = quantity.qualifier
-    if qualifier is None:
-        return "no bound either way"
-    text = format_value(quantity.value, qualifier, unit, high=quantity.hi)
-    if quantity.approx and qualifier in (Qualifier.AT_LEAST, Qualifier.AT_MOST):
-        word = DEFAULT_WORDS[qualifier]
-        text = text.replace(word, f"{word} about", 1)
-    return text
+    return formatter(words).quantity(quantity, unit)
 
 
-def format_date(day: dt.date, *, end: bool = False) -> str:
+def format_date(day: dt.date, *, end: bool = False, words: Language = None) -> str:
     """A period bound at the precision it plausibly has: ``2018`` for 1 January (or
     31 December as an end), ``Mar 2025`` for a month bound, ``4 Jul 2024`` otherwise."""
-    if (day.month, day.day) == ((12, 31) if end else (1, 1)):
-        return f"{day.year}"
-    next_day = day + dt.timedelta(days=1)
-    if (end and next_day.day == 1) or (not end and day.day == 1):
-        return day.strftime("%b %Y")
-    return f"{day.day} {day.strftime('%b %Y')}"
+    return formatter(words).bound_date(day, end=end)
 
 
-def format_period(period: Period) -> str:
+def format_period(period: Period, *, words: Language = None) -> str:
     """``2018 – Mar 2025, cumulative``, ``Apr 2025 – Mar 2026, commitment``, ``as at 21 Nov
     2018``, ``2017`` (one calendar year), ``2024/25 financial year``, ``autumn 2018``: each
     date at the precision the document gives it, never a made-up day."""
-    if period.type is PeriodType.AS_AT:
-        return f"as at {_bound(period.end, period.end_precision, end=True)}"
-    if period.type is PeriodType.YEAR:
-        return f"{period.start.year}"
-    if period.type is PeriodType.FINANCIAL_YEAR:
-        return f"{period.start.year}/{str(period.end.year)[2:]} financial year"
-    start = _bound(period.start, period.start_precision)
-    end = _bound(period.end, period.end_precision, end=True)
-    if period.start == period.end:
-        span = f"{period.start.day} {period.start.strftime('%b %Y')}"
-    elif start == end:  # "2018" to "2018": one stated year, month, quarter or season
-        span = start
-    else:
-        span = f"{start} – {end}"
-    return span if period.type is PeriodType.SPAN else f"{span}, {period.type.value}"
-
-
-def _bound(day: dt.date, precision: DatePrecision, *, end: bool = False) -> str:
-    """A period bound as precise as stated; a bound stated to the day keeps the old reading
-    (1 January reads as the year), which data written before precision existed relies on."""
-    if precision is DatePrecision.DAY:
-        return format_date(day, end=end)
-    first = day if not end else day.replace(day=1)
-    if precision in (DatePrecision.QUARTER, DatePrecision.SEASON) and end:
-        month = day.month - 2 if day.month > 2 else day.month + 10
-        first = dt.date(day.year if day.month > 2 else day.year - 1, month, 1)
-    return FlexDate(first, precision).label()
+    return formatter(words).period(period)

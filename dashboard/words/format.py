@@ -1,7 +1,7 @@
 """How numbers, money, counts, dates, periods and qualifiers read, in the language passed in.
 
-English output equals ``dashboard.analysis.fmt`` (and ``FlexDate.label``) exactly, so fmt
-can delegate here. Vietnamese uses Babel's ``vi`` locale data for separators (``1.936``,
+``dashboard.analysis.fmt`` delegates here: English output is byte-identical to what fmt (and
+``FlexDate.label``) wrote before (``tests/english_reference.py`` keeps that as the oracle). Vietnamese uses Babel's ``vi`` locale data for separators (``1.936``,
 ``1,5``) and the catalogue for every word and pattern, so a translator can change how a
 date or an amount of money reads without touching code:
 
@@ -46,6 +46,7 @@ SCALES = (
 )
 DATE_PATTERNS = {DatePrecision.DAY: "d MMM y", DatePrecision.MONTH: "MMM y", DatePrecision.YEAR: "y"}
 NOUNS = {"figure": "figures", "event": "events", "image": "images", "source document": "source documents"}
+ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # CLDR en abbreviated
 QUARTER_PATTERN = "Q{quarter} {year}"
 SEASON_PATTERNS = ("{season} {year}", "{season} {year}–{next}")  # winter runs into the next year
 
@@ -85,6 +86,8 @@ class Formatter:
     # numbers -------------------------------------------------------------------------
     def decimal(self, x: float, decimals: int = 2) -> str:
         """``1.5`` / ``1,5``, ``2345``: at most ``decimals`` decimal places, no grouping (as fmt's compact digits)."""
+        if self.language == SOURCE_LANGUAGE:  # CLDR en, as Python writes it (fmt's own digits, and fast)
+            return f"{x:.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{x:.0f}"
         pattern = "0" + ("." + "#" * decimals if decimals else "")
         return format_decimal(x, format=pattern, locale=self.language, decimal_quantization=True)
 
@@ -179,6 +182,9 @@ class Formatter:
             pattern = SEASON_PATTERNS[day.month == 12]
             name = self.words.text(season, CTX_SEASON)
             return self.words.text(pattern, CTX_PART_OF_YEAR, season=name, year=day.year, next=str(day.year + 1)[2:])
+        if self.language == SOURCE_LANGUAGE:  # CLDR en "d MMM y" / "MMM y", without Babel's cost per call
+            month = f"{ENGLISH_MONTHS[day.month - 1]} {day.year}"
+            return month if precision is DatePrecision.MONTH else f"{day.day} {month}"
         pattern = self.words.text(DATE_PATTERNS[precision], CTX_DATE)
         return babel_date(day, pattern, locale=self.language)
 
