@@ -21,6 +21,7 @@ from dashboard.web.downloads import VIEW_NAME, chart_title
 from dashboard.analysis.frame import Filters, apply_filters, events_frame, figures_frame, year_span
 from dashboard.curated.problems import DataInvalid
 from dashboard.curated.validate import load_valid, undescribed_seeds, warnings as data_warnings
+from dashboard.words.names import translation_report
 
 
 
@@ -85,7 +86,8 @@ def main() -> None:
 @seeds_option
 def validate(data_dir: Path | None, seeds_dir: Path | None) -> None:
     """Check the curated data; list every problem as path:line: field: message (exit 1), then
-    warnings as path:line: warning: field: message (valid data that needs a look; exit 0)."""
+    warnings as path:line: warning: field: message (valid data that needs a look, missing
+    translations included; exit 0)."""
     dataset = load(data_dir, seeds_dir)
     # Only validate asks that every document in seeds/ has its sources record: a document
     # being curated is served and covered before it has one, but never passes validate.
@@ -93,6 +95,7 @@ def validate(data_dir: Path | None, seeds_dir: Path | None) -> None:
     if undescribed:
         _fail(DataInvalid(undescribed))
     found = data_warnings(dataset, seeds_dir or _default("seeds"))
+    found += translation_report(dataset, data_dir or _default("data"))  # a missing translation: a warning, never an error
     for warning in found:
         click.echo(str(warning))
     click.echo(

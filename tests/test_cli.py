@@ -102,6 +102,54 @@ def test_a_missing_data_folder_is_an_error_line_not_a_traceback(tmp_path):
     assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
 
 
+@pytest.fixture
+def translated_sample(tmp_path) -> Path:
+    """A copy of the sample data with a Vietnamese translations file: one programme named,
+    the rest missing, and a quote translation that drops its figure's bound ("over")."""
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE / "data", data)
+    (data / "i18n").mkdir()
+    (data / "i18n" / "vi.yaml").write_text(
+        "programmes:\n"
+        "  - id: modern-slavery-fund-ruritania\n"
+        "    name: Quỹ Chống nô lệ hiện đại tại Ruritania\n"
+        "figures:\n"
+        "  - id: msf-ruritania-funding-since-2018\n"
+        "    quote_translation: Anh đã đầu tư 7 triệu bảng từ năm 2018.\n",
+        encoding="utf-8",
+    )
+    return data
+
+
+def test_validate_prints_each_missing_translation_and_each_unfaithful_quote_translation_as_a_warning_and_exits_0(translated_sample):
+    result = invoke("validate", "--data", str(translated_sample), "--seeds", str(SAMPLE / "seeds"))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    vi = str(translated_sample / "i18n" / "vi.yaml")
+    assert any(line.startswith(f"{vi}:6: warning: figures.quote_translation: states 7000000 without its bound") for line in lines), lines
+    missing = [line for line in lines if ": warning: programmes.name: no vi form of" in line]
+    assert missing and all(line.startswith(f"{vi}:1: ") for line in missing)
+    assert not any("Quỹ" in line or "modern-slavery-fund-ruritania'" in line.split("no vi form of")[-1] for line in missing)
+    assert lines[-1].startswith("OK: ") and lines[-1].endswith(f"{len(lines) - 1} warning(s) above: valid, but check them.")
+
+
+def test_a_translations_file_that_does_not_read_is_named_as_a_warning_and_nothing_else_about_translations(translated_sample):
+    (translated_sample / "i18n" / "vi.yaml").write_text("programmes:\n\t- id: x\n", encoding="utf-8")
+    result = invoke("validate", "--data", str(translated_sample), "--seeds", str(SAMPLE / "seeds"))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{translated_sample / 'i18n' / 'vi.yaml'}:2: warning: yaml: tab character")
+    assert lines[0].endswith("(translations into vi are not checked until this file reads)")
+    assert not any("no vi form" in line for line in lines)
+    assert lines[-1].startswith("OK: ")
+
+
+def test_data_without_a_translations_file_validates_without_translation_warnings():
+    result = invoke("validate", "--data", str(SAMPLE / "data"), "--seeds", str(SAMPLE / "seeds"))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1].startswith("OK: ") and "warning" not in result.stdout
+
+
 # --- export ------------------------------------------------------------------------------
 
 

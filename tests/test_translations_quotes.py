@@ -51,6 +51,15 @@ def test_a_vietnamese_document_quoted_on_the_english_page_says_it_is_verbatim_vi
     assert quote(figure, translations, Words("vi"), document_language="vi").label is None
 
 
+def test_a_quote_is_labelled_with_the_language_its_source_records(dataset):
+    figure = dataset.figures[0]
+    vietnamese_source = [dataclasses.replace(s, language="vi") if s.file == figure.source else s for s in dataset.sources]
+    recorded = dataclasses.replace(dataset, sources=tuple(vietnamese_source))
+    assert quote(figure, None, Words("en"), dataset=recorded).label == "verbatim, in Vietnamese"
+    assert quote(figure, None, Words("vi"), dataset=recorded).label is None
+    assert quote(figure, None, Words("vi"), dataset=dataset).label == "nguyên văn tiếng Anh"  # no language recorded: English
+
+
 def test_a_document_language_with_no_catalogue_name_is_named_by_its_code():
     label = quote_label("fr", Words("vi"))
     assert label == "nguyên văn fr"

@@ -16,10 +16,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from dashboard.curated.problems import Problem
+from pathlib import Path
+
+from dashboard.curated.problems import DataWarning, Problem
 from dashboard.curated.records import Dataset, Event, Figure, Location, Metric, Programme, Qualifier, Source, Unit
-from dashboard.curated.translations import Translations, english as english_text
-from dashboard.words.catalogue import SOURCE_LANGUAGE, Phrase, Words
+from dashboard.curated.translations import (
+    Translations,
+    english as english_text,
+    load_translations,
+    translation_files,
+    translation_warnings,
+)
+from dashboard.words.catalogue import LANGUAGES, SOURCE_LANGUAGE, Phrase, Words
 
 Record = Programme | Metric | Unit | Source | Event
 
@@ -72,6 +80,16 @@ def language_name(code: str, words: Words) -> Phrase:
     return words.text(english, CTX_LANGUAGE)
 
 
+def language_of(record: Figure | Event | Source, dataset: Dataset | None) -> str:
+    """The language a record's document is written in: its source's ``language`` in data/
+    (``sources: - file: … language: vi``), English when the source records none."""
+    if isinstance(record, Source):
+        return record.language or SOURCE_LANGUAGE
+    sources = {s.file: s for s in dataset.sources} if dataset is not None else {}
+    source = sources.get(record.source)
+    return (source.language if source is not None else None) or SOURCE_LANGUAGE
+
+
 def quote_label(document_language: str, words: Words) -> Phrase | None:
     """What a quote says about its language: ``nguyên văn tiếng Anh`` on the Vietnamese page
     for an English document; nothing when the page reads in the document's own language."""
@@ -80,10 +98,20 @@ def quote_label(document_language: str, words: Words) -> Phrase | None:
     return words.text("verbatim, in {language}", CTX_QUOTE, language=language_name(document_language, words))
 
 
-def quote(record: Figure | Event, translations: Translations | None, words: Words, document_language: str = SOURCE_LANGUAGE) -> Quote:
+def quote(
+    record: Figure | Event,
+    translations: Translations | None,
+    words: Words,
+    document_language: str | None = None,
+    *,
+    dataset: Dataset | None = None,
+) -> Quote:
     """The record's quote for a page in ``words.language``. ``document_language`` is the
-    language of the cited document (every shipped source is in English; sources will record
-    theirs). A translation is shown only when one is curated in the page's language."""
+    language of the cited document; when not given, the ``language`` its source records in
+    ``dataset`` (English when none). A translation is shown only when one is curated in the
+    page's language."""
+    if document_language is None:
+        document_language = language_of(record, dataset)
     text = Phrase(record.quote, document_language)
     label = quote_label(document_language, words)
     translation = None
@@ -168,6 +196,29 @@ def quote_translation_warnings(dataset: Dataset, translations: Translations) -> 
         elif not wanted and all(any(w in t for w in every_bound) for t in tail):
             warnings.append(Problem(at, "figures.quote_translation", f"adds a bound to {figure.value}, which the quote states exactly; remove the bound word", "quote-translation-bound"))
     return warnings
+
+
+def translation_report(dataset: Dataset, data_dir: Path | str) -> list[DataWarning]:
+    """What ``dashboard validate`` says about the translations in ``data_dir/i18n``, for each
+    language that has a translations file: every missing or stray translation and every
+    quote translation that changes its figure (``translation_warnings``,
+    ``quote_translation_warnings``). All are warnings: data valid without translations stays
+    valid. A translations file that does not read gives its own problems as warnings and no
+    others (they would list every name as missing); a language without a file gives none."""
+    found: list[DataWarning] = []
+    for language in LANGUAGES:
+        if language == SOURCE_LANGUAGE or not translation_files(data_dir, language):
+            continue
+        translations, problems = load_translations(data_dir, language)
+        if problems:
+            found += [
+                DataWarning(p.location, p.field, f"{p.message} (translations into {language} are not checked until this file reads)", p.code)
+                for p in problems
+            ]
+            continue
+        checked = translation_warnings(dataset, translations) + quote_translation_warnings(dataset, translations)
+        found += [DataWarning(w.location, w.field, w.message, w.code) for w in checked]
+    return sorted(found)
 
 
 def main(argv: list[str] | None = None) -> int:
