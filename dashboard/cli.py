@@ -17,11 +17,16 @@ from dashboard import PROJECT_ROOT
 from dashboard.curated import coverage as seed_coverage
 from dashboard.outputs import export as exporters
 from dashboard.config import load_config
-from dashboard.web.downloads import VIEW_NAME, chart_title
+from dashboard.web.downloads import VIEW_TITLE, ascii_form, chart_title, download_name
 from dashboard.analysis.frame import Filters, apply_filters, events_frame, figures_frame, year_span
 from dashboard.curated.problems import DataInvalid
 from dashboard.curated.validate import load_valid, undescribed_seeds, warnings as data_warnings
+from dashboard.analysis.fmt import count
+from dashboard.words import LANGUAGES, Words
 from dashboard.words.names import translation_report
+
+EN = Words("en")  # help texts and the commands without --lang; every message is a catalogue entry (context "cli")
+CTX = "cli"
 
 
 
@@ -36,9 +41,9 @@ def _fail(err: DataInvalid) -> None:
     sys.exit(1)
 
 
-data_option = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None, help="Folder of curated YAML (default: ./data).")
-seeds_option = click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=None, help="Folder of source documents (default: ./seeds).")
-config_option = click.option("--config", "config_path", type=click.Path(path_type=Path), default=None, help="Settings file (default: ./config.yaml).")
+data_option = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None, help=EN.text("Folder of curated YAML (default: ./data).", CTX))
+seeds_option = click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=None, help=EN.text("Folder of source documents (default: ./seeds).", CTX))
+config_option = click.option("--config", "config_path", type=click.Path(path_type=Path), default=None, help=EN.text("Settings file (default: ./config.yaml).", CTX))
 
 
 def load(data_dir: Path | None, seeds_dir: Path | None):
@@ -67,6 +72,19 @@ class _OneLineErrors(click.Group):
         except OSError as err:
             where = f" {err.filename}" if err.filename else ""
             raise click.ClickException(f"cannot write{where}: {err.strerror or err}; choose another place with -o") from None
+
+
+class _OneLineUsageError(click.ClickException):
+    """A wrong option value as one line, with click's usage-error exit status (2)."""
+
+    exit_code = 2
+
+
+def _language(ctx, param, value):
+    """``--lang``: a language of the catalogue, or one line naming them (exit 2, no usage text)."""
+    if value not in LANGUAGES:
+        raise _OneLineUsageError(f"--lang: unknown language {value!r}; choose one of: {', '.join(LANGUAGES)}")
+    return value
 
 
 def _output(ctx, param, value):
@@ -98,11 +116,15 @@ def validate(data_dir: Path | None, seeds_dir: Path | None) -> None:
     found += translation_report(dataset, data_dir or _default("data"))  # a missing translation: a warning, never an error
     for warning in found:
         click.echo(str(warning))
-    click.echo(
-        f"OK: {len(dataset.figures)} figures, {len(dataset.events)} events, "
-        f"{len(dataset.programmes)} programmes, {len(dataset.sources)} sources; every quote found in its source."
-        + (f" {len(found)} warning(s) above: valid, but check them." if found else "")
+    words = EN
+    summary = words.text(
+        "OK: {figures}, {events}, {programmes}, {sources}; every quote found in its source.", CTX,
+        figures=count(len(dataset.figures), "figure", words=words), events=count(len(dataset.events), "event", words=words),
+        programmes=count(len(dataset.programmes), "programme", words=words), sources=count(len(dataset.sources), "source", words=words),
     )
+    if found:
+        summary += " " + words.text("{n} warning(s) above: valid, but check them.", CTX, n=words.integer(len(found)))
+    click.echo(summary)
 
 
 def _names(items) -> str:
@@ -118,27 +140,32 @@ class _ChartOption(click.Option):
     def get_help_record(self, ctx):
         from dashboard.views.charts import CHARTS
 
-        self.help = f"png/svg: only this chart ({_names(CHARTS)})."
+        self.help = EN.text("png/svg: only this chart ({charts}).", CTX, charts=_names(CHARTS))
         return super().get_help_record(ctx)
 
 
 @main.command()
 @click.option(
     "--format", "fmt", type=click.Choice(list(exporters.FORMATS)), required=True,
-    help=f"{_names(exporters.of_kind('view'))}: one file of the view; {_names(exporters.of_kind('chart'))}: one slide image per chart.",
+    help=EN.text(
+        "{view_formats}: one file of the view; {chart_formats}: one slide image per chart.", CTX,
+        view_formats=_names(exporters.of_kind("view")), chart_formats=_names(exporters.of_kind("chart")),
+    ),
 )
-@click.option("-o", "--output", type=click.Path(), callback=_output, required=True, help="File to write (csv, xlsx, pptx; a folder gets a dated name), or the folder for png and svg.")
-@click.option("--year-from", type=int, default=None, help="First year (a figure is kept when its period overlaps the range).")
-@click.option("--year-to", type=int, default=None, help="Last year.")
-@click.option("--programme", "programmes", multiple=True, help="Programme id; repeat for several.")
-@click.option("--metric", "metrics", multiple=True, help="Metric id; repeat for several.")
+@click.option("-o", "--output", type=click.Path(), callback=_output, required=True, help=EN.text("File to write (csv, xlsx, pptx; a folder gets a dated name), or the folder for png and svg.", CTX))
+@click.option("--year-from", type=int, default=None, help=EN.text("First year (a figure is kept when its period overlaps the range).", CTX))
+@click.option("--year-to", type=int, default=None, help=EN.text("Last year.", CTX))
+@click.option("--programme", "programmes", multiple=True, help=EN.text("Programme id; repeat for several.", CTX))
+@click.option("--metric", "metrics", multiple=True, help=EN.text("Metric id; repeat for several.", CTX))
 @click.option("--chart", cls=_ChartOption, default=None, help="png/svg: only this chart.")
-@click.option("--size", default=None, help="png/svg: an image size named in config.yaml exports.image_sizes (default: exports.image_size).")
+@click.option("--size", default=None, help=EN.text("png/svg: an image size named in config.yaml exports.image_sizes (default: exports.image_size).", CTX))
+@click.option("--lang", "language", default="en", metavar="[" + "|".join(LANGUAGES) + "]", callback=_language, help=EN.text("Language of the file's words: {languages} (default: en).", CTX, languages=", ".join(LANGUAGES)))
 @data_option
 @seeds_option
 @config_option
-def export(fmt, output, year_from, year_to, programmes, metrics, chart, size, data_dir, seeds_dir, config_path) -> None:
+def export(fmt, output, year_from, year_to, programmes, metrics, chart, size, language, data_dir, seeds_dir, config_path) -> None:
     """Write the filtered view: data files (csv, xlsx), slide images (png, svg) or a deck (pptx)."""
+    words = Words(language)
     config = settings(config_path)
     dataset = load(data_dir, seeds_dir)
     first, last = year_span(dataset)
@@ -146,50 +173,56 @@ def export(fmt, output, year_from, year_to, programmes, metrics, chart, size, da
     unknown = [p for p in programmes if p not in {x.id for x in dataset.programmes}]
     unknown += [m for m in metrics if m not in {x.id for x in dataset.metrics}]
     if unknown:
-        raise click.BadParameter(f"unknown programme or metric: {', '.join(unknown)}", param_hint="--programme/--metric")
+        raise click.BadParameter(words.text("unknown programme or metric: {name}", CTX, name=", ".join(unknown)), param_hint="--programme/--metric")
     if filters.year_from > filters.year_to:
-        raise click.BadParameter(f"{filters.year_from} is after {filters.year_to}", param_hint="--year-from")
+        raise click.BadParameter(words.text("{first} is after {last}", CTX, first=filters.year_from, last=filters.year_to), param_hint="--year-from")
     frame = apply_filters(figures_frame(dataset), filters)
     try:
         if exporters.FORMATS[fmt].kind == "chart":
-            _export_images(fmt, output, frame, dataset, filters, config, chart, size)
+            _export_images(fmt, output, frame, dataset, filters, config, chart, size, words)
             return
         if chart or size:
-            raise exporters.ExportError(f"{'--chart' if chart else '--size'} applies to png and svg; {fmt} holds the whole view")
+            raise exporters.ExportError(
+                words.text("{option} applies to png and svg; {format} holds the whole view", CTX, option="--chart" if chart else "--size", format=fmt)
+            )
         made_on = datetime.date.today()
-        data = exporters.FORMATS[fmt](frame, exporters.ExportContext.for_view(dataset, filters, config, today=made_on))
+        context = exporters.ExportContext.for_view(dataset, filters, config, today=made_on, language=language)
+        data = exporters.FORMATS[fmt](frame, context)
     except exporters.ExportError as err:
         raise click.ClickException(str(err)) from None
     if output.is_dir():
-        output = output / exporters.file_name(VIEW_NAME, filters, made_on, exporters.FORMATS[fmt].extension)
+        output = output / download_name(VIEW_TITLE, filters, made_on, exporters.FORMATS[fmt].extension, words)
     output.parent.mkdir(parents=True, exist_ok=True)
     _write(output, data)
-    click.echo(f"Wrote {len(frame)} figures to {output}")
+    click.echo(words.text("Wrote {figures} to {path}", CTX, figures=count(len(frame), "figure", words=words), path=output))
 
 
-def _export_images(fmt, folder: Path, frame, dataset, filters, config, chart, size) -> None:
+def _export_images(fmt, folder: Path, frame, dataset, filters, config, chart, size, words: Words = EN) -> None:
     """One slide image per chart (or only ``chart``) into ``folder``, with a progress bar."""
     from dashboard.outputs import images
     from dashboard.views.charts import CHARTS
 
     names = [chart] if chart else list(CHARTS)
-    titles = {name: chart_title(name) for name in names}  # unknown chart: error before any work
+    titles = {name: chart_title(name, words) for name in names}  # unknown chart: error before any work
     images.image_size(config, size)  # unknown size: likewise
     images.find_browser()  # no browser: the install hint, before anything is written
     if folder.exists() and not folder.is_dir():
-        raise exporters.ExportError(f"{folder} is a file; for {fmt}, -o names a folder that receives one file per chart")
+        raise exporters.ExportError(words.text("{path} is a file; for {format}, -o names a folder that receives one file per chart", CTX, path=folder, format=fmt))
     folder.mkdir(parents=True, exist_ok=True)
     made_on = datetime.date.today()
     all_events = events_frame(dataset)  # once for every chart, not once per image
     written = []
-    with click.progressbar(names, label=f"Drawing {len(names)} {fmt.upper()} image{'s' if len(names) != 1 else ''}", file=sys.stderr) as bar:
+    images_text = words.plural("{n} {format} image", "{n} {format} images", len(names), "count with its noun", format=fmt.upper())
+    with click.progressbar(names, label=words.text("Drawing {images}", CTX, images=images_text), file=sys.stderr) as bar:
         for name in bar:
-            context = exporters.ExportContext.for_view(dataset, filters, config, chart=name, size=size, today=made_on, all_events=all_events)
-            path = folder / exporters.file_name(titles[name], filters, made_on, exporters.FORMATS[fmt].extension)
+            context = exporters.ExportContext.for_view(
+                dataset, filters, config, chart=name, size=size, today=made_on, all_events=all_events, language=words.language
+            )
+            path = folder / exporters.file_name(ascii_form(titles[name]), filters, made_on, exporters.FORMATS[fmt].extension)
             _write(path, exporters.FORMATS[fmt](frame, context))
             written.append(path)
     for path in written:
-        click.echo(f"Wrote {path}")
+        click.echo(words.text("Wrote {path}", CTX, path=path))
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -225,9 +258,9 @@ def coverage(data_dir: Path | None, seeds_dir: Path | None) -> None:
 @data_option
 @seeds_option
 @config_option
-@click.option("--host", default=None, help="Address to listen on (default: server.host in config, 127.0.0.1).")
-@click.option("--port", type=click.IntRange(1, 65535), default=None, help="Port (default: server.port in config, 8050).")
-@click.option("--debug/--no-debug", default=None, help="Dash debug mode: reloader and error pop-ups. Off unless asked for.")
+@click.option("--host", default=None, help=EN.text("Address to listen on (default: server.host in config, 127.0.0.1).", CTX))
+@click.option("--port", type=click.IntRange(1, 65535), default=None, help=EN.text("Port (default: server.port in config, 8050).", CTX))
+@click.option("--debug/--no-debug", default=None, help=EN.text("Dash debug mode: reloader and error pop-ups. Off unless asked for.", CTX))
 def serve(data_dir, seeds_dir, config_path, host, port, debug) -> None:
     """Start the dashboard. Invalid data or config: list every problem and do not start."""
     config = settings(config_path)
@@ -241,11 +274,11 @@ def serve(data_dir, seeds_dir, config_path, host, port, debug) -> None:
     from dashboard.outputs.images import prewarm
 
     prewarm()  # Chromium starts in the background, so the first image or deck download is warm
-    click.echo(f"Dashboard running at http://{host}:{port}/  (Ctrl+C to stop)")
+    click.echo(EN.text("Dashboard running at http://{host}:{port}/  (Ctrl+C to stop)", CTX, host=host, port=port))
     try:
         app.run(host=host, port=port, debug=debug)
     except OSError as err:
-        click.echo(f"Cannot listen on {host}:{port}: {err.strerror or err}. Pick another port with --port.", err=True)
+        click.echo(EN.text("Cannot listen on {host}:{port}: {reason}. Pick another port with --port.", CTX, host=host, port=port, reason=err.strerror or err), err=True)
         sys.exit(1)
 
 

@@ -63,9 +63,11 @@ def test_the_installed_command_validates_the_shipped_data_with_a_one_line_summar
     dataset = shipped_dataset  # run from the project root, the command reads data/ and seeds/
     result = run("validate")
     assert result.returncode == 0, result.stderr
+    from dashboard.analysis.fmt import count
+
     assert result.stdout.splitlines() == [
-        f"OK: {len(dataset.figures)} figures, {len(dataset.events)} events, {len(dataset.programmes)} programmes, "
-        f"{len(dataset.sources)} sources; every quote found in its source."
+        f"OK: {count(len(dataset.figures), 'figure')}, {count(len(dataset.events), 'event')}, "
+        f"{count(len(dataset.programmes), 'programme')}, {count(len(dataset.sources), 'source')}; every quote found in its source."
     ]
     assert result.stderr == ""
 
@@ -246,3 +248,65 @@ def test_every_command_refuses_invalid_data_with_the_validate_messages(command, 
     assert result.stderr == validate_report
     assert "Traceback" not in result.stdout + result.stderr
     assert not (bad_data.parent / "out.csv").exists()
+
+
+# --- export --lang -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def export_contexts(monkeypatch):
+    """Every registered format, recording the context it is asked to export with (images
+    without drawing them)."""
+    import dataclasses
+
+    from dashboard.outputs import export as exporters
+    from dashboard.outputs import images
+
+    seen: dict[str, list] = {}
+    for name, output in list(exporters.FORMATS.items()):
+        def record(figures, context, name=name):
+            seen.setdefault(name, []).append(context)
+            return b"recorded"
+
+        monkeypatch.setitem(exporters.FORMATS, name, dataclasses.replace(output, export=record))
+    monkeypatch.setattr(images, "find_browser", lambda: "chromium")
+    return seen
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_export_lang_reaches_the_export_context_of_every_format(tmp_path, export_contexts, language):
+    from dashboard.outputs.export import FORMATS
+
+    for name in FORMATS:
+        out = tmp_path / name
+        out.mkdir()
+        result = invoke(*export_args(out, "--lang", language)[:2], name, *export_args(out, "--lang", language)[3:])
+        assert result.exit_code == 0, result.output
+    assert set(export_contexts) == set(FORMATS)
+    assert {context.language for contexts in export_contexts.values() for context in contexts} == {language}
+
+
+def test_export_without_lang_writes_english(tmp_path, export_contexts):
+    assert invoke(*export_args(tmp_path / "x.csv")).exit_code == 0
+    assert [c.language for c in export_contexts["csv"]] == ["en"]
+
+
+def test_an_unknown_language_is_one_line_naming_the_languages_and_exit_2(tmp_path):
+    result = invoke(*export_args(tmp_path / "x.csv", "--lang", "fr"))
+    assert result.exit_code == 2
+    assert result.output.splitlines() == ["Error: --lang: unknown language 'fr'; choose one of: en, vi"]
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_a_vietnamese_export_into_a_folder_gets_its_ascii_vietnamese_name_and_says_so_in_vietnamese(tmp_path):
+    result = invoke(*export_args(tmp_path, "--lang", "vi"))
+    assert result.exit_code == 0, result.output
+    [written] = list(tmp_path.iterdir())
+    assert written.name.startswith("so-lieu-chuong-trinh_") and written.name.isascii()
+    assert result.stdout.startswith("Đã ghi ") and " số liệu vào " in result.stdout
+
+
+def test_one_exported_figure_is_one_figure_not_one_figures(tmp_path):
+    result = invoke(*export_args(tmp_path / "one.csv", "--metric", "victims_identified"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Wrote 1 figure to {tmp_path / 'one.csv'}\n"

@@ -111,3 +111,78 @@ def test_a_document_changed_after_start_up_is_flagged_not_hidden(dataset, tmp_pa
     passage = find_passage("msf-ruritania-funding-since-2018", dataset, tmp_path / "seeds")
     assert passage.quote == "Since 2018 the UK has invested over £7 million"
     assert "no longer found" in details(passage)["Warning"]
+
+
+# --- the source dialog in Vietnamese ------------------------------------------------------
+
+SAMPLE_TRANSLATIONS = """programmes:
+  - id: modern-slavery-fund-ruritania
+    name: Quỹ Chống nô lệ hiện đại tại Ruritania
+metrics:
+  - id: funding
+    label: Kinh phí
+figures:
+  - id: msf-ruritania-funding-since-2018
+    start_basis: '"Since 2018": văn bản chỉ ghi năm, lấy từ ngày 1/1/2018.'
+    quote_translation: Từ năm 2018, Vương quốc Anh đã đầu tư hơn 7 triệu bảng
+"""
+
+
+@pytest.fixture(scope="module")
+def translated_provenance(dataset, tmp_path_factory):
+    from dashboard.curated.translations import load_translations
+
+    data = tmp_path_factory.mktemp("data")
+    (data / "i18n").mkdir()
+    (data / "i18n" / "vi.yaml").write_text(SAMPLE_TRANSLATIONS, encoding="utf-8")
+    translations, problems = load_translations(data, "vi")
+    assert problems == []
+    return Provenance(dataset, SAMPLE / "seeds", translations={"vi": translations})
+
+
+def test_the_vietnamese_source_dialog_labels_every_line_in_vietnamese_and_writes_numbers_in_vietnamese_style(provenance):
+    passage = provenance.passage("msf-ruritania-funding-since-2018", words="vi")
+    labels = [d.label for d in passage.details]
+    assert labels[:5] == ["Giá trị", "Mức xác định", "Trạng thái", "Chương trình", "Giai đoạn"]
+    assert not any(getattr(label, "untranslated", False) for label in labels)
+    shown = details(passage)
+    assert shown["Giá trị"] == "hơn 7 triệu\u00a0£"
+    assert shown["Mức xác định"] == "Nguồn ghi “over”. Hơn: nguồn nêu giới hạn dưới; giá trị thực cao hơn."
+    assert shown["Trạng thái"].startswith("Đã báo cáo")
+    assert shown["Giai đoạn"] == "2018 – tháng 3/2025, lũy kế"
+    assert passage.document.date_label == "tháng 4/2025"
+    assert passage.language == "vi"
+
+
+def test_on_the_vietnamese_dialog_the_english_quote_stays_verbatim_and_says_nguyen_van_tieng_anh(provenance):
+    passage = provenance.passage("msf-ruritania-funding-since-2018", words="vi")
+    assert passage.quote == "Since 2018 the UK has invested over £7 million"
+    assert (passage.quote_lang, passage.quote_label) == ("en", "nguyên văn tiếng Anh")
+    assert passage.quote_translation is None  # none curated: never a made-up one
+    english = provenance.passage("msf-ruritania-funding-since-2018")
+    assert (english.quote_label, english.language) == (None, "en")
+
+
+def test_a_name_with_no_curated_vietnamese_form_shows_the_english_marked_untranslated(provenance):
+    passage = provenance.passage("msf-ruritania-funding-since-2018", words="vi")
+    programme = details(passage)["Chương trình"]
+    assert (programme, programme.untranslated) == ("Modern Slavery Fund in Ruritania", True)
+
+
+def test_curated_names_notes_and_a_quote_translation_appear_in_the_vietnamese_dialog(translated_provenance):
+    passage = translated_provenance.passage("msf-ruritania-funding-since-2018", words="vi")
+    shown = details(passage)
+    assert shown["Chương trình"] == "Quỹ Chống nô lệ hiện đại tại Ruritania"
+    assert shown["Ngày bắt đầu"].startswith('"Since 2018": văn bản chỉ ghi năm')
+    assert passage.heading == "Kinh phí: hơn 7 triệu\u00a0£"
+    assert passage.quote_translation == "Từ năm 2018, Vương quốc Anh đã đầu tư hơn 7 triệu bảng"
+    assert passage.translation_label == "bản dịch, không phải nguyên văn"
+    assert passage.quote == "Since 2018 the UK has invested over £7 million"  # the quote itself is untouched
+
+
+def test_a_vietnamese_event_dialog_names_its_type_and_status_in_vietnamese(provenance):
+    passage = provenance.passage("ministerial-call-2024-04", EVENT, words="vi")
+    shown = details(passage)
+    assert shown["Loại"] == "Điện đàm cấp bộ trưởng"
+    assert shown["Trạng thái"] in ("Đã diễn ra", "Dự kiến")
+    assert shown["Ngày"] == "15/4/2024"

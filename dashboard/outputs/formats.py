@@ -7,6 +7,8 @@ choices and the deck read ``FORMATS``; nothing else lists formats. The exporters
 ``export`` (import ``FORMATS`` from there, so they are all present).
 
 ``ExportContext`` lives here, below every module that reads it; ``ExportError`` one step lower, in ``errors``.
+Its ``language`` (``en`` or ``vi``: ``dashboard export --lang``, the page's language) is the
+language every exporter writes its words in; the button labels read ``label_in(words)``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import pandas as pd
 
 from dashboard.analysis.frame import Filters, apply_event_filters, events_frame
 from dashboard.outputs.errors import ExportError
+from dashboard.words import LANGUAGES, UnknownLanguage, Words
 
 if TYPE_CHECKING:  # pragma: no cover
     from dashboard.config import Config
@@ -38,11 +41,21 @@ class ExportContext:
     chart: str | None = None
     size: str | None = None  # a name in config.exports.image_sizes; None = the default
     today: dt.date | None = None  # the date printed as "made on"; None = today
+    language: str = "en"  # the language of every word in the file: a code in dashboard.words.LANGUAGES
     all_events: pd.DataFrame | None = field(default=None, compare=False, repr=False)  # events_frame(dataset), when the caller has it
 
     @classmethod
     def for_view(cls, dataset: Dataset, filters: Filters, config: Config, **options) -> ExportContext:
         return cls(csv_bom=config.exports.csv_bom, dataset=dataset, filters=filters, config=config, **options)
+
+    def __post_init__(self) -> None:
+        if self.language not in LANGUAGES:
+            raise ExportError(str(UnknownLanguage(self.language)))
+
+    @property
+    def words(self) -> Words:
+        """The catalogue's words in this export's language."""
+        return Words(self.language)
 
     @property
     def made_on(self) -> dt.date:
@@ -61,6 +74,7 @@ class ExportContext:
 
 
 Exporter = Callable[[pd.DataFrame, ExportContext], bytes]
+CTX_BUTTON = "downloads"  # the catalogue context of the download buttons' labels
 Kind = Literal["view", "chart"]
 
 
@@ -75,6 +89,10 @@ class OutputFormat:
 
     def __call__(self, figures: pd.DataFrame, context: ExportContext) -> bytes:
         return self.export(figures, context)
+
+    def label_in(self, words: Words) -> str:
+        """The button's text in the language of ``words``: ``Slides (PPTX)`` / ``Trang chiếu (PPTX)``."""
+        return words.text(self.label, CTX_BUTTON)
 
 
 FORMATS: dict[str, OutputFormat] = {}  # in the order the CLI lists them

@@ -1,17 +1,25 @@
 """What the page's download buttons return: a file name and its bytes, for the filters on
 screen. The page's callbacks decode their inputs and call ``build_download``; the CLI's
 ``export`` command writes the same bytes through the same exporters.
+
+In another language than English the file holds that language's words (``ExportContext.language``)
+and its name is the title in that language: the name itself stays an ASCII slug
+(``so-lieu-chuong-trinh_2018-2025_2026-11-22.csv``), the title in Vietnamese travels in
+``filename*`` (RFC 5987) of ``DownloadName.content_disposition``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 import pandas as pd
 
 from dashboard.analysis.frame import Filters, apply_filters, figures_frame
 from dashboard.outputs.export import FORMATS, ExportContext, ExportError, file_name, of_kind
+from dashboard.words import Words
 
 if TYPE_CHECKING:  # pragma: no cover
     from dashboard.config import Config
@@ -19,6 +27,47 @@ if TYPE_CHECKING:  # pragma: no cover
 
 KINDS = tuple(f.name for f in (*of_kind("view"), *of_kind("chart")))  # the page's buttons: the view's files, then each chart's
 VIEW_NAME = "programme-figures"  # what the data files and the deck hold
+VIEW_TITLE = "Programme figures"  # the same, as a title in the catalogue (context "download file name")
+CTX_FILE = "download file name"
+
+
+class DownloadName(str):
+    """A download's file name: the ASCII slug itself (``programme-figures_2018-2025_….csv``),
+    with ``title``, the same name in the page's language (``Số liệu chương trình_2018-2025_….csv``)."""
+
+    title: str
+
+    def __new__(cls, ascii_name: str, title: str | None = None) -> DownloadName:
+        name = super().__new__(cls, ascii_name)
+        name.title = title or ascii_name
+        return name
+
+    @property
+    def content_disposition(self) -> str:
+        """``attachment; filename="…"`` with the ASCII name, and ``filename*=UTF-8''…``
+        (RFC 5987, percent-encoded UTF-8) when the title is not that same ASCII name."""
+        header = f'attachment; filename="{self}"'
+        if self.title != str(self):
+            header += f"; filename*=UTF-8''{quote(self.title, safe='')}"
+        return header
+
+
+def ascii_form(text: str) -> str:
+    """Vietnamese written without its marks, for an ASCII file name: ``Số liệu`` → ``So lieu``,
+    ``đ`` → ``d``."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def download_name(title: str, filters: Filters, made_on: dt.date, extension: str, words: Words) -> DownloadName:
+    """The name of a file about ``title`` (English, from the catalogue) in ``words``' language."""
+    shown = words.text(title, CTX_FILE) if title == VIEW_TITLE else words.text(title, "charts")
+    shown = shown.split(":")[0] if title != VIEW_TITLE else shown
+    ascii_name = file_name(ascii_form(shown), filters, made_on, extension)
+    if words.language == "en":
+        return DownloadName(ascii_name)
+    slugged = file_name("x", filters, made_on, extension)[1:]  # "_2018-2025_2026-11-22.csv"
+    return DownloadName(ascii_name, f"{shown}{slugged}")
 
 
 def build_download(
@@ -30,7 +79,8 @@ def build_download(
     chart: str | None = None,
     today: dt.date | None = None,
     frames: tuple[pd.DataFrame, pd.DataFrame] | None = None,
-) -> tuple[str, bytes]:
+    words: Words | str | None = None,
+) -> tuple[DownloadName, bytes]:
     """``(file name, content)`` of a download of the filtered view.
 
     ``kind`` is a format in ``export.FORMATS``: a file of the whole view (csv, xlsx, pptx) or
@@ -38,30 +88,45 @@ def build_download(
     ``programme-figures_2018-2025_2026-11-22.pptx``, ``funding-by-programme_2018-2025_2026-11-22.png``.
     Raises ``ExportError`` with a plain message for an unknown kind or chart, or when
     images cannot be drawn (no browser). ``frames`` are the unfiltered figures and events
-    frames when the caller already built them (the app does, once, at start-up).
+    frames when the caller already built them (the app does, once, at start-up). ``words``
+    (a ``Words`` or a language code; English when None) is the language of the file and its name.
     """
+    words = words if isinstance(words, Words) else Words(words or "en")
     if kind not in FORMATS:
-        raise ExportError(f"unknown download {kind!r}; choose one of: {', '.join(KINDS)}")
+        raise ExportError(words.text("unknown download {name}; choose one of: {choices}", "downloads", name=repr(kind), choices=", ".join(KINDS)))
     output = FORMATS[kind]
     made_on = today or dt.date.today()
-    what = VIEW_NAME
+    what = VIEW_TITLE
     if output.kind == "chart":
-        what = chart_title(chart)
+        chart_title(chart, words)  # an unknown chart: the error, before any work
+        what = _chart_spec_title(chart)
     elif chart is not None:
-        raise ExportError(f"a {kind} download holds the whole view; chart= applies to {' and '.join(f.name for f in of_kind('chart'))}")
+        *first, last = [f.name for f in of_kind("chart")]
+        charts = words.text("{first} and {last}", "list of names", first=", ".join(first), last=last) if first else last
+        raise ExportError(words.text("a {format} download holds the whole view; chart= applies to {charts}", "downloads", format=kind, charts=charts))
     all_figures, all_events = frames if frames is not None else (figures_frame(dataset), None)
     figures = apply_filters(all_figures, filters)
-    context = ExportContext.for_view(dataset, filters, config, chart=chart, today=made_on, all_events=all_events)
-    return file_name(what, filters, made_on, output.extension), output(figures, context)
+    context = ExportContext.for_view(
+        dataset, filters, config, chart=chart, today=made_on, all_events=all_events, language=words.language
+    )
+    return download_name(what, filters, made_on, output.extension, words), output(figures, context)
 
 
-def chart_title(chart: str | None) -> str:
-    """What a file of chart ``chart`` is called (its title up to any colon), or an
-    ``ExportError`` naming the charts there are."""
+def _chart_spec_title(chart: str) -> str:
     from dashboard.views import charts
 
+    return charts.CHARTS[chart].title
+
+
+def chart_title(chart: str | None, words: Words | None = None) -> str:
+    """What a file of chart ``chart`` is called (its title up to any colon, in the language
+    of ``words``; English when None), or an ``ExportError`` naming the charts there are."""
+    from dashboard.views import charts
+
+    words = words or Words("en")
+    choices = ", ".join(charts.CHARTS)
     if chart is None:
-        raise ExportError(f"an image shows one chart; choose one of: {', '.join(charts.CHARTS)}")
+        raise ExportError(words.text("an image shows one chart; choose one of: {choices}", "downloads", choices=choices))
     if chart not in charts.CHARTS:
-        raise ExportError(f"unknown chart {chart!r}; choose one of: {', '.join(charts.CHARTS)}")
-    return charts.CHARTS[chart].file_title  # "People: victims identified, …" → "People"
+        raise ExportError(words.text("unknown chart {name}; choose one of: {choices}", "downloads", name=repr(chart), choices=choices))
+    return words.text(charts.CHARTS[chart].title, "charts").split(":")[0]  # "People: victims identified, …" → "People"

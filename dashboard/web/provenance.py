@@ -5,6 +5,12 @@ were derived).
 
 ``Provenance`` indexes a dataset once at start-up; ``passage`` never raises for an id it
 does not know (a click from a forged request) and returns None instead.
+
+Every word is in the language passed to ``passage`` (``words="vi"``; English by default):
+labels from the catalogue, names and notes from ``data/i18n`` (the English, marked
+untranslated, when none is curated), numbers and dates through the Formatter. The quote
+stays verbatim in its document's language; when the page reads in another one the passage
+says so (``quote_label``: "nguyên văn tiếng Anh") and a curated translation sits beside it.
 """
 
 from __future__ import annotations
@@ -15,8 +21,12 @@ from pathlib import Path
 from dashboard.analysis import fmt
 from dashboard.curated.records import Dataset, Event, Figure, Qualifier
 from dashboard.curated.seeds import find_quote, read_seed
+from dashboard.curated.translations import Translations
+from dashboard.words import Formatter, Words
+from dashboard.words.names import name, quote as shown_quote
 
 FIGURE, EVENT = "figure", "event"
+CTX = "source dialog"
 CONTEXT_CHARS = 6000  # at most this much document text is shown either side of the quote
 
 
@@ -48,93 +58,146 @@ class Passage:
     quote: str  # the quoted span exactly as printed in the document
     after: str
     details: tuple[Detail, ...]
+    language: str = "en"  # the page's language, that of every word above but the quote
+    quote_lang: str = "en"  # the document's language: the quote's ``lang`` attribute
+    quote_label: str | None = None  # "nguyên văn tiếng Anh" when the page reads in another language
+    quote_translation: str | None = None  # a curated translation, shown beside the quote, never for it
+    translation_label: str | None = None  # "bản dịch, không phải nguyên văn"
 
 
 class Provenance:
     """Every figure and event of a dataset, by id, with the folder of its documents."""
 
-    def __init__(self, dataset: Dataset, seeds_dir: Path | str, *, context_chars: int = CONTEXT_CHARS):
+    def __init__(
+        self,
+        dataset: Dataset,
+        seeds_dir: Path | str,
+        *,
+        context_chars: int = CONTEXT_CHARS,
+        translations: dict[str, Translations] | None = None,
+    ):
+        """``translations``: the curated names of ``data/i18n``, by language (``{"vi": …}``)."""
         self.dataset = dataset
+        self.translations = dict(translations or {})
         self.seeds_dir = Path(seeds_dir)
         self.context_chars = context_chars
         self._figures = {f.id: f for f in dataset.figures}
         self._events = {e.id: e for e in dataset.events}
         self._sources = {s.file: s for s in dataset.sources}
 
-    def passage(self, record_id: object, kind: str = FIGURE) -> Passage | None:
-        """The source passage of figure (or event) ``record_id``; None when unknown."""
+    def passage(self, record_id: object, kind: str = FIGURE, words: Words | str | None = None) -> Passage | None:
+        """The source passage of figure (or event) ``record_id`` in the language of
+        ``words`` (a ``Words`` or a language code; English when None); None when unknown."""
         if not isinstance(record_id, str):
             return None
+        words = words if isinstance(words, Words) else Words(words or "en")
+        translations = self.translations.get(words.language)
+        if translations is None and words.language != "en":  # none curated: every name is the English, marked
+            translations = Translations(words.language, "")
+        view = _View(self.dataset, words, translations)
         if kind == FIGURE and record_id in self._figures:
             record: Figure | Event = self._figures[record_id]
-            heading, details = self._figure_details(record)
+            heading, details = view.figure_details(record)
         elif kind == EVENT and record_id in self._events:
             record = self._events[record_id]
-            heading, details = self._event_details(record)
+            heading, details = view.event_details(record)
         else:
             return None
-        document = self._document(record.source)
+        document = view.document(self._sources.get(record.source), record.source)
+        quoted = shown_quote(record, view.translations, words, dataset=self.dataset)
+        shown = dict(
+            language=words.language, quote_lang=quoted.text.lang, quote_label=quoted.label,
+            quote_translation=quoted.translation, translation_label=quoted.translation_label,
+        )
         text = read_seed(self.seeds_dir, record.source)
         span = find_quote(text, record.quote) if text is not None else None
         if text is None or span is None:  # validation guarantees both; a file changed since start-up
-            return Passage(kind, record_id, heading, document, "", record.quote, "", details + (
-                Detail("Warning", f"The quote is no longer found in {record.source}; the document changed after the dashboard started."),
-            ))
+            warning = words.text(
+                "The quote is no longer found in {source}; the document changed after the dashboard started.", CTX, source=record.source
+            )
+            return Passage(kind, record_id, heading, document, "", record.quote, "", details + (Detail(words.text("Warning", CTX), warning),), **shown)
         start, end = span
         lo, hi = max(0, start - self.context_chars), min(len(text), end + self.context_chars)
         before = ("…" if lo > 0 else "") + text[lo:start]
         after = text[end:hi] + ("…" if hi < len(text) else "")
-        return Passage(kind, record_id, heading, document, before, text[start:end], after, details)
+        return Passage(kind, record_id, heading, document, before, text[start:end], after, details, **shown)
 
-    def _document(self, file: str) -> Document:
-        source = self._sources.get(file)
+
+@dataclass(frozen=True)
+class _View:
+    """The words of one passage: a dataset read in one language."""
+
+    dataset: Dataset
+    words: Words
+    translations: Translations | None
+
+    @property
+    def formatter(self) -> Formatter:
+        return Formatter(self.words)
+
+    def document(self, source, file: str) -> Document:
         if source is None:
-            return Document(file, file, "Publisher not recorded", "date not recorded", None, None)
-        return Document(file, source.title, source.publisher, source.published.label(), source.published_basis, source.url)
+            return Document(file, file, self.words.text("Publisher not recorded", CTX), self.words.text("date not recorded", CTX), None, None)
+        basis = name(source, self.translations, "published_basis") if source.published_basis else None
+        return Document(
+            file, name(source, self.translations, "title"), name(source, self.translations, "publisher"),
+            self.formatter.flex_date(source.published), basis, source.url,
+        )
 
-    def _figure_details(self, figure: Figure) -> tuple[str, tuple[Detail, ...]]:
-        dataset = self.dataset
+    def figure_details(self, figure: Figure) -> tuple[str, tuple[Detail, ...]]:
+        dataset, words, translations = self.dataset, self.words, self.translations
         unit = dataset.unit(figure.unit)
         metric = dataset.metric(figure.metric)
-        value = fmt.format_value(figure.value, figure.qualifier, unit, figure.wording)
+        value = fmt.format_value(figure.value, figure.qualifier, unit, figure.wording, figure.value_high, words=words)
+        noun = name(unit, translations, "noun") if unit.noun else name(unit, translations, "label")
+        status = (
+            words.text("Committed: pledged for the period, not yet achieved", CTX)
+            if figure.kind.value == "committed" else words.text("Reported: achieved in the period", CTX)
+        )
         details = [
-            Detail("Value", value + ("" if unit.is_currency else f" {unit.noun or unit.label}")),
-            Detail("Qualifier", _qualifier_text(figure)),
-            Detail("Status", "Committed: pledged for the period, not yet achieved" if figure.kind.value == "committed" else "Reported: achieved in the period"),
-            Detail("Programme", dataset.programme(figure.programme).name),
-            Detail("Period", fmt.format_period(figure.period)),
+            Detail(words.text("Value", "table"), value + ("" if unit.is_currency else f" {noun}")),
+            Detail(words.text("Qualifier", "table"), _qualifier_text(figure, words)),
+            Detail(words.text("Status", "table"), status),
+            Detail(words.text("Programme", "table"), name(dataset.programme(figure.programme), translations)),
+            Detail(words.text("Period", "table"), fmt.format_period(figure.period, words=words)),
         ]
         if figure.period.start_basis:
-            details.append(Detail("Start date", figure.period.start_basis))
+            details.append(Detail(words.text("Start date", CTX), name(figure, translations, "start_basis")))
         if figure.period.end_basis:
-            details.append(Detail("End date", figure.period.end_basis))
+            details.append(Detail(words.text("End date", CTX), name(figure, translations, "end_basis")))
         if figure.note:
-            details.append(Detail("Note", figure.note))
-        return f"{metric.label}: {value}", tuple(details)
+            details.append(Detail(words.text("Note", CTX), name(figure, translations, "note")))
+        return words.text("{metric}: {value}", CTX, metric=name(metric, translations), value=value), tuple(details)
 
-    def _event_details(self, event: Event) -> tuple[str, tuple[Detail, ...]]:
+    def event_details(self, event: Event) -> tuple[str, tuple[Detail, ...]]:
+        words, translations = self.words, self.translations
+        type_label = event.type.value.replace("_", " ").capitalize()  # the English page's wording, as before
+        if words.language != "en":
+            type_label = words.text(self.dataset.event_type_def(event.type.value).label, "charts")
         details = [
-            Detail("Date", event.date.label()),
-            Detail("Status", "Planned" if event.status.value == "planned" else "Held"),
-            Detail("Programme", self.dataset.programme(event.programme).name),
-            Detail("Type", event.type.value.replace("_", " ").capitalize()),
+            Detail(words.text("Date", CTX), self.formatter.flex_date(event.date)),
+            Detail(words.text("Status", "table"), words.text("Planned", CTX) if event.status.value == "planned" else words.text("Held", CTX)),
+            Detail(words.text("Programme", "table"), name(self.dataset.programme(event.programme), translations)),
+            Detail(words.text("Type", CTX), type_label),
         ]
         if event.date_basis:
-            details.insert(1, Detail("Date basis", event.date_basis))
-        return event.title, tuple(details)
+            details.insert(1, Detail(words.text("Date basis", CTX), name(event, translations, "date_basis")))
+        return name(event, translations), tuple(details)
 
 
-def _qualifier_text(figure: Figure) -> str:
-    """What the number's bound means, in the source's own word: "over (the source says
-    “over”): the source gives a lower bound; the true value is higher." or "Exact"."""
+def _qualifier_text(figure: Figure, words: Words) -> str:
+    """What the number's bound means, in the source's own word: "The source says “over”.
+    Over: the source gives a lower bound; the true value is higher." or "Exact: …"."""
+    note = fmt.qualifier_note(figure.qualifier, words)
     if figure.qualifier is Qualifier.EXACT:
-        return "Exact: the source states this number."
-    note = fmt.QUALIFIER_NOTES[figure.qualifier]
+        return note
     if figure.wording:
-        return f"The source says “{figure.wording}”. {note}"
+        return words.text("The source says “{wording}”. {note}", CTX, wording=figure.wording, note=note)
     return note
 
 
-def find_passage(record_id: object, dataset: Dataset, seeds_dir: Path | str, kind: str = FIGURE) -> Passage | None:
+def find_passage(
+    record_id: object, dataset: Dataset, seeds_dir: Path | str, kind: str = FIGURE, words: Words | str | None = None
+) -> Passage | None:
     """One-off lookup; the app keeps a ``Provenance`` instead of indexing per request."""
-    return Provenance(dataset, seeds_dir).passage(record_id, kind)
+    return Provenance(dataset, seeds_dir).passage(record_id, kind, words)

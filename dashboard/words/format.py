@@ -45,7 +45,10 @@ SCALES = (
     (1e6, "{prefix}{digits}m", "{digits} million"),
 )
 DATE_PATTERNS = {DatePrecision.DAY: "d MMM y", DatePrecision.MONTH: "MMM y", DatePrecision.YEAR: "y"}
-NOUNS = {"figure": "figures", "event": "events", "image": "images", "source document": "source documents"}
+NOUNS = {
+    "figure": "figures", "event": "events", "image": "images", "source document": "source documents",
+    "programme": "programmes", "source": "sources",
+}
 ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # CLDR en abbreviated
 QUARTER_PATTERN = "Q{quarter} {year}"
 SEASON_PATTERNS = ("{season} {year}", "{season} {year}–{next}")  # winter runs into the next year
