@@ -94,18 +94,21 @@ def _output(ctx, param, value):
     return Path(value)
 
 
-@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]},
+    help=EN.text("Programme figures on UK–Vietnam cooperation on migration and human trafficking.", CTX),
+)
 def main() -> None:
-    """Programme figures on UK–Vietnam cooperation on migration and human trafficking."""
+    pass
 
 
-@main.command()
+@main.command(help=EN.text(
+    "Check the curated data; list every problem as path:line: field: message (exit 1), then warnings as "
+    "path:line: warning: field: message (valid data that needs a look, missing translations included; exit 0).", CTX,
+))
 @data_option
 @seeds_option
 def validate(data_dir: Path | None, seeds_dir: Path | None) -> None:
-    """Check the curated data; list every problem as path:line: field: message (exit 1), then
-    warnings as path:line: warning: field: message (valid data that needs a look, missing
-    translations included; exit 0)."""
     dataset = load(data_dir, seeds_dir)
     # Only validate asks that every document in seeds/ has its sources record: a document
     # being curated is served and covered before it has one, but never passes validate.
@@ -144,7 +147,7 @@ class _ChartOption(click.Option):
         return super().get_help_record(ctx)
 
 
-@main.command()
+@main.command(help=EN.text("Write the filtered view: data files (csv, xlsx), slide images (png, svg) or a deck (pptx).", CTX))
 @click.option(
     "--format", "fmt", type=click.Choice(list(exporters.FORMATS)), required=True,
     help=EN.text(
@@ -164,7 +167,6 @@ class _ChartOption(click.Option):
 @seeds_option
 @config_option
 def export(fmt, output, year_from, year_to, programmes, metrics, chart, size, language, data_dir, seeds_dir, config_path) -> None:
-    """Write the filtered view: data files (csv, xlsx), slide images (png, svg) or a deck (pptx)."""
     words = Words(language)
     config = settings(config_path)
     dataset = load(data_dir, seeds_dir)
@@ -254,7 +256,7 @@ def coverage(data_dir: Path | None, seeds_dir: Path | None) -> None:
     sys.exit(0 if report.complete else 1)
 
 
-@main.command()
+@main.command(help=EN.text("Start the dashboard. Invalid data or config: list every problem and do not start.", CTX))
 @data_option
 @seeds_option
 @config_option
@@ -262,7 +264,6 @@ def coverage(data_dir: Path | None, seeds_dir: Path | None) -> None:
 @click.option("--port", type=click.IntRange(1, 65535), default=None, help=EN.text("Port (default: server.port in config, 8050).", CTX))
 @click.option("--debug/--no-debug", default=None, help=EN.text("Dash debug mode: reloader and error pop-ups. Off unless asked for.", CTX))
 def serve(data_dir, seeds_dir, config_path, host, port, debug) -> None:
-    """Start the dashboard. Invalid data or config: list every problem and do not start."""
     config = settings(config_path)
     dataset = load(data_dir, seeds_dir)
     from dashboard.web.app import create_app  # Dash is imported only by the command that needs it

@@ -197,3 +197,17 @@ def test_a_phrase_keeps_its_text_and_language_when_copied_or_pickled():
     shown = Words("vi").text("Charts missing from the catalogue", "page")
     for copied in (copy.deepcopy(shown), pickle.loads(pickle.dumps(shown)), copy.copy([shown])[0]):
         assert (copied, copied.lang, copied.untranslated) == ("Charts missing from the catalogue", "en", True)
+
+
+def test_the_checklist_ticks_a_place_once_its_module_asks_the_catalogue_for_the_text(tmp_path):
+    from dashboard.words.checklist import asked_for
+
+    (tmp_path / "dashboard").mkdir()
+    (tmp_path / "dashboard" / "page.py").write_text(
+        'TITLE = "Programme figures"\n'
+        'def page(words):\n'
+        '    return [words.text("Filters", "filters"), words.text(TITLE, "x"), words.plural("{n} figure", "{n} figures", 2), "Charts"]\n',
+        encoding="utf-8",
+    )
+    assert asked_for("dashboard/page.py", tmp_path) == {"Filters", "Programme figures", "{n} figure"}  # not the bare "Charts"
+    assert asked_for("dashboard/gone.py", tmp_path) is None

@@ -225,3 +225,14 @@ def test_fmt_writes_vietnamese_when_asked_and_english_otherwise():
     pledge = Period(dt.date(2025, 4, 1), dt.date(2026, 3, 31), PeriodType.COMMITMENT)
     assert fmt.format_period(pledge, words="vi") == "tháng 4/2025 – tháng 3/2026, cam kết"
     assert fmt.format_date(dt.date(2024, 7, 4), words="vi") == "4/7/2024"
+
+
+def test_chart_numbers_use_the_language_s_decimal_mark_and_thousands_separator(english, vietnamese):
+    from dashboard.words.format import plotly_separators
+
+    assert (english.plotly_separators, vietnamese.plotly_separators) == (".,", ",.")
+    assert plotly_separators("vi") == ",."
+    for f in (english, vietnamese):  # the chart's ticks group thousands as the formatter does
+        decimal_mark, group = f.plotly_separators
+        assert f.number(1936) == f"1{group}936"
+        assert f.decimal(1.5) == f"1{decimal_mark}5"

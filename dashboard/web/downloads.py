@@ -61,7 +61,7 @@ def ascii_form(text: str) -> str:
 
 def download_name(title: str, filters: Filters, made_on: dt.date, extension: str, words: Words) -> DownloadName:
     """The name of a file about ``title`` (English, from the catalogue) in ``words``' language."""
-    shown = words.text(title, CTX_FILE) if title == VIEW_TITLE else words.text(title, "charts")
+    shown = words.text(VIEW_TITLE, CTX_FILE) if title == VIEW_TITLE else words.text(title, "charts")
     shown = shown.split(":")[0] if title != VIEW_TITLE else shown
     ascii_name = file_name(ascii_form(shown), filters, made_on, extension)
     if words.language == "en":

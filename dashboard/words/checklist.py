@@ -3,10 +3,17 @@ its English text today, so moving a module onto the catalogue is mechanical.
 
 ``python -m dashboard.words.checklist`` rewrites ``CHECKLIST.md`` from ``locale/vi.po``
 (the ``#:`` references are the source of truth); a test fails when the file is stale.
+
+A place is ticked when its module asks the catalogue for that English text: a call
+``….text("<English>", …)`` or ``….plural("<English>", …)`` in its source (read with
+``ast``), or when the module is part of ``dashboard/words`` itself. A module that no longer
+exists (moved since the catalogue was written) is marked so: search for the text.
 """
 
 from __future__ import annotations
 
+import ast
+import functools
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -14,6 +21,8 @@ from pathlib import Path
 from dashboard.words.catalogue import LOCALE_DIR, load_catalogue
 
 CHECKLIST = Path(__file__).with_name("CHECKLIST.md")
+PROJECT = Path(__file__).resolve().parent.parent.parent  # paths in the catalogue are relative to it
+WORDS_PACKAGE = "dashboard/words/"
 
 HEADER = """# Words: switch-over checklist
 
@@ -26,24 +35,63 @@ Entries used in several places appear once per place.
 """
 
 
+@functools.lru_cache(maxsize=None)
+def asked_for(module: str, root: Path = PROJECT) -> frozenset[str] | None:
+    """The English texts ``module`` passes to ``.text(…)`` / ``.plural(…)``: a literal, or the
+    name of a module-level string constant (``VIEW_TITLE = "Programme figures"``). None when
+    the module does not exist."""
+    path = Path(root) / module
+    if not path.is_file():
+        return None
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    constants = {
+        target.id: node.value.value
+        for node in tree.body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+        for target in node.targets if isinstance(target, ast.Name)
+    }
+    found = set()
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("text", "plural") and node.args):
+            continue
+        first = node.args[0]
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            found.add(first.value)
+        elif isinstance(first, ast.Name) and first.id in constants:
+            found.add(constants[first.id])
+    return frozenset(found)
+
+
+def mark(module: str, english: str) -> str:
+    """``[x]`` when the place asks the catalogue, ``[ ]`` when not yet, ``moved`` when the module is gone."""
+    if module.startswith(WORDS_PACKAGE):
+        return "[x]"
+    asked = asked_for(module)
+    if asked is None:
+        return "moved"
+    return "[x]" if english in asked else "[ ]"
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
 def render() -> str:
     catalogue = load_catalogue("vi", LOCALE_DIR)
-    by_module: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    by_module: dict[str, list[tuple[int, str, str, str]]] = defaultdict(list)
     for entry in catalogue:
         english = " / ".join(entry.english)
         for path, line in entry.locations:
-            by_module[path].append((line, entry.context or "", english))
+            by_module[path].append((line, entry.context or "", english, mark(path, entry.english[0])))
     parts = [HEADER]
     total = sum(len(rows) for rows in by_module.values())
-    parts.append(f"{len(catalogue.entries)} entries, {total} places in {len(by_module)} modules.")
+    done = sum(row[3] == "[x]" for rows in by_module.values() for row in rows)
+    parts.append(f"{len(catalogue.entries)} entries, {total} places in {len(by_module)} modules; {done} places done.")
     for module in sorted(by_module):
-        parts.append(f"\n## {module}\n\n| done | line | context | English today |\n|---|---|---|---|")
-        for line, context, english in sorted(by_module[module]):
-            parts.append(f"| [ ] | {line} | {_cell(context)} | {_cell(english)} |")
+        rows = sorted(by_module[module])
+        ticked = sum(row[3] == "[x]" for row in rows)
+        parts.append(f"\n## {module} ({ticked} of {len(rows)} done)\n\n| done | line | context | English today |\n|---|---|---|---|")
+        for line, context, english, state in rows:
+            parts.append(f"| {state} | {line} | {_cell(context)} | {_cell(english)} |")
     return "\n".join(parts) + "\n"
 
 

@@ -21,7 +21,7 @@ import math
 from typing import Protocol
 
 from babel.dates import format_date as babel_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 from dashboard.curated.records import SEASONS, DatePrecision, FlexDate, Period, PeriodType, Qualifier, Unit
 from dashboard.words.catalogue import SOURCE_LANGUAGE, Phrase, Words
@@ -85,6 +85,11 @@ class Formatter:
     def __init__(self, words: Words) -> None:
         self.words = words
         self.language = words.language
+
+    @property
+    def plotly_separators(self) -> str:
+        """``layout.separators`` for a chart in this language (see ``plotly_separators``)."""
+        return plotly_separators(self.language)
 
     # numbers -------------------------------------------------------------------------
     def decimal(self, x: float, decimals: int = 2) -> str:
@@ -242,6 +247,14 @@ class Formatter:
         if precision is DatePrecision.YEAR:
             first = first.replace(month=1, day=1)
         return self.date(first, precision)
+
+
+def plotly_separators(language: str) -> str:
+    """Plotly's ``layout.separators`` for a language: its decimal mark then its thousands
+    separator, from Babel's locale data: ``".,"`` for English (1,936.5), ``",."`` for
+    Vietnamese (1.936,5). A chart sets it so its tick labels and hover numbers read as the
+    page's own numbers do."""
+    return get_decimal_symbol(language) + get_group_symbol(language)
 
 
 def _exact_in(x: float, decimals: int) -> bool:
