@@ -71,7 +71,8 @@ class _OneLineErrors(click.Group):
             raise click.ClickException(str(err)) from None
         except OSError as err:
             where = f" {err.filename}" if err.filename else ""
-            raise click.ClickException(f"cannot write{where}: {err.strerror or err}; choose another place with -o") from None
+            reason = err.strerror or err
+            raise click.ClickException(EN.text("cannot write{where}: {reason}; choose another place with -o", CTX, where=where, reason=reason)) from None
 
 
 class _OneLineUsageError(click.ClickException):
@@ -83,14 +84,14 @@ class _OneLineUsageError(click.ClickException):
 def _language(ctx, param, value):
     """``--lang``: a language of the catalogue, or one line naming them (exit 2, no usage text)."""
     if value not in LANGUAGES:
-        raise _OneLineUsageError(f"--lang: unknown language {value!r}; choose one of: {', '.join(LANGUAGES)}")
+        raise _OneLineUsageError(EN.text("--lang: unknown language {name}; choose one of: {choices}", CTX, name=repr(value), choices=", ".join(LANGUAGES)))
     return value
 
 
 def _output(ctx, param, value):
     """``-o``: a path, never empty (an empty one would quietly mean the current folder)."""
     if value is None or not str(value).strip():
-        raise click.BadParameter("is empty; name a file or folder", ctx=ctx, param=param)
+        raise click.BadParameter(EN.text("is empty; name a file or folder", CTX), ctx=ctx, param=param)
     return Path(value)
 
 
@@ -133,7 +134,7 @@ def validate(data_dir: Path | None, seeds_dir: Path | None) -> None:
 def _names(items) -> str:
     """``csv, xlsx or pptx``: the names of registered formats or charts, as a list in words."""
     names = [getattr(item, "name", item) for item in items]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return names[0] if len(names) == 1 else EN.text("{first} or {last}", "list of names", first=", ".join(names[:-1]), last=names[-1])
 
 
 class _ChartOption(click.Option):
@@ -239,16 +240,14 @@ def _write(path: Path, data: bytes) -> None:
         raise OSError(err.errno, err.strerror, str(path)) from None
 
 
-@main.command()
+@main.command(help=EN.text(
+    "List every amount and count in the seeds and whether the curated data accounts for it.\n\n"
+    "Each mention is cited by a figure, excluded with a reason (data/exclusions.yaml), restates a figure of the "
+    "same source, or UNCURATED. Exits 0 when nothing is uncurated, 1 otherwise (or when the data is invalid).", CTX,
+))
 @data_option
 @seeds_option
 def coverage(data_dir: Path | None, seeds_dir: Path | None) -> None:
-    """List every amount and count in the seeds and whether the curated data accounts for it.
-
-    Each mention is cited by a figure, excluded with a reason (data/exclusions.yaml),
-    restates a figure of the same source, or UNCURATED. Exits 0 when nothing is
-    uncurated, 1 otherwise (or when the data is invalid).
-    """
     dataset = load(data_dir, seeds_dir)
     report = seed_coverage.coverage(dataset, seeds_dir or _default("seeds"))
     for line in report.lines():

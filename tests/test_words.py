@@ -211,3 +211,38 @@ def test_the_checklist_ticks_a_place_once_its_module_asks_the_catalogue_for_the_
     )
     assert asked_for("dashboard/page.py", tmp_path) == {"Filters", "Programme figures", "{n} figure"}  # not the bare "Charts"
     assert asked_for("dashboard/gone.py", tmp_path) is None
+
+
+def test_every_message_a_module_asks_the_catalogue_for_is_in_it_under_the_context_it_asks():
+    """A literal passed to ``….text(English, context)`` or ``….plural(English, plural, n,
+    context)`` anywhere in dashboard/ is a catalogue entry: a typo in either would show
+    English on the Vietnamese page, marked untranslated, and nobody would notice."""
+    import ast
+
+    known = {(entry.context, entry.english[0]) for entry in load_catalogue("vi")}
+    missing = []
+    for path in sorted((ROOT / "dashboard").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {
+            target.id: node.value.value
+            for node in tree.body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+            for target in node.targets if isinstance(target, ast.Name)
+        }
+
+        def literal(node):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                return node.value
+            if isinstance(node, ast.Name) and isinstance(constants.get(node.id), str):
+                return constants[node.id]
+            return None
+
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("text", "plural")):
+                continue
+            where = 1 if node.func.attr == "text" else 3
+            if len(node.args) <= where:
+                continue
+            message, context = literal(node.args[0]), literal(node.args[where])
+            if message is not None and context is not None and (context, message) not in known:
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno}: {message!r} (context {context!r})")
+    assert missing == []
