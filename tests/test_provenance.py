@@ -186,3 +186,13 @@ def test_a_vietnamese_event_dialog_names_its_type_and_status_in_vietnamese(prove
     assert shown["Loại"] == "Điện đàm cấp bộ trưởng"
     assert shown["Trạng thái"] in ("Đã diễn ra", "Dự kiến")
     assert shown["Ngày"] == "15/4/2024"
+
+
+def test_a_provenance_for_a_data_folder_reads_its_vietnamese_names_and_skips_a_file_that_does_not_read(dataset, tmp_path):
+    (tmp_path / "i18n").mkdir()
+    (tmp_path / "i18n" / "vi.yaml").write_text(SAMPLE_TRANSLATIONS, encoding="utf-8")
+    passage = Provenance.for_data(dataset, tmp_path, SAMPLE / "seeds").passage("msf-ruritania-funding-since-2018", words="vi")
+    assert details(passage)["Chương trình"] == "Quỹ Chống nô lệ hiện đại tại Ruritania"
+    (tmp_path / "i18n" / "vi.yaml").write_text("programmes:\n\t- id: x\n", encoding="utf-8")
+    passage = Provenance.for_data(dataset, tmp_path, SAMPLE / "seeds").passage("msf-ruritania-funding-since-2018", words="vi")
+    assert details(passage)["Chương trình"].untranslated

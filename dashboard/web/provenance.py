@@ -21,8 +21,8 @@ from pathlib import Path
 from dashboard.analysis import fmt
 from dashboard.curated.records import Dataset, Event, Figure, Qualifier
 from dashboard.curated.seeds import find_quote, read_seed
-from dashboard.curated.translations import Translations
-from dashboard.words import Formatter, Words
+from dashboard.curated.translations import Translations, load_translations, translation_files
+from dashboard.words import LANGUAGES, Formatter, Words
 from dashboard.words.names import name, quote as shown_quote
 
 FIGURE, EVENT = "figure", "event"
@@ -84,6 +84,19 @@ class Provenance:
         self._figures = {f.id: f for f in dataset.figures}
         self._events = {e.id: e for e in dataset.events}
         self._sources = {s.file: s for s in dataset.sources}
+
+    @classmethod
+    def for_data(cls, dataset: Dataset, data_dir: Path | str, seeds_dir: Path | str, **options) -> Provenance:
+        """A ``Provenance`` with the curated names of ``data_dir/i18n`` for every language that
+        has a translations file that reads (one that does not read is left out: its names show
+        in English, marked untranslated, and ``dashboard validate`` names the problem)."""
+        translations = {}
+        for language in LANGUAGES:
+            if language != "en" and translation_files(data_dir, language):
+                loaded, problems = load_translations(data_dir, language)
+                if not problems:
+                    translations[language] = loaded
+        return cls(dataset, seeds_dir, translations=translations, **options)
 
     def passage(self, record_id: object, kind: str = FIGURE, words: Words | str | None = None) -> Passage | None:
         """The source passage of figure (or event) ``record_id`` in the language of
