@@ -246,3 +246,34 @@ def test_every_message_a_module_asks_the_catalogue_for_is_in_it_under_the_contex
             if message is not None and context is not None and (context, message) not in known:
                 missing.append(f"{path.relative_to(ROOT)}:{node.lineno}: {message!r} (context {context!r})")
     assert missing == []
+
+
+def test_refreshing_the_catalogue_points_each_reference_at_the_line_that_shows_its_text_today(tmp_path):
+    from dashboard.words.checklist import refresh_references
+
+    charts = tmp_path / "dashboard" / "views" / "charts"
+    charts.mkdir(parents=True)
+    (charts / "texts.py").write_text('"""Chart words."""\n\nFUNDING = "Funding by programme"\n', encoding="utf-8")
+    (tmp_path / "dashboard" / "web").mkdir()
+    (tmp_path / "dashboard" / "web" / "layout.py").write_text('import x\n\n\nLABEL = "Filters"\n', encoding="utf-8")
+    po = write_po(tmp_path, '''#: dashboard/views/charts.py:384
+msgctxt "charts"
+msgid "Funding by programme"
+msgstr "Kinh phí theo chương trình"
+
+#: dashboard/web/layout.py:1
+msgctxt "filters"
+msgid "Filters"
+msgstr "Bộ lọc"
+
+#: dashboard/web/gone.py:7
+msgctxt "page"
+msgid "Nowhere to be found"
+msgstr "Không ở đâu"
+''') / "vi.po"
+    assert refresh_references(po, tmp_path) == 2
+    text = po.read_text(encoding="utf-8")
+    assert "#: dashboard/views/charts/texts.py:3\nmsgctxt \"charts\"" in text  # the module moved into a package
+    assert "#: dashboard/web/layout.py:4\nmsgctxt \"filters\"" in text  # the line moved
+    assert "#: dashboard/web/gone.py:7\n" in text  # nowhere: left for a person to look at
+    assert load_catalogue.__wrapped__("vi", tmp_path).entries[("filters", "Filters")].translated == ("Bộ lọc",)

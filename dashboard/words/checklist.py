@@ -3,6 +3,7 @@ its English text today, so moving a module onto the catalogue is mechanical.
 
 ``python -m dashboard.words.checklist`` rewrites ``CHECKLIST.md`` from ``locale/vi.po``
 (the ``#:`` references are the source of truth); a test fails when the file is stale.
+``--refresh`` first points each reference at the line that shows its text today.
 
 A place is ticked when its module asks the catalogue for that English text: a call
 ``….text("<English>", …)`` or ``….plural("<English>", …)`` in its source (read with
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -95,7 +97,80 @@ def render() -> str:
     return "\n".join(parts) + "\n"
 
 
+def find_text(english: str, module: str, root: Path = PROJECT) -> list[tuple[str, int]]:
+    """Where ``english`` shows today, as (module, line) of its string literals: in ``module``
+    while it exists; when it has moved, in the package that replaced it (``views/charts.py``
+    → ``views/charts/``), then its parent package, then (for a text of 20 characters or more)
+    anywhere in ``dashboard/``. A message with placeholders is found by its longest fixed part
+    (10 characters or more), as code fills it with an f-string. Empty when it is nowhere."""
+    parts = sorted(re.split(r"\{[a-z_]*\}", english), key=len, reverse=True)
+    needles = [f'"{english}"', f"'{english}'"] + ([parts[0]] if len(parts) > 1 and len(parts[0]) >= 10 else [])
+    base = Path(root)
+    original = base / module
+    if original.is_file():
+        searches = [[original]]
+    else:
+        package = original.with_suffix("")
+        searches = [sorted(package.rglob("*.py")), sorted(original.parent.glob("*.py"))]
+        if len(english) >= 20:
+            searches.append(sorted((base / "dashboard").rglob("*.py")))
+    for paths in searches:
+        for needle in needles:
+            found = [
+                (path.relative_to(base).as_posix(), number)
+                for path in paths if path.is_file()
+                for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line
+            ]
+            if found:
+                return found
+    return []
+
+
+def refresh_references(po: Path = LOCALE_DIR / "vi.po", root: Path = PROJECT) -> int:
+    """Point each ``#:`` reference of the catalogue at the line that shows its text today
+    (modules move and lines shift); a reference whose text is nowhere stays as it is.
+    Rewrites only the ``#:`` lines of ``po``; returns how many entries changed."""
+    blocks = po.read_text(encoding="utf-8").split("\n\n")
+    changed = 0
+    for i, block in enumerate(blocks):
+        lines = block.split("\n")
+        msgid = next((line[len('msgid "'):-1] for line in lines if line.startswith('msgid "')), "")
+        refs = [line for line in lines if line.startswith("#: ")]
+        if not msgid or not refs:
+            continue
+        english = msgid.replace('\\"', '"')
+        old = " ".join(ref[3:] for ref in refs).split()
+        new: list[str] = []
+        used: dict[str, int] = {}  # a module named twice: its first, then its second occurrence
+        for reference in old:
+            module = reference.rpartition(":")[0]
+            found = [] if module.startswith(WORDS_PACKAGE) else find_text(english, module, root)
+            if found:
+                nth = used.get(module, 0)
+                used[module] = nth + 1
+                where, line = found[min(nth, len(found) - 1)]
+                reference = f"{where}:{line}"
+            if reference not in new:
+                new.append(reference)
+        if new == old:
+            continue
+        changed += 1
+        at = lines.index(refs[0])
+        kept = [line for line in lines if not line.startswith("#: ")]
+        wrapped, current = [], "#:"
+        for reference in new:
+            if current != "#:" and len(current) + 1 + len(reference) > 76:
+                wrapped.append(current)
+                current = "#:"
+            current += " " + reference
+        blocks[i] = "\n".join(kept[:at] + wrapped + [current] + kept[at:])
+    po.write_text("\n\n".join(blocks), encoding="utf-8")
+    return changed
+
+
 def main() -> None:
+    if "--refresh" in sys.argv[1:]:
+        print(f"{refresh_references()} catalogue entries now point at the line that shows them", file=sys.stderr)
     CHECKLIST.write_text(render(), encoding="utf-8")
     print(f"Wrote {CHECKLIST}", file=sys.stderr)
 
