@@ -1,5 +1,5 @@
 """How long one filter change's view takes to compute, in CPU time, on the shipped data and
-on a generated data set of 10,000 figures: ``callbacks.compute_view`` (filter the frames,
+on a generated data set of 10,000 figures: ``state.compute_view`` (filter the frames,
 build the cards, the charts with their footers, notes and alt texts, and the ratios).
 
 CPU time (``time.process_time``), not wall time: on a shared machine the wall clock measures
@@ -26,17 +26,17 @@ from bench_app import generate_dataset  # noqa: E402
 from dashboard.analysis.frame import Filters  # noqa: E402
 from dashboard.config import load_config  # noqa: E402
 from dashboard.curated.validate import load_valid  # noqa: E402
-from dashboard.web import callbacks  # noqa: E402
+from dashboard.web import state as state_module  # noqa: E402
 
 
 def time_views(data_dir: Path, seeds_dir: Path, repeat: int) -> list[float]:
-    state = callbacks.make_state(load_valid(data_dir, seeds_dir), load_config(ROOT / "config.yaml"), seeds_dir)
+    state = state_module.make_state(load_valid(data_dir, seeds_dir), load_config(ROOT / "config.yaml"), seeds_dir)
     first, last = state.choices.first_year, state.choices.last_year
     views = [Filters(max(first, last - 3), last, (), ()), Filters(first, last, (), ())]
     times = []
     for i in range(repeat):
         started = time.process_time()
-        callbacks.compute_view(state, views[i % 2])
+        state_module.compute_view(state, views[i % 2])
         times.append(time.process_time() - started)
     return times
 
