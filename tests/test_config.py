@@ -54,10 +54,10 @@ def test_an_unknown_top_level_key_is_named_with_its_line(tmp_path):
         ("table:\n  page_size: 0\n", "2: table.page_size: expected a number of rows 1–500, got 0"),
         ("server:\n  debug: 'yes please'\n", "2: server.debug: expected true or false, got 'yes please'"),
         ("theme:\n  text_colour: red\n", "2: theme.text_colour: expected a colour as #RRGGBB, got 'red'"),
-        ("theme:\n  palette: []\n", "2: theme.palette: expected a non-empty list of colours as #RRGGBB"),
+        ("theme:\n  palette: []\n", "2: theme.palette: expected a non-empty list of colours as #RRGGBB, got []"),
         ("defaults:\n  year_from: soon\n", "2: defaults.year_from: expected a year such as 2018, or nothing, got 'soon'"),
-        ("defaults:\n  programmes: uk-returns\n", "2: defaults.programmes: expected a list, e.g. [a, b]"),
-        ("exports:\n  image_sizes:\n    tiny: [10, 10]\n", "3: exports.image_sizes: tiny: expected [width, height] in pixels, 100–8000 each"),
+        ("defaults:\n  programmes: uk-returns\n", "2: defaults.programmes: expected a list, e.g. [a, b], got 'uk-returns'"),
+        ("exports:\n  image_sizes:\n    tiny: [10, 10]\n", "3: exports.image_sizes.tiny: expected [width, height] in pixels, 100–8000 each, got [10, 10]"),
         ("exports:\n  image_size: huge\n", "2: exports.image_size: 'huge' is not one of image_sizes: widescreen, hd, standard_4_3"),
         ("title: 42\n", "1: title: expected text, got 42"),
     ],
@@ -104,3 +104,42 @@ def test_every_key_in_the_shipped_config_is_a_known_setting():
         else:
             keys.add(top)
     assert keys <= known, f"undocumented settings: {sorted(keys - known)}"
+
+
+def test_the_default_scope_and_indexing_are_read_from_the_file(tmp_path):
+    path = tmp_path / "config.yaml"
+    path.write_text("defaults:\n  scope: [uk_worldwide]\nserving:\n  index: false\n", encoding="utf-8")
+    config = load_config(path)
+    assert config.defaults.scope == ("uk_worldwide",)
+    assert config.serving.index is False
+    assert Config().defaults.scope == () and Config().serving.index is True
+
+
+def test_a_misspelt_key_lists_every_setting_of_its_section(tmp_path):
+    [problem] = problems_for(tmp_path, "serving:\n  indexed: false\n")
+    assert problem == "2: serving.indexed: unknown setting; expected one of: url_prefix, max_request_kb, renders_at_once, renders_waiting, retry_after_s, index"
+
+
+def test_a_setting_written_twice_names_both_lines(tmp_path):
+    assert problems_for(tmp_path, "server:\n  port: 8050\n  port: 8060\n") == ["3: server.port: set twice (first on line 2); keep one"]
+
+
+def test_a_bad_colour_in_the_palette_is_named_at_its_own_line(tmp_path):
+    [problem] = problems_for(tmp_path, "theme:\n  palette:\n    - '#000000'\n    - red\n")
+    assert problem == "4: theme.palette: expected a non-empty list of colours as #RRGGBB, got ['#000000', 'red']"
+
+
+def test_a_section_written_as_a_value_asks_for_key_value_lines(tmp_path):
+    assert problems_for(tmp_path, "server: 8050\n") == ["1: server: expected a mapping of `key: value` lines"]
+
+
+def test_a_quoted_number_or_a_yes_is_not_taken_for_a_number_or_a_switch(tmp_path):
+    assert problems_for(tmp_path, "server:\n  port: '8050'\n  debug: 'true'\n") == [
+        "2: server.port: expected a port number 1–65535, got '8050'",
+        "3: server.debug: expected true or false, got 'true'",
+    ]
+
+
+def test_a_python_tag_on_a_section_is_refused_not_run(tmp_path):
+    [problem] = problems_for(tmp_path, "server: !!python/object:os.system {}\n")
+    assert problem == "1: server: YAML tag !!python/object:os.system is not allowed; write a plain value"
