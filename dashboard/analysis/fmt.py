@@ -12,7 +12,7 @@ import datetime as dt
 import math
 
 from dashboard.analysis.quantity import Quantity
-from dashboard.curated.records import DatePrecision, FlexDate, Period, PeriodType, Qualifier, Unit
+from dashboard.curated.records import DatePrecision, FlexDate, Period, PeriodType, Qualifier, Unit, day_label
 
 DEFAULT_WORDS = {Qualifier.AT_LEAST: "over", Qualifier.AT_MOST: "up to", Qualifier.APPROX: "about", Qualifier.RANGE: "between"}
 APPROX_WORDS = {"nearly", "almost", "around", "about", "approximately", "roughly", "some"}
@@ -102,7 +102,7 @@ def format_date(day: dt.date, *, end: bool = False) -> str:
     next_day = day + dt.timedelta(days=1)
     if (end and next_day.day == 1) or (not end and day.day == 1):
         return day.strftime("%b %Y")
-    return f"{day.day} {day.strftime('%b %Y')}"
+    return day_label(day)
 
 
 def format_period(period: Period) -> str:
@@ -118,7 +118,7 @@ def format_period(period: Period) -> str:
     start = _bound(period.start, period.start_precision)
     end = _bound(period.end, period.end_precision, end=True)
     if period.start == period.end:
-        span = f"{period.start.day} {period.start.strftime('%b %Y')}"
+        span = day_label(period.start)
     elif start == end:  # "2018" to "2018": one stated year, month, quarter or season
         span = start
     else:
