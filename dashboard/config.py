@@ -58,6 +58,14 @@ class DefaultFilters:
     metrics: tuple[Text, ...] = setting((), "Metric ids shown first; empty = all.", **IDS)
     scope: tuple[Text, ...] = setting((), "Scope ids shown first (`scopes` in `data/vocabulary.yaml`); empty = every scope.", **IDS)
 
+    @model_validator(mode="after")
+    def _years_in_order(self) -> DefaultFilters:
+        if self.year_from is not None and self.year_to is not None and self.year_from > self.year_to:
+            raise PydanticCustomError(
+                "config", "{got} is before year_from {first}; swap them", {"setting": "year_to", "got": self.year_to, "first": self.year_from},
+            )
+        return self
+
 
 @dataclass(frozen=True, config=SECTION)
 class Theme:
@@ -262,7 +270,7 @@ def _show(value: Any) -> str:
         return "[" + ", ".join(_show(v) for v in value) + "]"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {_show(v)}" for k, v in value.items()) + "}"
-    return repr(value)
+    return "nothing" if value is None else repr(value)
 
 
 # --- the documentation -------------------------------------------------------------------------

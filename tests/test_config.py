@@ -143,3 +143,11 @@ def test_a_quoted_number_or_a_yes_is_not_taken_for_a_number_or_a_switch(tmp_path
 def test_a_python_tag_on_a_section_is_refused_not_run(tmp_path):
     [problem] = problems_for(tmp_path, "server: !!python/object:os.system {}\n")
     assert problem == "1: server: YAML tag !!python/object:os.system is not allowed; write a plain value"
+
+
+def test_default_years_in_the_wrong_order_are_named_at_the_later_one(tmp_path):
+    assert problems_for(tmp_path, "defaults:\n  year_from: 2025\n  year_to: 2020\n") == ["3: defaults.year_to: 2020 is before year_from 2025; swap them"]
+
+
+def test_a_setting_left_empty_says_it_got_nothing(tmp_path):
+    assert problems_for(tmp_path, "title:\n") == ["1: title: expected text, got nothing"]
