@@ -115,39 +115,33 @@ def test_the_default_scope_and_indexing_are_read_from_the_file(tmp_path):
     assert Config().defaults.scope == () and Config().serving.index is True
 
 
-def test_a_misspelt_key_lists_every_setting_of_its_section(tmp_path):
-    [problem] = problems_for(tmp_path, "serving:\n  indexed: false\n")
-    assert problem == "2: serving.indexed: unknown setting; expected one of: url_prefix, max_request_kb, renders_at_once, renders_waiting, retry_after_s, index"
+MISTAKES = {
+    "a misspelt key lists every setting of its section": (
+        "serving:\n  indexed: false\n",
+        ["2: serving.indexed: unknown setting; expected one of: url_prefix, max_request_kb, renders_at_once, renders_waiting, retry_after_s, index"],
+    ),
+    "a setting written twice names both lines": (
+        "server:\n  port: 8050\n  port: 8060\n", ["3: server.port: set twice (first on line 2); keep one"],
+    ),
+    "a bad colour in the palette is named at its own line": (
+        "theme:\n  palette:\n    - '#000000'\n    - red\n",
+        ["4: theme.palette: expected a non-empty list of colours as #RRGGBB, got ['#000000', 'red']"],
+    ),
+    "a section written as a value asks for key: value lines": ("server: 8050\n", ["1: server: expected a mapping of `key: value` lines"]),
+    "a quoted number or a quoted true is not taken for a number or a switch": (
+        "server:\n  port: '8050'\n  debug: 'true'\n",
+        ["2: server.port: expected a port number 1–65535, got '8050'", "3: server.debug: expected true or false, got 'true'"],
+    ),
+    "a python tag on a section is refused, not run": (
+        "server: !!python/object:os.system {}\n", ["1: server: YAML tag !!python/object:os.system is not allowed; write a plain value"],
+    ),
+    "default years in the wrong order are named at the later one": (
+        "defaults:\n  year_from: 2025\n  year_to: 2020\n", ["3: defaults.year_to: 2020 is before year_from 2025; swap them"],
+    ),
+    "a setting left empty says it got nothing": ("title:\n", ["1: title: expected text, got nothing"]),
+}
 
 
-def test_a_setting_written_twice_names_both_lines(tmp_path):
-    assert problems_for(tmp_path, "server:\n  port: 8050\n  port: 8060\n") == ["3: server.port: set twice (first on line 2); keep one"]
-
-
-def test_a_bad_colour_in_the_palette_is_named_at_its_own_line(tmp_path):
-    [problem] = problems_for(tmp_path, "theme:\n  palette:\n    - '#000000'\n    - red\n")
-    assert problem == "4: theme.palette: expected a non-empty list of colours as #RRGGBB, got ['#000000', 'red']"
-
-
-def test_a_section_written_as_a_value_asks_for_key_value_lines(tmp_path):
-    assert problems_for(tmp_path, "server: 8050\n") == ["1: server: expected a mapping of `key: value` lines"]
-
-
-def test_a_quoted_number_or_a_yes_is_not_taken_for_a_number_or_a_switch(tmp_path):
-    assert problems_for(tmp_path, "server:\n  port: '8050'\n  debug: 'true'\n") == [
-        "2: server.port: expected a port number 1–65535, got '8050'",
-        "3: server.debug: expected true or false, got 'true'",
-    ]
-
-
-def test_a_python_tag_on_a_section_is_refused_not_run(tmp_path):
-    [problem] = problems_for(tmp_path, "server: !!python/object:os.system {}\n")
-    assert problem == "1: server: YAML tag !!python/object:os.system is not allowed; write a plain value"
-
-
-def test_default_years_in_the_wrong_order_are_named_at_the_later_one(tmp_path):
-    assert problems_for(tmp_path, "defaults:\n  year_from: 2025\n  year_to: 2020\n") == ["3: defaults.year_to: 2020 is before year_from 2025; swap them"]
-
-
-def test_a_setting_left_empty_says_it_got_nothing(tmp_path):
-    assert problems_for(tmp_path, "title:\n") == ["1: title: expected text, got nothing"]
+@pytest.mark.parametrize("text, expected", MISTAKES.values(), ids=MISTAKES.keys())
+def test_each_mistake_is_named_at_its_line_with_what_to_write(tmp_path, text, expected):
+    assert problems_for(tmp_path, text) == expected
