@@ -39,7 +39,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from dashboard.outputs.renderer import EXTRA_FLAGS  # noqa: E402  the project's one list of Chromium flags
+
+CHROMIUM_ARGS = list(EXTRA_FLAGS)
 
 
 def chart_names() -> list[str]:

@@ -34,7 +34,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "bench" / ".lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
+sys.path.insert(0, str(ROOT))
+from dashboard.outputs.renderer import EXTRA_FLAGS  # noqa: E402  the project's one list of Chromium flags
+
+CHROME_FLAGS = " ".join(("--headless=new", *EXTRA_FLAGS))
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 START_TIMEOUT_S = 60
 

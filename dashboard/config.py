@@ -1,101 +1,148 @@
-"""``config.yaml`` → one typed ``Config`` object. Every setting has a default and help text here.
+"""``config.yaml`` → one typed ``Config`` object. Every setting is declared here once, with its
+type, its range, its default and its help text (the README's table is printed from it:
+``python -m dashboard.config``).
 
-An unknown key or a value of the wrong type is a ``Problem`` with file:line, reported
-like data errors; the rest of the code reads attributes, never raw dictionaries.
+The sections are pydantic dataclasses: pydantic checks types, ranges and patterns, and refuses
+unknown keys (``extra="forbid"``). Its errors are turned into ``Problem``s with file:line from
+the YAML nodes, one per bad setting, all at once, like data errors: ``config.yaml:2:
+server.port: expected a port number 1–65535, got 70000``. The rest of the code reads
+attributes, never raw dictionaries.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
+from pydantic import ConfigDict, Field, StrictBool, StrictInt, StrictStr, TypeAdapter, ValidationError, model_validator
+from pydantic.dataclasses import dataclass
+from pydantic_core import PydanticCustomError
 
 from dashboard.curated.load import SAFE_LOADER
 from dashboard.curated.problems import DataInvalid, Problem
 from dashboard.curated.records import Location
 
-_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+SECTION = ConfigDict(extra="forbid")  # an unknown key is an error, never silently ignored
+COLOUR = r"^#[0-9A-Fa-f]{6}$"
+Text = Annotated[StrictStr, Field(pattern=r"\S")]  # not blank
+Colour = Annotated[StrictStr, Field(pattern=COLOUR)]
+Pixels = Annotated[StrictInt, Field(ge=100, le=8000)]
 
 
-@dataclass(frozen=True)
+def setting(default: Any = None, help: str = "", *, expected: str = "", shown: str = "", factory: Any = None, **checks: Any) -> Any:
+    """One setting: its default, help text, what an error says was expected, how the README
+    shows the default, and pydantic's checks (``ge``, ``le``, ``pattern``, ``min_length``)."""
+    extra = {"expected": expected, "shown": shown}
+    if factory is not None:
+        return Field(default_factory=factory, description=help, json_schema_extra=extra, **checks)
+    return Field(default, description=help, json_schema_extra=extra, **checks)
+
+
+@dataclass(frozen=True, config=SECTION)
 class ServerSettings:
-    host: str = field(default="127.0.0.1", metadata={"help": "Address the app listens on."})
-    port: int = field(default=8050, metadata={"help": "TCP port, 1–65535.", "range": (1, 65535), "what": "a port number"})
-    debug: bool = field(default=False, metadata={"help": "Dash debug mode (reloader, error pop-ups). Off in use."})
+    host: Text = setting("127.0.0.1", "Address the app listens on.")
+    port: StrictInt = setting(8050, "TCP port, 1–65535.", expected="a port number {ge}–{le}", ge=1, le=65535)
+    debug: StrictBool = setting(False, "Dash debug mode (reloader, error pop-ups). Off in use.")
 
 
-@dataclass(frozen=True)
+YEAR = {"expected": "a year such as 2018, or nothing", "ge": 1900, "le": 2100}
+IDS = {"expected": "a list, e.g. [a, b]"}
+
+
+@dataclass(frozen=True, config=SECTION)
 class DefaultFilters:
-    year_from: int | None = field(default=None, metadata={"help": "First year shown; empty = first year in the data."})
-    year_to: int | None = field(default=None, metadata={"help": "Last year shown; empty = last year in the data."})
-    programmes: tuple[str, ...] = field(default=(), metadata={"help": "Programme ids shown first; empty = all."})
-    metrics: tuple[str, ...] = field(default=(), metadata={"help": "Metric ids shown first; empty = all."})
+    year_from: StrictInt | None = setting(None, "First year shown; empty = first year in the data.", **YEAR)
+    year_to: StrictInt | None = setting(None, "Last year shown; empty = last year in the data.", **YEAR)
+    programmes: tuple[Text, ...] = setting((), "Programme ids shown first; empty = all.", **IDS)
+    metrics: tuple[Text, ...] = setting((), "Metric ids shown first; empty = all.", **IDS)
+    scope: tuple[Text, ...] = setting((), "Scope ids shown first (`scopes` in `data/vocabulary.yaml`); empty = every scope.", **IDS)
+
+    @model_validator(mode="after")
+    def _years_in_order(self) -> DefaultFilters:
+        if self.year_from is not None and self.year_to is not None and self.year_from > self.year_to:
+            raise PydanticCustomError(
+                "config", "{got} is before year_from {first}; swap them", {"setting": "year_to", "got": self.year_to, "first": self.year_from},
+            )
+        return self
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, config=SECTION)
 class Theme:
-    font_family: str = field(default="Inter, 'Segoe UI', Arial, sans-serif", metadata={"help": "CSS font stack for page and charts."})
-    text_colour: str = field(default="#1f2933", metadata={"help": "Main text colour, #RRGGBB."})
-    muted_colour: str = field(default="#52606d", metadata={"help": "Secondary text (footers, notes), #RRGGBB."})
-    background_colour: str = field(default="#ffffff", metadata={"help": "Chart and image background, #RRGGBB."})
-    palette: tuple[str, ...] = field(
-        default=("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"),
-        metadata={"help": "Series colours, #RRGGBB; the default is the colour-blind-safe Okabe–Ito set."},
+    font_family: Text = setting("Inter, 'Segoe UI', Arial, sans-serif", "CSS font stack for page and charts.")
+    text_colour: Colour = setting("#1f2933", "Main text colour, #RRGGBB.", expected="a colour as #RRGGBB")
+    muted_colour: Colour = setting("#52606d", "Secondary text (footers, notes), #RRGGBB.", expected="a colour as #RRGGBB")
+    background_colour: Colour = setting("#ffffff", "Chart and image background, #RRGGBB.", expected="a colour as #RRGGBB")
+    palette: tuple[Colour, ...] = setting(
+        ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"),
+        "Series colours, #RRGGBB; the default is the colour-blind-safe Okabe–Ito set.",
+        expected="a non-empty list of colours as #RRGGBB", shown="Okabe–Ito (8 colours)", min_length=1,
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, config=SECTION)
 class ExportSettings:
-    image_size: str = field(default="widescreen", metadata={"help": "Name of the default size in image_sizes."})
-    image_sizes: dict[str, tuple[int, int]] = field(
-        default_factory=lambda: {"widescreen": (1920, 1080), "hd": (1280, 720), "standard_4_3": (1440, 1080)},
-        metadata={"help": "Named slide image sizes, [width, height] in pixels."},
+    image_size: Text = setting("widescreen", "Name of the default size in `image_sizes`.")
+    image_sizes: dict[Text, tuple[Pixels, Pixels]] = setting(
+        help="Named slide image sizes, [width, height] in pixels.",
+        factory=lambda: {"widescreen": (1920, 1080), "hd": (1280, 720), "standard_4_3": (1440, 1080)},
+        expected="[width, height] in pixels, 100–8000 each",
+        shown="widescreen 1920×1080, hd 1280×720, standard_4_3 1440×1080", min_length=1,
     )
-    csv_bom: bool = field(default=True, metadata={"help": "Start CSV with a UTF-8 byte-order mark so Excel reads £ and diacritics."})
+    csv_bom: StrictBool = setting(True, "Start CSV with a UTF-8 byte-order mark so Excel reads £ and diacritics.")
+
+    @model_validator(mode="after")
+    def _size_is_named(self) -> ExportSettings:
+        if self.image_size not in self.image_sizes:
+            raise PydanticCustomError(
+                "config", "{got} is not one of image_sizes: {names}",
+                {"setting": "image_size", "got": repr(self.image_size), "names": ", ".join(self.image_sizes)},
+            )
+        return self
 
     @property
     def default_size(self) -> tuple[int, int]:
         return self.image_sizes[self.image_size]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, config=SECTION)
 class TableSettings:
-    page_size: int = field(
-        default=10,
-        metadata={"help": "Rows per page of the figures table (1–500); the server sends one page at a time.", "range": (1, 500), "what": "a number of rows"},
+    page_size: StrictInt = setting(
+        10, "Rows per page of the figures table (1–500); the server sends one page at a time.", expected="a number of rows {ge}–{le}", ge=1, le=500,
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, config=SECTION)
 class ServingSettings:
-    url_prefix: str = field(default="/", metadata={"help": "Path the app is served under, e.g. /dashboard/ behind a proxy; starts and ends with /."})
-    max_request_kb: int = field(
-        default=256, metadata={"help": "Largest request body accepted, in KiB; larger answers 413.", "range": (16, 65536), "what": "a size in KiB"},
+    url_prefix: StrictStr = setting(
+        "/", "Path the app is served under, e.g. `/dashboard/` behind a proxy; starts and ends with `/`.",
+        expected="a path that starts and ends with /, e.g. /dashboard/", pattern=r"^/([A-Za-z0-9._~-]+/)*$",
     )
-    renders_at_once: int = field(
-        default=2, metadata={"help": "Image and deck downloads drawn at once per process.", "range": (1, 16), "what": "a number of renders"},
+    max_request_kb: StrictInt = setting(256, "Largest request body accepted, in KiB; larger answers 413.", expected="a size in KiB {ge}–{le}", ge=16, le=65536)
+    renders_at_once: StrictInt = setting(2, "Image and deck downloads drawn at once per process.", expected="a number of renders {ge}–{le}", ge=1, le=16)
+    renders_waiting: StrictInt = setting(
+        4, "Downloads that may wait for a free render; beyond, 429 with `Retry-After`.", expected="a number of renders {ge}–{le}", ge=0, le=64,
     )
-    renders_waiting: int = field(
-        default=4, metadata={"help": "Downloads that may wait for a free render; beyond, 429 with Retry-After.", "range": (0, 64), "what": "a number of renders"},
-    )
-    retry_after_s: int = field(
-        default=5, metadata={"help": "Seconds a refused download is told to wait (Retry-After).", "range": (1, 600), "what": "a number of seconds"},
+    retry_after_s: StrictInt = setting(5, "Seconds a refused download is told to wait (`Retry-After`).", expected="a number of seconds {ge}–{le}", ge=1, le=600)
+    index: StrictBool = setting(
+        True, "Let search engines index the page. false: `/robots.txt` disallows everything and the page carries `<meta name=\"robots\" content=\"noindex\">`.",
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, config=SECTION)
 class Config:
-    title: str = field(default="UK–Vietnam cooperation on migration and human trafficking", metadata={"help": "Page, image and deck title."})
-    subtitle: str = field(default="", metadata={"help": "Line under the page title."})
-    server: ServerSettings = field(default_factory=ServerSettings, metadata={"help": "Where `dashboard serve` listens."})
-    defaults: DefaultFilters = field(default_factory=DefaultFilters, metadata={"help": "The filters a new visitor sees."})
-    theme: Theme = field(default_factory=Theme, metadata={"help": "Colours and fonts of page, charts and exports."})
-    exports: ExportSettings = field(default_factory=ExportSettings, metadata={"help": "Image sizes and file options."})
-    table: TableSettings = field(default_factory=TableSettings, metadata={"help": "The figures table on the page."})
-    serving: ServingSettings = field(default_factory=ServingSettings, metadata={"help": "Path prefix and limits of the web server."})
+    title: Text = setting("UK–Vietnam cooperation on migration and human trafficking", "Page, image and deck title.")
+    subtitle: StrictStr = setting("", "Line under the page title.")
+    server: ServerSettings = setting(help="Where `dashboard serve` listens.", factory=ServerSettings)
+    defaults: DefaultFilters = setting(help="The filters a new visitor sees.", factory=DefaultFilters)
+    theme: Theme = setting(help="Colours and fonts of page, charts and exports.", factory=Theme)
+    exports: ExportSettings = setting(help="Image sizes and file options.", factory=ExportSettings)
+    table: TableSettings = setting(help="The figures table on the page.", factory=TableSettings)
+    serving: ServingSettings = setting(help="Path prefix, limits and indexing of the web server.", factory=ServingSettings)
+
+
+_ADAPTER = TypeAdapter(Config)
+_REFUSED = object()  # a value whose YAML tag was refused: already reported, left at its default
 
 
 def load_config(path: Path | str | None) -> Config:
@@ -113,128 +160,155 @@ def load_config(path: Path | str | None) -> Config:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         raise DataInvalid([Problem(Location(shown, mark.line + 1 if mark else 1), "yaml", f"syntax error: {err.problem}", "syntax")]) from None
+    if root is None:
+        return Config()
     problems: list[Problem] = []
-    config = Config() if root is None else _build(Config, root, "", shown, problems)
-    if config is not None and config.exports.image_size not in config.exports.image_sizes:
-        line = _find_line(root, ["exports", "image_size"])
-        problems.append(Problem(Location(shown, line), "exports.image_size", f"{config.exports.image_size!r} is not one of image_sizes: {', '.join(config.exports.image_sizes)}", "bad-value"))
-    if problems:
+    lines: dict[tuple, int] = {(): root.start_mark.line + 1}
+    data = _plain(root, (), lines, lambda line, name, message: problems.append(Problem(Location(shown, line), name, message, "config")))
+    if not isinstance(data, dict):
+        problems.append(Problem(Location(shown, lines[()]), "config", "expected a mapping of `key: value` lines", "config"))
         raise DataInvalid(problems)
+    try:
+        config = _ADAPTER.validate_python(data)
+    except ValidationError as err:
+        reported = {p.field for p in problems}
+        for error in err.errors():
+            line, name, message = _explain(error, data, lines)
+            if name not in reported:  # one line per bad setting
+                reported.add(name)
+                problems.append(Problem(Location(shown, line), name, message, "config"))
+        config = None
+    if problems:
+        raise DataInvalid(sorted(problems, key=lambda p: p.location.line))
     return config
 
 
-def _find_line(node: yaml.Node, keys: list[str]) -> int:
-    for key in keys:
-        if not isinstance(node, yaml.MappingNode):
-            break
-        node = next((v for k, v in node.value if k.value == key), node)
-    return node.start_mark.line + 1
-
-
-def _build(cls: type, node: yaml.Node, prefix: str, path: str, problems: list[Problem]) -> Any:
-    def fail(at: yaml.Node, name: str, message: str) -> None:
-        problems.append(Problem(Location(path, at.start_mark.line + 1), name, message, "config"))
-
-    if not isinstance(node, yaml.MappingNode):
-        fail(node, prefix.rstrip(".") or "config", "expected a mapping of `key: value` lines")
-        return None
-    known = {f.name: f for f in fields(cls)}
-    values: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        name = prefix + str(key_node.value)
-        spec = known.get(key_node.value)
-        if spec is None:
-            fail(key_node, name, f"unknown setting; expected one of: {', '.join(known)}")
-            continue
-        sub = _SECTIONS.get(spec.name) if cls is Config else None
-        if sub is not None:
-            built = _build(sub, value_node, name + ".", path, problems)
-            if built is not None:
-                values[spec.name] = built
-            continue
-        try:
-            values[spec.name] = _convert(cls, spec.name, value_node)
-        except ValueError as err:
-            fail(value_node, name, str(err))
-    try:
-        return cls(**values)
-    except TypeError as err:  # pragma: no cover - all keys are checked above
-        fail(node, prefix.rstrip("."), str(err))
-        return None
-
-
-_SECTIONS = {"server": ServerSettings, "defaults": DefaultFilters, "theme": Theme, "exports": ExportSettings, "table": TableSettings, "serving": ServingSettings}
-
-
-def _scalar(node: yaml.Node) -> Any:
-    if not isinstance(node, yaml.ScalarNode) or not node.tag.startswith("tag:yaml.org,2002:"):
-        raise ValueError("expected a plain value")
+def _plain(node: yaml.Node, at: tuple, lines: dict[tuple, int], fail) -> Any:
+    """The plain value of ``node`` (tags outside YAML's own refused, never run), recording
+    the line of every key and list item in ``lines``."""
+    name = ".".join(str(part) for part in at if not isinstance(part, int)) or "config"
+    plain_tag = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}.get(type(node), "tag:yaml.org,2002:")
+    if not node.tag.startswith(plain_tag):
+        fail(node.start_mark.line + 1, name, f"YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; write a plain value")
+        return _REFUSED
+    if isinstance(node, yaml.MappingNode):
+        values: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _plain(key_node, at, {}, fail) if isinstance(key_node, yaml.ScalarNode) else _REFUSED
+            here = (*at, key)
+            if key in values or here in lines:
+                fail(key_node.start_mark.line + 1, ".".join(map(str, here)), f"set twice (first on line {lines[here]}); keep one")
+                continue
+            if key is _REFUSED or isinstance(key, (list, dict)):
+                continue
+            lines[here] = key_node.start_mark.line + 1
+            value = _plain(value_node, here, lines, fail)
+            if value is not _REFUSED:
+                values[key] = value
+        return values
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            lines[(*at, index)] = item.start_mark.line + 1
+            items.append(_plain(item, (*at, index), lines, fail))
+        return [i for i in items if i is not _REFUSED]
     try:
         return yaml.constructor.SafeConstructor().construct_object(node)
     except yaml.YAMLError:  # e.g. !!python/name:… on a scalar: refused, never run
-        raise ValueError(f"YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; write a plain value") from None
+        fail(node.start_mark.line + 1, name, f"YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; write a plain value")
+        return _REFUSED
 
 
-def _convert(cls: type, name: str, node: yaml.Node) -> Any:
-    """The value of one setting, checked against the type its field declares."""
-    spec = {f.name: f for f in fields(cls)}[name]
-    annotation = spec.type
-    if annotation in ("str",):
-        value = _scalar(node)
-        if not isinstance(value, str) or not value.strip():
-            raise ValueError(f"expected text, got {value!r}")
-        if name.endswith("_colour") and not _COLOUR.match(value):
-            raise ValueError(f"expected a colour as #RRGGBB, got {value!r}")
-        if name == "url_prefix" and not re.fullmatch(r"/([A-Za-z0-9._~-]+/)*", value):
-            raise ValueError(f"expected a path that starts and ends with /, e.g. /dashboard/, got {value!r}")
-        return value
-    if annotation == "int":
-        value = _scalar(node)
-        low, high = spec.metadata["range"]
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise ValueError(f"expected {spec.metadata['what']} {low}–{high}, got {value!r}")
-        return value
-    if annotation == "bool":
-        value = _scalar(node)
-        if not isinstance(value, bool):
-            raise ValueError(f"expected true or false, got {value!r}")
-        return value
-    if annotation == "int | None":
-        value = _scalar(node)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100):
-            raise ValueError(f"expected a year such as 2018, or nothing, got {value!r}")
-        return value
-    if annotation == "tuple[str, ...]":
-        if not isinstance(node, yaml.SequenceNode):
-            raise ValueError("expected a list, e.g. [a, b]")
-        items = [_scalar(n) for n in node.value]
-        if not all(isinstance(i, str) and i for i in items):
-            raise ValueError("expected a list of text values")
-        if name == "palette" and (not items or not all(_COLOUR.match(i) for i in items)):
-            raise ValueError("expected a non-empty list of colours as #RRGGBB")
-        return tuple(items)
-    if annotation == "dict[str, tuple[int, int]]":
-        if not isinstance(node, yaml.MappingNode) or not node.value:
-            raise ValueError("expected named sizes, e.g. widescreen: [1920, 1080]")
-        sizes = {}
-        for key, value in node.value:
-            pair = [_scalar(n) for n in value.value] if isinstance(value, yaml.SequenceNode) else []
-            if len(pair) != 2 or not all(isinstance(v, int) and not isinstance(v, bool) and 100 <= v <= 8000 for v in pair):
-                raise ValueError(f"{key.value}: expected [width, height] in pixels, 100–8000 each")
-            sizes[str(key.value)] = (pair[0], pair[1])
-        return sizes
-    raise ValueError(f"unsupported setting type {annotation}")  # pragma: no cover
+def _explain(error: dict, data: dict, lines: dict[tuple, int]) -> tuple[int, str, str]:
+    """``(line, setting, message)`` for one pydantic error: the line of the deepest key or item
+    it names, the setting as ``section.key`` (``.name`` added inside a mapping of named values),
+    and what to write instead."""
+    loc = tuple(error["loc"])
+    if error["type"] == "config":  # raised by a validator above, naming its setting
+        loc = (*loc, error["ctx"]["setting"])
+    found = max((loc[:n] for n in range(len(loc) + 1) if loc[:n] in lines), key=len)
+    line = lines[found]
+    model, path = Config, []
+    for part in loc:
+        fields = getattr(model, "__pydantic_fields__", None)
+        if fields is None or part not in fields:
+            if path and isinstance(part, str) and error["type"] != "unexpected_keyword_argument":
+                path.append(part)  # a named value inside a mapping setting, e.g. image_sizes.tiny
+            break
+        path.append(part)
+        info = fields[part]
+        model = info.annotation
+    if error["type"] == "unexpected_keyword_argument":
+        known = ", ".join(getattr(model, "__pydantic_fields__", {}))
+        return line, ".".join(map(str, loc)), f"unknown setting; expected one of: {known}"
+    name = ".".join(map(str, path)) or "config"
+    if error["type"] == "config":
+        return line, name, error["msg"]
+    if error["type"] == "dataclass_type":
+        return line, name, "expected a mapping of `key: value` lines"
+    return line, name, f"expected {_expected(info)}, got {_show(_at(data, path))}"
+
+
+def _expected(info) -> str:
+    """What the setting takes, e.g. "a port number 1–65535" (its bounds filled in from the checks)."""
+    extra = info.json_schema_extra or {}
+    if extra.get("expected"):
+        bounds = {name: getattr(m, name) for m in info.metadata for name in ("ge", "le") if hasattr(m, name)}
+        return extra["expected"].format(**bounds) if bounds else extra["expected"]
+    return {bool: "true or false"}.get(info.annotation, "text")
+
+
+def _at(data: Any, path: list) -> Any:
+    for part in path:
+        data = data.get(part) if isinstance(data, dict) else None
+    return data
+
+
+def _show(value: Any) -> str:
+    """A value as the user wrote it: lists in YAML's flow style, text quoted."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_show(v)}" for k, v in value.items()) + "}"
+    return "nothing" if value is None else repr(value)
+
+
+# --- the documentation -------------------------------------------------------------------------
 
 
 def settings_help() -> list[tuple[str, str, str]]:
-    """``(key, default, help)`` for every setting, for the README and its test."""
+    """``(key, default as the README shows it, help)`` for every setting, in declaration order."""
     rows = []
-    for top in fields(Config):
-        sub = _SECTIONS.get(top.name)
-        if sub is None:
-            rows.append((top.name, repr(top.default), top.metadata["help"]))
+    for top, info in Config.__pydantic_fields__.items():
+        sections = getattr(info.annotation, "__pydantic_fields__", None)
+        if sections is None:
+            rows.append((top, _default(info), info.description))
             continue
-        for f in fields(sub):
-            default = f.default if f.default is not MISSING else f.default_factory()
-            rows.append((f"{top.name}.{f.name}", repr(default), f.metadata["help"]))
+        for key, sub in sections.items():
+            rows.append((f"{top}.{key}", _default(sub), sub.description))
     return rows
+
+
+def _default(info) -> str:
+    extra = info.json_schema_extra or {}
+    if extra.get("shown"):
+        return extra["shown"]
+    value = info.get_default(call_default_factory=True)
+    if value is None or value == "":
+        return "(empty)"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, tuple):
+        return "[" + ", ".join(value) + "]"
+    return str(value)
+
+
+def settings_table() -> str:
+    """The README's table of settings, in Markdown."""
+    rows = ["| setting | default | meaning |", "|---|---|---|"]
+    rows += [f"| `{key}` | {default} | {help_text} |" for key, default, help_text in settings_help()]
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":  # python -m dashboard.config: the README's table of settings
+    print(settings_table(), end="")

@@ -22,7 +22,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+sys.path.insert(0, str(ROOT))
+from dashboard.outputs.renderer import EXTRA_FLAGS  # noqa: E402  the project's one list of Chromium flags
+
+CHROMIUM_ARGS = list(EXTRA_FLAGS)
 
 
 def chart_names() -> list[str]:

@@ -12,7 +12,7 @@ from dash import html, no_update
 from dashboard.web import callbacks as cb, urlstate
 from dashboard.web import state as st
 from dashboard.web.app import app_state, create_app
-from dashboard.views.charts import CHARTS
+from dashboard.views.charts import CHARTS, EMPTY_MESSAGE_NAME
 from dashboard.config import TableSettings, load_config
 from dashboard.analysis.frame import Filters, year_span
 from dashboard.web.layout import ID, chart_dom_id, chart_download_id, render_ratios, view_download_id
@@ -147,8 +147,10 @@ def test_an_empty_view_says_so_in_the_table_cards_and_charts(state):
     table = table_after(state, ID.METRIC, filters)
     assert table.rows == []
     assert table.status == "No figures match these filters."
-    assert all(card.empty_message for card in view.cards)
-    assert view.charts["returns"].footer == ""
+    assert view.cards and all(card.empty_message for card in view.cards)
+    returns = view.charts["returns"]
+    assert returns.footer == ""
+    assert [a.name for a in returns.figure.layout.annotations].count(EMPTY_MESSAGE_NAME) == 1
     assert view.charts["returns"].alt.startswith("Returns: No returns figures")
 
 
@@ -455,7 +457,7 @@ def test_a_shared_link_is_served_with_its_own_numbers_from_the_first_layout(app,
     assert own.summary in body
     assert default.summary not in body
     first_rows = st.first_table_page(state, own).rows
-    assert all(row["id"] in set(own.figures["id"]) for row in first_rows)
+    assert first_rows and all(row["id"] in set(own.figures["id"]) for row in first_rows)
     assert f"[{year},{year}]" in body.replace(" ", "")  # the year control shows the link's years
 
 

@@ -10,6 +10,7 @@ entry is checked to still be needed, so the lists can only shrink.
 from __future__ import annotations
 
 import ast
+import re
 import importlib.util
 import sys
 from pathlib import Path
@@ -127,3 +128,30 @@ def test_the_checker_sees_an_import_up_the_layers_and_resolves_relative_imports(
     edges = {(i.source, i.target) for i in graph.imports(root)}
     assert edges == {("dashboard.curated.records", "dashboard.views.cards"), ("dashboard.views.cards", "dashboard.views.theme")}
     assert graph.layer("dashboard.views.cards") > graph.layer("dashboard.curated.records")
+
+
+def test_the_architecture_document_lists_the_frames_columns_in_order():
+    from dashboard.analysis import frame
+
+    document = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    for columns in (frame.FIGURE_COLUMNS, frame.EVENT_COLUMNS):
+        assert "`" + "`, `".join(columns) + "`" in document, "list the frame's columns as frame.py does, in order"
+
+
+def test_every_module_the_architecture_document_names_exists():
+    """A module renamed or removed must not live on in the document a new engineer reads first."""
+    document = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    known = graph.modules(ROOT)
+    named = set(re.findall(r"`dashboard/([a-z_]+)`", document)) | set(re.findall(r"\*\*`dashboard/([a-z_]+)(?:\.py)?`", document))
+    assert named, "the document names no subpackage"
+    assert sorted(n for n in named if f"dashboard.{n}" not in known) == []
+    sections = set(re.findall(r"^\*\*`dashboard/([a-z_]+)", document, flags=re.M))
+    packages = {name.split(".")[1] for name in known if name.count(".") >= 1}
+    assert packages <= sections | {"cli", "wsgi", "config"}, f"undocumented: {sorted(packages - sections)}"
+
+
+def test_every_module_is_described_in_the_architecture_document():
+    document = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    missing = [name for name in graph.modules(ROOT) if name.count(".") >= 2
+               and not re.search(rf"`(charts/)?{name.rsplit('.', 1)[1]}(\.py|/)?`", document)]
+    assert missing == [], "say what each does in docs/ARCHITECTURE.md"

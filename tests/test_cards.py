@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from dashboard.views.cards import Card, CardLine, headline_cards, headline_order, metric_card
+from dashboard.analysis.fmt import qualifier_word
 from dashboard.analysis.frame import Filters, apply_filters, figures_frame, year_span
 
 
@@ -47,7 +48,14 @@ def test_the_funding_card_leads_with_the_reported_figure_and_lists_the_pledges_a
     assert card.lines[0].programme_name == "Modern Slavery Fund in Ruritania"
 
 
-def test_every_card_keeps_the_sources_qualifier_words(cards_for):
+def test_every_card_keeps_the_sources_qualifier_words(dataset, cards_for):
+    figures = {f.id: f for f in dataset.figures}
+    lines = [line for card in cards_for().values() for line in card.lines]
+    bounded = [line for line in lines if figures[line.figure_id].qualifier != "exact"]
+    assert bounded, "the sample has figures worded over, up to and nearly"
+    for line in bounded:
+        figure = figures[line.figure_id]
+        assert line.value_text.startswith(qualifier_word(figure.qualifier, figure.wording) + " "), (line.value_text, figure.id)
     cards = cards_for()
     assert texts(cards["victims_identified"]) == [("720", "2018 – Mar 2025, cumulative", "reported")]
     assert cards["people_reached"].headline.value_text == "over 7 million"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -29,7 +30,10 @@ def dashboard_exe() -> str:
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([dashboard_exe(), *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    # The installed script imports ``dashboard`` from wherever the package was installed
+    # from; PYTHONPATH makes it run this checkout's code (a worktree sharing a venv, say).
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    return subprocess.run([dashboard_exe(), *args], cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120)
 
 
 @pytest.fixture

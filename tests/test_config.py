@@ -54,10 +54,10 @@ def test_an_unknown_top_level_key_is_named_with_its_line(tmp_path):
         ("table:\n  page_size: 0\n", "2: table.page_size: expected a number of rows 1–500, got 0"),
         ("server:\n  debug: 'yes please'\n", "2: server.debug: expected true or false, got 'yes please'"),
         ("theme:\n  text_colour: red\n", "2: theme.text_colour: expected a colour as #RRGGBB, got 'red'"),
-        ("theme:\n  palette: []\n", "2: theme.palette: expected a non-empty list of colours as #RRGGBB"),
+        ("theme:\n  palette: []\n", "2: theme.palette: expected a non-empty list of colours as #RRGGBB, got []"),
         ("defaults:\n  year_from: soon\n", "2: defaults.year_from: expected a year such as 2018, or nothing, got 'soon'"),
-        ("defaults:\n  programmes: uk-returns\n", "2: defaults.programmes: expected a list, e.g. [a, b]"),
-        ("exports:\n  image_sizes:\n    tiny: [10, 10]\n", "3: exports.image_sizes: tiny: expected [width, height] in pixels, 100–8000 each"),
+        ("defaults:\n  programmes: uk-returns\n", "2: defaults.programmes: expected a list, e.g. [a, b], got 'uk-returns'"),
+        ("exports:\n  image_sizes:\n    tiny: [10, 10]\n", "3: exports.image_sizes.tiny: expected [width, height] in pixels, 100–8000 each, got [10, 10]"),
         ("exports:\n  image_size: huge\n", "2: exports.image_size: 'huge' is not one of image_sizes: widescreen, hd, standard_4_3"),
         ("title: 42\n", "1: title: expected text, got 42"),
     ],
@@ -104,3 +104,44 @@ def test_every_key_in_the_shipped_config_is_a_known_setting():
         else:
             keys.add(top)
     assert keys <= known, f"undocumented settings: {sorted(keys - known)}"
+
+
+def test_the_default_scope_and_indexing_are_read_from_the_file(tmp_path):
+    path = tmp_path / "config.yaml"
+    path.write_text("defaults:\n  scope: [uk_worldwide]\nserving:\n  index: false\n", encoding="utf-8")
+    config = load_config(path)
+    assert config.defaults.scope == ("uk_worldwide",)
+    assert config.serving.index is False
+    assert Config().defaults.scope == () and Config().serving.index is True
+
+
+MISTAKES = {
+    "a misspelt key lists every setting of its section": (
+        "serving:\n  indexed: false\n",
+        ["2: serving.indexed: unknown setting; expected one of: url_prefix, max_request_kb, renders_at_once, renders_waiting, retry_after_s, index"],
+    ),
+    "a setting written twice names both lines": (
+        "server:\n  port: 8050\n  port: 8060\n", ["3: server.port: set twice (first on line 2); keep one"],
+    ),
+    "a bad colour in the palette is named at its own line": (
+        "theme:\n  palette:\n    - '#000000'\n    - red\n",
+        ["4: theme.palette: expected a non-empty list of colours as #RRGGBB, got ['#000000', 'red']"],
+    ),
+    "a section written as a value asks for key: value lines": ("server: 8050\n", ["1: server: expected a mapping of `key: value` lines"]),
+    "a quoted number or a quoted true is not taken for a number or a switch": (
+        "server:\n  port: '8050'\n  debug: 'true'\n",
+        ["2: server.port: expected a port number 1–65535, got '8050'", "3: server.debug: expected true or false, got 'true'"],
+    ),
+    "a python tag on a section is refused, not run": (
+        "server: !!python/object:os.system {}\n", ["1: server: YAML tag !!python/object:os.system is not allowed; write a plain value"],
+    ),
+    "default years in the wrong order are named at the later one": (
+        "defaults:\n  year_from: 2025\n  year_to: 2020\n", ["3: defaults.year_to: 2020 is before year_from 2025; swap them"],
+    ),
+    "a setting left empty says it got nothing": ("title:\n", ["1: title: expected text, got nothing"]),
+}
+
+
+@pytest.mark.parametrize("text, expected", MISTAKES.values(), ids=MISTAKES.keys())
+def test_each_mistake_is_named_at_its_line_with_what_to_write(tmp_path, text, expected):
+    assert problems_for(tmp_path, text) == expected

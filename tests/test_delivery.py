@@ -55,6 +55,18 @@ def test_robots_txt_is_a_robots_file_not_the_page(client):
     assert response.get_data(as_text=True).startswith("User-agent: *")
 
 
+def test_an_indexed_site_has_no_robots_meta_tag(client):
+    assert 'name="robots"' not in client.get("/").get_data(as_text=True)
+
+
+def test_a_site_configured_not_to_be_indexed_says_so_to_every_crawler(dataset, seeds_dir, tmp_path):
+    path = tmp_path / "config.yaml"
+    path.write_text("serving:\n  index: false\n", encoding="utf-8")
+    hidden = create_app(dataset, load_config(path), seeds_dir).server.test_client()
+    assert hidden.get("/robots.txt").get_data(as_text=True) == "User-agent: *\nDisallow: /\n"
+    assert '<meta name="robots" content="noindex">' in hidden.get("/").get_data(as_text=True)
+
+
 BOOTSTRAP_PREFIXES = ("btn", "form-", "visually-hidden", "modal")
 
 

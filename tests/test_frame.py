@@ -139,8 +139,15 @@ def test_the_planned_2025_dialogue_is_marked_planned(events):
     assert row["date_precision"] == "year"
 
 
-def test_the_year_span_covers_every_figure_and_event(dataset):
-    assert year_span(dataset) == (2018, 2026)
+@pytest.mark.parametrize("which", ["dataset", "shipped_dataset"])
+def test_the_year_span_covers_every_figure_and_event(which, request):
+    data = request.getfixturevalue(which)
+    span = year_span(data)
+    if which == "dataset":
+        assert span == (2018, 2026)
+    figures, events = figures_frame(data), events_frame(data)
+    assert len(apply_filters(figures, Filters(*span))) == len(figures) == len(data.figures)
+    assert len(apply_event_filters(events, Filters(*span))) == len(events) == len(data.events)
 
 
 def test_filters_describe_themselves_in_words(dataset):

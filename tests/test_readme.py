@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dashboard.config import settings_help
+from dashboard.config import settings_help, settings_table
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -30,3 +30,27 @@ def test_ci_runs_the_readmes_test_command():
 def test_the_readme_shows_the_screenshot_it_links():
     assert "](docs/screenshot.png)" in README
     assert (ROOT / "docs" / "screenshot.png").stat().st_size > 10_000
+
+
+def test_the_readmes_table_of_settings_is_the_one_the_code_declares():
+    """Defaults and help come from dashboard/config.py: a changed default or a new setting
+    fails here until `python -m dashboard.config` is pasted into the README."""
+    assert settings_table() in README, "paste the output of `python -m dashboard.config` into the README's Configuration section"
+
+
+def test_every_command_and_option_the_readme_shows_exists():
+    """The table of commands is what a user types: each `dashboard <command> --option` is one the CLI has."""
+    from dashboard.cli import main
+
+    shown = re.findall(r"^\| `dashboard (\w+)([^`]*)` \|", README, flags=re.M)
+    assert {name for name, _ in shown} == set(main.commands), "the README's table of commands differs from the CLI"
+    for name, usage in shown:
+        options = {o for p in main.commands[name].params for o in (*p.opts, *p.secondary_opts)}
+        for option in re.findall(r"(--?[a-z][a-z-]*)", usage):
+            assert option in options, f"README: `dashboard {name} {option}` is not an option of the command"
+
+
+def test_every_file_the_readme_links_exists():
+    linked = re.findall(r"\]\(([^)#:]+)\)|src=\"([^\":]+)\"", README)
+    missing = [path for pair in linked for path in pair if path and not (ROOT / path).exists()]
+    assert linked and missing == []

@@ -27,7 +27,8 @@ def run(*args: str):
 
 def one_line_failure(result) -> str:
     assert result.exit_code != 0
-    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
     lines = [line for line in result.output.splitlines() if line.startswith("Error")]
     assert len(lines) == 1, result.output
     return lines[0]

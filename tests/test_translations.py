@@ -26,16 +26,22 @@ def records(dataset):
             yield section, spec, record
 
 
-def test_the_shipped_translations_load_and_give_every_shipped_name_its_vietnamese_form(shipped_dataset, shipped_data_dir):
+def test_every_shipped_name_reads_in_vietnamese_or_in_english_marked_untranslated_with_a_warning(shipped_dataset, shipped_data_dir):
+    """A new document's names may arrive before their Vietnamese forms: that is a warning
+    (exit 0), never a failure, and the page shows the English marked untranslated, never blank."""
     translations, problems = load_translations(shipped_data_dir, "vi")
     assert problems == []
-    assert translation_warnings(shipped_dataset, translations) == []
+    warned = {w.message for w in translation_warnings(shipped_dataset, translations)}
     for section, spec, record in records(shipped_dataset):
         for field in spec.names:
             if english(record, field):
                 shown = name(record, translations, field)
-                assert not shown.untranslated and shown.lang == "vi", f"{section} {record}: {field}"
                 assert shown.strip(), f"{section} {record}: {field} is blank"
+                if shown.untranslated:
+                    assert shown == english(record, field) and shown.lang == "en"
+                    assert any(repr(english(record, field)) in message for message in warned), f"{section} {record}: {field} untranslated without a warning"
+                else:
+                    assert shown.lang == "vi"
 
 
 def test_a_name_with_no_vietnamese_form_is_a_warning_at_the_entry_that_should_hold_it(dataset, tmp_path):

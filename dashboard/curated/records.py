@@ -77,6 +77,10 @@ class DatePrecision(StrEnum):
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}  # first month of each season
 
 
+def day_label(day: dt.date) -> str:  # "31 Mar 2025": a whole day, as every label, footer and slide writes it
+    return f"{day.day} {day.strftime('%b %Y')}"
+
+
 class TypeId(str):
     """An id from the vocabulary (an event type). ``.value`` keeps callers written for the
     enum it replaces working: ``event.type.value == "agreement"``."""
@@ -131,7 +135,7 @@ class FlexDate:
             return f"Q{(d.month - 1) // 3 + 1} {d.year}"
         if self.precision is DatePrecision.SEASON:
             return f"{self._season()} {d.year}" + (f"–{str(d.year + 1)[2:]}" if d.month == 12 else "")
-        return f"{d.day} {d.strftime('%b %Y')}"
+        return day_label(d)
 
 
 @dataclass(frozen=True)

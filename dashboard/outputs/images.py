@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from dashboard.curated.records import day_label
 from dashboard.outputs.errors import BrowserMissing, ExportError, RenderFailed
 from dashboard.outputs.imagecheck import checked as _checked
 from dashboard.outputs.imagecheck import opaque_png, png_size, svg_size
@@ -71,9 +72,7 @@ def image_size(config: Config, size: str | None = None) -> tuple[int, int]:
     return sizes[name]
 
 
-def day_text(day: dt.date) -> str:
-    """``22 Nov 2026``."""
-    return f"{day.day} {day.strftime('%b %Y')}"
+day_text = day_label  # "22 Nov 2026": the one day label, shared with the page and the deck
 
 
 def slide_text(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, filters: Filters, config: Config, made_on: dt.date) -> SlideText:
