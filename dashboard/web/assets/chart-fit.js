@@ -7,7 +7,7 @@
    - value-axis ticks that plotly would turn sideways (overlapping the next panel): every
      other tick is dropped until they fit level;
    - axis titles and panel titles wider than the chart: wrapped onto two lines;
-   - timeline labels: put on the side of their marker with more room and wrapped to it.
+   - timeline labels: wrapped to the room on their side of the marker.
    The figure as sent is kept, so a wider window gets its original layout back. */
 (function () {
     var CHAR_PX = 6.6;  // about one character of the 13 px font; 11 px labels are narrower
@@ -207,15 +207,15 @@
                 var box = rect(node), x = svg.left + ax._offset + ax.d2p(trace.x[i]);
                 positions.push(Array.isArray(trace.textposition) ? trace.textposition[i] : trace.textposition);
                 if (box.left >= svg.left + 2 && box.right <= svg.right - 2) { return; }
-                var left = x - svg.left - 12, right = svg.right - x - 12;
-                var onLeft = left > right;
-                var width = Math.max(12, Math.floor((onLeft ? left : right) / 5.8));
+                // The server put the label on the side with more room (beyond a date band): keep
+                // it there and wrap it to that room.
+                var onLeft = positions[i] === "middle left";
+                var width = Math.max(12, Math.floor((onLeft ? x - svg.left - 12 : svg.right - x - 12) / 5.8));
                 var plain = base.text[i].replace(/<br>/g, " ");
                 var date = /^<b>(.*?)<\/b>/.exec(plain);
                 var head = date ? "<b>" + date[1].replace(/ /g, "\u00a0") + "</b>" : "";
                 var lines = wrapWords(head + (date ? plain.slice(date[0].length) : plain), width);
                 texts[i] = lines.join("<br>").replace(/\u00a0/g, " ");
-                positions[i] = onLeft ? "middle left" : "middle right";
                 changed = true;
             });
             if (changed) { window.Plotly.restyle(gd, {text: [texts], textposition: [positions]}, [index]); }
