@@ -47,12 +47,32 @@ def without_unused_scripts(scripts: str) -> str:
     return _SCRIPT_TAG.sub(lambda m: "" if any(part in m.group(1) for part in UNUSED_SCRIPTS) else m.group(0), scripts)
 
 
+LATER_SCRIPT = "/assets/plotly-basic.min.js"  # fetched when the first chart is drawn (assets/plotly-later.js)
+
+
+def later_scripts(scripts: str) -> str:
+    """``LATER_SCRIPT`` taken out of the page's scripts, its address handed to plotly-later.js."""
+    found = []
+
+    def take(match):
+        if LATER_SCRIPT in match.group(1):
+            found.append(match.group(1))
+            return ""
+        return match.group(0)
+
+    scripts = _SCRIPT_TAG.sub(take, scripts)
+    if not found:
+        return scripts
+    return f'<script>window._dashboardPlotlyURL = "{found[0]}";</script>\n' + scripts
+
+
 def trim_scripts(app) -> None:
-    """Leave the unused scripts out of every page ``app`` (a ``dash.Dash``) serves."""
+    """Leave the unused scripts out of every page ``app`` (a ``dash.Dash``) serves, and load
+    plotly.js only when a chart is drawn."""
     interpolate = app.interpolate_index
 
     def interpolate_index(**parts):
-        parts["scripts"] = without_unused_scripts(parts.get("scripts", ""))
+        parts["scripts"] = later_scripts(without_unused_scripts(parts.get("scripts", "")))
         return interpolate(**parts)
 
     app.interpolate_index = interpolate_index
