@@ -469,6 +469,7 @@ def test_a_crowded_timeline_draws_the_latest_events_and_says_how_many_it_left_ou
     event = frames[1].iloc[[0]]
     many = pd.concat([event] * (MAX_EVENTS + 5), ignore_index=True)
     many["id"] = pd.array([f"e-{i:02d}" for i in range(len(many))], dtype="string")
+    many["same_group"] = many["id"]  # thirty different events, not one reported thirty times
     many["date"] = pd.to_datetime([f"{2000 + i}-06-01" for i in range(len(many))])
     many["date_end"] = many["date"]
     fig = build_chart("timeline", frames[0].iloc[0:0], many, dataset, theme)

@@ -112,7 +112,12 @@ def test_the_svg_keeps_title_filters_source_qualifiers_and_date_as_editable_text
     assert "Up to: the source gives an upper bound" in joined
     assert "Made 22 Nov 2026 · " + config.title in texts
     assert "over £7m" in joined  # the value labels keep their qualifier word
-    assert b"<image" not in data  # no raster text anywhere
+    # No raster and no text in a picture: the only pictures are the keys' vector swatches.
+    import base64
+
+    pictures = re.findall(rb'<image[^>]*href="data:([^;]+);base64,([^"]+)"', data)
+    assert data.count(b"<image") == len(pictures)
+    assert all(kind == b"image/svg+xml" and b"<text" not in base64.b64decode(body) for kind, body in pictures)
 
 
 @pytest.mark.chromium  # draws with headless Chromium

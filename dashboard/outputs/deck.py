@@ -45,8 +45,8 @@ TITLE_TOP_IN, TITLE_H_IN = 0.25, 0.8
 PICTURE_TOP_IN = TITLE_TOP_IN + TITLE_H_IN + 0.05
 PICTURE_W_PX = 1920  # the picture fills the slide's width at this many pixels
 TITLE_PT = 30
-TABLE_PT = 11
-TABLE_HEADER_PT = 12
+TABLE_PT = 14  # 14 pt: the least a room reads on a 13.33 in slide
+TABLE_HEADER_PT = 14
 CELL_MARGIN_X_IN, CELL_MARGIN_Y_IN = 0.08, 0.05
 LINE_SPACING = 1.2  # PowerPoint and LibreOffice set single-spaced Arial at ~1.15–1.2 em
 

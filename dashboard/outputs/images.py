@@ -4,7 +4,10 @@
 context: a title, a subtitle naming the filters and period, the chart, the source line, a
 note on the qualifiers shown and the date made. The layout is laid out in pixels of a
 1920×1080 slide and scaled to the size asked for, so a 1280×720 or 4:3 image reads the
-same once it fills a slide. Body text is 22 px at 1920 wide.
+same once it fills a slide. A 1920 px image fills a 13.33 in (960 pt) slide, so 2 px is
+1 pt: no text is below ``MIN_TEXT_PX`` = 28 px (14 pt), labels wrap rather than shrink.
+The legend's fill and pattern keys are drawn as swatches of their own (``KEY_W``×``KEY_H``
+px), large enough to tell the hatches apart; plotly's legend draws bars 12 px square.
 
 The drawing itself (one warm Chromium per process, timeouts, crash recovery, bounded
 work) is ``dashboard.outputs.renderer``; its entry points are re-exported here for the
@@ -24,6 +27,8 @@ from dashboard.curated.records import day_label
 from dashboard.outputs.errors import BrowserMissing, ExportError, RenderFailed
 from dashboard.outputs.imagecheck import checked as _checked
 from dashboard.outputs.imagecheck import opaque_png, png_size, svg_size
+from dashboard.outputs.slidefit import KEY_H, WRAP_CHAR_WIDTH, draw_keys, fit_event_labels, fit_value_axes, floor_fonts, key_grid, space_panels, take_keys
+from dashboard.outputs.slidefit import text_px as _text_px
 from dashboard.outputs.renderer import Renderer, find_browser, prewarm, render_image, render_images, renderer, shutdown
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -42,14 +47,13 @@ BASE_WIDTH, BASE_HEIGHT = 1920, 1080
 PAD_X = 72  # left and right edge
 PAD_TOP = 48
 PAD_BOTTOM = 36
-TITLE_PX = 46
-SUBTITLE_PX = 27
-BODY_PX = 22  # chart text: ticks, value labels, legend
-FOOTER_PX = 20  # source line
-NOTE_PX = 19  # qualifier notes and the date made (≥ 18 px at 1920 wide)
+TITLE_PX = 56
+SUBTITLE_PX = 32
+BODY_PX = 28  # chart text: ticks, value labels, legend (14 pt on a 13.33 in slide)
+FOOTER_PX = 28  # source line
+NOTE_PX = 28  # qualifier notes and the date made
+MIN_TEXT_PX = 28  # no text smaller, whatever the chart set (timeline labels, cap notes): 14 pt
 LINE_HEIGHT = 1.35
-CHAR_WIDTH = 0.56  # average glyph width in em of the sans fonts Chromium falls back to (generous)
-WRAP_CHAR_WIDTH = 0.52  # for wrapping running text, which averages narrower than labels
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,8 @@ def compose(figure: dict, text: SlideText, config: Config, size: tuple[int, int]
     layout = figure.setdefault("layout", {})
     base_font = (layout.get("template", {}).get("layout", {}).get("font", {}) or {}).get("size") or 13
     _scale_sizes(figure, px(BODY_PX) / base_font)
+    floor_fonts(figure, px(MIN_TEXT_PX))
+    keys = take_keys(figure)
 
     usable = width - 2 * px(PAD_X)
     subtitle = _wrap_px(text.subtitle, usable, px(SUBTITLE_PX), max_lines=3)
@@ -144,11 +150,16 @@ def compose(figure: dict, text: SlideText, config: Config, size: tuple[int, int]
     top_pad = px(PAD_TOP) if title else px(PAD_TOP) / 2
     header = top_pad + title_h + len(subtitle) * px(SUBTITLE_PX) * LINE_HEIGHT + px(24)
 
-    showlegend = layout.get("showlegend", True) and any(t.get("showlegend", True) is not False for t in figure.get("data", []))
-    legend_entry, legend_rows = _legend_grid(figure, usable, px(BODY_PX) * 0.9) if showlegend else (0.0, 0)
+    showlegend = layout.get("showlegend", True) and any(t.get("showlegend", True) is not False and t.get("name") for t in figure.get("data", []))
+    legend_entry, legend_rows = _legend_grid(figure, usable, px(BODY_PX)) if showlegend else (0.0, 0)
     legend_h = legend_rows * px(BODY_PX) * 1.75
+    key_entry, key_rows = key_grid(keys, usable, px, px(BODY_PX))
+    key_top = header + legend_h
+    legend_h += key_rows * px(KEY_H) * 1.4
     panel_titles = any(a.get("name") == "panel-title" for a in layout.get("annotations", []))
     top = header + legend_h + px(20) + (px(BODY_PX) * 1.8 if panel_titles else 0)
+    if not showlegend:
+        layout["showlegend"] = False
 
     footer_lines: list[tuple[str, float, str]] = []  # (text, font px, colour), top to bottom
     for line in _wrap_px(text.source, usable, px(FOOTER_PX)):
@@ -165,6 +176,10 @@ def compose(figure: dict, text: SlideText, config: Config, size: tuple[int, int]
     right = px(PAD_X)
     plot_w = max(1.0, width - left - right)
     plot_h = max(1.0, height - top - bottom)
+
+    fit_value_axes(figure, plot_w, px(BODY_PX), px(60))
+    space_panels(layout, plot_h, px(BODY_PX) * 3.6)  # a panel's tick labels, then the next one's title
+    fit_event_labels(figure, plot_w, left, px(PAD_X), px(MIN_TEXT_PX))
 
     def paper_x(x_px: float) -> float:  # pixels from the image's left edge → paper x
         return (x_px - left) / plot_w
@@ -186,6 +201,8 @@ def compose(figure: dict, text: SlideText, config: Config, size: tuple[int, int]
         name="slide-footer-rule", type="line", xref="paper", yref="paper", x0=paper_x(px(PAD_X)), x1=paper_x(width - px(PAD_X)),
         y0=rule_y, y1=rule_y, line=dict(color=_rule_colour(theme), width=max(1, round(px(2)))),
     )]
+    if keys:
+        draw_keys(figure, keys, annotations, key_entry, key_top, px, paper_x, paper_y, width, theme, px(PAD_X), px(BODY_PX))
     for annotation in annotations:
         if annotation.get("name") == "panel-title":
             annotation["font"] = {**annotation.get("font", {}), "size": round(px(BODY_PX), 1), "weight": "bold"}
@@ -201,7 +218,7 @@ def compose(figure: dict, text: SlideText, config: Config, size: tuple[int, int]
         layout["legend"] = {
             **layout.get("legend", {}), "orientation": "h", "xref": "container", "x": px(PAD_X) / width, "xanchor": "left",
             "yref": "container", "y": 1 - header / height, "yanchor": "top",
-            "font": {**layout.get("legend", {}).get("font", {}), "size": round(px(BODY_PX) * 0.9, 1)},
+            "font": {**layout.get("legend", {}).get("font", {}), "size": round(px(BODY_PX), 1)},
             "entrywidth": round(legend_entry, 1), "entrywidthmode": "pixels",
         }
     return figure
@@ -260,19 +277,6 @@ def _times(value, k: float):
         return [_times(v, k) for v in value.tolist()]
     except AttributeError:
         return value
-
-
-def _plain(text: str) -> str:
-    """Plotly label markup reduced to the text people see (``<br>`` kept as newlines)."""
-    import html
-    import re
-
-    text = re.sub(r"<br\s*/?>", "\n", str(text), flags=re.I)
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
-
-
-def _text_px(text: str, font_px: float) -> float:
-    return max((len(line) for line in _plain(text).split("\n")), default=0) * font_px * CHAR_WIDTH
 
 
 def _wrap_px(text: str, width_px: float, font_px: float, max_lines: int | None = None) -> list[str]:

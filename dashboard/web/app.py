@@ -22,7 +22,7 @@ import dash
 
 from dashboard import PROJECT_ROOT
 from dashboard.web.callbacks import attach_callbacks, serve_layout
-from dashboard.web.delivery import deliver, robots_meta
+from dashboard.web.delivery import deliver, robots_meta, trim_scripts
 from dashboard.web.state import STATE_KEY, AppState, make_state
 from dashboard.config import Config, load_config
 from dashboard.web import server
@@ -50,6 +50,7 @@ def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT
     )
     attach_callbacks(app)
     deliver(app.server, config.serving.index)  # compression, long cache of fingerprinted assets, /robots.txt
+    trim_scripts(app)  # no dash_table bundle, no polyfill: the page uses neither
     app.server.config[STATE_KEY] = state
     app.index_string = INDEX_HTML  # <html lang="en">
     with app.server.app_context():  # Dash calls the layout once here to check it

@@ -25,7 +25,7 @@ from dashboard.views.charts.draw import (  # noqa: F401
     KEY_TRACE_ROLE, PANEL_TITLE_NAME, SPAN_TRACE_ROLE, empty_figure, nice_ticks,
 )
 from dashboard.views.charts.texts import COMMITMENT_NOTE, EVENT_TYPE_LABELS, PRECISION_NOTES, QUALIFIER_PHRASES  # noqa: F401
-from dashboard.views.charts.timeline import EVENT_TYPE_SYMBOLS, MAX_EVENTS  # noqa: F401
+from dashboard.views.charts.timeline import MAX_EVENTS  # noqa: F401
 
 __all__ = [
     "CHARTS", "COMMITMENT_NOTE", "ChartSpec", "EMPTY_MESSAGE_NAME", "alt_text", "build_chart", "empty_figure",

@@ -1,9 +1,13 @@
 """Timeline of events: one row per event, earliest at the top, each labelled with its date and title.
 
-Marker shape and colour say the type; a planned event is hollow. A date known only to the
-month or the year is drawn as a band across that month or year with the marker at its
-middle (the hover says "year only"). Labels point inwards so they stay in the chart.
-A click on a marker opens the event's source sentence.
+The event types, their names and marker shapes come from the vocabulary (data/vocabulary.yaml
+``event_types``), colours by its order; a planned event is hollow. The same event reported by
+several documents (``same_as``) is one marker, dated by its most precise statement, its hover
+naming every document. A date known only to the month, season, quarter or year is drawn as a
+band across that span with the marker at its middle. The axis always spans at least
+``MIN_AXIS_YEARS`` whole years, so a year-only event never fills it. Labels point inwards so
+they stay in the chart (the page's chart-fit.js wraps them to the room there is). A click
+on a marker opens the event's source sentence.
 """
 
 from __future__ import annotations
@@ -14,26 +18,24 @@ import plotly.graph_objects as go
 
 from dashboard.analysis import fmt
 from dashboard.config import Theme
-from dashboard.curated.records import Dataset, EventStatus, EventType
+from dashboard.analysis.claims import event_markers
+from dashboard.curated.records import Dataset, EventStatus
 from dashboard.views.charts.draw import EVENT_LABEL_ROLE, EVENT_TRACE_ROLE, HOVER, SPAN_TRACE_ROLE, esc, figure, strings, texts, wrap
 from dashboard.views.charts.registry import ChartSpec, register
-from dashboard.views.charts.texts import (
-    EVENT_TYPE_LABELS, EVENTS_INTRO, PLANNED_SUFFIX, PRECISION_NOTES, SPAN_KEY, TIMELINE_AXIS, events_cap_note,
-)
+from dashboard.views.charts.texts import EVENTS_INTRO, PLANNED_SUFFIX, PRECISION_NOTES, SPAN_KEY, TIMELINE_AXIS, events_cap_note
 from dashboard.views.theme import tint
 
 MAX_EVENTS = 25  # timeline markers: past this, the latest ones
+MIN_AXIS_YEARS = 3  # a narrower view is widened around its events, so a year band is at most a third
 
-EVENT_TYPE_SYMBOLS = {
-    EventType.DIALOGUE.value: "circle",
-    EventType.AGREEMENT.value: "square",
-    EventType.SUMMIT.value: "star",
-    EventType.CAMPAIGN.value: "triangle-up",
-    EventType.MINISTERIAL_CALL.value: "diamond",
-}
+# The marker of an event type the vocabulary gives no symbol (older data): still distinct by colour.
+DEFAULT_SYMBOL = "circle"
 
 
 def select(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per event, however many documents report it (see ``claims.event_markers``)."""
+    if "same_group" in events.columns:
+        events = event_markers(events)
     return events.sort_values(["date", "id"], kind="stable")
 
 
@@ -49,18 +51,45 @@ def intro(title: str, rows: pd.DataFrame) -> str:
 
 def items(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
     return [
-        f"{date}{PRECISION_NOTES.get(precision, '')}: {title} — {EVENT_TYPE_LABELS.get(kind, kind).lower()}"
+        f"{date}{PRECISION_NOTES.get(precision, '')}: {title} — {label.lower()}"
         + (", planned" if status == EventStatus.PLANNED.value else "")
-        for date, precision, title, kind, status in zip(
-            rows["date_label"], rows["date_precision"], rows["title"], rows["type"], rows["status"]
+        for date, precision, title, label, status in zip(
+            rows["date_label"], rows["date_precision"], rows["title"], _type_labels(rows, dataset), rows["status"]
         )
     ]
 
 
-def event_label(event_type: str, status: str) -> str:
+def _type_labels(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
+    """Each row's event type as the vocabulary names it."""
+    if "type_label" in rows.columns:
+        return [label or kind for label, kind in zip(texts(rows["type_label"]), texts(rows["type"]))]
+    names = {t.id: t.label for t in dataset.known_event_types}
+    return [names.get(kind, kind) for kind in texts(rows["type"])]
+
+
+def event_label(type_label: str, status: str) -> str:
     """``Dialogue``, ``Dialogue (planned)``."""
-    label = EVENT_TYPE_LABELS.get(event_type, event_type)
-    return label + (PLANNED_SUFFIX if status == EventStatus.PLANNED.value else "")
+    return type_label + (PLANNED_SUFFIX if status == EventStatus.PLANNED.value else "")
+
+
+def _sources_line(sources: str | None) -> str:
+    """``<br>Reported in: a.txt · b.txt`` when more than one document reports the event."""
+    if not sources or " · " not in sources:
+        return ""
+    return f"<br>Reported in: {esc(sources)}"
+
+
+def x_range(starts: pd.Series, ends: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Whole years from the first event to the last (``ends`` exclusive), widened to at least
+    ``MIN_AXIS_YEARS`` around them, then padded a little."""
+    lo, hi = pd.Timestamp(starts.min().year, 1, 1), pd.Timestamp(ends.max().year + 1, 1, 1)
+    if ends.max() == pd.Timestamp(ends.max().year, 1, 1):  # a span ending on 31 Dec
+        hi = ends.max()
+    short = MIN_AXIS_YEARS - (hi.year - lo.year)
+    if short > 0:
+        lo, hi = pd.Timestamp(lo.year - short // 2, 1, 1), pd.Timestamp(hi.year + short - short // 2, 1, 1)
+    pad = max(pd.Timedelta(days=30), (hi - lo) * 0.04)
+    return lo - pad, hi + pad
 
 
 def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
@@ -70,18 +99,21 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
     span_end = rows["date_end"] + pd.Timedelta(days=1)
     middle = rows["date"].where(~vague, rows["date"] + (span_end - rows["date"]) / 2)
     # Whole years, so a lone event sits inside a labelled year rather than between two ticks.
-    lo, hi = pd.Timestamp(rows["date"].min().year, 1, 1), pd.Timestamp(span_end.max().year + 1, 1, 1)
-    if span_end.max() == pd.Timestamp(span_end.max().year, 1, 1):  # a span ending on 31 Dec
-        hi = span_end.max()
-    pad = max(pd.Timedelta(days=30), (hi - lo) * 0.04)
-    x_range = [lo - pad, hi + pad]
-    right_half = (middle > x_range[0] + (x_range[1] - x_range[0]) / 2).to_numpy()
+    first, last = x_range(rows["date"], span_end)
+    # The label goes on the side of the marker (or band) with more room.
+    room_left = (rows["date"].where(vague, middle) - first).dt.days.to_numpy()
+    room_right = (last - span_end.where(vague, middle)).dt.days.to_numpy()
+    right_half = room_left > room_right
     customdata = ids[:, None]
-    columns = ["title", "date_label", "date_precision", "type", "status", "programme_name"]
+    type_labels = _type_labels(rows, dataset)
+    sources = texts(rows["group_sources"]) if "group_sources" in rows.columns else [None] * len(rows)
+    columns = ["title", "date_label", "date_precision", "status", "programme_name"]
     hover = np.array([
         f"<b>{esc(title)}</b><br>{esc(date)}{PRECISION_NOTES.get(precision, '')}<br>"
-        f"{event_label(kind, status)} · {esc(programme)}"
-        for title, date, precision, kind, status, programme in zip(*(texts(rows[c]) for c in columns))
+        f"{event_label(label, status)} · {esc(programme)}{_sources_line(source)}"
+        for (title, date, precision, status, programme), label, source in zip(
+            zip(*(texts(rows[c]) for c in columns)), type_labels, sources
+        )
     ])
 
     data: list[dict] = []
@@ -96,7 +128,7 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
             "line": {"color": tint(theme.muted_colour, 0.65), "width": 10}, "hoverinfo": "skip",
             "meta": {"role": SPAN_TRACE_ROLE}, "legendrank": 900,
         })
-    for type_index, event_type in enumerate(t.value for t in EventType):
+    for type_index, (event_type, label, symbol) in enumerate(_types(rows, dataset)):
         colour = theme.palette[type_index % len(theme.palette)]
         for status in (EventStatus.HELD.value, EventStatus.PLANNED.value):
             mask = ((rows["type"] == event_type) & (rows["status"] == status)).to_numpy()
@@ -105,9 +137,9 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
             planned = status == EventStatus.PLANNED.value
             data.append({
                 "type": "scatter", "x": middle[mask], "y": ids[mask], "mode": "markers",
-                "name": event_label(event_type, status),
+                "name": event_label(label, status),
                 "marker": {
-                    "symbol": EVENT_TYPE_SYMBOLS[event_type] + ("-open" if planned else ""),
+                    "symbol": symbol + ("-open" if planned else ""),
                     "size": 15 if planned else 14, "color": colour,
                     "line": {"color": colour if planned else theme.background_colour, "width": 2.5 if planned else 1},
                 },
@@ -128,8 +160,8 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
     layout = {
         "showlegend": True, "legend": {"entrywidth": 112},
         "xaxis": {
-            "type": "date", "range": x_range, "title": {"text": TIMELINE_AXIS}, "tickformat": "%Y",
-            "dtick": "M12" if (hi - lo).days < 12 * 366 else None, "showgrid": True,
+            "type": "date", "range": [first, last], "title": {"text": TIMELINE_AXIS}, "tickformat": "%Y",
+            "dtick": "M12" if (last - first).days < 13 * 366 else None, "showgrid": True,
         },
         "yaxis": {
             "type": "category", "categoryorder": "array", "categoryarray": ids, "range": [len(ids) - 0.5, -0.7],
@@ -137,6 +169,15 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
         },
     }
     return figure(data, layout, theme, rows=len(ids))
+
+
+def _types(rows: pd.DataFrame, dataset: Dataset) -> list[tuple[str, str, str]]:
+    """``(id, label, symbol)`` of every event type, in vocabulary order (which fixes its
+    colour), then any type in ``rows`` the vocabulary does not list."""
+    known = [(t.id, t.label, t.symbol or DEFAULT_SYMBOL) for t in dataset.known_event_types]
+    listed = {t[0] for t in known}
+    extra = [(kind, kind, DEFAULT_SYMBOL) for kind in dict.fromkeys(texts(rows["type"])) if kind not in listed]
+    return known + extra
 
 
 TIMELINE = register(ChartSpec(

@@ -1,0 +1,93 @@
+"""Chart text a reader can read at every designed width: every label, tick, title and legend
+entry lies whole inside its chart (and inside the plot area that clips it), and no two pieces
+of text sit on top of each other. One page per width; the narrow-range view is a second pass
+because year-only events and single-year axes are where labels used to run off.
+"""
+
+from __future__ import annotations
+
+from pprint import pformat
+
+import pytest
+
+from dashboard.views.charts import CHARTS
+from test_dashboard import open_view
+
+WIDTHS = [390, 768, 1280, 1366, 1920]
+
+# Every visible <text> of one chart (hover layer excepted) with its box, and the box it must
+# stay inside: the chart's SVG, or the clip rectangle of the nearest clipped ancestor (a bar
+# label clipped by the plot area is cut even though its own box is inside the SVG).
+CHART_TEXTS = """(name) => {
+  const root = document.querySelector(`#chart-graph-${name}`);
+  const svg = root.querySelector('svg.main-svg').getBoundingClientRect();
+  const out = [];
+  for (const t of root.querySelectorAll('svg.main-svg text')) {
+    if (t.closest('.hoverlayer') || !t.textContent.trim()) continue;
+    const style = getComputedStyle(t);
+    if (style.display === 'none' || style.visibility === 'hidden' || style.opacity === '0') continue;
+    const r = t.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) continue;
+    let box = {left: svg.left, top: svg.top, right: svg.right, bottom: svg.bottom};
+    const clipped = t.closest('[clip-path]');
+    if (clipped) {
+      const id = clipped.getAttribute('clip-path').match(/#([^)'"]+)/);
+      const rect = id && document.getElementById(id[1]) && document.getElementById(id[1]).querySelector('rect');
+      if (rect) {
+        const m = clipped.getScreenCTM();
+        const x = +rect.getAttribute('x') || 0, y = +rect.getAttribute('y') || 0;
+        const left = m.e + m.a * x, top = m.f + m.d * y;
+        box = {left: Math.max(box.left, left), top: Math.max(box.top, top),
+               right: Math.min(box.right, left + m.a * +rect.getAttribute('width')),
+               bottom: Math.min(box.bottom, top + m.d * +rect.getAttribute('height'))};
+      }
+    }
+    out.push({text: t.textContent.slice(0, 40), left: r.left, top: r.top, right: r.right, bottom: r.bottom, box});
+  }
+  return out;
+}"""
+
+SLACK = 1.5  # px: anti-aliasing and sub-pixel rounding
+
+
+def cut_texts(texts: list[dict]) -> list[str]:
+    return [
+        t["text"] for t in texts
+        if t["left"] < t["box"]["left"] - SLACK or t["right"] > t["box"]["right"] + SLACK
+        or t["top"] < t["box"]["top"] - SLACK or t["bottom"] > t["box"]["bottom"] + SLACK
+    ]
+
+
+def overlapping_texts(texts: list[dict]) -> list[tuple[str, str]]:
+    pairs = []
+    for i, a in enumerate(texts):
+        for b in texts[i + 1:]:
+            across = min(a["right"], b["right"]) - max(a["left"], b["left"])
+            down = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+            if across > SLACK and down > SLACK:
+                pairs.append((a["text"], b["text"]))
+    return pairs
+
+
+def assert_chart_text_readable(page) -> None:
+    problems = {}
+    for name in CHARTS:
+        texts = page.evaluate(CHART_TEXTS, name)
+        cut, overlaps = cut_texts(texts), overlapping_texts(texts)
+        if cut or overlaps:
+            problems[name] = {"cut": cut, "overlapping": overlaps}
+    assert problems == {}, pformat(problems, width=140)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_chart_label_is_whole_and_clear_of_the_others_at_each_designed_width(new_page, server, width):
+    page = new_page(width, 1000)
+    open_view(page, server)
+    assert_chart_text_readable(page)
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_a_two_year_view_keeps_its_timeline_labels_inside_the_chart(new_page, server, width):
+    page = new_page(width, 1000)
+    open_view(page, server + "?year_from=2018&year_to=2019")
+    assert_chart_text_readable(page)
