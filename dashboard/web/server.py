@@ -9,8 +9,11 @@
   public page shows only the data version (one footer line), never the problems.
 - **Bounded work.** Bodies over ``serving.max_request_kb`` answer 413. Image and deck
   downloads take a render slot; with ``renders_at_once`` running and ``renders_waiting``
-  waiting, the next one answers 429 with ``Retry-After`` before any work starts. Filter
-  changes never take a slot, so they never wait behind downloads.
+  waiting, the next one is refused at once by the download callback, which tells the page
+  "try again in N s" beside the buttons (and the answer carries ``Retry-After``). A flood
+  no page makes (``FLOOD_FACTOR`` times that bound at once) answers 429 with
+  ``Retry-After`` before Dash reads the body. Filter changes never take a slot, so they
+  never wait behind downloads.
 - **Every malformed request is a 4xx.** A callback body is checked against the app's own
   callbacks (output known, ``inputs`` and ``state`` of the right count and shape) before
   Dash sees it; a bad ``/_dash-component-suites/`` path is a 404.
@@ -51,6 +54,7 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger("dashboard.serving")
 
 RENDER_KINDS = ("pptx", "png", "svg")  # downloads that draw with the browser
+FLOOD_FACTOR = 2  # render downloads in flight beyond which a request is refused before Dash runs
 
 
 # --- last good data ------------------------------------------------------------------------
@@ -138,7 +142,7 @@ def harden(app: dash.Dash, state: AppState) -> None:
     dispatch_path = prefix + "_dash-update-component"
     suites_path = prefix + "_dash-component-suites/"
     render_buttons = _render_buttons()
-    admissions = _Admissions(settings.renders_at_once + settings.renders_waiting)
+    admissions = _Admissions(FLOOD_FACTOR * (settings.renders_at_once + settings.renders_waiting))
 
     @server.before_request
     def _guard():
