@@ -172,9 +172,10 @@ def downloader(port: int, page: Page, tally: Tally, stop: float, seed: int) -> N
         values["download-view-pptx"] = 1
         try:
             ms, status, data = timed(client, page.body("..download.data", values, "download-view-pptx.n_clicks"))
+            busy = status in (429, 503) or (status == 200 and b"Too many image and deck downloads" in data)
             ok = status == 200 and b"pptx" in data and b"Could not" not in data
-            tally.add("deck", ms, status, ok, data[:160].decode("utf-8", "replace"))
-            if status in (429, 503):
+            tally.add("deck", ms, 429 if busy else status, ok, data[:160].decode("utf-8", "replace"))
+            if busy:
                 time.sleep(1)
         except OSError as err:
             tally.add("deck", 0, 0, False, repr(err))
@@ -304,7 +305,7 @@ def main() -> None:
     print(f"load: {users} users (think {args.think:g} s), {args.decks} deck downloaders, {elapsed:.0f} s, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     print(f"requests: {tally.requests} ({tally.requests / elapsed:.1f}/s)")
     print(f"filter requests: {len(tally.filter_ms)} ({len(tally.filter_ms) / elapsed:.1f}/s); p50 {pct(tally.filter_ms, .5)} ms, p95 {pct(tally.filter_ms, .95)} ms, p99 {pct(tally.filter_ms, .99)} ms")
-    print(f"deck downloads: {len(tally.deck_ms)}; p50 {pct(tally.deck_ms, .5)} ms, p95 {pct(tally.deck_ms, .95)} ms; refused with 429/503 (counted apart): {tally.refused}")
+    print(f"deck downloads: {len(tally.deck_ms)}; p50 {pct(tally.deck_ms, .5)} ms, p95 {pct(tally.deck_ms, .95)} ms; refused as busy, 429/503 or the page's \"try again\" (counted apart): {tally.refused}")
     python_s, browser_s = (cpu_after[k] - cpu_before[k] for k in ("python", "browser"))
     print(f"server CPU: {python_s / elapsed:.2f} cores in Python, {browser_s / elapsed:.2f} in Chromium (of {os.cpu_count()})")
     print(f"errors: {len(tally.errors)}")

@@ -296,7 +296,7 @@ def download(*args):
     try:
         name, content = apart.download(kind, filters, chart) if apart else make_download(state, kind, chart, filters)
     except RendererBusy as err:  # every render slot taken: a plain, retryable message
-        ctx.response.headers["Retry-After"] = str(err.retry_after)
+        ctx.response.set_header("Retry-After", str(err.retry_after))
         return no_update, f"Too many image and deck downloads at once: the {kind.upper()} file was not made. Try again in {err.retry_after} s."
     except ExportError as err:  # e.g. no browser to draw images: say so, with the fix
         return no_update, f"Could not make the {kind.upper()} file: {err}"

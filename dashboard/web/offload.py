@@ -24,11 +24,13 @@ import logging
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dashboard.outputs import gate
@@ -83,12 +85,17 @@ def _start_child(packed: bytes) -> None:
     _CHILD = (dataset, config, figures_frame(dataset), events_frame(dataset))
 
 
-def _build(kind: str, filters: Filters, chart: str | None, today: dt.date | None) -> tuple[str, bytes]:
+def _build(kind: str, filters: Filters, chart: str | None, today: dt.date | None) -> tuple[str, bytes, int | None]:
+    """The download, and the process group of the browser that drew it (so the worker can
+    stop that browser even when this process is killed)."""
+    from dashboard.outputs import renderer
     from dashboard.web.downloads import build_download
 
     assert _CHILD is not None, "the render process was not started with its data"
     dataset, config, figures, events = _CHILD
-    return build_download(kind, filters, dataset, config, chart=chart, today=today, frames=(figures, events))
+    name, content = build_download(kind, filters, dataset, config, chart=chart, today=today, frames=(figures, events))
+    browser = getattr(getattr(renderer._RENDERER, "_kaleido", None), "subprocess", None)
+    return name, content, browser.pid if browser is not None else None
 
 
 class RenderProcess:
@@ -98,6 +105,7 @@ class RenderProcess:
     def __init__(self, dataset: Dataset, config: Config, *, timeout: float = RESULT_TIMEOUT) -> None:
         self.dataset, self.config, self.timeout = dataset, config, timeout
         self._pool: ProcessPoolExecutor | None = None
+        self._browser: int | None = None  # the render process's browser (its process group)
         self._lock = threading.Lock()
 
     def _executor(self) -> ProcessPoolExecutor:
@@ -113,9 +121,12 @@ class RenderProcess:
         """``(file name, content)`` of a PNG, SVG or PPTX download, drawn in the render process."""
         with gate.render_slot():  # the same bound as in-process renders: busy beyond it
             pool = self._executor()
+            if not _alive(pool):  # it died while idle: nothing was lost, start another
+                self._replace(pool)
+                pool = self._executor()
             try:
-                future = pool.submit(_build, kind, filters, chart, today)
-                return future.result(timeout=self.timeout)
+                name, content, self._browser = pool.submit(_build, kind, filters, chart, today).result(timeout=self.timeout)
+                return name, content
             except BrokenProcessPool:
                 self._replace(pool)
                 raise RenderFailed(f"the image renderer stopped while it was drawing; {RETRY}") from None
@@ -130,7 +141,9 @@ class RenderProcess:
                 self._pool = None
         if kill:
             for process in list(getattr(pool, "_processes", {}).values()):
-                _kill_tree(process.pid)
+                _kill(process.pid)
+        browser, self._browser = self._browser, None
+        _kill_group(browser)  # its browser too, which a killed render process leaves behind
         pool.shutdown(wait=False, cancel_futures=True)
 
     @property
@@ -145,24 +158,41 @@ class RenderProcess:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+        browser, self._browser = self._browser, None
+        if browser is not None and os.path.exists(f"/proc/{browser}"):
+            _kill_group(browser)  # normally gone with its process already
 
 
-def _kill_tree(pid: int) -> None:
-    """Kill the render process and its Chromium (which runs in a process group of its own)."""
-    import signal
+def _alive(pool: ProcessPoolExecutor) -> bool:
+    """False once the pool is broken or its process has exited (not yet started: alive)."""
+    if getattr(pool, "_broken", False):
+        return False
+    return all(_running(p.pid) for p in list((getattr(pool, "_processes", None) or {}).values()))
 
+
+def _running(pid: int | None) -> bool:
+    """Whether process ``pid`` runs (not gone, not a zombie waiting to be reaped)."""
+    if pid is None:
+        return True
     try:
-        children = [int(p) for p in open(f"/proc/{pid}/task/{pid}/children").read().split()]
-    except OSError:
-        children = []
-    for child in children:
-        try:
-            os.killpg(child, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return False
+
+
+def _kill(pid: int) -> None:
     try:
         os.kill(pid, signal.SIGKILL)
     except ProcessLookupError:
+        pass
+
+
+def _kill_group(pgid: int | None) -> None:
+    if pgid is None:
+        return
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
         pass
 
 
