@@ -18,6 +18,8 @@ Sized for a 2-core host; every value can be overridden on the command line or wi
   at the first start prints every problem as ``path:line`` and exits 1 (no crash loop).
   ``kill -HUP <master>`` reloads: the new workers get the new data when it is valid, and
   keep the last good data otherwise, with the problems in the log and on ``/status``.
+  A changed data, seeds or config file does the same by itself: the master looks every
+  ``watch_data_every_s`` seconds (file sizes and modification times) and reloads.
 """
 
 import sys
@@ -63,8 +65,43 @@ def on_starting(server):
     server.log.info("serving data version %s", snapshot.version)
 
 
+watch_data_every_s = 2.0  # the master reloads (as on HUP) when a data, seeds or config file changes; None: only on HUP
+
+
+def when_ready(server):
+    """Watch the data files from the master: a change reloads exactly as ``kill -HUP`` does."""
+    import os
+    import signal
+    import threading
+
+    from dashboard.web import server as serving
+
+    every = watch_data_every_s
+    if not every:
+        return
+    keeper = _keeper()
+    watcher = serving.DataWatcher(keeper.data_dir, keeper.seeds_dir, keeper.config_path)
+    serving.WATCH_S = every
+    master = os.getpid()
+
+    def watch():  # stat calls only; the reload itself runs in the master's own loop (on_reload)
+        stop = threading.Event()
+        while not stop.wait(every):
+            changed = watcher.changed()
+            if changed:
+                serving.CHANGED[:] = changed  # kept in the package: a reload re-reads this file
+                os.kill(master, signal.SIGHUP)
+
+    threading.Thread(target=watch, name="data-watcher", daemon=True).start()
+    server.log.info("reloading when files under %s, %s or %s change (checked every %g s)", keeper.data_dir, keeper.seeds_dir, keeper.config_path, every)
+
+
 def on_reload(server):
-    result = _keeper().reload()
+    from dashboard.web import server as serving
+
+    changed, serving.CHANGED[:] = list(serving.CHANGED), []
+    trigger = ("changed: " + ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")) if changed else "signal"
+    result = _keeper().reload(trigger)
     if result.ok:
         server.log.info("reloaded: serving data version %s", _keeper().current.version)
     else:

@@ -307,3 +307,22 @@ def test_a_url_prefix_without_slashes_is_a_config_error_with_its_line(tmp_path):
     (tmp_path / "config.yaml").write_text("serving:\n  url_prefix: dashboard\n", encoding="utf-8")
     with pytest.raises(DataInvalid, match=r"config.yaml:2: serving.url_prefix: expected a path that starts and ends with /"):
         load_config(tmp_path / "config.yaml")
+
+
+def test_the_data_watcher_notices_a_file_changed_added_or_removed_and_nothing_else(tmp_path):
+    data, seeds = tmp_path / "data", tmp_path / "seeds"
+    data.mkdir()
+    seeds.mkdir()
+    (data / "a.yaml").write_text("a: 1\n")
+    config = tmp_path / "config.yaml"
+    config.write_text("title: x\n")
+    watcher = serving.DataWatcher(data, seeds, config)
+    assert watcher.changed() == []
+    (data / "a.yaml").write_text("a: 22\n")
+    assert watcher.changed() == [str(data / "a.yaml")]
+    (seeds / "new.txt").write_text("text")
+    (data / "a.yaml").unlink()
+    assert watcher.changed() == sorted([str(data / "a.yaml"), str(seeds / "new.txt")])
+    config.write_text("title: y, longer\n")
+    assert watcher.changed() == [str(config)]
+    assert watcher.changed() == []

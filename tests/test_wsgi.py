@@ -241,3 +241,25 @@ def test_gunicorn_draws_a_deck_in_a_render_process_apart_from_its_worker(tmp_pat
 def _children(pid: int) -> list[str]:
     done = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True)
     return done.stdout.split() or [str(pid)]
+
+
+def test_gunicorn_reloads_by_itself_when_a_data_file_changes_and_keeps_the_last_good_data_when_it_is_invalid(tmp_path, data_dir):
+    data = broken_copy(data_dir, tmp_path)
+    port, log = free_port(), tmp_path / "gunicorn.log"
+    process = gunicorn(data, port, log)
+    try:
+        first = wait_for(lambda: status(port), process, log)
+        broken = break_file(data)  # no signal: the master notices the file changed
+        refused = wait_for(lambda: (s := status(port)) and not s["last_load"]["ok"] and s, process, log)
+        shutil.copy(data_dir / "figures.yaml", broken)
+        with broken.open("a", encoding="utf-8") as out:
+            out.write("\n")  # valid again, and changed once more
+        fixed = wait_for(lambda: (s := status(port)) and s["last_load"]["ok"] and s["last_load"]["at"] >= refused["last_load"]["at"] and s, process, log)
+    finally:
+        stop(process)
+    assert first["reload_on_change"]["watching"] is True
+    assert refused["data_version"] == first["data_version"]  # the last good data, still served
+    assert f"{broken}" in refused["last_load"]["trigger"]
+    assert any(f"{broken}:" in problem for problem in refused["last_load"]["problems"])
+    assert fixed["last_load"]["problems"] == [] and fixed["last_load"]["trigger"].startswith("changed:")
+    assert f"{broken}:" in log.read_text(errors="replace")  # the log has each problem with its line
