@@ -3,15 +3,17 @@
 Sized for a 2-core host; every value can be overridden on the command line or with
 ``GUNICORN_CMD_ARGS`` (e.g. ``--bind 0.0.0.0:8050 --workers 4``).
 
-- **Workers and threads.** Two processes (one per core) of eight threads each. A filter
-  change is a few milliseconds of pandas and plotly; an image or deck download holds a
-  thread for as long as Chromium draws, so ``serving.renders_at_once`` +
-  ``serving.renders_waiting`` (config.yaml; 2 + 4) threads at most go to downloads and the
-  other two always answer filter changes. Each worker starts its own Chromium on its first
-  download (measured in README, "Load"): about 600 MiB each while drawing decks.
-- **Timeouts.** An image waits at most 10 s for Chromium (``renderer.RENDER_TIMEOUT``) and
-  a download at most 15 s for a render slot, both well under the 60 s worker timeout, so
-  a hung browser becomes an error message, never a killed worker.
+- **Workers and threads.** Two processes (one per core) of sixteen threads each. A filter
+  change is a few milliseconds of pandas and plotly; an image or deck download is drawn
+  in the worker's render process (``dashboard.web.offload``: niced, its own Chromium,
+  started on the first download), and the worker's thread only waits for it, holding no
+  CPU and no GIL. ``serving.renders_at_once`` + ``serving.renders_waiting`` (config.yaml;
+  2 + 4) threads at most wait so; the other ten answer filter changes. Measured in
+  README, "Load".
+- **Timeouts.** An image waits at most 10 s for Chromium (``renderer.RENDER_TIMEOUT``), a
+  download at most 15 s for a render slot and then 40 s for its render process
+  (``offload.RESULT_TIMEOUT``), all under the 60 s worker timeout, so a hung browser or
+  render process becomes an error message, never a killed worker.
 - **Request limits.** Request line and headers are bounded here; the body by
   ``serving.max_request_kb`` in the app (413).
 - **Last good data.** The master validates the data before binding the port: invalid data
@@ -27,7 +29,7 @@ import sys
 bind = "127.0.0.1:8050"
 workers = 2
 worker_class = "gthread"
-threads = 8
+threads = 16  # downloads wait on the render process without CPU: threads are cheap here
 timeout = 60
 graceful_timeout = 30
 keepalive = 5

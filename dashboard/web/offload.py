@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover
 OFFLOAD_KEY = "DASHBOARD_RENDER_PROCESS"  # where the app keeps its RenderProcess (Flask config)
 RENDER_KINDS = ("pptx", "png", "svg")  # the downloads drawn with Chromium
 NICE = 10  # scheduling priority of the render process (0 = as the page's worker, 19 = lowest)
-RESULT_TIMEOUT = 45.0  # seconds one download may take there; gunicorn's worker timeout is 60
+RESULT_TIMEOUT = 40.0  # seconds one download may take there; with 15 s for a slot, under the worker timeout (60 s)
 RETRY = "try again in a few seconds (the image renderer restarts by itself)"
 
 log = logging.getLogger(__name__)
