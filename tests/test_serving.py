@@ -144,6 +144,18 @@ def test_a_body_over_the_limit_gets_413_with_a_short_message(app, client, config
     assert "too large" in response.get_data(as_text=True)
 
 
+def test_a_download_request_over_the_limit_gets_413_and_nothing_is_drawn(app, client, config, monkeypatch):
+    from dashboard.outputs import renderer
+
+    drawn = []
+    monkeypatch.setattr(renderer, "render_images", lambda *a, **k: drawn.append(a) or [b""])
+    body = {**png_download(app), "padding": " " * (config.serving.max_request_kb * 1024)}
+    response = post(client, body)
+    assert response.status_code == 413
+    assert "too large" in response.get_data(as_text=True) and f"{config.serving.max_request_kb} KiB" in response.get_data(as_text=True)
+    assert drawn == []
+
+
 def test_a_body_just_under_the_limit_is_read_not_refused_for_its_size(client, config):
     response = post(client, " " * (config.serving.max_request_kb * 1024 - 10) + "[]")
     assert response.status_code == 400  # read, then refused as not a callback
