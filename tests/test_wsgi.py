@@ -227,7 +227,7 @@ def test_gunicorn_draws_a_deck_in_a_render_process_apart_from_its_worker(tmp_pat
     try:
         wait_for(lambda: status(port), process, log)
         code, answer = fetch(base + "_dash-update-component", deck_request(base))
-        tree = subprocess.run(["ps", "-o", "pid=,ppid=,ni=,args=", "--ppid", ",".join(_children(process.pid))], capture_output=True, text=True).stdout
+        tree = subprocess.run(["ps", "-ww", "-o", "pid=,ppid=,ni=,args=", "--ppid", ",".join(_children(process.pid))], capture_output=True, text=True).stdout
     finally:
         stop(process)
     assert code == 200, answer[:300]
