@@ -3,21 +3,25 @@
 Sized for a 2-core host; every value can be overridden on the command line or with
 ``GUNICORN_CMD_ARGS`` (e.g. ``--bind 0.0.0.0:8050 --workers 4``).
 
-- **Workers and threads.** Two processes (one per core) of eight threads each. A filter
-  change is a few milliseconds of pandas and plotly; an image or deck download holds a
-  thread for as long as Chromium draws, so ``serving.renders_at_once`` +
-  ``serving.renders_waiting`` (config.yaml; 2 + 4) threads at most go to downloads and the
-  other two always answer filter changes. Each worker starts its own Chromium on its first
-  download (measured in README, "Load"): about 600 MiB each while drawing decks.
-- **Timeouts.** An image waits at most 10 s for Chromium (``renderer.RENDER_TIMEOUT``) and
-  a download at most 15 s for a render slot, both well under the 60 s worker timeout, so
-  a hung browser becomes an error message, never a killed worker.
+- **Workers and threads.** Two processes (one per core) of sixteen threads each. A filter
+  change is a few milliseconds of pandas and plotly; an image or deck download is drawn
+  in the worker's render process (``dashboard.web.offload``: niced, its own Chromium,
+  started on the first download), and the worker's thread only waits for it, holding no
+  CPU and no GIL. ``serving.renders_at_once`` + ``serving.renders_waiting`` (config.yaml;
+  2 + 4) threads at most wait so; the other ten answer filter changes. Measured in
+  README, "Load".
+- **Timeouts.** An image waits at most 10 s for Chromium (``renderer.RENDER_TIMEOUT``), a
+  download at most 15 s for a render slot and then 40 s for its render process
+  (``offload.RESULT_TIMEOUT``), all under the 60 s worker timeout, so a hung browser or
+  render process becomes an error message, never a killed worker.
 - **Request limits.** Request line and headers are bounded here; the body by
   ``serving.max_request_kb`` in the app (413).
 - **Last good data.** The master validates the data before binding the port: invalid data
   at the first start prints every problem as ``path:line`` and exits 1 (no crash loop).
   ``kill -HUP <master>`` reloads: the new workers get the new data when it is valid, and
   keep the last good data otherwise, with the problems in the log and on ``/status``.
+  A changed data, seeds or config file does the same by itself: the master looks every
+  ``watch_data_every_s`` seconds (file sizes and modification times) and reloads.
 """
 
 import sys
@@ -25,7 +29,7 @@ import sys
 bind = "127.0.0.1:8050"
 workers = 2
 worker_class = "gthread"
-threads = 8
+threads = 16  # downloads wait on the render process without CPU: threads are cheap here
 timeout = 60
 graceful_timeout = 30
 keepalive = 5
@@ -63,8 +67,43 @@ def on_starting(server):
     server.log.info("serving data version %s", snapshot.version)
 
 
+watch_data_every_s = 2.0  # the master reloads (as on HUP) when a data, seeds or config file changes; None: only on HUP
+
+
+def when_ready(server):
+    """Watch the data files from the master: a change reloads exactly as ``kill -HUP`` does."""
+    import os
+    import signal
+    import threading
+
+    from dashboard.web import server as serving
+
+    every = watch_data_every_s
+    if not every:
+        return
+    keeper = _keeper()
+    watcher = serving.DataWatcher(keeper.data_dir, keeper.seeds_dir, keeper.config_path)
+    serving.WATCH_S = every
+    master = os.getpid()
+
+    def watch():  # stat calls only; the reload itself runs in the master's own loop (on_reload)
+        stop = threading.Event()
+        while not stop.wait(every):
+            changed = watcher.changed()
+            if changed:
+                serving.CHANGED[:] = changed  # kept in the package: a reload re-reads this file
+                os.kill(master, signal.SIGHUP)
+
+    threading.Thread(target=watch, name="data-watcher", daemon=True).start()
+    server.log.info("reloading when files under %s, %s or %s change (checked every %g s)", keeper.data_dir, keeper.seeds_dir, keeper.config_path, every)
+
+
 def on_reload(server):
-    result = _keeper().reload()
+    from dashboard.web import server as serving
+
+    changed, serving.CHANGED[:] = list(serving.CHANGED), []
+    trigger = ("changed: " + ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")) if changed else "signal"
+    result = _keeper().reload(trigger)
     if result.ok:
         server.log.info("reloaded: serving data version %s", _keeper().current.version)
     else:

@@ -86,7 +86,9 @@ class Page:
     def __init__(self, client: Client) -> None:
         status, layout = client.request("GET", "/_dash-layout")
         assert status == 200, status
-        self.props = {c["props"]["id"]: c["props"] for c in walk(json.loads(layout)) if isinstance(c["props"].get("id"), str)}
+        components = list(walk(json.loads(layout)))
+        self.props = {c["props"]["id"]: c["props"] for c in components if isinstance(c["props"].get("id"), str)}
+        self.patterned = [c["props"] for c in components if isinstance(c["props"].get("id"), dict)]
         status, deps = client.request("GET", "/_dash-dependencies")
         self.callbacks = json.loads(deps)
         years = self.props["filter-years"]
@@ -104,6 +106,9 @@ class Page:
         spec = next(c for c in self.callbacks if c["output"].startswith(output_prefix))
 
         def entry(dep):
+            if dep["id"].startswith("{"):  # a pattern (ALL): every component of that type, as the browser sends it
+                wanted = json.loads(dep["id"])["type"]
+                return [{"id": p["id"], "property": dep["property"], "value": p.get(dep["property"])} for p in self.patterned if p["id"].get("type") == wanted]
             value = values.get(dep["id"], self.props.get(dep["id"], {}).get(dep["property"]))
             return {"id": dep["id"], "property": dep["property"], "value": value}
 
@@ -150,7 +155,7 @@ def user(port: int, page: Page, tally: Tally, stop: float, think: float, seed: i
     while time.monotonic() < stop:
         values = page.random_controls(rng)
         changed = rng.choice(list(values)) + ".value"
-        for output in ("..cards.children", "..figures-table.rowData"):
+        for output in ("..cards.children", "..figures-table-body.children"):
             try:
                 ms, status, data = timed(client, page.body(output, values, changed))
                 tally.add("filter", ms, status, status == 200 and b'"response"' in data, data[:100].decode("utf-8", "replace"))
@@ -167,9 +172,10 @@ def downloader(port: int, page: Page, tally: Tally, stop: float, seed: int) -> N
         values["download-view-pptx"] = 1
         try:
             ms, status, data = timed(client, page.body("..download.data", values, "download-view-pptx.n_clicks"))
+            busy = status in (429, 503) or (status == 200 and b"Too many image and deck downloads" in data)
             ok = status == 200 and b"pptx" in data and b"Could not" not in data
-            tally.add("deck", ms, status, ok, data[:160].decode("utf-8", "replace"))
-            if status in (429, 503):
+            tally.add("deck", ms, 429 if busy else status, ok, data[:160].decode("utf-8", "replace"))
+            if busy:
                 time.sleep(1)
         except OSError as err:
             tally.add("deck", 0, 0, False, repr(err))
@@ -197,6 +203,31 @@ def tree_rss_mib(pid: int) -> tuple[float, int]:
             continue
         todo.extend(children.get(current, []))
     return total / 1024, count
+
+
+def tree_cpu_s(pid: int) -> dict[str, float]:
+    """CPU seconds (user + system) used so far by ``pid`` and its descendants, by kind:
+    ``browser`` (Chromium's processes) and ``python`` (gunicorn's master, workers and any
+    render process). CPU time, unlike wall time, does not count the neighbours' work."""
+    tick = os.sysconf("SC_CLK_TCK")
+    stats: dict[int, tuple[int, str, float]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                head, tail = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)
+                fields = tail.split()
+                stats[int(entry)] = (int(fields[1]), head.split("(", 1)[1], (int(fields[11]) + int(fields[12])) / tick)
+            except (OSError, IndexError, ValueError):
+                pass
+    used = {"python": 0.0, "browser": 0.0}
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        if current in stats:
+            _parent, name, cpu = stats[current]
+            used["browser" if name.startswith(("chrom", "headless")) else "python"] += cpu
+        todo.extend(child for child, (parent, _n, _c) in stats.items() if parent == current)
+    return used
 
 
 def pct(values: list[float], q: float) -> str:
@@ -248,6 +279,7 @@ def main() -> None:
         threads = [threading.Thread(target=user, args=(port, page, tally, stop, args.think, i), daemon=True) for i in range(users)]
         threads += [threading.Thread(target=downloader, args=(port, page, tally, stop, 10_000 + i), daemon=True) for i in range(args.decks)]
         started = time.monotonic()
+        cpu_before = tree_cpu_s(server.pid)
         for thread in threads:
             thread.start()
         peak_rss, peak_count = 0.0, 0
@@ -259,6 +291,7 @@ def main() -> None:
         for thread in threads:
             thread.join(120)
         elapsed = time.monotonic() - started
+        cpu_after = tree_cpu_s(server.pid)
         rss, count = tree_rss_mib(server.pid)
     finally:
         if server.poll() is None:
@@ -272,7 +305,9 @@ def main() -> None:
     print(f"load: {users} users (think {args.think:g} s), {args.decks} deck downloaders, {elapsed:.0f} s, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     print(f"requests: {tally.requests} ({tally.requests / elapsed:.1f}/s)")
     print(f"filter requests: {len(tally.filter_ms)} ({len(tally.filter_ms) / elapsed:.1f}/s); p50 {pct(tally.filter_ms, .5)} ms, p95 {pct(tally.filter_ms, .95)} ms, p99 {pct(tally.filter_ms, .99)} ms")
-    print(f"deck downloads: {len(tally.deck_ms)}; p50 {pct(tally.deck_ms, .5)} ms, p95 {pct(tally.deck_ms, .95)} ms; refused with 429/503 (counted apart): {tally.refused}")
+    print(f"deck downloads: {len(tally.deck_ms)}; p50 {pct(tally.deck_ms, .5)} ms, p95 {pct(tally.deck_ms, .95)} ms; refused as busy, 429/503 or the page's \"try again\" (counted apart): {tally.refused}")
+    python_s, browser_s = (cpu_after[k] - cpu_before[k] for k in ("python", "browser"))
+    print(f"server CPU: {python_s / elapsed:.2f} cores in Python, {browser_s / elapsed:.2f} in Chromium (of {os.cpu_count()})")
     print(f"errors: {len(tally.errors)}")
     for error in tally.errors[:5]:
         print(f"  {error}")

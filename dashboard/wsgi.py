@@ -9,6 +9,10 @@ keeps the last good data (``dashboard.web.server.Keeper``) and the workers forke
 afterwards serve it. Without that config, this module loads the data itself, and invalid
 data or config stops the worker with exit code 3, which makes gunicorn stop with the
 path:line messages instead of restarting workers that cannot boot.
+
+Each worker draws its image and deck downloads in a render process of its own
+(``dashboard.web.offload``), so a deck being composed never holds the GIL the page's
+filter changes need.
 """
 
 from __future__ import annotations
@@ -48,13 +52,16 @@ def keeper() -> serving.Keeper:
 
 def _build():
     from dashboard.web.app import create_app
+    from dashboard.web.offload import draw_apart
 
     try:
         snapshot = keeper().current
     except DataInvalid as err:
         print(err.report(), file=sys.stderr)
         raise SystemExit(WORKER_BOOT_ERROR) from None
-    return create_app(snapshot.dataset, snapshot.config, snapshot.seeds_dir)
+    app = create_app(snapshot.dataset, snapshot.config, snapshot.seeds_dir)
+    draw_apart(app, snapshot.dataset, snapshot.config)  # decks never hold the page's GIL
+    return app
 
 
 app = _build()

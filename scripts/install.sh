@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the dashboard needs on a fresh Debian machine, then returns.
 #   - Debian's Chromium (static images, PowerPoint pictures, browser tests) and fonts
-#     that carry £ and Vietnamese diacritics. Test tools never download a browser.
+#     that carry £ and Vietnamese diacritics (DejaVu, Liberation 2). Test tools never download a browser.
 #   - A virtual environment in .venv with this package (editable) and its pinned deps.
 # Once installed, it runs pip again only when pyproject.toml (or the extras asked for)
 # changed: a stamp in .venv remembers what was installed, so serve.sh starts offline.
@@ -12,15 +12,20 @@ cd "$(dirname "$0")/.."
 extras=""
 [[ "${1:-}" == "--test" ]] && extras="[test]"
 
-if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi dejavu; then
+# Liberation Sans 2 is the Arial stand-in the deck's text is measured with
+# (outputs/textfit.py); unlike Liberation 1 it has every Vietnamese letter, which
+# fontconfig confirms with :lang=vi.
+packages="chromium fonts-dejavu-core fonts-liberation fonts-liberation2 fontconfig"
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi dejavu \
+    || ! fc-list ':lang=vi' family 2>/dev/null | grep -qx 'Liberation Sans'; then
     if [[ $(id -u) -ne 0 ]]; then
-        echo "Chromium and fonts are missing: run as root, or: sudo apt-get install -y chromium fonts-dejavu-core" >&2
+        echo "Chromium or fonts are missing: run as root, or: sudo apt-get install -y $packages" >&2
         exit 1
     fi
     echo "Installing Debian's chromium and fonts (apt-get)…"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core fonts-liberation fontconfig >/dev/null
+    apt-get install -y -qq --no-install-recommends $packages >/dev/null
 fi
 
 supported() { "$1" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null; }

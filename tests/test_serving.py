@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from dashboard.config import load_config
+from dashboard.outputs import gate
 from dashboard.web import server as serving
 from dashboard.web.app import create_app
 from dashboard.web.callbacks import DOWNLOAD_BUTTONS
@@ -143,6 +144,18 @@ def test_a_body_over_the_limit_gets_413_with_a_short_message(app, client, config
     assert "too large" in response.get_data(as_text=True)
 
 
+def test_a_download_request_over_the_limit_gets_413_and_nothing_is_drawn(app, client, config, monkeypatch):
+    from dashboard.outputs import renderer
+
+    drawn = []
+    monkeypatch.setattr(renderer, "render_images", lambda *a, **k: drawn.append(a) or [b""])
+    body = {**png_download(app), "padding": " " * (config.serving.max_request_kb * 1024)}
+    response = post(client, body)
+    assert response.status_code == 413
+    assert "too large" in response.get_data(as_text=True) and f"{config.serving.max_request_kb} KiB" in response.get_data(as_text=True)
+    assert drawn == []
+
+
 def test_a_body_just_under_the_limit_is_read_not_refused_for_its_size(client, config):
     response = post(client, " " * (config.serving.max_request_kb * 1024 - 10) + "[]")
     assert response.status_code == 400  # read, then refused as not a callback
@@ -151,38 +164,70 @@ def test_a_body_just_under_the_limit_is_read_not_refused_for_its_size(client, co
 # --- bounded downloads --------------------------------------------------------------------------
 
 
-def test_downloads_beyond_the_render_bound_get_429_with_retry_after_while_filter_changes_answer(dataset, monkeypatch):
-    from dashboard.outputs import images
+def _flood(dataset, monkeypatch, extra: list):
+    """``bound`` image downloads held inside the renderer (their render slots taken, the
+    browser busy drawing until the test lets it finish) while ``extra`` requests are sent;
+    their answers, and then the held downloads' answers."""
+    from dashboard.outputs import renderer
 
     config = load_config(None)
     bound = config.serving.renders_at_once + config.serving.renders_waiting
     app = create_app(dataset, config)
     entered, release = threading.Semaphore(0), threading.Event()
 
-    def slow_render(*args, **kwargs):  # a browser busy drawing, until the test lets it finish
-        entered.release()
-        release.wait(60)
-        return b"\x89PNG"
+    class BusyBrowser:
+        def render(self, *args, **kwargs):
+            entered.release()
+            release.wait(60)
+            return b"\x89PNG"
 
-    monkeypatch.setattr(images, "render_image", slow_render)
+    monkeypatch.setattr(renderer, "renderer", BusyBrowser)
+    monkeypatch.setattr(renderer, "checked", lambda data, *_: data)
     with ThreadPoolExecutor(max_workers=bound) as pool:
         busy = [pool.submit(post, app.server.test_client(), png_download(app)) for _ in range(bound)]
         try:
-            for _ in range(bound):
+            for _ in range(config.serving.renders_at_once):
                 assert entered.acquire(timeout=60), "a download never reached the renderer"
-            refused = post(app.server.test_client(), png_download(app))
-            answered = post(app.server.test_client(), filter_change(app))
+            _wait_until(lambda: gate.renders_in_flight() == bound)
+            answers = [post(app.server.test_client(), make(app)) for make in extra]
         finally:
             release.set()
-        results = [future.result(timeout=60) for future in busy]
+        held = [future.result(timeout=60) for future in busy]
+    return app, config, answers, held
+
+
+def _wait_until(condition, bound_s: float = 60) -> None:
+    """Wait for ``condition``; the bound only guards against a hang."""
+    import time
+
+    deadline = time.monotonic() + bound_s
+    while not condition():
+        assert time.monotonic() < deadline, "the downloads never took their render slots"
+        time.sleep(0.02)
+
+
+def test_a_download_beyond_the_render_bound_tells_the_page_to_try_again_while_filter_changes_answer(dataset, monkeypatch):
+    app, config, (refused, answered), held = _flood(dataset, monkeypatch, [png_download, filter_change])
+    assert refused.status_code == 200  # a Dash answer, so the page shows the message
+    status = refused.get_json()["response"]["view-download-status"]["children"]
+    assert f"Try again in {config.serving.retry_after_s} s" in status and "Too many" in status
+    assert "download" not in refused.get_json()["response"]  # no file, and no half file
+    assert refused.headers["Retry-After"] == str(config.serving.retry_after_s)
+    assert answered.status_code == 200 and "cards" in answered.get_json()["response"]
+    assert all(r.status_code == 200 and "filename" in r.get_data(as_text=True) for r in held)
+    # the slots are free again
+    again = post(app.server.test_client(), png_download(app))
+    assert again.status_code == 200 and "filename" in again.get_data(as_text=True)
+
+
+def test_a_flood_of_downloads_no_page_makes_gets_429_with_retry_after_before_dash_runs(dataset, monkeypatch):
+    monkeypatch.setattr(serving, "FLOOD_FACTOR", 1)  # the flood ceiling at the render bound itself
+    _app, config, (refused, answered), held = _flood(dataset, monkeypatch, [png_download, filter_change])
     assert refused.status_code == 429
     assert refused.headers["Retry-After"] == str(config.serving.retry_after_s)
     assert "try again" in refused.get_data(as_text=True)
     assert answered.status_code == 200
-    assert all(r.status_code == 200 for r in results)
-    # the slots are free again
-    monkeypatch.setattr(images, "render_image", lambda *a, **k: b"\x89PNG")
-    assert post(app.server.test_client(), png_download(app)).status_code == 200
+    assert all(r.status_code == 200 for r in held)
 
 
 # --- headers ------------------------------------------------------------------------------------
@@ -274,3 +319,22 @@ def test_a_url_prefix_without_slashes_is_a_config_error_with_its_line(tmp_path):
     (tmp_path / "config.yaml").write_text("serving:\n  url_prefix: dashboard\n", encoding="utf-8")
     with pytest.raises(DataInvalid, match=r"config.yaml:2: serving.url_prefix: expected a path that starts and ends with /"):
         load_config(tmp_path / "config.yaml")
+
+
+def test_the_data_watcher_notices_a_file_changed_added_or_removed_and_nothing_else(tmp_path):
+    data, seeds = tmp_path / "data", tmp_path / "seeds"
+    data.mkdir()
+    seeds.mkdir()
+    (data / "a.yaml").write_text("a: 1\n")
+    config = tmp_path / "config.yaml"
+    config.write_text("title: x\n")
+    watcher = serving.DataWatcher(data, seeds, config)
+    assert watcher.changed() == []
+    (data / "a.yaml").write_text("a: 22\n")
+    assert watcher.changed() == [str(data / "a.yaml")]
+    (seeds / "new.txt").write_text("text")
+    (data / "a.yaml").unlink()
+    assert watcher.changed() == sorted([str(data / "a.yaml"), str(seeds / "new.txt")])
+    config.write_text("title: y, longer\n")
+    assert watcher.changed() == [str(config)]
+    assert watcher.changed() == []

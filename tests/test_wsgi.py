@@ -45,8 +45,11 @@ def break_file(folder: Path) -> Path:
 SAMPLE_SEEDS = Path(__file__).resolve().parent / "fixtures" / "sample" / "seeds"  # the seeds the data_dir fixture cites
 
 
-def env_for(data: Path) -> dict[str, str]:
-    return {**os.environ, "DASHBOARD_DATA": str(data), "DASHBOARD_SEEDS": str(SAMPLE_SEEDS), "PYTHONPATH": str(ROOT)}
+def env_for(data: Path, config: Path | None = None) -> dict[str, str]:
+    env = {**os.environ, "DASHBOARD_DATA": str(data), "DASHBOARD_SEEDS": str(SAMPLE_SEEDS), "PYTHONPATH": str(ROOT)}
+    if config is not None:
+        env["DASHBOARD_CONFIG"] = str(config)
+    return env
 
 
 # --- the module -----------------------------------------------------------------------------------
@@ -95,10 +98,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def gunicorn(data: Path, port: int, log: Path) -> subprocess.Popen:
+def gunicorn(data: Path, port: int, log: Path, config: Path | None = None) -> subprocess.Popen:
     command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "--workers", "1", "dashboard.wsgi:server"]
     with log.open("wb") as out:
-        return subprocess.Popen(command, cwd=ROOT, env=env_for(data), stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        return subprocess.Popen(command, cwd=ROOT, env=env_for(data, config), stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -111,9 +114,9 @@ def stop(process: subprocess.Popen) -> None:
             process.wait()
 
 
-def status(port: int) -> dict | None:
+def status(port: int, prefix: str = "/") -> dict | None:
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/status", timeout=5) as response:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{prefix}status", timeout=5) as response:
             return json.load(response)
     except (OSError, urllib.error.URLError):
         return None
@@ -165,3 +168,98 @@ def test_gunicorn_reloaded_on_invalid_data_keeps_serving_the_last_good_data(tmp_
     assert f"Data version {first['data_version']}" in layout
     assert str(broken) not in layout  # the public page never shows the problems
     assert f"{broken}:" in log.read_text(errors="replace")
+
+
+def prefixed_config(tmp_path: Path, prefix: str) -> Path:
+    text = (ROOT / "config.yaml").read_text(encoding="utf-8")
+    assert "  url_prefix: /\n" in text
+    config = tmp_path / "config.yaml"
+    config.write_text(text.replace("  url_prefix: /\n", f"  url_prefix: {prefix}\n"), encoding="utf-8")
+    return config
+
+
+def fetch(url: str, body: bytes | None = None) -> tuple[int, bytes]:
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"} if body else {})
+    try:
+        with urllib.request.urlopen(request, timeout=GUARD_S) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read()
+
+
+def deck_request(base: str) -> bytes:
+    """The deck button's callback body, built from the server's own dependencies as the page builds it."""
+    deps = json.loads(fetch(base + "_dash-dependencies")[1])
+    spec = next(d for d in deps if d["output"].startswith("..download.data"))
+
+    def entry(dep):
+        return {"id": dep["id"], "property": dep["property"], "value": 1 if dep["id"] == "download-view-pptx" else None}
+
+    return json.dumps({
+        "output": spec["output"], "outputs": [{"id": "download", "property": "data"}, {"id": "view-download-status", "property": "children"}],
+        "inputs": [entry(d) for d in spec["inputs"]], "state": [entry(d) for d in spec["state"]],
+        "changedPropIds": ["download-view-pptx.n_clicks"],
+    }).encode()
+
+
+def test_gunicorn_under_a_path_prefix_serves_the_page_its_callbacks_and_status_there_only(tmp_path, data_dir):
+    port, log = free_port(), tmp_path / "gunicorn.log"
+    process = gunicorn(data_dir, port, log, prefixed_config(tmp_path, "/dashboard/"))
+    base = f"http://127.0.0.1:{port}/dashboard/"
+    try:
+        wait_for(lambda: status(port, "/dashboard/"), process, log)
+        page = fetch(base)
+        layout = fetch(base + "_dash-layout")
+        outside = fetch(f"http://127.0.0.1:{port}/")
+        outside_status = fetch(f"http://127.0.0.1:{port}/status")
+    finally:
+        stop(process)
+    assert page[0] == 200 and b'src="/dashboard/_dash-component-suites/' in page[1]
+    assert layout[0] == 200 and b"Data version" in layout[1]
+    assert outside[0] == 404 and outside_status[0] == 404
+
+
+@pytest.mark.chromium
+def test_gunicorn_draws_a_deck_in_a_render_process_apart_from_its_worker(tmp_path, data_dir):
+    port, log = free_port(), tmp_path / "gunicorn.log"
+    process = gunicorn(data_dir, port, log)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: status(port), process, log)
+        code, answer = fetch(base + "_dash-update-component", deck_request(base))
+        tree = subprocess.run(["ps", "-ww", "-o", "pid=,ppid=,ni=,args=", "--ppid", ",".join(_children(process.pid))], capture_output=True, text=True).stdout
+    finally:
+        stop(process)
+    assert code == 200, answer[:300]
+    response = json.loads(answer)["response"]
+    assert response["download"]["data"]["filename"].endswith(".pptx"), response
+    render = [line for line in tree.splitlines() if "multiprocessing.spawn" in line]  # spawned by the worker
+    assert render, tree
+    assert int(render[0].split()[2]) >= 10  # niced: the page's requests go first
+
+
+def _children(pid: int) -> list[str]:
+    done = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True)
+    return done.stdout.split() or [str(pid)]
+
+
+def test_gunicorn_reloads_by_itself_when_a_data_file_changes_and_keeps_the_last_good_data_when_it_is_invalid(tmp_path, data_dir):
+    data = broken_copy(data_dir, tmp_path)
+    port, log = free_port(), tmp_path / "gunicorn.log"
+    process = gunicorn(data, port, log)
+    try:
+        first = wait_for(lambda: status(port), process, log)
+        broken = break_file(data)  # no signal: the master notices the file changed
+        refused = wait_for(lambda: (s := status(port)) and not s["last_load"]["ok"] and s, process, log)
+        shutil.copy(data_dir / "figures.yaml", broken)
+        with broken.open("a", encoding="utf-8") as out:
+            out.write("\n")  # valid again, and changed once more
+        fixed = wait_for(lambda: (s := status(port)) and s["last_load"]["ok"] and s["last_load"]["at"] >= refused["last_load"]["at"] and s, process, log)
+    finally:
+        stop(process)
+    assert first["reload_on_change"]["watching"] is True
+    assert refused["data_version"] == first["data_version"]  # the last good data, still served
+    assert f"{broken}" in refused["last_load"]["trigger"]
+    assert any(f"{broken}:" in problem for problem in refused["last_load"]["problems"])
+    assert fixed["last_load"]["problems"] == [] and fixed["last_load"]["trigger"].startswith("changed:")
+    assert f"{broken}:" in log.read_text(errors="replace")  # the log has each problem with its line

@@ -28,3 +28,6 @@ class RendererBusy(ExportError):
     def __init__(self, message: str, retry_after: int) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+    def __reduce__(self):  # crosses from a render process to the page's worker intact
+        return type(self), (str(self), self.retry_after)

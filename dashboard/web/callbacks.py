@@ -19,9 +19,11 @@ import plotly.graph_objects as go
 from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.analysis.frame import Filters, apply_filters
+from dashboard.outputs.errors import RendererBusy
 from dashboard.outputs.export import ExportError
 from dashboard.views.charts import CHARTS
 from dashboard.views.table import COLUMNS, LAST_PAGE, TablePage, TableQuery, aria_sort, next_sort, parse_query, parse_search, table_page
+from dashboard.web import offload
 from dashboard.web.downloads import build_download
 from dashboard.web.layout import (
     CHART_FORMATS,
@@ -290,8 +292,12 @@ def download(*args):
     state = current_state()
     filters = from_controls(years, programmes, metric, state.choices, state.defaults)
     kind, chart = request
+    apart = offload.render_process(flask.current_app) if kind in offload.RENDER_KINDS else None
     try:
-        name, content = make_download(state, kind, chart, filters)
+        name, content = apart.download(kind, filters, chart) if apart else make_download(state, kind, chart, filters)
+    except RendererBusy as err:  # every render slot taken: a plain, retryable message
+        ctx.response.set_header("Retry-After", str(err.retry_after))
+        return no_update, f"Too many image and deck downloads at once: the {kind.upper()} file was not made. Try again in {err.retry_after} s."
     except ExportError as err:  # e.g. no browser to draw images: say so, with the fix
         return no_update, f"Could not make the {kind.upper()} file: {err}"
     except Exception:  # never a server error page for a download; the log has the details

@@ -6,11 +6,16 @@
   finds problems keeps the snapshot it had and logs each problem as ``path:line: …``.
   ``/status`` (under the URL prefix) is the maintainers' view and the health check: 200
   while serving, the data version served, and the last load's result and problems. The
-  public page shows only the data version (one footer line), never the problems.
+  public page shows only the data version (one footer line), never the problems. Under
+  gunicorn the master also reloads when a data, seeds or config file changes
+  (``DataWatcher``, polled every ``WATCH_S`` seconds), by the same rule.
 - **Bounded work.** Bodies over ``serving.max_request_kb`` answer 413. Image and deck
   downloads take a render slot; with ``renders_at_once`` running and ``renders_waiting``
-  waiting, the next one answers 429 with ``Retry-After`` before any work starts. Filter
-  changes never take a slot, so they never wait behind downloads.
+  waiting, the next one is refused at once by the download callback, which tells the page
+  "try again in N s" beside the buttons (and the answer carries ``Retry-After``). A flood
+  no page makes (``FLOOD_FACTOR`` times that bound at once) answers 429 with
+  ``Retry-After`` before Dash reads the body. Filter changes never take a slot, so they
+  never wait behind downloads.
 - **Every malformed request is a 4xx.** A callback body is checked against the app's own
   callbacks (output known, ``inputs`` and ``state`` of the right count and shape) before
   Dash sees it; a bad ``/_dash-component-suites/`` path is a 404.
@@ -51,6 +56,7 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger("dashboard.serving")
 
 RENDER_KINDS = ("pptx", "png", "svg")  # downloads that draw with the browser
+FLOOD_FACTOR = 2  # render downloads in flight beyond which a request is refused before Dash runs
 
 
 # --- last good data ------------------------------------------------------------------------
@@ -70,6 +76,7 @@ class LoadResult:
     at: str
     ok: bool
     problems: tuple[str, ...] = ()
+    trigger: str = "start"  # what asked for the load: start, a signal, or the files that changed
 
 
 @dataclass
@@ -95,15 +102,15 @@ class Keeper:
             self.last = LoadResult(self.current.loaded_at, True)
             return self.current
 
-    def reload(self) -> LoadResult:
+    def reload(self, trigger: str = "signal") -> LoadResult:
         """Load again; on problems keep serving what was loaded before, and log them."""
         with self._lock:
             try:
                 self.current = self._load()
-                self.last = LoadResult(self.current.loaded_at, True)
-                log.info("data reloaded: version %s", self.current.version)
+                self.last = LoadResult(self.current.loaded_at, True, trigger=trigger)
+                log.info("data reloaded (%s): version %s", trigger, self.current.version)
             except DataInvalid as err:
-                self.last = LoadResult(_now(), False, tuple(str(p) for p in err.problems))
+                self.last = LoadResult(_now(), False, tuple(str(p) for p in err.problems), trigger=trigger)
                 for problem in err.problems:
                     log.error("reload refused: %s", problem)
                 served = self.current.version if self.current else "none"
@@ -112,6 +119,36 @@ class Keeper:
 
 
 KEEPER: Keeper | None = None  # set by the WSGI entry point (and, under gunicorn, in the master)
+WATCH_S: float | None = None  # how often the gunicorn master looks for changed data files (None: it does not)
+CHANGED: list[str] = []  # the files the master's watcher saw change, for the reload it asked for
+
+
+class DataWatcher:
+    """Notices when a file under the data, seeds or config paths is added, removed or
+    changed (its size or modification time), by comparing a listing taken at each
+    ``changed()`` with the one before. A listing is a few hundred ``stat`` calls."""
+
+    def __init__(self, *paths: Path | None) -> None:
+        self.paths = [Path(p) for p in paths if p is not None]
+        self._seen = self._listing()
+
+    def _listing(self) -> dict[str, tuple[int, int]]:
+        listing: dict[str, tuple[int, int]] = {}
+        for root in self.paths:
+            for path in [root, *sorted(root.rglob("*"))] if root.is_dir() else [root]:
+                try:
+                    info = path.stat()
+                except OSError:
+                    continue
+                if path.is_file():
+                    listing[str(path)] = (info.st_mtime_ns, info.st_size)
+        return listing
+
+    def changed(self) -> list[str]:
+        """The files added, removed or changed since the last call (sorted); [] when none."""
+        now = self._listing()
+        before, self._seen = self._seen, now
+        return sorted(path for path in now.keys() | before.keys() if now.get(path) != before.get(path))
 
 
 def _now() -> str:
@@ -138,7 +175,7 @@ def harden(app: dash.Dash, state: AppState) -> None:
     dispatch_path = prefix + "_dash-update-component"
     suites_path = prefix + "_dash-component-suites/"
     render_buttons = _render_buttons()
-    admissions = _Admissions(settings.renders_at_once + settings.renders_waiting)
+    admissions = _Admissions(FLOOD_FACTOR * (settings.renders_at_once + settings.renders_waiting))
 
     @server.before_request
     def _guard():
@@ -190,7 +227,8 @@ def harden(app: dash.Dash, state: AppState) -> None:
         body = {
             "status": "serving",
             "data_version": served,
-            "last_load": {"at": last.at, "ok": last.ok, "problems": list(last.problems)},
+            "last_load": {"at": last.at, "ok": last.ok, "trigger": last.trigger, "problems": list(last.problems)},
+            "reload_on_change": {"watching": WATCH_S is not None, "every_s": WATCH_S},
         }
         response = flask.jsonify(body)
         response.headers["Cache-Control"] = "no-store"

@@ -1,0 +1,115 @@
+"""Under gunicorn, image and deck downloads are drawn in a render process apart from the
+page's worker (dashboard.web.offload): the page gets the same file, the drawing runs at a
+lower priority in another process, and a render process that dies is replaced: one
+"try again" at most, never a hang or a server error.
+
+A wait here is bounded only so that a hang fails the test instead of freezing the suite.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+
+import pytest
+
+from dashboard.web import offload
+from dashboard.web.app import create_app
+from dashboard.web.callbacks import DOWNLOAD_BUTTONS
+from dashboard.web.urlstate import default_filters
+
+pytestmark = pytest.mark.chromium
+
+
+@pytest.fixture(scope="module")
+def apart(dataset, config):
+    app = create_app(dataset, config)
+    process = offload.draw_apart(app, dataset, config)
+    yield app, process
+    process.close()
+
+
+def download(app, button: str) -> dict:
+    output = next(key for key in app.callback_map if key.startswith("..download.data"))
+    spec = app.callback_map[output]
+    values = {"filter-years": None, "filter-programmes": None, "filter-metric": None}
+
+    def entry(item):
+        value = 1 if item["id"] == button else values.get(item["id"])
+        return {"id": item["id"], "property": item["property"], "value": value}
+
+    body = {
+        "output": output, "outputs": [{"id": "download", "property": "data"}, {"id": "view-download-status", "property": "children"}],
+        "inputs": [entry(i) for i in spec["inputs"]], "state": [entry(s) for s in spec["state"]],
+        "changedPropIds": [f"{button}.n_clicks"],
+    }
+    response = app.server.test_client().post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+    assert response.status_code == 200, response.data[:200]
+    return response.get_json()["response"]
+
+
+def button_for(kind: str) -> str:
+    return next(b for b, (k, _chart) in DOWNLOAD_BUTTONS.items() if k == kind)
+
+
+def niceness(pid: int) -> int:
+    return int(open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[16])
+
+
+def test_a_deck_download_is_drawn_in_a_niced_process_apart_from_the_page(apart):
+    app, process = apart
+    answer = download(app, button_for("pptx"))
+    assert answer["download"]["data"]["filename"].endswith(".pptx")
+    assert answer["download"]["data"]["base64"] is True and len(answer["download"]["data"]["content"]) > 1000
+    assert process.pid is not None and process.pid != os.getpid()
+    assert niceness(process.pid) >= niceness(os.getpid()) + offload.NICE
+
+
+def test_an_image_drawn_apart_is_the_image_drawn_in_the_worker(apart, dataset, config):
+    from dashboard.web.downloads import build_download
+
+    _app, process = apart
+    filters = default_filters(dataset, config.defaults)
+    name, png = process.download("png", filters, "funding")
+    here_name, here = build_download("png", filters, dataset, config, chart="funding")
+    assert name == here_name and png[:8] == b"\x89PNG\r\n\x1a\n"
+    from dashboard.outputs.imagecheck import png_size
+
+    assert png_size(png) == png_size(here)
+
+
+def test_a_render_process_killed_while_idle_is_replaced_and_the_next_download_is_made(apart):
+    app, process = apart
+    download(app, button_for("svg"))
+    dead = process.pid
+    os.kill(dead, signal.SIGKILL)
+    deadline = time.monotonic() + 30
+    while os.path.exists(f"/proc/{dead}") and open(f"/proc/{dead}/stat").read().rsplit(")", 1)[1].split()[0] != "Z":
+        assert time.monotonic() < deadline, "the killed process never went"
+        time.sleep(0.05)
+    answer = download(app, button_for("svg"))
+    assert "download" in answer, answer
+    assert answer["download"]["data"]["filename"].endswith(".svg")
+    assert process.pid != dead
+
+
+def test_a_render_process_killed_while_drawing_is_a_retryable_message_then_recovers(apart, dataset, config):
+    from dashboard.outputs.errors import RenderFailed
+    import threading
+
+    app, process = apart
+    download(app, button_for("svg"))  # running and warm
+    victim = process.pid
+    killer = threading.Timer(0.3, lambda: os.kill(victim, signal.SIGKILL))
+    killer.start()
+    try:
+        with pytest.raises(RenderFailed, match="try again"):
+            for _ in range(200):  # decks until the kill lands in one
+                process.download("pptx", default_filters(dataset, config.defaults))
+    finally:
+        killer.cancel()
+    answer = download(app, button_for("pptx"))
+    assert answer["download"]["data"]["filename"].endswith(".pptx")
+    assert process.pid != victim
