@@ -75,6 +75,7 @@ LINK_TEXT = "Open the source ↗"
 QUALIFIER_TEXT = {
     Qualifier.EXACT.value: "Exact: the source states the number.",
     **{q.value: note for q, note in fmt.QUALIFIER_NOTES.items()},
+    Qualifier.RANGE.value: fmt.RANGE_NOTE,
 }
 
 
