@@ -41,3 +41,4 @@ def bars_cap_note(most: int, shown: int, total: int) -> str:
 
 def events_cap_note(shown: int, total: int) -> str:
     return f"Showing the latest {shown:,} of {total:,} events; the table of figures and the filters narrow the view."
+
