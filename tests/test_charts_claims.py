@@ -128,3 +128,97 @@ def test_a_share_on_a_card_says_what_it_is_part_of(claims, view):
     funding = cards_of(claims, view)["funding"]
     line = next(line for line in funding.lines if line.figure_id == "example-fund-programme")
     assert line.claim_text == "part of £200m"
+
+
+# --- scope and comparability in the bar charts ----------------------------------------------
+
+
+def panel_titles(fig):
+    from dashboard.views.charts import PANEL_TITLE_NAME
+
+    return [a.text for a in fig.layout.annotations if a.name == PANEL_TITLE_NAME]
+
+
+def axis_of(fig, figure_id):
+    """The (x axis, y axis) names of the bar of ``figure_id``."""
+    bar = next(t for t in traces(fig, BAR_TRACE_ROLE) if figure_id in list(t.y))
+    return bar.xaxis or "x", bar.yaxis or "y"
+
+
+def test_a_worldwide_total_and_a_bilateral_fund_never_share_a_funding_axis(claims, view, theme):
+    figures, events, filters = view()
+    fig = build_chart("funding", figures, events, claims, theme, filters)
+    assert axis_of(fig, "global-aid-committed") != axis_of(fig, "fund-spending-2019")
+    titles = panel_titles(fig)
+    assert any("UK worldwide" in t for t in titles) and any(claims.scope("example_bilateral").label in t for t in titles)
+    assert "each panel has its own scale" in fig.layout[f"xaxis{len(titles)}"].title.text
+
+
+def test_each_people_panel_says_what_its_metric_counts_and_who_counted_it(claims, view, theme):
+    figures, events, filters = view()
+    fig = build_chart("people", figures, events, claims, theme, filters)
+    victims = claims.metric("victims_identified")
+    title = next(t for t in panel_titles(fig) if t.startswith(victims.label))
+    assert victims.counts in title and victims.counted_by in title
+    assert axis_of(fig, "victims-2017") != axis_of(fig, "campaign-reach")
+
+
+def test_a_share_is_drawn_as_its_own_bar_marked_part_of_its_whole_and_never_summed(claims, view, theme):
+    figures, events, filters = view()
+    fig = build_chart("funding", figures, events, claims, theme, filters)
+    xaxis, yaxis = axis_of(fig, "example-fund-programme")
+    axis = fig.layout["yaxis" + yaxis[1:]]
+    label = axis.ticktext[list(axis.tickvals).index("example-fund-programme")]
+    assert "part of £200m" in label
+    values = [v for t in traces(fig, BAR_TRACE_ROLE) for v in t.x]
+    assert 233_500_000 not in values and 200_000_000 in values and 33_500_000 in values
+
+
+def test_an_updated_figure_is_one_bar_its_latest_statement_with_its_history_in_the_hover(claims, view, theme):
+    figures, events, filters = view()
+    fig = build_chart("funding", figures, events, claims, theme, filters)
+    ids = drawn_ids(fig)
+    assert "fund-spending-2019" in ids and "fund-spending-2018" not in ids
+    bar = next(t for t in traces(fig, BAR_TRACE_ROLE) if "fund-spending-2019" in list(t.y))
+    assert "latest of 2 statements" in bar.hovertext[list(bar.y).index("fund-spending-2019")]
+
+
+def test_documents_that_disagree_are_two_bars_side_by_side_each_citing_the_other(claims, view, theme):
+    figures, events, filters = view()
+    fig = build_chart("people", figures, events, claims, theme, filters)
+    axis = fig.layout["yaxis" + axis_of(fig, "victims-2017")[1][1:]]
+    order = list(axis.categoryarray)
+    assert abs(order.index("victims-2017") - order.index("victims-2017-restated")) == 1
+    label = axis.ticktext[order.index("victims-2017")]
+    assert "the sources disagree" in label
+    text = alt_text("people", figures, events, claims, filters)
+    assert "another document says 740" in text and "another document says 738" in text
+
+
+def test_sixty_figures_of_several_scopes_keep_every_bar_label_clear_of_its_neighbours(claims, view, theme):
+    import pandas as pd
+
+    from dashboard.views.charts import bars
+    from dashboard.views.theme import CHART_CHROME_PX
+
+    figures, events, filters = view()
+    funding = figures[figures["metric"] == "funding"].iloc[:2]
+    many = pd.concat([funding] * 30, ignore_index=True)
+    many["id"] = pd.array([f"f-{i}" for i in range(60)], dtype="string")
+    many["quantity_group"] = many["same_group"] = many["id"]
+    many["part_of"] = pd.array([None] * 60, dtype="string")
+    many["value"] = [float(i + 1) * 1e6 for i in range(60)]
+    old_cap = bars.MAX_BARS
+    bars.MAX_BARS = 100  # draw all sixty: the test is about labels, not the cap
+    try:
+        fig = build_chart("funding", many, events, claims, theme, filters)
+    finally:
+        bars.MAX_BARS = old_cap
+    assert len(drawn_ids(fig)) == 60
+    line_px = 16  # a 13 px label line
+    for name in [k for k in fig.layout.to_plotly_json() if k.startswith("yaxis")]:
+        axis = fig.layout[name]
+        lines = max(t.count("<br>") + 1 for t in axis.ticktext)
+        top, bottom = axis.domain[1], axis.domain[0]
+        slot = (top - bottom) * (fig.layout.height - CHART_CHROME_PX) / (axis.range[0] - axis.range[1])
+        assert slot >= lines * line_px, f"{name}: {slot:.0f} px per bar for {lines}-line labels"

@@ -26,6 +26,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.analysis import fmt
+from dashboard.analysis.claims import leading_claims
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.views.charts.draw import (
@@ -33,7 +34,7 @@ from dashboard.views.charts.draw import (
 )
 from dashboard.views.charts.registry import ChartSpec
 from dashboard.views.charts.texts import BARS_INTRO, COMMITMENT_NOTE, COMMITTED_SUFFIX, QUALIFIER_PHRASES, bars_cap_note
-from dashboard.views.labels import KIND_LABELS
+from dashboard.views.labels import KIND_LABELS, claim_notes, shows_scope
 from dashboard.views.theme import metric_colour, shade, tint
 
 # How much one chart draws before it says it is capped (the table lists every figure):
@@ -72,10 +73,13 @@ def high_values(rows: pd.DataFrame) -> np.ndarray:
 
 
 def bar_chart(name: str, title: str, empty_what: str, draw: Callable[..., go.Figure] | None = None, more_intro: str = "") -> ChartSpec:
-    """A chart of one bar per figure of the metrics whose ``chart`` is ``name`` (metrics.yaml):
-    the ten largest per metric, qualifier notes under it, every bar in its alt text."""
+    """A chart of one bar per quantity of the metrics whose ``chart`` is ``name`` (metrics.yaml):
+    its latest statement (an update replaces what it updates; a restatement is not a second
+    bar; documents that disagree each keep a bar, side by side), the ten largest per metric,
+    qualifier notes under it, every bar in its alt text (``panels`` draws one panel per metric
+    and scope)."""
     return ChartSpec(
-        name=name, title=title, empty_what=empty_what, plots="figures", select=metric_rows(name),
+        name=name, title=title, empty_what=empty_what, plots="figures", select=latest_rows(name),
         cap=largest_per_metric, cap_text=cap_note, draw=draw or single_panel,
         intro=lambda title, rows: BARS_INTRO.format(title=title) + more_intro, items=alt_items, notes=qualifier_notes,
     )
@@ -86,6 +90,23 @@ def metric_rows(name: str):
 
     def select(figures: pd.DataFrame) -> pd.DataFrame:
         return figures[figures["chart"] == name]
+
+    return select
+
+
+def latest_rows(name: str):
+    """The bars of chart ``name``: one per quantity (``claims.leading_claims``), with
+    ``claim_text`` saying what each is among its quantity's statements ("latest of 2
+    statements", "part of £200m", "the sources disagree: …")."""
+    of_chart = metric_rows(name)
+
+    def select(figures: pd.DataFrame) -> pd.DataFrame:
+        rows = of_chart(figures)
+        if "quantity_group" not in rows or rows.empty:
+            return rows
+        notes = claim_notes(rows)
+        lead = leading_claims(rows)
+        return lead.assign(claim_text=pd.array([notes.get(i) for i in lead["id"]], dtype="string"))
 
     return select
 
@@ -114,12 +135,16 @@ def qualifier_notes(rows: pd.DataFrame) -> list[str]:
 def alt_items(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
     """Every bar in words: value, qualifier, kind and period, then the curator's note."""
     rows = bar_order(rows, dataset)
+    scopes = texts(rows["scope_label"]) if shows_scope(rows) else [None] * len(rows)
+    claims = texts(rows["claim_text"]) if "claim_text" in rows else [None] * len(rows)
     return [
-        f"{metric}, {programme}: {value} ({QUALIFIER_PHRASES[qualifier]}), {KIND_LABELS[kind].lower()}, {period}"
+        f"{metric}, {programme}{f' ({scope})' if scope else ''}: {value} ({QUALIFIER_PHRASES[qualifier]}), "
+        f"{KIND_LABELS[kind].lower()}, {period}"
+        + (f"; {claim}" if claim else "")
         + (f" — {note}" if isinstance(note, str) and note else "")
-        for metric, programme, value, qualifier, kind, period, note in zip(
+        for metric, programme, value, qualifier, kind, period, note, scope, claim in zip(
             rows["metric_label"], rows["programme_name"], rows["value_label"], rows["qualifier"],
-            rows["kind"], rows["period_label"], rows["note"].astype("object"),
+            rows["kind"], rows["period_label"], rows["note"].astype("object"), scopes, claims,
         )
     ]
 
@@ -158,7 +183,9 @@ def bar_traces(rows: pd.DataFrame, dataset: Dataset, theme: Theme, xaxis: str = 
     ends = high_values(rows)  # a range's label and cap sit at its high bound
     customdata = ids[:, None]
     columns = ["value_label", "metric_label", "period_label", "kind", "programme_name", "note"]
-    hover = np.array([_bar_hover(*r) for r in zip(*(texts(rows[c]) for c in columns))])
+    scopes = texts(rows["scope_label"]) if shows_scope(rows) else [None] * len(rows)  # the only scope goes without saying
+    extra = [scopes, texts(rows["claim_text"]) if "claim_text" in rows else [None] * len(rows)]
+    hover = np.array([_bar_hover(*r) for r in zip(*(texts(rows[c]) for c in columns), *extra)])
     labels = np.array([
         esc(v) + (COMMITTED_SUFFIX if k == Kind.COMMITTED.value else "")
         for v, k in zip(texts(rows["value_label"]), texts(rows["kind"]))
@@ -211,8 +238,11 @@ def bar_traces(rows: pd.DataFrame, dataset: Dataset, theme: Theme, xaxis: str = 
 
 
 @functools.lru_cache(maxsize=4096)
-def _bar_hover(value: str, metric: str, period: str, kind: str, programme: str, note: str | None) -> str:
+def _bar_hover(value: str, metric: str, period: str, kind: str, programme: str, note: str | None,
+               scope: str | None = None, claim: str | None = None) -> str:
     text = f"<b>{esc(value)}</b> {esc(metric).lower()}<br>{esc(period)}<br>{KIND_LABELS[kind]} · {esc(programme)}"
+    text += f" · {esc(scope)}" if scope else ""
+    text += f"<br>{esc(claim)}" if claim else ""
     return text + (f"<br><i>{esc(note)}</i>" if note else "")
 
 
@@ -232,12 +262,24 @@ def category_axis(rows: pd.DataFrame, min_slots: int) -> dict:
     """One slot per figure (by id, so two figures never share a bar), labelled by programme and
     period. At least ``min_slots`` slots, so a lone bar does not fill the whole chart."""
     ids = strings(rows["id"])
-    labels = [_category_label(name, period) for name, period in zip(texts(rows["programme_name"]), texts(rows["period_label"]))]
+    marks = [short_claim(t) for t in texts(rows["claim_text"])] if "claim_text" in rows else [None] * len(rows)
+    labels = [
+        _category_label(name, period if not mark else f"{period} · {mark}")
+        for name, period, mark in zip(texts(rows["programme_name"]), texts(rows["period_label"]), marks)
+    ]
     pad = max(0.0, (min_slots - len(ids)) / 2)
     return {
         "type": "category", "categoryorder": "array", "categoryarray": ids, "range": [len(ids) - 0.5 + pad, -0.5 - pad],
         "tickmode": "array", "tickvals": ids, "ticktext": labels, "showgrid": False, "ticks": "", "ticklabelstandoff": 8,
     }
+
+
+def short_claim(text: str | None) -> str | None:
+    """A bar label's few words of its claim text: "part of £200m", "latest of 2 statements",
+    "the sources disagree" (the hover and the alt text have all of it)."""
+    if not text:
+        return None
+    return "; ".join(part.split(":")[0] for part in text.split("; "))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -29,6 +29,7 @@ PLANNED_SUFFIX = " (planned)"  # after a planned event's type
 SPAN_KEY = "Month or year only"  # legend key of the timeline's date bands
 PEOPLE_AXIS = "Number of people"
 OWN_SCALE = " (each panel has its own scale)"
+COUNTED_BY = "counted by"  # "Potential victims identified in the UK — counted by UK authorities"
 TIMELINE_AXIS = "Date of the event"
 BARS_INTRO = "{title}: a horizontal bar chart, one bar per figure; figures are never added together."
 PANELS_INTRO = " Each metric has its own panel and scale."
