@@ -222,3 +222,9 @@ def test_sixty_figures_of_several_scopes_keep_every_bar_label_clear_of_its_neigh
         top, bottom = axis.domain[1], axis.domain[0]
         slot = (top - bottom) * (fig.layout.height - CHART_CHROME_PX) / (axis.range[0] - axis.range[1])
         assert slot >= lines * line_px, f"{name}: {slot:.0f} px per bar for {lines}-line labels"
+
+
+def test_a_chart_of_one_stated_scope_still_names_it_so_it_never_reads_as_bilateral(claims, view, theme):
+    figures, events, filters = view(Filters(2016, 2022, scope=("uk_worldwide",)))
+    fig = build_chart("funding", figures, events, claims, theme, filters)
+    assert panel_titles(fig) and all("UK worldwide" in t for t in panel_titles(fig))

@@ -2,7 +2,7 @@
 
 A chart whose bars all share one metric and one scope stays one axis (``bars.single_panel``);
 otherwise each metric and scope gets its own panel and linear axis, titled with the metric,
-its scope when the chart holds several ("Funding · UK worldwide"), and what it counts and
+its scope when stated ("Funding · UK worldwide"), and what it counts and
 who counted it (the vocabulary's ``counts`` and ``counted_by``), so a worldwide total never
 reads as a bilateral pot and "potential victims identified in the UK" never sits on the
 scale of "victims identified in Vietnam by the Fund".
@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.analysis.frame import SCOPE_NOT_STATED
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset
 from dashboard.views.charts import bars
@@ -35,9 +36,11 @@ def scoped_panels(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figu
     """One bar per figure on one axis when the figures share a metric and a scope (funding,
     returns); else one panel and axis per metric and scope, each titled."""
     rows = bars.bar_order(rows, dataset)
-    if len(panel_keys(rows)) == 1:
+    keys = panel_keys(rows)
+    if len(keys) == 1 and keys[0][1] in ("", SCOPE_NOT_STATED):
         return bars.single_panel(rows, dataset, theme)
-    return panel_chart(rows, dataset, theme, bars.value_axis_title(rows, dataset) if rows["metric"].nunique() == 1 else "")
+    # a stated scope is always said, even alone: 24,000 returns of all nationalities are not UK–Vietnam figures
+    return panel_chart(rows, dataset, theme, bars.value_axis_title(rows, dataset) if rows["metric"].nunique() == 1 else "", lone_pad=True)
 
 
 def panel_title(rows: pd.DataFrame, dataset: Dataset, scoped: bool, theme: Theme) -> tuple[str, int]:
@@ -59,7 +62,7 @@ def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: 
     keys = panel_keys(rows)
     scopes = rows["scope"].fillna("") if "scope" in rows else pd.Series("", index=rows.index)
     panels = [rows[(rows["metric"] == m) & (scopes == s)] for m, s in keys]
-    scoped = len({s for _, s in keys}) > 1
+    scoped = len({s for _, s in keys}) > 1 or keys[0][1] not in ("", SCOPE_NOT_STATED)
     titles = [panel_title(p, dataset, scoped, theme) for p in panels]
     title_lines = max(n for _, n in titles)
     drawn = len(rows) + len(panels) * title_lines  # a row per bar, and one per panel title line
