@@ -228,3 +228,74 @@ def test_a_chart_of_one_stated_scope_still_names_it_so_it_never_reads_as_bilater
     figures, events, filters = view(Filters(2016, 2022, scope=("uk_worldwide",)))
     fig = build_chart("funding", figures, events, claims, theme, filters)
     assert panel_titles(fig) and all("UK worldwide" in t for t in panel_titles(fig))
+
+
+# --- the claims view -------------------------------------------------------------------------
+
+
+def claims_view(claims, view, theme, quantity=None):
+    figures, events, filters = view(Filters(*year_span(claims), quantity=quantity))
+    return build_chart("claims", figures, events, claims, theme, filters), figures, events, filters
+
+
+def test_a_filter_has_no_quantity_unless_one_is_chosen():
+    assert Filters(2018, 2019).quantity is None
+
+
+def test_the_claims_view_shows_every_statement_of_the_chosen_quantity_with_its_source_latest_marked(claims, view, theme):
+    fig, figures, events, filters = claims_view(claims, view, theme, quantity="victims-2017")
+    points = traces(fig, BAR_TRACE_ROLE)[0]
+    assert sorted(i[0] for i in points.customdata) == ["victims-2017", "victims-2017-restated"]
+    order = [i[0] for i in points.customdata]
+    assert [str(x)[:7] for x in points.x] == ["2018-11", "2019-06"]  # at each source's publication date
+    assert list(points.y) == [738, 740]  # as stated: never averaged into 739
+    labels = traces(fig, END_TRACE_ROLE)[0].text
+    assert labels[order.index("victims-2017-restated")] == "740 (latest)" and labels[order.index("victims-2017")] == "738"
+    assert "Ministry of Examples" in points.hovertext[0] and "the sources disagree" in points.hovertext[0]
+
+
+def test_each_statement_keeps_its_qualifier_shape_and_a_pledge_is_hollow(claims, view, theme):
+    fig, *_ = claims_view(claims, view, theme, quantity="fund-spending-2018")
+    points = traces(fig, BAR_TRACE_ROLE)[0]
+    assert set(points.marker.symbol) == {"triangle-up"}  # "over £5m", "over £7m": the true value lies higher
+    fig, *_ = claims_view(claims, view, theme, quantity="pledge-2020-2022")
+    assert list(traces(fig, BAR_TRACE_ROLE)[0].marker.symbol) == ["circle-open"]
+
+
+def test_without_a_chosen_quantity_the_claims_view_shows_the_most_stated_one_and_says_so(claims, view, theme):
+    fig, figures, events, filters = claims_view(claims, view, theme)
+    drawn = {i[0] for t in traces(fig, BAR_TRACE_ROLE) for i in t.customdata}
+    assert len(drawn) == 2  # the fixture's quantities stated twice; never one stated once
+    title = panel_titles(fig)[0]
+    assert "most statements" in title
+    assert "most statements" in alt_text("claims", figures, events, claims, filters)
+
+
+def test_the_claims_view_reaches_the_slide_image_and_the_deck_notes_with_the_same_quantity(claims, view, theme):
+    import datetime as dt
+
+    from dashboard.config import load_config
+    from dashboard.outputs.deck import speaker_notes
+    from dashboard.outputs.images import slide_figure
+
+    figures, events, filters = view(Filters(*year_span(claims), quantity="victims-2017"))
+    config = load_config(ROOT / "config.yaml")
+    slide = slide_figure("claims", figures, events, claims, filters, config, made_on=dt.date(2026, 1, 1))
+    drawn = {i[0] for t in slide["data"] if (t.get("meta") or {}).get("role") == BAR_TRACE_ROLE for i in t["customdata"]}
+    assert drawn == {"victims-2017", "victims-2017-restated"}
+    notes = speaker_notes("claims", figures, events, claims)
+    assert "738" in notes and "740" in notes and "the sources disagree" in notes
+
+
+def test_speaker_notes_say_part_of_the_scope_latest_of_and_that_the_sources_disagree(claims, view):
+    from dashboard.outputs.deck import speaker_notes
+
+    figures, events, _ = view()
+    funding = speaker_notes("funding", figures, events, claims)
+    share = next(line for line in funding.splitlines() if line.startswith("• £33.5m"))
+    assert "part of £200m" in share and claims.scope("example_bilateral").label in share
+    assert "(UK worldwide)" in next(line for line in funding.splitlines() if line.startswith("• £200m"))
+    assert "latest of 2 statements" in next(line for line in funding.splitlines() if line.startswith("• over £7m"))
+    people = speaker_notes("people", figures, events, claims)
+    assert "the sources disagree: another document says 740" in people
+    assert "Scope not stated" in next(line for line in people.splitlines() if line.startswith("• between"))

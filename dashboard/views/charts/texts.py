@@ -43,3 +43,20 @@ def bars_cap_note(most: int, shown: int, total: int) -> str:
 def events_cap_note(shown: int, total: int) -> str:
     return f"Showing the latest {shown:,} of {total:,} events; the table of figures and the filters narrow the view."
 
+
+
+# --- the claims view -----------------------------------------------------------------------
+CLAIMS_TITLE = "Claims: every statement of one quantity"
+CLAIMS_AXIS = "Source publication date"
+LATEST_MARK = "latest"  # after the latest statement's value: "740 (latest)"
+CLAIM_ROLE_WORDS = {  # analysis.claims.claim_history's roles, in words
+    "latest": "the latest statement",
+    "earlier": "an earlier statement, updated later",
+    "same": "the same figure, restated by another document",
+    "disagrees": "disagrees with the latest: the sources disagree",
+}
+CLAIMS_WHY = {  # said on the chart and in its alt text when no quantity was picked
+    "chosen": "",
+    "most_stated": "No quantity chosen: showing the one with the most statements.",
+    "missing": "The chosen quantity has no statement in this view: showing the one with the most statements.",
+}
