@@ -66,19 +66,28 @@ def headline_cards(figures: pd.DataFrame, dataset: Dataset, filters: Filters | N
     say what it is empty for ("No returns figure in 2022").
     """
     scoped = shows_scope(figures)
-    return [metric_card(metric, figures, dataset, filters, show_scope=scoped) for metric in card_metrics(dataset, filters)]
+    leading = leading_claims(figures) if "quantity_group" in figures else figures  # once for every card
+    notes = claim_notes(figures)
+    return [
+        metric_card(metric, figures, dataset, filters, show_scope=scoped, leading=leading, notes=notes)
+        for metric in card_metrics(dataset, filters)
+    ]
 
 
 def metric_card(
-    metric: str, figures: pd.DataFrame, dataset: Dataset, filters: Filters | None = None, *, show_scope: bool | None = None
+    metric: str, figures: pd.DataFrame, dataset: Dataset, filters: Filters | None = None, *, show_scope: bool | None = None,
+    leading: pd.DataFrame | None = None, notes: dict[str, str] | None = None,
 ) -> Card:
     """The card of ``metric``: one line per quantity (its latest statement, and each statement
     that disagrees with it), scope shown when ``show_scope`` (by default: when ``figures``
-    holds more than one scope)."""
+    holds more than one scope). ``leading`` and ``notes``: ``leading_claims`` and ``claim_notes``
+    of ``figures``, when the caller has them (a quantity is of one metric)."""
     label = dataset.metric(metric).label
     of_metric = figures[figures["metric"] == metric]
-    notes = claim_notes(of_metric)
-    rows = headline_order(leading_claims(of_metric) if "quantity_group" in of_metric else of_metric)
+    if leading is None:
+        leading = leading_claims(of_metric) if "quantity_group" in of_metric else of_metric
+    notes = claim_notes(of_metric) if notes is None else notes
+    rows = headline_order(leading[leading["metric"] == metric])
     scoped = shows_scope(figures) if show_scope is None else show_scope
     scopes = _texts(rows["scope_label"]) if scoped and "scope_label" in rows else [None] * len(rows)
     columns = ["id", "value_label", "period_label", "kind", "programme_name", "qualifier", "note"]

@@ -83,6 +83,8 @@ def claim_notes(figures: pd.DataFrame) -> dict[str, str]:
     if "quantity_group" not in figures or figures.empty:
         return {}
     notes: dict[str, list[str]] = {}
+    if figures["quantity_group"].is_unique and ("part_of" not in figures or figures["part_of"].isna().all()):
+        return {}  # no figure restates, updates, disagrees with or is part of another
     sizes = figures["quantity_group"].value_counts()
     for group in sizes[sizes > 1].index:
         rows = figures[figures["quantity_group"] == group]

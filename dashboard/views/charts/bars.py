@@ -106,7 +106,7 @@ def latest_rows(name: str):
             return rows
         notes = claim_notes(rows)
         lead = leading_claims(rows)
-        return lead.assign(claim_text=pd.array([notes.get(i) for i in lead["id"]], dtype="string"))
+        return lead.assign(claim_text=pd.array([notes.get(i) for i in lead["id"]], dtype="string")) if notes else lead
 
     return select
 

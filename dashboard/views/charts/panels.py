@@ -35,8 +35,7 @@ def panel_keys(rows: pd.DataFrame) -> list[tuple[str, str]]:
 def scoped_panels(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
     """One bar per figure on one axis when the figures share a metric and a scope (funding,
     returns); else one panel and axis per metric and scope, each titled."""
-    rows = bars.bar_order(rows, dataset)
-    keys = panel_keys(rows)
+    keys = panel_keys(rows)  # each drawing puts the rows in bar order itself
     if len(keys) == 1 and keys[0][1] in ("", SCOPE_NOT_STATED):
         return bars.single_panel(rows, dataset, theme)
     # a stated scope is always said, even alone: 24,000 returns of all nationalities are not UK–Vietnam figures
@@ -55,10 +54,13 @@ def panel_title(rows: pd.DataFrame, dataset: Dataset, scoped: bool, theme: Theme
     return f"{text}<br><span style='font-size:11px;color:{theme.muted_colour}'>{detail}</span>", 2
 
 
-def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: str, lone_pad: bool = False) -> go.Figure:
+def panel_chart(
+    rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: str, lone_pad: bool = False, ordered: bool = False
+) -> go.Figure:
     """One panel and linear axis per metric and scope (small multiples), each titled with what
-    it counts; ``lone_pad``: a chart of one panel pads a lone bar as the single-axis charts do."""
-    rows = bars.bar_order(rows, dataset)
+    it counts; ``lone_pad``: a chart of one panel pads a lone bar as the single-axis charts do;
+    ``ordered``: ``rows`` are already in ``bars.bar_order``."""
+    rows = rows if ordered else bars.bar_order(rows, dataset)
     keys = panel_keys(rows)
     scopes = rows["scope"].fillna("") if "scope" in rows else pd.Series("", index=rows.index)
     panels = [rows[(rows["metric"] == m) & (scopes == s)] for m, s in keys]
