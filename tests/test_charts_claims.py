@@ -314,3 +314,20 @@ def test_the_same_figure_from_two_documents_is_one_bar_citing_both(claims, view,
     only_total = view(Filters(2016, 2022, scope=("uk_worldwide",)))
     footer = source_footer("funding", only_total[0], only_total[1], claims)
     assert "Nov 2018" in footer and "Jun 2019" in footer  # both documents that state it
+
+
+def test_in_the_shipped_default_view_every_bar_of_a_stated_scope_sits_in_a_panel_naming_it(shipped_dataset, theme):
+    from dashboard.views.charts import PANEL_TITLE_NAME
+
+    figures, events = figures_frame(shipped_dataset), events_frame(shipped_dataset)
+    filters = Filters(*year_span(shipped_dataset))
+    figures, events = apply_filters(figures, filters), apply_event_filters(events, filters)
+    scope_of = dict(zip(figures["id"], figures["scope_label"]))
+    stated = dict(zip(figures["id"], figures["scope"] != "not_stated"))
+    for name in ("funding", "people", "returns"):
+        fig = build_chart(name, figures, events, shipped_dataset, theme, filters)
+        titles = {(a.yref or "").split(" ")[0]: a.text for a in fig.layout.annotations if a.name == PANEL_TITLE_NAME}
+        for bar in traces(fig, BAR_TRACE_ROLE):
+            for figure_id in bar.y:
+                if stated[figure_id]:
+                    assert scope_of[figure_id] in titles.get(bar.yaxis or "y", ""), f"{name}: {figure_id} without its scope"
