@@ -148,8 +148,9 @@ def compose(figure: dict, text: SlideText, config: Config, size: tuple[int, int]
     showlegend = layout.get("showlegend", True) and any(t.get("showlegend", True) is not False for t in figure.get("data", []))
     legend_entry, legend_rows = _legend_grid(figure, usable, px(BODY_PX) * 0.9) if showlegend else (0.0, 0)
     legend_h = legend_rows * px(BODY_PX) * 1.75
-    panel_titles = any(a.get("name") == "panel-title" for a in layout.get("annotations", []))
-    top = header + legend_h + px(20) + (px(BODY_PX) * 1.8 if panel_titles else 0)
+    # a panel title may run to several lines ("Funding · UK worldwide" over what the metric counts)
+    panel_lines = max((a.get("text", "").count("<br>") + 1 for a in layout.get("annotations", []) if a.get("name") == "panel-title"), default=0)
+    top = header + legend_h + px(20) + px(BODY_PX) * 1.8 * panel_lines
 
     footer_lines: list[tuple[str, float, str]] = []  # (text, font px, colour), top to bottom
     for line in _wrap_px(text.source, usable, px(FOOTER_PX)):

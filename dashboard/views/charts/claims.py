@@ -125,7 +125,7 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
     ticks = nice_ticks(top)
     unit = dataset.unit(str(rows["unit"].iloc[0]))
     why = WHY.get(str(rows["quantity_why"].iloc[0]), "")
-    title = esc(str(rows["quantity_label"].iloc[0])) + (f"<br><span style='font-size:11px;color:{theme.muted_colour}'>{esc(why)}</span>" if why else "")
+    title = esc(str(rows["quantity_label"].iloc[0])) + (f"<br><span style='color:{theme.muted_colour}'>{esc(why)}</span>" if why else "")
     layout = {
         "xaxis": {"type": "date", "title": {"text": CLAIMS_AXIS}, "showgrid": False, "automargin": True},
         "yaxis": {"range": [0, top * 1.35 if top > 0 else 1], "tickmode": "array", "tickvals": ticks,

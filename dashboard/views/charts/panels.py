@@ -20,9 +20,11 @@ from dashboard.analysis.frame import SCOPE_NOT_STATED
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset
 from dashboard.views.charts import bars
-from dashboard.views.charts.draw import PANEL_TITLE_NAME, esc, figure
+from dashboard.views.charts.draw import PANEL_TITLE_NAME, esc, figure, wrap
 from dashboard.views.charts.texts import COUNTED_BY, OWN_SCALE
 from dashboard.views.theme import DASHBOARD_HEIGHT, chart_height
+
+DETAIL_WIDTH = 80  # characters per line of a panel's "what it counts" line: a chart card is narrow
 
 
 def panel_keys(rows: pd.DataFrame) -> list[tuple[str, str]]:
@@ -50,8 +52,9 @@ def panel_title(rows: pd.DataFrame, dataset: Dataset, scoped: bool, theme: Theme
     counts, by = (getattr(metric, "counts", None), getattr(metric, "counted_by", None))
     if not counts:
         return text, 1
-    detail = esc(counts) + (f" — {COUNTED_BY} {esc(by)}" if by else "")
-    return f"{text}<br><span style='font-size:11px;color:{theme.muted_colour}'>{detail}</span>", 2
+    lines = wrap(counts + (f" — {COUNTED_BY} {by}" if by else ""), DETAIL_WIDTH).split("<br>")  # annotations never wrap
+    detail = "<br>".join(f"<span style='color:{theme.muted_colour}'>{line}</span>" for line in lines)
+    return f"{text}<br>{detail}", 1 + len(lines)
 
 
 def panel_chart(
@@ -95,5 +98,5 @@ def panel_chart(
     # The legend sits in the top margin and the first panel's title just above its panel:
     # give the title a line of its own below the legend (about three keys fit on a row).
     layout.update(barmode="overlay", bargap=0.35, showlegend=True,
-                  margin={"t": 26 + 22 * math.ceil(len(keys_) / 3) + 14 * (title_lines - 1)})
+                  margin={"t": 26 + 22 * math.ceil(len(keys_) / 3) + 22 * (title_lines - 1)})
     return figure(data + keys_, layout, theme, rows=drawn)
