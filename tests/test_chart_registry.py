@@ -125,6 +125,7 @@ def test_a_click_on_the_timeline_opens_an_event_and_on_a_bar_a_figure():
 def test_every_chart_is_a_figure_plotly_accepts_unchanged(filters, dataset, frames, config):
     filters, figures, events = view_of(dataset, frames, filters)
     many = figures.loc[figures.index.repeat(8)].assign(id=lambda f: f["id"] + "-" + f.groupby("id").cumcount().astype(str))
+    many = many.assign(quantity_group=many["id"], same_group=many["id"])  # distinct figures, as loaded without relations
     for frame in (figures, many):  # "many" is capped, with its "Showing …" note
         for name in CHARTS:
             fig = charts.build_chart(name, frame, events, dataset, config.theme, filters)

@@ -151,7 +151,7 @@ def test_a_figure_with_no_chart_is_not_drawn_anywhere(view):
 
 def test_two_figures_with_the_same_programme_and_period_get_two_bars(dataset, frames, theme):
     figures, events = frames
-    twin = figures[figures["id"] == MSF_FUNDING].assign(id="msf-twin", value=5_000_000.0)
+    twin = figures[figures["id"] == MSF_FUNDING].assign(id="msf-twin", value=5_000_000.0, quantity_group="msf-twin", same_group="msf-twin")
     fig = build_chart("funding", pd.concat([figures, twin], ignore_index=True), events, dataset, theme)
     assert len(bar_ids(fig)) == 4
     assert len(set(fig.layout.yaxis.tickvals)) == 4
@@ -429,6 +429,7 @@ def many_funding_figures(figures: pd.DataFrame, n: int) -> pd.DataFrame:
     row = figures[figures["id"] == MSF_FUNDING]
     many = pd.concat([row] * n, ignore_index=True)
     many["id"] = pd.array([f"f-{i}" for i in range(n)], dtype="string")
+    many["quantity_group"] = many["same_group"] = many["id"]  # distinct figures, as loaded from YAML without relations
     many["value"] = [float(i + 1) for i in range(n)]
     return many
 

@@ -167,7 +167,7 @@ def test_a_2022_deck_leaves_out_the_returns_slide_and_the_returns_figure(only_20
     assert "Not in this view (nothing to show): Returns." in slide_text(presentation.slides[0])
     assert "returned more than 24,000" not in "\n".join(slide_text(s) for s in sources_slides(presentation))
     assert "uk-returns-since-general-election" not in set(figures["id"])
-    assert len(presentation.slides) == 1 + 3 + 1 + len(sources_slides(presentation))  # title, charts, funding per person, sources
+    assert len(presentation.slides) == 1 + 4 + 1 + len(sources_slides(presentation))  # title, charts (funding, people, timeline, claims), funding per person, sources
 
 
 # --- the sources table paginates before it overflows --------------------------------------

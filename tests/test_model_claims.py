@@ -88,7 +88,7 @@ def test_every_figure_carries_its_programmes_scope_and_an_unscoped_one_says_so(f
 
 def test_the_scope_filter_keeps_only_figures_and_events_of_the_chosen_scopes(figures, events):
     kept = apply_filters(figures.reset_index(drop=True), Filters(2010, 2030, scope=("uk_worldwide",)))
-    assert list(kept["id"]) == ["global-aid-committed"]
+    assert list(kept["id"]) == ["global-aid-committed", "global-aid-restated"]  # the worldwide total and its restatement
     assert set(apply_filters(figures.reset_index(drop=True), Filters(2010, 2030, scope=("not_stated",)))["id"]) == {"campaign-reach"}
     assert apply_event_filters(events, Filters(2010, 2030, scope=("uk_worldwide",))).empty
 
@@ -136,7 +136,10 @@ def test_the_same_event_from_two_documents_is_one_marker_naming_both_sources(eve
 def test_a_same_figure_group_lists_every_statement(claims):
     frame = figures_frame(claims)
     frame.loc[frame["id"] == "victims-2017-restated", "same_group"] = "victims-2017"  # as if declared same_as
-    assert same_groups(frame) == {"victims-2017": ["victims-2017", "victims-2017-restated"]}
+    assert same_groups(frame) == {
+        "victims-2017": ["victims-2017", "victims-2017-restated"],
+        "global-aid-committed": ["global-aid-committed", "global-aid-restated"],  # declared same_as in the fixture
+    }
 
 
 def test_event_types_come_from_the_vocabulary_with_their_labels_and_seasons_keep_their_precision(events):

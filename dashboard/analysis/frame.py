@@ -53,6 +53,7 @@ class Filters:
     programmes: tuple[str, ...] = field(default=())
     metrics: tuple[str, ...] = field(default=())
     scope: tuple[str, ...] = field(default=())  # scope ids (or "not_stated"); empty means every scope
+    quantity: str | None = None  # the claims view's quantity (a quantity_group); None: the most stated one
 
     def describe(self, dataset: Dataset) -> str:
         """``2018–2025 · all programmes · all metrics`` for titles, subtitles and slides
@@ -219,10 +220,15 @@ def filter_by_scope(frame: pd.DataFrame, scopes: tuple[str, ...] | list[str]) ->
 
 
 def apply_filters(figures: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The figures the filters keep. The quantity picked for the claims view does not narrow
+    them: it rides along as ``frame.attrs["quantity"]``, so every surface that draws the
+    claims chart from this frame (page, slide image, deck) draws the same quantity."""
     frame = filter_by_years(figures, filters.year_from, filters.year_to)
     frame = filter_by_programmes(frame, filters.programmes)
     frame = filter_by_scope(frame, filters.scope)
-    return filter_by_metrics(frame, filters.metrics).reset_index(drop=True)
+    frame = filter_by_metrics(frame, filters.metrics).reset_index(drop=True)
+    frame.attrs["quantity"] = filters.quantity
+    return frame
 
 
 def apply_event_filters(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:

@@ -75,6 +75,7 @@ LINK_TEXT = "Open the source ↗"
 QUALIFIER_TEXT = {
     Qualifier.EXACT.value: "Exact: the source states the number.",
     **{q.value: note for q, note in fmt.QUALIFIER_NOTES.items()},
+    Qualifier.RANGE.value: fmt.RANGE_NOTE,
 }
 
 
@@ -183,9 +184,12 @@ def _chart_slide(deck, name: str, picture: bytes, picture_h_in: float, figures, 
 
 def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset) -> str:
     """What to say over chart ``name``: each figure as the source words it, with its
-    qualifier, period and kind; the qualifier notes; the source line."""
+    qualifier, scope (when stated, or when the chart holds several), period and kind, and
+    what it is among its quantity's statements ("part of £200m", "latest of 2 statements",
+    "the sources disagree: …"); the qualifier notes; the source line."""
+    from dashboard.analysis.frame import SCOPE_NOT_STATED
     from dashboard.views import charts
-    from dashboard.views.labels import KIND_LABELS
+    from dashboard.views.labels import KIND_LABELS, claim_notes, shows_scope
 
     rows = charts.plotted_rows(name, figures, events)
     lines = [charts.CHARTS[name].title, ""]
@@ -196,12 +200,18 @@ def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, datase
             lines.append(f"• {r['date_label']}: {r['title']}{planned}. Source: “{r['quote']}”")
     else:
         lines.append("Key figures (say them as worded, qualifier included):")
+        claims = claim_notes(rows) if "claim_text" not in rows else {}
         for r in rows.to_dict("records"):
             qualifier = QUALIFIER_TEXT.get(r["qualifier"], r["qualifier"])
             note = f" Note: {r['note']}" if isinstance(r["note"], str) and r["note"] else ""
+            scope = r.get("scope_label") if r.get("scope") not in (None, SCOPE_NOT_STATED) or shows_scope(rows) else None
+            claim = r.get("claim_text") if isinstance(r.get("claim_text"), str) else claims.get(r["id"])
             lines.append(
-                f"• {r['value_label']} — {r['metric_label']}, {r['programme_name']}; {r['period_label']}; "
-                f"{KIND_LABELS.get(r['kind'], r['kind']).lower()}. {qualifier}{note}"
+                f"• {r['value_label']} — {r['metric_label']}, {r['programme_name']}"
+                + (f" ({scope})" if isinstance(scope, str) and scope else "")
+                + f"; {r['period_label']}; {KIND_LABELS.get(r['kind'], r['kind']).lower()}"
+                + (f"; {claim}" if claim else "")
+                + f". {qualifier}{note}"
             )
         notes = charts.qualifier_notes(name, figures)
         if notes:

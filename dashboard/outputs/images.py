@@ -156,8 +156,9 @@ def compose(figure: dict, text: SlideText, config: Config, size: tuple[int, int]
     key_entry, key_rows = key_grid(keys, usable, px, px(BODY_PX))
     key_top = header + legend_h
     legend_h += key_rows * px(KEY_H) * 1.4
-    panel_titles = any(a.get("name") == "panel-title" for a in layout.get("annotations", []))
-    top = header + legend_h + px(20) + (px(BODY_PX) * 1.8 if panel_titles else 0)
+    # a panel title may run to several lines ("Funding · UK worldwide" over what the metric counts)
+    panel_lines = max((a.get("text", "").count("<br>") + 1 for a in layout.get("annotations", []) if a.get("name") == "panel-title"), default=0)
+    top = header + legend_h + px(20) + px(BODY_PX) * 1.8 * panel_lines
     if not showlegend:
         layout["showlegend"] = False
 

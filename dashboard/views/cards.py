@@ -1,10 +1,15 @@
 """Headline cards: what the page shows first, as plain texts computed from the filtered frame.
 
-A card lists every figure of its metric that the filters keep, headline first, and never
-adds them up: "over £7m since 2018" and "up to £1m over the next year" are a result and a
-pledge over overlapping periods. Each line keeps its qualifier ("over £7m"), its period
-("2018 – Mar 2025, cumulative") and whether it was reported or committed. A metric with
-nothing in range says so plainly instead of showing a zero.
+There is a card for every metric the user can choose (``frame.card_metrics``: each chosen
+metric with a metric filter, else the vocabulary's headline metrics). A card lists the
+figures of its metric that the filters keep, headline first, and never adds them up: "over
+£7m since 2018" and "up to £1m over the next year" are a result and a pledge over
+overlapping periods. Each line keeps its qualifier ("over £7m"), its period ("2018 – Mar
+2025, cumulative"), whether it was reported or committed, and its scope ("UK worldwide")
+when the view holds more than one. A quantity stated by several documents is one line: the
+latest statement, saying "latest of 2 statements" (the earlier ones are in the table); two
+documents that disagree are two lines, each saying so, never an average; a share says
+"part of £200m". A metric with nothing in range says so plainly instead of showing a zero.
 
 No plotly and no Dash here: the page, the slide deck and the tests read the same texts.
 """
@@ -15,13 +20,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.analysis.frame import Filters
+from dashboard.analysis.claims import leading_claims
+from dashboard.analysis.frame import Filters, card_metrics
 from dashboard.curated.records import Dataset, Kind
-from dashboard.views.labels import KIND_LABELS, scope_text
+from dashboard.views.labels import KIND_LABELS, claim_notes, scope_text, shows_scope
 
-HEADLINE_METRICS = ("funding", "victims_identified", "people_reached", "returns")
-
-__all__ = ["HEADLINE_METRICS", "KIND_LABELS", "Card", "CardLine", "headline_cards", "headline_order", "metric_card", "scope_text"]
+__all__ = ["KIND_LABELS", "Card", "CardLine", "headline_cards", "headline_order", "metric_card", "scope_text"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class CardLine:
     programme_name: str
     qualifier: str = "exact"
     note: str = ""  # the curator's caveat, e.g. "All nationalities, not Vietnamese nationals alone."
+    scope_text: str = ""  # "UK worldwide", "Scope not stated": set when the view holds more than one scope
+    claim_text: str = ""  # "latest of 2 statements", "part of £200m", "the sources disagree: …"
 
     @property
     def kind_label(self) -> str:
@@ -53,21 +59,44 @@ class Card:
 
 
 def headline_cards(figures: pd.DataFrame, dataset: Dataset, filters: Filters | None = None) -> list[Card]:
-    """One card per headline metric (funding, victims identified, people reached, returns).
+    """One card per metric the user can choose (``card_metrics``): each chosen metric when
+    a metric filter is set, else the vocabulary's headline metrics.
 
     ``figures`` is the filtered figures frame; ``filters``, when given, lets an empty card
     say what it is empty for ("No returns figure in 2022").
     """
-    return [metric_card(metric, figures, dataset, filters) for metric in HEADLINE_METRICS]
+    scoped = shows_scope(figures)
+    leading = leading_claims(figures) if "quantity_group" in figures else figures  # once for every card
+    notes = claim_notes(figures)
+    return [
+        metric_card(metric, figures, dataset, filters, show_scope=scoped, leading=leading, notes=notes)
+        for metric in card_metrics(dataset, filters)
+    ]
 
 
-def metric_card(metric: str, figures: pd.DataFrame, dataset: Dataset, filters: Filters | None = None) -> Card:
+def metric_card(
+    metric: str, figures: pd.DataFrame, dataset: Dataset, filters: Filters | None = None, *, show_scope: bool | None = None,
+    leading: pd.DataFrame | None = None, notes: dict[str, str] | None = None,
+) -> Card:
+    """The card of ``metric``: one line per quantity (its latest statement, and each statement
+    that disagrees with it), scope shown when ``show_scope`` (by default: when ``figures``
+    holds more than one scope). ``leading`` and ``notes``: ``leading_claims`` and ``claim_notes``
+    of ``figures``, when the caller has them (a quantity is of one metric)."""
     label = dataset.metric(metric).label
-    rows = headline_order(figures[figures["metric"] == metric])
+    of_metric = figures[figures["metric"] == metric]
+    if leading is None:
+        leading = leading_claims(of_metric) if "quantity_group" in of_metric else of_metric
+    notes = claim_notes(of_metric) if notes is None else notes
+    rows = headline_order(leading[leading["metric"] == metric])
+    scoped = shows_scope(figures) if show_scope is None else show_scope
+    scopes = _texts(rows["scope_label"]) if scoped and "scope_label" in rows else [None] * len(rows)
     columns = ["id", "value_label", "period_label", "kind", "programme_name", "qualifier", "note"]
     lines = tuple(
-        CardLine(figure_id=i, value_text=v, period_text=p, kind=k, programme_name=n, qualifier=q, note=note or "")
-        for i, v, p, k, n, q, note in zip(*(_texts(rows[c]) for c in columns))
+        CardLine(
+            figure_id=i, value_text=v, period_text=p, kind=k, programme_name=n, qualifier=q, note=note or "",
+            scope_text=scope or "", claim_text=notes.get(i, ""),
+        )
+        for (i, v, p, k, n, q, note), scope in zip(zip(*(_texts(rows[c]) for c in columns)), scopes)
     )
     empty = None if lines else f"No {label.lower()} figure {scope_text(filters, dataset, [metric])}"
     return Card(metric=metric, title=label, lines=lines, empty_message=empty)

@@ -1,5 +1,7 @@
-"""Words shared by the cards, the charts, the table and the deck: kind labels and the
-"in 2022 for the selected programmes" scope of an empty view.
+"""Words shared by the cards, the charts, the table and the deck: kind labels, the
+"in 2022 for the selected programmes" scope of an empty view, and what a figure is among
+the other statements of its quantity ("latest of 2 statements", "part of £200m",
+"the sources disagree: …").
 
 It sits below every view that shows them, so no view imports another for its words.
 """
@@ -8,6 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pandas as pd
+
+from dashboard.analysis.claims import claim_history
 from dashboard.analysis.frame import Filters
 from dashboard.curated.records import Dataset, Kind
 
@@ -35,3 +40,77 @@ def scope_text(filters: Filters | None, dataset: Dataset, metrics: Iterable[str]
     if filters.metrics and metrics and not metrics & set(filters.metrics):
         parts.append("with the selected metrics")
     return " ".join(parts)
+
+
+# --- claims across documents (cards, bars, speaker notes, the claims view) -------------------
+# New phrases: here (below every view that says them) until the words catalogue takes them.
+# Their modules and lines belong in dashboard/words/CHECKLIST.md at the switch-over.
+def latest_of(n: int) -> str:
+    return f"latest of {n:,} statements"
+
+
+def also_stated_by(n: int) -> str:
+    return f"also stated by {n:,} other document{'' if n == 1 else 's'}"
+
+
+def sources_disagree(others: list[str]) -> str:
+    return "the sources disagree: another document says " + "; ".join(others)
+
+
+def part_of(whole: str) -> str:
+    return f"part of {whole}"
+
+
+def earlier_statement(n_later: int) -> str:
+    return "an earlier statement, updated later" if n_later == 1 else f"an earlier statement, updated {n_later:,} times"
+
+
+PART_OF_UNKNOWN = "a larger figure not in this view"
+NEVER_SUMMED = "never added to it"
+
+
+def shows_scope(figures: pd.DataFrame) -> bool:
+    """Whether a view must say each figure's scope: it holds more than one ("UK worldwide"
+    beside "UK–Vietnam bilateral", or a programme whose scope is not stated)."""
+    return "scope" in figures and figures["scope"].nunique(dropna=False) > 1
+
+
+def claim_notes(figures: pd.DataFrame) -> dict[str, str]:
+    """Figure id → what it is among the statements of its quantity in ``figures``, for every
+    figure that is not a lone statement: ``latest of 2 statements``, ``also stated by 1 other
+    document``, ``the sources disagree: another document says 738 (Ministry, Nov 2018)``,
+    ``an earlier statement, updated later``, ``part of £200m`` (joined by "; ")."""
+    if "quantity_group" not in figures or figures.empty:
+        return {}
+    notes: dict[str, list[str]] = {}
+    if figures["quantity_group"].is_unique and ("part_of" not in figures or figures["part_of"].isna().all()):
+        return {}  # no figure restates, updates, disagrees with or is part of another
+    sizes = figures["quantity_group"].value_counts()
+    for group in sizes[sizes > 1].index:
+        rows = figures[figures["quantity_group"] == group]
+        history = claim_history(rows, str(rows["id"].iloc[0]))
+        roles = dict(zip(history["id"], history["claim_role"]))
+        counted = [i for i, r in roles.items() if r in ("latest", "earlier")]
+        same = [i for i, r in roles.items() if r == "same"]
+        disagreeing = [i for i, r in roles.items() if r == "disagrees"]
+        words = {i: f"{v} ({p}, {d})" for i, v, p, d in zip(history["id"], history["value_label"], history["source_publisher"], history["source_date"])}
+        lead = next(i for i, r in roles.items() if r == "latest")
+        lead_notes = notes.setdefault(lead, [])
+        if len(counted) > 1:
+            lead_notes.append(latest_of(len(counted)))
+        if same:
+            lead_notes.append(also_stated_by(len(same)))
+        if disagreeing:
+            lead_notes.append(sources_disagree([words[i] for i in disagreeing]))
+            for i in disagreeing:
+                notes.setdefault(i, []).append(sources_disagree([words[lead]]))
+        for i in counted:
+            if i != lead:
+                later = sum(1 for j in counted[: counted.index(i)])
+                notes.setdefault(i, []).append(earlier_statement(later))
+    if "part_of" in figures:
+        values = dict(zip(figures["id"], figures["value_label"]))
+        for i, whole in zip(figures["id"], figures["part_of"]):
+            if isinstance(whole, str) and whole:
+                notes.setdefault(i, []).append(part_of(values.get(whole, PART_OF_UNKNOWN)))
+    return {i: "; ".join(n) for i, n in notes.items() if n}

@@ -200,6 +200,8 @@ def card_line(line, headline: bool) -> html.Li:
                 html.Span(line.kind_label, className="kind-badge " + ("is-committed" if committed else "is-reported")),
                 html.Span(line.period_text, className="card-period"),
                 html.Span(line.programme_name, className="card-programme"),
+                html.Span(line.scope_text, className="card-programme card-scope") if line.scope_text else None,
+                html.Span(line.claim_text, className="card-note card-claim") if line.claim_text else None,
                 html.Span(line.note, className="card-note") if line.note else None,
             ],
             id={"type": ID.CARD_LINE, "figure": line.figure_id},

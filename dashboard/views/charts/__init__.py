@@ -1,6 +1,6 @@
 """Pure chart builders: filtered frames in, one plotly figure out. No Dash, no I/O.
 
-One module per chart (funding, people, returns, timeline), each registering a ``ChartSpec``
+One module per chart (funding, people, returns, timeline, claims), each registering a ``ChartSpec``
 in ``registry.CHARTS``; ``bars`` and ``draw`` hold what they share, ``texts`` their words.
 The page, the deck, the slide images and the CLI read ``CHARTS`` and the functions below;
 nothing else names a chart. The import order below is the page order.
@@ -18,7 +18,7 @@ from dashboard.views.charts.registry import (  # noqa: F401  (the public names)
     CHARTS, ChartSpec, alt_text, build_chart, candidate_rows, cap_note, empty_message, plotted_rows,
     qualifier_notes, register, source_footer, unregister,
 )
-from dashboard.views.charts import funding, people, returns, timeline  # noqa: F401  (each registers itself, in page order)
+from dashboard.views.charts import funding, people, returns, timeline, claims  # noqa: F401  (each registers itself, in page order)
 from dashboard.views.charts.bars import MAX_BARS, QUALIFIER_END_SYMBOL, QUALIFIER_PATTERN  # noqa: F401
 from dashboard.views.charts.draw import (  # noqa: F401
     BAR_TRACE_ROLE, CAP_NOTE_NAME, EMPTY_MESSAGE_NAME, END_TRACE_ROLE, EVENT_LABEL_ROLE, EVENT_TRACE_ROLE,

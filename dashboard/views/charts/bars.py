@@ -7,7 +7,9 @@ How a bar looks says how far to trust it:
   solid outline, and its label says "(committed)";
 - pattern and end marker: an **over** value (lower bound) is hatched ``/`` and followed by
   an arrow ▶, because the true bar is longer; an **up to** value (upper bound) is hatched
-  ``-`` and ends in a cap |; a **nearly / about** value is dotted; an exact value is plain.
+  ``-`` and ends in a cap |; a **nearly / about** value is dotted; an exact value is plain;
+  a **range** ("between 10,000 and 13,000") is a bar to its low bound with a paler extension
+  to its high bound, capped |.
   Every bar is labelled with fmt's value text ("over £7m"), so the word survives too.
 
 Bars are never added together (periods overlap, and a pledge is not a result). One trace
@@ -24,14 +26,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.analysis import fmt
+from dashboard.analysis.claims import leading_claims
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.views.charts.draw import (
-    BAR_TRACE_ROLE, END_TRACE_ROLE, HOVER, KEY_TRACE_ROLE, esc, figure, nice_ticks, strings, texts, wrap,
+    BAR_TRACE_ROLE, END_TRACE_ROLE, HOVER, KEY_TRACE_ROLE, RANGE_TRACE_ROLE, esc, figure, nice_ticks, strings, texts, wrap,
 )
 from dashboard.views.charts.registry import ChartSpec
 from dashboard.views.charts.texts import BARS_INTRO, COMMITMENT_NOTE, COMMITTED_SUFFIX, QUALIFIER_PHRASES, bars_cap_note
-from dashboard.views.labels import KIND_LABELS
+from dashboard.views.labels import KIND_LABELS, claim_notes, shows_scope
 from dashboard.views.theme import metric_colour, shade, tint
 
 # How much one chart draws before it says it is capped (the table lists every figure):
@@ -42,20 +45,41 @@ QUALIFIER_PATTERN = {
     Qualifier.AT_LEAST.value: "/",
     Qualifier.AT_MOST.value: "-",
     Qualifier.APPROX.value: ".",
+    Qualifier.RANGE.value: "",  # the bar runs to the low bound; a pale extension runs on to the high one
 }
 QUALIFIER_END_SYMBOL = {  # None: no marker at the bar end
     Qualifier.EXACT.value: None,
     Qualifier.AT_LEAST.value: "triangle-right",  # open-ended: the true value lies further right
     Qualifier.AT_MOST.value: "line-ns",  # a ceiling: the true value lies at or left of it
     Qualifier.APPROX.value: None,
+    Qualifier.RANGE.value: "line-ns",  # the high bound: the true value lies between the bar's end and this cap
 }
+NOTED_QUALIFIERS = (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.APPROX, Qualifier.RANGE)
+
+
+def qualifier_note(qualifier: Qualifier) -> str:
+    """fmt's note for a qualifier (a range's is ``fmt.RANGE_NOTE``)."""
+    return fmt.RANGE_NOTE if qualifier is Qualifier.RANGE else fmt.QUALIFIER_NOTES[qualifier]
+
+
+def high_values(rows: pd.DataFrame) -> np.ndarray:
+    """Where each bar ends once its range is drawn: the high bound of a range, else the value."""
+    values = rows["value"].to_numpy(dtype=float)
+    if "value_high" not in rows:
+        return values
+    high = rows["value_high"].to_numpy(dtype=float)
+    is_range = (rows["qualifier"] == Qualifier.RANGE.value).to_numpy(dtype=bool) & ~np.isnan(high)
+    return np.where(is_range, high, values)
 
 
 def bar_chart(name: str, title: str, empty_what: str, draw: Callable[..., go.Figure] | None = None, more_intro: str = "") -> ChartSpec:
-    """A chart of one bar per figure of the metrics whose ``chart`` is ``name`` (metrics.yaml):
-    the ten largest per metric, qualifier notes under it, every bar in its alt text."""
+    """A chart of one bar per quantity of the metrics whose ``chart`` is ``name`` (metrics.yaml):
+    its latest statement (an update replaces what it updates; a restatement is not a second
+    bar; documents that disagree each keep a bar, side by side), the ten largest per metric,
+    qualifier notes under it, every bar in its alt text (``panels`` draws one panel per metric
+    and scope)."""
     return ChartSpec(
-        name=name, title=title, empty_what=empty_what, plots="figures", select=metric_rows(name),
+        name=name, title=title, empty_what=empty_what, plots="figures", select=latest_rows(name),
         cap=largest_per_metric, cap_text=cap_note, draw=draw or single_panel,
         intro=lambda title, rows: BARS_INTRO.format(title=title) + more_intro, items=alt_items, notes=qualifier_notes,
     )
@@ -66,6 +90,23 @@ def metric_rows(name: str):
 
     def select(figures: pd.DataFrame) -> pd.DataFrame:
         return figures[figures["chart"] == name]
+
+    return select
+
+
+def latest_rows(name: str):
+    """The bars of chart ``name``: one per quantity (``claims.leading_claims``), with
+    ``claim_text`` saying what each is among its quantity's statements ("latest of 2
+    statements", "part of £200m", "the sources disagree: …")."""
+    of_chart = metric_rows(name)
+
+    def select(figures: pd.DataFrame) -> pd.DataFrame:
+        rows = of_chart(figures)
+        if "quantity_group" not in rows or rows.empty:
+            return rows
+        notes = claim_notes(rows)
+        lead = leading_claims(rows)
+        return lead.assign(claim_text=pd.array([notes.get(i) for i in lead["id"]], dtype="string")) if notes else lead
 
     return select
 
@@ -85,7 +126,7 @@ def cap_note(shown: int, total: int) -> str:
 def qualifier_notes(rows: pd.DataFrame) -> list[str]:
     """fmt's note for each qualifier the bars show, then a note when one is a commitment."""
     present = set(rows["qualifier"].tolist())
-    notes = [fmt.QUALIFIER_NOTES[q] for q in (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.APPROX) if q.value in present]
+    notes = [qualifier_note(q) for q in NOTED_QUALIFIERS if q.value in present]
     if (rows["kind"] == Kind.COMMITTED.value).any():
         notes.append(COMMITMENT_NOTE)
     return notes
@@ -94,12 +135,16 @@ def qualifier_notes(rows: pd.DataFrame) -> list[str]:
 def alt_items(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
     """Every bar in words: value, qualifier, kind and period, then the curator's note."""
     rows = bar_order(rows, dataset)
+    scopes = texts(rows["scope_label"]) if shows_scope(rows) else [None] * len(rows)
+    claims = texts(rows["claim_text"]) if "claim_text" in rows else [None] * len(rows)
     return [
-        f"{metric}, {programme}: {value} ({QUALIFIER_PHRASES[qualifier]}), {KIND_LABELS[kind].lower()}, {period}"
+        f"{metric}, {programme}{f' ({scope})' if scope else ''}: {value} ({QUALIFIER_PHRASES[qualifier]}), "
+        f"{KIND_LABELS[kind].lower()}, {period}"
+        + (f"; {claim}" if claim else "")
         + (f" — {note}" if isinstance(note, str) and note else "")
-        for metric, programme, value, qualifier, kind, period, note in zip(
+        for metric, programme, value, qualifier, kind, period, note, scope, claim in zip(
             rows["metric_label"], rows["programme_name"], rows["value_label"], rows["qualifier"],
-            rows["kind"], rows["period_label"], rows["note"].astype("object"),
+            rows["kind"], rows["period_label"], rows["note"].astype("object"), scopes, claims,
         )
     ]
 
@@ -135,14 +180,17 @@ def bar_traces(rows: pd.DataFrame, dataset: Dataset, theme: Theme, xaxis: str = 
     """One bar per row, plus its value label and end marker; one trace per style, not per bar."""
     ids = strings(rows["id"])
     values = rows["value"].to_numpy(dtype=float)
+    ends = high_values(rows)  # a range's label and cap sit at its high bound
     customdata = ids[:, None]
     columns = ["value_label", "metric_label", "period_label", "kind", "programme_name", "note"]
-    hover = np.array([_bar_hover(*r) for r in zip(*(texts(rows[c]) for c in columns))])
+    scopes = texts(rows["scope_label"]) if shows_scope(rows) else [None] * len(rows)  # the only scope goes without saying
+    extra = [scopes, texts(rows["claim_text"]) if "claim_text" in rows else [None] * len(rows)]
+    hover = np.array([_bar_hover(*r) for r in zip(*(texts(rows[c]) for c in columns), *extra)])
     labels = np.array([
         esc(v) + (COMMITTED_SUFFIX if k == Kind.COMMITTED.value else "")
         for v, k in zip(texts(rows["value_label"]), texts(rows["kind"]))
     ])
-    nudge = float(values.max()) * 0.025 if len(values) else 0.0
+    nudge = float(ends.max()) * 0.025 if len(ends) else 0.0
     traces: list[dict] = []
     for (metric, kind, qualifier), index in rows.groupby(["metric", "kind", "qualifier"], sort=False).indices.items():
         colour = metric_colour(str(metric), dataset, theme)
@@ -164,17 +212,25 @@ def bar_traces(rows: pd.DataFrame, dataset: Dataset, theme: Theme, xaxis: str = 
             },
             "meta": {"role": BAR_TRACE_ROLE},
         })
+        if qualifier == Qualifier.RANGE.value:  # low bound to high bound: paler, the same bar's slot
+            traces.append({
+                **common, "type": "bar", "orientation": "h", "name": f"{metric} {kind} {qualifier} extension",
+                "x": ends[index] - values[index], "base": values[index],
+                "marker": {"color": tint(colour, 0.75), "line": {"color": outline, "width": 1},
+                           "pattern": {"shape": "", "fillmode": "overlay", "size": 9, "solidity": 0.3}},
+                "meta": {"role": RANGE_TRACE_ROLE},
+            })
         # The label sits right of the bar end: after an arrow for "over" (the arrow just
         # beyond the bar, pointing on), after a cap for "up to", after a gap otherwise.
         symbol = QUALIFIER_END_SYMBOL[qualifier]
         marker = {"symbol": symbol or "circle", "size": 16, "color": "rgba(0,0,0,0)"}
         if qualifier == Qualifier.AT_LEAST.value:
             marker.update(color=outline)
-        elif qualifier == Qualifier.AT_MOST.value:
+        elif qualifier in (Qualifier.AT_MOST.value, Qualifier.RANGE.value):
             marker.update(size=22, line={"color": outline, "width": 4})
         traces.append({
             **common, "type": "scatter", "mode": "markers+text", "name": f"{metric} {kind} {qualifier} labels",
-            "x": values[index] + (nudge if qualifier == Qualifier.AT_LEAST.value else 0.0),
+            "x": ends[index] + (nudge if qualifier == Qualifier.AT_LEAST.value else 0.0),
             "text": labels[index], "textposition": "middle right", "textfont": {"color": theme.text_colour},
             "marker": marker, "cliponaxis": False, "meta": {"role": END_TRACE_ROLE},
         })
@@ -182,14 +238,17 @@ def bar_traces(rows: pd.DataFrame, dataset: Dataset, theme: Theme, xaxis: str = 
 
 
 @functools.lru_cache(maxsize=4096)
-def _bar_hover(value: str, metric: str, period: str, kind: str, programme: str, note: str | None) -> str:
+def _bar_hover(value: str, metric: str, period: str, kind: str, programme: str, note: str | None,
+               scope: str | None = None, claim: str | None = None) -> str:
     text = f"<b>{esc(value)}</b> {esc(metric).lower()}<br>{esc(period)}<br>{KIND_LABELS[kind]} · {esc(programme)}"
+    text += f" · {esc(scope)}" if scope else ""
+    text += f"<br>{esc(claim)}" if claim else ""
     return text + (f"<br><i>{esc(note)}</i>" if note else "")
 
 
 def value_axis(rows: pd.DataFrame, dataset: Dataset, title: str) -> dict:
     """A linear axis from zero with room for the labels, ticks in fmt's words (£2m, 24,000)."""
-    top = float(rows["value"].max())
+    top = float(high_values(rows).max())
     ticks = nice_ticks(top)
     unit = dataset.unit(str(rows["unit"].iloc[0])) if rows["unit"].nunique() == 1 else None
     return {
@@ -203,12 +262,24 @@ def category_axis(rows: pd.DataFrame, min_slots: int) -> dict:
     """One slot per figure (by id, so two figures never share a bar), labelled by programme and
     period. At least ``min_slots`` slots, so a lone bar does not fill the whole chart."""
     ids = strings(rows["id"])
-    labels = [_category_label(name, period) for name, period in zip(texts(rows["programme_name"]), texts(rows["period_label"]))]
+    marks = [short_claim(t) for t in texts(rows["claim_text"])] if "claim_text" in rows else [None] * len(rows)
+    labels = [
+        _category_label(name, period if not mark else f"{period} · {mark}")
+        for name, period, mark in zip(texts(rows["programme_name"]), texts(rows["period_label"]), marks)
+    ]
     pad = max(0.0, (min_slots - len(ids)) / 2)
     return {
         "type": "category", "categoryorder": "array", "categoryarray": ids, "range": [len(ids) - 0.5 + pad, -0.5 - pad],
         "tickmode": "array", "tickvals": ids, "ticktext": labels, "showgrid": False, "ticks": "", "ticklabelstandoff": 8,
     }
+
+
+def short_claim(text: str | None) -> str | None:
+    """A bar label's few words of its claim text: "part of £200m", "latest of 2 statements",
+    "the sources disagree" (the hover and the alt text have all of it)."""
+    if not text:
+        return None
+    return "; ".join(part.split(":")[0] for part in text.split("; "))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -233,9 +304,9 @@ def key_traces(rows: pd.DataFrame, theme: Theme) -> list[dict]:
     if Kind.COMMITTED.value in kinds:
         keys.append((KIND_LABELS[Kind.COMMITTED.value], tint(grey, 0.82), shade(grey, 0.15), 2, ""))
     present = set(rows["qualifier"].tolist())
-    for qualifier in (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.APPROX):
+    for qualifier in NOTED_QUALIFIERS:
         if qualifier.value in present:
-            word = fmt.QUALIFIER_NOTES[qualifier].split(":")[0]  # "Over", "Up to", "Nearly / about"
+            word = qualifier_note(qualifier).split(":")[0]  # "Over", "Up to", "Nearly / about", "Between"
             keys.append((f"{word}: {QUALIFIER_PHRASES[qualifier.value]}", tint(grey, 0.82), shade(grey, 0.15), 1,
                          QUALIFIER_PATTERN[qualifier.value]))
     return [

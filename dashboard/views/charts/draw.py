@@ -26,6 +26,7 @@ EMPTY_MESSAGE_NAME = "empty-message"  # annotation name of an empty chart's mess
 PANEL_TITLE_NAME = "panel-title"  # annotation name of a people panel's metric label
 CAP_NOTE_NAME = "cap-note"  # annotation name of the "Showing … of …" note
 BAR_TRACE_ROLE = "figures"  # trace.meta["role"] of the bars (one bar per figure)
+RANGE_TRACE_ROLE = "range-extensions"  # a range's pale extension from its low to its high bound
 END_TRACE_ROLE = "labels"  # value labels and open-ended markers at the bar ends
 EVENT_TRACE_ROLE = "events"  # timeline markers (one per event)
 EVENT_LABEL_ROLE = "event-labels"  # the date and title beside each timeline marker

@@ -4,6 +4,7 @@ pledges pale, bounds hatched (see ``bars``)."""
 from __future__ import annotations
 
 from dashboard.views.charts.bars import bar_chart
+from dashboard.views.charts.panels import scoped_panels
 from dashboard.views.charts.registry import register
 
-FUNDING = register(bar_chart("funding", "Funding by programme", "funding figures"))
+FUNDING = register(bar_chart("funding", "Funding by programme", "funding figures", draw=scoped_panels))

@@ -140,8 +140,13 @@ def cap_note(name: str, figures: pd.DataFrame, events: pd.DataFrame) -> str | No
 
 
 def source_footer(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset) -> str:
-    """``Source: <title> — <publisher>, <date>`` for every document the chart plots; "" if none."""
-    used = set(plotted_rows(name, figures, events)["source"].dropna().tolist())
+    """``Source: <title> — <publisher>, <date>`` for every document the chart plots (every
+    document stating a figure drawn once for several, ``same_as``); "" if none."""
+    rows = plotted_rows(name, figures, events)
+    used = set(rows["source"].dropna().tolist())
+    frame = events if spec(name).plots == "events" else figures
+    if "same_group" in rows and "same_group" in frame:  # one mark for one figure several documents state: cite each
+        used |= set(frame.loc[frame["same_group"].isin(rows["same_group"].dropna()), "source"].dropna().tolist())
     known = [s for s in dataset.sources if s.file in used]
     citations = [s.citation() for s in known] + sorted(used - {s.file for s in known})
     if not citations:

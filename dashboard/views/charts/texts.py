@@ -12,6 +12,7 @@ QUALIFIER_PHRASES = {
     Qualifier.AT_LEAST.value: "a lower bound",
     Qualifier.AT_MOST.value: "an upper bound",
     Qualifier.APPROX.value: "approximate",
+    Qualifier.RANGE.value: "a range",
 }
 
 EVENT_TYPE_LABELS = {
@@ -28,6 +29,7 @@ PLANNED_SUFFIX = " (planned)"  # after a planned event's type
 SPAN_KEY = "Month or year only"  # legend key of the timeline's date bands
 PEOPLE_AXIS = "Number of people"
 OWN_SCALE = " (each panel has its own scale)"
+COUNTED_BY = "counted by"  # "Potential victims identified in the UK — counted by UK authorities"
 TIMELINE_AXIS = "Date of the event"
 BARS_INTRO = "{title}: a horizontal bar chart, one bar per figure; figures are never added together."
 PANELS_INTRO = " Each metric has its own panel and scale."
@@ -40,3 +42,21 @@ def bars_cap_note(most: int, shown: int, total: int) -> str:
 
 def events_cap_note(shown: int, total: int) -> str:
     return f"Showing the latest {shown:,} of {total:,} events; the table of figures and the filters narrow the view."
+
+
+
+# --- the claims view -----------------------------------------------------------------------
+CLAIMS_TITLE = "Claims: every statement of one quantity"
+CLAIMS_AXIS = "Source publication date"
+LATEST_MARK = "latest"  # after the latest statement's value: "740 (latest)"
+CLAIM_ROLE_WORDS = {  # analysis.claims.claim_history's roles, in words
+    "latest": "the latest statement",
+    "earlier": "an earlier statement, updated later",
+    "same": "the same figure, restated by another document",
+    "disagrees": "disagrees with the latest: the sources disagree",
+}
+CLAIMS_WHY = {  # said on the chart and in its alt text when no quantity was picked
+    "chosen": "",
+    "most_stated": "No quantity chosen: showing the one with the most statements.",
+    "missing": "The chosen quantity has no statement in this view: showing the one with the most statements.",
+}

@@ -1,0 +1,102 @@
+"""Small multiples: figures of different metrics or different scopes never share an axis.
+
+A chart whose bars all share one metric and one scope stays one axis (``bars.single_panel``);
+otherwise each metric and scope gets its own panel and linear axis, titled with the metric,
+its scope when stated ("Funding · UK worldwide"), and what it counts and
+who counted it (the vocabulary's ``counts`` and ``counted_by``), so a worldwide total never
+reads as a bilateral pot and "potential victims identified in the UK" never sits on the
+scale of "victims identified in Vietnam by the Fund".
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.analysis.frame import SCOPE_NOT_STATED
+from dashboard.config import Theme
+from dashboard.curated.records import Dataset
+from dashboard.views.charts import bars
+from dashboard.views.charts.draw import PANEL_TITLE_NAME, esc, figure, wrap
+from dashboard.views.charts.texts import COUNTED_BY, OWN_SCALE
+from dashboard.views.theme import DASHBOARD_HEIGHT, chart_height
+
+DETAIL_WIDTH = 80  # characters per line of a panel's "what it counts" line: a chart card is narrow
+
+
+def panel_keys(rows: pd.DataFrame) -> list[tuple[str, str]]:
+    """``(metric, scope)`` of each panel, in bar order: figures of different metrics or
+    different scopes never share an axis (a worldwide total is not a bilateral pot)."""
+    scopes = rows["scope"] if "scope" in rows else pd.Series("", index=rows.index)
+    return list(dict.fromkeys(zip(rows["metric"].tolist(), scopes.fillna("").tolist())))
+
+
+def scoped_panels(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
+    """One bar per figure on one axis when the figures share a metric and a scope (funding,
+    returns); else one panel and axis per metric and scope, each titled."""
+    keys = panel_keys(rows)  # each drawing puts the rows in bar order itself
+    if len(keys) == 1 and keys[0][1] in ("", SCOPE_NOT_STATED):
+        return bars.single_panel(rows, dataset, theme)
+    # a stated scope is always said, even alone: 24,000 returns of all nationalities are not UK–Vietnam figures
+    return panel_chart(rows, dataset, theme, bars.value_axis_title(rows, dataset) if rows["metric"].nunique() == 1 else "", lone_pad=True)
+
+
+def panel_title(rows: pd.DataFrame, dataset: Dataset, scoped: bool, theme: Theme) -> tuple[str, int]:
+    """``Funding · UK worldwide`` over a muted line of what the metric counts and who counted
+    it; and how many lines that is."""
+    metric = dataset.metric(str(rows["metric"].iloc[0]))
+    text = esc(metric.label) + (f" · {esc(rows['scope_label'].iloc[0])}" if scoped and "scope_label" in rows else "")
+    counts, by = (getattr(metric, "counts", None), getattr(metric, "counted_by", None))
+    if not counts:
+        return text, 1
+    lines = wrap(counts + (f" — {COUNTED_BY} {by}" if by else ""), DETAIL_WIDTH).split("<br>")  # annotations never wrap
+    detail = "<br>".join(f"<span style='color:{theme.muted_colour}'>{line}</span>" for line in lines)
+    return f"{text}<br>{detail}", 1 + len(lines)
+
+
+def panel_chart(
+    rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: str, lone_pad: bool = False, ordered: bool = False
+) -> go.Figure:
+    """One panel and linear axis per metric and scope (small multiples), each titled with what
+    it counts; ``lone_pad``: a chart of one panel pads a lone bar as the single-axis charts do;
+    ``ordered``: ``rows`` are already in ``bars.bar_order``."""
+    rows = rows if ordered else bars.bar_order(rows, dataset)
+    keys = panel_keys(rows)
+    scopes = rows["scope"].fillna("") if "scope" in rows else pd.Series("", index=rows.index)
+    panels = [rows[(rows["metric"] == m) & (scopes == s)] for m, s in keys]
+    scoped = len({s for _, s in keys}) > 1 or keys[0][1] not in ("", SCOPE_NOT_STATED)
+    titles = [panel_title(p, dataset, scoped, theme) for p in panels]
+    title_lines = max(n for _, n in titles)
+    drawn = len(rows) + len(panels) * title_lines  # a row per bar, and one per panel title line
+    gap = 0.13 * title_lines * DASHBOARD_HEIGHT / chart_height(drawn) if len(panels) > 1 else 0.0  # the same pixels in a taller chart
+    heights = np.array([len(p) for p in panels], dtype=float)
+    heights = heights / heights.sum() * (1 - gap * (len(panels) - 1))
+    data: list[dict] = []
+    layout: dict = {"annotations": []}
+    top = 1.0
+    for i, (panel, (title, _)) in enumerate(zip(panels, titles), start=1):
+        suffix = "" if i == 1 else str(i)
+        x, y = f"x{suffix}", f"y{suffix}"
+        data += bars.bar_traces(panel, dataset, theme, xaxis=x, yaxis=y)
+        bottom = top - heights[i - 1]
+        layout[f"xaxis{suffix}"] = {**bars.value_axis(panel, dataset, ""), "anchor": y, "domain": [0, 1]}
+        slots = 3 if lone_pad and len(panels) == 1 else 1
+        layout[f"yaxis{suffix}"] = {**bars.category_axis(panel, min_slots=slots), "anchor": x, "domain": [max(bottom, 0.0), top]}
+        layout["annotations"].append({
+            "name": PANEL_TITLE_NAME, "text": title, "showarrow": False,
+            "xref": f"{x} domain", "yref": f"{y} domain", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom",
+            "font": {"size": 13, "color": theme.text_colour}, "align": "left",
+        })
+        top = bottom - gap
+    layout[f"xaxis{'' if len(panels) == 1 else len(panels)}"]["title"] = {
+        "text": axis_title + (OWN_SCALE if len(panels) > 1 else "")
+    }
+    keys_ = bars.key_traces(rows, theme)
+    # The legend sits in the top margin and the first panel's title just above its panel:
+    # give the title a line of its own below the legend (about three keys fit on a row).
+    layout.update(barmode="overlay", bargap=0.35, showlegend=True,
+                  margin={"t": 26 + 22 * math.ceil(len(keys_) / 3) + 22 * (title_lines - 1)})
+    return figure(data + keys_, layout, theme, rows=drawn)
