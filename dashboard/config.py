@@ -33,6 +33,9 @@ class DefaultFilters:
     year_to: int | None = field(default=None, metadata={"help": "Last year shown; empty = last year in the data."})
     programmes: tuple[str, ...] = field(default=(), metadata={"help": "Programme ids shown first; empty = all."})
     metrics: tuple[str, ...] = field(default=(), metadata={"help": "Metric ids shown first; empty = all."})
+    scope: tuple[str, ...] = field(
+        default=(), metadata={"help": "Scope ids shown first (e.g. [uk_vietnam_bilateral]; not_stated = programmes without one); empty = every scope."},
+    )
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ class Filters:
     programmes: tuple[str, ...] = field(default=())
     metrics: tuple[str, ...] = field(default=())
     scope: tuple[str, ...] = field(default=())  # scope ids (or "not_stated"); empty means every scope
+    quantity: str | None = field(default=None)  # the claims view's quantity (a quantity_group); None: the chart's own choice
 
     def describe(self, dataset: Dataset) -> str:
         """``2018–2025 · all programmes · all metrics`` for titles, subtitles and slides

@@ -58,7 +58,7 @@ def headline_cards(figures: pd.DataFrame, dataset: Dataset, filters: Filters | N
     ``figures`` is the filtered figures frame; ``filters``, when given, lets an empty card
     say what it is empty for ("No returns figure in 2022").
     """
-    return [metric_card(metric, figures, dataset, filters) for metric in HEADLINE_METRICS]
+    return [metric_card(metric, figures, dataset, filters) for metric in dataset.headline_metrics()]
 
 
 def metric_card(metric: str, figures: pd.DataFrame, dataset: Dataset, filters: Filters | None = None) -> Card:

@@ -42,12 +42,14 @@ QUALIFIER_PATTERN = {
     Qualifier.AT_LEAST.value: "/",
     Qualifier.AT_MOST.value: "-",
     Qualifier.APPROX.value: ".",
+    Qualifier.RANGE.value: "",  # the bar runs to the low bound; a pale extension runs on to the high one
 }
 QUALIFIER_END_SYMBOL = {  # None: no marker at the bar end
     Qualifier.EXACT.value: None,
     Qualifier.AT_LEAST.value: "triangle-right",  # open-ended: the true value lies further right
     Qualifier.AT_MOST.value: "line-ns",  # a ceiling: the true value lies at or left of it
     Qualifier.APPROX.value: None,
+    Qualifier.RANGE.value: "line-ns",  # the high bound: the true value lies between the bar's end and this cap
 }
 
 

@@ -12,6 +12,7 @@ QUALIFIER_PHRASES = {
     Qualifier.AT_LEAST.value: "a lower bound",
     Qualifier.AT_MOST.value: "an upper bound",
     Qualifier.APPROX.value: "approximate",
+    Qualifier.RANGE.value: "a range",
 }
 
 EVENT_TYPE_LABELS = {
