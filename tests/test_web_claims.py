@@ -222,3 +222,39 @@ def test_the_same_event_from_two_documents_links_each_statement_to_the_other(sta
 def test_a_source_names_the_scope_of_its_figure(state):
     passage = state.provenance.passage("global-aid-committed")
     assert ("Scope", "UK worldwide") in [(d.label, d.text) for d in passage.details]
+
+
+# --- the config default ----------------------------------------------------------------------------
+
+
+def test_config_can_open_on_one_scope_and_a_bad_scope_setting_names_its_line(tmp_path):
+    from dashboard.curated.problems import DataInvalid
+
+    good = tmp_path / "good.yaml"
+    good.write_text("defaults:\n  scope: [uk_vietnam_bilateral]\n", encoding="utf-8")
+    assert load_config(good).defaults.scope == ("uk_vietnam_bilateral",)
+    assert load_config(None).defaults.scope == ()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("defaults:\n  scope: uk_vietnam_bilateral\n", encoding="utf-8")
+    with pytest.raises(DataInvalid) as err:
+        load_config(bad)
+    assert "bad.yaml:2" in str(err.value) and "defaults.scope" in str(err.value)
+
+
+def test_a_config_default_scope_opens_the_page_on_it_and_reset_returns_to_it(state):
+    from dataclasses import replace
+
+    config = replace(state.config, defaults=replace(state.config.defaults, scope=("example_bilateral",)))
+    scoped = app_state(create_app(state.dataset, config, CLAIMS / "seeds"))
+    assert set(scoped.default_view.figures["scope"]) == {"example_bilateral"}
+    assert by_id(cb.first_page(scoped, ""), ID.SCOPE).value == ["example_bilateral"]
+    assert cb.url_sync(scoped, ID.RESET, "?scope=", [2016, 2022], [], "all", [], None).controls[3] == ["example_bilateral"]
+
+
+@pytest.mark.parametrize("query", ["", "?quantity=victims-2017", "?year_from=2013&scope=not_stated", "?programme=gone&metric=funding"])
+def test_the_first_page_holds_the_controls_the_link_names_so_its_first_callback_changes_nothing(state, query):
+    page = cb.first_page(state, query)
+    values = [by_id(page, control).value for control in cb.CONTROL_IDS]
+    sync = cb.url_sync(state, None, query, *values)
+    assert sync.controls is None, (values, sync.controls)
+    assert sync.search is None

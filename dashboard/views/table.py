@@ -32,9 +32,9 @@ SORT_KEYS = {
 }
 # The columns a reader sees, in order: (column id, header, the row field shown in it).
 COLUMNS = (
-    ("metric", "Metric", "metric"), ("programme", "Programme", "programme"), ("scope", "Scope", "scope"),
-    ("value", "Value", "value_label"), ("qualifier", "Qualifier", "qualifier"), ("period_start", "Period", "period_label"),
-    ("kind", "Status", "kind"), ("relation", "Relations", "relation"), ("source", "Source", "source"), ("quote", "Quote", "quote"),
+    ("metric", "Metric", "metric"), ("programme", "Programme", "programme"), ("value", "Value", "value_label"),
+    ("qualifier", "Qualifier", "qualifier"), ("period_start", "Period", "period_label"), ("kind", "Status", "kind"),
+    ("scope", "Scope", "scope"), ("relation", "Relations", "relation"), ("source", "Source", "source"), ("quote", "Quote", "quote"),
 )
 SEARCHED_FIELDS = ("metric", "programme", "scope", "value_label", "qualifier", "period_label", "kind", "relation", "source", "quote")
 

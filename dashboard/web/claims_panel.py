@@ -42,9 +42,9 @@ def claims_panel(state: AppState, view: View) -> html.Div:
         [
             html.H3("Every statement of one quantity", id="claims-title", className="chart-title"),
             html.Label("Quantity", htmlFor=ID.QUANTITY, className="filter-label"),
-            dcc.Dropdown(
-                id=ID.QUANTITY, value=view.quantity, clearable=False, searchable=True,
-                options=quantity_options(state), placeholder="Pick a quantity",
+            dcc.Dropdown(  # empty: the most stated quantity in the view, named above its statements
+                id=ID.QUANTITY, value=view.filters.quantity, clearable=True, searchable=True,
+                options=quantity_options(state), placeholder="The most stated quantity in this view",
             ),
             html.Div(render_claims(view), id=ID.CLAIMS, className="claims-statements"),
         ],
@@ -61,7 +61,12 @@ def render_claims(view: View) -> list:
         return [html.P(NO_QUANTITY, className="claims-empty")]
     if view.claims is None or view.claims.empty:
         return [html.P(NO_STATEMENT, className="claims-empty")]
-    return [html.Ol([claim_line(row) for _, row in view.claims.iterrows()], className="claim-lines")]
+    lead = view.claims.iloc[0]
+    caption = f"{lead['programme_name']} · {lead['metric_label']}: {len(view.claims)} statement{'s' if len(view.claims) != 1 else ''} in this view, latest first"
+    return [
+        html.P(caption, className="claims-caption"),
+        html.Ol([claim_line(row) for _, row in view.claims.iterrows()], className="claim-lines"),
+    ]
 
 
 def claim_line(row: pd.Series) -> html.Li:
