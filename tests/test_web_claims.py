@@ -258,3 +258,11 @@ def test_the_first_page_holds_the_controls_the_link_names_so_its_first_callback_
     sync = cb.url_sync(state, None, query, *values)
     assert sync.controls is None, (values, sync.controls)
     assert sync.search is None
+
+
+def test_the_quantity_menu_is_the_claims_models_own_choice_list(state, dataset):
+    from dashboard.analysis.claims import quantity_choices
+    from dashboard.analysis.frame import figures_frame
+
+    for frame in (state.figures, figures_frame(dataset)):
+        assert st.quantity_menu(frame) == tuple(quantity_choices(frame))

@@ -16,9 +16,11 @@ nothing raises: what cannot be used is left out and named, the rest of the link 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
+
+import pandas as pd
 
 from dashboard.config import DefaultFilters
 from dashboard.analysis.frame import SCOPE_NOT_STATED, Filters, figures_frame, year_span
@@ -52,7 +54,8 @@ class Choices:
     quantities: tuple[str, ...] = ()  # quantity_group ids (analysis.claims.quantity_choices)
 
 
-def choices(dataset: Dataset | Choices) -> Choices:
+def choices(dataset: Dataset | Choices, figures: pd.DataFrame | None = None) -> Choices:
+    """The choices of ``dataset``; ``figures`` is its figures frame when already built."""
     if isinstance(dataset, Choices):
         return dataset
     first, last = year_span(dataset)
@@ -60,7 +63,9 @@ def choices(dataset: Dataset | Choices) -> Choices:
     scopes = tuple(s.id for s in dataset.scopes if s.id in used)
     if any(not p.scope for p in dataset.programmes):
         scopes += (SCOPE_NOT_STATED,)
-    quantities = tuple(dict.fromkeys(figures_frame(dataset)["quantity_group"].astype(str))) if dataset.figures else ()
+    if figures is None and dataset.figures:
+        figures = figures_frame(dataset)
+    quantities = tuple(dict.fromkeys(figures["quantity_group"].astype(str))) if dataset.figures else ()
     return Choices(first, last, tuple(p.id for p in dataset.programmes), tuple(m.id for m in dataset.metrics), scopes, quantities)
 
 
