@@ -370,7 +370,7 @@ def render_passage(passage: Passage | None) -> tuple[str, list]:
     ]
     body = [
         html.Div(details, className="source-figure"),
-        html.Div([html.H4("Related, as the curator declared", className="source-related-title"), html.Ul(related)], className="source-related") if related else None,
+        html.Div([html.H3("Related, as the curator declared", className="source-related-title"), html.Ul(related)], className="source-related") if related else None,
         html.Div(document_head + [html.P(doc.file, className="source-file")], className="source-doc"),
         text,
     ]

@@ -168,3 +168,17 @@ def test_a_range_as_at_dates_and_a_single_year_read_as_the_documents_state_them(
     expect(cell(page, "global-aid-committed", "period_start")).to_have_text("as at Nov 2018")
     expect(cell(page, "victims-2017", "period_start")).to_have_text("2017")
     expect(cell(page, "fund-spending-2018", "relation")).to_have_text("earlier of 2: updated by fund-spending-2019")
+
+
+def test_the_claims_states_have_no_accessibility_violation(page, claims_server):
+    """axe once on what this module adds: the link notice, the claims statements, and a
+    source dialog listing related figures."""
+    from test_accessibility import violations
+
+    open_view(page, claims_server + "?programme=closed-fund&quantity=victims-2017")
+    expect(page.locator(NOTICE)).not_to_be_empty()
+    expect(page.locator("#claims-statements .claim-line")).to_have_count(2)
+    open_source_of_row(page, "example-fund-programme")
+    expect(page.locator(MODAL).locator(".related-link")).to_have_count(1)
+    expect(page.locator(MODAL).locator("#source-quote")).to_be_in_viewport()  # the dialog has finished opening
+    assert violations(page) == []
