@@ -266,3 +266,13 @@ def test_the_quantity_menu_is_the_claims_models_own_choice_list(state, dataset):
 
     for frame in (state.figures, figures_frame(dataset)):
         assert st.quantity_menu(frame) == tuple(quantity_choices(frame))
+
+
+def test_a_downloaded_csv_holds_the_scope_on_screen_and_names_it(state):
+    import csv
+    import io
+
+    name, content = cb.make_download(state, "csv", None, Filters(2016, 2022, scope=("uk_worldwide",)))
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    assert [(r["id"], r["scope_label"]) for r in rows] == [("global-aid-committed", "UK worldwide")]
+    assert name.endswith(".csv")
