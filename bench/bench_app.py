@@ -152,10 +152,10 @@ def time_callbacks(data_dir: Path, seeds_dir: Path, repeats: int) -> dict[str, d
     first, last = state.choices.first_year, state.choices.last_year
     # a typical change: the last few years (kept inside the data's span)
     filters = Filters(max(first, last - 3), last, (), ())
-    years, programmes, metric = to_controls(filters)
+    years, programmes, metric, scope, quantity = to_controls(filters)
     client = app.server.test_client()
     client.get("/")  # let Dash set up its routes and caches before timing
-    controls = {"filter-years": years, "filter-programmes": programmes, "filter-metric": metric}
+    controls = {"filter-years": years, "filter-programmes": programmes, "filter-metric": metric, "filter-scope": scope, "filter-quantity": quantity}
     pure_calls = {
         "view": lambda: compute_view(state, filters),
         "table": lambda: callbacks.table_update(state, ["filter-years"], filters, None, None),

@@ -56,7 +56,7 @@ class DefaultFilters:
     year_to: StrictInt | None = setting(None, "Last year shown; empty = last year in the data.", **YEAR)
     programmes: tuple[Text, ...] = setting((), "Programme ids shown first; empty = all.", **IDS)
     metrics: tuple[Text, ...] = setting((), "Metric ids shown first; empty = all.", **IDS)
-    scope: tuple[Text, ...] = setting((), "Scope ids shown first (`scopes` in `data/vocabulary.yaml`); empty = every scope.", **IDS)
+    scope: tuple[Text, ...] = setting((), "Scope ids shown first (`scopes` in `data/vocabulary.yaml`, e.g. [uk_vietnam_bilateral]; not_stated = programmes without one); empty = every scope.", **IDS)
 
     @model_validator(mode="after")
     def _years_in_order(self) -> DefaultFilters:

@@ -157,7 +157,7 @@ def test_an_empty_view_says_so_in_the_table_cards_and_charts(state):
 def test_the_view_outputs_fill_every_output_of_the_view_callback(state):
     outputs = cb.view_outputs(state.default_view)
     assert len(outputs) == len(cb.VIEW_OUTPUTS)
-    assert outputs[-1] == state.default_view.summary
+    assert outputs[-2] == state.default_view.summary
 
 
 def test_the_table_outputs_fill_every_output_of_the_table_callback(state):
@@ -265,41 +265,55 @@ def _decoded(value):
 # --- URL ⇄ controls ----------------------------------------------------------------------------
 
 
-DEFAULT_CONTROLS = ([2018, 2026], [], "all")
+DEFAULT_CONTROLS = ([2018, 2026], [], "all", [], None)
+NO_NOTICE, DATA_SPAN = "", (2018, 2026)  # the sample data's years
 
 
 def test_opening_a_link_sets_the_controls_and_leaves_the_link_alone(state):
     sync = cb.url_sync(state, ID.URL, "?year_from=2022&year_to=2022&programme=uk-returns", *DEFAULT_CONTROLS)
-    assert sync == cb.UrlSync(None, ([2022, 2022], ["uk-returns"], "all"))
+    assert sync == cb.UrlSync(None, ([2022, 2022], ["uk-returns"], "all", [], None), NO_NOTICE, DATA_SPAN)
 
 
 def test_opening_the_bare_address_changes_nothing(state):
-    assert cb.url_sync(state, None, "", *DEFAULT_CONTROLS) == cb.UrlSync(None, None)
+    assert cb.url_sync(state, None, "", *DEFAULT_CONTROLS) == cb.UrlSync(None, None, NO_NOTICE, DATA_SPAN)
 
 
-def test_a_forged_year_in_a_link_shows_the_default_years(state):
+def test_a_forged_year_in_a_link_shows_the_default_years_and_says_so(state):
     sync = cb.url_sync(state, ID.URL, "?year_from=1066", [2022, 2022], [], "all")
     assert sync.controls == DEFAULT_CONTROLS
     assert sync.search is None
+    assert "year_from=1066: not a year" in sync.notice
+
+
+def test_a_link_for_a_year_without_data_keeps_its_year_and_widens_the_slider(state):
+    sync = cb.url_sync(state, ID.URL, "?year_from=2013&year_to=2013", *DEFAULT_CONTROLS)
+    assert sync == cb.UrlSync(None, ([2013, 2013], [], "all", [], None), NO_NOTICE, (2013, 2026))
+
+
+def test_a_link_with_an_unknown_programme_names_it_and_changing_a_control_clears_the_notice(state):
+    sync = cb.url_sync(state, ID.URL, "?programme=closed-fund", *DEFAULT_CONTROLS)
+    assert sync.notice == "Part of this link could not be used and is left out: programme=closed-fund: no such programme."
+    assert sync.controls is None  # every programme, as the bare address shows
+    assert cb.url_sync(state, ID.YEARS, "?programme=closed-fund", [2022, 2026], [], "all").notice == ""
 
 
 def test_changing_a_control_writes_the_view_into_the_address(state):
     sync = cb.url_sync(state, ID.YEARS, "", [2022, 2022], ["uk-returns"], "returns")
-    assert sync == cb.UrlSync("?year_from=2022&year_to=2022&programme=uk-returns&metric=returns", None)
+    assert sync == cb.UrlSync("?year_from=2022&year_to=2022&programme=uk-returns&metric=returns", None, NO_NOTICE)
 
 
 def test_going_back_to_the_default_view_clears_the_query_string(state):
     sync = cb.url_sync(state, ID.METRIC, "?metric=returns", [2018, 2026], [], "all")
-    assert sync == cb.UrlSync("", None)
+    assert sync == cb.UrlSync("", None, NO_NOTICE)
 
 
 def test_reset_returns_controls_and_address_to_the_defaults(state):
     sync = cb.url_sync(state, ID.RESET, "?year_from=2022", [2022, 2026], ["uk-returns"], "returns")
-    assert sync == cb.UrlSync("", DEFAULT_CONTROLS)
+    assert sync == cb.UrlSync("", DEFAULT_CONTROLS, NO_NOTICE, DATA_SPAN)
 
 
 def test_reset_on_the_default_view_changes_nothing(state):
-    assert cb.url_sync(state, ID.RESET, "", *DEFAULT_CONTROLS) == cb.UrlSync(None, None)
+    assert cb.url_sync(state, ID.RESET, "", *DEFAULT_CONTROLS) == cb.UrlSync(None, None, NO_NOTICE, DATA_SPAN)
 
 
 @pytest.mark.parametrize(
@@ -314,10 +328,12 @@ def test_reset_on_the_default_view_changes_nothing(state):
 def test_forged_payloads_give_a_valid_view_and_never_raise(state, search, years, programmes, metric):
     first, last = year_span(state.dataset)
     for trigger in (None, ID.URL, ID.YEARS, ID.RESET, "forged-id", {"type": "x"}):
-        sync = cb.url_sync(state, trigger, search, years, programmes, metric)
+        sync = cb.url_sync(state, trigger, search, years, programmes, metric, programmes, metric)
         # None means "leave the controls as they are": then the forged values stay on screen
-        y, p, m = sync.controls if sync.controls is not None else (years, programmes, metric)
-        assert isinstance(y, list) and len(y) == 2 and first <= y[0] <= y[1] <= last, (trigger, y)
+        y, p, m, s, q = sync.controls if sync.controls is not None else (years, programmes, metric, programmes, metric)
+        assert isinstance(y, list) and len(y) == 2 and urlstate.FIRST_LINK_YEAR <= y[0] <= y[1] <= urlstate.LAST_LINK_YEAR, (trigger, y)
+        assert isinstance(s, list) and set(s) <= set(state.choices.scopes), (trigger, s)
+        assert q is None or q in state.choices.quantities, (trigger, q)
         assert isinstance(p, list) and set(p) <= {x.id for x in state.dataset.programmes}, (trigger, p)
         assert m == urlstate.ALL_METRICS or m in {x.id for x in state.dataset.metrics}, (trigger, m)
         assert sync.search is None or sync.search == "" or sync.search.startswith("?")
@@ -325,7 +341,7 @@ def test_forged_payloads_give_a_valid_view_and_never_raise(state, search, years,
 
 def test_a_control_holding_a_forged_value_is_shown_as_its_default(state):
     sync = cb.url_sync(state, ID.PROGRAMMES, "", [2018, 2026], ["nope"], "all")
-    assert sync == cb.UrlSync(None, DEFAULT_CONTROLS)
+    assert sync == cb.UrlSync(None, DEFAULT_CONTROLS, NO_NOTICE)
 
 
 # --- clicks that open the source ------------------------------------------------------------------

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dashboard.web import urlstate
 from dashboard.config import DefaultFilters
 from dashboard.analysis.frame import Filters
+from dashboard.curated.validate import load_valid
+
+CLAIMS = Path(__file__).resolve().parent / "fixtures" / "claims"  # fictional: programmes of several scopes
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return load_valid(CLAIMS / "data", CLAIMS / "seeds")
 
 
 @pytest.fixture(scope="module")
@@ -38,23 +48,102 @@ def test_the_question_mark_is_optional(dataset, defaults):
     assert urlstate.parse("year_from=2022", dataset, defaults).year_from == 2022
 
 
-@pytest.mark.parametrize("value", ["1999", "2099", "abc", "", "20222", "-2022", "2022.0", "２０２２", "0x7e6"])
-def test_an_out_of_range_or_malformed_year_from_falls_back_to_the_default(dataset, defaults, value):
-    assert urlstate.parse(f"?year_from={value}&year_to=2024", dataset, defaults) == Filters(2018, 2024, (), ())
+@pytest.mark.parametrize("value", ["1899", "abc", "20222", "-2022", "2022.0", "２０２２", "0x7e6"])
+def test_a_malformed_year_from_falls_back_to_the_default_and_is_named(dataset, defaults, value):
+    link = urlstate.parse_link(f"?year_from={value}&year_to=2024", dataset, defaults)
+    assert link.filters == Filters(2018, 2024, (), ())
+    assert len(link.unused) == 1 and link.unused[0].startswith("year_from=")
 
 
-def test_a_range_that_ends_before_it_starts_falls_back_to_the_default_range(dataset, defaults):
-    view = urlstate.parse("?year_from=2025&year_to=2019&programme=uk-returns", dataset, defaults)
-    assert view == Filters(2018, 2026, ("uk-returns",), ())
+def test_an_empty_year_from_means_the_default_quietly(dataset, defaults):
+    assert urlstate.parse_link("?year_from=&year_to=2024", dataset, defaults) == urlstate.Link(Filters(2018, 2024, (), ()))
 
 
-def test_unknown_programmes_are_dropped_and_known_ones_kept(dataset, defaults):
-    view = urlstate.parse("?programme=nope&programme=uk-returns&programme=%3Cscript%3E", dataset, defaults)
-    assert view.programmes == ("uk-returns",)
+@pytest.mark.parametrize("query, years", [
+    ("?year_from=2013&year_to=2013", (2013, 2013)),
+    ("?year_from=2013&year_to=2020", (2013, 2020)),
+    ("?year_from=2020&year_to=2031", (2020, 2031)),
+])
+def test_a_links_years_outside_the_data_are_kept_not_narrowed(dataset, defaults, query, years):
+    link = urlstate.parse_link(query, dataset, defaults)
+    assert (link.filters.year_from, link.filters.year_to) == years
+    assert link.unused == ()
+    assert urlstate.encode(link.filters, defaults) == query
 
 
-def test_only_unknown_programmes_mean_the_default_programmes(dataset, defaults):
-    assert urlstate.parse("?programme=nope", dataset, defaults).programmes == ()
+def test_years_outside_the_data_are_named_with_the_datas_span(dataset, defaults):
+    assert urlstate.years_without_data(Filters(2013, 2013), dataset) == "No figures or events in 2013: the data covers 2018–2026."
+    assert urlstate.years_without_data(Filters(2013, 2030), dataset) == "No figures or events in 2013–2017 or 2027–2030: the data covers 2018–2026."
+    assert urlstate.years_without_data(Filters(2018, 2026), dataset) == ""
+
+
+def test_the_year_slider_widens_to_a_links_years(dataset):
+    assert urlstate.slider_span(Filters(2013, 2013), dataset) == (2013, 2026)
+    assert urlstate.slider_span(Filters(2020, 2022), dataset) == (2018, 2026)
+
+
+def test_a_range_that_ends_before_it_starts_falls_back_to_the_default_range_and_says_so(dataset, defaults):
+    link = urlstate.parse_link("?year_from=2025&year_to=2019&programme=uk-returns", dataset, defaults)
+    assert link.filters == Filters(2018, 2026, ("uk-returns",), ())
+    assert link.unused == ("year_from=2025&year_to=2019: the range ends before it starts",)
+
+
+def test_unknown_programmes_are_dropped_known_ones_kept_and_each_unknown_one_named(dataset, defaults):
+    link = urlstate.parse_link("?programme=nope&programme=uk-returns&programme=%3Cscript%3E", dataset, defaults)
+    assert link.filters.programmes == ("uk-returns",)
+    assert link.unused == ("programme=nope: no such programme", "programme=<script>: no such programme")
+
+
+@pytest.mark.parametrize("query, part", [
+    ("?metric=gone", "metric=gone: no such metric"),
+    ("?scope=moon", "scope=moon: no such scope"),
+    ("?quantity=forged", "quantity=forged: no such quantity in this data"),
+])
+def test_an_unknown_metric_scope_or_quantity_is_left_out_and_named(dataset, defaults, query, part):
+    link = urlstate.parse_link(query, dataset, defaults)
+    assert link.filters == defaults
+    assert link.unused == (part,)
+    assert part in urlstate.unused_notice(link.unused)
+
+
+def test_a_very_long_unknown_value_is_quoted_cut_short(dataset, defaults):
+    link = urlstate.parse_link("?programme=" + "x" * 500, dataset, defaults)
+    assert len(link.unused[0]) < 100 and link.unused[0].endswith("…: no such programme")
+
+
+def test_scope_is_kept_in_a_link_like_programmes(claims):
+    defaults = urlstate.default_filters(claims, DefaultFilters())
+    view = Filters(defaults.year_from, defaults.year_to, (), (), ("uk_worldwide", "not_stated"))
+    query = urlstate.encode(view, defaults)
+    assert query == "?scope=uk_worldwide&scope=not_stated"
+    assert urlstate.parse(query, claims, defaults) == view
+
+
+def test_the_scopes_offered_are_those_of_the_programmes_and_not_stated_when_one_has_none(claims):
+    assert urlstate.choices(claims).scopes == ("uk_worldwide", "example_bilateral", "not_stated")
+
+
+def test_the_claims_quantity_is_kept_in_a_link(dataset, defaults):
+    quantity = urlstate.choices(dataset).quantities[-1]
+    view = Filters(2018, 2026, quantity=quantity)
+    query = urlstate.encode(view, defaults)
+    assert query == f"?quantity={quantity}"
+    assert urlstate.parse(query, dataset, defaults) == view
+
+
+def test_a_config_default_scope_opens_on_that_scope_and_a_link_can_ask_for_every_scope(claims):
+    defaults = urlstate.default_filters(claims, DefaultFilters(scope=("example_bilateral", "gone")))
+    assert defaults.scope == ("example_bilateral",)
+    assert urlstate.parse("", claims, defaults).scope == ("example_bilateral",)
+    every = Filters(defaults.year_from, defaults.year_to)
+    assert urlstate.encode(every, defaults) == "?scope="
+    assert urlstate.parse("?scope=", claims, defaults) == every
+
+
+def test_only_unknown_programmes_mean_the_default_programmes_and_are_named(dataset, defaults):
+    link = urlstate.parse_link("?programme=nope", dataset, defaults)
+    assert link.filters.programmes == ()
+    assert link.unused == ("programme=nope: no such programme",)
 
 
 def test_an_unknown_metric_is_ignored(dataset, defaults):
@@ -81,7 +170,7 @@ def test_unknown_keys_are_ignored(dataset, defaults):
 )
 def test_forged_query_strings_never_raise_and_give_a_valid_view(dataset, defaults, query):
     view = urlstate.parse(query, dataset, defaults)
-    assert 2018 <= view.year_from <= view.year_to <= 2026
+    assert urlstate.FIRST_LINK_YEAR <= view.year_from <= view.year_to <= urlstate.LAST_LINK_YEAR
     assert set(view.programmes) <= {p.id for p in dataset.programmes}
 
 
@@ -92,15 +181,18 @@ def test_the_defaults_come_from_the_config_clipped_to_the_data(dataset):
 
 def test_a_link_is_read_against_config_defaults(dataset):
     defaults = urlstate.default_filters(dataset, DefaultFilters(year_from=2022))
-    assert urlstate.parse("?year_from=1900", dataset, defaults).year_from == 2022
+    assert urlstate.parse("?year_from=1899", dataset, defaults).year_from == 2022
+    assert urlstate.parse("?year_from=2013", dataset, defaults).year_from == 2013
     assert urlstate.encode(Filters(2018, 2026, (), ()), defaults) == "?year_from=2018"
 
 
 def test_the_controls_show_a_view_and_read_back_to_it(dataset, defaults):
     view = Filters(2022, 2022, ("uk-returns",), ("returns",))
-    years, programmes, metric = urlstate.to_controls(view)
-    assert (years, programmes, metric) == ([2022, 2022], ["uk-returns"], "returns")
-    assert urlstate.from_controls(years, programmes, metric, dataset, defaults) == view
+    years, programmes, metric, scope, quantity = urlstate.to_controls(view)
+    assert (years, programmes, metric, scope, quantity) == ([2022, 2022], ["uk-returns"], "returns", [], None)
+    assert urlstate.from_controls(years, programmes, metric, dataset, defaults, scope, quantity) == view
+    scoped = Filters(2013, 2022, (), (), ("not_stated",), quantity=urlstate.choices(dataset).quantities[0])
+    assert urlstate.from_controls(*urlstate.to_controls(scoped)[:3], dataset, defaults, *urlstate.to_controls(scoped)[3:]) == scoped
 
 
 def test_all_metrics_and_no_programmes_mean_everything(dataset, defaults):
@@ -120,14 +212,17 @@ def test_all_metrics_and_no_programmes_mean_everything(dataset, defaults):
     ],
 )
 def test_forged_control_values_never_raise_and_give_a_valid_view(dataset, defaults, years, programmes, metric):
-    view = urlstate.from_controls(years, programmes, metric, dataset, defaults)
-    assert 2018 <= view.year_from <= view.year_to <= 2026
+    view = urlstate.from_controls(years, programmes, metric, dataset, defaults, programmes, metric)
+    assert urlstate.FIRST_LINK_YEAR <= view.year_from <= view.year_to <= urlstate.LAST_LINK_YEAR
     assert set(view.programmes) <= {p.id for p in dataset.programmes}
     assert set(view.metrics) <= {m.id for m in dataset.metrics}
+    assert set(view.scope) <= set(urlstate.choices(dataset).scopes)
+    assert view.quantity is None or view.quantity in urlstate.choices(dataset).quantities
 
 
 def test_a_forged_year_range_from_the_controls_falls_back_to_the_defaults(dataset, defaults):
     assert urlstate.from_controls([2030, 1990], [], "all", dataset, defaults) == defaults
+    assert urlstate.from_controls([1066, 2022], [], "all", dataset, defaults) == Filters(2018, 2022, (), ())
     assert urlstate.from_controls([2022.0, "2023"], [], "all", dataset, defaults) == Filters(2022, 2023, (), ())
 
 

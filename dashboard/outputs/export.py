@@ -31,8 +31,13 @@ from dashboard.outputs.formats import (  # noqa: F401  (ExportContext, ExportErr
     FORMATS, ExportContext, ExportError, Exporter, OutputFormat, of_kind, output_format, register_format,
 )
 
-CSV_COLUMNS = FIGURE_COLUMNS  # the first eleven are fixed: id … quote
-NUMERIC_COLUMNS = {"value"}
+FIXED_COLUMNS = FIGURE_COLUMNS[:11]  # id … quote: fixed, first, unchanged
+CLAIM_COLUMNS = [  # then what the claims model adds, first what a reader of a row needs
+    "scope", "scope_label", "period_start_precision", "period_end_precision",
+    "value_low", "value_high", "relation", "related_ids",
+]
+CSV_COLUMNS = FIXED_COLUMNS + CLAIM_COLUMNS + [c for c in FIGURE_COLUMNS[11:] if c not in CLAIM_COLUMNS]
+NUMERIC_COLUMNS = {"value", "value_low", "value_high"}
 DATE_COLUMNS = {"period_start", "period_end"}
 TEXT_COLUMNS = [c for c in CSV_COLUMNS if c not in NUMERIC_COLUMNS | DATE_COLUMNS]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -85,6 +90,9 @@ def table(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def _csv_number(value: float) -> str:
+    """``7000000``, ``0.5``; an empty cell for a missing number (an open bound)."""
+    if pd.isna(value):
+        return ""
     return f"{value:.0f}" if float(value).is_integer() else repr(float(value))
 
 
@@ -94,35 +102,78 @@ def export_csv(figures: pd.DataFrame, context: ExportContext) -> bytes:
     figures always give the same bytes."""
     buffer = io.StringIO()
     out = table(figures)
-    out["value"] = out["value"].map(_csv_number)
+    for column in NUMERIC_COLUMNS:
+        out[column] = out[column].map(_csv_number)
     out.to_csv(buffer, index=False, lineterminator="\n")
     text = buffer.getvalue()
     return ("\ufeff" + text if context.csv_bom else text).encode("utf-8")
 
 
+# The Figures sheet opens on what a reader reads, then the ids and machine columns:
+# (frame column or a computed one, header, width in characters). The CSV's columns follow
+# under their CSV names, each once (those shown readably above are not repeated).
+XLSX_READABLE = (
+    ("metric_label", "Metric", 24), ("programme_name", "Programme", 28), ("scope_label", "Scope", 20),
+    ("value_label", "Value as stated", 18), ("period_label", "Period", 20), ("kind_label", "Status", 14),
+    ("relation_words", "Relations", 28), ("source_title", "Source", 30), ("source_publisher", "Publisher", 18),
+    ("source_date", "Published", 11), ("quote", "Quote", 60), ("note", "Note", 30),
+)
+XLSX_ID_COLUMNS = [c for c in CSV_COLUMNS if c not in {name for name, _, _ in XLSX_READABLE}]
+XLSX_FONT = "Calibri"  # one font for header and body
+XLSX_FONT_SIZE = 11
+
+
+def xlsx_columns() -> list[tuple[str, str]]:
+    """``(column, header)`` of the Figures sheet in order: readable first, then the ids."""
+    return [(name, header) for name, header, _ in XLSX_READABLE] + [(c, c) for c in XLSX_ID_COLUMNS]
+
+
+def _readable_frame(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures with the computed readable columns: the status in words, the relations as
+    the page's table marks them ("part of £200m (global-aid)", "latest of 2")."""
+    from dashboard.views.labels import KIND_LABELS
+    from dashboard.views.table import relation_marks
+
+    marks = relation_marks(figures)
+    return figures.assign(
+        kind_label=figures["kind"].map(lambda k: KIND_LABELS.get(k, k), na_action="ignore"),
+        relation_words=figures["id"].map(lambda i: marks.get(i, ("", ()))[0] or None),
+    )
+
+
 @register_format("xlsx", "Excel (XLSX)", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "view")
 def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
-    """An Excel workbook: a ``Figures`` sheet with the CSV's columns, a ``Funding per person``
-    sheet when the view has ratios to show (``frame.funding_ratios``, bounds as numbers), and
-    an ``About`` sheet.
+    """An Excel workbook: a ``Figures`` sheet, a ``Funding per person`` sheet when the view
+    has ratios to show (``frame.funding_ratios``, bounds as numbers), and an ``About`` sheet.
 
-    ``value`` is a number cell; period dates are real date cells shown as YYYY-MM-DD, so
-    Excel sorts and filters them as dates while they read like the CSV; every other cell is
-    a string cell (never a formula), neutralised like the CSV. The file is deterministic:
-    the workbook's created/modified stamps and the zip entries' times are the day made.
+    The Figures sheet opens on readable columns (metric, programme, scope, the value as the
+    source words it, period, status, relations, source, quote) and holds every CSV column after
+    them under its CSV name. ``value`` and its bounds are number cells (a bound left empty
+    when the wording leaves it open); period dates are real date cells shown as YYYY-MM-DD;
+    every other cell is a string cell (never a formula), neutralised like the CSV. One font
+    throughout; printed landscape, the readable columns fitted to the page width, with the
+    header row repeated on every page. The file is deterministic: the workbook's
+    created/modified stamps and the zip entries' times are the day made.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Figures"
-    bold = Font(bold=True)
-    _write_row(sheet, 1, CSV_COLUMNS, font=bold)
-    for r, row in enumerate(figures[CSV_COLUMNS].itertuples(index=False), start=2):
-        for c, (column, value) in enumerate(zip(CSV_COLUMNS, row), start=1):
+    bold = Font(name=XLSX_FONT, size=XLSX_FONT_SIZE, bold=True)
+    body = Font(name=XLSX_FONT, size=XLSX_FONT_SIZE)
+    top = Alignment(vertical="top", wrap_text=True)
+    columns = xlsx_columns()
+    names = [name for name, _ in columns]
+    _write_row(sheet, 1, [header for _, header in columns], font=bold)
+    frame = _readable_frame(figures)
+    for r, row in enumerate(frame[names].itertuples(index=False), start=2):
+        for c, (column, value) in enumerate(zip(names, row), start=1):
             cell = sheet.cell(row=r, column=c)
+            cell.font = body
             if pd.isna(value):
                 continue
             if column in NUMERIC_COLUMNS:
@@ -133,24 +184,46 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
                 cell.number_format = "yyyy-mm-dd"
             else:
                 _set_text(cell, neutralise(str(value)))
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(CSV_COLUMNS))}{max(1, len(figures) + 1)}"
-    for c, column in enumerate(CSV_COLUMNS, start=1):
-        cells = [] if column in DATE_COLUMNS else [len(str(v)) for v in figures[column].dropna()]
-        longest = max([len(column), *cells])
-        sheet.column_dimensions[get_column_letter(c)].width = min(max(10, longest + 2), 60)
+                if c <= len(XLSX_READABLE):
+                    cell.alignment = top
+    sheet.freeze_panes = "B2"  # the header row and the metric stay in sight
+    last = get_column_letter(len(columns))
+    sheet.auto_filter.ref = f"A1:{last}{max(1, len(figures) + 1)}"
+    for c, (name, header) in enumerate(columns, start=1):
+        if c <= len(XLSX_READABLE):
+            width = XLSX_READABLE[c - 1][2]
+        else:
+            cells = [] if name in DATE_COLUMNS else [len(str(v)) for v in frame[name].dropna()]
+            width = min(max(10, max([len(header), *cells]) + 2), 40)
+        sheet.column_dimensions[get_column_letter(c)].width = width
+    _print_setup(sheet, f"A1:{get_column_letter(len(XLSX_READABLE))}{max(1, len(figures) + 1)}", PageSetupProperties)
 
     if context.dataset is not None:
         _ratio_sheet(workbook, funding_ratios(figures, context.dataset), bold)
 
     about = workbook.create_sheet("About")
     for r, (label, text) in enumerate(_about_rows(figures, context), start=1):
-        _write_row(about, r, [label, text])
+        _write_row(about, r, [label, text], font=body)
         about.cell(row=r, column=1).font = bold
         about.cell(row=r, column=2).alignment = Alignment(wrap_text=True, vertical="top")
     about.column_dimensions["A"].width = 18
     about.column_dimensions["B"].width = 110
     return _deterministic_xlsx(workbook, context.made_on)
+
+
+def _print_setup(sheet, area: str, PageSetupProperties) -> None:
+    """Landscape A4, the readable columns fitted to one page's width (as many pages down as
+    the rows need), the header row repeated on each page, and page numbers in the footer."""
+    sheet.print_area = area
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as needed
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_options.gridLines = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.oddFooter.center.text = "Page &P of &N"
 
 
 RATIO_COLUMNS = (  # name, width in characters
@@ -168,6 +241,9 @@ def _ratio_sheet(workbook, ratios: list, bold) -> None:
 
     sheet = workbook.create_sheet("Funding per person")
     _write_row(sheet, 1, [name for name, _ in RATIO_COLUMNS], font=bold)
+    from openpyxl.styles import Font
+
+    body = Font(name=XLSX_FONT, size=XLSX_FONT_SIZE)
     for r, ratio in enumerate(ratios, start=2):
         q = ratio.quantity
         lower = q.lo if q.lo > 0 else None  # a ratio of positive counts is never below 0: 0 means no lower bound
@@ -178,6 +254,7 @@ def _ratio_sheet(workbook, ratios: list, bold) -> None:
         )
         for c, value in enumerate(values, start=1):
             cell = sheet.cell(row=r, column=c)
+            cell.font = body
             if isinstance(value, float):
                 cell.value = round(value, 2)
                 cell.number_format = "#,##0.00"
@@ -221,7 +298,10 @@ def _about_rows(figures: pd.DataFrame, context: ExportContext) -> list[tuple[str
     sources = figures[["source_title", "source_publisher", "source_date"]].drop_duplicates()
     for _, s in sources.iterrows():
         rows.append(("Source", f"{s['source_title']} — {s['source_publisher']}, {s['source_date']}"))
-    rows.append(("Values", "value is the number in base units (pounds, people); value_label is how the source words it, with its qualifier."))
+    rows.append(("Values", "value is the number in base units (pounds, people); value_label is how the source words it, with its qualifier. value_low and value_high are the bounds the wording allows, empty where it leaves one open (\u201cover £7m\u201d has no upper bound)."))
+    rows.append(("Columns", "The Figures sheet opens on readable columns; the ids and machine columns follow, named as in the CSV. Dates are stated at the precision in period_start_precision and period_end_precision (a month or a year is not a day, though period_start/period_end are written as days for sorting)."))
+    rows.append(("Scope", "scope_label says where a programme acts and who funds it (e.g. UK worldwide, UK–Vietnam bilateral): figures of different scope are not comparable or additive."))
+    rows.append(("Relations", "relation and related_ids are declared by the curator: part_of (a share of its whole, never added to it), same_as, updates (a later statement of the same quantity), disagrees_with (both kept, never averaged)."))
     rows.append(("Safety", "Text cells that began with =, +, -, @, a tab or a carriage return start with ' so no spreadsheet runs them as formulas."))
     return rows
 

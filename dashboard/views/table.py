@@ -27,29 +27,37 @@ MAX_SEARCH_CHARS = 200  # longer search texts are cut: nobody types more, and ea
 # Sortable columns: the table's column id → the row field its order follows. "value" sorts
 # by number, "period_start" by ISO date; the rest by their text, ignoring case.
 SORT_KEYS = {
-    "metric": "metric", "programme": "programme", "value": "value", "qualifier": "qualifier",
-    "period_start": "period_start", "kind": "kind", "source": "source", "quote": "quote",
+    "metric": "metric", "programme": "programme", "scope": "scope", "value": "value", "qualifier": "qualifier",
+    "period_start": "period_start", "kind": "kind", "relation": "relation", "source": "source", "quote": "quote",
 }
 # The columns a reader sees, in order: (column id, header, the row field shown in it).
 COLUMNS = (
     ("metric", "Metric", "metric"), ("programme", "Programme", "programme"), ("value", "Value", "value_label"),
     ("qualifier", "Qualifier", "qualifier"), ("period_start", "Period", "period_label"), ("kind", "Status", "kind"),
-    ("source", "Source", "source"), ("quote", "Quote", "quote"),
+    ("scope", "Scope", "scope"), ("relation", "Relations", "relation"), ("source", "Source", "source"), ("quote", "Quote", "quote"),
 )
-SEARCHED_FIELDS = ("metric", "programme", "value_label", "qualifier", "period_label", "kind", "source", "quote")
+SEARCHED_FIELDS = ("metric", "programme", "scope", "value_label", "qualifier", "period_label", "kind", "relation", "source", "quote")
 
 
 # --- rows, made once at start-up ------------------------------------------------------------------
 
 
 def table_rows(figures: pd.DataFrame) -> dict[str, dict[str, Any]]:
-    """One table row per figure: numbers stay numbers (for sorting), texts come from fmt."""
+    """One table row per figure: numbers stay numbers (for sorting), texts come from fmt.
+
+    The period is fmt's label, at the precision the document gives ("as at Nov 2018",
+    "2017", "FY 2018/19"), never a made-up day; ``relation`` marks how a figure stands to
+    others ("part of £200m (global-aid)", "latest of 2"), ``related`` the ids it names."""
+    marks = relation_marks(figures)
     rows = {}
     for r in figures.to_dict("records"):
         rows[r["id"]] = {
             "id": r["id"],
             "metric": r["metric_label"],
             "programme": r["programme_name"],
+            "scope": _text(r.get("scope_label")) or "Scope not stated",
+            "relation": marks.get(r["id"], ("", ()))[0],
+            "related": marks.get(r["id"], ("", ()))[1],
             "value": float(r["value"]),
             "value_label": r["value_label"],
             "qualifier": qualifier_label(r["qualifier"], r["wording"]),
@@ -67,10 +75,60 @@ def qualifier_label(qualifier: str, wording: Any) -> str:
     q = Qualifier(qualifier)
     if q is Qualifier.EXACT:
         return "Exact"
-    note = fmt.QUALIFIER_NOTES[q].split(";")[0]
+    note = (fmt.QUALIFIER_NOTES.get(q) or getattr(fmt, "RANGE_NOTE", "Between: the source gives a range")).split(";")[0]
     if isinstance(wording, str) and wording:
         return f"“{wording}”: {note.split(': ', 1)[-1]}"
     return note
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def relation_marks(figures: pd.DataFrame) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Figure id → (the words of its relations, the ids they name), as the curator declared
+    them: "part of £200m (global-aid)"; "includes £33.5m (fund)"; among statements of one
+    quantity "latest of 2", "earlier of 2: updated by fund-2019", "disagrees with victims-2017",
+    "same as memo-2018". Figures related to nothing are left out."""
+    from dashboard.analysis.claims import claim_history
+
+    if figures.empty or "quantity_group" not in figures:
+        return {}
+    label = dict(zip(figures["id"], figures["value_label"].astype(str)))
+    words: dict[str, list[str]] = {}
+    related: dict[str, list[str]] = {}
+
+    def add(figure_id: str, text: str, other: str) -> None:
+        words.setdefault(figure_id, []).append(text)
+        if other not in related.setdefault(figure_id, []):
+            related[figure_id].append(other)
+
+    for fid, whole in zip(figures["id"], figures["part_of"]):
+        if isinstance(whole, str) and whole in label:
+            add(fid, f"part of {label[whole]} ({whole})", whole)
+            add(whole, f"includes {label[fid]} ({fid})", fid)
+    sizes = figures["quantity_group"].value_counts()
+    for group in sizes[sizes > 1].index:
+        rows = figures[figures["quantity_group"] == group]
+        history = claim_history(rows, str(rows["id"].iloc[0]))
+        lead = str(history["id"].iloc[0])
+        n = len(history)
+        for _, h in history.iterrows():
+            fid, role = str(h["id"]), h["claim_role"]
+            if role == "latest":
+                disagreeing = [str(i) for i in history.loc[history["claim_role"] == "disagrees", "id"]]
+                add(fid, f"latest of {n}" + (f"; disagrees with {', '.join(disagreeing)}" if disagreeing else ""), lead)
+                related[fid].remove(lead)
+                for other in history["id"]:
+                    if other != fid and other not in related[fid]:
+                        related[fid].append(str(other))
+            elif role == "earlier":
+                add(fid, f"earlier of {n}: updated by {lead}", lead)
+            elif role == "same":
+                add(fid, f"same as {lead}", lead)
+            else:
+                add(fid, f"disagrees with {lead}", lead)
+    return {fid: ("; ".join(text), tuple(related.get(fid, ()))) for fid, text in words.items()}
 
 
 @dataclass(frozen=True)
@@ -83,9 +141,9 @@ class TableIndex:
 
     @classmethod
     def of(cls, rows: Mapping[str, dict[str, Any]]) -> TableIndex:
-        haystacks = {i: "\n".join(str(row[f]) for f in SEARCHED_FIELDS).casefold() for i, row in rows.items()}
+        haystacks = {i: "\n".join(str(row.get(f, "")) for f in SEARCHED_FIELDS).casefold() for i, row in rows.items()}
         sort_keys = {
-            column: {i: (row[key] if isinstance(row[key], float) else str(row[key]).casefold()) for i, row in rows.items()}
+            column: {i: (row[key] if isinstance(row.get(key), float) else str(row.get(key, "")).casefold()) for i, row in rows.items()}
             for column, key in SORT_KEYS.items()
         }
         return cls(rows=rows, haystacks=haystacks, sort_keys=sort_keys)

@@ -31,8 +31,10 @@ from dashboard.web.layout import (
     VIEW_FORMATS,
     chart_dom_id,
     chart_download_id,
+    card_scopes,
     page,
     render_cards,
+    year_marks,
     render_passage,
     render_ratios,
     view_download_id,
@@ -41,7 +43,8 @@ from dashboard.web.grid import table_rows_html
 from dashboard.web.ids import table_head_id
 from dashboard.web.provenance import EVENT, FIGURE
 from dashboard.web.state import STATE_KEY, AppState, View, first_table_page, view_for
-from dashboard.web.urlstate import encode, from_controls, parse, to_controls
+from dashboard.web.claims_panel import render_claims
+from dashboard.web.urlstate import encode, from_controls, parse_link, slider_span, to_controls, unused_notice
 
 log = logging.getLogger(__name__)
 MAX_ID_CHARS = 200  # ids in click payloads longer than this are not ours
@@ -52,10 +55,11 @@ MAX_ID_CHARS = 200  # ids in click payloads longer than this are not ours
 
 def first_page(state: AppState, query: Any):
     """The whole page for a visitor arriving with ``query`` (a shared link's query string):
-    its own numbers from the first paint, never the default view's first. A bad value in
-    the link is read as its default, exactly as the controls read it."""
-    view = view_for(state, parse(query, state.choices, state.defaults))
-    return page(state, view, first_table_page(state, view))
+    its own numbers from the first paint, never the default view's first. A part of the link
+    that cannot be used is left out, and the page says which (``urlstate.parse_link``)."""
+    link = parse_link(query, state.choices, state.defaults)
+    view = view_for(state, link.filters)
+    return page(state, view, first_table_page(state, view), link.unused)
 
 
 # --- one view on the wire ------------------------------------------------------------------------
@@ -67,7 +71,7 @@ def view_outputs(view: View) -> tuple:
     for name in CHARTS:
         chart = view.charts[name]
         per_chart += [figure_payload(chart.figure), chart.alt, [html.Li(n) for n in chart.notes], chart.footer]
-    return (render_cards(view.cards), render_ratios(view.ratios, view.ratio_count), *per_chart, view.summary)
+    return (render_cards(view.cards, card_scopes(view)), render_ratios(view.ratios, view.ratio_count), *per_chart, view.summary, render_claims(view))
 
 
 def figure_payload(figure: go.Figure) -> dict[str, Any]:
@@ -82,37 +86,42 @@ def figure_payload(figure: go.Figure) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class UrlSync:
-    """What ``sync_url`` changes: the query string and/or the controls (None: leave as is)."""
+    """What ``sync_url`` changes (None: leave as is): the query string, the controls
+    (``urlstate.to_controls``), the notice naming what of a link could not be used, and the
+    year slider's span (widened to a link's years outside the data)."""
 
     search: str | None
-    controls: tuple[list[int], list[str], str] | None
+    controls: tuple | None
+    notice: str | None = None
+    span: tuple[int, int] | None = None
 
 
-def url_sync(state: AppState, trigger: Any, search: Any, years: Any, programmes: Any, metric: Any) -> UrlSync:
+def url_sync(state: AppState, trigger: Any, search: Any, years: Any, programmes: Any, metric: Any, scope: Any = None, quantity: Any = None) -> UrlSync:
     """Keep the address bar and the filter controls showing the same view.
 
     - the address changed (page load, back/forward, a pasted link): the controls follow it;
-      a bad value in the link is shown as its default, the link itself is left as typed
-      (rewriting it would add a history entry and trap the back button);
+      a part of the link that cannot be used is named in the notice and left out, the link
+      itself is left as typed (rewriting it would add a history entry and trap the back
+      button); the year slider widens to the link's years;
     - the reset button: controls and address go back to the defaults;
-    - a control changed: the address gets the new view (a new history entry).
+    - a control changed: the address gets the new view (a new history entry), and the
+      notice about the opened link goes (the address is now the page's own).
     """
-    current = from_controls(years, programmes, metric, state.choices, state.defaults)
+    given = (years, programmes, metric, [] if scope is None else scope, quantity)  # a cleared scope box sends None
+    current = from_controls(years, programmes, metric, state.choices, state.defaults, scope, quantity)
     shown = to_controls(current)
     search = search if isinstance(search, str) else ""
     if trigger == ID.RESET:
         target = state.defaults
         new_search = encode(target, state.defaults)
-        return UrlSync(new_search if new_search != search else None, to_controls(target) if to_controls(target) != (years, programmes, metric) else None)
-    if trigger in (None, ID.URL):
-        target = parse(search, state.choices, state.defaults)
         controls = to_controls(target)
-        return UrlSync(None, controls if controls != (years, programmes, metric) else None)
+        return UrlSync(new_search if new_search != search else None, controls if controls != given else None, "", slider_span(target, state.choices))
+    if trigger in (None, ID.URL):
+        link = parse_link(search, state.choices, state.defaults)
+        controls = to_controls(link.filters)
+        return UrlSync(None, controls if controls != given else None, unused_notice(link.unused), slider_span(link.filters, state.choices))
     new_search = encode(current, state.defaults)
-    return UrlSync(
-        new_search if new_search != search else None,
-        shown if shown != (years, programmes, metric) else None,
-    )
+    return UrlSync(new_search if new_search != search else None, shown if shown != given else None, "", None)
 
 
 # --- provenance clicks ---------------------------------------------------------------------------
@@ -130,8 +139,10 @@ def clicked_record(trigger: Any, value: Any) -> tuple[str, str] | None:
     point carries ``customdata[0]``).
     """
     if isinstance(trigger, dict):
-        if trigger.get("type") in (ID.CARD_LINE, ID.RATIO_PART, ID.TABLE_ROW) and _clicks(value):
+        if trigger.get("type") in (ID.CARD_LINE, ID.RATIO_PART, ID.TABLE_ROW, ID.CLAIM_LINE, ID.RELATED) and _clicks(value):
             return _record(FIGURE, trigger.get("figure"))
+        if trigger.get("type") == ID.RELATED_EVENT and _clicks(value):
+            return _record(EVENT, trigger.get("figure"))
         return None
     if trigger in GRAPH_IDS:
         kind = EVENT if CHARTS[GRAPH_IDS[trigger]].opens == "event" else FIGURE
@@ -249,15 +260,20 @@ def serve_layout():
     return first_page(current_state(), query)
 
 
-CONTROLS = [Input(ID.YEARS, "value"), Input(ID.PROGRAMMES, "value"), Input(ID.METRIC, "value")]
-CONTROL_STATES = [State(ID.YEARS, "value"), State(ID.PROGRAMMES, "value"), State(ID.METRIC, "value")]
-CONTROL_OUTPUTS = [Output(ID.YEARS, "value"), Output(ID.PROGRAMMES, "value"), Output(ID.METRIC, "value")]
+CONTROL_IDS = (ID.YEARS, ID.PROGRAMMES, ID.METRIC, ID.SCOPE, ID.QUANTITY)  # urlstate.to_controls order
+CONTROLS = [Input(c, "value") for c in CONTROL_IDS]
+TABLE_CONTROLS = CONTROLS[:4]  # the table does not follow the claims view's quantity
+CONTROL_STATES = [State(c, "value") for c in CONTROL_IDS]
+CONTROL_OUTPUTS = [Output(c, "value") for c in CONTROL_IDS]
+SLIDER_OUTPUTS = [Output(ID.YEARS, "min"), Output(ID.YEARS, "max"), Output(ID.YEARS, "marks")]
 
 
-def sync_url(search, years, programmes, metric, _reset):
-    sync = url_sync(current_state(), ctx.triggered_id, search, years, programmes, metric)
-    controls = sync.controls if sync.controls is not None else (no_update,) * 3
-    return (sync.search if sync.search is not None else no_update, *controls)
+def sync_url(search, years, programmes, metric, scope, quantity, _reset):
+    sync = url_sync(current_state(), ctx.triggered_id, search, years, programmes, metric, scope, quantity)
+    controls = sync.controls if sync.controls is not None else (no_update,) * len(CONTROL_IDS)
+    span = (sync.span[0], sync.span[1], year_marks(*sync.span)) if sync.span is not None else (no_update,) * 3
+    notice = sync.notice if sync.notice is not None else no_update
+    return (sync.search if sync.search is not None else no_update, *controls, notice, *span)
 
 
 VIEW_OUTPUTS = [Output(ID.CARDS, "children"), Output(ID.RATIOS, "children")]
@@ -268,12 +284,12 @@ for _name in CHARTS:
         Output(chart_dom_id(ID.CHART_NOTES, _name), "children"),
         Output(chart_dom_id(ID.CHART_FOOTER, _name), "children"),
     ]
-VIEW_OUTPUTS += [Output(ID.SUMMARY, "children")]
+VIEW_OUTPUTS += [Output(ID.SUMMARY, "children"), Output(ID.CLAIMS, "children")]
 
 
-def update_view(years, programmes, metric):
+def update_view(years, programmes, metric, scope, quantity):
     state = current_state()
-    return view_outputs(view_for(state, from_controls(years, programmes, metric, state.choices, state.defaults)))
+    return view_outputs(view_for(state, from_controls(years, programmes, metric, state.choices, state.defaults, scope, quantity)))
 
 
 def show_source(*_):
@@ -284,13 +300,13 @@ def show_source(*_):
 
 
 def download(*args):
-    years, programmes, metric = args[-3:]
+    years, programmes, metric, scope, quantity = args[-len(CONTROL_IDS):]
     request = download_request(ctx.triggered_id)
     clicked = ctx.triggered[0]["value"] if ctx.triggered else None
     if request is None or not _clicks(clicked):
         return no_update, no_update
     state = current_state()
-    filters = from_controls(years, programmes, metric, state.choices, state.defaults)
+    filters = from_controls(years, programmes, metric, state.choices, state.defaults, scope, quantity)
     kind, chart = request
     apart = offload.render_process(flask.current_app) if kind in offload.RENDER_KINDS else None
     try:
@@ -316,9 +332,9 @@ TABLE_OUTPUTS = [
 ]
 
 
-def update_table(years, programmes, metric, search, _sorts, *pager_and_query):
+def update_table(years, programmes, metric, scope, search, _sorts, *pager_and_query):
     state = current_state()
-    filters = from_controls(years, programmes, metric, state.choices, state.defaults)
+    filters = from_controls(years, programmes, metric, state.choices, state.defaults, scope)
     triggers = list(ctx.triggered_prop_ids.values())
     return table_outputs(table_update(state, triggers, filters, search, pager_and_query[-1]))
 
@@ -339,13 +355,13 @@ SCROLL_TO_QUOTE = """
 def attach_callbacks(app) -> None:
     """Register the page's callbacks on ``app``: each app gets its own, through Dash's public API."""
     app.callback(
-        Output(ID.URL, "search"), *CONTROL_OUTPUTS,
+        Output(ID.URL, "search"), *CONTROL_OUTPUTS, Output(ID.LINK_NOTICE, "children"), *SLIDER_OUTPUTS,
         Input(ID.URL, "search"), *CONTROLS, Input(ID.RESET, "n_clicks"),
     )(sync_url)
     app.callback(*VIEW_OUTPUTS, *CONTROLS, prevent_initial_call=True)(update_view)
     app.callback(
         *TABLE_OUTPUTS,
-        *CONTROLS, Input(ID.TABLE_SEARCH, "value"), Input({"type": ID.TABLE_SORT, "column": ALL}, "n_clicks"),
+        *TABLE_CONTROLS, Input(ID.TABLE_SEARCH, "value"), Input({"type": ID.TABLE_SORT, "column": ALL}, "n_clicks"),
         *[Input(button, "n_clicks") for button in PAGE_MOVES],
         State(ID.TABLE_QUERY, "data"),
         prevent_initial_call=True,
@@ -356,6 +372,9 @@ def attach_callbacks(app) -> None:
         Input({"type": ID.RATIO_PART, "figure": ALL, "ratio": ALL}, "n_clicks"),
         *[Input(graph, "clickData") for graph in GRAPH_IDS],
         Input({"type": ID.TABLE_ROW, "figure": ALL}, "n_clicks"), Input(ID.SOURCE_CLOSE, "n_clicks"),
+        Input({"type": ID.CLAIM_LINE, "figure": ALL}, "n_clicks"),
+        Input({"type": ID.RELATED, "figure": ALL, "row": ALL}, "n_clicks"),
+        Input({"type": ID.RELATED_EVENT, "figure": ALL, "row": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )(show_source)
     app.callback(

@@ -53,7 +53,7 @@ def table_rows_html(page: TablePage) -> list[html.Tr]:
         html.Tr(
             [
                 html.Td(
-                    row[field], tabIndex=-1, role="gridcell",
+                    row.get(field, ""), tabIndex=-1, role="gridcell",
                     className=f"cell-{column}", **{"data-col": column, "data-label": header},
                 )
                 for column, header, field in COLUMNS

@@ -14,6 +14,10 @@ class ID:
     YEARS = "filter-years"
     PROGRAMMES = "filter-programmes"
     METRIC = "filter-metric"
+    SCOPE = "filter-scope"
+    QUANTITY = "filter-quantity"  # the claims view's quantity picker
+    LINK_NOTICE = "link-notice"  # what part of an opened link could not be used
+    CLAIMS = "claims-statements"  # every statement of the chosen quantity, with its source
     RESET = "filter-reset"
     SUMMARY = "view-summary"
     CARDS = "cards"
@@ -54,6 +58,10 @@ class ID:
     RATIO_PART = "ratio-part"
     # one per table row, {"type": TABLE_ROW, "figure": figure id}; one per column header, {"type": TABLE_SORT, "column": id}
     TABLE_ROW = "table-row"
+    # one per statement of the claims view, {"type": CLAIM_LINE, "figure": id}; one per related id in the table, {"type": RELATED, "figure": id, "row": id}
+    CLAIM_LINE = "claim-line"
+    RELATED = "related-figure"
+    RELATED_EVENT = "related-event"  # {"type": RELATED_EVENT, "figure": event id, "row": event id}
     TABLE_SORT = "table-sort"
 
 

@@ -18,6 +18,7 @@ from dashboard.analysis.frame import Derived
 from dashboard.web.provenance import Passage
 from dashboard.views.table import TablePage
 from dashboard.web.grid import table_panel
+from dashboard.web.claims_panel import CLAIMS_CHART, claims_panel
 from dashboard.web.ids import (  # noqa: F401  (re-exported: the ids are the page's vocabulary)
     CHART_FORMATS,
     ID,
@@ -27,7 +28,8 @@ from dashboard.web.ids import (  # noqa: F401  (re-exported: the ids are the pag
     table_head_id,
     view_download_id,
 )
-from dashboard.web.urlstate import ALL_METRICS, to_controls
+from dashboard.analysis.frame import scope_label
+from dashboard.web.urlstate import ALL_METRICS, slider_span, to_controls, unused_notice
 
 if TYPE_CHECKING:  # pragma: no cover
     from dashboard.web.state import AppState, ChartView, View
@@ -61,8 +63,9 @@ GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False
 # --- the whole page ------------------------------------------------------------------------
 
 
-def page(state: AppState, view: View, table: TablePage) -> html.Div:
-    """The page showing ``view`` (the default view at start-up) with ``table`` its first table page."""
+def page(state: AppState, view: View, table: TablePage, unused: tuple[str, ...] = ()) -> html.Div:
+    """The page showing ``view`` (the default view at start-up) with ``table`` its first table
+    page; ``unused`` names the parts of the opened link that could not be used."""
     config = state.config
     return html.Div(
         [
@@ -77,10 +80,11 @@ def page(state: AppState, view: View, table: TablePage) -> html.Div:
             filters_panel(state, view),
             html.Main(
                 [
+                    html.P(unused_notice(unused), id=ID.LINK_NOTICE, className="link-notice", role="status", **{"aria-live": "polite"}),
                     html.P(view.summary, id=ID.SUMMARY, className="view-summary", role="status", **{"aria-live": "polite"}),
                     html.Section(
                         [html.H2("Headline figures", className="visually-hidden"),
-                         html.Div(render_cards(view.cards), id=ID.CARDS, className="cards")],
+                         html.Div(render_cards(view.cards, card_scopes(view)), id=ID.CARDS, className="cards")],
                         **{"aria-label": "Headline figures"},
                     ),
                     html.Section(
@@ -93,9 +97,10 @@ def page(state: AppState, view: View, table: TablePage) -> html.Div:
                     ),
                     html.Section(
                         [html.H2("Charts", className="visually-hidden")]
-                        + [chart_panel(name, view.charts[name]) for name in CHARTS],
+                        + [chart_panel(name, view.charts[name], claims_panel(state, view) if name == CLAIMS_CHART else None) for name in CHARTS],
                         id="charts", className="charts",
                     ),
+                    None if CLAIMS_CHART in CHARTS else claims_panel(state, view),
                     table_panel(table),
                     html.P(
                         "Every number on this page is copied from a source document. Click a card line, "
@@ -122,8 +127,8 @@ def year_marks(first: int, last: int) -> dict[int, str]:
 
 
 def filters_panel(state: AppState, view: View) -> html.Section:
-    years, programmes, metric = to_controls(view.filters)
-    first, last = state.choices.first_year, state.choices.last_year
+    years, programmes, metric, scopes, _ = to_controls(view.filters)
+    first, last = slider_span(view.filters, state.choices)
     dataset = state.dataset
     return html.Section(
         [
@@ -160,6 +165,16 @@ def filters_panel(state: AppState, view: View) -> html.Section:
                 ],
                 className="filter filter-metric",
             ),
+            html.Div(
+                [
+                    html.Label("Scope", htmlFor=ID.SCOPE, className="filter-label"),
+                    dcc.Dropdown(
+                        id=ID.SCOPE, multi=True, value=scopes, placeholder="Every scope",
+                        options=[{"label": scope_label(dataset, s), "value": s} for s in state.choices.scopes],
+                    ),
+                ],
+                className="filter filter-scope",
+            ),
             html.Div(html.Button("Reset filters", id=ID.RESET, className="btn btn-outline-secondary", n_clicks=0), className="filter filter-reset"),
         ],
         className="filters",
@@ -170,17 +185,22 @@ def filters_panel(state: AppState, view: View) -> html.Section:
 # --- cards -----------------------------------------------------------------------------------
 
 
-def render_cards(cards: list[Card]) -> list[html.Article]:
-    return [render_card(card) for card in cards]
+def card_scopes(view: View) -> dict[str, str]:
+    """Figure id → the scope label its card line shows ("UK worldwide")."""
+    return dict(zip(view.figures["id"].astype(str), view.figures["scope_label"].astype(str)))
 
 
-def render_card(card: Card) -> html.Article:
+def render_cards(cards: list[Card], scopes: dict[str, str] | None = None) -> list[html.Article]:
+    return [render_card(card, scopes or {}) for card in cards]
+
+
+def render_card(card: Card, scopes: dict[str, str] | None = None) -> html.Article:
     """The card's headline figure first; at most ``CARD_LINES`` lines, then how many more the table holds."""
     if not card.lines:
         body = [html.P(card.empty_message, className="card-empty")]
     else:
         shown = card.lines[:CARD_LINES]
-        body = [html.Ul([card_line(line, i == 0) for i, line in enumerate(shown)], className="card-lines")]
+        body = [html.Ul([card_line(line, i == 0, (scopes or {}).get(line.figure_id)) for i, line in enumerate(shown)], className="card-lines")]
         hidden = len(card.lines) - len(shown)
         if hidden:
             body.append(html.P(f"and {hidden:,} more {card.title.lower()} figure{'s' if hidden != 1 else ''} in the table below", className="card-more"))
@@ -191,8 +211,9 @@ def render_card(card: Card) -> html.Article:
     )
 
 
-def card_line(line, headline: bool) -> html.Li:
+def card_line(line, headline: bool, scope: str | None = None) -> html.Li:
     committed = line.kind == "committed"
+    scope = getattr(line, "scope_label", None) or scope
     return html.Li(
         html.Button(
             [
@@ -200,7 +221,7 @@ def card_line(line, headline: bool) -> html.Li:
                 html.Span(line.kind_label, className="kind-badge " + ("is-committed" if committed else "is-reported")),
                 html.Span(line.period_text, className="card-period"),
                 html.Span(line.programme_name, className="card-programme"),
-                html.Span(line.scope_text, className="card-programme card-scope") if line.scope_text else None,
+                html.Span(line.scope_text or scope, className="card-programme card-scope") if (line.scope_text or scope) else None,
                 html.Span(line.claim_text, className="card-note card-claim") if line.claim_text else None,
                 html.Span(line.note, className="card-note") if line.note else None,
             ],
@@ -258,7 +279,7 @@ def ratio_part(figure_id: str, text: str, ratio: int) -> html.Button:
 # --- charts ----------------------------------------------------------------------------------
 
 
-def chart_panel(name: str, chart: ChartView) -> html.Section:
+def chart_panel(name: str, chart: ChartView, extra=None) -> html.Section:
     spec = CHARTS[name]
     title_id = chart_dom_id(ID.CHART_TITLE, name)
     alt_id = chart_dom_id(ID.CHART_ALT, name)
@@ -295,6 +316,7 @@ def chart_panel(name: str, chart: ChartView) -> html.Section:
             html.P(chart.alt, id=alt_id, className="visually-hidden chart-alt"),
             html.Ul([html.Li(n) for n in chart.notes], id=chart_dom_id(ID.CHART_NOTES, name), className="chart-notes"),
             html.P(chart.footer, id=chart_dom_id(ID.CHART_FOOTER, name), className="chart-footer"),
+            extra,
         ],
         className=f"chart-panel chart-{name}",
         **{"aria-labelledby": title_id, "data-chart": name},
@@ -340,8 +362,16 @@ def render_passage(passage: Passage | None) -> tuple[str, list]:
         tabIndex=0,
         **{"aria-label": f"Text of {doc.title}, with the quoted words highlighted"},
     )
+    related = [
+        html.Li(html.Button(
+            words, id={"type": ID.RELATED_EVENT if kind == "event" else ID.RELATED, "figure": record_id, "row": passage.record_id},
+            n_clicks=0, className="related-link", title="Show this one's source sentence", **{"data-figure": record_id},
+        ))
+        for kind, record_id, words in passage.related
+    ]
     body = [
         html.Div(details, className="source-figure"),
+        html.Div([html.H3("Related, as the curator declared", className="source-related-title"), html.Ul(related)], className="source-related") if related else None,
         html.Div(document_head + [html.P(doc.file, className="source-file")], className="source-doc"),
         text,
     ]

@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from dashboard.analysis import fmt
 from dashboard.curated.records import Dataset, Event, Figure, Qualifier
 from dashboard.curated.seeds import find_quote, read_seed
@@ -63,6 +65,8 @@ class Passage:
     quote_label: str | None = None  # "nguyên văn tiếng Anh" when the page reads in another language
     quote_translation: str | None = None  # a curated translation, shown beside the quote, never for it
     translation_label: str | None = None  # "bản dịch, không phải nguyên văn"
+    # figures or events this one is declared related to: (kind, id, words), each one click away
+    related: tuple[tuple[str, str, str], ...] = ()
 
 
 class Provenance:
@@ -75,10 +79,13 @@ class Provenance:
         *,
         context_chars: int = CONTEXT_CHARS,
         translations: dict[str, Translations] | None = None,
+        figures: pd.DataFrame | None = None,
     ):
-        """``translations``: the curated names of ``data/i18n``, by language (``{"vi": …}``)."""
+        """``translations``: the curated names of ``data/i18n``, by language (``{"vi": …}``);
+        ``figures``: the figures frame, whose relations the passage lists (None: none listed)."""
         self.dataset = dataset
         self.translations = dict(translations or {})
+        self.figures = figures
         self.seeds_dir = Path(seeds_dir)
         self.context_chars = context_chars
         self._figures = {f.id: f for f in dataset.figures}
@@ -116,11 +123,14 @@ class Provenance:
             heading, details = view.event_details(record)
         else:
             return None
-        document = view.document(self._sources.get(record.source), record.source)
+        related = self._related(record_id, kind)
+        source = self._sources.get(record.source)
+        details += tuple(Detail(words.text("Source caveat", CTX), c) for c in (getattr(source, "caveats", ()) or ()))
+        document = view.document(source, record.source)
         quoted = shown_quote(record, view.translations, words, dataset=self.dataset)
         shown = dict(
             language=words.language, quote_lang=quoted.text.lang, quote_label=quoted.label,
-            quote_translation=quoted.translation, translation_label=quoted.translation_label,
+            quote_translation=quoted.translation, translation_label=quoted.translation_label, related=related,
         )
         text = read_seed(self.seeds_dir, record.source)
         span = find_quote(text, record.quote) if text is not None else None
@@ -134,6 +144,40 @@ class Provenance:
         before = ("…" if lo > 0 else "") + text[lo:start]
         after = text[end:hi] + ("…" if hi < len(text) else "")
         return Passage(kind, record_id, heading, document, before, text[start:end], after, details, **shown)
+
+
+    def _related(self, record_id: str, kind: str) -> tuple[tuple[str, str, str], ...]:
+        """What the curator declared about this record and others: its whole and its parts, the
+        other statements of the same quantity (with how they stand), the same event elsewhere."""
+        if kind == EVENT:
+            event = self._events[record_id]
+            group = {e.id for e in self.dataset.events if e.same_as == record_id or e.id == event.same_as}
+            return tuple(
+                (EVENT, e.id, f"The same event in {e.source}: {e.date.label()}")
+                for e in self.dataset.events if e.id in group
+            )
+        frame = self.figures
+        if frame is None or "quantity_group" not in frame or record_id not in set(frame["id"]):
+            return ()
+        from dashboard.analysis.claims import claim_history
+
+        row = frame.loc[frame["id"] == record_id].iloc[0]
+        label = dict(zip(frame["id"], frame["value_label"].astype(str)))
+        source = dict(zip(frame["id"], frame["source"].astype(str)))
+        out: list[tuple[str, str, str]] = []
+        whole = row["part_of"]
+        if isinstance(whole, str) and whole in label:
+            out.append((FIGURE, whole, f"Part of {label[whole]} ({source[whole]}): a share of it, never added to it"))
+        for part in frame.loc[frame["part_of"] == record_id, "id"]:
+            out.append((FIGURE, str(part), f"Includes {label[part]} ({source[part]})"))
+        roles = {"latest": "Latest statement", "earlier": "Earlier statement, updated by the latest",
+                 "same": "The same figure", "disagrees": "Disagrees with the latest"}
+        history = claim_history(frame, record_id)
+        if len(history) > 1:
+            for _, h in history.iterrows():
+                if h["id"] != record_id:
+                    out.append((FIGURE, str(h["id"]), f"{roles.get(h['claim_role'], h['claim_role'])}: {h['value_label']}, {h['period_label']} ({h['source']})"))
+        return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -172,6 +216,7 @@ class _View:
             Detail(words.text("Qualifier", "table"), _qualifier_text(figure, words)),
             Detail(words.text("Status", "table"), status),
             Detail(words.text("Programme", "table"), name(dataset.programme(figure.programme), translations)),
+            Detail(words.text("Scope", CTX), _scope_label(dataset, figure.programme)),
             Detail(words.text("Period", "table"), fmt.format_period(figure.period, words=words)),
         ]
         if figure.period.start_basis:
@@ -184,9 +229,9 @@ class _View:
 
     def event_details(self, event: Event) -> tuple[str, tuple[Detail, ...]]:
         words, translations = self.words, self.translations
-        type_label = event.type.value.replace("_", " ").capitalize()  # the English page's wording, as before
+        type_label = self.dataset.event_type_def(str(event.type)).label  # the vocabulary's word for it
         if words.language != "en":
-            type_label = words.text(self.dataset.event_type_def(event.type.value).label, "charts")
+            type_label = words.text(type_label, "charts")
         details = [
             Detail(words.text("Date", CTX), self.formatter.flex_date(event.date)),
             Detail(words.text("Status", "table"), words.text("Planned", CTX) if event.status.value == "planned" else words.text("Held", CTX)),
@@ -207,6 +252,16 @@ def _qualifier_text(figure: Figure, words: Words) -> str:
     if figure.wording:
         return words.text("The source says “{wording}”. {note}", CTX, wording=figure.wording, note=note)
     return note
+
+
+def _scope_label(dataset: Dataset, programme_id: str) -> str:
+    scope = dataset.programme(programme_id).scope
+    if not scope:
+        return "Scope not stated"
+    try:
+        return dataset.scope(scope).label
+    except KeyError:
+        return scope
 
 
 def find_passage(

@@ -21,6 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.analysis import fmt
+from dashboard.analysis.claims import QuantityChoice, claim_history, quantity_choices
 from dashboard.analysis.frame import Derived, Filters, apply_event_filters, apply_filters, events_frame, figures_frame, funding_ratios, ratio_pairs
 from dashboard.config import Config
 from dashboard.curated.records import Dataset
@@ -28,7 +29,7 @@ from dashboard.views.cards import Card, headline_cards
 from dashboard.views.charts import CHARTS, alt_text, build_chart, qualifier_notes, source_footer
 from dashboard.views.table import TableIndex, TablePage, TableQuery, table_page, table_rows
 from dashboard.web.provenance import Provenance
-from dashboard.web.urlstate import Choices, choices, default_filters
+from dashboard.web.urlstate import Choices, choices, default_filters, years_without_data
 
 STATE_KEY = "DASHBOARD_STATE"
 MAX_RATIOS = 6  # funding-per-person lines the page shows; it says how many more there are
@@ -94,7 +95,9 @@ class View:
     charts: dict[str, ChartView]
     ratios: list[Derived]  # funding per person: the first MAX_RATIOS of ratio_count
     ratio_count: int
-    summary: str
+    summary: str  # "Showing 3 figures and 1 event · 2013–2019 · … No figures or events in 2013–2017: …"
+    quantity: str | None = None  # the claims view's quantity: the link's, else the most stated one in view
+    claims: pd.DataFrame | None = None  # claim_history of ``quantity`` within the view, latest first
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ class AppState:
     defaults: Filters
     provenance: Provenance
     table: TableIndex  # the table row of every figure, with its search text and sort keys
+    quantities: tuple[QuantityChoice, ...] = ()  # the claims view's choices, most stated first
     default_view: View | None = field(default=None, compare=False)
     views: ViewCache = field(default_factory=ViewCache, compare=False, repr=False)
     version: str = ""  # data_version(dataset): the page states it, /status reports it
@@ -116,16 +120,18 @@ class AppState:
 def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str) -> AppState:
     """Frames, table rows, the provenance index and the default view, computed once."""
     figures = figures_frame(dataset)
+    known = choices(dataset, figures)  # once: each figures_frame costs a second at 10,000 figures
     state = AppState(
         dataset=dataset,
         config=config,
         seeds_dir=Path(seeds_dir),
         figures=figures,
         events=events_frame(dataset),
-        choices=choices(dataset),
-        defaults=default_filters(dataset, config.defaults),
-        provenance=Provenance(dataset, seeds_dir),
+        choices=known,
+        defaults=default_filters(known, config.defaults),
+        provenance=Provenance(dataset, seeds_dir, figures=figures),
         table=TableIndex.of(table_rows(figures)),
+        quantities=tuple(quantity_choices(figures)),
         version=data_version(dataset),
     )
     state = AppState(**{**state.__dict__, "default_view": compute_view(state, state.defaults)})
@@ -154,10 +160,31 @@ def compute_view(state: AppState, filters: Filters) -> View:
     ratios = funding_ratios(figures, dataset, pairs[:MAX_RATIOS])
     n, m = len(figures), len(events)
     summary = f"Showing {fmt.count(n, 'figure')} and {fmt.count(m, 'event')} · {filters.describe(dataset)}"
+    outside = years_without_data(filters, state.choices)
+    if outside:
+        summary += f". {outside}"
+    quantity, claims = view_claims(state, filters, figures)
     return View(
         filters=filters, figures=figures, events=events, cards=headline_cards(figures, dataset, filters),
-        charts=charts, ratios=ratios, ratio_count=len(pairs), summary=summary,
+        charts=charts, ratios=ratios, ratio_count=len(pairs), summary=summary, quantity=quantity, claims=claims,
     )
+
+
+def view_claims(state: AppState, filters: Filters, figures: pd.DataFrame) -> tuple[str | None, pd.DataFrame | None]:
+    """The claims view's quantity and its statements in this view, latest first: the link's
+    quantity, else the quantity stated most often among the view's figures. ``None``
+    statements when the quantity has none in the view (e.g. its years are not chosen)."""
+    quantity = filters.quantity
+    if quantity is None:  # the claims chart's own rule (views.charts.claims), so both show one quantity
+        in_view = quantity_choices(figures) if "quantity_group" in figures else []
+        quantity = in_view[0].id if in_view else None
+    if quantity is None:
+        return None, None
+    rows = figures[figures["quantity_group"] == quantity]
+    if rows.empty:
+        return quantity, None
+    history = claim_history(rows, str(rows["id"].iloc[0]))
+    return quantity, history
 
 
 

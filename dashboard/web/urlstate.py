@@ -1,13 +1,16 @@
 """The filters a user sees ⇄ the query string of a shareable link, and ⇄ the page's controls.
 
 A view is a link: ``?year_from=2022&year_to=2022&programme=uk-returns&metric=returns``.
-``programme`` repeats for several programmes; ``metric`` names one metric. A key left out
-means its default, so the link of the default view is the bare page address.
+``programme`` and ``scope`` repeat for several values; ``metric`` names one metric and
+``quantity`` the claims view's quantity. A key left out means its default, so the link of
+the default view is the bare page address.
 
-Everything here reads input a user or a forged request can write, so nothing raises:
-an unknown programme or metric is dropped, a year that is not a four-digit year inside the
-data's span is replaced by the default, and a range whose start is after its end falls back
-to the default range. The rest of a link that is valid is kept.
+A link keeps its meaning as data grows: its years are kept even where the data has no
+figures (a link for 2013 shows an honest empty 2013, never the default view), and
+``parse_link`` says which part of a link it could not use (an unknown programme, metric,
+scope or quantity, a malformed year), so a forged or stale value never silently becomes
+another view. Everything here reads input a user or a forged request can write, so
+nothing raises: what cannot be used is left out and named, the rest of the link is kept.
 """
 
 from __future__ import annotations
@@ -17,21 +20,27 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
+import pandas as pd
+
 from dashboard.config import DefaultFilters
-from dashboard.analysis.frame import Filters, year_span
+from dashboard.analysis.frame import SCOPE_NOT_STATED, Filters, figures_frame, year_span
 from dashboard.curated.records import Dataset
 
-YEAR_FROM, YEAR_TO, PROGRAMME, METRIC = "year_from", "year_to", "programme", "metric"
+YEAR_FROM, YEAR_TO, PROGRAMME, METRIC, SCOPE, QUANTITY = "year_from", "year_to", "programme", "metric", "scope", "quantity"
 ALL_METRICS = "all"  # the metric control's value for "every metric"
 MAX_QUERY_CHARS = 4096  # a longer query string is not a link anyone made by hand or by us
 MAX_ITEMS = 200  # at most this many values are read from a list, the rest ignored
+# Years a link may name: kept even outside the data's span (no figures there, said so).
+FIRST_LINK_YEAR, LAST_LINK_YEAR = 1900, 2100
+MAX_SHOWN_CHARS = 40  # an unusable value is quoted in the page's notice up to this length
 
 _YEAR = re.compile(r"^[0-9]{4}$")
 
 
 @dataclass(frozen=True)
 class Choices:
-    """What a filter may hold for one dataset: its year span, programme and metric ids.
+    """What a filter may hold for one dataset: its year span, programme, metric, scope and
+    quantity ids.
 
     Built once at start-up (``choices(dataset)``) so decoding a request does not walk
     every figure; every function here also accepts the ``Dataset`` itself.
@@ -41,20 +50,30 @@ class Choices:
     last_year: int
     programmes: tuple[str, ...]
     metrics: tuple[str, ...]
+    scopes: tuple[str, ...] = ()  # scope ids in the vocabulary's order, then "not_stated" if any programme has none
+    quantities: tuple[str, ...] = ()  # quantity_group ids (analysis.claims.quantity_choices)
 
 
-def choices(dataset: Dataset | Choices) -> Choices:
+def choices(dataset: Dataset | Choices, figures: pd.DataFrame | None = None) -> Choices:
+    """The choices of ``dataset``; ``figures`` is its figures frame when already built."""
     if isinstance(dataset, Choices):
         return dataset
     first, last = year_span(dataset)
-    return Choices(first, last, tuple(p.id for p in dataset.programmes), tuple(m.id for m in dataset.metrics))
+    used = {p.scope for p in dataset.programmes}
+    scopes = tuple(s.id for s in dataset.scopes if s.id in used)
+    if any(not p.scope for p in dataset.programmes):
+        scopes += (SCOPE_NOT_STATED,)
+    if figures is None and dataset.figures:
+        figures = figures_frame(dataset)
+    quantities = tuple(dict.fromkeys(figures["quantity_group"].astype(str))) if dataset.figures else ()
+    return Choices(first, last, tuple(p.id for p in dataset.programmes), tuple(m.id for m in dataset.metrics), scopes, quantities)
 
 
 def default_filters(dataset: Dataset | Choices, defaults: DefaultFilters) -> Filters:
     """The view a new visitor sees: ``config.yaml``'s defaults, clipped to the data.
 
-    An empty year means the first or last year in the data; a default programme or
-    metric that the data does not know is dropped, and so is a default range that lies
+    An empty year means the first or last year in the data; a default programme, metric
+    or scope that the data does not know is dropped, and so is a default range that lies
     outside the data.
     """
     c = choices(dataset)
@@ -68,43 +87,73 @@ def default_filters(dataset: Dataset | Choices, defaults: DefaultFilters) -> Fil
         year_to,
         _known(defaults.programmes, c.programmes),
         _known(defaults.metrics, c.metrics),
+        _known(getattr(defaults, "scope", ()), c.scopes),
     )
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link as read: its filters, and each part of it that could not be used, in words
+    (``programme=old-fund: no such programme``), for the page to say."""
+
+    filters: Filters
+    unused: tuple[str, ...] = ()
 
 
 def parse(query: Any, dataset: Dataset | Choices, defaults: Filters) -> Filters:
     """The filters named in a query string (with or without its ``?``), over ``defaults``."""
-    if not isinstance(query, str) or len(query) > MAX_QUERY_CHARS:
-        return defaults
+    return parse_link(query, dataset, defaults).filters
+
+
+def parse_link(query: Any, dataset: Dataset | Choices, defaults: Filters) -> Link:
+    """The filters of a query string and what of it could not be used."""
+    if not isinstance(query, str):
+        return Link(defaults)
+    if len(query) > MAX_QUERY_CHARS:
+        return Link(defaults, (f"the whole link: longer than {MAX_QUERY_CHARS:,} characters",))
     try:
         pairs = parse_qsl(query.removeprefix("?"), keep_blank_values=True, max_num_fields=MAX_ITEMS, errors="replace")
     except ValueError:  # more fields than MAX_ITEMS
-        return defaults
+        return Link(defaults, (f"the whole link: more than {MAX_ITEMS} parts",))
     values: dict[str, list[str]] = {}
     for key, value in pairs:
         values.setdefault(key, []).append(value)
 
     c = choices(dataset)
-    first, last = c.first_year, c.last_year
-    year_from = _year(values.get(YEAR_FROM), first, last, defaults.year_from)
-    year_to = _year(values.get(YEAR_TO), first, last, defaults.year_to)
+    unused: list[str] = []
+    year_from = _link_year(values, YEAR_FROM, defaults.year_from, unused)
+    year_to = _link_year(values, YEAR_TO, defaults.year_to, unused)
     if year_from > year_to:
+        unused.append(f"{YEAR_FROM}={year_from}&{YEAR_TO}={year_to}: the range ends before it starts")
         year_from, year_to = defaults.year_from, defaults.year_to
 
     programmes = defaults.programmes
     if PROGRAMME in values:  # "programme=" alone: every programme, even when the default is fewer
         blank = all(not v for v in values[PROGRAMME])
-        programmes = () if blank else (_known(values[PROGRAMME], c.programmes) or defaults.programmes)
+        programmes = () if blank else (_link_ids(values[PROGRAMME], c.programmes, PROGRAMME, "programme", unused) or defaults.programmes)
+    scope = defaults.scope
+    if SCOPE in values:  # "scope=" alone: every scope
+        blank = all(not v for v in values[SCOPE])
+        scope = () if blank else (_link_ids(values[SCOPE], c.scopes, SCOPE, "scope", unused) or defaults.scope)
     metric = defaults.metrics
     if METRIC in values:
-        metric = () if values[METRIC][0] == ALL_METRICS else (_known(values[METRIC], c.metrics)[:1] or defaults.metrics)
-    return Filters(year_from, year_to, programmes, metric)
+        if values[METRIC][0] == ALL_METRICS:
+            metric = ()
+        else:
+            metric = _link_ids(values[METRIC][:1], c.metrics, METRIC, "metric", unused) or defaults.metrics
+    quantity = defaults.quantity
+    if QUANTITY in values and values[QUANTITY][-1]:
+        known = _link_ids(values[QUANTITY][-1:], c.quantities, QUANTITY, "quantity in this data", unused)
+        quantity = known[0] if known else defaults.quantity
+    filters = Filters(year_from, year_to, programmes, metric, scope, quantity=quantity)
+    return Link(filters, tuple(unused))
 
 
 def encode(filters: Filters, defaults: Filters) -> str:
     """The query string of ``filters``, ``?…`` or ``""`` for the default view.
 
     Only what differs from the defaults is written, so a link stays short and the reset
-    view is the bare address. Programmes and metrics are written in the order given.
+    view is the bare address. Programmes, scopes and metrics are written in the order given.
     """
     pairs: list[tuple[str, str | int]] = []
     if filters.year_from != defaults.year_from:
@@ -113,47 +162,86 @@ def encode(filters: Filters, defaults: Filters) -> str:
         pairs.append((YEAR_TO, filters.year_to))
     if filters.programmes != defaults.programmes:  # all programmes over a narrower default: "programme="
         pairs += [(PROGRAMME, p) for p in filters.programmes] or [(PROGRAMME, "")]
+    if filters.scope != defaults.scope:
+        pairs += [(SCOPE, s) for s in filters.scope] or [(SCOPE, "")]
     if filters.metrics != defaults.metrics:
         pairs += [(METRIC, m) for m in filters.metrics] or [(METRIC, ALL_METRICS)]
+    if filters.quantity != defaults.quantity and filters.quantity:
+        pairs.append((QUANTITY, filters.quantity))
     if not pairs:
         return ""
     return "?" + urlencode(pairs)
 
 
-def from_controls(years: Any, programmes: Any, metric: Any, dataset: Dataset | Choices, defaults: Filters) -> Filters:
+def from_controls(
+    years: Any, programmes: Any, metric: Any, dataset: Dataset | Choices, defaults: Filters,
+    scope: Any = None, quantity: Any = None,
+) -> Filters:
     """The filters the page's controls hold, read defensively (values come from the browser).
 
-    ``years`` is ``[year_from, year_to]``; ``programmes`` a list of ids (empty = all);
-    ``metric`` one id or ``ALL_METRICS``. A value of the wrong type or an unknown id is
-    replaced by its default, exactly as in ``parse``.
+    ``years`` is ``[year_from, year_to]`` (any year a link may name: the slider widens to a
+    link's years); ``programmes`` and ``scope`` lists of ids (empty = all); ``metric`` one id
+    or ``ALL_METRICS``; ``quantity`` one quantity id or None. A value of the wrong type or an
+    unknown id is replaced by its default, exactly as in ``parse``.
     """
     c = choices(dataset)
-    first, last = c.first_year, c.last_year
     year_from, year_to = defaults.year_from, defaults.year_to
     if isinstance(years, (list, tuple)) and len(years) == 2:
-        year_from = _year_value(years[0], first, last, defaults.year_from)
-        year_to = _year_value(years[1], first, last, defaults.year_to)
+        year_from = _year_value(years[0], FIRST_LINK_YEAR, LAST_LINK_YEAR, defaults.year_from)
+        year_to = _year_value(years[1], FIRST_LINK_YEAR, LAST_LINK_YEAR, defaults.year_to)
         if year_from > year_to:
             year_from, year_to = defaults.year_from, defaults.year_to
 
-    if programmes is None or programmes == []:
-        chosen: tuple[str, ...] = ()
-    elif isinstance(programmes, (list, tuple)):
-        chosen = _known(programmes, c.programmes) or defaults.programmes
-    else:
-        chosen = defaults.programmes
+    chosen = _control_ids(programmes, c.programmes, defaults.programmes)
+    scopes = _control_ids(scope, c.scopes, defaults.scope)
 
     if metric == ALL_METRICS or metric is None:
         metrics: tuple[str, ...] = ()
     else:
         metrics = _known([metric], c.metrics) or defaults.metrics
-    return Filters(year_from, year_to, chosen, metrics)
+    chosen_quantity = defaults.quantity
+    if isinstance(quantity, str) and quantity in c.quantities:
+        chosen_quantity = quantity
+    elif quantity is None or quantity == "":
+        chosen_quantity = None
+    return Filters(year_from, year_to, chosen, metrics, scopes, quantity=chosen_quantity)
 
 
-def to_controls(filters: Filters) -> tuple[list[int], list[str], str]:
-    """The values to put in the controls to show ``filters``: years, programmes, metric."""
+def to_controls(filters: Filters) -> tuple[list[int], list[str], str, list[str], str | None]:
+    """The values to put in the controls to show ``filters``: years, programmes, metric,
+    scopes and the claims view's quantity."""
     metric = filters.metrics[0] if len(filters.metrics) == 1 else ALL_METRICS
-    return [filters.year_from, filters.year_to], list(filters.programmes), metric
+    return [filters.year_from, filters.year_to], list(filters.programmes), metric, list(filters.scope), filters.quantity
+
+
+def slider_span(filters: Filters, dataset: Dataset | Choices) -> tuple[int, int]:
+    """The years the year slider offers: the data's span, widened to a link's years so the
+    slider can show them (a link for 2013 keeps 2013, with no figures in it)."""
+    c = choices(dataset)
+    return min(c.first_year, filters.year_from), max(c.last_year, filters.year_to)
+
+
+def years_without_data(filters: Filters, dataset: Dataset | Choices) -> str:
+    """``No figures in 2013: the data covers 2018–2026.`` for the years of a view outside the
+    data's span; ``""`` when every year chosen is inside it."""
+    c = choices(dataset)
+    outside = [
+        (lo, hi)
+        for lo, hi in ((filters.year_from, min(filters.year_to, c.first_year - 1)), (max(filters.year_from, c.last_year + 1), filters.year_to))
+        if lo <= hi
+    ]
+    if not outside:
+        return ""
+    years = " or ".join(str(lo) if lo == hi else f"{lo}–{hi}" for lo, hi in outside)
+    span = str(c.first_year) if c.first_year == c.last_year else f"{c.first_year}–{c.last_year}"
+    return f"No figures or events in {years}: the data covers {span}."
+
+
+def unused_notice(unused: tuple[str, ...] | list[str]) -> str:
+    """What the page says about the parts of a link it could not use; ``""`` for none."""
+    if not unused:
+        return ""
+    return "Part of this link could not be used and is left out: " + "; ".join(unused) + "."
 
 
 # --- helpers -----------------------------------------------------------------------------
@@ -165,13 +253,41 @@ def _known(values: Any, known: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(k for k in known if k in wanted)
 
 
-def _year(values: list[str] | None, first: int, last: int, default: int) -> int:
-    if not values:
+def _control_ids(value: Any, known: tuple[str, ...], default: tuple[str, ...]) -> tuple[str, ...]:
+    """A multi-select control's ids: empty or None = all; unknown ids dropped (all unknown: the default)."""
+    if value is None or value == []:
+        return ()
+    if isinstance(value, (list, tuple)):
+        return _known(value, known) or default
+    return default
+
+
+def _shown(value: str) -> str:
+    """A value from a link as the page quotes it: printable, and cut when long."""
+    text = "".join(ch if ch.isprintable() else "?" for ch in value)
+    return text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS] + "…"
+
+
+def _link_ids(values: list[str], known: tuple[str, ...], key: str, what: str, unused: list[str]) -> tuple[str, ...]:
+    """The known ids among a link's ``values``; each unknown one is named in ``unused``."""
+    for value in list(dict.fromkeys(values[:MAX_ITEMS])):
+        if value not in known:
+            unused.append(f"{key}={_shown(value)}: no such {what}")
+    return _known(values, known)
+
+
+def _link_year(values: dict[str, list[str]], key: str, default: int, unused: list[str]) -> int:
+    """The link's year for ``key`` (any four-digit year a link may name), else ``default``."""
+    if key not in values or not values[key] or values[key][-1] == "":
         return default
-    return _year_value(values[-1], first, last, default)
+    year = _year_value(values[key][-1], FIRST_LINK_YEAR, LAST_LINK_YEAR, None)
+    if year is None:
+        unused.append(f"{key}={_shown(values[key][-1])}: not a year from {FIRST_LINK_YEAR} to {LAST_LINK_YEAR}")
+        return default
+    return year
 
 
-def _year_value(value: Any, first: int, last: int, default: int) -> int:
+def _year_value(value: Any, first: int, last: int, default: Any) -> Any:
     """A year the data covers, from an int or a four-digit string; else ``default``."""
     if isinstance(value, bool):
         return default

@@ -483,8 +483,11 @@ def test_forged_callback_payloads_get_an_answer_not_a_server_error(server):
             request = urllib.request.Request(
                 server + "_dash-update-component", data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
             )
-            with urllib.request.urlopen(request) as response:
-                assert response.status in (200, 204)
+            try:
+                with urllib.request.urlopen(request) as response:
+                    assert response.status in (200, 204)
+            except urllib.error.HTTPError as refused:  # e.g. 413 for 5,000 values in every input: an answer, not a 500
+                assert 400 <= refused.code < 500, refused
 
 
 CUT_TEXT = """() => Array.from(document.querySelectorAll(

@@ -76,5 +76,5 @@ def test_clicking_excel_downloads_the_filtered_figures_as_numbers(page, server):
     rows = list(openpyxl.load_workbook(io.BytesIO(content))["Figures"].iter_rows(values_only=True))
     header, body = rows[0], rows[1:]
     assert {r[header.index("programme")] for r in body} == {"modern-slavery-fund-vietnam"}
-    values = {r[0]: r[header.index("value")] for r in body}
+    values = {r[header.index("id")]: r[header.index("value")] for r in body}  # readable columns first, ids after (issue 9)
     assert values["msf-vietnam-victims-identified"] == 720
