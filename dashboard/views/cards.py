@@ -83,10 +83,11 @@ def metric_card(
     holds more than one scope). ``leading`` and ``notes``: ``leading_claims`` and ``claim_notes``
     of ``figures``, when the caller has them (a quantity is of one metric)."""
     label = dataset.metric(metric).label
-    of_metric = figures[figures["metric"] == metric]
-    if leading is None:
-        leading = leading_claims(of_metric) if "quantity_group" in of_metric else of_metric
-    notes = claim_notes(of_metric) if notes is None else notes
+    if leading is None or notes is None:  # headline_cards passes both, computed once for every card
+        of_metric = figures[figures["metric"] == metric]
+        if leading is None:
+            leading = leading_claims(of_metric) if "quantity_group" in of_metric else of_metric
+        notes = claim_notes(of_metric) if notes is None else notes
     rows = headline_order(leading[leading["metric"] == metric])
     scoped = shows_scope(figures) if show_scope is None else show_scope
     scopes = _texts(rows["scope_label"]) if scoped and "scope_label" in rows else [None] * len(rows)
@@ -109,9 +110,9 @@ def _texts(column: pd.Series) -> list[str | None]:
 
 def headline_order(rows: pd.DataFrame) -> pd.DataFrame:
     """Reported before committed, then the latest period end, then the largest value."""
-    committed = (rows["kind"] == Kind.COMMITTED.value).astype("int64")
-    return (
-        rows.assign(_committed=committed)
-        .sort_values(["_committed", "period_end", "value", "id"], ascending=[True, False, False, True], kind="stable")
-        .drop(columns="_committed")
-    )
+    keys = pd.DataFrame({  # the keys alone, then one take: sorting the whole frame copied every column
+        "_committed": (rows["kind"] == Kind.COMMITTED.value).astype("int64").to_numpy(),
+        "period_end": rows["period_end"].to_numpy(), "value": rows["value"].to_numpy(), "id": rows["id"].to_numpy(),
+    })
+    order = keys.sort_values(["_committed", "period_end", "value", "id"], ascending=[True, False, False, True], kind="stable").index
+    return rows.take(order.to_numpy())
