@@ -105,6 +105,9 @@ def metric_card(
 
 def _texts(column: pd.Series) -> list[str | None]:
     """Plain ``str`` values (``None`` for missing), fast to iterate."""
+    values = column.tolist()
+    if all(type(v) is str for v in values):  # the usual text column: nothing to convert
+        return values
     return column.astype("string").to_numpy(dtype=object, na_value=None).tolist()
 
 

@@ -19,6 +19,8 @@ per style rather than per-point style arrays, so 10,000 figures still build quic
 from __future__ import annotations
 
 import functools
+import threading
+import weakref
 from collections.abc import Callable
 
 import numpy as np
@@ -160,8 +162,30 @@ def single_panel(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figur
     return figure(bar_traces(rows, dataset, theme) + key_traces(rows, theme), layout, theme, rows=len(rows))
 
 
+_ORDERED: dict[tuple[int, int], tuple[weakref.ref, weakref.ref, pd.DataFrame]] = {}
+_ORDERED_KEPT = 16  # a few views' charts: drawing and alt text ask for the same rows' order
+_ORDERED_LOCK = threading.Lock()
+
+
 def bar_order(rows: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
-    """By metric and programme (in the data's order), reported first, then by period."""
+    """By metric and programme (in the data's order), reported first, then by period.
+
+    The same rows asked again (a chart's drawing, then its alt text) get the frame already
+    ordered, while ``rows`` lives; callers read it and never change it."""
+    key = (id(rows), id(dataset))
+    with _ORDERED_LOCK:
+        hit = _ORDERED.get(key)
+        if hit is not None and hit[0]() is rows and hit[1]() is dataset:
+            return hit[2]
+    ordered = _bar_order(rows, dataset)
+    with _ORDERED_LOCK:
+        _ORDERED[key] = (weakref.ref(rows), weakref.ref(dataset), ordered)
+        while len(_ORDERED) > _ORDERED_KEPT:
+            _ORDERED.pop(next(iter(_ORDERED)))
+    return ordered
+
+
+def _bar_order(rows: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     programme_rank = {p.id: i for i, p in enumerate(dataset.programmes)}
     metric_rank = {m.id: i for i, m in enumerate(dataset.metrics)}
     # Sort a frame of the five keys and take the rows once: assigning, sorting and dropping
