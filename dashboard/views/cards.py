@@ -28,6 +28,12 @@ from dashboard.views.labels import KIND_LABELS, claim_notes, scope_text, shows_s
 __all__ = ["KIND_LABELS", "Card", "CardLine", "headline_cards", "headline_order", "metric_card", "scope_text"]
 
 
+CARD_COLUMNS = (  # what metric_card and headline_order read
+    "id", "metric", "value", "value_label", "period_label", "period_end", "kind", "programme_name", "qualifier", "note",
+    "scope_label",
+)
+
+
 @dataclass(frozen=True)
 class CardLine:
     figure_id: str
@@ -67,6 +73,7 @@ def headline_cards(figures: pd.DataFrame, dataset: Dataset, filters: Filters | N
     """
     scoped = shows_scope(figures)
     leading = leading_claims(figures) if "quantity_group" in figures else figures  # once for every card
+    leading = leading[[c for c in CARD_COLUMNS if c in leading]]  # each card selects from it: copy only what a card reads
     notes = claim_notes(figures)
     return [
         metric_card(metric, figures, dataset, filters, show_scope=scoped, leading=leading, notes=notes)

@@ -162,13 +162,18 @@ def single_panel(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figur
     return figure(bar_traces(rows, dataset, theme) + key_traces(rows, theme), layout, theme, rows=len(rows))
 
 
+BAR_COLUMNS = (  # what a bar chart reads of its rows once ordered: traces, axes, keys, panel titles, alt text
+    "id", "metric", "programme", "scope", "scope_label", "value", "value_high", "unit", "qualifier", "kind",
+    "value_label", "metric_label", "period_label", "period_start", "programme_name", "note", "claim_text",
+)
 _ORDERED: dict[tuple[int, int], tuple[weakref.ref, weakref.ref, pd.DataFrame]] = {}
 _ORDERED_KEPT = 16  # a few views' charts: drawing and alt text ask for the same rows' order
 _ORDERED_LOCK = threading.Lock()
 
 
 def bar_order(rows: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
-    """By metric and programme (in the data's order), reported first, then by period.
+    """By metric and programme (in the data's order), reported first, then by period; the
+    columns a bar chart reads (``BAR_COLUMNS``).
 
     The same rows asked again (a chart's drawing, then its alt text) get the frame already
     ordered, while ``rows`` lives; callers read it and never change it."""
@@ -197,7 +202,8 @@ def _bar_order(rows: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
         "period_start": rows["period_start"].to_numpy(), "id": rows["id"].to_numpy(),
     })
     order = keys.sort_values(["_metric", "_programme", "_committed", "period_start", "id"], kind="stable").index.to_numpy()
-    ordered = rows.take(order)
+    # one copy, of the rows in order and only the columns a bar chart reads (BAR_COLUMNS)
+    ordered = rows.iloc[order, [rows.columns.get_loc(c) for c in BAR_COLUMNS if c in rows]]
     ordered.index = pd.RangeIndex(len(ordered))
     return ordered
 

@@ -64,6 +64,9 @@ def panel_chart(
     it counts; ``lone_pad``: a chart of one panel pads a lone bar as the single-axis charts do;
     ``ordered``: ``rows`` are already in ``bars.bar_order``."""
     rows = rows if ordered else bars.bar_order(rows, dataset)
+    # Only the columns a panel reads: each panel is a copy, and the frame has about fifty
+    # text columns, each copied on its own.
+    rows = rows[[c for c in bars.BAR_COLUMNS if c in rows]]
     keys = panel_keys(rows)
     scopes = rows["scope"].fillna("") if "scope" in rows else pd.Series("", index=rows.index)
     where = pd.DataFrame({"metric": rows["metric"].to_numpy(), "scope": scopes.to_numpy()}).groupby(["metric", "scope"], sort=False).indices
