@@ -57,6 +57,31 @@ def claim_history(figures: pd.DataFrame, figure_id: str) -> pd.DataFrame:
     return rows.reset_index(drop=True)
 
 
+_HISTORIES: dict[tuple[int, str], tuple[weakref.ref, pd.DataFrame]] = {}
+_HISTORIES_KEPT = 8
+_HISTORIES_LOCK = threading.Lock()
+
+
+def quantity_history(figures: pd.DataFrame, group: str) -> pd.DataFrame | None:
+    """``claim_history`` of quantity ``group`` among ``figures`` (``None`` if none of its
+    statements is there). The claims chart and the claims panel of a view both ask: the same
+    frame asked again, while it lives, gets a copy of the history already worked out."""
+    key = (id(figures), group)
+    with _HISTORIES_LOCK:
+        hit = _HISTORIES.get(key)
+        if hit is not None and hit[0]() is figures:
+            return hit[1].copy()
+    rows = figures[figures["quantity_group"] == group]
+    if rows.empty:
+        return None
+    history = claim_history(rows, str(rows["id"].iloc[0]))
+    with _HISTORIES_LOCK:
+        _HISTORIES[key] = (weakref.ref(figures), history)
+        while len(_HISTORIES) > _HISTORIES_KEPT:
+            _HISTORIES.pop(next(iter(_HISTORIES)))
+    return history.copy()
+
+
 def leading_claims(figures: pd.DataFrame) -> pd.DataFrame:
     """One row per quantity: its latest statement, with ``other_ids`` naming the rest (its
     history, restatements and disagreements) so every source stays one click away. A
@@ -174,4 +199,4 @@ def event_markers(events: pd.DataFrame) -> pd.DataFrame:
     return first.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
 
 
-__all__ = ["Conflict", "Node", "QuantityChoice", "quantity_choices", "claim_history", "conflicts", "event_markers", "leading_claims", "part_of_tree", "same_groups"]
+__all__ = ["Conflict", "Node", "QuantityChoice", "quantity_choices", "quantity_history", "claim_history", "conflicts", "event_markers", "leading_claims", "part_of_tree", "same_groups"]
