@@ -17,6 +17,8 @@ declarations from the figures frame and never infer one:
 
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -39,20 +41,45 @@ def claim_history(figures: pd.DataFrame, figure_id: str) -> pd.DataFrame:
         raise KeyError(f"no figure {figure_id!r}")
     group = figures.loc[figures["id"] == figure_id, "quantity_group"].iloc[0]
     rows = _latest_first(figures[figures["quantity_group"] == group]).copy()
-    lead = rows.iloc[0]
+    lead_id, lead_same = rows["id"].iloc[0], rows["same_group"].iloc[0]
     disagreeing = set(rows["disagrees_with"].dropna()) | set(rows.loc[rows["disagrees_with"].notna(), "id"])
 
-    def role(row: pd.Series) -> str:
-        if row["id"] == lead["id"]:
+    def role(fid, same) -> str:
+        if fid == lead_id:
             return "latest"
-        if row["same_group"] == lead["same_group"]:
+        if same == lead_same:
             return "same"
-        if row["id"] in disagreeing and lead["id"] in disagreeing:
+        if fid in disagreeing and lead_id in disagreeing:
             return "disagrees"
         return "earlier"
 
-    rows["claim_role"] = [role(row) for _, row in rows.iterrows()]
+    rows["claim_role"] = [role(i, g) for i, g in zip(rows["id"].tolist(), rows["same_group"].tolist())]  # not iterrows: a Series per row
     return rows.reset_index(drop=True)
+
+
+_HISTORIES: dict[tuple[int, str], tuple[weakref.ref, pd.DataFrame]] = {}
+_HISTORIES_KEPT = 8
+_HISTORIES_LOCK = threading.Lock()
+
+
+def quantity_history(figures: pd.DataFrame, group: str) -> pd.DataFrame | None:
+    """``claim_history`` of quantity ``group`` among ``figures`` (``None`` if none of its
+    statements is there). The claims chart and the claims panel of a view both ask: the same
+    frame asked again, while it lives, gets a copy of the history already worked out."""
+    key = (id(figures), group)
+    with _HISTORIES_LOCK:
+        hit = _HISTORIES.get(key)
+        if hit is not None and hit[0]() is figures:
+            return hit[1].copy()
+    rows = figures[figures["quantity_group"] == group]
+    if rows.empty:
+        return None
+    history = claim_history(rows, str(rows["id"].iloc[0]))
+    with _HISTORIES_LOCK:
+        _HISTORIES[key] = (weakref.ref(figures), history)
+        while len(_HISTORIES) > _HISTORIES_KEPT:
+            _HISTORIES.pop(next(iter(_HISTORIES)))
+    return history.copy()
 
 
 def leading_claims(figures: pd.DataFrame) -> pd.DataFrame:
@@ -87,10 +114,29 @@ class QuantityChoice:
     statements: int  # how many statements (documents) speak of it
 
 
+_CHOICES: dict[int, tuple[weakref.ref, list[QuantityChoice]]] = {}
+_CHOICES_KEPT = 8  # a view asks twice (the claims chart and the claims panel); a few views at once
+_CHOICES_LOCK = threading.Lock()
+
+
 def quantity_choices(figures: pd.DataFrame) -> list[QuantityChoice]:
     """Every quantity in the frame, those stated most often first (ties in the frame's order),
     each labelled by its latest statement; a quantity stated by one document is still a choice.
-    One sort for the whole frame (a sort per quantity took 22 s at 10,000 figures)."""
+    One sort for the whole frame (a sort per quantity took 22 s at 10,000 figures). The same
+    frame asked again, while it lives, gets the list already worked out (a copy of it)."""
+    with _CHOICES_LOCK:
+        hit = _CHOICES.get(id(figures))
+        if hit is not None and hit[0]() is figures:
+            return list(hit[1])
+    choices = _quantity_choices(figures)
+    with _CHOICES_LOCK:
+        _CHOICES[id(figures)] = (weakref.ref(figures), choices)
+        while len(_CHOICES) > _CHOICES_KEPT:
+            _CHOICES.pop(next(iter(_CHOICES)))
+    return list(choices)
+
+
+def _quantity_choices(figures: pd.DataFrame) -> list[QuantityChoice]:
     if figures.empty:
         return []
     order = {group: n for n, group in enumerate(dict.fromkeys(figures["quantity_group"]))}
@@ -153,4 +199,4 @@ def event_markers(events: pd.DataFrame) -> pd.DataFrame:
     return first.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
 
 
-__all__ = ["Conflict", "Node", "QuantityChoice", "quantity_choices", "claim_history", "conflicts", "event_markers", "leading_claims", "part_of_tree", "same_groups"]
+__all__ = ["Conflict", "Node", "QuantityChoice", "quantity_choices", "quantity_history", "claim_history", "conflicts", "event_markers", "leading_claims", "part_of_tree", "same_groups"]

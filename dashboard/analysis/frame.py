@@ -314,7 +314,8 @@ def ratio_pairs(figures: pd.DataFrame) -> list[tuple[str, str]]:
     order. Only such pairs divide honestly: money for one period over people of another says
     nothing. A frame without ``ratio_role`` (older callers) keeps funding over people."""
     key = ["programme", "period_start", "period_end"]
-    reported = figures[figures["kind"] == Kind.REPORTED.value]
+    wanted = ["id", "metric", "unit", *key, *(["ratio_role"] if "ratio_role" in figures else [])]
+    reported = figures.loc[figures["kind"] == Kind.REPORTED.value, wanted]  # the columns it reads, not all fifty
     if "ratio_role" in reported and reported["ratio_role"].notna().any():
         is_money = (reported["ratio_role"] == "numerator").fillna(False).astype(bool)
         is_people = (reported["ratio_role"] == "denominator").fillna(False).astype(bool)
@@ -328,8 +329,12 @@ def ratio_pairs(figures: pd.DataFrame) -> list[tuple[str, str]]:
 
 def funding_ratios(figures: pd.DataFrame, dataset: Dataset, pairs: list[tuple[str, str]] | None = None) -> list[Derived]:
     """Reported funding per person for each of ``pairs`` (by default every ``ratio_pairs``)."""
-    by_id = figures.set_index("id", drop=False)
-    return [derive_ratio(by_id.loc[m], by_id.loc[p], dataset) for m, p in (ratio_pairs(figures) if pairs is None else pairs)]
+    pairs = ratio_pairs(figures) if pairs is None else pairs
+    if not pairs:
+        return []
+    wanted = [*dict.fromkeys([i for pair in pairs for i in pair])]  # only the paired rows, not the whole frame re-indexed
+    by_id = figures[figures["id"].isin(wanted)].set_index("id", drop=False)
+    return [derive_ratio(by_id.loc[m], by_id.loc[p], dataset) for m, p in pairs]
 
 
 __all__ = [

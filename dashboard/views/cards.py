@@ -28,6 +28,12 @@ from dashboard.views.labels import KIND_LABELS, claim_notes, scope_text, shows_s
 __all__ = ["KIND_LABELS", "Card", "CardLine", "headline_cards", "headline_order", "metric_card", "scope_text"]
 
 
+CARD_COLUMNS = (  # what metric_card and headline_order read
+    "id", "metric", "value", "value_label", "period_label", "period_end", "kind", "programme_name", "qualifier", "note",
+    "scope_label",
+)
+
+
 @dataclass(frozen=True)
 class CardLine:
     figure_id: str
@@ -67,6 +73,7 @@ def headline_cards(figures: pd.DataFrame, dataset: Dataset, filters: Filters | N
     """
     scoped = shows_scope(figures)
     leading = leading_claims(figures) if "quantity_group" in figures else figures  # once for every card
+    leading = leading[[c for c in CARD_COLUMNS if c in leading]]  # each card selects from it: copy only what a card reads
     notes = claim_notes(figures)
     return [
         metric_card(metric, figures, dataset, filters, show_scope=scoped, leading=leading, notes=notes)
@@ -83,10 +90,11 @@ def metric_card(
     holds more than one scope). ``leading`` and ``notes``: ``leading_claims`` and ``claim_notes``
     of ``figures``, when the caller has them (a quantity is of one metric)."""
     label = dataset.metric(metric).label
-    of_metric = figures[figures["metric"] == metric]
-    if leading is None:
-        leading = leading_claims(of_metric) if "quantity_group" in of_metric else of_metric
-    notes = claim_notes(of_metric) if notes is None else notes
+    if leading is None or notes is None:  # headline_cards passes both, computed once for every card
+        of_metric = figures[figures["metric"] == metric]
+        if leading is None:
+            leading = leading_claims(of_metric) if "quantity_group" in of_metric else of_metric
+        notes = claim_notes(of_metric) if notes is None else notes
     rows = headline_order(leading[leading["metric"] == metric])
     scoped = shows_scope(figures) if show_scope is None else show_scope
     scopes = _texts(rows["scope_label"]) if scoped and "scope_label" in rows else [None] * len(rows)
@@ -104,14 +112,17 @@ def metric_card(
 
 def _texts(column: pd.Series) -> list[str | None]:
     """Plain ``str`` values (``None`` for missing), fast to iterate."""
+    values = column.tolist()
+    if all(type(v) is str for v in values):  # the usual text column: nothing to convert
+        return values
     return column.astype("string").to_numpy(dtype=object, na_value=None).tolist()
 
 
 def headline_order(rows: pd.DataFrame) -> pd.DataFrame:
     """Reported before committed, then the latest period end, then the largest value."""
-    committed = (rows["kind"] == Kind.COMMITTED.value).astype("int64")
-    return (
-        rows.assign(_committed=committed)
-        .sort_values(["_committed", "period_end", "value", "id"], ascending=[True, False, False, True], kind="stable")
-        .drop(columns="_committed")
-    )
+    keys = pd.DataFrame({  # the keys alone, then one take: sorting the whole frame copied every column
+        "_committed": (rows["kind"] == Kind.COMMITTED.value).astype("int64").to_numpy(),
+        "period_end": rows["period_end"].to_numpy(), "value": rows["value"].to_numpy(), "id": rows["id"].to_numpy(),
+    })
+    order = keys.sort_values(["_committed", "period_end", "value", "id"], ascending=[True, False, False, True], kind="stable").index
+    return rows.take(order.to_numpy())

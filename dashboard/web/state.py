@@ -21,7 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.analysis import fmt
-from dashboard.analysis.claims import QuantityChoice, claim_history, quantity_choices
+from dashboard.analysis.claims import QuantityChoice, quantity_choices, quantity_history
 from dashboard.analysis.frame import Derived, Filters, apply_event_filters, apply_filters, events_frame, figures_frame, funding_ratios, ratio_pairs
 from dashboard.config import Config
 from dashboard.curated.records import Dataset
@@ -180,11 +180,7 @@ def view_claims(state: AppState, filters: Filters, figures: pd.DataFrame) -> tup
         quantity = in_view[0].id if in_view else None
     if quantity is None:
         return None, None
-    rows = figures[figures["quantity_group"] == quantity]
-    if rows.empty:
-        return quantity, None
-    history = claim_history(rows, str(rows["id"].iloc[0]))
-    return quantity, history
+    return quantity, quantity_history(figures, quantity)  # the claims chart asks the same of this frame
 
 
 

@@ -19,6 +19,8 @@ per style rather than per-point style arrays, so 10,000 figures still build quic
 from __future__ import annotations
 
 import functools
+import threading
+import weakref
 from collections.abc import Callable
 
 import numpy as np
@@ -160,20 +162,50 @@ def single_panel(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figur
     return figure(bar_traces(rows, dataset, theme) + key_traces(rows, theme), layout, theme, rows=len(rows))
 
 
+BAR_COLUMNS = (  # what a bar chart reads of its rows once ordered: traces, axes, keys, panel titles, alt text
+    "id", "metric", "programme", "scope", "scope_label", "value", "value_high", "unit", "qualifier", "kind",
+    "value_label", "metric_label", "period_label", "period_start", "programme_name", "note", "claim_text",
+)
+_ORDERED: dict[tuple[int, int], tuple[weakref.ref, weakref.ref, pd.DataFrame]] = {}
+_ORDERED_KEPT = 16  # a few views' charts: drawing and alt text ask for the same rows' order
+_ORDERED_LOCK = threading.Lock()
+
+
 def bar_order(rows: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
-    """By metric and programme (in the data's order), reported first, then by period."""
+    """By metric and programme (in the data's order), reported first, then by period; the
+    columns a bar chart reads (``BAR_COLUMNS``).
+
+    The same rows asked again (a chart's drawing, then its alt text) get the frame already
+    ordered, while ``rows`` lives; callers read it and never change it."""
+    key = (id(rows), id(dataset))
+    with _ORDERED_LOCK:
+        hit = _ORDERED.get(key)
+        if hit is not None and hit[0]() is rows and hit[1]() is dataset:
+            return hit[2]
+    ordered = _bar_order(rows, dataset)
+    with _ORDERED_LOCK:
+        _ORDERED[key] = (weakref.ref(rows), weakref.ref(dataset), ordered)
+        while len(_ORDERED) > _ORDERED_KEPT:
+            _ORDERED.pop(next(iter(_ORDERED)))
+    return ordered
+
+
+def _bar_order(rows: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     programme_rank = {p.id: i for i, p in enumerate(dataset.programmes)}
     metric_rank = {m.id: i for i, m in enumerate(dataset.metrics)}
-    return (
-        rows.assign(
-            _metric=rows["metric"].map(metric_rank).astype("float64"),
-            _programme=rows["programme"].map(programme_rank).astype("float64"),
-            _committed=(rows["kind"] == Kind.COMMITTED.value).astype("int64"),
-        )
-        .sort_values(["_metric", "_programme", "_committed", "period_start", "id"], kind="stable")
-        .drop(columns=["_metric", "_programme", "_committed"])
-        .reset_index(drop=True)
-    )
+    # Sort a frame of the five keys and take the rows once: assigning, sorting and dropping
+    # columns on the whole frame (about fifty columns) copied it three times per call.
+    keys = pd.DataFrame({
+        "_metric": rows["metric"].map(metric_rank).astype("float64").to_numpy(),
+        "_programme": rows["programme"].map(programme_rank).astype("float64").to_numpy(),
+        "_committed": (rows["kind"] == Kind.COMMITTED.value).astype("int64").to_numpy(),
+        "period_start": rows["period_start"].to_numpy(), "id": rows["id"].to_numpy(),
+    })
+    order = keys.sort_values(["_metric", "_programme", "_committed", "period_start", "id"], kind="stable").index.to_numpy()
+    # one copy, of the rows in order and only the columns a bar chart reads (BAR_COLUMNS)
+    ordered = rows.iloc[order, [rows.columns.get_loc(c) for c in BAR_COLUMNS if c in rows]]
+    ordered.index = pd.RangeIndex(len(ordered))
+    return ordered
 
 
 def bar_traces(rows: pd.DataFrame, dataset: Dataset, theme: Theme, xaxis: str = "x", yaxis: str = "y") -> list[dict]:

@@ -23,7 +23,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.analysis import fmt
-from dashboard.analysis.claims import claim_history, quantity_choices
+from dashboard.analysis.claims import quantity_choices, quantity_history
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.views.charts import bars
@@ -65,8 +65,7 @@ def select(figures: pd.DataFrame) -> pd.DataFrame:
         choice, why = by_id[chosen], CHOSEN
     else:
         choice, why = choices[0], (MISSING if chosen else MOST_STATED)
-    rows = figures[figures["quantity_group"] == choice.id]
-    history = claim_history(rows, str(rows["id"].iloc[0]))
+    history = quantity_history(figures, choice.id)  # shared with the view's claims panel
     return history.assign(quantity_label=choice.label, quantity_why=why)
 
 

@@ -92,6 +92,9 @@ def strings(column: pd.Series) -> np.ndarray:
 
 def texts(column: pd.Series) -> list:
     """Plain ``str`` values (``None`` for missing), fast to iterate."""
+    values = column.tolist()
+    if all(type(v) is str for v in values):  # the usual text column: nothing to convert
+        return values
     return column.astype("string").to_numpy(dtype=object, na_value=None).tolist()
 
 
