@@ -80,6 +80,7 @@ def test_every_figure_shows_its_scope_and_the_scope_filter_keeps_it_in_the_link(
     page.wait_for_function("() => location.search === '?scope=uk_worldwide'")
     expect(page.locator(ROWS)).to_have_count(len(worldwide))
     expect(page.locator(SUMMARY)).to_contain_text("UK worldwide")
+    idle(page)  # no callback in flight: a reload would abort it
     page.reload()
     idle(page)
     expect(page.locator(ROWS)).to_have_count(len(worldwide))
