@@ -40,7 +40,8 @@ def claims_panel(state: AppState, view: View) -> html.Div:
     """The quantity picker and the statements of the chosen quantity."""
     return html.Div(
         [
-            html.H3("Every statement of one quantity", id="claims-title", className="chart-title"),
+            # h4: a sub-heading of the claims chart's h3, not a second chart title
+            html.H4("Every statement of one quantity", id="claims-title", className="claims-title"),
             html.Label("Quantity", htmlFor=ID.QUANTITY, className="filter-label"),
             dcc.Dropdown(  # empty: the most stated quantity in the view, named above its statements
                 id=ID.QUANTITY, value=view.filters.quantity, clearable=True, searchable=True,

@@ -28,7 +28,7 @@ from dashboard.config import Theme
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.views.charts import bars
 from dashboard.views.charts.draw import (
-    BAR_TRACE_ROLE, END_TRACE_ROLE, HOVER, PANEL_TITLE_NAME, RANGE_TRACE_ROLE, esc, figure, nice_ticks, strings, texts,
+    BAR_TRACE_ROLE, END_TRACE_ROLE, HOVER, PANEL_TITLE_NAME, RANGE_TRACE_ROLE, esc, figure, nice_ticks, strings, texts, wrap,
 )
 from dashboard.views.charts.registry import ChartSpec, register
 from dashboard.views.charts.texts import (
@@ -44,6 +44,7 @@ LATEST = LATEST_MARK
 TITLE = CLAIMS_TITLE
 
 
+TITLE_WIDTH = 44  # characters a line of the chart's title: what a phone's chart holds
 SYMBOLS = {  # the qualifier's shape; a pledge is the same shape hollow
     Qualifier.EXACT.value: "circle",
     Qualifier.AT_LEAST.value: "triangle-up",  # the true value lies higher
@@ -124,9 +125,13 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
     ticks = nice_ticks(top)
     unit = dataset.unit(str(rows["unit"].iloc[0]))
     why = WHY.get(str(rows["quantity_why"].iloc[0]), "")
-    title = esc(str(rows["quantity_label"].iloc[0])) + (f"<br><span style='color:{theme.muted_colour}'>{esc(why)}</span>" if why else "")
+    # wrapped to what a phone's chart holds (chart-fit.js moves it to the chart's left edge), the top margin a line each
+    heading = wrap(str(rows["quantity_label"].iloc[0]), TITLE_WIDTH)
+    detail = [f"<span style='color:{theme.muted_colour}'>{line}</span>" for line in wrap(why, TITLE_WIDTH).split("<br>")] if why else []
+    title = "<br>".join([heading, *detail])
     layout = {
-        "xaxis": {"type": "date", "title": {"text": CLAIMS_AXIS}, "showgrid": False, "automargin": True},
+        # ticks outside push the dates below the value axis's "£0", which sits on the zero line
+        "xaxis": {"type": "date", "title": {"text": CLAIMS_AXIS}, "showgrid": False, "automargin": True, "ticks": "outside", "ticklen": 8},
         "yaxis": {"range": [0, top * 1.35 if top > 0 else 1], "tickmode": "array", "tickvals": ticks,
                   "ticktext": [fmt.format_number(t, unit) for t in ticks], "showgrid": True, "zeroline": True,
                   "title": {"text": bars.value_axis_title(rows, dataset)}},
@@ -134,7 +139,7 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
             "name": PANEL_TITLE_NAME, "text": title, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": 1,
             "xanchor": "left", "yanchor": "bottom", "align": "left", "font": {"size": 13, "color": theme.text_colour},
         }],
-        "showlegend": False, "margin": {"t": 40 + (14 if why else 0)},
+        "showlegend": False, "margin": {"t": 22 + 17 * (title.count("<br>") + 1)},
     }
     if len(set(x)) == 1:  # one date: give the axis a year around it rather than a zero-width span
         day = pd.Timestamp(x[0])

@@ -24,7 +24,9 @@ from dashboard.views.charts.draw import PANEL_TITLE_NAME, esc, figure, wrap
 from dashboard.views.charts.texts import COUNTED_BY, OWN_SCALE
 from dashboard.views.theme import DASHBOARD_HEIGHT, chart_height
 
-DETAIL_WIDTH = 80  # characters per line of a panel's "what it counts" line: a chart card is narrow
+# Characters per line of a panel title and its "what it counts" lines: what a phone's chart
+# (about 330 px, the title moved to the chart's left edge by chart-fit.js) holds at 13 px.
+DETAIL_WIDTH = 44
 
 
 def panel_keys(rows: pd.DataFrame) -> list[tuple[str, str]]:
@@ -48,13 +50,16 @@ def panel_title(rows: pd.DataFrame, dataset: Dataset, scoped: bool, theme: Theme
     """``Funding · UK worldwide`` over a muted line of what the metric counts and who counted
     it; and how many lines that is."""
     metric = dataset.metric(str(rows["metric"].iloc[0]))
-    text = esc(metric.label) + (f" · {esc(rows['scope_label'].iloc[0])}" if scoped and "scope_label" in rows else "")
+    parts = [metric.label] + ([str(rows["scope_label"].iloc[0])] if scoped and "scope_label" in rows else [])
+    whole = " · ".join(parts)  # too long for a line: the scope on a line of its own, never broken mid-name
+    text = esc(whole) if len(whole) <= DETAIL_WIDTH else " ·<br>".join(wrap(part, DETAIL_WIDTH) for part in parts)
+    heading = text.count("<br>") + 1
     counts, by = (getattr(metric, "counts", None), getattr(metric, "counted_by", None))
     if not counts:
-        return text, 1
+        return text, heading
     lines = wrap(counts + (f" — {COUNTED_BY} {by}" if by else ""), DETAIL_WIDTH).split("<br>")  # annotations never wrap
     detail = "<br>".join(f"<span style='color:{theme.muted_colour}'>{line}</span>" for line in lines)
-    return f"{text}<br>{detail}", 1 + len(lines)
+    return f"{text}<br>{detail}", heading + len(lines)
 
 
 def panel_chart(

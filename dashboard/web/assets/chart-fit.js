@@ -72,7 +72,7 @@
                 }
             });
             layout.annotations = (gd.layout.annotations || []).map(function (a) { return a.text; });
-            layout.notes = (gd.layout.annotations || []).map(function (a) { return {xref: a.xref, x: a.x}; });
+            layout.notes = (gd.layout.annotations || []).map(function (a) { return {xref: a.xref, x: a.x, yshift: a.yshift || 0}; });
             layout.height = gd.layout.height;
             layout.marginTop = gd.layout.margin ? gd.layout.margin.t : undefined;
             gd.data.forEach(function (trace, i) {
@@ -96,6 +96,7 @@
                     update["annotations[" + i + "].text"] = text;
                     update["annotations[" + i + "].xref"] = orig.layout.notes[i].xref;
                     update["annotations[" + i + "].x"] = orig.layout.notes[i].x;
+                    update["annotations[" + i + "].yshift"] = orig.layout.notes[i].yshift;
                 });
                 return;
             }
@@ -113,7 +114,8 @@
 
     function fitCategories(gd, svgWidth, update) {
         var orig = original(gd).layout;
-        var width = Math.max(18, Math.floor(svgWidth * 0.4 / CHAR_PX));
+        // a phone's chart gives the labels less, so a bar and its value label keep room beside them
+        var width = Math.max(14, Math.floor(svgWidth * (svgWidth < 500 ? 0.3 : 0.4) / CHAR_PX));
         Object.keys(orig).forEach(function (key) {
             var ax = orig[key];
             if (key.charAt(0) !== "y" || !ax || !ax.ticktext || gd._fullLayout[key].type !== "category") { return; }
@@ -153,10 +155,14 @@
             var ax = orig[key];
             if (key.charAt(0) !== "x" || !ax || !ax.tickvals || ax.tickvals.length < 3) { return; }
             var id = gd._fullLayout[key]._id;
-            var turned = Array.prototype.some.call(gd.querySelectorAll("g." + id + "tick text"), function (t) {
+            var labels = Array.prototype.slice.call(gd.querySelectorAll("g." + id + "tick text"));
+            var turned = labels.some(function (t) {
                 return /rotate\((?!0)/.test(t.getAttribute("transform") || "");
             });
-            if (!turned) { return; }
+            // level ticks crowd too once the value labels have lengthened the axis
+            var boxes = labels.map(rect).sort(function (a, b) { return a.left - b.left; });
+            var touching = boxes.some(function (b, i) { return i > 0 && b.left < boxes[i - 1].right + 4; });
+            if (!turned && !touching) { return; }
             var step = (gd._fitStep[key] || 1) + 1;
             if (step > ax.tickvals.length - 1) { return; }
             gd._fitStep[key] = step;
@@ -181,12 +187,30 @@
         gd.querySelectorAll(".annotation").forEach(function (note) {
             var index = +note.getAttribute("data-index"), text = note.querySelector("text");
             var original_ = original(gd).layout.annotations[index];
-            if (!text || !original_ || original_.indexOf("<br>") >= 0) { return; }
+            if (!text || !original_) { return; }
+            // A panel title comes in lines already wrapped by the server to what a phone holds
+            // from the chart's left edge: it may move there, never re-wrap.
+            var lines = original_.indexOf("<br>") >= 0;
+            if (lines && gd.layout.annotations[index].name !== "panel-title") { return; }
             var box = rect(text), size = gd._fullLayout._size;
+            var spec_ = gd.layout.annotations[index];
+            if (lines && spec_.xref === "paper" && spec_.x < 0) {
+                // moved to the left edge, over the category labels: a label taller than its row
+                // reaches above its panel, so the title rises clear of it into the gap above
+                var clash = 0;
+                var axis = /^(y\d*)/.exec(spec_.yref || "");  // its own panel's labels, reaching up into it
+                gd.querySelectorAll(axis ? "g." + axis[1] + "tick text" : ".ytick text").forEach(function (tick) {
+                    var t = rect(tick);
+                    if (t.width > 0 && t.bottom > box.bottom && Math.min(t.right, box.right) - Math.max(t.left, box.left) > 1 && Math.min(t.bottom, box.bottom) - Math.max(t.top, box.top) > 1) {
+                        clash = Math.max(clash, box.bottom - t.top + 4);
+                    }
+                });
+                if (clash > 0) { update["annotations[" + index + "].yshift"] = Math.ceil((gd.layout.annotations[index].yshift || 0) + clash); }
+                return;
+            }
             if (box.right > svg.right - 2 || box.left < svg.left + 2) {
                 // From the chart's left edge (past the category labels) it has the whole width.
-                var spec = gd.layout.annotations[index];
-                if (box.width > svg.width - 8) {
+                if (box.width > svg.width - 8 && !lines) {
                     update["annotations[" + index + "].text"] = halve(original_);
                 } else {
                     update["annotations[" + index + "].xref"] = "paper";
@@ -287,8 +311,13 @@
     function fitLegend(gd, svg, update) {
         var legend = gd.querySelector(".legend"), size = gd._fullLayout._size;
         if (!legend) { return; }
-        var titles = (gd.layout.annotations || []).some(function (a) { return a.yanchor === "bottom"; });
-        var needed = rect(legend).bottom - svg.top + (titles ? 24 : 6);
+        // the first panel's title (as many lines as it has) sits between the legend and its panel
+        var title = 0;
+        gd.querySelectorAll(".annotation").forEach(function (note) {
+            var spec = (gd.layout.annotations || [])[+note.getAttribute("data-index")], text = note.querySelector("text");
+            if (spec && spec.yanchor === "bottom" && text && rect(text).top < svg.top + size.t + 2) { title = Math.max(title, rect(text).height + (spec.yshift || 0)); }
+        });
+        var needed = rect(legend).bottom - svg.top + (title ? title + 10 : 6);
         if (needed > size.t + 1) { update["margin.t"] = Math.ceil(needed); }
     }
 
