@@ -17,6 +17,8 @@ deck and the CLI. PNG is opaque (RGB, no alpha channel). SVG keeps every label a
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,7 +29,7 @@ from dashboard.curated.records import day_label
 from dashboard.outputs.errors import BrowserMissing, ExportError, RenderFailed
 from dashboard.outputs.imagecheck import checked as _checked
 from dashboard.outputs.imagecheck import opaque_png, png_size, svg_size
-from dashboard.outputs.slidefit import KEY_H, WRAP_CHAR_WIDTH, draw_keys, fit_event_labels, fit_value_axes, floor_fonts, key_grid, space_panels, take_keys
+from dashboard.outputs.slidefit import KEY_H, WRAP_CHAR_WIDTH, plain_text, draw_keys, fit_event_labels, fit_value_axes, floor_fonts, key_grid, space_panels, take_keys
 from dashboard.outputs.slidefit import text_px as _text_px
 from dashboard.outputs.renderer import Renderer, find_browser, prewarm, render_image, render_images, renderer, shutdown
 
@@ -156,8 +158,11 @@ def compose(figure: dict, text: SlideText, config: Config, size: tuple[int, int]
     key_entry, key_rows = key_grid(keys, usable, px, px(BODY_PX))
     key_top = header + legend_h
     legend_h += key_rows * px(KEY_H) * 1.4
-    # a panel title may run to several lines ("Funding · UK worldwide" over what the metric counts)
-    panel_lines = max((a.get("text", "").count("<br>") + 1 for a in layout.get("annotations", []) if a.get("name") == "panel-title"), default=0)
+    # A panel title is one line on a slide ("Funding · UK worldwide"): what its metric counts and
+    # who counted it, wrapped over several lines for the page, moves to the notes under the chart,
+    # so stacked panels keep room for their bars (they overlapped each other at slide size).
+    panel_details = _panel_titles_on_one_line(layout.get("annotations", []))
+    panel_lines = 1 if any(a.get("name") == "panel-title" for a in layout.get("annotations", [])) else 0
     top = header + legend_h + px(20) + px(BODY_PX) * 1.8 * panel_lines
     if not showlegend:
         layout["showlegend"] = False
@@ -165,7 +170,7 @@ def compose(figure: dict, text: SlideText, config: Config, size: tuple[int, int]
     footer_lines: list[tuple[str, float, str]] = []  # (text, font px, colour), top to bottom
     for line in _wrap_px(text.source, usable, px(FOOTER_PX)):
         footer_lines.append((line, px(FOOTER_PX), theme.text_colour))
-    for line in _wrap_px("   ".join(text.notes), usable, px(NOTE_PX)):
+    for line in _wrap_px("   ".join([*panel_details, *text.notes]), usable, px(NOTE_PX)):
         footer_lines.append((line, px(NOTE_PX), theme.muted_colour))
     footer_lines.append((text.made, px(NOTE_PX), theme.muted_colour))
     footer_h = sum(f * LINE_HEIGHT for _, f, _ in footer_lines)
@@ -223,6 +228,25 @@ def compose(figure: dict, text: SlideText, config: Config, size: tuple[int, int]
             "entrywidth": round(legend_entry, 1), "entrywidthmode": "pixels",
         }
     return figure
+
+
+_DETAIL = re.compile(r"<span[^>]*>(.*?)</span>")
+
+
+def _panel_titles_on_one_line(annotations: list) -> list[str]:
+    """Each panel title cut to its heading on one line; the details it dropped, as notes
+    ("Victims identified · UK–Vietnam bilateral: Victims of … — counted by …")."""
+    details = []
+    for annotation in annotations:
+        if annotation.get("name") != "panel-title":
+            continue
+        parts = str(annotation.get("text", "")).split("<br>")
+        heading = " ".join(p.strip() for p in parts if not p.lstrip().startswith("<span"))
+        detail = " ".join(m.strip() for p in parts for m in _DETAIL.findall(p))
+        annotation["text"] = heading
+        if detail:
+            details.append(f"{plain_text(heading)}: {plain_text(detail)}.")
+    return details
 
 
 def _title(text: SlideText, subtitle: list[str], with_title: bool, theme, px, width: int, height: int, top_pad: float) -> dict:
