@@ -19,6 +19,7 @@ from dashboard.web.layout import ID, chart_dom_id, chart_download_id, render_rat
 from dashboard.web.provenance import EVENT, FIGURE
 from dashboard.views.table import Sort, TableQuery
 from dashboard.curated.validate import load_valid
+from components import texts, walk  # tests/components.py
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"  # fictional: see its README
@@ -51,24 +52,6 @@ def sort_click(column) -> dict:
 def table_after(state, trigger, filters=None, search=None, shown=None):
     """The table page ``update_table`` sends after ``trigger`` fired (None: nothing changes)."""
     return cb.table_update(state, [trigger], filters or state.defaults, search, shown)
-
-
-def texts(component) -> list[str]:
-    """Every string in a component tree, depth first."""
-    if isinstance(component, str):
-        return [component]
-    if isinstance(component, (list, tuple)):
-        return [t for c in component for t in texts(c)]
-    children = getattr(component, "children", None)
-    return texts(children) if children is not None else []
-
-
-def walk(component):
-    yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, (list, tuple)) else [children]:
-        if child is not None and not isinstance(child, (str, int, float)):
-            yield from walk(child)
 
 
 # --- the default view ---------------------------------------------------------------------

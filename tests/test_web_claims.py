@@ -18,6 +18,7 @@ from dashboard.web import state as st
 from dashboard.web.app import app_state, create_app
 from dashboard.web.claims_panel import NO_STATEMENT, render_claims
 from dashboard.web.layout import ID, render_passage
+from components import texts, walk  # tests/components.py
 
 ROOT = Path(__file__).resolve().parent.parent
 CLAIMS = Path(__file__).resolve().parent / "fixtures" / "claims"
@@ -27,23 +28,6 @@ CLAIMS = Path(__file__).resolve().parent / "fixtures" / "claims"
 def state():
     app = create_app(load_valid(CLAIMS / "data", CLAIMS / "seeds"), load_config(ROOT / "config.yaml"), CLAIMS / "seeds")
     return app_state(app)
-
-
-def texts(component) -> list[str]:
-    if isinstance(component, str):
-        return [component]
-    if isinstance(component, (list, tuple)):
-        return [t for c in component for t in texts(c)]
-    children = getattr(component, "children", None)
-    return texts(children) if children is not None else []
-
-
-def walk(component):
-    yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, (list, tuple)) else [children]:
-        if child is not None and not isinstance(child, (str, int, float)):
-            yield from walk(child)
 
 
 def by_id(component, wanted):
