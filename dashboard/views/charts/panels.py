@@ -22,11 +22,15 @@ from dashboard.curated.records import Dataset
 from dashboard.views.charts import bars
 from dashboard.views.charts.draw import PANEL_TITLE_NAME, esc, figure, wrap
 from dashboard.views.charts.texts import COUNTED_BY, OWN_SCALE
-from dashboard.views.theme import DASHBOARD_HEIGHT, chart_height
+from dashboard.views.theme import DASHBOARD_HEIGHT, ROW_PX
 
 # Characters per line of a panel title and its "what it counts" lines: what a phone's chart
 # (about 330 px, the title moved to the chart's left edge by chart-fit.js) holds at 13 px.
 DETAIL_WIDTH = 44
+LABEL_LINE_PX = 16  # a line of a 13 px category label
+TITLE_LINE_PX = 17  # a line of a panel title
+TICKS_PX = 26  # a panel's value ticks, below it
+AXIS_BAND_PX = 70  # the last panel's ticks and the value axis title
 
 
 def panel_keys(rows: pd.DataFrame) -> list[tuple[str, str]]:
@@ -78,34 +82,39 @@ def panel_chart(
     panels = [rows.take(where[key]) for key in keys]  # one grouping, not two comparisons per panel
     scoped = len({s for _, s in keys}) > 1 or keys[0][1] not in ("", SCOPE_NOT_STATED)
     titles = [panel_title(p, dataset, scoped, theme) for p in panels]
-    title_lines = max(n for _, n in titles)
-    drawn = len(rows) + len(panels) * title_lines  # a row per bar, and one per panel title line
-    gap = 0.13 * title_lines * DASHBOARD_HEIGHT / chart_height(drawn) if len(panels) > 1 else 0.0  # the same pixels in a taller chart
-    heights = np.array([len(p) for p in panels], dtype=float)
-    heights = heights / heights.sum() * (1 - gap * (len(panels) - 1))
+    slots = 3 if lone_pad and len(panels) == 1 else 1
     data: list[dict] = []
     layout: dict = {"annotations": []}
-    top = 1.0
-    for i, (panel, (title, _)) in enumerate(zip(panels, titles), start=1):
+    rows_px, gaps_px = [], []
+    for i, (panel, (title, lines)) in enumerate(zip(panels, titles), start=1):
         suffix = "" if i == 1 else str(i)
         x, y = f"x{suffix}", f"y{suffix}"
         data += bars.bar_traces(panel, dataset, theme, xaxis=x, yaxis=y)
-        bottom = top - heights[i - 1]
         layout[f"xaxis{suffix}"] = {**bars.value_axis(panel, dataset, ""), "anchor": y, "domain": [0, 1]}
-        slots = 3 if lone_pad and len(panels) == 1 else 1
-        layout[f"yaxis{suffix}"] = {**bars.category_axis(panel, min_slots=slots), "anchor": x, "domain": [max(bottom, 0.0), top]}
+        layout[f"yaxis{suffix}"] = {**bars.category_axis(panel, min_slots=slots), "anchor": x}
         layout["annotations"].append({
             "name": PANEL_TITLE_NAME, "text": title, "showarrow": False,
             "xref": f"{x} domain", "yref": f"{y} domain", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom",
             "font": {"size": 13, "color": theme.text_colour}, "align": "left",
         })
-        top = bottom - gap
+        label_lines = max(str(t).count("<br>") + 1 for t in layout[f"yaxis{suffix}"]["ticktext"])
+        rows_px.append(max(len(panel), slots) * max(ROW_PX, LABEL_LINE_PX * label_lines + 8))
+        gaps_px.append(0 if i == 1 else TICKS_PX + TITLE_LINE_PX * lines + 8)  # the ticks above, then its title
+    # Laid out in pixels for a wide screen, each panel as tall as its labels and each gap as its
+    # title: chart-fit.js measures the same on a phone, where labels wrap to more lines.
+    plot_px = sum(rows_px) + sum(gaps_px)
+    top = 1.0
+    for i, (rows_h, gap) in enumerate(zip(rows_px, gaps_px), start=1):
+        top -= gap / plot_px
+        layout[f"yaxis{'' if i == 1 else i}"]["domain"] = [max(top - rows_h / plot_px, 0.0), top]
+        top -= rows_h / plot_px
     layout[f"xaxis{'' if len(panels) == 1 else len(panels)}"]["title"] = {
         "text": axis_title + (OWN_SCALE if len(panels) > 1 else "")
     }
     keys_ = bars.key_traces(rows, theme)
     # The legend sits in the top margin and the first panel's title just above its panel:
-    # give the title a line of its own below the legend (about three keys fit on a row).
-    layout.update(barmode="overlay", bargap=0.35, showlegend=True,
-                  margin={"t": 26 + 22 * math.ceil(len(keys_) / 3) + 22 * (title_lines - 1)})
-    return figure(data + keys_, layout, theme, rows=drawn)
+    # give the title its lines below the legend (about three keys fit on a row).
+    top_px = 26 + 22 * math.ceil(len(keys_) / 3) + TITLE_LINE_PX * (titles[0][1] - 1)
+    layout.update(barmode="overlay", bargap=0.35, showlegend=True, margin={"t": top_px},
+                  height=max(DASHBOARD_HEIGHT, round(top_px + AXIS_BAND_PX + plot_px)))
+    return figure(data + keys_, layout, theme)

@@ -7,10 +7,12 @@
    - value-axis ticks that plotly would turn sideways (overlapping the next panel): every
      other tick is dropped until they fit level;
    - axis titles and panel titles wider than the chart: wrapped onto two lines;
+   - stacked panels: each as tall as its labels need, the gaps as tall as ticks and titles;
    - timeline labels: wrapped to the room on their side of the marker.
    The figure as sent is kept, so a wider window gets its original layout back. */
 (function () {
     var CHAR_PX = 6.6;  // about one character of the 13 px font; 11 px labels are narrower
+    var ROW_PX = 34;  // the least height of a bar's row (views/theme.py ROW_PX)
 
     function rect(el) { return el.getBoundingClientRect(); }
 
@@ -66,7 +68,8 @@
                 if (/^[xy]axis\d*$/.test(key)) {
                     var ax = gd.layout[key];
                     layout[key] = {
-                        range: ax.range && ax.range.slice(), tickvals: ax.tickvals && ax.tickvals.slice(),
+                        range: ax.range && ax.range.slice(), domain: ax.domain && ax.domain.slice(),
+                        tickvals: ax.tickvals && ax.tickvals.slice(),
                         ticktext: ax.ticktext && ax.ticktext.slice(), title: ax.title && ax.title.text
                     };
                 }
@@ -102,6 +105,7 @@
             }
             var ax = orig.layout[key];
             if (ax.range) { update[key + ".range"] = ax.range.slice(); }
+            if (ax.domain) { update[key + ".domain"] = ax.domain.slice(); }
             if (ax.tickvals) { update[key + ".tickvals"] = ax.tickvals.slice(); update[key + ".ticktext"] = ax.ticktext.slice(); }
             if (ax.title !== undefined) { update[key + ".title.text"] = ax.title; }
         });
@@ -220,6 +224,49 @@
         });
     }
 
+    /* Stacked panels (a y axis each, titled by a "panel-title" annotation) laid out from what
+       each needs at this width: a row as tall as the panel's tallest category label, and the
+       gap above a panel its upper neighbour's value ticks plus its own title. The server's
+       layout is an estimate for a wide screen; on a phone the labels wrap to more lines. */
+    function fitPanels(gd, svg, update) {
+        var full = gd._fullLayout, panels = [];
+        (gd.layout.annotations || []).forEach(function (a, i) {
+            var axis = a.name === "panel-title" && /^(y\d*) domain$/.exec(a.yref || "");
+            if (axis && full[axisName(axis[1])]) { panels.push({note: i, y: axis[1], yshift: a.yshift || 0}); }
+        });
+        if (panels.length < 2) { return; }
+        panels.forEach(function (p) {
+            var ax = full[axisName(p.y)], bottom = ax._offset + ax._length, tallest = 0, below = 0;
+            gd.querySelectorAll("g." + p.y + "tick text").forEach(function (t) { tallest = Math.max(tallest, rect(t).height); });
+            gd.querySelectorAll("g." + ax.anchor + "tick text").forEach(function (t) {
+                if (rect(t).height > 0) { below = Math.max(below, rect(t).bottom - svg.top - bottom); }
+            });
+            var text = gd.querySelector('.annotation[data-index="' + p.note + '"] text');
+            p.key = axisName(p.y);
+            p.top = ax._offset;
+            p.length = ax._length;
+            p.need = Math.abs(ax.range[1] - ax.range[0]) * Math.max(ROW_PX, tallest + 8);
+            p.title = text ? rect(text).height : 0;
+            p.below = Math.max(below, 0);
+        });
+        var gaps = panels.map(function (p, k) { return k === 0 ? 0 : panels[k - 1].below + 10 + p.title + 6; });
+        var plot = panels.reduce(function (sum, p, k) { return sum + p.need + gaps[k]; }, 0);
+        var size = full._size, height = Math.round(plot + size.t + size.b), moved = Math.abs(height - full.height) > 3;
+        var top = 0;  // px below the plot's top
+        panels.forEach(function (p, k) {
+            top += gaps[k];
+            if (Math.abs(size.t + top - p.top) > 3 || Math.abs(p.need - p.length) > 3) { moved = true; }
+            p.domain = [1 - (top + p.need) / plot, 1 - top / plot];
+            top += p.need;
+        });
+        if (!moved && panels.every(function (p) { return !p.yshift; })) { return; }
+        if (Math.abs(height - full.height) > 3) { update.height = height; }
+        panels.forEach(function (p) {
+            update[p.key + ".domain"] = [Math.max(0, p.domain[0]), Math.min(1, p.domain[1])];
+            if (p.yshift) { update["annotations[" + p.note + "].yshift"] = 0; }
+        });
+    }
+
     function fitEventLabels(gd, svg) {
         var orig = original(gd).traces, changed = false;
         traceGroups(gd, "event-labels").forEach(function (group) {
@@ -282,11 +329,13 @@
         start.then(function () {
             var passes = 0;
             function pass() {
+                quiet(gd);
                 var box = rect(gd.querySelector("svg.main-svg")), update = {}, restyled = false;
                 // One kind of change a pass, each measured on the layout the last one left.
                 fitCategories(gd, box.width, update);
                 fitValueLabels(gd, box, update);
                 fitTicks(gd, update);
+                if (!changes(gd, update)) { update = {}; fitPanels(gd, box, update); }
                 if (!changes(gd, update)) { update = {}; fitTitles(gd, box, update); }
                 if (!changes(gd, update)) { update = {}; fitLegend(gd, box, update); }
                 if (!changes(gd, update)) { update = {}; restyled = fitEventLabels(gd, box); }
@@ -299,6 +348,13 @@
             }
             return pass();
         }).then(done, done);
+    }
+
+    /* dcc.Graph copies every relayout but height back into its figure prop and redraws from
+       it, which undid each fit's height and started it over, without end on a phone. The
+       page reads no relayoutData: the fitted layout is the browser's own business. */
+    function quiet(gd) {
+        if (gd.removeAllListeners) { gd.removeAllListeners("plotly_relayout"); }
     }
 
     function changes(gd, update) {
