@@ -84,13 +84,22 @@ SETTLE_TRIES = 4
 SETTLE_MS = 250
 
 
+# The height the chart's box takes in the page and the height of its drawing: a box shorter than
+# its drawing lets the content after it (the claims view's quantity picker) sit on the chart.
+CHART_HEIGHTS = """(name) => {
+  const root = document.querySelector(`#chart-graph-${name}`);
+  return [root.getBoundingClientRect().height, root.querySelector('svg.main-svg').getBoundingClientRect().height];
+}"""
+
+
 def chart_text_problems(page) -> dict:
     problems = {}
     for name in CHARTS:
         texts = page.evaluate(CHART_TEXTS, name)
         cut, overlaps = cut_texts(texts), overlapping_texts(texts)
-        if cut or overlaps:
-            problems[name] = {"cut": cut, "overlapping": overlaps}
+        box, drawing = page.evaluate(CHART_HEIGHTS, name)
+        if cut or overlaps or box < drawing - SLACK:
+            problems[name] = {"cut": cut, "overlapping": overlaps, "box/drawing px": (box, drawing)}
     return problems
 
 

@@ -76,7 +76,7 @@
             });
             layout.annotations = (gd.layout.annotations || []).map(function (a) { return a.text; });
             layout.notes = (gd.layout.annotations || []).map(function (a) { return {xref: a.xref, x: a.x, yshift: a.yshift || 0}; });
-            layout.height = gd.layout.height;
+            layout.height = gd.layout.height || gd._fullLayout.height;
             layout.marginTop = gd.layout.margin ? gd.layout.margin.t : undefined;
             gd.data.forEach(function (trace, i) {
                 if (trace.meta && trace.meta.role === "event-labels") {
@@ -344,6 +344,9 @@
                 }
                 passes += 1;
                 if ((!changes(gd, update) && !restyled) || passes > 12) { return Promise.resolve(); }
+                // dcc.Graph hands plotly the figure without its height (its "responsive" mode):
+                // a relayout then sizes the chart by its container, which has no height of its own.
+                if (update.height === undefined && !gd.layout.height) { update.height = gd._fullLayout.height; }
                 return window.Plotly.relayout(gd, changes(gd, update) ? update : {}).then(pass);
             }
             return pass();
