@@ -1,6 +1,6 @@
 """Chart text a reader can read at every designed width: every label, tick, title and legend
-entry lies whole inside its chart (and inside the plot area that clips it), and no two pieces
-of text sit on top of each other. One page per width; the narrow-range view is a second pass
+entry lies whole inside its chart (and inside the plot area that clips it), no two pieces
+of text sit on top of each other, and no text sits on a marker. One page per width; the narrow-range view is a second pass
 because year-only events and single-year axes are where labels used to run off.
 """
 
@@ -92,14 +92,34 @@ CHART_HEIGHTS = """(name) => {
 }"""
 
 
+# The visible markers of scatter traces (claims points, timeline markers, bar-end triangles).
+CHART_MARKERS = """(name) => {
+  const root = document.querySelector(`#chart-graph-${name}`);
+  return Array.from(root.querySelectorAll('.scatterlayer .points path.point')).filter(p => {
+    const style = getComputedStyle(p);
+    return +style.opacity > 0 && +(p.style.opacity || 1) > 0 && style.display !== 'none';
+  }).map(p => { const r = p.getBoundingClientRect(); return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; })
+    .filter(r => r.right - r.left >= 1 && r.bottom - r.top >= 1);
+}"""
+
+
+def texts_on_markers(texts: list[dict], markers: list[dict]) -> list[str]:
+    return [
+        t["text"] for t in texts for m in markers
+        if min(t["right"], m["right"]) - max(t["left"], m["left"]) > SLACK + 1
+        and min(t["bottom"], m["bottom"]) - max(t["top"], m["top"]) > SLACK + 1
+    ]
+
+
 def chart_text_problems(page) -> dict:
     problems = {}
     for name in CHARTS:
         texts = page.evaluate(CHART_TEXTS, name)
         cut, overlaps = cut_texts(texts), overlapping_texts(texts)
+        on_markers = texts_on_markers(texts, page.evaluate(CHART_MARKERS, name))
         box, drawing = page.evaluate(CHART_HEIGHTS, name)
-        if cut or overlaps or box < drawing - SLACK:
-            problems[name] = {"cut": cut, "overlapping": overlaps, "box/drawing px": (box, drawing)}
+        if cut or overlaps or on_markers or box < drawing - SLACK:
+            problems[name] = {"cut": cut, "overlapping": overlaps, "on a marker": on_markers, "box/drawing px": (box, drawing)}
     return problems
 
 

@@ -116,8 +116,11 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
         },
     })
     labels = [esc(v) + (f" ({LATEST})" if is_latest else "") for v, is_latest in zip(texts(rows["value_label"]), latest)]
+    # Each label over an invisible twin of its marker: plotly sets text clear of a marker of
+    # the trace's own size only (a text-only trace put "(latest)" on its 22 px marker).
     data.append({
-        "type": "scatter", "mode": "text", "x": x, "y": high, "text": labels, "textposition": "top center",
+        "type": "scatter", "mode": "markers+text", "x": x, "y": high, "text": labels, "textposition": "top center",
+        "marker": {"size": [22 if is_latest else 16 for is_latest in latest], "opacity": 0},
         "customdata": ids[:, None], "hovertext": hover, "hovertemplate": HOVER, "showlegend": False,
         "textfont": {"color": theme.text_colour}, "cliponaxis": False, "name": "labels", "meta": {"role": END_TRACE_ROLE},
     })
