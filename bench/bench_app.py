@@ -277,7 +277,9 @@ def time_pages(targets: dict[str, tuple[str, list[str], list[str]]], repeats: in
     times: dict[str, list[float]] = {name: [] for name in targets}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1440, "height": 900})
+        # A chart is drawn when it comes near the screen (plotly-later.js): a window tall
+        # enough for the whole page times every chart's drawing, the worst case.
+        context = browser.new_context(viewport={"width": 1440, "height": 12_000})
         for round_ in range(repeats + 1):
             for name, (url, graphs, shown) in targets.items():
                 page = context.new_page()

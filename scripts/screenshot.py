@@ -76,8 +76,11 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": args.width, "height": 900}, device_scale_factor=1)
             page.goto(url + args.query)
-            for name in chart_names():
+            for name in chart_names():  # a chart is drawn when it comes near the screen
+                page.wait_for_selector(f"#chart-graph-{name}")
+                page.evaluate("(s) => document.querySelector(s).scrollIntoView({block: 'center'})", f"#chart-graph-{name}")
                 page.wait_for_selector(f"#chart-graph-{name} .main-svg .trace, #chart-graph-{name} .main-svg .annotation")
+            page.evaluate("window.scrollTo(0, 0)")
             page.wait_for_selector(".figures-table .table-row, .figures-table .table-empty")
             page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
             args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,7 @@ from dashboard.analysis.claims import claim_history, quantity_choices
 from dashboard.analysis.frame import figures_frame
 from dashboard.curated.validate import load_valid
 from tests.browser.conftest import start_server, stop_server
+from test_dashboard import draw_chart
 
 CLAIMS = Path(__file__).resolve().parents[1] / "fixtures" / "claims"
 ROWS = "#figures-table tbody tr.table-row"
@@ -44,7 +45,9 @@ def claims_server(tmp_path_factory):
 
 def open_view(page, url: str) -> None:
     page.goto(url)
-    page.wait_for_selector("#chart-graph-funding .main-svg")
+    draw_chart(page, "funding")
+    draw_chart(page, "claims")
+    page.evaluate("window.scrollTo(0, 0)")
     idle(page)
 
 

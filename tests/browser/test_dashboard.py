@@ -82,10 +82,22 @@ def expect_cards(page, cards: dict[str, Card]) -> None:
 
 
 def ready(page) -> None:
-    """The page is drawn: every chart has its SVG and no callback is running."""
+    """The page is drawn: every chart has its SVG and no callback is running. A chart is
+    drawn when it comes near the screen (plotly-later.js): each is scrolled to in turn, then
+    the page goes back to its top."""
     for name in CHARTS:
-        page.wait_for_selector(f"#chart-graph-{name} .main-svg")
+        draw_chart(page, name)
+    page.evaluate("window.scrollTo(0, 0)")
     idle(page)
+
+
+def draw_chart(page, name: str) -> None:
+    """Scroll chart ``name`` into view and wait until plotly has drawn it."""
+    selector = f"#chart-graph-{name}"
+    page.wait_for_selector(selector)
+    # by the page's own scrolling, as a reader's: Dash may replace the element meanwhile
+    page.evaluate("(s) => document.querySelector(s).scrollIntoView({block: 'center'})", selector)
+    page.wait_for_selector(f"{selector} .main-svg")
 
 
 def idle(page) -> None:

@@ -15,17 +15,16 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, ratio_pairs
 from dashboard.views.charts import CHARTS, plotted_rows
+from test_dashboard import ready
 
 RETURNS_QUOTE = "returned more than 24,000 individuals with no right to be in the UK since the General Election"
 FUNDING_QUOTE = "Since 2018 the UK has invested over £7 million"
 
 
 def open_view(page, url: str) -> None:
-    """Go to ``url`` and wait until every chart is drawn and no callback is running."""
+    """Go to ``url`` and wait until every chart is drawn (each scrolled to) and no callback is running."""
     page.goto(url)
-    for name in CHARTS:
-        page.wait_for_selector(f"#chart-graph-{name} .main-svg")
-    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
+    ready(page)
 
 
 def click_download(page, button: str) -> tuple[str, bytes]:

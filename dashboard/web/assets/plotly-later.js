@@ -1,20 +1,74 @@
-/* plotly.js (1.1 MB) is fetched only when the first chart is drawn, not parsed before the
-   page's first paint: until then ``window.Plotly`` is a promise-like that dcc.Graph waits
-   on (it takes ``window.Plotly`` through Promise.resolve); loading the real script
-   replaces it. The script's fingerprinted address comes from the page (delivery.py). */
+/* Charts cost the page nothing until a reader comes near them.
+
+   plotly.js (1.1 MB) is fetched only when the first chart comes near the screen, not with
+   the page: until then ``window.Plotly`` is a promise-like that dcc.Graph waits on (it takes
+   ``window.Plotly`` through Promise.resolve). The script's fingerprinted address comes from
+   the page (delivery.py).
+
+   Each chart is first drawn when it comes within NEAR of the screen (or the page is
+   printed): on a phone the first screen shows the cards, and drawing five charts below them
+   held the main thread for seconds. Until then its box keeps the height the server gave the
+   figure, so nothing moves when it is drawn. A chart already drawn redraws at once. */
 (function () {
     if (window.Plotly) { return; }
+    var NEAR = "600px 0px";
     var loading = null;
+
+    function near(elements, action) {
+        var done = false;
+        function then() { if (!done) { done = true; action(); } }
+        if (!("IntersectionObserver" in window) || !elements.length) { then(); return; }
+        var observer = new IntersectionObserver(function (entries) {
+            if (entries.some(function (entry) { return entry.isIntersecting; })) { observer.disconnect(); then(); }
+        }, {rootMargin: NEAR});
+        elements.forEach(function (el) { observer.observe(el); });
+        window.addEventListener("beforeprint", function () { observer.disconnect(); then(); }, {once: true});
+    }
+
+    function drawWhenNear(plotly) {
+        if (!("IntersectionObserver" in window)) { return; }
+        var react = plotly.react, waiting = new Map();
+        function draw(gd) {
+            var wait = waiting.get(gd);
+            if (!wait) { return; }
+            waiting.delete(gd);
+            observer.unobserve(gd);
+            react.apply(plotly, wait.args).then(function (result) {
+                gd.style.minHeight = "";
+                wait.done.forEach(function (done) { done[0](result); });
+            }, function (error) { wait.done.forEach(function (done) { done[1](error); }); });
+        }
+        var observer = new IntersectionObserver(function (entries) {
+            entries.forEach(function (entry) { if (entry.isIntersecting) { draw(entry.target); } });
+        }, {rootMargin: NEAR});
+        window.addEventListener("beforeprint", function () { Array.from(waiting.keys()).forEach(draw); });
+        plotly.react = function (gd, figure) {
+            if (gd._fullLayout || !gd.getBoundingClientRect) { return react.apply(plotly, arguments); }
+            var args = arguments;
+            return new Promise(function (resolve, reject) {
+                var wait = waiting.get(gd);
+                if (wait) { wait.args = args; wait.done.push([resolve, reject]); return; }
+                var layout = (figure && figure.layout) || {};
+                var template = (layout.template && layout.template.layout) || {};
+                gd.style.minHeight = (layout.height || template.height || 400) + "px";
+                waiting.set(gd, {args: args, done: [[resolve, reject]]});
+                observer.observe(gd);
+            });
+        };
+    }
+
     window.Plotly = {
         then: function (resolve, reject) {
             if (!loading) {
                 loading = new Promise(function (done, fail) {
-                    var script = document.createElement("script");
-                    script.src = window._dashboardPlotlyURL;
-                    script.async = true;
-                    script.onload = function () { done(window.Plotly); };
-                    script.onerror = fail;
-                    document.head.appendChild(script);
+                    near(Array.from(document.querySelectorAll(".dash-graph")), function () {
+                        var script = document.createElement("script");
+                        script.src = window._dashboardPlotlyURL;
+                        script.async = true;
+                        script.onload = function () { drawWhenNear(window.Plotly); done(window.Plotly); };
+                        script.onerror = fail;
+                        document.head.appendChild(script);
+                    });
                 });
             }
             return loading.then(resolve, reject);

@@ -1,0 +1,39 @@
+"""Charts cost the first screen nothing: a chart is drawn when the reader comes near it
+(dashboard/web/assets/plotly-later.js), keeps its height until then so nothing moves, and is
+drawn at once when the page is printed."""
+
+from __future__ import annotations
+
+from test_dashboard import draw_chart, idle
+
+from dashboard.views.charts import CHARTS
+
+LAST = list(CHARTS)[-1]  # the chart furthest down the page
+
+
+def drawn(page, name: str) -> bool:
+    return page.evaluate("(s) => !!document.querySelector(s)", f"#chart-graph-{name} .main-svg")
+
+
+def test_a_chart_far_below_the_first_screen_is_drawn_only_when_the_reader_comes_near_it(new_page, server):
+    page = new_page(390, 800)
+    page.goto(server)
+    page.wait_for_selector("#cards li, #cards p")
+    idle(page)
+    assert not drawn(page, LAST)
+    box = page.locator(f"#chart-graph-{LAST}").bounding_box()
+    assert box["height"] >= 400  # the box keeps a chart's height: drawing it moves nothing below
+    draw_chart(page, LAST)
+    assert drawn(page, LAST)
+
+
+def test_printing_the_page_draws_every_chart(new_page, server):
+    page = new_page(390, 800)
+    page.goto(server)
+    page.wait_for_selector("#cards li, #cards p")
+    idle(page)
+    draw_chart(page, list(CHARTS)[0])  # plotly is loaded; the others wait below
+    page.evaluate("window.scrollTo(0, 0)")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    for name in CHARTS:
+        page.wait_for_selector(f"#chart-graph-{name} .main-svg")
