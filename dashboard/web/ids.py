@@ -11,6 +11,7 @@ class ID:
     """Component ids. Pattern-matching ids are dicts built by the helpers below."""
 
     URL = "url"
+    LANGUAGE = "page-language"  # a store holding the page's language; its switch's links are "page-language-link-<code>"
     YEARS = "filter-years"
     PROGRAMMES = "filter-programmes"
     METRIC = "filter-metric"

@@ -25,8 +25,11 @@ import pandas as pd
 from dashboard.config import DefaultFilters
 from dashboard.analysis.frame import SCOPE_NOT_STATED, Filters, figures_frame, year_span
 from dashboard.curated.records import Dataset
+from dashboard.words import LANGUAGES, Words
+from dashboard.words.catalogue import SOURCE_LANGUAGE
 
 YEAR_FROM, YEAR_TO, PROGRAMME, METRIC, SCOPE, QUANTITY = "year_from", "year_to", "programme", "metric", "scope", "quantity"
+LANG = "lang"  # the page's language: ``?lang=vi``; left out for the default language (config.yaml)
 ALL_METRICS = "all"  # the metric control's value for "every metric"
 MAX_QUERY_CHARS = 4096  # a longer query string is not a link anyone made by hand or by us
 MAX_ITEMS = 200  # at most this many values are read from a list, the rest ignored
@@ -93,11 +96,49 @@ def default_filters(dataset: Dataset | Choices, defaults: DefaultFilters) -> Fil
 
 @dataclass(frozen=True)
 class Link:
-    """A link as read: its filters, and each part of it that could not be used, in words
-    (``programme=old-fund: no such programme``), for the page to say."""
+    """A link as read: its filters, its language, and each part of it that could not be
+    used, in words (``programme=old-fund: no such programme``), for the page to say."""
 
     filters: Filters
     unused: tuple[str, ...] = ()
+    language: str | None = None  # the link's ``lang``; None: the default language
+
+
+def query_values(query: Any) -> dict[str, list[str]]:
+    """A query string's values by key (``{}`` for anything that is not a usable query string)."""
+    if not isinstance(query, str) or len(query) > MAX_QUERY_CHARS:
+        return {}
+    try:
+        pairs = parse_qsl(query.removeprefix("?"), keep_blank_values=True, max_num_fields=MAX_ITEMS, errors="replace")
+    except ValueError:
+        return {}
+    values: dict[str, list[str]] = {}
+    for key, value in pairs:
+        values.setdefault(key, []).append(value)
+    return values
+
+
+def parse_language(value: Any, default: str = SOURCE_LANGUAGE) -> str:
+    """A language the page offers (``en``, ``vi``) from a link or the page's store; anything
+    else, forged or mistyped, reads as ``default``: a bad ``lang`` never makes an error page."""
+    if isinstance(value, str) and value.strip().lower() in LANGUAGES:
+        return value.strip().lower()
+    return default
+
+
+def link_language(query: Any, default: str = SOURCE_LANGUAGE) -> str:
+    """The language a query string asks for (its last ``lang``), else ``default``."""
+    values = query_values(query).get(LANG) or [""]
+    return parse_language(values[-1], default)
+
+
+def language_search(query: Any, language: str, default: str = SOURCE_LANGUAGE) -> str:
+    """The query string of the same view in ``language``: ``?year_from=2022&lang=vi``; the
+    default language is left out, so the English link of the default view is the bare address."""
+    pairs = [(k, v) for k, vs in query_values(query).items() if k != LANG for v in vs]
+    if language != default:
+        pairs.append((LANG, language))
+    return "?" + urlencode(pairs) if pairs else ""
 
 
 def parse(query: Any, dataset: Dataset | Choices, defaults: Filters) -> Filters:
@@ -146,14 +187,21 @@ def parse_link(query: Any, dataset: Dataset | Choices, defaults: Filters) -> Lin
         known = _link_ids(values[QUANTITY][-1:], c.quantities, QUANTITY, "quantity in this data", unused)
         quantity = known[0] if known else defaults.quantity
     filters = Filters(year_from, year_to, programmes, metric, scope, quantity=quantity)
-    return Link(filters, tuple(unused))
+    language = None
+    if LANG in values and values[LANG][-1]:
+        language = parse_language(values[LANG][-1], "")
+        if not language:
+            unused.append(f"{LANG}={_shown(values[LANG][-1])}: no such language (choose {' or '.join(LANGUAGES)})")
+            language = None
+    return Link(filters, tuple(unused), language)
 
 
-def encode(filters: Filters, defaults: Filters) -> str:
-    """The query string of ``filters``, ``?…`` or ``""`` for the default view.
+def encode(filters: Filters, defaults: Filters, language: str | None = None, default_language: str = SOURCE_LANGUAGE) -> str:
+    """The query string of ``filters`` in ``language``, ``?…`` or ``""`` for the default view.
 
     Only what differs from the defaults is written, so a link stays short and the reset
-    view is the bare address. Programmes, scopes and metrics are written in the order given.
+    view is the bare address. Programmes, scopes and metrics are written in the order given;
+    ``lang`` last, unless it is the default language.
     """
     pairs: list[tuple[str, str | int]] = []
     if filters.year_from != defaults.year_from:
@@ -168,6 +216,8 @@ def encode(filters: Filters, defaults: Filters) -> str:
         pairs += [(METRIC, m) for m in filters.metrics] or [(METRIC, ALL_METRICS)]
     if filters.quantity != defaults.quantity and filters.quantity:
         pairs.append((QUANTITY, filters.quantity))
+    if language and language != default_language:
+        pairs.append((LANG, language))
     if not pairs:
         return ""
     return "?" + urlencode(pairs)
@@ -221,9 +271,10 @@ def slider_span(filters: Filters, dataset: Dataset | Choices) -> tuple[int, int]
     return min(c.first_year, filters.year_from), max(c.last_year, filters.year_to)
 
 
-def years_without_data(filters: Filters, dataset: Dataset | Choices) -> str:
+def years_without_data(filters: Filters, dataset: Dataset | Choices, words: Words | None = None) -> str:
     """``No figures in 2013: the data covers 2018–2026.`` for the years of a view outside the
-    data's span; ``""`` when every year chosen is inside it."""
+    data's span; ``""`` when every year chosen is inside it. In the language of ``words``."""
+    words = words or Words(SOURCE_LANGUAGE)
     c = choices(dataset)
     outside = [
         (lo, hi)
@@ -232,16 +283,19 @@ def years_without_data(filters: Filters, dataset: Dataset | Choices) -> str:
     ]
     if not outside:
         return ""
-    years = " or ".join(str(lo) if lo == hi else f"{lo}–{hi}" for lo, hi in outside)
+    spans = [str(lo) if lo == hi else f"{lo}–{hi}" for lo, hi in outside]
+    years = spans[0] if len(spans) == 1 else words.text("{first} or {last}", "list of names", first=spans[0], last=spans[1])
     span = str(c.first_year) if c.first_year == c.last_year else f"{c.first_year}–{c.last_year}"
-    return f"No figures or events in {years}: the data covers {span}."
+    return words.text("No figures or events in {years}: the data covers {span}.", "status", years=years, span=span)
 
 
-def unused_notice(unused: tuple[str, ...] | list[str]) -> str:
-    """What the page says about the parts of a link it could not use; ``""`` for none."""
+def unused_notice(unused: tuple[str, ...] | list[str], words: Words | None = None) -> str:
+    """What the page says about the parts of a link it could not use; ``""`` for none. The
+    parts are quoted as the link wrote them (``programme=old-fund``), with why in English."""
     if not unused:
         return ""
-    return "Part of this link could not be used and is left out: " + "; ".join(unused) + "."
+    words = words or Words(SOURCE_LANGUAGE)
+    return words.text("Part of this link could not be used and is left out: {parts}.", "status", parts="; ".join(unused))
 
 
 # --- helpers -----------------------------------------------------------------------------
