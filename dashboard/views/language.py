@@ -33,6 +33,7 @@ from dashboard.words.names import name
 LANGUAGE_ATTR = "language"  # frame.attrs key: the language a frame's texts are in
 CTX_SCOPE = "scope"  # the vocabulary's scope labels are words of the page, like event types
 CTX_EVENT_TYPE = "charts"
+CTX_COUNTS = "metric counts"
 
 
 @functools.lru_cache(maxsize=None)
@@ -136,7 +137,7 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
     return dataclasses.replace(
         dataset,
         programmes=tuple(named(p, "name") for p in dataset.programmes),
-        metrics=tuple(named(m, "label", "singular") for m in dataset.metrics),
+        metrics=tuple(_counted(named(m, "label", "singular"), words) for m in dataset.metrics),
         units=tuple(named(u, "label", "noun") for u in dataset.units),
         sources=tuple(named(s, "title", "publisher", "published_basis") for s in dataset.sources),
         events=tuple(named(e, "title", "date_basis") for e in dataset.events),
@@ -144,6 +145,14 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
         scopes=tuple(dataclasses.replace(s, label=scope_word(s.label, words)) for s in dataset.scopes),
         event_types=tuple(dataclasses.replace(t, label=event_type_word(t.label, words)) for t in dataset.event_types),
     )
+
+
+def _counted(metric, words: Words):
+    """A metric's ``counts`` and ``counted_by`` (what a panel says it counts, and who counted it)
+    in ``words``' language: page words from the catalogue (context "metric counts") until
+    data/i18n curates them; the English, marked untranslated, for a metric it does not hold."""
+    changes = {f: words.text(getattr(metric, f), CTX_COUNTS) for f in ("counts", "counted_by") if getattr(metric, f, None)}
+    return dataclasses.replace(metric, **changes) if changes else metric
 
 
 def _figures(figures: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> pd.DataFrame:

@@ -85,7 +85,7 @@ def qualifier_label(qualifier: str, wording: Any, words: Words | None = None) ->
     note = formatter_for(words.language).qualifier_sentence(q).split(";")[0]
     if q is Qualifier.EXACT:
         return note.split(":")[0]
-    if isinstance(wording, str) and wording:
+    if isinstance(wording, str) and wording and words.language == "en":  # the source's own word, in its language
         return words.text("“{wording}”: {note}", CTX, wording=wording, note=note.split(": ", 1)[-1])
     return note
 

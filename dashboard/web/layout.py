@@ -185,6 +185,8 @@ def filters_panel(state: AppState, view: View) -> html.Section:
                     html.P(say(OVERLAP_RULE, "filters"), className="filter-help", id="overlap-rule"),
                 ],
                 className="filter filter-years",
+                **{"data-name-first": say("First year", "filters"), "data-name-last": say("Last year", "filters")},
+                **({"data-name-handles": "1"} if words.language != "en" else {}),  # English keeps Dash's own handle names
             ),
             html.Div(
                 [

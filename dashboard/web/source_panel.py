@@ -9,6 +9,8 @@ labelled as one. Computes nothing.
 
 from __future__ import annotations
 
+import re
+
 import dash_bootstrap_components as dbc
 from dash import html
 
@@ -33,6 +35,18 @@ def source_modal(words: Words | None = None) -> dbc.Modal:
     )
 
 
+QUOTED = re.compile(r"(“[^”]*”|\"[^\"]*\")")  # the source's own words, quoted in a detail ("The source says “over”")
+
+
+def marked(text: str, lang: str) -> list | str:
+    """``text`` with each quoted fragment (the source's own words) marked as its document's
+    language, for a page in another language: screen readers and the page's checks read it so."""
+    parts = QUOTED.split(text)
+    if len(parts) == 1:
+        return text
+    return [html.Span(part, lang=lang) if i % 2 else part for i, part in enumerate(parts) if part]
+
+
 def render_passage(passage: Passage | None, words: Words | None = None) -> tuple[str, list]:
     """Title and body of the source panel: details, then the document with the quote marked."""
     words = words or words_for(passage.language if passage is not None else None)
@@ -49,11 +63,11 @@ def render_passage(passage: Passage | None, words: Words | None = None) -> tuple
         document_head.append(html.P(say("Date: {date}", CTX, date=doc.date_basis), className="source-doc-basis"))
     if doc.url:
         document_head.append(html.P(html.A(say("Open the original", CTX), href=doc.url, target="_blank", rel="noopener noreferrer")))
+    foreign = passage.quote_lang != passage.language
     details = html.Dl(
-        [part for d in passage.details for part in (html.Dt(d.label), html.Dd(d.text))],
+        [part for d in passage.details for part in (html.Dt(d.label), html.Dd(marked(d.text, passage.quote_lang) if foreign else d.text))],
         className="source-details",
     )
-    foreign = passage.quote_lang != passage.language
     text = html.Div(
         [passage.before, html.Mark(passage.quote, id=ID.SOURCE_MARK), passage.after],
         className="source-text",

@@ -145,6 +145,8 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
         }],
         "showlegend": False, "margin": {"t": 22 + 17 * (title.count("<br>") + 1)},
     }
+    if language != "en":  # plotly names months in English: a month as the language writes it (3/2025)
+        layout["xaxis"]["tickformat"] = say("%b %Y", words, "date axis (d3 time format)")
     if len(set(x)) == 1:  # one date: give the axis a year around it rather than a zero-width span
         day = pd.Timestamp(x[0])
         layout["xaxis"]["range"] = [day - pd.Timedelta(days=183), day + pd.Timedelta(days=183)]
