@@ -10,6 +10,7 @@ the state, decodes its inputs with one pure function and returns the result;
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from typing import Any
 
@@ -42,7 +43,7 @@ from dashboard.web.ids import table_head_id
 from dashboard.web.provenance import EVENT, FIGURE
 from dashboard.web.state import STATE_KEY, AppState, View, view_for
 from dashboard.web.claims_panel import render_claims
-from dashboard.web.links import UrlSync, first_page, language_links, page_language, url_sync  # noqa: F401  (re-exported)
+from dashboard.web.links import UrlSync, first_page, page_language, url_sync  # noqa: F401  (re-exported)
 from dashboard.web.urlstate import from_controls, parse_language
 from dashboard.web.layout import language_link_id
 from dashboard.views.language import words_for
@@ -255,10 +256,6 @@ def show_source(*args):
     return panel if panel is not None else (no_update,) * 3
 
 
-def switch_links(search):
-    return language_links(current_state(), search)
-
-
 def download(*args):
     language = page_language(current_state(), args[-1])
     words = words_for(language)
@@ -318,6 +315,33 @@ SCROLL_TO_QUOTE = """
     """ % ID.SOURCE_MARK
 
 
+# The language switch's links for the address shown: the same query string with ``lang`` set
+# (left out for the default language), as ``urlstate.language_search`` writes it on the server.
+SWITCH_LINKS = """
+    function(search, fallback) {
+        const kept = new URLSearchParams(search || "");
+        kept.delete("lang");
+        return %s.map(function (code) {
+            const params = new URLSearchParams(kept);
+            if (code !== fallback) { params.append("lang", code); }
+            const query = params.toString();
+            return query ? "?" + query : "?";
+        });
+    }
+    """ % json.dumps(list(LANGUAGES))
+
+
+# The download status while a file is made, in the page's language (the catalogue's words,
+# written into the script once): a click says it at once, the download callback replaces it.
+PREPARING = """
+    function() {
+        const said = %s;
+        const language = arguments[arguments.length - 1];
+        return said[language] || said["en"];
+    }
+    """ % json.dumps({code: words_for(code).text("Preparing the file…", "downloads") for code in LANGUAGES}, ensure_ascii=False)
+
+
 def attach_callbacks(app) -> None:
     """Register the page's callbacks on ``app``: each app gets its own, through Dash's public API."""
     app.callback(
@@ -325,9 +349,10 @@ def attach_callbacks(app) -> None:
         Input(ID.URL, "search"), *CONTROLS, Input(ID.RESET, "n_clicks"),
     )(sync_url)
     app.callback(*VIEW_OUTPUTS, *CONTROLS, State(ID.LANGUAGE, "data"), prevent_initial_call=True)(update_view)
-    app.callback(
-        *[Output(language_link_id(code), "href") for code in LANGUAGES], Input(ID.URL, "search"), prevent_initial_call=True,
-    )(switch_links)
+    app.clientside_callback(  # in the browser: no request per filter change, none left in flight
+        SWITCH_LINKS, *[Output(language_link_id(code), "href") for code in LANGUAGES],
+        Input(ID.URL, "search"), State(ID.DEFAULT_LANGUAGE, "data"), prevent_initial_call=True,
+    )
     app.callback(
         *TABLE_OUTPUTS,
         *TABLE_CONTROLS, Input(ID.TABLE_SEARCH, "value"), Input({"type": ID.TABLE_SORT, "column": ALL}, "n_clicks"),
@@ -351,6 +376,10 @@ def attach_callbacks(app) -> None:
         Output(ID.DOWNLOAD, "data"), Output(ID.VIEW_DOWNLOAD_STATUS, "children"),
         *[Input(button, "n_clicks") for button in DOWNLOAD_BUTTONS], *CONTROL_STATES, State(ID.LANGUAGE, "data"),
         prevent_initial_call=True,
-        running=[(Output(ID.VIEW_DOWNLOAD_STATUS, "children"), "Preparing the file…", "")],
     )(download)
+    app.clientside_callback(  # said at once, in the page's language, while the server makes the file
+        PREPARING, Output(ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True),
+        *[Input(button, "n_clicks") for button in DOWNLOAD_BUTTONS], State(ID.LANGUAGE, "data"),
+        prevent_initial_call=True,
+    )
     app.clientside_callback(SCROLL_TO_QUOTE, Output(ID.SOURCE_SCROLLED, "data"), Input(ID.SOURCE_BODY, "children"), prevent_initial_call=True)

@@ -12,6 +12,7 @@ class ID:
 
     URL = "url"
     LANGUAGE = "page-language"  # a store holding the page's language; its switch's links are "page-language-link-<code>"
+    DEFAULT_LANGUAGE = "default-language"  # a store holding the language of a link without lang= (config.yaml)
     YEARS = "filter-years"
     PROGRAMMES = "filter-programmes"
     METRIC = "filter-metric"

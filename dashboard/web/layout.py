@@ -79,6 +79,7 @@ def page(state: AppState, view: View, table: TablePage, unused: tuple[str, ...] 
             dcc.Download(id=ID.DOWNLOAD),
             dcc.Store(id=ID.SOURCE_SCROLLED),
             dcc.Store(id=ID.LANGUAGE, data=view.language),
+            dcc.Store(id=ID.DEFAULT_LANGUAGE, data=state.language),
             html.A(say("Skip to the charts", "page"), href="#charts", className="skip-link"),
             html.Header(
                 [

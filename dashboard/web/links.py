@@ -3,8 +3,8 @@
 A view is a link (``urlstate``), its language included (``?lang=vi``). ``first_page`` builds
 the whole page of a link being opened, in its language; ``url_sync`` keeps the address bar,
 the filter controls and the notice about a link's unusable parts showing the same view, the
-page's language kept in every address it writes; ``language_links`` are the language
-switch's links for the address shown. Pure functions of an ``AppState`` and values from the
+page's language kept in every address it writes (the language switch's links follow the
+address in the browser, ``callbacks.SWITCH_LINKS``). Pure functions of an ``AppState`` and values from the
 browser (tests/test_app_callbacks.py, tests/test_urlstate.py).
 """
 
@@ -18,9 +18,8 @@ from dashboard.web.ids import ID
 from dashboard.web.layout import page
 from dashboard.web.state import AppState, first_table_page, view_for
 from dashboard.web.urlstate import (
-    encode, from_controls, language_search, link_language, parse_language, parse_link, slider_span, to_controls, unused_notice,
+    encode, from_controls, link_language, parse_language, parse_link, slider_span, to_controls, unused_notice,
 )
-from dashboard.words import LANGUAGES
 
 
 # --- the first view, from the link ---------------------------------------------------------------
@@ -30,8 +29,9 @@ def first_page(state: AppState, query: Any):
     """The whole page for a visitor arriving with ``query`` (a shared link's query string):
     its own numbers from the first paint, never the default view's first. A part of the link
     that cannot be used is left out, and the page says which (``urlstate.parse_link``)."""
-    link = parse_link(query, state.choices, state.defaults)
-    view = view_for(state, link.filters, link.language or state.language)
+    language = link_language(query, state.language)
+    link = parse_link(query, state.choices, state.defaults, words_for(language))
+    view = view_for(state, link.filters, language)
     return page(state, view, first_table_page(state, view), link.unused, query if isinstance(query, str) else "")
 
 
@@ -39,12 +39,6 @@ def page_language(state: AppState, stored: Any) -> str:
     """The page's language from its store (``ID.LANGUAGE``, set when the page was built from
     its link); a forged or missing value is the default language."""
     return parse_language(stored, state.language)
-
-
-def language_links(state: AppState, search: Any) -> list[str]:
-    """The language switch's links for the view in the address bar, in ``LANGUAGES`` order:
-    the same filters in each language (a control changed the address: the links follow)."""
-    return [language_search(search, code, state.language) or "?" for code in LANGUAGES]
 
 
 
@@ -86,7 +80,7 @@ def url_sync(state: AppState, trigger: Any, search: Any, years: Any, programmes:
         controls = to_controls(target)
         return UrlSync(new_search if new_search != search else None, controls if controls != given else None, "", slider_span(target, state.choices))
     if trigger in (None, ID.URL):
-        link = parse_link(search, state.choices, state.defaults)
+        link = parse_link(search, state.choices, state.defaults, words)
         controls = to_controls(link.filters)
         return UrlSync(None, controls if controls != given else None, unused_notice(link.unused, words), slider_span(link.filters, state.choices))
     new_search = encode(current, state.defaults, language, state.language)

@@ -29,6 +29,7 @@ from dashboard.words import LANGUAGES, Words
 from dashboard.words.catalogue import SOURCE_LANGUAGE
 
 YEAR_FROM, YEAR_TO, PROGRAMME, METRIC, SCOPE, QUANTITY = "year_from", "year_to", "programme", "metric", "scope", "quantity"
+CTX_LINK = "link notice"  # what the page says of a part of a link it cannot use
 LANG = "lang"  # the page's language: ``?lang=vi``; left out for the default language (config.yaml)
 ALL_METRICS = "all"  # the metric control's value for "every metric"
 MAX_QUERY_CHARS = 4096  # a longer query string is not a link anyone made by hand or by us
@@ -146,52 +147,54 @@ def parse(query: Any, dataset: Dataset | Choices, defaults: Filters) -> Filters:
     return parse_link(query, dataset, defaults).filters
 
 
-def parse_link(query: Any, dataset: Dataset | Choices, defaults: Filters) -> Link:
-    """The filters of a query string and what of it could not be used."""
+def parse_link(query: Any, dataset: Dataset | Choices, defaults: Filters, words: Words | None = None) -> Link:
+    """The filters of a query string and what of it could not be used, said in the language
+    of ``words`` (English when None); each part is quoted as the link wrote it."""
+    say = (words or Words(SOURCE_LANGUAGE)).text
     if not isinstance(query, str):
         return Link(defaults)
     if len(query) > MAX_QUERY_CHARS:
-        return Link(defaults, (f"the whole link: longer than {MAX_QUERY_CHARS:,} characters",))
+        return Link(defaults, (say("the whole link: longer than {n} characters", CTX_LINK, n=(words or Words()).integer(MAX_QUERY_CHARS)),))
     try:
         pairs = parse_qsl(query.removeprefix("?"), keep_blank_values=True, max_num_fields=MAX_ITEMS, errors="replace")
     except ValueError:  # more fields than MAX_ITEMS
-        return Link(defaults, (f"the whole link: more than {MAX_ITEMS} parts",))
+        return Link(defaults, (say("the whole link: more than {n} parts", CTX_LINK, n=MAX_ITEMS),))
     values: dict[str, list[str]] = {}
     for key, value in pairs:
         values.setdefault(key, []).append(value)
 
     c = choices(dataset)
     unused: list[str] = []
-    year_from = _link_year(values, YEAR_FROM, defaults.year_from, unused)
-    year_to = _link_year(values, YEAR_TO, defaults.year_to, unused)
+    year_from = _link_year(values, YEAR_FROM, defaults.year_from, unused, say)
+    year_to = _link_year(values, YEAR_TO, defaults.year_to, unused, say)
     if year_from > year_to:
-        unused.append(f"{YEAR_FROM}={year_from}&{YEAR_TO}={year_to}: the range ends before it starts")
+        unused.append(say("{part}: the range ends before it starts", CTX_LINK, part=f"{YEAR_FROM}={year_from}&{YEAR_TO}={year_to}"))
         year_from, year_to = defaults.year_from, defaults.year_to
 
     programmes = defaults.programmes
     if PROGRAMME in values:  # "programme=" alone: every programme, even when the default is fewer
         blank = all(not v for v in values[PROGRAMME])
-        programmes = () if blank else (_link_ids(values[PROGRAMME], c.programmes, PROGRAMME, "programme", unused) or defaults.programmes)
+        programmes = () if blank else (_link_ids(values[PROGRAMME], c.programmes, PROGRAMME, say("{part}: no such programme", CTX_LINK), unused) or defaults.programmes)
     scope = defaults.scope
     if SCOPE in values:  # "scope=" alone: every scope
         blank = all(not v for v in values[SCOPE])
-        scope = () if blank else (_link_ids(values[SCOPE], c.scopes, SCOPE, "scope", unused) or defaults.scope)
+        scope = () if blank else (_link_ids(values[SCOPE], c.scopes, SCOPE, say("{part}: no such scope", CTX_LINK), unused) or defaults.scope)
     metric = defaults.metrics
     if METRIC in values:
         if values[METRIC][0] == ALL_METRICS:
             metric = ()
         else:
-            metric = _link_ids(values[METRIC][:1], c.metrics, METRIC, "metric", unused) or defaults.metrics
+            metric = _link_ids(values[METRIC][:1], c.metrics, METRIC, say("{part}: no such metric", CTX_LINK), unused) or defaults.metrics
     quantity = defaults.quantity
     if QUANTITY in values and values[QUANTITY][-1]:
-        known = _link_ids(values[QUANTITY][-1:], c.quantities, QUANTITY, "quantity in this data", unused)
+        known = _link_ids(values[QUANTITY][-1:], c.quantities, QUANTITY, say("{part}: no such quantity in this data", CTX_LINK), unused)
         quantity = known[0] if known else defaults.quantity
     filters = Filters(year_from, year_to, programmes, metric, scope, quantity=quantity)
     language = None
     if LANG in values and values[LANG][-1]:
         language = parse_language(values[LANG][-1], "")
         if not language:
-            unused.append(f"{LANG}={_shown(values[LANG][-1])}: no such language (choose {' or '.join(LANGUAGES)})")
+            unused.append(say("{part}: no such language (choose {choices})", CTX_LINK, part=f"{LANG}={_shown(values[LANG][-1])}", choices=" / ".join(LANGUAGES)))
             language = None
     return Link(filters, tuple(unused), language)
 
@@ -322,21 +325,22 @@ def _shown(value: str) -> str:
     return text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS] + "…"
 
 
-def _link_ids(values: list[str], known: tuple[str, ...], key: str, what: str, unused: list[str]) -> tuple[str, ...]:
+def _link_ids(values: list[str], known: tuple[str, ...], key: str, reason: str, unused: list[str]) -> tuple[str, ...]:
     """The known ids among a link's ``values``; each unknown one is named in ``unused``."""
     for value in list(dict.fromkeys(values[:MAX_ITEMS])):
         if value not in known:
-            unused.append(f"{key}={_shown(value)}: no such {what}")
+            unused.append(reason.replace("{part}", f"{key}={_shown(value)}"))
     return _known(values, known)
 
 
-def _link_year(values: dict[str, list[str]], key: str, default: int, unused: list[str]) -> int:
+def _link_year(values: dict[str, list[str]], key: str, default: int, unused: list[str], say=None) -> int:
     """The link's year for ``key`` (any four-digit year a link may name), else ``default``."""
     if key not in values or not values[key] or values[key][-1] == "":
         return default
     year = _year_value(values[key][-1], FIRST_LINK_YEAR, LAST_LINK_YEAR, None)
     if year is None:
-        unused.append(f"{key}={_shown(values[key][-1])}: not a year from {FIRST_LINK_YEAR} to {LAST_LINK_YEAR}")
+        say = say or Words(SOURCE_LANGUAGE).text
+        unused.append(say("{part}: not a year from {first} to {last}", CTX_LINK, part=f"{key}={_shown(values[key][-1])}", first=FIRST_LINK_YEAR, last=LAST_LINK_YEAR))
         return default
     return year
 
