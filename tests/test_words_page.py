@@ -199,3 +199,14 @@ def test_the_panels_of_a_vietnamese_chart_say_nothing_in_english(state):
                  for axis in (chart.figure.layout[k] for k in chart.figure.layout if k.startswith("xaxis")))
     assert "counted by" not in shown and "each panel has its own scale" not in shown
     assert CHARTS
+
+
+def test_a_card_marks_an_uncurated_name_as_english_and_untranslated(state):
+    page = cb.first_page(state, "?lang=vi")
+    marked = [c for c in walk(page) if getattr(c, "lang", None) == "en" and c.__class__.__name__ == "Span"]
+    names = {texts(c)[0] for c in marked}
+    others = {p.name for p in state.dataset.programmes[1:]}
+    shown = {line.programme_name for card in st.view_for(state, state.defaults, "vi").cards for line in card.lines}
+    assert shown & others and shown & others <= names  # each English stand-in in a card is marked
+    assert "Chương trình thử nghiệm" not in names  # a curated one is not
+    assert "(chưa dịch)" in " ".join(texts(page))

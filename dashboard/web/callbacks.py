@@ -269,7 +269,7 @@ def download(*args):
     kind, chart = request
     apart = offload.render_process(flask.current_app) if kind in offload.RENDER_KINDS else None
     try:
-        name, content = apart.download(kind, filters, chart) if apart else make_download(state, kind, chart, filters, language=language)
+        name, content = apart.download(kind, filters, chart, language=language) if apart else make_download(state, kind, chart, filters, language=language)
     except RendererBusy as err:  # every render slot taken: a plain, retryable message
         ctx.response.set_header("Retry-After", str(err.retry_after))
         return no_update, words.text(

@@ -153,6 +153,13 @@ def language_link_id(code: str) -> str:
     return f"{ID.LANGUAGE}-link-{code}"
 
 
+def english_name(text: str, words: Words) -> list:
+    """A curated name shown in English for want of a translation: marked English (``lang``) and
+    said to be untranslated, so a reader and a screen reader both know."""
+    marked = words.text("{name} (not yet translated)", "page", name="\x00").split("\x00")
+    return [marked[0], html.Span(text, lang="en"), marked[-1]] if len(marked) == 2 else [html.Span(text, lang="en")]
+
+
 def name_label(text: str, words: Words) -> str:
     """A curated name in a dropdown: the English form says so when no translation is curated."""
     return words.text("{name} (not yet translated)", "page", name=text) if untranslated(text) else text
@@ -253,8 +260,9 @@ def render_card(card: Card, scopes: dict[str, str] | None = None) -> html.Articl
             body.append(html.P(words.plural(
                 "and {n} more {metric} figure in the table below", "and {n} more {metric} figures in the table below", hidden, "cards", metric=metric,
             ), className="card-more"))
+    words = words_for(card.lines[0].language if card.lines else None)
     return html.Article(
-        [html.H3(card.title, className="card-title")] + body,
+        [html.H3(english_name(card.title, words) if card.title_untranslated else card.title, className="card-title")] + body,
         className="headline-card" + (" is-empty" if not card.lines else ""),
         **{"data-metric": card.metric},
     )
@@ -269,7 +277,7 @@ def card_line(line, headline: bool, scope: str | None = None) -> html.Li:
                 html.Span(line.value_text, className="card-value"),
                 html.Span(line.kind_label, className="kind-badge " + ("is-committed" if committed else "is-reported")),
                 html.Span(line.period_text, className="card-period"),
-                html.Span(line.programme_name, className="card-programme"),
+                html.Span(english_name(line.programme_name, words_for(line.language)) if line.programme_untranslated else line.programme_name, className="card-programme"),
                 html.Span(line.scope_text or scope, className="card-programme card-scope") if (line.scope_text or scope) else None,
                 html.Span(line.claim_text, className="card-note card-claim") if line.claim_text else None,
                 html.Span(line.note, className="card-note") if line.note else None,
