@@ -164,11 +164,14 @@ def _figures(figures: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> p
     rows = [by_id[i] for i in frame["id"].tolist()]
     sources = {s.file: s for s in dataset.sources}
     words = formatter.words
+    values: dict = {}
+    periods: dict = {}  # many figures share a period or a value: each written once
     column = {
         "programme_name": [dataset.programme(f.programme).name for f in rows],
         "metric_label": [dataset.metric(f.metric).label for f in rows],
-        "value_label": [formatter.value(f.value, f.qualifier, dataset.unit(f.unit), f.wording, high=f.value_high) for f in rows],
-        "period_label": [formatter.period(f.period) for f in rows],
+        "value_label": [_once(values, (f.value, f.qualifier, f.unit, f.wording, f.value_high), lambda f=f: formatter.value(
+            f.value, f.qualifier, dataset.unit(f.unit), f.wording, high=f.value_high)) for f in rows],
+        "period_label": [_once(periods, f.period, lambda f=f: formatter.period(f.period)) for f in rows],
         "source_title": [sources[f.source].title for f in rows],
         "source_publisher": [sources[f.source].publisher for f in rows],
         "source_date": [formatter.flex_date(sources[f.source].published) for f in rows],
@@ -181,6 +184,16 @@ def _figures(figures: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> p
     for key, values in column.items():
         frame[key] = pd.array(values, dtype="string")
     return frame
+
+
+def _once(done: dict, key, make):
+    """``make()``, remembered in ``done`` under ``key`` (a key that cannot be hashed is made each time)."""
+    try:
+        if key not in done:
+            done[key] = make()
+        return done[key]
+    except TypeError:
+        return make()
 
 
 def _events(events: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> pd.DataFrame:

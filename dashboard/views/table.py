@@ -12,6 +12,7 @@ Everything here is pure and takes plain values that may come from a forged reque
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
@@ -55,6 +56,7 @@ def table_rows(figures: pd.DataFrame) -> dict[str, dict[str, Any]]:
     words = words_for(language_of(figures))
     marks = relation_marks(figures, words)
     not_stated = words.text("Scope not stated", "scope")
+    kinds: dict[str, str] = {}
     rows = {}
     for r in figures.to_dict("records"):
         rows[r["id"]] = {
@@ -69,7 +71,7 @@ def table_rows(figures: pd.DataFrame) -> dict[str, dict[str, Any]]:
             "qualifier": qualifier_label(r["qualifier"], r["wording"], words),
             "period_start": r["period_start"].date().isoformat(),
             "period_label": r["period_label"],
-            "kind": kind_label(r["kind"], words),
+            "kind": kinds.get(r["kind"]) or kinds.setdefault(r["kind"], kind_label(r["kind"], words)),
             "source": words.text("{title} — {publisher}, {date}", CTX, title=r["source_title"], publisher=r["source_publisher"], date=r["source_date"]),
             "quote": r["quote"],
             "quote_lang": _text(r.get("source_language")) or "en",  # the document's language: the quote's lang
@@ -78,6 +80,16 @@ def table_rows(figures: pd.DataFrame) -> dict[str, dict[str, Any]]:
 
 
 def qualifier_label(qualifier: str, wording: Any, words: Words | None = None) -> str:
+    return _qualifier_label(qualifier, wording if isinstance(wording, str) else None, (words or words_for()).language)
+
+
+@functools.lru_cache(maxsize=1024)  # a table has a few qualifiers and source words, asked once per row
+def _qualifier_label(qualifier: str, wording: str | None, language: str) -> str:
+    words = words_for(language)
+    return _label(qualifier, wording, words)
+
+
+def _label(qualifier: str, wording: Any, words: Words | None = None) -> str:
     """``Exact``, or fmt's note up to its semicolon with the source's word: ``“more than”: the source gives a lower bound``
     (in the language of ``words``; the source's word stays as the source wrote it)."""
     words = words or words_for()

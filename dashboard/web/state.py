@@ -174,6 +174,11 @@ def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str, data_dir
     translations = load_languages(data_dir if data_dir is not None else records_folder(dataset))
     languages = {language: localize(dataset, figures, events, language, translations.get(language)) for language in LANGUAGES}
     known = choices(dataset, figures)  # once: each figures_frame costs a second at 10,000 figures
+    table, quantities = TableIndex.of(table_rows(figures)), tuple(quantity_choices(figures))  # English: the frames as curated
+    tables = {language: table if language == SOURCE_LANGUAGE else TableIndex.of(table_rows(local.figures), language)
+              for language, local in languages.items()}
+    named = {language: quantities if language == SOURCE_LANGUAGE else tuple(quantity_choices(local.figures))
+             for language, local in languages.items()}
     state = AppState(
         dataset=dataset,
         config=config,
@@ -183,13 +188,13 @@ def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str, data_dir
         choices=known,
         defaults=default_filters(known, config.defaults),
         provenance=Provenance(dataset, seeds_dir, figures=figures, translations=translations),
-        table=TableIndex.of(table_rows(figures)),
-        quantities=tuple(quantity_choices(figures)),
+        table=table,
+        quantities=quantities,
         version=data_version(dataset),
         languages=languages,
         language=default_language(config),
-        tables={language: TableIndex.of(table_rows(local.figures), language) for language, local in languages.items()},
-        quantities_by_language={language: tuple(quantity_choices(local.figures)) for language, local in languages.items()},
+        tables=tables,
+        quantities_by_language=named,
     )
     state = AppState(**{**state.__dict__, "default_view": compute_view(state, state.defaults, state.language)})
     state.views.put(state.default_view)
