@@ -210,3 +210,12 @@ def test_a_card_marks_an_uncurated_name_as_english_and_untranslated(state):
     assert shown & others and shown & others <= names  # each English stand-in in a card is marked
     assert "Chương trình thử nghiệm" not in names  # a curated one is not
     assert "(chưa dịch)" in " ".join(texts(page))
+
+
+def test_a_quote_in_the_vietnamese_table_is_marked_as_the_english_of_its_document(state):
+    page = cb.table_update(state, [], state.defaults, "", None, "vi")
+    cells = [c for row in cb.table_outputs(page)[0] for c in row.children if c.className == "cell-quote"]
+    label = VI.text("verbatim, in {language}", "quote label", language=VI.text("English", "language of a quoted document"))
+    assert cells and all(c.lang == "en" and c.title == label for c in cells)
+    english = cb.table_outputs(cb.table_update(state, [], state.defaults, "", None, "en"))[0]
+    assert all(getattr(c, "lang", None) is None for row in english for c in row.children)  # its own language: no mark

@@ -13,6 +13,7 @@ from dashboard.views.language import words_for
 from dashboard.views.table import COLUMNS, TablePage, aria_sort
 from dashboard.web.ids import ID, VIEW_FORMATS, table_head_id, view_download_id
 from dashboard.words import Words
+from dashboard.words.names import quote_label
 
 CTX = "table"
 
@@ -70,7 +71,7 @@ def table_rows_html(page: TablePage) -> list[html.Tr]:
                 html.Td(
                     row.get(field, ""), tabIndex=-1, role="gridcell",
                     className=f"cell-{column}", **{"data-col": column, "data-label": shown[column]},
-                    **({"lang": row.get("quote_lang", "en")} if column == "quote" and row.get("quote_lang", "en") != page.language else {}),
+                    **(verbatim(row.get("quote_lang", "en"), words) if column == "quote" else {}),
                 )
                 for column, _, field in COLUMNS
             ],
@@ -79,6 +80,13 @@ def table_rows_html(page: TablePage) -> list[html.Tr]:
         )
         for n, row in enumerate(page.rows)
     ]
+
+
+def verbatim(document_language: str, words: Words) -> dict[str, str]:
+    """A quote cell's marks on a page in another language than its document's: the document's
+    ``lang`` and, as its title, "nguyên văn tiếng Anh" (``names.quote_label``)."""
+    label = quote_label(document_language, words)
+    return {} if label is None else {"lang": document_language, "title": label}
 
 
 def _lower(text: str, words: Words) -> str:

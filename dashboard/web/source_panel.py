@@ -90,10 +90,10 @@ def render_passage(passage: Passage | None, words: Words | None = None) -> tuple
         for kind, record_id, label in passage.related
     ]
     body = [
+        *[part for part in quote_note if part is not None],  # first: the highlighted words are the document's, not a translation
         html.Div(details, className="source-figure"),
         html.Div([html.H3(say("Related, as the curator declared", CTX), className="source-related-title"), html.Ul(related)], className="source-related") if related else None,
         html.Div(document_head + [html.P(doc.file, className="source-file")], className="source-doc"),
-        *[part for part in quote_note if part is not None],
         text,
     ]
     return passage.heading, body
