@@ -267,7 +267,7 @@ def serve(data_dir, seeds_dir, config_path, host, port, debug) -> None:
     dataset = load(data_dir, seeds_dir)
     from dashboard.web.app import create_app  # Dash is imported only by the command that needs it
 
-    app = create_app(dataset, config, seeds_dir or _default("seeds"))
+    app = create_app(dataset, config, seeds_dir or _default("seeds"), data_dir or _default("data"))
     host = host or config.server.host
     port = port or config.server.port
     debug = config.server.debug if debug is None else debug

@@ -12,7 +12,7 @@ attributes, never raw dictionaries.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import ConfigDict, Field, StrictBool, StrictInt, StrictStr, TypeAdapter, ValidationError, model_validator
@@ -57,6 +57,7 @@ class DefaultFilters:
     programmes: tuple[Text, ...] = setting((), "Programme ids shown first; empty = all.", **IDS)
     metrics: tuple[Text, ...] = setting((), "Metric ids shown first; empty = all.", **IDS)
     scope: tuple[Text, ...] = setting((), "Scope ids shown first (`scopes` in `data/vocabulary.yaml`, e.g. [uk_vietnam_bilateral]; not_stated = programmes without one); empty = every scope.", **IDS)
+    language: Literal["en", "vi"] = setting("en", "Language of the page without `?lang=`: en or vi; a link's lang= wins.", expected="en or vi")
 
     @model_validator(mode="after")
     def _years_in_order(self) -> DefaultFilters:

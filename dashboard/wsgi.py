@@ -59,7 +59,7 @@ def _build():
     except DataInvalid as err:
         print(err.report(), file=sys.stderr)
         raise SystemExit(WORKER_BOOT_ERROR) from None
-    app = create_app(snapshot.dataset, snapshot.config, snapshot.seeds_dir)
+    app = create_app(snapshot.dataset, snapshot.config, snapshot.seeds_dir, keeper().data_dir)
     draw_apart(app, snapshot.dataset, snapshot.config)  # decks never hold the page's GIL
     return app
 

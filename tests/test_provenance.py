@@ -143,7 +143,7 @@ def translated_provenance(dataset, tmp_path_factory):
 def test_the_vietnamese_source_dialog_labels_every_line_in_vietnamese_and_writes_numbers_in_vietnamese_style(provenance):
     passage = provenance.passage("msf-ruritania-funding-since-2018", words="vi")
     labels = [d.label for d in passage.details]
-    assert labels[:6] == ["Giá trị", "Mức xác định", "Trạng thái", "Chương trình", "Phạm vi", "Giai đoạn"]
+    assert labels[:6] == ["Giá trị", "Mức xác định", "Trạng thái", "Chương trình", "Phạm vi hợp tác", "Giai đoạn"]
     assert not any(getattr(label, "untranslated", False) for label in labels)
     shown = details(passage)
     assert shown["Giá trị"] == "hơn 7 triệu\u00a0£"

@@ -107,7 +107,7 @@ def malformed(app) -> dict[str, object]:
         "one input too few": {**good, "inputs": good["inputs"][:-1]},
         "one input too many": {**good, "inputs": good["inputs"] + good["inputs"][:1]},
         "an input without a property": {**good, "inputs": [{"id": "x"}] * len(good["inputs"])},
-        "state of the wrong length": {**good, "state": [{"id": "x", "property": "value"}]},
+        "state of the wrong length": {**good, "state": list(good.get("state") or []) + [{"id": "x", "property": "value"}]},
         "changedPropIds not a list": {**good, "changedPropIds": "filter-years.value"},
         "no outputs": {k: v for k, v in good.items() if k != "outputs"},
     }

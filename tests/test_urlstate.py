@@ -233,3 +233,33 @@ def test_every_programme_and_metric_survive_a_link_when_the_defaults_are_narrowe
     assert query == "?programme=&metric=all"
     assert urlstate.parse(query, dataset, defaults) == everything
     assert urlstate.parse("", dataset, defaults) == defaults
+
+
+# --- the page's language ------------------------------------------------------------------------
+
+
+def test_a_link_names_its_language_after_its_filters_and_the_default_language_is_left_out(dataset, defaults):
+    view = Filters(2022, 2024, (), ())
+    assert urlstate.encode(view, defaults, "vi") == "?year_from=2022&year_to=2024&lang=vi"
+    assert urlstate.encode(view, defaults, "en") == "?year_from=2022&year_to=2024"
+    assert urlstate.encode(defaults, defaults, "vi") == "?lang=vi"
+    assert urlstate.encode(defaults, defaults, "en", default_language="vi") == "?lang=en"
+    link = urlstate.parse_link("?year_from=2022&year_to=2024&lang=vi", dataset, defaults)
+    assert link.language == "vi" and link.filters == view and link.unused == ()
+
+
+def test_a_bad_language_reads_as_the_default_and_the_page_says_which_part_was_left_out(dataset, defaults):
+    for bad in ("fr", "VI-vn", "%00", "x" * 500):
+        link = urlstate.parse_link(f"?lang={bad}&year_from=2022", dataset, defaults)
+        assert link.language is None and link.filters.year_from == 2022
+        assert len(link.unused) == 1 and link.unused[0].startswith("lang=")
+    assert urlstate.parse_link("?lang=", dataset, defaults).unused == ()  # blank: the default, nothing to say
+    assert urlstate.link_language("?lang=VI") == "vi" and urlstate.link_language("?lang=fr", "en") == "en"
+    assert urlstate.link_language(None, "vi") == "vi" and urlstate.link_language("?" + "a=1&" * 5000) == "en"
+
+
+def test_the_same_view_in_another_language_keeps_every_other_part_of_the_link():
+    assert urlstate.language_search("?year_from=2022&programme=a&programme=b&lang=en", "vi") == "?year_from=2022&programme=a&programme=b&lang=vi"
+    assert urlstate.language_search("?year_from=2022&lang=vi", "en") == "?year_from=2022"
+    assert urlstate.language_search("", "en") == "" and urlstate.language_search("?lang=vi&lang=vi", "vi") == "?lang=vi"
+    assert urlstate.language_search("?year_from=2022", "en", default="vi") == "?year_from=2022&lang=en"

@@ -17,6 +17,9 @@ from dashboard.analysis import fmt
 from dashboard.analysis.quantity import NotAdditive, Quantity
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.curated.relations import event_groups, related_groups
+from dashboard.words import Words
+
+_ENGLISH = Words("en")  # the words of a caller that names no language
 
 FIGURE_COLUMNS = [
     "id", "programme", "metric", "value", "unit", "qualifier", "kind",
@@ -55,22 +58,25 @@ class Filters:
     scope: tuple[str, ...] = field(default=())  # scope ids (or "not_stated"); empty means every scope
     quantity: str | None = None  # the claims view's quantity (a quantity_group); None: the most stated one
 
-    def describe(self, dataset: Dataset) -> str:
+    def describe(self, dataset: Dataset, words: Words | None = None) -> str:
         """``2018–2025 · all programmes · all metrics`` for titles, subtitles and slides
-        (``· UK–Vietnam bilateral`` follows when a scope is chosen)."""
+        (``· UK–Vietnam bilateral`` follows when a scope is chosen), in the language of
+        ``words`` (English when None); names as ``dataset`` holds them."""
+        words = words or _ENGLISH
         years = f"{self.year_from}" if self.year_from == self.year_to else f"{self.year_from}–{self.year_to}"
-        programmes = ", ".join(dataset.programme(p).name for p in self.programmes) or "all programmes"
-        metrics = ", ".join(dataset.metric(m).label for m in self.metrics) or "all metrics"
-        text = f"{years} · {programmes} · {metrics}"
+        programmes = ", ".join(dataset.programme(p).name for p in self.programmes) or words.text("all programmes", "filters")
+        metrics = ", ".join(dataset.metric(m).label for m in self.metrics) or words.text("all metrics", "filters")
+        text = words.text("{years} · {programmes} · {metrics}", "filters", years=years, programmes=programmes, metrics=metrics)
         if self.scope:
-            text += " · " + ", ".join(scope_label(dataset, s) for s in self.scope)
+            text += " · " + ", ".join(scope_label(dataset, s, words) for s in self.scope)
         return text
 
 
-def scope_label(dataset: Dataset, scope_id: str | None) -> str:
-    """``UK–Vietnam bilateral``, or ``Scope not stated`` for a programme without one."""
+def scope_label(dataset: Dataset, scope_id: str | None, words: Words | None = None) -> str:
+    """``UK–Vietnam bilateral``, or ``Scope not stated`` for a programme without one (in the
+    language of ``words``; the scope's own label as ``dataset`` holds it)."""
     if not scope_id or scope_id == SCOPE_NOT_STATED:
-        return SCOPE_NOT_STATED_LABEL
+        return (words or _ENGLISH).text(SCOPE_NOT_STATED_LABEL, "scope")
     try:
         return dataset.scope(scope_id).label
     except KeyError:
@@ -285,19 +291,22 @@ class Derived:
     denominator_text: str
 
 
-def derive_ratio(numerator: pd.Series, denominator: pd.Series, dataset: Dataset) -> Derived:
-    """``numerator / denominator`` with bounds: over £7m / 720 is "over £9,722"."""
+def derive_ratio(numerator: pd.Series, denominator: pd.Series, dataset: Dataset, words: Words | None = None) -> Derived:
+    """``numerator / denominator`` with bounds: over £7m / 720 is "over £9,722" (in the
+    language of ``words``, English when None; names as ``dataset`` holds them)."""
+    words = words or _ENGLISH
     ratio = quantity(numerator) / quantity(denominator)
     unit = dataset.unit(numerator["unit"])
     per_metric = dataset.metric(denominator["metric"])
     per = per_metric.singular or per_metric.label.lower()
-    label = f"{dataset.metric(numerator['metric']).label} per {per}"
+    ctx = "funding per person"
+    label = words.text("{funding} per {per}", ctx, funding=dataset.metric(numerator["metric"]).label, per=per)
     if ratio.bounded:
-        text = f"{fmt.format_quantity(ratio, unit)} per {per}"
+        text = words.text("{funding} per {per}", ctx, funding=fmt.format_quantity(ratio, unit, words=words), per=per)
     else:
-        text = (
-            f"no bound either way: {numerator['value_label']} ÷ {denominator['value_label']} "
-            f"could be any amount per {per}"
+        text = words.text(
+            "no bound either way: {numerator} ÷ {denominator} could be any amount per {per}", ctx,
+            numerator=numerator["value_label"], denominator=denominator["value_label"], per=per,
         )
     return Derived(
         label=label, programme=str(numerator["programme"]), numerator=str(numerator["id"]),
@@ -327,14 +336,17 @@ def ratio_pairs(figures: pd.DataFrame) -> list[tuple[str, str]]:
     return list(zip(pairs["id_money"].tolist(), pairs["id_people"].tolist()))
 
 
-def funding_ratios(figures: pd.DataFrame, dataset: Dataset, pairs: list[tuple[str, str]] | None = None) -> list[Derived]:
-    """Reported funding per person for each of ``pairs`` (by default every ``ratio_pairs``)."""
+def funding_ratios(
+    figures: pd.DataFrame, dataset: Dataset, pairs: list[tuple[str, str]] | None = None, words: Words | None = None,
+) -> list[Derived]:
+    """Reported funding per person for each of ``pairs`` (by default every ``ratio_pairs``),
+    in the language of ``words`` (English when None)."""
     pairs = ratio_pairs(figures) if pairs is None else pairs
     if not pairs:
         return []
     wanted = [*dict.fromkeys([i for pair in pairs for i in pair])]  # only the paired rows, not the whole frame re-indexed
     by_id = figures[figures["id"].isin(wanted)].set_index("id", drop=False)
-    return [derive_ratio(by_id.loc[m], by_id.loc[p], dataset) for m, p in pairs]
+    return [derive_ratio(by_id.loc[m], by_id.loc[p], dataset, words) for m, p in pairs]
 
 
 __all__ = [

@@ -23,7 +23,8 @@ import pandas as pd
 from dashboard.analysis.claims import leading_claims
 from dashboard.analysis.frame import Filters, card_metrics
 from dashboard.curated.records import Dataset, Kind
-from dashboard.views.labels import KIND_LABELS, claim_notes, scope_text, shows_scope
+from dashboard.views.labels import KIND_LABELS, claim_notes, kind_label, scope_text, shows_scope
+from dashboard.views.language import untranslated, words_for, words_of
 
 __all__ = ["KIND_LABELS", "Card", "CardLine", "headline_cards", "headline_order", "metric_card", "scope_text"]
 
@@ -45,11 +46,13 @@ class CardLine:
     note: str = ""  # the curator's caveat, e.g. "All nationalities, not Vietnamese nationals alone."
     scope_text: str = ""  # "UK worldwide", "Scope not stated": set when the view holds more than one scope
     claim_text: str = ""  # "latest of 2 statements", "part of £200m", "the sources disagree: …"
+    language: str = "en"  # the language of every text above
+    programme_untranslated: bool = False  # the programme's name is its English, no translation curated
 
     @property
     def kind_label(self) -> str:
-        """``Reported (achieved)`` or ``Committed (pledged)``."""
-        return KIND_LABELS.get(self.kind, self.kind)
+        """``Reported (achieved)`` or ``Committed (pledged)``, in the line's language."""
+        return kind_label(self.kind, words_for(self.language))
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class Card:
     title: str
     lines: tuple[CardLine, ...]  # lines[0] is the headline figure
     empty_message: str | None  # set exactly when there are no lines
+    title_untranslated: bool = False  # the metric's label is its English, no translation curated
 
     @property
     def headline(self) -> CardLine | None:
@@ -90,6 +94,8 @@ def metric_card(
     holds more than one scope). ``leading`` and ``notes``: ``leading_claims`` and ``claim_notes``
     of ``figures``, when the caller has them (a quantity is of one metric)."""
     label = dataset.metric(metric).label
+    words = words_of(figures)
+    english = {p.name for p in dataset.programmes if untranslated(p.name)}  # names shown in English, to mark
     if leading is None or notes is None:  # headline_cards passes both, computed once for every card
         of_metric = figures[figures["metric"] == metric]
         if leading is None:
@@ -102,12 +108,18 @@ def metric_card(
     lines = tuple(
         CardLine(
             figure_id=i, value_text=v, period_text=p, kind=k, programme_name=n, qualifier=q, note=note or "",
-            scope_text=scope or "", claim_text=notes.get(i, ""),
+            scope_text=scope or "", claim_text=notes.get(i, ""), language=words.language, programme_untranslated=n in english,
         )
         for (i, v, p, k, n, q, note), scope in zip(zip(*(_texts(rows[c]) for c in columns)), scopes)
     )
-    empty = None if lines else f"No {label.lower()} figure {scope_text(filters, dataset, [metric])}"
-    return Card(metric=metric, title=label, lines=lines, empty_message=empty)
+    empty = None if lines else words.text("No {metric} figure {scope}", "cards", metric=_lower(label, words), scope=scope_text(filters, dataset, [metric], words))
+    return Card(metric=metric, title=label, lines=lines, empty_message=empty, title_untranslated=untranslated(label))
+
+
+def _lower(label: str, words) -> str:
+    """A metric label inside a sentence: lower case in English ("No funding figure"); a
+    Vietnamese label keeps its letters (its first word may be a proper noun)."""
+    return label.lower() if words.language == "en" else label[:1].lower() + label[1:]
 
 
 def _texts(column: pd.Series) -> list[str | None]:

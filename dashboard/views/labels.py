@@ -15,6 +15,8 @@ import pandas as pd
 from dashboard.analysis.claims import claim_history
 from dashboard.analysis.frame import Filters
 from dashboard.curated.records import Dataset, Kind
+from dashboard.views.language import words_of
+from dashboard.words import Words
 
 KIND_LABELS = {
     Kind.REPORTED.value: "Reported (achieved)",
@@ -22,47 +24,59 @@ KIND_LABELS = {
 }
 
 
-def scope_text(filters: Filters | None, dataset: Dataset, metrics: Iterable[str] = ()) -> str:
+def kind_label(kind: str, words: Words | None = None) -> str:
+    """``Reported (achieved)`` / ``Committed (pledged)`` in the language of ``words``."""
+    english = KIND_LABELS.get(kind)
+    return words_of(words=words).text(english, "cards") if english else kind
+
+
+def scope_text(filters: Filters | None, dataset: Dataset, metrics: Iterable[str] = (), words: Words | None = None) -> str:
     """What a view is narrowed to, for "No … " messages: ``in 2022 for the selected programmes``.
 
     ``metrics`` are the metrics the message is about; when the metric filter leaves all of
-    them out, the text says so.
+    them out, the text says so. In the language of ``words`` (English when None).
     """
+    words = words_of(words=words)
     if filters is None:
-        return "in the current selection"
+        return words.text("in the current selection", "cards")
     years = f"{filters.year_from}" if filters.year_from == filters.year_to else f"{filters.year_from}–{filters.year_to}"
-    parts = [f"in {years}"]
+    parts = [words.text("in {years}", "cards", years=years)]
     if filters.programmes:
         known = {p.id: p.name for p in dataset.programmes}
         names = [known[p] for p in filters.programmes if p in known]
-        parts.append(f"for {names[0]}" if len(names) == 1 else "for the selected programmes")
+        parts.append(words.text("for {programme}", "cards", programme=names[0]) if len(names) == 1 else words.text("for the selected programmes", "cards"))
     metrics = set(metrics)
     if filters.metrics and metrics and not metrics & set(filters.metrics):
-        parts.append("with the selected metrics")
+        parts.append(words.text("with the selected metrics", "cards"))
     return " ".join(parts)
 
 
 # --- claims across documents (cards, bars, speaker notes, the claims view) -------------------
-# New phrases: here (below every view that says them) until the words catalogue takes them.
-# Their modules and lines belong in dashboard/words/CHECKLIST.md at the switch-over.
-def latest_of(n: int) -> str:
-    return f"latest of {n:,} statements"
+# Each takes the words of the view's language (English when None).
+CTX_CLAIMS = "claims"
 
 
-def also_stated_by(n: int) -> str:
-    return f"also stated by {n:,} other document{'' if n == 1 else 's'}"
+def latest_of(n: int, words: Words | None = None) -> str:
+    return words_of(words=words).plural("latest of {n} statement", "latest of {n} statements", n, CTX_CLAIMS)
 
 
-def sources_disagree(others: list[str]) -> str:
-    return "the sources disagree: another document says " + "; ".join(others)
+def also_stated_by(n: int, words: Words | None = None) -> str:
+    return words_of(words=words).plural("also stated by {n} other document", "also stated by {n} other documents", n, CTX_CLAIMS)
 
 
-def part_of(whole: str) -> str:
-    return f"part of {whole}"
+def sources_disagree(others: list[str], words: Words | None = None) -> str:
+    return words_of(words=words).text("the sources disagree: another document says {others}", CTX_CLAIMS, others="; ".join(others))
 
 
-def earlier_statement(n_later: int) -> str:
-    return "an earlier statement, updated later" if n_later == 1 else f"an earlier statement, updated {n_later:,} times"
+def part_of(whole: str, words: Words | None = None) -> str:
+    return words_of(words=words).text("part of {whole}", CTX_CLAIMS, whole=whole)
+
+
+def earlier_statement(n_later: int, words: Words | None = None) -> str:
+    words = words_of(words=words)
+    if n_later == 1:
+        return words.text("an earlier statement, updated later", CTX_CLAIMS)
+    return words.plural("an earlier statement, updated {n} time", "an earlier statement, updated {n} times", n_later, CTX_CLAIMS)
 
 
 PART_OF_UNKNOWN = "a larger figure not in this view"
@@ -82,6 +96,7 @@ def claim_notes(figures: pd.DataFrame) -> dict[str, str]:
     ``an earlier statement, updated later``, ``part of £200m`` (joined by "; ")."""
     if "quantity_group" not in figures or figures.empty:
         return {}
+    words = words_of(figures)
     notes: dict[str, list[str]] = {}
     if figures["quantity_group"].is_unique and ("part_of" not in figures or figures["part_of"].isna().all()):
         return {}  # no figure restates, updates, disagrees with or is part of another
@@ -93,24 +108,25 @@ def claim_notes(figures: pd.DataFrame) -> dict[str, str]:
         counted = [i for i, r in roles.items() if r in ("latest", "earlier")]
         same = [i for i, r in roles.items() if r == "same"]
         disagreeing = [i for i, r in roles.items() if r == "disagrees"]
-        words = {i: f"{v} ({p}, {d})" for i, v, p, d in zip(history["id"], history["value_label"], history["source_publisher"], history["source_date"])}
+        said = {i: f"{v} ({p}, {d})" for i, v, p, d in zip(history["id"], history["value_label"], history["source_publisher"], history["source_date"])}
         lead = next(i for i, r in roles.items() if r == "latest")
         lead_notes = notes.setdefault(lead, [])
         if len(counted) > 1:
-            lead_notes.append(latest_of(len(counted)))
+            lead_notes.append(latest_of(len(counted), words))
         if same:
-            lead_notes.append(also_stated_by(len(same)))
+            lead_notes.append(also_stated_by(len(same), words))
         if disagreeing:
-            lead_notes.append(sources_disagree([words[i] for i in disagreeing]))
+            lead_notes.append(sources_disagree([said[i] for i in disagreeing], words))
             for i in disagreeing:
-                notes.setdefault(i, []).append(sources_disagree([words[lead]]))
+                notes.setdefault(i, []).append(sources_disagree([said[lead]], words))
         for i in counted:
             if i != lead:
                 later = sum(1 for j in counted[: counted.index(i)])
-                notes.setdefault(i, []).append(earlier_statement(later))
+                notes.setdefault(i, []).append(earlier_statement(later, words))
     if "part_of" in figures:
         values = dict(zip(figures["id"], figures["value_label"]))
+        unknown = words.text(PART_OF_UNKNOWN, CTX_CLAIMS)
         for i, whole in zip(figures["id"], figures["part_of"]):
             if isinstance(whole, str) and whole:
-                notes.setdefault(i, []).append(part_of(values.get(whole, PART_OF_UNKNOWN)))
+                notes.setdefault(i, []).append(part_of(values.get(whole, unknown), words))
     return {i: "; ".join(n) for i, n in notes.items() if n}

@@ -12,14 +12,18 @@ Everything here is pure and takes plain values that may come from a forged reque
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
-from dashboard.analysis import fmt
-from dashboard.views.labels import KIND_LABELS
+from dashboard.views.labels import kind_label
+from dashboard.views.language import formatter_for, language_of, words_for
 from dashboard.curated.records import Qualifier
+from dashboard.words import Words
+
+CTX = "table"
 
 LAST_PAGE = 10**9 - 1  # "the last page": table_page shows the last page there is
 MAX_SEARCH_CHARS = 200  # longer search texts are cut: nobody types more, and each term costs a scan
@@ -47,37 +51,54 @@ def table_rows(figures: pd.DataFrame) -> dict[str, dict[str, Any]]:
 
     The period is fmt's label, at the precision the document gives ("as at Nov 2018",
     "2017", "FY 2018/19"), never a made-up day; ``relation`` marks how a figure stands to
-    others ("part of £200m (global-aid)", "latest of 2"), ``related`` the ids it names."""
-    marks = relation_marks(figures)
+    others ("part of £200m (global-aid)", "latest of 2"), ``related`` the ids it names.
+    Every word in the frame's language (``views.language``)."""
+    words = words_for(language_of(figures))
+    marks = relation_marks(figures, words)
+    not_stated = words.text("Scope not stated", "scope")
+    kinds: dict[str, str] = {}
     rows = {}
     for r in figures.to_dict("records"):
         rows[r["id"]] = {
             "id": r["id"],
             "metric": r["metric_label"],
             "programme": r["programme_name"],
-            "scope": _text(r.get("scope_label")) or "Scope not stated",
+            "scope": _text(r.get("scope_label")) or not_stated,
             "relation": marks.get(r["id"], ("", ()))[0],
             "related": marks.get(r["id"], ("", ()))[1],
             "value": float(r["value"]),
             "value_label": r["value_label"],
-            "qualifier": qualifier_label(r["qualifier"], r["wording"]),
+            "qualifier": qualifier_label(r["qualifier"], r["wording"], words),
             "period_start": r["period_start"].date().isoformat(),
             "period_label": r["period_label"],
-            "kind": KIND_LABELS.get(r["kind"], r["kind"]),
-            "source": f"{r['source_title']} — {r['source_publisher']}, {r['source_date']}",
+            "kind": kinds.get(r["kind"]) or kinds.setdefault(r["kind"], kind_label(r["kind"], words)),
+            "source": words.text("{title} — {publisher}, {date}", CTX, title=r["source_title"], publisher=r["source_publisher"], date=r["source_date"]),
             "quote": r["quote"],
+            "quote_lang": _text(r.get("source_language")) or "en",  # the document's language: the quote's lang
         }
     return rows
 
 
-def qualifier_label(qualifier: str, wording: Any) -> str:
-    """``Exact``, or fmt's note up to its semicolon with the source's word: ``“more than”: the source gives a lower bound``."""
+def qualifier_label(qualifier: str, wording: Any, words: Words | None = None) -> str:
+    return _qualifier_label(qualifier, wording if isinstance(wording, str) else None, (words or words_for()).language)
+
+
+@functools.lru_cache(maxsize=1024)  # a table has a few qualifiers and source words, asked once per row
+def _qualifier_label(qualifier: str, wording: str | None, language: str) -> str:
+    words = words_for(language)
+    return _label(qualifier, wording, words)
+
+
+def _label(qualifier: str, wording: Any, words: Words | None = None) -> str:
+    """``Exact``, or fmt's note up to its semicolon with the source's word: ``“more than”: the source gives a lower bound``
+    (in the language of ``words``; the source's word stays as the source wrote it)."""
+    words = words or words_for()
     q = Qualifier(qualifier)
+    note = formatter_for(words.language).qualifier_sentence(q).split(";")[0]
     if q is Qualifier.EXACT:
-        return "Exact"
-    note = (fmt.QUALIFIER_NOTES.get(q) or getattr(fmt, "RANGE_NOTE", "Between: the source gives a range")).split(";")[0]
-    if isinstance(wording, str) and wording:
-        return f"“{wording}”: {note.split(': ', 1)[-1]}"
+        return note.split(":")[0]
+    if isinstance(wording, str) and wording and words.language == "en":  # the source's own word, in its language
+        return words.text("“{wording}”: {note}", CTX, wording=wording, note=note.split(": ", 1)[-1])
     return note
 
 
@@ -85,7 +106,7 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def relation_marks(figures: pd.DataFrame) -> dict[str, tuple[str, tuple[str, ...]]]:
+def relation_marks(figures: pd.DataFrame, words: Words | None = None) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Figure id → (the words of its relations, the ids they name), as the curator declared
     them: "part of £200m (global-aid)"; "includes £33.5m (fund)"; among statements of one
     quantity "latest of 2", "earlier of 2: updated by fund-2019", "disagrees with victims-2017",
@@ -94,19 +115,21 @@ def relation_marks(figures: pd.DataFrame) -> dict[str, tuple[str, tuple[str, ...
 
     if figures.empty or "quantity_group" not in figures:
         return {}
+    words = words or words_for()
+    say = words.text
     label = dict(zip(figures["id"], figures["value_label"].astype(str)))
-    words: dict[str, list[str]] = {}
+    marks: dict[str, list[str]] = {}
     related: dict[str, list[str]] = {}
 
     def add(figure_id: str, text: str, other: str) -> None:
-        words.setdefault(figure_id, []).append(text)
+        marks.setdefault(figure_id, []).append(text)
         if other not in related.setdefault(figure_id, []):
             related[figure_id].append(other)
 
     for fid, whole in zip(figures["id"], figures["part_of"]):
         if isinstance(whole, str) and whole in label:
-            add(fid, f"part of {label[whole]} ({whole})", whole)
-            add(whole, f"includes {label[fid]} ({fid})", fid)
+            add(fid, say("part of {whole} ({id})", CTX, whole=label[whole], id=whole), whole)
+            add(whole, say("includes {part} ({id})", CTX, part=label[fid], id=fid), fid)
     sizes = figures["quantity_group"].value_counts()
     for group in sizes[sizes > 1].index:
         rows = figures[figures["quantity_group"] == group]
@@ -117,18 +140,21 @@ def relation_marks(figures: pd.DataFrame) -> dict[str, tuple[str, tuple[str, ...
             fid, role = str(h["id"]), h["claim_role"]
             if role == "latest":
                 disagreeing = [str(i) for i in history.loc[history["claim_role"] == "disagrees", "id"]]
-                add(fid, f"latest of {n}" + (f"; disagrees with {', '.join(disagreeing)}" if disagreeing else ""), lead)
+                text = say("latest of {n}", CTX, n=words.integer(n))
+                if disagreeing:
+                    text += "; " + say("disagrees with {ids}", CTX, ids=", ".join(disagreeing))
+                add(fid, text, lead)
                 related[fid].remove(lead)
                 for other in history["id"]:
                     if other != fid and other not in related[fid]:
                         related[fid].append(str(other))
             elif role == "earlier":
-                add(fid, f"earlier of {n}: updated by {lead}", lead)
+                add(fid, say("earlier of {n}: updated by {id}", CTX, n=words.integer(n), id=lead), lead)
             elif role == "same":
-                add(fid, f"same as {lead}", lead)
+                add(fid, say("same as {id}", CTX, id=lead), lead)
             else:
-                add(fid, f"disagrees with {lead}", lead)
-    return {fid: ("; ".join(text), tuple(related.get(fid, ()))) for fid, text in words.items()}
+                add(fid, say("disagrees with {ids}", CTX, ids=lead), lead)
+    return {fid: ("; ".join(text), tuple(related.get(fid, ()))) for fid, text in marks.items()}
 
 
 @dataclass(frozen=True)
@@ -138,15 +164,16 @@ class TableIndex:
     rows: Mapping[str, dict[str, Any]]
     haystacks: Mapping[str, str]  # the searched texts of a row, case-folded, joined
     sort_keys: Mapping[str, Mapping[str, Any]]  # column → row id → key
+    language: str = "en"  # the language of the rows' texts (and of a page's status lines)
 
     @classmethod
-    def of(cls, rows: Mapping[str, dict[str, Any]]) -> TableIndex:
+    def of(cls, rows: Mapping[str, dict[str, Any]], language: str = "en") -> TableIndex:
         haystacks = {i: "\n".join(str(row.get(f, "")) for f in SEARCHED_FIELDS).casefold() for i, row in rows.items()}
         sort_keys = {
             column: {i: (row[key] if isinstance(row.get(key), float) else str(row.get(key, "")).casefold()) for i, row in rows.items()}
             for column, key in SORT_KEYS.items()
         }
-        return cls(rows=rows, haystacks=haystacks, sort_keys=sort_keys)
+        return cls(rows=rows, haystacks=haystacks, sort_keys=sort_keys, language=language)
 
 
 # --- a query, from what the browser sends ---------------------------------------------------------
@@ -224,6 +251,7 @@ class TablePage:
     matching: int  # rows matching the filters and the search
     in_view: int  # rows matching the filters
     pages: int
+    language: str = "en"  # the language of ``status`` and ``page_label``
 
     @property
     def has_previous(self) -> bool:
@@ -236,19 +264,25 @@ class TablePage:
     @property
     def status(self) -> str:
         """What the count line under the search box says."""
+        words = words_for(self.language)
+        count = formatter_for(self.language).count
         if self.in_view == 0:
-            return "No figures match these filters."
-        searched = f" matching “{self.query.search}”" if self.query.search else ""
+            return words.text("No figures match these filters.", CTX)
+        searched = words.text(" matching “{search}”", CTX, search=self.query.search) if self.query.search else ""
         if self.matching == 0:
-            return f"No figures{searched} among the {fmt.count(self.in_view, 'figure')} in this view."
+            return words.text("No figures{matching} among the {figures} in this view.", CTX, matching=searched, figures=count(self.in_view, "figure"))
         last = self.first + len(self.rows) - 1
-        shown = f"{self.first:,}–{last:,} of " if self.pages > 1 else ""
-        of_view = f" (of {fmt.count(self.in_view, 'figure')} in this view)" if self.query.search else " in this view"
-        return f"{shown}{fmt.count(self.matching, 'figure')}{searched}{of_view}"
+        shown = words.text("{first}–{last} of ", CTX, first=words.integer(self.first), last=words.integer(last)) if self.pages > 1 else ""
+        if self.query.search:
+            of_view = words.text(" (of {figures} in this view)", CTX, figures=count(self.in_view, "figure"))
+        else:
+            of_view = words.text(" in this view", CTX)
+        return f"{shown}{count(self.matching, 'figure')}{searched}{of_view}"
 
     @property
     def page_label(self) -> str:
-        return f"Page {self.query.page + 1:,} of {max(self.pages, 1):,}"
+        words = words_for(self.language)
+        return words.text("Page {page} of {pages}", CTX, page=words.integer(self.query.page + 1), pages=words.integer(max(self.pages, 1)))
 
 
 def search_terms(search: str) -> list[str]:
@@ -257,7 +291,7 @@ def search_terms(search: str) -> list[str]:
     return search.casefold().split()
 
 
-def table_page(index: TableIndex, view_ids: Iterable[str], query: TableQuery, page_size: int) -> TablePage:
+def table_page(index: TableIndex, view_ids: Iterable[str], query: TableQuery, page_size: int, words: Words | None = None) -> TablePage:
     """The rows of one page: the view's rows that contain every search word, in the asked order
     (ties keep the view's order), cut to ``page_size``. A page past the end shows the last one."""
     ids = [i for i in view_ids if i in index.rows]
@@ -279,4 +313,5 @@ def table_page(index: TableIndex, view_ids: Iterable[str], query: TableQuery, pa
         matching=len(ids),
         in_view=in_view,
         pages=pages,
+        language=words.language if words is not None else index.language,
     )

@@ -18,7 +18,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from html import escape
+
 import dash
+import flask
 
 from dashboard import PROJECT_ROOT
 from dashboard.web.callbacks import attach_callbacks, serve_layout
@@ -29,13 +32,38 @@ from dashboard.web import server
 from dashboard.web.layout import INDEX_HTML
 from dashboard.curated.records import Dataset
 from dashboard.curated.validate import load_valid
+from dashboard.views.language import words_for
+from dashboard.web.urlstate import link_language
 
 
 
-def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT_ROOT / "seeds") -> dash.Dash:
-    """A Dash app showing ``dataset`` (already validated) with ``config``'s settings."""
-    state = make_state(dataset, config, seeds_dir)
-    app = dash.Dash(
+class LanguageDash(dash.Dash):
+    """Dash, with the page's ``<html lang>`` and ``<title>`` in the language of the link being
+    opened (``?lang=vi``), so the first view a server sends names its own language."""
+
+    def interpolate_index(self, **kwargs) -> str:
+        html = super().interpolate_index(**kwargs)
+        if not flask.has_request_context():
+            return html
+        state = app_state(self)
+        language = link_language(flask.request.query_string.decode("utf-8", "replace"), state.language)
+        return localized_index(html, language, state.config.title)
+
+
+def localized_index(html: str, language: str, title: str) -> str:
+    """Dash's page with ``<html lang>`` and the tab's title in ``language``."""
+    html = html.replace('<html lang="en">', f'<html lang="{language}">', 1)
+    if language != "en" and title:
+        shown = words_for(language).text(title, "page title")
+        html = html.replace(f"<title>{escape(title)}</title>", f"<title>{escape(shown)}</title>", 1)
+    return html
+
+
+def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT_ROOT / "seeds", data_dir: Path | str | None = None) -> dash.Dash:
+    """A Dash app showing ``dataset`` (already validated) with ``config``'s settings; the curated
+    translations are read from ``data_dir/i18n`` (by default the folder ``dataset`` was read from)."""
+    state = make_state(dataset, config, seeds_dir, data_dir)
+    app = LanguageDash(
         __name__,
         title=config.title,
         update_title=None,  # keep the tab title steady while callbacks run
@@ -52,7 +80,7 @@ def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT
     deliver(app.server, config.serving.index)  # compression, long cache of fingerprinted assets, /robots.txt
     trim_scripts(app)  # no dash_table bundle, no polyfill: the page uses neither
     app.server.config[STATE_KEY] = state
-    app.index_string = INDEX_HTML  # <html lang="en">
+    app.index_string = INDEX_HTML  # <html lang="en">, the link's language per request (LanguageDash)
     with app.server.app_context():  # Dash calls the layout once here to check it
         app.layout = serve_layout  # built per visit from the link's query string
     server.harden(app, state)
@@ -63,7 +91,7 @@ def build_app(data_dir: Path | str, seeds_dir: Path | str, config_path: Path | s
     """Load, validate and build; raises ``DataInvalid`` with every problem (file:line) found."""
     config = load_config(config_path)
     dataset = load_valid(data_dir, seeds_dir)
-    return create_app(dataset, config, seeds_dir)
+    return create_app(dataset, config, seeds_dir, data_dir)
 
 
 def app_state(app: dash.Dash) -> AppState:

@@ -10,8 +10,8 @@ the state, decodes its inputs with one pure function and returns the result;
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 import flask
@@ -32,7 +32,6 @@ from dashboard.web.layout import (
     chart_dom_id,
     chart_download_id,
     card_scopes,
-    page,
     render_cards,
     year_marks,
     render_passage,
@@ -42,24 +41,16 @@ from dashboard.web.layout import (
 from dashboard.web.grid import table_rows_html
 from dashboard.web.ids import table_head_id
 from dashboard.web.provenance import EVENT, FIGURE
-from dashboard.web.state import STATE_KEY, AppState, View, first_table_page, view_for
+from dashboard.web.state import STATE_KEY, AppState, View, view_for
 from dashboard.web.claims_panel import render_claims
-from dashboard.web.urlstate import encode, from_controls, parse_link, slider_span, to_controls, unused_notice
+from dashboard.web.links import UrlSync, first_page, page_language, url_sync  # noqa: F401  (re-exported)
+from dashboard.web.urlstate import from_controls, parse_language
+from dashboard.web.layout import language_link_id
+from dashboard.views.language import words_for
+from dashboard.words import LANGUAGES
 
 log = logging.getLogger(__name__)
 MAX_ID_CHARS = 200  # ids in click payloads longer than this are not ours
-
-
-# --- the first view, from the link ---------------------------------------------------------------
-
-
-def first_page(state: AppState, query: Any):
-    """The whole page for a visitor arriving with ``query`` (a shared link's query string):
-    its own numbers from the first paint, never the default view's first. A part of the link
-    that cannot be used is left out, and the page says which (``urlstate.parse_link``)."""
-    link = parse_link(query, state.choices, state.defaults)
-    view = view_for(state, link.filters)
-    return page(state, view, first_table_page(state, view), link.unused)
 
 
 # --- one view on the wire ------------------------------------------------------------------------
@@ -79,49 +70,6 @@ def figure_payload(figure: go.Figure) -> dict[str, Any]:
     figures the copy costs more than encoding). Read-only: the figure is built per request
     and nothing changes it afterwards. Equal to ``to_plotly_json()`` once encoded (tested)."""
     return {"data": figure._data, "layout": figure._layout}
-
-
-# --- URL ⇄ controls ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class UrlSync:
-    """What ``sync_url`` changes (None: leave as is): the query string, the controls
-    (``urlstate.to_controls``), the notice naming what of a link could not be used, and the
-    year slider's span (widened to a link's years outside the data)."""
-
-    search: str | None
-    controls: tuple | None
-    notice: str | None = None
-    span: tuple[int, int] | None = None
-
-
-def url_sync(state: AppState, trigger: Any, search: Any, years: Any, programmes: Any, metric: Any, scope: Any = None, quantity: Any = None) -> UrlSync:
-    """Keep the address bar and the filter controls showing the same view.
-
-    - the address changed (page load, back/forward, a pasted link): the controls follow it;
-      a part of the link that cannot be used is named in the notice and left out, the link
-      itself is left as typed (rewriting it would add a history entry and trap the back
-      button); the year slider widens to the link's years;
-    - the reset button: controls and address go back to the defaults;
-    - a control changed: the address gets the new view (a new history entry), and the
-      notice about the opened link goes (the address is now the page's own).
-    """
-    given = (years, programmes, metric, [] if scope is None else scope, quantity)  # a cleared scope box sends None
-    current = from_controls(years, programmes, metric, state.choices, state.defaults, scope, quantity)
-    shown = to_controls(current)
-    search = search if isinstance(search, str) else ""
-    if trigger == ID.RESET:
-        target = state.defaults
-        new_search = encode(target, state.defaults)
-        controls = to_controls(target)
-        return UrlSync(new_search if new_search != search else None, controls if controls != given else None, "", slider_span(target, state.choices))
-    if trigger in (None, ID.URL):
-        link = parse_link(search, state.choices, state.defaults)
-        controls = to_controls(link.filters)
-        return UrlSync(None, controls if controls != given else None, unused_notice(link.unused), slider_span(link.filters, state.choices))
-    new_search = encode(current, state.defaults)
-    return UrlSync(new_search if new_search != search else None, shown if shown != given else None, "", None)
 
 
 # --- provenance clicks ---------------------------------------------------------------------------
@@ -172,15 +120,17 @@ def _clicked_point_id(click: Any) -> Any:
     return custom if isinstance(custom, str) else None
 
 
-def source_panel(state: AppState, trigger: Any, value: Any) -> tuple[bool, Any, Any] | None:
-    """``(is_open, title, body)`` of the source panel after a click, or None to change nothing."""
+def source_panel(state: AppState, trigger: Any, value: Any, language: str | None = None) -> tuple[bool, Any, Any] | None:
+    """``(is_open, title, body)`` of the source panel after a click, or None to change nothing;
+    in ``language`` (the default language when None)."""
     if trigger == ID.SOURCE_CLOSE:
         return False, no_update, no_update
     record = clicked_record(trigger, value)
     if record is None:
         return None
     kind, record_id = record
-    title, body = render_passage(state.provenance.passage(record_id, kind))
+    words = words_for(parse_language(language, state.language))
+    title, body = render_passage(state.provenance.passage(record_id, kind, words), words)
     return True, title, body
 
 
@@ -197,9 +147,15 @@ def download_request(trigger: Any) -> tuple[str, str | None] | None:
     return DOWNLOAD_BUTTONS.get(trigger) if isinstance(trigger, str) else None
 
 
-def make_download(state: AppState, kind: str, chart: str | None, filters: Filters, today: dt.date | None = None) -> tuple[str, bytes]:
-    """The file a download button gives: its name and content, for the filters on screen."""
-    return build_download(kind, filters, state.dataset, state.config, chart=chart, today=today, frames=(state.figures, state.events))
+def make_download(
+    state: AppState, kind: str, chart: str | None, filters: Filters, today: dt.date | None = None, language: str | None = None,
+) -> tuple[str, bytes]:
+    """The file a download button gives: its name and content, for the filters on screen, in
+    the page's ``language`` (the default language when None)."""
+    return build_download(
+        kind, filters, state.dataset, state.config, chart=chart, today=today, frames=(state.figures, state.events),
+        words=parse_language(language, state.language),
+    )
 
 
 # --- the table -----------------------------------------------------------------------------------
@@ -207,7 +163,7 @@ def make_download(state: AppState, kind: str, chart: str | None, filters: Filter
 PAGE_MOVES = {ID.PAGE_FIRST: "first", ID.PAGE_PREVIOUS: "previous", ID.PAGE_NEXT: "next", ID.PAGE_LAST: "last"}
 
 
-def table_update(state: AppState, triggers: Any, filters: Filters, search: Any, stored: Any) -> TablePage:
+def table_update(state: AppState, triggers: Any, filters: Filters, search: Any, stored: Any, language: str | None = None) -> TablePage:
     """The table page after a user acted, always computed from every current input.
 
     ``triggers`` are the ids of the inputs that fired together:
@@ -228,7 +184,7 @@ def table_update(state: AppState, triggers: Any, filters: Filters, search: Any, 
     if len(moves) == len(triggers) == 1:
         query = TableQuery(search=query.search, sort=query.sort, page=move_page(shown.page, moves[0]))
     ids = apply_filters(state.figures, filters)["id"].tolist()  # not the whole view: no charts needed
-    return table_page(state.table, ids, query, state.config.table.page_size)
+    return table_page(state.table_in(parse_language(language, state.language)), ids, query, state.config.table.page_size)
 
 
 def move_page(page: int, move: str) -> int:
@@ -287,20 +243,23 @@ for _name in CHARTS:
 VIEW_OUTPUTS += [Output(ID.SUMMARY, "children"), Output(ID.CLAIMS, "children")]
 
 
-def update_view(years, programmes, metric, scope, quantity):
+def update_view(years, programmes, metric, scope, quantity, language):
     state = current_state()
-    return view_outputs(view_for(state, from_controls(years, programmes, metric, state.choices, state.defaults, scope, quantity)))
+    filters = from_controls(years, programmes, metric, state.choices, state.defaults, scope, quantity)
+    return view_outputs(view_for(state, filters, page_language(state, language)))
 
 
-def show_source(*_):
+def show_source(*args):
     trigger = ctx.triggered_id
     value = ctx.triggered[0]["value"] if ctx.triggered else None
-    panel = source_panel(current_state(), trigger, value)
+    panel = source_panel(current_state(), trigger, value, args[-1])
     return panel if panel is not None else (no_update,) * 3
 
 
 def download(*args):
-    years, programmes, metric, scope, quantity = args[-len(CONTROL_IDS):]
+    language = page_language(current_state(), args[-1])
+    words = words_for(language)
+    years, programmes, metric, scope, quantity = args[-len(CONTROL_IDS) - 1:-1]
     request = download_request(ctx.triggered_id)
     clicked = ctx.triggered[0]["value"] if ctx.triggered else None
     if request is None or not _clicks(clicked):
@@ -310,16 +269,19 @@ def download(*args):
     kind, chart = request
     apart = offload.render_process(flask.current_app) if kind in offload.RENDER_KINDS else None
     try:
-        name, content = apart.download(kind, filters, chart) if apart else make_download(state, kind, chart, filters)
+        name, content = apart.download(kind, filters, chart, language=language) if apart else make_download(state, kind, chart, filters, language=language)
     except RendererBusy as err:  # every render slot taken: a plain, retryable message
         ctx.response.set_header("Retry-After", str(err.retry_after))
-        return no_update, f"Too many image and deck downloads at once: the {kind.upper()} file was not made. Try again in {err.retry_after} s."
+        return no_update, words.text(
+            "Too many image and deck downloads at once: the {format} file was not made. Try again in {seconds} s.", "downloads",
+            format=kind.upper(), seconds=err.retry_after,
+        )
     except ExportError as err:  # e.g. no browser to draw images: say so, with the fix
-        return no_update, f"Could not make the {kind.upper()} file: {err}"
+        return no_update, words.text("Could not make the {format} file: {reason}", "downloads", format=kind.upper(), reason=err)
     except Exception:  # never a server error page for a download; the log has the details
         log.exception("download %s %s failed", kind, chart)
-        return no_update, f"Could not make the {kind.upper()} file; the server log says why."
-    return dcc.send_bytes(content, name), f"Downloaded {name}"
+        return no_update, words.text("Could not make the {format} file; the server log says why.", "downloads", format=kind.upper())
+    return dcc.send_bytes(content, name), words.text("Downloaded {name}", "downloads", name=name)
 
 
 TABLE_OUTPUTS = [
@@ -332,11 +294,12 @@ TABLE_OUTPUTS = [
 ]
 
 
-def update_table(years, programmes, metric, scope, search, _sorts, *pager_and_query):
+def update_table(years, programmes, metric, scope, search, _sorts, *pager_query_language):
     state = current_state()
     filters = from_controls(years, programmes, metric, state.choices, state.defaults, scope)
     triggers = list(ctx.triggered_prop_ids.values())
-    return table_outputs(table_update(state, triggers, filters, search, pager_and_query[-1]))
+    stored, language = pager_query_language[-2:]
+    return table_outputs(table_update(state, triggers, filters, search, stored, language))
 
 
 # Scroll the highlighted quote into view whenever the source panel shows a new passage.
@@ -352,18 +315,49 @@ SCROLL_TO_QUOTE = """
     """ % ID.SOURCE_MARK
 
 
+# The language switch's links for the address shown: the same query string with ``lang`` set
+# (left out for the default language), as ``urlstate.language_search`` writes it on the server.
+SWITCH_LINKS = """
+    function(search, fallback) {
+        const kept = new URLSearchParams(search || "");
+        kept.delete("lang");
+        return %s.map(function (code) {
+            const params = new URLSearchParams(kept);
+            if (code !== fallback) { params.append("lang", code); }
+            const query = params.toString();
+            return query ? "?" + query : "?";
+        });
+    }
+    """ % json.dumps(list(LANGUAGES))
+
+
+# The download status while a file is made, in the page's language (the catalogue's words,
+# written into the script once): a click says it at once, the download callback replaces it.
+PREPARING = """
+    function() {
+        const said = %s;
+        const language = arguments[arguments.length - 1];
+        return said[language] || said["en"];
+    }
+    """ % json.dumps({code: words_for(code).text("Preparing the file…", "downloads") for code in LANGUAGES}, ensure_ascii=False)
+
+
 def attach_callbacks(app) -> None:
     """Register the page's callbacks on ``app``: each app gets its own, through Dash's public API."""
     app.callback(
         Output(ID.URL, "search"), *CONTROL_OUTPUTS, Output(ID.LINK_NOTICE, "children"), *SLIDER_OUTPUTS,
         Input(ID.URL, "search"), *CONTROLS, Input(ID.RESET, "n_clicks"),
     )(sync_url)
-    app.callback(*VIEW_OUTPUTS, *CONTROLS, prevent_initial_call=True)(update_view)
+    app.callback(*VIEW_OUTPUTS, *CONTROLS, State(ID.LANGUAGE, "data"), prevent_initial_call=True)(update_view)
+    app.clientside_callback(  # in the browser: no request per filter change, none left in flight
+        SWITCH_LINKS, *[Output(language_link_id(code), "href") for code in LANGUAGES],
+        Input(ID.URL, "search"), State(ID.DEFAULT_LANGUAGE, "data"), prevent_initial_call=True,
+    )
     app.callback(
         *TABLE_OUTPUTS,
         *TABLE_CONTROLS, Input(ID.TABLE_SEARCH, "value"), Input({"type": ID.TABLE_SORT, "column": ALL}, "n_clicks"),
         *[Input(button, "n_clicks") for button in PAGE_MOVES],
-        State(ID.TABLE_QUERY, "data"),
+        State(ID.TABLE_QUERY, "data"), State(ID.LANGUAGE, "data"),
         prevent_initial_call=True,
     )(update_table)
     app.callback(
@@ -375,12 +369,17 @@ def attach_callbacks(app) -> None:
         Input({"type": ID.CLAIM_LINE, "figure": ALL}, "n_clicks"),
         Input({"type": ID.RELATED, "figure": ALL, "row": ALL}, "n_clicks"),
         Input({"type": ID.RELATED_EVENT, "figure": ALL, "row": ALL}, "n_clicks"),
+        State(ID.LANGUAGE, "data"),
         prevent_initial_call=True,
     )(show_source)
     app.callback(
         Output(ID.DOWNLOAD, "data"), Output(ID.VIEW_DOWNLOAD_STATUS, "children"),
-        *[Input(button, "n_clicks") for button in DOWNLOAD_BUTTONS], *CONTROL_STATES,
+        *[Input(button, "n_clicks") for button in DOWNLOAD_BUTTONS], *CONTROL_STATES, State(ID.LANGUAGE, "data"),
         prevent_initial_call=True,
-        running=[(Output(ID.VIEW_DOWNLOAD_STATUS, "children"), "Preparing the file…", "")],
     )(download)
+    app.clientside_callback(  # said at once, in the page's language, while the server makes the file
+        PREPARING, Output(ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True),
+        *[Input(button, "n_clicks") for button in DOWNLOAD_BUTTONS], State(ID.LANGUAGE, "data"),
+        prevent_initial_call=True,
+    )
     app.clientside_callback(SCROLL_TO_QUOTE, Output(ID.SOURCE_SCROLLED, "data"), Input(ID.SOURCE_BODY, "children"), prevent_initial_call=True)

@@ -12,7 +12,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from dash import dcc, html
 
+from dashboard.views.language import words_for
 from dashboard.web.ids import ID
+
+CTX = "claims"
 
 if TYPE_CHECKING:  # pragma: no cover
     from dashboard.web.state import AppState, View
@@ -28,24 +31,26 @@ NO_STATEMENT = "No statement of this quantity in this view: widen the years, pro
 NO_QUANTITY = "No figure in this view, so there is no quantity to follow."
 
 
-def quantity_options(state: AppState) -> list[dict[str, str]]:
-    """The picker's options: every quantity in the data, the most stated first."""
+def quantity_options(state: AppState, language: str | None = None) -> list[dict[str, str]]:
+    """The picker's options: every quantity in the data, the most stated first, named in ``language``."""
+    words = words_for(state.localized(language).language)
     return [
-        {"label": f"{q.label} ({q.statements} statements)" if q.statements > 1 else q.label, "value": q.id}
-        for q in state.quantities
+        {"label": words.text("{quantity} ({n} statements)", CTX, quantity=q.label, n=words.integer(q.statements)) if q.statements > 1 else q.label, "value": q.id}
+        for q in state.quantities_in(language)
     ]
 
 
 def claims_panel(state: AppState, view: View) -> html.Div:
     """The quantity picker and the statements of the chosen quantity."""
+    words = words_for(view.language)
     return html.Div(
         [
             # h4: a sub-heading of the claims chart's h3, not a second chart title
-            html.H4("Every statement of one quantity", id="claims-title", className="claims-title"),
-            html.Label("Quantity", htmlFor=ID.QUANTITY, className="filter-label"),
+            html.H4(words.text("Every statement of one quantity", CTX), id="claims-title", className="claims-title"),
+            html.Label(words.text("Quantity", CTX), htmlFor=ID.QUANTITY, className="filter-label"),
             dcc.Dropdown(  # empty: the most stated quantity in the view, named above its statements
                 id=ID.QUANTITY, value=view.filters.quantity, clearable=True, searchable=True,
-                options=quantity_options(state), placeholder="The most stated quantity in this view",
+                options=quantity_options(state, view.language), placeholder=words.text("The most stated quantity in this view", CTX),
             ),
             html.Div(render_claims(view), id=ID.CLAIMS, className="claims-statements"),
         ],
@@ -58,32 +63,36 @@ def claims_panel(state: AppState, view: View) -> html.Div:
 def render_claims(view: View) -> list:
     """One line per statement: its role, its value and period as the document states them,
     its scope and its source, as a button that opens the source sentence."""
+    words = words_for(view.language)
     if view.quantity is None:
-        return [html.P(NO_QUANTITY, className="claims-empty")]
+        return [html.P(words.text(NO_QUANTITY, CTX), className="claims-empty")]
     if view.claims is None or view.claims.empty:
-        return [html.P(NO_STATEMENT, className="claims-empty")]
+        return [html.P(words.text(NO_STATEMENT, CTX), className="claims-empty")]
     lead = view.claims.iloc[0]
-    caption = f"{lead['programme_name']} · {lead['metric_label']}: {len(view.claims)} statement{'s' if len(view.claims) != 1 else ''} in this view, latest first"
+    n = len(view.claims)
+    statements = words.plural("{n} statement in this view, latest first", "{n} statements in this view, latest first", n, CTX)
+    caption = f"{lead['programme_name']} · {lead['metric_label']}: {statements}"
     return [
         html.P(caption, className="claims-caption"),
-        html.Ol([claim_line(row) for _, row in view.claims.iterrows()], className="claim-lines"),
+        html.Ol([claim_line(row, view.language) for _, row in view.claims.iterrows()], className="claim-lines"),
     ]
 
 
-def claim_line(row: pd.Series) -> html.Li:
+def claim_line(row: pd.Series, language: str = "en") -> html.Li:
+    words = words_for(language)
     role = str(row["claim_role"])
-    source = f"{row['source_title']} — {row['source_publisher']}, {row['source_date']}"
+    source = words.text("{title} — {publisher}, {date}", "table", title=row["source_title"], publisher=row["source_publisher"], date=row["source_date"])
     return html.Li(
         html.Button(
             [
-                html.Span(ROLE_LABELS.get(role, role), className="claim-role"),
+                html.Span(words.text(ROLE_LABELS[role], CTX) if role in ROLE_LABELS else role, className="claim-role"),
                 html.Span(str(row["value_label"]), className="claim-value"),
                 html.Span(str(row["period_label"]), className="claim-period"),
                 html.Span(str(row["scope_label"]), className="claim-scope"),
                 html.Span(source, className="claim-source"),
             ],
             id={"type": ID.CLAIM_LINE, "figure": str(row["id"])}, n_clicks=0,
-            className="claim-line", title="Show the source sentence", **{"data-figure": str(row["id"]), "data-role": role},
+            className="claim-line", title=words.text("Show the source sentence", "page"), **{"data-figure": str(row["id"]), "data-role": role},
         ),
         className=f"claim is-{role}",
     )

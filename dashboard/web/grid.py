@@ -9,8 +9,13 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from dashboard.views.language import words_for
 from dashboard.views.table import COLUMNS, TablePage, aria_sort
 from dashboard.web.ids import ID, VIEW_FORMATS, table_head_id, view_download_id
+from dashboard.words import Words
+from dashboard.words.names import quote_label
+
+CTX = "table"
 
 SEARCH_DEBOUNCE_S = 0.3  # the table asks the server after a pause in typing, not at every key
 
@@ -22,16 +27,23 @@ TABLE_KEYS_TEXT = (
 NO_ROWS = "No figures match these filters or the search."
 
 
+def headers(words: Words) -> dict[str, str]:
+    """Each column's header in the language of ``words``: ``{"metric": "Chỉ số", …}``."""
+    return {column: words.text(header, CTX) for column, header, _ in COLUMNS}
+
+
 def table_grid(page: TablePage) -> html.Table:
     """The figures table as plain HTML in the grid pattern (assets/table-grid.js moves focus):
     a header of sort buttons, then ``page``'s rows. On phones each row is a card (CSS)."""
     sort = page.query.sort
+    words = words_for(page.language)
+    shown = headers(words)
     head = html.Thead(html.Tr([
         html.Th(
             html.Button(
-                [header, html.Span(className="sort-mark", **{"aria-hidden": "true"})],
+                [shown[column], html.Span(className="sort-mark", **{"aria-hidden": "true"})],
                 id={"type": ID.TABLE_SORT, "column": column}, n_clicks=0, className="sort-button",
-                tabIndex=0 if i == 0 else -1, title=f"Sort by {header.lower()}",
+                tabIndex=0 if i == 0 else -1, title=words.text("Sort by {column}", CTX, column=_lower(shown[column], words)),
             ),
             id=table_head_id(column), scope="col", role="columnheader",
             **{"aria-sort": aria_sort(sort, column), "data-col": column},
@@ -46,41 +58,59 @@ def table_grid(page: TablePage) -> html.Table:
 
 
 def table_rows_html(page: TablePage) -> list[html.Tr]:
-    """The body rows of ``page``: each row a button-like line that opens its figure's source."""
+    """The body rows of ``page``: each row a button-like line that opens its figure's source.
+    A quote is the source's own words: its cell carries the document's language (``lang``)."""
+    words = words_for(page.language)
     if not page.rows:
-        return [html.Tr(html.Td(NO_ROWS, colSpan=len(COLUMNS), className="table-empty", role="gridcell", tabIndex=-1), role="row")]
+        return [html.Tr(html.Td(words.text(NO_ROWS, CTX), colSpan=len(COLUMNS), className="table-empty", role="gridcell", tabIndex=-1), role="row")]
+    shown = headers(words)
+    show = words.text("Show the source sentence", "page")
     return [
         html.Tr(
             [
                 html.Td(
                     row.get(field, ""), tabIndex=-1, role="gridcell",
-                    className=f"cell-{column}", **{"data-col": column, "data-label": header},
+                    className=f"cell-{column}", **{"data-col": column, "data-label": shown[column]},
+                    **(verbatim(row.get("quote_lang", "en"), words) if column == "quote" else {}),
                 )
-                for column, header, field in COLUMNS
+                for column, _, field in COLUMNS
             ],
             id={"type": ID.TABLE_ROW, "figure": row["id"]}, n_clicks=0, role="row", className="table-row",
-            title="Show the source sentence", **{"data-figure": row["id"], "aria-rowindex": page.first + n + 1},
+            title=show, **{"data-figure": row["id"], "aria-rowindex": page.first + n + 1},
         )
         for n, row in enumerate(page.rows)
     ]
 
 
+def verbatim(document_language: str, words: Words) -> dict[str, str]:
+    """A quote cell's marks on a page in another language than its document's: the document's
+    ``lang`` and, as its title, "nguyên văn tiếng Anh" (``names.quote_label``)."""
+    label = quote_label(document_language, words)
+    return {} if label is None else {"lang": document_language, "title": label}
+
+
+def _lower(text: str, words: Words) -> str:
+    return text.lower() if words.language == "en" else text[:1].lower() + text[1:]
+
+
 def table_panel(page: TablePage) -> html.Section:
     """The figures table with its search box and pager, showing ``page``; the server sends
-    each further page (``callbacks.update_table``)."""
+    each further page (``callbacks.update_table``). Words in the page's language."""
+    words = words_for(page.language)
+    say = words.text
     return html.Section(
         [
             dcc.Store(id=ID.TABLE_QUERY, data=page.query.to_store()),
             html.Div(
                 [
-                    html.H2("Figures in this view", id="table-title", className="section-title"),
+                    html.H2(say("Figures in this view", CTX), id="table-title", className="section-title"),
                     html.Div(
-                        [html.Span("Download this view:", className="downloads-label")]
+                        [html.Span(say("Download this view:", "downloads"), className="downloads-label")]
                         + [
                             html.Button(
-                                label, id=view_download_id(fmt), n_clicks=0,
+                                say(label, "downloads"), id=view_download_id(fmt), n_clicks=0,
                                 className="btn btn-sm btn-outline-primary",
-                                title=f"Download the figures of this view as {label}",
+                                title=say("Download the figures of this view as {format}", "downloads", format=say(label, "downloads")),
                             )
                             for fmt, label in VIEW_FORMATS
                         ]
@@ -92,16 +122,16 @@ def table_panel(page: TablePage) -> html.Section:
             ),
             html.Div(
                 [
-                    html.Label("Search the table", htmlFor=ID.TABLE_SEARCH, className="filter-label"),
+                    html.Label(say("Search the table", CTX), htmlFor=ID.TABLE_SEARCH, className="filter-label"),
                     dcc.Input(
                         id=ID.TABLE_SEARCH, type="search", debounce=SEARCH_DEBOUNCE_S, className="form-control table-search",
-                        placeholder="e.g. victims, 2024, Home Office", autoComplete="off",
+                        placeholder=say("e.g. victims, 2024, Home Office", CTX), autoComplete="off",
                     ),
                     html.Span(page.status, id=ID.TABLE_COUNT, className="table-count", role="status"),
                 ],
                 className="table-tools",
             ),
-            html.P(TABLE_KEYS_TEXT, id=ID.TABLE_KEYS, className="visually-hidden"),
+            html.P(say(TABLE_KEYS_TEXT, CTX), id=ID.TABLE_KEYS, className="visually-hidden"),
             html.Div(table_grid(page), className="table-scroll"),
             pager(page),
         ],
@@ -111,6 +141,7 @@ def table_panel(page: TablePage) -> html.Section:
 
 
 def pager(page: TablePage) -> html.Nav:
+    words = words_for(page.language)
     buttons = [
         (ID.PAGE_FIRST, "« First", "First page", not page.has_previous),
         (ID.PAGE_PREVIOUS, "‹ Previous", "Previous page", not page.has_previous),
@@ -118,8 +149,11 @@ def pager(page: TablePage) -> html.Nav:
         (ID.PAGE_LAST, "Last »", "Last page", not page.has_next),
     ]
     items = [
-        html.Button(text, id=button_id, n_clicks=0, disabled=disabled, className="btn btn-sm btn-outline-secondary", **{"aria-label": label})
+        html.Button(
+            words.text(text, CTX), id=button_id, n_clicks=0, disabled=disabled, className="btn btn-sm btn-outline-secondary",
+            **{"aria-label": words.text(label, CTX)},
+        )
         for button_id, text, label, disabled in buttons
     ]
     items.insert(2, html.Span(page.page_label, id=ID.PAGE_LABEL, className="pager-label", **{"aria-live": "polite"}))
-    return html.Nav(items, className="table-pager", **{"aria-label": "Pages of the figures table"})
+    return html.Nav(items, className="table-pager", **{"aria-label": words.text("Pages of the figures table", CTX)})

@@ -11,6 +11,8 @@ class ID:
     """Component ids. Pattern-matching ids are dicts built by the helpers below."""
 
     URL = "url"
+    LANGUAGE = "page-language"  # a store holding the page's language; its switch's links are "page-language-link-<code>"
+    DEFAULT_LANGUAGE = "default-language"  # a store holding the language of a link without lang= (config.yaml)
     YEARS = "filter-years"
     PROGRAMMES = "filter-programmes"
     METRIC = "filter-metric"

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.views.cards import Card
 from dashboard.views.charts import CHARTS
 from dashboard.analysis.frame import Derived
-from dashboard.web.provenance import Passage
+from dashboard.web.source_panel import render_passage, source_modal  # noqa: F401  (re-exported)
 from dashboard.views.table import TablePage
 from dashboard.web.grid import table_panel
 from dashboard.web.claims_panel import CLAIMS_CHART, claims_panel
@@ -29,7 +28,9 @@ from dashboard.web.ids import (  # noqa: F401  (re-exported: the ids are the pag
     view_download_id,
 )
 from dashboard.analysis.frame import scope_label
-from dashboard.web.urlstate import ALL_METRICS, slider_span, to_controls, unused_notice
+from dashboard.views.language import untranslated, words_for
+from dashboard.web.urlstate import ALL_METRICS, language_search, slider_span, to_controls, unused_notice
+from dashboard.words import LANGUAGES, Words
 
 if TYPE_CHECKING:  # pragma: no cover
     from dashboard.web.state import AppState, ChartView, View
@@ -40,6 +41,8 @@ OVERLAP_RULE = (
 )
 MAX_YEAR_LABELS = 9  # year labels the slider has room for at laptop width
 CARD_LINES = 3  # a card shows its headline and at most two more figures; the table has them all
+# Each language named in itself, as a language switch names them (and marked with its lang).
+LANGUAGE_NAMES = {"en": "English", "vi": "Tiếng Việt"}
 INDEX_HTML = """<!DOCTYPE html>
 <html lang="en">
     <head>
@@ -56,65 +59,110 @@ INDEX_HTML = """<!DOCTYPE html>
             {%renderer%}
         </footer>
     </body>
-</html>"""  # Dash's page with its language named (screen readers, translation, axe's html-has-lang)
+</html>"""  # Dash's page with its language named (screen readers, translation, axe's html-has-lang); app.py sets the link's
 GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False, "doubleClick": False}
 
 
 # --- the whole page ------------------------------------------------------------------------
 
 
-def page(state: AppState, view: View, table: TablePage, unused: tuple[str, ...] = ()) -> html.Div:
+def page(state: AppState, view: View, table: TablePage, unused: tuple[str, ...] = (), search: str = "") -> html.Div:
     """The page showing ``view`` (the default view at start-up) with ``table`` its first table
-    page; ``unused`` names the parts of the opened link that could not be used."""
+    page, every word in the view's language; ``unused`` names the parts of the opened link that
+    could not be used; ``search`` is the link's query string (the language switch keeps it)."""
     config = state.config
+    words = words_for(view.language)
+    say = words.text
     return html.Div(
         [
             dcc.Location(id=ID.URL, refresh=False),
             dcc.Download(id=ID.DOWNLOAD),
             dcc.Store(id=ID.SOURCE_SCROLLED),
-            html.A("Skip to the charts", href="#charts", className="skip-link"),
+            dcc.Store(id=ID.LANGUAGE, data=view.language),
+            dcc.Store(id=ID.DEFAULT_LANGUAGE, data=state.language),
+            html.A(say("Skip to the charts", "page"), href="#charts", className="skip-link"),
             html.Header(
-                [html.H1(config.title), html.P(config.subtitle, className="subtitle") if config.subtitle else None],
+                [
+                    language_switch(view.language, search, state.language),
+                    html.H1(say(config.title, "page title")),
+                    html.P(say(config.subtitle, "page title"), className="subtitle") if config.subtitle else None,
+                ],
                 className="page-header",
             ),
             filters_panel(state, view),
             html.Main(
                 [
-                    html.P(unused_notice(unused), id=ID.LINK_NOTICE, className="link-notice", role="status", **{"aria-live": "polite"}),
+                    html.P(unused_notice(unused, words), id=ID.LINK_NOTICE, className="link-notice", role="status", **{"aria-live": "polite"}),
                     html.P(view.summary, id=ID.SUMMARY, className="view-summary", role="status", **{"aria-live": "polite"}),
                     html.Section(
-                        [html.H2("Headline figures", className="visually-hidden"),
+                        [html.H2(say("Headline figures", "page"), className="visually-hidden"),
                          html.Div(render_cards(view.cards, card_scopes(view)), id=ID.CARDS, className="cards")],
-                        **{"aria-label": "Headline figures"},
+                        **{"aria-label": say("Headline figures", "page")},
                     ),
                     html.Section(
                         [
-                            html.H2("Funding per person", id="ratios-title", className="section-title"),
-                            html.P(RATIO_RULE, className="ratios-help"),
-                            html.Div(render_ratios(view.ratios, view.ratio_count), id=ID.RATIOS),
+                            html.H2(say("Funding per person", "page"), id="ratios-title", className="section-title"),
+                            html.P(say(RATIO_RULE, "funding per person"), className="ratios-help"),
+                            html.Div(render_ratios(view.ratios, view.ratio_count, view.language), id=ID.RATIOS),
                         ],
                         className="ratios-panel", **{"aria-labelledby": "ratios-title"},
                     ),
                     html.Section(
-                        [html.H2("Charts", className="visually-hidden")]
-                        + [chart_panel(name, view.charts[name], claims_panel(state, view) if name == CLAIMS_CHART else None) for name in CHARTS],
+                        [html.H2(say("Charts", "page"), className="visually-hidden")]
+                        + [chart_panel(name, view.charts[name], claims_panel(state, view) if name == CLAIMS_CHART else None, words) for name in CHARTS],
                         id="charts", className="charts",
                     ),
                     None if CLAIMS_CHART in CHARTS else claims_panel(state, view),
                     table_panel(table),
-                    html.P(
-                        "Every number on this page is copied from a source document. Click a card line, "
-                        "a bar, a timeline marker or a table row to read the sentence it comes from.",
-                        className="page-note",
-                    ),
-                    html.P(f"Data version {state.version}", id=ID.DATA_VERSION, className="data-version"),
+                    html.P(say(PAGE_NOTE, "page"), className="page-note"),
+                    html.P(say("Data version {version}", "page", version=state.version), id=ID.DATA_VERSION, className="data-version"),
                 ],
                 className="page-main",
             ),
-            source_modal(),
+            source_modal(words),
         ],
         className="page",
     )
+
+
+PAGE_NOTE = (
+    "Every number on this page is copied from a source document. Click a card line, "
+    "a bar, a timeline marker or a table row to read the sentence it comes from."
+)
+
+
+def language_switch(language: str, search: str = "", default: str = "en") -> html.Nav:
+    """Links to this view in each language the page offers, each named in its own language
+    (``lang``, ``hreflang``); the current one marked ``aria-current``. A real link: it loads the
+    page in that language, so ``<html lang>``, reload and back all follow."""
+    words = words_for(language)
+    return html.Nav(
+        html.Ul([
+            html.Li(html.A(
+                LANGUAGE_NAMES[code], href=language_search(search, code, default) or "?", id=language_link_id(code),
+                lang=code, hrefLang=code, className="language-link" + (" is-current" if code == language else ""),
+                **({"aria-current": "true"} if code == language else {}),
+            ))
+            for code in LANGUAGES
+        ], className="language-list"),
+        className="language-switch", **{"aria-label": words.text("Language", "page")},
+    )
+
+
+def language_link_id(code: str) -> str:
+    return f"{ID.LANGUAGE}-link-{code}"
+
+
+def english_name(text: str, words: Words) -> list:
+    """A curated name shown in English for want of a translation: marked English (``lang``) and
+    said to be untranslated, so a reader and a screen reader both know."""
+    marked = words.text("{name} (not yet translated)", "page", name="\x00").split("\x00")
+    return [marked[0], html.Span(text, lang="en"), marked[-1]] if len(marked) == 2 else [html.Span(text, lang="en")]
+
+
+def name_label(text: str, words: Words) -> str:
+    """A curated name in a dropdown: the English form says so when no translation is curated."""
+    return words.text("{name} (not yet translated)", "page", name=text) if untranslated(text) else text
 
 
 def year_marks(first: int, last: int) -> dict[int, str]:
@@ -129,56 +177,60 @@ def year_marks(first: int, last: int) -> dict[int, str]:
 def filters_panel(state: AppState, view: View) -> html.Section:
     years, programmes, metric, scopes, _ = to_controls(view.filters)
     first, last = slider_span(view.filters, state.choices)
-    dataset = state.dataset
+    dataset = state.localized(view.language).dataset
+    words = words_for(view.language)
+    say = words.text
     return html.Section(
         [
-            html.H2("Filters", className="visually-hidden"),
+            html.H2(say("Filters", "filters"), className="visually-hidden"),
             html.Div(
                 [
-                    html.Label("Years", htmlFor=ID.YEARS, id=f"{ID.YEARS}-label", className="filter-label"),
+                    html.Label(say("Years", "filters"), htmlFor=ID.YEARS, id=f"{ID.YEARS}-label", className="filter-label"),
                     dcc.RangeSlider(
                         id=ID.YEARS, min=first, max=last, step=1, value=years, allowCross=False,
                         marks=year_marks(first, last), updatemode="mouseup",
                     ),
-                    html.P(OVERLAP_RULE, className="filter-help", id="overlap-rule"),
+                    html.P(say(OVERLAP_RULE, "filters"), className="filter-help", id="overlap-rule"),
                 ],
                 className="filter filter-years",
+                **{"data-name-first": say("First year", "filters"), "data-name-last": say("Last year", "filters")},
+                **({"data-name-handles": "1"} if words.language != "en" else {}),  # English keeps Dash's own handle names
             ),
             html.Div(
                 [
-                    html.Label("Programmes", htmlFor=ID.PROGRAMMES, className="filter-label"),
+                    html.Label(say("Programmes", "filters"), htmlFor=ID.PROGRAMMES, className="filter-label"),
                     dcc.Dropdown(
-                        id=ID.PROGRAMMES, multi=True, value=programmes, placeholder="All programmes",
-                        options=[{"label": p.name, "value": p.id} for p in dataset.programmes],
+                        id=ID.PROGRAMMES, multi=True, value=programmes, placeholder=say("All programmes", "filters"),
+                        options=[{"label": name_label(p.name, words), "value": p.id} for p in dataset.programmes],
                     ),
                 ],
                 className="filter filter-programmes",
             ),
             html.Div(
                 [
-                    html.Label("Metric", htmlFor=ID.METRIC, className="filter-label"),
+                    html.Label(say("Metric", "filters"), htmlFor=ID.METRIC, className="filter-label"),
                     dcc.Dropdown(
                         id=ID.METRIC, value=metric, clearable=False, searchable=False,
-                        options=[{"label": "All metrics", "value": ALL_METRICS}]
-                        + [{"label": m.label, "value": m.id} for m in dataset.metrics],
+                        options=[{"label": say("All metrics", "filters"), "value": ALL_METRICS}]
+                        + [{"label": name_label(m.label, words), "value": m.id} for m in dataset.metrics],
                     ),
                 ],
                 className="filter filter-metric",
             ),
             html.Div(
                 [
-                    html.Label("Scope", htmlFor=ID.SCOPE, className="filter-label"),
+                    html.Label(say("Scope", "filters"), htmlFor=ID.SCOPE, className="filter-label"),
                     dcc.Dropdown(
-                        id=ID.SCOPE, multi=True, value=scopes, placeholder="Every scope",
-                        options=[{"label": scope_label(dataset, s), "value": s} for s in state.choices.scopes],
+                        id=ID.SCOPE, multi=True, value=scopes, placeholder=say("Every scope", "filters"),
+                        options=[{"label": name_label(scope_label(dataset, s, words), words), "value": s} for s in state.choices.scopes],
                     ),
                 ],
                 className="filter filter-scope",
             ),
-            html.Div(html.Button("Reset filters", id=ID.RESET, className="btn btn-outline-secondary", n_clicks=0), className="filter filter-reset"),
+            html.Div(html.Button(say("Reset filters", "filters"), id=ID.RESET, className="btn btn-outline-secondary", n_clicks=0), className="filter filter-reset"),
         ],
         className="filters",
-        **{"aria-label": "Filters"},
+        **{"aria-label": say("Filters", "filters")},
     )
 
 
@@ -203,9 +255,14 @@ def render_card(card: Card, scopes: dict[str, str] | None = None) -> html.Articl
         body = [html.Ul([card_line(line, i == 0, (scopes or {}).get(line.figure_id)) for i, line in enumerate(shown)], className="card-lines")]
         hidden = len(card.lines) - len(shown)
         if hidden:
-            body.append(html.P(f"and {hidden:,} more {card.title.lower()} figure{'s' if hidden != 1 else ''} in the table below", className="card-more"))
+            words = words_for(shown[0].language)
+            metric = card.title.lower() if words.language == "en" else card.title[:1].lower() + card.title[1:]
+            body.append(html.P(words.plural(
+                "and {n} more {metric} figure in the table below", "and {n} more {metric} figures in the table below", hidden, "cards", metric=metric,
+            ), className="card-more"))
+    words = words_for(card.lines[0].language if card.lines else None)
     return html.Article(
-        [html.H3(card.title, className="card-title")] + body,
+        [html.H3(english_name(card.title, words) if card.title_untranslated else card.title, className="card-title")] + body,
         className="headline-card" + (" is-empty" if not card.lines else ""),
         **{"data-metric": card.metric},
     )
@@ -220,14 +277,14 @@ def card_line(line, headline: bool, scope: str | None = None) -> html.Li:
                 html.Span(line.value_text, className="card-value"),
                 html.Span(line.kind_label, className="kind-badge " + ("is-committed" if committed else "is-reported")),
                 html.Span(line.period_text, className="card-period"),
-                html.Span(line.programme_name, className="card-programme"),
+                html.Span(english_name(line.programme_name, words_for(line.language)) if line.programme_untranslated else line.programme_name, className="card-programme"),
                 html.Span(line.scope_text or scope, className="card-programme card-scope") if (line.scope_text or scope) else None,
                 html.Span(line.claim_text, className="card-note card-claim") if line.claim_text else None,
                 html.Span(line.note, className="card-note") if line.note else None,
             ],
             id={"type": ID.CARD_LINE, "figure": line.figure_id},
             className="card-line" + (" is-headline" if headline else ""),
-            title="Show the source sentence",
+            title=words_for(line.language).text("Show the source sentence", "page"),
             n_clicks=0,
             **{"data-figure": line.figure_id},
         )
@@ -243,11 +300,12 @@ RATIO_RULE = (
 )
 
 
-def render_ratios(ratios: list[Derived], total: int) -> list:
+def render_ratios(ratios: list[Derived], total: int, language: str = "en") -> list:
     """One line per derived ratio, each of its two figures a button to its source; then how many more."""
+    words = words_for(language)
     if not ratios:
         return [html.P(
-            "No funding figure in this view shares its programme and period with a count of people, so nothing is divided.",
+            words.text("No funding figure in this view shares its programme and period with a count of people, so nothing is divided.", "funding per person"),
             className="ratios-empty",
         )]
     lines = [
@@ -257,7 +315,7 @@ def render_ratios(ratios: list[Derived], total: int) -> list:
                 html.Span(r.text, className="ratio-value" + ("" if r.quantity.bounded else " is-unbounded")),
                 html.Span(f"{r.programme_name} · {r.period_label}", className="ratio-scope"),
                 html.Span(
-                    ["= ", ratio_part(r.numerator, r.numerator_text, i), " ÷ ", ratio_part(r.denominator, r.denominator_text, i)],
+                    ["= ", ratio_part(r.numerator, r.numerator_text, i, words), " ÷ ", ratio_part(r.denominator, r.denominator_text, i, words)],
                     className="ratio-from",
                 ),
             ],
@@ -265,36 +323,38 @@ def render_ratios(ratios: list[Derived], total: int) -> list:
         )
         for i, r in enumerate(ratios)
     ]
-    more = [html.P(f"and {total - len(ratios):,} more in this view", className="card-more")] if total > len(ratios) else []
+    more = [html.P(words.text("and {n} more in this view", "funding per person", n=words.integer(total - len(ratios))), className="card-more")] if total > len(ratios) else []
     return [html.Ul(lines, className="ratio-lines"), *more]
 
 
-def ratio_part(figure_id: str, text: str, ratio: int) -> html.Button:
+def ratio_part(figure_id: str, text: str, ratio: int, words: Words | None = None) -> html.Button:
     return html.Button(
         text, id={"type": ID.RATIO_PART, "figure": figure_id, "ratio": ratio}, n_clicks=0,
-        className="ratio-part", title="Show the source sentence", **{"data-figure": figure_id},
+        className="ratio-part", title=(words or words_for()).text("Show the source sentence", "page"), **{"data-figure": figure_id},
     )
 
 
 # --- charts ----------------------------------------------------------------------------------
 
 
-def chart_panel(name: str, chart: ChartView, extra=None) -> html.Section:
+def chart_panel(name: str, chart: ChartView, extra=None, words: Words | None = None) -> html.Section:
     spec = CHARTS[name]
+    words = words or words_for()
+    title = spec.title_in(words)
     title_id = chart_dom_id(ID.CHART_TITLE, name)
     alt_id = chart_dom_id(ID.CHART_ALT, name)
     return html.Section(
         [
             html.Div(
                 [
-                    html.H3(spec.title, id=title_id, className="chart-title"),
+                    html.H3(title, id=title_id, className="chart-title"),
                     html.Div(
                         [
                             html.Button(
-                                label, id=chart_download_id(name, fmt),
+                                words.text(label, "downloads"), id=chart_download_id(name, fmt),
                                 className="btn btn-sm btn-outline-secondary", n_clicks=0,
-                                title=f"Download “{spec.title}” as {label} for slides",
-                                **{"aria-label": f"Download {spec.title} as {label}"},
+                                title=words.text("Download “{chart}” as {format} for slides", "downloads", chart=title, format=words.text(label, "downloads")),
+                                **{"aria-label": words.text("Download {chart} as {format}", "downloads", chart=title, format=words.text(label, "downloads"))},
                             )
                             for fmt, label in CHART_FORMATS
                         ],
@@ -311,7 +371,7 @@ def chart_panel(name: str, chart: ChartView, extra=None) -> html.Section:
                 id=chart_dom_id(ID.CHART_FIGURE, name),
                 className="chart-figure",
                 role="img",
-                **{"aria-label": spec.title, "aria-describedby": alt_id, "data-chart": name},
+                **{"aria-label": title, "aria-describedby": alt_id, "data-chart": name},
             ),
             html.P(chart.alt, id=alt_id, className="visually-hidden chart-alt"),
             html.Ul([html.Li(n) for n in chart.notes], id=chart_dom_id(ID.CHART_NOTES, name), className="chart-notes"),
@@ -321,58 +381,3 @@ def chart_panel(name: str, chart: ChartView, extra=None) -> html.Section:
         className=f"chart-panel chart-{name}",
         **{"aria-labelledby": title_id, "data-chart": name},
     )
-
-
-# --- provenance ----------------------------------------------------------------------------------
-
-
-def source_modal() -> dbc.Modal:
-    return dbc.Modal(
-        [
-            dbc.ModalHeader(dbc.ModalTitle("Source", id=ID.SOURCE_TITLE), close_button=True),
-            dbc.ModalBody(id=ID.SOURCE_BODY, className="source-body"),
-            dbc.ModalFooter(html.Button("Close", id=ID.SOURCE_CLOSE, className="btn btn-secondary", n_clicks=0)),
-        ],
-        id=ID.SOURCE_MODAL, is_open=False, size="xl", scrollable=True, keyboard=True,
-        labelledby=ID.SOURCE_TITLE,
-    )
-
-
-def render_passage(passage: Passage | None) -> tuple[str, list]:
-    """Title and body of the source panel: details, then the document with the quote marked."""
-    if passage is None:
-        return "Source not found", [html.P("This figure is not in the data the dashboard was started with.", className="source-missing")]
-    doc = passage.document
-    meta = [doc.publisher, doc.date_label]
-    document_head = [
-        html.H3(doc.title, className="source-doc-title"),
-        html.P(" · ".join(meta), className="source-doc-meta"),
-    ]
-    if doc.date_basis:
-        document_head.append(html.P(f"Date: {doc.date_basis}", className="source-doc-basis"))
-    if doc.url:
-        document_head.append(html.P(html.A("Open the original", href=doc.url, target="_blank", rel="noopener noreferrer")))
-    details = html.Dl(
-        [part for d in passage.details for part in (html.Dt(d.label), html.Dd(d.text))],
-        className="source-details",
-    )
-    text = html.Div(
-        [passage.before, html.Mark(passage.quote, id=ID.SOURCE_MARK), passage.after],
-        className="source-text",
-        tabIndex=0,
-        **{"aria-label": f"Text of {doc.title}, with the quoted words highlighted"},
-    )
-    related = [
-        html.Li(html.Button(
-            words, id={"type": ID.RELATED_EVENT if kind == "event" else ID.RELATED, "figure": record_id, "row": passage.record_id},
-            n_clicks=0, className="related-link", title="Show this one's source sentence", **{"data-figure": record_id},
-        ))
-        for kind, record_id, words in passage.related
-    ]
-    body = [
-        html.Div(details, className="source-figure"),
-        html.Div([html.H3("Related, as the curator declared", className="source-related-title"), html.Ul(related)], className="source-related") if related else None,
-        html.Div(document_head + [html.P(doc.file, className="source-file")], className="source-doc"),
-        text,
-    ]
-    return passage.heading, body

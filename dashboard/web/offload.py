@@ -85,7 +85,7 @@ def _start_child(packed: bytes) -> None:
     _CHILD = (dataset, config, figures_frame(dataset), events_frame(dataset))
 
 
-def _build(kind: str, filters: Filters, chart: str | None, today: dt.date | None) -> tuple[str, bytes, int | None]:
+def _build(kind: str, filters: Filters, chart: str | None, today: dt.date | None, language: str = "en") -> tuple[str, bytes, int | None]:
     """The download, and the process group of the browser that drew it (so the worker can
     stop that browser even when this process is killed)."""
     from dashboard.outputs import renderer
@@ -93,7 +93,7 @@ def _build(kind: str, filters: Filters, chart: str | None, today: dt.date | None
 
     assert _CHILD is not None, "the render process was not started with its data"
     dataset, config, figures, events = _CHILD
-    name, content = build_download(kind, filters, dataset, config, chart=chart, today=today, frames=(figures, events))
+    name, content = build_download(kind, filters, dataset, config, chart=chart, today=today, frames=(figures, events), words=language)
     browser = getattr(getattr(renderer._RENDERER, "_kaleido", None), "subprocess", None)
     return name, content, browser.pid if browser is not None else None
 
@@ -117,7 +117,9 @@ class RenderProcess:
                 )
             return self._pool
 
-    def download(self, kind: str, filters: Filters, chart: str | None = None, today: dt.date | None = None) -> tuple[str, bytes]:
+    def download(
+        self, kind: str, filters: Filters, chart: str | None = None, today: dt.date | None = None, language: str = "en",
+    ) -> tuple[str, bytes]:
         """``(file name, content)`` of a PNG, SVG or PPTX download, drawn in the render process."""
         with gate.render_slot():  # the same bound as in-process renders: busy beyond it
             pool = self._executor()
@@ -125,7 +127,7 @@ class RenderProcess:
                 self._replace(pool)
                 pool = self._executor()
             try:
-                name, content, self._browser = pool.submit(_build, kind, filters, chart, today).result(timeout=self.timeout)
+                name, content, self._browser = pool.submit(_build, kind, filters, chart, today, language).result(timeout=self.timeout)
                 return name, content
             except BrokenProcessPool:
                 self._replace(pool)

@@ -26,6 +26,7 @@ from dashboard.curated.seeds import find_quote, read_seed
 from dashboard.curated.translations import Translations, load_translations, translation_files
 from dashboard.words import LANGUAGES, Formatter, Words
 from dashboard.words.names import name, quote as shown_quote
+from dashboard.views.language import scope_word
 
 FIGURE, EVENT = "figure", "event"
 CTX = "source dialog"
@@ -216,7 +217,7 @@ class _View:
             Detail(words.text("Qualifier", "table"), _qualifier_text(figure, words)),
             Detail(words.text("Status", "table"), status),
             Detail(words.text("Programme", "table"), name(dataset.programme(figure.programme), translations)),
-            Detail(words.text("Scope", CTX), _scope_label(dataset, figure.programme)),
+            Detail(words.text("Scope", CTX), scope_word(_scope_label(dataset, figure.programme), words)),
             Detail(words.text("Period", "table"), fmt.format_period(figure.period, words=words)),
         ]
         if figure.period.start_basis:

@@ -20,15 +20,18 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.analysis import fmt
 from dashboard.analysis.claims import QuantityChoice, quantity_choices, quantity_history
 from dashboard.analysis.frame import Derived, Filters, apply_event_filters, apply_filters, events_frame, figures_frame, funding_ratios, ratio_pairs
 from dashboard.config import Config
 from dashboard.curated.records import Dataset
+from dashboard.curated.translations import Translations, load_translations, translation_files
 from dashboard.views.cards import Card, headline_cards
 from dashboard.views.charts import CHARTS, alt_text, build_chart, qualifier_notes, source_footer
+from dashboard.views.language import Localized, localize, words_for
 from dashboard.views.table import TableIndex, TablePage, TableQuery, table_page, table_rows
 from dashboard.web.provenance import Provenance
+from dashboard.words import LANGUAGES
+from dashboard.words.catalogue import SOURCE_LANGUAGE
 from dashboard.web.urlstate import Choices, choices, default_filters, years_without_data
 
 STATE_KEY = "DASHBOARD_STATE"
@@ -37,24 +40,25 @@ VIEW_CACHE_SIZE = 64  # views kept; a view of the shipped data is a few hundred 
 
 
 class ViewCache:
-    """The ``size`` views computed last, by their filters; safe across a server's threads."""
+    """The ``size`` views computed last, by their filters and language; safe across a server's threads."""
 
     def __init__(self, size: int = VIEW_CACHE_SIZE):
         self.size = size
-        self._views: OrderedDict[Filters, View] = OrderedDict()
+        self._views: OrderedDict[tuple[Filters, str], View] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, filters: Filters) -> View | None:
+    def get(self, filters: Filters, language: str = SOURCE_LANGUAGE) -> View | None:
         with self._lock:
-            view = self._views.get(filters)
+            view = self._views.get((filters, language))
             if view is not None:
-                self._views.move_to_end(filters)
+                self._views.move_to_end((filters, language))
             return view
 
     def put(self, view: View) -> None:
+        key = (view.filters, view.language)
         with self._lock:
-            self._views[view.filters] = view
-            self._views.move_to_end(view.filters)
+            self._views[key] = view
+            self._views.move_to_end(key)
             while len(self._views) > self.size:
                 self._views.popitem(last=False)
 
@@ -98,6 +102,7 @@ class View:
     summary: str  # "Showing 3 figures and 1 event · 2013–2019 · … No figures or events in 2013–2017: …"
     quantity: str | None = None  # the claims view's quantity: the link's, else the most stated one in view
     claims: pd.DataFrame | None = None  # claim_history of ``quantity`` within the view, latest first
+    language: str = SOURCE_LANGUAGE  # every word above is in this language ("en", "vi")
 
 
 @dataclass(frozen=True)
@@ -110,43 +115,108 @@ class AppState:
     choices: Choices
     defaults: Filters
     provenance: Provenance
-    table: TableIndex  # the table row of every figure, with its search text and sort keys
+    table: TableIndex  # the table row of every figure, with its search text and sort keys (English)
     quantities: tuple[QuantityChoice, ...] = ()  # the claims view's choices, most stated first
     default_view: View | None = field(default=None, compare=False)
     views: ViewCache = field(default_factory=ViewCache, compare=False, repr=False)
     version: str = ""  # data_version(dataset): the page states it, /status reports it
+    # the data in each language of the catalogue (names, frames), built once at start-up
+    languages: dict[str, Localized] = field(default_factory=dict, compare=False, repr=False)
+    language: str = SOURCE_LANGUAGE  # config.defaults.language: the page's language without ?lang=
+    tables: dict[str, TableIndex] = field(default_factory=dict, compare=False, repr=False)  # ``table`` in each language
+
+    quantities_by_language: dict[str, tuple[QuantityChoice, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def quantities_in(self, language: str | None = None) -> tuple[QuantityChoice, ...]:
+        """The claims view's choices named in ``language`` (``quantities`` for a state made without languages)."""
+        return self.quantities_by_language.get(self.localized(language).language, self.quantities)
+
+    def table_in(self, language: str | None = None) -> TableIndex:
+        """The table rows in ``language`` (English ``table`` for a state made without languages)."""
+        return self.tables.get(self.localized(language).language, self.table)
+
+    def localized(self, language: str | None = None) -> Localized:
+        """The data in ``language`` (the default language when None or not one the page offers)."""
+        found = self.languages.get(language or self.language) or self.languages.get(self.language)
+        if found is None:  # a state made without languages (tests): English, built now
+            found = localize(self.dataset, self.figures, self.events, SOURCE_LANGUAGE)
+        return found
 
 
-def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str) -> AppState:
-    """Frames, table rows, the provenance index and the default view, computed once."""
+def load_languages(data_dir: Path | str | None) -> dict[str, Translations]:
+    """The curated names of ``data_dir/i18n`` by language; a language whose file is missing or
+    does not read has none (its names show in English, marked; ``dashboard validate`` says why)."""
+    found: dict[str, Translations] = {}
+    if data_dir is None:
+        return found
+    for language in LANGUAGES:
+        if language != SOURCE_LANGUAGE and translation_files(data_dir, language):
+            loaded, problems = load_translations(data_dir, language)
+            if not problems:
+                found[language] = loaded
+    return found
+
+
+def records_folder(dataset: Dataset) -> Path | None:
+    """The folder the dataset was read from (its records' locations), when they say."""
+    for record in (*dataset.programmes, *dataset.metrics):
+        if record.location is not None and record.location.path:
+            return Path(record.location.path).parent
+    return None
+
+
+def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str, data_dir: Path | str | None = None) -> AppState:
+    """Frames, table rows, the provenance index and the default view, computed once; the
+    frames and names once more for each language of the catalogue (``data_dir/i18n``, by
+    default the folder the dataset was read from)."""
     figures = figures_frame(dataset)
+    events = events_frame(dataset)
+    translations = load_languages(data_dir if data_dir is not None else records_folder(dataset))
+    languages = {language: localize(dataset, figures, events, language, translations.get(language)) for language in LANGUAGES}
     known = choices(dataset, figures)  # once: each figures_frame costs a second at 10,000 figures
+    table, quantities = TableIndex.of(table_rows(figures)), tuple(quantity_choices(figures))  # English: the frames as curated
+    tables = {language: table if language == SOURCE_LANGUAGE else TableIndex.of(table_rows(local.figures), language)
+              for language, local in languages.items()}
+    named = {language: quantities if language == SOURCE_LANGUAGE else tuple(quantity_choices(local.figures))
+             for language, local in languages.items()}
     state = AppState(
         dataset=dataset,
         config=config,
         seeds_dir=Path(seeds_dir),
         figures=figures,
-        events=events_frame(dataset),
+        events=events,
         choices=known,
         defaults=default_filters(known, config.defaults),
-        provenance=Provenance(dataset, seeds_dir, figures=figures),
-        table=TableIndex.of(table_rows(figures)),
-        quantities=tuple(quantity_choices(figures)),
+        provenance=Provenance(dataset, seeds_dir, figures=figures, translations=translations),
+        table=table,
+        quantities=quantities,
         version=data_version(dataset),
+        languages=languages,
+        language=default_language(config),
+        tables=tables,
+        quantities_by_language=named,
     )
-    state = AppState(**{**state.__dict__, "default_view": compute_view(state, state.defaults)})
+    state = AppState(**{**state.__dict__, "default_view": compute_view(state, state.defaults, state.language)})
     state.views.put(state.default_view)
     return state
+
+
+def default_language(config: Config) -> str:
+    """``defaults.language`` of config.yaml, English when not set."""
+    language = getattr(config.defaults, "language", None)
+    return language if language in LANGUAGES else SOURCE_LANGUAGE
 
 
 # --- one view --------------------------------------------------------------------------------
 
 
-def compute_view(state: AppState, filters: Filters) -> View:
-    """Filter the frames once and build the cards, the four charts and the table rows."""
-    dataset, theme = state.dataset, state.config.theme
-    figures = apply_filters(state.figures, filters)
-    events = apply_event_filters(state.events, filters)
+def compute_view(state: AppState, filters: Filters, language: str | None = None) -> View:
+    """Filter the frames once and build the cards, the charts and the table rows, every word
+    in ``language`` (the state's default language when None)."""
+    local = state.localized(language)
+    dataset, theme, words = local.dataset, state.config.theme, local.words
+    figures = apply_filters(local.figures, filters)
+    events = apply_event_filters(local.events, filters)
     charts = {
         name: ChartView(
             figure=build_chart(name, figures, events, dataset, theme, filters),
@@ -157,16 +227,20 @@ def compute_view(state: AppState, filters: Filters) -> View:
         for name in CHARTS
     }
     pairs = ratio_pairs(figures)
-    ratios = funding_ratios(figures, dataset, pairs[:MAX_RATIOS])
-    n, m = len(figures), len(events)
-    summary = f"Showing {fmt.count(n, 'figure')} and {fmt.count(m, 'event')} · {filters.describe(dataset)}"
-    outside = years_without_data(filters, state.choices)
+    ratios = funding_ratios(figures, dataset, pairs[:MAX_RATIOS], words=words)
+    count = local.formatter.count
+    summary = words.text(
+        "Showing {figures} and {events} · {filters}", "status",
+        figures=count(len(figures), "figure"), events=count(len(events), "event"), filters=filters.describe(dataset, words=words),
+    )
+    outside = years_without_data(filters, state.choices, words)
     if outside:
         summary += f". {outside}"
     quantity, claims = view_claims(state, filters, figures)
     return View(
         filters=filters, figures=figures, events=events, cards=headline_cards(figures, dataset, filters),
         charts=charts, ratios=ratios, ratio_count=len(pairs), summary=summary, quantity=quantity, claims=claims,
+        language=local.language,
     )
 
 
@@ -186,16 +260,17 @@ def view_claims(state: AppState, filters: Filters, figures: pd.DataFrame) -> tup
 
 
 def first_table_page(state: AppState, view: View) -> TablePage:
-    """The table a new visitor sees: page 1 of the default view, in the view's order."""
-    return table_page(state.table, view.figures["id"].tolist(), TableQuery(), state.config.table.page_size)
+    """The table a new visitor sees: page 1 of the view, in the view's order and language."""
+    return table_page(state.table_in(view.language), view.figures["id"].tolist(), TableQuery(), state.config.table.page_size, words=words_for(view.language))
 
 
 
 
-def view_for(state: AppState, filters: Filters) -> View:
-    """The view of ``filters``: from the cache of recent views, else computed and kept."""
-    view = state.views.get(filters)
+def view_for(state: AppState, filters: Filters, language: str | None = None) -> View:
+    """The view of ``filters`` in ``language``: from the cache of recent views, else computed and kept."""
+    language = state.localized(language).language
+    view = state.views.get(filters, language)
     if view is None:
-        view = compute_view(state, filters)
+        view = compute_view(state, filters, language)
         state.views.put(view)
     return view

@@ -25,8 +25,12 @@ import pandas as pd
 from dashboard.config import DefaultFilters
 from dashboard.analysis.frame import SCOPE_NOT_STATED, Filters, figures_frame, year_span
 from dashboard.curated.records import Dataset
+from dashboard.words import LANGUAGES, Words
+from dashboard.words.catalogue import SOURCE_LANGUAGE
 
 YEAR_FROM, YEAR_TO, PROGRAMME, METRIC, SCOPE, QUANTITY = "year_from", "year_to", "programme", "metric", "scope", "quantity"
+CTX_LINK = "link notice"  # what the page says of a part of a link it cannot use
+LANG = "lang"  # the page's language: ``?lang=vi``; left out for the default language (config.yaml)
 ALL_METRICS = "all"  # the metric control's value for "every metric"
 MAX_QUERY_CHARS = 4096  # a longer query string is not a link anyone made by hand or by us
 MAX_ITEMS = 200  # at most this many values are read from a list, the rest ignored
@@ -93,11 +97,49 @@ def default_filters(dataset: Dataset | Choices, defaults: DefaultFilters) -> Fil
 
 @dataclass(frozen=True)
 class Link:
-    """A link as read: its filters, and each part of it that could not be used, in words
-    (``programme=old-fund: no such programme``), for the page to say."""
+    """A link as read: its filters, its language, and each part of it that could not be
+    used, in words (``programme=old-fund: no such programme``), for the page to say."""
 
     filters: Filters
     unused: tuple[str, ...] = ()
+    language: str | None = None  # the link's ``lang``; None: the default language
+
+
+def query_values(query: Any) -> dict[str, list[str]]:
+    """A query string's values by key (``{}`` for anything that is not a usable query string)."""
+    if not isinstance(query, str) or len(query) > MAX_QUERY_CHARS:
+        return {}
+    try:
+        pairs = parse_qsl(query.removeprefix("?"), keep_blank_values=True, max_num_fields=MAX_ITEMS, errors="replace")
+    except ValueError:
+        return {}
+    values: dict[str, list[str]] = {}
+    for key, value in pairs:
+        values.setdefault(key, []).append(value)
+    return values
+
+
+def parse_language(value: Any, default: str = SOURCE_LANGUAGE) -> str:
+    """A language the page offers (``en``, ``vi``) from a link or the page's store; anything
+    else, forged or mistyped, reads as ``default``: a bad ``lang`` never makes an error page."""
+    if isinstance(value, str) and value.strip().lower() in LANGUAGES:
+        return value.strip().lower()
+    return default
+
+
+def link_language(query: Any, default: str = SOURCE_LANGUAGE) -> str:
+    """The language a query string asks for (its last ``lang``), else ``default``."""
+    values = query_values(query).get(LANG) or [""]
+    return parse_language(values[-1], default)
+
+
+def language_search(query: Any, language: str, default: str = SOURCE_LANGUAGE) -> str:
+    """The query string of the same view in ``language``: ``?year_from=2022&lang=vi``; the
+    default language is left out, so the English link of the default view is the bare address."""
+    pairs = [(k, v) for k, vs in query_values(query).items() if k != LANG for v in vs]
+    if language != default:
+        pairs.append((LANG, language))
+    return "?" + urlencode(pairs) if pairs else ""
 
 
 def parse(query: Any, dataset: Dataset | Choices, defaults: Filters) -> Filters:
@@ -105,55 +147,64 @@ def parse(query: Any, dataset: Dataset | Choices, defaults: Filters) -> Filters:
     return parse_link(query, dataset, defaults).filters
 
 
-def parse_link(query: Any, dataset: Dataset | Choices, defaults: Filters) -> Link:
-    """The filters of a query string and what of it could not be used."""
+def parse_link(query: Any, dataset: Dataset | Choices, defaults: Filters, words: Words | None = None) -> Link:
+    """The filters of a query string and what of it could not be used, said in the language
+    of ``words`` (English when None); each part is quoted as the link wrote it."""
+    say = (words or Words(SOURCE_LANGUAGE)).text
     if not isinstance(query, str):
         return Link(defaults)
     if len(query) > MAX_QUERY_CHARS:
-        return Link(defaults, (f"the whole link: longer than {MAX_QUERY_CHARS:,} characters",))
+        return Link(defaults, (say("the whole link: longer than {n} characters", CTX_LINK, n=(words or Words()).integer(MAX_QUERY_CHARS)),))
     try:
         pairs = parse_qsl(query.removeprefix("?"), keep_blank_values=True, max_num_fields=MAX_ITEMS, errors="replace")
     except ValueError:  # more fields than MAX_ITEMS
-        return Link(defaults, (f"the whole link: more than {MAX_ITEMS} parts",))
+        return Link(defaults, (say("the whole link: more than {n} parts", CTX_LINK, n=MAX_ITEMS),))
     values: dict[str, list[str]] = {}
     for key, value in pairs:
         values.setdefault(key, []).append(value)
 
     c = choices(dataset)
     unused: list[str] = []
-    year_from = _link_year(values, YEAR_FROM, defaults.year_from, unused)
-    year_to = _link_year(values, YEAR_TO, defaults.year_to, unused)
+    year_from = _link_year(values, YEAR_FROM, defaults.year_from, unused, say)
+    year_to = _link_year(values, YEAR_TO, defaults.year_to, unused, say)
     if year_from > year_to:
-        unused.append(f"{YEAR_FROM}={year_from}&{YEAR_TO}={year_to}: the range ends before it starts")
+        unused.append(say("{part}: the range ends before it starts", CTX_LINK, part=f"{YEAR_FROM}={year_from}&{YEAR_TO}={year_to}"))
         year_from, year_to = defaults.year_from, defaults.year_to
 
     programmes = defaults.programmes
     if PROGRAMME in values:  # "programme=" alone: every programme, even when the default is fewer
         blank = all(not v for v in values[PROGRAMME])
-        programmes = () if blank else (_link_ids(values[PROGRAMME], c.programmes, PROGRAMME, "programme", unused) or defaults.programmes)
+        programmes = () if blank else (_link_ids(values[PROGRAMME], c.programmes, PROGRAMME, say("{part}: no such programme", CTX_LINK), unused) or defaults.programmes)
     scope = defaults.scope
     if SCOPE in values:  # "scope=" alone: every scope
         blank = all(not v for v in values[SCOPE])
-        scope = () if blank else (_link_ids(values[SCOPE], c.scopes, SCOPE, "scope", unused) or defaults.scope)
+        scope = () if blank else (_link_ids(values[SCOPE], c.scopes, SCOPE, say("{part}: no such scope", CTX_LINK), unused) or defaults.scope)
     metric = defaults.metrics
     if METRIC in values:
         if values[METRIC][0] == ALL_METRICS:
             metric = ()
         else:
-            metric = _link_ids(values[METRIC][:1], c.metrics, METRIC, "metric", unused) or defaults.metrics
+            metric = _link_ids(values[METRIC][:1], c.metrics, METRIC, say("{part}: no such metric", CTX_LINK), unused) or defaults.metrics
     quantity = defaults.quantity
     if QUANTITY in values and values[QUANTITY][-1]:
-        known = _link_ids(values[QUANTITY][-1:], c.quantities, QUANTITY, "quantity in this data", unused)
+        known = _link_ids(values[QUANTITY][-1:], c.quantities, QUANTITY, say("{part}: no such quantity in this data", CTX_LINK), unused)
         quantity = known[0] if known else defaults.quantity
     filters = Filters(year_from, year_to, programmes, metric, scope, quantity=quantity)
-    return Link(filters, tuple(unused))
+    language = None
+    if LANG in values and values[LANG][-1]:
+        language = parse_language(values[LANG][-1], "")
+        if not language:
+            unused.append(say("{part}: no such language (choose {choices})", CTX_LINK, part=f"{LANG}={_shown(values[LANG][-1])}", choices=" / ".join(LANGUAGES)))
+            language = None
+    return Link(filters, tuple(unused), language)
 
 
-def encode(filters: Filters, defaults: Filters) -> str:
-    """The query string of ``filters``, ``?…`` or ``""`` for the default view.
+def encode(filters: Filters, defaults: Filters, language: str | None = None, default_language: str = SOURCE_LANGUAGE) -> str:
+    """The query string of ``filters`` in ``language``, ``?…`` or ``""`` for the default view.
 
     Only what differs from the defaults is written, so a link stays short and the reset
-    view is the bare address. Programmes, scopes and metrics are written in the order given.
+    view is the bare address. Programmes, scopes and metrics are written in the order given;
+    ``lang`` last, unless it is the default language.
     """
     pairs: list[tuple[str, str | int]] = []
     if filters.year_from != defaults.year_from:
@@ -168,6 +219,8 @@ def encode(filters: Filters, defaults: Filters) -> str:
         pairs += [(METRIC, m) for m in filters.metrics] or [(METRIC, ALL_METRICS)]
     if filters.quantity != defaults.quantity and filters.quantity:
         pairs.append((QUANTITY, filters.quantity))
+    if language and language != default_language:
+        pairs.append((LANG, language))
     if not pairs:
         return ""
     return "?" + urlencode(pairs)
@@ -221,9 +274,10 @@ def slider_span(filters: Filters, dataset: Dataset | Choices) -> tuple[int, int]
     return min(c.first_year, filters.year_from), max(c.last_year, filters.year_to)
 
 
-def years_without_data(filters: Filters, dataset: Dataset | Choices) -> str:
+def years_without_data(filters: Filters, dataset: Dataset | Choices, words: Words | None = None) -> str:
     """``No figures in 2013: the data covers 2018–2026.`` for the years of a view outside the
-    data's span; ``""`` when every year chosen is inside it."""
+    data's span; ``""`` when every year chosen is inside it. In the language of ``words``."""
+    words = words or Words(SOURCE_LANGUAGE)
     c = choices(dataset)
     outside = [
         (lo, hi)
@@ -232,16 +286,19 @@ def years_without_data(filters: Filters, dataset: Dataset | Choices) -> str:
     ]
     if not outside:
         return ""
-    years = " or ".join(str(lo) if lo == hi else f"{lo}–{hi}" for lo, hi in outside)
+    spans = [str(lo) if lo == hi else f"{lo}–{hi}" for lo, hi in outside]
+    years = spans[0] if len(spans) == 1 else words.text("{first} or {last}", "list of names", first=spans[0], last=spans[1])
     span = str(c.first_year) if c.first_year == c.last_year else f"{c.first_year}–{c.last_year}"
-    return f"No figures or events in {years}: the data covers {span}."
+    return words.text("No figures or events in {years}: the data covers {span}.", "status", years=years, span=span)
 
 
-def unused_notice(unused: tuple[str, ...] | list[str]) -> str:
-    """What the page says about the parts of a link it could not use; ``""`` for none."""
+def unused_notice(unused: tuple[str, ...] | list[str], words: Words | None = None) -> str:
+    """What the page says about the parts of a link it could not use; ``""`` for none. The
+    parts are quoted as the link wrote them (``programme=old-fund``), with why in English."""
     if not unused:
         return ""
-    return "Part of this link could not be used and is left out: " + "; ".join(unused) + "."
+    words = words or Words(SOURCE_LANGUAGE)
+    return words.text("Part of this link could not be used and is left out: {parts}.", "status", parts="; ".join(unused))
 
 
 # --- helpers -----------------------------------------------------------------------------
@@ -268,21 +325,22 @@ def _shown(value: str) -> str:
     return text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS] + "…"
 
 
-def _link_ids(values: list[str], known: tuple[str, ...], key: str, what: str, unused: list[str]) -> tuple[str, ...]:
+def _link_ids(values: list[str], known: tuple[str, ...], key: str, reason: str, unused: list[str]) -> tuple[str, ...]:
     """The known ids among a link's ``values``; each unknown one is named in ``unused``."""
     for value in list(dict.fromkeys(values[:MAX_ITEMS])):
         if value not in known:
-            unused.append(f"{key}={_shown(value)}: no such {what}")
+            unused.append(reason.replace("{part}", f"{key}={_shown(value)}"))
     return _known(values, known)
 
 
-def _link_year(values: dict[str, list[str]], key: str, default: int, unused: list[str]) -> int:
+def _link_year(values: dict[str, list[str]], key: str, default: int, unused: list[str], say=None) -> int:
     """The link's year for ``key`` (any four-digit year a link may name), else ``default``."""
     if key not in values or not values[key] or values[key][-1] == "":
         return default
     year = _year_value(values[key][-1], FIRST_LINK_YEAR, LAST_LINK_YEAR, None)
     if year is None:
-        unused.append(f"{key}={_shown(values[key][-1])}: not a year from {FIRST_LINK_YEAR} to {LAST_LINK_YEAR}")
+        say = say or Words(SOURCE_LANGUAGE).text
+        unused.append(say("{part}: not a year from {first} to {last}", CTX_LINK, part=f"{key}={_shown(values[key][-1])}", first=FIRST_LINK_YEAR, last=LAST_LINK_YEAR))
         return default
     return year
 

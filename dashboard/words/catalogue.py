@@ -131,7 +131,7 @@ class Words:
     def __repr__(self) -> str:
         return f"Words({self.language!r})"
 
-    def text(self, message: str, context: str | None = None, **values: object) -> Phrase:
+    def text(self, message: str, context: str | None = None, /, **values: object) -> Phrase:
         """The message in this language, its ``{placeholders}`` filled from ``values``."""
         entry = self._entry(context, message)
         if entry is None or not entry.is_translated:
@@ -139,7 +139,7 @@ class Words:
         form = entry.translated[0]
         return Phrase(form.format(**values) if values else form, self.language)
 
-    def plural(self, singular: str, plural: str, n: int, context: str | None = None, **values: object) -> Phrase:
+    def plural(self, singular: str, plural: str, n: int, context: str | None = None, /, **values: object) -> Phrase:
         """``1 figure`` / ``2 figures``; ``{n}`` is the count written in this language's style."""
         values = {"n": self.integer(n), **values}
         entry = self._entry(context, singular)

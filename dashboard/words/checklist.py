@@ -53,7 +53,11 @@ def asked_for(module: str, root: Path = PROJECT) -> frozenset[str] | None:
     }
     found = set()
     for node in ast.walk(tree):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("text", "plural") and node.args):
+        asks = isinstance(node, ast.Call) and node.args and (
+            (isinstance(node.func, ast.Attribute) and node.func.attr in ("text", "plural"))
+            or (isinstance(node.func, ast.Name) and node.func.id == "say")  # views.charts.texts.say(text, words)
+        )
+        if not asks:
             continue
         first = node.args[0]
         if isinstance(first, ast.Constant) and isinstance(first.value, str):

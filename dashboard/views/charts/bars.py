@@ -27,7 +27,6 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.analysis import fmt
 from dashboard.analysis.claims import leading_claims
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset, Kind, Qualifier
@@ -35,8 +34,10 @@ from dashboard.views.charts.draw import (
     BAR_TRACE_ROLE, END_TRACE_ROLE, HOVER, KEY_TRACE_ROLE, RANGE_TRACE_ROLE, esc, figure, nice_ticks, strings, texts, wrap,
 )
 from dashboard.views.charts.registry import ChartSpec
-from dashboard.views.charts.texts import BARS_INTRO, COMMITMENT_NOTE, COMMITTED_SUFFIX, QUALIFIER_PHRASES, bars_cap_note
-from dashboard.views.labels import KIND_LABELS, claim_notes, shows_scope
+from dashboard.views.charts.texts import BARS_INTRO, COMMITMENT_NOTE, COMMITTED_SUFFIX, CTX_ALT, QUALIFIER_PHRASES, bars_cap_note, say
+from dashboard.views.labels import claim_notes, kind_label, shows_scope
+from dashboard.views.language import formatter_for, language_of, words_for
+from dashboard.words import Words
 from dashboard.views.theme import metric_colour, shade, tint
 
 # How much one chart draws before it says it is capped (the table lists every figure):
@@ -59,9 +60,10 @@ QUALIFIER_END_SYMBOL = {  # None: no marker at the bar end
 NOTED_QUALIFIERS = (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.APPROX, Qualifier.RANGE)
 
 
-def qualifier_note(qualifier: Qualifier) -> str:
-    """fmt's note for a qualifier (a range's is ``fmt.RANGE_NOTE``)."""
-    return fmt.RANGE_NOTE if qualifier is Qualifier.RANGE else fmt.QUALIFIER_NOTES[qualifier]
+def qualifier_note(qualifier: Qualifier, words: Words | None = None) -> str:
+    """The Formatter's sentence for a qualifier ("Over: the source gives a lower bound; …"), in
+    the language of ``words`` (English when None)."""
+    return formatter_for(words.language if words else None).qualifier_sentence(qualifier)
 
 
 def high_values(rows: pd.DataFrame) -> np.ndarray:
@@ -83,8 +85,13 @@ def bar_chart(name: str, title: str, empty_what: str, draw: Callable[..., go.Fig
     return ChartSpec(
         name=name, title=title, empty_what=empty_what, plots="figures", select=latest_rows(name),
         cap=largest_per_metric, cap_text=cap_note, draw=draw or single_panel,
-        intro=lambda title, rows: BARS_INTRO.format(title=title) + more_intro, items=alt_items, notes=qualifier_notes,
+        intro=lambda title, rows: _intro(title, rows, more_intro), items=alt_items, notes=qualifier_notes,
     )
+
+
+def _intro(title: str, rows: pd.DataFrame, more: str) -> str:
+    words = words_for(language_of(rows))
+    return say(BARS_INTRO, words, CTX_ALT, title=title) + (say(more, words, CTX_ALT) if more else "")
 
 
 def metric_rows(name: str):
@@ -121,27 +128,32 @@ def largest_per_metric(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.loc[rows.index.isin(keep.index)]
 
 
-def cap_note(shown: int, total: int) -> str:
-    return bars_cap_note(MAX_BARS, shown, total)
+def cap_note(shown: int, total: int, words: Words | None = None) -> str:
+    return bars_cap_note(MAX_BARS, shown, total, words)
 
 
 def qualifier_notes(rows: pd.DataFrame) -> list[str]:
-    """fmt's note for each qualifier the bars show, then a note when one is a commitment."""
+    """The note for each qualifier the bars show, then a note when one is a commitment."""
+    words = words_for(language_of(rows))
     present = set(rows["qualifier"].tolist())
-    notes = [qualifier_note(q) for q in NOTED_QUALIFIERS if q.value in present]
+    notes = [qualifier_note(q, words) for q in NOTED_QUALIFIERS if q.value in present]
     if (rows["kind"] == Kind.COMMITTED.value).any():
-        notes.append(COMMITMENT_NOTE)
+        notes.append(say(COMMITMENT_NOTE, words))
     return notes
 
 
 def alt_items(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
     """Every bar in words: value, qualifier, kind and period, then the curator's note."""
     rows = bar_order(rows, dataset)
+    words = words_for(language_of(rows))
     scopes = texts(rows["scope_label"]) if shows_scope(rows) else [None] * len(rows)
     claims = texts(rows["claim_text"]) if "claim_text" in rows else [None] * len(rows)
     return [
-        f"{metric}, {programme}{f' ({scope})' if scope else ''}: {value} ({QUALIFIER_PHRASES[qualifier]}), "
-        f"{KIND_LABELS[kind].lower()}, {period}"
+        words.text(
+            "{metric}, {programme}: {value} ({qualifier}), {kind}, {period}", CTX_ALT,
+            metric=metric, programme=f"{programme} ({scope})" if scope else programme, value=value,
+            qualifier=say(QUALIFIER_PHRASES[qualifier], words), kind=kind_label(kind, words).lower(), period=period,
+        )
         + (f"; {claim}" if claim else "")
         + (f" — {note}" if isinstance(note, str) and note else "")
         for metric, programme, value, qualifier, kind, period, note, scope, claim in zip(
@@ -211,15 +223,17 @@ def _bar_order(rows: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
 def bar_traces(rows: pd.DataFrame, dataset: Dataset, theme: Theme, xaxis: str = "x", yaxis: str = "y") -> list[dict]:
     """One bar per row, plus its value label and end marker; one trace per style, not per bar."""
     ids = strings(rows["id"])
+    language = language_of(rows)
+    committed = say(COMMITTED_SUFFIX, words_for(language))
     values = rows["value"].to_numpy(dtype=float)
     ends = high_values(rows)  # a range's label and cap sit at its high bound
     customdata = ids[:, None]
     columns = ["value_label", "metric_label", "period_label", "kind", "programme_name", "note"]
     scopes = texts(rows["scope_label"]) if shows_scope(rows) else [None] * len(rows)  # the only scope goes without saying
     extra = [scopes, texts(rows["claim_text"]) if "claim_text" in rows else [None] * len(rows)]
-    hover = np.array([_bar_hover(*r) for r in zip(*(texts(rows[c]) for c in columns), *extra)])
+    hover = np.array([_bar_hover(language, *r) for r in zip(*(texts(rows[c]) for c in columns), *extra)])
     labels = np.array([
-        esc(v) + (COMMITTED_SUFFIX if k == Kind.COMMITTED.value else "")
+        esc(v) + (committed if k == Kind.COMMITTED.value else "")
         for v, k in zip(texts(rows["value_label"]), texts(rows["kind"]))
     ])
     nudge = float(ends.max()) * 0.025 if len(ends) else 0.0
@@ -270,9 +284,10 @@ def bar_traces(rows: pd.DataFrame, dataset: Dataset, theme: Theme, xaxis: str = 
 
 
 @functools.lru_cache(maxsize=4096)
-def _bar_hover(value: str, metric: str, period: str, kind: str, programme: str, note: str | None,
+def _bar_hover(language: str, value: str, metric: str, period: str, kind: str, programme: str, note: str | None,
                scope: str | None = None, claim: str | None = None) -> str:
-    text = f"<b>{esc(value)}</b> {esc(metric).lower()}<br>{esc(period)}<br>{KIND_LABELS[kind]} · {esc(programme)}"
+    metric_text = esc(metric).lower() if language == "en" else esc(metric[:1].lower() + metric[1:])
+    text = f"<b>{esc(value)}</b> {metric_text}<br>{esc(period)}<br>{kind_label(kind, words_for(language))} · {esc(programme)}"
     text += f" · {esc(scope)}" if scope else ""
     text += f"<br>{esc(claim)}" if claim else ""
     return text + (f"<br><i>{esc(note)}</i>" if note else "")
@@ -285,7 +300,7 @@ def value_axis(rows: pd.DataFrame, dataset: Dataset, title: str) -> dict:
     unit = dataset.unit(str(rows["unit"].iloc[0])) if rows["unit"].nunique() == 1 else None
     return {
         "range": [0, top * 1.6 if top > 0 else 1], "tickmode": "array", "tickvals": ticks,
-        "ticktext": [fmt.format_number(t, unit) for t in ticks], "title": {"text": title},
+        "ticktext": [formatter_for(language_of(rows)).number(t, unit) for t in ticks], "title": {"text": title},
         "showgrid": True, "zeroline": True,
     }
 
@@ -320,27 +335,28 @@ def _category_label(programme: str, period: str) -> str:
 
 
 def value_axis_title(rows: pd.DataFrame, dataset: Dataset) -> str:
-    """``Funding (£)``, ``Returns (people)``."""
+    """``Funding (£)``, ``Returns (people)`` (names as ``dataset`` holds them, in the rows' language)."""
     metric = dataset.metric(str(rows["metric"].iloc[0]))
     unit = dataset.unit(metric.unit)
-    return f"{metric.label} ({unit.prefix or unit.noun or unit.label})"
+    return say("{metric} ({unit})", words_for(language_of(rows)), metric=metric.label, unit=unit.prefix or unit.noun or unit.label)
 
 
 def key_traces(rows: pd.DataFrame, theme: Theme) -> list[dict]:
     """Legend-only entries, in grey, for the fill (reported / committed) and pattern (qualifier)."""
     grey = theme.muted_colour
+    words = words_for(language_of(rows))
     keys = []
     kinds = set(rows["kind"].tolist())
     if Kind.REPORTED.value in kinds:
-        keys.append((KIND_LABELS[Kind.REPORTED.value], grey, shade(grey, 0.3), 1, ""))
+        keys.append((kind_label(Kind.REPORTED.value, words), grey, shade(grey, 0.3), 1, ""))
     if Kind.COMMITTED.value in kinds:
-        keys.append((KIND_LABELS[Kind.COMMITTED.value], tint(grey, 0.82), shade(grey, 0.15), 2, ""))
+        keys.append((kind_label(Kind.COMMITTED.value, words), tint(grey, 0.82), shade(grey, 0.15), 2, ""))
     present = set(rows["qualifier"].tolist())
     for qualifier in NOTED_QUALIFIERS:
         if qualifier.value in present:
-            word = qualifier_note(qualifier).split(":")[0]  # "Over", "Up to", "Nearly / about", "Between"
-            keys.append((f"{word}: {QUALIFIER_PHRASES[qualifier.value]}", tint(grey, 0.82), shade(grey, 0.15), 1,
-                         QUALIFIER_PATTERN[qualifier.value]))
+            word = qualifier_note(qualifier, words).split(":")[0]  # "Over", "Up to", "Nearly / about", "Between"
+            keys.append((say("{word}: {phrase}", words, word=word, phrase=say(QUALIFIER_PHRASES[qualifier.value], words)),
+                         tint(grey, 0.82), shade(grey, 0.15), 1, QUALIFIER_PATTERN[qualifier.value]))
     return [
         {
             "type": "bar", "orientation": "h", "x": [None], "y": [None], "name": label, "legendrank": rank,

@@ -22,7 +22,6 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.analysis import fmt
 from dashboard.analysis.claims import quantity_choices, quantity_history
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset, Kind, Qualifier
@@ -32,9 +31,11 @@ from dashboard.views.charts.draw import (
 )
 from dashboard.views.charts.registry import ChartSpec, register
 from dashboard.views.charts.texts import (
-    CLAIM_ROLE_WORDS, CLAIMS_AXIS, CLAIMS_TITLE, CLAIMS_WHY, LATEST_MARK, QUALIFIER_PHRASES,
+    CLAIM_ROLE_WORDS, CLAIMS_AXIS, CLAIMS_TITLE, CLAIMS_WHY, CTX_ALT, LATEST_MARK, QUALIFIER_PHRASES, say,
 )
-from dashboard.views.labels import KIND_LABELS
+from dashboard.views.labels import kind_label
+from dashboard.views.language import formatter_for, language_of, words_for
+from dashboard.words import Words
 from dashboard.views.theme import metric_colour, shade, tint
 
 CHOSEN, MOST_STATED, MISSING = "chosen", "most_stated", "missing"  # why the chart shows its quantity (CLAIMS_WHY)
@@ -88,9 +89,11 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
     colour = metric_colour(str(rows["metric"].iloc[0]), dataset, theme)
     ids = strings(rows["id"])
     roles = texts(rows["claim_role"])
+    language = language_of(rows)
+    words = words_for(language)
     hover = [
-        f"<b>{esc(v)}</b> ({QUALIFIER_PHRASES[q]}) · {KIND_LABELS[k].lower()}<br>{esc(p)}<br>"
-        f"{esc(t)} — {esc(pub)}, {esc(d)}<br><i>{ROLE_WORDS.get(r, r)}</i>"
+        f"<b>{esc(v)}</b> ({say(QUALIFIER_PHRASES[q], words)}) · {kind_label(k, words).lower()}<br>{esc(p)}<br>"
+        f"{esc(t)} — {esc(pub)}, {esc(d)}<br><i>{role_words(r, words)}</i>"
         for v, q, k, p, t, pub, d, r in zip(*(texts(rows[c]) for c in (
             "value_label", "qualifier", "kind", "period_label", "source_title", "source_publisher", "source_date")), roles)
     ]
@@ -115,7 +118,8 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
                      "width": [3 if is_latest else 1 for is_latest in latest]},
         },
     })
-    labels = [esc(v) + (f" ({LATEST})" if is_latest else "") for v, is_latest in zip(texts(rows["value_label"]), latest)]
+    latest_word = say(LATEST, words)
+    labels = [esc(v) + (f" ({latest_word})" if is_latest else "") for v, is_latest in zip(texts(rows["value_label"]), latest)]
     # Each label over an invisible twin of its marker: plotly sets text clear of a marker of
     # the trace's own size only (a text-only trace put "(latest)" on its 22 px marker).
     data.append({
@@ -127,16 +131,16 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
     top = float(high.max())
     ticks = nice_ticks(top)
     unit = dataset.unit(str(rows["unit"].iloc[0]))
-    why = WHY.get(str(rows["quantity_why"].iloc[0]), "")
+    why = why_text(str(rows["quantity_why"].iloc[0]), words)
     # wrapped to what a phone's chart holds (chart-fit.js moves it to the chart's left edge), the top margin a line each
     heading = wrap(str(rows["quantity_label"].iloc[0]), TITLE_WIDTH)
     detail = [f"<span style='color:{theme.muted_colour}'>{line}</span>" for line in wrap(why, TITLE_WIDTH).split("<br>")] if why else []
     title = "<br>".join([heading, *detail])
     layout = {
         # ticks outside push the dates below the value axis's "£0", which sits on the zero line
-        "xaxis": {"type": "date", "title": {"text": CLAIMS_AXIS}, "showgrid": False, "automargin": True, "ticks": "outside", "ticklen": 8},
+        "xaxis": {"type": "date", "title": {"text": say(CLAIMS_AXIS, words)}, "showgrid": False, "automargin": True, "ticks": "outside", "ticklen": 8},
         "yaxis": {"range": [0, top * 1.35 if top > 0 else 1], "tickmode": "array", "tickvals": ticks,
-                  "ticktext": [fmt.format_number(t, unit) for t in ticks], "showgrid": True, "zeroline": True,
+                  "ticktext": [formatter_for(language).number(t, unit) for t in ticks], "showgrid": True, "zeroline": True,
                   "title": {"text": bars.value_axis_title(rows, dataset)}},
         "annotations": [{
             "name": PANEL_TITLE_NAME, "text": title, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": 1,
@@ -144,29 +148,53 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
         }],
         "showlegend": False, "margin": {"t": 22 + 17 * (title.count("<br>") + 1)},
     }
+    if language != "en":  # plotly names months in English: a month as the language writes it (3/2025)
+        layout["xaxis"]["tickformat"] = say("%b %Y", words, "date axis (d3 time format)")
     if len(set(x)) == 1:  # one date: give the axis a year around it rather than a zero-width span
         day = pd.Timestamp(x[0])
         layout["xaxis"]["range"] = [day - pd.Timedelta(days=183), day + pd.Timedelta(days=183)]
     return figure(data, layout, theme)
 
 
+def role_words(role: str, words: Words) -> str:
+    """What a statement is among its quantity's ("the latest statement"), in ``words``' language."""
+    english = ROLE_WORDS.get(role)
+    return say(english, words) if english else role
+
+
+def why_text(why: str, words: Words) -> str:
+    english = WHY.get(why, "")
+    return say(english, words) if english else ""
+
+
 def intro(title: str, rows: pd.DataFrame) -> str:
+    language = language_of(rows)
+    words = words_for(language)
+
+    def count(n: int, one: str, many: str) -> str:
+        return words.plural(one, many, n, "count with its noun")
+
     label = str(rows["quantity_label"].iloc[0])
     documents = rows["source"].nunique()
-    why = WHY.get(str(rows["quantity_why"].iloc[0]), "")
-    return (f"{title}: {label}; {fmt.count(len(rows), 'statement')} from {fmt.count(documents, 'document')}, "
-            f"one point each at its source's publication date, the latest marked, never averaged." + (f" {why}" if why else ""))
+    why = why_text(str(rows["quantity_why"].iloc[0]), words)
+    text = say(
+        "{title}: {quantity}; {statements} from {documents}, one point each at its source's publication date, the latest marked, never averaged.",
+        words, CTX_ALT, title=title, quantity=label,
+        statements=count(len(rows), "{n} statement", "{n} statements"), documents=count(documents, "{n} document", "{n} documents"),
+    )
+    return text + (f" {why}" if why else "")
 
 
 def items(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
+    words = words_for(language_of(rows))
     return [
-        f"{v} ({QUALIFIER_PHRASES[q]}), {KIND_LABELS[k].lower()}, {p} — {t}, {pub}, {d}: {ROLE_WORDS.get(r, r)}"
+        f"{v} ({say(QUALIFIER_PHRASES[q], words)}), {kind_label(k, words).lower()}, {p} — {t}, {pub}, {d}: {role_words(r, words)}"
         for v, q, k, p, t, pub, d, r in zip(*(texts(rows[c]) for c in (
             "value_label", "qualifier", "kind", "period_label", "source_title", "source_publisher", "source_date", "claim_role")))
     ]
 
 
-def cap_text(shown: int, total: int) -> str:  # never capped (keep_all)
+def cap_text(shown: int, total: int, words: Words | None = None) -> str:  # never capped (keep_all)
     return ""
 
 

@@ -16,12 +16,13 @@ from dashboard.config import Theme
 from dashboard.curated.records import Dataset
 from dashboard.views.charts import bars, panels
 from dashboard.views.charts.registry import register
-from dashboard.views.charts.texts import PANELS_INTRO, PEOPLE_AXIS
+from dashboard.views.charts.texts import PANELS_INTRO, PEOPLE_AXIS, say
+from dashboard.views.language import language_of, words_for
 
 
 def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
     """One panel and axis per metric (and per scope, when the metric's figures have several)."""
-    return panels.panel_chart(rows, dataset, theme, PEOPLE_AXIS, lone_pad=True)
+    return panels.panel_chart(rows, dataset, theme, say(PEOPLE_AXIS, words_for(language_of(rows))), lone_pad=True)
 
 
 PEOPLE = register(bars.bar_chart(

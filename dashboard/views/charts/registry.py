@@ -30,6 +30,10 @@ from dashboard.config import Theme
 from dashboard.curated.records import Dataset
 from dashboard.views.charts.draw import CAP_NOTE_NAME, empty_figure, esc
 from dashboard.views.labels import scope_text
+from dashboard.views.language import citation, formatter_for, language_of, words_of
+from dashboard.words import Words
+
+CTX = "charts"
 
 Rows = pd.DataFrame
 
@@ -42,7 +46,7 @@ class ChartSpec:
     plots: Literal["figures", "events"]  # which frame it draws, one mark per row; a click opens that row's source
     select: Callable[[pd.DataFrame], Rows]  # every row it could draw, from the filtered frame it plots
     cap: Callable[[Rows], Rows]  # the rows it draws: all of them, or the ones a readable chart keeps
-    cap_text: Callable[[int, int], str]  # (shown, total) → "Showing the 10 largest figures …"
+    cap_text: Callable[..., str]  # (shown, total, words) → "Showing the 10 largest figures …"
     draw: Callable[[Rows, Dataset, Theme], go.Figure]  # the figure of ≥ 1 drawn rows
     intro: Callable[[str, Rows], str]  # (title, drawn rows) → the first sentence of its alt text
     items: Callable[[Rows, Dataset], list[str]]  # each drawn mark in words, for alt text
@@ -57,6 +61,10 @@ class ChartSpec:
     def file_title(self) -> str:
         """``People: victims identified, …`` → ``People``: what its files are called."""
         return self.title.split(":")[0]
+
+    def title_in(self, words: Words | None = None) -> str:
+        """The chart's title in the language of ``words`` (English when None)."""
+        return words_of(words=words).text(self.title, CTX)
 
 
 CHARTS: dict[str, ChartSpec] = {}  # in page order: the order the modules register
@@ -131,15 +139,20 @@ def plotted_rows(name: str, figures: pd.DataFrame, events: pd.DataFrame) -> Rows
 # --- what a chart says and cites ---------------------------------------------------------------
 
 
-def cap_note(name: str, figures: pd.DataFrame, events: pd.DataFrame) -> str | None:
+def _words(name: str, figures: pd.DataFrame, events: pd.DataFrame, words: Words | str | None = None) -> Words:
+    """``words`` when given, else the words of the language the chart's frame is in."""
+    return words_of(events if spec(name).plots == "events" else figures, words)
+
+
+def cap_note(name: str, figures: pd.DataFrame, events: pd.DataFrame, words: Words | str | None = None) -> str | None:
     """``Showing the 10 largest figures of each metric (30 of 3,412); …`` when capped."""
     candidates, drawn = _rows(name, figures, events)
     if len(drawn) == len(candidates):
         return None
-    return spec(name).cap_text(len(drawn), len(candidates))
+    return spec(name).cap_text(len(drawn), len(candidates), _words(name, figures, events, words))
 
 
-def source_footer(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset) -> str:
+def source_footer(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, words: Words | str | None = None) -> str:
     """``Source: <title> — <publisher>, <date>`` for every document the chart plots (every
     document stating a figure drawn once for several, ``same_as``); "" if none."""
     rows = plotted_rows(name, figures, events)
@@ -148,10 +161,11 @@ def source_footer(name: str, figures: pd.DataFrame, events: pd.DataFrame, datase
     if "same_group" in rows and "same_group" in frame:  # one mark for one figure several documents state: cite each
         used |= set(frame.loc[frame["same_group"].isin(rows["same_group"].dropna()), "source"].dropna().tolist())
     known = [s for s in dataset.sources if s.file in used]
-    citations = [s.citation() for s in known] + sorted(used - {s.file for s in known})
+    words = _words(name, figures, events, words)
+    citations = [citation(s, words) for s in known] + sorted(used - {s.file for s in known})
     if not citations:
         return ""
-    return ("Source: " if len(citations) == 1 else "Sources: ") + "; ".join(citations)
+    return words.text("Source: " if len(citations) == 1 else "Sources: ", CTX) + "; ".join(citations)
 
 
 def qualifier_notes(name: str, figures: pd.DataFrame) -> list[str]:
@@ -162,41 +176,61 @@ def qualifier_notes(name: str, figures: pd.DataFrame) -> list[str]:
     return chart.notes(plotted_rows(name, figures, figures.iloc[0:0]))
 
 
-def empty_message(name: str, dataset: Dataset, filters: Filters | None = None) -> str:
-    """``No funding figures in 2022 for the selected programmes``."""
+def empty_message(name: str, dataset: Dataset, filters: Filters | None = None, words: Words | str | None = None) -> str:
+    """``No funding figures in 2022 for the selected programmes`` (English when ``words`` is None)."""
+    words = words_of(words=words)
     metrics = [m.id for m in dataset.metrics if m.chart == name]
-    return f"No {spec(name).empty_what} {scope_text(filters, dataset, metrics)}"
+    what = words.text(spec(name).empty_what, CTX)
+    return words.text("No {what} {scope}", CTX, what=what, scope=scope_text(filters, dataset, metrics, words))
 
 
-def alt_text(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, filters: Filters | None = None) -> str:
+def alt_text(
+    name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, filters: Filters | None = None,
+    words: Words | str | None = None,
+) -> str:
     """A text alternative: what the chart shows, then every value with qualifier, kind and period."""
     chart = spec(name)
+    words = _words(name, figures, events, words)
+    title = chart.title_in(words)
     rows = plotted_rows(name, figures, events)
     if rows.empty:
-        return f"{chart.title}: {empty_message(name, dataset, filters)}."
-    intro = chart.intro(chart.title, rows)
+        return words.text("{title}: {message}.", "chart alt text", title=title, message=empty_message(name, dataset, filters, words))
+    intro = chart.intro(title, rows)
     items = chart.items(rows, dataset)
-    footer = source_footer(name, figures, events, dataset)
-    capped = cap_note(name, figures, events)
+    footer = source_footer(name, figures, events, dataset, words)
+    capped = cap_note(name, figures, events, words)
     return " ".join([intro, *([capped] if capped else []), *(f"{item}." for item in items), *([footer + "."] if footer else [])])
 
 
 def build_chart(
-    name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, theme: Theme, filters: Filters | None = None
+    name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, theme: Theme, filters: Filters | None = None,
+    words: Words | str | None = None,
 ) -> go.Figure:
     """The figure for chart ``name`` (see ``CHARTS``) from the filtered frames.
 
     ``filters``, when given, lets an empty chart say what it is empty for ("in 2022").
+    Its words are in the language of the frames (``views.language``), or of ``words`` when given.
     """
+    words = _words(name, figures, events, words)
     rows = plotted_rows(name, figures, events)
     if rows.empty:
-        return empty_figure(empty_message(name, dataset, filters), theme)
+        return _separated(empty_figure(empty_message(name, dataset, filters, words), theme), words)
+    if language_of(rows) != words.language:  # words named by the caller: the drawing reads them from its rows
+        rows = rows.copy(deep=False)
+        rows.attrs["language"] = words.language
     fig = spec(name).draw(rows, dataset, theme)
-    note = cap_note(name, figures, events)
+    note = cap_note(name, figures, events, words)
     if note:
         fig.add_annotation(
             name=CAP_NOTE_NAME, text=esc(note), showarrow=False, xref="paper", yref="paper",
             x=1, y=0, xanchor="right", yanchor="bottom", font={"size": 11, "color": theme.muted_colour},
             bgcolor=theme.background_colour,
         )
+    return _separated(fig, words)
+
+
+def _separated(fig: go.Figure, words: Words) -> go.Figure:
+    """Plotly's own numbers (hover, automatic ticks) in the language's style: ``1.936,5`` in Vietnamese."""
+    if words.language != "en":
+        fig.layout.separators = formatter_for(words.language).plotly_separators
     return fig

@@ -1,9 +1,22 @@
 """Every word the charts show or say, in one place: legend keys, qualifier phrases, event
-types, the "Showing … of …" cap notes and the commitment note."""
+types, the "Showing … of …" cap notes and the commitment note.
+
+The constants are the English forms, the catalogue's message ids (context "charts"); a
+chart writes them in its view's language with ``say(text, words)``."""
 
 from __future__ import annotations
 
 from dashboard.curated.records import EventType, Qualifier
+from dashboard.views.language import words_of
+from dashboard.words import Words
+
+CTX = "charts"
+CTX_ALT = "chart alt text"
+
+
+def say(text: str, words: Words | None = None, context: str = CTX, **values: object) -> str:
+    """``text`` (one of the constants here) in the language of ``words`` (English when None)."""
+    return words_of(words=words).text(text, context, **values)
 
 COMMITMENT_NOTE = "Committed (pledged): promised for the period, not yet delivered; never added to reported figures."
 
@@ -36,12 +49,20 @@ PANELS_INTRO = " Each metric has its own panel and scale."
 EVENTS_INTRO = "{title}: {events} from {span}, one marker per event."
 
 
-def bars_cap_note(most: int, shown: int, total: int) -> str:
-    return f"Showing the {most} largest figures of each metric ({shown:,} of {total:,}); the table below lists them all."
+def bars_cap_note(most: int, shown: int, total: int, words: Words | None = None) -> str:
+    words = words_of(words=words)
+    return words.text(
+        "Showing the {shown_max} largest figures of each metric ({shown} of {total}); the table below lists them all.", CTX,
+        shown_max=most, shown=words.integer(shown), total=words.integer(total),
+    )
 
 
-def events_cap_note(shown: int, total: int) -> str:
-    return f"Showing the latest {shown:,} of {total:,} events; the table of figures and the filters narrow the view."
+def events_cap_note(shown: int, total: int, words: Words | None = None) -> str:
+    words = words_of(words=words)
+    return words.text(
+        "Showing the latest {shown} of {total} events; the table of figures and the filters narrow the view.", CTX,
+        shown=words.integer(shown), total=words.integer(total),
+    )
 
 
 

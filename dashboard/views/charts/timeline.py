@@ -16,14 +16,15 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.analysis import fmt
 from dashboard.config import Theme
 from dashboard.analysis.claims import event_markers
 from dashboard.curated.records import Dataset, EventStatus
 from dashboard.views.charts.draw import EVENT_LABEL_ROLE, EVENT_TRACE_ROLE, HOVER, SPAN_TRACE_ROLE, esc, figure, strings, texts, wrap
 from dashboard.views.charts.registry import ChartSpec, register
-from dashboard.views.charts.texts import EVENTS_INTRO, PLANNED_SUFFIX, PRECISION_NOTES, SPAN_KEY, TIMELINE_AXIS, events_cap_note
+from dashboard.views.charts.texts import CTX_ALT, EVENTS_INTRO, PLANNED_SUFFIX, PRECISION_NOTES, SPAN_KEY, TIMELINE_AXIS, events_cap_note, say
+from dashboard.views.language import formatter_for, language_of, words_for
 from dashboard.views.theme import tint
+from dashboard.words import Words
 
 MAX_EVENTS = 25  # timeline markers: past this, the latest ones
 MIN_AXIS_YEARS = 3  # a narrower view is widened around its events, so a year band is at most a third
@@ -44,15 +45,26 @@ def latest(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def intro(title: str, rows: pd.DataFrame) -> str:
+    language = language_of(rows)
+    words = words_for(language)
     first, last = rows["date"].min().year, rows["date_end"].max().year
-    span = f"{first}" if first == last else f"{first} to {last}"
-    return EVENTS_INTRO.format(title=title, events=fmt.count(len(rows), "event"), span=span)
+    span = f"{first}" if first == last else say("{first} to {last}", words, CTX_ALT, first=first, last=last)
+    return say(EVENTS_INTRO, words, CTX_ALT, title=title, events=formatter_for(language).count(len(rows), "event"), span=span)
+
+
+def precision_note(precision: str, words: Words) -> str:
+    """`` (month only)``, `` (year only)`` after a date known to the month or year; "" for a day."""
+    note = PRECISION_NOTES.get(precision, "")
+    return say(note, words) if note else ""
 
 
 def items(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
+    words = words_for(language_of(rows))
+    planned = say(", planned", words, CTX_ALT)
     return [
-        f"{date}{PRECISION_NOTES.get(precision, '')}: {title} — {label.lower()}"
-        + (", planned" if status == EventStatus.PLANNED.value else "")
+        say("{date}{precision}: {title} — {type}", words, CTX_ALT, date=date, precision=precision_note(precision, words), title=title,
+            type=label.lower() if words.language == "en" else label[:1].lower() + label[1:])
+        + (planned if status == EventStatus.PLANNED.value else "")
         for date, precision, title, label, status in zip(
             rows["date_label"], rows["date_precision"], rows["title"], _type_labels(rows, dataset), rows["status"]
         )
@@ -67,16 +79,16 @@ def _type_labels(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
     return [names.get(kind, kind) for kind in texts(rows["type"])]
 
 
-def event_label(type_label: str, status: str) -> str:
+def event_label(type_label: str, status: str, words: Words | None = None) -> str:
     """``Dialogue``, ``Dialogue (planned)``."""
-    return type_label + (PLANNED_SUFFIX if status == EventStatus.PLANNED.value else "")
+    return type_label + (say(PLANNED_SUFFIX, words) if status == EventStatus.PLANNED.value else "")
 
 
-def _sources_line(sources: str | None) -> str:
+def _sources_line(sources: str | None, words: Words | None = None) -> str:
     """``<br>Reported in: a.txt · b.txt`` when more than one document reports the event."""
     if not sources or " · " not in sources:
         return ""
-    return f"<br>Reported in: {esc(sources)}"
+    return "<br>" + say("Reported in: {files}", words, files=esc(sources))
 
 
 def x_range(starts: pd.Series, ends: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -105,12 +117,13 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
     room_right = (last - span_end.where(vague, middle)).dt.days.to_numpy()
     right_half = room_left > room_right
     customdata = ids[:, None]
+    words = words_for(language_of(rows))
     type_labels = _type_labels(rows, dataset)
     sources = texts(rows["group_sources"]) if "group_sources" in rows.columns else [None] * len(rows)
     columns = ["title", "date_label", "date_precision", "status", "programme_name"]
     hover = np.array([
-        f"<b>{esc(title)}</b><br>{esc(date)}{PRECISION_NOTES.get(precision, '')}<br>"
-        f"{event_label(label, status)} · {esc(programme)}{_sources_line(source)}"
+        f"<b>{esc(title)}</b><br>{esc(date)}{precision_note(precision, words)}<br>"
+        f"{event_label(label, status, words)} · {esc(programme)}{_sources_line(source, words)}"
         for (title, date, precision, status, programme), label, source in zip(
             zip(*(texts(rows[c]) for c in columns)), type_labels, sources
         )
@@ -124,7 +137,7 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
             xs += [start, end, None]
             ys += [event_id, event_id, None]
         data.append({
-            "type": "scatter", "x": xs, "y": ys, "mode": "lines", "name": SPAN_KEY,
+            "type": "scatter", "x": xs, "y": ys, "mode": "lines", "name": say(SPAN_KEY, words),
             "line": {"color": tint(theme.muted_colour, 0.65), "width": 10}, "hoverinfo": "skip",
             "meta": {"role": SPAN_TRACE_ROLE}, "legendrank": 900,
         })
@@ -137,7 +150,7 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
             planned = status == EventStatus.PLANNED.value
             data.append({
                 "type": "scatter", "x": middle[mask], "y": ids[mask], "mode": "markers",
-                "name": event_label(label, status),
+                "name": event_label(label, status, words),
                 "marker": {
                     "symbol": symbol + ("-open" if planned else ""),
                     "size": 15 if planned else 14, "color": colour,
@@ -160,7 +173,7 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
     layout = {
         "showlegend": True, "legend": {"entrywidth": 112},
         "xaxis": {
-            "type": "date", "range": [first, last], "title": {"text": TIMELINE_AXIS}, "tickformat": "%Y",
+            "type": "date", "range": [first, last], "title": {"text": say(TIMELINE_AXIS, words)}, "tickformat": "%Y",
             "dtick": "M12" if (last - first).days < 13 * 366 else None, "showgrid": True,
         },
         "yaxis": {

@@ -1,0 +1,240 @@
+"""A view in one language: the words, the names and the frames it is drawn from.
+
+The page, a slide image and the deck draw a view in the language of its link (``?lang=vi``).
+Nothing here holds a current language: the language travels with the data. A frame drawn
+in Vietnamese carries ``frame.attrs["language"] = "vi"`` (as it carries the claims view's
+quantity), so every view function that reads rows (cards, bars, panels, timeline, table)
+writes its words in that language, and a function that reads no rows takes ``words``.
+
+``Localized`` is one language's copy of the data, built once per language and process
+(``localize``): the dataset with its curated names in that language (``data/i18n``; the
+English name, marked untranslated, when none is curated; scope and event-type labels from
+the catalogue), and the figures and events frames whose text columns (programme, metric,
+value, period, source, event title and date) read in that language. Numbers and dates go
+through the ``Formatter``; ``Words`` and ``Formatter`` are made once per language.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from dashboard.analysis import fmt
+from dashboard.curated.records import Dataset
+from dashboard.curated.translations import Translations
+from dashboard.words import LANGUAGES, Formatter, Phrase, Words
+from dashboard.words.catalogue import SOURCE_LANGUAGE
+from dashboard.words.names import name
+
+LANGUAGE_ATTR = "language"  # frame.attrs key: the language a frame's texts are in
+CTX_SCOPE = "scope"  # the vocabulary's scope labels are words of the page, like event types
+CTX_EVENT_TYPE = "charts"
+CTX_COUNTS = "metric counts"
+
+
+@functools.lru_cache(maxsize=None)
+def words_for(language: str | None = None) -> Words:
+    """The ``Words`` of ``language`` (English when None), made once per process."""
+    return Words(language or SOURCE_LANGUAGE)
+
+
+def formatter_for(language: str | None = None) -> Formatter:
+    """The ``Formatter`` of ``language``, made once per process (``fmt.formatter``'s cache)."""
+    return fmt.formatter(language or SOURCE_LANGUAGE)
+
+
+def language_of(frame: Any) -> str:
+    """The language a frame's texts are in (English for a frame that does not say)."""
+    attrs = getattr(frame, "attrs", None) or {}
+    language = attrs.get(LANGUAGE_ATTR)
+    return language if language in LANGUAGES else SOURCE_LANGUAGE
+
+
+def words_of(frame: Any = None, words: Words | str | None = None) -> Words:
+    """``words`` when given (a ``Words`` or a language code), else the words of ``frame``'s language."""
+    if isinstance(words, Words):
+        return words
+    if isinstance(words, str):
+        return words_for(words)
+    return words_for(language_of(frame))
+
+
+def in_language(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """``frame`` marked as written in ``language`` (the same frame; pandas carries the mark
+    through filters, ``take`` and copies)."""
+    frame.attrs[LANGUAGE_ATTR] = language
+    return frame
+
+
+def scope_word(label: str, words: Words) -> str:
+    """A scope's label (``UK worldwide``) in ``words``' language: a page word from the catalogue,
+    the English marked untranslated when the catalogue has none (a scope added to the data)."""
+    return words.text(label, CTX_SCOPE) if label else label
+
+
+def event_type_word(label: str, words: Words) -> str:
+    return words.text(label, CTX_EVENT_TYPE) if label else label
+
+
+# --- one language's copy of the data ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Localized:
+    """The data of one language: its dataset (names translated) and frames (texts translated)."""
+
+    language: str
+    words: Words
+    formatter: Formatter
+    dataset: Dataset
+    figures: pd.DataFrame
+    events: pd.DataFrame
+
+
+def localize(dataset: Dataset, figures: pd.DataFrame, events: pd.DataFrame, language: str,
+             translations: Translations | None = None) -> Localized:
+    """``dataset`` and its frames (``figures_frame``, ``events_frame``) in ``language``. English
+    is the data as curated, marked English; another language reads its curated names from
+    ``translations`` (None: none curated, every name the English marked untranslated)."""
+    words = words_for(language)
+    formatter = formatter_for(language)
+    if language == SOURCE_LANGUAGE:
+        return Localized(language, words, formatter, dataset, in_language(figures, language), in_language(events, language))
+    if translations is None:
+        translations = Translations(language, "")
+    local = localized_dataset(dataset, translations, words)
+    return Localized(
+        language, words, formatter, local,
+        in_language(_figures(figures, local, formatter), language),
+        in_language(_events(events, local, formatter), language),
+    )
+
+
+def localized_dataset(dataset: Dataset, translations: Translations, words: Words) -> Dataset:
+    """``dataset`` with every curated name a reader meets in the translations' language: programme
+    names, metric labels and singulars, unit labels and nouns, source titles and publishers,
+    event titles, figure notes (``names.name``: the English, marked, when none is curated);
+    scope and event-type labels from the catalogue. Ids, numbers, dates and quotes unchanged."""
+
+    def named(record, *fields: str):
+        changes = {f: name(record, translations, f) for f in fields if getattr(record, f, None)}
+        return dataclasses.replace(record, **changes) if changes else record
+
+    def figure(f):
+        changes = {}
+        if f.note:
+            changes["note"] = name(f, translations, "note")
+        period = f.period
+        bases = {b: name(f, translations, b) for b in ("start_basis", "end_basis") if getattr(period, b, None)}
+        if bases:
+            changes["period"] = dataclasses.replace(period, **bases)
+        return dataclasses.replace(f, **changes) if changes else f
+
+    return dataclasses.replace(
+        dataset,
+        programmes=tuple(named(p, "name") for p in dataset.programmes),
+        metrics=tuple(_counted(named(m, "label", "singular"), words) for m in dataset.metrics),
+        units=tuple(named(u, "label", "noun") for u in dataset.units),
+        sources=tuple(named(s, "title", "publisher", "published_basis") for s in dataset.sources),
+        events=tuple(named(e, "title", "date_basis") for e in dataset.events),
+        figures=tuple(figure(f) for f in dataset.figures),
+        scopes=tuple(dataclasses.replace(s, label=scope_word(s.label, words)) for s in dataset.scopes),
+        event_types=tuple(dataclasses.replace(t, label=event_type_word(t.label, words)) for t in dataset.event_types),
+    )
+
+
+def _counted(metric, words: Words):
+    """A metric's ``counts`` and ``counted_by`` (what a panel says it counts, and who counted it)
+    in ``words``' language: page words from the catalogue (context "metric counts") until
+    data/i18n curates them; the English, marked untranslated, for a metric it does not hold."""
+    changes = {f: words.text(getattr(metric, f), CTX_COUNTS) for f in ("counts", "counted_by") if getattr(metric, f, None)}
+    return dataclasses.replace(metric, **changes) if changes else metric
+
+
+def _figures(figures: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> pd.DataFrame:
+    """The figures frame with its text columns in the language of ``dataset``'s names."""
+    frame = figures.copy()
+    if frame.empty:
+        return frame
+    by_id = {f.id: f for f in dataset.figures}
+    rows = [by_id[i] for i in frame["id"].tolist()]
+    sources = {s.file: s for s in dataset.sources}
+    words = formatter.words
+    values: dict = {}
+    periods: dict = {}  # many figures share a period or a value: each written once
+    column = {
+        "programme_name": [dataset.programme(f.programme).name for f in rows],
+        "metric_label": [dataset.metric(f.metric).label for f in rows],
+        "value_label": [_once(values, (f.value, f.qualifier, f.unit, f.wording, f.value_high), lambda f=f: formatter.value(
+            f.value, f.qualifier, dataset.unit(f.unit), f.wording, high=f.value_high)) for f in rows],
+        "period_label": [_once(periods, f.period, lambda f=f: formatter.period(f.period)) for f in rows],
+        "source_title": [sources[f.source].title for f in rows],
+        "source_publisher": [sources[f.source].publisher for f in rows],
+        "source_date": [formatter.flex_date(sources[f.source].published) for f in rows],
+        "source_language": [sources[f.source].language or SOURCE_LANGUAGE for f in rows],
+        "note": [f.note for f in rows],
+        "period_start_basis": [f.period.start_basis for f in rows],
+        "period_end_basis": [f.period.end_basis for f in rows],
+        "scope_label": [scope_word(str(s), words) if isinstance(s, str) else s for s in frame["scope_label"].tolist()],
+    }
+    for key, values in column.items():
+        frame[key] = pd.array(values, dtype="string")
+    return frame
+
+
+def _once(done: dict, key, make):
+    """``make()``, remembered in ``done`` under ``key`` (a key that cannot be hashed is made each time)."""
+    try:
+        if key not in done:
+            done[key] = make()
+        return done[key]
+    except TypeError:
+        return make()
+
+
+def _events(events: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> pd.DataFrame:
+    frame = events.copy()
+    if frame.empty:
+        return frame
+    by_id = {e.id: e for e in dataset.events}
+    rows = [by_id[i] for i in frame["id"].tolist()]
+    sources = {s.file: s for s in dataset.sources}
+    types = {t.id: t.label for t in dataset.known_event_types}
+    words = formatter.words
+    column = {
+        "title": [e.title for e in rows],
+        "date_label": [formatter.flex_date(e.date) for e in rows],
+        "date_basis": [e.date_basis for e in rows],
+        "programme_name": [dataset.programme(e.programme).name for e in rows],
+        "source_title": [sources[e.source].title for e in rows],
+        "source_publisher": [sources[e.source].publisher for e in rows],
+        "source_date": [formatter.flex_date(sources[e.source].published) for e in rows],
+        "type_label": [types[str(e.type)] if str(e.type) in types else event_type_word(str(e.type), words) for e in rows],
+        "scope_label": [scope_word(str(s), words) if isinstance(s, str) else s for s in frame["scope_label"].tolist()],
+    }
+    for key, values in column.items():
+        frame[key] = pd.array(values, dtype="string")
+    return frame
+
+
+def citation(source, words: Words) -> str:
+    """``<title> — <publisher>, <date>`` in ``words``' language (``Source.citation`` is English)."""
+    return words.text(
+        "{title} — {publisher}, {date}", "table",
+        title=source.title, publisher=source.publisher, date=formatter_for(words.language).flex_date(source.published),
+    )
+
+
+def untranslated(text: Any) -> bool:
+    """Whether a text is English standing in for a missing translation (``Phrase.untranslated``)."""
+    return isinstance(text, Phrase) and text.untranslated
+
+
+__all__ = [
+    "LANGUAGE_ATTR", "Localized", "citation", "formatter_for", "in_language", "language_of", "localize",
+    "localized_dataset", "scope_word", "untranslated", "words_for", "words_of",
+]

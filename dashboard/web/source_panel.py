@@ -1,0 +1,99 @@
+"""The source dialog: a record's source sentence in its document, as the page shows it.
+
+``render_passage`` turns a ``provenance.Passage`` (already in the page's language) into the
+dialog's title and body; ``source_modal`` is the empty dialog the page starts with. The quote
+is the document's own words: it carries the document's language (``lang``) and, on a page in
+another language, says so ("nguyên văn tiếng Anh"); a curated translation sits beside it,
+labelled as one. Computes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+from dashboard.views.language import words_for
+from dashboard.web.ids import ID
+from dashboard.web.provenance import Passage
+from dashboard.words import Words
+
+CTX = "source dialog"
+
+
+def source_modal(words: Words | None = None) -> dbc.Modal:
+    words = words or words_for()
+    return dbc.Modal(
+        [
+            dbc.ModalHeader(dbc.ModalTitle(words.text("Source", "table"), id=ID.SOURCE_TITLE), close_button=True),
+            dbc.ModalBody(id=ID.SOURCE_BODY, className="source-body"),
+            dbc.ModalFooter(html.Button(words.text("Close", CTX), id=ID.SOURCE_CLOSE, className="btn btn-secondary", n_clicks=0)),
+        ],
+        id=ID.SOURCE_MODAL, is_open=False, size="xl", scrollable=True, keyboard=True,
+        labelledby=ID.SOURCE_TITLE,
+    )
+
+
+QUOTED = re.compile(r"(“[^”]*”|\"[^\"]*\")")  # the source's own words, quoted in a detail ("The source says “over”")
+
+
+def marked(text: str, lang: str) -> list | str:
+    """``text`` with each quoted fragment (the source's own words) marked as its document's
+    language, for a page in another language: screen readers and the page's checks read it so."""
+    parts = QUOTED.split(text)
+    if len(parts) == 1:
+        return text
+    return [html.Span(part, lang=lang) if i % 2 else part for i, part in enumerate(parts) if part]
+
+
+def render_passage(passage: Passage | None, words: Words | None = None) -> tuple[str, list]:
+    """Title and body of the source panel: details, then the document with the quote marked."""
+    words = words or words_for(passage.language if passage is not None else None)
+    say = words.text
+    if passage is None:
+        return say("Source not found", CTX), [html.P(say("This figure is not in the data the dashboard was started with.", CTX), className="source-missing")]
+    doc = passage.document
+    meta = [doc.publisher, doc.date_label]
+    document_head = [
+        html.H3(doc.title, className="source-doc-title"),
+        html.P(" · ".join(meta), className="source-doc-meta"),
+    ]
+    if doc.date_basis:
+        document_head.append(html.P(say("Date: {date}", CTX, date=doc.date_basis), className="source-doc-basis"))
+    if doc.url:
+        document_head.append(html.P(html.A(say("Open the original", CTX), href=doc.url, target="_blank", rel="noopener noreferrer")))
+    foreign = passage.quote_lang != passage.language
+    details = html.Dl(
+        [part for d in passage.details for part in (html.Dt(d.label), html.Dd(marked(d.text, passage.quote_lang) if foreign else d.text))],
+        className="source-details",
+    )
+    text = html.Div(
+        [passage.before, html.Mark(passage.quote, id=ID.SOURCE_MARK), passage.after],
+        className="source-text",
+        tabIndex=0,
+        **({"lang": passage.quote_lang} if foreign else {}),
+        **{"aria-label": say("Text of {title}, with the quoted words highlighted", CTX, title=doc.title)},
+    )
+    quote_note = [
+        html.P(passage.quote_label, className="source-quote-label") if passage.quote_label else None,
+        html.Figure([
+            html.Blockquote(passage.quote_translation, className="source-translation-text"),
+            html.Figcaption(passage.translation_label, className="source-translation-label"),
+        ], className="source-translation") if passage.quote_translation else None,
+    ]
+    related = [
+        html.Li(html.Button(
+            label, id={"type": ID.RELATED_EVENT if kind == "event" else ID.RELATED, "figure": record_id, "row": passage.record_id},
+            n_clicks=0, className="related-link", title=say("Show this one's source sentence", CTX), **{"data-figure": record_id},
+        ))
+        for kind, record_id, label in passage.related
+    ]
+    body = [
+        *[part for part in quote_note if part is not None],  # first: the highlighted words are the document's, not a translation
+        html.Div(details, className="source-figure"),
+        html.Div([html.H3(say("Related, as the curator declared", CTX), className="source-related-title"), html.Ul(related)], className="source-related") if related else None,
+        html.Div(document_head + [html.P(doc.file, className="source-file")], className="source-doc"),
+        text,
+    ]
+    return passage.heading, body
