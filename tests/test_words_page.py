@@ -188,9 +188,6 @@ def test_a_forged_page_language_is_the_default_one(state):
     assert table.page_label == VI.text("Page {page} of {pages}", "table", page="1", pages=VI.integer(max(table.pages, 1)))
 
 
-@pytest.mark.xfail(strict=True, reason="views/charts/panels.py (the lead's) writes 'counted by' and "
-                   "'(each panel has its own scale)' in English; when it switches, this passes: empty "
-                   "PENDING_IN_PANELS in tests/browser/test_language.py and drop this mark")
 def test_the_panels_of_a_vietnamese_chart_say_nothing_in_english(state):
     view = st.compute_view(state, Filters(state.choices.first_year, state.choices.last_year), "vi")
     shown = " ".join(

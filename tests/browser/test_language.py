@@ -76,12 +76,11 @@ def glossary_proper_nouns() -> list[str]:
 # Written in English by views/charts/panels.py, which its owner is switching over (texts.COUNTED_BY
 # and texts.OWN_SCALE want say(…, words) there); tests/test_charts.py's strict xfail says when
 # they are gone, and this list must then be emptied. Nothing else English is set aside.
-PENDING_IN_PANELS = ("counted by", "(each panel has its own scale)")
 
 
 def english_left(texts: list[list[str]]) -> list[str]:
     """The unmarked texts that hold an English word, once the glossary's proper nouns are set aside."""
-    words, nouns = english_words(), sorted([*glossary_proper_nouns(), *PENDING_IN_PANELS], key=len, reverse=True)
+    words, nouns = english_words(), sorted(glossary_proper_nouns(), key=len, reverse=True)
     left, previous = [], ""
     for text, lang in texts:
         if lang and not lang.startswith("vi"):

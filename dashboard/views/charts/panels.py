@@ -21,7 +21,8 @@ from dashboard.config import Theme
 from dashboard.curated.records import Dataset
 from dashboard.views.charts import bars
 from dashboard.views.charts.draw import PANEL_TITLE_NAME, esc, figure, wrap
-from dashboard.views.charts.texts import COUNTED_BY, OWN_SCALE
+from dashboard.views.charts.texts import COUNTED_BY, OWN_SCALE, say
+from dashboard.views.language import language_of, words_for
 from dashboard.views.theme import DASHBOARD_HEIGHT, ROW_PX
 
 # Characters per line of a panel title and its "what it counts" lines: what a phone's chart
@@ -61,7 +62,8 @@ def panel_title(rows: pd.DataFrame, dataset: Dataset, scoped: bool, theme: Theme
     counts, by = (getattr(metric, "counts", None), getattr(metric, "counted_by", None))
     if not counts:
         return text, heading
-    lines = wrap(counts + (f" — {COUNTED_BY} {by}" if by else ""), DETAIL_WIDTH).split("<br>")  # annotations never wrap
+    counted_by = say(COUNTED_BY, words_for(language_of(rows)))
+    lines = wrap(counts + (f" — {counted_by} {by}" if by else ""), DETAIL_WIDTH).split("<br>")  # annotations never wrap
     detail = "<br>".join(f"<span style='color:{theme.muted_colour}'>{line}</span>" for line in lines)
     return f"{text}<br>{detail}", heading + len(lines)
 
@@ -109,7 +111,7 @@ def panel_chart(
         layout[f"yaxis{'' if i == 1 else i}"]["domain"] = [max(top - rows_h / plot_px, 0.0), top]
         top -= rows_h / plot_px
     layout[f"xaxis{'' if len(panels) == 1 else len(panels)}"]["title"] = {
-        "text": axis_title + (OWN_SCALE if len(panels) > 1 else "")
+        "text": axis_title + (say(OWN_SCALE, words_for(language_of(rows))) if len(panels) > 1 else "")
     }
     keys_ = bars.key_traces(rows, theme)
     # The legend sits in the top margin and the first panel's title just above its panel:
