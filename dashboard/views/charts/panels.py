@@ -23,6 +23,7 @@ from dashboard.views.charts import bars
 from dashboard.views.charts.draw import PANEL_TITLE_NAME, esc, figure, wrap
 from dashboard.views.charts.texts import COUNTED_BY, OWN_SCALE, say
 from dashboard.views.language import language_of, words_for
+from dashboard.words import Words
 from dashboard.views.theme import DASHBOARD_HEIGHT, ROW_PX
 
 # Characters per line of a panel title and its "what it counts" lines: what a phone's chart
@@ -51,7 +52,7 @@ def scoped_panels(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figu
     return panel_chart(rows, dataset, theme, bars.value_axis_title(rows, dataset) if rows["metric"].nunique() == 1 else "", lone_pad=True)
 
 
-def panel_title(rows: pd.DataFrame, dataset: Dataset, scoped: bool, theme: Theme) -> tuple[str, int]:
+def panel_title(rows: pd.DataFrame, dataset: Dataset, scoped: bool, theme: Theme, words: Words | None = None) -> tuple[str, int]:
     """``Funding · UK worldwide`` over a muted line of what the metric counts and who counted
     it; and how many lines that is."""
     metric = dataset.metric(str(rows["metric"].iloc[0]))
@@ -62,8 +63,8 @@ def panel_title(rows: pd.DataFrame, dataset: Dataset, scoped: bool, theme: Theme
     counts, by = (getattr(metric, "counts", None), getattr(metric, "counted_by", None))
     if not counts:
         return text, heading
-    counted_by = say(COUNTED_BY, words_for(language_of(rows)))
-    lines = wrap(counts + (f" — {counted_by} {by}" if by else ""), DETAIL_WIDTH).split("<br>")  # annotations never wrap
+    detail = say(COUNTED_BY, words or words_for(language_of(rows)), counts=counts, by=by) if by else counts
+    lines = wrap(detail, DETAIL_WIDTH).split("<br>")  # annotations never wrap
     detail = "<br>".join(f"<span style='color:{theme.muted_colour}'>{line}</span>" for line in lines)
     return f"{text}<br>{detail}", heading + len(lines)
 
@@ -74,6 +75,7 @@ def panel_chart(
     """One panel and linear axis per metric and scope (small multiples), each titled with what
     it counts; ``lone_pad``: a chart of one panel pads a lone bar as the single-axis charts do;
     ``ordered``: ``rows`` are already in ``bars.bar_order``."""
+    words = words_for(language_of(rows))  # before reordering: a frame says its language in its attrs
     rows = rows if ordered else bars.bar_order(rows, dataset)
     # Only the columns a panel reads: each panel is a copy, and the frame has about fifty
     # text columns, each copied on its own.
@@ -83,7 +85,7 @@ def panel_chart(
     where = pd.DataFrame({"metric": rows["metric"].to_numpy(), "scope": scopes.to_numpy()}).groupby(["metric", "scope"], sort=False).indices
     panels = [rows.take(where[key]) for key in keys]  # one grouping, not two comparisons per panel
     scoped = len({s for _, s in keys}) > 1 or keys[0][1] not in ("", SCOPE_NOT_STATED)
-    titles = [panel_title(p, dataset, scoped, theme) for p in panels]
+    titles = [panel_title(p, dataset, scoped, theme, words) for p in panels]
     slots = 3 if lone_pad and len(panels) == 1 else 1
     data: list[dict] = []
     layout: dict = {"annotations": []}
@@ -111,7 +113,7 @@ def panel_chart(
         layout[f"yaxis{'' if i == 1 else i}"]["domain"] = [max(top - rows_h / plot_px, 0.0), top]
         top -= rows_h / plot_px
     layout[f"xaxis{'' if len(panels) == 1 else len(panels)}"]["title"] = {
-        "text": axis_title + (say(OWN_SCALE, words_for(language_of(rows))) if len(panels) > 1 else "")
+        "text": axis_title + (say(OWN_SCALE, words) if len(panels) > 1 else "")
     }
     keys_ = bars.key_traces(rows, theme)
     # The legend sits in the top margin and the first panel's title just above its panel:
