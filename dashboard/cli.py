@@ -222,8 +222,11 @@ def _export_images(fmt, folder: Path, frame, dataset, filters, config, chart, si
                 dataset, filters, config, chart=name, size=size, today=made_on, all_events=all_events, language=words.language
             )
             path = folder / exporters.file_name(ascii_form(titles[name]), filters, made_on, exporters.FORMATS[fmt].extension)
-            _write(path, exporters.FORMATS[fmt](frame, context))
-            written.append(path)
+            image = exporters.FORMATS[fmt](frame, context)
+            parts = getattr(image, "parts", [image])  # a chart whose rows need several slides: one file per slide
+            for number, part in enumerate(parts, start=1):
+                written.append(path.with_name(exporters.part_name(path.name, number, len(parts))))
+                _write(written[-1], part)
     for path in written:
         click.echo(words.text("Wrote {path}", CTX, path=path))
 

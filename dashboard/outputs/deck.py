@@ -104,11 +104,11 @@ def build_deck(
 
     picture_h_in = SLIDE_H_IN - PICTURE_TOP_IN
     picture_px = (PICTURE_W_PX, round(PICTURE_W_PX * picture_h_in / SLIDE_W_IN))
-    slide_figures = [
-        images.slide_figure(name, figures, events, dataset, filters, config, size=picture_px, made_on=made_on, title=False, scale=1.0)
-        for name in shown
+    parts = [  # a chart whose rows do not fit one slide continues on the next: "(1 of 2)", "(2 of 2)"
+        (name, part) for name in shown
+        for part in images.slide_parts(name, figures, events, dataset, filters, config, size=picture_px, made_on=made_on, title=False, scale=1.0)
     ]
-    pictures = images.render_images(slide_figures, format="png", width=picture_px[0], height=picture_px[1]) if shown else []
+    pictures = images.render_images([p.figure for _, p in parts], format="png", width=picture_px[0], height=picture_px[1]) if parts else []
 
     deck = Presentation()
     deck.slide_width, deck.slide_height = Emu(_emu(SLIDE_W_IN)), Emu(_emu(SLIDE_H_IN))
@@ -118,8 +118,8 @@ def build_deck(
     deck.core_properties.author = "Programme dashboard"
 
     _title_slide(deck, config, filters, dataset, made_on, figures, left_out)
-    for name, picture in zip(shown, pictures):
-        _chart_slide(deck, name, picture, picture_h_in, figures, events, dataset, filters)
+    for (name, part), picture in zip(parts, pictures):
+        _chart_slide(deck, name, part, picture, picture_h_in, events, dataset, filters)
     ratios = ratio_rows(funding_ratios(figures, dataset))
     if ratios:
         _table_slides(deck, "Funding per person", RATIO_COLUMNS, ratios, RATIO_NOTES)
@@ -168,18 +168,20 @@ def _title_slide(deck, config: Config, filters: Filters, dataset: Dataset, made_
     )
 
 
-def _chart_slide(deck, name: str, picture: bytes, picture_h_in: float, figures, events, dataset, filters) -> None:
+def _chart_slide(deck, name: str, part, picture: bytes, picture_h_in: float, events, dataset, filters) -> None:
+    """One slide of chart ``name`` (``part``: all of it, or one of the slides it continues on)."""
     from dashboard.views import charts
 
     slide = deck.slides.add_slide(deck.slide_layouts[5])  # Title Only
     title = slide.shapes.title
     _place(title, MARGIN_IN, TITLE_TOP_IN, SLIDE_W_IN - 2 * MARGIN_IN, TITLE_H_IN)
-    heading = charts.CHARTS[name].title
+    heading = part.text.title
     _set_text(title.text_frame, heading, size=fit_size(heading, SLIDE_W_IN - 2 * MARGIN_IN, TITLE_PT), bold=True)
     shape = slide.shapes.add_picture(io.BytesIO(picture), 0, _emu(PICTURE_TOP_IN), width=_emu(SLIDE_W_IN), height=_emu(picture_h_in))
-    shape.name = f"Chart: {charts.CHARTS[name].title}"
-    shape._element.nvPicPr.cNvPr.set("descr", charts.alt_text(name, figures, events, dataset, filters))
-    slide.notes_slide.notes_text_frame.text = speaker_notes(name, figures, events, dataset)
+    shape.name = f"Chart: {heading}"
+    shape._element.nvPicPr.cNvPr.set("descr", charts.alt_text(name, part.figures, events, dataset, filters))
+    notes = speaker_notes(name, part.figures, events, dataset)
+    slide.notes_slide.notes_text_frame.text = heading + notes[len(charts.CHARTS[name].title):]
 
 
 def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset) -> str:

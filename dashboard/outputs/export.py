@@ -22,13 +22,14 @@ import datetime as dt
 import io
 import math
 import re
+import unicodedata
 import zipfile
 
 import pandas as pd
 
 from dashboard.analysis.frame import FIGURE_COLUMNS, Filters, funding_ratios
 from dashboard.outputs.formats import (  # noqa: F401  (ExportContext, ExportError: the exporters' shared types)
-    FORMATS, ExportContext, ExportError, Exporter, OutputFormat, of_kind, output_format, register_format,
+    FORMATS, ExportContext, ExportError, Exporter, OutputFormat, SlidesArchive, of_kind, output_format, register_format,
 )
 
 FIXED_COLUMNS = FIGURE_COLUMNS[:11]  # id … quote: fixed, first, unchanged
@@ -51,7 +52,8 @@ EXPORTERS = FORMATS  # name → format, each called like its exporter: EXPORTERS
 
 def slug(text: str) -> str:
     """``Funding by programme`` → ``funding-by-programme`` (ASCII letters and digits only)."""
-    plain = text.replace("£", "").encode("ascii", "ignore").decode().lower()
+    marks_off = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))  # "Số liệu" → "So lieu"
+    plain = marks_off.replace("£", "").encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "export"
 
 
@@ -329,21 +331,58 @@ def _deterministic_xlsx(workbook, made_on: dt.date) -> bytes:
 # --- images and the deck -----------------------------------------------------------------
 
 
+def chart_images(format: str, figures: pd.DataFrame, context: ExportContext) -> list[bytes]:
+    """Chart ``context.chart`` of the view as slide images: one, or one per slide its rows need."""
+    from dashboard.outputs import images
+
+    dataset, filters, config = context.view()
+    if not context.chart:
+        raise ExportError(f"a {format} export draws one chart; name it with chart=…")
+    return images.slide_images(
+        context.chart, figures, context.events(), dataset, filters, config,
+        format=format, size=context.size, made_on=context.made_on,
+    )
+
+
+def part_name(name: str, number: int, count: int) -> str:
+    """``funding-by-programme_2018-2025_2026-11-22.png`` → ``…_2026-11-22-1-of-2.png`` for the
+    first of two slides; a chart that fits one slide keeps its name."""
+    if count == 1:
+        return name
+    stem, _, extension = name.rpartition(".")
+    return f"{stem}-{number}-of-{count}.{extension}"
+
+
 def _image(format: str) -> Exporter:
     def export_image(figures: pd.DataFrame, context: ExportContext) -> bytes:
-        from dashboard.outputs import images
+        parts = chart_images(format, figures, context)
+        if len(parts) == 1:
+            return parts[0]
+        dataset, filters, _ = context.view()
+        from dashboard.views import charts
 
-        dataset, filters, config = context.view()
-        if not context.chart:
-            raise ExportError(f"a {format} export draws one chart; name it with chart=…")
-        return images.slide_image(
-            context.chart, figures, context.events(), dataset, filters, config,
-            format=format, size=context.size, made_on=context.made_on,
-        )
+        title = context.words.text(charts.CHARTS[context.chart].title, "charts").split(":")[0]
+        name = file_name(title, filters, context.made_on, format)
+        return SlidesArchive(_zip([(part_name(name, k, len(parts)), part) for k, part in enumerate(parts, start=1)], context.made_on), parts)
 
     export_image.__name__ = f"export_{format}"
-    export_image.__doc__ = f"Chart ``context.chart`` of the view as a slide-sized {format.upper()}."
+    export_image.__doc__ = (
+        f"Chart ``context.chart`` of the view as a slide-sized {format.upper()}; a chart whose rows need several "
+        f"slides as a ZIP of one {format.upper()} per slide (``SlidesArchive``), never a slide with rows left out."
+    )
     return export_image
+
+
+def _zip(files: list[tuple[str, bytes]], made_on: dt.date) -> bytes:
+    """``files`` in a ZIP with fixed timestamps: the same view gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files:
+            entry = zipfile.ZipInfo(name, date_time=(made_on.year, made_on.month, made_on.day, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            archive.writestr(entry, data)
+    return out.getvalue()
 
 
 register_format("png", "PNG", "png", "image/png", "chart")(_image("png"))

@@ -73,6 +73,20 @@ class ExportContext:
         return apply_event_filters(events_frame(dataset) if self.all_events is None else self.all_events, filters)
 
 
+class SlidesArchive(bytes):
+    """What a png or svg export returns for a chart whose rows need several slides: a ZIP of one
+    image per slide (``…-1-of-2.png``, ``…-2-of-2.png``), so no bar is left out. Its file is a
+    ``.zip`` (``OutputFormat.extension_for``), whatever the format asked for."""
+
+    extension = "zip"
+    mime = "application/zip"
+
+    def __new__(cls, archive: bytes, parts: list[bytes]) -> SlidesArchive:
+        made = super().__new__(cls, archive)
+        made.parts = list(parts)  # each slide's image, in order: the CLI writes them as files of their own
+        return made
+
+
 Exporter = Callable[[pd.DataFrame, ExportContext], bytes]
 CTX_BUTTON = "downloads"  # the catalogue context of the download buttons' labels
 Kind = Literal["view", "chart"]
@@ -89,6 +103,15 @@ class OutputFormat:
 
     def __call__(self, figures: pd.DataFrame, context: ExportContext) -> bytes:
         return self.export(figures, context)
+
+    def extension_for(self, content: bytes) -> str:
+        """The extension of the file ``content`` goes in: the format's, or ``zip`` for a
+        ``SlidesArchive`` (a chart on several slides)."""
+        return getattr(content, "extension", self.extension)
+
+    def mime_for(self, content: bytes) -> str:
+        """The media type of ``content``: the format's, or ``application/zip`` for a ``SlidesArchive``."""
+        return getattr(content, "mime", self.mime)
 
     def label_in(self, words: Words) -> str:
         """The button's text in the language of ``words``: ``Slides (PPTX)`` / ``Trang chiếu (PPTX)``."""

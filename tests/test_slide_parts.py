@@ -1,0 +1,184 @@
+"""Slides stay readable as documents are added: a chart whose bars do not fit one slide at
+14 pt continues on further slides ("Funding by programme (1 of 2)"), each row on exactly one,
+with no category label over another or over a panel title, a split panel keeping one value
+scale, and each part citing only its own bars' documents. Runs on a made-up frame of many
+bars built from the fictional claims fixture."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
+from dashboard.curated.validate import load_valid
+from dashboard.outputs import images
+from dashboard.outputs.export import FORMATS, ExportContext
+from dashboard.outputs.slidefit import panel_notes
+from dashboard.views import charts
+
+CLAIMS = Path(__file__).resolve().parent / "fixtures" / "claims"
+MADE = dt.date(2026, 11, 30)
+FONT_PX = 28  # 14 pt on a 1920 px slide
+LINE = 1.3  # plotly sets tick label lines 1.3 em apart
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return load_valid(CLAIMS / "data", CLAIMS / "seeds")
+
+
+def many_bars(dataset, bars: int, scopes: int) -> tuple[pd.DataFrame, pd.DataFrame, Filters]:
+    """``bars`` funding figures of made-up programmes in ``scopes`` scopes, each from its own document."""
+    filters = Filters(*year_span(dataset))
+    frame = figures_frame(dataset)
+    base = frame[frame["id"] == "pledge-2020-2022"]
+    rows = []
+    for k in range(bars):
+        row = base.copy()
+        row["id"] = row["quantity_group"] = row["same_group"] = f"made-up-{k}"
+        row["scope"], row["scope_label"] = f"scope_{k % scopes}", f"Made-up scope {k % scopes}"
+        row["programme"] = f"made-up-programme-{k}"
+        row["programme_name"] = f"Made-up programme number {k} against organised immigration crime across the region"
+        row["value"] = row["value_low"] = row["value_high"] = float(k + 1) * 1e6
+        row["value_label"] = f"£{k + 1}m"
+        row["source"] = f"made-up-document-{k}.txt"
+        for column in ("relation", "related_ids", "part_of", "same_as", "updates", "disagrees_with"):
+            row[column] = pd.NA
+        rows.append(row)
+    figures = pd.concat(rows, ignore_index=True)
+    return figures, apply_event_filters(events_frame(dataset), filters), filters
+
+
+def parts_of(name, dataset, config, figures, events, filters, **options):
+    return images.slide_parts(name, figures, events, dataset, filters, config, made_on=MADE, **options)
+
+
+def _px(layout):
+    """Paper y → pixels from the image's top, for the plot area of ``layout``."""
+    top, plot_h = layout["margin"]["t"], layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    return lambda y: top + (1 - y) * plot_h
+
+
+def label_boxes(layout) -> list[tuple[float, float, str]]:
+    """Each category label's estimated vertical extent (top, bottom, text) in pixels."""
+    to_px = _px(layout)
+    boxes = []
+    for key, axis in layout.items():
+        if not (key.startswith("yaxis") and isinstance(axis, dict) and axis.get("type") == "category"):
+            continue
+        low, high = (float(v) for v in axis["range"])
+        d0, d1 = axis.get("domain", [0, 1])
+        for i, text in enumerate(axis["ticktext"]):
+            centre = to_px(d0 + (d1 - d0) * (low - i) / (low - high))
+            lines = str(text).count("<br>") + 1
+            half = ((lines - 1) * LINE + 1.0) * FONT_PX / 2
+            boxes.append((centre - half, centre + half, str(text)))
+    return boxes
+
+
+def title_boxes(layout) -> list[tuple[float, float, str]]:
+    """Each panel title's vertical extent: one line sitting on its panel's top edge."""
+    to_px = _px(layout)
+    boxes = []
+    for a in layout["annotations"]:
+        if a.get("name") == "panel-title":
+            axis = layout["yaxis" + a["yref"].split(" ")[0][1:]]
+            top = to_px(axis["domain"][1])
+            boxes.append((top - 1.2 * FONT_PX, top, a["text"]))
+    return boxes
+
+
+def overlaps(a, b) -> bool:
+    return a[0] < b[1] - 0.5 and b[0] < a[1] - 0.5
+
+
+def test_ten_bars_in_five_panels_continue_on_numbered_slides_each_bar_on_exactly_one(claims, config):
+    figures, events, filters = many_bars(claims, bars=10, scopes=5)
+    parts = parts_of("funding", claims, config, figures, events, filters)
+    assert len(parts) > 1
+    assert [p.text.title for p in parts] == [f"Funding by programme ({k} of {len(parts)})" for k in range(1, len(parts) + 1)]
+    drawn = [i for p in parts for i in p.ids]
+    assert sorted(drawn) == sorted(charts.plotted_rows("funding", figures, events)["id"]) and len(set(drawn)) == len(drawn)
+    for part in parts:  # each part draws exactly its rows
+        shown = [str(i) for k, a in part.figure["layout"].items() if k.startswith("yaxis") for i in a.get("tickvals", [])]
+        assert sorted(shown) == sorted(part.ids)
+
+
+@pytest.mark.parametrize("bars, scopes", [(10, 5), (10, 1), (6, 3)])
+def test_no_category_label_overlaps_another_or_a_panel_title(claims, config, bars, scopes):
+    figures, events, filters = many_bars(claims, bars, scopes)
+    for part in parts_of("funding", claims, config, figures, events, filters):
+        layout = part.figure["layout"]
+        labels, titles = label_boxes(layout), title_boxes(layout)
+        assert labels
+        for i, a in enumerate(labels):
+            assert not [b[2] for b in labels[i + 1:] if overlaps(a, b)], f"{part.text.title}: {a[2]} overlaps"
+            assert not [t[2] for t in titles if overlaps(a, t)], f"{part.text.title}: {a[2]} overlaps a panel title"
+        to_px = _px(layout)
+        panels = [(to_px(ax["domain"][1]), to_px(ax["domain"][0]) + 1.3 * FONT_PX) for k, ax in layout.items()
+                  if k.startswith("yaxis") and isinstance(ax, dict) and ax.get("domain")]
+        for title in titles:  # a title sits in the gap: clear of every panel's bars and tick labels
+            assert not [p for p in panels if overlaps(title, p)], f"{part.text.title}: {title[2]} is over a panel"
+
+
+def test_a_panel_split_across_slides_keeps_one_value_scale_and_says_continued(claims, config):
+    figures, events, filters = many_bars(claims, bars=10, scopes=1)
+    parts = parts_of("funding", claims, config, figures, events, filters)
+    assert len(parts) > 1
+    ranges = {tuple(p.figure["layout"]["xaxis"]["range"]) for p in parts}
+    assert len(ranges) == 1
+    titles = [[a["text"] for a in p.figure["layout"]["annotations"] if a.get("name") == "panel-title"] for p in parts]
+    assert all(len(t) == 1 for t in titles)
+    assert "(continued)" not in titles[0][0] and all(t[0].endswith("(continued)") for t in titles[1:])
+
+
+def test_each_part_cites_only_the_documents_of_its_bars(claims, config):
+    figures, events, filters = many_bars(claims, bars=10, scopes=5)
+    for part in parts_of("funding", claims, config, figures, events, filters):
+        cited = {f"made-up-document-{i.rsplit('-', 1)[1]}.txt" for i in part.ids}
+        named = {d for d in figures["source"] if d in part.text.source}
+        assert named == cited
+
+
+def test_panels_that_count_the_same_thing_share_one_note_under_the_chart():
+    detail = "<span style='color:#555'>Pounds invested or committed — counted by</span><br><span style='color:#555'>UK Government</span>"
+    titles = [{"name": "panel-title", "text": f"Funding · Scope {k}<br>{detail}"} for k in "ABC"]
+    assert panel_notes(titles) == ["Funding (all panels): Pounds invested or committed — counted by UK Government."]
+    assert [t["text"] for t in titles] == ["Funding · Scope A", "Funding · Scope B", "Funding · Scope C"]
+    other = {"name": "panel-title", "text": "Returns · Scope A<br><span>People returned</span>"}
+    assert panel_notes([*[dict(t, text=f"Funding · Scope {k}<br>{detail}") for k, t in zip("AB", titles)], other]) == [
+        "Funding (Scope A, Scope B): Pounds invested or committed — counted by UK Government.",
+        "Returns · Scope A: People returned.",
+    ]
+
+
+def test_a_png_export_of_a_chart_on_several_slides_is_a_zip_of_every_slide(claims, config, monkeypatch):
+    figures, events, filters = many_bars(claims, bars=10, scopes=5)
+    monkeypatch.setattr(images, "render_images", lambda figs, **_: [f"slide {i}".encode() for i, _ in enumerate(figs)])
+    monkeypatch.setattr(ExportContext, "events", lambda self: events)
+    context = ExportContext.for_view(claims, filters, config, chart="funding", today=MADE)
+    content = FORMATS["png"](figures, context)
+    assert FORMATS["png"].extension_for(content) == "zip" and FORMATS["png"].mime_for(content) == "application/zip"
+    names = zipfile.ZipFile(io.BytesIO(content)).namelist()
+    count = len(content.parts)
+    assert count > 1 and names == [f"funding-by-programme_{filters.year_from}-{filters.year_to}_2026-11-30-{k}-of-{count}.png" for k in range(1, count + 1)]
+
+
+def test_every_shipped_chart_is_one_slide_when_it_fits_and_every_part_fits_when_it_does_not(shipped_dataset, config):
+    filters = Filters(*year_span(shipped_dataset))
+    figures = apply_filters(figures_frame(shipped_dataset), filters)
+    events = apply_event_filters(events_frame(shipped_dataset), filters)
+    for name in charts.CHARTS:
+        fit: dict = {}
+        images.compose(charts.build_chart(name, figures, events, shipped_dataset, config.theme, filters).to_dict(),
+                       images.slide_text(name, figures, events, shipped_dataset, filters, config, MADE), config, (1920, 1080), fit=fit)
+        parts = parts_of(name, shipped_dataset, config, figures, events, filters)
+        drawn = [i for p in parts for i in p.ids]
+        assert len(drawn) == len(set(drawn))
+        if fit.get("spare", 0) >= 0:
+            assert len(parts) == 1 and parts[0].text.title == charts.CHARTS[name].title
