@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -182,3 +183,56 @@ def test_every_shipped_chart_is_one_slide_when_it_fits_and_every_part_fits_when_
         assert len(drawn) == len(set(drawn))
         if fit.get("spare", 0) >= 0:
             assert len(parts) == 1 and parts[0].text.title == charts.CHARTS[name].title
+
+
+def test_the_deck_gives_each_part_a_slide_titled_k_of_n_with_its_own_alt_text_and_notes(claims, config, monkeypatch):
+    from PIL import Image
+    from pptx import Presentation
+
+    from dashboard.outputs import deck
+
+    figures, events, filters = many_bars(claims, bars=10, scopes=5)
+    blank = io.BytesIO()
+    Image.new("RGB", (1920, 1045), "white").save(blank, format="PNG")
+    monkeypatch.setattr(images, "prewarm", lambda: None)
+    monkeypatch.setattr(images, "render_images", lambda figs, **_: [blank.getvalue()] * len(figs))
+    slides = Presentation(io.BytesIO(deck.build_deck(figures, events, claims, filters, config, made_on=MADE))).slides
+    funding = [s for s in slides if s.shapes.title is not None and s.shapes.title.text.startswith("Funding by programme")]
+    count = len(funding)
+    assert count > 1 and [s.shapes.title.text for s in funding] == [f"Funding by programme ({k} of {count})" for k in range(1, count + 1)]
+    said = []
+    for slide in funding:
+        notes = slide.notes_slide.notes_text_frame.text
+        assert notes.startswith(slide.shapes.title.text)
+        [picture] = [s for s in slide.shapes if s.shape_type == 13]
+        alt = picture._element.nvPicPr.cNvPr.get("descr")
+        said.append({k for k in range(10) if f"number {k} " in alt})
+        assert {k for k in range(10) if f"number {k} " in notes} == said[-1]
+    assert sorted(k for s in said for k in s) == list(range(10))
+
+
+def test_the_cli_writes_a_file_per_slide_for_a_chart_on_several_slides_and_keeps_the_name_of_one_that_fits(tmp_path, monkeypatch, data_dir, seeds_dir):
+    import dataclasses
+
+    from click.testing import CliRunner
+
+    from dashboard.cli import main
+    from dashboard.outputs import export as exporters
+    from dashboard.outputs.formats import SlidesArchive
+
+    def draw(figures, context):  # funding needs two slides; every other chart fits one
+        return SlidesArchive(b"zip", [b"first", b"second"]) if context.chart == "funding" else b"whole"
+
+    monkeypatch.setitem(exporters.FORMATS, "png", dataclasses.replace(exporters.FORMATS["png"], export=draw))
+    monkeypatch.setattr(images, "find_browser", lambda: "chromium")
+    config = Path(__file__).resolve().parents[1] / "config.yaml"
+    result = CliRunner().invoke(main, [
+        "export", "--format", "png", "-o", str(tmp_path), "--data", str(data_dir), "--seeds", str(seeds_dir), "--config", str(config),
+    ])
+    assert result.exit_code == 0, result.output
+    written = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    funding = sorted(n for n in written if n.startswith("funding-by-programme"))
+    assert [n.rsplit("_", 1)[1] for n in funding] == [f"{dt.date.today().isoformat()}-{k}-of-2.png" for k in (1, 2)]
+    assert [written[n] for n in funding] == [b"first", b"second"]
+    others = [n for n in written if n not in funding]
+    assert others and all(written[n] == b"whole" and not re.search(r"-\d+-of-\d+\.png$", n) for n in others)
