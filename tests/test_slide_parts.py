@@ -170,15 +170,22 @@ def test_a_png_export_of_a_chart_on_several_slides_is_a_zip_of_every_slide(claim
     assert count > 1 and names == [f"funding-by-programme_{filters.year_from}-{filters.year_to}_2026-11-30-{k}-of-{count}.png" for k in range(1, count + 1)]
 
 
-def test_every_shipped_chart_is_one_slide_when_it_fits_and_every_part_fits_when_it_does_not(shipped_dataset, config):
+@pytest.mark.parametrize("layout", ["image", "deck"])
+def test_every_shipped_chart_is_one_slide_when_it_fits_and_each_bar_is_on_one_slide(shipped_dataset, config, layout):
+    """An invariant of the shipped data, whatever documents it holds: a chart whose rows fit one
+    slide (an image, or a deck's picture under its title) is one slide, and no bar is on two."""
+    from dashboard.outputs import deck
+
+    size = (1920, 1080) if layout == "image" else (deck.PICTURE_W_PX, round(deck.PICTURE_W_PX * (deck.SLIDE_H_IN - deck.PICTURE_TOP_IN) / deck.SLIDE_W_IN))
+    options = {} if layout == "image" else {"title": False, "scale": 1.0}
     filters = Filters(*year_span(shipped_dataset))
     figures = apply_filters(figures_frame(shipped_dataset), filters)
     events = apply_event_filters(events_frame(shipped_dataset), filters)
     for name in charts.CHARTS:
         fit: dict = {}
         images.compose(charts.build_chart(name, figures, events, shipped_dataset, config.theme, filters).to_dict(),
-                       images.slide_text(name, figures, events, shipped_dataset, filters, config, MADE), config, (1920, 1080), fit=fit)
-        parts = parts_of(name, shipped_dataset, config, figures, events, filters)
+                       images.slide_text(name, figures, events, shipped_dataset, filters, config, MADE), config, size, fit=fit, **options)
+        parts = parts_of(name, shipped_dataset, config, figures, events, filters, size=size, **options)
         drawn = [i for p in parts for i in p.ids]
         assert len(drawn) == len(set(drawn))
         if fit.get("spare", 0) >= 0:

@@ -42,7 +42,8 @@ EMU_PER_INCH = 914400
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5  # PowerPoint's own 16:9
 MARGIN_IN = 0.5
 TITLE_TOP_IN, TITLE_H_IN = 0.25, 0.8
-PICTURE_TOP_IN = TITLE_TOP_IN + TITLE_H_IN + 0.05
+CHART_TITLE_H_IN = 0.65  # a chart slide's one-line title: the picture under it gets the rest of the slide
+PICTURE_TOP_IN = TITLE_TOP_IN + CHART_TITLE_H_IN + 0.05
 PICTURE_W_PX = 1920  # the picture fills the slide's width at this many pixels
 TITLE_PT = 30
 TABLE_PT = 14  # 14 pt: the least a room reads on a 13.33 in slide
@@ -174,7 +175,7 @@ def _chart_slide(deck, name: str, part, picture: bytes, picture_h_in: float, eve
 
     slide = deck.slides.add_slide(deck.slide_layouts[5])  # Title Only
     title = slide.shapes.title
-    _place(title, MARGIN_IN, TITLE_TOP_IN, SLIDE_W_IN - 2 * MARGIN_IN, TITLE_H_IN)
+    _place(title, MARGIN_IN, TITLE_TOP_IN, SLIDE_W_IN - 2 * MARGIN_IN, CHART_TITLE_H_IN)
     heading = part.text.title
     _set_text(title.text_frame, heading, size=fit_size(heading, SLIDE_W_IN - 2 * MARGIN_IN, TITLE_PT), bold=True)
     shape = slide.shapes.add_picture(io.BytesIO(picture), 0, _emu(PICTURE_TOP_IN), width=_emu(SLIDE_W_IN), height=_emu(picture_h_in))

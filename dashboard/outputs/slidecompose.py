@@ -17,7 +17,7 @@ import pandas as pd
 from dashboard.curated.records import day_label
 from dashboard.outputs.errors import ExportError
 from dashboard.outputs.slidefit import (
-    KEY_H, WRAP_CHAR_WIDTH, draw_keys, fit_event_labels, fit_value_axes, floor_fonts, key_grid, panel_notes, place_panels, rewrap_labels,
+    KEY_H, KEY_ROW, WRAP_CHAR_WIDTH, draw_keys, fit_event_labels, fit_value_axes, floor_fonts, key_grid, panel_notes, place_panels, rewrap_labels,
     take_cap_note, take_keys,
 )
 from dashboard.outputs.slidefit import text_px as _text_px
@@ -40,6 +40,7 @@ NOTE_PX = 28  # qualifier notes and the date made
 MIN_TEXT_PX = 28  # no text smaller, whatever the chart set (timeline labels, cap notes): 14 pt
 LINE_HEIGHT = 1.35
 FOOTER_LINE = 1.22  # the source and note lines under the chart, set closer than the title's
+FOOTER_CHAR_WIDTH = 0.49  # em a character of the footer's running text (measured 0.46 in Liberation Sans)
 
 
 @dataclass(frozen=True)
@@ -114,20 +115,20 @@ def compose(
     legend_h = legend_rows * px(BODY_PX) * 1.75
     key_entry, key_rows = key_grid(keys, usable, px, px(BODY_PX))
     key_top = header + legend_h
-    legend_h += key_rows * px(KEY_H) * 1.4
+    legend_h += key_rows * px(KEY_H) * KEY_ROW
     # A panel title is one line on a slide ("Funding · UK worldwide"): what its metric counts and
     # who counted it, wrapped over several lines for the page, moves to the notes under the chart,
     # so stacked panels keep room for their bars (they overlapped each other at slide size).
     panel_details = panel_notes(layout.get("annotations", []))
     panel_lines = 1 if any(a.get("name") == "panel-title" for a in layout.get("annotations", [])) else 0
-    top = header + legend_h + px(16) + px(BODY_PX) * 1.6 * panel_lines
+    top = header + legend_h + px(16) + px(BODY_PX) * 1.45 * panel_lines
     if not showlegend:
         layout["showlegend"] = False
 
     footer_lines: list[tuple[str, float, str]] = []  # (text, font px, colour), top to bottom
-    for line in _wrap_px(text.source, usable, px(FOOTER_PX)):
+    for line in _wrap_px(text.source, usable, px(FOOTER_PX), char_width=FOOTER_CHAR_WIDTH):
         footer_lines.append((line, px(FOOTER_PX), theme.text_colour))
-    for line in _wrap_px("   ".join([*panel_details, *text.notes, *cap]), usable, px(NOTE_PX)):
+    for line in _wrap_px("   ".join([*panel_details, *text.notes, *cap]), usable, px(NOTE_PX), char_width=FOOTER_CHAR_WIDTH):
         footer_lines.append((line, px(NOTE_PX), theme.muted_colour))
     footer_lines.append((text.made, px(NOTE_PX), theme.muted_colour))
     footer_h = sum(f * FOOTER_LINE for _, f, _ in footer_lines)
@@ -245,12 +246,12 @@ def _times(value, k: float):
         return value
 
 
-def _wrap_px(text: str, width_px: float, font_px: float, max_lines: int | None = None) -> list[str]:
+def _wrap_px(text: str, width_px: float, font_px: float, max_lines: int | None = None, char_width: float = WRAP_CHAR_WIDTH) -> list[str]:
     import textwrap
 
     if not text:
         return []
-    per_line = max(20, int(width_px / (font_px * WRAP_CHAR_WIDTH)))
+    per_line = max(20, int(width_px / (font_px * char_width)))
     lines = textwrap.wrap(text, width=per_line, break_long_words=False) or [text]
     if max_lines and len(lines) > max_lines:
         lines = lines[:max_lines]
@@ -274,14 +275,16 @@ def _y_label_width(layout: dict, font_px: float) -> float:
 
 
 def _x_axis_band(layout: dict, font_px: float) -> float:
-    """Height below the lowest plot for its tick labels and axis title."""
+    """Height below the lowest plot for its tick labels and axis title; the title is set that
+    close under the tick labels (plotly's own standoff left it over the footer's rule)."""
     band = 0.0
     for key, axis in layout.items():
         if not key.startswith("xaxis") or not isinstance(axis, dict) or axis.get("visible") is False:
             continue
         height = font_px * 1.7  # tick labels and their standoff
         if (axis.get("title") or {}).get("text"):
-            height += font_px * 2.1
+            axis["title"] = {**axis["title"], "standoff": round(font_px * 0.4)}
+            height += font_px * 1.6
         band = max(band, height)
     return band
 

@@ -13,6 +13,7 @@ import re
 import pandas as pd
 
 KEY_W, KEY_H = 84, 42  # a fill/pattern key's swatch, in px of a 1920×1080 slide
+KEY_ROW = 1.3  # a row of keys: the swatch and a little space
 CHAR_WIDTH = 0.56  # average glyph width in em of the sans fonts Chromium falls back to (generous)
 WRAP_CHAR_WIDTH = 0.52  # for wrapping running text, which averages narrower than labels
 
@@ -225,7 +226,7 @@ def draw_keys(figure: dict, keys: list[dict], annotations: list, entry: float, t
     hatch) with its name beside it, in rows from ``top_px`` down."""
     layout = figure["layout"]
     per_row = max(1, int((width - 2 * pad_px) // entry))
-    row_h = px(KEY_H) * 1.4
+    row_h = px(KEY_H) * KEY_ROW
     pictures = list(layout.get("images", []))
     for i, key in enumerate(keys):
         row, column = divmod(i, per_row)
