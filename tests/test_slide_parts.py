@@ -243,3 +243,14 @@ def test_the_cli_writes_a_file_per_slide_for_a_chart_on_several_slides_and_keeps
     assert [written[n] for n in funding] == [b"first", b"second"]
     others = [n for n in written if n not in funding]
     assert others and all(written[n] == b"whole" and not re.search(r"-\d+-of-\d+\.png$", n) for n in others)
+
+
+def test_a_zip_of_slides_crosses_a_process_boundary_whole():
+    """A render process sends its file back pickled: the archive keeps its parts and its .zip."""
+    import pickle
+
+    from dashboard.outputs.formats import SlidesArchive
+
+    back = pickle.loads(pickle.dumps(SlidesArchive(b"PK zip", [b"one", b"two"])))
+    assert isinstance(back, SlidesArchive) and bytes(back) == b"PK zip" and back.parts == [b"one", b"two"]
+    assert FORMATS["svg"].extension_for(back) == "zip" and FORMATS["svg"].extension_for(b"<svg/>") == "svg"

@@ -81,9 +81,9 @@ class SlidesArchive(bytes):
     extension = "zip"
     mime = "application/zip"
 
-    def __new__(cls, archive: bytes, parts: list[bytes]) -> SlidesArchive:
+    def __new__(cls, archive: bytes, parts: list[bytes] | tuple[bytes, ...] = ()) -> SlidesArchive:
         made = super().__new__(cls, archive)
-        made.parts = list(parts)  # each slide's image, in order: the CLI writes them as files of their own
+        made.parts = list(parts)  # each slide's image, in order (the CLI writes each as a file); () lets pickle rebuild it
         return made
 
 
