@@ -340,7 +340,7 @@ def chart_images(format: str, figures: pd.DataFrame, context: ExportContext) -> 
         raise ExportError(f"a {format} export draws one chart; name it with chart=…")
     return images.slide_images(
         context.chart, figures, context.events(), dataset, filters, config,
-        format=format, size=context.size, made_on=context.made_on,
+        format=format, size=context.size, made_on=context.made_on, words=context.words,
     )
 
 
@@ -397,4 +397,4 @@ def export_pptx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     dataset, filters, config = context.view()
     if context.size:
         raise ExportError("--size applies to png and svg; the deck is always 16:9 with pictures 1920 px across")
-    return deck.build_deck(figures, context.events(), dataset, filters, config, made_on=context.made_on)
+    return deck.build_deck(figures, context.events(), dataset, filters, config, made_on=context.made_on, words=context.words)

@@ -31,6 +31,7 @@ from dashboard.outputs.slidecompose import (  # noqa: F401  (the layout's sizes,
     BASE_HEIGHT, BASE_WIDTH, BODY_PX, MIN_TEXT_PX, SlideText, _scale_sizes, chart_spec, compose, day_text, slide_text,
 )
 from dashboard.outputs.slideparts import SlidePart, slide_parts
+from dashboard.words import Words
 
 if TYPE_CHECKING:  # pragma: no cover
     from dashboard.analysis.frame import Filters
@@ -66,6 +67,7 @@ def slide_figure(
     made_on: dt.date | None = None,
     title: bool = True,
     scale: float | None = None,
+    words: Words | None = None,
 ) -> dict:
     """Chart ``name`` of the filtered frames composed as ONE slide of ``size`` pixels: title,
     subtitle (filters and period), chart, source line, notes and date made, every row on it
@@ -76,9 +78,9 @@ def slide_figure(
     from dashboard.views import charts
 
     chart_spec(name)
-    text = slide_text(name, figures, events, dataset, filters, config, made_on or dt.date.today())
+    text = slide_text(name, figures, events, dataset, filters, config, made_on or dt.date.today(), words)
     figure = charts.build_chart(name, figures, events, dataset, config.theme, filters).to_dict()
-    return compose(figure, text, config, size, title=title, scale=scale)
+    return compose(figure, text, config, size, title=title, scale=scale, words=words)
 
 
 def slide_images(
@@ -92,11 +94,12 @@ def slide_images(
     format: str = "png",
     size: str | None = None,
     made_on: dt.date | None = None,
+    words: Words | None = None,
 ) -> list[bytes]:
     """Chart ``name`` as slide images (png or svg) of the named ``size``: one, or one per part
     when its rows do not fit one slide ("(1 of 2)", "(2 of 2)")."""
     pixels = image_size(config, size)
-    parts = slide_parts(name, figures, events, dataset, filters, config, size=pixels, made_on=made_on)
+    parts = slide_parts(name, figures, events, dataset, filters, config, size=pixels, made_on=made_on, words=words)
     return render_images([p.figure for p in parts], format=format, width=pixels[0], height=pixels[1])
 
 
@@ -111,9 +114,10 @@ def slide_image(
     format: str = "png",
     size: str | None = None,
     made_on: dt.date | None = None,
+    words: Words | None = None,
 ) -> bytes:
     """Chart ``name`` as ONE slide image (png or svg) of the named ``size``, every row on it;
     ``slide_images`` gives one image per slide the rows need."""
     pixels = image_size(config, size)
-    figure = slide_figure(name, figures, events, dataset, filters, config, size=pixels, made_on=made_on)
+    figure = slide_figure(name, figures, events, dataset, filters, config, size=pixels, made_on=made_on, words=words)
     return render_image(figure, format=format, width=pixels[0], height=pixels[1])

@@ -21,6 +21,7 @@ from dashboard.outputs.slidefit import (
     take_cap_note, take_keys,
 )
 from dashboard.outputs.slidefit import text_px as _text_px
+from dashboard.words import Formatter, Words
 
 if TYPE_CHECKING:  # pragma: no cover
     from dashboard.analysis.frame import Filters
@@ -57,16 +58,21 @@ class SlideText:
 day_text = day_label  # "22 Nov 2026": the one day label, shared with the page and the deck
 
 
-def slide_text(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, filters: Filters, config: Config, made_on: dt.date) -> SlideText:
+def slide_text(
+    name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, filters: Filters, config: Config, made_on: dt.date,
+    words: Words | None = None,
+) -> SlideText:
+    """What a slide of chart ``name`` says around it; its own words in the language of ``words``."""
     from dashboard.views import charts
 
     spec = chart_spec(name)
+    words = words or Words("en")
     return SlideText(
-        title=spec.title,
+        title=words.text(spec.title, "charts"),
         subtitle=filters.describe(dataset),
         source=charts.source_footer(name, figures, events, dataset),
         notes=tuple(charts.qualifier_notes(name, figures)),
-        made=f"Made {day_text(made_on)} · {config.title}",
+        made=words.text("Made {date} · {title}", "images", date=Formatter(words).date(made_on), title=config.title),
     )
 
 
@@ -81,6 +87,7 @@ def chart_spec(name: str):
 def compose(
     figure: dict, text: SlideText, config: Config, size: tuple[int, int], *, title: bool = True, scale: float | None = None,
     fit: dict | None = None,
+    words: Words | None = None,
 ) -> dict:
     """``figure`` (a dashboard chart as a dict) laid out as a slide with ``text`` around it.
 
@@ -119,7 +126,7 @@ def compose(
     # A panel title is one line on a slide ("Funding · UK worldwide"): what its metric counts and
     # who counted it, wrapped over several lines for the page, moves to the notes under the chart,
     # so stacked panels keep room for their bars (they overlapped each other at slide size).
-    panel_details = panel_notes(layout.get("annotations", []))
+    panel_details = panel_notes(layout.get("annotations", []), words)
     panel_lines = 1 if any(a.get("name") == "panel-title" for a in layout.get("annotations", [])) else 0
     top = header + legend_h + px(16) + px(BODY_PX) * 1.45 * panel_lines
     if not showlegend:

@@ -287,7 +287,7 @@ def _swatch(marker: dict) -> str:
 _DETAIL = re.compile(r"<span[^>]*>(.*?)</span>")
 
 
-def panel_notes(annotations: list) -> list[str]:
+def panel_notes(annotations: list, words=None) -> list[str]:
     """Each panel title cut to its heading on one line; the details it dropped, as notes under
     the chart, each said once: panels whose details are the same share one note
     ("Funding (all panels): Pounds invested … — counted by UK Government.")."""
@@ -302,10 +302,10 @@ def panel_notes(annotations: list) -> list[str]:
         if detail:
             said.setdefault(plain_text(detail), []).append(plain_text(heading))
     panels = sum(len(headings) for headings in said.values())
-    return [f"{_whose(headings, panels)}: {detail}." for detail, headings in said.items()]
+    return [f"{_whose(headings, panels, words)}: {detail}." for detail, headings in said.items()]
 
 
-def _whose(headings: list[str], panels: int) -> str:
+def _whose(headings: list[str], panels: int, words=None) -> str:
     """``Funding · UK worldwide`` for one panel; ``Funding (all panels)``; ``Funding (UK
     worldwide, UK with another country)`` for some panels of one metric."""
     if len(headings) == 1:
@@ -314,7 +314,7 @@ def _whose(headings: list[str], panels: int) -> str:
     if len(metrics) == 1:
         metric = metrics.pop()
         if len(headings) == panels:
-            return f"{metric} (all panels)"
+            return words.text("{metric} (all panels)", "images", metric=metric) if words else f"{metric} (all panels)"
         return f"{metric} ({', '.join(h.split(' · ', 1)[-1] for h in headings)})"
     return "; ".join(headings)
 

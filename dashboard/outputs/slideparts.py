@@ -23,6 +23,7 @@ import pandas as pd
 
 from dashboard.outputs.slidecompose import BASE_HEIGHT, BASE_WIDTH, SlideText, chart_spec, compose, slide_text
 from dashboard.outputs.slidefit import category_panels
+from dashboard.words import Words
 
 if TYPE_CHECKING:  # pragma: no cover
     from dashboard.analysis.frame import Filters
@@ -63,17 +64,20 @@ def slide_parts(
     made_on: dt.date | None = None,
     title: bool = True,
     scale: float | None = None,
+    words: Words | None = None,
 ) -> list[SlidePart]:
-    """Chart ``name`` as one slide, or as several when its rows do not fit one (see above)."""
+    """Chart ``name`` as one slide, or as several when its rows do not fit one (see above); its
+    own words in the language of ``words`` (English when None)."""
     from dashboard.views import charts
 
     chart_spec(name)
     made_on = made_on or dt.date.today()
-    text = slide_text(name, figures, events, dataset, filters, config, made_on)
+    words = words or Words("en")
+    text = slide_text(name, figures, events, dataset, filters, config, made_on, words)
     raw = charts.build_chart(name, figures, events, dataset, config.theme, filters).to_dict()
     whole_raw = copy.deepcopy(raw)
     fit: dict = {}
-    whole = compose(raw, text, config, size, title=title, scale=scale, fit=fit)
+    whole = compose(raw, text, config, size, title=title, scale=scale, fit=fit, words=words)
     drawn = charts.plotted_rows(name, figures, events)
     ids = tuple(str(i) for i in drawn["id"]) if "id" in drawn else ()
     single = [SlidePart(whole, text, ids, figures=figures)]
@@ -88,15 +92,16 @@ def slide_parts(
         rows = _part_frame(figures, part_ids)
         if sorted(str(i) for i in charts.plotted_rows(name, rows, events)["id"]) != sorted(part_ids):
             return None
-        words = slide_text(name, rows, events, dataset, filters, config, made_on)
-        words = dataclasses.replace(
-            words, title=f"{words.title} ({number} of {count})", notes=(*words.notes, *([capped] if capped else [])),
+        said = slide_text(name, rows, events, dataset, filters, config, made_on, words)
+        said = dataclasses.replace(
+            said, title=words.text("{heading} ({number} of {count})", "deck", heading=said.title, number=number, count=count),
+            notes=(*said.notes, *([capped] if capped else [])),
         )
         figure = charts.build_chart(name, rows, events, dataset, config.theme, filters).to_dict()
-        _title_panels(figure, whole_raw, part, begun)
+        _title_panels(figure, whole_raw, part, begun, words.text(CONTINUED, "images"))
         fitted: dict = {}
-        figure = compose(figure, words, config, size, title=title, scale=scale, fit=fitted)
-        return SlidePart(figure, words, tuple(part_ids), number, count, rows), fitted.get("spare", 0.0) >= 0
+        figure = compose(figure, said, config, size, title=title, scale=scale, fit=fitted, words=words)
+        return SlidePart(figure, said, tuple(part_ids), number, count, rows), fitted.get("spare", 0.0) >= 0
 
     tried: dict[tuple, bool | None] = {}
 
@@ -193,7 +198,7 @@ def _part_frame(figures: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
 # --- what each part's panels say -------------------------------------------------------------
 
 
-def _title_panels(figure: dict, whole: dict, part: list[tuple[_Panel, list[str]]], begun: frozenset) -> None:
+def _title_panels(figure: dict, whole: dict, part: list[tuple[_Panel, list[str]]], begun: frozenset, continued: str = CONTINUED) -> None:
     """Each panel of a part titled as on the whole chart (a part of one unscoped panel is drawn as
     a single axis, without one), with "(continued)" where an earlier slide began the panel."""
     layout = figure.setdefault("layout", {})
@@ -210,7 +215,7 @@ def _title_panels(figure: dict, whole: dict, part: list[tuple[_Panel, list[str]]
         if panel.y in begun:
             lines = str(title["text"]).split("<br>")
             last = max(i for i, line in enumerate(lines) if not line.lstrip().startswith("<span"))
-            lines[last] += CONTINUED
+            lines[last] += continued
             title["text"] = "<br>".join(lines)
         annotations.append(title)
     layout["annotations"] = annotations
