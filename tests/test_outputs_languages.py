@@ -1,4 +1,4 @@
-"""The deck and the slide images say their own words in the export's language: `dashboard
+"""The deck, the slide images and the spreadsheet say their own words in the export's language: `dashboard
 export --lang vi` writes a deck whose titles, tables and speaker-note headings are the
 catalogue's Vietnamese, slides whose titles, "(1 of 2)", "(continued)" and date line are too,
 and every word they ask for is in the catalogue (a strict lookup fails on a missing entry).
@@ -114,3 +114,35 @@ def test_the_png_export_context_carries_its_language_to_the_slide(claims, config
 
     chart_images("png", figures, ExportContext.for_view(claims, filters, config, chart="funding", today=MADE, language="vi"))
     assert seen["words"].language == "vi"
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_every_word_the_spreadsheet_asks_for_is_in_the_catalogue(dataset, config, monkeypatch, language):
+    from dashboard.outputs.export import FORMATS
+
+    figures, _, filters = view(dataset)
+    monkeypatch.setattr(ExportContext, "words", property(lambda self: Words(self.language, strict=True)))
+    assert FORMATS["xlsx"](figures, ExportContext.for_view(dataset, filters, config, today=MADE, language=language))
+
+
+def test_a_vietnamese_workbook_names_its_sheets_and_its_about_rows_in_vietnamese(dataset, config):
+    from openpyxl import load_workbook
+
+    from dashboard.outputs.export import FORMATS
+
+    figures, _, filters = view(dataset)
+    content = FORMATS["xlsx"](figures, ExportContext.for_view(dataset, filters, config, today=MADE, language="vi"))
+    workbook = load_workbook(io.BytesIO(content))
+    assert workbook.sheetnames[0] == "Số liệu" and workbook.sheetnames[-1] == "Giới thiệu"
+    about = {row[0].value: row[1].value for row in workbook["Giới thiệu"].iter_rows()}
+    assert {"Tiêu đề", "Quy tắc năm", "Ngày tạo", "An toàn"} <= set(about)
+    assert about["Quy tắc năm"].startswith("Một số liệu được giữ lại") and about["An toàn"].startswith("Các ô văn bản")
+
+
+def test_an_image_export_without_a_chart_says_so_in_the_export_language(dataset, config):
+    from dashboard.outputs.errors import ExportError
+    from dashboard.outputs.export import FORMATS
+
+    figures, _, filters = view(dataset)
+    with pytest.raises(ExportError, match="vẽ một biểu đồ"):
+        FORMATS["png"](figures, ExportContext.for_view(dataset, filters, config, today=MADE, language="vi"))

@@ -65,7 +65,7 @@ class ExportContext:
         """The dataset, filters and settings, or a clear error naming what is missing."""
         missing = [n for n in ("dataset", "filters", "config") if getattr(self, n) is None]
         if missing:
-            raise ExportError(f"this format needs the whole view; missing: {', '.join(missing)}")
+            raise ExportError(self.words.text("this format needs the whole view; missing: {missing}", "xlsx", missing=", ".join(missing)))
         return self.dataset, self.filters, self.config
 
     def events(self) -> pd.DataFrame:
