@@ -254,3 +254,16 @@ def test_a_zip_of_slides_crosses_a_process_boundary_whole():
     back = pickle.loads(pickle.dumps(SlidesArchive(b"PK zip", [b"one", b"two"])))
     assert isinstance(back, SlidesArchive) and bytes(back) == b"PK zip" and back.parts == [b"one", b"two"]
     assert FORMATS["svg"].extension_for(back) == "zip" and FORMATS["svg"].extension_for(b"<svg/>") == "svg"
+
+
+def test_every_part_of_a_capped_chart_says_it_is_capped_under_the_chart_not_over_its_bars(claims, config):
+    figures, events, filters = many_bars(claims, bars=12, scopes=3)
+    note = charts.cap_note("funding", figures, events)
+    assert note  # twelve bars: the chart draws the ten largest
+    parts = parts_of("funding", claims, config, figures, events, filters)
+    assert len(parts) > 1 and len([i for p in parts for i in p.ids]) == 10
+    for part in parts:
+        annotations = part.figure["layout"]["annotations"]
+        assert not [a for a in annotations if a.get("name") == "cap-note"]
+        footer = " ".join(a["text"] for a in annotations if a.get("name") == "slide-footer").replace("<br>", " ")
+        assert note.split(" (")[0] in footer and note in part.text.notes
