@@ -137,6 +137,9 @@ def test_a_vietnamese_workbook_names_its_sheets_and_its_about_rows_in_vietnamese
     about = {row[0].value: row[1].value for row in workbook["Giới thiệu"].iter_rows()}
     assert {"Tiêu đề", "Quy tắc năm", "Ngày tạo", "An toàn"} <= set(about)
     assert about["Quy tắc năm"].startswith("Một số liệu được giữ lại") and about["An toàn"].startswith("Các ô văn bản")
+    english = {"Title", "Filters", "Year rule", "Made on", "Figures", "Qualifier", "Source", "Values", "Columns", "Scope", "Relations", "Safety"}
+    assert not set(about) & english
+    assert about["Các cột"].startswith("Trang Số liệu") and about["Quan hệ"].startswith("relation và related_ids")
 
 
 def test_an_image_export_without_a_chart_says_so_in_the_export_language(dataset, config):
@@ -146,3 +149,17 @@ def test_an_image_export_without_a_chart_says_so_in_the_export_language(dataset,
     figures, _, filters = view(dataset)
     with pytest.raises(ExportError, match="vẽ một biểu đồ"):
         FORMATS["png"](figures, ExportContext.for_view(dataset, filters, config, today=MADE, language="vi"))
+
+
+def test_a_vietnamese_workbook_heads_its_readable_columns_in_vietnamese_and_keeps_the_csv_names(dataset, config):
+    from openpyxl import load_workbook
+
+    from dashboard.outputs.export import CSV_COLUMNS, FORMATS, XLSX_READABLE
+
+    figures, _, filters = view(dataset)
+    content = FORMATS["xlsx"](figures, ExportContext.for_view(dataset, filters, config, today=MADE, language="vi"))
+    headers = [c.value for c in load_workbook(io.BytesIO(content))["Số liệu"][1]]
+    readable, machine = headers[:len(XLSX_READABLE)], headers[len(XLSX_READABLE):]
+    english = [header for _, header, _ in XLSX_READABLE]
+    assert not set(readable) & set(english) and "Chỉ số" in readable and "Đơn vị phát hành" in readable
+    assert machine and set(machine) <= set(CSV_COLUMNS)  # machine names stay as in the CSV

@@ -29,6 +29,7 @@ import pandas as pd
 
 from dashboard.analysis.frame import FIGURE_COLUMNS, Filters, funding_ratios
 from dashboard.outputs.workbook import _about_rows, _deterministic_xlsx, _print_setup
+from dashboard.words import Words
 from dashboard.outputs.formats import (  # noqa: F401  (ExportContext, ExportError: the exporters' shared types)
     FORMATS, ExportContext, ExportError, Exporter, OutputFormat, SlidesArchive, of_kind, output_format, register_format,
 )
@@ -127,9 +128,15 @@ XLSX_FONT = "Calibri"  # one font for header and body
 XLSX_FONT_SIZE = 11
 
 
-def xlsx_columns() -> list[tuple[str, str]]:
-    """``(column, header)`` of the Figures sheet in order: readable first, then the ids."""
-    return [(name, header) for name, header, _ in XLSX_READABLE] + [(c, c) for c in XLSX_ID_COLUMNS]
+HEADER_CONTEXT = dict.fromkeys(("Metric", "Programme", "Period", "Status", "Source", "Quote"), "table")  # the page's table says them too
+
+
+def xlsx_columns(words: Words | None = None) -> list[tuple[str, str]]:
+    """``(column, header)`` of the Figures sheet in order: readable first (their headings in the
+    language of ``words``), then the ids under their CSV names (machine names, never translated)."""
+    words = words or Words("en")
+    readable = [(name, words.text(header, HEADER_CONTEXT.get(header, CTX_XLSX))) for name, header, _ in XLSX_READABLE]
+    return readable + [(c, c) for c in XLSX_ID_COLUMNS]
 
 
 def _readable_frame(figures: pd.DataFrame) -> pd.DataFrame:
@@ -171,7 +178,7 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     bold = Font(name=XLSX_FONT, size=XLSX_FONT_SIZE, bold=True)
     body = Font(name=XLSX_FONT, size=XLSX_FONT_SIZE)
     top = Alignment(vertical="top", wrap_text=True)
-    columns = xlsx_columns()
+    columns = xlsx_columns(words)
     names = [name for name, _ in columns]
     _write_row(sheet, 1, [header for _, header in columns], font=bold)
     frame = _readable_frame(figures)

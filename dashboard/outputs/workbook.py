@@ -13,6 +13,20 @@ import pandas as pd
 from dashboard.outputs.formats import ExportContext
 
 CTX_XLSX = "xlsx"  # the catalogue context of the spreadsheet's words
+VALUE_BOUNDS = "value_low and value_high are the bounds the wording allows, empty where it leaves one open (\u201cover £7m\u201d has no upper bound)."
+COLUMNS = (
+    "The Figures sheet opens on readable columns; the ids and machine columns follow, named as in the CSV. Dates are stated at the "
+    "precision in period_start_precision and period_end_precision (a month or a year is not a day, though period_start/period_end "
+    "are written as days for sorting)."
+)
+SCOPE = (
+    "scope_label says where a programme acts and who funds it (e.g. UK worldwide, UK–Vietnam bilateral): figures of different scope "
+    "are not comparable or additive."
+)
+RELATIONS = (
+    "relation and related_ids are declared by the curator: part_of (a share of its whole, never added to it), same_as, updates "
+    "(a later statement of the same quantity), disagrees_with (both kept, never averaged)."
+)
 
 
 def _print_setup(sheet, area: str, PageSetupProperties) -> None:
@@ -52,10 +66,13 @@ def _about_rows(figures: pd.DataFrame, context: ExportContext) -> list[tuple[str
     for _, s in sources.iterrows():
         citation = words.text("{title} — {publisher}, {date}", "table", title=s["source_title"], publisher=s["source_publisher"], date=s["source_date"])
         rows.append((words.text("Source", "table"), citation))
-    rows.append(("Values", "value is the number in base units (pounds, people); value_label is how the source words it, with its qualifier. value_low and value_high are the bounds the wording allows, empty where it leaves one open (\u201cover £7m\u201d has no upper bound)."))
-    rows.append(("Columns", "The Figures sheet opens on readable columns; the ids and machine columns follow, named as in the CSV. Dates are stated at the precision in period_start_precision and period_end_precision (a month or a year is not a day, though period_start/period_end are written as days for sorting)."))
-    rows.append(("Scope", "scope_label says where a programme acts and who funds it (e.g. UK worldwide, UK–Vietnam bilateral): figures of different scope are not comparable or additive."))
-    rows.append(("Relations", "relation and related_ids are declared by the curator: part_of (a share of its whole, never added to it), same_as, updates (a later statement of the same quantity), disagrees_with (both kept, never averaged)."))
+    rows.append((words.text("Values", CTX_XLSX), " ".join([
+        words.text("value is the number in base units (pounds, people); value_label is how the source words it, with its qualifier.", CTX_XLSX),
+        words.text(VALUE_BOUNDS, CTX_XLSX),
+    ])))
+    rows.append((words.text("Columns", CTX_XLSX), words.text(COLUMNS, CTX_XLSX)))
+    rows.append((words.text("Scope", CTX_XLSX), words.text(SCOPE, CTX_XLSX)))
+    rows.append((words.text("Relations", CTX_XLSX), words.text(RELATIONS, CTX_XLSX)))
     rows.append((words.text("Safety", CTX_XLSX), words.text(
         "Text cells that began with =, +, -, @, a tab or a carriage return start with ' so no spreadsheet runs them as formulas.", CTX_XLSX,
     )))
