@@ -207,7 +207,7 @@ def _export_images(fmt, folder: Path, frame, dataset, filters, config, chart, si
 
     names = [chart] if chart else list(CHARTS)
     titles = {name: chart_title(name, words) for name in names}  # unknown chart: error before any work
-    images.image_size(config, size)  # unknown size: likewise
+    images.image_size(config, size, words)  # unknown size: likewise
     images.find_browser()  # no browser: the install hint, before anything is written
     if folder.exists() and not folder.is_dir():
         raise exporters.ExportError(words.text("{path} is a file; for {format}, -o names a folder that receives one file per chart", CTX, path=folder, format=fmt))

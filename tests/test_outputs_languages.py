@@ -163,3 +163,13 @@ def test_a_vietnamese_workbook_heads_its_readable_columns_in_vietnamese_and_keep
     english = [header for _, header, _ in XLSX_READABLE]
     assert not set(readable) & set(english) and "Chỉ số" in readable and "Đơn vị phát hành" in readable
     assert machine and set(machine) <= set(CSV_COLUMNS)  # machine names stay as in the CSV
+
+
+def test_an_unknown_image_size_is_named_in_the_export_language(config):
+    from dashboard.outputs.errors import ExportError
+
+    with pytest.raises(ExportError, match=r"^unknown image size 'poster'; choose one of: widescreen \(1920×1080\)"):
+        images.image_size(config, "poster")
+    with pytest.raises(ExportError) as vietnamese:
+        images.image_size(config, "poster", Words("vi", strict=True))
+    assert "'poster'" in str(vietnamese.value) and "unknown image size" not in str(vietnamese.value)

@@ -46,12 +46,14 @@ __all__ = [
 ]
 
 
-def image_size(config: Config, size: str | None = None) -> tuple[int, int]:
-    """The pixel size named ``size`` in ``config.exports.image_sizes`` (default: ``image_size``)."""
+def image_size(config: Config, size: str | None = None, words: Words | None = None) -> tuple[int, int]:
+    """The pixel size named ``size`` in ``config.exports.image_sizes`` (default: ``image_size``);
+    an unknown name is an error in the language of ``words``."""
     sizes = config.exports.image_sizes
     name = size or config.exports.image_size
     if name not in sizes:
-        raise ExportError(f"unknown image size {name!r}; choose one of: {', '.join(f'{n} ({w}×{h})' for n, (w, h) in sizes.items())}")
+        choices = ", ".join(f"{n} ({w}×{h})" for n, (w, h) in sizes.items())
+        raise ExportError((words or Words("en")).text("unknown image size {name}; choose one of: {choices}", "images", name=repr(name), choices=choices))
     return sizes[name]
 
 
@@ -98,7 +100,7 @@ def slide_images(
 ) -> list[bytes]:
     """Chart ``name`` as slide images (png or svg) of the named ``size``: one, or one per part
     when its rows do not fit one slide ("(1 of 2)", "(2 of 2)")."""
-    pixels = image_size(config, size)
+    pixels = image_size(config, size, words)
     parts = slide_parts(name, figures, events, dataset, filters, config, size=pixels, made_on=made_on, words=words)
     return render_images([p.figure for p in parts], format=format, width=pixels[0], height=pixels[1])
 
@@ -118,6 +120,6 @@ def slide_image(
 ) -> bytes:
     """Chart ``name`` as ONE slide image (png or svg) of the named ``size``, every row on it;
     ``slide_images`` gives one image per slide the rows need."""
-    pixels = image_size(config, size)
+    pixels = image_size(config, size, words)
     figure = slide_figure(name, figures, events, dataset, filters, config, size=pixels, made_on=made_on, words=words)
     return render_image(figure, format=format, width=pixels[0], height=pixels[1])
