@@ -219,7 +219,8 @@ def _export_images(fmt, folder: Path, frame, dataset, filters, config, chart, si
     with click.progressbar(names, label=words.text("Drawing {images}", CTX, images=images_text), file=sys.stderr) as bar:
         for name in bar:
             context = exporters.ExportContext.for_view(
-                dataset, filters, config, chart=name, size=size, today=made_on, all_events=all_events, language=words.language
+                dataset, filters, config, chart=name, size=size, today=made_on, all_events=all_events, language=words.language,
+                zip_parts=True,  # a chart on several slides: its slides, written below as files of their own
             )
             path = folder / exporters.file_name(ascii_form(titles[name]), filters, made_on, exporters.FORMATS[fmt].extension)
             image = exporters.FORMATS[fmt](frame, context)

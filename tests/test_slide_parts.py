@@ -158,11 +158,11 @@ def test_panels_that_count_the_same_thing_share_one_note_under_the_chart():
     ]
 
 
-def test_a_png_export_of_a_chart_on_several_slides_is_a_zip_of_every_slide(claims, config, monkeypatch):
+def test_a_png_export_of_a_chart_on_several_slides_is_a_zip_of_every_slide_for_a_caller_that_names_it_zip(claims, config, monkeypatch):
     figures, events, filters = many_bars(claims, bars=10, scopes=5)
     monkeypatch.setattr(images, "render_images", lambda figs, **_: [f"slide {i}".encode() for i, _ in enumerate(figs)])
     monkeypatch.setattr(ExportContext, "events", lambda self: events)
-    context = ExportContext.for_view(claims, filters, config, chart="funding", today=MADE)
+    context = ExportContext.for_view(claims, filters, config, chart="funding", today=MADE, zip_parts=True)
     content = FORMATS["png"](figures, context)
     assert FORMATS["png"].extension_for(content) == "zip" and FORMATS["png"].mime_for(content) == "application/zip"
     names = zipfile.ZipFile(io.BytesIO(content)).namelist()
@@ -227,8 +227,12 @@ def test_the_cli_writes_a_file_per_slide_for_a_chart_on_several_slides_and_keeps
     from dashboard.outputs import export as exporters
     from dashboard.outputs.formats import SlidesArchive
 
-    def draw(figures, context):  # funding needs two slides; every other chart fits one
-        return SlidesArchive(b"zip", [b"first", b"second"]) if context.chart == "funding" else b"whole"
+    def draw(figures, context):  # funding needs two slides (as a ZIP only for a caller that takes one); every other chart fits one
+        if context.chart != "funding":
+            return b"whole"
+        if not context.zip_parts:
+            raise exporters.ExportError("Funding by programme needs 2 slides")
+        return SlidesArchive(b"zip", [b"first", b"second"])
 
     monkeypatch.setitem(exporters.FORMATS, "png", dataclasses.replace(exporters.FORMATS["png"], export=draw))
     monkeypatch.setattr(images, "find_browser", lambda: "chromium")
@@ -267,3 +271,17 @@ def test_every_part_of_a_capped_chart_says_it_is_capped_under_the_chart_not_over
         assert not [a for a in annotations if a.get("name") == "cap-note"]
         footer = " ".join(a["text"] for a in annotations if a.get("name") == "slide-footer").replace("<br>", " ")
         assert note.split(" (")[0] in footer and note in part.text.notes
+
+
+def test_a_caller_that_cannot_take_a_zip_is_told_the_chart_needs_several_slides_never_given_one_of_them(claims, config, monkeypatch):
+    from dashboard.outputs.errors import ExportError
+
+    figures, events, filters = many_bars(claims, bars=10, scopes=5)
+    monkeypatch.setattr(images, "render_images", lambda figs, **_: [f"slide {i}".encode() for i, _ in enumerate(figs)])
+    monkeypatch.setattr(ExportContext, "events", lambda self: events)
+    context = ExportContext.for_view(claims, filters, config, chart="funding", today=MADE)
+    with pytest.raises(ExportError, match=r"^Funding by programme needs \d+ slides to stay readable at 14 pt; download the deck"):
+        FORMATS["svg"](figures, context)
+    fits = many_bars(claims, bars=2, scopes=1)
+    monkeypatch.setattr(ExportContext, "events", lambda self: fits[1])
+    assert FORMATS["svg"](fits[0], ExportContext.for_view(claims, fits[2], config, chart="funding", today=MADE)) == b"slide 0"

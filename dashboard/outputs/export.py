@@ -311,13 +311,19 @@ def _image(format: str) -> Exporter:
         from dashboard.views import charts
 
         title = context.words.text(charts.CHARTS[context.chart].title, "charts").split(":")[0]
+        if not context.zip_parts:  # a caller that would name the file .png must not get a ZIP, nor one slide of several
+            raise ExportError(context.words.text(
+                "{title} needs {count} slides to stay readable at 14 pt; download the deck (a slide for each) or export it "
+                "with `dashboard export --format {format}`", "images", title=title, count=len(parts), format=format,
+            ))
         name = file_name(title, filters, context.made_on, format)
         return SlidesArchive(_zip([(part_name(name, k, len(parts)), part) for k, part in enumerate(parts, start=1)], context.made_on), parts)
 
     export_image.__name__ = f"export_{format}"
     export_image.__doc__ = (
         f"Chart ``context.chart`` of the view as a slide-sized {format.upper()}; a chart whose rows need several "
-        f"slides as a ZIP of one {format.upper()} per slide (``SlidesArchive``), never a slide with rows left out."
+        f"slides as a ZIP of one {format.upper()} per slide (``SlidesArchive``) when ``context.zip_parts``, else an "
+        f"error saying so: never a slide with rows left out, never a ZIP named .{format}."
     )
     return export_image
 

@@ -42,6 +42,7 @@ class ExportContext:
     size: str | None = None  # a name in config.exports.image_sizes; None = the default
     today: dt.date | None = None  # the date printed as "made on"; None = today
     language: str = "en"  # the language of every word in the file: a code in dashboard.words.LANGUAGES
+    zip_parts: bool = False  # png/svg of a chart that needs several slides: a ZIP of them (a caller that names it .zip), else an error
     all_events: pd.DataFrame | None = field(default=None, compare=False, repr=False)  # events_frame(dataset), when the caller has it
 
     @classmethod
