@@ -207,7 +207,7 @@ def _export_images(fmt, folder: Path, frame, dataset, filters, config, chart, si
 
     names = [chart] if chart else list(CHARTS)
     titles = {name: chart_title(name, words) for name in names}  # unknown chart: error before any work
-    images.image_size(config, size)  # unknown size: likewise
+    images.image_size(config, size, words)  # unknown size: likewise
     images.find_browser()  # no browser: the install hint, before anything is written
     if folder.exists() and not folder.is_dir():
         raise exporters.ExportError(words.text("{path} is a file; for {format}, -o names a folder that receives one file per chart", CTX, path=folder, format=fmt))
@@ -219,11 +219,15 @@ def _export_images(fmt, folder: Path, frame, dataset, filters, config, chart, si
     with click.progressbar(names, label=words.text("Drawing {images}", CTX, images=images_text), file=sys.stderr) as bar:
         for name in bar:
             context = exporters.ExportContext.for_view(
-                dataset, filters, config, chart=name, size=size, today=made_on, all_events=all_events, language=words.language
+                dataset, filters, config, chart=name, size=size, today=made_on, all_events=all_events, language=words.language,
+                zip_parts=True,  # a chart on several slides: its slides, written below as files of their own
             )
             path = folder / exporters.file_name(ascii_form(titles[name]), filters, made_on, exporters.FORMATS[fmt].extension)
-            _write(path, exporters.FORMATS[fmt](frame, context))
-            written.append(path)
+            image = exporters.FORMATS[fmt](frame, context)
+            parts = getattr(image, "parts", [image])  # a chart whose rows need several slides: one file per slide
+            for number, part in enumerate(parts, start=1):
+                written.append(path.with_name(exporters.part_name(path.name, number, len(parts))))
+                _write(written[-1], part)
     for path in written:
         click.echo(words.text("Wrote {path}", CTX, path=path))
 

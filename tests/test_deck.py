@@ -103,7 +103,7 @@ def test_the_speaker_notes_hold_the_key_figures_with_their_qualifiers(full):
     for note in (QUALIFIER_NOTES[q] for q in QUALIFIER_NOTES):
         assert note in funding
     people = slides["people"].notes_slide.notes_text_frame.text
-    assert "over 7 million" in people and "720" in people and "Exact: the source states the number." in people
+    assert "over 7 million" in people and "720" in people and "Exact: the source states this number." in people
     returns = slides["returns"].notes_slide.notes_text_frame.text
     assert "over 24,000" in returns and "All nationalities, not Ruritanian nationals alone." in returns
     for name, slide in slides.items():

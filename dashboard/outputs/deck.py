@@ -21,20 +21,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.analysis import fmt
-from dashboard.curated.records import Qualifier
 
 from dashboard.analysis.frame import funding_ratios
-from dashboard.outputs.textfit import fit_size, text_width_in, wrap_lines
+from dashboard.outputs.textfit import fit_size, text_width_in, wrap_lines  # noqa: F401  (text_width_in, wrap_lines: re-exported)
+from dashboard.words import Formatter, Words
 
 if TYPE_CHECKING:  # pragma: no cover
     from dashboard.config import Config
-    from dashboard.analysis.frame import Derived, Filters
+    from dashboard.analysis.frame import Filters
     from dashboard.curated.records import Dataset
 
 FONT = "Arial"
@@ -42,41 +40,15 @@ EMU_PER_INCH = 914400
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5  # PowerPoint's own 16:9
 MARGIN_IN = 0.5
 TITLE_TOP_IN, TITLE_H_IN = 0.25, 0.8
-PICTURE_TOP_IN = TITLE_TOP_IN + TITLE_H_IN + 0.05
+CHART_TITLE_H_IN = 0.65  # a chart slide's one-line title: the picture under it gets the rest of the slide
+PICTURE_TOP_IN = TITLE_TOP_IN + CHART_TITLE_H_IN + 0.05
 PICTURE_W_PX = 1920  # the picture fills the slide's width at this many pixels
 TITLE_PT = 30
-TABLE_PT = 14  # 14 pt: the least a room reads on a 13.33 in slide
-TABLE_HEADER_PT = 14
-CELL_MARGIN_X_IN, CELL_MARGIN_Y_IN = 0.08, 0.05
-LINE_SPACING = 1.2  # PowerPoint and LibreOffice set single-spaced Arial at ~1.15–1.2 em
-
-RATIO_COLUMNS = (  # heading, width in inches (sums to the slide width less the margins)
-    ("Ratio", 2.5),
-    ("Value", 2.6),
-    ("Divides", 2.0),
-    ("Programme and period", 2.8),
-    ("What the bound means", 2.433),
+from dashboard.outputs.decktables import (  # noqa: E402,F401  (the tables' words and geometry, used by the slides below)
+    CELL_MARGIN_X_IN, CELL_MARGIN_Y_IN, CTX, CTX_NOTES, CTX_TABLE, LINE_SPACING, LINK_TEXT, RATIO_BOUNDS, RATIO_COLUMNS,
+    SOURCE_COLUMNS, TABLE_HEADER_PT, TABLE_PT, TableRow, _available_table_height, _columns, header_height, paginate,
+    qualifier_text, ratio_rows, row_height, source_rows,
 )
-RATIO_BOUNDS = {
-    Qualifier.EXACT: "Exact: both figures are exact.",
-    Qualifier.AT_LEAST: "A lower bound: the true amount per person is higher.",
-    Qualifier.AT_MOST: "An upper bound: the true amount per person is lower.",
-    Qualifier.APPROX: "Approximate: a figure it divides is approximate.",
-    None: "No bound either way: dividing a lower bound by a lower bound allows any amount, so no number is given.",
-}
-SOURCE_COLUMNS = (  # heading, width in inches (sums to the slide width less the margins)
-    ("Value", 1.3),
-    ("Figure", 2.9),
-    ("Qualifier", 2.2),
-    ("Source document", 2.7),
-    ("Verbatim quote", 3.233),
-)
-LINK_TEXT = "Open the source ↗"
-QUALIFIER_TEXT = {
-    Qualifier.EXACT.value: "Exact: the source states the number.",
-    **{q.value: note for q, note in fmt.QUALIFIER_NOTES.items()},
-    Qualifier.RANGE.value: fmt.RANGE_NOTE,
-}
 
 
 def build_deck(
@@ -87,9 +59,10 @@ def build_deck(
     config: Config,
     *,
     made_on: dt.date | None = None,
+    words: Words | None = None,
 ) -> bytes:
     """The deck of the filtered ``figures`` and ``events`` as .pptx bytes: always 16:9, with
-    pictures 1920 px across."""
+    pictures 1920 px across; its own words in the language of ``words`` (English when None)."""
     from pptx import Presentation
     from pptx.util import Emu
 
@@ -99,31 +72,35 @@ def build_deck(
 
     images.prewarm()  # Chromium starts while the figures are composed
     made_on = made_on or dt.date.today()
+    words = words or Words("en")
     shown = [name for name in charts.CHARTS if not charts.plotted_rows(name, figures, events).empty]
-    left_out = [charts.CHARTS[name].title for name in charts.CHARTS if name not in shown]
+    left_out = [words.text(charts.CHARTS[name].title, "charts") for name in charts.CHARTS if name not in shown]
 
     picture_h_in = SLIDE_H_IN - PICTURE_TOP_IN
     picture_px = (PICTURE_W_PX, round(PICTURE_W_PX * picture_h_in / SLIDE_W_IN))
-    slide_figures = [
-        images.slide_figure(name, figures, events, dataset, filters, config, size=picture_px, made_on=made_on, title=False, scale=1.0)
-        for name in shown
+    parts = [  # a chart whose rows do not fit one slide continues on the next: "(1 of 2)", "(2 of 2)"
+        (name, part) for name in shown
+        for part in images.slide_parts(name, figures, events, dataset, filters, config, size=picture_px, made_on=made_on, title=False, scale=1.0, words=words)
     ]
-    pictures = images.render_images(slide_figures, format="png", width=picture_px[0], height=picture_px[1]) if shown else []
+    pictures = images.render_images([p.figure for _, p in parts], format="png", width=picture_px[0], height=picture_px[1]) if parts else []
 
     deck = Presentation()
     deck.slide_width, deck.slide_height = Emu(_emu(SLIDE_W_IN)), Emu(_emu(SLIDE_H_IN))
     deck.core_properties.title = config.title
     subject = filters.describe(dataset)  # a document property holds at most 255 characters
     deck.core_properties.subject = subject if len(subject) <= 255 else subject[:254] + "…"
-    deck.core_properties.author = "Programme dashboard"
+    deck.core_properties.author = words.text("Programme dashboard", CTX)
 
-    _title_slide(deck, config, filters, dataset, made_on, figures, left_out)
-    for name, picture in zip(shown, pictures):
-        _chart_slide(deck, name, picture, picture_h_in, figures, events, dataset, filters)
-    ratios = ratio_rows(funding_ratios(figures, dataset))
+    _title_slide(deck, config, filters, dataset, made_on, figures, left_out, words)
+    for (name, part), picture in zip(parts, pictures):
+        _chart_slide(deck, name, part, picture, picture_h_in, events, dataset, filters, words)
+    ratios = ratio_rows(funding_ratios(figures, dataset), words)
     if ratios:
-        _table_slides(deck, "Funding per person", RATIO_COLUMNS, ratios, RATIO_NOTES)
-    _table_slides(deck, "Sources and quotes", SOURCE_COLUMNS, source_rows(figures, dataset), SOURCE_NOTES, link_column=3)
+        _table_slides(deck, words.text("Funding per person", "page"), _columns(RATIO_COLUMNS, words), ratios, words.text(RATIO_NOTES, CTX_NOTES), words)
+    _table_slides(
+        deck, words.text("Sources and quotes", CTX), _columns(SOURCE_COLUMNS, words), source_rows(figures, dataset, words),
+        words.text(SOURCE_NOTES, CTX_NOTES), words, link_column=3,
+    )
 
     out = io.BytesIO()
     deck.save(out)
@@ -133,11 +110,9 @@ def build_deck(
 # --- slides ------------------------------------------------------------------------------
 
 
-def _title_slide(deck, config: Config, filters: Filters, dataset: Dataset, made_on: dt.date, figures: pd.DataFrame, left_out: list[str]) -> None:
+def _title_slide(deck, config: Config, filters: Filters, dataset: Dataset, made_on: dt.date, figures: pd.DataFrame, left_out: list[str], words: Words) -> None:
     from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
     from pptx.util import Pt
-
-    from dashboard.outputs.images import day_text
 
     slide = deck.slides.add_slide(deck.slide_layouts[0])  # Title Slide
     title = slide.shapes.title
@@ -146,14 +121,25 @@ def _title_slide(deck, config: Config, filters: Filters, dataset: Dataset, made_
     title.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
     body = slide.placeholders[1]
     _place(body, MARGIN_IN, 3.7, SLIDE_W_IN - 2 * MARGIN_IN, 3.3)
+    view, made = filters.describe(dataset), Formatter(words).date(made_on)
+    counted = dict(
+        figures=words.plural("{n} figure", "{n} figures", len(figures), "count with its noun"),
+        documents=words.plural(
+            "{n} source document", "{n} source documents", figures["source"].nunique(), "count with its noun",
+        ),
+    )
+    quotes = (
+        "{figures} from {documents}; every value as its source words it, quotes on the last slides." if len(figures) > 6
+        else "{figures} from {documents}; every value as its source words it, quotes on the last slide."
+    )
     lines = [
-        (f"View: {filters.describe(dataset)}", 24, True),
-        ("A figure is shown when its period overlaps the years; cumulative totals are never split or added up.", 16, False),
-        (f"{len(figures)} figure{'s' if len(figures) != 1 else ''} from {figures['source'].nunique()} source document{'s' if figures['source'].nunique() != 1 else ''}; every value as its source words it, quotes on the last slide{'s' if len(figures) > 6 else ''}.", 16, False),
-        (f"Made {day_text(made_on)}", 18, False),
+        (words.text("View: {view}", CTX, view=view), 24, True),
+        (words.text("A figure is shown when its period overlaps the years; cumulative totals are never split or added up.", CTX), 16, False),
+        (words.text(quotes, CTX, **counted), 16, False),
+        (words.text("Made {date}", CTX, date=made), 18, False),
     ]
     if left_out:
-        lines.insert(3, (f"Not in this view (nothing to show): {', '.join(left_out)}.", 16, False))
+        lines.insert(3, (words.text("Not in this view (nothing to show): {charts}.", CTX, charts=", ".join(left_out)), 16, False))
     frame = body.text_frame
     frame.clear()
     frame.word_wrap = True
@@ -162,27 +148,28 @@ def _title_slide(deck, config: Config, filters: Filters, dataset: Dataset, made_
         paragraph.alignment = PP_ALIGN.LEFT
         paragraph.space_after = Pt(8)
         _run(paragraph, text, size=size, bold=bold, colour=config.theme.text_colour if i == 0 else config.theme.muted_colour)
-    slide.notes_slide.notes_text_frame.text = (
-        f"{config.title}. View: {filters.describe(dataset)}. Made {day_text(made_on)}. "
-        "Qualifiers matter: say 'over £7m', never '£7m'."
+    slide.notes_slide.notes_text_frame.text = words.text(
+        "{title}. View: {view}. Made {date}. Qualifiers matter: say 'over £7m', never '£7m'.", CTX, title=config.title, view=view, date=made,
     )
 
 
-def _chart_slide(deck, name: str, picture: bytes, picture_h_in: float, figures, events, dataset, filters) -> None:
+def _chart_slide(deck, name: str, part, picture: bytes, picture_h_in: float, events, dataset, filters, words: Words) -> None:
+    """One slide of chart ``name`` (``part``: all of it, or one of the slides it continues on)."""
     from dashboard.views import charts
 
     slide = deck.slides.add_slide(deck.slide_layouts[5])  # Title Only
     title = slide.shapes.title
-    _place(title, MARGIN_IN, TITLE_TOP_IN, SLIDE_W_IN - 2 * MARGIN_IN, TITLE_H_IN)
-    heading = charts.CHARTS[name].title
+    _place(title, MARGIN_IN, TITLE_TOP_IN, SLIDE_W_IN - 2 * MARGIN_IN, CHART_TITLE_H_IN)
+    heading = part.text.title
     _set_text(title.text_frame, heading, size=fit_size(heading, SLIDE_W_IN - 2 * MARGIN_IN, TITLE_PT), bold=True)
     shape = slide.shapes.add_picture(io.BytesIO(picture), 0, _emu(PICTURE_TOP_IN), width=_emu(SLIDE_W_IN), height=_emu(picture_h_in))
-    shape.name = f"Chart: {charts.CHARTS[name].title}"
-    shape._element.nvPicPr.cNvPr.set("descr", charts.alt_text(name, figures, events, dataset, filters))
-    slide.notes_slide.notes_text_frame.text = speaker_notes(name, figures, events, dataset)
+    shape.name = words.text("Chart: {title}", CTX, title=heading)
+    shape._element.nvPicPr.cNvPr.set("descr", charts.alt_text(name, part.figures, events, dataset, filters))
+    notes = speaker_notes(name, part.figures, events, dataset, words)
+    slide.notes_slide.notes_text_frame.text = heading + notes[len(words.text(charts.CHARTS[name].title, "charts")):]
 
 
-def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset) -> str:
+def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, words: Words | None = None) -> str:
     """What to say over chart ``name``: each figure as the source words it, with its
     qualifier, scope (when stated, or when the chart holds several), period and kind, and
     what it is among its quantity's statements ("part of £200m", "latest of 2 statements",
@@ -191,31 +178,31 @@ def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, datase
     from dashboard.views import charts
     from dashboard.views.labels import KIND_LABELS, claim_notes, shows_scope
 
+    words = words or Words("en")
     rows = charts.plotted_rows(name, figures, events)
-    lines = [charts.CHARTS[name].title, ""]
+    lines = [words.text(charts.CHARTS[name].title, "charts"), ""]
     if charts.CHARTS[name].plots == "events":
-        lines.append("Key events:")
+        lines.append(words.text("Key events:", CTX_NOTES))
         for r in rows.to_dict("records"):
-            planned = " (planned)" if r["status"] == "planned" else ""
-            lines.append(f"• {r['date_label']}: {r['title']}{planned}. Source: “{r['quote']}”")
+            planned = words.text(" (planned)", CTX_NOTES) if r["status"] == "planned" else ""
+            lines.append(words.text("• {date}: {title}{planned}. Source: “{quote}”", CTX_NOTES, date=r["date_label"], title=r["title"], planned=planned, quote=r["quote"]))
     else:
-        lines.append("Key figures (say them as worded, qualifier included):")
+        lines.append(words.text("Key figures (say them as worded, qualifier included):", CTX_NOTES))
         claims = claim_notes(rows) if "claim_text" not in rows else {}
         for r in rows.to_dict("records"):
-            qualifier = QUALIFIER_TEXT.get(r["qualifier"], r["qualifier"])
-            note = f" Note: {r['note']}" if isinstance(r["note"], str) and r["note"] else ""
+            note = words.text(" Note: {note}", CTX_NOTES, note=r["note"]) if isinstance(r["note"], str) and r["note"] else ""
             scope = r.get("scope_label") if r.get("scope") not in (None, SCOPE_NOT_STATED) or shows_scope(rows) else None
             claim = r.get("claim_text") if isinstance(r.get("claim_text"), str) else claims.get(r["id"])
-            lines.append(
-                f"• {r['value_label']} — {r['metric_label']}, {r['programme_name']}"
-                + (f" ({scope})" if isinstance(scope, str) and scope else "")
-                + f"; {r['period_label']}; {KIND_LABELS.get(r['kind'], r['kind']).lower()}"
-                + (f"; {claim}" if claim else "")
-                + f". {qualifier}{note}"
-            )
+            kind = words.text(KIND_LABELS[r["kind"]], "cards").lower() if r["kind"] in KIND_LABELS else str(r["kind"])
+            lines.append(words.text(
+                "• {value} — {metric}, {programme}; {period}; {kind}. {qualifier}{note}", CTX_NOTES,
+                value=r["value_label"], metric=r["metric_label"], period=r["period_label"], note=note,
+                programme=r["programme_name"] + (f" ({scope})" if isinstance(scope, str) and scope else ""),
+                kind=kind + (f"; {claim}" if claim else ""), qualifier=qualifier_text(r["qualifier"], words),
+            ))
         notes = charts.qualifier_notes(name, figures)
         if notes:
-            lines += ["", "Qualifiers on this chart:", *(f"• {n}" for n in notes)]
+            lines += ["", words.text("Qualifiers on this chart:", CTX_NOTES), *(f"• {n}" for n in notes)]
     footer = charts.source_footer(name, figures, events, dataset)
     if footer:
         lines += ["", footer]
@@ -229,15 +216,15 @@ RATIO_NOTES = (
 )
 
 
-def _table_slides(deck, heading: str, columns, rows: list[TableRow], notes: str, link_column: int | None = None) -> None:
+def _table_slides(deck, heading: str, columns, rows: list[TableRow], notes: str, words: Words, link_column: int | None = None) -> None:
     """``rows`` as a table under ``heading``, over as many slides as they need."""
     pages = paginate(rows, _available_table_height(columns))
     for number, page in enumerate(pages, start=1):
-        title = heading + (f" ({number} of {len(pages)})" if len(pages) > 1 else "")
-        _table_slide(deck, title, columns, page, notes, link_column)
+        title = words.text("{heading} ({number} of {count})", CTX, heading=heading, number=number, count=len(pages)) if len(pages) > 1 else heading
+        _table_slide(deck, title, columns, page, notes, link_column, words.text(LINK_TEXT, CTX))
 
 
-def _table_slide(deck, heading: str, columns, rows: list[TableRow], notes: str, link_column: int | None) -> None:
+def _table_slide(deck, heading: str, columns, rows: list[TableRow], notes: str, link_column: int | None, link_text: str = LINK_TEXT) -> None:
     from pptx.dml.color import RGBColor
     from pptx.enum.text import MSO_ANCHOR
 
@@ -263,89 +250,12 @@ def _table_slide(deck, heading: str, columns, rows: list[TableRow], notes: str, 
         for c, text in enumerate(row.cells):
             cell = _cell(table.cell(r, c), text, TABLE_PT, bold=(c == 0))
             if c == link_column and row.url:  # a short link of its own: LibreOffice wraps link text inside words
-                link = _run(cell.text_frame.add_paragraph(), LINK_TEXT, size=TABLE_PT)
+                link = _run(cell.text_frame.add_paragraph(), link_text, size=TABLE_PT)
                 link.hyperlink.address = row.url
             cell.fill.solid()
             cell.fill.fore_color.rgb = RGBColor(0xF5, 0xF7, 0xFA) if r % 2 else RGBColor(0xFF, 0xFF, 0xFF)
             cell.vertical_anchor = MSO_ANCHOR.TOP
     slide.notes_slide.notes_text_frame.text = notes
-
-
-# --- the sources table -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TableRow:
-    key: str  # the figure id, or "numerator/denominator" for a ratio
-    cells: tuple[str, ...]  # one text per column
-    url: str | None
-    height: float  # inches, from the wrapped text
-
-
-def ratio_rows(ratios: list[Derived]) -> list[TableRow]:
-    """One row per derived ratio: its text, what it divides, its programme and period, its bound."""
-    rows = []
-    for r in ratios:
-        cells = (
-            r.label,
-            r.text if r.quantity.bounded else "No bound either way",
-            f"{r.numerator_text} ÷ {r.denominator_text}",
-            f"{r.programme_name}; {r.period_label}",
-            RATIO_BOUNDS[r.quantity.qualifier],
-        )
-        rows.append(TableRow(f"{r.numerator}/{r.denominator}", cells, None, row_height(cells, RATIO_COLUMNS)))
-    return rows
-
-
-def source_rows(figures: pd.DataFrame, dataset: Dataset) -> list[TableRow]:
-    """One row per figure in the view, in the table's order (programme, metric, period)."""
-    from dashboard.views.labels import KIND_LABELS
-
-    rows = []
-    for r in figures.to_dict("records"):
-        note = f" {r['note']}" if isinstance(r["note"], str) and r["note"] else ""
-        cells = (
-            str(r["value_label"]),
-            f"{r['metric_label']} — {r['programme_name']}; {r['period_label']}; {KIND_LABELS.get(r['kind'], r['kind']).lower()}.{note}",
-            QUALIFIER_TEXT.get(r["qualifier"], str(r["qualifier"])),
-            f"{r['source_title']} — {r['source_publisher']}, {r['source_date']}",
-            f"“{r['quote']}”",
-        )
-        url = r["source_url"] if isinstance(r["source_url"], str) and r["source_url"] else None
-        measured = cells[:3] + (cells[3] + ("\n" + LINK_TEXT if url else ""),) + cells[4:]
-        rows.append(TableRow(str(r["id"]), cells, url, row_height(measured, SOURCE_COLUMNS)))
-    return rows
-
-
-def row_height(cells, columns=SOURCE_COLUMNS, size: float = TABLE_PT, bold_first: bool = True) -> float:
-    """The height in inches a table row needs: its tallest wrapped cell plus margins."""
-    lines = max(
-        len(wrap_lines(text, width - 2 * CELL_MARGIN_X_IN, size, bold=bold_first and c == 0))
-        for c, (text, (_, width)) in enumerate(zip(cells, columns))
-    )
-    return lines * size * LINE_SPACING / 72 + 2 * CELL_MARGIN_Y_IN + 0.04
-
-
-def header_height(columns=SOURCE_COLUMNS) -> float:
-    return row_height([h for h, _ in columns], columns, TABLE_HEADER_PT, bold_first=False) + 0.02
-
-
-def _available_table_height(columns=SOURCE_COLUMNS) -> float:
-    return SLIDE_H_IN - (TITLE_TOP_IN + TITLE_H_IN + 0.1) - 0.35 - header_height(columns)
-
-
-def paginate(rows: list[TableRow], available_in: float) -> list[list[TableRow]]:
-    """Rows split into pages whose heights fit ``available_in``; always at least one page.
-    A row taller than a page (a very long quote) gets a page of its own."""
-    pages: list[list[TableRow]] = [[]]
-    used = 0.0
-    for row in rows:
-        if pages[-1] and used + row.height > available_in:
-            pages.append([])
-            used = 0.0
-        pages[-1].append(row)
-        used += row.height
-    return pages
 
 
 # --- python-pptx helpers -----------------------------------------------------------------

@@ -22,13 +22,16 @@ import datetime as dt
 import io
 import math
 import re
+import unicodedata
 import zipfile
 
 import pandas as pd
 
 from dashboard.analysis.frame import FIGURE_COLUMNS, Filters, funding_ratios
+from dashboard.outputs.workbook import _about_rows, _deterministic_xlsx, _print_setup
+from dashboard.words import Words
 from dashboard.outputs.formats import (  # noqa: F401  (ExportContext, ExportError: the exporters' shared types)
-    FORMATS, ExportContext, ExportError, Exporter, OutputFormat, of_kind, output_format, register_format,
+    FORMATS, ExportContext, ExportError, Exporter, OutputFormat, SlidesArchive, of_kind, output_format, register_format,
 )
 
 FIXED_COLUMNS = FIGURE_COLUMNS[:11]  # id … quote: fixed, first, unchanged
@@ -43,6 +46,7 @@ TEXT_COLUMNS = [c for c in CSV_COLUMNS if c not in NUMERIC_COLUMNS | DATE_COLUMN
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+CTX_XLSX = "xlsx"  # the catalogue context of the spreadsheet's words (and the exporters' errors)
 EXPORTERS = FORMATS  # name → format, each called like its exporter: EXPORTERS["csv"](figures, context)
 
 
@@ -51,7 +55,8 @@ EXPORTERS = FORMATS  # name → format, each called like its exporter: EXPORTERS
 
 def slug(text: str) -> str:
     """``Funding by programme`` → ``funding-by-programme`` (ASCII letters and digits only)."""
-    plain = text.replace("£", "").encode("ascii", "ignore").decode().lower()
+    marks_off = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))  # "Số liệu" → "So lieu"
+    plain = marks_off.replace("£", "").encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "export"
 
 
@@ -123,9 +128,15 @@ XLSX_FONT = "Calibri"  # one font for header and body
 XLSX_FONT_SIZE = 11
 
 
-def xlsx_columns() -> list[tuple[str, str]]:
-    """``(column, header)`` of the Figures sheet in order: readable first, then the ids."""
-    return [(name, header) for name, header, _ in XLSX_READABLE] + [(c, c) for c in XLSX_ID_COLUMNS]
+HEADER_CONTEXT = dict.fromkeys(("Metric", "Programme", "Period", "Status", "Source", "Quote"), "table")  # the page's table says them too
+
+
+def xlsx_columns(words: Words | None = None) -> list[tuple[str, str]]:
+    """``(column, header)`` of the Figures sheet in order: readable first (their headings in the
+    language of ``words``), then the ids under their CSV names (machine names, never translated)."""
+    words = words or Words("en")
+    readable = [(name, words.text(header, HEADER_CONTEXT.get(header, CTX_XLSX))) for name, header, _ in XLSX_READABLE]
+    return readable + [(c, c) for c in XLSX_ID_COLUMNS]
 
 
 def _readable_frame(figures: pd.DataFrame) -> pd.DataFrame:
@@ -162,11 +173,12 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = "Figures"
+    words = context.words
+    sheet.title = words.text("Figures", CTX_XLSX)
     bold = Font(name=XLSX_FONT, size=XLSX_FONT_SIZE, bold=True)
     body = Font(name=XLSX_FONT, size=XLSX_FONT_SIZE)
     top = Alignment(vertical="top", wrap_text=True)
-    columns = xlsx_columns()
+    columns = xlsx_columns(words)
     names = [name for name, _ in columns]
     _write_row(sheet, 1, [header for _, header in columns], font=bold)
     frame = _readable_frame(figures)
@@ -199,9 +211,9 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     _print_setup(sheet, f"A1:{get_column_letter(len(XLSX_READABLE))}{max(1, len(figures) + 1)}", PageSetupProperties)
 
     if context.dataset is not None:
-        _ratio_sheet(workbook, funding_ratios(figures, context.dataset), bold)
+        _ratio_sheet(workbook, funding_ratios(figures, context.dataset), bold, words.text("Funding per person", CTX_XLSX))
 
-    about = workbook.create_sheet("About")
+    about = workbook.create_sheet(words.text("About", CTX_XLSX))
     for r, (label, text) in enumerate(_about_rows(figures, context), start=1):
         _write_row(about, r, [label, text], font=body)
         about.cell(row=r, column=1).font = bold
@@ -211,35 +223,20 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     return _deterministic_xlsx(workbook, context.made_on)
 
 
-def _print_setup(sheet, area: str, PageSetupProperties) -> None:
-    """Landscape A4, the readable columns fitted to one page's width (as many pages down as
-    the rows need), the header row repeated on each page, and page numbers in the footer."""
-    sheet.print_area = area
-    sheet.print_title_rows = "1:1"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0  # as many pages down as needed
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.print_options.gridLines = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.oddFooter.center.text = "Page &P of &N"
-
-
 RATIO_COLUMNS = (  # name, width in characters
     ("ratio", 28), ("text", 50), ("lower_bound", 14), ("upper_bound", 14), ("numerator_id", 30), ("numerator", 14),
     ("denominator_id", 30), ("denominator", 14), ("programme_name", 36), ("period", 28),
 )
 
 
-def _ratio_sheet(workbook, ratios: list, bold) -> None:
+def _ratio_sheet(workbook, ratios: list, bold, title: str = "Funding per person") -> None:
     """Funding per person, one row per ratio: its words, then its bounds as numbers (empty where
     there is none: "over £9,722" has a lower bound and no upper one), then what it divides."""
     if not ratios:
         return
     from openpyxl.utils import get_column_letter
 
-    sheet = workbook.create_sheet("Funding per person")
+    sheet = workbook.create_sheet(title)
     _write_row(sheet, 1, [name for name, _ in RATIO_COLUMNS], font=bold)
     from openpyxl.styles import Font
 
@@ -280,70 +277,67 @@ def _write_row(sheet, row: int, values, font=None) -> None:
             cell.font = font
 
 
-def _about_rows(figures: pd.DataFrame, context: ExportContext) -> list[tuple[str, str]]:
-    from dashboard.analysis import fmt
-
-    rows: list[tuple[str, str]] = []
-    if context.config is not None:
-        rows.append(("Title", context.config.title))
-    if context.filters is not None and context.dataset is not None:
-        rows.append(("Filters", context.filters.describe(context.dataset)))
-        rows.append(("Year rule", "A figure is kept when its period overlaps the year range; cumulative totals are never split into years."))
-    rows.append(("Made on", context.made_on.isoformat()))
-    rows.append(("Figures", f"{len(figures)}"))
-    for qualifier in sorted(set(figures["qualifier"].dropna())):
-        note = fmt.QUALIFIER_NOTES.get(fmt.Qualifier(qualifier))
-        if note:
-            rows.append(("Qualifier", note))
-    sources = figures[["source_title", "source_publisher", "source_date"]].drop_duplicates()
-    for _, s in sources.iterrows():
-        rows.append(("Source", f"{s['source_title']} — {s['source_publisher']}, {s['source_date']}"))
-    rows.append(("Values", "value is the number in base units (pounds, people); value_label is how the source words it, with its qualifier. value_low and value_high are the bounds the wording allows, empty where it leaves one open (\u201cover £7m\u201d has no upper bound)."))
-    rows.append(("Columns", "The Figures sheet opens on readable columns; the ids and machine columns follow, named as in the CSV. Dates are stated at the precision in period_start_precision and period_end_precision (a month or a year is not a day, though period_start/period_end are written as days for sorting)."))
-    rows.append(("Scope", "scope_label says where a programme acts and who funds it (e.g. UK worldwide, UK–Vietnam bilateral): figures of different scope are not comparable or additive."))
-    rows.append(("Relations", "relation and related_ids are declared by the curator: part_of (a share of its whole, never added to it), same_as, updates (a later statement of the same quantity), disagrees_with (both kept, never averaged)."))
-    rows.append(("Safety", "Text cells that began with =, +, -, @, a tab or a carriage return start with ' so no spreadsheet runs them as formulas."))
-    return rows
-
-
-def _deterministic_xlsx(workbook, made_on: dt.date) -> bytes:
-    """Save ``workbook`` with fixed timestamps so the same view gives the same bytes."""
-    from openpyxl.writer.excel import ExcelWriter
-
-    stamp = dt.datetime(made_on.year, made_on.month, made_on.day)
-    workbook.properties.created = stamp
-    workbook.properties.modified = stamp
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).save()  # unlike save_workbook, keeps our modified stamp
-    fixed = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=(made_on.year, made_on.month, made_on.day, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            target.writestr(entry, source.read(info.filename))
-    return fixed.getvalue()
-
-
 # --- images and the deck -----------------------------------------------------------------
+
+
+def chart_images(format: str, figures: pd.DataFrame, context: ExportContext) -> list[bytes]:
+    """Chart ``context.chart`` of the view as slide images: one, or one per slide its rows need."""
+    from dashboard.outputs import images
+
+    dataset, filters, config = context.view()
+    if not context.chart:
+        raise ExportError(context.words.text("a {format} export draws one chart; name it with chart=…", CTX_XLSX, format=format))
+    return images.slide_images(
+        context.chart, figures, context.events(), dataset, filters, config,
+        format=format, size=context.size, made_on=context.made_on, words=context.words,
+    )
+
+
+def part_name(name: str, number: int, count: int) -> str:
+    """``funding-by-programme_2018-2025_2026-11-22.png`` → ``…_2026-11-22-1-of-2.png`` for the
+    first of two slides; a chart that fits one slide keeps its name."""
+    if count == 1:
+        return name
+    stem, _, extension = name.rpartition(".")
+    return f"{stem}-{number}-of-{count}.{extension}"
 
 
 def _image(format: str) -> Exporter:
     def export_image(figures: pd.DataFrame, context: ExportContext) -> bytes:
-        from dashboard.outputs import images
+        parts = chart_images(format, figures, context)
+        if len(parts) == 1:
+            return parts[0]
+        dataset, filters, _ = context.view()
+        from dashboard.views import charts
 
-        dataset, filters, config = context.view()
-        if not context.chart:
-            raise ExportError(f"a {format} export draws one chart; name it with chart=…")
-        return images.slide_image(
-            context.chart, figures, context.events(), dataset, filters, config,
-            format=format, size=context.size, made_on=context.made_on,
-        )
+        title = context.words.text(charts.CHARTS[context.chart].title, "charts").split(":")[0]
+        if not context.zip_parts:  # a caller that would name the file .png must not get a ZIP, nor one slide of several
+            raise ExportError(context.words.text(
+                "{title} needs {count} slides to stay readable at 14 pt; download the deck (a slide for each) or export it "
+                "with `dashboard export --format {format}`", "images", title=title, count=len(parts), format=format,
+            ))
+        name = file_name(title, filters, context.made_on, format)
+        return SlidesArchive(_zip([(part_name(name, k, len(parts)), part) for k, part in enumerate(parts, start=1)], context.made_on), parts)
 
     export_image.__name__ = f"export_{format}"
-    export_image.__doc__ = f"Chart ``context.chart`` of the view as a slide-sized {format.upper()}."
+    export_image.__doc__ = (
+        f"Chart ``context.chart`` of the view as a slide-sized {format.upper()}; a chart whose rows need several "
+        f"slides as a ZIP of one {format.upper()} per slide (``SlidesArchive``) when ``context.zip_parts``, else an "
+        f"error saying so: never a slide with rows left out, never a ZIP named .{format}."
+    )
     return export_image
+
+
+def _zip(files: list[tuple[str, bytes]], made_on: dt.date) -> bytes:
+    """``files`` in a ZIP with fixed timestamps: the same view gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files:
+            entry = zipfile.ZipInfo(name, date_time=(made_on.year, made_on.month, made_on.day, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            archive.writestr(entry, data)
+    return out.getvalue()
 
 
 register_format("png", "PNG", "png", "image/png", "chart")(_image("png"))
@@ -358,4 +352,4 @@ def export_pptx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     dataset, filters, config = context.view()
     if context.size:
         raise ExportError("--size applies to png and svg; the deck is always 16:9 with pictures 1920 px across")
-    return deck.build_deck(figures, context.events(), dataset, filters, config, made_on=context.made_on)
+    return deck.build_deck(figures, context.events(), dataset, filters, config, made_on=context.made_on, words=context.words)

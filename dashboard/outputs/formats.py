@@ -42,6 +42,7 @@ class ExportContext:
     size: str | None = None  # a name in config.exports.image_sizes; None = the default
     today: dt.date | None = None  # the date printed as "made on"; None = today
     language: str = "en"  # the language of every word in the file: a code in dashboard.words.LANGUAGES
+    zip_parts: bool = False  # png/svg of a chart that needs several slides: a ZIP of them (a caller that names it .zip), else an error
     all_events: pd.DataFrame | None = field(default=None, compare=False, repr=False)  # events_frame(dataset), when the caller has it
 
     @classmethod
@@ -65,12 +66,26 @@ class ExportContext:
         """The dataset, filters and settings, or a clear error naming what is missing."""
         missing = [n for n in ("dataset", "filters", "config") if getattr(self, n) is None]
         if missing:
-            raise ExportError(f"this format needs the whole view; missing: {', '.join(missing)}")
+            raise ExportError(self.words.text("this format needs the whole view; missing: {missing}", "xlsx", missing=", ".join(missing)))
         return self.dataset, self.filters, self.config
 
     def events(self) -> pd.DataFrame:
         dataset, filters, _ = self.view()
         return apply_event_filters(events_frame(dataset) if self.all_events is None else self.all_events, filters)
+
+
+class SlidesArchive(bytes):
+    """What a png or svg export returns for a chart whose rows need several slides: a ZIP of one
+    image per slide (``…-1-of-2.png``, ``…-2-of-2.png``), so no bar is left out. Its file is a
+    ``.zip`` (``OutputFormat.extension_for``), whatever the format asked for."""
+
+    extension = "zip"
+    mime = "application/zip"
+
+    def __new__(cls, archive: bytes, parts: list[bytes] | tuple[bytes, ...] = ()) -> SlidesArchive:
+        made = super().__new__(cls, archive)
+        made.parts = list(parts)  # each slide's image, in order (the CLI writes each as a file); () lets pickle rebuild it
+        return made
 
 
 Exporter = Callable[[pd.DataFrame, ExportContext], bytes]
@@ -89,6 +104,15 @@ class OutputFormat:
 
     def __call__(self, figures: pd.DataFrame, context: ExportContext) -> bytes:
         return self.export(figures, context)
+
+    def extension_for(self, content: bytes) -> str:
+        """The extension of the file ``content`` goes in: the format's, or ``zip`` for a
+        ``SlidesArchive`` (a chart on several slides)."""
+        return getattr(content, "extension", self.extension)
+
+    def mime_for(self, content: bytes) -> str:
+        """The media type of ``content``: the format's, or ``application/zip`` for a ``SlidesArchive``."""
+        return getattr(content, "mime", self.mime)
 
     def label_in(self, words: Words) -> str:
         """The button's text in the language of ``words``: ``Slides (PPTX)`` / ``Trang chiếu (PPTX)``."""

@@ -1,11 +1,12 @@
-"""Slide images: a dashboard chart composed as a slide, then drawn by the renderer.
+"""Slide images: a dashboard chart composed as a slide (``slidecompose``), continued on further
+slides when its rows do not fit one (``slideparts``), then drawn by the renderer.
 
-``slide_figure`` turns a dashboard chart into a slide-sized figure that carries its own
-context: a title, a subtitle naming the filters and period, the chart, the source line, a
-note on the qualifiers shown and the date made. The layout is laid out in pixels of a
+A slide carries its own context: a title, a subtitle naming the filters and period, the
+chart, the source line, the notes and the date made. The layout is laid out in pixels of a
 1920×1080 slide and scaled to the size asked for, so a 1280×720 or 4:3 image reads the
 same once it fills a slide. A 1920 px image fills a 13.33 in (960 pt) slide, so 2 px is
-1 pt: no text is below ``MIN_TEXT_PX`` = 28 px (14 pt), labels wrap rather than shrink.
+1 pt: no text is below ``MIN_TEXT_PX`` = 28 px (14 pt), labels wrap rather than shrink, and
+a chart whose rows do not fit continues on a second slide ("Funding by programme (1 of 2)").
 The legend's fill and pattern keys are drawn as swatches of their own (``KEY_W``×``KEY_H``
 px), large enough to tell the hatches apart; plotly's legend draws bars 12 px square.
 
@@ -17,21 +18,20 @@ deck and the CLI. PNG is opaque (RGB, no alpha channel). SVG keeps every label a
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.curated.records import day_label
 from dashboard.outputs.errors import BrowserMissing, ExportError, RenderFailed
 from dashboard.outputs.imagecheck import checked as _checked
 from dashboard.outputs.imagecheck import opaque_png, png_size, svg_size
-from dashboard.outputs.slidefit import KEY_H, WRAP_CHAR_WIDTH, plain_text, draw_keys, fit_event_labels, fit_value_axes, floor_fonts, key_grid, space_panels, take_keys
-from dashboard.outputs.slidefit import text_px as _text_px
 from dashboard.outputs.renderer import Renderer, find_browser, prewarm, render_image, render_images, renderer, shutdown
+from dashboard.outputs.slidecompose import (  # noqa: F401  (the layout's sizes, for callers that scale with it)
+    BASE_HEIGHT, BASE_WIDTH, BODY_PX, MIN_TEXT_PX, SlideText, _scale_sizes, chart_spec, compose, day_text, slide_text,
+)
+from dashboard.outputs.slideparts import SlidePart, slide_parts
+from dashboard.words import Words
 
 if TYPE_CHECKING:  # pragma: no cover
     from dashboard.analysis.frame import Filters
@@ -41,65 +41,20 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "BrowserMissing", "ExportError", "RenderFailed", "Renderer", "find_browser", "prewarm", "render_image", "render_images",
     "renderer", "shutdown", "opaque_png", "png_size", "svg_size", "_checked",
-    "SlideText", "image_size", "day_text", "slide_text", "slide_figure", "compose", "slide_image",
+    "SlideText", "SlidePart", "image_size", "day_text", "slide_text", "slide_figure", "slide_parts", "compose",
+    "slide_image", "slide_images",
 ]
 
-# A slide laid out in pixels of 1920×1080; every number is scaled to the size asked for.
-BASE_WIDTH, BASE_HEIGHT = 1920, 1080
-PAD_X = 72  # left and right edge
-PAD_TOP = 48
-PAD_BOTTOM = 36
-TITLE_PX = 56
-SUBTITLE_PX = 32
-BODY_PX = 28  # chart text: ticks, value labels, legend (14 pt on a 13.33 in slide)
-FOOTER_PX = 28  # source line
-NOTE_PX = 28  # qualifier notes and the date made
-MIN_TEXT_PX = 28  # no text smaller, whatever the chart set (timeline labels, cap notes): 14 pt
-LINE_HEIGHT = 1.35
 
-
-@dataclass(frozen=True)
-class SlideText:
-    """Everything an image says besides the chart itself; the deck reuses it."""
-
-    title: str
-    subtitle: str
-    source: str  # "Source: <title> — <publisher>, <date>", "" when nothing is plotted
-    notes: tuple[str, ...]  # "Over: the source gives a lower bound; …"
-    made: str  # "Made 22 Nov 2026 · <dashboard title>"
-
-
-def image_size(config: Config, size: str | None = None) -> tuple[int, int]:
-    """The pixel size named ``size`` in ``config.exports.image_sizes`` (default: ``image_size``)."""
+def image_size(config: Config, size: str | None = None, words: Words | None = None) -> tuple[int, int]:
+    """The pixel size named ``size`` in ``config.exports.image_sizes`` (default: ``image_size``);
+    an unknown name is an error in the language of ``words``."""
     sizes = config.exports.image_sizes
     name = size or config.exports.image_size
     if name not in sizes:
-        raise ExportError(f"unknown image size {name!r}; choose one of: {', '.join(f'{n} ({w}×{h})' for n, (w, h) in sizes.items())}")
+        choices = ", ".join(f"{n} ({w}×{h})" for n, (w, h) in sizes.items())
+        raise ExportError((words or Words("en")).text("unknown image size {name}; choose one of: {choices}", "images", name=repr(name), choices=choices))
     return sizes[name]
-
-
-day_text = day_label  # "22 Nov 2026": the one day label, shared with the page and the deck
-
-
-def slide_text(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, filters: Filters, config: Config, made_on: dt.date) -> SlideText:
-    from dashboard.views import charts
-
-    spec = _chart_spec(name)
-    return SlideText(
-        title=spec.title,
-        subtitle=filters.describe(dataset),
-        source=charts.source_footer(name, figures, events, dataset),
-        notes=tuple(charts.qualifier_notes(name, figures)),
-        made=f"Made {day_text(made_on)} · {config.title}",
-    )
-
-
-def _chart_spec(name: str):
-    from dashboard.views import charts
-
-    if name not in charts.CHARTS:
-        raise ExportError(f"unknown chart {name!r}; choose one of: {', '.join(charts.CHARTS)}")
-    return charts.CHARTS[name]
 
 
 def slide_figure(
@@ -114,252 +69,40 @@ def slide_figure(
     made_on: dt.date | None = None,
     title: bool = True,
     scale: float | None = None,
+    words: Words | None = None,
 ) -> dict:
-    """Chart ``name`` of the filtered frames composed as a slide of ``size`` pixels: title,
-    subtitle (filters and period), chart, source line, qualifier notes and date made.
+    """Chart ``name`` of the filtered frames composed as ONE slide of ``size`` pixels: title,
+    subtitle (filters and period), chart, source line, notes and date made, every row on it
+    (``slide_parts`` continues a chart whose rows do not fit on further slides).
 
     Returns the figure as a plotly dict, ready for ``render_image``.
     """
     from dashboard.views import charts
 
-    _chart_spec(name)
-    text = slide_text(name, figures, events, dataset, filters, config, made_on or dt.date.today())
+    chart_spec(name)
+    text = slide_text(name, figures, events, dataset, filters, config, made_on or dt.date.today(), words)
     figure = charts.build_chart(name, figures, events, dataset, config.theme, filters).to_dict()
-    return compose(figure, text, config, size, title=title, scale=scale)
+    return compose(figure, text, config, size, title=title, scale=scale, words=words)
 
 
-def compose(figure: dict, text: SlideText, config: Config, size: tuple[int, int], *, title: bool = True, scale: float | None = None) -> dict:
-    """``figure`` (a dashboard chart as a dict) laid out as a slide with ``text`` around it.
-
-    ``title=False`` leaves the title out (a deck slide shows it as the slide's own title)
-    and starts with the subtitle. ``scale`` overrides the size of text and marks, which by
-    default follows the image: 1 at 1920×1080, 0.667 at 1280×720.
-    """
-    width, height = size
-    s = scale or min(width / BASE_WIDTH, height / BASE_HEIGHT)
-    px = lambda v: v * s  # noqa: E731 - the one unit conversion of this function
-    theme = config.theme
-    layout = figure.setdefault("layout", {})
-    base_font = (layout.get("template", {}).get("layout", {}).get("font", {}) or {}).get("size") or 13
-    _scale_sizes(figure, px(BODY_PX) / base_font)
-    floor_fonts(figure, px(MIN_TEXT_PX))
-    keys = take_keys(figure)
-
-    usable = width - 2 * px(PAD_X)
-    subtitle = _wrap_px(text.subtitle, usable, px(SUBTITLE_PX), max_lines=3)
-    # plotly sets the subtitle a little below the title; the legend starts under both.
-    title_h = px(TITLE_PX) * LINE_HEIGHT + px(20) if title else 0
-    top_pad = px(PAD_TOP) if title else px(PAD_TOP) / 2
-    header = top_pad + title_h + len(subtitle) * px(SUBTITLE_PX) * LINE_HEIGHT + px(24)
-
-    showlegend = layout.get("showlegend", True) and any(t.get("showlegend", True) is not False and t.get("name") for t in figure.get("data", []))
-    legend_entry, legend_rows = _legend_grid(figure, usable, px(BODY_PX)) if showlegend else (0.0, 0)
-    legend_h = legend_rows * px(BODY_PX) * 1.75
-    key_entry, key_rows = key_grid(keys, usable, px, px(BODY_PX))
-    key_top = header + legend_h
-    legend_h += key_rows * px(KEY_H) * 1.4
-    # A panel title is one line on a slide ("Funding · UK worldwide"): what its metric counts and
-    # who counted it, wrapped over several lines for the page, moves to the notes under the chart,
-    # so stacked panels keep room for their bars (they overlapped each other at slide size).
-    panel_details = _panel_titles_on_one_line(layout.get("annotations", []))
-    panel_lines = 1 if any(a.get("name") == "panel-title" for a in layout.get("annotations", [])) else 0
-    top = header + legend_h + px(20) + px(BODY_PX) * 1.8 * panel_lines
-    if not showlegend:
-        layout["showlegend"] = False
-
-    footer_lines: list[tuple[str, float, str]] = []  # (text, font px, colour), top to bottom
-    for line in _wrap_px(text.source, usable, px(FOOTER_PX)):
-        footer_lines.append((line, px(FOOTER_PX), theme.text_colour))
-    for line in _wrap_px("   ".join([*panel_details, *text.notes]), usable, px(NOTE_PX)):
-        footer_lines.append((line, px(NOTE_PX), theme.muted_colour))
-    footer_lines.append((text.made, px(NOTE_PX), theme.muted_colour))
-    footer_h = sum(f * LINE_HEIGHT for _, f, _ in footer_lines)
-    axis_band = _x_axis_band(layout, px(BODY_PX))
-    footer_gap = px(40)  # between the axis title and the rule above the footer
-    bottom = px(PAD_BOTTOM) + footer_h + footer_gap + axis_band
-
-    left = px(PAD_X) + _y_label_width(layout, px(BODY_PX))
-    right = px(PAD_X)
-    plot_w = max(1.0, width - left - right)
-    plot_h = max(1.0, height - top - bottom)
-
-    fit_value_axes(figure, plot_w, px(BODY_PX), px(60))
-    space_panels(layout, plot_h, px(BODY_PX) * 3.6)  # a panel's tick labels, then the next one's title
-    fit_event_labels(figure, plot_w, left, px(PAD_X), px(MIN_TEXT_PX))
-
-    def paper_x(x_px: float) -> float:  # pixels from the image's left edge → paper x
-        return (x_px - left) / plot_w
-
-    def paper_y(y_px: float) -> float:  # pixels from the image's top edge → paper y
-        return (height - bottom - y_px) / plot_h
-
-    annotations = list(layout.get("annotations", []))
-    y = height - px(PAD_BOTTOM) - footer_h
-    for line, font_px, colour in footer_lines:
-        annotations.append(dict(
-            name="slide-footer", text=_esc(line), xref="paper", yref="paper", x=paper_x(px(PAD_X)), y=paper_y(y),
-            xanchor="left", yanchor="top", align="left", showarrow=False,
-            font=dict(size=round(font_px, 1), color=colour, family=theme.font_family),
-        ))
-        y += font_px * LINE_HEIGHT
-    rule_y = paper_y(height - px(PAD_BOTTOM) - footer_h - footer_gap / 2)
-    shapes = list(layout.get("shapes", [])) + [dict(
-        name="slide-footer-rule", type="line", xref="paper", yref="paper", x0=paper_x(px(PAD_X)), x1=paper_x(width - px(PAD_X)),
-        y0=rule_y, y1=rule_y, line=dict(color=_rule_colour(theme), width=max(1, round(px(2)))),
-    )]
-    if keys:
-        draw_keys(figure, keys, annotations, key_entry, key_top, px, paper_x, paper_y, width, theme, px(PAD_X), px(BODY_PX))
-    for annotation in annotations:
-        if annotation.get("name") == "panel-title":
-            annotation["font"] = {**annotation.get("font", {}), "size": round(px(BODY_PX), 1), "weight": "bold"}
-    layout.update(
-        width=width, height=height, autosize=False,
-        margin=dict(l=left, r=right, t=top, b=bottom, pad=0, autoexpand=True),
-        paper_bgcolor=theme.background_colour, plot_bgcolor=theme.background_colour,
-        font={**layout.get("font", {}), "family": theme.font_family, "color": theme.text_colour, "size": round(px(BODY_PX), 1)},
-        title=_title(text, subtitle, title, theme, px, width, height, top_pad),
-        annotations=annotations, shapes=shapes,
-    )
-    if showlegend:
-        layout["legend"] = {
-            **layout.get("legend", {}), "orientation": "h", "xref": "container", "x": px(PAD_X) / width, "xanchor": "left",
-            "yref": "container", "y": 1 - header / height, "yanchor": "top",
-            "font": {**layout.get("legend", {}).get("font", {}), "size": round(px(BODY_PX), 1)},
-            "entrywidth": round(legend_entry, 1), "entrywidthmode": "pixels",
-        }
-    return figure
-
-
-_DETAIL = re.compile(r"<span[^>]*>(.*?)</span>")
-
-
-def _panel_titles_on_one_line(annotations: list) -> list[str]:
-    """Each panel title cut to its heading on one line; the details it dropped, as notes
-    ("Victims identified · UK–Vietnam bilateral: Victims of … — counted by …")."""
-    details = []
-    for annotation in annotations:
-        if annotation.get("name") != "panel-title":
-            continue
-        parts = str(annotation.get("text", "")).split("<br>")
-        heading = " ".join(p.strip() for p in parts if not p.lstrip().startswith("<span"))
-        detail = " ".join(m.strip() for p in parts for m in _DETAIL.findall(p))
-        annotation["text"] = heading
-        if detail:
-            details.append(f"{plain_text(heading)}: {plain_text(detail)}.")
-    return details
-
-
-def _title(text: SlideText, subtitle: list[str], with_title: bool, theme, px, width: int, height: int, top_pad: float) -> dict:
-    """The title (bold) with the filters as its subtitle, or the filters alone."""
-    place = dict(x=px(PAD_X) / width, xref="container", xanchor="left", y=1 - top_pad / height, yref="container", yanchor="top", pad=dict(t=0, b=0, l=0, r=0), automargin=False)
-    sub_font = dict(size=round(px(SUBTITLE_PX), 1), color=theme.muted_colour, family=theme.font_family)
-    lines = "<br>".join(_esc(line) for line in subtitle)
-    if not with_title:
-        return dict(text=lines, font=sub_font, **place)
-    return dict(
-        text=f"<b>{_esc(text.title)}</b>", font=dict(size=round(px(TITLE_PX), 1), color=theme.text_colour, family=theme.font_family),
-        subtitle=dict(text=lines, font=sub_font), **place,
-    )
-
-
-def _rule_colour(theme) -> str:
-    from dashboard.views.theme import GRID_COLOUR
-
-    return GRID_COLOUR
-
-
-def _scale_sizes(node, k: float, parent: str = "") -> None:
-    """Multiply every size in px the chart set (fonts, markers, hatches, line widths,
-    label standoffs) by ``k``, so the whole chart grows with the slide, not only its text."""
-    if isinstance(node, list):
-        for item in node:
-            _scale_sizes(item, k, parent)
-        return
-    if not isinstance(node, dict):
-        return
-    for key, value in node.items():
-        scalable = (
-            (key == "size" and (parent.endswith("font") or parent in ("marker", "pattern")))
-            or (key == "width" and parent == "line")
-            or key in ("ticklabelstandoff", "standoff")
-        )
-        if scalable:
-            node[key] = _times(value, k)
-            if key == "ticklabelstandoff":  # plotly accepts whole pixels only and drops a float
-                node[key] = round(node[key])
-        else:
-            _scale_sizes(value, k, key)
-
-
-def _times(value, k: float):
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return round(value * k, 2)
-    if isinstance(value, (list, tuple)):
-        return [_times(v, k) for v in value]
-    try:  # numpy arrays from to_dict()
-        return [_times(v, k) for v in value.tolist()]
-    except AttributeError:
-        return value
-
-
-def _wrap_px(text: str, width_px: float, font_px: float, max_lines: int | None = None) -> list[str]:
-    import textwrap
-
-    if not text:
-        return []
-    per_line = max(20, int(width_px / (font_px * WRAP_CHAR_WIDTH)))
-    lines = textwrap.wrap(text, width=per_line, break_long_words=False) or [text]
-    if max_lines and len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][: per_line - 1].rstrip() + "…"
-    return lines
-
-
-def _y_label_width(layout: dict, font_px: float) -> float:
-    """Room for the widest category label on any y axis (0 when labels are hidden)."""
-    widest = 0.0
-    for key, axis in layout.items():
-        if not key.startswith("yaxis") or not isinstance(axis, dict):
-            continue
-        if axis.get("showticklabels") is False or axis.get("visible") is False:
-            continue
-        labels = axis.get("ticktext") or []
-        widest = max([widest, *(_text_px(label, font_px) for label in labels)])
-        if (axis.get("title") or {}).get("text"):
-            widest += font_px * 2
-    return widest + (font_px * 0.8 if widest else 0)
-
-
-def _x_axis_band(layout: dict, font_px: float) -> float:
-    """Height below the lowest plot for its tick labels and axis title."""
-    band = 0.0
-    for key, axis in layout.items():
-        if not key.startswith("xaxis") or not isinstance(axis, dict) or axis.get("visible") is False:
-            continue
-        height = font_px * 2.0
-        if (axis.get("title") or {}).get("text"):
-            height += font_px * 2.5
-        band = max(band, height)
-    return band
-
-
-def _legend_grid(figure: dict, width_px: float, font_px: float) -> tuple[float, int]:
-    """A horizontal legend as a grid: the width of one entry (the longest name, its symbol
-    and a gap) and how many rows the figure's named traces take."""
-    names = [t.get("name", "") for t in figure.get("data", []) if t.get("showlegend", True) is not False and t.get("name")]
-    if not names:
-        return 0.0, 0
-    entry = max(_text_px(name, font_px) for name in names) + font_px * 4
-    per_row = max(1, int(width_px // entry))
-    return entry, -(-len(names) // per_row)
-
-
-def _esc(text: str) -> str:
-    import html
-
-    return html.escape(str(text), quote=False)
+def slide_images(
+    name: str,
+    figures: pd.DataFrame,
+    events: pd.DataFrame,
+    dataset: Dataset,
+    filters: Filters,
+    config: Config,
+    *,
+    format: str = "png",
+    size: str | None = None,
+    made_on: dt.date | None = None,
+    words: Words | None = None,
+) -> list[bytes]:
+    """Chart ``name`` as slide images (png or svg) of the named ``size``: one, or one per part
+    when its rows do not fit one slide ("(1 of 2)", "(2 of 2)")."""
+    pixels = image_size(config, size, words)
+    parts = slide_parts(name, figures, events, dataset, filters, config, size=pixels, made_on=made_on, words=words)
+    return render_images([p.figure for p in parts], format=format, width=pixels[0], height=pixels[1])
 
 
 def slide_image(
@@ -373,8 +116,10 @@ def slide_image(
     format: str = "png",
     size: str | None = None,
     made_on: dt.date | None = None,
+    words: Words | None = None,
 ) -> bytes:
-    """Chart ``name`` as a slide image (png or svg) of the named ``size``."""
-    pixels = image_size(config, size)
-    figure = slide_figure(name, figures, events, dataset, filters, config, size=pixels, made_on=made_on)
+    """Chart ``name`` as ONE slide image (png or svg) of the named ``size``, every row on it;
+    ``slide_images`` gives one image per slide the rows need."""
+    pixels = image_size(config, size, words)
+    figure = slide_figure(name, figures, events, dataset, filters, config, size=pixels, made_on=made_on, words=words)
     return render_image(figure, format=format, width=pixels[0], height=pixels[1])

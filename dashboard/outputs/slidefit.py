@@ -13,6 +13,7 @@ import re
 import pandas as pd
 
 KEY_W, KEY_H = 84, 42  # a fill/pattern key's swatch, in px of a 1920×1080 slide
+KEY_ROW = 1.3  # a row of keys: the swatch and a little space
 CHAR_WIDTH = 0.56  # average glyph width in em of the sans fonts Chromium falls back to (generous)
 WRAP_CHAR_WIDTH = 0.52  # for wrapping running text, which averages narrower than labels
 
@@ -28,25 +29,93 @@ def text_px(text: str, font_px: float) -> float:
     return max((len(line) for line in plain_text(text).split("\n")), default=0) * font_px * CHAR_WIDTH
 
 
-def space_panels(layout: dict, plot_h: float, gap_px: float) -> None:
-    """Stacked panels (one y axis each) re-spaced so ``gap_px`` separates them at slide size,
-    each keeping its share of the height."""
-    panels = sorted(
-        (key for key, axis in layout.items() if key.startswith("yaxis") and isinstance(axis, dict) and axis.get("domain")),
-        key=lambda key: -layout[key]["domain"][1],
-    )
-    if len(panels) < 2:
-        return
-    shares = [layout[k]["domain"][1] - layout[k]["domain"][0] for k in panels]
-    gap = gap_px / plot_h
-    room = 1 - gap * (len(panels) - 1)
-    if room <= 0.2:
-        return
+LABEL_COLUMN = 0.45  # the share of a slide's width its category labels may take (the page gives them 30 characters)
+TICK_LINE = 1.3  # plotly sets the lines of a multi-line tick label 1.3 em apart
+PANEL_GAP = 3.05  # em between stacked panels: the upper one's tick labels (1.3), the next one's title (1.4), a margin
+
+
+def category_panels(layout: dict) -> list[str]:
+    """The y axes whose category labels show (one per bar panel), top panel first."""
+    keys = [
+        key for key, axis in layout.items()
+        if key.startswith("yaxis") and isinstance(axis, dict) and axis.get("type") == "category"
+        and axis.get("ticktext") is not None and axis.get("showticklabels") is not False and axis.get("visible") is not False
+    ]
+    return sorted(keys, key=lambda key: -(layout[key].get("domain") or [0, 1])[1])
+
+
+def rewrap_label(text: str, chars: int) -> str:
+    """A category label (name lines, then muted ``<span>`` lines) re-wrapped to ``chars`` a line:
+    a slide's label column is wider than the page's, so a label takes fewer lines."""
+    import textwrap
+
+    lines = str(text).split("<br>")
+    spans = [re.match(r"(<span[^>]*>)(.*?)</span>$", line.strip()) for line in lines]
+    name = " ".join(plain_text(line).strip() for line, span in zip(lines, spans) if not span)
+    muted = " ".join(plain_text(span.group(2)).strip() for span in spans if span)
+    style = next((span.group(1) for span in spans if span), "<span>")
+    out = [html.escape(line, quote=False) for line in textwrap.wrap(name, chars, break_long_words=False)]
+    out += [f"{style}{html.escape(line, quote=False)}</span>" for line in textwrap.wrap(muted, chars, break_long_words=False)]
+    return "<br>".join(out) or str(text)
+
+
+def rewrap_labels(layout: dict, usable_px: float, font_px: float) -> None:
+    """Every panel's category labels re-wrapped to the slide's label column (``LABEL_COLUMN``)."""
+    chars = max(16, int(usable_px * LABEL_COLUMN / (font_px * WRAP_CHAR_WIDTH)))
+    for key in category_panels(layout):
+        layout[key]["ticktext"] = [rewrap_label(t, chars) for t in _strings(layout[key]["ticktext"])]
+
+
+def label_lines(text: str) -> int:
+    return len(plain_text(text).split("\n"))
+
+
+def row_need(lines: int, font_px: float) -> float:
+    """The height a bar's row needs: its label's lines as plotly sets them (1.3 em apart, the last
+    line about 1.1 em tall), or the bar and its value label (1.4 em), and a small gap."""
+    return max((lines - 1) * TICK_LINE + 1.1, 1.4) * font_px + 0.15 * font_px
+
+
+def panel_need(axis: dict, font_px: float) -> tuple[float, float]:
+    """A panel's bars' need (each row as tall as its tallest label's row) and that row height."""
+    tallest = max((row_need(label_lines(t), font_px) for t in _strings(axis.get("ticktext") or [])), default=row_need(1, font_px))
+    return len(axis.get("tickvals") if axis.get("tickvals") is not None else []) * tallest, tallest
+
+
+def place_panels(layout: dict, plot_h: float, font_px: float) -> float:
+    """Stacked panels laid out from what they need: each panel its rows' need, each gap the
+    upper panel's tick labels and the next one's title, the spare height shared out in
+    proportion; the padding around a lone bar gives way where room is short. Returns the
+    height to spare (negative: by how much the rows do not fit)."""
+    keys = category_panels(layout)
+    if not keys:
+        return 0.0
+    needs = [panel_need(layout[key], font_px) for key in keys]
+    total = sum(need for need, _ in needs) or 1.0
+    gap = PANEL_GAP * font_px
+    spare = plot_h - total - gap * (len(keys) - 1)
+    scale = (total + max(spare, 0.0)) / total if spare >= 0 else max(plot_h - gap * (len(keys) - 1), plot_h * 0.2) / total
     top = 1.0
-    for key, share in zip(panels, shares):
-        height = share / sum(shares) * room
-        layout[key]["domain"] = [max(0.0, top - height), top]
-        top -= height + gap
+    for key, (need, tallest) in zip(keys, needs):
+        height = need * scale if len(keys) > 1 else plot_h
+        if len(keys) > 1:
+            layout[key]["domain"] = [max(0.0, top - height / plot_h), top]
+            top -= (height + gap) / plot_h
+        _shrink_padding(layout[key], height, tallest)
+    return spare
+
+
+def _shrink_padding(axis: dict, height: float, tallest: float) -> None:
+    """A lone bar padded to three slots keeps only the padding its panel has room for."""
+    if not axis.get("range"):
+        return
+    bars = len(axis.get("tickvals") if axis.get("tickvals") is not None else [])
+    low, high = (float(v) for v in axis["range"])
+    slots = abs(low - high)
+    fit = max(float(bars), min(slots, height / tallest))
+    if fit < slots:
+        pad = (fit - bars) / 2
+        axis["range"] = [bars - 0.5 + pad, -0.5 - pad]
 
 
 def fit_value_axes(figure: dict, plot_w: float, font_px: float, end_px: float) -> None:
@@ -157,7 +226,7 @@ def draw_keys(figure: dict, keys: list[dict], annotations: list, entry: float, t
     hatch) with its name beside it, in rows from ``top_px`` down."""
     layout = figure["layout"]
     per_row = max(1, int((width - 2 * pad_px) // entry))
-    row_h = px(KEY_H) * 1.4
+    row_h = px(KEY_H) * KEY_ROW
     pictures = list(layout.get("images", []))
     for i, key in enumerate(keys):
         row, column = divmod(i, per_row)
@@ -213,3 +282,49 @@ def _swatch(marker: dict) -> str:
         f'<rect x="{line_w / 2}" y="{line_w / 2}" width="{KEY_W - line_w}" height="{KEY_H - line_w}" fill="none" stroke="{line}" stroke-width="{line_w}"/></svg>'
     )
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+_DETAIL = re.compile(r"<span[^>]*>(.*?)</span>")
+
+
+def panel_notes(annotations: list, words=None) -> list[str]:
+    """Each panel title cut to its heading on one line; the details it dropped, as notes under
+    the chart, each said once: panels whose details are the same share one note
+    ("Funding (all panels): Pounds invested … — counted by UK Government.")."""
+    said: dict[str, list[str]] = {}  # detail → the headings it belongs to, in panel order
+    for annotation in annotations:
+        if annotation.get("name") != "panel-title":
+            continue
+        parts = str(annotation.get("text", "")).split("<br>")
+        heading = " ".join(p.strip() for p in parts if not p.lstrip().startswith("<span"))
+        detail = " ".join(m.strip() for p in parts for m in _DETAIL.findall(p))
+        annotation["text"] = heading
+        if detail:
+            said.setdefault(plain_text(detail), []).append(plain_text(heading))
+    panels = sum(len(headings) for headings in said.values())
+    return [f"{_whose(headings, panels, words)}: {detail}." for detail, headings in said.items()]
+
+
+def _whose(headings: list[str], panels: int, words=None) -> str:
+    """``Funding · UK worldwide`` for one panel; ``Funding (all panels)``; ``Funding (UK
+    worldwide, UK with another country)`` for some panels of one metric."""
+    if len(headings) == 1:
+        return headings[0]
+    metrics = {h.split(" · ")[0] for h in headings}
+    if len(metrics) == 1:
+        metric = metrics.pop()
+        if len(headings) == panels:
+            return words.text("{metric} (all panels)", "images", metric=metric) if words else f"{metric} (all panels)"
+        return f"{metric} ({', '.join(h.split(' · ', 1)[-1] for h in headings)})"
+    return "; ".join(headings)
+
+
+def take_cap_note(layout: dict) -> list[str]:
+    """The "Showing the 10 largest …" note taken off the plot (where it can cover a bar) to be
+    said under the chart with the other notes."""
+    from dashboard.views.charts.draw import CAP_NOTE_NAME
+
+    annotations = layout.get("annotations", [])
+    notes = [plain_text(a.get("text", "")) for a in annotations if a.get("name") == CAP_NOTE_NAME]
+    layout["annotations"] = [a for a in annotations if a.get("name") != CAP_NOTE_NAME]
+    return notes

@@ -1,0 +1,99 @@
+"""The spreadsheet's page setup, its About sheet (what the file holds, in the export's language)
+and its deterministic save (the same view gives the same bytes); ``export.export_xlsx`` writes
+the sheets themselves."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import pandas as pd
+
+from dashboard.outputs.formats import ExportContext
+
+CTX_XLSX = "xlsx"  # the catalogue context of the spreadsheet's words
+VALUE_BOUNDS = "value_low and value_high are the bounds the wording allows, empty where it leaves one open (\u201cover £7m\u201d has no upper bound)."
+COLUMNS = (
+    "The Figures sheet opens on readable columns; the ids and machine columns follow, named as in the CSV. Dates are stated at the "
+    "precision in period_start_precision and period_end_precision (a month or a year is not a day, though period_start/period_end "
+    "are written as days for sorting)."
+)
+SCOPE = (
+    "scope_label says where a programme acts and who funds it (e.g. UK worldwide, UK–Vietnam bilateral): figures of different scope "
+    "are not comparable or additive."
+)
+RELATIONS = (
+    "relation and related_ids are declared by the curator: part_of (a share of its whole, never added to it), same_as, updates "
+    "(a later statement of the same quantity), disagrees_with (both kept, never averaged)."
+)
+
+
+def _print_setup(sheet, area: str, PageSetupProperties) -> None:
+    """Landscape A4, the readable columns fitted to one page's width (as many pages down as
+    the rows need), the header row repeated on each page, and page numbers in the footer."""
+    sheet.print_area = area
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as needed
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_options.gridLines = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.oddFooter.center.text = "Page &P of &N"
+
+
+def _about_rows(figures: pd.DataFrame, context: ExportContext) -> list[tuple[str, str]]:
+    from dashboard.analysis import fmt
+    from dashboard.words import Formatter
+
+    words = context.words
+    rows: list[tuple[str, str]] = []
+    if context.config is not None:
+        rows.append((words.text("Title", CTX_XLSX), context.config.title))
+    if context.filters is not None and context.dataset is not None:
+        rows.append((words.text("Filters", "filters"), context.filters.describe(context.dataset)))
+        rows.append((words.text("Year rule", CTX_XLSX), words.text(
+            "A figure is kept when its period overlaps the year range; cumulative totals are never split into years.", CTX_XLSX,
+        )))
+    rows.append((words.text("Made on", CTX_XLSX), context.made_on.isoformat()))
+    rows.append((words.text("Figures", CTX_XLSX), f"{len(figures)}"))
+    for qualifier in sorted(set(figures["qualifier"].dropna())):
+        if fmt.QUALIFIER_NOTES.get(fmt.Qualifier(qualifier)):  # the bounded ones: exact and range need no note here
+            rows.append((words.text("Qualifier", "table"), Formatter(words).qualifier_sentence(fmt.Qualifier(qualifier))))
+    sources = figures[["source_title", "source_publisher", "source_date"]].drop_duplicates()
+    for _, s in sources.iterrows():
+        citation = words.text("{title} — {publisher}, {date}", "table", title=s["source_title"], publisher=s["source_publisher"], date=s["source_date"])
+        rows.append((words.text("Source", "table"), citation))
+    rows.append((words.text("Values", CTX_XLSX), " ".join([
+        words.text("value is the number in base units (pounds, people); value_label is how the source words it, with its qualifier.", CTX_XLSX),
+        words.text(VALUE_BOUNDS, CTX_XLSX),
+    ])))
+    rows.append((words.text("Columns", CTX_XLSX), words.text(COLUMNS, CTX_XLSX)))
+    rows.append((words.text("Scope", CTX_XLSX), words.text(SCOPE, CTX_XLSX)))
+    rows.append((words.text("Relations", CTX_XLSX), words.text(RELATIONS, CTX_XLSX)))
+    rows.append((words.text("Safety", CTX_XLSX), words.text(
+        "Text cells that began with =, +, -, @, a tab or a carriage return start with ' so no spreadsheet runs them as formulas.", CTX_XLSX,
+    )))
+    return rows
+
+
+def _deterministic_xlsx(workbook, made_on: dt.date) -> bytes:
+    """Save ``workbook`` with fixed timestamps so the same view gives the same bytes."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    stamp = dt.datetime(made_on.year, made_on.month, made_on.day)
+    workbook.properties.created = stamp
+    workbook.properties.modified = stamp
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).save()  # unlike save_workbook, keeps our modified stamp
+    fixed = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(made_on.year, made_on.month, made_on.day, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, source.read(info.filename))
+    return fixed.getvalue()
