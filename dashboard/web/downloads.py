@@ -106,10 +106,11 @@ def build_download(
         raise ExportError(words.text("a {format} download holds the whole view; chart= applies to {charts}", "downloads", format=kind, charts=charts))
     all_figures, all_events = frames if frames is not None else (figures_frame(dataset), None)
     figures = apply_filters(all_figures, filters)
-    context = ExportContext.for_view(
-        dataset, filters, config, chart=chart, today=made_on, all_events=all_events, language=words.language
+    context = ExportContext.for_view(  # zip_parts: a chart on several slides comes as a ZIP of them, named .zip below
+        dataset, filters, config, chart=chart, today=made_on, all_events=all_events, language=words.language, zip_parts=True
     )
-    return download_name(what, filters, made_on, output.extension, words), output(figures, context)
+    content = output(figures, context)
+    return download_name(what, filters, made_on, output.extension_for(content), words), content
 
 
 def _chart_spec_title(chart: str) -> str:

@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+EXTRA = ROOT / "tests" / "fixtures" / "extra_documents"  # made-up documents, added as data only
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 START_TIMEOUT_S = 60  # the server validates the data and builds the default view first
 
@@ -94,6 +95,21 @@ def server(tmp_path_factory):
     stop_server(process)
     errors = [line for line in log.read_text(errors="replace").splitlines() if "Traceback" in line or " 500 -" in line]
     assert not errors, f"the server logged errors:\n{log.read_text(errors='replace')}"
+
+
+@pytest.fixture(scope="session")
+def crowded_server(tmp_path_factory):
+    """The shipped data with the made-up documents of tests/fixtures/extra_documents added:
+    more bars, more panels (one per scope) and longer labels than the shipped data alone."""
+    tmp = tmp_path_factory.mktemp("crowded")
+    shutil.copytree(ROOT / "data", tmp / "data")
+    shutil.copytree(ROOT / "seeds", tmp / "seeds")
+    for kind in ("data", "seeds"):
+        for path in (EXTRA / kind).iterdir():
+            shutil.copy(path, tmp / kind / path.name)
+    process, url, _ = start_server(tmp, "--data", str(tmp / "data"), "--seeds", str(tmp / "seeds"))
+    yield url
+    stop_server(process)
 
 
 @pytest.fixture(scope="session")

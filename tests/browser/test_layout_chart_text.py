@@ -6,18 +6,12 @@ because year-only events and single-year axes are where labels used to run off.
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 from pprint import pformat
 
 import pytest
 
 from dashboard.views.charts import CHARTS
 from test_dashboard import open_view
-from tests.browser.conftest import start_server, stop_server
-
-ROOT = Path(__file__).resolve().parents[2]
-EXTRA = ROOT / "tests" / "fixtures" / "extra_documents"
 
 WIDTHS = [390, 768, 1280, 1366, 1920]
 
@@ -145,21 +139,6 @@ def test_a_two_year_view_keeps_its_timeline_labels_inside_the_chart(new_page, se
     page = new_page(width, 1000)
     open_view(page, server + "?year_from=2018&year_to=2019")
     assert_chart_text_readable(page)
-
-
-@pytest.fixture(scope="module")
-def crowded_server(tmp_path_factory):
-    """The shipped data with the made-up documents of tests/fixtures/extra_documents added:
-    more bars, more panels (one per scope) and longer labels than the shipped data alone."""
-    tmp = tmp_path_factory.mktemp("crowded")
-    shutil.copytree(ROOT / "data", tmp / "data")
-    shutil.copytree(ROOT / "seeds", tmp / "seeds")
-    for kind in ("data", "seeds"):
-        for path in (EXTRA / kind).iterdir():
-            shutil.copy(path, tmp / kind / path.name)
-    process, url, _ = start_server(tmp, "--data", str(tmp / "data"), "--seeds", str(tmp / "seeds"))
-    yield url
-    stop_server(process)
 
 
 @pytest.mark.parametrize("width", [390, 1366])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -60,12 +61,39 @@ def test_clicking_slides_pptx_downloads_a_deck_of_the_2022_view(page, server, sl
     assert not page.console.problems()
 
 
+def slide_images(name: str, content: bytes) -> dict[str, bytes]:
+    """The slide images of a chart's image download: one PNG, or, for a chart that needs
+    several slides to stay readable, a ZIP of one PNG per slide (``…-1-of-2.png`` …)."""
+    if name.endswith(".png"):
+        return {name: content}
+    assert name.endswith(".zip"), name
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return {entry: archive.read(entry) for entry in archive.namelist()}
+
+
+def assert_slide_sized(images: dict[str, bytes]) -> None:
+    for content in images.values():
+        with Image.open(io.BytesIO(content)) as png:
+            assert png.size == (1920, 1080) and png.mode == "RGB"
+
+
 def test_clicking_a_charts_png_downloads_a_slide_sized_image(page, server):
     open_view(page, server)
     name, content = click_download(page, "#download-funding-png")
-    assert name.startswith("funding-by-programme_") and name.endswith(".png")
-    with Image.open(io.BytesIO(content)) as png:
-        assert png.size == (1920, 1080) and png.mode == "RGB"
+    assert name.startswith("funding-by-programme_")
+    images = slide_images(name, content)
+    assert_slide_sized(images)
+    if len(images) > 1:  # a chart on several slides: each names its place
+        assert sorted(images) == sorted(f"{name[:-4]}-{k}-of-{len(images)}.png" for k in range(1, len(images) + 1))
+
+
+def test_a_chart_too_full_for_one_slide_downloads_as_a_zip_of_its_slides(page, crowded_server):
+    open_view(page, crowded_server)
+    name, content = click_download(page, "#download-funding-png")
+    assert name.startswith("funding-by-programme_") and name.endswith(".zip")
+    images = slide_images(name, content)
+    assert len(images) >= 2 and all(f"-of-{len(images)}.png" in entry for entry in images)
+    assert_slide_sized(images)
 
 
 def test_clicking_excel_downloads_the_filtered_figures_as_numbers(page, server):
