@@ -103,6 +103,15 @@ class Translations:
         return entry.forms.get(field_name) if entry else None
 
 
+def records_folder(dataset: Dataset) -> Path | None:
+    """The folder the dataset was read from (its records' locations), when they say: where its
+    ``i18n`` folder is."""
+    for record in (*dataset.programmes, *dataset.metrics):
+        if record.location is not None and record.location.path:
+            return Path(record.location.path).parent
+    return None
+
+
 def translations_path(data_dir: Path | str, language: str) -> Path:
     return Path(data_dir) / I18N_DIR / f"{language}.yaml"
 

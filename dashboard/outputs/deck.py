@@ -86,8 +86,8 @@ def build_deck(
 
     deck = Presentation()
     deck.slide_width, deck.slide_height = Emu(_emu(SLIDE_W_IN)), Emu(_emu(SLIDE_H_IN))
-    deck.core_properties.title = config.title
-    subject = filters.describe(dataset)  # a document property holds at most 255 characters
+    deck.core_properties.title = words.text(config.title, "page title")
+    subject = filters.describe(dataset, words=words)  # a document property holds at most 255 characters
     deck.core_properties.subject = subject if len(subject) <= 255 else subject[:254] + "…"
     deck.core_properties.author = words.text("Programme dashboard", CTX)
 
@@ -117,11 +117,11 @@ def _title_slide(deck, config: Config, filters: Filters, dataset: Dataset, made_
     slide = deck.slides.add_slide(deck.slide_layouts[0])  # Title Slide
     title = slide.shapes.title
     _place(title, MARGIN_IN, 1.6, SLIDE_W_IN - 2 * MARGIN_IN, 1.9)
-    _set_text(title.text_frame, config.title, size=40, bold=True)
+    _set_text(title.text_frame, words.text(config.title, "page title"), size=40, bold=True)
     title.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
     body = slide.placeholders[1]
     _place(body, MARGIN_IN, 3.7, SLIDE_W_IN - 2 * MARGIN_IN, 3.3)
-    view, made = filters.describe(dataset), Formatter(words).date(made_on)
+    view, made = filters.describe(dataset, words=words), Formatter(words).date(made_on)
     counted = dict(
         figures=words.plural("{n} figure", "{n} figures", len(figures), "count with its noun"),
         documents=words.plural(
@@ -149,7 +149,7 @@ def _title_slide(deck, config: Config, filters: Filters, dataset: Dataset, made_
         paragraph.space_after = Pt(8)
         _run(paragraph, text, size=size, bold=bold, colour=config.theme.text_colour if i == 0 else config.theme.muted_colour)
     slide.notes_slide.notes_text_frame.text = words.text(
-        "{title}. View: {view}. Made {date}. Qualifiers matter: say 'over £7m', never '£7m'.", CTX, title=config.title, view=view, date=made,
+        "{title}. View: {view}. Made {date}. Qualifiers matter: say 'over £7m', never '£7m'.", CTX, title=words.text(config.title, "page title"), view=view, date=made,
     )
 
 

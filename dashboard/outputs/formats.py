@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
 from dashboard.analysis.frame import Filters, apply_event_filters, events_frame
+from dashboard.curated.translations import Translations, load_translations, records_folder, translation_files
 from dashboard.outputs.errors import ExportError
+from dashboard.views.language import SOURCE_LANGUAGE, language_of, localize
 from dashboard.words import LANGUAGES, UnknownLanguage, Words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,6 +46,8 @@ class ExportContext:
     language: str = "en"  # the language of every word in the file: a code in dashboard.words.LANGUAGES
     zip_parts: bool = False  # png/svg of a chart that needs several slides: a ZIP of them (a caller that names it .zip), else an error
     all_events: pd.DataFrame | None = field(default=None, compare=False, repr=False)  # events_frame(dataset), when the caller has it
+    # the curated names of ``language`` (data/i18n); None: read them from the folder the dataset came from
+    translations: Translations | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def for_view(cls, dataset: Dataset, filters: Filters, config: Config, **options) -> ExportContext:
@@ -68,6 +72,23 @@ class ExportContext:
         if missing:
             raise ExportError(self.words.text("this format needs the whole view; missing: {missing}", "xlsx", missing=", ".join(missing)))
         return self.dataset, self.filters, self.config
+
+    def localized(self, figures: pd.DataFrame) -> tuple[pd.DataFrame, ExportContext]:
+        """``figures`` and this context in the export's language: curated names from data/i18n
+        (the English, marked untranslated, where none is curated), scopes and event types from
+        the catalogue, numbers and dates in its style. Ids, values, quotes and the CSV's fixed
+        columns stay as curated. Frames already in the language pass through."""
+        if self.language == SOURCE_LANGUAGE or self.dataset is None or language_of(figures) == self.language:
+            return figures, self
+        translations = self.translations
+        if translations is None:
+            folder = records_folder(self.dataset)
+            if folder is not None and translation_files(folder, self.language):
+                loaded, problems = load_translations(folder, self.language)
+                translations = None if problems else loaded  # a file that does not read: English names, marked (validate says why)
+        events = events_frame(self.dataset) if self.all_events is None else self.all_events
+        local = localize(self.dataset, figures, events, self.language, translations)
+        return local.figures, replace(self, dataset=local.dataset, all_events=local.events, translations=translations)
 
     def events(self) -> pd.DataFrame:
         dataset, filters, _ = self.view()
@@ -103,6 +124,7 @@ class OutputFormat:
     export: Exporter  # (filtered figures, context) → the file's bytes
 
     def __call__(self, figures: pd.DataFrame, context: ExportContext) -> bytes:
+        figures, context = context.localized(figures)
         return self.export(figures, context)
 
     def extension_for(self, content: bytes) -> str:

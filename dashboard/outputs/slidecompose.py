@@ -69,10 +69,10 @@ def slide_text(
     words = words or Words("en")
     return SlideText(
         title=words.text(spec.title, "charts"),
-        subtitle=filters.describe(dataset),
+        subtitle=filters.describe(dataset, words=words),
         source=charts.source_footer(name, figures, events, dataset),
         notes=tuple(charts.qualifier_notes(name, figures)),
-        made=words.text("Made {date} · {title}", "images", date=Formatter(words).date(made_on), title=config.title),
+        made=words.text("Made {date} · {title}", "images", date=Formatter(words).date(made_on), title=words.text(config.title, "page title")),
     )
 
 

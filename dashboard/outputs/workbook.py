@@ -51,9 +51,9 @@ def _about_rows(figures: pd.DataFrame, context: ExportContext) -> list[tuple[str
     words = context.words
     rows: list[tuple[str, str]] = []
     if context.config is not None:
-        rows.append((words.text("Title", CTX_XLSX), context.config.title))
+        rows.append((words.text("Title", CTX_XLSX), words.text(context.config.title, "page title")))
     if context.filters is not None and context.dataset is not None:
-        rows.append((words.text("Filters", "filters"), context.filters.describe(context.dataset)))
+        rows.append((words.text("Filters", "filters"), context.filters.describe(context.dataset, words=words)))
         rows.append((words.text("Year rule", CTX_XLSX), words.text(
             "A figure is kept when its period overlaps the year range; cumulative totals are never split into years.", CTX_XLSX,
         )))

@@ -24,7 +24,7 @@ from dashboard.analysis.claims import QuantityChoice, quantity_choices, quantity
 from dashboard.analysis.frame import Derived, Filters, apply_event_filters, apply_filters, events_frame, figures_frame, funding_ratios, ratio_pairs
 from dashboard.config import Config
 from dashboard.curated.records import Dataset
-from dashboard.curated.translations import Translations, load_translations, translation_files
+from dashboard.curated.translations import Translations, load_translations, records_folder, translation_files
 from dashboard.views.cards import Card, headline_cards
 from dashboard.views.charts import CHARTS, alt_text, build_chart, qualifier_notes, source_footer
 from dashboard.views.language import Localized, localize, words_for
@@ -155,14 +155,6 @@ def load_languages(data_dir: Path | str | None) -> dict[str, Translations]:
             if not problems:
                 found[language] = loaded
     return found
-
-
-def records_folder(dataset: Dataset) -> Path | None:
-    """The folder the dataset was read from (its records' locations), when they say."""
-    for record in (*dataset.programmes, *dataset.metrics):
-        if record.location is not None and record.location.path:
-            return Path(record.location.path).parent
-    return None
 
 
 def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str, data_dir: Path | str | None = None) -> AppState:
