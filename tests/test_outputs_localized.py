@@ -70,4 +70,4 @@ def test_a_vietnamese_deck_names_the_programme_and_the_filters_in_vietnamese(tra
                  for row in shape.table.rows for cell in row.cells)
     assert CURATED in texts
     assert Words("vi").text("all programmes", "filters") in texts
-    assert "all programmes" not in texts
+    assert "all programmes" not in texts and " per " not in texts  # the funding-per-person table too

@@ -94,7 +94,7 @@ def build_deck(
     _title_slide(deck, config, filters, dataset, made_on, figures, left_out, words)
     for (name, part), picture in zip(parts, pictures):
         _chart_slide(deck, name, part, picture, picture_h_in, events, dataset, filters, words)
-    ratios = ratio_rows(funding_ratios(figures, dataset), words)
+    ratios = ratio_rows(funding_ratios(figures, dataset, words=words), words)
     if ratios:
         _table_slides(deck, words.text("Funding per person", "page"), _columns(RATIO_COLUMNS, words), ratios, words.text(RATIO_NOTES, CTX_NOTES), words)
     _table_slides(

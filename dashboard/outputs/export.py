@@ -211,7 +211,7 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     _print_setup(sheet, f"A1:{get_column_letter(len(XLSX_READABLE))}{max(1, len(figures) + 1)}", PageSetupProperties)
 
     if context.dataset is not None:
-        _ratio_sheet(workbook, funding_ratios(figures, context.dataset), bold, words.text("Funding per person", CTX_XLSX))
+        _ratio_sheet(workbook, funding_ratios(figures, context.dataset, words=words), bold, words.text("Funding per person", CTX_XLSX))
 
     about = workbook.create_sheet(words.text("About", CTX_XLSX))
     for r, (label, text) in enumerate(_about_rows(figures, context), start=1):
