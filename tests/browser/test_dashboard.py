@@ -91,13 +91,23 @@ def ready(page) -> None:
     idle(page)
 
 
+DRAWN_ONCE_SCROLLED_TO = """(selector) => {
+  const box = document.querySelector(selector);
+  if (!box) return false;
+  if (box.querySelector('.main-svg')) return true;
+  box.scrollIntoView({block: 'center', behavior: 'instant'});
+  return false;
+}"""
+
+
 def draw_chart(page, name: str) -> None:
     """Scroll chart ``name`` into view and wait until plotly has drawn it."""
     selector = f"#chart-graph-{name}"
     page.wait_for_selector(selector)
-    # by the page's own scrolling, as a reader's: Dash may replace the element meanwhile
-    page.evaluate("(s) => document.querySelector(s).scrollIntoView({block: 'center'})", selector)
-    page.wait_for_selector(f"{selector} .main-svg")
+    # As a reader scrolls on to a chart: the charts drawn on the way grow and push it further
+    # down (the page scrolls smoothly), so scroll again until it is drawn. By the page's own
+    # scrolling: Dash may replace the element meanwhile.
+    page.wait_for_function(DRAWN_ONCE_SCROLLED_TO, arg=selector, polling=250)
 
 
 def idle(page) -> None:

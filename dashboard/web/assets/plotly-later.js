@@ -14,15 +14,30 @@
     var NEAR = "600px 0px";
     var loading = null;
 
-    function near(elements, action) {
-        var done = false;
-        function then() { if (!done) { done = true; action(); } }
-        if (!("IntersectionObserver" in window) || !elements.length) { then(); return; }
-        var observer = new IntersectionObserver(function (entries) {
-            if (entries.some(function (entry) { return entry.isIntersecting; })) { observer.disconnect(); then(); }
+    /* ``action`` once a chart's box comes within NEAR of the screen (or the page is printed).
+       Every chart box is watched, those Dash adds or replaces later too. */
+    function near(action) {
+        var done = false, observer = null, watcher = null;
+        function then() {
+            if (done) { return; }
+            done = true;
+            if (observer) { observer.disconnect(); }
+            if (watcher) { watcher.disconnect(); }
+            action();
+        }
+        if (!("IntersectionObserver" in window)) { then(); return; }
+        observer = new IntersectionObserver(function (entries) {
+            if (entries.some(function (entry) { return entry.isIntersecting; })) { then(); }
         }, {rootMargin: NEAR});
-        elements.forEach(function (el) { observer.observe(el); });
-        window.addEventListener("beforeprint", function () { observer.disconnect(); then(); }, {once: true});
+        function watchAll() {
+            document.querySelectorAll(".dash-graph").forEach(function (el) {
+                if (!el._nearWatched) { el._nearWatched = true; observer.observe(el); }
+            });
+        }
+        watcher = new MutationObserver(watchAll);
+        watcher.observe(document.body, {childList: true, subtree: true});
+        watchAll();
+        window.addEventListener("beforeprint", then, {once: true});
     }
 
     function drawWhenNear(plotly) {
@@ -61,7 +76,7 @@
         then: function (resolve, reject) {
             if (!loading) {
                 loading = new Promise(function (done, fail) {
-                    near(Array.from(document.querySelectorAll(".dash-graph")), function () {
+                    near(function () {
                         var script = document.createElement("script");
                         script.src = window._dashboardPlotlyURL;
                         script.async = true;
