@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
 from html import escape
 
 import dash
@@ -29,7 +30,7 @@ from dashboard.web.delivery import deliver, robots_meta, trim_scripts
 from dashboard.web.state import STATE_KEY, AppState, make_state
 from dashboard.config import Config, load_config
 from dashboard.web import server
-from dashboard.web.layout import INDEX_HTML
+from dashboard.web.layout import INDEX_HTML, LANGUAGE_NAMES
 from dashboard.curated.records import Dataset
 from dashboard.curated.validate import load_valid
 from dashboard.views.language import words_for
@@ -47,7 +48,8 @@ class LanguageDash(dash.Dash):
             return html
         state = app_state(self)
         language = link_language(flask.request.query_string.decode("utf-8", "replace"), state.language)
-        return localized_index(html, language, state.config.title)
+        html = localized_index(html, language, state.config.title)
+        return with_header_shell(html, language, state.config.title, state.config.subtitle)
 
 
 def localized_index(html: str, language: str, title: str) -> str:
@@ -57,6 +59,29 @@ def localized_index(html: str, language: str, title: str) -> str:
         shown = words_for(language).text(title, "page title")
         html = html.replace(f"<title>{escape(title)}</title>", f"<title>{escape(shown)}</title>", 1)
     return html
+
+
+_LOADING = re.compile(r'<div class="_dash-loading">\s*Loading...\s*</div>')
+
+
+def with_header_shell(html: str, language: str, title: str, subtitle: str = "") -> str:
+    """Dash's "Loading..." replaced by the page's header as plain HTML (the language switch,
+    the title and the subtitle, laid out as the page lays them out): a reader sees the title
+    while the scripts start, and the page's largest text is painted with the HTML, not a
+    second or more later when Dash has drawn the page over it with the same header."""
+    words = words_for(language)
+    links = "".join(
+        f'<li><a class="language-link{" is-current" if code == language else ""}" lang="{code}">{escape(name)}</a></li>'
+        for code, name in LANGUAGE_NAMES.items()
+    )
+    shell = (
+        '<div class="_dash-loading page page-shell"><header class="page-header">'
+        f'<nav class="language-switch"><ul class="language-list">{links}</ul></nav>'
+        f"<h1>{escape(words.text(title, 'page title'))}</h1>"
+        + (f'<p class="subtitle">{escape(words.text(subtitle, "page title"))}</p>' if subtitle else "")
+        + "</header></div>"
+    )
+    return _LOADING.sub(lambda _: shell, html, count=1)
 
 
 def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT_ROOT / "seeds", data_dir: Path | str | None = None) -> dash.Dash:
