@@ -45,7 +45,9 @@ def view(dataset, filters: Filters | None = None):
 
 def image(name, dataset, config, *, format="png", size=None, filters=None) -> bytes:
     figures, events, filters = view(dataset, filters)
-    return images.slide_image(name, figures, events, dataset, filters, config, format=format, size=size, made_on=MADE)
+    slides = images.slide_images(name, figures, events, dataset, filters, config, format=format, size=size, made_on=MADE)
+    assert len(slides) == 1  # the sample's charts fit one slide each
+    return slides[0]
 
 
 def svg_texts(data: bytes) -> list[str]:

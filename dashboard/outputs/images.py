@@ -42,7 +42,7 @@ __all__ = [
     "BrowserMissing", "ExportError", "RenderFailed", "Renderer", "find_browser", "prewarm", "render_image", "render_images",
     "renderer", "shutdown", "opaque_png", "png_size", "svg_size", "_checked",
     "SlideText", "SlidePart", "image_size", "day_text", "slide_text", "slide_figure", "slide_parts", "compose",
-    "slide_image", "slide_images",
+    "slide_images",
 ]
 
 
@@ -103,23 +103,3 @@ def slide_images(
     pixels = image_size(config, size, words)
     parts = slide_parts(name, figures, events, dataset, filters, config, size=pixels, made_on=made_on, words=words)
     return render_images([p.figure for p in parts], format=format, width=pixels[0], height=pixels[1])
-
-
-def slide_image(
-    name: str,
-    figures: pd.DataFrame,
-    events: pd.DataFrame,
-    dataset: Dataset,
-    filters: Filters,
-    config: Config,
-    *,
-    format: str = "png",
-    size: str | None = None,
-    made_on: dt.date | None = None,
-    words: Words | None = None,
-) -> bytes:
-    """Chart ``name`` as ONE slide image (png or svg) of the named ``size``, every row on it;
-    ``slide_images`` gives one image per slide the rows need."""
-    pixels = image_size(config, size, words)
-    figure = slide_figure(name, figures, events, dataset, filters, config, size=pixels, made_on=made_on, words=words)
-    return render_image(figure, format=format, width=pixels[0], height=pixels[1])
