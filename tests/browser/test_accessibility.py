@@ -12,7 +12,9 @@ AXE = Axe()
 
 
 def violations(page) -> list[str]:
-    """Each violation as ``rule: the elements it names`` (empty: none)."""
+    """Each violation as ``rule: the elements it names`` (empty: none), once no transition is
+    running (a dialog fading in has its text at half contrast: axe measured it so, at times)."""
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     results = AXE.run(page)
     return [
         f"{v['id']} ({v['impact']}): " + "; ".join(" ".join(node["target"]) if isinstance(node["target"][0], str) else str(node["target"]) for node in v["nodes"])

@@ -347,7 +347,10 @@
                 // dcc.Graph hands plotly the figure without its height (its "responsive" mode):
                 // a relayout then sizes the chart by its container, which has no height of its own.
                 if (update.height === undefined && !gd.layout.height) { update.height = gd._fullLayout.height; }
-                return window.Plotly.relayout(gd, changes(gd, update) ? update : {}).then(pass);
+                // each pass in a task of its own: the page answers input between passes
+                return new Promise(function (resolve) { setTimeout(resolve, 0); })
+                    .then(function () { return window.Plotly.relayout(gd, changes(gd, update) ? update : {}); })
+                    .then(pass);
             }
             return pass();
         }).then(done, done);

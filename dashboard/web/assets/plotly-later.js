@@ -53,8 +53,20 @@
                 wait.done.forEach(function (done) { done[0](result); });
             }, function (error) { wait.done.forEach(function (done) { done[1](error); }); });
         }
+        // One chart a task: two charts coming near together are drawn in turn, the page
+        // answering input in between (a single task of both blocked it twice as long).
+        var queue = [];
+        function next() {
+            var gd = queue.shift();
+            if (gd) { draw(gd); }
+            if (queue.length) { setTimeout(next, 0); }
+        }
+        function later(gd) {
+            if (queue.indexOf(gd) < 0) { queue.push(gd); }
+            if (queue.length === 1) { setTimeout(next, 0); }
+        }
         var observer = new IntersectionObserver(function (entries) {
-            entries.forEach(function (entry) { if (entry.isIntersecting) { draw(entry.target); } });
+            entries.forEach(function (entry) { if (entry.isIntersecting) { later(entry.target); } });
         }, {rootMargin: NEAR});
         window.addEventListener("beforeprint", function () { Array.from(waiting.keys()).forEach(draw); });
         plotly.react = function (gd, figure) {
