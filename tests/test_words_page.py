@@ -218,6 +218,16 @@ def test_a_card_marks_an_uncurated_name_as_english_and_untranslated(state):
     assert "(chưa dịch)" in " ".join(texts(page))
 
 
+def test_a_table_row_marks_an_uncurated_programme_name_as_english_and_untranslated(state):
+    page = cb.table_update(state, [], state.defaults, "", None, "vi")
+    cells = [c for row in cb.table_outputs(page)[0] for c in row.children if c.className == "cell-programme"]
+    marked = [c for c in cells if any(getattr(part, "lang", None) == "en" for part in (c.children if isinstance(c.children, list) else []))]
+    curated = [c for c in cells if c.children == "Chương trình thử nghiệm"]
+    assert marked and curated  # the sample: one programme curated in Vietnamese, the others not
+    assert len(marked) + len(curated) == len(cells)
+    assert all("(chưa dịch)" in " ".join(texts(c)) for c in marked)
+
+
 def test_a_quote_in_the_vietnamese_table_is_marked_as_the_english_of_its_document(state):
     page = cb.table_update(state, [], state.defaults, "", None, "vi")
     cells = [c for row in cb.table_outputs(page)[0] for c in row.children if c.className == "cell-quote"]

@@ -12,6 +12,8 @@ Everything here is pure and takes plain values that may come from a forged reque
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import functools
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
@@ -46,13 +48,14 @@ SEARCHED_FIELDS = ("metric", "programme", "scope", "value_label", "qualifier", "
 # --- rows, made once at start-up ------------------------------------------------------------------
 
 
-def table_rows(figures: pd.DataFrame) -> dict[str, dict[str, Any]]:
+def table_rows(figures: pd.DataFrame, english: Collection[str] = ()) -> dict[str, dict[str, Any]]:
     """One table row per figure: numbers stay numbers (for sorting), texts come from fmt.
 
     The period is fmt's label, at the precision the document gives ("as at Nov 2018",
     "2017", "FY 2018/19"), never a made-up day; ``relation`` marks how a figure stands to
     others ("part of £200m (global-aid)", "latest of 2"), ``related`` the ids it names.
-    Every word in the frame's language (``views.language``)."""
+    Every word in the frame's language (``views.language``); ``english``: the programme names
+    shown in English for want of a translation (a row says so, for the page to mark it)."""
     words = words_for(language_of(figures))
     marks = relation_marks(figures, words)
     not_stated = words.text("Scope not stated", "scope")
@@ -63,6 +66,7 @@ def table_rows(figures: pd.DataFrame) -> dict[str, dict[str, Any]]:
             "id": r["id"],
             "metric": r["metric_label"],
             "programme": r["programme_name"],
+            "programme_untranslated": r["programme_name"] in english,
             "scope": _text(r.get("scope_label")) or not_stated,
             "relation": marks.get(r["id"], ("", ()))[0],
             "related": marks.get(r["id"], ("", ()))[1],

@@ -69,7 +69,8 @@ def table_rows_html(page: TablePage) -> list[html.Tr]:
         html.Tr(
             [
                 html.Td(
-                    row.get(field, ""), tabIndex=-1, role="gridcell",
+                    english_name(row.get(field, ""), words) if column == "programme" and row.get("programme_untranslated") else row.get(field, ""),
+                    tabIndex=-1, role="gridcell",
                     className=f"cell-{column}", **{"data-col": column, "data-label": shown[column]},
                     **(verbatim(row.get("quote_lang", "en"), words) if column == "quote" else {}),
                 )
@@ -80,6 +81,13 @@ def table_rows_html(page: TablePage) -> list[html.Tr]:
         )
         for n, row in enumerate(page.rows)
     ]
+
+
+def english_name(text: str, words: Words) -> list:
+    """A curated name shown in English for want of a translation: marked English (``lang``) and
+    said to be untranslated, so a reader and a screen reader both know."""
+    marked = words.text("{name} (not yet translated)", "page", name="\x00").split("\x00")
+    return [marked[0], html.Span(text, lang="en"), marked[-1]] if len(marked) == 2 else [html.Span(text, lang="en")]
 
 
 def verbatim(document_language: str, words: Words) -> dict[str, str]:

@@ -16,7 +16,7 @@ from dashboard.views.charts import CHARTS
 from dashboard.analysis.frame import Derived
 from dashboard.web.source_panel import render_passage, source_modal  # noqa: F401  (re-exported)
 from dashboard.views.table import TablePage
-from dashboard.web.grid import table_panel
+from dashboard.web.grid import english_name, table_panel
 from dashboard.web.claims_panel import CLAIMS_CHART, claims_panel
 from dashboard.web.ids import (  # noqa: F401  (re-exported: the ids are the page's vocabulary)
     CHART_FORMATS,
@@ -151,13 +151,6 @@ def language_switch(language: str, search: str = "", default: str = "en") -> htm
 
 def language_link_id(code: str) -> str:
     return f"{ID.LANGUAGE}-link-{code}"
-
-
-def english_name(text: str, words: Words) -> list:
-    """A curated name shown in English for want of a translation: marked English (``lang``) and
-    said to be untranslated, so a reader and a screen reader both know."""
-    marked = words.text("{name} (not yet translated)", "page", name="\x00").split("\x00")
-    return [marked[0], html.Span(text, lang="en"), marked[-1]] if len(marked) == 2 else [html.Span(text, lang="en")]
 
 
 def name_label(text: str, words: Words) -> str:

@@ -27,7 +27,7 @@ from dashboard.curated.records import Dataset
 from dashboard.curated.translations import Translations, load_translations, records_folder, translation_files
 from dashboard.views.cards import Card, headline_cards
 from dashboard.views.charts import CHARTS, alt_text, build_chart, qualifier_notes, source_footer
-from dashboard.views.language import Localized, localize, words_for
+from dashboard.views.language import Localized, localize, untranslated, words_for
 from dashboard.views.table import TableIndex, TablePage, TableQuery, table_page, table_rows
 from dashboard.web.provenance import Provenance
 from dashboard.words import LANGUAGES
@@ -167,7 +167,7 @@ def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str, data_dir
     languages = {language: localize(dataset, figures, events, language, translations.get(language)) for language in LANGUAGES}
     known = choices(dataset, figures)  # once: each figures_frame costs a second at 10,000 figures
     table, quantities = TableIndex.of(table_rows(figures)), tuple(quantity_choices(figures))  # English: the frames as curated
-    tables = {language: table if language == SOURCE_LANGUAGE else TableIndex.of(table_rows(local.figures), language)
+    tables = {language: table if language == SOURCE_LANGUAGE else TableIndex.of(table_rows(local.figures, {p.name for p in local.dataset.programmes if untranslated(p.name)}), language)
               for language, local in languages.items()}
     named = {language: quantities if language == SOURCE_LANGUAGE else tuple(quantity_choices(local.figures))
              for language, local in languages.items()}
