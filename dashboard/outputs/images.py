@@ -57,23 +57,12 @@ def image_size(config: Config, size: str | None = None, words: Words | None = No
     return sizes[name]
 
 
-def slide_figure(
-    name: str,
-    figures: pd.DataFrame,
-    events: pd.DataFrame,
-    dataset: Dataset,
-    filters: Filters,
-    config: Config,
-    *,
-    size: tuple[int, int] = (BASE_WIDTH, BASE_HEIGHT),
-    made_on: dt.date | None = None,
-    title: bool = True,
-    scale: float | None = None,
-    words: Words | None = None,
-) -> dict:
-    """Chart ``name`` of the filtered frames composed as ONE slide of ``size`` pixels: title,
-    subtitle (filters and period), chart, source line, notes and date made, every row on it
-    (``slide_parts`` continues a chart whose rows do not fit on further slides).
+def slide_figure(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, filters: Filters, config: Config,
+                 *, made_on: dt.date | None = None, words: Words | None = None, **layout) -> dict:
+    """Chart ``name`` of the filtered frames composed as ONE slide: title, subtitle (filters and
+    period), chart, source line, notes and date made, every row on it (``slide_parts``
+    continues a chart whose rows do not fit on further slides). ``layout``: ``compose``'s
+    ``size`` (default 1920×1080), ``title`` and ``scale``.
 
     Returns the figure as a plotly dict, ready for ``render_image``.
     """
@@ -82,22 +71,12 @@ def slide_figure(
     chart_spec(name)
     text = slide_text(name, figures, events, dataset, filters, config, made_on or dt.date.today(), words)
     figure = charts.build_chart(name, figures, events, dataset, config.theme, filters).to_dict()
-    return compose(figure, text, config, size, title=title, scale=scale, words=words)
+    size = layout.pop("size", (BASE_WIDTH, BASE_HEIGHT))
+    return compose(figure, text, config, size, words=words, **layout)
 
 
-def slide_images(
-    name: str,
-    figures: pd.DataFrame,
-    events: pd.DataFrame,
-    dataset: Dataset,
-    filters: Filters,
-    config: Config,
-    *,
-    format: str = "png",
-    size: str | None = None,
-    made_on: dt.date | None = None,
-    words: Words | None = None,
-) -> list[bytes]:
+def slide_images(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, filters: Filters, config: Config, *,
+                 format: str = "png", size: str | None = None, made_on: dt.date | None = None, words: Words | None = None) -> list[bytes]:
     """Chart ``name`` as slide images (png or svg) of the named ``size``: one, or one per part
     when its rows do not fit one slide ("(1 of 2)", "(2 of 2)")."""
     pixels = image_size(config, size, words)

@@ -157,11 +157,9 @@ def _counted(metric, words: Words):
 
 def _figures(figures: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> pd.DataFrame:
     """The figures frame with its text columns in the language of ``dataset``'s names."""
-    frame = figures.copy()
+    frame, rows = _records_of(figures, dataset.figures)
     if frame.empty:
         return frame
-    by_id = {f.id: f for f in dataset.figures}
-    rows = [by_id[i] for i in frame["id"].tolist()]
     sources = {s.file: s for s in dataset.sources}
     words = formatter.words
     values: dict = {}
@@ -196,12 +194,16 @@ def _once(done: dict, key, make):
         return make()
 
 
+def _records_of(frame: pd.DataFrame, records) -> tuple[pd.DataFrame, list]:
+    """A copy of ``frame`` to rewrite, and the record (of ``records``) behind each of its rows."""
+    by_id = {r.id: r for r in records}
+    return frame.copy(), [by_id[i] for i in frame["id"].tolist()]
+
+
 def _events(events: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> pd.DataFrame:
-    frame = events.copy()
+    frame, rows = _records_of(events, dataset.events)
     if frame.empty:
         return frame
-    by_id = {e.id: e for e in dataset.events}
-    rows = [by_id[i] for i in frame["id"].tolist()]
     sources = {s.file: s for s in dataset.sources}
     types = {t.id: t.label for t in dataset.known_event_types}
     words = formatter.words
