@@ -26,6 +26,7 @@ from dashboard.cli import main
 from dashboard.analysis.fmt import QUALIFIER_NOTES
 from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
 from dashboard.curated.records import Qualifier
+from test_slide_readability import font_sizes  # every font size in a figure dict
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"  # fictional: see its README
@@ -133,7 +134,7 @@ def test_every_text_on_a_1920_slide_is_at_least_18_px(dataset, config):
     figures, events, filters = view(dataset)
     for name in charts.CHARTS:
         figure = images.slide_figure(name, figures, events, dataset, filters, config, made_on=MADE)
-        sizes = list(_font_sizes(figure))
+        sizes = list(font_sizes(figure))
         assert sizes, name
         assert min(sizes) >= 18, f"{name}: a {min(sizes)} px text is too small for a projected slide"
         assert figure["layout"]["title"]["font"]["size"] >= 40
@@ -149,18 +150,6 @@ def test_every_slide_figure_is_valid_plotly_so_nothing_is_silently_dropped_when_
     pixels = config.exports.image_sizes[size]
     for name in charts.CHARTS:
         go.Figure(images.slide_figure(name, figures, events, dataset, filters, config, size=pixels, made_on=MADE))
-
-
-def _font_sizes(node, parent=""):
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "size" and parent.endswith("font") and isinstance(value, (int, float)):
-                yield value
-            else:
-                yield from _font_sizes(value, key)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _font_sizes(item, parent)
 
 
 def test_the_footer_sits_inside_the_image_below_the_plot(dataset, config):
