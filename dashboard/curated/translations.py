@@ -180,6 +180,16 @@ def load_translations(data_dir: Path | str, language: str) -> tuple[Translations
     return Translations(language, shown, entries, lines), problems
 
 
+def curated_names(data_dir: Path | str | None, language: str) -> Translations | None:
+    """The curated names of ``language`` for a page or an export: None when ``data_dir`` has no
+    file for it, or one that does not read (its names then show in English, marked untranslated;
+    ``dashboard validate`` names the problem)."""
+    if data_dir is None or not translation_files(data_dir, language):
+        return None
+    loaded, problems = load_translations(data_dir, language)
+    return None if problems else loaded
+
+
 def _records(dataset: Dataset, section: str) -> tuple[Any, ...]:
     return getattr(dataset, section)
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Literal
 import pandas as pd
 
 from dashboard.analysis.frame import Filters, apply_event_filters, events_frame
-from dashboard.curated.translations import Translations, load_translations, records_folder, translation_files
+from dashboard.curated.translations import Translations, curated_names, records_folder
 from dashboard.outputs.errors import ExportError
 from dashboard.views.language import SOURCE_LANGUAGE, language_of, localize
 from dashboard.words import LANGUAGES, UnknownLanguage, Words
@@ -80,12 +80,7 @@ class ExportContext:
         columns stay as curated. Frames already in the language pass through."""
         if self.language == SOURCE_LANGUAGE or self.dataset is None or language_of(figures) == self.language:
             return figures, self
-        translations = self.translations
-        if translations is None:
-            folder = records_folder(self.dataset)
-            if folder is not None and translation_files(folder, self.language):
-                loaded, problems = load_translations(folder, self.language)
-                translations = None if problems else loaded  # a file that does not read: English names, marked (validate says why)
+        translations = self.translations or curated_names(records_folder(self.dataset), self.language)
         events = events_frame(self.dataset) if self.all_events is None else self.all_events
         local = localize(self.dataset, figures, events, self.language, translations)
         return local.figures, replace(self, dataset=local.dataset, all_events=local.events, translations=translations)

@@ -24,7 +24,7 @@ from dashboard.analysis.claims import QuantityChoice, quantity_choices, quantity
 from dashboard.analysis.frame import Derived, Filters, apply_event_filters, apply_filters, events_frame, figures_frame, funding_ratios, ratio_pairs
 from dashboard.config import Config
 from dashboard.curated.records import Dataset
-from dashboard.curated.translations import Translations, load_translations, records_folder, translation_files
+from dashboard.curated.translations import Translations, curated_names, records_folder
 from dashboard.views.cards import Card, headline_cards
 from dashboard.views.charts import CHARTS, alt_text, build_chart, qualifier_notes, source_footer
 from dashboard.views.language import Localized, localize, untranslated, words_for
@@ -146,15 +146,8 @@ class AppState:
 def load_languages(data_dir: Path | str | None) -> dict[str, Translations]:
     """The curated names of ``data_dir/i18n`` by language; a language whose file is missing or
     does not read has none (its names show in English, marked; ``dashboard validate`` says why)."""
-    found: dict[str, Translations] = {}
-    if data_dir is None:
-        return found
-    for language in LANGUAGES:
-        if language != SOURCE_LANGUAGE and translation_files(data_dir, language):
-            loaded, problems = load_translations(data_dir, language)
-            if not problems:
-                found[language] = loaded
-    return found
+    found = {language: curated_names(data_dir, language) for language in LANGUAGES if language != SOURCE_LANGUAGE}
+    return {language: names for language, names in found.items() if names is not None}
 
 
 def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str, data_dir: Path | str | None = None) -> AppState:
