@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -52,7 +51,7 @@ def scoped_panels(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figu
     return panel_chart(rows, dataset, theme, bars.value_axis_title(rows, dataset) if rows["metric"].nunique() == 1 else "", lone_pad=True)
 
 
-def panel_title(rows: pd.DataFrame, dataset: Dataset, scoped: bool, theme: Theme, words: Words | None = None) -> tuple[str, int]:
+def panel_title(rows: pd.DataFrame, dataset: Dataset, scoped: bool, theme: Theme, words: Words) -> tuple[str, int]:
     """``Funding · UK worldwide`` over a muted line of what the metric counts and who counted
     it; and how many lines that is."""
     metric = dataset.metric(str(rows["metric"].iloc[0]))
@@ -63,7 +62,7 @@ def panel_title(rows: pd.DataFrame, dataset: Dataset, scoped: bool, theme: Theme
     counts, by = (getattr(metric, "counts", None), getattr(metric, "counted_by", None))
     if not counts:
         return text, heading
-    detail = say(COUNTED_BY, words or words_for(language_of(rows)), counts=counts, by=by) if by else counts
+    detail = say(COUNTED_BY, words, counts=counts, by=by) if by else counts
     lines = wrap(detail, DETAIL_WIDTH).split("<br>")  # annotations never wrap
     detail = "<br>".join(f"<span style='color:{theme.muted_colour}'>{line}</span>" for line in lines)
     return f"{text}<br>{detail}", heading + len(lines)
