@@ -84,24 +84,19 @@ def table_rows(figures: pd.DataFrame, english: Collection[str] = ()) -> dict[str
 
 
 def qualifier_label(qualifier: str, wording: Any, words: Words | None = None) -> str:
+    """``Exact``, or fmt's note up to its semicolon with the source's word: ``“more than”: the source gives a lower bound``
+    (in the language of ``words``; the source's word stays as the source wrote it)."""
     return _qualifier_label(qualifier, wording if isinstance(wording, str) else None, (words or words_for()).language)
 
 
 @functools.lru_cache(maxsize=1024)  # a table has a few qualifiers and source words, asked once per row
 def _qualifier_label(qualifier: str, wording: str | None, language: str) -> str:
     words = words_for(language)
-    return _label(qualifier, wording, words)
-
-
-def _label(qualifier: str, wording: Any, words: Words | None = None) -> str:
-    """``Exact``, or fmt's note up to its semicolon with the source's word: ``“more than”: the source gives a lower bound``
-    (in the language of ``words``; the source's word stays as the source wrote it)."""
-    words = words or words_for()
     q = Qualifier(qualifier)
-    note = formatter_for(words.language).qualifier_sentence(q).split(";")[0]
+    note = formatter_for(language).qualifier_sentence(q).split(";")[0]
     if q is Qualifier.EXACT:
         return note.split(":")[0]
-    if isinstance(wording, str) and wording and words.language == "en":  # the source's own word, in its language
+    if wording and language == "en":  # the source's own word, in its language
         return words.text("“{wording}”: {note}", CTX, wording=wording, note=note.split(": ", 1)[-1])
     return note
 
