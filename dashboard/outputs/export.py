@@ -28,7 +28,7 @@ import zipfile
 import pandas as pd
 
 from dashboard.analysis.frame import FIGURE_COLUMNS, Filters, funding_ratios
-from dashboard.outputs.workbook import _about_rows, _deterministic_xlsx, _print_setup
+from dashboard.outputs.workbook import CTX_XLSX, _about_rows, _deterministic_xlsx, _print_setup  # CTX_XLSX: also the exporters' errors
 from dashboard.words import Words
 from dashboard.outputs.formats import (  # noqa: F401  (ExportContext, ExportError: the exporters' shared types)
     FORMATS, ExportContext, ExportError, Exporter, OutputFormat, SlidesArchive, of_kind, output_format, register_format,
@@ -46,7 +46,6 @@ TEXT_COLUMNS = [c for c in CSV_COLUMNS if c not in NUMERIC_COLUMNS | DATE_COLUMN
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-CTX_XLSX = "xlsx"  # the catalogue context of the spreadsheet's words (and the exporters' errors)
 EXPORTERS = FORMATS  # name → format, each called like its exporter: EXPORTERS["csv"](figures, context)
 
 
@@ -229,7 +228,7 @@ RATIO_COLUMNS = (  # name, width in characters
 )
 
 
-def _ratio_sheet(workbook, ratios: list, bold, title: str = "Funding per person") -> None:
+def _ratio_sheet(workbook, ratios: list, bold, title: str) -> None:
     """Funding per person, one row per ratio: its words, then its bounds as numbers (empty where
     there is none: "over £9,722" has a lower bound and no upper one), then what it divides."""
     if not ratios:
