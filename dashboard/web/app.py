@@ -48,28 +48,22 @@ class LanguageDash(dash.Dash):
             return html
         state = app_state(self)
         language = link_language(flask.request.query_string.decode("utf-8", "replace"), state.language)
-        html = localized_index(html, language, state.config.title)
-        return with_header_shell(html, language, state.config.title, state.config.subtitle)
-
-
-def localized_index(html: str, language: str, title: str) -> str:
-    """Dash's page with ``<html lang>`` and the tab's title in ``language``."""
-    html = html.replace('<html lang="en">', f'<html lang="{language}">', 1)
-    if language != "en" and title:
-        shown = words_for(language).text(title, "page title")
-        html = html.replace(f"<title>{escape(title)}</title>", f"<title>{escape(shown)}</title>", 1)
-    return html
+        return localized_index(html, language, state.config.title, state.config.subtitle)
 
 
 _LOADING = re.compile(r'<div class="_dash-loading">\s*Loading...\s*</div>')
 
 
-def with_header_shell(html: str, language: str, title: str, subtitle: str = "") -> str:
-    """Dash's "Loading..." replaced by the page's header as plain HTML (the language switch,
-    the title and the subtitle, laid out as the page lays them out): a reader sees the title
-    while the scripts start, and the page's largest text is painted with the HTML, not a
-    second or more later when Dash has drawn the page over it with the same header."""
+def localized_index(html: str, language: str, title: str, subtitle: str = "") -> str:
+    """Dash's page with ``<html lang>`` and the tab's title in ``language``, and its "Loading..."
+    replaced by the page's header as plain HTML (the language switch, the title and the
+    subtitle, laid out as the page lays them out): a reader sees the title while the scripts
+    start, and the page's largest text is painted with the HTML, not a second or more later
+    when Dash has drawn the page over it with the same header."""
     words = words_for(language)
+    shown = words.text(title, "page title") if title else title
+    html = html.replace('<html lang="en">', f'<html lang="{language}">', 1)
+    html = html.replace(f"<title>{escape(title)}</title>", f"<title>{escape(shown)}</title>", 1)
     links = "".join(
         f'<li><a class="language-link{" is-current" if code == language else ""}" lang="{code}">{escape(name)}</a></li>'
         for code, name in LANGUAGE_NAMES.items()
@@ -77,7 +71,7 @@ def with_header_shell(html: str, language: str, title: str, subtitle: str = "") 
     shell = (
         '<div class="_dash-loading page page-shell"><header class="page-header">'
         f'<nav class="language-switch"><ul class="language-list">{links}</ul></nav>'
-        f"<h1>{escape(words.text(title, 'page title'))}</h1>"
+        f"<h1>{escape(shown)}</h1>"
         + (f'<p class="subtitle">{escape(words.text(subtitle, "page title"))}</p>' if subtitle else "")
         + "</header></div>"
     )
