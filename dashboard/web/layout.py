@@ -358,7 +358,7 @@ def chart_panel(name: str, chart: ChartView, extra=None, words: Words | None = N
             ),
             html.Div(
                 dcc.Graph(
-                    id=chart_dom_id(ID.GRAPH, name), figure=chart.figure, config=GRAPH_CONFIG,
+                    id=chart_dom_id(ID.GRAPH, name), figure=chart.spec, config=GRAPH_CONFIG,
                     className="chart-graph",
                 ),
                 id=chart_dom_id(ID.CHART_FIGURE, name),

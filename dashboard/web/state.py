@@ -10,6 +10,7 @@ and forth is computed once.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import threading
@@ -26,7 +27,7 @@ from dashboard.config import Config
 from dashboard.curated.records import Dataset
 from dashboard.curated.translations import Translations, curated_names, records_folder
 from dashboard.views.cards import Card, headline_cards
-from dashboard.views.charts import CHARTS, alt_text, build_chart, qualifier_notes, source_footer
+from dashboard.views.charts import CHARTS, Spec, alt_text, as_figure, chart_figure, qualifier_notes, source_footer
 from dashboard.views.language import Localized, localize, untranslated, words_for
 from dashboard.views.table import TableIndex, TablePage, TableQuery, table_page, table_rows
 from dashboard.web.provenance import Provenance
@@ -82,10 +83,15 @@ def data_version(dataset: Dataset) -> str:
 
 @dataclass(frozen=True)
 class ChartView:
-    figure: go.Figure
+    spec: Spec  # the figure as plotly's plain dict: what the page sends
     footer: str
     notes: tuple[str, ...]
     alt: str
+
+    @functools.cached_property
+    def figure(self) -> go.Figure:
+        """The figure as a ``go.Figure``, built when first asked (the page never asks)."""
+        return as_figure(self.spec)
 
 
 @dataclass(frozen=True)
@@ -204,7 +210,7 @@ def compute_view(state: AppState, filters: Filters, language: str | None = None)
     events = apply_event_filters(local.events, filters)
     charts = {
         name: ChartView(
-            figure=build_chart(name, figures, events, dataset, theme, filters),
+            spec=chart_figure(name, figures, events, dataset, theme, filters),
             footer=source_footer(name, figures, events, dataset),
             notes=tuple(qualifier_notes(name, figures)),
             alt=alt_text(name, figures, events, dataset, filters),

@@ -28,7 +28,7 @@ import plotly.graph_objects as go
 from dashboard.analysis.frame import Filters
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset
-from dashboard.views.charts.draw import CAP_NOTE_NAME, empty_figure, esc
+from dashboard.views.charts.draw import CAP_NOTE_NAME, Spec, as_figure, empty_figure, esc, finished
 from dashboard.views.labels import scope_text
 from dashboard.views.language import citation, formatter_for, language_of, words_of
 from dashboard.words import Words
@@ -47,7 +47,7 @@ class ChartSpec:
     select: Callable[[pd.DataFrame], Rows]  # every row it could draw, from the filtered frame it plots
     cap: Callable[[Rows], Rows]  # the rows it draws: all of them, or the ones a readable chart keeps
     cap_text: Callable[..., str]  # (shown, total, words) → "Showing the 10 largest figures …"
-    draw: Callable[[Rows, Dataset, Theme], go.Figure]  # the figure of ≥ 1 drawn rows
+    draw: Callable[[Rows, Dataset, Theme], Spec]  # the figure of ≥ 1 drawn rows, as plotly's plain dict
     intro: Callable[[str, Rows], str]  # (title, drawn rows) → the first sentence of its alt text
     items: Callable[[Rows, Dataset], list[str]]  # each drawn mark in words, for alt text
     notes: Callable[[Rows], list[str]] | None = None  # qualifier notes under the chart (None: none)
@@ -206,7 +206,17 @@ def build_chart(
     name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, theme: Theme, filters: Filters | None = None,
     words: Words | str | None = None,
 ) -> go.Figure:
-    """The figure for chart ``name`` (see ``CHARTS``) from the filtered frames.
+    """The figure for chart ``name`` (see ``CHARTS``) from the filtered frames, as a ``go.Figure``
+    (the exporters' and the tests' way to read it); ``chart_figure`` is the same as a plain dict."""
+    return as_figure(chart_figure(name, figures, events, dataset, theme, filters, words))
+
+
+def chart_figure(
+    name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, theme: Theme, filters: Filters | None = None,
+    words: Words | str | None = None,
+) -> Spec:
+    """The figure for chart ``name`` from the filtered frames, as plotly's plain dict: what the
+    page sends.
 
     ``filters``, when given, lets an empty chart say what it is empty for ("in 2022").
     Its words are in the language of the frames (``views.language``), or of ``words`` when given.
@@ -221,16 +231,17 @@ def build_chart(
     fig = spec(name).draw(rows, dataset, theme)
     note = cap_note(name, figures, events, words)
     if note:
-        fig.add_annotation(
-            name=CAP_NOTE_NAME, text=esc(note), showarrow=False, xref="paper", yref="paper",
-            x=1, y=0, xanchor="right", yanchor="bottom", font={"size": 11, "color": theme.muted_colour},
-            bgcolor=theme.background_colour,
-        )
+        fig["layout"].setdefault("annotations", []).append({
+            "name": CAP_NOTE_NAME, "text": esc(note), "showarrow": False, "xref": "paper", "yref": "paper",
+            "x": 1, "y": 0, "xanchor": "right", "yanchor": "bottom", "font": {"size": 11, "color": theme.muted_colour},
+            "bgcolor": theme.background_colour,
+        })
     return _separated(fig, words)
 
 
-def _separated(fig: go.Figure, words: Words) -> go.Figure:
-    """Plotly's own numbers (hover, automatic ticks) in the language's style: ``1.936,5`` in Vietnamese."""
+def _separated(fig: Spec, words: Words) -> Spec:
+    """Plotly's own numbers (hover, automatic ticks) in the language's style: ``1.936,5`` in
+    Vietnamese; and the figure finished as plotly holds it."""
     if words.language != "en":
-        fig.layout.separators = formatter_for(words.language).plotly_separators
-    return fig
+        fig["layout"]["separators"] = formatter_for(words.language).plotly_separators
+    return finished(fig)
