@@ -31,5 +31,5 @@ def test_bars_of_a_different_frame_are_ordered_afresh(dataset):
     funding = figures[figures["metric"] == figures["metric"].iloc[0]]
     ordered = bar_order(funding, dataset)
     fewer = funding.iloc[:1]
-    assert bar_order(fewer, dataset)["id"].tolist() == fewer["id"].tolist()
+    assert bar_order(fewer, dataset)["id"] == fewer["id"].tolist()
     assert len(bar_order(funding, dataset)) == len(ordered)

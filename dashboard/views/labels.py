@@ -83,10 +83,14 @@ PART_OF_UNKNOWN = "a larger figure not in this view"
 NEVER_SUMMED = "never added to it"
 
 
-def shows_scope(figures: pd.DataFrame) -> bool:
+def shows_scope(figures) -> bool:
     """Whether a view must say each figure's scope: it holds more than one ("UK worldwide"
-    beside "UK–Vietnam bilateral", or a programme whose scope is not stated)."""
-    return "scope" in figures and figures["scope"].nunique(dropna=False) > 1
+    beside "UK–Vietnam bilateral", or a programme whose scope is not stated). ``figures``: a
+    frame, or a chart's ``Columns``."""
+    if "scope" not in figures:
+        return False
+    scopes = figures["scope"]
+    return len(set(scopes if isinstance(scopes, list) else scopes.tolist())) > 1
 
 
 def claim_notes(figures: pd.DataFrame) -> dict[str, str]:

@@ -25,13 +25,13 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.analysis.claims import leading_claims
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.views.charts.draw import (
-    BAR_TRACE_ROLE, END_TRACE_ROLE, HOVER, KEY_TRACE_ROLE, RANGE_TRACE_ROLE, esc, figure, nice_ticks, strings, texts, wrap,
+    BAR_TRACE_ROLE, END_TRACE_ROLE, HOVER, KEY_TRACE_ROLE, RANGE_TRACE_ROLE, Columns, Spec, esc, figure, nice_ticks, strings,
+    texts, wrap,
 )
 from dashboard.views.charts.registry import ChartSpec
 from dashboard.views.charts.texts import BARS_INTRO, COMMITMENT_NOTE, COMMITTED_SUFFIX, CTX_ALT, QUALIFIER_PHRASES, bars_cap_note, say
@@ -66,17 +66,18 @@ def qualifier_note(qualifier: Qualifier, words: Words | None = None) -> str:
     return formatter_for(words.language if words else None).qualifier_sentence(qualifier)
 
 
-def high_values(rows: pd.DataFrame) -> np.ndarray:
+def high_values(rows: pd.DataFrame | Columns) -> np.ndarray:
     """Where each bar ends once its range is drawn: the high bound of a range, else the value."""
-    values = rows["value"].to_numpy(dtype=float)
+    values = np.asarray(rows["value"], dtype=float)
     if "value_high" not in rows:
         return values
-    high = rows["value_high"].to_numpy(dtype=float)
-    is_range = (rows["qualifier"] == Qualifier.RANGE.value).to_numpy(dtype=bool) & ~np.isnan(high)
+    high = np.asarray(rows["value_high"], dtype=float)
+    qualifiers = rows["qualifier"] if isinstance(rows, Columns) else texts(rows["qualifier"])
+    is_range = np.array([q == Qualifier.RANGE.value for q in qualifiers], dtype=bool) & ~np.isnan(high)
     return np.where(is_range, high, values)
 
 
-def bar_chart(name: str, title: str, empty_what: str, draw: Callable[..., go.Figure] | None = None, more_intro: str = "") -> ChartSpec:
+def bar_chart(name: str, title: str, empty_what: str, draw: Callable[..., Spec] | None = None, more_intro: str = "") -> ChartSpec:
     """A chart of one bar per quantity of the metrics whose ``chart`` is ``name`` (metrics.yaml):
     its latest statement (an update replaces what it updates; a restatement is not a second
     bar; documents that disagree each keep a bar, side by side), the ten largest per metric,
@@ -146,8 +147,8 @@ def alt_items(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
     """Every bar in words: value, qualifier, kind and period, then the curator's note."""
     rows = bar_order(rows, dataset)
     words = words_for(language_of(rows))
-    scopes = texts(rows["scope_label"]) if shows_scope(rows) else [None] * len(rows)
-    claims = texts(rows["claim_text"]) if "claim_text" in rows else [None] * len(rows)
+    scopes = rows["scope_label"] if shows_scope(rows) else [None] * len(rows)
+    claims = rows["claim_text"] if "claim_text" in rows else [None] * len(rows)
     return [
         words.text(
             "{metric}, {programme}: {value} ({qualifier}), {kind}, {period}", CTX_ALT,
@@ -158,16 +159,16 @@ def alt_items(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
         + (f" — {note}" if isinstance(note, str) and note else "")
         for metric, programme, value, qualifier, kind, period, note, scope, claim in zip(
             rows["metric_label"], rows["programme_name"], rows["value_label"], rows["qualifier"],
-            rows["kind"], rows["period_label"], rows["note"].astype("object"), scopes, claims,
+            rows["kind"], rows["period_label"], rows["note"], scopes, claims,
         )
     ]
 
 
-def single_panel(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
+def single_panel(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
     """One bar per figure on one axis (funding, returns)."""
     rows = bar_order(rows, dataset)
     layout = {
-        "xaxis": value_axis(rows, dataset, value_axis_title(rows, dataset)),
+        "xaxis": value_axis(rows, dataset, value_axis_title(rows.first("metric"), dataset, language_of(rows))),
         "yaxis": category_axis(rows, min_slots=3),
         "barmode": "overlay", "bargap": 0.35, "showlegend": True,
     }
@@ -176,19 +177,19 @@ def single_panel(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figur
 
 BAR_COLUMNS = (  # what a bar chart reads of its rows once ordered: traces, axes, keys, panel titles, alt text
     "id", "metric", "programme", "scope", "scope_label", "value", "value_high", "unit", "qualifier", "kind",
-    "value_label", "metric_label", "period_label", "period_start", "programme_name", "note", "claim_text",
+    "value_label", "metric_label", "period_label", "programme_name", "note", "claim_text",
 )
-_ORDERED: dict[tuple[int, int], tuple[weakref.ref, weakref.ref, pd.DataFrame]] = {}
+_ORDERED: dict[tuple[int, int], tuple[weakref.ref, weakref.ref, Columns]] = {}
 _ORDERED_KEPT = 16  # a few views' charts: drawing and alt text ask for the same rows' order
 _ORDERED_LOCK = threading.Lock()
 
 
-def bar_order(rows: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
-    """By metric and programme (in the data's order), reported first, then by period; the
-    columns a bar chart reads (``BAR_COLUMNS``).
+def bar_order(rows: pd.DataFrame, dataset: Dataset) -> Columns:
+    """By metric and programme (in the data's order), reported first, then by period (one
+    without a start last), then by id; the columns a bar chart reads (``BAR_COLUMNS``) as lists.
 
-    The same rows asked again (a chart's drawing, then its alt text) get the frame already
-    ordered, while ``rows`` lives; callers read it and never change it."""
+    The same rows asked again (a chart's drawing, then its alt text) get the bars already
+    ordered, while ``rows`` lives; callers read them and never change them."""
     key = (id(rows), id(dataset))
     with _ORDERED_LOCK:
         hit = _ORDERED.get(key)
@@ -202,43 +203,42 @@ def bar_order(rows: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     return ordered
 
 
-def _bar_order(rows: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+def _bar_order(rows: pd.DataFrame, dataset: Dataset) -> Columns:
+    # A chart draws at most MAX_BARS per metric: a sort of a few Python keys, not of a frame.
     programme_rank = {p.id: i for i, p in enumerate(dataset.programmes)}
     metric_rank = {m.id: i for i, m in enumerate(dataset.metrics)}
-    # Sort a frame of the five keys and take the rows once: assigning, sorting and dropping
-    # columns on the whole frame (about fifty columns) copied it three times per call.
-    keys = pd.DataFrame({
-        "_metric": rows["metric"].map(metric_rank).astype("float64").to_numpy(),
-        "_programme": rows["programme"].map(programme_rank).astype("float64").to_numpy(),
-        "_committed": (rows["kind"] == Kind.COMMITTED.value).astype("int64").to_numpy(),
-        "period_start": rows["period_start"].to_numpy(), "id": rows["id"].to_numpy(),
-    })
-    order = keys.sort_values(["_metric", "_programme", "_committed", "period_start", "id"], kind="stable").index.to_numpy()
-    # one copy, of the rows in order and only the columns a bar chart reads (BAR_COLUMNS)
-    ordered = rows.iloc[order, [rows.columns.get_loc(c) for c in BAR_COLUMNS if c in rows]]
-    ordered.index = pd.RangeIndex(len(ordered))
-    return ordered
+    metrics, programmes, kinds, ids = (texts(rows[c]) for c in ("metric", "programme", "kind", "id"))
+    starts = rows["period_start"].to_numpy(dtype="datetime64[s]")
+    missing, starts = np.isnat(starts).tolist(), starts.astype("int64").tolist()
+    last = float("inf")  # a metric or programme the data does not list sorts after those it does
+    order = sorted(range(len(ids)), key=lambda i: (
+        metric_rank.get(metrics[i], last), programme_rank.get(programmes[i], last), kinds[i] == Kind.COMMITTED.value,
+        missing[i], starts[i], ids[i],
+    ))
+    return Columns.of(rows, BAR_COLUMNS, order)
 
 
-def bar_traces(rows: pd.DataFrame, dataset: Dataset, theme: Theme, xaxis: str = "x", yaxis: str = "y") -> list[dict]:
-    """One bar per row, plus its value label and end marker; one trace per style, not per bar."""
+def bar_traces(rows: Columns, dataset: Dataset, theme: Theme, xaxis: str = "x", yaxis: str = "y") -> list[dict]:
+    """One bar per row (in ``bar_order``), plus its value label and end marker; one trace per
+    style, not per bar."""
     ids = strings(rows["id"])
     language = language_of(rows)
     committed = say(COMMITTED_SUFFIX, words_for(language))
-    values = rows["value"].to_numpy(dtype=float)
+    values = np.asarray(rows["value"], dtype=float)
     ends = high_values(rows)  # a range's label and cap sit at its high bound
     customdata = ids[:, None]
     columns = ["value_label", "metric_label", "period_label", "kind", "programme_name", "note"]
-    scopes = texts(rows["scope_label"]) if shows_scope(rows) else [None] * len(rows)  # the only scope goes without saying
-    extra = [scopes, texts(rows["claim_text"]) if "claim_text" in rows else [None] * len(rows)]
-    hover = np.array([_bar_hover(language, *r) for r in zip(*(texts(rows[c]) for c in columns), *extra)])
-    labels = np.array([
-        esc(v) + (committed if k == Kind.COMMITTED.value else "")
-        for v, k in zip(texts(rows["value_label"]), texts(rows["kind"]))
-    ])
+    scopes = rows["scope_label"] if shows_scope(rows) else [None] * len(rows)  # the only scope goes without saying
+    extra = [scopes, rows["claim_text"] if "claim_text" in rows else [None] * len(rows)]
+    hover = np.array([_bar_hover(language, *r) for r in zip(*(rows[c] for c in columns), *extra)])
+    labels = np.array([esc(v) + (committed if k == Kind.COMMITTED.value else "") for v, k in zip(rows["value_label"], rows["kind"])])
     nudge = float(ends.max()) * 0.025 if len(ends) else 0.0
+    styles: dict[tuple[str, str, str], list[int]] = {}
+    for i, style in enumerate(zip(rows["metric"], rows["kind"], rows["qualifier"])):
+        styles.setdefault(style, []).append(i)
     traces: list[dict] = []
-    for (metric, kind, qualifier), index in rows.groupby(["metric", "kind", "qualifier"], sort=False).indices.items():
+    for (metric, kind, qualifier), index in styles.items():
+        index = np.array(index)
         colour = metric_colour(str(metric), dataset, theme)
         pledged = kind == Kind.COMMITTED.value
         fill = tint(colour, 0.82) if pledged else colour
@@ -293,11 +293,12 @@ def _bar_hover(language: str, value: str, metric: str, period: str, kind: str, p
     return text + (f"<br><i>{esc(note)}</i>" if note else "")
 
 
-def value_axis(rows: pd.DataFrame, dataset: Dataset, title: str) -> dict:
+def value_axis(rows: Columns, dataset: Dataset, title: str) -> dict:
     """A linear axis from zero with room for the labels, ticks in fmt's words (£2m, 24,000)."""
     top = float(high_values(rows).max())
     ticks = nice_ticks(top)
-    unit = dataset.unit(str(rows["unit"].iloc[0])) if rows["unit"].nunique() == 1 else None
+    units = set(rows["unit"])
+    unit = dataset.unit(str(rows.first("unit"))) if len(units) == 1 else None
     return {
         "range": [0, top * 1.6 if top > 0 else 1], "tickmode": "array", "tickvals": ticks,
         "ticktext": [formatter_for(language_of(rows)).number(t, unit) for t in ticks], "title": {"text": title},
@@ -305,14 +306,14 @@ def value_axis(rows: pd.DataFrame, dataset: Dataset, title: str) -> dict:
     }
 
 
-def category_axis(rows: pd.DataFrame, min_slots: int) -> dict:
+def category_axis(rows: Columns, min_slots: int) -> dict:
     """One slot per figure (by id, so two figures never share a bar), labelled by programme and
     period. At least ``min_slots`` slots, so a lone bar does not fill the whole chart."""
     ids = strings(rows["id"])
-    marks = [short_claim(t) for t in texts(rows["claim_text"])] if "claim_text" in rows else [None] * len(rows)
+    marks = [short_claim(t) for t in rows["claim_text"]] if "claim_text" in rows else [None] * len(rows)
     labels = [
         _category_label(name, period if not mark else f"{period} · {mark}")
-        for name, period, mark in zip(texts(rows["programme_name"]), texts(rows["period_label"]), marks)
+        for name, period, mark in zip(rows["programme_name"], rows["period_label"], marks)
     ]
     pad = max(0.0, (min_slots - len(ids)) / 2)
     return {
@@ -334,24 +335,24 @@ def _category_label(programme: str, period: str) -> str:
     return f"{wrap(programme, 30)}<br><span style='color:#7b8794'>{esc(period)}</span>"
 
 
-def value_axis_title(rows: pd.DataFrame, dataset: Dataset) -> str:
-    """``Funding (£)``, ``Returns (people)`` (names as ``dataset`` holds them, in the rows' language)."""
-    metric = dataset.metric(str(rows["metric"].iloc[0]))
+def value_axis_title(metric_id: str, dataset: Dataset, language: str) -> str:
+    """``Funding (£)``, ``Returns (people)`` (names as ``dataset`` holds them, in ``language``)."""
+    metric = dataset.metric(str(metric_id))
     unit = dataset.unit(metric.unit)
-    return say("{metric} ({unit})", words_for(language_of(rows)), metric=metric.label, unit=unit.prefix or unit.noun or unit.label)
+    return say("{metric} ({unit})", words_for(language), metric=metric.label, unit=unit.prefix or unit.noun or unit.label)
 
 
-def key_traces(rows: pd.DataFrame, theme: Theme) -> list[dict]:
+def key_traces(rows: Columns, theme: Theme) -> list[dict]:
     """Legend-only entries, in grey, for the fill (reported / committed) and pattern (qualifier)."""
     grey = theme.muted_colour
     words = words_for(language_of(rows))
     keys = []
-    kinds = set(rows["kind"].tolist())
+    kinds = set(rows["kind"])
     if Kind.REPORTED.value in kinds:
         keys.append((kind_label(Kind.REPORTED.value, words), grey, shade(grey, 0.3), 1, ""))
     if Kind.COMMITTED.value in kinds:
         keys.append((kind_label(Kind.COMMITTED.value, words), tint(grey, 0.82), shade(grey, 0.15), 2, ""))
-    present = set(rows["qualifier"].tolist())
+    present = set(rows["qualifier"])
     for qualifier in NOTED_QUALIFIERS:
         if qualifier.value in present:
             word = qualifier_note(qualifier, words).split(":")[0]  # "Over", "Up to", "Nearly / about", "Between"

@@ -141,7 +141,7 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
         "xaxis": {"type": "date", "title": {"text": say(CLAIMS_AXIS, words)}, "showgrid": False, "automargin": True, "ticks": "outside", "ticklen": 8},
         "yaxis": {"range": [0, top * 1.35 if top > 0 else 1], "tickmode": "array", "tickvals": ticks,
                   "ticktext": [formatter_for(language).number(t, unit) for t in ticks], "showgrid": True, "zeroline": True,
-                  "title": {"text": bars.value_axis_title(rows, dataset)}},
+                  "title": {"text": bars.value_axis_title(str(rows["metric"].iloc[0]), dataset, language)}},
         "annotations": [{
             "name": PANEL_TITLE_NAME, "text": title, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": 1,
             "xanchor": "left", "yanchor": "bottom", "align": "left", "font": {"size": 13, "color": theme.text_colour},

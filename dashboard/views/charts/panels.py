@@ -13,13 +13,12 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.analysis.frame import SCOPE_NOT_STATED
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset
 from dashboard.views.charts import bars
-from dashboard.views.charts.draw import PANEL_TITLE_NAME, esc, figure, wrap
+from dashboard.views.charts.draw import PANEL_TITLE_NAME, Columns, Spec, esc, figure, wrap
 from dashboard.views.charts.texts import COUNTED_BY, OWN_SCALE, say
 from dashboard.views.language import language_of, words_for
 from dashboard.words import Words
@@ -34,28 +33,36 @@ TICKS_PX = 26  # a panel's value ticks, below it
 AXIS_BAND_PX = 70  # the last panel's ticks and the value axis title
 
 
-def panel_keys(rows: pd.DataFrame) -> list[tuple[str, str]]:
+def panel_keys_per_row(rows: Columns) -> list[tuple[str, str]]:
+    """Each bar's ``(metric, scope)``: the panel it is drawn in."""
+    scopes = rows["scope"] if "scope" in rows else [""] * len(rows)
+    return list(zip(rows["metric"], (s or "" for s in scopes)))
+
+
+def panel_keys(rows: Columns) -> list[tuple[str, str]]:
     """``(metric, scope)`` of each panel, in bar order: figures of different metrics or
     different scopes never share an axis (a worldwide total is not a bilateral pot)."""
-    scopes = rows["scope"] if "scope" in rows else pd.Series("", index=rows.index)
-    return list(dict.fromkeys(zip(rows["metric"].tolist(), scopes.fillna("").tolist())))
+    return list(dict.fromkeys(panel_keys_per_row(rows)))
 
 
-def scoped_panels(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
+def scoped_panels(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
     """One bar per figure on one axis when the figures share a metric and a scope (funding,
     returns); else one panel and axis per metric and scope, each titled."""
-    keys = panel_keys(rows)  # each drawing puts the rows in bar order itself
+    ordered = bars.bar_order(rows, dataset)
+    keys = panel_keys(ordered)
     if len(keys) == 1 and keys[0][1] in ("", SCOPE_NOT_STATED):
         return bars.single_panel(rows, dataset, theme)
     # a stated scope is always said, even alone: 24,000 returns of all nationalities are not UK–Vietnam figures
-    return panel_chart(rows, dataset, theme, bars.value_axis_title(rows, dataset) if rows["metric"].nunique() == 1 else "", lone_pad=True)
+    metrics = set(ordered["metric"])
+    title = bars.value_axis_title(ordered.first("metric"), dataset, language_of(rows)) if len(metrics) == 1 else ""
+    return panel_chart(rows, dataset, theme, title, lone_pad=True)
 
 
-def panel_title(rows: pd.DataFrame, dataset: Dataset, scoped: bool, theme: Theme, words: Words) -> tuple[str, int]:
+def panel_title(rows: Columns, dataset: Dataset, scoped: bool, theme: Theme, words: Words) -> tuple[str, int]:
     """``Funding · UK worldwide`` over a muted line of what the metric counts and who counted
     it; and how many lines that is."""
-    metric = dataset.metric(str(rows["metric"].iloc[0]))
-    parts = [metric.label] + ([str(rows["scope_label"].iloc[0])] if scoped and "scope_label" in rows else [])
+    metric = dataset.metric(str(rows.first("metric")))
+    parts = [metric.label] + ([str(rows.first("scope_label"))] if scoped and "scope_label" in rows else [])
     whole = " · ".join(parts)  # too long for a line: the scope on a line of its own, never broken mid-name
     text = esc(whole) if len(whole) <= DETAIL_WIDTH else " ·<br>".join(wrap(part, DETAIL_WIDTH) for part in parts)
     heading = text.count("<br>") + 1
@@ -68,21 +75,16 @@ def panel_title(rows: pd.DataFrame, dataset: Dataset, scoped: bool, theme: Theme
     return f"{text}<br>{detail}", heading + len(lines)
 
 
-def panel_chart(
-    rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: str, lone_pad: bool = False, ordered: bool = False
-) -> go.Figure:
+def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: str, lone_pad: bool = False) -> Spec:
     """One panel and linear axis per metric and scope (small multiples), each titled with what
-    it counts; ``lone_pad``: a chart of one panel pads a lone bar as the single-axis charts do;
-    ``ordered``: ``rows`` are already in ``bars.bar_order``."""
-    words = words_for(language_of(rows))  # before reordering: a frame says its language in its attrs
-    rows = rows if ordered else bars.bar_order(rows, dataset)
-    # Only the columns a panel reads: each panel is a copy, and the frame has about fifty
-    # text columns, each copied on its own.
-    rows = rows[[c for c in bars.BAR_COLUMNS if c in rows]]
-    keys = panel_keys(rows)
-    scopes = rows["scope"].fillna("") if "scope" in rows else pd.Series("", index=rows.index)
-    where = pd.DataFrame({"metric": rows["metric"].to_numpy(), "scope": scopes.to_numpy()}).groupby(["metric", "scope"], sort=False).indices
-    panels = [rows.take(where[key]) for key in keys]  # one grouping, not two comparisons per panel
+    it counts; ``lone_pad``: a chart of one panel pads a lone bar as the single-axis charts do."""
+    words = words_for(language_of(rows))
+    rows = bars.bar_order(rows, dataset)  # the bars in order, as lists: each panel is a few of them
+    where: dict[tuple[str, str], list[int]] = {}  # each panel's bars, the panels in bar order
+    for i, key in enumerate(panel_keys_per_row(rows)):
+        where.setdefault(key, []).append(i)
+    keys = list(where)
+    panels = [rows.take(index) for index in where.values()]
     scoped = len({s for _, s in keys}) > 1 or keys[0][1] not in ("", SCOPE_NOT_STATED)
     titles = [panel_title(p, dataset, scoped, theme, words) for p in panels]
     slots = 3 if lone_pad and len(panels) == 1 else 1
