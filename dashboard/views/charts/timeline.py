@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.config import Theme
 from dashboard.analysis.claims import event_markers
 from dashboard.curated.records import Dataset, EventStatus
-from dashboard.views.charts.draw import EVENT_LABEL_ROLE, EVENT_TRACE_ROLE, HOVER, SPAN_TRACE_ROLE, esc, figure, strings, texts, wrap
+from dashboard.views.charts.draw import EVENT_LABEL_ROLE, EVENT_TRACE_ROLE, HOVER, SPAN_TRACE_ROLE, Spec, esc, figure, strings, texts, wrap
 from dashboard.views.charts.registry import ChartSpec, register
 from dashboard.views.charts.texts import CTX_ALT, EVENTS_INTRO, PLANNED_SUFFIX, PRECISION_NOTES, SPAN_KEY, TIMELINE_AXIS, events_cap_note, say
 from dashboard.views.language import formatter_for, language_of, words_for
@@ -36,7 +35,7 @@ DEFAULT_SYMBOL = "circle"
 def select(events: pd.DataFrame) -> pd.DataFrame:
     """One row per event, however many documents report it (see ``claims.event_markers``)."""
     if "same_group" in events.columns:
-        events = event_markers(events)
+        return event_markers(events)  # by date, then id
     return events.sort_values(["date", "id"], kind="stable")
 
 
@@ -91,12 +90,13 @@ def _sources_line(sources: str | None, words: Words | None = None) -> str:
     return "<br>" + say("Reported in: {files}", words, files=esc(sources))
 
 
-def x_range(starts: pd.Series, ends: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp]:
+def x_range(starts: np.ndarray, ends: np.ndarray) -> tuple[pd.Timestamp, pd.Timestamp]:
     """Whole years from the first event to the last (``ends`` exclusive), widened to at least
     ``MIN_AXIS_YEARS`` around them, then padded a little."""
-    lo, hi = pd.Timestamp(starts.min().year, 1, 1), pd.Timestamp(ends.max().year + 1, 1, 1)
-    if ends.max() == pd.Timestamp(ends.max().year, 1, 1):  # a span ending on 31 Dec
-        hi = ends.max()
+    start, end = pd.Timestamp(starts.min()), pd.Timestamp(ends.max())
+    lo, hi = pd.Timestamp(start.year, 1, 1), pd.Timestamp(end.year + 1, 1, 1)
+    if end == pd.Timestamp(end.year, 1, 1):  # a span ending on 31 Dec
+        hi = end
     short = MIN_AXIS_YEARS - (hi.year - lo.year)
     if short > 0:
         lo, hi = pd.Timestamp(lo.year - short // 2, 1, 1), pd.Timestamp(hi.year + short - short // 2, 1, 1)
@@ -104,17 +104,20 @@ def x_range(starts: pd.Series, ends: pd.Series) -> tuple[pd.Timestamp, pd.Timest
     return lo - pad, hi + pad
 
 
-def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
-    rows = rows.reset_index(drop=True)
+def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
+    # numpy arrays and lists, not frame operations: a pandas selection costs more than the
+    # few events a timeline draws
     ids = strings(rows["id"])
-    vague = (rows["date_precision"] != "day").to_numpy()
-    span_end = rows["date_end"] + pd.Timedelta(days=1)
-    middle = rows["date"].where(~vague, rows["date"] + (span_end - rows["date"]) / 2)
+    vague = np.array([p != "day" for p in texts(rows["date_precision"])], dtype=bool)
+    date = rows["date"].to_numpy(dtype="datetime64[s]")
+    span_end = rows["date_end"].to_numpy(dtype="datetime64[s]") + np.timedelta64(1, "D")
+    middle = np.where(vague, date + (span_end - date) // 2, date)
     # Whole years, so a lone event sits inside a labelled year rather than between two ticks.
-    first, last = x_range(rows["date"], span_end)
+    first, last = x_range(date, span_end)
     # The label goes on the side of the marker (or band) with more room.
-    room_left = (rows["date"].where(vague, middle) - first).dt.days.to_numpy()
-    room_right = (last - span_end.where(vague, middle)).dt.days.to_numpy()
+    day = np.timedelta64(1, "D")
+    room_left = (np.where(vague, date, middle) - first.to_datetime64()) // day
+    room_right = (last.to_datetime64() - np.where(vague, span_end, middle)) // day
     right_half = room_left > room_right
     customdata = ids[:, None]
     words = words_for(language_of(rows))
@@ -133,7 +136,7 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
     if vague.any():
         xs: list = []
         ys: list = []
-        for start, end, event_id in zip(rows["date"][vague], span_end[vague], ids[vague]):
+        for start, end, event_id in zip(pd.Series(date[vague]), pd.Series(span_end[vague]), ids[vague]):
             xs += [start, end, None]
             ys += [event_id, event_id, None]
         data.append({
@@ -141,10 +144,11 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
             "line": {"color": tint(theme.muted_colour, 0.65), "width": 10}, "hoverinfo": "skip",
             "meta": {"role": SPAN_TRACE_ROLE}, "legendrank": 900,
         })
+    kinds = list(zip(texts(rows["type"]), texts(rows["status"])))
     for type_index, (event_type, label, symbol) in enumerate(_types(rows, dataset)):
         colour = theme.palette[type_index % len(theme.palette)]
         for status in (EventStatus.HELD.value, EventStatus.PLANNED.value):
-            mask = ((rows["type"] == event_type) & (rows["status"] == status)).to_numpy()
+            mask = np.array([kind == (event_type, status) for kind in kinds], dtype=bool)
             if not mask.any():
                 continue
             planned = status == EventStatus.PLANNED.value
@@ -160,7 +164,7 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
                 "cliponaxis": False, "legendrank": type_index * 2 + planned, "meta": {"role": EVENT_TRACE_ROLE},
             })
     # Labels beside each marker (beyond its band when the date is vague), pointing inwards.
-    anchor = middle.where(~vague, rows["date"].where(right_half, span_end))
+    anchor = np.where(vague, np.where(right_half, date, span_end), middle)
     data.append({
         "type": "scatter", "x": anchor, "y": ids, "mode": "markers+text", "name": "Event labels", "showlegend": False,
         "marker": {"size": 14, "color": "rgba(0,0,0,0)"},
