@@ -23,6 +23,7 @@ import pandas as pd
 from dashboard.analysis.claims import leading_claims
 from dashboard.analysis.frame import Filters, card_metrics
 from dashboard.curated.records import Dataset, Kind
+from dashboard.views.columns import Columns
 from dashboard.views.labels import KIND_LABELS, claim_notes, kind_label, scope_text, shows_scope
 from dashboard.views.language import untranslated, words_for, words_of
 
@@ -77,40 +78,44 @@ def headline_cards(figures: pd.DataFrame, dataset: Dataset, filters: Filters | N
     """
     scoped = shows_scope(figures)
     leading = leading_claims(figures) if "quantity_group" in figures else figures  # once for every card
-    leading = leading[[c for c in CARD_COLUMNS if c in leading]]  # each card selects from it: copy only what a card reads
+    rows = Columns.of(leading, CARD_COLUMNS)  # each card reads a few of them: lists, not a selection per card
+    of_metric: dict[str, list[int]] = {}
+    for i, metric in enumerate(rows["metric"]):
+        of_metric.setdefault(metric, []).append(i)
     notes = claim_notes(figures)
     return [
-        metric_card(metric, figures, dataset, filters, show_scope=scoped, leading=leading, notes=notes)
+        metric_card(metric, figures, dataset, filters, show_scope=scoped, leading=rows.take(of_metric.get(metric, [])), notes=notes)
         for metric in card_metrics(dataset, filters)
     ]
 
 
 def metric_card(
     metric: str, figures: pd.DataFrame, dataset: Dataset, filters: Filters | None = None, *, show_scope: bool | None = None,
-    leading: pd.DataFrame | None = None, notes: dict[str, str] | None = None,
+    leading: Columns | None = None, notes: dict[str, str] | None = None,
 ) -> Card:
     """The card of ``metric``: one line per quantity (its latest statement, and each statement
     that disagrees with it), scope shown when ``show_scope`` (by default: when ``figures``
-    holds more than one scope). ``leading`` and ``notes``: ``leading_claims`` and ``claim_notes``
-    of ``figures``, when the caller has them (a quantity is of one metric)."""
+    holds more than one scope). ``leading`` and ``notes``: the ``leading_claims`` of
+    ``metric`` (as ``Columns``) and the ``claim_notes`` of ``figures``, when the caller has
+    them (a quantity is of one metric)."""
     label = dataset.metric(metric).label
     words = words_of(figures)
     english = {p.name for p in dataset.programmes if untranslated(p.name)}  # names shown in English, to mark
     if leading is None or notes is None:  # headline_cards passes both, computed once for every card
         of_metric = figures[figures["metric"] == metric]
         if leading is None:
-            leading = leading_claims(of_metric) if "quantity_group" in of_metric else of_metric
+            leading = Columns.of(leading_claims(of_metric) if "quantity_group" in of_metric else of_metric, CARD_COLUMNS)
         notes = claim_notes(of_metric) if notes is None else notes
-    rows = headline_order(leading[leading["metric"] == metric])
+    rows = headline_order(leading)
     scoped = shows_scope(figures) if show_scope is None else show_scope
-    scopes = _texts(rows["scope_label"]) if scoped and "scope_label" in rows else [None] * len(rows)
+    scopes = rows["scope_label"] if scoped and "scope_label" in rows else [None] * len(rows)
     columns = ["id", "value_label", "period_label", "kind", "programme_name", "qualifier", "note"]
     lines = tuple(
         CardLine(
             figure_id=i, value_text=v, period_text=p, kind=k, programme_name=n, qualifier=q, note=note or "",
             scope_text=scope or "", claim_text=notes.get(i, ""), language=words.language, programme_untranslated=n in english,
         )
-        for (i, v, p, k, n, q, note), scope in zip(zip(*(_texts(rows[c]) for c in columns)), scopes)
+        for (i, v, p, k, n, q, note), scope in zip(zip(*(rows[c] for c in columns)), scopes)
     )
     empty = None if lines else words.text("No {metric} figure {scope}", "cards", metric=_lower(label, words), scope=scope_text(filters, dataset, [metric], words))
     return Card(metric=metric, title=label, lines=lines, empty_message=empty, title_untranslated=untranslated(label))
@@ -122,19 +127,14 @@ def _lower(label: str, words) -> str:
     return label.lower() if words.language == "en" else label[:1].lower() + label[1:]
 
 
-def _texts(column: pd.Series) -> list[str | None]:
-    """Plain ``str`` values (``None`` for missing), fast to iterate."""
-    values = column.tolist()
-    if all(type(v) is str for v in values):  # the usual text column: nothing to convert
-        return values
-    return column.astype("string").to_numpy(dtype=object, na_value=None).tolist()
+def headline_order(rows: Columns) -> Columns:
+    """Reported before committed, then the latest period end, then the largest value (either
+    missing: after those known), then by id."""
+    ends, values = rows["period_end"], rows["value"]
 
+    def key(i: int):
+        end, value = ends[i], values[i]
+        no_end, no_value = pd.isna(end), value != value  # NaT; nan
+        return (rows["kind"][i] == Kind.COMMITTED.value, no_end, 0 if no_end else -end.value, no_value, 0 if no_value else -value, rows["id"][i])
 
-def headline_order(rows: pd.DataFrame) -> pd.DataFrame:
-    """Reported before committed, then the latest period end, then the largest value."""
-    keys = pd.DataFrame({  # the keys alone, then one take: sorting the whole frame copied every column
-        "_committed": (rows["kind"] == Kind.COMMITTED.value).astype("int64").to_numpy(),
-        "period_end": rows["period_end"].to_numpy(), "value": rows["value"].to_numpy(), "id": rows["id"].to_numpy(),
-    })
-    order = keys.sort_values(["_committed", "period_end", "value", "id"], ascending=[True, False, False, True], kind="stable").index
-    return rows.take(order.to_numpy())
+    return rows.take(sorted(range(len(rows)), key=key))

@@ -30,9 +30,10 @@ from dashboard.analysis.claims import leading_claims
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.views.charts.draw import (
-    BAR_TRACE_ROLE, END_TRACE_ROLE, HOVER, KEY_TRACE_ROLE, RANGE_TRACE_ROLE, Columns, Spec, esc, figure, nice_ticks, strings,
+    BAR_TRACE_ROLE, END_TRACE_ROLE, HOVER, KEY_TRACE_ROLE, RANGE_TRACE_ROLE, Spec, esc, figure, nice_ticks, strings,
     texts, wrap,
 )
+from dashboard.views.columns import Columns
 from dashboard.views.charts.registry import ChartSpec
 from dashboard.views.charts.texts import BARS_INTRO, COMMITMENT_NOTE, COMMITTED_SUFFIX, CTX_ALT, QUALIFIER_PHRASES, bars_cap_note, say
 from dashboard.views.labels import claim_notes, kind_label, shows_scope

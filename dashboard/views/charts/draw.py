@@ -21,7 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.config import Theme
-from dashboard.views.language import LANGUAGE_ATTR, language_of
+from dashboard.views.columns import texts
 from dashboard.views.theme import chart_height, plotly_template
 
 # Names that let the page, the tests and the image exporter find what is what.
@@ -100,62 +100,10 @@ def _template(theme: Theme) -> dict:
     return plotly_template(theme).to_plotly_json()
 
 
-class Columns:
-    """A chart's few rows as plain lists, one per column, in the order drawn.
-
-    A pandas selection costs tens of microseconds however few its rows, and a chart asks
-    hundreds of them (a panel's rows, a column per trace, a label per bar); a list costs
-    nothing. Text columns hold ``str`` or ``None``, number columns ``float`` (``nan`` when
-    missing). ``attrs`` says the language, as a frame's does (``views.language.language_of``).
-    """
-
-    __slots__ = ("_columns", "attrs")
-
-    def __init__(self, columns: dict[str, list], language: str):
-        self._columns = columns
-        self.attrs = {LANGUAGE_ATTR: language}
-
-    @classmethod
-    def of(cls, frame: pd.DataFrame, names, order: list[int] | None = None) -> Columns:
-        """The columns ``names`` of ``frame`` that it has, its rows in ``order`` (positions)."""
-        columns = {}
-        for name in names:
-            if name not in frame:
-                continue
-            column = frame[name]
-            values = texts(column) if column.dtype == "string" or column.dtype == object else column.tolist()
-            columns[name] = values if order is None else [values[i] for i in order]
-        return cls(columns, language_of(frame))
-
-    def __len__(self) -> int:
-        return len(next(iter(self._columns.values()), ()))
-
-    def __getitem__(self, name: str) -> list:
-        return self._columns[name]
-
-    def __contains__(self, name: str) -> bool:
-        return name in self._columns
-
-    def take(self, index) -> Columns:
-        """The rows at positions ``index``, in that order."""
-        return Columns({name: [values[i] for i in index] for name, values in self._columns.items()}, self.attrs[LANGUAGE_ATTR])
-
-    def first(self, name: str):
-        return self._columns[name][0]
-
-
 def strings(column) -> np.ndarray:
     """A text column (a Series, or a ``Columns`` list) as a numpy unicode array: plotly copies
     these without touching each item."""
     return np.array(column if isinstance(column, list) else texts(column), dtype=str)
-
-
-def texts(column: pd.Series) -> list:
-    """Plain ``str`` values (``None`` for missing), fast to iterate."""
-    values = column.tolist()
-    if all(type(v) is str for v in values):  # the usual text column: nothing to convert
-        return values
-    return column.astype("string").to_numpy(dtype=object, na_value=None).tolist()
 
 
 @functools.lru_cache(maxsize=4096)

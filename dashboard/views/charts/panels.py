@@ -18,7 +18,8 @@ from dashboard.analysis.frame import SCOPE_NOT_STATED
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset
 from dashboard.views.charts import bars
-from dashboard.views.charts.draw import PANEL_TITLE_NAME, Columns, Spec, esc, figure, wrap
+from dashboard.views.charts.draw import PANEL_TITLE_NAME, Spec, esc, figure, wrap
+from dashboard.views.columns import Columns
 from dashboard.views.charts.texts import COUNTED_BY, OWN_SCALE, say
 from dashboard.views.language import language_of, words_for
 from dashboard.words import Words

@@ -1,0 +1,62 @@
+"""A few rows as plain lists, one per column: what a view reads of the rows it shows.
+
+A pandas selection costs tens of microseconds however few its rows, and one view asks
+hundreds of them (a panel's rows, a column per trace, a label per bar, a card per metric).
+The views filter and sort with pandas where the rows are many, then hand the few rows they
+draw to ``Columns`` once, and read lists from there.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.views.language import LANGUAGE_ATTR, language_of
+
+
+def texts(column: pd.Series) -> list:
+    """Plain ``str`` values (``None`` for missing), fast to iterate."""
+    values = column.tolist()
+    if all(type(v) is str for v in values):  # the usual text column: nothing to convert
+        return values
+    return column.astype("string").to_numpy(dtype=object, na_value=None).tolist()
+
+
+class Columns:
+    """Rows as plain lists, one per column, in the order shown. Text columns hold ``str`` or
+    ``None``; other columns what ``Series.tolist`` gives (``float`` with ``nan``, ``Timestamp``
+    with ``NaT``). ``attrs`` says the language, as a frame's does (``language.language_of``)."""
+
+    __slots__ = ("_columns", "attrs")
+
+    def __init__(self, columns: dict[str, list], language: str):
+        self._columns = columns
+        self.attrs = {LANGUAGE_ATTR: language}
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame, names, order: list[int] | None = None) -> Columns:
+        """The columns ``names`` of ``frame`` that it has, its rows in ``order`` (positions)."""
+        columns = {}
+        for name in names:
+            if name not in frame:
+                continue
+            column = frame[name]
+            values = texts(column) if column.dtype == "string" or column.dtype == object else column.tolist()
+            columns[name] = values if order is None else [values[i] for i in order]
+        return cls(columns, language_of(frame))
+
+    def __len__(self) -> int:
+        return len(next(iter(self._columns.values()), ()))
+
+    def __getitem__(self, name: str) -> list:
+        return self._columns[name]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._columns
+
+    def take(self, index) -> Columns:
+        """The rows at positions ``index``, in that order."""
+        return Columns({name: [values[i] for i in index] for name, values in self._columns.items()}, self.attrs[LANGUAGE_ATTR])
+
+    def first(self, name: str):
+        """The first row's value of column ``name``."""
+        return self._columns[name][0]
