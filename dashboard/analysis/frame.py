@@ -9,6 +9,7 @@ and figures whose periods overlap are never added up.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -247,7 +248,7 @@ def apply_event_filters(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 # --- derived metrics ---------------------------------------------------------------------
 
 
-def quantity(row: pd.Series) -> Quantity:
+def quantity(row: Mapping) -> Quantity:
     return Quantity.of(row["value"], row["qualifier"])
 
 
@@ -291,7 +292,10 @@ class Derived:
     denominator_text: str
 
 
-def derive_ratio(numerator: pd.Series, denominator: pd.Series, dataset: Dataset, words: Words | None = None) -> Derived:
+RATIO_COLUMNS = ("id", "metric", "unit", "value", "qualifier", "value_label", "programme", "programme_name", "period_label")  # what derive_ratio reads
+
+
+def derive_ratio(numerator: Mapping, denominator: Mapping, dataset: Dataset, words: Words | None = None) -> Derived:
     """``numerator / denominator`` with bounds: over £7m / 720 is "over £9,722" (in the
     language of ``words``, English when None; names as ``dataset`` holds them)."""
     words = words or _ENGLISH
@@ -321,19 +325,24 @@ def ratio_pairs(figures: pd.DataFrame) -> list[tuple[str, str]]:
     marks ``ratio: numerator`` (funding) and reported figure of a ``ratio: denominator``
     metric (a count of people) of the same programme and the same period, in the frame's
     order. Only such pairs divide honestly: money for one period over people of another says
-    nothing. A frame without ``ratio_role`` (older callers) keeps funding over people."""
-    key = ["programme", "period_start", "period_end"]
-    wanted = ["id", "metric", "unit", *key, *(["ratio_role"] if "ratio_role" in figures else [])]
-    reported = figures.loc[figures["kind"] == Kind.REPORTED.value, wanted]  # the columns it reads, not all fifty
-    if "ratio_role" in reported and reported["ratio_role"].notna().any():
-        is_money = (reported["ratio_role"] == "numerator").fillna(False).astype(bool)
-        is_people = (reported["ratio_role"] == "denominator").fillna(False).astype(bool)
+    nothing. A frame without ``ratio_role`` (older callers) keeps funding over people.
+    (Plain lists and one dict: every view asks, and a merge of frames cost more than its rows.)"""
+    reported = [k == Kind.REPORTED.value for k in figures["kind"].tolist()]
+    roles = figures["ratio_role"].tolist() if "ratio_role" in figures else []
+    if any(not pd.isna(r) for r, keep in zip(roles, reported) if keep):
+        is_money = [r == "numerator" if not pd.isna(r) else False for r in roles]
+        is_people = [r == "denominator" if not pd.isna(r) else False for r in roles]
     else:
-        is_money, is_people = reported["metric"] == "funding", reported["unit"] == "people"
-    money = reported.loc[is_money, ["id", *key]].reset_index(drop=True).reset_index()
-    people = reported.loc[is_people, ["id", *key]].reset_index(drop=True).reset_index()
-    pairs = money.merge(people, on=key, suffixes=("_money", "_people")).sort_values(["index_money", "index_people"], kind="stable")
-    return list(zip(pairs["id_money"].tolist(), pairs["id_people"].tolist()))
+        is_money = [m == "funding" for m in figures["metric"].tolist()]
+        is_people = [u == "people" for u in figures["unit"].tolist()]
+    # the same programme and period; a missing part matches a missing part, as a frame merge does
+    keys = list(zip(*(((None if pd.isna(v) else v) for v in figures[c].tolist()) for c in ("programme", "period_start", "period_end"))))
+    ids = figures["id"].tolist()
+    people: dict[tuple, list[str]] = {}
+    for i, key in enumerate(keys):
+        if reported[i] and is_people[i]:
+            people.setdefault(key, []).append(ids[i])
+    return [(ids[i], person) for i, key in enumerate(keys) if reported[i] and is_money[i] for person in people.get(key, [])]
 
 
 def funding_ratios(
@@ -344,9 +353,10 @@ def funding_ratios(
     pairs = ratio_pairs(figures) if pairs is None else pairs
     if not pairs:
         return []
-    wanted = [*dict.fromkeys([i for pair in pairs for i in pair])]  # only the paired rows, not the whole frame re-indexed
-    by_id = figures[figures["id"].isin(wanted)].set_index("id", drop=False)
-    return [derive_ratio(by_id.loc[m], by_id.loc[p], dataset, words) for m, p in pairs]
+    wanted = {i for pair in pairs for i in pair}  # only the paired rows, each as a plain dict
+    rows = figures.loc[figures["id"].isin(wanted), list(RATIO_COLUMNS)]
+    by_id = {row["id"]: row for row in rows.to_dict("records")}
+    return [derive_ratio(by_id[m], by_id[p], dataset, words) for m, p in pairs]
 
 
 __all__ = [
