@@ -18,6 +18,7 @@ declarations from the figures frame and never infer one:
 from __future__ import annotations
 
 import threading
+from collections import Counter
 import weakref
 from dataclasses import dataclass, field
 
@@ -33,17 +34,37 @@ def _latest_first(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.sort_values(LATEST_ORDER, ascending=False, kind="stable")
 
 
+def _latest_first_positions(rows: pd.DataFrame) -> list[int]:
+    """The positions of ``rows`` in ``_latest_first`` order (a missing key after the known
+    ones, as there), by a sort of a few Python keys: a quantity has a handful of statements."""
+    published = rows["source_published"].tolist()
+    ends = rows["period_end"].tolist()
+    ids = rows["id"].tolist()
+
+    def key(i: int):
+        known_published, known_end = not pd.isna(published[i]), not pd.isna(ends[i])
+        return (known_published, published[i] if known_published else "", known_end, ends[i].value if known_end else 0, ids[i])
+
+    return sorted(range(len(ids)), key=key, reverse=True)
+
+
 def claim_history(figures: pd.DataFrame, figure_id: str) -> pd.DataFrame:
     """Every statement of the quantity ``figure_id`` belongs to, latest first, with a
     ``claim_role``: ``latest``; ``earlier`` (a statement a later one updates);
     ``same`` (the latest figure restated by another document); ``disagrees`` (a
     different value for it from another document: shown beside it, never averaged)."""
-    if figure_id not in set(figures["id"]):
+    ids, groups = figures["id"].tolist(), figures["quantity_group"].tolist()
+    if figure_id not in ids:
         raise KeyError(f"no figure {figure_id!r}")
-    group = figures.loc[figures["id"] == figure_id, "quantity_group"].iloc[0]
-    rows = _latest_first(figures[figures["quantity_group"] == group]).copy()
-    lead_id, lead_same = rows["id"].iloc[0], rows["same_group"].iloc[0]
-    disagreeing = set(rows["disagrees_with"].dropna()) | set(rows.loc[rows["disagrees_with"].notna(), "id"])
+    group = groups[ids.index(figure_id)]
+    rows = figures.iloc[[i for i, g in enumerate(groups) if g == group]]
+    rows = rows.iloc[_latest_first_positions(rows)]
+    ids, sames = rows["id"].tolist(), rows["same_group"].tolist()
+    lead_id, lead_same = ids[0], sames[0]
+    disagreeing = set()
+    for fid, other in zip(ids, rows["disagrees_with"].tolist()):
+        if not pd.isna(other):
+            disagreeing |= {fid, other}
 
     def role(fid, same) -> str:
         if fid == lead_id:
@@ -54,8 +75,7 @@ def claim_history(figures: pd.DataFrame, figure_id: str) -> pd.DataFrame:
             return "disagrees"
         return "earlier"
 
-    rows["claim_role"] = [role(i, g) for i, g in zip(rows["id"].tolist(), rows["same_group"].tolist())]  # not iterrows: a Series per row
-    return rows.reset_index(drop=True)
+    return rows.assign(claim_role=[role(i, g) for i, g in zip(ids, sames)]).reset_index(drop=True)
 
 
 _HISTORIES: dict[tuple[int, str], tuple[weakref.ref, pd.DataFrame]] = {}
@@ -144,10 +164,30 @@ def _quantity_choices(figures: pd.DataFrame) -> list[QuantityChoice]:
     leads = _latest_first(figures).drop_duplicates("quantity_group")
     counts = figures["quantity_group"].value_counts()
     choices = [
-        QuantityChoice(str(g), f"{name} · {metric} · {period}", int(counts[g]))
+        QuantityChoice(str(g), choice_label(name, metric, period), int(counts[g]))
         for g, name, metric, period in zip(leads["quantity_group"], leads["programme_name"], leads["metric_label"], leads["period_label"])
     ]
     return sorted(choices, key=lambda c: (-c.statements, order[c.id]))
+
+
+def choice_label(programme_name: str, metric_label: str, period_label: str) -> str:
+    """``Example Fund in Freedonia · Funding · 2016 – Jun 2019, cumulative``: a quantity as
+    its latest statement names it."""
+    return f"{programme_name} · {metric_label} · {period_label}"
+
+
+def most_stated(figures: pd.DataFrame) -> str | None:
+    """The quantity with the most statements in the frame (the first of equals in the frame's
+    order): ``quantity_choices(figures)[0].id`` without labelling every other quantity."""
+    counts = Counter(figures["quantity_group"].tolist())
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def history_choice(history: pd.DataFrame) -> QuantityChoice:
+    """The ``QuantityChoice`` of a ``claim_history`` (its first row is the latest statement):
+    as ``quantity_choices`` lists it."""
+    lead = {c: history[c].iloc[0] for c in ("quantity_group", "programme_name", "metric_label", "period_label")}
+    return QuantityChoice(str(lead["quantity_group"]), choice_label(lead["programme_name"], lead["metric_label"], lead["period_label"]), len(history))
 
 
 def same_groups(figures: pd.DataFrame) -> dict[str, list[str]]:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.analysis.claims import QuantityChoice, quantity_choices, quantity_history
+from dashboard.analysis.claims import QuantityChoice, most_stated, quantity_choices, quantity_history
 from dashboard.analysis.frame import Derived, Filters, apply_event_filters, apply_filters, events_frame, figures_frame, funding_ratios, ratio_pairs
 from dashboard.config import Config
 from dashboard.curated.records import Dataset
@@ -241,8 +241,7 @@ def view_claims(state: AppState, filters: Filters, figures: pd.DataFrame) -> tup
     statements when the quantity has none in the view (e.g. its years are not chosen)."""
     quantity = filters.quantity
     if quantity is None:  # the claims chart's own rule (views.charts.claims), so both show one quantity
-        in_view = quantity_choices(figures) if "quantity_group" in figures else []
-        quantity = in_view[0].id if in_view else None
+        quantity = most_stated(figures) if "quantity_group" in figures else None
     if quantity is None:
         return None, None
     return quantity, quantity_history(figures, quantity)  # the claims chart asks the same of this frame

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.analysis.claims import quantity_choices, quantity_history
+from dashboard.analysis.claims import history_choice, most_stated, quantity_history
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.views.charts import bars
@@ -61,14 +61,11 @@ def select(figures: pd.DataFrame) -> pd.DataFrame:
     if figures.empty or "quantity_group" not in figures:
         return figures.iloc[0:0]
     chosen = figures.attrs.get("quantity")
-    choices = quantity_choices(figures)
-    by_id = {c.id: c for c in choices}
-    if chosen in by_id:
-        choice, why = by_id[chosen], CHOSEN
-    else:
-        choice, why = choices[0], (MISSING if chosen else MOST_STATED)
-    history = quantity_history(figures, choice.id)  # shared with the view's claims panel
-    return history.assign(quantity_label=choice.label, quantity_why=why)
+    history = quantity_history(figures, chosen) if chosen else None  # shared with the view's claims panel
+    why = CHOSEN
+    if history is None:
+        history, why = quantity_history(figures, most_stated(figures)), (MISSING if chosen else MOST_STATED)
+    return history.assign(quantity_label=history_choice(history).label, quantity_why=why)
 
 
 def keep_all(rows: pd.DataFrame) -> pd.DataFrame:
