@@ -320,6 +320,14 @@ def derive_ratio(numerator: Mapping, denominator: Mapping, dataset: Dataset, wor
     )
 
 
+def texts(column: pd.Series) -> list:
+    """A text column's values as plain ``str`` (``None`` for missing), fast to iterate."""
+    values = column.tolist()
+    if all(type(v) is str for v in values):  # the usual text column: nothing to convert
+        return values
+    return column.astype("string").to_numpy(dtype=object, na_value=None).tolist()
+
+
 def ratio_pairs(figures: pd.DataFrame) -> list[tuple[str, str]]:
     """``(numerator id, denominator id)`` for every reported figure of a metric the vocabulary
     marks ``ratio: numerator`` (funding) and reported figure of a ``ratio: denominator``
@@ -327,16 +335,19 @@ def ratio_pairs(figures: pd.DataFrame) -> list[tuple[str, str]]:
     order. Only such pairs divide honestly: money for one period over people of another says
     nothing. A frame without ``ratio_role`` (older callers) keeps funding over people.
     (Plain lists and one dict: every view asks, and a merge of frames cost more than its rows.)"""
-    reported = [k == Kind.REPORTED.value for k in figures["kind"].tolist()]
-    roles = figures["ratio_role"].tolist() if "ratio_role" in figures else []
-    if any(not pd.isna(r) for r, keep in zip(roles, reported) if keep):
-        is_money = [r == "numerator" if not pd.isna(r) else False for r in roles]
-        is_people = [r == "denominator" if not pd.isna(r) else False for r in roles]
+    def text(column: str) -> list:
+        return texts(figures[column])
+
+    reported = [k == Kind.REPORTED.value for k in text("kind")]
+    roles = text("ratio_role") if "ratio_role" in figures else []
+    if any(r is not None for r, keep in zip(roles, reported) if keep):
+        is_money, is_people = [r == "numerator" for r in roles], [r == "denominator" for r in roles]
     else:
-        is_money = [m == "funding" for m in figures["metric"].tolist()]
-        is_people = [u == "people" for u in figures["unit"].tolist()]
-    # the same programme and period; a missing part matches a missing part, as a frame merge does
-    keys = list(zip(*(((None if pd.isna(v) else v) for v in figures[c].tolist()) for c in ("programme", "period_start", "period_end"))))
+        is_money, is_people = [m == "funding" for m in text("metric")], [u == "people" for u in text("unit")]
+    # the same programme and period; a missing part matches a missing part, as a frame merge
+    # does (NaT is one integer, the smallest)
+    periods = [figures[c].to_numpy(dtype="datetime64[s]").astype("int64").tolist() for c in ("period_start", "period_end")]
+    keys = list(zip(text("programme"), *periods))
     ids = figures["id"].tolist()
     people: dict[tuple, list[str]] = {}
     for i, key in enumerate(keys):

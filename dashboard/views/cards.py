@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from dashboard.analysis.claims import leading_claims
 from dashboard.analysis.frame import Filters, card_metrics
 from dashboard.curated.records import Dataset, Kind
-from dashboard.views.columns import Columns
+from dashboard.views.columns import Columns, texts
 from dashboard.views.labels import KIND_LABELS, claim_notes, kind_label, scope_text, shows_scope
 from dashboard.views.language import untranslated, words_for, words_of
 
@@ -78,7 +79,7 @@ def headline_cards(figures: pd.DataFrame, dataset: Dataset, filters: Filters | N
     """
     scoped = shows_scope(figures)
     leading = leading_claims(figures) if "quantity_group" in figures else figures  # once for every card
-    rows = Columns.of(leading, CARD_COLUMNS)  # each card reads a few of them: lists, not a selection per card
+    rows = Columns.of(leading, CARD_COLUMNS, headline_order(leading))  # each card reads a few: lists, not a selection per card
     of_metric: dict[str, list[int]] = {}
     for i, metric in enumerate(rows["metric"]):
         of_metric.setdefault(metric, []).append(i)
@@ -96,17 +97,18 @@ def metric_card(
     """The card of ``metric``: one line per quantity (its latest statement, and each statement
     that disagrees with it), scope shown when ``show_scope`` (by default: when ``figures``
     holds more than one scope). ``leading`` and ``notes``: the ``leading_claims`` of
-    ``metric`` (as ``Columns``) and the ``claim_notes`` of ``figures``, when the caller has
-    them (a quantity is of one metric)."""
+    ``metric`` (as ``Columns``, in ``headline_order``) and the ``claim_notes`` of ``figures``,
+    when the caller has them (a quantity is of one metric)."""
     label = dataset.metric(metric).label
     words = words_of(figures)
     english = {p.name for p in dataset.programmes if untranslated(p.name)}  # names shown in English, to mark
     if leading is None or notes is None:  # headline_cards passes both, computed once for every card
         of_metric = figures[figures["metric"] == metric]
         if leading is None:
-            leading = Columns.of(leading_claims(of_metric) if "quantity_group" in of_metric else of_metric, CARD_COLUMNS)
+            lead = leading_claims(of_metric) if "quantity_group" in of_metric else of_metric
+            leading = Columns.of(lead, CARD_COLUMNS, headline_order(lead))
         notes = claim_notes(of_metric) if notes is None else notes
-    rows = headline_order(leading)
+    rows = leading
     scoped = shows_scope(figures) if show_scope is None else show_scope
     scopes = rows["scope_label"] if scoped and "scope_label" in rows else [None] * len(rows)
     columns = ["id", "value_label", "period_label", "kind", "programme_name", "qualifier", "note"]
@@ -127,14 +129,15 @@ def _lower(label: str, words) -> str:
     return label.lower() if words.language == "en" else label[:1].lower() + label[1:]
 
 
-def headline_order(rows: Columns) -> Columns:
-    """Reported before committed, then the latest period end, then the largest value (either
-    missing: after those known), then by id."""
-    ends, values = rows["period_end"], rows["value"]
-
-    def key(i: int):
-        end, value = ends[i], values[i]
-        no_end, no_value = pd.isna(end), value != value  # NaT; nan
-        return (rows["kind"][i] == Kind.COMMITTED.value, no_end, 0 if no_end else -end.value, no_value, 0 if no_value else -value, rows["id"][i])
-
-    return rows.take(sorted(range(len(rows)), key=key))
+def headline_order(rows: pd.DataFrame) -> list[int]:
+    """The positions of ``rows`` in headline order: reported before committed, then the latest
+    period end, then the largest value (either missing: after those known), then by id. (One
+    stable numpy sort of the keys: a card of 10,000 figures sorts as fast as one of eight.)"""
+    committed = np.array([k == Kind.COMMITTED.value for k in texts(rows["kind"])], dtype=bool)
+    ends = rows["period_end"].to_numpy(dtype="datetime64[s]")
+    values = rows["value"].to_numpy(dtype=float)
+    no_end, no_value = np.isnat(ends), np.isnan(values)
+    ids = np.array(texts(rows["id"]), dtype=str)
+    later = -np.where(no_end, 0, ends.astype("int64"))
+    larger = -np.where(no_value, 0.0, values)
+    return np.lexsort((ids, larger, no_value, later, no_end, committed)).tolist()

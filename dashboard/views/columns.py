@@ -10,15 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.analysis.frame import texts
 from dashboard.views.language import LANGUAGE_ATTR, language_of
 
-
-def texts(column: pd.Series) -> list:
-    """Plain ``str`` values (``None`` for missing), fast to iterate."""
-    values = column.tolist()
-    if all(type(v) is str for v in values):  # the usual text column: nothing to convert
-        return values
-    return column.astype("string").to_numpy(dtype=object, na_value=None).tolist()
+__all__ = ["Columns", "texts"]
 
 
 class Columns:
