@@ -124,3 +124,12 @@ def test_each_card_line_carries_its_figures_qualifier_kind_and_caveat(dataset, c
 
 def test_a_card_line_of_an_unknown_kind_shows_the_kind_as_written_not_a_guess():
     assert CardLine("x", "over £7m", "2018 – Mar 2025, cumulative", "estimated", "Fund").kind_label == "estimated"
+
+
+def test_a_card_held_to_fewer_lines_keeps_the_first_in_headline_order_and_counts_the_rest(dataset, figures):
+    every = {card.metric: card for card in headline_cards(figures, dataset)}
+    held = {card.metric: card for card in headline_cards(figures, dataset, lines=1)}
+    for metric, card in every.items():
+        assert held[metric].lines == card.lines[:1]
+        assert len(held[metric].lines) + held[metric].more == len(card.lines)
+    assert any(card.more for card in held.values()), "the sample has a card of several figures"

@@ -16,6 +16,7 @@ No plotly and no Dash here: the page, the slide deck and the tests read the same
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,7 +29,9 @@ from dashboard.views.columns import Columns, texts
 from dashboard.views.labels import KIND_LABELS, claim_notes, kind_label, scope_text, shows_scope
 from dashboard.views.language import untranslated, words_for, words_of
 
-__all__ = ["KIND_LABELS", "Card", "CardLine", "headline_cards", "headline_order", "metric_card", "scope_text"]
+__all__ = ["CARD_LINES", "KIND_LABELS", "Card", "CardLine", "headline_cards", "headline_order", "metric_card", "scope_text"]
+
+CARD_LINES = 3  # a card on the page shows its headline and at most two more figures; the table has them all
 
 
 CARD_COLUMNS = (  # what metric_card and headline_order read
@@ -64,41 +67,53 @@ class Card:
     lines: tuple[CardLine, ...]  # lines[0] is the headline figure
     empty_message: str | None  # set exactly when there are no lines
     title_untranslated: bool = False  # the metric's label is its English, no translation curated
+    more: int = 0  # lines the card leaves to the table below (headline_cards' ``lines``)
 
     @property
     def headline(self) -> CardLine | None:
         return self.lines[0] if self.lines else None
 
 
-def headline_cards(figures: pd.DataFrame, dataset: Dataset, filters: Filters | None = None) -> list[Card]:
+def headline_cards(figures: pd.DataFrame, dataset: Dataset, filters: Filters | None = None, lines: int | None = None) -> list[Card]:
     """One card per metric the user can choose (``card_metrics``): each chosen metric when
     a metric filter is set, else the vocabulary's headline metrics.
 
     ``figures`` is the filtered figures frame; ``filters``, when given, lets an empty card
-    say what it is empty for ("No returns figure in 2022").
+    say what it is empty for ("No returns figure in 2022"). ``lines``: at most this many
+    lines per card (the page shows ``CARD_LINES``), the rest counted in ``Card.more``; all
+    of them when None.
     """
     scoped = shows_scope(figures)
     leading = leading_claims(figures) if "quantity_group" in figures else figures  # once for every card
-    rows = Columns.of(leading, CARD_COLUMNS, headline_order(leading))  # each card reads a few: lists, not a selection per card
-    of_metric: dict[str, list[int]] = {}
-    for i, metric in enumerate(rows["metric"]):
-        of_metric.setdefault(metric, []).append(i)
+    of_metric: dict[str, list[int]] = {}  # each metric's positions in leading, in headline order
+    metrics = texts(leading["metric"])
+    for position in headline_order(leading):
+        of_metric.setdefault(metrics[position], []).append(position)
+    kept = {metric: positions[:lines] for metric, positions in of_metric.items()}
+    # only the lines the cards hold, as lists: not a selection per card, nor 10,000 lines for three
+    rows = Columns.of(leading, CARD_COLUMNS, [p for positions in kept.values() for p in positions])
+    starts = dict(zip(kept, itertools.accumulate((len(p) for p in kept.values()), initial=0)))
     notes = claim_notes(figures)
     return [
-        metric_card(metric, figures, dataset, filters, show_scope=scoped, leading=rows.take(of_metric.get(metric, [])), notes=notes)
+        metric_card(
+            metric, figures, dataset, filters, show_scope=scoped, notes=notes,
+            leading=rows.take(range(starts.get(metric, 0), starts.get(metric, 0) + len(kept.get(metric, ())))),
+            more=len(of_metric.get(metric, ())) - len(kept.get(metric, ())),
+        )
         for metric in card_metrics(dataset, filters)
     ]
 
 
 def metric_card(
     metric: str, figures: pd.DataFrame, dataset: Dataset, filters: Filters | None = None, *, show_scope: bool | None = None,
-    leading: Columns | None = None, notes: dict[str, str] | None = None,
+    leading: Columns | None = None, notes: dict[str, str] | None = None, more: int = 0,
 ) -> Card:
     """The card of ``metric``: one line per quantity (its latest statement, and each statement
     that disagrees with it), scope shown when ``show_scope`` (by default: when ``figures``
     holds more than one scope). ``leading`` and ``notes``: the ``leading_claims`` of
     ``metric`` (as ``Columns``, in ``headline_order``) and the ``claim_notes`` of ``figures``,
-    when the caller has them (a quantity is of one metric)."""
+    when the caller has them (a quantity is of one metric); ``more``: how many lines the
+    caller left out of ``leading``."""
     label = dataset.metric(metric).label
     words = words_of(figures)
     english = {p.name for p in dataset.programmes if untranslated(p.name)}  # names shown in English, to mark
@@ -120,7 +135,7 @@ def metric_card(
         for (i, v, p, k, n, q, note), scope in zip(zip(*(rows[c] for c in columns)), scopes)
     )
     empty = None if lines else words.text("No {metric} figure {scope}", "cards", metric=_lower(label, words), scope=scope_text(filters, dataset, [metric], words))
-    return Card(metric=metric, title=label, lines=lines, empty_message=empty, title_untranslated=untranslated(label))
+    return Card(metric=metric, title=label, lines=lines, empty_message=empty, title_untranslated=untranslated(label), more=more)
 
 
 def _lower(label: str, words) -> str:

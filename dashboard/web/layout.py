@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from dash import dcc, html
 
-from dashboard.views.cards import Card
+from dashboard.views.cards import CARD_LINES, Card
 from dashboard.views.charts import CHARTS
 from dashboard.analysis.frame import Derived
 from dashboard.web.source_panel import render_passage, source_modal  # noqa: F401  (re-exported)
@@ -40,7 +40,6 @@ OVERLAP_RULE = (
     "also appears in a 2022 view. Totals over a period are never split into years."
 )
 MAX_YEAR_LABELS = 9  # year labels the slider has room for at laptop width
-CARD_LINES = 3  # a card shows its headline and at most two more figures; the table has them all
 # Each language named in itself, as a language switch names them (and marked with its lang).
 LANGUAGE_NAMES = {"en": "English", "vi": "Tiếng Việt"}
 INDEX_HTML = """<!DOCTYPE html>
@@ -246,7 +245,7 @@ def render_card(card: Card, scopes: dict[str, str] | None = None) -> html.Articl
     else:
         shown = card.lines[:CARD_LINES]
         body = [html.Ul([card_line(line, i == 0, (scopes or {}).get(line.figure_id)) for i, line in enumerate(shown)], className="card-lines")]
-        hidden = len(card.lines) - len(shown)
+        hidden = len(card.lines) - len(shown) + card.more
         if hidden:
             words = words_for(shown[0].language)
             metric = card.title.lower() if words.language == "en" else card.title[:1].lower() + card.title[1:]

@@ -26,7 +26,7 @@ from dashboard.analysis.frame import Derived, Filters, apply_event_filters, appl
 from dashboard.config import Config
 from dashboard.curated.records import Dataset
 from dashboard.curated.translations import Translations, curated_names, records_folder
-from dashboard.views.cards import Card, headline_cards
+from dashboard.views.cards import CARD_LINES, Card, headline_cards
 from dashboard.views.charts import CHARTS, Spec, alt_text, as_figure, chart_figure, qualifier_notes, source_footer
 from dashboard.views.language import Localized, localize, untranslated, words_for
 from dashboard.views.table import TableIndex, TablePage, TableQuery, table_page, table_rows
@@ -229,7 +229,7 @@ def compute_view(state: AppState, filters: Filters, language: str | None = None)
         summary += f". {outside}"
     quantity, claims = view_claims(state, filters, figures)
     return View(
-        filters=filters, figures=figures, events=events, cards=headline_cards(figures, dataset, filters),
+        filters=filters, figures=figures, events=events, cards=headline_cards(figures, dataset, filters, lines=CARD_LINES),
         charts=charts, ratios=ratios, ratio_count=len(pairs), summary=summary, quantity=quantity, claims=claims,
         language=local.language,
     )
