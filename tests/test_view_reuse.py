@@ -4,7 +4,10 @@ the next caller's, and a different frame gets its own answer."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 from dashboard.analysis.claims import quantity_choices, quantity_history
+from dashboard.analysis.memo import per_frame
 from dashboard.analysis.frame import figures_frame
 from dashboard.views.charts.bars import bar_order
 
@@ -33,3 +36,21 @@ def test_bars_of_a_different_frame_are_ordered_afresh(dataset):
     fewer = funding.iloc[:1]
     assert bar_order(fewer, dataset)["id"] == fewer["id"].tolist()
     assert len(bar_order(funding, dataset)) == len(ordered)
+
+
+def test_an_answer_is_remembered_for_the_frame_it_was_worked_out_from_and_no_other():
+    calls = []
+
+    @per_frame(kept=2)
+    def count_rows(frame):
+        calls.append(len(frame))
+        return len(frame)
+
+    frame, same_rows = pd.DataFrame({"a": [1, 2]}), pd.DataFrame({"a": [1, 2]})
+    assert count_rows(frame) == count_rows(frame) == 2
+    assert calls == [2]  # the same frame asked again
+    count_rows(same_rows)
+    assert calls == [2, 2]  # an equal frame is another frame: its own answer
+    count_rows(pd.DataFrame({"a": [1]})), count_rows(pd.DataFrame({"a": [1, 2, 3]}))
+    count_rows(frame)
+    assert calls == [2, 2, 1, 3, 2]  # past ``kept`` frames, the oldest answer is gone

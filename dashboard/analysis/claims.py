@@ -17,13 +17,13 @@ declarations from the figures frame and never infer one:
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
-import weakref
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+
+from dashboard.analysis.memo import per_frame
 
 LATEST_ORDER = ["source_published", "period_end", "id"]
 
@@ -78,29 +78,18 @@ def claim_history(figures: pd.DataFrame, figure_id: str) -> pd.DataFrame:
     return rows.assign(claim_role=[role(i, g) for i, g in zip(ids, sames)]).reset_index(drop=True)
 
 
-_HISTORIES: dict[tuple[int, str], tuple[weakref.ref, pd.DataFrame]] = {}
-_HISTORIES_KEPT = 8
-_HISTORIES_LOCK = threading.Lock()
-
-
 def quantity_history(figures: pd.DataFrame, group: str) -> pd.DataFrame | None:
     """``claim_history`` of quantity ``group`` among ``figures`` (``None`` if none of its
     statements is there). The claims chart and the claims panel of a view both ask: the same
     frame asked again, while it lives, gets a copy of the history already worked out."""
-    key = (id(figures), group)
-    with _HISTORIES_LOCK:
-        hit = _HISTORIES.get(key)
-        if hit is not None and hit[0]() is figures:
-            return hit[1].copy()
+    history = _history(figures, group)
+    return None if history is None else history.copy()
+
+
+@per_frame(kept=8)
+def _history(figures: pd.DataFrame, group: str) -> pd.DataFrame | None:
     rows = figures[figures["quantity_group"] == group]
-    if rows.empty:
-        return None
-    history = claim_history(rows, str(rows["id"].iloc[0]))
-    with _HISTORIES_LOCK:
-        _HISTORIES[key] = (weakref.ref(figures), history)
-        while len(_HISTORIES) > _HISTORIES_KEPT:
-            _HISTORIES.pop(next(iter(_HISTORIES)))
-    return history.copy()
+    return None if rows.empty else claim_history(rows, str(rows["id"].iloc[0]))
 
 
 def leading_claims(figures: pd.DataFrame) -> pd.DataFrame:
@@ -126,6 +115,9 @@ def leading_claims(figures: pd.DataFrame) -> pd.DataFrame:
     return kept.assign(other_ids=pd.array(others, dtype="string")).reset_index(drop=True)
 
 
+view_leading_claims = per_frame()(leading_claims)  # a view's, shared by its cards and bar charts: read, never changed
+
+
 @dataclass(frozen=True)
 class QuantityChoice:
     """One quantity a user can pick in the claims view (its id goes in the URL)."""
@@ -135,26 +127,12 @@ class QuantityChoice:
     statements: int  # how many statements (documents) speak of it
 
 
-_CHOICES: dict[int, tuple[weakref.ref, list[QuantityChoice]]] = {}
-_CHOICES_KEPT = 8  # a view asks twice (the claims chart and the claims panel); a few views at once
-_CHOICES_LOCK = threading.Lock()
-
-
 def quantity_choices(figures: pd.DataFrame) -> list[QuantityChoice]:
     """Every quantity in the frame, those stated most often first (ties in the frame's order),
     each labelled by its latest statement; a quantity stated by one document is still a choice.
-    One sort for the whole frame (a sort per quantity took 22 s at 10,000 figures). The same
-    frame asked again, while it lives, gets the list already worked out (a copy of it)."""
-    with _CHOICES_LOCK:
-        hit = _CHOICES.get(id(figures))
-        if hit is not None and hit[0]() is figures:
-            return list(hit[1])
-    choices = _quantity_choices(figures)
-    with _CHOICES_LOCK:
-        _CHOICES[id(figures)] = (weakref.ref(figures), choices)
-        while len(_CHOICES) > _CHOICES_KEPT:
-            _CHOICES.pop(next(iter(_CHOICES)))
-    return list(choices)
+    One sort for the whole frame (a sort per quantity took 22 s at 10,000 figures). Worked out
+    once per language at start-up (the claims view's pick-list); a view asks ``most_stated``."""
+    return _quantity_choices(figures)
 
 
 def _quantity_choices(figures: pd.DataFrame) -> list[QuantityChoice]:
@@ -249,4 +227,4 @@ def event_markers(events: pd.DataFrame) -> pd.DataFrame:
     return events.iloc[order].reset_index(drop=True)
 
 
-__all__ = ["Conflict", "Node", "QuantityChoice", "quantity_choices", "quantity_history", "claim_history", "conflicts", "event_markers", "leading_claims", "part_of_tree", "same_groups"]
+__all__ = ["view_leading_claims", "Conflict", "Node", "QuantityChoice", "quantity_choices", "quantity_history", "claim_history", "conflicts", "event_markers", "leading_claims", "part_of_tree", "same_groups"]

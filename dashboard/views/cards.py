@@ -22,11 +22,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.analysis.claims import leading_claims
+from dashboard.analysis.claims import leading_claims, view_leading_claims
 from dashboard.analysis.frame import Filters, card_metrics
 from dashboard.curated.records import Dataset, Kind
 from dashboard.views.columns import Columns, texts
-from dashboard.views.labels import KIND_LABELS, claim_notes, kind_label, scope_text, shows_scope
+from dashboard.views.labels import KIND_LABELS, claim_notes, kind_label, scope_text, shows_scope, view_claim_notes
 from dashboard.views.language import untranslated, words_for, words_of
 
 __all__ = ["CARD_LINES", "KIND_LABELS", "Card", "CardLine", "headline_cards", "headline_order", "metric_card", "scope_text"]
@@ -84,7 +84,7 @@ def headline_cards(figures: pd.DataFrame, dataset: Dataset, filters: Filters | N
     of them when None.
     """
     scoped = shows_scope(figures)
-    leading = leading_claims(figures) if "quantity_group" in figures else figures  # once for every card
+    leading = view_leading_claims(figures) if "quantity_group" in figures else figures  # once for the view's cards and charts
     of_metric: dict[str, list[int]] = {}  # each metric's positions in leading, in headline order
     metrics = texts(leading["metric"])
     for position in headline_order(leading):
@@ -93,7 +93,7 @@ def headline_cards(figures: pd.DataFrame, dataset: Dataset, filters: Filters | N
     # only the lines the cards hold, as lists: not a selection per card, nor 10,000 lines for three
     rows = Columns.of(leading, CARD_COLUMNS, [p for positions in kept.values() for p in positions])
     starts = dict(zip(kept, itertools.accumulate((len(p) for p in kept.values()), initial=0)))
-    notes = claim_notes(figures)
+    notes = view_claim_notes(figures)
     return [
         metric_card(
             metric, figures, dataset, filters, show_scope=scoped, notes=notes,

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from dashboard.analysis.memo import per_frame
+
 from dashboard.analysis.claims import claim_history
 from dashboard.analysis.frame import Filters
 from dashboard.curated.records import Dataset, Kind
@@ -134,3 +136,6 @@ def claim_notes(figures: pd.DataFrame) -> dict[str, str]:
             if isinstance(whole, str) and whole:
                 notes.setdefault(i, []).append(part_of(values.get(whole, unknown), words))
     return {i: "; ".join(n) for i, n in notes.items() if n}
+
+
+view_claim_notes = per_frame()(claim_notes)  # a view's, shared by its cards and bar charts: read, never changed

@@ -208,15 +208,13 @@ def compute_view(state: AppState, filters: Filters, language: str | None = None)
     dataset, theme, words = local.dataset, state.config.theme, local.words
     figures = apply_filters(local.figures, filters)
     events = apply_event_filters(local.events, filters)
-    charts = {
-        name: ChartView(
-            spec=chart_figure(name, figures, events, dataset, theme, filters),
-            footer=source_footer(name, figures, events, dataset),
-            notes=tuple(qualifier_notes(name, figures)),
-            alt=alt_text(name, figures, events, dataset, filters),
+    charts = {}
+    for name in CHARTS:
+        footer = source_footer(name, figures, events, dataset)
+        charts[name] = ChartView(
+            spec=chart_figure(name, figures, events, dataset, theme, filters), footer=footer,
+            notes=tuple(qualifier_notes(name, figures)), alt=alt_text(name, figures, events, dataset, filters, footer=footer),
         )
-        for name in CHARTS
-    }
     pairs = ratio_pairs(figures)
     ratios = funding_ratios(figures, dataset, pairs[:MAX_RATIOS], words=words)
     count = local.formatter.count

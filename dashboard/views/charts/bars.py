@@ -26,7 +26,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from dashboard.analysis.claims import leading_claims
+from dashboard.analysis.claims import view_leading_claims
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.views.charts.draw import (
@@ -36,7 +36,7 @@ from dashboard.views.charts.draw import (
 from dashboard.views.columns import Columns
 from dashboard.views.charts.registry import ChartSpec
 from dashboard.views.charts.texts import BARS_INTRO, COMMITMENT_NOTE, COMMITTED_SUFFIX, CTX_ALT, QUALIFIER_PHRASES, bars_cap_note, say
-from dashboard.views.labels import claim_notes, kind_label, shows_scope
+from dashboard.views.labels import kind_label, shows_scope, view_claim_notes
 from dashboard.views.language import formatter_for, language_of, words_for
 from dashboard.words import Words
 from dashboard.views.theme import metric_colour, shade, tint
@@ -112,11 +112,12 @@ def latest_rows(name: str):
     of_chart = metric_rows(name)
 
     def select(figures: pd.DataFrame) -> pd.DataFrame:
-        rows = of_chart(figures)
-        if "quantity_group" not in rows or rows.empty:
-            return rows
-        notes = claim_notes(rows)
-        lead = leading_claims(rows)
+        if "quantity_group" not in figures or figures.empty:
+            return of_chart(figures)
+        # the view's leading claims and notes, worked out once for its cards and bar charts
+        # (a quantity's statements are all of one metric, so of one chart)
+        lead = of_chart(view_leading_claims(figures))
+        notes = view_claim_notes(figures)
         return lead.assign(claim_text=pd.array([notes.get(i) for i in lead["id"]], dtype="string")) if notes else lead
 
     return select

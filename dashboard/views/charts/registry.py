@@ -186,9 +186,11 @@ def empty_message(name: str, dataset: Dataset, filters: Filters | None = None, w
 
 def alt_text(
     name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, filters: Filters | None = None,
-    words: Words | str | None = None,
+    words: Words | str | None = None, footer: str | None = None,
 ) -> str:
-    """A text alternative: what the chart shows, then every value with qualifier, kind and period."""
+    """A text alternative: what the chart shows, then every value with qualifier, kind and
+    period, then its sources (``footer``: the chart's ``source_footer`` in these words, when
+    the caller has it)."""
     chart = spec(name)
     words = _words(name, figures, events, words)
     title = chart.title_in(words)
@@ -197,7 +199,7 @@ def alt_text(
         return words.text("{title}: {message}.", "chart alt text", title=title, message=empty_message(name, dataset, filters, words))
     intro = chart.intro(title, rows)
     items = chart.items(rows, dataset)
-    footer = source_footer(name, figures, events, dataset, words)
+    footer = source_footer(name, figures, events, dataset, words) if footer is None else footer
     capped = cap_note(name, figures, events, words)
     return " ".join([intro, *([capped] if capped else []), *(f"{item}." for item in items), *([footer + "."] if footer else [])])
 
