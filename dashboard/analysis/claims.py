@@ -99,7 +99,7 @@ def leading_claims(figures: pd.DataFrame) -> pd.DataFrame:
     merged into a single number. Rows keep the frame's order. (Vectorised: the page calls
     this for every bar chart and card of every view.)"""
     if figures.empty or figures["quantity_group"].is_unique:  # every figure its own quantity: nothing to choose
-        return figures.assign(other_ids=pd.array([None] * len(figures), dtype="string")).reset_index(drop=True)
+        return figures.assign(other_ids=pd.array([None] * len(figures), dtype=object)).reset_index(drop=True)
     lead = _latest_first(figures).drop_duplicates("quantity_group")
     group = figures["quantity_group"]
     lead_id = group.map(dict(zip(lead["quantity_group"], lead["id"])))
@@ -112,7 +112,7 @@ def leading_claims(figures: pd.DataFrame) -> pd.DataFrame:
     kept = figures[keep.to_numpy()]
     members = figures.groupby("quantity_group", sort=False)["id"].agg(list).to_dict()
     others = [", ".join(i for i in members[g] if i != fid) or None for g, fid in zip(kept["quantity_group"], kept["id"])]
-    return kept.assign(other_ids=pd.array(others, dtype="string")).reset_index(drop=True)
+    return kept.assign(other_ids=pd.array(others, dtype=object)).reset_index(drop=True)
 
 
 view_leading_claims = per_frame()(leading_claims)  # a view's, shared by its cards and bar charts: read, never changed

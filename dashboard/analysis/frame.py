@@ -186,14 +186,28 @@ def events_frame(dataset: Dataset) -> pd.DataFrame:
 
 
 def _typed(frame: pd.DataFrame, dates: list[str], numbers: list[str]) -> pd.DataFrame:
+    """Dates as datetimes, numbers as floats, every other column text: ``str``, or ``None``
+    when missing. Text columns are plain Python objects held in one block, not pandas'
+    ``string`` dtype (a block per column): selecting a view's rows takes one block instead of
+    forty, several times faster on every filter change."""
+    columns = {}
     for column in frame.columns:
         if column in dates:
-            frame[column] = pd.to_datetime(frame[column])
+            columns[column] = pd.to_datetime(frame[column])
         elif column in numbers:
-            frame[column] = frame[column].astype("float64")
+            columns[column] = frame[column].astype("float64")
         else:
-            frame[column] = frame[column].astype("string")
-    return frame
+            columns[column] = text_column(frame[column])
+    return pd.DataFrame(columns, index=frame.index)
+
+
+def text_column(values, index=None) -> pd.Series:
+    """``values`` as a text column: ``str``, ``None`` when missing (see ``_typed``), on
+    ``index`` (the Series' own when ``values`` is one). Object dtype is said explicitly:
+    pandas would otherwise infer its own string dtype."""
+    index = values.index if isinstance(values, pd.Series) else index
+    items = values.tolist() if isinstance(values, pd.Series) else list(values)
+    return pd.Series([None if v is None or pd.isna(v) else v if type(v) is str else str(v) for v in items], dtype=object, index=index)
 
 
 def year_span(dataset: Dataset) -> tuple[int, int]:

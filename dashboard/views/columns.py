@@ -37,7 +37,8 @@ class Columns:
             if name not in frame:
                 continue
             column = frame[name]
-            values = texts(column) if column.dtype == "string" or column.dtype == object else column.tolist()
+            text = column.dtype == object or isinstance(column.dtype, pd.StringDtype)
+            values = texts(column) if text else column.tolist()
             columns[name] = values if order is None else [values[i] for i in order]
         return cls(columns, language_of(frame))
 

@@ -23,6 +23,8 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.analysis.frame import text_column
+
 from dashboard.analysis import fmt
 from dashboard.curated.records import Dataset
 from dashboard.curated.translations import Translations
@@ -180,8 +182,8 @@ def _figures(figures: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> p
         "scope_label": [scope_word(str(s), words) if isinstance(s, str) else s for s in frame["scope_label"].tolist()],
     }
     for key, values in column.items():
-        frame[key] = pd.array(values, dtype="string")
-    return frame
+        frame[key] = text_column(values, index=frame.index)
+    return frame.copy()  # one block of text columns again (see analysis.frame._typed)
 
 
 def _once(done: dict, key, make):
@@ -219,8 +221,8 @@ def _events(events: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> pd.
         "scope_label": [scope_word(str(s), words) if isinstance(s, str) else s for s in frame["scope_label"].tolist()],
     }
     for key, values in column.items():
-        frame[key] = pd.array(values, dtype="string")
-    return frame
+        frame[key] = text_column(values, index=frame.index)
+    return frame.copy()  # one block of text columns again (see analysis.frame._typed)
 
 
 def citation(source, words: Words) -> str:

@@ -118,7 +118,7 @@ def latest_rows(name: str):
         # (a quantity's statements are all of one metric, so of one chart)
         lead = of_chart(view_leading_claims(figures))
         notes = view_claim_notes(figures)
-        return lead.assign(claim_text=pd.array([notes.get(i) for i in lead["id"]], dtype="string")) if notes else lead
+        return lead.assign(claim_text=pd.array([notes.get(i) for i in lead["id"]], dtype=object)) if notes else lead
 
     return select
 
