@@ -1,22 +1,32 @@
 """Downloads from the page in a real browser: the files a user gets by clicking, opened the
-way their programs would open them. Uses the shared ``server`` and ``page`` fixtures."""
+way their programs would open them, and what the page says when the server is too busy to
+make one. Uses the shared ``server`` and ``page`` fixtures; the busy case serves the app from
+this process (``busy_server``) so the test itself can take the server's only render slot."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import threading
 import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import openpyxl
+import pytest
+import yaml
 from PIL import Image
 from playwright.sync_api import expect
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from werkzeug.serving import make_server
 
+from dashboard import PROJECT_ROOT
 from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, ratio_pairs
+from dashboard.config import load_config
+from dashboard.outputs import gate
 from dashboard.views.charts import CHARTS, plotted_rows
-from test_dashboard import ready
+from test_dashboard import SUMMARY, ready, set_years
 
 RETURNS_QUOTE = "returned more than 24,000 individuals with no right to be in the UK since the General Election"
 FUNDING_QUOTE = "Since 2018 the UK has invested over £7 million"
@@ -105,3 +115,55 @@ def test_clicking_excel_downloads_the_filtered_figures_as_numbers(page, server):
     assert {r[header.index("programme")] for r in body} == {"modern-slavery-fund-vietnam"}
     values = {r[header.index("id")]: r[header.index("value")] for r in body}  # readable columns first, ids after (issue 9)
     assert values["msf-vietnam-victims-identified"] == 720
+
+
+@pytest.fixture
+def busy_server(shipped_dataset, tmp_path, monkeypatch):
+    """``(url, config)``: the shipped data served from this process, as ``dashboard.wsgi``
+    serves it (the Flask app on a threaded WSGI server), with one render slot and no room to
+    wait for it (``renders_at_once: 1``, ``renders_waiting: 0``). A test that takes that slot
+    itself (``gate.render_slot()``) fills the server the browser talks to: every image or
+    deck download is then refused at once. The process's render limits are put back after."""
+    from dashboard.web.app import create_app  # Dash only where a test serves the page
+
+    settings = yaml.safe_load((PROJECT_ROOT / "config.yaml").read_text(encoding="utf-8"))
+    settings["serving"].update(renders_at_once=1, renders_waiting=0)
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    config = load_config(path)
+    monkeypatch.setattr(gate, "_GATE", gate._GATE)  # create_app sets this process's limits: restored at teardown
+    app = create_app(shipped_dataset, config, PROJECT_ROOT / "seeds", PROJECT_ROOT / "data")
+    http = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=http.serve_forever, name="busy-server", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{http.server_port}/", config
+    http.shutdown()
+    thread.join(timeout=10)
+    http.server_close()
+
+
+def is_download_answer(response) -> bool:
+    """The answer to the page's download callback (Dash adds a query string to the path)."""
+    return urlsplit(response.url).path.endswith("/_dash-update-component") and ".download.data" in (response.request.post_data or "")
+
+
+def test_a_download_while_every_render_slot_is_taken_says_try_again_and_the_filters_still_work(page, busy_server):
+    url, config = busy_server
+    seconds = config.serving.retry_after_s
+    open_view(page, url)
+    before = page.locator(SUMMARY).text_content()
+    status = page.locator("#view-download-status")
+    expect(status).to_have_attribute("role", "status")  # a live region: screen readers announce what it says
+    downloads = []
+    page.on("download", lambda download: downloads.append(download.suggested_filename))
+    with gate.render_slot():  # the server's only slot, and no waiting room: every render slot is taken
+        assert gate.renders_in_flight() == 1
+        with page.expect_response(is_download_answer) as answer:
+            page.click("#download-view-pptx")
+        expect(status).to_have_text(f"Too many image and deck downloads at once: the PPTX file was not made. Try again in {seconds} s.")
+        expect(status).to_be_visible()
+        assert answer.value.status == 200 and answer.value.headers["retry-after"] == str(seconds)
+        set_years(page, 2022, 2022)  # still answered: the summary says 2022
+        assert page.locator(SUMMARY).text_content() != before
+        assert gate.renders_in_flight() == 1  # the slot was held throughout; the filter change needed none
+    assert downloads == []  # no file, and no half file
