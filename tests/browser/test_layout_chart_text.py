@@ -146,3 +146,10 @@ def test_charts_stay_readable_when_documents_add_bars_and_panels(new_page, crowd
     page = new_page(width, 1000)
     open_view(page, crowded_server)
     assert_chart_text_readable(page)
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_every_chart_label_is_whole_in_vietnamese_whose_words_run_longer(new_page, server, width):
+    page = new_page(width, 1000)
+    open_view(page, server + "?lang=vi")
+    assert_chart_text_readable(page)

@@ -175,7 +175,7 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
         "cliponaxis": False, "meta": {"role": EVENT_LABEL_ROLE},
     })
     layout = {
-        "showlegend": True, "legend": {"entrywidth": 112},
+        "showlegend": True, "legend": {"entrywidth": legend_entry_px([t["name"] for t in data if t.get("showlegend", True)])},
         "xaxis": {
             "type": "date", "range": [first, last], "title": {"text": say(TIMELINE_AXIS, words)}, "tickformat": "%Y",
             "dtick": "M12" if (last - first).days < 13 * 366 else None, "showgrid": True,
@@ -186,6 +186,16 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
         },
     }
     return figure(data, layout, theme, rows=len(ids))
+
+
+LEGEND_CHAR_PX = 7  # a legend character at 12 px, a little over the widest average (Vietnamese has marks above and below, not wider letters)
+LEGEND_MIN_PX = 112  # entries line up in columns however short the names
+
+
+def legend_entry_px(names: list[str]) -> int:
+    """Each legend entry's text width: the longest key's, so no key is cut by the legend's box
+    ("Điện đàm cấp bộ trưởng" was, in Vietnamese), and the columns still line up."""
+    return max([LEGEND_MIN_PX, *(LEGEND_CHAR_PX * len(name) for name in names)])
 
 
 def _types(rows: pd.DataFrame, dataset: Dataset) -> list[tuple[str, str, str]]:
