@@ -127,29 +127,28 @@ def assert_chart_text_readable(page) -> None:
     assert problems == {}, pformat(problems, width=140)
 
 
+def assert_charts_readable_at(new_page, url: str, width: int) -> None:
+    """Open ``url`` at ``width`` px and check every chart's text (``assert_chart_text_readable``)."""
+    page = new_page(width, 1000)
+    open_view(page, url)
+    assert_chart_text_readable(page)
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_chart_label_is_whole_and_clear_of_the_others_at_each_designed_width(new_page, server, width):
-    page = new_page(width, 1000)
-    open_view(page, server)
-    assert_chart_text_readable(page)
+    assert_charts_readable_at(new_page, server, width)
 
 
 @pytest.mark.parametrize("width", [390, 1366])
 def test_a_two_year_view_keeps_its_timeline_labels_inside_the_chart(new_page, server, width):
-    page = new_page(width, 1000)
-    open_view(page, server + "?year_from=2018&year_to=2019")
-    assert_chart_text_readable(page)
+    assert_charts_readable_at(new_page, server + "?year_from=2018&year_to=2019", width)
 
 
 @pytest.mark.parametrize("width", [390, 1366])
 def test_charts_stay_readable_when_documents_add_bars_and_panels(new_page, crowded_server, width):
-    page = new_page(width, 1000)
-    open_view(page, crowded_server)
-    assert_chart_text_readable(page)
+    assert_charts_readable_at(new_page, crowded_server, width)
 
 
 @pytest.mark.parametrize("width", [390, 1366])
 def test_every_chart_label_is_whole_in_vietnamese_whose_words_run_longer(new_page, server, width):
-    page = new_page(width, 1000)
-    open_view(page, server + "?lang=vi")
-    assert_chart_text_readable(page)
+    assert_charts_readable_at(new_page, server + "?lang=vi", width)
