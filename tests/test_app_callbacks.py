@@ -12,7 +12,7 @@ from dash import html, no_update
 from dashboard.web import callbacks as cb, urlstate
 from dashboard.web import state as st
 from dashboard.web.app import app_state, create_app
-from dashboard.views.charts import CHARTS, EMPTY_MESSAGE_NAME
+from dashboard.views.charts import CHARTS, EMPTY_MESSAGE_NAME, as_figure
 from dashboard.config import TableSettings, load_config
 from dashboard.analysis.frame import Filters, year_span
 from dashboard.web.layout import ID, chart_dom_id, chart_download_id, render_ratios, view_download_id
@@ -133,7 +133,7 @@ def test_an_empty_view_says_so_in_the_table_cards_and_charts(state):
     assert view.cards and all(card.empty_message for card in view.cards)
     returns = view.charts["returns"]
     assert returns.footer == ""
-    assert [a.name for a in returns.figure.layout.annotations].count(EMPTY_MESSAGE_NAME) == 1
+    assert [a.name for a in as_figure(returns.spec).layout.annotations].count(EMPTY_MESSAGE_NAME) == 1
     assert view.charts["returns"].alt.startswith("Returns: No returns figures")
 
 
@@ -225,8 +225,8 @@ def test_a_figure_is_sent_as_plotly_would_send_it(state):
     from dash._utils import to_json
 
     for chart in state.default_view.charts.values():
-        sent = json.loads(to_json(cb.figure_payload(chart.figure)))
-        assert sent == _decoded(json.loads(to_json(chart.figure.to_plotly_json())))
+        sent = json.loads(to_json(cb.figure_payload(chart.spec)))  # what the page sends
+        assert sent == _decoded(json.loads(to_json(as_figure(chart.spec).to_plotly_json())))
 
 
 def _decoded(value):
@@ -487,7 +487,7 @@ def test_every_chart_uses_only_traces_the_page_s_plotly_bundle_draws(state):
     full = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text(encoding="utf-8")[:200]
     assert full.split("plotly.js v")[1].split()[0] == bundle.split(") v")[1].split()[0]
     views = [state.default_view, st.compute_view(state, Filters(2022, 2022))]
-    types = {trace.type for view in views for chart in view.charts.values() for trace in chart.figure.data}
+    types = {trace.type for view in views for chart in view.charts.values() for trace in as_figure(chart.spec).data}
     assert types <= {"bar", "scatter", "pie"}
 
 

@@ -69,7 +69,7 @@ def test_a_registered_chart_reaches_the_page_with_its_title_bars_alt_text_and_so
     state = state_module.make_state(dataset, config, seeds_dir)
     view = state.default_view
     chart = view.charts[PLEDGES]
-    drawn = [row[0] for t in chart.figure.data if (t.meta or {}).get("role") == charts.BAR_TRACE_ROLE for row in t.customdata]
+    drawn = [row[0] for t in charts.as_figure(chart.spec).data if (t.meta or {}).get("role") == charts.BAR_TRACE_ROLE for row in t.customdata]
     assert sorted(drawn) == sorted(pledged(view.figures)["id"]) and drawn
     assert chart.alt.startswith("Pledges: what was promised: one bar per pledge.")
     assert chart.footer.startswith(("Source: ", "Sources: "))

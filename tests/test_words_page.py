@@ -14,7 +14,7 @@ import pytest
 from dashboard.analysis.frame import Filters
 from dashboard.config import load_config
 from dashboard.curated.validate import load_valid
-from dashboard.views.charts import CHARTS
+from dashboard.views.charts import CHARTS, as_figure
 from dashboard.web import callbacks as cb
 from dashboard.web import state as st
 from dashboard.web import urlstate
@@ -98,9 +98,9 @@ def test_the_vietnamese_page_writes_its_numbers_and_dates_the_vietnamese_way(sta
             figure = state.dataset.figure(line.figure_id)
             assert line.value_text == f.value(figure.value, figure.qualifier, state.dataset.unit(figure.unit), figure.wording, high=figure.value_high)
             assert line.period_text == f.period(figure.period)
-    for chart in view.charts.values():
-        if chart.figure.data:
-            assert chart.figure.layout.separators == plotly_separators("vi")  # plotly's own numbers: 1.936,5
+    for figure in (as_figure(chart.spec) for chart in view.charts.values()):
+        if figure.data:
+            assert figure.layout.separators == plotly_separators("vi")  # plotly's own numbers: 1.936,5
 
 
 def test_a_curated_name_reads_in_vietnamese_and_an_uncurated_one_is_english_marked_untranslated(state):
@@ -190,9 +190,10 @@ def test_a_forged_page_language_is_the_default_one(state):
 
 def panel_words(view) -> str:
     """The panel titles and value-axis titles of every chart of ``view``."""
-    notes = [str(a.text) for chart in view.charts.values() for a in (chart.figure.layout.annotations or ())]
-    axes = [str(getattr(axis, "title", None) and axis.title.text) for chart in view.charts.values()
-            for axis in (chart.figure.layout[k] for k in chart.figure.layout if k.startswith("xaxis"))]
+    figures = [as_figure(chart.spec) for chart in view.charts.values()]
+    notes = [str(a.text) for figure in figures for a in (figure.layout.annotations or ())]
+    axes = [str(getattr(axis, "title", None) and axis.title.text) for figure in figures
+            for axis in (figure.layout[k] for k in figure.layout if k.startswith("xaxis"))]
     return " ".join(notes + axes)
 
 

@@ -29,17 +29,17 @@ LATEST_ORDER = ["source_published", "period_end", "id"]
 
 
 def _latest_first(rows: pd.DataFrame) -> pd.DataFrame:
-    # source_published is ISO text at year, month or day precision: it sorts as dates do
-    # because a shorter prefix ("2019") sorts before any day in it ("2019-06").
-    return rows.sort_values(LATEST_ORDER, ascending=False, kind="stable")
+    return rows.iloc[_latest_first_positions(rows)]
 
 
 def _latest_first_positions(rows: pd.DataFrame) -> list[int]:
-    """The positions of ``rows`` in ``_latest_first`` order (a missing key after the known
-    ones, as there), by a sort of a few Python keys: a quantity has a handful of statements."""
-    published = rows["source_published"].tolist()
-    ends = rows["period_end"].tolist()
-    ids = rows["id"].tolist()
+    """The positions of ``rows``, latest statement first: the later source publication, then
+    the later period end, then the id (a missing key after the known ones). Python keys,
+    not a frame sort: a quantity has a handful of statements, and a frame sort of them cost
+    ten times as much."""
+    # source_published is ISO text at year, month or day precision: it sorts as dates do
+    # because a shorter prefix ("2019") sorts before any day in it ("2019-06").
+    published, ends, ids = (rows[column].tolist() for column in LATEST_ORDER)
 
     def key(i: int):
         known_published, known_end = not pd.isna(published[i]), not pd.isna(ends[i])

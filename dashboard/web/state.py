@@ -10,7 +10,6 @@ and forth is computed once.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 import threading
@@ -19,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.analysis.claims import QuantityChoice, most_stated, quantity_choices, quantity_history
 from dashboard.analysis.frame import Derived, Filters, apply_event_filters, apply_filters, events_frame, figures_frame, funding_ratios, ratio_pairs
@@ -27,7 +25,7 @@ from dashboard.config import Config
 from dashboard.curated.records import Dataset
 from dashboard.curated.translations import Translations, curated_names, records_folder
 from dashboard.views.cards import CARD_LINES, Card, headline_cards
-from dashboard.views.charts import CHARTS, Spec, alt_text, as_figure, chart_figure, qualifier_notes, source_footer
+from dashboard.views.charts import CHARTS, Spec, alt_text, chart_figure, qualifier_notes, source_footer
 from dashboard.views.language import Localized, localize, untranslated, words_for
 from dashboard.views.table import TableIndex, TablePage, TableQuery, table_page, table_rows
 from dashboard.web.provenance import Provenance
@@ -83,15 +81,10 @@ def data_version(dataset: Dataset) -> str:
 
 @dataclass(frozen=True)
 class ChartView:
-    spec: Spec  # the figure as plotly's plain dict: what the page sends
+    spec: Spec  # the figure as plotly's plain dict, what the page sends (``charts.as_figure`` wraps one)
     footer: str
     notes: tuple[str, ...]
     alt: str
-
-    @functools.cached_property
-    def figure(self) -> go.Figure:
-        """The figure as a ``go.Figure``, built when first asked (the page never asks)."""
-        return as_figure(self.spec)
 
 
 @dataclass(frozen=True)
