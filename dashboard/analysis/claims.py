@@ -57,8 +57,7 @@ def claim_history(figures: pd.DataFrame, figure_id: str) -> pd.DataFrame:
     if figure_id not in ids:
         raise KeyError(f"no figure {figure_id!r}")
     group = groups[ids.index(figure_id)]
-    rows = figures.iloc[[i for i, g in enumerate(groups) if g == group]]
-    rows = rows.iloc[_latest_first_positions(rows)]
+    rows = _latest_first(figures.iloc[[i for i, g in enumerate(groups) if g == group]])
     ids, sames = rows["id"].tolist(), rows["same_group"].tolist()
     lead_id, lead_same = ids[0], sames[0]
     disagreeing = set()

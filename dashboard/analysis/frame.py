@@ -207,7 +207,12 @@ def text_column(values, index=None) -> pd.Series:
     pandas would otherwise infer its own string dtype."""
     index = values.index if isinstance(values, pd.Series) else index
     items = values.tolist() if isinstance(values, pd.Series) else list(values)
-    return pd.Series([None if v is None or pd.isna(v) else v if type(v) is str else str(v) for v in items], dtype=object, index=index)
+    return pd.Series([_text(v) for v in items], dtype=object, index=index)
+
+
+def _text(value) -> str | None:
+    """A cell as text: ``str``, ``None`` when missing (``None``, ``NaN``, ``NA``, ``NaT``)."""
+    return None if value is None or pd.isna(value) else value if type(value) is str else str(value)
 
 
 def year_span(dataset: Dataset) -> tuple[int, int]:
@@ -339,7 +344,7 @@ def texts(column: pd.Series) -> list:
     values = column.tolist()
     if all(type(v) is str for v in values):  # the usual text column: nothing to convert
         return values
-    return column.astype("string").to_numpy(dtype=object, na_value=None).tolist()
+    return [_text(v) for v in values]
 
 
 def ratio_pairs(figures: pd.DataFrame) -> list[tuple[str, str]]:

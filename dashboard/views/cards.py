@@ -123,16 +123,15 @@ def metric_card(
             lead = leading_claims(of_metric) if "quantity_group" in of_metric else of_metric
             leading = Columns.of(lead, CARD_COLUMNS, headline_order(lead))
         notes = claim_notes(of_metric) if notes is None else notes
-    rows = leading
     scoped = shows_scope(figures) if show_scope is None else show_scope
-    scopes = rows["scope_label"] if scoped and "scope_label" in rows else [None] * len(rows)
+    scopes = leading["scope_label"] if scoped and "scope_label" in leading else [None] * len(leading)
     columns = ["id", "value_label", "period_label", "kind", "programme_name", "qualifier", "note"]
     lines = tuple(
         CardLine(
             figure_id=i, value_text=v, period_text=p, kind=k, programme_name=n, qualifier=q, note=note or "",
             scope_text=scope or "", claim_text=notes.get(i, ""), language=words.language, programme_untranslated=n in english,
         )
-        for (i, v, p, k, n, q, note), scope in zip(zip(*(rows[c] for c in columns)), scopes)
+        for (i, v, p, k, n, q, note), scope in zip(zip(*(leading[c] for c in columns)), scopes)
     )
     empty = None if lines else words.text("No {metric} figure {scope}", "cards", metric=_lower(label, words), scope=scope_text(filters, dataset, [metric], words))
     return Card(metric=metric, title=label, lines=lines, empty_message=empty, title_untranslated=untranslated(label), more=more)

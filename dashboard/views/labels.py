@@ -12,10 +12,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from dashboard.analysis.memo import per_frame
-
 from dashboard.analysis.claims import claim_history
 from dashboard.analysis.frame import Filters
+from dashboard.analysis.memo import per_frame
 from dashboard.curated.records import Dataset, Kind
 from dashboard.views.language import words_of
 from dashboard.words import Words

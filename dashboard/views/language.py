@@ -23,9 +23,8 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.analysis.frame import text_column
-
 from dashboard.analysis import fmt
+from dashboard.analysis.frame import text_column
 from dashboard.curated.records import Dataset
 from dashboard.curated.translations import Translations
 from dashboard.words import LANGUAGES, Formatter, Phrase, Words

@@ -59,11 +59,6 @@ def figure(data: list[dict], layout: dict, theme: Theme, rows: int = 0) -> Spec:
     return {"data": data, "layout": {"template": _template(theme), "height": chart_height(rows), "autosize": True, **layout}}
 
 
-def finished(spec: Spec) -> Spec:
-    """``spec`` as plotly would hold it: every mapping's keys in order, pandas columns as numpy."""
-    return _sorted(spec)
-
-
 def as_figure(spec: Spec) -> go.Figure:
     """A ``go.Figure`` of a finished ``spec``, without plotly's validation (see above)."""
     return go.Figure(spec, _validate=False)
@@ -72,14 +67,15 @@ def as_figure(spec: Spec) -> go.Figure:
 _SUBPLOT = re.compile(r"[xy]axis\d+$")
 
 
-def _sorted(node):
-    """``node`` with every mapping's keys in name order and pandas columns as numpy arrays, as
-    plotly's validation leaves them, so a figure serialises to the same bytes as a validated one."""
+def finished(node):
+    """``node`` (a figure, or any part of one) as plotly holds it: every mapping's keys in name
+    order and pandas columns as numpy arrays, as plotly's validation leaves them, so a figure
+    serialises to the same bytes as a validated one."""
     if isinstance(node, dict):
         numbered = [key for key in node if _SUBPLOT.match(key)]  # xaxis2, yaxis2, …: after the rest, as given
-        return {key: _sorted(node[key]) for key in [*sorted(set(node) - set(numbered)), *numbered]}
+        return {key: finished(node[key]) for key in [*sorted(set(node) - set(numbered)), *numbered]}
     if isinstance(node, list) and node and isinstance(node[0], dict):
-        return [_sorted(item) for item in node]
+        return [finished(item) for item in node]
     if isinstance(node, pd.Series | pd.Index):  # plotly's validation would make these numpy arrays
         return node.to_numpy()
     return node
