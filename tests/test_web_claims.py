@@ -6,6 +6,7 @@ dates, a single year, a financial year and programmes of two scopes and of none.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from dashboard.web import callbacks as cb
 from dashboard.web import state as st
 from dashboard.web.app import app_state, create_app
 from dashboard.web.claims_panel import NO_STATEMENT, render_claims
+from dashboard.web.grid import table_rows_html
 from dashboard.web.layout import ID, render_passage
 from components import texts, walk  # tests/components.py
 
@@ -168,6 +170,18 @@ def test_the_table_has_a_scope_and_a_relations_column_and_both_are_searched(stat
     assert [r["id"] for r in page.rows] == ["example-fund-programme", "spending-fy-2018"]
     page = cb.table_update(state, [ID.TABLE_SEARCH], state.defaults, "worldwide", None)
     assert [r["id"] for r in page.rows] == ["global-aid-committed", "global-aid-restated"]
+
+
+def test_the_figure_ids_a_relation_names_are_marked_as_identifiers_not_words(state):
+    page = cb.table_update(state, [ID.TABLE_SEARCH], state.defaults, "", None)
+    cells = [c for row in table_rows_html(page) for c in walk(row) if getattr(c, "className", "") == "cell-relation"]
+    named = 0
+    for cell, row in zip(cells, page.rows):
+        assert "".join(texts(cell)) == row["relation"]  # the words as they were, only marked
+        marked = [c for c in walk(cell) if getattr(c, "lang", None) == "zxx"]
+        assert sorted(texts(marked)) == sorted(i for i in state.table.rows if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", row["relation"]))
+        named += len(marked)
+    assert named, "the claims fixture's relations name other figures"
 
 
 def test_a_range_reads_as_both_bounds_in_the_table(state):

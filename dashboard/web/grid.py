@@ -7,6 +7,8 @@ Renders already-computed rows; computes nothing.
 
 from __future__ import annotations
 
+import re
+
 from dash import dcc, html
 
 from dashboard.views.language import words_for
@@ -69,7 +71,8 @@ def table_rows_html(page: TablePage) -> list[html.Tr]:
         html.Tr(
             [
                 html.Td(
-                    english_name(row.get(field, ""), words) if column == "programme" and row.get("programme_untranslated") else row.get(field, ""),
+                    english_name(row.get(field, ""), words) if column == "programme" and row.get("programme_untranslated")
+                    else marked_ids(row.get(field, ""), row.get("related", ())) if column == "relation" else row.get(field, ""),
                     tabIndex=-1, role="gridcell",
                     className=f"cell-{column}", **{"data-col": column, "data-label": shown[column]},
                     **(verbatim(row.get("quote_lang", "en"), words) if column == "quote" else {}),
@@ -88,6 +91,17 @@ def english_name(text: str, words: Words) -> list:
     said to be untranslated, so a reader and a screen reader both know."""
     marked = words.text("{name} (not yet translated)", "page", name="\x00").split("\x00")
     return [marked[0], html.Span(text, lang="en"), marked[-1]] if len(marked) == 2 else [html.Span(text, lang="en")]
+
+
+def marked_ids(text: str, ids) -> str | list:
+    """A relation's words with each figure id it names ("updated by fund-2019") marked as an
+    identifier, not words of any language (``lang="zxx"``): a screen reader
+    reads it as it is, and a page in Vietnamese holds no English word."""
+    named = sorted((i for i in ids if i and i in text), key=len, reverse=True)
+    if not named:
+        return text
+    parts = re.split("(" + "|".join(rf"(?<![\w-]){re.escape(i)}(?![\w-])" for i in named) + ")", text)
+    return [html.Span(part, lang="zxx", className="figure-id") if part in named else part for part in parts if part]
 
 
 def verbatim(document_language: str, words: Words) -> dict[str, str]:
