@@ -1,7 +1,8 @@
 /* Chart text that fits the width the chart is drawn at. The server builds one figure for
    every screen; once plotly has drawn it, this measures the text and, where some of it
    would be cut or overlap, changes the figure's layout (never its numbers):
-   - value labels past the bar end: the value axis is lengthened until each label fits;
+   - value labels past the bar end: the value axis is lengthened until each label fits, and a
+     label too wide for that goes on two lines;
    - category labels (programme and period) wider than a third of the chart: re-wrapped
      into shorter lines;
    - value-axis ticks that plotly would turn sideways (overlapping the next panel): every
@@ -79,7 +80,7 @@
             layout.height = gd.layout.height || gd._fullLayout.height;
             layout.marginTop = gd.layout.margin ? gd.layout.margin.t : undefined;
             gd.data.forEach(function (trace, i) {
-                if (trace.meta && trace.meta.role === "event-labels") {
+                if (trace.meta && (trace.meta.role === "event-labels" || trace.meta.role === "labels")) {
                     traces[i] = {text: trace.text.slice(), textposition: trace.textposition.slice ? trace.textposition.slice() : trace.textposition};
                 }
             });
@@ -294,6 +295,27 @@
         return changed;
     }
 
+    /* A value label wider than three quarters of its axis cannot sit past its bar however long the
+       axis grows (the bar keeps a quarter): "between 10,000 and 12,000" on a phone. It goes on two
+       lines, broken at the space nearest its middle. */
+    function wrapValueLabels(gd) {
+        var orig = original(gd).traces, changed = false;
+        traceGroups(gd, "labels").forEach(function (group) {
+            var trace = group.__data__[0].trace, index = trace.index;
+            var ax = gd._fullLayout[axisName(trace.xaxis || "x")];
+            if (!ax || !orig[index] || !Array.isArray(trace.text)) { return; }
+            var texts = trace.text.slice(), wrapped = false;
+            group.querySelectorAll(".textpoint text").forEach(function (node, i) {
+                if (rect(node).width > ax._length * 0.75 && String(texts[i]).indexOf("<br>") < 0) {
+                    texts[i] = halve(String(texts[i]));
+                    wrapped = true;
+                }
+            });
+            if (wrapped) { window.Plotly.restyle(gd, {text: [texts]}, [index]); changed = true; }
+        });
+        return changed;
+    }
+
     /* Row labels (category ticks, timeline labels) that touch each other: the rows need more height. */
     function crowded(gd) {
         var boxes = Array.prototype.map.call(gd.querySelectorAll(".ytick text, .textpoint text"), rect)
@@ -339,6 +361,7 @@
                 if (!changes(gd, update)) { update = {}; fitTitles(gd, box, update); }
                 if (!changes(gd, update)) { update = {}; fitLegend(gd, box, update); }
                 if (!changes(gd, update)) { update = {}; restyled = fitEventLabels(gd, box); }
+                if (!changes(gd, update) && !restyled) { restyled = wrapValueLabels(gd); }
                 if (!changes(gd, update) && !restyled && crowded(gd)) {
                     update = {height: Math.round(gd._fullLayout.height * 1.2)};
                 }
