@@ -245,7 +245,10 @@ def test_the_url_reflects_the_filters_and_reloading_restores_them(page, server, 
     set_years(page, 2024, 2025)
     pick_programme(page, "Modern Slavery Fund in Vietnam")
     assert query(page) == {"year_from": ["2024"], "year_to": ["2025"], "programme": ["modern-slavery-fund-vietnam"]}
-    page.wait_for_load_state("networkidle")  # a reload aborts a callback still in flight (a console problem)
+    # a reload aborts a callback still in flight (a console problem): the view's table first, then
+    # no callback waiting (networkidle returns at once once the page has loaded)
+    expect(page.locator(ROWS)).to_have_count(shipped.first_page(view))
+    idle(page)
     page.reload()
     ready(page)
     first, last = year_inputs(page)
