@@ -16,8 +16,13 @@ extras=""
 # (outputs/textfit.py); unlike Liberation 1 it has every Vietnamese letter, which
 # fontconfig confirms with :lang=vi.
 packages="chromium fonts-dejavu-core fonts-liberation fonts-liberation2 fontconfig"
-if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi dejavu \
-    || ! fc-list ':lang=vi' family 2>/dev/null | grep -qx 'Liberation Sans'; then
+# grep reads all of fc-list's output (no -q): with -q it stops at the first match, fc-list
+# dies of SIGPIPE, pipefail turns that into a failed check, and apt-get ran on every start.
+has_fonts() {
+    fc-list 2>/dev/null | grep -i dejavu >/dev/null \
+        && fc-list ':lang=vi' family 2>/dev/null | grep -x 'Liberation Sans' >/dev/null
+}
+if ! command -v chromium >/dev/null 2>&1 || ! has_fonts; then
     if [[ $(id -u) -ne 0 ]]; then
         echo "Chromium or fonts are missing: run as root, or: sudo apt-get install -y $packages" >&2
         exit 1
