@@ -259,6 +259,20 @@ def coverage(data_dir: Path | None, seeds_dir: Path | None) -> None:
     sys.exit(0 if report.complete else 1)
 
 
+def _refuse_busy_port(host: str, port: int) -> None:
+    """Exit with one line before anything starts when ``host:port`` cannot be listened on."""
+    from dashboard.web.ports import port_problem
+
+    problem = port_problem(host, port)
+    if problem is None:
+        return
+    if problem.in_use and problem.free is not None:
+        line = EN.text("Port {port} on {host} is in use. Try --port {free}.", CTX, host=host, port=port, free=problem.free)
+    else:
+        line = EN.text("Cannot listen on {host}:{port}: {reason}. Pick another port with --port.", CTX, host=host, port=port, reason=problem.reason)
+    raise click.ClickException(str(line))
+
+
 @main.command(help=EN.text("Start the dashboard. Invalid data or config: list every problem and do not start.", CTX))
 @data_option
 @seeds_option
@@ -268,12 +282,13 @@ def coverage(data_dir: Path | None, seeds_dir: Path | None) -> None:
 @click.option("--debug/--no-debug", default=None, help=EN.text("Dash debug mode: reloader and error pop-ups. Off unless asked for.", CTX))
 def serve(data_dir, seeds_dir, config_path, host, port, debug) -> None:
     config = settings(config_path)
+    host = host or config.server.host
+    port = port or config.server.port
+    _refuse_busy_port(host, port)
     dataset = load(data_dir, seeds_dir)
     from dashboard.web.app import create_app  # Dash is imported only by the command that needs it
 
     app = create_app(dataset, config, seeds_dir or _default("seeds"), data_dir or _default("data"))
-    host = host or config.server.host
-    port = port or config.server.port
     debug = config.server.debug if debug is None else debug
     from dashboard.outputs.images import prewarm
 

@@ -132,3 +132,22 @@ def test_a_deck_of_every_programme_and_one_metric_is_made_even_when_its_descript
     deck = Presentation(io.BytesIO(export.EXPORTERS["pptx"](apply_filters(figures_frame(dataset), filters), context)))
     subject = deck.core_properties.subject
     assert len(subject) <= 255 and subject.endswith("…") and described.startswith(subject[:-1])
+
+
+def test_serve_on_a_busy_port_says_only_that_and_names_a_free_port(monkeypatch):
+    import socket
+
+    from dashboard.outputs import images
+
+    started = []
+    monkeypatch.setattr(images, "prewarm", lambda: started.append("chromium"))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run("serve", "--host", "127.0.0.1", "--port", str(port))
+    assert result.exit_code == 1
+    line = one_line_failure(result)
+    assert f"Port {port} on 127.0.0.1 is in use" in line and "Try --port " in line
+    assert "running" not in result.output, "the banner must not come before the error"
+    assert not started, "nothing starts on a port that cannot be listened on"
