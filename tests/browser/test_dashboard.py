@@ -522,6 +522,23 @@ CUT_TEXT = """() => Array.from(document.querySelectorAll(
 )).filter(e => !e.closest('.visually-hidden') && e.getClientRects().length && e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.slice(0, 40))"""
 
 
+CHARTS_WIDER_THAN_THEIR_BOX = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).filter(g => {
+  const svg = g.querySelector('.main-svg');
+  return svg && Math.abs(svg.getBoundingClientRect().width - g.getBoundingClientRect().width) > 1;
+}).map(g => g.closest('[id]') ? g.closest('[id]').id : '?')"""
+
+
+def test_charts_follow_the_window_when_it_is_resized(new_page, server):
+    page = new_page(1440, 900)
+    open_view(page, server)
+    for width in (390, 1280, 1440, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_function(f"() => ({CHARTS_WIDER_THAN_THEIR_BOX})().length === 0", polling=250)
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"the page scrolls sideways by {overflow} px after resizing to {width} px"
+    assert_clean(page)
+
+
 @pytest.mark.parametrize("width", [390, 768, 1280, 1366, 1920])
 def test_no_sideways_scroll_and_no_cut_text_at_each_designed_width(new_page, server, width):
     page = new_page(width, 1000)

@@ -344,9 +344,9 @@
         var svg = rect(svgNode);
         if (svg.width < 10) { return; }
         gd._fitting = true;
-        var done = function () { gd._fitting = false; };
+        var done = function () { gd._fitting = false; resizeMissed(gd); };
         var start = Promise.resolve();
-        if (gd._fitWidth && Math.abs(gd._fitWidth - svg.width) > 1) { start = restore(gd); }
+        if (gd._fitWidth && Math.abs(gd._fitWidth - svg.width) > 1) { start = restore(gd).then(function () { followWindow(gd); }); }
         gd._fitWidth = svg.width;
         start.then(function () {
             var passes = 0;
@@ -373,10 +373,31 @@
                 // each pass in a task of its own: the page answers input between passes
                 return new Promise(function (resolve) { setTimeout(resolve, 0); })
                     .then(function () { return window.Plotly.relayout(gd, changes(gd, update) ? update : {}); })
+                    .then(function () { followWindow(gd); })
                     .then(pass);
             }
             return pass();
         }).then(done, done);
+    }
+
+    /* A relayout that sets the height makes plotly pin the width it had (it keeps no
+       autosize in one dimension only), and Plots.resize leaves a chart with both set alone:
+       after a window resize the chart kept its old width and the page scrolled sideways.
+       Unpinning the width lets dcc.Graph's resize redraw it at the new width, and the fit
+       starts over from there (plotly_afterplot). */
+    function followWindow(gd) {
+        if (gd.layout) { delete gd.layout.width; }
+    }
+
+    /* A window resize that came while a fit was running found the width still pinned (or its
+       redraw's fit skipped): redraw at the box's width now. */
+    function resizeMissed(gd) {
+        var svgNode = gd.querySelector("svg.main-svg");
+        if (!svgNode || !window.Plotly || !window.Plotly.Plots) { return; }
+        if (Math.abs(rect(gd).width - rect(svgNode).width) > 1) {
+            followWindow(gd);
+            window.Plotly.Plots.resize(gd);
+        }
     }
 
     /* dcc.Graph copies every relayout but height back into its figure prop and redraws from
