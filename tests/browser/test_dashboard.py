@@ -528,6 +528,27 @@ CHARTS_WIDER_THAN_THEIR_BOX = """() => Array.from(document.querySelectorAll('.js
 }).map(g => g.closest('[id]') ? g.closest('[id]').id : '?')"""
 
 
+YEAR_LABELS_TOUCHING = """() => {
+  const shown = Array.from(document.querySelectorAll('.filter-years div.dash-slider-mark'))
+    .filter(m => getComputedStyle(m).visibility !== 'hidden' && m.textContent);
+  const touching = [];
+  for (let i = 1; i < shown.length; i++) {
+    if (shown[i].getBoundingClientRect().left < shown[i - 1].getBoundingClientRect().right + 2) {
+      touching.push(shown[i - 1].textContent + shown[i].textContent);
+    }
+  }
+  return touching;
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 768, 1280, 1366, 1920])
+def test_the_year_labels_under_the_slider_never_run_together(new_page, server, width):
+    page = new_page(width, 900)
+    open_view(page, server)
+    page.wait_for_function(f"() => ({YEAR_LABELS_TOUCHING})().length === 0", polling=250, timeout=5_000)
+    assert_clean(page)
+
+
 def test_charts_follow_the_window_when_it_is_resized(new_page, server):
     page = new_page(1440, 900)
     open_view(page, server)
