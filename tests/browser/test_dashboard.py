@@ -549,6 +549,37 @@ def test_the_year_labels_under_the_slider_never_run_together(new_page, server, w
     assert_clean(page)
 
 
+WORDS_WIDER_THAN_THEIR_CELL = """() => {
+  const out = [];
+  const probe = document.createElement('span');
+  probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+  document.body.appendChild(probe);
+  document.querySelectorAll('#figures-table td').forEach(td => {
+    const style = getComputedStyle(td);
+    const inner = td.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    probe.style.font = style.font;
+    for (const word of td.innerText.split(/[\\s\\u00a0]+/)) {
+      for (const part of word.split(/(?<=[-\\u2010\\u2013\\/])/)) {  // the browser may break after these
+        probe.textContent = part;
+        if (part && probe.getBoundingClientRect().width > inner + 1) out.push(td.dataset.col + ': ' + part);
+      }
+    }
+  });
+  probe.remove();
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 1366])
+@pytest.mark.parametrize("served", ["server", "crowded_server"])
+def test_the_table_breaks_lines_between_words_not_inside_them(new_page, request, served, width):
+    page = new_page(width, 900)
+    open_view(page, request.getfixturevalue(served))
+    assert page.evaluate(WORDS_WIDER_THAN_THEIR_CELL) == []
+    assert page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    assert_clean(page)
+
+
 def test_charts_follow_the_window_when_it_is_resized(new_page, server):
     page = new_page(1440, 900)
     open_view(page, server)
