@@ -26,7 +26,7 @@ from dashboard.curated.seeds import find_quote, read_seed
 from dashboard.curated.translations import Translations, load_translations, translation_files
 from dashboard.words import LANGUAGES, Formatter, Words
 from dashboard.words.names import name, quote as shown_quote
-from dashboard.views.language import scope_word
+from dashboard.views.language import CTX_EVENT_TYPE, CTX_SCOPE, scope_word, vocabulary_word
 
 FIGURE, EVENT = "figure", "event"
 CTX = "source dialog"
@@ -229,7 +229,7 @@ class _View:
             Detail(words.text("Qualifier", "table"), _qualifier_text(figure, words)),
             Detail(words.text("Status", "table"), status),
             Detail(words.text("Programme", "table"), name(dataset.programme(figure.programme), translations)),
-            Detail(words.text("Scope", CTX), scope_word(_scope_label(dataset, figure.programme), words)),
+            Detail(words.text("Scope", CTX), _scope_text(dataset, figure.programme, words, translations)),
             Detail(words.text("Period", "table"), fmt.format_period(figure.period, words=words)),
         ]
         if figure.period.start_basis:
@@ -242,9 +242,8 @@ class _View:
 
     def event_details(self, event: Event) -> tuple[str, tuple[Detail, ...]]:
         words, translations = self.words, self.translations
-        type_label = self.dataset.event_type_def(str(event.type)).label  # the vocabulary's word for it
-        if words.language != "en":
-            type_label = words.text(type_label, "charts")
+        # the vocabulary's word for it: curated in data/i18n, else the catalogue's, else marked untranslated
+        type_label = vocabulary_word("event_types", self.dataset.event_type_def(str(event.type)), words, translations, CTX_EVENT_TYPE)
         details = [
             Detail(words.text("Date", CTX), self.formatter.flex_date(event.date)),
             Detail(words.text("Status", "table"), words.text("Planned", CTX) if event.status.value == "planned" else words.text("Held", CTX)),
@@ -267,12 +266,12 @@ def _qualifier_text(figure: Figure, words: Words) -> str:
     return note
 
 
-def _scope_label(dataset: Dataset, programme_id: str) -> str:
+def _scope_text(dataset: Dataset, programme_id: str, words: Words, translations: Translations | None) -> str:
     scope = dataset.programme(programme_id).scope
     if not scope:
-        return "Scope not stated"
+        return scope_word("Scope not stated", words)
     try:
-        return dataset.scope(scope).label
+        return vocabulary_word("scopes", dataset.scope(scope), words, translations, CTX_SCOPE)
     except KeyError:
         return scope
 
