@@ -61,8 +61,9 @@ event_types:
 
 @pytest.fixture
 def data(tmp_path, shipped_data_dir, shipped_seeds_dir) -> Path:
-    shutil.copytree(shipped_data_dir, tmp_path / "data")
-    shutil.copytree(shipped_seeds_dir, tmp_path / "seeds")
+    extras = shutil.ignore_patterns(*(p.name for part in ("data", "seeds") for p in (EXTRA / part).iterdir()))
+    shutil.copytree(shipped_data_dir, tmp_path / "data", ignore=extras)  # as before the new-documents trial adds them
+    shutil.copytree(shipped_seeds_dir, tmp_path / "seeds", ignore=extras)
     shutil.copy(SEED, tmp_path / "seeds")
     (tmp_path / "data" / "960_new_vocabulary.yaml").write_text(NEW_VOCABULARY, encoding="utf-8")
     return tmp_path
