@@ -158,3 +158,18 @@ def test_the_command_drafts_beside_data_that_still_holds_a_draft(tmp_path, shipp
     (tmp_path / "data" / "new.yaml").write_text(draft(ENGLISH, "999_new.txt", shipped_dataset).yaml("999_new.txt"), encoding="utf-8")
     result = CliRunner().invoke(main, ["draft", str(VI_SEED), "--data", str(tmp_path / "data")])
     assert result.exit_code == 0 and "hơn 3.000 người" in result.output
+
+
+def test_each_number_of_a_long_sentence_gets_its_own_clause_and_the_metric_its_noun_names(dataset):
+    """On the fictional sample vocabulary: one money metric, and metrics named by their nouns."""
+    text = (
+        "Since 2019 the example fund has invested over £2 million to help shelters, which has identified "
+        "300 victims of trafficking and educated 1,500 aspiring migrants to the risks.\n"
+    )
+    drafted = {f["value"]: f for f in skeleton(text, "998_new.txt", dataset)["figures"]}
+    assert {v: (f["quote"], f["metric"], f["unit"]) for v, f in drafted.items()} == {
+        2_000_000: ("Since 2019 the example fund has invested over £2 million", "funding", "GBP"),
+        300: ("has identified 300 victims of trafficking", "victims_identified", "people"),
+        1500: ("educated 1,500 aspiring migrants", "migrants_educated", "people"),
+    }
+    assert all(f["period"]["type"] == "cumulative" and str(f["period"]["start"]) == "2019-01-01" for f in drafted.values())

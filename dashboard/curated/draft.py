@@ -38,9 +38,15 @@ _TODO_WORD = re.compile(r"\bTODO\b")
 _STOP = re.compile(r"[.!?;](?=\s|$)|\n")
 
 
-def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The shortest sentence or clause of ``text`` holding ``text[start:end]``: its offsets,
-    without surrounding spaces or the closing stop."""
+# Inside a sentence, a clause ends at a comma (never the one in "1,936") or before a word that
+# starts another statement: "… over £7 million to strengthen …", "… which has identified 720 …".
+_CLAUSE_BEFORE = re.compile(r"(?:,|\s(?:which|and|that|while|và|mà))\s+(?:(?:which|and|that|while|và|mà)\s+)?", re.IGNORECASE)
+_CLAUSE_AFTER = re.compile(r",\s|\s(?:to|which|and|that|while|through|và|để|mà)\s", re.IGNORECASE)
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``text`` holding ``text[start:end]``: its offsets, without surrounding
+    spaces or the closing stop."""
     left = 0
     for stop in _STOP.finditer(text, 0, start):
         left = stop.end()
@@ -50,6 +56,17 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
     while right > end and text[right - 1].isspace():
         right -= 1
     return left, right
+
+
+def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The shortest clause of ``text`` holding ``text[start:end]`` (the quote rule: the shortest
+    verbatim span that states it): its sentence, cut at the commas and the words that start
+    another statement on either side ("Since 2018 the UK has invested over £7 million")."""
+    left, right = sentence_span(text, start, end)
+    for boundary in _CLAUSE_BEFORE.finditer(text, left, start):
+        left = boundary.end()
+    after = _CLAUSE_AFTER.search(text, end, right)
+    return left, after.start() if after else right
 
 
 # --- dates ---------------------------------------------------------------------------------
@@ -144,6 +161,28 @@ def guess_unit(mention: Mention, dataset: Dataset, nouns: dict[str, str]) -> str
     return None
 
 
+def _stem(word: str) -> str:
+    word = word.lower().strip("’'")
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def guess_metric(mention: Mention, dataset: Dataset):
+    """The one metric whose label or singular names the noun after the number ("720 victims"
+    → victims identified; "1,936 aspiring migrants" → aspiring migrants educated); None when
+    none or several do, or for money (every money metric counts pounds)."""
+    if mention.measure is not Measure.COUNT:
+        return None
+    nouns = [_stem(w) for w in re.findall(r"[^\W\d_]+", mention.text.split(maxsplit=1)[-1]) if len(w) > 2]
+    nouns = [n for n in nouns if n not in {"more", "than", "over", "least", "nearly", "about", "almost", "around"}]
+    if not nouns:
+        return None
+    found = [
+        m for m in dataset.metrics
+        if any(n in {_stem(w) for w in re.findall(r"[^\W\d_]+", f"{m.label} {m.singular}")} for n in nouns)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def unit_nouns(dataset: Dataset, data_dir: Path | None) -> dict[str, str]:
     """Each noun a unit is written with, in English and in its curated translations."""
     nouns = {u.noun: u.id for u in dataset.units if u.noun} | {u.id: u.id for u in dataset.units}
@@ -218,17 +257,21 @@ def draft(text: str, file: str, dataset: Dataset, *, data_dir: Path | None = Non
 
 
 def _figure(text: str, file: str, mention: Mention, dataset: Dataset, nouns: dict[str, str], published: dt.date | None) -> str:
-    start, end = quote_span(text, mention.start, mention.end)
-    sentence = " ".join(text[start:end].split())
-    unit = guess_unit(mention, dataset, nouns)
+    quote = " ".join(text[slice(*quote_span(text, mention.start, mention.end))].split())
+    sentence = " ".join(text[slice(*sentence_span(text, mention.start, mention.end))].split())
+    metric = guess_metric(mention, dataset)
+    unit = metric.unit if metric is not None else guess_unit(mention, dataset, nouns)
     metrics = [m.id for m in dataset.metrics if unit is None or m.unit == unit]
+    if metric is None and unit is not None and len(metrics) == 1:  # the one metric in that unit ("funding" for £)
+        metric = dataset.metric(metrics[0])
     period = guess_period(sentence, published)
     kind = "committed" if _COMMITTED.search(sentence) else "reported"
     at = f"{file}:{mention.line}"
     lines = [
         f"  - id: {TODO}  # TODO: a short id for {scalar(mention.text)} ({at})",
         f"    programme: {TODO}  # TODO: one of: {_choices(p.id for p in dataset.programmes)}",
-        f"    metric: {TODO}  # TODO: one of: {_choices(metrics)}",
+        f"    metric: {metric.id}  # TODO: confirm (guessed from {scalar(mention.text)}; or one of: {_choices(metrics)})" if metric
+        else f"    metric: {TODO}  # TODO: one of: {_choices(metrics)}",
         f"    value: {mention.value}",
         f"    unit: {unit}  # TODO: confirm (read from {scalar(mention.text)})" if unit
         else f"    unit: {TODO}  # TODO: one of: {_choices(u.id for u in dataset.units)}",
@@ -255,7 +298,7 @@ def _figure(text: str, file: str, mention: Mention, dataset: Dataset, nouns: dic
             f"      end: {TODO}  # TODO: YYYY-MM-DD",
             f"      end_basis: {TODO}",
         ]
-    lines += [f"    source: {scalar(file)}", f"    quote: {scalar(sentence)}"]
+    lines += [f"    source: {scalar(file)}", f"    quote: {scalar(quote)}"]
     return "\n".join(lines)
 
 
@@ -268,8 +311,7 @@ def _wording(mention: Mention) -> str | None:
 
 
 def _event(text: str, file: str, date: DateMention, dataset: Dataset) -> str:
-    start, end = quote_span(text, date.start, date.end)
-    sentence = " ".join(text[start:end].split())
+    sentence = " ".join(text[slice(*sentence_span(text, date.start, date.end))].split())
     types = [t.id for t in dataset.event_types] if dataset.event_types else []
     return "\n".join([
         f"  - id: {TODO}  # TODO: a short id for what happened on {date.date.isoformat()} ({file}:{date.line})",
