@@ -70,10 +70,20 @@ def test_a_vietnamese_document_prints_thousands_with_dots_and_decimals_with_comm
     assert states_value(printed, value)  # its letters say it is Vietnamese when its source does not
 
 
+@pytest.mark.parametrize(
+    "value, printed",
+    [(4, "the fourth largest nationality"), (4, "the 4th largest"), (4, "lớn thứ tư"), (10, "in the top 10"),
+     (3, "three charter return flights"), (75, "cut by 75%"), (90, "almost 90%")],
+)
+def test_a_rank_a_percentage_or_a_count_in_words_is_a_value_the_quote_prints(value, printed):
+    assert states_value(printed, value)
+
+
 def test_a_quote_with_another_number_is_not_taken_for_the_value():
     assert not states_value("over £7 million", 33_500_000)
     assert not states_value("1,963 aspiring migrants", 1936)
     assert not states_value("3.000 people", 3000, "en")  # in English, 3.000 is three
+    assert not states_value("the fourth largest", 5)
 
 
 def test_every_shipped_quote_states_its_figures_number_as_validate_reads_it(shipped_dataset):

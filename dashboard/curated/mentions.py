@@ -375,4 +375,20 @@ def states_value(quote: str, value: int | float, language: str | None = None) ->
     style = number_style(quote, language)
     if any(abs(m.value - value) <= 1e-9 * max(1, abs(value)) for m in find_mentions(quote, language=style.name)):
         return True
-    return any(form in quote for form in printed_forms(value, style))
+    if any(form in quote for form in printed_forms(value, style)):
+        return True
+    return float(value).is_integer() and _states_ordinal(quote, int(value))
+
+
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
+
+def _states_ordinal(quote: str, value: int) -> bool:
+    """A rank as a document prints it: "the fourth largest", "4th", "thứ tư" (never a count,
+    so ``find_mentions`` leaves it out; a rank's value is still the number the quote states)."""
+    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    words = [rf"\b{value}{suffix}\b"] + ([rf"\b{ORDINALS[value - 1]}\b"] if 1 <= value <= len(ORDINALS) else [])
+    vietnamese = {1: "nhất", 2: "hai", 3: "ba", 4: "tư", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín", 10: "mười"}
+    if value in vietnamese:
+        words.append(rf"\bthứ\s+{vietnamese[value]}\b")
+    return any(re.search(w, quote, re.IGNORECASE) for w in words)
