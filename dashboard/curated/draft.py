@@ -221,7 +221,8 @@ class Draft:
     def yaml(self, file: str) -> str:
         head = [
             f"# Draft for {file} written by `dashboard draft`: confirm or fill every TODO, delete",
-            "# what is not a programme figure or event, then move the records into data/.",
+            "# what is not a programme figure or event, then move the records into data/. The",
+            f"# document itself belongs in seeds/{file}: every quote is checked against it.",
             "# `dashboard validate` refuses this file while any TODO is left.",
         ]
         parts = ["\n".join(head)]
