@@ -301,5 +301,63 @@ def serve(data_dir, seeds_dir, config_path, host, port, debug) -> None:
         sys.exit(1)
 
 
+# --- the curator's commands: draft a new document, list what there is to choose from ------
+
+
+@main.command(help=EN.text(
+    "Write a YAML skeleton for every number and date of DOCUMENT that the curated data does not yet account "
+    "for: the verbatim quote, the value, the document's bound word, and guesses marked TODO. Confirm or fill "
+    "each TODO and move the records into data/: validate refuses a file while any TODO is left.", CTX,
+))
+@click.argument("document", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help=EN.text("YAML file to write (default: print the skeleton).", CTX))
+@data_option
+def draft(document: Path, output: Path | None, data_dir: Path | None) -> None:
+    from dashboard.curated.draft import draft as draft_skeleton
+    from dashboard.curated.load import load_dataset
+
+    try:
+        text = document.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise click.ClickException(EN.text("{path}: not UTF-8 text; save the document as UTF-8 plain text", CTX, path=document)) from None
+    except OSError:
+        raise click.ClickException(EN.text("{path}: no such document; name a file in seeds/", CTX, path=document)) from None
+    if output is not None and output.exists():
+        raise click.ClickException(EN.text("{path} exists; choose another file or remove it", CTX, path=output))
+    data_dir = data_dir or _default("data")
+    dataset, _ = load_dataset(data_dir)  # a draft is written even beside data that does not validate yet
+    skeleton = draft_skeleton(text, document.name, dataset, data_dir=data_dir).yaml(document.name)
+    if output is None:
+        click.echo(skeleton, nl=False)
+        return
+    _write(output, skeleton.encode("utf-8"))
+    click.echo(EN.text("Wrote the draft of {document} to {path}; confirm or fill each TODO", CTX, document=document.name, path=output))
+
+
+@main.command("list", help=EN.text(
+    "List the programme, metric, scope or chart ids with their names and how many figures (and events) each "
+    "holds. Name ids or names after KIND to show only those; an unknown one is named with the choices.", CTX,
+))
+@click.argument("kind", type=click.Choice(["programmes", "metrics", "scopes", "charts"]))
+@click.argument("names", nargs=-1)
+@data_option
+@seeds_option
+def list_ids(kind: str, names: tuple[str, ...], data_dir: Path | None, seeds_dir: Path | None) -> None:
+    from dashboard.views.listing import UnknownId, resolve, rows
+
+    dataset = load(data_dir, seeds_dir)
+    try:
+        wanted = resolve(kind, names, dataset, EN) if names else None
+    except UnknownId as err:
+        raise _OneLineUsageError(str(err)) from None
+    shown = [r for r in rows(kind, dataset) if wanted is None or r.id in wanted]
+    width = max((len(r.id) for r in shown), default=0)
+    for row in shown:
+        held = ", ".join(
+            count(n, noun, words=EN) for n, noun in [(row.figures, "figure"), (row.events, "event")] if n is not None
+        )
+        click.echo(f"{row.id.ljust(width)}  {row.name}  ({held})")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -231,11 +231,17 @@ COMMAND_ARGS = {
     "export": ["--format", "csv", "-o", "out.csv"],
     "coverage": [],
     "serve": [],
+    "list": ["programmes"],
+}
+# Commands that read the data without trusting it, and why (tests/test_draft.py covers them).
+READS_INVALID_DATA = {
+    "draft": "reads data/ only to skip what is curated, so it works beside a draft still full of TODOs",
 }
 
 
 def test_every_command_is_covered_by_the_invalid_data_test():
-    assert set(main.commands) <= set(COMMAND_ARGS), f"add arguments for {set(main.commands) - set(COMMAND_ARGS)}"
+    covered = set(COMMAND_ARGS) | set(READS_INVALID_DATA)
+    assert set(main.commands) <= covered, f"add arguments for {set(main.commands) - covered}"
 
 
 @pytest.fixture(scope="module")

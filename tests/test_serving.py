@@ -291,11 +291,12 @@ def test_the_data_version_follows_the_data_not_the_folder_it_is_in(dataset, tmp_
 
     shutil.copytree(data_dir, tmp_path / "data")
     assert serving.data_version(load_valid(tmp_path / "data", seeds_dir)) == serving.data_version(dataset)
-    figures = tmp_path / "data" / "figures.yaml"
-    text = figures.read_text(encoding="utf-8")
-    changed = re.sub(r"(\bvalue: )(\d+)", lambda m: m[1] + str(int(m[2]) + 1), text, count=1)
+    # a curated change that stays valid (a value must stay the number its quote prints)
+    events = tmp_path / "data" / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    changed = re.sub(r"(\btitle: .*)", r"\1 (revised)", text, count=1)
     assert changed != text
-    figures.write_text(changed, encoding="utf-8")
+    events.write_text(changed, encoding="utf-8")
     assert serving.data_version(load_valid(tmp_path / "data", seeds_dir)) != serving.data_version(dataset)
 
 

@@ -18,6 +18,7 @@ from dashboard.analysis.frame import apply_event_filters, apply_filters, events_
 from dashboard.cli import main
 from dashboard.curated.coverage import coverage
 from dashboard.curated.load import load_dataset
+from dashboard.curated.mentions import states_value
 from dashboard.curated.seeds import find_quote, read_seed
 from dashboard.curated.validate import load_valid
 from dashboard.analysis.claims import leading_claims
@@ -50,35 +51,47 @@ def test_every_shipped_quote_is_found_verbatim_in_its_seed(shipped_dataset, ship
     assert missing == []
 
 
-def printed_forms(value: float) -> set[str]:
-    """How a document may print a value in base units: 1936 as "1,936", 7000000 as
-    "7 million" or "£7m", 33500000 as "33.5 million" (data/README.md allows the printed wording)."""
-    forms = {f"{value:,}", f"{value:,g}", str(value)}
-    for scale, words in [(1_000_000_000, ("billion", "bn")), (1_000_000, ("million", "m"))]:
-        if value >= scale and (value * 100) % scale == 0:  # at most two decimals, as printed
-            short = f"{value / scale:,.2f}".rstrip("0").rstrip(".")
-            forms |= {f"{short} {words[0]}", f"{short}{words[1]}"}
-    return forms
-
-
 @pytest.mark.parametrize(
     "value, printed",
     [(1936, "1,936"), (720, "720"), (7_000_000, "7 million"), (33_500_000, "33.5 million"), (1_000_000, "£1m"),
      (2_250_000_000, "2.25 billion")],
 )
 def test_a_value_is_recognised_in_each_way_a_document_prints_it(value, printed):
-    assert any(form in printed for form in printed_forms(value))
+    assert states_value(f"a sentence with {printed} in it", value)
+
+
+@pytest.mark.parametrize(
+    "value, printed",
+    [(3000, "hơn 3.000 người"), (1936, "1.936 người di cư"), (7_000_000, "7 triệu bảng Anh"),
+     (33_500_000, "33,5 triệu bảng"), (1_500_000_000, "1,5 tỷ")],
+)
+def test_a_vietnamese_document_prints_thousands_with_dots_and_decimals_with_commas(value, printed):
+    assert states_value(printed, value, "vi")
+    assert states_value(printed, value)  # its letters say it is Vietnamese when its source does not
+
+
+@pytest.mark.parametrize(
+    "value, printed",
+    [(4, "the fourth largest nationality"), (4, "the 4th largest"), (4, "lớn thứ tư"), (10, "in the top 10"),
+     (3, "three charter return flights"), (75, "cut by 75%"), (90, "almost 90%")],
+)
+def test_a_rank_a_percentage_or_a_count_in_words_is_a_value_the_quote_prints(value, printed):
+    assert states_value(printed, value)
 
 
 def test_a_quote_with_another_number_is_not_taken_for_the_value():
-    assert not any(form in "over £7 million" for form in printed_forms(33_500_000))
-    assert not any(form in "1,963 aspiring migrants" for form in printed_forms(1936))
+    assert not states_value("over £7 million", 33_500_000)
+    assert not states_value("1,963 aspiring migrants", 1936)
+    assert not states_value("3.000 people", 3000, "en")  # in English, 3.000 is three
+    assert not states_value("the fourth largest", 5)
 
 
-def test_every_shipped_quote_states_its_figures_number_as_printed(shipped_dataset):
-    """A quote must hold the number itself, never a paraphrase of it."""
+def test_every_shipped_quote_states_its_figures_number_as_validate_reads_it(shipped_dataset):
+    """A quote must hold the number itself, never a paraphrase of it, in its document's style:
+    the same check ``dashboard validate`` makes, so the two never disagree."""
+    languages = {s.file: s.language for s in shipped_dataset.sources}
     for figure in shipped_dataset.figures:
-        assert any(p in figure.quote for p in printed_forms(figure.value)), (
+        assert states_value(figure.quote, figure.value, languages.get(figure.source)), (
             f"{figure.location}: {figure.quote!r} does not print {figure.value}"
         )
 

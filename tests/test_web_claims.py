@@ -221,6 +221,22 @@ def test_the_same_event_from_two_documents_links_each_statement_to_the_other(sta
     assert back.id["figure"] == "memorandum-signed"
 
 
+ENGLISH_RELATION_WORDS = re.compile(r"\b(Part of|Includes|The same|Latest|Earlier|Disagrees|never added|statement)\b")
+
+
+@pytest.mark.parametrize("record_id, kind", [
+    ("example-fund-programme", "figure"), ("global-aid-committed", "figure"), ("victims-2017-restated", "figure"),
+    ("memorandum-signed", "event"),
+])
+def test_the_vietnamese_dialog_says_each_relation_in_vietnamese_with_vietnamese_numbers_and_dates(state, record_id, kind):
+    english = state.provenance.passage(record_id, kind, "en").related
+    vietnamese = state.provenance.passage(record_id, kind, "vi").related
+    assert [(k, i) for k, i, _ in vietnamese] == [(k, i) for k, i, _ in english] and vietnamese
+    for (_, _, said), (_, _, said_en) in zip(vietnamese, english):
+        assert said != said_en and not ENGLISH_RELATION_WORDS.search(said), said
+        assert re.search(r"\d,\d{3}\b|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", said) is None, said  # "1.936", "thg 3"
+
+
 def test_a_source_names_the_scope_of_its_figure(state):
     passage = state.provenance.passage("global-aid-committed")
     assert ("Scope", "UK worldwide") in [(d.label, d.text) for d in passage.details]

@@ -58,6 +58,10 @@ SECTIONS: dict[str, Section] = {
     "programmes": Section("id", ("name",)),
     "metrics": Section("id", ("label", "singular")),
     "units": Section("id", ("label", "noun")),
+    # The vocabulary's scopes and event types: a document that adds one is translated here, by
+    # data alone (their labels used to be page words in vi.po, which still serves as a fallback).
+    "scopes": Section("id", ("label",)),
+    "event_types": Section("id", ("label",)),
     "sources": Section("file", ("title", "publisher", "published_basis")),
     "events": Section("id", ("title", "date_basis"), quote=True),
     "figures": Section("id", ("note", "start_basis", "end_basis"), quote=True),
@@ -73,10 +77,7 @@ def english(record: Any, field_name: str) -> str:
 
 
 QUOTE_FIELD = "quote_translation"
-NOT_HERE = {
-    "event_types": "event type labels are words of the page, not curated data: they are in "
-    "dashboard/words/locale/vi.po (context 'charts')",
-}
+NOT_HERE: dict[str, str] = {}  # sections a curator might try that belong elsewhere, with where
 
 
 @dataclass(frozen=True)

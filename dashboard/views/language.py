@@ -81,6 +81,26 @@ def event_type_word(label: str, words: Words) -> str:
     return words.text(label, CTX_EVENT_TYPE) if label else label
 
 
+def marked_untranslated(text: str, words: Words) -> str:
+    """``UK–Japan bilateral (chưa dịch)``: an English name standing in for a missing translation,
+    marked as cards mark one, for a chart, a slide or a file that cannot mark it otherwise."""
+    return words.text("{name} (not yet translated)", "page", name=text)
+
+
+def vocabulary_word(section: str, record, words: Words, translations: Translations | None, context: str) -> str:
+    """A scope's or event type's label in ``words``' language: the curated form of data/i18n
+    (so a document that adds one is translated by data alone), else the catalogue's page word,
+    else the English marked untranslated, on the page, the charts and the slides alike."""
+    label = record.label
+    if not label or words.language == SOURCE_LANGUAGE:
+        return label
+    form = translations.form(section, record.id, "label") if translations is not None else None
+    if form:
+        return Phrase(form, words.language)
+    said = words.text(label, context)
+    return marked_untranslated(label, words) if getattr(said, "untranslated", False) else said
+
+
 # --- one language's copy of the data ------------------------------------------------------------
 
 
@@ -143,8 +163,10 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
         sources=tuple(named(s, "title", "publisher", "published_basis") for s in dataset.sources),
         events=tuple(named(e, "title", "date_basis") for e in dataset.events),
         figures=tuple(figure(f) for f in dataset.figures),
-        scopes=tuple(dataclasses.replace(s, label=scope_word(s.label, words)) for s in dataset.scopes),
-        event_types=tuple(dataclasses.replace(t, label=event_type_word(t.label, words)) for t in dataset.event_types),
+        scopes=tuple(dataclasses.replace(s, label=vocabulary_word("scopes", s, words, translations, CTX_SCOPE)) for s in dataset.scopes),
+        event_types=tuple(
+            dataclasses.replace(t, label=vocabulary_word("event_types", t, words, translations, CTX_EVENT_TYPE)) for t in dataset.event_types
+        ),
     )
 
 
@@ -178,11 +200,22 @@ def _figures(figures: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> p
         "note": [f.note for f in rows],
         "period_start_basis": [f.period.start_basis for f in rows],
         "period_end_basis": [f.period.end_basis for f in rows],
-        "scope_label": [scope_word(str(s), words) if isinstance(s, str) else s for s in frame["scope_label"].tolist()],
+        "scope_label": _scope_labels(frame, dataset, words),
     }
     for key, values in column.items():
         frame[key] = text_column(values, index=frame.index)
     return frame.copy()  # one block of text columns again (see analysis.frame._typed)
+
+
+def _scope_labels(frame: pd.DataFrame, dataset: Dataset, words: Words) -> list:
+    """Each row's scope label in the language of ``dataset`` (localized: curated, catalogue or
+    marked untranslated); "Scope not stated" and labels of unknown scopes from the catalogue."""
+    local = {s.id: s.label for s in dataset.scopes}
+    ids = frame["scope"].tolist() if "scope" in frame else [None] * len(frame)
+    return [
+        local[i] if i in local else scope_word(str(s), words) if isinstance(s, str) else s
+        for i, s in zip(ids, frame["scope_label"].tolist())
+    ]
 
 
 def _once(done: dict, key, make):
@@ -217,7 +250,7 @@ def _events(events: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> pd.
         "source_publisher": [sources[e.source].publisher for e in rows],
         "source_date": [formatter.flex_date(sources[e.source].published) for e in rows],
         "type_label": [types[str(e.type)] if str(e.type) in types else event_type_word(str(e.type), words) for e in rows],
-        "scope_label": [scope_word(str(s), words) if isinstance(s, str) else s for s in frame["scope_label"].tolist()],
+        "scope_label": _scope_labels(frame, dataset, words),
     }
     for key, values in column.items():
         frame[key] = text_column(values, index=frame.index)
@@ -239,5 +272,5 @@ def untranslated(text: Any) -> bool:
 
 __all__ = [
     "LANGUAGE_ATTR", "Localized", "citation", "formatter_for", "in_language", "language_of", "localize",
-    "localized_dataset", "scope_word", "untranslated", "words_for", "words_of",
+    "localized_dataset", "marked_untranslated", "scope_word", "untranslated", "vocabulary_word", "words_for", "words_of",
 ]

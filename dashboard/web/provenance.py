@@ -26,7 +26,7 @@ from dashboard.curated.seeds import find_quote, read_seed
 from dashboard.curated.translations import Translations, load_translations, translation_files
 from dashboard.words import LANGUAGES, Formatter, Words
 from dashboard.words.names import name, quote as shown_quote
-from dashboard.views.language import scope_word
+from dashboard.views.language import CTX_EVENT_TYPE, CTX_SCOPE, scope_word, vocabulary_word
 
 FIGURE, EVENT = "figure", "event"
 CTX = "source dialog"
@@ -124,7 +124,7 @@ class Provenance:
             heading, details = view.event_details(record)
         else:
             return None
-        related = self._related(record_id, kind)
+        related = self._related(record_id, kind, words)
         source = self._sources.get(record.source)
         details += tuple(Detail(words.text("Source caveat", CTX), c) for c in (getattr(source, "caveats", ()) or ()))
         document = view.document(source, record.source)
@@ -147,14 +147,16 @@ class Provenance:
         return Passage(kind, record_id, heading, document, before, text[start:end], after, details, **shown)
 
 
-    def _related(self, record_id: str, kind: str) -> tuple[tuple[str, str, str], ...]:
+    def _related(self, record_id: str, kind: str, words: Words) -> tuple[tuple[str, str, str], ...]:
         """What the curator declared about this record and others: its whole and its parts, the
-        other statements of the same quantity (with how they stand), the same event elsewhere."""
+        other statements of the same quantity (with how they stand), the same event elsewhere;
+        every word in the page's language, each value and date formatted in it."""
+        formatter = Formatter(words)
         if kind == EVENT:
             event = self._events[record_id]
             group = {e.id for e in self.dataset.events if e.same_as == record_id or e.id == event.same_as}
             return tuple(
-                (EVENT, e.id, f"The same event in {e.source}: {e.date.label()}")
+                (EVENT, e.id, words.text("The same event in {source}: {date}", CTX, source=e.source, date=formatter.flex_date(e.date)))
                 for e in self.dataset.events if e.id in group
             )
         frame = self.figures
@@ -163,21 +165,31 @@ class Provenance:
         from dashboard.analysis.claims import claim_history
 
         row = frame.loc[frame["id"] == record_id].iloc[0]
-        label = dict(zip(frame["id"], frame["value_label"].astype(str)))
+        ids = set(frame["id"])
         source = dict(zip(frame["id"], frame["source"].astype(str)))
+
+        def value(figure_id: str) -> str:
+            f = self._figures[figure_id]
+            return fmt.format_value(f.value, f.qualifier, self.dataset.unit(f.unit), f.wording, f.value_high, words=words)
+
         out: list[tuple[str, str, str]] = []
         whole = row["part_of"]
-        if isinstance(whole, str) and whole in label:
-            out.append((FIGURE, whole, f"Part of {label[whole]} ({source[whole]}): a share of it, never added to it"))
+        if isinstance(whole, str) and whole in ids:
+            out.append((FIGURE, whole, words.text("Part of {value} ({source}): a share of it, never added to it", CTX, value=value(whole), source=source[whole])))
         for part in frame.loc[frame["part_of"] == record_id, "id"]:
-            out.append((FIGURE, str(part), f"Includes {label[part]} ({source[part]})"))
-        roles = {"latest": "Latest statement", "earlier": "Earlier statement, updated by the latest",
-                 "same": "The same figure", "disagrees": "Disagrees with the latest"}
+            out.append((FIGURE, str(part), words.text("Includes {value} ({source})", CTX, value=value(str(part)), source=source[part])))
+        roles = {
+            "latest": words.text("Latest statement", CTX), "earlier": words.text("Earlier statement, updated by the latest", CTX),
+            "same": words.text("The same figure", CTX), "disagrees": words.text("Disagrees with the latest", CTX),
+        }
         history = claim_history(frame, record_id)
         if len(history) > 1:
             for _, h in history.iterrows():
                 if h["id"] != record_id:
-                    out.append((FIGURE, str(h["id"]), f"{roles.get(h['claim_role'], h['claim_role'])}: {h['value_label']}, {h['period_label']} ({h['source']})"))
+                    out.append((FIGURE, str(h["id"]), words.text(
+                        "{role}: {value}, {period} ({source})", CTX, role=roles.get(h["claim_role"], h["claim_role"]),
+                        value=value(str(h["id"])), period=fmt.format_period(self._figures[str(h["id"])].period, words=words), source=h["source"],
+                    )))
         return tuple(out)
 
 
@@ -217,7 +229,7 @@ class _View:
             Detail(words.text("Qualifier", "table"), _qualifier_text(figure, words)),
             Detail(words.text("Status", "table"), status),
             Detail(words.text("Programme", "table"), name(dataset.programme(figure.programme), translations)),
-            Detail(words.text("Scope", CTX), scope_word(_scope_label(dataset, figure.programme), words)),
+            Detail(words.text("Scope", CTX), _scope_text(dataset, figure.programme, words, translations)),
             Detail(words.text("Period", "table"), fmt.format_period(figure.period, words=words)),
         ]
         if figure.period.start_basis:
@@ -230,9 +242,8 @@ class _View:
 
     def event_details(self, event: Event) -> tuple[str, tuple[Detail, ...]]:
         words, translations = self.words, self.translations
-        type_label = self.dataset.event_type_def(str(event.type)).label  # the vocabulary's word for it
-        if words.language != "en":
-            type_label = words.text(type_label, "charts")
+        # the vocabulary's word for it: curated in data/i18n, else the catalogue's, else marked untranslated
+        type_label = vocabulary_word("event_types", self.dataset.event_type_def(str(event.type)), words, translations, CTX_EVENT_TYPE)
         details = [
             Detail(words.text("Date", CTX), self.formatter.flex_date(event.date)),
             Detail(words.text("Status", "table"), words.text("Planned", CTX) if event.status.value == "planned" else words.text("Held", CTX)),
@@ -255,12 +266,12 @@ def _qualifier_text(figure: Figure, words: Words) -> str:
     return note
 
 
-def _scope_label(dataset: Dataset, programme_id: str) -> str:
+def _scope_text(dataset: Dataset, programme_id: str, words: Words, translations: Translations | None) -> str:
     scope = dataset.programme(programme_id).scope
     if not scope:
-        return "Scope not stated"
+        return scope_word("Scope not stated", words)
     try:
-        return dataset.scope(scope).label
+        return vocabulary_word("scopes", dataset.scope(scope), words, translations, CTX_SCOPE)
     except KeyError:
         return scope
 

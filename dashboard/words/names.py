@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.curated.problems import DataWarning, Problem
-from dashboard.curated.records import Dataset, Event, Figure, Location, Metric, Programme, Qualifier, Source, Unit
+from dashboard.curated.records import (
+    Dataset, Event, EventTypeDef, Figure, Location, Metric, Programme, Qualifier, Scope, Source, Unit,
+)
 from dashboard.curated.translations import (
     Translations,
     english as english_text,
@@ -29,11 +31,14 @@ from dashboard.curated.translations import (
 )
 from dashboard.words.catalogue import LANGUAGES, SOURCE_LANGUAGE, Phrase, Words
 
-Record = Programme | Metric | Unit | Source | Event
+Record = Programme | Metric | Unit | Source | Event | Scope | EventTypeDef
 
 # The section of data/ each record type is curated in, and the field that is its name.
-SECTION = {Programme: "programmes", Metric: "metrics", Unit: "units", Source: "sources", Event: "events", Figure: "figures"}
-NAME_FIELD = {Programme: "name", Metric: "label", Unit: "label", Source: "title", Event: "title"}
+SECTION = {
+    Programme: "programmes", Metric: "metrics", Unit: "units", Source: "sources", Event: "events", Figure: "figures",
+    Scope: "scopes", EventTypeDef: "event_types",
+}
+NAME_FIELD = {Programme: "name", Metric: "label", Unit: "label", Source: "title", Event: "title", Scope: "label", EventTypeDef: "label"}
 
 CTX_QUOTE = "quote label"
 CTX_LANGUAGE = "language of a quoted document"

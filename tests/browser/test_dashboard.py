@@ -233,10 +233,18 @@ def test_a_programme_filter_narrows_the_table(page, server, shipped):
 
 
 def test_the_table_search_narrows_the_rows(page, server, shipped):
+    """The rows holding every word searched for, worked out by the table's own pure search, so a
+    document added later that also says "720 victims" changes the expectation, not the outcome."""
+    from dashboard.views.table import TableIndex, TableQuery, table_page, table_rows
+
+    index = TableIndex.of(table_rows(shipped.figures()))
+    found = table_page(index, list(shipped.figures()["id"]), TableQuery(search="720 victims"), page_size=10_000)
+    expected = {row["id"] for row in found.rows}
+    assert "msf-vietnam-victims-identified" in expected and len(expected) < shipped.count()  # the search narrows
     open_view(page, server)
     page.fill("#figures-table-search", "720 victims")  # words of one figure's quote
-    expect(page.locator(ROWS)).to_have_count(1)
-    assert table_ids(page) == {"msf-vietnam-victims-identified"}
+    expect(page.locator(ROWS)).to_have_count(min(len(expected), shipped.page_size))
+    assert table_ids(page) <= expected
 
 
 def test_the_url_reflects_the_filters_and_reloading_restores_them(page, server, shipped):

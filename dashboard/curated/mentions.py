@@ -1,0 +1,394 @@
+"""Every amount and count a document states: the one way the project finds numbers in text
+(``dashboard coverage``, ``dashboard draft`` and validate's check that a quote prints its
+figure's value all read numbers here).
+
+A curator adding a document runs ``dashboard coverage`` to see every number the
+document states and whether it is already curated. Each *mention* is:
+
+- money: ``£1 million``, ``Nearly £1 million``, ``over £7 million``, ``£7.25m``,
+  ``£33.5 million`` (33500000), and the currency in words: ``3 million pounds``;
+- a bound written after the amount: ``£36 million or more`` (at least), ``or fewer`` (at most);
+- a number with a noun or scale: ``720 victims``, ``1,936 aspiring migrants``,
+  ``over 40 countries``, ``7 million people``, or a bare count such as ``24,000``;
+- a spelled-out cardinal followed by a noun: ``eight years``, ``two sides``,
+  ``half a million people``;
+- a percentage: ``40%``, ``12 per cent``.
+
+Dates and times (``31 March``, ``April 17``, ``August 15, 2022``, ``03/04/2025 16:10:00``),
+bare years (a four-digit number from 1900 to 2100 without a thousands comma, so
+``2018`` is a year but ``2,018`` is a count), ordinals (``2nd``, ``first``) and digits
+glued to letters (file names such as ``000_befd8d53cf6ad35b.txt``) are not mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from dashboard.curated.records import Qualifier
+
+# --- words -------------------------------------------------------------------------------
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+CARDINALS: dict[str, int] = {
+    **{w: i for i, w in enumerate(_UNITS) if i},
+    **{w: 10 + i for i, w in enumerate(_TEENS)},
+    **{w: 20 + 10 * i for i, w in enumerate(_TENS)},
+    "dozen": 12,
+}
+SCALES: dict[str, int] = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
+}
+# Words before a number that bound it, longest first so "more than" beats "more".
+QUALIFIER_WORDS: dict[str, Qualifier] = {
+    "more than": Qualifier.AT_LEAST, "over": Qualifier.AT_LEAST, "at least": Qualifier.AT_LEAST,
+    "in excess of": Qualifier.AT_LEAST, "above": Qualifier.AT_LEAST,
+    "up to": Qualifier.AT_MOST, "at most": Qualifier.AT_MOST, "no more than": Qualifier.AT_MOST,
+    "as many as": Qualifier.AT_MOST, "fewer than": Qualifier.AT_MOST, "less than": Qualifier.AT_MOST,
+    "under": Qualifier.AT_MOST,
+    "nearly": Qualifier.APPROX, "almost": Qualifier.APPROX, "around": Qualifier.APPROX,
+    "about": Qualifier.APPROX, "approximately": Qualifier.APPROX, "roughly": Qualifier.APPROX,
+    "some": Qualifier.APPROX,
+}
+# Vietnamese-language documents (data/README.md, "Numbers in Vietnamese style"): "3.000 người",
+# "hơn 7 triệu bảng Anh", "1,5 tỷ". The dot groups thousands and the comma marks decimals.
+VI_SCALES: dict[str, int] = {
+    "trăm": 100, "nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000,
+}
+VI_QUALIFIER_WORDS: dict[str, Qualifier] = {
+    "ít nhất": Qualifier.AT_LEAST, "tối thiểu": Qualifier.AT_LEAST, "hơn": Qualifier.AT_LEAST,
+    "trên": Qualifier.AT_LEAST, "vượt quá": Qualifier.AT_LEAST,
+    "tối đa": Qualifier.AT_MOST, "lên tới": Qualifier.AT_MOST, "lên đến": Qualifier.AT_MOST,
+    "không quá": Qualifier.AT_MOST, "dưới": Qualifier.AT_MOST,
+    "gần": Qualifier.APPROX, "khoảng": Qualifier.APPROX, "xấp xỉ": Qualifier.APPROX,
+    "chừng": Qualifier.APPROX, "hầu như": Qualifier.APPROX,
+}
+# Letters only Vietnamese writes (đ, ơ, ư, ă and the tone marks below a vowel or a hook above):
+# a document with many of them is read in Vietnamese style when its source names no language.
+_VI_LETTERS = set("đơưăạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+# Words that cannot be the noun a number counts ("the next one will", "two of the").
+_NOT_NOUNS = set(
+    """a an the and or but nor of in on at to for from by with without since until into onto
+    over under up down out off per than then that this these those which who whom whose what
+    when where while as if so not no is are was were be been being am has have had do does did
+    will would shall should can could may might must it its they them their he she him her his
+    we us our you your i me my also only just more most less least each every all both either
+    neither other another such same very too again still yet ago before after during about
+    between among through across against around near""".split()
+)
+
+# Vietnamese words a number never counts ("3.000 và", "của 720").
+_NOT_NOUNS |= set("và của là đã được cho với từ đến trong các những này đó hay hoặc tại vào".split())
+
+_SPELLED = re.compile(
+    r"\b(?P<words>(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS[1:]) + r"))?|"
+    + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+# A word in any alphabet ("victims", "người"): a letter, then letters, digits, apostrophes, hyphens.
+_WORD = re.compile(r"\s+(?P<word>[^\W\d_][\w’'-]*)")
+_MONTH_AFTER = re.compile(r"\s+(?:" + "|".join(MONTHS) + r")\b\.?", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\.?\s+$", re.IGNORECASE)
+# A day, month or year in Vietnamese: "ngày 31 tháng 3 năm 2025".
+_VI_DATE_BEFORE = re.compile(r"\b(?:ngày|tháng|năm)\s+$", re.IGNORECASE)
+# A bound written after the amount: "£36 million or more", "5,000 people or fewer".
+QUALIFIERS_AFTER: dict[str, Qualifier] = {
+    "or more": Qualifier.AT_LEAST, "or over": Qualifier.AT_LEAST, "or above": Qualifier.AT_LEAST,
+    "and above": Qualifier.AT_LEAST, "and over": Qualifier.AT_LEAST, "plus": Qualifier.AT_LEAST,
+    "or less": Qualifier.AT_MOST, "or fewer": Qualifier.AT_MOST, "or under": Qualifier.AT_MOST,
+    "trở lên": Qualifier.AT_LEAST,  # "3.000 người trở lên"
+}
+_QUAL_AFTER = re.compile(
+    r"\s+(?P<qual>" + "|".join(re.escape(w) for w in sorted(QUALIFIERS_AFTER, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_A_SCALE = re.compile(r"\b(?P<half>half\s+)?an?\s+(?P<scale>hundred|thousand|million|billion)\b", re.IGNORECASE)
+_PRONOUN_ONE = re.compile(r"\b(?:no|any|every|some|each|next|this|that|which|the|last)\s+$", re.IGNORECASE)
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True, eq=False)  # compared and cached by identity: there are two styles
+class NumberStyle:
+    """How a document writes numbers: English ``1,936`` and ``7.25 million``, or Vietnamese
+    ``1.936`` and ``7,25 triệu``. Each style has its scale, bound and currency words."""
+
+    name: str  # "en" or "vi"
+    thousands: str  # the mark grouping thousands: "," or "."
+    decimal: str
+    scales: dict[str, int]
+    qualifiers: dict[str, Qualifier]
+
+    @property
+    def number(self) -> str:
+        t, d = re.escape(self.thousands), re.escape(self.decimal)
+        return rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?"
+
+    def parse(self, digits: str) -> float:
+        return float(digits.replace(self.thousands, "").replace(self.decimal, "."))
+
+    def qualifier(self, word: str) -> Qualifier:
+        return self.qualifiers[" ".join(word.lower().split())]
+
+    @property
+    def patterns(self) -> "_Patterns":
+        return _patterns(self)
+
+
+ENGLISH = NumberStyle("en", ",", ".", SCALES, QUALIFIER_WORDS)
+VIETNAMESE = NumberStyle("vi", ".", ",", VI_SCALES, {**QUALIFIER_WORDS, **VI_QUALIFIER_WORDS})
+STYLES = {s.name: s for s in (ENGLISH, VIETNAMESE)}
+
+
+def number_style(text: str, language: str | None = None) -> NumberStyle:
+    """The style of a document: its source's ``language`` when recorded (``vi`` → Vietnamese),
+    else Vietnamese when at least one letter in twenty is one only Vietnamese writes."""
+    if language:
+        return STYLES.get(language.split("-")[0].lower(), ENGLISH)
+    letters = [c for c in text.lower() if c.isalpha()]
+    vietnamese = sum(c in _VI_LETTERS for c in letters)
+    return VIETNAMESE if letters and vietnamese * 20 >= len(letters) else ENGLISH
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    money: re.Pattern
+    digits: re.Pattern
+    scale_after: re.Pattern
+    qual_before: re.Pattern
+    currency_after: re.Pattern
+    percent_after: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def _patterns(style: NumberStyle) -> _Patterns:
+    qual = _alternatives(style.qualifiers)
+    num = style.number
+    short = "|".join(["bn", "mn", "m", "k"] if style is ENGLISH else [])
+    scales = _alternatives(w for w in style.scales if len(w) > 2 or style is not ENGLISH) + (f"|{short}" if short else "")
+    spelled_scales = _alternatives(w for w in style.scales if len(w) > 2 or style is not ENGLISH)
+    vi_currency = r"|bảng(?:\s+Anh)?|£" if style is VIETNAMESE else ""
+    return _Patterns(
+        money=re.compile(rf"(?:\b(?P<qual>{qual})\s+)?£\s?(?P<num>{num})(?:\s?(?P<scale>{scales})\b)?", re.IGNORECASE),
+        # Digits not glued to a word, a date or a time ("befd8d53", "03/04/2025", "16:10"),
+        # and not followed by an ordinal suffix ("2nd") or more letters.
+        digits=re.compile(rf"(?<![\w/:.,£$])(?<![^\W\d_]-)(?P<num>{num})(?![\w/:]|[.,]\d)"),
+        scale_after=re.compile(rf"\s+(?P<scale>{spelled_scales})\b", re.IGNORECASE),
+        qual_before=re.compile(rf"\b(?P<qual>{qual})\s+$", re.IGNORECASE),
+        # Money written with the currency after the number: "3 million pounds", "3 triệu bảng Anh".
+        currency_after=re.compile(rf"\s+(?:pounds?(?:\s+sterling)?|GBP{vi_currency})(?!\w)", re.IGNORECASE),
+        percent_after=re.compile(r"\s?(?:%|per ?cent\b|phần trăm\b)", re.IGNORECASE),
+    )
+
+
+# --- mentions ----------------------------------------------------------------------------
+
+
+class Measure(StrEnum):
+    MONEY = "money"
+    COUNT = "count"
+    PERCENT = "percent"  # a rate, never the same thing as a figure's count
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    """One amount or count as printed in a seed, with its value in base units."""
+
+    source: str  # seed file name
+    line: int  # 1-based line in the seed
+    start: int  # character offsets in the seed text
+    end: int
+    text: str  # as printed: "over £7 million", "1,936 aspiring migrants"
+    value: int | float  # base units: "£1 million" -> 1000000
+    measure: Measure
+    qualifier: Qualifier
+
+
+def parse_number(digits: str, scale: str | None = None, style: NumberStyle = ENGLISH) -> int | float:
+    """``"1,936"`` → 1936; ``("7", "million")`` → 7000000; ``("7.25", "m")`` → 7250000;
+    in Vietnamese style ``"3.000"`` → 3000 and ``("1,5", "tỷ")`` → 1500000000."""
+    value = style.parse(digits) * (style.scales[scale.lower()] if scale else 1)
+    return int(value) if value.is_integer() else round(value, 6)
+
+
+def parse_spelled(words: str) -> int:
+    """``"eight"`` → 8, ``"twenty-five"`` → 25, ``"Two"`` → 2."""
+    return sum(CARDINALS[w] for w in re.split(r"[- ]", words.lower()) if w)
+
+
+def _is_year(digits: str) -> bool:
+    return digits.isdigit() and len(digits) == 4 and 1900 <= int(digits) <= 2100
+
+
+def _is_date(text: str, start: int, end: int) -> bool:
+    """``31 March``, ``April 17``, ``August 15, 2022``, ``ngày 31 tháng 3``: a day number next
+    to a month name, or a number after the Vietnamese for day, month or year."""
+    before = text[max(0, start - 12):start]
+    return bool(_MONTH_AFTER.match(text, end) or _MONTH_BEFORE.search(before) or _VI_DATE_BEFORE.search(before))
+
+
+def _noun_phrase(text: str, at: int, style: NumberStyle = ENGLISH) -> int | None:
+    """End offset of the noun a number counts, starting at ``at``: one plural-looking word
+    ("victims"), or an adjective and its noun ("aspiring migrants"), or in Vietnamese up to two
+    syllables ("người", "nạn nhân"); None when the next word cannot be a noun ("24,000 since",
+    "one will")."""
+    first = _WORD.match(text, at)
+    if not first or _not_noun(first["word"]):
+        return None
+    end = first.end()
+    if style is VIETNAMESE:
+        second = _WORD.match(text, end)
+        return second.end() if second and not _not_noun(second["word"]) and text[end] == " " else end
+    if not first["word"].lower().endswith("s"):
+        second = _WORD.match(text, end)
+        if second and not _not_noun(second["word"]) and second["word"].lower().endswith("s"):
+            end = second.end()
+    return end
+
+
+def _not_noun(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in _NOT_NOUNS or lowered in MONTHS or lowered.endswith("ly") or lowered in CARDINALS
+
+
+def _qualified_start(text: str, start: int, style: NumberStyle) -> tuple[int, Qualifier]:
+    before = style.patterns.qual_before.search(text[max(0, start - 20):start])
+    if before is None:
+        return start, Qualifier.EXACT
+    return start - (len(before.group(0))), style.qualifier(before["qual"])
+
+
+def find_mentions(text: str, source: str = "", *, language: str | None = None) -> list[Mention]:
+    """Every amount and count in ``text``, in reading order. ``language`` is the document's
+    (its source's ``language:``); when not given, the text's letters decide the number style."""
+    style = number_style(text, language)
+    pat = style.patterns
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, value: int | float, measure: Measure, qualifier: Qualifier) -> None:
+        if after := _QUAL_AFTER.match(text, end):
+            end, qualifier = after.end(), QUALIFIERS_AFTER[after["qual"].lower()]
+        found.append(
+            Mention(source, text.count("\n", 0, start) + 1, start, end, " ".join(text[start:end].split()), value, measure, qualifier)
+        )
+        taken.append((start, end))
+
+    def overlaps(start: int, end: int) -> bool:
+        return any(start < e and s < end for s, e in taken)
+
+    for m in pat.money.finditer(text):
+        qualifier = style.qualifier(m["qual"]) if m["qual"] else Qualifier.EXACT
+        add(m.start(), m.end(), parse_number(m["num"], m["scale"], style), Measure.MONEY, qualifier)
+
+    for m in pat.digits.finditer(text):
+        digits = m["num"]
+        if overlaps(m.start(), m.end()) or _is_year(digits) or _is_date(text, m.start(), m.end()):
+            continue
+        start, qualifier = _qualified_start(text, m.start(), style)
+        if p := pat.percent_after.match(text, m.end()):
+            add(start, p.end(), parse_number(digits, None, style), Measure.PERCENT, qualifier)
+            continue
+        end, scale = m.end(), None
+        if s := pat.scale_after.match(text, end):
+            end, scale = s.end(), s["scale"]
+        if c := pat.currency_after.match(text, end):
+            add(start, c.end(), parse_number(digits, scale, style), Measure.MONEY, qualifier)
+            continue
+        end = _noun_phrase(text, end, style) or end
+        add(start, end, parse_number(digits, scale, style), Measure.COUNT, qualifier)
+
+    if style is ENGLISH:
+        _spelled_mentions(text, style, add, overlaps)
+    return sorted(found, key=lambda x: (x.start, x.end))
+
+
+def _spelled_mentions(text: str, style: NumberStyle, add, overlaps) -> None:
+    """"half a million people", "eight years", "three million pounds": numbers in English words."""
+    pat = style.patterns
+    for m in _A_SCALE.finditer(text):
+        noun_end = _noun_phrase(text, m.end())
+        if overlaps(m.start(), m.end()) or noun_end is None:
+            continue
+        value = SCALES[m["scale"].lower()] // (2 if m["half"] else 1)
+        start, qualifier = _qualified_start(text, m.start(), style)
+        add(start, noun_end, value, Measure.COUNT, qualifier)
+
+    for m in _SPELLED.finditer(text):
+        if overlaps(m.start(), m.end()):
+            continue
+        if m["words"].lower() == "one" and _PRONOUN_ONE.search(text[max(0, m.start() - 8):m.start()]):
+            continue
+        end, value = m.end(), parse_spelled(m["words"])
+        if s := pat.scale_after.match(text, end):
+            end, value = s.end(), value * SCALES[s["scale"].lower()]
+        if c := pat.currency_after.match(text, end):
+            start, qualifier = _qualified_start(text, m.start(), style)
+            add(start, c.end(), value, Measure.MONEY, qualifier)
+            continue
+        noun_end = _noun_phrase(text, end)
+        if noun_end is None:
+            continue  # "the next one will": a pronoun, not a count
+        start, qualifier = _qualified_start(text, m.start(), style)
+        add(start, noun_end, value, Measure.COUNT, qualifier)
+
+
+# --- does a quote print a value? ---------------------------------------------------------
+
+
+def printed_forms(value: int | float, style: NumberStyle = ENGLISH) -> set[str]:
+    """How a document may print a value in base units: 1936 as "1,936" (Vietnamese "1.936"),
+    7000000 as "7 million" or "£7m" ("7 triệu"), 33500000 as "33.5 million" ("33,5 triệu")."""
+    forms = {f"{value:,}", f"{value:,g}", str(value)}
+    scales = [(1_000_000_000, ("billion", "bn")), (1_000_000, ("million", "m"))]
+    for scale, words in scales:
+        if value >= scale and (value * 100) % scale == 0:  # at most two decimals, as printed
+            short = f"{value / scale:,.2f}".rstrip("0").rstrip(".")
+            forms |= {f"{short} {words[0]}", f"{short}{words[1]}"}
+    if style is VIETNAMESE:
+        swap = str.maketrans({",": ".", ".": ","})
+        words = {"billion": "tỷ", "bn": " tỷ", "million": "triệu", "m": " triệu"}
+        forms = {re.sub(r"(?<=\d) ?(billion|bn|million|m)$", lambda m: " " + words[m[1]].strip(), f.translate(swap)) for f in forms}
+    return forms
+
+
+def as_printed(value: int | float, style: NumberStyle = ENGLISH) -> str:
+    """``3000`` → "3,000" in English, "3.000" in Vietnamese; ``7.5`` → "7.5" / "7,5"."""
+    shown = f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+    return shown.translate(str.maketrans({",": ".", ".": ","})) if style is VIETNAMESE else shown
+
+
+def states_value(quote: str, value: int | float, language: str | None = None) -> bool:
+    """Whether ``quote`` prints ``value`` (base units) in its document's number style: a
+    mention of that value ("over £7 million", "hơn 3.000 người") or one of its printed forms.
+    ``dashboard validate`` refuses a figure whose quote does not; the tests ask the same."""
+    style = number_style(quote, language)
+    if any(abs(m.value - value) <= 1e-9 * max(1, abs(value)) for m in find_mentions(quote, language=style.name)):
+        return True
+    if any(form in quote for form in printed_forms(value, style)):
+        return True
+    return float(value).is_integer() and _states_ordinal(quote, int(value))
+
+
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
+
+def _states_ordinal(quote: str, value: int) -> bool:
+    """A rank as a document prints it: "the fourth largest", "4th", "thứ tư" (never a count,
+    so ``find_mentions`` leaves it out; a rank's value is still the number the quote states)."""
+    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    words = [rf"\b{value}{suffix}\b"] + ([rf"\b{ORDINALS[value - 1]}\b"] if 1 <= value <= len(ORDINALS) else [])
+    vietnamese = {1: "nhất", 2: "hai", 3: "ba", 4: "tư", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín", 10: "mười"}
+    if value in vietnamese:
+        words.append(rf"\bthứ\s+{vietnamese[value]}\b")
+    return any(re.search(w, quote, re.IGNORECASE) for w in words)
