@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard.analysis import fmt
+from dashboard.analysis.eventstatus import passed_unrecorded
 from dashboard.analysis.quantity import NotAdditive, Quantity
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.curated.relations import event_groups, related_groups
@@ -40,7 +41,7 @@ EVENT_COLUMNS = [
     "id", "date", "date_end", "date_precision", "date_label", "date_basis", "programme",
     "programme_name", "type", "status", "title", "source", "quote",
     "source_title", "source_publisher", "source_date",
-    "type_label", "type_symbol", "scope", "scope_label", "same_as", "same_group", "group_sources",
+    "type_label", "type_symbol", "scope", "scope_label", "same_as", "same_group", "group_sources", "passed_unrecorded",
 ]
 SCOPE_NOT_STATED = "not_stated"  # the filter value for programmes without a scope
 SCOPE_NOT_STATED_LABEL = "Scope not stated"
@@ -157,6 +158,7 @@ def events_frame(dataset: Dataset) -> pd.DataFrame:
     """One row per event statement; ``same_group`` joins the statements of one event from
     several documents (``group_sources`` names every file), so a view draws one marker."""
     groups = event_groups(dataset.events)
+    passed = passed_unrecorded(dataset)
     sources_of: dict[str, list[str]] = {}
     for e in dataset.events:
         files = sources_of.setdefault(groups[e.id], [])
@@ -179,6 +181,7 @@ def events_frame(dataset: Dataset) -> pd.DataFrame:
                 "type_label": type_def.label, "type_symbol": type_def.symbol,
                 "scope": programme.scope or SCOPE_NOT_STATED, "scope_label": scope_label(dataset, programme.scope),
                 "same_as": e.same_as, "same_group": groups[e.id], "group_sources": " · ".join(sources_of[groups[e.id]]),
+                "passed_unrecorded": "yes" if e.id in passed else None,
             }
         )
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)

@@ -177,6 +177,7 @@ def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, datase
     from dashboard.analysis.frame import SCOPE_NOT_STATED
     from dashboard.views import charts
     from dashboard.views.labels import KIND_LABELS, claim_notes, shows_scope
+    from dashboard.views.charts.texts import PASSED_NOTE
 
     words = words or Words("en")
     rows = charts.plotted_rows(name, figures, events)
@@ -185,6 +186,8 @@ def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, datase
         lines.append(words.text("Key events:", CTX_NOTES))
         for r in rows.to_dict("records"):
             planned = words.text(" (planned)", CTX_NOTES) if r["status"] == "planned" else ""
+            if r.get("passed_unrecorded") == "yes":  # planned, its date passed, no record it took place
+                planned = " — " + words.text(PASSED_NOTE, "charts", date=r["date_label"])
             lines.append(words.text("• {date}: {title}{planned}. Source: “{quote}”", CTX_NOTES, date=r["date_label"], title=r["title"], planned=planned, quote=r["quote"]))
     else:
         lines.append(words.text("Key figures (say them as worded, qualifier included):", CTX_NOTES))

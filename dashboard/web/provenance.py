@@ -21,11 +21,13 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.analysis import fmt
+from dashboard.analysis.eventstatus import passed_unrecorded
 from dashboard.curated.records import Dataset, Event, Figure, Qualifier
 from dashboard.curated.seeds import find_quote, read_seed
 from dashboard.curated.translations import Translations, load_translations, translation_files
 from dashboard.words import LANGUAGES, Formatter, Words
 from dashboard.words.names import name, quote as shown_quote
+from dashboard.views.charts.texts import PASSED_NOTE
 from dashboard.views.language import scope_word
 
 FIGURE, EVENT = "figure", "event"
@@ -228,6 +230,14 @@ class _View:
             details.append(Detail(words.text("Note", CTX), name(figure, translations, "note")))
         return words.text("{metric}: {value}", CTX, metric=name(metric, translations), value=value), tuple(details)
 
+    def status(self, event: Event) -> str:
+        """Held, Planned, or "Planned for 2025; no record that it took place" once its date passed."""
+        words = self.words
+        if event.id in passed_unrecorded(self.dataset):
+            said = words.text(PASSED_NOTE, "charts", date=self.formatter.flex_date(event.date))
+            return said[:1].upper() + said[1:]
+        return words.text("Planned", CTX) if event.status.value == "planned" else words.text("Held", CTX)
+
     def event_details(self, event: Event) -> tuple[str, tuple[Detail, ...]]:
         words, translations = self.words, self.translations
         type_label = self.dataset.event_type_def(str(event.type)).label  # the vocabulary's word for it
@@ -235,7 +245,7 @@ class _View:
             type_label = words.text(type_label, "charts")
         details = [
             Detail(words.text("Date", CTX), self.formatter.flex_date(event.date)),
-            Detail(words.text("Status", "table"), words.text("Planned", CTX) if event.status.value == "planned" else words.text("Held", CTX)),
+            Detail(words.text("Status", "table"), self.status(event)),
             Detail(words.text("Programme", "table"), name(self.dataset.programme(event.programme), translations)),
             Detail(words.text("Type", CTX), type_label),
         ]
