@@ -23,13 +23,8 @@ from dashboard.curated.relations import event_groups
 
 def data_date(dataset: Dataset) -> dt.date | None:
     """The first day of the latest dated document's publication date (None: no dated document)."""
-    days = [s.published.first_day for s in dataset.sources if _dated(s)]
+    days = [s.published.first_day for s in dataset.sources if s.published_how != "undated"]
     return max(days, default=None)
-
-
-def _dated(source) -> bool:
-    """Whether a source's ``published`` is a date at all (an undated document is not)."""
-    return getattr(source, "published_status", None) != "undated"
 
 
 def passed_unrecorded(dataset: Dataset) -> frozenset[str]:

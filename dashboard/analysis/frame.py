@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard.analysis import fmt
+from dashboard.analysis import fmt, sourcedate
 from dashboard.analysis.eventstatus import passed_unrecorded
 from dashboard.analysis.quantity import NotAdditive, Quantity
 from dashboard.curated.records import Dataset, Kind, Qualifier
@@ -121,7 +121,7 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
                 "value_label": fmt.format_value(f.value, f.qualifier, unit, f.wording, high=f.value_high),
                 "period_label": fmt.format_period(f.period),
                 "source_title": source.title, "source_publisher": source.publisher,
-                "source_date": source.published.label(), "source_url": source.url,
+                "source_date": sourcedate.source_date(source), "source_url": source.url,
                 **_claim_columns(f, dataset, same_group, quantity_group),
             }
         )
@@ -177,7 +177,7 @@ def events_frame(dataset: Dataset) -> pd.DataFrame:
                 "programme_name": dataset.programme(e.programme).name,
                 "type": str(e.type), "status": e.status.value, "title": e.title,
                 "source": e.source, "quote": e.quote, "source_title": source.title,
-                "source_publisher": source.publisher, "source_date": source.published.label(),
+                "source_publisher": source.publisher, "source_date": sourcedate.source_date(source),
                 "type_label": type_def.label, "type_symbol": type_def.symbol,
                 "scope": programme.scope or SCOPE_NOT_STATED, "scope_label": scope_label(dataset, programme.scope),
                 "same_as": e.same_as, "same_group": groups[e.id], "group_sources": " · ".join(sources_of[groups[e.id]]),

@@ -242,6 +242,7 @@ class Source:
     published: FlexDate
     published_basis: str | None = None
     url: str | None = None
+    published_how: str = "printed"  # printed | inferred | on_or_after | undated (see curated.published)
     title_basis: str | None = None  # how the title was worked out when the document prints none
     publisher_basis: str | None = None
     caveats: tuple[str, ...] = ()  # "The text is cut off mid-sentence."

@@ -141,7 +141,7 @@ def warnings(dataset: Dataset, seeds_dir: Path | str) -> list[DataWarning]:
     found = relation_warnings(dataset)
     for source in dataset.sources:
         text = read_seed(seeds_dir, source.file)
-        if text is None:
+        if text is None or source.published_how == "undated":  # no year to check weekdays against
             continue
         for line, stated, actual_date, actual_weekday in weekday_mismatches(text, source.published.first_day.year):
             actually = "does not exist" if actual_weekday == "no such day" else f"was a {actual_weekday}"

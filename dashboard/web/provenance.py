@@ -22,6 +22,7 @@ import pandas as pd
 
 from dashboard.analysis import fmt
 from dashboard.analysis.eventstatus import passed_unrecorded
+from dashboard.analysis.sourcedate import source_date
 from dashboard.curated.records import Dataset, Event, Figure, Qualifier
 from dashboard.curated.seeds import find_quote, read_seed
 from dashboard.curated.translations import Translations, load_translations, translation_files
@@ -201,7 +202,7 @@ class _View:
         basis = name(source, self.translations, "published_basis") if source.published_basis else None
         return Document(
             file, name(source, self.translations, "title"), name(source, self.translations, "publisher"),
-            self.formatter.flex_date(source.published), basis, source.url,
+            source_date(source, self.words), basis, source.url,
         )
 
     def figure_details(self, figure: Figure) -> tuple[str, tuple[Detail, ...]]:

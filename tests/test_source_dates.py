@@ -1,0 +1,78 @@
+"""A document's date never looks printed when it is not: an inferred date reads "Apr 2025
+(inferred)", a lower bound "on or after 3 Apr 2025" and a document nothing dates "undated",
+wherever a source's date is shown (footers, the table, the source dialog, files), in English
+and in Vietnamese; and a wrong ``published`` is refused with its file:line and what to write."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from dashboard.analysis.eventstatus import data_date
+from dashboard.analysis.frame import events_frame, figures_frame
+from dashboard.analysis.sourcedate import source_date
+from dashboard.curated.load import load_dataset
+from dashboard.curated.validate import load_valid
+from dashboard.views.charts import source_footer
+from dashboard.words import Words
+
+CLAIMS = Path(__file__).parent / "fixtures" / "claims"  # 101 prints no date (a basis says how it was worked out); 102 prints June 2019
+SOURCE = """sources:
+  - file: a.txt
+    title: A document
+    publisher: Someone
+{fields}
+"""
+
+
+def loaded_source(tmp_path, fields: str):
+    (tmp_path / "sources.yaml").write_text(SOURCE.format(fields=fields), encoding="utf-8")
+    dataset, problems = load_dataset(tmp_path)
+    return (dataset.sources[0] if dataset.sources else None), problems
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return load_valid(CLAIMS / "data", CLAIMS / "seeds")
+
+
+def test_a_printed_date_is_shown_as_printed_and_an_inferred_one_is_marked(claims):
+    printed, inferred = claims.source("102_fictional_update_2019.txt"), claims.source("101_fictional_ministry_2018.txt")
+    assert source_date(printed) == "Jun 2019"
+    assert source_date(inferred) == "Nov 2018 (inferred)"
+    assert source_date(inferred, Words("vi")) == "tháng 11/2018 (suy đoán)"
+    dates = dict(zip(figures_frame(claims)["source"], figures_frame(claims)["source_date"]))
+    assert dates["101_fictional_ministry_2018.txt"].endswith("(inferred)") and not dates["102_fictional_update_2019.txt"].endswith(")")
+    events = events_frame(claims)
+    assert "Nov 2018 (inferred)" in source_footer("timeline", figures_frame(claims).iloc[0:0], events, claims)
+
+
+def test_on_or_after_reads_as_a_lower_bound_and_needs_a_basis(tmp_path):
+    source, problems = loaded_source(tmp_path, "    published: on or after 2025-04-03\n    published_basis: It cites a release of 3 April 2025.")
+    assert problems == []
+    assert source_date(source) == "on or after 3 Apr 2025"
+    assert source_date(source, Words("vi")).startswith("không sớm hơn ")
+    source, problems = loaded_source(tmp_path, "    published: on or after 2025-04-03")
+    [problem] = problems
+    assert source is None and (problem.location.line, problem.field) == (5, "published")
+    assert "published_basis" in problem.message
+
+
+def test_an_undated_document_says_undated_and_never_dates_the_data(tmp_path, claims):
+    source, problems = loaded_source(tmp_path, "    published: undated\n    accessed: 2027-01-05")
+    assert problems == []
+    assert source_date(source) == "undated" and source_date(source, Words("vi")) == "không ghi ngày"
+    with_undated = dataclasses.replace(claims, sources=(*claims.sources, dataclasses.replace(source, file="z.txt")))
+    assert data_date(with_undated) == data_date(claims)  # read in 2027, yet it does not make 2019's plans past
+    _, problems = loaded_source(tmp_path, "    published: undated")
+    [problem] = problems
+    assert (problem.location.line, problem.field) == (5, "published") and "accessed" in problem.message
+
+
+def test_a_published_date_in_no_known_form_names_the_forms_it_may_take(tmp_path):
+    _, problems = loaded_source(tmp_path, "    published: sometime in spring")
+    [problem] = problems
+    assert (problem.location.line, problem.field) == (5, "published")
+    assert "on or after" in problem.message and "undated" in problem.message
