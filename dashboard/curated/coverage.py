@@ -10,7 +10,10 @@ document states and whether it is already curated. Each *mention* is:
   ``over 40 countries``, ``7 million people``, or a bare count such as ``24,000``;
 - a spelled-out cardinal followed by a noun: ``eight years``, ``two sides``,
   ``half a million people``;
-- a percentage: ``40%``, ``12 per cent``.
+- a percentage: ``40%``, ``12 per cent``;
+- a commitment without a number (``COMMITMENT_VERBS``): ``vowed to double``, ``pledged to
+  work``, ``will expand`` — a promise a curator records as a ``pledge`` event (or, with an
+  amount, as a committed figure).
 
 Dates and times (``31 March``, ``April 17``, ``August 15, 2022``, ``03/04/2025 16:10:00``),
 bare years (a four-digit number from 1900 to 2100 without a thousands comma, so
@@ -19,7 +22,8 @@ glued to letters (file names such as ``000_befd8d53cf6ad35b.txt``) are not menti
 
 Each mention gets one status, the first that applies:
 
-1. ``cited``: it lies inside the quote of a figure from that source;
+1. ``cited``: it lies inside the quote of a figure from that source (a commitment: of a
+   figure or an event);
 2. ``excluded``: it lies inside an exclusion's quote (``data/exclusions.yaml``) — a
    curator's explicit decision with a reason, so it wins over the guess below;
 3. ``restates``: a figure of the same source has the same value in base units and the
@@ -110,6 +114,15 @@ _QUAL_AFTER = re.compile(
 )
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per ?cent\b)", re.IGNORECASE)
 _A_SCALE = re.compile(r"\b(?P<half>half\s+)?an?\s+(?P<scale>hundred|thousand|million|billion)\b", re.IGNORECASE)
+# Words that promise without a number: "<verb> to <what>" and "will <what>" (a short list on
+# purpose: "will continue" and "will maintain" say too little to be a commitment to curate).
+COMMITMENT_VERBS = ("vowed", "vows", "pledged", "pledges", "committed", "commits", "promised", "promises", "undertook", "undertakes")
+COMMITMENT_AFTER_WILL = ("double", "triple", "expand", "increase", "scale up", "step up", "extend")
+_COMMITMENT = re.compile(
+    r"\b(?:(?:" + "|".join(COMMITMENT_VERBS) + r")\s+to\s+[A-Za-z][A-Za-z-]*"
+    + r"|will\s+(?:" + "|".join(w.replace(" ", r"\s+") for w in COMMITMENT_AFTER_WILL) + r"))\b",
+    re.IGNORECASE,
+)
 _PRONOUN_ONE = re.compile(r"\b(?:no|any|every|some|each|next|this|that|which|the|last)\s+$", re.IGNORECASE)
 
 
@@ -120,6 +133,7 @@ class Measure(StrEnum):
     MONEY = "money"
     COUNT = "count"
     PERCENT = "percent"  # a rate, never the same thing as a figure's count
+    COMMITMENT = "commitment"  # a promise without a number: "vowed to double"
 
 
 @dataclass(frozen=True, order=True)
@@ -131,7 +145,7 @@ class Mention:
     start: int  # character offsets in the seed text
     end: int
     text: str  # as printed: "over £7 million", "1,936 aspiring migrants"
-    value: int | float  # base units: "£1 million" -> 1000000
+    value: int | float | None  # base units: "£1 million" -> 1000000; None for a commitment
     measure: Measure
     qualifier: Qualifier
 
@@ -249,6 +263,14 @@ def find_mentions(text: str, source: str = "") -> list[Mention]:
     return sorted(found, key=lambda x: (x.start, x.end))
 
 
+def find_commitments(text: str, source: str = "") -> list[Mention]:
+    """Every commitment without a number in ``text`` ("vowed to double", "will expand")."""
+    return [
+        Mention(source, text.count("\n", 0, m.start()) + 1, m.start(), m.end(), " ".join(m.group(0).split()), None, Measure.COMMITMENT, Qualifier.EXACT)
+        for m in _COMMITMENT.finditer(text)
+    ]
+
+
 # --- statuses ----------------------------------------------------------------------------
 
 
@@ -301,7 +323,8 @@ class CoverageReport:
         out = [f"{Path(self.seeds_dir) / u.source}:1: {u.reason}" for u in self.unreadable]
         for e in self.entries:
             m = e.mention
-            out.append(f"{Path(self.seeds_dir) / m.source}:{m.line}: \"{m.text}\": {e.describe()}")
+            what = " (a commitment without a number)" if m.measure is Measure.COMMITMENT else ""
+            out.append(f"{Path(self.seeds_dir) / m.source}:{m.line}: \"{m.text}\"{what}: {e.describe()}")
         seeds = len({e.mention.source for e in self.entries})
         summary = (
             f"{len(self.entries)} mentions in {seeds} seed(s): {self.count(Status.CITED)} cited, "
@@ -321,7 +344,8 @@ def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
 def classify(mention: Mention, text: str, dataset: Dataset) -> Covered:
     """The status of one mention of seed ``mention.source`` whose text is ``text``."""
     figures = [f for f in dataset.figures if f.source == mention.source]
-    cited = sorted({f.id for f in figures if _inside(mention, find_all(text, f.quote))})
+    records = figures + ([e for e in dataset.events if e.source == mention.source] if mention.measure is Measure.COMMITMENT else [])
+    cited = sorted({r.id for r in records if _inside(mention, find_all(text, r.quote))})
     if cited:
         return Covered(mention, Status.CITED, ", ".join(cited))
     for exclusion in dataset.exclusions:
@@ -332,7 +356,7 @@ def classify(mention: Mention, text: str, dataset: Dataset) -> Covered:
         f.id
         for f in figures
         if f.value == mention.value
-        and mention.measure is not Measure.PERCENT
+        and mention.measure not in (Measure.PERCENT, Measure.COMMITMENT)
         and (units[f.unit].is_currency if f.unit in units else False) == (mention.measure is Measure.MONEY)
     )
     if same:
@@ -357,5 +381,6 @@ def coverage(dataset: Dataset, seeds_dir: Path | str) -> CoverageReport:
         if text is None:
             unreadable.append(Unreadable(name, "file: not UTF-8 text; save the document as UTF-8 plain text"))
             continue
-        entries += [classify(m, text, dataset) for m in find_mentions(text, name)]
+        mentions = sorted(find_mentions(text, name) + find_commitments(text, name), key=lambda m: (m.start, m.end))
+        entries += [classify(m, text, dataset) for m in mentions]
     return CoverageReport(str(seeds_dir), tuple(entries), tuple(unreadable))
