@@ -157,6 +157,7 @@ def _chart_slide(deck, name: str, part, picture: bytes, picture_h_in: float, eve
     """One slide of chart ``name`` (``part``: all of it, or one of the slides it continues on)."""
     from dashboard.views import charts
 
+    events = part.events if getattr(part, "events", None) is not None else events  # a timeline part: its own events
     slide = deck.slides.add_slide(deck.slide_layouts[5])  # Title Only
     title = slide.shapes.title
     _place(title, MARGIN_IN, TITLE_TOP_IN, SLIDE_W_IN - 2 * MARGIN_IN, CHART_TITLE_H_IN)

@@ -177,7 +177,7 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
         "type": "scatter", "x": anchor, "y": ids, "mode": "markers+text", "name": "Event labels", "showlegend": False,
         "marker": {"size": 14, "color": "rgba(0,0,0,0)"},
         "text": [
-            f"<b>{esc(d)}</b> · {wrap(t, 46)}" + (f"<br>{wrap(note, 46)}" if note else "")
+            f"<b>{esc(d)}</b> · {wrap(t + (' — ' + note if note else ''), 46)}"
             for d, t, note in zip(texts(rows["date_label"]), texts(rows["title"]), passed)
         ],
         "textposition": np.where(right_half, "middle left", "middle right"),
