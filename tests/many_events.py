@@ -38,3 +38,39 @@ def with_many_events(dataset, count: int = 40, first_year: int = 2015, years: in
             status=EventStatus.PLANNED if i % 7 == 3 else EventStatus.HELD,
         ))
     return dataclasses.replace(dataset, sources=dataset.sources + sources, events=tuple(events))
+
+
+def write_many_events(data_dir, seeds_dir, count: int = 40, programme: str = "migration-dialogue") -> None:
+    """The same crowd written as data: ``950_made_up_events.yaml`` in ``data_dir`` and its 8
+    made-up documents in ``seeds_dir`` (each quote a sentence of its document), so a served
+    page draws them. The event types are those of ``data_dir``'s vocabulary."""
+    from pathlib import Path
+
+    import yaml
+
+    from dashboard.curated.validate import load_valid
+
+    data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
+    shipped = load_valid(data_dir, seeds_dir)
+    crowd = with_many_events(dataclasses.replace(shipped, programmes=tuple(p for p in shipped.programmes if p.id == programme)), count)
+    added = crowd.sources[len(shipped.sources):]
+    lines: dict[str, list[str]] = {s.file: ["FICTIONAL TEST DOCUMENT - not a real publication", s.title] for s in added}
+    events = []
+    for e in crowd.events:
+        quote = f"The {e.title[:1].lower()}{e.title[1:]} is recorded as event {e.id}"
+        lines[e.source].append(quote + ".")
+        events.append({
+            "id": e.id, "date": _as_yaml(e.date), "programme": e.programme, "type": str(e.type), "title": e.title,
+            "status": e.status.value, "source": e.source, "quote": quote,
+        })
+    for file, text in lines.items():
+        (seeds_dir / file).write_text("\n".join(text) + "\n", encoding="utf-8")
+    sources = [{"file": s.file, "title": s.title, "publisher": s.publisher, "published": _as_yaml(s.published)} for s in added]
+    (data_dir / "950_made_up_events.yaml").write_text(yaml.safe_dump({"sources": sources, "events": events}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _as_yaml(date: FlexDate):
+    """A flexible date as a curator writes it: a day as a date, a year as a number, else text."""
+    if date.precision is DatePrecision.DAY:
+        return date.first_day
+    return date.first_day.year if date.precision is DatePrecision.YEAR else str(date)

@@ -115,3 +115,14 @@ def test_the_deck_gives_each_timeline_slide_its_own_events_in_its_notes_and_no_t
     sizes = [run.font.size.pt for s in presentation.slides for shape in s.shapes if shape.has_text_frame
              for paragraph in shape.text_frame.paragraphs for run in paragraph.runs if run.font.size is not None]
     assert min(sizes) >= 14
+
+
+def test_on_the_page_a_capped_timeline_keeps_a_row_at_its_foot_for_the_cap_note(crowd, config):
+    """The latest 25 events fill the plot to its foot; the "Showing the latest 25 of 40" note
+    sits there, so it gets a row of its own instead of covering the last event's label."""
+    many, figures, events, filters = crowd
+    figure = charts.build_chart("timeline", figures, events, many, config.theme, filters).to_dict()
+    layout = figure["layout"]
+    assert any(a.get("name") == "cap-note" for a in layout["annotations"])
+    rows = len(layout["yaxis"]["categoryarray"])
+    assert layout["yaxis"]["range"][0] >= rows - 0.5 + 1  # an empty row below the last event
