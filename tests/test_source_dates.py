@@ -76,3 +76,35 @@ def test_a_published_date_in_no_known_form_names_the_forms_it_may_take(tmp_path)
     [problem] = problems
     assert (problem.location.line, problem.field) == (5, "published")
     assert "on or after" in problem.message and "undated" in problem.message
+
+
+def test_an_event_date_worked_out_by_the_curator_reads_inferred_on_the_timeline_and_in_the_source_dialog(claims):
+    from dashboard.config import load_config
+    from dashboard.views.charts import EVENT_LABEL_ROLE, build_chart
+    from dashboard.web.provenance import EVENT, Provenance
+
+    signed = claims.event("memorandum-signed")  # "Today (Monday 21 November)": the year is worked out
+    marked = dataclasses.replace(claims, events=tuple(dataclasses.replace(e, date_inferred=True) if e is signed else e for e in claims.events))
+    figure = build_chart("timeline", figures_frame(marked).iloc[0:0], events_frame(marked), marked, load_config(None).theme)
+    (labels,) = [t for t in figure.data if (t.meta or {}).get("role") == EVENT_LABEL_ROLE]
+    assert any(text.startswith("<b>21 Nov 2018 (inferred)</b>") for text in labels.text)
+    assert not any("(inferred)" in text for text in labels.text if "21 Nov" not in text)
+    details = {d.label: d.text for d in Provenance(marked, CLAIMS / "seeds").passage("memorandum-signed", EVENT, words="vi").details}
+    assert details["Ngày"].endswith("(suy đoán)")
+
+
+def test_an_event_date_marked_inferred_without_its_basis_is_refused_at_its_line(tmp_path):
+    import shutil
+
+    from dashboard.curated.validate import cross_check
+
+    shutil.copytree(CLAIMS / "data", tmp_path / "data")
+    events = tmp_path / "data" / "events.yaml"
+    text = events.read_text(encoding="utf-8").replace("    same_as: memorandum-signed\n", "    same_as: memorandum-signed\n    date_inferred: true\n", 1)
+    events.write_text(text, encoding="utf-8")
+    dataset, problems = load_dataset(tmp_path / "data")
+    assert problems == []
+    [problem] = [p for p in cross_check(dataset, CLAIMS / "seeds") if p.field == "date_inferred"]
+    line = text.splitlines().index("    date_inferred: true") + 1
+    assert (problem.location.path.endswith("events.yaml"), problem.location.line) == (True, line)
+    assert "date_basis" in problem.message

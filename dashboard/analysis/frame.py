@@ -172,7 +172,7 @@ def events_frame(dataset: Dataset) -> pd.DataFrame:
         rows.append(
             {
                 "id": e.id, "date": e.date.first_day, "date_end": e.date.last_day,
-                "date_precision": e.date.precision.value, "date_label": e.date.label(),
+                "date_precision": e.date.precision.value, "date_label": sourcedate.event_date(e),
                 "date_basis": e.date_basis, "programme": e.programme,
                 "programme_name": dataset.programme(e.programme).name,
                 "type": str(e.type), "status": e.status.value, "title": e.title,

@@ -141,7 +141,10 @@ SECTIONS: dict[str, Schema] = {
             "source": text,
             "quote": text,
         },
-        {"status": optional(choice(EventStatus)), "date_basis": optional(text), "same_as": optional(ident)},
+        {
+            "status": optional(choice(EventStatus)), "date_basis": optional(text), "date_inferred": optional(boolean),
+            "same_as": optional(ident),
+        },
     ),
     "exclusions": Schema(Exclusion, {"source": text, "quote": text, "reason": text}, {}),
 }

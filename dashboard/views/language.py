@@ -25,7 +25,7 @@ import pandas as pd
 
 from dashboard.analysis import fmt
 from dashboard.analysis.frame import text_column
-from dashboard.analysis.sourcedate import source_date
+from dashboard.analysis.sourcedate import event_date, source_date
 from dashboard.curated.records import Dataset
 from dashboard.curated.translations import Translations
 from dashboard.words import LANGUAGES, Formatter, Phrase, Words
@@ -211,7 +211,7 @@ def _events(events: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> pd.
     words = formatter.words
     column = {
         "title": [e.title for e in rows],
-        "date_label": [formatter.flex_date(e.date) for e in rows],
+        "date_label": [event_date(e, formatter.words) for e in rows],
         "date_basis": [e.date_basis for e in rows],
         "programme_name": [dataset.programme(e.programme).name for e in rows],
         "source_title": [sources[e.source].title for e in rows],

@@ -22,7 +22,7 @@ import pandas as pd
 
 from dashboard.analysis import fmt
 from dashboard.analysis.eventstatus import passed_unrecorded
-from dashboard.analysis.sourcedate import source_date
+from dashboard.analysis.sourcedate import event_date, source_date
 from dashboard.curated.records import Dataset, Event, Figure, Qualifier
 from dashboard.curated.seeds import find_quote, read_seed
 from dashboard.curated.translations import Translations, load_translations, translation_files
@@ -245,7 +245,7 @@ class _View:
         if words.language != "en":
             type_label = words.text(type_label, "charts")
         details = [
-            Detail(words.text("Date", CTX), self.formatter.flex_date(event.date)),
+            Detail(words.text("Date", CTX), event_date(event, words)),
             Detail(words.text("Status", "table"), self.status(event)),
             Detail(words.text("Programme", "table"), name(self.dataset.programme(event.programme), translations)),
             Detail(words.text("Type", CTX), type_label),
