@@ -6,6 +6,7 @@ and in Vietnamese; and a wrong ``published`` is refused with its file:line and w
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from dashboard.analysis.eventstatus import data_date
 from dashboard.analysis.frame import events_frame, figures_frame
 from dashboard.analysis.sourcedate import source_date
+from dashboard.curated.records import FlexDate
 from dashboard.curated.load import load_dataset
 from dashboard.curated.validate import load_valid
 from dashboard.views.charts import source_footer
@@ -108,3 +110,15 @@ def test_an_event_date_marked_inferred_without_its_basis_is_refused_at_its_line(
     line = text.splitlines().index("    date_inferred: true") + 1
     assert (problem.location.path.endswith("events.yaml"), problem.location.line) == (True, line)
     assert "date_basis" in problem.message
+
+
+def test_a_statement_from_an_undated_document_is_never_taken_as_the_latest(claims):
+    from dashboard.analysis.claims import claim_history
+
+    update = claims.source("102_fictional_update_2019.txt")  # states victims-2017-restated, which disagrees with victims-2017
+    read_late = dataclasses.replace(update, published=FlexDate(dt.date(2026, 11, 1)), published_how="undated")
+    undated = dataclasses.replace(claims, sources=tuple(read_late if s is update else s for s in claims.sources))
+    assert claim_history(figures_frame(claims), "victims-2017")["id"].iloc[0] == "victims-2017-restated"  # June 2019 is later
+    history = claim_history(figures_frame(undated), "victims-2017")
+    assert history["id"].iloc[0] == "victims-2017"  # read in 2026, but nothing dates it
+    assert dict(zip(history["id"], history["source_date"]))["victims-2017-restated"] == "undated"

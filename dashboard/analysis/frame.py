@@ -147,7 +147,7 @@ def _claim_columns(f, dataset: Dataset, same_group: dict[str, str], quantity_gro
         "part_of": f.part_of, "same_as": f.same_as, "updates": f.updates,
         "disagrees_with": f.disagrees_with, "resolution": f.resolution,
         "same_group": same_group[f.id], "quantity_group": quantity_group[f.id],
-        "source_published": str(source.published), "source_published_precision": source.published.precision.value,
+        "source_published": "" if source.published_how == "undated" else str(source.published), "source_published_precision": source.published.precision.value,
         "source_caveats": " · ".join(source.caveats) or None,
         "metric_counts": metric.counts or None, "metric_counted_by": metric.counted_by or None,
         "ratio_role": metric.ratio or None,
