@@ -72,7 +72,7 @@ def test_the_table_keeps_numbers_as_numbers_and_shows_the_qualified_text(state):
     assert row["qualifier"] == "“over”: the source gives a lower bound"
     assert row["period_label"] == "2018 – Mar 2025, cumulative"
     assert row["kind"] == "Reported (achieved)"
-    assert row["source"] == "UK and Ruritania sign agreement to tackle human trafficking — Ministry of Examples, Apr 2025"
+    assert row["source"] == "UK and Ruritania sign agreement to tackle human trafficking — Ministry of Examples, Apr 2025 (inferred)"  # the article prints no date
     assert row["quote"] == "Since 2018 the UK has invested over £7 million"
 
 

@@ -34,8 +34,8 @@ from dashboard.curated.records import Qualifier
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"  # fictional: see its README
-DOC_000 = "Joint Statement of the 2nd UK–Ruritania Migration Dialogue (news report) — Publisher not named in the document, Apr 2024"
-DOC_004 = "UK and Ruritania sign agreement to tackle human trafficking — Ministry of Examples, Apr 2025"
+DOC_000 = "Joint Statement of the 2nd UK–Ruritania Migration Dialogue (news report) — Publisher not named in the document, Apr 2024 (inferred)"  # neither document prints its date
+DOC_004 = "UK and Ruritania sign agreement to tackle human trafficking — Ministry of Examples, Apr 2025 (inferred)"
 MSF_FUNDING = "msf-ruritania-funding-since-2018"
 PLAN_FUNDING = "joint-action-plan-funding-2025"
 IRAQ_FUNDING = "elbonia-oic-funding-2025"

@@ -27,7 +27,7 @@ def test_a_figure_opens_its_document_with_the_quote_cut_out_verbatim(provenance)
     assert passage.quote == "Since 2018 the UK has invested over £7 million"
     assert passage.document.title == "UK and Ruritania sign agreement to tackle human trafficking"
     assert passage.document.publisher == "Ministry of Examples"
-    assert passage.document.date_label == "Apr 2025"
+    assert passage.document.date_label == "Apr 2025 (inferred)"  # the article prints no date: see its published_basis
     assert passage.document.url.startswith("https://example.org/")
 
 
@@ -150,7 +150,7 @@ def test_the_vietnamese_source_dialog_labels_every_line_in_vietnamese_and_writes
     assert shown["Mức xác định"] == "Nguồn ghi “over”. Hơn: nguồn nêu giới hạn dưới; giá trị thực cao hơn."
     assert shown["Trạng thái"].startswith("Đã báo cáo")
     assert shown["Giai đoạn"] == "2018 – tháng 3/2025, lũy kế"
-    assert passage.document.date_label == "tháng 4/2025"
+    assert passage.document.date_label == "tháng 4/2025 (suy đoán)"
     assert passage.language == "vi"
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard.analysis import fmt
+from dashboard.analysis import fmt, sourcedate
+from dashboard.analysis.eventstatus import passed_unrecorded
 from dashboard.analysis.quantity import NotAdditive, Quantity
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.curated.relations import event_groups, related_groups
@@ -40,7 +41,7 @@ EVENT_COLUMNS = [
     "id", "date", "date_end", "date_precision", "date_label", "date_basis", "programme",
     "programme_name", "type", "status", "title", "source", "quote",
     "source_title", "source_publisher", "source_date",
-    "type_label", "type_symbol", "scope", "scope_label", "same_as", "same_group", "group_sources",
+    "type_label", "type_symbol", "scope", "scope_label", "same_as", "same_group", "group_sources", "passed_unrecorded",
 ]
 SCOPE_NOT_STATED = "not_stated"  # the filter value for programmes without a scope
 SCOPE_NOT_STATED_LABEL = "Scope not stated"
@@ -120,7 +121,7 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
                 "value_label": fmt.format_value(f.value, f.qualifier, unit, f.wording, high=f.value_high),
                 "period_label": fmt.format_period(f.period),
                 "source_title": source.title, "source_publisher": source.publisher,
-                "source_date": source.published.label(), "source_url": source.url,
+                "source_date": sourcedate.source_date(source), "source_url": source.url,
                 **_claim_columns(f, dataset, same_group, quantity_group),
             }
         )
@@ -146,7 +147,7 @@ def _claim_columns(f, dataset: Dataset, same_group: dict[str, str], quantity_gro
         "part_of": f.part_of, "same_as": f.same_as, "updates": f.updates,
         "disagrees_with": f.disagrees_with, "resolution": f.resolution,
         "same_group": same_group[f.id], "quantity_group": quantity_group[f.id],
-        "source_published": str(source.published), "source_published_precision": source.published.precision.value,
+        "source_published": "" if source.published_how == "undated" else str(source.published), "source_published_precision": source.published.precision.value,
         "source_caveats": " · ".join(source.caveats) or None,
         "metric_counts": metric.counts or None, "metric_counted_by": metric.counted_by or None,
         "ratio_role": metric.ratio or None,
@@ -157,6 +158,7 @@ def events_frame(dataset: Dataset) -> pd.DataFrame:
     """One row per event statement; ``same_group`` joins the statements of one event from
     several documents (``group_sources`` names every file), so a view draws one marker."""
     groups = event_groups(dataset.events)
+    passed = passed_unrecorded(dataset)
     sources_of: dict[str, list[str]] = {}
     for e in dataset.events:
         files = sources_of.setdefault(groups[e.id], [])
@@ -170,15 +172,16 @@ def events_frame(dataset: Dataset) -> pd.DataFrame:
         rows.append(
             {
                 "id": e.id, "date": e.date.first_day, "date_end": e.date.last_day,
-                "date_precision": e.date.precision.value, "date_label": e.date.label(),
+                "date_precision": e.date.precision.value, "date_label": sourcedate.event_date(e),
                 "date_basis": e.date_basis, "programme": e.programme,
                 "programme_name": dataset.programme(e.programme).name,
                 "type": str(e.type), "status": e.status.value, "title": e.title,
                 "source": e.source, "quote": e.quote, "source_title": source.title,
-                "source_publisher": source.publisher, "source_date": source.published.label(),
+                "source_publisher": source.publisher, "source_date": sourcedate.source_date(source),
                 "type_label": type_def.label, "type_symbol": type_def.symbol,
                 "scope": programme.scope or SCOPE_NOT_STATED, "scope_label": scope_label(dataset, programme.scope),
                 "same_as": e.same_as, "same_group": groups[e.id], "group_sources": " · ".join(sources_of[groups[e.id]]),
+                "passed_unrecorded": "yes" if e.id in passed else None,
             }
         )
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)

@@ -5,7 +5,11 @@ states (found by ``dashboard.curated.mentions``) and whether it is already curat
 Each mention gets one status, the first that applies:
 
 
-1. ``cited``: it lies inside the quote of a figure from that source;
+A commitment without a number (``vowed to double``, ``will expand``: found by
+``dashboard.curated.commitments``) is listed too, for a curator to record as a ``pledge`` event.
+
+1. ``cited``: it lies inside the quote of a figure from that source (a commitment: of a
+   figure or an event);
 2. ``excluded``: it lies inside an exclusion's quote (``data/exclusions.yaml``) — a
    curator's explicit decision with a reason, so it wins over the guess below;
 3. ``restates``: a figure of the same source has the same value in base units and the
@@ -22,6 +26,7 @@ from pathlib import Path
 from dashboard.curated.mentions import (  # noqa: F401  (re-exported: coverage is where callers look)
     Measure, Mention, find_mentions, parse_number, parse_spelled,
 )
+from dashboard.curated.commitments import find_commitments
 from dashboard.curated.records import Dataset
 from dashboard.curated.seeds import find_all, read_seed
 
@@ -78,7 +83,8 @@ class CoverageReport:
         out = [f"{Path(self.seeds_dir) / u.source}:1: {u.reason}" for u in self.unreadable]
         for e in self.entries:
             m = e.mention
-            out.append(f"{Path(self.seeds_dir) / m.source}:{m.line}: \"{m.text}\": {e.describe()}")
+            what = " (a commitment without a number)" if m.measure is Measure.COMMITMENT else ""
+            out.append(f"{Path(self.seeds_dir) / m.source}:{m.line}: \"{m.text}\"{what}: {e.describe()}")
         seeds = len({e.mention.source for e in self.entries})
         summary = (
             f"{len(self.entries)} mentions in {seeds} seed(s): {self.count(Status.CITED)} cited, "
@@ -98,7 +104,8 @@ def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
 def classify(mention: Mention, text: str, dataset: Dataset) -> Covered:
     """The status of one mention of seed ``mention.source`` whose text is ``text``."""
     figures = [f for f in dataset.figures if f.source == mention.source]
-    cited = sorted({f.id for f in figures if _inside(mention, find_all(text, f.quote))})
+    records = figures + ([e for e in dataset.events if e.source == mention.source] if mention.measure is Measure.COMMITMENT else [])
+    cited = sorted({r.id for r in records if _inside(mention, find_all(text, r.quote))})
     if cited:
         return Covered(mention, Status.CITED, ", ".join(cited))
     for exclusion in dataset.exclusions:
@@ -109,7 +116,7 @@ def classify(mention: Mention, text: str, dataset: Dataset) -> Covered:
         f.id
         for f in figures
         if f.value == mention.value
-        and mention.measure is not Measure.PERCENT
+        and mention.measure not in (Measure.PERCENT, Measure.COMMITMENT)
         and (units[f.unit].is_currency if f.unit in units else False) == (mention.measure is Measure.MONEY)
     )
     if same:
@@ -136,5 +143,6 @@ def coverage(dataset: Dataset, seeds_dir: Path | str) -> CoverageReport:
             unreadable.append(Unreadable(name, "file: not UTF-8 text; save the document as UTF-8 plain text"))
             continue
         language = languages.get(name)  # a Vietnamese document writes 3,000 as "3.000"
-        entries += [classify(m, text, dataset) for m in find_mentions(text, name, language=language)]
+        mentions = find_mentions(text, name, language=language) + find_commitments(text, name)
+        entries += [classify(m, text, dataset) for m in sorted(mentions, key=lambda m: (m.start, m.end))]
     return CoverageReport(str(seeds_dir), tuple(entries), tuple(unreadable))

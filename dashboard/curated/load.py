@@ -36,6 +36,7 @@ from dashboard.curated.fields import (  # noqa: F401  (re-exported: the schemas 
     optional,
 )
 from dashboard.curated.problems import Problem
+from dashboard.curated.published import build_source, published
 from dashboard.curated.records import (
     Dataset,
     EventStatus,
@@ -100,8 +101,8 @@ SECTIONS: dict[str, Schema] = {
         },
     ),
     "sources": Schema(
-        Source,
-        {"file": text, "title": text, "publisher": text, "published": flex_date},
+        build_source,
+        {"file": text, "title": text, "publisher": text, "published": published},
         {
             "published_basis": optional(text), "url": optional(text), "title_basis": optional(text),
             "publisher_basis": optional(text), "caveats": optional(text_list), "accessed": optional(date),
@@ -140,7 +141,10 @@ SECTIONS: dict[str, Schema] = {
             "source": text,
             "quote": text,
         },
-        {"status": optional(choice(EventStatus)), "date_basis": optional(text), "same_as": optional(ident)},
+        {
+            "status": optional(choice(EventStatus)), "date_basis": optional(text), "date_inferred": optional(boolean),
+            "same_as": optional(ident),
+        },
     ),
     "exclusions": Schema(Exclusion, {"source": text, "quote": text, "reason": text}, {}),
 }
@@ -366,12 +370,13 @@ def _read_record(reader: _Reader, node: yaml.Node, schema: Schema, prefix: str, 
     if not ok:
         return None
     values = {k: v for k, v in values.items() if v is not None}
-    if schema is PERIOD:
-        try:
-            return schema.build(**values)
-        except FieldError as err:
-            reader.problem(node, prefix.rstrip("."), str(err), "bad-period")
-            return None
-    values["location"] = Location(reader.path, _line(node))
-    values["lines"] = lines
-    return schema.build(**values)
+    if schema is not PERIOD:
+        values["location"] = Location(reader.path, _line(node))
+        values["lines"] = lines
+    try:
+        return schema.build(**values)
+    except FieldError as err:  # fields that disagree: a period's dates, a source's date and basis
+        field = getattr(err, "field", None)
+        at = fields[field][1] if field in fields else node
+        reader.problem(at, prefix + field if field else prefix.rstrip("."), str(err), "bad-period" if schema is PERIOD else "bad-record")
+        return None

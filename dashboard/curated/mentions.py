@@ -198,6 +198,7 @@ class Measure(StrEnum):
     MONEY = "money"
     COUNT = "count"
     PERCENT = "percent"  # a rate, never the same thing as a figure's count
+    COMMITMENT = "commitment"  # a promise without a number: "vowed to double" (curated.commitments)
 
 
 @dataclass(frozen=True, order=True)
@@ -209,7 +210,7 @@ class Mention:
     start: int  # character offsets in the seed text
     end: int
     text: str  # as printed: "over £7 million", "1,936 aspiring migrants"
-    value: int | float  # base units: "£1 million" -> 1000000
+    value: int | float | None  # base units: "£1 million" -> 1000000; None for a commitment
     measure: Measure
     qualifier: Qualifier
 

@@ -242,6 +242,7 @@ class Source:
     published: FlexDate
     published_basis: str | None = None
     url: str | None = None
+    published_how: str = "printed"  # printed | inferred | on_or_after | undated (see curated.published)
     title_basis: str | None = None  # how the title was worked out when the document prints none
     publisher_basis: str | None = None
     caveats: tuple[str, ...] = ()  # "The text is cut off mid-sentence."
@@ -310,6 +311,7 @@ class Event:
     quote: str
     status: EventStatus = EventStatus.HELD
     date_basis: str | None = None
+    date_inferred: bool = False  # the document does not print this date (or its year): date_basis says how it was worked out
     same_as: str | None = None  # an event id: the same event reported by another document
     location: Location | None = field(default=None, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)

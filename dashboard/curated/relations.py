@@ -31,7 +31,8 @@ _SAME_METRIC = {"same_as", "updates", "disagrees_with"}  # part_of may cross met
 def statement_order(figure: Figure, dataset: Dataset) -> tuple[dt.date, dt.date]:
     """The key "latest" sorts by: the source's publication date, then the period end."""
     try:
-        published = dataset.source(figure.source).published.first_day
+        source = dataset.source(figure.source)
+        published = dt.date.min if source.published_how == "undated" else source.published.first_day  # never the latest
     except KeyError:
         published = dt.date.min
     return published, figure.period.end

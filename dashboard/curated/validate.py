@@ -69,6 +69,10 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
         if source.url is not None and not re.match(r"https?://[^\s/]+", source.url, re.I):
             add(source, "url", f"{source.url!r} is not a web address; write one starting with https:// (or http://), or leave url out", "bad-url")
 
+    for event in dataset.events:  # a date shown as "(inferred)" says how it was worked out
+        if event.date_inferred and not event.date_basis:
+            add(event, "date_inferred", "an inferred date needs `date_basis:` saying how it was worked out from the document", "inferred-without-basis")
+
     for metric in dataset.metrics:
         if metric.unit not in units:
             add(metric, "unit", f"unknown unit {metric.unit!r}; define it under `units:` or use one of: {_list(units)}", "unknown-unit")
@@ -150,7 +154,7 @@ def warnings(dataset: Dataset, seeds_dir: Path | str) -> list[DataWarning]:
     found = relation_warnings(dataset)
     for source in dataset.sources:
         text = read_seed(seeds_dir, source.file)
-        if text is None:
+        if text is None or source.published_how == "undated":  # no year to check weekdays against
             continue
         for line, stated, actual_date, actual_weekday in weekday_mismatches(text, source.published.first_day.year):
             actually = "does not exist" if actual_weekday == "no such day" else f"was a {actual_weekday}"

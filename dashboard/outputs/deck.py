@@ -157,6 +157,7 @@ def _chart_slide(deck, name: str, part, picture: bytes, picture_h_in: float, eve
     """One slide of chart ``name`` (``part``: all of it, or one of the slides it continues on)."""
     from dashboard.views import charts
 
+    events = part.events if getattr(part, "events", None) is not None else events  # a timeline part: its own events
     slide = deck.slides.add_slide(deck.slide_layouts[5])  # Title Only
     title = slide.shapes.title
     _place(title, MARGIN_IN, TITLE_TOP_IN, SLIDE_W_IN - 2 * MARGIN_IN, CHART_TITLE_H_IN)
@@ -177,6 +178,7 @@ def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, datase
     from dashboard.analysis.frame import SCOPE_NOT_STATED
     from dashboard.views import charts
     from dashboard.views.labels import KIND_LABELS, claim_notes, shows_scope
+    from dashboard.views.charts.texts import PASSED_NOTE
 
     words = words or Words("en")
     rows = charts.plotted_rows(name, figures, events)
@@ -185,6 +187,8 @@ def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, datase
         lines.append(words.text("Key events:", CTX_NOTES))
         for r in rows.to_dict("records"):
             planned = words.text(" (planned)", CTX_NOTES) if r["status"] == "planned" else ""
+            if r.get("passed_unrecorded") == "yes":  # planned, its date passed, no record it took place
+                planned = " — " + words.text(PASSED_NOTE, "charts", date=r["date_label"])
             lines.append(words.text("• {date}: {title}{planned}. Source: “{quote}”", CTX_NOTES, date=r["date_label"], title=r["title"], planned=planned, quote=r["quote"]))
     else:
         lines.append(words.text("Key figures (say them as worded, qualifier included):", CTX_NOTES))

@@ -20,6 +20,7 @@ from dashboard.outputs.slidefit import (
     KEY_H, KEY_ROW, WRAP_CHAR_WIDTH, draw_keys, fit_event_labels, fit_value_axes, floor_fonts, key_grid, panel_notes, place_panels, rewrap_labels,
     take_cap_note, take_keys,
 )
+from dashboard.outputs.slideevents import event_rows_spare
 from dashboard.outputs.slidefit import text_px as _text_px
 from dashboard.words import Formatter, Words
 
@@ -133,7 +134,7 @@ def compose(
         layout["showlegend"] = False
 
     footer_lines: list[tuple[str, float, str]] = []  # (text, font px, colour), top to bottom
-    for line in _wrap_px(text.source, usable, px(FOOTER_PX), char_width=FOOTER_CHAR_WIDTH):
+    for line in source_lines(text.source, usable, px(FOOTER_PX), words):
         footer_lines.append((line, px(FOOTER_PX), theme.text_colour))
     for line in _wrap_px("   ".join([*panel_details, *text.notes, *cap]), usable, px(NOTE_PX), char_width=FOOTER_CHAR_WIDTH):
         footer_lines.append((line, px(NOTE_PX), theme.muted_colour))
@@ -153,6 +154,9 @@ def compose(
     if fit is not None:
         fit.update(plot_h=plot_h, font_px=px(BODY_PX), spare=spare)
     fit_event_labels(figure, plot_w, left, px(PAD_X), px(MIN_TEXT_PX))
+    event_spare = event_rows_spare(figure, plot_h, px(MIN_TEXT_PX))
+    if fit is not None and event_spare is not None:
+        fit["spare"] = event_spare  # a timeline's rows: slideparts continues it on more slides
 
     def paper_x(x_px: float) -> float:  # pixels from the image's left edge → paper x
         return (x_px - left) / plot_w
@@ -251,6 +255,26 @@ def _times(value, k: float):
         return [_times(v, k) for v in value.tolist()]
     except AttributeError:
         return value
+
+
+MAX_SOURCE_LINES = 3  # a source line past this names the first documents and how many more
+
+
+def source_lines(source: str, width_px: float, font_px: float, words: Words | None = None) -> list[str]:
+    """The source line wrapped to the slide; when it would take more than ``MAX_SOURCE_LINES``
+    (23 documents took half a slide), the documents that fit and "and 12 more documents" (the
+    deck's notes and the table name them all)."""
+    lines = _wrap_px(source, width_px, font_px, char_width=FOOTER_CHAR_WIDTH)
+    if len(lines) <= MAX_SOURCE_LINES:
+        return lines
+    words = words or Words("en")
+    documents = source.split("; ")
+    for keep in range(len(documents) - 1, 0, -1):
+        more = words.text("and {n} more documents", "images", n=words.integer(len(documents) - keep))
+        lines = _wrap_px("; ".join(documents[:keep]) + "; " + more, width_px, font_px, char_width=FOOTER_CHAR_WIDTH)
+        if len(lines) <= MAX_SOURCE_LINES:
+            return lines
+    return _wrap_px(source, width_px, font_px, max_lines=MAX_SOURCE_LINES, char_width=FOOTER_CHAR_WIDTH)
 
 
 def _wrap_px(text: str, width_px: float, font_px: float, max_lines: int | None = None, char_width: float = WRAP_CHAR_WIDTH) -> list[str]:

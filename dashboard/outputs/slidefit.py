@@ -164,10 +164,11 @@ def fit_event_labels(figure: dict, plot_w: float, left_px: float, pad_px: float,
             room = (at + left_px - font_px) if side == "middle left" else (plot_w - at + pad_px * 0.5 - font_px)
             per_line = max(16, int(room / (font_px * WRAP_CHAR_WIDTH)) - 2)
             plain = re.sub(r"<br\s*/?>", " ", str(text))
-            head = re.match(r"<b>.*?</b>", plain)
-            if head:  # the date stays whole
-                plain = head.group(0).replace(" ", "\u00a0") + plain[head.end():]
-            lines = textwrap.wrap(plain, width=per_line + (len(head.group(0)) - len(plain_text(head.group(0))) if head else 0), break_long_words=False)
+            head = re.match(r"<b>(.*?)</b>", plain)
+            date = head.group(1).replace(" ", "\u00a0") if head else ""  # the date stays whole, and bold
+            lines = textwrap.wrap(date + plain[head.end():] if head else plain, width=per_line, break_long_words=False)
+            if head and lines:  # the markup counts no width: only the first line holds it
+                lines[0] = f"<b>{date}</b>" + lines[0][len(date):]
             texts[i] = "<br>".join(lines).replace("\u00a0", " ")
         trace["text"] = texts
 

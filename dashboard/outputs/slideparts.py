@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from dashboard.outputs.slideevents import event_parts, numbered, part_events
 from dashboard.outputs.slidecompose import BASE_HEIGHT, BASE_WIDTH, SlideText, chart_spec, compose, slide_text
 from dashboard.outputs.slidefit import category_panels
 from dashboard.words import Words
@@ -43,6 +44,7 @@ class SlidePart:
     number: int = 1
     count: int = 1
     figures: pd.DataFrame | None = dataclasses.field(default=None, compare=False, repr=False)  # the frame it is drawn from
+    events: pd.DataFrame | None = dataclasses.field(default=None, compare=False, repr=False)  # a timeline part's events
 
 
 @dataclass
@@ -81,8 +83,10 @@ def slide_parts(
     drawn = charts.plotted_rows(name, figures, events)
     ids = tuple(str(i) for i in drawn["id"]) if "id" in drawn else ()
     single = [SlidePart(whole, text, ids, figures=figures)]
-    if fit.get("spare", 0.0) >= 0 or charts.CHARTS[name].plots != "figures":
+    if fit.get("spare", 0.0) >= 0:
         return single
+    if charts.CHARTS[name].plots == "events":
+        return _event_parts(name, figures, events, dataset, filters, config, made_on, words, size, title, scale, ids) or single
     panels = _panels(whole["layout"], _groups(figures))
     capped = charts.cap_note(name, figures, events)
 
@@ -124,6 +128,35 @@ def slide_parts(
         begun |= {panel.y for panel, _ in part}
     _share_value_axes([p.figure for p in parts], panels)
     return parts
+
+
+def _event_parts(name, figures, events, dataset, filters, config, made_on, words, size, title, scale, ids) -> list[SlidePart]:
+    """The timeline's events in date order, as many a slide as fit (see ``slideevents``); [] when
+    a part would not draw exactly its own events."""
+    from dashboard.views import charts
+
+    capped = charts.cap_note(name, figures, events)
+
+    def drawn(part: list[str], number: int = 1, count: int = 1) -> tuple[SlidePart, bool] | None:
+        rows = part_events(events, part)
+        if [str(i) for i in charts.plotted_rows(name, figures, rows)["id"]] != part:
+            return None
+        said = slide_text(name, figures, rows, dataset, filters, config, made_on, words)
+        said = numbered(said, said.title, number, count, words, (capped,) if capped else ())
+        figure = charts.build_chart(name, figures, rows, dataset, config.theme, filters).to_dict()
+        fitted: dict = {}
+        figure = compose(figure, said, config, size, title=title, scale=scale, fit=fitted, words=words)
+        return SlidePart(figure, said, tuple(part), number, count, figures, rows), fitted.get("spare", 0.0) >= 0
+
+    def fits(part: list[str]) -> bool:
+        made = drawn(part)
+        return bool(made and made[1])
+
+    plan = event_parts(list(ids), fits)
+    if len(plan) < 2:
+        return []
+    parts = [drawn(part, number, len(plan)) for number, part in enumerate(plan, start=1)]
+    return [made[0] for made in parts] if all(parts) else []
 
 
 # --- which rows go on which slide ---------------------------------------------------------------

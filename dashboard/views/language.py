@@ -25,6 +25,7 @@ import pandas as pd
 
 from dashboard.analysis import fmt
 from dashboard.analysis.frame import text_column
+from dashboard.analysis.sourcedate import event_date, source_date
 from dashboard.curated.records import Dataset
 from dashboard.curated.translations import Translations
 from dashboard.words import LANGUAGES, Formatter, Phrase, Words
@@ -195,7 +196,7 @@ def _figures(figures: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> p
         "period_label": [_once(periods, f.period, lambda f=f: formatter.period(f.period)) for f in rows],
         "source_title": [sources[f.source].title for f in rows],
         "source_publisher": [sources[f.source].publisher for f in rows],
-        "source_date": [formatter.flex_date(sources[f.source].published) for f in rows],
+        "source_date": [source_date(sources[f.source], formatter.words) for f in rows],
         "source_language": [sources[f.source].language or SOURCE_LANGUAGE for f in rows],
         "note": [f.note for f in rows],
         "period_start_basis": [f.period.start_basis for f in rows],
@@ -243,12 +244,12 @@ def _events(events: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> pd.
     words = formatter.words
     column = {
         "title": [e.title for e in rows],
-        "date_label": [formatter.flex_date(e.date) for e in rows],
+        "date_label": [event_date(e, formatter.words) for e in rows],
         "date_basis": [e.date_basis for e in rows],
         "programme_name": [dataset.programme(e.programme).name for e in rows],
         "source_title": [sources[e.source].title for e in rows],
         "source_publisher": [sources[e.source].publisher for e in rows],
-        "source_date": [formatter.flex_date(sources[e.source].published) for e in rows],
+        "source_date": [source_date(sources[e.source], formatter.words) for e in rows],
         "type_label": [types[str(e.type)] if str(e.type) in types else event_type_word(str(e.type), words) for e in rows],
         "scope_label": _scope_labels(frame, dataset, words),
     }
@@ -261,7 +262,7 @@ def citation(source, words: Words) -> str:
     """``<title> — <publisher>, <date>`` in ``words``' language (``Source.citation`` is English)."""
     return words.text(
         "{title} — {publisher}, {date}", "table",
-        title=source.title, publisher=source.publisher, date=formatter_for(words.language).flex_date(source.published),
+        title=source.title, publisher=source.publisher, date=source_date(source, words),
     )
 
 

@@ -21,11 +21,14 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.analysis import fmt
+from dashboard.analysis.eventstatus import passed_unrecorded
+from dashboard.analysis.sourcedate import event_date, source_date
 from dashboard.curated.records import Dataset, Event, Figure, Qualifier
 from dashboard.curated.seeds import find_quote, read_seed
 from dashboard.curated.translations import Translations, load_translations, translation_files
 from dashboard.words import LANGUAGES, Formatter, Words
 from dashboard.words.names import name, quote as shown_quote
+from dashboard.views.charts.texts import PASSED_NOTE
 from dashboard.views.language import CTX_EVENT_TYPE, CTX_SCOPE, scope_word, vocabulary_word
 
 FIGURE, EVENT = "figure", "event"
@@ -211,7 +214,7 @@ class _View:
         basis = name(source, self.translations, "published_basis") if source.published_basis else None
         return Document(
             file, name(source, self.translations, "title"), name(source, self.translations, "publisher"),
-            self.formatter.flex_date(source.published), basis, source.url,
+            source_date(source, self.words), basis, source.url,
         )
 
     def figure_details(self, figure: Figure) -> tuple[str, tuple[Detail, ...]]:
@@ -240,13 +243,21 @@ class _View:
             details.append(Detail(words.text("Note", CTX), name(figure, translations, "note")))
         return words.text("{metric}: {value}", CTX, metric=name(metric, translations), value=value), tuple(details)
 
+    def status(self, event: Event) -> str:
+        """Held, Planned, or "Planned for 2025; no record that it took place" once its date passed."""
+        words = self.words
+        if event.id in passed_unrecorded(self.dataset):
+            said = words.text(PASSED_NOTE, "charts", date=self.formatter.flex_date(event.date))
+            return said[:1].upper() + said[1:]
+        return words.text("Planned", CTX) if event.status.value == "planned" else words.text("Held", CTX)
+
     def event_details(self, event: Event) -> tuple[str, tuple[Detail, ...]]:
         words, translations = self.words, self.translations
         # the vocabulary's word for it: curated in data/i18n, else the catalogue's, else marked untranslated
         type_label = vocabulary_word("event_types", self.dataset.event_type_def(str(event.type)), words, translations, CTX_EVENT_TYPE)
         details = [
-            Detail(words.text("Date", CTX), self.formatter.flex_date(event.date)),
-            Detail(words.text("Status", "table"), words.text("Planned", CTX) if event.status.value == "planned" else words.text("Held", CTX)),
+            Detail(words.text("Date", CTX), event_date(event, words)),
+            Detail(words.text("Status", "table"), self.status(event)),
             Detail(words.text("Programme", "table"), name(self.dataset.programme(event.programme), translations)),
             Detail(words.text("Type", CTX), type_label),
         ]

@@ -238,6 +238,9 @@ def chart_figure(
             "x": 1, "y": 0, "xanchor": "right", "yanchor": "bottom", "font": {"size": 11, "color": theme.muted_colour},
             "bgcolor": theme.background_colour,
         })
+        axis = fig["layout"].get("yaxis") or {}
+        if spec(name).plots == "events" and axis.get("range"):  # the latest events reach the plot's foot: the note gets a row of its own
+            axis["range"] = [axis["range"][0] + 1, axis["range"][1]]
     return _separated(fig, words)
 
 

@@ -39,6 +39,7 @@ PRECISION_NOTES = {"year": " (year only)", "month": " (month only)", "day": ""}
 
 COMMITTED_SUFFIX = " (committed)"  # after a pledged bar's value label
 PLANNED_SUFFIX = " (planned)"  # after a planned event's type
+PASSED_NOTE = "planned for {date}; no record that it took place"  # a planned event whose date passed (analysis.eventstatus)
 SPAN_KEY = "Month or year only"  # legend key of the timeline's date bands
 PEOPLE_AXIS = "Number of people"
 OWN_SCALE = " (each panel has its own scale)"

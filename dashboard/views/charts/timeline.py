@@ -20,7 +20,7 @@ from dashboard.analysis.claims import event_markers
 from dashboard.curated.records import Dataset, EventStatus
 from dashboard.views.charts.draw import EVENT_LABEL_ROLE, EVENT_TRACE_ROLE, HOVER, SPAN_TRACE_ROLE, Spec, esc, figure, strings, texts, wrap
 from dashboard.views.charts.registry import ChartSpec, register
-from dashboard.views.charts.texts import CTX_ALT, EVENTS_INTRO, PLANNED_SUFFIX, PRECISION_NOTES, SPAN_KEY, TIMELINE_AXIS, events_cap_note, say
+from dashboard.views.charts.texts import CTX_ALT, EVENTS_INTRO, PASSED_NOTE, PLANNED_SUFFIX, PRECISION_NOTES, SPAN_KEY, TIMELINE_AXIS, events_cap_note, say
 from dashboard.views.language import formatter_for, language_of, words_for
 from dashboard.views.theme import tint
 from dashboard.words import Words
@@ -63,11 +63,18 @@ def items(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
     return [
         say("{date}{precision}: {title} — {type}", words, CTX_ALT, date=date, precision=precision_note(precision, words), title=title,
             type=label.lower() if words.language == "en" else label[:1].lower() + label[1:])
-        + (planned if status == EventStatus.PLANNED.value else "")
-        for date, precision, title, label, status in zip(
-            rows["date_label"], rows["date_precision"], rows["title"], _type_labels(rows, dataset), rows["status"]
+        + (f", {note}" if note else planned if status == EventStatus.PLANNED.value else "")
+        for date, precision, title, label, status, note in zip(
+            rows["date_label"], rows["date_precision"], rows["title"], _type_labels(rows, dataset), rows["status"], passed_notes(rows, words)
         )
     ]
+
+
+def passed_notes(rows: pd.DataFrame, words: Words | None = None) -> list[str]:
+    """Each row's "planned for 2025; no record that it took place" when it is a planned event
+    whose date passed with no record that it happened (see ``analysis.eventstatus``), else ""."""
+    flags = texts(rows["passed_unrecorded"]) if "passed_unrecorded" in rows.columns else [None] * len(rows)
+    return [say(PASSED_NOTE, words, date=date) if flag == "yes" else "" for flag, date in zip(flags, texts(rows["date_label"]))]
 
 
 def _type_labels(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
@@ -124,11 +131,12 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
     type_labels = _type_labels(rows, dataset)
     sources = texts(rows["group_sources"]) if "group_sources" in rows.columns else [None] * len(rows)
     columns = ["title", "date_label", "date_precision", "status", "programme_name"]
+    passed = passed_notes(rows, words)
     hover = np.array([
         f"<b>{esc(title)}</b><br>{esc(date)}{precision_note(precision, words)}<br>"
-        f"{event_label(label, status, words)} · {esc(programme)}{_sources_line(source, words)}"
-        for (title, date, precision, status, programme), label, source in zip(
-            zip(*(texts(rows[c]) for c in columns)), type_labels, sources
+        f"{event_label(label, status, words)} · {esc(programme)}{'<br>' + esc(note) if note else ''}{_sources_line(source, words)}"
+        for (title, date, precision, status, programme), label, source, note in zip(
+            zip(*(texts(rows[c]) for c in columns)), type_labels, sources, passed
         )
     ])
 
@@ -168,7 +176,10 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
     data.append({
         "type": "scatter", "x": anchor, "y": ids, "mode": "markers+text", "name": "Event labels", "showlegend": False,
         "marker": {"size": 14, "color": "rgba(0,0,0,0)"},
-        "text": [f"<b>{esc(d)}</b> · {wrap(t, 46)}" for d, t in zip(texts(rows["date_label"]), texts(rows["title"]))],
+        "text": [
+            f"<b>{esc(d)}</b> · {wrap(t + (' — ' + note if note else ''), 46)}"
+            for d, t, note in zip(texts(rows["date_label"]), texts(rows["title"]), passed)
+        ],
         "textposition": np.where(right_half, "middle left", "middle right"),
         "textfont": {"size": 11, "color": theme.text_colour},
         "customdata": customdata, "hovertext": hover, "hovertemplate": HOVER,
