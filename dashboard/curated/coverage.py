@@ -320,7 +320,7 @@ def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
 
 def classify(mention: Mention, text: str, dataset: Dataset) -> Covered:
     """The status of one mention of seed ``mention.source`` whose text is ``text``."""
-    figures = [f for f in dataset.figures if f.source == mention.source]
+    figures = [f for f in (*dataset.figures, *dataset.context_statistics) if f.source == mention.source]
     cited = sorted({f.id for f in figures if _inside(mention, find_all(text, f.quote))})
     if cited:
         return Covered(mention, Status.CITED, ", ".join(cited))

@@ -37,6 +37,7 @@ from dashboard.curated.fields import (  # noqa: F401  (re-exported: the schemas 
 )
 from dashboard.curated.problems import Problem
 from dashboard.curated.records import (
+    ContextStatistic,
     Dataset,
     EventStatus,
     EventTypeDef,
@@ -143,6 +144,17 @@ SECTIONS: dict[str, Schema] = {
         {"status": optional(choice(EventStatus)), "date_basis": optional(text), "same_as": optional(ident)},
     ),
     "exclusions": Schema(Exclusion, {"source": text, "quote": text, "reason": text}, {}),
+    "context_statistics": Schema(
+        ContextStatistic,
+        {
+            "id": ident, "statistic": text, "value": number, "unit": ident, "qualifier": choice(Qualifier),
+            "period": PERIOD, "source": text, "quote": text,
+        },
+        {
+            "wording": optional(text), "value_high": optional(number), "counted_by": optional(text),
+            "official_table": optional(text), "note": optional(text),
+        },
+    ),
 }
 
 

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from dashboard.curated.context_checks import context_problems
 from dashboard.curated.load import load_dataset
 from dashboard.curated.problems import DataInvalid, DataWarning, Problem
 from dashboard.curated.records import Dataset, Figure, Location, Qualifier, where
@@ -44,7 +45,7 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
 
     for section, key in [
         ("programmes", "id"), ("scopes", "id"), ("event_types", "id"), ("units", "id"), ("metrics", "id"),
-        ("sources", "file"), ("figures", "id"), ("events", "id"),
+        ("sources", "file"), ("figures", "id"), ("events", "id"), ("context_statistics", "id"),
     ]:
         records = getattr(dataset, section)
         seen = Counter(getattr(r, key) for r in records)
@@ -83,7 +84,7 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
         if figure.period.end < figure.period.start:
             add(figure, "period.end", f"{figure.period.end} is before the start {figure.period.start}", "period-order")
 
-    for record in [*dataset.figures, *dataset.events, *dataset.exclusions]:
+    for record in [*dataset.figures, *dataset.events, *dataset.exclusions, *dataset.context_statistics]:
         text = read_seed(seeds_dir, record.source)
         if text is None:
             add(record, "source", f"{record.source!r} is not in {seeds_dir}/; add the document there or fix the file name", "missing-source")
@@ -97,8 +98,9 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
         if read_seed(seeds_dir, source.file) is None:
             add(source, "file", f"{source.file!r} is not in {seeds_dir}/; add the document there or fix the file name", "missing-source")
 
-    for figure in dataset.figures:
+    for figure in [*dataset.figures, *dataset.context_statistics]:
         problems += _value_problems(figure)
+    problems += context_problems(dataset)
 
     problems += relation_problems(dataset)
     return problems

@@ -1,0 +1,80 @@
+"""Context statistics: numbers a document gives as background (small-boat arrivals, asylum
+grants) that belong to no programme. The curator records them without inventing a
+programme or a scope, validate checks them with file:line, and the views show them apart
+from programme results, never in a programme's card, panel or funding-per-person ratio.
+
+The made-up briefing tests/fixtures/extra_documents/*/960_* is added to a copy of the
+shipped data, as a curator would add a document."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard.curated.coverage import Status, coverage
+from dashboard.curated.problems import DataInvalid
+from dashboard.curated.validate import load_valid
+
+ROOT = Path(__file__).resolve().parent.parent
+EXTRA = ROOT / "tests" / "fixtures" / "extra_documents"
+BRIEF = "960_fictional_context_brief_2019.txt"
+
+
+def with_briefing(tmp_path: Path, edit=None) -> tuple[Path, Path]:
+    """A copy of the shipped data and seeds with the made-up briefing added (``edit`` may
+    rewrite its YAML text first)."""
+    data, seeds = tmp_path / "data", tmp_path / "seeds"
+    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(ROOT / "seeds", seeds)
+    shutil.copy(EXTRA / "seeds" / BRIEF, seeds / BRIEF)
+    text = (EXTRA / "data" / "960_fictional_context.yaml").read_text(encoding="utf-8")
+    (data / "960_fictional_context.yaml").write_text(edit(text) if edit else text, encoding="utf-8")
+    return data, seeds
+
+
+@pytest.fixture(scope="module")
+def briefing(tmp_path_factory):
+    data, seeds = with_briefing(tmp_path_factory.mktemp("briefing"))
+    return load_valid(data, seeds), seeds
+
+
+def test_a_context_statistic_needs_no_programme_and_is_not_a_programme_figure(briefing):
+    dataset, _ = briefing
+    stats = [s for s in dataset.context_statistics if s.source == BRIEF]
+    assert stats, "the briefing's context statistics load"
+    figure_ids = {f.id for f in dataset.figures}
+    assert not any(s.id in figure_ids for s in stats)
+    assert all(not hasattr(s, "programme") for s in stats)
+
+
+def test_coverage_counts_a_context_statistic_as_curated(briefing):
+    dataset, seeds = briefing
+    report = coverage(dataset, seeds)
+    quoted = {s.id for s in dataset.context_statistics}
+    of_brief = [e for e in report.entries if e.mention.source == BRIEF]
+    assert of_brief and not [e for e in of_brief if e.status is Status.UNCURATED]
+    assert any(e.status is Status.CITED and e.detail in quoted for e in of_brief)
+
+
+def _problems(tmp_path: Path, old: str, new: str) -> list:
+    data, seeds = with_briefing(tmp_path, lambda text: text.replace(old, new, 1))
+    with pytest.raises(DataInvalid) as err:
+        load_valid(data, seeds)
+    return [p for p in err.value.problems if "960_" in p.location.path]
+
+
+def test_counted_by_that_names_nobody_is_refused_at_its_line_with_what_to_do(tmp_path):
+    problems = _problems(tmp_path, "counted_by: Example Home Office (fictional)", "counted_by: Not stated in the source")
+    assert [(p.field, p.code) for p in problems] == [("counted_by", "counted-by-not-stated")]
+    line = next(n for n, text in enumerate((tmp_path / "data" / "960_fictional_context.yaml").read_text().splitlines(), 1) if "counted_by:" in text)
+    assert problems[0].location.line == line
+    assert "leave `counted_by` out" in problems[0].message
+
+
+def test_a_context_statistic_with_an_unknown_unit_or_a_missing_quote_is_reported_at_its_line(tmp_path):
+    problems = _problems(tmp_path, "    value: 1890\n    unit: people", "    value: 1890\n    unit: boats")
+    assert [(p.field, p.code) for p in problems] == [("unit", "unknown-unit")]
+    problems = _problems(tmp_path / "q", "quote: Around 700 asylum", "quote: About 700 asylum")
+    assert [(p.field, p.code) for p in problems] == [("quote", "quote-not-found")]
