@@ -78,3 +78,74 @@ def test_a_context_statistic_with_an_unknown_unit_or_a_missing_quote_is_reported
     assert [(p.field, p.code) for p in problems] == [("unit", "unknown-unit")]
     problems = _problems(tmp_path / "q", "quote: Around 700 asylum", "quote: About 700 asylum")
     assert [(p.field, p.code) for p in problems] == [("quote", "quote-not-found")]
+
+
+# --- the page --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def page_state(briefing):
+    from dashboard.config import load_config
+    from dashboard.web.app import app_state, create_app
+
+    dataset, seeds = briefing
+    return app_state(create_app(dataset, load_config(ROOT / "config.yaml"), seeds, seeds.parent / "data"))
+
+
+def _view(state, language="en", **years):
+    from dashboard.analysis.frame import Filters
+    from dashboard.web import state as st
+
+    return st.compute_view(state, Filters(**{**state.defaults.__dict__, **years}), language)
+
+
+def test_the_page_shows_context_statistics_in_their_own_section_saying_who_counted(page_state):
+    from components import texts
+    from dashboard.web.context_panel import render_context
+
+    view = _view(page_state, year_from=2019, year_to=2019)
+    section = " ".join(texts(render_context(view.context, view.language)))
+    assert "Context statistics (not programme results)" in section
+    assert "counted by Example Home Office (fictional) · official table: Example Home Office table Irr_D01 (fictional)" in section
+    assert "around 700" in section and "who counted: not stated in the source" in section
+    assert "counted by Not stated" not in section and "counted by None" not in section
+
+
+def test_a_context_statistic_is_never_a_card_line_a_chart_bar_or_a_funding_per_person_term(page_state):
+    from components import texts
+    from dashboard.web.layout import render_cards, render_ratios
+
+    view = _view(page_state, year_from=2019, year_to=2019)
+    stats = {line.id for line in view.context}
+    assert stats and not stats & set(view.figures["id"])
+    page_texts = " ".join(texts(render_cards(view.cards)) + texts(render_ratios(view.ratios, view.ratio_count)))
+    for line in view.context:
+        assert line.value_text not in page_texts.split(" · ")
+        assert str(line.statistic) not in page_texts
+    drawn = {i for chart in view.charts.values() for trace in chart.spec["data"] for i in _ids(trace)}
+    assert not stats & drawn
+
+
+def _ids(trace) -> set[str]:
+    data = trace.get("customdata")
+    if data is None:
+        return set()
+    return {str(row[0]) if hasattr(row, "__len__") and not isinstance(row, str) else str(row) for row in data}
+
+
+def test_context_statistics_follow_the_years_and_leave_no_section_when_none_is_in_them(page_state):
+    from dashboard.web.context_panel import render_context
+
+    assert _view(page_state, year_from=2019, year_to=2019).context
+    after = max(s.period.end.year for s in page_state.dataset.context_statistics) + 1
+    later = _view(page_state, year_from=after, year_to=after)
+    assert later.context == () and render_context(later.context, later.language) == []
+
+
+def test_the_vietnamese_page_says_what_context_statistics_are_in_vietnamese(page_state):
+    from components import texts
+    from dashboard.web.context_panel import render_context
+
+    view = _view(page_state, "vi", year_from=2019, year_to=2019)
+    section = " ".join(texts(render_context(view.context, view.language)))
+    assert "Số liệu bối cảnh" in section and "tài liệu không nêu" in section and "khoảng 700" in section

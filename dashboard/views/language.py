@@ -143,6 +143,7 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
         sources=tuple(named(s, "title", "publisher", "published_basis") for s in dataset.sources),
         events=tuple(named(e, "title", "date_basis") for e in dataset.events),
         figures=tuple(figure(f) for f in dataset.figures),
+        context_statistics=tuple(named(s, "statistic", "counted_by", "official_table", "note") for s in dataset.context_statistics),
         scopes=tuple(dataclasses.replace(s, label=scope_word(s.label, words)) for s in dataset.scopes),
         event_types=tuple(dataclasses.replace(t, label=event_type_word(t.label, words)) for t in dataset.event_types),
     )

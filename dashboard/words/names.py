@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.curated.problems import DataWarning, Problem
-from dashboard.curated.records import Dataset, Event, Figure, Location, Metric, Programme, Qualifier, Source, Unit
+from dashboard.curated.records import ContextStatistic, Dataset, Event, Figure, Location, Metric, Programme, Qualifier, Source, Unit
 from dashboard.curated.translations import (
     Translations,
     english as english_text,
@@ -32,8 +32,11 @@ from dashboard.words.catalogue import LANGUAGES, SOURCE_LANGUAGE, Phrase, Words
 Record = Programme | Metric | Unit | Source | Event
 
 # The section of data/ each record type is curated in, and the field that is its name.
-SECTION = {Programme: "programmes", Metric: "metrics", Unit: "units", Source: "sources", Event: "events", Figure: "figures"}
-NAME_FIELD = {Programme: "name", Metric: "label", Unit: "label", Source: "title", Event: "title"}
+SECTION = {
+    Programme: "programmes", Metric: "metrics", Unit: "units", Source: "sources", Event: "events", Figure: "figures",
+    ContextStatistic: "context_statistics",
+}
+NAME_FIELD = {Programme: "name", Metric: "label", Unit: "label", Source: "title", Event: "title", ContextStatistic: "statistic"}
 
 CTX_QUOTE = "quote label"
 CTX_LANGUAGE = "language of a quoted document"
