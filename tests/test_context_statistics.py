@@ -149,3 +149,79 @@ def test_the_vietnamese_page_says_what_context_statistics_are_in_vietnamese(page
     view = _view(page_state, "vi", year_from=2019, year_to=2019)
     section = " ".join(texts(render_context(view.context, view.language)))
     assert "Số liệu bối cảnh" in section and "tài liệu không nêu" in section and "khoảng 700" in section
+
+
+# --- the data files and the deck ---------------------------------------------------------------
+
+import csv  # noqa: E402
+import datetime as dt  # noqa: E402
+import io  # noqa: E402
+
+CLAIMS = ROOT / "tests" / "fixtures" / "claims"
+
+
+def _export(kind: str, dataset, filters, language: str = "en") -> bytes:
+    from dashboard.analysis.frame import apply_filters, figures_frame
+    from dashboard.config import load_config
+    from dashboard.outputs import export
+
+    context = export.ExportContext.for_view(dataset, filters, load_config(ROOT / "config.yaml"), today=dt.date(2026, 11, 22), language=language)
+    return export.FORMATS[kind](apply_filters(figures_frame(dataset), filters), context)
+
+
+def test_the_csv_marks_each_row_a_programme_figure_or_a_context_statistic(briefing):
+    from dashboard.analysis.frame import Filters
+
+    dataset, _ = briefing
+    rows = list(csv.DictReader(io.StringIO(_export("csv", dataset, Filters(2019, 2019)).decode("utf-8-sig"))))
+    stats = {s.id: s for s in dataset.context_statistics if s.period.overlaps_years(2019, 2019)}
+    context = [r for r in rows if r["record_type"] == "context_statistic"]
+    assert {r["id"] for r in context} == set(stats)
+    assert all(r["programme"] == "" and r["metric"] == "" and r["kind"] == "" for r in context)
+    assert {r["record_type"] for r in rows if r["id"] not in stats} == {"programme_figure"}
+    for row in context:
+        stat = stats[row["id"]]
+        assert float(row["value"]) == stat.value and row["quote"] == stat.quote
+        assert row["metric_counted_by"] == (stat.counted_by or "") and row["official_table"] == (stat.official_table or "")
+
+
+def test_a_view_without_context_statistics_writes_the_csv_as_before(briefing):
+    from dashboard.analysis.frame import Filters
+
+    dataset, _ = briefing
+    after = max(s.period.end.year for s in dataset.context_statistics) + 1
+    header = _export("csv", dataset, Filters(after, after)).decode("utf-8-sig").splitlines()[0]
+    assert "record_type" not in header
+
+
+def test_the_workbook_holds_context_statistics_on_a_sheet_of_their_own(briefing):
+    import openpyxl
+
+    from dashboard.analysis.frame import Filters
+
+    dataset, _ = briefing
+    for language, sheet_name, not_stated in [("en", "Context statistics", "who counted: not stated in the source"),
+                                              ("vi", "Số liệu bối cảnh", "đơn vị thống kê: tài liệu không nêu")]:
+        workbook = openpyxl.load_workbook(io.BytesIO(_export("xlsx", dataset, Filters(2019, 2019), language)))
+        assert sheet_name in workbook.sheetnames
+        figures = workbook.worksheets[0]
+        ids = {c.value for c in next(col for col in figures.iter_cols() if col[0].value == "id")[1:]}
+        stats = {s.id for s in dataset.context_statistics if s.period.overlaps_years(2019, 2019)}
+        assert not ids & stats, "no context statistic among the programme figures"
+        rows = list(workbook[sheet_name].iter_rows(values_only=True))
+        header = rows[0]
+        assert {r[header.index("id")] for r in rows[1:]} == stats
+        assert any(not_stated in r for r in rows[1:])
+
+
+def test_the_deck_gives_context_statistics_a_slide_of_their_own_saying_who_counted():
+    from dashboard.analysis.frame import Filters
+    from dashboard.outputs.decktables import context_rows
+    from dashboard.words import Words
+
+    claims = load_valid(CLAIMS / "data", CLAIMS / "seeds")
+    rows = context_rows(claims, Filters(2019, 2019), Words("en"))
+    assert [r.key for r in rows] == [s.id for s in claims.context_statistics]
+    assert "£36m" in rows[0].cells[0] and "Money added by other partners" in rows[0].cells[1]
+    assert rows[0].cells[2] == "who counted: not stated in the source"
+    assert context_rows(claims, Filters(2017, 2017), Words("en")) == []
