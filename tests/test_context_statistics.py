@@ -148,7 +148,7 @@ def test_the_vietnamese_page_says_what_context_statistics_are_in_vietnamese(page
 
     view = _view(page_state, "vi", year_from=2019, year_to=2019)
     section = " ".join(texts(render_context(view.context, view.language)))
-    assert "Số liệu bối cảnh" in section and "tài liệu không nêu" in section and "khoảng 700" in section
+    assert "Số liệu bối cảnh" in section and "nguồn không nêu" in section and "khoảng 700" in section
 
 
 # --- the data files and the deck ---------------------------------------------------------------
@@ -201,7 +201,7 @@ def test_the_workbook_holds_context_statistics_on_a_sheet_of_their_own(briefing)
 
     dataset, _ = briefing
     for language, sheet_name, not_stated in [("en", "Context statistics", "who counted: not stated in the source"),
-                                              ("vi", "Số liệu bối cảnh", "đơn vị thống kê: tài liệu không nêu")]:
+                                              ("vi", "Số liệu bối cảnh", "đơn vị thống kê: nguồn không nêu")]:
         workbook = openpyxl.load_workbook(io.BytesIO(_export("xlsx", dataset, Filters(2019, 2019), language)))
         assert sheet_name in workbook.sheetnames
         figures = workbook.worksheets[0]
