@@ -225,3 +225,16 @@ def test_the_deck_gives_context_statistics_a_slide_of_their_own_saying_who_count
     assert "£36m" in rows[0].cells[0] and "Money added by other partners" in rows[0].cells[1]
     assert rows[0].cells[2] == "who counted: not stated in the source"
     assert context_rows(claims, Filters(2017, 2017), Words("en")) == []
+
+
+def test_validate_counts_context_statistics_apart_from_the_figures(briefing):
+    from click.testing import CliRunner
+
+    from dashboard.cli import main
+
+    dataset, seeds = briefing
+    result = CliRunner().invoke(main, ["validate", "--data", str(seeds.parent / "data"), "--seeds", str(seeds)])
+    assert result.exit_code == 0, result.output
+    summary = result.output.strip().splitlines()[-1]
+    assert f"{len(dataset.figures)} figures" in summary
+    assert f"{len(dataset.context_statistics)} context statistic(s), apart from the programme figures." in summary
