@@ -238,3 +238,18 @@ def test_validate_counts_context_statistics_apart_from_the_figures(briefing):
     summary = result.output.strip().splitlines()[-1]
     assert f"{len(dataset.figures)} figures" in summary
     assert f"{len(dataset.context_statistics)} context statistic(s), apart from the programme figures." in summary
+
+
+def test_a_context_statistic_reads_its_curated_vietnamese_name_on_the_vietnamese_page(tmp_path):
+    from dashboard.config import load_config
+    from dashboard.web.app import app_state, create_app
+
+    data, seeds = with_briefing(tmp_path)
+    with (data / "i18n" / "vi.yaml").open("a", encoding="utf-8") as vi:
+        vi.write("\ncontext_statistics:\n  - id: example-asylum-grants-2019\n"
+                 "    statistic: Số quyết định cấp quy chế tị nạn cho công dân Việt Nam (hư cấu)\n")
+    state = app_state(create_app(load_valid(data, seeds), load_config(ROOT / "config.yaml"), seeds, data))
+    lines = {line.id: line for line in _view(state, "vi", year_from=2019, year_to=2019).context}
+    assert lines["example-asylum-grants-2019"].statistic == "Số quyết định cấp quy chế tị nạn cho công dân Việt Nam (hư cấu)"
+    assert not lines["example-asylum-grants-2019"].statistic_untranslated
+    assert lines["example-small-boat-arrivals-2019"].statistic_untranslated  # none curated: the English, marked

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from dashboard.curated.problems import Problem
-from dashboard.curated.records import ContextStatistic, Dataset, where
+from dashboard.curated.context_records import ContextStatistic
+from dashboard.curated.records import Dataset, where
 
 # What a curator writes for "the source does not say": the field is then left out, and the
 # views say it themselves ("who counted: not stated in the source"), never "counted by Unknown".

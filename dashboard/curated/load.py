@@ -35,9 +35,9 @@ from dashboard.curated.fields import (  # noqa: F401  (re-exported: the schemas 
     choice,
     optional,
 )
+from dashboard.curated.context_records import ContextStatistic
 from dashboard.curated.problems import Problem
 from dashboard.curated.records import (
-    ContextStatistic,
     Dataset,
     EventStatus,
     EventTypeDef,

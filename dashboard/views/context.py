@@ -17,7 +17,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.analysis.frame import Filters
-from dashboard.curated.records import ContextStatistic, Dataset
+from dashboard.curated.context_records import ContextStatistic
+from dashboard.curated.records import Dataset
 from dashboard.views.language import citation, formatter_for, untranslated, words_for
 
 CTX = "context statistics"

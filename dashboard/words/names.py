@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.curated.problems import DataWarning, Problem
-from dashboard.curated.records import ContextStatistic, Dataset, Event, Figure, Location, Metric, Programme, Qualifier, Source, Unit
+from dashboard.curated.context_records import ContextStatistic
+from dashboard.curated.records import Dataset, Event, Figure, Location, Metric, Programme, Qualifier, Source, Unit
 from dashboard.curated.translations import (
     Translations,
     english as english_text,
