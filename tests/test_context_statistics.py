@@ -142,6 +142,14 @@ def test_context_statistics_follow_the_years_and_leave_no_section_when_none_is_i
     assert later.context == () and render_context(later.context, later.language) == []
 
 
+def test_a_view_narrowed_to_programmes_metrics_or_a_scope_holds_no_context_statistic(page_state):
+    dataset = page_state.dataset
+    programme, metric = dataset.programmes[0].id, dataset.metrics[0].id
+    assert _view(page_state, year_from=2019, year_to=2019).context
+    for narrowed in ({"programmes": (programme,)}, {"metrics": (metric,)}, {"scope": (dataset.scopes[0].id,)}):
+        assert _view(page_state, year_from=2019, year_to=2019, **narrowed).context == (), narrowed
+
+
 def test_the_vietnamese_page_says_what_context_statistics_are_in_vietnamese(page_state):
     from components import texts
     from dashboard.web.context_panel import render_context

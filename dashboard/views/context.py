@@ -3,7 +3,8 @@
 A context statistic (small-boat arrivals, asylum grants, a national rank) belongs to no
 programme, so it is never a card line, a bar in a programme panel or a term of a
 funding-per-person ratio: those read ``dataset.figures``, which never holds one. The page,
-the CSV, the XLSX and the deck show the context statistics of the view's years here, under
+the CSV, the XLSX and the deck show the context statistics of the view's years (when the
+view is not narrowed to programmes, metrics or scopes, none of which they belong to) here, under
 their own heading, each with who counted it and the official table when its source says,
 and "who counted: not stated in the source" when it does not.
 
@@ -53,8 +54,11 @@ class ContextLine:
 
 def in_view(dataset: Dataset, filters: Filters | None) -> list[ContextStatistic]:
     """The context statistics whose period overlaps the view's years, earliest first. They
-    belong to no programme, metric or scope, so only the years narrow them."""
+    belong to no programme, metric or scope: a view narrowed to any of those holds none (its
+    page and files are that choice's figures alone)."""
     stats = list(getattr(dataset, "context_statistics", ()))
+    if filters is not None and (filters.programmes or filters.metrics or filters.scope):
+        return []
     if filters is not None:
         stats = [s for s in stats if s.period.overlaps_years(filters.year_from, filters.year_to)]
     return sorted(stats, key=lambda s: (s.period.start, s.period.end, s.id))
