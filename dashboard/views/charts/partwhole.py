@@ -25,7 +25,6 @@ from dashboard.views.theme import shade, tint
 
 WHOLE_TRACE_ROLE = "wholes"  # trace.meta["role"] of the pale bars of the wholes parts belong to
 WHOLE_KEY = "Pale bar behind: the whole it is part of"
-WHOLE_LABEL = "whole: {value}"  # inside the pale bar, at its end: a slide has no hover
 
 
 def whole_ends(rows, dataset: Dataset) -> np.ndarray:
@@ -70,18 +69,16 @@ def whole_traces(rows, dataset: Dataset, theme: Theme, xaxis: str = "x", yaxis: 
     language = language_of(rows)
     words, formatter = words_for(language), formatter_for(language)
     ids = strings(rows["id"])
-    hover, labels = [], []
+    hover = []
     for i in index:
         whole = dataset.figure(rows["part_of"][i])
         value = formatter.value(whole.value, whole.qualifier, dataset.unit(whole.unit), whole.wording, high=whole.value_high)
         hover.append(esc(part_of(value, words)) + f"<br>{esc(dataset.programme(whole.programme).name)}")
-        labels.append(esc(say(WHOLE_LABEL, words, value=value)))
     grey = theme.muted_colour
     return [{
         "type": "bar", "orientation": "h", "x": ends[index].tolist(), "y": ids[index].tolist(), "xaxis": xaxis, "yaxis": yaxis,
         "customdata": ids[index][:, None].tolist(), "hovertext": hover, "hovertemplate": HOVER, "showlegend": False,
-        "text": labels, "textposition": "inside", "insidetextanchor": "end", "textangle": 0,
-        "textfont": {"color": theme.muted_colour}, "name": "wholes", "marker": {"color": tint(grey, 0.88), "line": {"color": shade(grey, 0.1), "width": 1}},
+        "name": "wholes", "marker": {"color": tint(grey, 0.88), "line": {"color": shade(grey, 0.1), "width": 1}},
         "meta": {"role": WHOLE_TRACE_ROLE},
     }]
 
