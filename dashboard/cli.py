@@ -126,6 +126,8 @@ def validate(data_dir: Path | None, seeds_dir: Path | None) -> None:
         figures=count(len(dataset.figures), "figure", words=words), events=count(len(dataset.events), "event", words=words),
         programmes=count(len(dataset.programmes), "programme", words=words), sources=count(len(dataset.sources), "source", words=words),
     )
+    if dataset.context_statistics:  # no programme's: counted apart from the figures
+        summary += " " + words.text("{n} context statistic(s), apart from the programme figures.", CTX, n=words.integer(len(dataset.context_statistics)))
     if found:
         summary += " " + words.text("{n} warning(s) above: valid, but check them.", CTX, n=words.integer(len(found)))
     click.echo(summary)

@@ -169,7 +169,7 @@ def test_the_data_readme_fixture_examples_are_copies_of_the_fixture_records(clai
         (tmp_path / f"example_{number}.yaml").write_text(block, encoding="utf-8")
     examples, problems = load_dataset(tmp_path)
     assert [str(p) for p in problems] == []
-    for section in ["scopes", "event_types", "metrics", "sources", "figures", "events"]:
+    for section in ["scopes", "event_types", "metrics", "sources", "figures", "events", "context_statistics"]:
         records = getattr(examples, section)
         assert records, f"no {section} example"
         for record in records:

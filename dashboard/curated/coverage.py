@@ -103,7 +103,7 @@ def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
 
 def classify(mention: Mention, text: str, dataset: Dataset) -> Covered:
     """The status of one mention of seed ``mention.source`` whose text is ``text``."""
-    figures = [f for f in dataset.figures if f.source == mention.source]
+    figures = [f for f in (*dataset.figures, *dataset.context_statistics) if f.source == mention.source]
     records = figures + ([e for e in dataset.events if e.source == mention.source] if mention.measure is Measure.COMMITMENT else [])
     cited = sorted({r.id for r in records if _inside(mention, find_all(text, r.quote))})
     if cited:

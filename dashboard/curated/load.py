@@ -35,6 +35,7 @@ from dashboard.curated.fields import (  # noqa: F401  (re-exported: the schemas 
     choice,
     optional,
 )
+from dashboard.curated.context_records import ContextStatistic
 from dashboard.curated.problems import Problem
 from dashboard.curated.published import build_source, published
 from dashboard.curated.records import (
@@ -147,6 +148,17 @@ SECTIONS: dict[str, Schema] = {
         },
     ),
     "exclusions": Schema(Exclusion, {"source": text, "quote": text, "reason": text}, {}),
+    "context_statistics": Schema(
+        ContextStatistic,
+        {
+            "id": ident, "statistic": text, "value": number, "unit": ident, "qualifier": choice(Qualifier),
+            "period": PERIOD, "source": text, "quote": text,
+        },
+        {
+            "wording": optional(text), "value_high": optional(number), "counted_by": optional(text),
+            "official_table": optional(text), "note": optional(text),
+        },
+    ),
 }
 
 

@@ -339,6 +339,7 @@ class Dataset:
     figures: tuple[Figure, ...] = ()
     events: tuple[Event, ...] = ()
     exclusions: tuple[Exclusion, ...] = ()
+    context_statistics: tuple = ()  # context_records.ContextStatistic: background numbers of no programme
 
     def scope(self, scope_id: str) -> Scope:
         return self._index["scopes"][scope_id]

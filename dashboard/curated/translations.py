@@ -65,6 +65,7 @@ SECTIONS: dict[str, Section] = {
     "sources": Section("file", ("title", "publisher", "published_basis")),
     "events": Section("id", ("title", "date_basis"), quote=True),
     "figures": Section("id", ("note", "start_basis", "end_basis"), quote=True),
+    "context_statistics": Section("id", ("statistic", "counted_by", "official_table", "note")),
 }
 _PERIOD_FIELDS = ("start_basis", "end_basis")
 

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from dashboard.curated.context_checks import context_problems
 from dashboard.curated.draft import todos_left
 from dashboard.curated.load import load_dataset
 from dashboard.curated.mentions import VIETNAMESE, as_printed, states_value
@@ -49,7 +50,7 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
 
     for section, key in [
         ("programmes", "id"), ("scopes", "id"), ("event_types", "id"), ("units", "id"), ("metrics", "id"),
-        ("sources", "file"), ("figures", "id"), ("events", "id"),
+        ("sources", "file"), ("figures", "id"), ("events", "id"), ("context_statistics", "id"),
     ]:
         records = getattr(dataset, section)
         seen = Counter(getattr(r, key) for r in records)
@@ -92,7 +93,7 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
         if figure.period.end < figure.period.start:
             add(figure, "period.end", f"{figure.period.end} is before the start {figure.period.start}", "period-order")
 
-    for record in [*dataset.figures, *dataset.events, *dataset.exclusions]:
+    for record in [*dataset.figures, *dataset.events, *dataset.exclusions, *dataset.context_statistics]:
         text = read_seed(seeds_dir, record.source)
         if text is None:
             add(record, "source", f"{record.source!r} is not in {seeds_dir}/; add the document there or fix the file name", "missing-source")
@@ -112,6 +113,9 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
         if not states_value(figure.quote, figure.value, languages.get(figure.source)):
             add(figure, "quote", f"does not print the value {as_printed(figure.value)} (written {as_printed(figure.value, VIETNAMESE)!r} "
                 "in a Vietnamese document); quote the words that state it, or correct `value:`", "quote-value")
+    for statistic in dataset.context_statistics:
+        problems += _value_problems(statistic)
+    problems += context_problems(dataset)
 
     problems += relation_problems(dataset)
     return problems

@@ -47,8 +47,9 @@ TITLE_PT = 30
 from dashboard.outputs.decktables import (  # noqa: E402,F401  (the tables' words and geometry, used by the slides below)
     CELL_MARGIN_X_IN, CELL_MARGIN_Y_IN, CTX, CTX_NOTES, CTX_TABLE, LINE_SPACING, LINK_TEXT, RATIO_BOUNDS, RATIO_COLUMNS,
     SOURCE_COLUMNS, TABLE_HEADER_PT, TABLE_PT, TableRow, _available_table_height, _columns, header_height, paginate,
-    qualifier_text, ratio_rows, row_height, source_rows,
+    qualifier_text, ratio_rows, row_height, source_rows, CONTEXT_COLUMNS, CTX_STATS, context_rows,
 )
+from dashboard.views.context import HEADING as CONTEXT_HEADING, INTRO as CONTEXT_INTRO  # noqa: E402
 
 
 def build_deck(
@@ -97,6 +98,10 @@ def build_deck(
     ratios = ratio_rows(funding_ratios(figures, dataset, words=words), words)
     if ratios:
         _table_slides(deck, words.text("Funding per person", "page"), _columns(RATIO_COLUMNS, words), ratios, words.text(RATIO_NOTES, CTX_NOTES), words)
+    context = context_rows(dataset, filters, words)  # no programme's: a slide of their own, after the results
+    if context:
+        _table_slides(deck, words.text(CONTEXT_HEADING, CTX_STATS), _columns(CONTEXT_COLUMNS, words), context,
+                      words.text(CONTEXT_INTRO, CTX_STATS), words, link_column=3)
     _table_slides(
         deck, words.text("Sources and quotes", CTX), _columns(SOURCE_COLUMNS, words), source_rows(figures, dataset, words),
         words.text(SOURCE_NOTES, CTX_NOTES), words, link_column=3,

@@ -49,7 +49,16 @@ SOURCE_COLUMNS = (  # heading, width in inches (sums to the slide width less the
     ("Verbatim quote", 3.233),
 )
 LINK_TEXT = "Open the source ↗"
-HEADING_CONTEXT = {"Value": CTX_TABLE, "Qualifier": CTX_TABLE}  # headings the page's table shares
+CTX_STATS = "context statistics"
+CONTEXT_COLUMNS = (  # the context statistics' slide: as the sources table, the statistic and who counted it
+    ("Value", 1.3),
+    ("Statistic", 2.9),
+    ("Who counted", 2.2),
+    ("Source document", 2.7),
+    ("Verbatim quote", 3.233),
+)
+# headings the page's table shares, and those of the context statistics
+HEADING_CONTEXT = {"Value": CTX_TABLE, "Qualifier": CTX_TABLE, "Statistic": CTX_STATS, "Who counted": CTX_STATS}
 
 
 def qualifier_text(qualifier: str, words: Words) -> str:
@@ -113,6 +122,30 @@ def source_rows(figures: pd.DataFrame, dataset: Dataset, words: Words | None = N
         url = r["source_url"] if isinstance(r["source_url"], str) and r["source_url"] else None
         measured = cells[:3] + (cells[3] + ("\n" + link if url else ""),) + cells[4:]
         rows.append(TableRow(str(r["id"]), cells, url, row_height(measured, _columns(SOURCE_COLUMNS, words))))
+    return rows
+
+
+def context_rows(dataset: Dataset, filters, words: Words | None = None) -> list[TableRow]:
+    """One row per context statistic of the view's years (``views.context``): numbers that
+    belong to no programme, on a slide of their own, never among the programme figures."""
+    from dashboard.views.context import context_lines
+
+    words = words or Words("en")
+    columns = _columns(CONTEXT_COLUMNS, words)
+    rows = []
+    for line in context_lines(dataset, filters, words.language):
+        source = dataset.source(next(s.source for s in dataset.context_statistics if s.id == line.id))
+        cells = (
+            line.value_text,
+            f"{line.statistic}; {line.period_text}." + (f" {line.note}" if line.note else ""),
+            line.counted_text,
+            words.text("{title} — {publisher}, {date}", CTX_TABLE, title=source.title, publisher=source.publisher,
+                       date=Formatter(words).flex_date(source.published)),
+            f"“{line.quote}”",
+        )
+        url = source.url or None
+        measured = cells[:3] + (cells[3] + ("\n" + words.text(LINK_TEXT, CTX) if url else ""),) + cells[4:]
+        rows.append(TableRow(line.id, cells, url, row_height(measured, columns)))
     return rows
 
 

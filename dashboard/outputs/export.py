@@ -28,6 +28,7 @@ import zipfile
 import pandas as pd
 
 from dashboard.analysis.frame import FIGURE_COLUMNS, Filters, funding_ratios
+from dashboard.outputs.context_files import EXTRA_CSV_COLUMNS, context_sheet, view_context, with_context_rows
 from dashboard.outputs.workbook import CTX_XLSX, _about_rows, _deterministic_xlsx, _print_setup  # CTX_XLSX: also the exporters' errors
 from dashboard.words import Words
 from dashboard.outputs.formats import (  # noqa: F401  (ExportContext, ExportError: the exporters' shared types)
@@ -82,11 +83,13 @@ def neutralise(text):
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def table(figures: pd.DataFrame) -> pd.DataFrame:
-    """The figures as written to data files: the export columns in order, text cells
-    neutralised, dates as ISO text."""
-    out = figures[CSV_COLUMNS].copy()
-    for column in TEXT_COLUMNS:
+def table(figures: pd.DataFrame, extra: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
+    """The figures as written to data files: the export columns in order (then those of
+    ``extra`` the frame has: a view with context statistics marks each row's record_type),
+    text cells neutralised, dates as ISO text."""
+    columns = CSV_COLUMNS + [c for c in extra if c in figures]
+    out = figures[columns].copy()
+    for column in [*TEXT_COLUMNS, *columns[len(CSV_COLUMNS):]]:
         out[column] = out[column].map(neutralise, na_action="ignore").astype("string")
     for column in DATE_COLUMNS:
         out[column] = out[column].dt.strftime("%Y-%m-%d")
@@ -105,7 +108,7 @@ def export_csv(figures: pd.DataFrame, context: ExportContext) -> bytes:
     """UTF-8 CSV (with a byte-order mark when ``csv_bom``), ``\\n`` line ends; the same
     figures always give the same bytes."""
     buffer = io.StringIO()
-    out = table(figures)
+    out = table(with_context_rows(figures, view_context(context), CSV_COLUMNS), EXTRA_CSV_COLUMNS)
     for column in NUMERIC_COLUMNS:
         out[column] = out[column].map(_csv_number)
     out.to_csv(buffer, index=False, lineterminator="\n")
@@ -181,22 +184,24 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     names = [name for name, _ in columns]
     _write_row(sheet, 1, [header for _, header in columns], font=bold)
     frame = _readable_frame(figures)
+    def write(cell, column: str, value, wrap: bool = True) -> None:
+        cell.font = body
+        if value is None or pd.isna(value):
+            return
+        if column in NUMERIC_COLUMNS:
+            cell.value = float(value) if not float(value).is_integer() else int(value)
+            cell.number_format = "#,##0" if float(value).is_integer() else "#,##0.00##"
+        elif column in DATE_COLUMNS:
+            cell.value = pd.Timestamp(value).date()
+            cell.number_format = "yyyy-mm-dd"
+        else:
+            _set_text(cell, neutralise(str(value)))
+            if wrap:
+                cell.alignment = top
+
     for r, row in enumerate(frame[names].itertuples(index=False), start=2):
         for c, (column, value) in enumerate(zip(names, row), start=1):
-            cell = sheet.cell(row=r, column=c)
-            cell.font = body
-            if pd.isna(value):
-                continue
-            if column in NUMERIC_COLUMNS:
-                cell.value = float(value) if not float(value).is_integer() else int(value)
-                cell.number_format = "#,##0" if float(value).is_integer() else "#,##0.00##"
-            elif column in DATE_COLUMNS:
-                cell.value = pd.Timestamp(value).date()
-                cell.number_format = "yyyy-mm-dd"
-            else:
-                _set_text(cell, neutralise(str(value)))
-                if c <= len(XLSX_READABLE):
-                    cell.alignment = top
+            write(sheet.cell(row=r, column=c), column, value, wrap=c <= len(XLSX_READABLE))
     sheet.freeze_panes = "B2"  # the header row and the metric stay in sight
     last = get_column_letter(len(columns))
     sheet.auto_filter.ref = f"A1:{last}{max(1, len(figures) + 1)}"
@@ -209,6 +214,7 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
         sheet.column_dimensions[get_column_letter(c)].width = width
     _print_setup(sheet, f"A1:{get_column_letter(len(XLSX_READABLE))}{max(1, len(figures) + 1)}", PageSetupProperties)
 
+    context_sheet(workbook, view_context(context), words, write, bold)  # no programme's: apart from the figures
     if context.dataset is not None:
         _ratio_sheet(workbook, funding_ratios(figures, context.dataset, words=words), bold, words.text("Funding per person", CTX_XLSX))
 

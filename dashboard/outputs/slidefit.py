@@ -122,13 +122,20 @@ def fit_value_axes(figure: dict, plot_w: float, font_px: float, end_px: float) -
     """Each bar chart's value axis just long enough for its longest bar and the value label
     after it: the plot uses the slide's width instead of leaving a quarter empty."""
     from dashboard.views.charts.draw import END_TRACE_ROLE
+    from dashboard.views.charts.partwhole import WHOLE_TRACE_ROLE
 
     layout = figure["layout"]
     needed: dict[str, float] = {}
     for trace in figure.get("data", []):
-        if (trace.get("meta") or {}).get("role") != END_TRACE_ROLE:
-            continue
+        role = (trace.get("meta") or {}).get("role")
         key = "xaxis" + str(trace.get("xaxis", "x"))[1:]
+        if role == WHOLE_TRACE_ROLE:  # a part's whole, drawn behind it: the axis keeps reaching it
+            for x in _numbers(trace.get("x", [])):
+                if isinstance(x, (int, float)) and x == x:
+                    needed[key] = max(needed.get(key, 0.0), float(x) * 1.05)
+            continue
+        if role != END_TRACE_ROLE:
+            continue
         for x, text in zip(_numbers(trace.get("x", [])), _strings(trace.get("text", []))):
             if x is None or not isinstance(x, (int, float)) or x != x:
                 continue

@@ -29,7 +29,9 @@ from dashboard.views.columns import Columns, texts
 from dashboard.views.labels import KIND_LABELS, claim_notes, kind_label, scope_text, shows_scope, view_claim_notes
 from dashboard.views.language import untranslated, words_for, words_of
 
-__all__ = ["CARD_LINES", "KIND_LABELS", "Card", "CardLine", "headline_cards", "headline_order", "metric_card", "scope_text"]
+__all__ = [
+    "CARD_LINES", "KIND_LABELS", "Card", "CardLine", "grouped_by_scope", "headline_cards", "headline_order", "metric_card", "scope_text",
+]
 
 CARD_LINES = 3  # a card on the page shows its headline and at most two more figures; the table has them all
 
@@ -133,8 +135,22 @@ def metric_card(
         )
         for (i, v, p, k, n, q, note), scope in zip(zip(*(leading[c] for c in columns)), scopes)
     )
+    if "scope_label" in leading:
+        lines = grouped_by_scope(lines, leading["scope_label"])
     empty = None if lines else words.text("No {metric} figure {scope}", "cards", metric=_lower(label, words), scope=scope_text(filters, dataset, [metric], words))
     return Card(metric=metric, title=label, lines=lines, empty_message=empty, title_untranslated=untranslated(label), more=more)
+
+
+def grouped_by_scope(lines: tuple[CardLine, ...], scopes) -> tuple[CardLine, ...]:
+    """One card, one scope at a time: the lines of each scope together, the headline's scope
+    first, then each other scope where its first line stood (headline order within a scope).
+    A bilateral, a worldwide and a bilateral figure never interleave under one heading; each
+    line says its scope when the card holds several (``show_scope``)."""
+    order = list(dict.fromkeys(scopes))
+    if len(order) < 2:
+        return lines
+    rank = {scope: i for i, scope in enumerate(order)}
+    return tuple(line for _, _, line in sorted((rank[s], i, line) for i, (s, line) in enumerate(zip(scopes, lines))))
 
 
 def _lower(label: str, words) -> str:

@@ -164,6 +164,7 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
         sources=tuple(named(s, "title", "publisher", "published_basis") for s in dataset.sources),
         events=tuple(named(e, "title", "date_basis") for e in dataset.events),
         figures=tuple(figure(f) for f in dataset.figures),
+        context_statistics=tuple(named(s, "statistic", "counted_by", "official_table", "note") for s in dataset.context_statistics),
         scopes=tuple(dataclasses.replace(s, label=vocabulary_word("scopes", s, words, translations, CTX_SCOPE)) for s in dataset.scopes),
         event_types=tuple(
             dataclasses.replace(t, label=vocabulary_word("event_types", t, words, translations, CTX_EVENT_TYPE)) for t in dataset.event_types

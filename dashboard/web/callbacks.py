@@ -42,6 +42,7 @@ from dashboard.web.ids import table_head_id
 from dashboard.web.provenance import EVENT, FIGURE
 from dashboard.web.state import STATE_KEY, AppState, View, view_for
 from dashboard.web.claims_panel import render_claims
+from dashboard.web.context_panel import render_context
 from dashboard.web.links import UrlSync, first_page, page_language, url_sync  # noqa: F401  (re-exported)
 from dashboard.web.urlstate import from_controls, parse_language
 from dashboard.web.layout import language_link_id
@@ -61,7 +62,10 @@ def view_outputs(view: View) -> tuple:
     for name in CHARTS:
         chart = view.charts[name]
         per_chart += [figure_payload(chart.spec), chart.alt, [html.Li(n) for n in chart.notes], chart.footer]
-    return (render_cards(view.cards, card_scopes(view)), render_ratios(view.ratios, view.ratio_count), *per_chart, view.summary, render_claims(view))
+    return (
+        render_cards(view.cards, card_scopes(view)), render_ratios(view.ratios, view.ratio_count),
+        render_context(view.context, view.language), *per_chart, view.summary, render_claims(view),
+    )
 
 
 def figure_payload(spec: Spec) -> dict[str, Any]:
@@ -232,7 +236,7 @@ def sync_url(search, years, programmes, metric, scope, quantity, _reset):
     return (sync.search if sync.search is not None else no_update, *controls, notice, *span)
 
 
-VIEW_OUTPUTS = [Output(ID.CARDS, "children"), Output(ID.RATIOS, "children")]
+VIEW_OUTPUTS = [Output(ID.CARDS, "children"), Output(ID.RATIOS, "children"), Output(ID.CONTEXT, "children")]
 for _name in CHARTS:
     VIEW_OUTPUTS += [
         Output(chart_dom_id(ID.GRAPH, _name), "figure"),

@@ -52,6 +52,7 @@ class ID:
     CHART_TITLE = "chart-title"
 
     RATIOS = "ratios"
+    CONTEXT = "context-statistics"  # background numbers of no programme, apart from the results
     DATA_VERSION = "data-version"  # the version of the data served (web.state.data_version)
 
     # pattern-matching: one per card line, {"type": CARD_LINE, "figure": figure id}

@@ -16,6 +16,7 @@ from dashboard.views.charts import CHARTS
 from dashboard.analysis.frame import Derived
 from dashboard.web.source_panel import render_passage, source_modal  # noqa: F401  (re-exported)
 from dashboard.views.table import TablePage
+from dashboard.web.context_panel import render_context
 from dashboard.web.grid import english_name, table_panel
 from dashboard.web.claims_panel import CLAIMS_CHART, claims_panel
 from dashboard.web.ids import (  # noqa: F401  (re-exported: the ids are the page's vocabulary)
@@ -113,6 +114,7 @@ def page(state: AppState, view: View, table: TablePage, unused: tuple[str, ...] 
                     ),
                     None if CLAIMS_CHART in CHARTS else claims_panel(state, view),
                     table_panel(table),
+                    html.Section(render_context(view.context, view.language), id=ID.CONTEXT, className="context-panel"),
                     html.P(say(PAGE_NOTE, "page"), className="page-note"),
                     html.P(say("Data version {version}", "page", version=state.version), id=ID.DATA_VERSION, className="data-version"),
                 ],

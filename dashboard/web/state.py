@@ -25,6 +25,7 @@ from dashboard.config import Config
 from dashboard.curated.records import Dataset
 from dashboard.curated.translations import Translations, curated_names, records_folder
 from dashboard.views.cards import CARD_LINES, Card, headline_cards
+from dashboard.views.context import ContextLine, context_lines
 from dashboard.views.charts import CHARTS, Spec, alt_text, chart_figure, qualifier_notes, source_footer
 from dashboard.views.language import Localized, localize, untranslated, words_for
 from dashboard.views.table import TableIndex, TablePage, TableQuery, table_page, table_rows
@@ -102,6 +103,7 @@ class View:
     quantity: str | None = None  # the claims view's quantity: the link's, else the most stated one in view
     claims: pd.DataFrame | None = None  # claim_history of ``quantity`` within the view, latest first
     language: str = SOURCE_LANGUAGE  # every word above is in this language ("en", "vi")
+    context: tuple[ContextLine, ...] = ()  # context statistics of the view's years: no programme's, shown apart
 
 
 @dataclass(frozen=True)
@@ -222,7 +224,7 @@ def compute_view(state: AppState, filters: Filters, language: str | None = None)
     return View(
         filters=filters, figures=figures, events=events, cards=headline_cards(figures, dataset, filters, lines=CARD_LINES),
         charts=charts, ratios=ratios, ratio_count=len(pairs), summary=summary, quantity=quantity, claims=claims,
-        language=local.language,
+        language=local.language, context=context_lines(dataset, filters, local.language),
     )
 
 

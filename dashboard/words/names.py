@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.curated.problems import DataWarning, Problem
+from dashboard.curated.context_records import ContextStatistic
 from dashboard.curated.records import (
     Dataset, Event, EventTypeDef, Figure, Location, Metric, Programme, Qualifier, Scope, Source, Unit,
 )
@@ -36,9 +37,12 @@ Record = Programme | Metric | Unit | Source | Event | Scope | EventTypeDef
 # The section of data/ each record type is curated in, and the field that is its name.
 SECTION = {
     Programme: "programmes", Metric: "metrics", Unit: "units", Source: "sources", Event: "events", Figure: "figures",
-    Scope: "scopes", EventTypeDef: "event_types",
+    Scope: "scopes", EventTypeDef: "event_types", ContextStatistic: "context_statistics",
 }
-NAME_FIELD = {Programme: "name", Metric: "label", Unit: "label", Source: "title", Event: "title", Scope: "label", EventTypeDef: "label"}
+NAME_FIELD = {
+    Programme: "name", Metric: "label", Unit: "label", Source: "title", Event: "title", Scope: "label", EventTypeDef: "label",
+    ContextStatistic: "statistic",
+}
 
 CTX_QUOTE = "quote label"
 CTX_LANGUAGE = "language of a quoted document"

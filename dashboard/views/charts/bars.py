@@ -34,6 +34,7 @@ from dashboard.views.charts.draw import (
     texts, wrap,
 )
 from dashboard.views.columns import Columns
+from dashboard.views.charts.partwhole import whole_key, whole_top, whole_traces
 from dashboard.views.charts.registry import ChartSpec
 from dashboard.views.charts.texts import BARS_INTRO, COMMITMENT_NOTE, COMMITTED_SUFFIX, CTX_ALT, QUALIFIER_PHRASES, bars_cap_note, say
 from dashboard.views.labels import kind_label, shows_scope, view_claim_notes
@@ -174,12 +175,13 @@ def single_panel(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
         "yaxis": category_axis(rows, min_slots=3),
         "barmode": "overlay", "bargap": 0.35, "showlegend": True,
     }
-    return figure(bar_traces(rows, dataset, theme) + key_traces(rows, theme), layout, theme, rows=len(rows))
+    traces = whole_traces(rows, dataset, theme) + bar_traces(rows, dataset, theme)  # a part's whole behind it
+    return figure(traces + key_traces(rows, theme) + whole_key(rows, dataset, theme), layout, theme, rows=len(rows))
 
 
 BAR_COLUMNS = (  # what a bar chart reads of its rows once ordered: traces, axes, keys, panel titles, alt text
     "id", "metric", "programme", "scope", "scope_label", "value", "value_high", "unit", "qualifier", "kind",
-    "value_label", "metric_label", "period_label", "programme_name", "note", "claim_text",
+    "value_label", "metric_label", "period_label", "programme_name", "note", "claim_text", "part_of",
 )
 _ORDERED: dict[tuple[int, int], tuple[weakref.ref, weakref.ref, Columns]] = {}
 _ORDERED_KEPT = 16  # a few views' charts: drawing and alt text ask for the same rows' order
@@ -297,7 +299,7 @@ def _bar_hover(language: str, value: str, metric: str, period: str, kind: str, p
 
 def value_axis(rows: Columns, dataset: Dataset, title: str) -> dict:
     """A linear axis from zero with room for the labels, ticks in fmt's words (£2m, 24,000)."""
-    top = float(high_values(rows).max())
+    top = max(float(high_values(rows).max()), whole_top(rows, dataset))  # a part is drawn against its whole
     ticks = nice_ticks(top)
     units = set(rows["unit"])
     unit = dataset.unit(str(rows.first("unit"))) if len(units) == 1 else None

@@ -18,6 +18,7 @@ from dashboard.analysis.frame import SCOPE_NOT_STATED
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset
 from dashboard.views.charts import bars
+from dashboard.views.charts.partwhole import whole_key, whole_traces
 from dashboard.views.charts.draw import PANEL_TITLE_NAME, Spec, esc, figure, wrap
 from dashboard.views.columns import Columns
 from dashboard.views.charts.texts import COUNTED_BY, OWN_SCALE, say
@@ -95,7 +96,7 @@ def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: 
     for i, (panel, (title, lines)) in enumerate(zip(panels, titles), start=1):
         suffix = "" if i == 1 else str(i)
         x, y = f"x{suffix}", f"y{suffix}"
-        data += bars.bar_traces(panel, dataset, theme, xaxis=x, yaxis=y)
+        data += whole_traces(panel, dataset, theme, xaxis=x, yaxis=y) + bars.bar_traces(panel, dataset, theme, xaxis=x, yaxis=y)
         layout[f"xaxis{suffix}"] = {**bars.value_axis(panel, dataset, ""), "anchor": y, "domain": [0, 1]}
         layout[f"yaxis{suffix}"] = {**bars.category_axis(panel, min_slots=slots), "anchor": x}
         layout["annotations"].append({
@@ -117,7 +118,7 @@ def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: 
     layout[f"xaxis{'' if len(panels) == 1 else len(panels)}"]["title"] = {
         "text": axis_title + (say(OWN_SCALE, words) if len(panels) > 1 else "")
     }
-    keys_ = bars.key_traces(rows, theme)
+    keys_ = bars.key_traces(rows, theme) + whole_key(rows, dataset, theme)
     # The legend sits in the top margin and the first panel's title just above its panel:
     # give the title its lines below the legend (about three keys fit on a row).
     top_px = 26 + 22 * math.ceil(len(keys_) / 3) + TITLE_LINE_PX * (titles[0][1] - 1)
