@@ -102,7 +102,7 @@ def page(state: AppState, view: View, table: TablePage, unused: tuple[str, ...] 
                         [
                             html.H2(say("Funding per person", "page"), id="ratios-title", className="section-title"),
                             html.P(say(RATIO_RULE, "funding per person"), className="ratios-help"),
-                            html.Div(render_ratios(view.ratios, view.ratio_count, view.language), id=ID.RATIOS),
+                            html.Div(render_ratios(view.shown_ratios, view.ratio_count, view.language), id=ID.RATIOS),
                         ],
                         className="ratios-panel", **{"aria-labelledby": "ratios-title"},
                     ),
