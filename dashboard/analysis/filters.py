@@ -184,6 +184,9 @@ def state_from_options(options: dict[str, Any], dataset: Dataset | Choices, defa
             values[f.attr] = given
         else:
             listed = tuple(given) if f.repeats else (given,)
+            if f.repeats and all(not v or v == f.every for v in listed):  # "--programme ''", "--metric all": every one, as in a link
+                values[f.attr] = ()
+                continue
             unknown = [v for v in listed if v not in getattr(c, f.choices)]
             if unknown:
                 raise BadOption(f.flag, words.text("unknown {option} {name}; choose one of: {choices}", CTX_CLI, option=f.name,
