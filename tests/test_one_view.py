@@ -145,3 +145,22 @@ def test_an_unknown_scope_or_quantity_is_a_one_line_error_naming_the_option(conf
                                                "--seeds", str(SAMPLE / "seeds"), "--config", str(config_path), option, "no-such-id"])
         assert result.exit_code == 2 and f"Invalid value for {option}: unknown {option[2:]} 'no-such-id'" in result.output
         assert "Traceback" not in result.output and not (tmp_path / "x.csv").exists()
+
+
+def test_the_page_shows_the_first_funding_per_person_lines_and_the_files_hold_them_all(state, monkeypatch):
+    import io
+
+    import openpyxl
+
+    from dashboard.views import view as view_module
+    from dashboard.web.layout import render_ratios
+    from dashboard.web.state import compute_view
+
+    every = urlstate.parse("?year_from=1900&year_to=2100&programme=&scope=&metric=all", state.choices, state.defaults)
+    view = compute_view(state, every, "en")
+    assert view.ratio_count >= 2, "the sample data needs two funding-per-person lines for this test"
+    monkeypatch.setattr(view_module, "MAX_RATIOS", view.ratio_count - 1)
+    shown = str(render_ratios(view.shown_ratios, view.ratio_count, view.language))
+    assert len(view.shown_ratios) == view.ratio_count - 1 and "and 1 more in this view" in shown
+    _, content = make_download(state, "xlsx", None, every, today=DAY)
+    assert openpyxl.load_workbook(io.BytesIO(content))["Funding per person"].max_row - 1 == view.ratio_count
