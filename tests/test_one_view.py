@@ -157,10 +157,24 @@ def test_the_page_shows_the_first_funding_per_person_lines_and_the_files_hold_th
     from dashboard.web.state import compute_view
 
     every = urlstate.parse("?year_from=1900&year_to=2100&programme=&scope=&metric=all", state.choices, state.defaults)
+    count = compute_view(state, every, "en").ratio_count
+    assert count >= 2, "the sample data needs two funding-per-person lines for this test"
+    monkeypatch.setattr(view_module, "MAX_RATIOS", count - 1)
     view = compute_view(state, every, "en")
-    assert view.ratio_count >= 2, "the sample data needs two funding-per-person lines for this test"
-    monkeypatch.setattr(view_module, "MAX_RATIOS", view.ratio_count - 1)
     shown = str(render_ratios(view.shown_ratios, view.ratio_count, view.language))
     assert len(view.shown_ratios) == view.ratio_count - 1 and "and 1 more in this view" in shown
     _, content = make_download(state, "xlsx", None, every, today=DAY)
     assert openpyxl.load_workbook(io.BytesIO(content))["Funding per person"].max_row - 1 == view.ratio_count
+
+
+def test_a_download_uses_the_names_the_page_loaded_even_when_data_i18n_changes_after(tmp_path, config):
+    import shutil
+
+    for folder in ("data", "seeds"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    state = app_state(create_app(load_valid(tmp_path / "data", tmp_path / "seeds"), config, tmp_path / "seeds", tmp_path / "data"))
+    _, before = make_download(state, "xlsx", None, state.defaults, today=DAY, language="vi")
+    (tmp_path / "data" / "i18n" / "vi.yaml").write_text("programmes: [not valid\n", encoding="utf-8")  # edited under a running server
+    state.views.clear()
+    _, after = make_download(state, "xlsx", None, state.defaults, today=DAY, language="vi")
+    assert after == before  # the file's names are the page's, read once at start-up
