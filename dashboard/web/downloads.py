@@ -15,8 +15,6 @@ import unicodedata
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-import pandas as pd
-
 from dashboard.analysis.frame import Filters
 from dashboard.curated.translations import records_folder
 from dashboard.outputs.export import FORMATS, ExportContext, ExportError, file_name, of_kind
@@ -80,7 +78,6 @@ def build_download(
     *,
     chart: str | None = None,
     today: dt.date | None = None,
-    frames: tuple[pd.DataFrame, pd.DataFrame] | None = None,
     words: Words | str | None = None,
     snapshot: Snapshot | None = None,
     size: str | None = None,
@@ -88,8 +85,7 @@ def build_download(
     """``(file name, content)`` of a download of the filtered view: ``view_file`` of the view
     ``make_view`` makes of ``snapshot`` (one made of ``dataset`` when None, its names read from
     the dataset's data/i18n once, here). ``words`` (a ``Words`` or a language code; English when
-    None) is the language of the file and its name. ``frames`` is accepted for older callers
-    and unused: the snapshot holds the frames."""
+    None) is the language of the file and its name."""
     language = words.language if isinstance(words, Words) else (words or "en")
     output_kind(kind, chart, Words(language) if language in LANGUAGES else Words("en"))
     if snapshot is None:

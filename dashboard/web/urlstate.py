@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-import pandas as pd
-
 from dashboard.analysis.filters import (  # noqa: F401  (Choices, default_filters, years_without_data: read from here too)
     FIELDS, LANG, MAX_ITEMS, METRIC, PROGRAMME, QUANTITY, SCOPE, YEAR_FROM, YEAR_TO, Choices, choices, default_filters, known,
     years_without_data,
