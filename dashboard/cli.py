@@ -17,8 +17,9 @@ from dashboard import PROJECT_ROOT
 from dashboard.curated import coverage as seed_coverage
 from dashboard.outputs import export as exporters
 from dashboard.config import load_config
-from dashboard.web.downloads import VIEW_TITLE, ascii_form, chart_title, download_name
-from dashboard.analysis.frame import Filters, apply_filters, events_frame, figures_frame, year_span
+from dashboard.web.downloads import ascii_form, chart_title, view_file
+from dashboard.analysis.filters import FIELDS, LANG, BadOption, state_from_options
+from dashboard.views.view import load_languages, make_snapshot, make_view
 from dashboard.curated.problems import DataInvalid
 from dashboard.curated.validate import load_valid, undescribed_seeds, warnings as data_warnings
 from dashboard.analysis.fmt import count
@@ -83,9 +84,27 @@ class _OneLineUsageError(click.ClickException):
 
 def _language(ctx, param, value):
     """``--lang``: a language of the catalogue, or one line naming them (exit 2, no usage text)."""
-    if value not in LANGUAGES:
+    if value is not None and value not in LANGUAGES:
         raise _OneLineUsageError(EN.text("--lang: unknown language {name}; choose one of: {choices}", CTX, name=repr(value), choices=", ".join(LANGUAGES)))
     return value
+
+
+def _filter_option(field):
+    """The ``dashboard export`` option of one filter of ``analysis.filters.FIELDS``: ``--year-from``,
+    ``--programme`` (repeat for several), … ``--lang``; not given, config.yaml's ``defaults`` apply."""
+    help_text = EN.text(field.help, CTX, languages=", ".join(LANGUAGES)) + " " + EN.text("Default: defaults.{name} in config.yaml.", CTX, name=field.name)
+    if field.kind == "language":
+        return click.option(field.flag, field.name, default=None, metavar="[" + "|".join(LANGUAGES) + "]", callback=_language, help=help_text)
+    if field.kind == "year":
+        return click.option(field.flag, field.name, type=int, default=None, help=help_text)
+    return click.option(field.flag, field.name, multiple=field.repeats, default=None, help=help_text)
+
+
+def filter_options(command):
+    """Every filter of ``FIELDS`` as an option of ``command``, in ``FIELDS``' order."""
+    for field in reversed(FIELDS):
+        command = _filter_option(field)(command)
+    return command
 
 
 def _output(ctx, param, value):
@@ -159,73 +178,65 @@ class _ChartOption(click.Option):
     ),
 )
 @click.option("-o", "--output", type=click.Path(), callback=_output, required=True, help=EN.text("File to write (csv, xlsx, pptx; a folder gets a dated name), or the folder for png and svg.", CTX))
-@click.option("--year-from", type=int, default=None, help=EN.text("First year (a figure is kept when its period overlaps the range).", CTX))
-@click.option("--year-to", type=int, default=None, help=EN.text("Last year.", CTX))
-@click.option("--programme", "programmes", multiple=True, help=EN.text("Programme id; repeat for several.", CTX))
-@click.option("--metric", "metrics", multiple=True, help=EN.text("Metric id; repeat for several.", CTX))
 @click.option("--chart", cls=_ChartOption, default=None, help="png/svg: only this chart.")
 @click.option("--size", default=None, help=EN.text("png/svg: an image size named in config.yaml exports.image_sizes (default: exports.image_size).", CTX))
-@click.option("--lang", "language", default="en", metavar="[" + "|".join(LANGUAGES) + "]", callback=_language, help=EN.text("Language of the file's words: {languages} (default: en).", CTX, languages=", ".join(LANGUAGES)))
+@filter_options
 @data_option
 @seeds_option
 @config_option
-def export(fmt, output, year_from, year_to, programmes, metrics, chart, size, language, data_dir, seeds_dir, config_path) -> None:
-    words = Words(language)
+def export(fmt, output, chart, size, data_dir, seeds_dir, config_path, **chosen) -> None:
     config = settings(config_path)
     dataset = load(data_dir, seeds_dir)
-    first, last = year_span(dataset)
-    filters = Filters(year_from or first, year_to or last, tuple(programmes), tuple(metrics))
-    unknown = [p for p in programmes if p not in {x.id for x in dataset.programmes}]
-    unknown += [m for m in metrics if m not in {x.id for x in dataset.metrics}]
-    if unknown:
-        raise click.BadParameter(words.text("unknown programme or metric: {name}", CTX, name=", ".join(unknown)), param_hint="--programme/--metric")
-    if filters.year_from > filters.year_to:
-        raise click.BadParameter(words.text("{first} is after {last}", CTX, first=filters.year_from, last=filters.year_to), param_hint="--year-from")
-    frame = apply_filters(figures_frame(dataset), filters)
-    try:
-        if exporters.FORMATS[fmt].kind == "chart":
-            _export_images(fmt, output, frame, dataset, filters, config, chart, size, words)
-            return
-        if chart or size:
-            raise exporters.ExportError(
-                words.text("{option} applies to png and svg; {format} holds the whole view", CTX, option="--chart" if chart else "--size", format=fmt)
-            )
-        made_on = datetime.date.today()
-        context = exporters.ExportContext.for_view(dataset, filters, config, today=made_on, language=language)
-        data = exporters.FORMATS[fmt](frame, context)
-    except exporters.ExportError as err:
-        raise click.ClickException(str(err)) from None
+    snapshot = make_snapshot(dataset, load_languages(data_dir or _default("data")))  # data/i18n read once, as the page does
+    try:  # the options over config.yaml's defaults, as a link's keys over the page's
+        state = state_from_options(chosen, snapshot.choices, config.defaults, Words(chosen.get(LANG) or "en"))
+    except BadOption as err:
+        raise click.BadParameter(str(err), param_hint=err.option) from None
+    words = Words(state.language)
+    if exporters.FORMATS[fmt].kind == "view" and (chart or size):
+        raise exporters.ExportError(
+            words.text("{option} applies to png and svg; {format} holds the whole view", CTX, option="--chart" if chart else "--size", format=fmt)
+        )
+    if exporters.FORMATS[fmt].kind == "chart":
+        _check_images(fmt, output, config, chart, size, words)
+    view = make_view(snapshot, config, state.filters, state.language)  # the page's view of the same link
+    made_on = datetime.date.today()
+    if exporters.FORMATS[fmt].kind == "chart":
+        _export_images(fmt, output, view, snapshot, config, chart, size, made_on, words)
+        return
+    name, data = view_file(view, snapshot, config, fmt, today=made_on)
     if output.is_dir():
-        output = output / download_name(VIEW_TITLE, filters, made_on, exporters.FORMATS[fmt].extension, words)
+        output = output / name
     output.parent.mkdir(parents=True, exist_ok=True)
     _write(output, data)
-    click.echo(words.text("Wrote {figures} to {path}", CTX, figures=count(len(frame), "figure", words=words), path=output))
+    click.echo(words.text("Wrote {figures} to {path}", CTX, figures=count(len(view.figures), "figure", words=words), path=output))
 
 
-def _export_images(fmt, folder: Path, frame, dataset, filters, config, chart, size, words: Words = EN) -> None:
-    """One slide image per chart (or only ``chart``) into ``folder``, with a progress bar."""
+def _check_images(fmt, folder: Path, config, chart, size, words: Words) -> None:
+    """An unknown chart or size, no browser, or a file where a folder is wanted: the error, before any work."""
     from dashboard.outputs import images
-    from dashboard.views.charts import CHARTS
 
-    names = [chart] if chart else list(CHARTS)
-    titles = {name: chart_title(name, words) for name in names}  # unknown chart: error before any work
-    images.image_size(config, size, words)  # unknown size: likewise
+    if chart:
+        chart_title(chart, words)
+    images.image_size(config, size, words)
     images.find_browser()  # no browser: the install hint, before anything is written
     if folder.exists() and not folder.is_dir():
         raise exporters.ExportError(words.text("{path} is a file; for {format}, -o names a folder that receives one file per chart", CTX, path=folder, format=fmt))
+
+
+def _export_images(fmt, folder: Path, view, snapshot, config, chart, size, made_on, words: Words = EN) -> None:
+    """One slide image per chart (or only ``chart``) of ``view`` into ``folder``, with a progress bar."""
+    from dashboard.views.charts import CHARTS
+
+    names = [chart] if chart else list(CHARTS)
+    titles = {name: chart_title(name, words) for name in names}
     folder.mkdir(parents=True, exist_ok=True)
-    made_on = datetime.date.today()
-    all_events = events_frame(dataset)  # once for every chart, not once per image
     written = []
     images_text = words.plural("{n} {format} image", "{n} {format} images", len(names), "count with its noun", format=fmt.upper())
     with click.progressbar(names, label=words.text("Drawing {images}", CTX, images=images_text), file=sys.stderr) as bar:
         for name in bar:
-            context = exporters.ExportContext.for_view(
-                dataset, filters, config, chart=name, size=size, today=made_on, all_events=all_events, language=words.language,
-                zip_parts=True,  # a chart on several slides: its slides, written below as files of their own
-            )
-            path = folder / exporters.file_name(ascii_form(titles[name]), filters, made_on, exporters.FORMATS[fmt].extension)
-            image = exporters.FORMATS[fmt](frame, context)
+            path = folder / exporters.file_name(ascii_form(titles[name]), view.filters, made_on, exporters.FORMATS[fmt].extension)
+            _, image = view_file(view, snapshot, config, fmt, chart=name, size=size, today=made_on)
             parts = getattr(image, "parts", [image])  # a chart whose rows need several slides: one file per slide
             for number, part in enumerate(parts, start=1):
                 written.append(path.with_name(exporters.part_name(path.name, number, len(parts))))

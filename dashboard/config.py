@@ -50,14 +50,20 @@ YEAR = {"expected": "a year such as 2018, or nothing", "ge": 1900, "le": 2100}
 IDS = {"expected": "a list, e.g. [a, b]"}
 
 
+# The keys of ``defaults`` are the names of ``analysis.filters.FIELDS`` (the link's keys, the CLI's
+# flags); these earlier spellings still read as them.
+LEGACY_DEFAULTS = {"programmes": "programme", "metrics": "metric", "language": "lang"}
+
+
 @dataclass(frozen=True, config=SECTION)
 class DefaultFilters:
     year_from: StrictInt | None = setting(None, "First year shown; empty = first year in the data.", **YEAR)
     year_to: StrictInt | None = setting(None, "Last year shown; empty = last year in the data.", **YEAR)
-    programmes: tuple[Text, ...] = setting((), "Programme ids shown first; empty = all.", **IDS)
-    metrics: tuple[Text, ...] = setting((), "Metric ids shown first; empty = all.", **IDS)
+    programme: tuple[Text, ...] = setting((), "Programme ids shown first; empty = all.", **IDS)
+    metric: tuple[Text, ...] = setting((), "Metric ids shown first; empty = all.", **IDS)
     scope: tuple[Text, ...] = setting((), "Scope ids shown first (`scopes` in `data/vocabulary.yaml`, e.g. [uk_vietnam_bilateral]; not_stated = programmes without one); empty = every scope.", **IDS)
-    language: Literal["en", "vi"] = setting("en", "Language of the page without `?lang=`: en or vi; a link's lang= wins.", expected="en or vi")
+    quantity: Text | None = setting(None, "The claims view's quantity (a quantity group id); empty = the most stated one in view.", expected="a quantity id, or nothing")
+    lang: Literal["en", "vi"] = setting("en", "Language of the page without `?lang=`: en or vi; a link's lang= wins.", expected="en or vi")
 
     @model_validator(mode="after")
     def _years_in_order(self) -> DefaultFilters:
@@ -169,6 +175,7 @@ def load_config(path: Path | str | None) -> Config:
     if not isinstance(data, dict):
         problems.append(Problem(Location(shown, lines[()]), "config", "expected a mapping of `key: value` lines", "config"))
         raise DataInvalid(problems)
+    _rename_former_keys(data, lines)
     try:
         config = _ADAPTER.validate_python(data)
     except ValidationError as err:
@@ -182,6 +189,18 @@ def load_config(path: Path | str | None) -> Config:
     if problems:
         raise DataInvalid(sorted(problems, key=lambda p: p.location.line))
     return config
+
+
+def _rename_former_keys(data: dict, lines: dict[tuple, int]) -> None:
+    """``defaults.programmes`` (``metrics``, ``language``) read as ``defaults.programme`` (the names the
+    keys had before they took the link's), unless the new name is given too (then both are reported)."""
+    defaults = data.get("defaults")
+    if not isinstance(defaults, dict):
+        return
+    for former, name in LEGACY_DEFAULTS.items():
+        if former in defaults and name not in defaults:
+            defaults[name] = defaults.pop(former)
+            lines[("defaults", name)] = lines.get(("defaults", former), lines[()])
 
 
 def _plain(node: yaml.Node, at: tuple, lines: dict[tuple, int], fail) -> Any:

@@ -217,7 +217,7 @@ def test_an_unknown_programme_is_a_clear_error_without_a_traceback(tmp_path):
     out = tmp_path / "x.csv"
     result = run(*export_args(out, "--programme", "no-such-programme"))
     assert result.returncode == 2
-    assert "unknown programme or metric: no-such-programme" in result.stderr
+    assert "--programme: unknown programme 'no-such-programme'; choose one of:" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert not out.exists()
 

@@ -56,7 +56,8 @@ def test_an_unknown_top_level_key_is_named_with_its_line(tmp_path):
         ("theme:\n  text_colour: red\n", "2: theme.text_colour: expected a colour as #RRGGBB, got 'red'"),
         ("theme:\n  palette: []\n", "2: theme.palette: expected a non-empty list of colours as #RRGGBB, got []"),
         ("defaults:\n  year_from: soon\n", "2: defaults.year_from: expected a year such as 2018, or nothing, got 'soon'"),
-        ("defaults:\n  programmes: uk-returns\n", "2: defaults.programmes: expected a list, e.g. [a, b], got 'uk-returns'"),
+        ("defaults:\n  programme: uk-returns\n", "2: defaults.programme: expected a list, e.g. [a, b], got 'uk-returns'"),
+        ("defaults:\n  programmes: uk-returns\n", "2: defaults.programme: expected a list, e.g. [a, b], got 'uk-returns'"),  # its former name
         ("exports:\n  image_sizes:\n    tiny: [10, 10]\n", "3: exports.image_sizes.tiny: expected [width, height] in pixels, 100–8000 each, got [10, 10]"),
         ("exports:\n  image_size: huge\n", "2: exports.image_size: 'huge' is not one of image_sizes: widescreen, hd, standard_4_3"),
         ("title: 42\n", "1: title: expected text, got 42"),

@@ -116,10 +116,10 @@ def test_without_a_day_the_name_carries_today(dataset, config, everything):
 
 
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
-def test_a_download_from_frames_built_at_start_up_is_the_same_file_as_one_built_from_scratch(dataset, config, kind):
-    from dashboard.analysis.frame import events_frame, figures_frame
+def test_a_download_from_the_snapshot_built_at_start_up_is_the_same_file_as_one_built_from_scratch(dataset, data_dir, config, kind):
+    from dashboard.views.view import load_languages, make_snapshot
 
     filters = Filters(2022, 2025, ("modern-slavery-fund-ruritania",), ())
     fresh = build_download(kind, filters, dataset, config, today=DAY)
-    reused = build_download(kind, filters, dataset, config, today=DAY, frames=(figures_frame(dataset), events_frame(dataset)))
+    reused = build_download(kind, filters, dataset, config, today=DAY, snapshot=make_snapshot(dataset, load_languages(data_dir)))
     assert reused == fresh

@@ -175,7 +175,7 @@ def test_forged_query_strings_never_raise_and_give_a_valid_view(dataset, default
 
 
 def test_the_defaults_come_from_the_config_clipped_to_the_data(dataset):
-    config = DefaultFilters(year_from=2010, year_to=2024, programmes=("uk-returns", "gone"), metrics=("returns",))
+    config = DefaultFilters(year_from=2010, year_to=2024, programme=("uk-returns", "gone"), metric=("returns",))
     assert urlstate.default_filters(dataset, config) == Filters(2018, 2024, ("uk-returns",), ("returns",))
 
 
@@ -227,7 +227,7 @@ def test_a_forged_year_range_from_the_controls_falls_back_to_the_defaults(datase
 
 
 def test_every_programme_and_metric_survive_a_link_when_the_defaults_are_narrower(dataset):
-    defaults = urlstate.default_filters(dataset, DefaultFilters(programmes=("uk-returns",), metrics=("returns",)))
+    defaults = urlstate.default_filters(dataset, DefaultFilters(programme=("uk-returns",), metric=("returns",)))
     everything = Filters(2018, 2026, (), ())
     query = urlstate.encode(everything, defaults)
     assert query == "?programme=&metric=all"

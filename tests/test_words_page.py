@@ -169,7 +169,7 @@ def _store(layout, wanted):
 
 def test_config_can_open_the_page_in_vietnamese(sample, tmp_path):
     config = tmp_path / "config.yaml"
-    text = (ROOT / "config.yaml").read_text(encoding="utf-8").replace("  language: en", "  language: vi")
+    text = (ROOT / "config.yaml").read_text(encoding="utf-8").replace("  lang: en", "  lang: vi")
     config.write_text(text, encoding="utf-8")
     app = create_app(load_valid(sample, SAMPLE / "seeds"), load_config(config), SAMPLE / "seeds", sample)
     client = app.server.test_client()

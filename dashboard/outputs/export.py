@@ -19,6 +19,7 @@ asked for, so writing a CSV stays light.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import math
 import re
@@ -29,7 +30,7 @@ import pandas as pd
 
 from dashboard.analysis.frame import FIGURE_COLUMNS, Filters, funding_ratios
 from dashboard.outputs.context_files import EXTRA_CSV_COLUMNS, context_sheet, view_context, with_context_rows
-from dashboard.outputs.workbook import CTX_XLSX, _about_rows, _deterministic_xlsx, _print_setup  # CTX_XLSX: also the exporters' errors
+from dashboard.outputs.workbook import CTX_XLSX, _about_rows, _deterministic_xlsx, _print_setup, dated_zip  # CTX_XLSX: also the exporters' errors
 from dashboard.words import Words
 from dashboard.outputs.formats import (  # noqa: F401  (ExportContext, ExportError: the exporters' shared types)
     FORMATS, ExportContext, ExportError, Exporter, OutputFormat, SlidesArchive, of_kind, output_format, register_format,
@@ -307,9 +308,28 @@ def part_name(name: str, number: int, count: int) -> str:
     return f"{stem}-{number}-of-{count}.{extension}"
 
 
+_SVG_UID = re.compile(rb'id="defs-([0-9a-f]{6,})"')
+
+
+def stable_svg(svg: bytes) -> bytes:
+    """An SVG of plotly.js with its random drawing id (``defs-5e1dd6``, ``clip5e1dd6xyplot``,
+    ``legend5e1dd6``, pattern ``p5e1dd6-…``) replaced by one worked out from the drawing itself,
+    so the same chart gives the same bytes (the page's download and ``dashboard export`` are
+    compared byte for byte), and two different charts still get different ids."""
+    found = _SVG_UID.search(svg)
+    if found is None:
+        return svg
+    uid = re.escape(found.group(1))
+    marked = re.compile(rb'(defs-|clip|legend|["#]p)' + uid)
+    stable = hashlib.sha256(marked.sub(rb"\1", svg)).hexdigest()[: len(found.group(1))].encode()
+    return marked.sub(rb"\g<1>" + stable, svg)
+
+
 def _image(format: str) -> Exporter:
     def export_image(figures: pd.DataFrame, context: ExportContext) -> bytes:
         parts = chart_images(format, figures, context)
+        if format == "svg":
+            parts = [stable_svg(part) for part in parts]
         if len(parts) == 1:
             return parts[0]
         dataset, filters, _ = context.view()
@@ -357,4 +377,5 @@ def export_pptx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     dataset, filters, config = context.view()
     if context.size:
         raise ExportError("--size applies to png and svg; the deck is always 16:9 with pictures 1920 px across")
-    return deck.build_deck(figures, context.events(), dataset, filters, config, made_on=context.made_on, words=context.words)
+    made = deck.build_deck(figures, context.events(), dataset, filters, config, made_on=context.made_on, words=context.words)
+    return dated_zip(made, context.made_on)  # the same view on the same day: the same bytes

@@ -1,5 +1,6 @@
 """Checks on what the renderer returns: the pixel size asked for, and PNGs without an
-alpha channel (a slide image must not turn dark on a dark slide theme)."""
+alpha channel (a slide image must not turn dark on a dark slide theme); and what it is
+given: traces named, so the same chart draws the same SVG."""
 
 from __future__ import annotations
 
@@ -56,3 +57,15 @@ def svg_size(data: bytes) -> tuple[int, int]:
     if not match:
         raise RenderFailed("the renderer did not return an SVG with a width and height")
     return round(float(match[1])), round(float(match[2]))
+
+
+def named_traces(figure):
+    """``figure`` with each unnamed trace's ``uid`` set to its place (``trace-0``): plotly.js would
+    draw a random one into an SVG, and the same chart must give the same bytes on every export."""
+    data = getattr(figure, "data", None) if not isinstance(figure, dict) else figure.get("data")
+    for number, trace in enumerate(data or ()):
+        if isinstance(trace, dict):
+            trace.setdefault("uid", f"trace-{number}")
+        elif getattr(trace, "uid", None) is None:
+            trace.uid = f"trace-{number}"
+    return figure

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from dashboard.outputs.errors import BrowserMissing, ExportError, RendererBusy, RenderFailed
 from dashboard.outputs.gate import RenderLimits, render_slot, renders_in_flight, set_limits
-from dashboard.outputs.imagecheck import checked
+from dashboard.outputs.imagecheck import checked, named_traces
 
 __all__ = ["BrowserMissing", "RenderFailed", "RendererBusy", "Renderer", "RenderLimits", "find_browser", "renderer", "prewarm", "shutdown", "render_image", "render_images", "render_slot", "renders_in_flight", "set_limits"]
 
@@ -195,6 +195,7 @@ class Renderer:
     def render_many(self, figures: list, *, format: str, width: int, height: int) -> list[bytes]:
         """Several images at once, spread over the renderer's tabs."""
         self.start()
+        figures = [named_traces(f) for f in figures]
         opts = {"format": format, "width": width, "height": height, "scale": 1}
         kaleido = self._kaleido
 

@@ -17,13 +17,13 @@ from typing import Any
 import flask
 from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 
-from dashboard.analysis.frame import Filters, apply_filters
+from dashboard.analysis.frame import Filters
 from dashboard.outputs.errors import RendererBusy
 from dashboard.outputs.export import ExportError
 from dashboard.views.charts import CHARTS, Spec
 from dashboard.views.table import COLUMNS, LAST_PAGE, TablePage, TableQuery, aria_sort, next_sort, parse_query, parse_search, table_page
 from dashboard.web import offload
-from dashboard.web.downloads import build_download
+from dashboard.web.downloads import output_kind, view_file
 from dashboard.web.layout import (
     CHART_FORMATS,
     ID,
@@ -47,6 +47,7 @@ from dashboard.web.links import UrlSync, first_page, page_language, url_sync  # 
 from dashboard.web.urlstate import from_controls, parse_language
 from dashboard.web.layout import language_link_id
 from dashboard.views.language import words_for
+from dashboard.views.view import view_ids
 from dashboard.words import LANGUAGES
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ def view_outputs(view: View) -> tuple:
         chart = view.charts[name]
         per_chart += [figure_payload(chart.spec), chart.alt, [html.Li(n) for n in chart.notes], chart.footer]
     return (
-        render_cards(view.cards, card_scopes(view)), render_ratios(view.ratios, view.ratio_count),
+        render_cards(view.cards, card_scopes(view)), render_ratios(view.shown_ratios, view.ratio_count, view.language),
         render_context(view.context, view.language), *per_chart, view.summary, render_claims(view),
     )
 
@@ -156,10 +157,9 @@ def make_download(
 ) -> tuple[str, bytes]:
     """The file a download button gives: its name and content, for the filters on screen, in
     the page's ``language`` (the default language when None)."""
-    return build_download(
-        kind, filters, state.dataset, state.config, chart=chart, today=today, frames=(state.figures, state.events),
-        words=parse_language(language, state.language),
-    )
+    language = parse_language(language, state.language)
+    output_kind(kind, chart, words_for(language))  # a wrong request: its error, before a view is made
+    return view_file(view_for(state, filters, language), state.data(), state.config, kind, chart=chart, today=today)
 
 
 # --- the table -----------------------------------------------------------------------------------
@@ -187,7 +187,7 @@ def table_update(state: AppState, triggers: Any, filters: Filters, search: Any, 
     moves = [PAGE_MOVES[t] for t in triggers if isinstance(t, str) and t in PAGE_MOVES]
     if len(moves) == len(triggers) == 1:
         query = TableQuery(search=query.search, sort=query.sort, page=move_page(shown.page, moves[0]))
-    ids = apply_filters(state.figures, filters)["id"].tolist()  # not the whole view: no charts needed
+    ids = view_ids(state.data(), filters)  # the view's rows, as make_view filters them; no charts needed
     return table_page(state.table_in(parse_language(language, state.language)), ids, query, state.config.table.page_size)
 
 

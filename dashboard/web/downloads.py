@@ -1,6 +1,6 @@
-"""What the page's download buttons return: a file name and its bytes, for the filters on
-screen. The page's callbacks decode their inputs and call ``build_download``; the CLI's
-``export`` command writes the same bytes through the same exporters.
+"""What the page's download buttons return: a file name and its bytes, for the view on
+screen. The page's callbacks and the CLI's ``export`` both call ``view_file`` on the ``View``
+that ``views.view.make_view`` makes (the page's from its cache), so they write the same bytes.
 
 In another language than English the file holds that language's words (``ExportContext.language``)
 and its name is the title in that language: the name itself stays an ASCII slug
@@ -15,11 +15,11 @@ import unicodedata
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-import pandas as pd
-
-from dashboard.analysis.frame import Filters, apply_filters, figures_frame
+from dashboard.analysis.frame import Filters
+from dashboard.curated.translations import records_folder
 from dashboard.outputs.export import FORMATS, ExportContext, ExportError, file_name, of_kind
-from dashboard.words import Words
+from dashboard.views.view import Snapshot, View, load_languages, make_snapshot, make_view
+from dashboard.words import LANGUAGES, Words
 
 if TYPE_CHECKING:  # pragma: no cover
     from dashboard.config import Config
@@ -78,39 +78,59 @@ def build_download(
     *,
     chart: str | None = None,
     today: dt.date | None = None,
-    frames: tuple[pd.DataFrame, pd.DataFrame] | None = None,
     words: Words | str | None = None,
+    snapshot: Snapshot | None = None,
+    size: str | None = None,
 ) -> tuple[DownloadName, bytes]:
-    """``(file name, content)`` of a download of the filtered view.
+    """``(file name, content)`` of a download of the filtered view: ``view_file`` of the view
+    ``make_view`` makes of ``snapshot`` (one made of ``dataset`` when None, its names read from
+    the dataset's data/i18n once, here). ``words`` (a ``Words`` or a language code; English when
+    None) is the language of the file and its name."""
+    language = words.language if isinstance(words, Words) else (words or "en")
+    output_kind(kind, chart, Words(language) if language in LANGUAGES else Words("en"))
+    if snapshot is None:
+        snapshot = make_snapshot(dataset, load_languages(records_folder(dataset)))
+    view = make_view(snapshot, config, filters, language)
+    return view_file(view, snapshot, config, kind, chart=chart, today=today, size=size)
 
-    ``kind`` is a format in ``export.FORMATS``: a file of the whole view (csv, xlsx, pptx) or
-    an image of one chart (png, svg; ``chart``, a name in ``charts.CHARTS``). The name says what and when:
-    ``programme-figures_2018-2025_2026-11-22.pptx``, ``funding-by-programme_2018-2025_2026-11-22.png``.
-    Raises ``ExportError`` with a plain message for an unknown kind or chart, or when
-    images cannot be drawn (no browser). ``frames`` are the unfiltered figures and events
-    frames when the caller already built them (the app does, once, at start-up). ``words``
-    (a ``Words`` or a language code; English when None) is the language of the file and its name.
-    """
-    words = words if isinstance(words, Words) else Words(words or "en")
+
+def output_kind(kind: str, chart: str | None, words: Words) -> str:
+    """``kind``'s format kind ("view" or "chart"), or the ``ExportError`` a page or CLI user
+    reads: an unknown format, an image without a known chart, a chart for a file of the view."""
     if kind not in FORMATS:
         raise ExportError(words.text("unknown download {name}; choose one of: {choices}", "downloads", name=repr(kind), choices=", ".join(KINDS)))
     output = FORMATS[kind]
-    made_on = today or dt.date.today()
-    what = VIEW_TITLE
     if output.kind == "chart":
         chart_title(chart, words)  # an unknown chart: the error, before any work
-        what = _chart_spec_title(chart)
     elif chart is not None:
         *first, last = [f.name for f in of_kind("chart")]
         charts = words.text("{first} and {last}", "list of names", first=", ".join(first), last=last) if first else last
         raise ExportError(words.text("a {format} download holds the whole view; chart= applies to {charts}", "downloads", format=kind, charts=charts))
-    all_figures, all_events = frames if frames is not None else (figures_frame(dataset), None)
-    figures = apply_filters(all_figures, filters)
+    return output.kind
+
+
+def view_file(
+    view: View, snapshot: Snapshot, config: Config, kind: str, *, chart: str | None = None, today: dt.date | None = None,
+    size: str | None = None, zip_parts: bool = True,
+) -> tuple[DownloadName, bytes]:
+    """``(file name, content)`` of ``view`` as a ``kind`` file (a format in ``export.FORMATS``):
+    the whole view (csv, xlsx, pptx) or an image of one chart (png, svg; ``chart``, a name in
+    ``charts.CHARTS``), in the view's language, from the view's own rows and the snapshot's names
+    (nothing is read from disk). The name says what and when:
+    ``programme-figures_2018-2025_2026-11-22.pptx``. Raises ``ExportError`` with a plain message
+    for an unknown kind or chart, or when images cannot be drawn (no browser)."""
+    words = Words(view.language)
+    output_kind(kind, chart, words)
+    output = FORMATS[kind]
+    made_on = today or dt.date.today()
+    local = snapshot.localized(view.language)
     context = ExportContext.for_view(  # zip_parts: a chart on several slides comes as a ZIP of them, named .zip below
-        dataset, filters, config, chart=chart, today=made_on, all_events=all_events, language=words.language, zip_parts=True
+        local.dataset, view.filters, config, chart=chart, size=size, today=made_on, all_events=local.events, language=view.language,
+        zip_parts=zip_parts, translations=snapshot.translations.get(view.language),
     )
-    content = output(figures, context)
-    return download_name(what, filters, made_on, output.extension_for(content), words), content
+    content = output(view.figures, context)
+    what = _chart_spec_title(chart) if output.kind == "chart" else VIEW_TITLE
+    return download_name(what, view.filters, made_on, output.extension_for(content), words), content
 
 
 def _chart_spec_title(chart: str) -> str:

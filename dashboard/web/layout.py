@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from dash import dcc, html
 
-from dashboard.views.cards import CARD_LINES, Card
+from dashboard.views.cards import Card
 from dashboard.views.charts import CHARTS
 from dashboard.analysis.frame import Derived
 from dashboard.web.source_panel import render_passage, source_modal  # noqa: F401  (re-exported)
@@ -103,7 +103,7 @@ def page(state: AppState, view: View, table: TablePage, unused: tuple[str, ...] 
                         [
                             html.H2(say("Funding per person", "page"), id="ratios-title", className="section-title"),
                             html.P(say(RATIO_RULE, "funding per person"), className="ratios-help"),
-                            html.Div(render_ratios(view.ratios, view.ratio_count, view.language), id=ID.RATIOS),
+                            html.Div(render_ratios(view.shown_ratios, view.ratio_count, view.language), id=ID.RATIOS),
                         ],
                         className="ratios-panel", **{"aria-labelledby": "ratios-title"},
                     ),
@@ -241,13 +241,14 @@ def render_cards(cards: list[Card], scopes: dict[str, str] | None = None) -> lis
 
 
 def render_card(card: Card, scopes: dict[str, str] | None = None) -> html.Article:
-    """The card's headline figure first; at most ``CARD_LINES`` lines, then how many more the table holds."""
+    """The card's headline figure first, then its other lines, then how many more the table holds: the
+    ``View`` made the card with the lines a card shows (``CARD_LINES``, applied once, in ``make_view``)."""
     if not card.lines:
         body = [html.P(card.empty_message, className="card-empty")]
     else:
-        shown = card.lines[:CARD_LINES]
+        shown = card.lines
         body = [html.Ul([card_line(line, i == 0, (scopes or {}).get(line.figure_id)) for i, line in enumerate(shown)], className="card-lines")]
-        hidden = len(card.lines) - len(shown) + card.more
+        hidden = card.more
         if hidden:
             words = words_for(shown[0].language)
             metric = card.title.lower() if words.language == "en" else card.title[:1].lower() + card.title[1:]

@@ -49,7 +49,7 @@ RETRY = "try again in a few seconds (the image renderer restarts by itself)"
 
 log = logging.getLogger(__name__)
 
-_CHILD: tuple | None = None  # in the render process: dataset, config and the frames
+_CHILD: tuple | None = None  # in the render process: dataset, config and the snapshot views are made of
 
 
 class _DataPickler(pickle.Pickler):
@@ -64,25 +64,28 @@ class _DataPickler(pickle.Pickler):
         return NotImplemented
 
 
-def _packed(dataset: Dataset, config: Config) -> bytes:
+def _packed(dataset: Dataset, config: Config, translations: dict | None = None) -> bytes:
     out = io.BytesIO()
-    _DataPickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump((dataset, config))
+    _DataPickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump((dataset, config, translations))
     return out.getvalue()
 
 
 def _start_child(packed: bytes) -> None:
     """The render process's start: lower its priority, start Chromium, build the frames once."""
     global _CHILD
-    dataset, config = pickle.loads(packed)
+    dataset, config, translations = pickle.loads(packed)
     try:
         os.nice(NICE)
     except OSError:  # not permitted: drawing still works, only unprioritised
         pass
-    from dashboard.analysis.frame import events_frame, figures_frame
+    from dashboard.curated.translations import records_folder
     from dashboard.outputs import images
+    from dashboard.views.view import load_languages, make_snapshot
 
     images.prewarm()  # Chromium starts while the frames are built
-    _CHILD = (dataset, config, figures_frame(dataset), events_frame(dataset))
+    if translations is None:  # a process started without the page's names: read them once, now
+        translations = load_languages(records_folder(dataset))
+    _CHILD = (dataset, config, make_snapshot(dataset, translations))
 
 
 def _build(kind: str, filters: Filters, chart: str | None, today: dt.date | None, language: str = "en") -> tuple[str, bytes, int | None]:
@@ -92,8 +95,8 @@ def _build(kind: str, filters: Filters, chart: str | None, today: dt.date | None
     from dashboard.web.downloads import build_download
 
     assert _CHILD is not None, "the render process was not started with its data"
-    dataset, config, figures, events = _CHILD
-    name, content = build_download(kind, filters, dataset, config, chart=chart, today=today, frames=(figures, events), words=language)
+    dataset, config, snapshot = _CHILD  # the page's data and names: the view is made as the page makes it
+    name, content = build_download(kind, filters, dataset, config, chart=chart, today=today, words=language, snapshot=snapshot)
     browser = getattr(getattr(renderer._RENDERER, "_kaleido", None), "subprocess", None)
     return name, content, browser.pid if browser is not None else None
 
@@ -102,8 +105,9 @@ class RenderProcess:
     """One worker's render process: ``download`` is thread-safe and always returns or raises
     an ``ExportError`` (``RenderFailed``/``RendererBusy``) within ``timeout`` seconds."""
 
-    def __init__(self, dataset: Dataset, config: Config, *, timeout: float = RESULT_TIMEOUT) -> None:
+    def __init__(self, dataset: Dataset, config: Config, *, timeout: float = RESULT_TIMEOUT, translations: dict | None = None) -> None:
         self.dataset, self.config, self.timeout = dataset, config, timeout
+        self.translations = translations  # the page's curated names (data/i18n as loaded), so the process reads no file
         self._pool: ProcessPoolExecutor | None = None
         self._browser: int | None = None  # the render process's browser (its process group)
         self._lock = threading.Lock()
@@ -113,7 +117,7 @@ class RenderProcess:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
                     max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_start_child, initargs=(_packed(self.dataset, self.config),),
+                    initializer=_start_child, initargs=(_packed(self.dataset, self.config, self.translations),),
                 )
             return self._pool
 
@@ -205,6 +209,10 @@ def render_process(server) -> RenderProcess | None:
 
 def draw_apart(app, dataset: Dataset, config: Config) -> RenderProcess:
     """From now on, ``app`` draws its image and deck downloads in a render process."""
-    process = RenderProcess(dataset, config)
+    from dashboard.web.state import STATE_KEY
+
+    state = app.server.config.get(STATE_KEY)
+    snapshot = state.data() if state is not None and state.dataset is dataset else None
+    process = RenderProcess(dataset, config, translations=snapshot.translations if snapshot is not None else None)
     app.server.config[OFFLOAD_KEY] = process
     return process

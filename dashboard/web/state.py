@@ -19,23 +19,23 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.analysis.claims import QuantityChoice, most_stated, quantity_choices, quantity_history
-from dashboard.analysis.frame import Derived, Filters, apply_event_filters, apply_filters, events_frame, figures_frame, funding_ratios, ratio_pairs
+from dashboard.analysis.claims import QuantityChoice
+from dashboard.analysis.filters import Choices, default_filters
+from dashboard.analysis.filters import default_language as _default_language
+from dashboard.analysis.frame import Filters
 from dashboard.config import Config
 from dashboard.curated.records import Dataset
-from dashboard.curated.translations import Translations, curated_names, records_folder
-from dashboard.views.cards import CARD_LINES, Card, headline_cards
-from dashboard.views.context import ContextLine, context_lines
-from dashboard.views.charts import CHARTS, Spec, alt_text, chart_figure, qualifier_notes, source_footer
-from dashboard.views.language import Localized, localize, untranslated, words_for
-from dashboard.views.table import TableIndex, TablePage, TableQuery, table_page, table_rows
+from dashboard.curated.translations import records_folder
+from dashboard.views.language import Localized, localize
+from dashboard.views.table import TableIndex, TablePage
+from dashboard.views.view import (  # noqa: F401  (View, ChartView, MAX_RATIOS, load_languages, view_claims: read from here too)
+    MAX_RATIOS, ChartView, Snapshot, View, load_languages, make_snapshot, make_view, view_claims,
+)
+from dashboard.views.view import first_table_page as _first_table_page
 from dashboard.web.provenance import Provenance
-from dashboard.words import LANGUAGES
 from dashboard.words.catalogue import SOURCE_LANGUAGE
-from dashboard.web.urlstate import Choices, choices, default_filters, years_without_data
 
 STATE_KEY = "DASHBOARD_STATE"
-MAX_RATIOS = 6  # funding-per-person lines the page shows; it says how many more there are
 VIEW_CACHE_SIZE = 64  # views kept; a view of the shipped data is a few hundred KB at most
 
 
@@ -81,32 +81,6 @@ def data_version(dataset: Dataset) -> str:
 
 
 @dataclass(frozen=True)
-class ChartView:
-    spec: Spec  # the figure as plotly's plain dict, what the page sends (``charts.as_figure`` wraps one)
-    footer: str
-    notes: tuple[str, ...]
-    alt: str
-
-
-@dataclass(frozen=True)
-class View:
-    """Everything the page shows for one set of filters."""
-
-    filters: Filters
-    figures: pd.DataFrame
-    events: pd.DataFrame
-    cards: list[Card]
-    charts: dict[str, ChartView]
-    ratios: list[Derived]  # funding per person: the first MAX_RATIOS of ratio_count
-    ratio_count: int
-    summary: str  # "Showing 3 figures and 1 event · 2013–2019 · … No figures or events in 2013–2017: …"
-    quantity: str | None = None  # the claims view's quantity: the link's, else the most stated one in view
-    claims: pd.DataFrame | None = None  # claim_history of ``quantity`` within the view, latest first
-    language: str = SOURCE_LANGUAGE  # every word above is in this language ("en", "vi")
-    context: tuple[ContextLine, ...] = ()  # context statistics of the view's years: no programme's, shown apart
-
-
-@dataclass(frozen=True)
 class AppState:
     dataset: Dataset
     config: Config
@@ -127,6 +101,13 @@ class AppState:
     tables: dict[str, TableIndex] = field(default_factory=dict, compare=False, repr=False)  # ``table`` in each language
 
     quantities_by_language: dict[str, tuple[QuantityChoice, ...]] = field(default_factory=dict, compare=False, repr=False)
+    snapshot: Snapshot | None = field(default=None, compare=False, repr=False)  # the data every view is made of (views.view)
+
+    def data(self) -> Snapshot:
+        """The snapshot views are made of (one built from the fields above for a state made without one)."""
+        if self.snapshot is not None:
+            return self.snapshot
+        return Snapshot(self.dataset, self.figures, self.events, self.choices, self.languages, {}, self.tables, self.quantities_by_language)
 
     def quantities_in(self, language: str | None = None) -> tuple[QuantityChoice, ...]:
         """The claims view's choices named in ``language`` (``quantities`` for a state made without languages)."""
@@ -144,43 +125,29 @@ class AppState:
         return found
 
 
-def load_languages(data_dir: Path | str | None) -> dict[str, Translations]:
-    """The curated names of ``data_dir/i18n`` by language; a language whose file is missing or
-    does not read has none (its names show in English, marked; ``dashboard validate`` says why)."""
-    found = {language: curated_names(data_dir, language) for language in LANGUAGES if language != SOURCE_LANGUAGE}
-    return {language: names for language, names in found.items() if names is not None}
-
-
 def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str, data_dir: Path | str | None = None) -> AppState:
     """Frames, table rows, the provenance index and the default view, computed once; the
     frames and names once more for each language of the catalogue (``data_dir/i18n``, by
     default the folder the dataset was read from)."""
-    figures = figures_frame(dataset)
-    events = events_frame(dataset)
     translations = load_languages(data_dir if data_dir is not None else records_folder(dataset))
-    languages = {language: localize(dataset, figures, events, language, translations.get(language)) for language in LANGUAGES}
-    known = choices(dataset, figures)  # once: each figures_frame costs a second at 10,000 figures
-    table, quantities = TableIndex.of(table_rows(figures)), tuple(quantity_choices(figures))  # English: the frames as curated
-    tables = {language: table if language == SOURCE_LANGUAGE else TableIndex.of(table_rows(local.figures, {p.name for p in local.dataset.programmes if untranslated(p.name)}), language)
-              for language, local in languages.items()}
-    named = {language: quantities if language == SOURCE_LANGUAGE else tuple(quantity_choices(local.figures))
-             for language, local in languages.items()}
+    snapshot = make_snapshot(dataset, translations)
     state = AppState(
         dataset=dataset,
         config=config,
         seeds_dir=Path(seeds_dir),
-        figures=figures,
-        events=events,
-        choices=known,
-        defaults=default_filters(known, config.defaults),
-        provenance=Provenance(dataset, seeds_dir, figures=figures, translations=translations),
-        table=table,
-        quantities=quantities,
+        figures=snapshot.figures,
+        events=snapshot.events,
+        choices=snapshot.choices,
+        defaults=default_filters(snapshot.choices, config.defaults),
+        provenance=Provenance(dataset, seeds_dir, figures=snapshot.figures, translations=translations),
+        table=snapshot.tables[SOURCE_LANGUAGE],
+        quantities=snapshot.quantities[SOURCE_LANGUAGE],
         version=data_version(dataset),
-        languages=languages,
+        languages=snapshot.languages,
         language=default_language(config),
-        tables=tables,
-        quantities_by_language=named,
+        tables=snapshot.tables,
+        quantities_by_language=snapshot.quantities,
+        snapshot=snapshot,
     )
     state = AppState(**{**state.__dict__, "default_view": compute_view(state, state.defaults, state.language)})
     state.views.put(state.default_view)
@@ -188,65 +155,22 @@ def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str, data_dir
 
 
 def default_language(config: Config) -> str:
-    """``defaults.language`` of config.yaml, English when not set."""
-    language = getattr(config.defaults, "language", None)
-    return language if language in LANGUAGES else SOURCE_LANGUAGE
+    """``defaults.lang`` of config.yaml, English when not set."""
+    return _default_language(config.defaults)
 
 
 # --- one view --------------------------------------------------------------------------------
 
 
 def compute_view(state: AppState, filters: Filters, language: str | None = None) -> View:
-    """Filter the frames once and build the cards, the charts and the table rows, every word
-    in ``language`` (the state's default language when None)."""
-    local = state.localized(language)
-    dataset, theme, words = local.dataset, state.config.theme, local.words
-    figures = apply_filters(local.figures, filters)
-    events = apply_event_filters(local.events, filters)
-    charts = {}
-    for name in CHARTS:
-        footer = source_footer(name, figures, events, dataset)
-        charts[name] = ChartView(
-            spec=chart_figure(name, figures, events, dataset, theme, filters), footer=footer,
-            notes=tuple(qualifier_notes(name, figures)), alt=alt_text(name, figures, events, dataset, filters, footer=footer),
-        )
-    pairs = ratio_pairs(figures)
-    ratios = funding_ratios(figures, dataset, pairs[:MAX_RATIOS], words=words)
-    count = local.formatter.count
-    summary = words.text(
-        "Showing {figures} and {events} · {filters}", "status",
-        figures=count(len(figures), "figure"), events=count(len(events), "event"), filters=filters.describe(dataset, words=words),
-    )
-    outside = years_without_data(filters, state.choices, words)
-    if outside:
-        summary += f". {outside}"
-    quantity, claims = view_claims(state, filters, figures)
-    return View(
-        filters=filters, figures=figures, events=events, cards=headline_cards(figures, dataset, filters, lines=CARD_LINES),
-        charts=charts, ratios=ratios, ratio_count=len(pairs), summary=summary, quantity=quantity, claims=claims,
-        language=local.language, context=context_lines(dataset, filters, local.language),
-    )
-
-
-def view_claims(state: AppState, filters: Filters, figures: pd.DataFrame) -> tuple[str | None, pd.DataFrame | None]:
-    """The claims view's quantity and its statements in this view, latest first: the link's
-    quantity, else the quantity stated most often among the view's figures. ``None``
-    statements when the quantity has none in the view (e.g. its years are not chosen)."""
-    quantity = filters.quantity
-    if quantity is None:  # the claims chart's own rule (views.charts.claims), so both show one quantity
-        quantity = most_stated(figures) if "quantity_group" in figures else None
-    if quantity is None:
-        return None, None
-    return quantity, quantity_history(figures, quantity)  # the claims chart asks the same of this frame
-
-
+    """The view of ``filters`` in ``language`` (the state's default language when None), computed
+    afresh by ``views.view.make_view``: what the page, the downloads and ``dashboard export`` render."""
+    return make_view(state.data(), state.config, filters, state.localized(language).language)
 
 
 def first_table_page(state: AppState, view: View) -> TablePage:
     """The table a new visitor sees: page 1 of the view, in the view's order and language."""
-    return table_page(state.table_in(view.language), view.figures["id"].tolist(), TableQuery(), state.config.table.page_size, words=words_for(view.language))
-
-
+    return _first_table_page(state.data(), view, state.config.table.page_size)
 
 
 def view_for(state: AppState, filters: Filters, language: str | None = None) -> View:

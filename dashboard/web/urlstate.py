@@ -20,79 +20,23 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-import pandas as pd
-
-from dashboard.config import DefaultFilters
-from dashboard.analysis.frame import SCOPE_NOT_STATED, Filters, figures_frame, year_span
+from dashboard.analysis.filters import (  # noqa: F401  (Choices, default_filters, years_without_data: read from here too)
+    FIELDS, LANG, MAX_ITEMS, METRIC, PROGRAMME, QUANTITY, SCOPE, YEAR_FROM, YEAR_TO, Choices, choices, default_filters, known,
+    years_without_data,
+)
+from dashboard.analysis.frame import Filters
 from dashboard.curated.records import Dataset
 from dashboard.words import LANGUAGES, Words
 from dashboard.words.catalogue import SOURCE_LANGUAGE
 
-YEAR_FROM, YEAR_TO, PROGRAMME, METRIC, SCOPE, QUANTITY = "year_from", "year_to", "programme", "metric", "scope", "quantity"
 CTX_LINK = "link notice"  # what the page says of a part of a link it cannot use
-LANG = "lang"  # the page's language: ``?lang=vi``; left out for the default language (config.yaml)
 ALL_METRICS = "all"  # the metric control's value for "every metric"
 MAX_QUERY_CHARS = 4096  # a longer query string is not a link anyone made by hand or by us
-MAX_ITEMS = 200  # at most this many values are read from a list, the rest ignored
 # Years a link may name: kept even outside the data's span (no figures there, said so).
 FIRST_LINK_YEAR, LAST_LINK_YEAR = 1900, 2100
 MAX_SHOWN_CHARS = 40  # an unusable value is quoted in the page's notice up to this length
 
 _YEAR = re.compile(r"^[0-9]{4}$")
-
-
-@dataclass(frozen=True)
-class Choices:
-    """What a filter may hold for one dataset: its year span, programme, metric, scope and
-    quantity ids.
-
-    Built once at start-up (``choices(dataset)``) so decoding a request does not walk
-    every figure; every function here also accepts the ``Dataset`` itself.
-    """
-
-    first_year: int
-    last_year: int
-    programmes: tuple[str, ...]
-    metrics: tuple[str, ...]
-    scopes: tuple[str, ...] = ()  # scope ids in the vocabulary's order, then "not_stated" if any programme has none
-    quantities: tuple[str, ...] = ()  # quantity_group ids (analysis.claims.quantity_choices)
-
-
-def choices(dataset: Dataset | Choices, figures: pd.DataFrame | None = None) -> Choices:
-    """The choices of ``dataset``; ``figures`` is its figures frame when already built."""
-    if isinstance(dataset, Choices):
-        return dataset
-    first, last = year_span(dataset)
-    used = {p.scope for p in dataset.programmes}
-    scopes = tuple(s.id for s in dataset.scopes if s.id in used)
-    if any(not p.scope for p in dataset.programmes):
-        scopes += (SCOPE_NOT_STATED,)
-    if figures is None and dataset.figures:
-        figures = figures_frame(dataset)
-    quantities = tuple(dict.fromkeys(figures["quantity_group"].astype(str))) if dataset.figures else ()
-    return Choices(first, last, tuple(p.id for p in dataset.programmes), tuple(m.id for m in dataset.metrics), scopes, quantities)
-
-
-def default_filters(dataset: Dataset | Choices, defaults: DefaultFilters) -> Filters:
-    """The view a new visitor sees: ``config.yaml``'s defaults, clipped to the data.
-
-    An empty year means the first or last year in the data; a default programme, metric
-    or scope that the data does not know is dropped, and so is a default range that lies
-    outside the data.
-    """
-    c = choices(dataset)
-    first, last = c.first_year, c.last_year
-    year_from = defaults.year_from if defaults.year_from is not None and first <= defaults.year_from <= last else first
-    year_to = defaults.year_to if defaults.year_to is not None and first <= defaults.year_to <= last else last
-    if year_from > year_to:
-        year_from, year_to = first, last
-    return Filters(
-        year_from,
-        year_to,
-        _known(defaults.programmes, c.programmes),
-        _known(defaults.metrics, c.metrics),
-        _known(getattr(defaults, "scope", ()), c.scopes),
-    )
 
 
 @dataclass(frozen=True)
@@ -165,31 +109,19 @@ def parse_link(query: Any, dataset: Dataset | Choices, defaults: Filters, words:
 
     c = choices(dataset)
     unused: list[str] = []
-    year_from = _link_year(values, YEAR_FROM, defaults.year_from, unused, say)
-    year_to = _link_year(values, YEAR_TO, defaults.year_to, unused, say)
-    if year_from > year_to:
-        unused.append(say("{part}: the range ends before it starts", CTX_LINK, part=f"{YEAR_FROM}={year_from}&{YEAR_TO}={year_to}"))
-        year_from, year_to = defaults.year_from, defaults.year_to
-
-    programmes = defaults.programmes
-    if PROGRAMME in values:  # "programme=" alone: every programme, even when the default is fewer
-        blank = all(not v for v in values[PROGRAMME])
-        programmes = () if blank else (_link_ids(values[PROGRAMME], c.programmes, PROGRAMME, say("{part}: no such programme", CTX_LINK), unused) or defaults.programmes)
-    scope = defaults.scope
-    if SCOPE in values:  # "scope=" alone: every scope
-        blank = all(not v for v in values[SCOPE])
-        scope = () if blank else (_link_ids(values[SCOPE], c.scopes, SCOPE, say("{part}: no such scope", CTX_LINK), unused) or defaults.scope)
-    metric = defaults.metrics
-    if METRIC in values:
-        if values[METRIC][0] == ALL_METRICS:
-            metric = ()
-        else:
-            metric = _link_ids(values[METRIC][:1], c.metrics, METRIC, say("{part}: no such metric", CTX_LINK), unused) or defaults.metrics
-    quantity = defaults.quantity
-    if QUANTITY in values and values[QUANTITY][-1]:
-        known = _link_ids(values[QUANTITY][-1:], c.quantities, QUANTITY, say("{part}: no such quantity in this data", CTX_LINK), unused)
-        quantity = known[0] if known else defaults.quantity
-    filters = Filters(year_from, year_to, programmes, metric, scope, quantity=quantity)
+    chosen: dict[str, object] = {}
+    for f in FIELDS:  # each filter by its kind, so a filter added to FIELDS is read here too
+        default = getattr(defaults, f.attr, None)
+        if f.kind == "year":
+            chosen[f.attr] = _link_year(values, f.name, default, unused, say)
+        elif f.kind in ("ids", "id") and f.name in values:
+            chosen[f.attr] = _link_field(f, values[f.name], getattr(c, f.choices), default, unused, say)
+        elif f.kind != "language":
+            chosen[f.attr] = default
+    if chosen["year_from"] > chosen["year_to"]:
+        unused.append(say("{part}: the range ends before it starts", CTX_LINK, part=f"{YEAR_FROM}={chosen['year_from']}&{YEAR_TO}={chosen['year_to']}"))
+        chosen["year_from"], chosen["year_to"] = defaults.year_from, defaults.year_to
+    filters = Filters(**chosen)
     language = None
     if LANG in values and values[LANG][-1]:
         language = parse_language(values[LANG][-1], "")
@@ -207,18 +139,16 @@ def encode(filters: Filters, defaults: Filters, language: str | None = None, def
     ``lang`` last, unless it is the default language.
     """
     pairs: list[tuple[str, str | int]] = []
-    if filters.year_from != defaults.year_from:
-        pairs.append((YEAR_FROM, filters.year_from))
-    if filters.year_to != defaults.year_to:
-        pairs.append((YEAR_TO, filters.year_to))
-    if filters.programmes != defaults.programmes:  # all programmes over a narrower default: "programme="
-        pairs += [(PROGRAMME, p) for p in filters.programmes] or [(PROGRAMME, "")]
-    if filters.scope != defaults.scope:
-        pairs += [(SCOPE, s) for s in filters.scope] or [(SCOPE, "")]
-    if filters.metrics != defaults.metrics:
-        pairs += [(METRIC, m) for m in filters.metrics] or [(METRIC, ALL_METRICS)]
-    if filters.quantity != defaults.quantity and filters.quantity:
-        pairs.append((QUANTITY, filters.quantity))
+    for f in FIELDS:  # in FIELDS' order; each written only when it differs from the default
+        value = getattr(filters, f.attr, None)
+        if f.kind == "language" or value == getattr(defaults, f.attr, None):
+            continue
+        if f.kind == "year":
+            pairs.append((f.name, value))
+        elif f.kind == "ids":  # every one over a narrower default: "programme=", "metric=all"
+            pairs += [(f.name, v) for v in value] or [(f.name, f.every)]
+        elif value:
+            pairs.append((f.name, value))
     if language and language != default_language:
         pairs.append((LANG, language))
     if not pairs:
@@ -274,24 +204,6 @@ def slider_span(filters: Filters, dataset: Dataset | Choices) -> tuple[int, int]
     return min(c.first_year, filters.year_from), max(c.last_year, filters.year_to)
 
 
-def years_without_data(filters: Filters, dataset: Dataset | Choices, words: Words | None = None) -> str:
-    """``No figures in 2013: the data covers 2018–2026.`` for the years of a view outside the
-    data's span; ``""`` when every year chosen is inside it. In the language of ``words``."""
-    words = words or Words(SOURCE_LANGUAGE)
-    c = choices(dataset)
-    outside = [
-        (lo, hi)
-        for lo, hi in ((filters.year_from, min(filters.year_to, c.first_year - 1)), (max(filters.year_from, c.last_year + 1), filters.year_to))
-        if lo <= hi
-    ]
-    if not outside:
-        return ""
-    spans = [str(lo) if lo == hi else f"{lo}–{hi}" for lo, hi in outside]
-    years = spans[0] if len(spans) == 1 else words.text("{first} or {last}", "list of names", first=spans[0], last=spans[1])
-    span = str(c.first_year) if c.first_year == c.last_year else f"{c.first_year}–{c.last_year}"
-    return words.text("No figures or events in {years}: the data covers {span}.", "status", years=years, span=span)
-
-
 def unused_notice(unused: tuple[str, ...] | list[str], words: Words | None = None) -> str:
     """What the page says about the parts of a link it could not use; ``""`` for none. The
     parts are quoted as the link wrote them (``programme=old-fund``), with why in English."""
@@ -304,10 +216,7 @@ def unused_notice(unused: tuple[str, ...] | list[str], words: Words | None = Non
 # --- helpers -----------------------------------------------------------------------------
 
 
-def _known(values: Any, known: tuple[str, ...]) -> tuple[str, ...]:
-    """The values that are known ids, each once, in the data's order; anything else dropped."""
-    wanted = {v for v in list(values)[:MAX_ITEMS] if isinstance(v, str)}
-    return tuple(k for k in known if k in wanted)
+_known = known
 
 
 def _control_ids(value: Any, known: tuple[str, ...], default: tuple[str, ...]) -> tuple[str, ...]:
@@ -323,6 +232,20 @@ def _shown(value: str) -> str:
     """A value from a link as the page quotes it: printable, and cut when long."""
     text = "".join(ch if ch.isprintable() else "?" for ch in value)
     return text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS] + "…"
+
+
+def _link_field(f, values: list[str], ids: tuple[str, ...], default, unused: list[str], say):
+    """A link's value of ids field ``f``: its known ids (each unknown one named in ``unused``);
+    blank (or ``f.every``) means every one; nothing usable keeps ``default``."""
+    if f.kind == "ids" and (all(not v for v in values) or (f.every and values[0] == f.every)):
+        return ()
+    read = {"all": values, "first": values[:1], "last": values[-1:]}[f.reads]
+    if f.kind == "id" and not read[-1]:
+        return default
+    found = _link_ids(read, ids, f.name, say(f.unknown, CTX_LINK), unused)
+    if f.kind == "id":
+        return found[0] if found else default
+    return found or default
 
 
 def _link_ids(values: list[str], known: tuple[str, ...], key: str, reason: str, unused: list[str]) -> tuple[str, ...]:
