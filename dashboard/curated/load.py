@@ -37,12 +37,14 @@ from dashboard.curated.fields import (  # noqa: F401  (re-exported: the schemas 
 )
 from dashboard.curated.problems import Problem
 from dashboard.curated.records import (
+    Change,
     Dataset,
     EventStatus,
     EventTypeDef,
     Event,
     Exclusion,
     Figure,
+    Hedge,
     Kind,
     Location,
     Metric,
@@ -52,6 +54,7 @@ from dashboard.curated.records import (
     Scope,
     Source,
     Unit,
+    UnitKind,
 )
 
 MAX_FILE_BYTES = 1_000_000
@@ -89,7 +92,10 @@ SECTIONS: dict[str, Schema] = {
     "event_types": Schema(
         EventTypeDef, {"id": ident, "label": text}, {"symbol": optional(text), "description": optional(text)}
     ),
-    "units": Schema(Unit, {"id": ident, "label": text}, {"prefix": optional(text), "noun": optional(text)}),
+    "units": Schema(
+        Unit, {"id": ident, "label": text},
+        {"prefix": optional(text), "noun": optional(text), "kind": optional(choice(UnitKind)), "singular": optional(text)},
+    ),
     "metrics": Schema(
         Metric,
         {"id": ident, "label": text, "unit": ident, "chart": choice(StrEnum("Chart", "funding people returns none"))},
@@ -127,6 +133,7 @@ SECTIONS: dict[str, Schema] = {
             "committed_on": optional(flex_date), "committed_on_basis": optional(text),
             "part_of": optional(ident), "same_as": optional(ident), "updates": optional(ident),
             "disagrees_with": optional(ident), "resolution": optional(text),
+            "change": optional(choice(Change)), "compared_with": optional(text), "hedge": optional(choice(Hedge)),
         },
     ),
     "events": Schema(

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from enum import StrEnum
 
+from dashboard.curated.kinds import Change, Hedge, UnitKind  # noqa: F401  (re-exported: records name them)
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -48,6 +50,7 @@ class PeriodType(StrEnum):
     AS_AT = "as_at"  # a level at one point in time ("£200 million has been committed", as at a date)
     YEAR = "year"  # one calendar year ("In 2017 alone")
     FINANCIAL_YEAR = "financial_year"  # one UK financial year, 1 April to 31 March ("2024/25")
+    NOT_STATED = "not_stated"  # the span is not stated ("£3m pledged"): only when it was said, as ``as_at``
 
 
 class EventType(StrEnum):
@@ -163,12 +166,25 @@ class Unit:
     label: str  # "pounds sterling"
     prefix: str = ""  # "£"
     noun: str = ""  # "people"; empty for currencies
+    kind: UnitKind | None = None  # None: money with a prefix, else a count read as a bare number (people)
+    singular: str = ""  # "flight": the noun of a count of one
     location: Location | None = field(default=None, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_currency(self) -> bool:
         return bool(self.prefix)
+
+    @property
+    def value_kind(self) -> UnitKind:
+        """The kind declared, else what the unit was before kinds: money with a prefix, a count without."""
+        return self.kind or (UnitKind.MONEY if self.prefix else UnitKind.COUNT)
+
+    @property
+    def is_amount(self) -> bool:
+        """Money or a count: a quantity that can be a bar's length beside its like (a percentage,
+        a rank or a multiple is a relation to something not drawn)."""
+        return self.value_kind in (UnitKind.MONEY, UnitKind.COUNT)
 
 
 @dataclass(frozen=True)
@@ -278,6 +294,9 @@ class Figure:
     updates: str | None = None  # a figure id: a later statement of the same cumulative quantity
     disagrees_with: str | None = None  # a figure id: another document's different value for it
     resolution: str | None = None  # how the curator reads a disagreement; without it, a warning
+    change: Change | None = None  # a percentage change: a fall ("cut by 75%") or a rise
+    compared_with: str | None = None  # a change's or a multiple's base, as the source gives it (or does not)
+    hedge: Hedge | None = None  # "potentially": the source says the value may hold
     location: Location | None = field(default=None, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 

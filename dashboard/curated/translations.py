@@ -57,7 +57,7 @@ class Section:
 SECTIONS: dict[str, Section] = {
     "programmes": Section("id", ("name",)),
     "metrics": Section("id", ("label", "singular")),
-    "units": Section("id", ("label", "noun")),
+    "units": Section("id", ("label", "noun", "singular")),
     "sources": Section("file", ("title", "publisher", "published_basis")),
     "events": Section("id", ("title", "date_basis"), quote=True),
     "figures": Section("id", ("note", "start_basis", "end_basis"), quote=True),

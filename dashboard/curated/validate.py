@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from dashboard.curated.kinds_check import kind_problems
 from dashboard.curated.load import load_dataset
 from dashboard.curated.problems import DataInvalid, DataWarning, Problem
 from dashboard.curated.records import Dataset, Figure, Location, Qualifier, where
@@ -100,6 +101,7 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
     for figure in dataset.figures:
         problems += _value_problems(figure)
 
+    problems += kind_problems(dataset)
     problems += relation_problems(dataset)
     return problems
 

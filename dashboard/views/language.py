@@ -139,7 +139,7 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
         dataset,
         programmes=tuple(named(p, "name") for p in dataset.programmes),
         metrics=tuple(_counted(named(m, "label", "singular"), words) for m in dataset.metrics),
-        units=tuple(named(u, "label", "noun") for u in dataset.units),
+        units=tuple(named(u, "label", "noun", "singular") for u in dataset.units),
         sources=tuple(named(s, "title", "publisher", "published_basis") for s in dataset.sources),
         events=tuple(named(e, "title", "date_basis") for e in dataset.events),
         figures=tuple(figure(f) for f in dataset.figures),

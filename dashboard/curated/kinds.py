@@ -1,0 +1,37 @@
+"""The kinds of value a figure can be, beside money and counts of people: a percentage change,
+a percentage share, a rank, a multiple, and a count of something else ("3 flights").
+
+A unit declares its ``kind`` (data/vocabulary.yaml); each kind reads with its own words
+(``dashboard.words.format``), is checked by validate (``dashboard.curated.kinds_check``) and is
+drawn only on a panel of its own unit, never on a money or people axis.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class UnitKind(StrEnum):
+    """What a unit's values are, so each reads with its own words and is drawn only beside its like."""
+
+    MONEY = "money"  # "£7m": a currency, written with its prefix
+    COUNT = "count"  # "3 flights": things counted, written with the unit's noun
+    PERCENT_CHANGE = "percent_change"  # "cut by 75%": a change of an unstated base (``change``: fall or rise)
+    PERCENT_SHARE = "percent_share"  # "almost 90%": a share of a whole, 0 to 100
+    RANK = "rank"  # "the fourth largest": an ordinal, 1 = largest; "top 10" is at_most 10
+    MULTIPLE = "multiple"  # "four times as many": a ratio to another quantity
+
+
+class Change(StrEnum):
+    """Which way a percentage change goes: "cut by 75%" is a fall, "up 20%" a rise."""
+
+    FALL = "fall"
+    RISE = "rise"
+
+
+class Hedge(StrEnum):
+    """A source's word that the value may hold, not that it does: "potentially four times as many"."""
+
+    POTENTIALLY = "potentially"
+    ESTIMATED = "estimated"
+
