@@ -19,6 +19,7 @@ from dashboard.analysis.quantity import NotAdditive, Quantity
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.curated.relations import event_groups, related_groups
 from dashboard.words import Words
+from dashboard.words.kinds import shown_note
 
 _ENGLISH = Words("en")  # the words of a caller that names no language
 
@@ -113,11 +114,11 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
                 "source": f.source, "quote": f.quote, "wording": f.wording,
                 "period_type": f.period.type.value,
                 "period_start_basis": f.period.start_basis, "period_end_basis": f.period.end_basis,
-                "note": f.note,
+                "note": shown_note(fmt.formatter(), f.note, f.compared_with),
                 "programme_name": dataset.programme(f.programme).name,
                 "metric_label": dataset.metric(f.metric).label,
                 "chart": dataset.metric(f.metric).chart,
-                "value_label": fmt.format_value(f.value, f.qualifier, unit, f.wording, high=f.value_high),
+                "value_label": fmt.format_value(f.value, f.qualifier, unit, f.wording, high=f.value_high, change=f.change, hedge=f.hedge),
                 "period_label": fmt.format_period(f.period),
                 "source_title": source.title, "source_publisher": source.publisher,
                 "source_date": source.published.label(), "source_url": source.url,

@@ -60,7 +60,7 @@ SECTIONS: dict[str, Section] = {
     "units": Section("id", ("label", "noun", "singular")),
     "sources": Section("file", ("title", "publisher", "published_basis")),
     "events": Section("id", ("title", "date_basis"), quote=True),
-    "figures": Section("id", ("note", "start_basis", "end_basis"), quote=True),
+    "figures": Section("id", ("note", "compared_with", "start_basis", "end_basis"), quote=True),
 }
 _PERIOD_FIELDS = ("start_basis", "end_basis")
 

@@ -27,6 +27,7 @@ from dashboard.analysis import fmt
 from dashboard.analysis.frame import text_column
 from dashboard.curated.records import Dataset
 from dashboard.curated.translations import Translations
+from dashboard.words.kinds import shown_note
 from dashboard.words import LANGUAGES, Formatter, Phrase, Words
 from dashboard.words.catalogue import SOURCE_LANGUAGE
 from dashboard.words.names import name
@@ -129,6 +130,8 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
         changes = {}
         if f.note:
             changes["note"] = name(f, translations, "note")
+        if f.compared_with:
+            changes["compared_with"] = name(f, translations, "compared_with")
         period = f.period
         bases = {b: name(f, translations, b) for b in ("start_basis", "end_basis") if getattr(period, b, None)}
         if bases:
@@ -168,14 +171,14 @@ def _figures(figures: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> p
     column = {
         "programme_name": [dataset.programme(f.programme).name for f in rows],
         "metric_label": [dataset.metric(f.metric).label for f in rows],
-        "value_label": [_once(values, (f.value, f.qualifier, f.unit, f.wording, f.value_high), lambda f=f: formatter.value(
-            f.value, f.qualifier, dataset.unit(f.unit), f.wording, high=f.value_high)) for f in rows],
+        "value_label": [_once(values, (f.value, f.qualifier, f.unit, f.wording, f.value_high, f.change, f.hedge), lambda f=f: formatter.value(
+            f.value, f.qualifier, dataset.unit(f.unit), f.wording, high=f.value_high, change=f.change, hedge=f.hedge)) for f in rows],
         "period_label": [_once(periods, f.period, lambda f=f: formatter.period(f.period)) for f in rows],
         "source_title": [sources[f.source].title for f in rows],
         "source_publisher": [sources[f.source].publisher for f in rows],
         "source_date": [formatter.flex_date(sources[f.source].published) for f in rows],
         "source_language": [sources[f.source].language or SOURCE_LANGUAGE for f in rows],
-        "note": [f.note for f in rows],
+        "note": [shown_note(formatter, f.note, f.compared_with) for f in rows],
         "period_start_basis": [f.period.start_basis for f in rows],
         "period_end_basis": [f.period.end_basis for f in rows],
         "scope_label": [scope_word(str(s), words) if isinstance(s, str) else s for s in frame["scope_label"].tolist()],
