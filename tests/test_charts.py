@@ -396,7 +396,7 @@ def test_the_text_alternative_states_every_value_with_qualifier_kind_and_period(
     assert "never added together" in text
     assert "Modern Slavery Fund in Ruritania: over £7m (a lower bound), reported (achieved), 2018 – Mar 2025, cumulative." in text
     assert "up to £1m (an upper bound), committed (pledged), Apr 2025 – Mar 2026, commitment" in text
-    assert "nearly £1m (approximate), committed (pledged), 1 Apr 2025, commitment" in text
+    assert "nearly £1m (approximate), committed (pledged), span not stated (as at 1 Apr 2025)" in text
     assert text.endswith(f"Source: {DOC_004}.")
     timeline = alt_text("timeline", figures, events, dataset)
     assert "2018 (year only): UK–Ruritania memorandum of understanding signed — agreement." in timeline
