@@ -146,3 +146,22 @@ def test_a_unit_or_metric_that_does_not_fit_its_kind_is_named_by_file_line(folde
     Path("data/vocabulary_kinds.yaml").write_text(KINDS.replace(old, new, 1), encoding="utf-8")
     found = problems(GOOD_FIGURES)
     assert any(expected in p for p in found), found
+
+
+def test_the_data_readme_worked_examples_of_each_kind_are_copies_of_the_made_up_document(tmp_path):
+    import re
+
+    from dashboard.curated.load import load_dataset
+
+    readme = (Path(__file__).resolve().parent.parent / "data" / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml made-up\n(.*?)```", readme, flags=re.S)
+    assert blocks
+    for number, block in enumerate(blocks):
+        (tmp_path / f"example_{number}.yaml").write_text(block, encoding="utf-8")
+    examples, problems = load_dataset(tmp_path)
+    assert not problems
+    made_up, _ = load_dataset(Path(__file__).resolve().parent / "fixtures" / "extra_documents" / "data")
+    shown = [*examples.units, *examples.figures]
+    assert {f.unit for f in examples.figures} >= {"percent_change", "rank", "times"}  # each new kind has its example
+    for record in shown:
+        assert record in (*made_up.units, *made_up.figures), f"{getattr(record, 'id', record)} differs from the made-up document"
