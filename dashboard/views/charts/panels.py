@@ -21,7 +21,7 @@ from dashboard.views.charts import bars
 from dashboard.views.charts.draw import PANEL_TITLE_NAME, Spec, esc, figure, wrap
 from dashboard.views.charts.periods import NOT_STATED, period_kind_label, period_kinds
 from dashboard.views.columns import Columns
-from dashboard.views.charts.texts import COUNTED_BY, OWN_SCALE, say
+from dashboard.views.charts.texts import COUNTED_BY, OWN_SCALE, OWN_UNITS, say
 from dashboard.views.language import language_of, words_for
 from dashboard.words import Words
 from dashboard.views.theme import DASHBOARD_HEIGHT, ROW_PX
@@ -63,12 +63,15 @@ def scoped_panels(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
     return panel_chart(rows, dataset, theme, title, lone_pad=True)
 
 
-def panel_title(rows: Columns, dataset: Dataset, scoped: bool, theme: Theme, words: Words, timed: bool = False) -> tuple[str, int]:
+def panel_title(rows: Columns, dataset: Dataset, scoped: bool, theme: Theme, words: Words, timed: bool = False,
+                unit: bool = False) -> tuple[str, int]:
     """``Funding · UK worldwide`` over a muted line of what the metric counts and who counted
     it; and how many lines that is. ``timed``: the title says its panel's kind of period too
-    (``· one year or less``), as it does whenever the span is not stated."""
+    (``· one year or less``), as it does whenever the span is not stated; ``unit``: its unit
+    too (``Charter return flights (flights)``), on a chart whose panels have several."""
     metric = dataset.metric(str(rows.first("metric")))
-    parts = [metric.label] + ([str(rows.first("scope_label"))] if scoped and "scope_label" in rows else [])
+    label = bars.value_axis_title(metric.id, dataset, language_of(rows)) if unit else metric.label
+    parts = [label] + ([str(rows.first("scope_label"))] if scoped and "scope_label" in rows else [])
     kind = period_kinds(rows)[0]
     if timed or kind == NOT_STATED:
         parts.append(period_kind_label(kind, words))
@@ -95,11 +98,11 @@ def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: 
     keys = list(where)
     panels = [rows.take(index) for index in where.values()]
     scoped = len({s for _, s, _ in keys}) > 1 or keys[0][1] not in ("", SCOPE_NOT_STATED)
-    split = {(m, s) for m, s, _ in keys if sum(1 for k in keys if k[:2] == (m, s)) > 1}  # a metric and scope over several kinds of period
-    titles = [panel_title(p, dataset, scoped, theme, words, timed=key[:2] in split) for p, key in zip(panels, keys)]
-    slots = 3 if lone_pad and len(panels) == 1 else 1
-    # panels of several units (people beside a multiple, returns beside flights): each axis says its own
+    # panels of several units (people beside a multiple, returns beside flights): each title says its own
     mixed = len({p.first("unit") for p in panels}) > 1
+    split = {(m, s) for m, s, _ in keys if sum(1 for k in keys if k[:2] == (m, s)) > 1}  # a metric and scope over several kinds of period
+    titles = [panel_title(p, dataset, scoped, theme, words, timed=key[:2] in split, unit=mixed) for p, key in zip(panels, keys)]
+    slots = 3 if lone_pad and len(panels) == 1 else 1
     data: list[dict] = []
     layout: dict = {"annotations": []}
     rows_px, gaps_px = [], []
@@ -107,8 +110,7 @@ def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: 
         suffix = "" if i == 1 else str(i)
         x, y = f"x{suffix}", f"y{suffix}"
         data += bars.bar_traces(panel, dataset, theme, xaxis=x, yaxis=y)
-        own = bars.value_axis_title(panel.first("metric"), dataset, language_of(rows)) if mixed else ""
-        layout[f"xaxis{suffix}"] = {**bars.value_axis(panel, dataset, own), "anchor": y, "domain": [0, 1]}
+        layout[f"xaxis{suffix}"] = {**bars.value_axis(panel, dataset, ""), "anchor": y, "domain": [0, 1]}
         layout[f"yaxis{suffix}"] = {**bars.category_axis(panel, min_slots=slots), "anchor": x}
         layout["annotations"].append({
             "name": PANEL_TITLE_NAME, "text": title, "showarrow": False,
@@ -117,8 +119,7 @@ def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: 
         })
         label_lines = max(str(t).count("<br>") + 1 for t in layout[f"yaxis{suffix}"]["ticktext"])
         rows_px.append(max(len(panel), slots) * max(ROW_PX, LABEL_LINE_PX * label_lines + 8))
-        above = TITLE_LINE_PX if mixed else 0  # the axis title of the panel above
-        gaps_px.append(0 if i == 1 else TICKS_PX + above + TITLE_LINE_PX * lines + 8)  # the ticks above, then its title
+        gaps_px.append(0 if i == 1 else TICKS_PX + TITLE_LINE_PX * lines + 8)  # the ticks above, then its title
     # Laid out in pixels for a wide screen, each panel as tall as its labels and each gap as its
     # title: chart-fit.js measures the same on a phone, where labels wrap to more lines.
     plot_px = sum(rows_px) + sum(gaps_px)
@@ -127,9 +128,8 @@ def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: 
         top -= gap / plot_px
         layout[f"yaxis{'' if i == 1 else i}"]["domain"] = [max(top - rows_h / plot_px, 0.0), top]
         top -= rows_h / plot_px
-    last = f"xaxis{'' if len(panels) == 1 else len(panels)}"
-    layout[last]["title"] = {
-        "text": (layout[last]["title"]["text"] if mixed else axis_title) + (say(OWN_SCALE, words) if len(panels) > 1 else "")
+    layout[f"xaxis{'' if len(panels) == 1 else len(panels)}"]["title"] = {
+        "text": say(OWN_UNITS, words) if mixed else axis_title + (say(OWN_SCALE, words) if len(panels) > 1 else "")
     }
     keys_ = bars.key_traces(rows, theme)
     # The legend sits in the top margin and the first panel's title just above its panel:
