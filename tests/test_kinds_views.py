@@ -17,6 +17,7 @@ import pytest
 
 from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
 from dashboard.curated.records import UnitKind
+from dashboard.curated.translations import curated_names, records_folder
 from dashboard.curated.validate import load_valid
 from dashboard.outputs import export
 from dashboard.views.charts.periods import period_kinds
@@ -37,12 +38,19 @@ def grown(tmp_path_factory, shipped_data_dir, shipped_seeds_dir):
     for folder in ("data", "seeds"):
         for path in (EXTRA / folder).iterdir():
             shutil.copy(path, root / folder / path.name)
+    (root / "data" / "i18n" / "vi").mkdir(parents=True, exist_ok=True)  # a curator's Vietnamese for the flights and a base
+    (root / "data" / "i18n" / "vi" / "930.yaml").write_text(
+        "units:\n  - id: flights\n    label: chuyến bay\n    noun: chuyến bay\n    singular: chuyến bay\n"
+        "figures:\n  - id: example-victims-multiple\n    compared_with: những người đã được xác định\n",
+        encoding="utf-8",
+    )
     return load_valid(root / "data", root / "seeds")
 
 
 def view(dataset, language="en"):
     first, last = year_span(dataset)
-    local = localize(dataset, figures_frame(dataset), events_frame(dataset), language)
+    translations = curated_names(records_folder(dataset), language) if language != "en" else None
+    local = localize(dataset, figures_frame(dataset), events_frame(dataset), language, translations)
     filters = Filters(first, last)
     return local, apply_filters(local.figures, filters), apply_event_filters(local.events, filters)
 
@@ -136,3 +144,10 @@ def test_the_csv_and_the_vietnamese_table_keep_each_values_unit_words(grown):
     assert [vi[i]["value_label"] for i in ("example-processing-time-cut", "example-small-boat-men-share", "example-small-boat-rank", "example-victims-multiple")] == [
         "giảm 75%", "gần 90%", "lớn thứ 4", "có thể gấp 4 lần",
     ]
+
+
+def test_a_count_reads_with_its_units_curated_vietnamese_noun_and_a_base_with_its_curated_words(grown):
+    _, figures, _ = view(grown, "vi")
+    rows = table_rows(figures)
+    assert rows["example-return-flights-2021"]["value_label"] == "3 chuyến bay"
+    assert figures.set_index("id").at["example-victims-multiple", "note"] == "so với những người đã được xác định"
