@@ -151,3 +151,10 @@ def test_a_count_reads_with_its_units_curated_vietnamese_noun_and_a_base_with_it
     rows = table_rows(figures)
     assert rows["example-return-flights-2021"]["value_label"] == "3 chuyến bay"
     assert figures.set_index("id").at["example-victims-multiple", "note"] == "so với những người đã được xác định"
+
+
+def test_top_10_exports_the_bounds_of_a_rank_1_to_10_never_0(grown):
+    _, figures, _ = view(grown)
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(export.export_csv(figures, export.ExportContext(csv_bom=False)).decode()))}
+    assert (rows["example-asylum-rank"]["value_low"], rows["example-asylum-rank"]["value_high"]) == ("1", "10")
+    assert (rows["example-small-boat-rank"]["value_low"], rows["example-small-boat-rank"]["value_high"]) == ("4", "4")

@@ -16,6 +16,7 @@ import pandas as pd
 
 from dashboard.analysis import fmt
 from dashboard.analysis.quantity import NotAdditive, Quantity
+from dashboard.curated.kinds import kind_bounds
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.curated.relations import event_groups, related_groups
 from dashboard.words import Words
@@ -133,7 +134,7 @@ def _claim_columns(f, dataset: Dataset, same_group: dict[str, str], quantity_gro
     programme = dataset.programme(f.programme)
     metric = dataset.metric(f.metric)
     source = dataset.source(f.source)
-    low, high = f.bounds
+    low, high = kind_bounds(*f.bounds, dataset.unit(f.unit).value_kind)  # "top 10" is rank 1 to 10, never 0
     relations = f.relations()
     return {
         "scope": programme.scope or SCOPE_NOT_STATED, "scope_label": scope_label(dataset, programme.scope),

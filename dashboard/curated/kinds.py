@@ -35,3 +35,13 @@ class Hedge(StrEnum):
     POTENTIALLY = "potentially"
     ESTIMATED = "estimated"
 
+
+
+def kind_bounds(low: float, high: float, kind: UnitKind) -> tuple[float, float]:
+    """The bounds a value's wording allows, kept within what its kind can be: "top 10" is a
+    rank from 1 to 10 (never 0), "over 80%" a share of at most 100 (never unbounded)."""
+    if kind is UnitKind.RANK:
+        return max(low, 1.0), high
+    if kind is UnitKind.PERCENT_SHARE:
+        return low, min(high, 100.0)
+    return low, high
