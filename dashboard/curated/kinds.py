@@ -1,5 +1,6 @@
 """The kinds of value a figure can be, beside money and counts of people: a percentage change,
-a percentage share, a rank, a multiple, and a count of something else ("3 flights").
+a percentage share, a rank, a multiple, and a count of something else ("3 flights"); and the
+``Unit`` record that declares one (``dashboard.curated.records`` re-exports it).
 
 A unit declares its ``kind`` (data/vocabulary.yaml); each kind reads with its own words
 (``dashboard.words.format``), is checked by validate (``dashboard.curated.kinds_check``) and is
@@ -8,7 +9,10 @@ drawn only on a panel of its own unit, never on a money or people axis.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import StrEnum
+
+from dashboard.curated.location import Location
 
 
 class UnitKind(StrEnum):
@@ -34,6 +38,34 @@ class Hedge(StrEnum):
 
     POTENTIALLY = "potentially"
     ESTIMATED = "estimated"
+
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    label: str  # "pounds sterling"
+    prefix: str = ""  # "£"
+    noun: str = ""  # "people"; empty for currencies
+    kind: UnitKind | None = None  # None: money with a prefix, else a count read as a bare number (people)
+    singular: str = ""  # "flight": the noun of a count of one
+    location: Location | None = field(default=None, compare=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def is_currency(self) -> bool:
+        return bool(self.prefix)
+
+    @property
+    def value_kind(self) -> UnitKind:
+        """The kind declared, else what the unit was before kinds: money with a prefix, a count without."""
+        return self.kind or (UnitKind.MONEY if self.prefix else UnitKind.COUNT)
+
+    @property
+    def is_amount(self) -> bool:
+        """Money or a count: a quantity that can be a bar's length beside its like (a percentage,
+        a rank or a multiple is a relation to something not drawn)."""
+        return self.value_kind in (UnitKind.MONEY, UnitKind.COUNT)
 
 
 

@@ -14,18 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from enum import StrEnum
 
-from dashboard.curated.kinds import Change, Hedge, UnitKind  # noqa: F401  (re-exported: records name them)
-
-
-@dataclass(frozen=True, order=True)
-class Location:
-    """Where a record or a field was written: a file and a 1-based line."""
-
-    path: str
-    line: int
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
+from dashboard.curated.kinds import Change, Hedge, Unit, UnitKind  # noqa: F401  (re-exported: records name them)
+from dashboard.curated.location import Location
 
 
 class Qualifier(StrEnum):
@@ -158,33 +148,6 @@ class Period:
 
     def overlaps_years(self, year_from: int, year_to: int) -> bool:
         return self.start <= dt.date(year_to, 12, 31) and self.end >= dt.date(year_from, 1, 1)
-
-
-@dataclass(frozen=True)
-class Unit:
-    id: str
-    label: str  # "pounds sterling"
-    prefix: str = ""  # "£"
-    noun: str = ""  # "people"; empty for currencies
-    kind: UnitKind | None = None  # None: money with a prefix, else a count read as a bare number (people)
-    singular: str = ""  # "flight": the noun of a count of one
-    location: Location | None = field(default=None, compare=False)
-    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-
-    @property
-    def is_currency(self) -> bool:
-        return bool(self.prefix)
-
-    @property
-    def value_kind(self) -> UnitKind:
-        """The kind declared, else what the unit was before kinds: money with a prefix, a count without."""
-        return self.kind or (UnitKind.MONEY if self.prefix else UnitKind.COUNT)
-
-    @property
-    def is_amount(self) -> bool:
-        """Money or a count: a quantity that can be a bar's length beside its like (a percentage,
-        a rank or a multiple is a relation to something not drawn)."""
-        return self.value_kind in (UnitKind.MONEY, UnitKind.COUNT)
 
 
 @dataclass(frozen=True)

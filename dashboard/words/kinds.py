@@ -14,13 +14,25 @@ Every word is the catalogue's, so a translator changes them without touching cod
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from dashboard.curated.kinds import Change, Hedge, UnitKind
 from dashboard.curated.records import Qualifier, Unit
+from dashboard.words.catalogue import Words
 
-if TYPE_CHECKING:
-    from dashboard.words.format import Formatter
+
+class Formatter(Protocol):
+    """What these words need of ``dashboard.words.format.Formatter`` (which calls them: named,
+    not imported, so the two modules do not import each other)."""
+
+    words: Words
+    language: str
+
+    def decimal(self, x: float, decimals: int = 2) -> str: ...
+
+    def number(self, value: float, unit: Unit | None = None, *, direction: str = "nearest") -> str: ...
+
+    def qualifier_word(self, qualifier: Qualifier | str, wording: str | None = None) -> str: ...
 
 CTX_KIND = "a value of a kind of unit"
 CTX_RANK = "a rank: 1 = the largest"
