@@ -112,6 +112,8 @@ def format_period(period: Period) -> str:
     date at the precision the document gives it, never a made-up day."""
     if period.type is PeriodType.AS_AT:
         return f"as at {_bound(period.end, period.end_precision, end=True)}"
+    if period.type is PeriodType.NOT_STATED:  # added with the kinds of value: a pledge whose span is not stated
+        return f"span not stated (as at {_bound(period.end, period.end_precision, end=True)})"
     if period.type is PeriodType.YEAR:
         return f"{period.start.year}"
     if period.type is PeriodType.FINANCIAL_YEAR:

@@ -40,7 +40,7 @@ def test_the_funding_card_leads_with_the_reported_figure_and_lists_the_pledges_a
     assert texts(card) == [
         ("over £7m", "2018 – Mar 2025, cumulative", "reported"),
         ("up to £1m", "Apr 2025 – Mar 2026, commitment", "committed"),  # ends later than the Elbonia pledge
-        ("nearly £1m", "1 Apr 2025, commitment", "committed"),
+        ("nearly £1m", "span not stated (as at 1 Apr 2025)", "committed"),
     ]
     assert card.headline.figure_id == "msf-ruritania-funding-since-2018"
     assert card.empty_message is None

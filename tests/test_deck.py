@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import io
 from pathlib import Path
@@ -49,6 +51,22 @@ def titles(presentation) -> list[str]:
     return [s.shapes.title.text if s.shapes.title is not None else "" for s in presentation.slides]
 
 
+def chart_slides(presentation) -> dict[str, list]:
+    """Each chart's slides, by chart name: one, or its parts when its rows take several
+    slides ("Funding by programme (1 of 2)", "(2 of 2)"), as documents add bars."""
+    by_title = {spec.title: name for name, spec in charts.CHARTS.items()}
+    out: dict[str, list] = {}
+    for slide, title in zip(presentation.slides, titles(presentation)):
+        name = by_title.get(re.sub(r" \(\d+ of \d+\)$", "", title))
+        if name:
+            out.setdefault(name, []).append(slide)
+    return out
+
+
+def _part_titles(title: str, count: int) -> list[str]:
+    return [title] if count == 1 else [f"{title} ({i} of {count})" for i in range(1, count + 1)]
+
+
 def sources_slides(presentation) -> list:
     return [s for s in presentation.slides if s.shapes.title is not None and s.shapes.title.text.startswith("Sources and quotes")]
 
@@ -64,8 +82,11 @@ def test_the_deck_has_a_title_slide_one_slide_per_chart_funding_per_person_then_
     presentation, _, _ = full
     pages = len(sources_slides(presentation))
     assert pages >= 1
-    assert len(presentation.slides) == 1 + len(charts.CHARTS) + 1 + pages
-    expected = [config.title, *(spec.title for spec in charts.CHARTS.values()), "Funding per person"]
+    parts = chart_slides(presentation)
+    assert list(parts) == list(charts.CHARTS)  # every chart, in order, each on one slide or more
+    shown = sum(len(p) for p in parts.values())
+    assert len(presentation.slides) == 1 + shown + 1 + pages
+    expected = [config.title, *(t for spec in charts.CHARTS.values() for t in _part_titles(spec.title, len(parts[spec.name]))), "Funding per person"]
     assert titles(presentation)[: len(expected)] == expected
     assert titles(presentation)[len(expected):] == (
         ["Sources and quotes"] if pages == 1 else [f"Sources and quotes ({i} of {pages})" for i in range(1, pages + 1)]
@@ -83,7 +104,7 @@ def test_the_title_slide_names_the_filters_and_the_day(full, dataset, slide_text
 @pytest.mark.chromium  # draws with headless Chromium
 def test_each_chart_slide_holds_its_chart_as_a_full_resolution_picture_with_alt_text(full):
     presentation, _, _ = full
-    for slide, spec in zip(list(presentation.slides)[1:], charts.CHARTS.values()):
+    for spec, slide in ((charts.CHARTS[name], slide) for name, slides in chart_slides(presentation).items() for slide in slides):
         pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
         assert len(pictures) == 1, spec.title
         picture = pictures[0]
@@ -97,26 +118,25 @@ def test_each_chart_slide_holds_its_chart_as_a_full_resolution_picture_with_alt_
 @pytest.mark.chromium  # draws with headless Chromium
 def test_the_speaker_notes_hold_the_key_figures_with_their_qualifiers(full):
     presentation, figures, _ = full
-    slides = dict(zip(charts.CHARTS, list(presentation.slides)[1:]))
-    funding = slides["funding"].notes_slide.notes_text_frame.text
+    said = {name: "\n".join(s.notes_slide.notes_text_frame.text for s in parts) for name, parts in chart_slides(presentation).items()}
+    funding = said["funding"]
     assert "over £7m" in funding and "up to £1m" in funding and "nearly £1m" in funding
     for note in (QUALIFIER_NOTES[q] for q in QUALIFIER_NOTES):
         assert note in funding
-    people = slides["people"].notes_slide.notes_text_frame.text
+    people = said["people"]
     assert "over 7 million" in people and "720" in people and "Exact: the source states this number." in people
-    returns = slides["returns"].notes_slide.notes_text_frame.text
+    returns = said["returns"]
     assert "over 24,000" in returns and "All nationalities, not Ruritanian nationals alone." in returns
-    for name, slide in slides.items():
+    for name, notes in said.items():
         rows = charts.plotted_rows(name, figures, figures.iloc[0:0]) if name != "timeline" else None
         if rows is not None:
-            notes = slide.notes_slide.notes_text_frame.text
             assert len(rows) and all(label in notes for label in rows["value_label"]), name
 
 
 @pytest.mark.chromium  # draws with headless Chromium
 def test_the_timeline_notes_list_each_event_with_its_quote(full):
     presentation, _, events = full
-    notes = list(presentation.slides)[1 + list(charts.CHARTS).index("timeline")].notes_slide.notes_text_frame.text
+    notes = "\n".join(s.notes_slide.notes_text_frame.text for s in chart_slides(presentation)["timeline"])
     for event in events.to_dict("records"):
         assert event["title"] in notes and event["quote"] in notes
 
@@ -195,11 +215,11 @@ def test_a_longer_quote_needs_a_taller_row():
 @pytest.mark.chromium  # draws with headless Chromium
 def test_a_long_chart_title_is_set_smaller_to_stay_on_one_line(full):
     presentation, _, _ = full
-    for slide in list(presentation.slides)[1:1 + len(charts.CHARTS)]:
+    for slide in (slide for parts in chart_slides(presentation).values() for slide in parts):
         title = slide.shapes.title
         size = title.text_frame.paragraphs[0].runs[0].font.size.pt
         assert deck.text_width_in(title.text_frame.text, size, bold=True) <= title.width / 914400
-    people = list(presentation.slides)[1 + list(charts.CHARTS).index("people")].shapes.title
+    people = chart_slides(presentation)["people"][0].shapes.title
     assert people.text_frame.paragraphs[0].runs[0].font.size.pt < deck.TITLE_PT
 
 

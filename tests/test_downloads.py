@@ -64,8 +64,8 @@ def test_a_programme_filter_narrows_the_download(dataset, config, everything):
 @pytest.mark.chromium  # draws with headless Chromium
 def test_a_chart_png_download_is_named_for_the_chart_and_is_slide_sized(dataset, config):
     images.renderer()
-    name, content = build_download("png", Filters(2018, 2025), dataset, config, chart="funding", today=DAY)
-    assert name == "funding-by-programme_2018-2025_2026-11-22.png"
+    name, content = build_download("png", Filters(2018, 2025), dataset, config, chart="returns", today=DAY)
+    assert name == "returns_2018-2025_2026-11-22.png"
     with Image.open(io.BytesIO(content)) as png:
         assert png.size == config.exports.default_size == (1920, 1080)
 

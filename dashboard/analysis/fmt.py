@@ -79,10 +79,13 @@ def format_value(
     high: float | None = None,
     *,
     words: Language = None,
+    change: str | None = None,
+    hedge: str | None = None,
 ) -> str:
     """A curated figure as people read it: ``over £7m``, ``up to £1m``, ``nearly £1m``, ``720``,
-    ``between 10,000 and 13,000`` (a range: ``value`` is the low bound, ``high`` the high one)."""
-    return formatter(words).value(value, qualifier, unit, wording, high=high)
+    ``between 10,000 and 13,000`` (a range: ``value`` is the low bound, ``high`` the high one);
+    a value of another kind with its own words: ``down 75%``, ``4th largest``, ``3 flights``."""
+    return formatter(words).value(value, qualifier, unit, wording, high=high, change=change, hedge=hedge)
 
 
 def format_quantity(quantity: Quantity, unit: Unit | None = None, *, words: Language = None) -> str:

@@ -17,9 +17,12 @@ import pandas as pd
 from dashboard.analysis import fmt, sourcedate
 from dashboard.analysis.eventstatus import passed_unrecorded
 from dashboard.analysis.quantity import NotAdditive, Quantity
+from dashboard.analysis.textcols import text_column, texts, typed  # noqa: F401  (text_column, texts: read from here too)
+from dashboard.curated.kinds import kind_bounds
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.curated.relations import event_groups, related_groups
 from dashboard.words import Words
+from dashboard.words.kinds import shown_note
 
 _ENGLISH = Words("en")  # the words of a caller that names no language
 
@@ -114,11 +117,11 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
                 "source": f.source, "quote": f.quote, "wording": f.wording,
                 "period_type": f.period.type.value,
                 "period_start_basis": f.period.start_basis, "period_end_basis": f.period.end_basis,
-                "note": f.note,
+                "note": shown_note(fmt.formatter(), f.note, f.compared_with),
                 "programme_name": dataset.programme(f.programme).name,
                 "metric_label": dataset.metric(f.metric).label,
                 "chart": dataset.metric(f.metric).chart,
-                "value_label": fmt.format_value(f.value, f.qualifier, unit, f.wording, high=f.value_high),
+                "value_label": fmt.format_value(f.value, f.qualifier, unit, f.wording, high=f.value_high, change=f.change, hedge=f.hedge),
                 "period_label": fmt.format_period(f.period),
                 "source_title": source.title, "source_publisher": source.publisher,
                 "source_date": sourcedate.source_date(source), "source_url": source.url,
@@ -126,14 +129,14 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
             }
         )
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
-    return _typed(frame, dates=["period_start", "period_end"], numbers=["value", "value_low", "value_high"])
+    return typed(frame, dates=["period_start", "period_end"], numbers=["value", "value_low", "value_high"])
 
 
 def _claim_columns(f, dataset: Dataset, same_group: dict[str, str], quantity_group: dict[str, str]) -> dict:
     programme = dataset.programme(f.programme)
     metric = dataset.metric(f.metric)
     source = dataset.source(f.source)
-    low, high = f.bounds
+    low, high = kind_bounds(*f.bounds, dataset.unit(f.unit).value_kind)  # "top 10" is rank 1 to 10, never 0
     relations = f.relations()
     return {
         "scope": programme.scope or SCOPE_NOT_STATED, "scope_label": scope_label(dataset, programme.scope),
@@ -185,37 +188,7 @@ def events_frame(dataset: Dataset) -> pd.DataFrame:
             }
         )
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
-    return _typed(frame, dates=["date", "date_end"], numbers=[]).sort_values(["date", "id"], kind="stable", ignore_index=True)
-
-
-def _typed(frame: pd.DataFrame, dates: list[str], numbers: list[str]) -> pd.DataFrame:
-    """Dates as datetimes, numbers as floats, every other column text: ``str``, or ``None``
-    when missing. Text columns are plain Python objects held in one block, not pandas'
-    ``string`` dtype (a block per column): selecting a view's rows takes one block instead of
-    forty, several times faster on every filter change."""
-    columns = {}
-    for column in frame.columns:
-        if column in dates:
-            columns[column] = pd.to_datetime(frame[column])
-        elif column in numbers:
-            columns[column] = frame[column].astype("float64")
-        else:
-            columns[column] = text_column(frame[column])
-    return pd.DataFrame(columns, index=frame.index)
-
-
-def text_column(values, index=None) -> pd.Series:
-    """``values`` as a text column: ``str``, ``None`` when missing (see ``_typed``), on
-    ``index`` (the Series' own when ``values`` is one). Object dtype is said explicitly:
-    pandas would otherwise infer its own string dtype."""
-    index = values.index if isinstance(values, pd.Series) else index
-    items = values.tolist() if isinstance(values, pd.Series) else list(values)
-    return pd.Series([_text(v) for v in items], dtype=object, index=index)
-
-
-def _text(value) -> str | None:
-    """A cell as text: ``str``, ``None`` when missing (``None``, ``NaN``, ``NA``, ``NaT``)."""
-    return None if value is None or pd.isna(value) else value if type(value) is str else str(value)
+    return typed(frame, dates=["date", "date_end"], numbers=[]).sort_values(["date", "id"], kind="stable", ignore_index=True)
 
 
 def year_span(dataset: Dataset) -> tuple[int, int]:
@@ -340,14 +313,6 @@ def derive_ratio(numerator: Mapping, denominator: Mapping, dataset: Dataset, wor
         period_label=str(numerator["period_label"]), programme_name=str(numerator["programme_name"]),
         numerator_text=str(numerator["value_label"]), denominator_text=str(denominator["value_label"]),
     )
-
-
-def texts(column: pd.Series) -> list:
-    """A text column's values as plain ``str`` (``None`` for missing), fast to iterate."""
-    values = column.tolist()
-    if all(type(v) is str for v in values):  # the usual text column: nothing to convert
-        return values
-    return [_text(v) for v in values]
 
 
 def ratio_pairs(figures: pd.DataFrame) -> list[tuple[str, str]]:

@@ -22,38 +22,14 @@ from typing import Any, Callable
 import yaml
 
 from dashboard.curated.fields import (  # noqa: F401  (re-exported: the schemas below and other loaders use them)
-    FieldError,
-    text,
-    ident,
-    number,
-    date,
-    build_period,
-    flex_date,
-    text_list,
-    boolean,
-    vocabulary_id,
-    choice,
-    optional,
+    FieldError, text, ident, number, date, build_period, flex_date, text_list, boolean, vocabulary_id, choice, optional,
 )
 from dashboard.curated.context_records import ContextStatistic
 from dashboard.curated.problems import Problem
 from dashboard.curated.published import build_source, published
 from dashboard.curated.records import (
-    Dataset,
-    EventStatus,
-    EventTypeDef,
-    Event,
-    Exclusion,
-    Figure,
-    Kind,
-    Location,
-    Metric,
-    PeriodType,
-    Programme,
-    Qualifier,
-    Scope,
-    Source,
-    Unit,
+    Change, Dataset, EventStatus, EventTypeDef, Event, Exclusion, Figure, Hedge, Kind, Location,
+    Metric, PeriodType, Programme, Qualifier, Scope, Source, Unit, UnitKind,
 )
 
 MAX_FILE_BYTES = 1_000_000
@@ -91,7 +67,10 @@ SECTIONS: dict[str, Schema] = {
     "event_types": Schema(
         EventTypeDef, {"id": ident, "label": text}, {"symbol": optional(text), "description": optional(text)}
     ),
-    "units": Schema(Unit, {"id": ident, "label": text}, {"prefix": optional(text), "noun": optional(text)}),
+    "units": Schema(
+        Unit, {"id": ident, "label": text},
+        {"prefix": optional(text), "noun": optional(text), "kind": optional(choice(UnitKind)), "singular": optional(text)},
+    ),
     "metrics": Schema(
         Metric,
         {"id": ident, "label": text, "unit": ident, "chart": choice(StrEnum("Chart", "funding people returns none"))},
@@ -129,6 +108,7 @@ SECTIONS: dict[str, Schema] = {
             "committed_on": optional(flex_date), "committed_on_basis": optional(text),
             "part_of": optional(ident), "same_as": optional(ident), "updates": optional(ident),
             "disagrees_with": optional(ident), "resolution": optional(text),
+            "change": optional(choice(Change)), "compared_with": optional(text), "hedge": optional(choice(Hedge)),
         },
     ),
     "events": Schema(

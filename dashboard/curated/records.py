@@ -14,16 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from enum import StrEnum
 
-
-@dataclass(frozen=True, order=True)
-class Location:
-    """Where a record or a field was written: a file and a 1-based line."""
-
-    path: str
-    line: int
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
+from dashboard.curated.kinds import Change, Hedge, Unit, UnitKind  # noqa: F401  (re-exported: records name them)
+from dashboard.curated.location import Location
 
 
 class Qualifier(StrEnum):
@@ -48,6 +40,7 @@ class PeriodType(StrEnum):
     AS_AT = "as_at"  # a level at one point in time ("£200 million has been committed", as at a date)
     YEAR = "year"  # one calendar year ("In 2017 alone")
     FINANCIAL_YEAR = "financial_year"  # one UK financial year, 1 April to 31 March ("2024/25")
+    NOT_STATED = "not_stated"  # the span is not stated ("£3m pledged"): only when it was said, as ``as_at``
 
 
 class EventType(StrEnum):
@@ -158,20 +151,6 @@ class Period:
 
 
 @dataclass(frozen=True)
-class Unit:
-    id: str
-    label: str  # "pounds sterling"
-    prefix: str = ""  # "£"
-    noun: str = ""  # "people"; empty for currencies
-    location: Location | None = field(default=None, compare=False)
-    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-
-    @property
-    def is_currency(self) -> bool:
-        return bool(self.prefix)
-
-
-@dataclass(frozen=True)
 class Metric:
     id: str
     label: str  # "Victims identified"
@@ -279,6 +258,9 @@ class Figure:
     updates: str | None = None  # a figure id: a later statement of the same cumulative quantity
     disagrees_with: str | None = None  # a figure id: another document's different value for it
     resolution: str | None = None  # how the curator reads a disagreement; without it, a warning
+    change: Change | None = None  # a percentage change: a fall ("cut by 75%") or a rise
+    compared_with: str | None = None  # a change's or a multiple's base, as the source gives it (or does not)
+    hedge: Hedge | None = None  # "potentially": the source says the value may hold
     location: Location | None = field(default=None, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 

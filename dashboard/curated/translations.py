@@ -57,14 +57,14 @@ class Section:
 SECTIONS: dict[str, Section] = {
     "programmes": Section("id", ("name",)),
     "metrics": Section("id", ("label", "singular")),
-    "units": Section("id", ("label", "noun")),
+    "units": Section("id", ("label", "noun", "singular")),
     # The vocabulary's scopes and event types: a document that adds one is translated here, by
     # data alone (their labels used to be page words in vi.po, which still serves as a fallback).
     "scopes": Section("id", ("label",)),
     "event_types": Section("id", ("label",)),
     "sources": Section("file", ("title", "publisher", "published_basis")),
     "events": Section("id", ("title", "date_basis"), quote=True),
-    "figures": Section("id", ("note", "start_basis", "end_basis"), quote=True),
+    "figures": Section("id", ("note", "compared_with", "start_basis", "end_basis"), quote=True),
     "context_statistics": Section("id", ("statistic", "counted_by", "official_table", "note")),
 }
 _PERIOD_FIELDS = ("start_basis", "end_basis")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from dashboard.curated.context_checks import context_problems
 from dashboard.curated.draft import todos_left
+from dashboard.curated.kinds_check import kind_problems
 from dashboard.curated.load import load_dataset
 from dashboard.curated.mentions import VIETNAMESE, as_printed, states_value
 from dashboard.curated.problems import DataInvalid, DataWarning, Problem
@@ -117,6 +118,7 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
         problems += _value_problems(statistic)
     problems += context_problems(dataset)
 
+    problems += kind_problems(dataset)
     problems += relation_problems(dataset)
     return problems
 

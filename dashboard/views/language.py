@@ -28,6 +28,7 @@ from dashboard.analysis.frame import text_column
 from dashboard.analysis.sourcedate import event_date, source_date
 from dashboard.curated.records import Dataset
 from dashboard.curated.translations import Translations
+from dashboard.words.kinds import shown_note
 from dashboard.words import LANGUAGES, Formatter, Phrase, Words
 from dashboard.words.catalogue import SOURCE_LANGUAGE
 from dashboard.words.names import name
@@ -150,6 +151,8 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
         changes = {}
         if f.note:
             changes["note"] = name(f, translations, "note")
+        if f.compared_with:
+            changes["compared_with"] = name(f, translations, "compared_with")
         period = f.period
         bases = {b: name(f, translations, b) for b in ("start_basis", "end_basis") if getattr(period, b, None)}
         if bases:
@@ -160,7 +163,7 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
         dataset,
         programmes=tuple(named(p, "name") for p in dataset.programmes),
         metrics=tuple(_counted(named(m, "label", "singular"), words) for m in dataset.metrics),
-        units=tuple(named(u, "label", "noun") for u in dataset.units),
+        units=tuple(named(u, "label", "noun", "singular") for u in dataset.units),
         sources=tuple(named(s, "title", "publisher", "published_basis") for s in dataset.sources),
         events=tuple(named(e, "title", "date_basis") for e in dataset.events),
         figures=tuple(figure(f) for f in dataset.figures),
@@ -192,21 +195,21 @@ def _figures(figures: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> p
     column = {
         "programme_name": [dataset.programme(f.programme).name for f in rows],
         "metric_label": [dataset.metric(f.metric).label for f in rows],
-        "value_label": [_once(values, (f.value, f.qualifier, f.unit, f.wording, f.value_high), lambda f=f: formatter.value(
-            f.value, f.qualifier, dataset.unit(f.unit), f.wording, high=f.value_high)) for f in rows],
+        "value_label": [_once(values, (f.value, f.qualifier, f.unit, f.wording, f.value_high, f.change, f.hedge), lambda f=f: formatter.value(
+            f.value, f.qualifier, dataset.unit(f.unit), f.wording, high=f.value_high, change=f.change, hedge=f.hedge)) for f in rows],
         "period_label": [_once(periods, f.period, lambda f=f: formatter.period(f.period)) for f in rows],
         "source_title": [sources[f.source].title for f in rows],
         "source_publisher": [sources[f.source].publisher for f in rows],
         "source_date": [source_date(sources[f.source], formatter.words) for f in rows],
         "source_language": [sources[f.source].language or SOURCE_LANGUAGE for f in rows],
-        "note": [f.note for f in rows],
+        "note": [shown_note(formatter, f.note, f.compared_with) for f in rows],
         "period_start_basis": [f.period.start_basis for f in rows],
         "period_end_basis": [f.period.end_basis for f in rows],
         "scope_label": _scope_labels(frame, dataset, words),
     }
     for key, values in column.items():
         frame[key] = text_column(values, index=frame.index)
-    return frame.copy()  # one block of text columns again (see analysis.frame._typed)
+    return frame.copy()  # one block of text columns again (see analysis.textcols.typed)
 
 
 def _scope_labels(frame: pd.DataFrame, dataset: Dataset, words: Words) -> list:
@@ -256,7 +259,7 @@ def _events(events: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> pd.
     }
     for key, values in column.items():
         frame[key] = text_column(values, index=frame.index)
-    return frame.copy()  # one block of text columns again (see analysis.frame._typed)
+    return frame.copy()  # one block of text columns again (see analysis.textcols.typed)
 
 
 def citation(source, words: Words) -> str:

@@ -25,6 +25,7 @@ from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 from dashboard.curated.records import SEASONS, DatePrecision, FlexDate, Period, PeriodType, Qualifier, Unit
 from dashboard.words.catalogue import SOURCE_LANGUAGE, Phrase, Words
+from dashboard.words.kinds import has_own_words, hedged, kind_value
 
 # The English forms are the catalogue's message ids; the context says what each one is.
 QUALIFIER_WORDS = {Qualifier.AT_LEAST: "over", Qualifier.AT_MOST: "up to", Qualifier.APPROX: "about", Qualifier.RANGE: "between"}
@@ -39,6 +40,7 @@ QUALIFIER_SENTENCES = {
 }
 QUALIFIER_MARKS = {Qualifier.EXACT: "", Qualifier.AT_LEAST: "+", Qualifier.AT_MOST: "≤", Qualifier.APPROX: "~", Qualifier.RANGE: "–"}
 PERIOD_TYPES = {PeriodType.CUMULATIVE: "cumulative", PeriodType.COMMITMENT: "commitment"}
+SPAN_NOT_STATED = "span not stated (as at {date})"  # a period whose span the source does not give
 # (scale, money pattern, plain pattern) as catalogue message ids, largest first
 SCALES = (
     (1e9, "{prefix}{digits}bn", "{digits} billion"),
@@ -145,18 +147,25 @@ class Formatter:
         unit: Unit | None = None,
         wording: str | None = None,
         high: float | None = None,
+        *,
+        change: str | None = None,
+        hedge: str | None = None,
     ) -> str:
         """``over £7m`` / ``hơn 7 triệu £``; a bound rounds away from what it claims.
         A range (``value`` its low bound, ``high`` its high one) reads ``between 10,000 and
         13,000`` / ``từ 10.000 đến 13.000``, each bound rounded outwards; an English page
-        keeps the source's own word for it ("between", "from")."""
+        keeps the source's own word for it ("between", "from"). A unit of another kind reads
+        with its own words (``dashboard.words.kinds``: ``down 75%``, ``4th largest``, ``3
+        flights``), and a ``hedge`` goes before it all (``potentially 4 times as many``)."""
         qualifier = Qualifier(qualifier)
+        if has_own_words(unit):
+            return hedged(self, kind_value(self, value, qualifier, unit, wording, high, change), hedge)
         if qualifier is Qualifier.RANGE:
-            return self._range(value, high, unit, wording)
+            return hedged(self, self._range(value, high, unit, wording), hedge)
         direction = {Qualifier.AT_LEAST: "down", Qualifier.AT_MOST: "up"}.get(qualifier, "nearest")
         word = self.qualifier_word(qualifier, wording)
         number = self.number(value, unit, direction=direction)
-        return f"{word} {number}" if word else number
+        return hedged(self, f"{word} {number}" if word else number, hedge)
 
     def _range(self, low: float, high: float | None, unit: Unit | None, wording: str | None) -> str:
         low_text = self.number(low, unit, direction="down")
@@ -217,6 +226,8 @@ class Formatter:
         kind = PeriodType(period.type)
         if kind is PeriodType.AS_AT:
             return self.words.text("as at {date}", CTX_PERIOD, date=self._bound(period.end, period.end_precision, end=True))
+        if kind is PeriodType.NOT_STATED:  # "£3m pledged": only when it was said
+            return self.words.text(SPAN_NOT_STATED, CTX_PERIOD, date=self._bound(period.end, period.end_precision, end=True))
         if kind is PeriodType.YEAR:
             return self.words.text("{year}", "period: one calendar year", year=period.start.year)
         if kind is PeriodType.FINANCIAL_YEAR:

@@ -40,6 +40,7 @@ from dashboard.views.charts.texts import BARS_INTRO, COMMITMENT_NOTE, COMMITTED_
 from dashboard.views.labels import kind_label, shows_scope, view_claim_notes
 from dashboard.views.language import formatter_for, language_of, words_for
 from dashboard.words import Words
+from dashboard.words.kinds import tick
 from dashboard.views.theme import metric_colour, shade, tint
 
 # How much one chart draws before it says it is capped (the table lists every figure):
@@ -182,6 +183,7 @@ def single_panel(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
 BAR_COLUMNS = (  # what a bar chart reads of its rows once ordered: traces, axes, keys, panel titles, alt text
     "id", "metric", "programme", "scope", "scope_label", "value", "value_high", "unit", "qualifier", "kind",
     "value_label", "metric_label", "period_label", "programme_name", "note", "claim_text", "part_of",
+    "period_type", "period_start", "period_end",  # the panel of a bar: one kind of period (charts.periods)
 )
 _ORDERED: dict[tuple[int, int], tuple[weakref.ref, weakref.ref, Columns]] = {}
 _ORDERED_KEPT = 16  # a few views' charts: drawing and alt text ask for the same rows' order
@@ -305,7 +307,7 @@ def value_axis(rows: Columns, dataset: Dataset, title: str) -> dict:
     unit = dataset.unit(str(rows.first("unit"))) if len(units) == 1 else None
     return {
         "range": [0, top * 1.6 if top > 0 else 1], "tickmode": "array", "tickvals": ticks,
-        "ticktext": [formatter_for(language_of(rows)).number(t, unit) for t in ticks], "title": {"text": title},
+        "ticktext": [tick(formatter_for(language_of(rows)), t, unit) for t in ticks], "title": {"text": title},
         "showgrid": True, "zeroline": True,
     }
 

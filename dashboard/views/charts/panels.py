@@ -20,8 +20,9 @@ from dashboard.curated.records import Dataset
 from dashboard.views.charts import bars
 from dashboard.views.charts.partwhole import whole_key, whole_traces
 from dashboard.views.charts.draw import PANEL_TITLE_NAME, Spec, esc, figure, wrap
+from dashboard.views.charts.periods import NOT_STATED, period_kind_label, period_kinds
 from dashboard.views.columns import Columns
-from dashboard.views.charts.texts import COUNTED_BY, OWN_SCALE, say
+from dashboard.views.charts.texts import COUNTED_BY, OWN_SCALE, OWN_UNITS, say
 from dashboard.views.language import language_of, words_for
 from dashboard.words import Words
 from dashboard.views.theme import DASHBOARD_HEIGHT, ROW_PX
@@ -35,15 +36,18 @@ TICKS_PX = 26  # a panel's value ticks, below it
 AXIS_BAND_PX = 70  # the last panel's ticks and the value axis title
 
 
-def panel_keys_per_row(rows: Columns) -> list[tuple[str, str]]:
-    """Each bar's ``(metric, scope)``: the panel it is drawn in."""
+def panel_keys_per_row(rows: Columns) -> list[tuple[str, str, str]]:
+    """Each bar's ``(metric, scope, kind of period)``: the panel it is drawn in. A metric has
+    one unit, so a panel has one unit; and one kind of period (``periods.period_kind``), so a
+    six-year total is never a bar beside one year's figure."""
     scopes = rows["scope"] if "scope" in rows else [""] * len(rows)
-    return list(zip(rows["metric"], (s or "" for s in scopes)))
+    return list(zip(rows["metric"], (s or "" for s in scopes), period_kinds(rows)))
 
 
-def panel_keys(rows: Columns) -> list[tuple[str, str]]:
-    """``(metric, scope)`` of each panel, in bar order: figures of different metrics or
-    different scopes never share an axis (a worldwide total is not a bilateral pot)."""
+def panel_keys(rows: Columns) -> list[tuple[str, str, str]]:
+    """``(metric, scope, kind of period)`` of each panel, in bar order: figures of different
+    metrics (so units), scopes or kinds of period never share an axis (a worldwide total is
+    not a bilateral pot; a six-year total is not one year's)."""
     return list(dict.fromkeys(panel_keys_per_row(rows)))
 
 
@@ -52,7 +56,7 @@ def scoped_panels(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
     returns); else one panel and axis per metric and scope, each titled."""
     ordered = bars.bar_order(rows, dataset)
     keys = panel_keys(ordered)
-    if len(keys) == 1 and keys[0][1] in ("", SCOPE_NOT_STATED):
+    if len(keys) == 1 and keys[0][1] in ("", SCOPE_NOT_STATED) and keys[0][2] != NOT_STATED:
         return bars.single_panel(rows, dataset, theme)
     # a stated scope is always said, even alone: 24,000 returns of all nationalities are not UK–Vietnam figures
     metrics = set(ordered["metric"])
@@ -60,11 +64,18 @@ def scoped_panels(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
     return panel_chart(rows, dataset, theme, title, lone_pad=True)
 
 
-def panel_title(rows: Columns, dataset: Dataset, scoped: bool, theme: Theme, words: Words) -> tuple[str, int]:
+def panel_title(rows: Columns, dataset: Dataset, scoped: bool, theme: Theme, words: Words, timed: bool = False,
+                unit: bool = False) -> tuple[str, int]:
     """``Funding · UK worldwide`` over a muted line of what the metric counts and who counted
-    it; and how many lines that is."""
+    it; and how many lines that is. ``timed``: the title says its panel's kind of period too
+    (``· one year or less``), as it does whenever the span is not stated; ``unit``: its unit
+    too (``Charter return flights (flights)``), on a chart whose panels have several."""
     metric = dataset.metric(str(rows.first("metric")))
-    parts = [metric.label] + ([str(rows.first("scope_label"))] if scoped and "scope_label" in rows else [])
+    label = bars.value_axis_title(metric.id, dataset, language_of(rows)) if unit else metric.label
+    parts = [label] + ([str(rows.first("scope_label"))] if scoped and "scope_label" in rows else [])
+    kind = period_kinds(rows)[0]
+    if timed or kind == NOT_STATED:
+        parts.append(period_kind_label(kind, words))
     whole = " · ".join(parts)  # too long for a line: the scope on a line of its own, never broken mid-name
     text = esc(whole) if len(whole) <= DETAIL_WIDTH else " ·<br>".join(wrap(part, DETAIL_WIDTH) for part in parts)
     heading = text.count("<br>") + 1
@@ -87,8 +98,11 @@ def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: 
         where.setdefault(key, []).append(i)
     keys = list(where)
     panels = [rows.take(index) for index in where.values()]
-    scoped = len({s for _, s in keys}) > 1 or keys[0][1] not in ("", SCOPE_NOT_STATED)
-    titles = [panel_title(p, dataset, scoped, theme, words) for p in panels]
+    scoped = len({s for _, s, _ in keys}) > 1 or keys[0][1] not in ("", SCOPE_NOT_STATED)
+    # panels of several units (people beside a multiple, returns beside flights): each title says its own
+    mixed = len({p.first("unit") for p in panels}) > 1
+    split = {(m, s) for m, s, _ in keys if sum(1 for k in keys if k[:2] == (m, s)) > 1}  # a metric and scope over several kinds of period
+    titles = [panel_title(p, dataset, scoped, theme, words, timed=key[:2] in split, unit=mixed) for p, key in zip(panels, keys)]
     slots = 3 if lone_pad and len(panels) == 1 else 1
     data: list[dict] = []
     layout: dict = {"annotations": []}
@@ -116,7 +130,7 @@ def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: 
         layout[f"yaxis{'' if i == 1 else i}"]["domain"] = [max(top - rows_h / plot_px, 0.0), top]
         top -= rows_h / plot_px
     layout[f"xaxis{'' if len(panels) == 1 else len(panels)}"]["title"] = {
-        "text": axis_title + (say(OWN_SCALE, words) if len(panels) > 1 else "")
+        "text": say(OWN_UNITS, words) if mixed else axis_title + (say(OWN_SCALE, words) if len(panels) > 1 else "")
     }
     keys_ = bars.key_traces(rows, theme) + whole_key(rows, dataset, theme)
     # The legend sits in the top margin and the first panel's title just above its panel:

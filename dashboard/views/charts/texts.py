@@ -43,6 +43,7 @@ PASSED_NOTE = "planned for {date}; no record that it took place"  # a planned ev
 SPAN_KEY = "Month or year only"  # legend key of the timeline's date bands
 PEOPLE_AXIS = "Number of people"
 OWN_SCALE = " (each panel has its own scale)"
+OWN_UNITS = "Each panel has its own unit and scale"  # under panels of several units ("Returns (people)", "Charter return flights (flights)")
 COUNTED_BY = "{counts} — counted by {by}"  # "Potential victims identified in the UK — counted by UK authorities"
 TIMELINE_AXIS = "Date of the event"
 BARS_INTRO = "{title}: a horizontal bar chart, one bar per figure; figures are never added together."
