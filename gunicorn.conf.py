@@ -48,21 +48,27 @@ errorlog = "-"
 loglevel = "info"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
 control_socket_disable = True  # one per-user socket would clash between instances; signals suffice
-preload_app = False  # workers import the app after the master's hook loaded the data
+# Each worker imports dashboard.wsgi after the fork and builds its app from the data the
+# master's keeper holds then: the master loads and validates data but never builds the app
+# (nor imports dashboard.wsgi), or every worker, also after a reload, would inherit the
+# start-up app and serve the start-up data while /status showed the new version.
+preload_app = False
 
 
 def _keeper():
     from dashboard.web import server as serving
-    from dashboard.wsgi import paths
 
     if serving.KEEPER is None:
-        serving.KEEPER = serving.Keeper(*paths())
+        serving.KEEPER = serving.Keeper(*serving.data_paths())
     return serving.KEEPER
 
 
 def on_starting(server):
     from dashboard.curated.problems import DataInvalid
 
+    if server.cfg.preload_app or "dashboard.wsgi" in sys.modules:
+        print("Not starting: --preload builds the app once in the master, so a reload would never reach the page; start without --preload.", file=sys.stderr)
+        sys.exit(1)
     try:
         snapshot = _keeper().start()
     except DataInvalid as err:

@@ -98,8 +98,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def gunicorn(data: Path, port: int, log: Path, config: Path | None = None) -> subprocess.Popen:
-    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "--workers", "1", "dashboard.wsgi:server"]
+def gunicorn(data: Path, port: int, log: Path, config: Path | None = None, workers: int = 1) -> subprocess.Popen:
+    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "dashboard.wsgi:server"]
     with log.open("wb") as out:
         return subprocess.Popen(command, cwd=ROOT, env=env_for(data, config), stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
@@ -263,3 +263,37 @@ def test_gunicorn_reloads_by_itself_when_a_data_file_changes_and_keeps_the_last_
     assert any(f"{broken}:" in problem for problem in refused["last_load"]["problems"])
     assert fixed["last_load"]["problems"] == [] and fixed["last_load"]["trigger"].startswith("changed:")
     assert f"{broken}:" in log.read_text(errors="replace")  # the log has each problem with its line
+
+
+# --- a reload reaches the page ---------------------------------------------------------------------
+
+OLD_NAME, NEW_NAME = "Modern Slavery Fund in Ruritania", "Modern Slavery Fund for Ruritania, renamed"
+
+
+def rename_programme(data: Path) -> None:
+    programmes = data / "programmes.yaml"
+    text = programmes.read_text(encoding="utf-8")
+    assert f"name: {OLD_NAME}\n" in text
+    programmes.write_text(text.replace(f"name: {OLD_NAME}\n", f"name: {NEW_NAME}\n"), encoding="utf-8")
+
+
+def layout_text(port: int) -> str:
+    return fetch(f"http://127.0.0.1:{port}/_dash-layout")[1].decode()
+
+
+def test_after_a_reload_every_layout_the_workers_serve_shows_the_new_data_and_none_the_old(tmp_path, data_dir):
+    data = broken_copy(data_dir, tmp_path)
+    port, log = free_port(), tmp_path / "gunicorn.log"
+    process = gunicorn(data, port, log, workers=2)
+    try:
+        first = wait_for(lambda: status(port), process, log)
+        assert OLD_NAME in layout_text(port)
+        rename_programme(data)
+        os.kill(process.pid, signal.SIGHUP)
+        wait_for(lambda: (s := status(port)) and s["data_version"] != first["data_version"] and s, process, log)
+        wait_for(lambda: NEW_NAME in layout_text(port), process, log)  # the old workers finish their requests
+        layouts = [layout_text(port) for _ in range(20)]  # both new workers answer some of these
+    finally:
+        stop(process)
+    assert all(NEW_NAME in layout and OLD_NAME not in layout for layout in layouts)
+    assert all(f"Data version {first['data_version']}" not in layout for layout in layouts)
