@@ -278,6 +278,13 @@ class Renderer:
             self._thread = None
 
 
+def kill_browser() -> None:
+    """Kill this process's browser and everything it started, at once (its owner is gone).
+    A process that dies without calling this loses its browser too, only less quickly:
+    Chromium exits when the pipe it is driven through closes."""
+    _kill_group(getattr(getattr(_RENDERER, "_kaleido", None), "subprocess", None))
+
+
 def _kill_group(process) -> None:
     """Kill a browser and everything it started (choreographer gives it its own session)."""
     if process is None or process.poll() is not None:
