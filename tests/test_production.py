@@ -142,6 +142,42 @@ def test_a_data_edit_reaches_the_page_through_the_proxy(production):
     assert all(NEW_NAME in layout and OLD_NAME not in layout for layout in layouts)
 
 
+@pytest.mark.chromium
+def test_a_worker_killed_mid_render_leaves_no_renderer_and_its_visitor_is_told_to_try_again(production):
+    from tests.test_serving_faults import GONE_WITHIN_S, alive, descendants, is_browser, with_browser_groups
+    from tests.test_wsgi import deck_request
+
+    answers = []
+
+    def ask():
+        request = urllib.request.Request(production.base + "_dash-update-component", data=deck_request(production.base), headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=GUARD_S) as response:
+                answers.append((response.status, response.read()))
+        except urllib.error.HTTPError as err:
+            answers.append((err.code, err.read()))
+
+    asking = threading.Thread(target=ask, daemon=True)
+    asking.start()
+
+    def drawing():  # the worker whose render process has started its browser, and what it started
+        for pid, args in descendants(production.process.pid).items():
+            below = descendants(pid)
+            if "gunicorn" in args and any(is_browser(a) for a in below.values()):
+                return pid, below
+        return None
+
+    worker, below = production.wait_for(drawing)
+    below = with_browser_groups(below, production.process.pid)
+    os.kill(worker, signal.SIGKILL)
+    deadline = time.monotonic() + GONE_WITHIN_S
+    while time.monotonic() < deadline and any(alive(pid) for pid in below):
+        time.sleep(0.25)
+    asking.join(GUARD_S)
+    assert [pid for pid in below if alive(pid)] == []
+    assert answers and answers[0][0] == 503 and b"try again" in answers[0][1], answers
+
+
 def test_stopping_it_stops_nginx_and_gunicorn_and_removes_its_scratch_folder(production):
     scratch = production.scratch()
     assert (scratch / "nginx.conf").is_file()
