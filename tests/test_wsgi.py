@@ -8,6 +8,7 @@ wait is bounded only so that a hang fails the test.
 
 from __future__ import annotations
 
+import base64
 import importlib
 import json
 import os
@@ -187,18 +188,19 @@ def fetch(url: str, body: bytes | None = None) -> tuple[int, bytes]:
         return err.code, err.read()
 
 
-def deck_request(base: str) -> bytes:
-    """The deck button's callback body, built from the server's own dependencies as the page builds it."""
+def deck_request(base: str, button: str = "download-view-pptx") -> bytes:
+    """The deck (or another download) button's callback body, built from the server's own
+    dependencies as the page builds it."""
     deps = json.loads(fetch(base + "_dash-dependencies")[1])
     spec = next(d for d in deps if d["output"].startswith("..download.data"))
 
     def entry(dep):
-        return {"id": dep["id"], "property": dep["property"], "value": 1 if dep["id"] == "download-view-pptx" else None}
+        return {"id": dep["id"], "property": dep["property"], "value": 1 if dep["id"] == button else None}
 
     return json.dumps({
         "output": spec["output"], "outputs": [{"id": "download", "property": "data"}, {"id": "view-download-status", "property": "children"}],
         "inputs": [entry(d) for d in spec["inputs"]], "state": [entry(d) for d in spec["state"]],
-        "changedPropIds": ["download-view-pptx.n_clicks"],
+        "changedPropIds": [f"{button}.n_clicks"],
     }).encode()
 
 
@@ -281,6 +283,14 @@ def layout_text(port: int) -> str:
     return fetch(f"http://127.0.0.1:{port}/_dash-layout")[1].decode()
 
 
+def csv_download(base: str) -> str:
+    """The text of the view's CSV download, asked for as the page's button asks."""
+    code, answer = fetch(base + "_dash-update-component", deck_request(base, "download-view-csv"))
+    assert code == 200, answer[:300]
+    data = json.loads(answer)["response"]["download"]["data"]
+    return base64.b64decode(data["content"]).decode("utf-8-sig") if data.get("base64") else data["content"]
+
+
 def test_after_a_reload_every_layout_the_workers_serve_shows_the_new_data_and_none_the_old(tmp_path, data_dir):
     data = broken_copy(data_dir, tmp_path)
     port, log = free_port(), tmp_path / "gunicorn.log"
@@ -293,7 +303,10 @@ def test_after_a_reload_every_layout_the_workers_serve_shows_the_new_data_and_no
         wait_for(lambda: (s := status(port)) and s["data_version"] != first["data_version"] and s, process, log)
         wait_for(lambda: NEW_NAME in layout_text(port), process, log)  # the old workers finish their requests
         layouts = [layout_text(port) for _ in range(20)]  # both new workers answer some of these
+        base = f"http://127.0.0.1:{port}/"
+        tables = [csv_download(base) for _ in range(6)]
     finally:
         stop(process)
     assert all(NEW_NAME in layout and OLD_NAME not in layout for layout in layouts)
+    assert all(NEW_NAME in table and OLD_NAME not in table for table in tables)
     assert all(f"Data version {first['data_version']}" not in layout for layout in layouts)
