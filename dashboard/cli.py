@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -179,6 +180,7 @@ def export(fmt, output, year_from, year_to, programmes, metrics, chart, size, la
         raise click.BadParameter(words.text("unknown programme or metric: {name}", CTX, name=", ".join(unknown)), param_hint="--programme/--metric")
     if filters.year_from > filters.year_to:
         raise click.BadParameter(words.text("{first} is after {last}", CTX, first=filters.year_from, last=filters.year_to), param_hint="--year-from")
+    _check_writable(output if exporters.FORMATS[fmt].kind == "chart" or output.is_dir() else output.parent)  # before seconds of drawing
     frame = apply_filters(figures_frame(dataset), filters)
     try:
         if exporters.FORMATS[fmt].kind == "chart":
@@ -211,7 +213,20 @@ def _export_images(fmt, folder: Path, frame, dataset, filters, config, chart, si
     images.find_browser()  # no browser: the install hint, before anything is written
     if folder.exists() and not folder.is_dir():
         raise exporters.ExportError(words.text("{path} is a file; for {format}, -o names a folder that receives one file per chart", CTX, path=folder, format=fmt))
+    created = [f for f in (folder, *folder.parents) if not f.exists()]  # innermost first
     folder.mkdir(parents=True, exist_ok=True)
+    try:
+        written = _draw_images(fmt, folder, names, titles, frame, dataset, filters, config, size, words)
+    except BaseException:
+        for made in created:  # a failed export leaves no empty folder behind
+            if made.is_dir() and not any(made.iterdir()):
+                made.rmdir()
+        raise
+    for path in written:
+        click.echo(words.text("Wrote {path}", CTX, path=path))
+
+
+def _draw_images(fmt, folder: Path, names, titles, frame, dataset, filters, config, size, words: Words) -> list[Path]:
     made_on = datetime.date.today()
     all_events = events_frame(dataset)  # once for every chart, not once per image
     written = []
@@ -228,8 +243,23 @@ def _export_images(fmt, folder: Path, frame, dataset, filters, config, chart, si
             for number, part in enumerate(parts, start=1):
                 written.append(path.with_name(exporters.part_name(path.name, number, len(parts))))
                 _write(written[-1], part)
-    for path in written:
-        click.echo(words.text("Wrote {path}", CTX, path=path))
+    return written
+
+
+def _check_writable(folder: Path) -> None:
+    """Raise the ``OSError`` writing into ``folder`` would meet (read-only, no permission, a
+    place that cannot hold a folder), by creating and removing an empty file in it or in
+    its nearest existing parent, so no deck is drawn for seconds only to be refused."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        return  # a file where a folder is wanted: the export's own error says so
+    try:
+        with tempfile.TemporaryFile(dir=existing, prefix=".dashboard-check-"):
+            pass
+    except OSError as err:
+        raise OSError(err.errno, err.strerror, str(folder)) from None
 
 
 def _write(path: Path, data: bytes) -> None:
