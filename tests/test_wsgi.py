@@ -300,8 +300,9 @@ def test_after_a_reload_every_layout_the_workers_serve_shows_the_new_data_and_no
         assert OLD_NAME in layout_text(port)
         rename_programme(data)
         os.kill(process.pid, signal.SIGHUP)
-        wait_for(lambda: (s := status(port)) and s["data_version"] != first["data_version"] and s, process, log)
-        wait_for(lambda: NEW_NAME in layout_text(port), process, log)  # the old workers finish their requests
+        during = []  # layouts answered while old and new workers overlap
+        new = wait_for(lambda: during.append(layout_text(port)) or ((s := status(port)) and s["data_version"] != first["data_version"] and s), process, log)
+        wait_for(lambda: during.append(layout_text(port)) or NEW_NAME in during[-1], process, log)  # the old workers finish
         layouts = [layout_text(port) for _ in range(20)]  # both new workers answer some of these
         base = f"http://127.0.0.1:{port}/"
         tables = [csv_download(base) for _ in range(6)]
@@ -309,4 +310,7 @@ def test_after_a_reload_every_layout_the_workers_serve_shows_the_new_data_and_no
         stop(process)
     assert all(NEW_NAME in layout and OLD_NAME not in layout for layout in layouts)
     assert all(NEW_NAME in table and OLD_NAME not in table for table in tables)
+    old_page, new_page = (f"Data version {first['data_version']}", OLD_NAME), (f"Data version {new['data_version']}", NEW_NAME)
+    mixed = [layout[:80] for layout in during if not any(all(part in layout for part in page) for page in (old_page, new_page))]
+    assert during and mixed == []  # each answer is all old or all new
     assert all(f"Data version {first['data_version']}" not in layout for layout in layouts)
