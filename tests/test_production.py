@@ -160,10 +160,11 @@ def test_a_worker_killed_mid_render_leaves_no_renderer_and_its_visitor_is_told_t
     asking = threading.Thread(target=ask, daemon=True)
     asking.start()
 
-    def drawing():  # the worker whose render process has started its browser, and what it started
+    def drawing():  # the worker (not the master) whose render process has started its browser
         for pid, args in descendants(production.process.pid).items():
             below = descendants(pid)
-            if "gunicorn" in args and any(is_browser(a) for a in below.values()):
+            children = subprocess.run(["ps", "-o", "args=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+            if "gunicorn" in args and "multiprocessing.spawn" in children and any(is_browser(a) for a in below.values()):
                 return pid, below
         return None
 
