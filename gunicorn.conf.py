@@ -1,4 +1,6 @@
-"""Production settings: ``gunicorn -c gunicorn.conf.py dashboard.wsgi:server``.
+"""Production settings: ``gunicorn -c gunicorn.conf.py dashboard.wsgi:server``, which
+``bash scripts/serve.sh --production`` runs behind nginx (deploy/nginx.conf: slow clients
+must not hold these threads while they send their headers).
 
 Sized for a 2-core host; every value can be overridden on the command line or with
 ``GUNICORN_CMD_ARGS`` (e.g. ``--bind 0.0.0.0:8050 --workers 4``).
@@ -20,6 +22,7 @@ Sized for a 2-core host; every value can be overridden on the command line or wi
   at the first start prints every problem as ``path:line`` and exits 1 (no crash loop).
   ``kill -HUP <master>`` reloads: the new workers get the new data when it is valid, and
   keep the last good data otherwise, with the problems in the log and on ``/status``.
+  The master never builds the app: each worker builds it after the fork (``preload_app``).
   A changed data, seeds or config file does the same by itself: the master looks every
   ``watch_data_every_s`` seconds (file sizes and modification times) and reloads.
 """
