@@ -1,4 +1,6 @@
-"""Production settings: ``gunicorn -c gunicorn.conf.py dashboard.wsgi:server``.
+"""Production settings: ``gunicorn -c gunicorn.conf.py dashboard.wsgi:server``, which
+``bash scripts/serve.sh --production`` runs behind nginx (deploy/nginx.conf: slow clients
+must not hold these threads while they send their headers).
 
 Sized for a 2-core host; every value can be overridden on the command line or with
 ``GUNICORN_CMD_ARGS`` (e.g. ``--bind 0.0.0.0:8050 --workers 4``).
@@ -20,6 +22,7 @@ Sized for a 2-core host; every value can be overridden on the command line or wi
   at the first start prints every problem as ``path:line`` and exits 1 (no crash loop).
   ``kill -HUP <master>`` reloads: the new workers get the new data when it is valid, and
   keep the last good data otherwise, with the problems in the log and on ``/status``.
+  The master never builds the app: each worker builds it after the fork (``preload_app``).
   A changed data, seeds or config file does the same by itself: the master looks every
   ``watch_data_every_s`` seconds (file sizes and modification times) and reloads.
 """
@@ -48,21 +51,27 @@ errorlog = "-"
 loglevel = "info"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
 control_socket_disable = True  # one per-user socket would clash between instances; signals suffice
-preload_app = False  # workers import the app after the master's hook loaded the data
+# Each worker imports dashboard.wsgi after the fork and builds its app from the data the
+# master's keeper holds then: the master loads and validates data but never builds the app
+# (nor imports dashboard.wsgi), or every worker, also after a reload, would inherit the
+# start-up app and serve the start-up data while /status showed the new version.
+preload_app = False
 
 
 def _keeper():
     from dashboard.web import server as serving
-    from dashboard.wsgi import paths
 
     if serving.KEEPER is None:
-        serving.KEEPER = serving.Keeper(*paths())
+        serving.KEEPER = serving.Keeper(*serving.data_paths())
     return serving.KEEPER
 
 
 def on_starting(server):
     from dashboard.curated.problems import DataInvalid
 
+    if server.cfg.preload_app or "dashboard.wsgi" in sys.modules:
+        print("Not starting: --preload builds the app once in the master, so a reload would never reach the page; start without --preload.", file=sys.stderr)
+        sys.exit(1)
     try:
         snapshot = _keeper().start()
     except DataInvalid as err:

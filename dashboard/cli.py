@@ -16,6 +16,7 @@ import click
 from dashboard import PROJECT_ROOT
 from dashboard.curated import coverage as seed_coverage
 from dashboard.outputs import export as exporters
+from dashboard.outputs.writing import check_writable, write_file
 from dashboard.config import load_config
 from dashboard.web.downloads import ascii_form, chart_title, view_file
 from dashboard.analysis.filters import FIELDS, LANG, BadOption, state_from_options
@@ -199,6 +200,7 @@ def export(fmt, output, chart, size, data_dir, seeds_dir, config_path, **chosen)
         )
     if exporters.FORMATS[fmt].kind == "chart":
         _check_images(fmt, output, config, chart, size, words)
+    check_writable(output if exporters.FORMATS[fmt].kind == "chart" or output.is_dir() else output.parent)  # before seconds of drawing
     view = make_view(snapshot, config, state.filters, state.language)  # the page's view of the same link
     made_on = datetime.date.today()
     if exporters.FORMATS[fmt].kind == "chart":
@@ -208,7 +210,7 @@ def export(fmt, output, chart, size, data_dir, seeds_dir, config_path, **chosen)
     if output.is_dir():
         output = output / name
     output.parent.mkdir(parents=True, exist_ok=True)
-    _write(output, data)
+    write_file(output, data)
     click.echo(words.text("Wrote {figures} to {path}", CTX, figures=count(len(view.figures), "figure", words=words), path=output))
 
 
@@ -230,7 +232,20 @@ def _export_images(fmt, folder: Path, view, snapshot, config, chart, size, made_
 
     names = [chart] if chart else list(CHARTS)
     titles = {name: chart_title(name, words) for name in names}
+    created = [f for f in (folder, *folder.parents) if not f.exists()]  # innermost first
     folder.mkdir(parents=True, exist_ok=True)
+    try:
+        written = _draw_images(fmt, folder, names, titles, view, snapshot, config, size, made_on, words)
+    except BaseException:
+        for made in created:  # a failed export leaves no empty folder behind
+            if made.is_dir() and not any(made.iterdir()):
+                made.rmdir()
+        raise
+    for path in written:
+        click.echo(words.text("Wrote {path}", CTX, path=path))
+
+
+def _draw_images(fmt, folder: Path, names, titles, view, snapshot, config, size, made_on, words: Words) -> list[Path]:
     written = []
     images_text = words.plural("{n} {format} image", "{n} {format} images", len(names), "count with its noun", format=fmt.upper())
     with click.progressbar(names, label=words.text("Drawing {images}", CTX, images=images_text), file=sys.stderr) as bar:
@@ -240,21 +255,8 @@ def _export_images(fmt, folder: Path, view, snapshot, config, chart, size, made_
             parts = getattr(image, "parts", [image])  # a chart whose rows need several slides: one file per slide
             for number, part in enumerate(parts, start=1):
                 written.append(path.with_name(exporters.part_name(path.name, number, len(parts))))
-                _write(written[-1], part)
-    for path in written:
-        click.echo(words.text("Wrote {path}", CTX, path=path))
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path``; a file this call created is removed again if the write
-    fails (disk full), so no half-written export is left behind."""
-    existed = path.exists()
-    try:
-        path.write_bytes(data)
-    except OSError as err:
-        if not existed and path.is_file():
-            path.unlink(missing_ok=True)
-        raise OSError(err.errno, err.strerror, str(path)) from None
+                write_file(written[-1], part)
+    return written
 
 
 @main.command(help=EN.text(
@@ -343,7 +345,7 @@ def draft(document: Path, output: Path | None, data_dir: Path | None) -> None:
     if output is None:
         click.echo(skeleton, nl=False)
         return
-    _write(output, skeleton.encode("utf-8"))
+    write_file(output, skeleton.encode("utf-8"))
     click.echo(EN.text("Wrote the draft of {document} to {path}; confirm or fill each TODO", CTX, document=document.name, path=output))
 
 

@@ -5,8 +5,10 @@ others: ``DASHBOARD_DATA``, ``DASHBOARD_SEEDS``, ``DASHBOARD_CONFIG``.
 
 Under the shipped ``gunicorn.conf.py`` the master loads and validates the data once
 (``on_starting``) and again on each reload (``kill -HUP``); a reload that finds problems
-keeps the last good data (``dashboard.web.server.Keeper``) and the workers forked
-afterwards serve it. Without that config, this module loads the data itself, and invalid
+keeps the last good data (``dashboard.web.server.Keeper``). The master never imports this
+module: each worker imports it after the fork and builds its app from the snapshot the
+master's keeper held at that moment, so the workers forked after a reload serve the new
+data (or the last good data), and every answer of a worker comes from one snapshot. Without that config, this module loads the data itself, and invalid
 data or config stops the worker with exit code 3, which makes gunicorn stop with the
 path:line messages instead of restarting workers that cannot boot.
 
@@ -17,25 +19,13 @@ filter changes need.
 
 from __future__ import annotations
 
-import os
 import sys
-from pathlib import Path
 
-from dashboard import PROJECT_ROOT
 from dashboard.curated.problems import DataInvalid
 from dashboard.web import server as serving
+from dashboard.web.server import data_paths as paths  # noqa: F401  (kept: scripts name it)
 
 WORKER_BOOT_ERROR = 3  # gunicorn's exit code for "this worker can never boot": the master halts
-
-
-def paths() -> tuple[Path, Path, Path]:
-    """Data, seeds and config, from the environment or the shipped defaults."""
-
-    def pick(variable: str, default: str) -> Path:
-        value = os.environ.get(variable)
-        return Path(value) if value else PROJECT_ROOT / default
-
-    return pick("DASHBOARD_DATA", "data"), pick("DASHBOARD_SEEDS", "seeds"), pick("DASHBOARD_CONFIG", "config.yaml")
 
 
 def keeper() -> serving.Keeper:

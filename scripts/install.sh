@@ -5,12 +5,25 @@
 #   - A virtual environment in .venv with this package (editable) and its pinned deps.
 # Once installed, it runs pip again only when pyproject.toml (or the extras asked for)
 # changed: a stamp in .venv remembers what was installed, so serve.sh starts offline.
-# Usage: scripts/install.sh [--test]   (--test adds pytest and Playwright)
+# Usage: scripts/install.sh [--test | --production]
+#   --test adds pytest and Playwright, and nginx (the production tests start it);
+#   --production adds nginx (scripts/serve.sh --production runs gunicorn behind it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 extras=""
 [[ "${1:-}" == "--test" ]] && extras="[test]"
+
+# nginx from Debian, only when missing; nothing of it is configured or started here.
+if [[ "${1:-}" == "--test" || "${1:-}" == "--production" ]] && ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]]; then
+    if [[ $(id -u) -ne 0 ]]; then
+        echo "nginx is missing: run as root, or: sudo apt-get install -y nginx" >&2
+        exit 1
+    fi
+    echo "Installing Debian's nginx (apt-get)…"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null
+fi
 
 # Liberation Sans 2 is the Arial stand-in the deck's text is measured with
 # (outputs/textfit.py); unlike Liberation 1 it has every Vietnamese letter, which

@@ -75,6 +75,35 @@ def test_image_export_into_an_uncreatable_folder_is_one_line(monkeypatch):
     assert "/proc/no-such-folder" in line
 
 
+def test_a_deck_for_a_place_where_no_file_can_be_made_is_refused_before_it_is_drawn(monkeypatch):
+    drawn = []
+    real = export.FORMATS["pptx"]
+
+    class Spy:
+        kind, extension = real.kind, real.extension
+
+        def __call__(self, *args, **kwargs):
+            drawn.append(True)
+            return real(*args, **kwargs)
+
+    monkeypatch.setitem(export.FORMATS, "pptx", Spy())
+    line = one_line_failure(run("export", "--format", "pptx", "-o", "/proc/sys/kernel/view.pptx"))
+    assert "/proc/sys/kernel" in line and "choose another place" in line
+    assert drawn == []  # refused at once, not after seconds of drawing
+
+
+def test_a_png_export_that_fails_leaves_no_empty_folder_behind(tmp_path, monkeypatch):
+    from dashboard.outputs import renderer
+
+    monkeypatch.setenv("BROWSER_PATH", "/bin/false")  # found, but no browser: drawing fails
+    monkeypatch.setattr(renderer, "_RENDERER", None)
+    folder = tmp_path / "images" / "of-the-view"
+    line = one_line_failure(run("export", "--format", "png", "--chart", "timeline", "-o", str(folder)))
+    renderer.shutdown()
+    assert "try again" in line or "could not start" in line, line
+    assert list(tmp_path.iterdir()) == []  # neither the folder nor its new parent
+
+
 # --- validate: links must be web addresses --------------------------------------------------------
 
 

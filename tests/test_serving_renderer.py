@@ -109,3 +109,17 @@ def test_a_caller_that_waits_too_long_for_a_slot_is_told_to_retry():
     bound = gate._Gate(gate.RenderLimits(at_once=1, waiting=1, wait_s=0.2, retry_after_s=3))
     with bound.slot(), pytest.raises(RendererBusy, match="try again in 3 s"), bound.slot():
         pass
+
+
+def test_closing_removes_the_browsers_profile_even_when_choreographer_could_not(own, monkeypatch):
+    """On a full disk choreographer's removal raced the browser's last writes ("Directory not
+    empty: 'Default'") and tempfile tried again at exit, with a traceback; the profile must
+    be gone after close, and nothing left for exit."""
+    from choreographer.utils._tmpfile import TmpDirectory
+
+    draw(own)
+    profile = own._kaleido._browser_impl.tmp_dir
+    monkeypatch.setattr(TmpDirectory, "clean", lambda self: None)  # lost the race: nothing removed
+    own.close()
+    assert not profile.path.exists()
+    assert not profile.temp_dir._finalizer.alive  # tempfile has nothing left to do at exit

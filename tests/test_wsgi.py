@@ -8,6 +8,7 @@ wait is bounded only so that a hang fails the test.
 
 from __future__ import annotations
 
+import base64
 import importlib
 import json
 import os
@@ -98,8 +99,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def gunicorn(data: Path, port: int, log: Path, config: Path | None = None) -> subprocess.Popen:
-    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "--workers", "1", "dashboard.wsgi:server"]
+def gunicorn(data: Path, port: int, log: Path, config: Path | None = None, workers: int = 1) -> subprocess.Popen:
+    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "dashboard.wsgi:server"]
     with log.open("wb") as out:
         return subprocess.Popen(command, cwd=ROOT, env=env_for(data, config), stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
@@ -187,18 +188,19 @@ def fetch(url: str, body: bytes | None = None) -> tuple[int, bytes]:
         return err.code, err.read()
 
 
-def deck_request(base: str) -> bytes:
-    """The deck button's callback body, built from the server's own dependencies as the page builds it."""
+def deck_request(base: str, button: str = "download-view-pptx") -> bytes:
+    """The deck (or another download) button's callback body, built from the server's own
+    dependencies as the page builds it."""
     deps = json.loads(fetch(base + "_dash-dependencies")[1])
     spec = next(d for d in deps if d["output"].startswith("..download.data"))
 
     def entry(dep):
-        return {"id": dep["id"], "property": dep["property"], "value": 1 if dep["id"] == "download-view-pptx" else None}
+        return {"id": dep["id"], "property": dep["property"], "value": 1 if dep["id"] == button else None}
 
     return json.dumps({
         "output": spec["output"], "outputs": [{"id": "download", "property": "data"}, {"id": "view-download-status", "property": "children"}],
         "inputs": [entry(d) for d in spec["inputs"]], "state": [entry(d) for d in spec["state"]],
-        "changedPropIds": ["download-view-pptx.n_clicks"],
+        "changedPropIds": [f"{button}.n_clicks"],
     }).encode()
 
 
@@ -263,3 +265,52 @@ def test_gunicorn_reloads_by_itself_when_a_data_file_changes_and_keeps_the_last_
     assert any(f"{broken}:" in problem for problem in refused["last_load"]["problems"])
     assert fixed["last_load"]["problems"] == [] and fixed["last_load"]["trigger"].startswith("changed:")
     assert f"{broken}:" in log.read_text(errors="replace")  # the log has each problem with its line
+
+
+# --- a reload reaches the page ---------------------------------------------------------------------
+
+OLD_NAME, NEW_NAME = "Modern Slavery Fund in Ruritania", "Modern Slavery Fund for Ruritania, renamed"
+
+
+def rename_programme(data: Path) -> None:
+    programmes = data / "programmes.yaml"
+    text = programmes.read_text(encoding="utf-8")
+    assert f"name: {OLD_NAME}\n" in text
+    programmes.write_text(text.replace(f"name: {OLD_NAME}\n", f"name: {NEW_NAME}\n"), encoding="utf-8")
+
+
+def layout_text(port: int) -> str:
+    return fetch(f"http://127.0.0.1:{port}/_dash-layout")[1].decode()
+
+
+def csv_download(base: str) -> str:
+    """The text of the view's CSV download, asked for as the page's button asks."""
+    code, answer = fetch(base + "_dash-update-component", deck_request(base, "download-view-csv"))
+    assert code == 200, answer[:300]
+    data = json.loads(answer)["response"]["download"]["data"]
+    return base64.b64decode(data["content"]).decode("utf-8-sig") if data.get("base64") else data["content"]
+
+
+def test_after_a_reload_every_layout_the_workers_serve_shows_the_new_data_and_none_the_old(tmp_path, data_dir):
+    data = broken_copy(data_dir, tmp_path)
+    port, log = free_port(), tmp_path / "gunicorn.log"
+    process = gunicorn(data, port, log, workers=2)
+    try:
+        first = wait_for(lambda: status(port), process, log)
+        assert OLD_NAME in layout_text(port)
+        rename_programme(data)
+        os.kill(process.pid, signal.SIGHUP)
+        during = []  # layouts answered while old and new workers overlap
+        new = wait_for(lambda: during.append(layout_text(port)) or ((s := status(port)) and s["data_version"] != first["data_version"] and s), process, log)
+        wait_for(lambda: during.append(layout_text(port)) or NEW_NAME in during[-1], process, log)  # the old workers finish
+        layouts = [layout_text(port) for _ in range(20)]  # both new workers answer some of these
+        base = f"http://127.0.0.1:{port}/"
+        tables = [csv_download(base) for _ in range(6)]
+    finally:
+        stop(process)
+    assert all(NEW_NAME in layout and OLD_NAME not in layout for layout in layouts)
+    assert all(NEW_NAME in table and OLD_NAME not in table for table in tables)
+    old_page, new_page = (f"Data version {first['data_version']}", OLD_NAME), (f"Data version {new['data_version']}", NEW_NAME)
+    mixed = [layout[:80] for layout in during if not any(all(part in layout for part in page) for page in (old_page, new_page))]
+    assert during and mixed == []  # each answer is all old or all new
+    assert all(f"Data version {first['data_version']}" not in layout for layout in layouts)

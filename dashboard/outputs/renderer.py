@@ -1,15 +1,12 @@
 """The image renderer: one warm headless Chromium per process, driven through kaleido.
 
-Starting it (Chromium, then plotly.js in its tab) costs 2–5 s on a busy 2-core machine, so
-one browser is started lazily on first use (or early with ``prewarm()``), kept for the
-whole process and stopped at exit (``renderer()`` / ``shutdown()``). It runs on its own
-thread with its own event loop. kaleido reloads its tab after every image; plotly.js
-already purges each figure, so here the tab stays loaded (reloaded every ``RELOAD_EVERY``
-images) and a warm image costs only its drawing.
+Starting it (Chromium, then plotly.js in its tab) costs 2–5 s on a busy 2-core machine, so one
+browser is started on first use (or early with ``prewarm()``), kept for the whole process and
+stopped at exit (``renderer()`` / ``shutdown()``), on its own thread and event loop. Its tab
+stays loaded (reloaded every ``RELOAD_EVERY`` images), so a warm image costs only its drawing.
 
-**Failures are bounded.** Every call waits at most ``render_timeout`` (well under the web
-server's worker timeout) and watches the browser process meanwhile: a browser that exits
-or is killed while drawing is noticed within ``CRASH_POLL`` seconds, not at the timeout.
+**Failures are bounded.** Every call waits at most ``render_timeout`` (under the web server's
+worker timeout) and notices a browser that exits or is killed within ``CRASH_POLL`` seconds.
 A hung or crashed browser is killed with its whole process group, the caller gets a
 ``RenderFailed`` saying to try again, and the next call starts a fresh one. Only a browser
 that cannot be found or started gets the install hint.
@@ -17,8 +14,7 @@ that cannot be found or started gets the install hint.
 **Work is bounded.** ``render_images`` holds one of ``limits.at_once`` render slots per
 process for a whole image or deck; up to ``limits.waiting`` more callers wait for a slot
 (at most ``limits.wait_s``), and anyone beyond gets ``RendererBusy`` with a retry delay at
-once, so a flood of downloads queues briefly or is turned away instead of piling up
-threads. Calls from several threads are safe: each waits for its own result.
+once. Calls from several threads are safe: each waits for its own result.
 """
 
 from __future__ import annotations
@@ -263,6 +259,7 @@ class Renderer:
                 except FutureTimeout:
                     future.cancel()
             _kill_group(process)
+            _remove_profile(kaleido)
             if self._loop is not None and self._loop.is_running():
                 future = asyncio.run_coroutine_threadsafe(_cancel_other_tasks(), self._loop)
                 try:
@@ -277,6 +274,22 @@ class Renderer:
                     self._loop.close()
             self._loop = None
             self._thread = None
+
+
+def _remove_profile(kaleido) -> None:
+    """Remove the browser's profile once its group is dead, never at exit: choreographer's removal
+    raced its last writes ("Directory not empty: 'Default'") and tempfile's retry printed a traceback."""
+    profile = getattr(getattr(kaleido, "_browser_impl", None), "tmp_dir", None)
+    finalizer = getattr(getattr(profile, "temp_dir", None), "_finalizer", None)
+    if finalizer is not None:
+        finalizer.detach()
+    if profile is not None and getattr(profile, "path", None):
+        shutil.rmtree(profile.path, ignore_errors=True)
+
+
+def kill_browser() -> None:
+    """Kill this process's browser group at once (without it, it ends as its pipe closes)."""
+    _kill_group(getattr(getattr(_RENDERER, "_kaleido", None), "subprocess", None))
 
 
 def _kill_group(process) -> None:
@@ -294,8 +307,7 @@ def _kill_group(process) -> None:
 
 
 def _lower_priority(process) -> None:
-    """Let the page's own requests go first: the browser and everything it starts run at
-    ``BROWSER_NICE``, so drawing a deck takes the CPU only when filter changes leave it."""
+    """The browser's whole group at ``BROWSER_NICE``: filter changes take the CPU first."""
     if process is None:
         return
     try:
@@ -304,8 +316,7 @@ def _lower_priority(process) -> None:
         pass
 
 
-def _collect(future) -> None:
-    """Take a finished future's error so asyncio does not log it as never retrieved."""
+def _collect(future) -> None:  # takes its error, so asyncio does not log it as never retrieved
     if not future.cancelled():
         future.exception()
 
@@ -342,9 +353,8 @@ def renderer() -> Renderer:
 
 
 def prewarm() -> threading.Thread:
-    """Start the warm renderer in the background (for a server, at start-up), so the first
-    download does not pay for starting Chromium. A failure is only logged here: the
-    download that needs the renderer reports it."""
+    """Start the warm renderer in the background (a server, at start-up): the first download
+    does not wait for Chromium. A failure is only logged: the download that needs it says so."""
 
     def start() -> None:
         try:

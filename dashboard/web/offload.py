@@ -27,6 +27,7 @@ import pickle
 import signal
 import sys
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
@@ -46,6 +47,7 @@ RENDER_KINDS = ("pptx", "png", "svg")  # the downloads drawn with Chromium
 NICE = 10  # scheduling priority of the render process (0 = as the page's worker, 19 = lowest)
 RESULT_TIMEOUT = 40.0  # seconds one download may take there; with 15 s for a slot, under the worker timeout (60 s)
 RETRY = "try again in a few seconds (the image renderer restarts by itself)"
+WATCH_PARENT_S = 0.25  # how often the render process checks that its worker still runs
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +72,12 @@ def _packed(dataset: Dataset, config: Config, translations: dict | None = None) 
     return out.getvalue()
 
 
-def _start_child(packed: bytes) -> None:
-    """The render process's start: lower its priority, start Chromium, build the frames once."""
+def _start_child(packed: bytes, worker: int | None = None) -> None:
+    """The render process's start: watch its worker, lower its priority, start Chromium,
+    build the frames once."""
     global _CHILD
+    if worker is not None:
+        _die_with(worker)
     dataset, config, translations = pickle.loads(packed)
     try:
         os.nice(NICE)
@@ -86,6 +91,29 @@ def _start_child(packed: bytes) -> None:
     if translations is None:  # a process started without the page's names: read them once, now
         translations = load_languages(records_folder(dataset))
     _CHILD = (dataset, config, make_snapshot(dataset, translations))
+
+
+def _die_with(worker: int) -> None:
+    """End this render process, and its browser first, as soon as ``worker`` is gone.
+
+    A worker killed by SIGKILL (the OOM killer, gunicorn's timeout) cannot stop anything, and
+    its render process and Chromium (~390 MiB) used to live on under PID 1. A thread compares
+    the parent's id every ``WATCH_PARENT_S``: a re-parented process kills its browser's process
+    group and exits. (A parent-death signal, prctl, would fire when the worker's *thread*
+    that started this process ends, not the worker. When this process itself is killed, its
+    browser exits as the pipe it was driven through closes.)"""
+
+    def watch() -> None:
+        while os.getppid() == worker:
+            time.sleep(WATCH_PARENT_S)
+        from dashboard.outputs import renderer
+
+        renderer.kill_browser()
+        os._exit(1)
+
+    if os.getppid() != worker:  # gone before this process started
+        os._exit(1)
+    threading.Thread(target=watch, name="worker-watch", daemon=True).start()
 
 
 def _build(kind: str, filters: Filters, chart: str | None, today: dt.date | None, language: str = "en") -> tuple[str, bytes, int | None]:
@@ -117,7 +145,7 @@ class RenderProcess:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
                     max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_start_child, initargs=(_packed(self.dataset, self.config, self.translations),),
+                    initializer=_start_child, initargs=(_packed(self.dataset, self.config, self.translations), os.getpid()),
                 )
             return self._pool
 

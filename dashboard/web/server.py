@@ -32,6 +32,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import re
 import threading
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 import flask
 from werkzeug.exceptions import HTTPException
 
+from dashboard import PROJECT_ROOT
 from dashboard.config import Config, load_config
 from dashboard.curated.problems import DataInvalid
 from dashboard.curated.records import Dataset
@@ -116,6 +118,18 @@ class Keeper:
                 served = self.current.version if self.current else "none"
                 log.error("reload refused: %d problem(s); still serving data version %s", len(err.problems), served)
             return self.last
+
+
+def data_paths() -> tuple[Path, Path, Path]:
+    """Data, seeds and config, from the environment (``DASHBOARD_DATA``, ``DASHBOARD_SEEDS``,
+    ``DASHBOARD_CONFIG``) or the shipped defaults. Here, not in ``dashboard.wsgi``, so that the
+    gunicorn master can find them without importing the module that builds the app."""
+
+    def pick(variable: str, default: str) -> Path:
+        value = os.environ.get(variable)
+        return Path(value) if value else PROJECT_ROOT / default
+
+    return pick("DASHBOARD_DATA", "data"), pick("DASHBOARD_SEEDS", "seeds"), pick("DASHBOARD_CONFIG", "config.yaml")
 
 
 KEEPER: Keeper | None = None  # set by the WSGI entry point (and, under gunicorn, in the master)
