@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard.analysis import fmt
+from dashboard.analysis.claims import restated
 from dashboard.analysis.quantity import NotAdditive, Quantity
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.curated.relations import event_groups, related_groups
@@ -352,12 +353,13 @@ def ratio_pairs(figures: pd.DataFrame) -> list[tuple[str, str]]:
     marks ``ratio: numerator`` (funding) and reported figure of a ``ratio: denominator``
     metric (a count of people) of the same programme and the same period, in the frame's
     order. Only such pairs divide honestly: money for one period over people of another says
-    nothing. A frame without ``ratio_role`` (older callers) keeps funding over people.
+    nothing. A restatement (``same_as``) pairs as the figure it restates, once. A frame without ``ratio_role`` (older callers) keeps funding over people.
     (Plain lists and one dict: every view asks, and a merge of frames cost more than its rows.)"""
     def text(column: str) -> list:
         return texts(figures[column])
 
-    reported = [k == Kind.REPORTED.value for k in text("kind")]
+    copies = restated(figures)  # a restatement adds a source to its figure, never a ratio
+    reported = [k == Kind.REPORTED.value and i not in copies for k, i in zip(text("kind"), text("id"))]
     roles = text("ratio_role") if "ratio_role" in figures else []
     if any(r is not None for r, keep in zip(roles, reported) if keep):
         is_money, is_people = [r == "numerator" for r in roles], [r == "denominator" for r in roles]

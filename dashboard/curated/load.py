@@ -140,7 +140,10 @@ SECTIONS: dict[str, Schema] = {
             "source": text,
             "quote": text,
         },
-        {"status": optional(choice(EventStatus)), "date_basis": optional(text), "same_as": optional(ident)},
+        {
+            "status": optional(choice(EventStatus)), "date_basis": optional(text), "same_as": optional(ident),
+            "disagrees_with": optional(ident), "resolution": optional(text),
+        },
     ),
     "exclusions": Schema(Exclusion, {"source": text, "quote": text, "reason": text}, {}),
 }

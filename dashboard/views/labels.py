@@ -69,6 +69,11 @@ def sources_disagree(others: list[str], words: Words | None = None) -> str:
     return words_of(words=words).text("the sources disagree: another document says {others}", CTX_CLAIMS, others="; ".join(others))
 
 
+def resolved(resolution: str, words: Words | None = None) -> str:
+    """The curator's reading of a disagreement, as its record words it."""
+    return words_of(words=words).text("how to read it: {resolution}", CTX_CLAIMS, resolution=resolution)
+
+
 def part_of(whole: str, words: Words | None = None) -> str:
     return words_of(words=words).text("part of {whole}", CTX_CLAIMS, whole=whole)
 
@@ -105,25 +110,33 @@ def claim_notes(figures: pd.DataFrame) -> dict[str, str]:
     notes: dict[str, list[str]] = {}
     if figures["quantity_group"].is_unique and ("part_of" not in figures or figures["part_of"].isna().all()):
         return {}  # no figure restates, updates, disagrees with or is part of another
+    resolutions = {
+        frozenset((i, other)): text for i, other, text in zip(figures["id"], figures["disagrees_with"], figures["resolution"])
+        if isinstance(other, str) and isinstance(text, str) and text
+    } if "resolution" in figures else {}
     sizes = figures["quantity_group"].value_counts()
     for group in sizes[sizes > 1].index:
         rows = figures[figures["quantity_group"] == group]
         history = claim_history(rows, str(rows["id"].iloc[0]))
         roles = dict(zip(history["id"], history["claim_role"]))
         counted = [i for i, r in roles.items() if r in ("latest", "earlier")]
-        same = [i for i, r in roles.items() if r == "same"]
         disagreeing = [i for i, r in roles.items() if r == "disagrees"]
         said = {i: f"{v} ({p}, {d})" for i, v, p, d in zip(history["id"], history["value_label"], history["source_publisher"], history["source_date"])}
         lead = next(i for i, r in roles.items() if r == "latest")
         lead_notes = notes.setdefault(lead, [])
         if len(counted) > 1:
             lead_notes.append(latest_of(len(counted), words))
-        if same:
-            lead_notes.append(also_stated_by(len(same), words))
+        restating = history["same_of"].dropna().value_counts() if "same_of" in history else {}
+        for original, n in restating.items():  # a restatement is one more source of the figure it restates
+            notes.setdefault(original, []).append(also_stated_by(int(n), words))
         if disagreeing:
             lead_notes.append(sources_disagree([said[i] for i in disagreeing], words))
             for i in disagreeing:
                 notes.setdefault(i, []).append(sources_disagree([said[lead]], words))
+            for i in disagreeing:
+                resolution = resolutions.get(frozenset((i, lead)))
+                if resolution:  # once, with the statement the card and the chart lead with
+                    lead_notes.append(resolved(resolution, words))
         for i in counted:
             if i != lead:
                 later = sum(1 for j in counted[: counted.index(i)])
