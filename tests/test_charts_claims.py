@@ -244,7 +244,7 @@ def test_a_filter_has_no_quantity_unless_one_is_chosen():
     assert Filters(2018, 2019).quantity is None
 
 
-def test_the_claims_view_shows_every_statement_of_the_chosen_quantity_with_its_source_latest_marked(claims, view, theme):
+def test_the_claims_view_shows_every_statement_of_the_chosen_quantity_with_its_source_disagreement_marked(claims, view, theme):
     fig, figures, events, filters = claims_view(claims, view, theme, quantity="victims-2017")
     points = traces(fig, BAR_TRACE_ROLE)[0]
     assert sorted(i[0] for i in points.customdata) == ["victims-2017", "victims-2017-restated"]
@@ -252,7 +252,9 @@ def test_the_claims_view_shows_every_statement_of_the_chosen_quantity_with_its_s
     assert [str(x)[:7] for x in points.x] == ["2018-11", "2019-06"]  # at each source's publication date
     assert list(points.y) == [738, 740]  # as stated: never averaged into 739
     labels = traces(fig, END_TRACE_ROLE)[0].text
-    assert labels[order.index("victims-2017-restated")] == "740 (latest)" and labels[order.index("victims-2017")] == "738"
+    # two documents that disagree: both marked so, neither ranked "latest" above the other
+    assert labels[order.index("victims-2017-restated")] == "740 (disagree)" and labels[order.index("victims-2017")] == "738 (disagree)"
+    assert "The sources disagree: both shown, never averaged." in panel_titles(fig)[0].replace("</span><br><span style='color:#52606d'>", " ")
     assert "Ministry of Examples" in points.hovertext[0] and "the sources disagree" in points.hovertext[0]
 
 

@@ -6,6 +6,7 @@ that disagree are both shown, with the curator's resolution wherever they are.""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +18,7 @@ from dashboard.curated.records import DatePrecision, FlexDate
 from dashboard.curated.relations import later
 from dashboard.curated.validate import load_valid
 from dashboard.views.labels import claim_notes
+from dashboard.views.language import words_for
 from dashboard.views.table import TableIndex, TableQuery, relation_marks, table_page, table_rows
 
 CLAIMS = Path(__file__).parent / "fixtures" / "claims"
@@ -123,3 +125,18 @@ def test_the_resolution_is_shown_with_the_disagreement_in_the_table_and_the_card
     notes = claim_notes(frame)
     assert "the sources disagree" in notes["victims-2017-restated"] and RESOLUTION in notes["victims-2017-restated"]
     assert "latest of" not in notes["victims-2017-restated"]  # a disagreement is not a ranking
+
+
+def test_the_claims_chart_and_panel_show_the_resolution_beside_both_values(figures):
+    from dashboard.analysis.frame import apply_filters, events_frame, Filters, year_span
+    from dashboard.config import load_config
+    from dashboard.views.charts import build_chart
+    from dashboard.views.charts.claims import disagreement_text, select
+
+    claims = load_valid(CLAIMS / "data", CLAIMS / "seeds")
+    filters = Filters(*year_span(claims), quantity="victims-2017")
+    frame = apply_filters(with_resolution(figures), filters)
+    fig = build_chart("claims", frame, events_frame(claims).iloc[0:0], claims, load_config(CLAIMS.parent.parent.parent / "config.yaml").theme, filters)
+    title = " ".join(re.sub(r"<[^>]+>", " ", fig.layout.annotations[0].text).split())
+    assert "The sources disagree: both shown, never averaged." in title and "How to read it: Read 740" in title
+    assert RESOLUTION in disagreement_text(select(frame), words_for("en"))  # the claims panel's line under the statements

@@ -126,7 +126,9 @@ def test_a_link_picks_the_claims_quantity_and_lists_both_disagreeing_statements(
     lines = [c for c in walk(by_id(page, ID.CLAIMS)) if isinstance(getattr(c, "id", None), dict)]
     assert [line.id["figure"] for line in lines] == ["victims-2017-restated", "victims-2017"]
     shown = " ".join(texts(by_id(page, ID.CLAIMS)))
-    assert "Disagrees with the latest: both shown, never averaged" in shown
+    # a disagreement, not a ranking: each statement says so, neither reads as "Latest statement"
+    assert shown.count("Disagrees with another document: both shown, never averaged") == 2
+    assert "Latest statement" not in shown
     assert "740" in shown and "738" in shown
 
 
