@@ -25,7 +25,8 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analysis.memo import per_frame
-from dashboard.curated.relations import interval_order, published_interval
+from dashboard.curated.records import DatePrecision, FlexDate
+from dashboard.curated.relations import disputed_dates, interval_order, published_interval
 
 LATEST_ORDER = ["source_published", "period_end", "id"]
 
@@ -287,4 +288,32 @@ def event_markers(events: pd.DataFrame) -> pd.DataFrame:
     return events.iloc[order].reset_index(drop=True)
 
 
-__all__ = ["view_leading_claims", "Conflict", "Node", "QuantityChoice", "quantity_choices", "quantity_history", "claim_history", "conflicts", "event_markers", "leading_claims", "part_of_tree", "same_groups"]
+def event_dates(events: pd.DataFrame) -> dict[str, list[tuple[str, str]]]:
+    """``same_group`` → each date its documents give, earliest first, with the publisher that
+    gives it (``(date_label, publisher)``), for every event whose documents give dates that
+    cannot both hold (declared ``disagrees_with``, or ``same_as`` at dates that do not
+    overlap): every date kept, none silently chosen. Events whose dates agree ("Nov 2018"
+    and "21 Nov 2018") are left out: the most precise date stands for them."""
+    if events.empty or "same_group" not in events:
+        return {}
+    stated: dict[str, list] = {}
+    labels: dict = {}
+    for group, label, start, precision, publisher in zip(
+        events["same_group"].tolist(), events["date_label"].tolist(), events["date"].tolist(), events["date_precision"].tolist(),
+        events["source_publisher"].tolist(),
+    ):
+        date = FlexDate(start.date(), DatePrecision(precision))
+        labels[date] = label
+        stated.setdefault(group, []).append((date, publisher))
+    found = {group: disputed_dates(dates) for group, dates in stated.items() if len(dates) > 1}
+    return {group: [(labels[d], " · ".join(who)) for d, who in dates] for group, dates in found.items() if dates}
+
+
+def event_resolutions(events: pd.DataFrame) -> dict[str, str]:
+    """``same_group`` → the curator's reading of a disputed date (``resolution``)."""
+    if "resolution" not in events:
+        return {}
+    return {g: r for g, r in zip(events["same_group"].tolist(), events["resolution"].tolist()) if isinstance(r, str) and r}
+
+
+__all__ = ["view_leading_claims", "Conflict", "Node", "QuantityChoice", "quantity_choices", "quantity_history", "claim_history", "conflicts", "event_dates", "event_markers", "event_resolutions", "leading_claims", "part_of_tree", "same_groups"]

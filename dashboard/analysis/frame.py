@@ -41,7 +41,7 @@ EVENT_COLUMNS = [
     "id", "date", "date_end", "date_precision", "date_label", "date_basis", "programme",
     "programme_name", "type", "status", "title", "source", "quote",
     "source_title", "source_publisher", "source_date",
-    "type_label", "type_symbol", "scope", "scope_label", "same_as", "same_group", "group_sources",
+    "type_label", "type_symbol", "scope", "scope_label", "same_as", "same_group", "group_sources", "disagrees_with", "resolution",
 ]
 SCOPE_NOT_STATED = "not_stated"  # the filter value for programmes without a scope
 SCOPE_NOT_STATED_LABEL = "Scope not stated"
@@ -180,6 +180,7 @@ def events_frame(dataset: Dataset) -> pd.DataFrame:
                 "type_label": type_def.label, "type_symbol": type_def.symbol,
                 "scope": programme.scope or SCOPE_NOT_STATED, "scope_label": scope_label(dataset, programme.scope),
                 "same_as": e.same_as, "same_group": groups[e.id], "group_sources": " · ".join(sources_of[groups[e.id]]),
+                "disagrees_with": e.disagrees_with, "resolution": e.resolution,
             }
         )
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)

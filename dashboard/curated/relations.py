@@ -181,6 +181,25 @@ def related_groups(figures: tuple[Figure, ...] | list[Figure], names: tuple[str,
     return {f.id: find(f.id) for f in figures}
 
 
+def disputed_dates(stated: list[tuple[FlexDate, str]]) -> list[tuple[FlexDate, list[str]]]:
+    """The dates documents give one event (each ``(date, who gives it)``), when two of them
+    cannot both hold: each distinct date, earliest first, with everyone who gives it; a date
+    that agrees with a more precise one ("Nov 2018" beside "21 Nov 2018") is left out, the
+    precise one speaks for it. Empty when every date agrees."""
+    given: dict[FlexDate, list[str]] = {}
+    for date, who in stated:
+        if who not in given.setdefault(date, []):
+            given[date].append(who)
+    spans = {d: (d.first_day, d.last_day) for d in given}
+    if not any(interval_order(spans[a], spans[b]) for i, a in enumerate(given) for b in list(given)[i + 1:]):
+        return []
+
+    def covers_finer(d: FlexDate) -> bool:
+        return any(o != d and not interval_order(spans[d], spans[o]) and (o.last_day - o.first_day) < (d.last_day - d.first_day) for o in given)
+
+    return [(d, given[d]) for d in sorted(given) if not covers_finer(d)]
+
+
 def event_groups(events: tuple[Event, ...] | list[Event]) -> dict[str, str]:
     """Event id → the id of the first event of its group: one event reported by several
     documents, joined by ``same_as`` or, when they date it differently, ``disagrees_with``

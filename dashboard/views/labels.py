@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from dashboard.analysis.claims import claim_history
+from dashboard.analysis.claims import claim_history, event_dates, event_resolutions
 from dashboard.analysis.frame import Filters
 from dashboard.analysis.memo import per_frame
 from dashboard.curated.records import Dataset, Kind
@@ -151,3 +151,31 @@ def claim_notes(figures: pd.DataFrame) -> dict[str, str]:
 
 
 view_claim_notes = per_frame()(claim_notes)  # a view's, shared by its cards and bar charts: read, never changed
+
+
+# --- events that documents date differently ---------------------------------------------------
+CTX_EVENT_DATES = "event dates"
+
+
+def disputed_date(dates: list[tuple[str, str]], words: Words | None = None) -> str:
+    """``31 Mar 2025 (Home Office) / 1 Apr 2025 (Government portal)``: every date documents
+    give one event, each with who gives it, earliest first."""
+    words = words_of(words=words)
+    return " / ".join(words.text("{date} ({publisher})", CTX_EVENT_DATES, date=date, publisher=publisher) for date, publisher in dates)
+
+
+def with_disputed_dates(markers: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """``markers`` (one row per event, ``claims.event_markers``) with each disputed date
+    written as every document gives it (``disputed_date``) in ``date_label``, and the
+    curator's reading in ``date_resolution``; dates no document disputes unchanged."""
+    disputed = event_dates(events)
+    if not disputed or markers.empty:
+        return markers
+    words = words_of(markers)
+    resolutions = event_resolutions(events)
+    groups = markers["same_group"].tolist()
+    labels = [disputed_date(disputed[g], words) if g in disputed else label for g, label in zip(groups, markers["date_label"].tolist())]
+    return markers.assign(
+        date_label=pd.Series(labels, index=markers.index, dtype=object),
+        date_resolution=pd.Series([resolutions.get(g) if g in disputed else None for g in groups], index=markers.index, dtype=object),
+    )
