@@ -140,3 +140,24 @@ def test_the_claims_chart_and_panel_show_the_resolution_beside_both_values(figur
     title = " ".join(re.sub(r"<[^>]+>", " ", fig.layout.annotations[0].text).split())
     assert "The sources disagree: both shown, never averaged." in title and "How to read it: Read 740" in title
     assert RESOLUTION in disagreement_text(select(frame), words_for("en"))  # the claims panel's line under the statements
+
+
+def test_a_resolution_is_shown_in_vietnamese_once_curated_and_marked_english_until_then(figures):
+    import dataclasses
+
+    from dashboard.curated.records import Location
+    from dashboard.curated.translations import Translation, Translations
+    from dashboard.views.language import localized_dataset
+    from dashboard.words import Words
+
+    claims = load_valid(CLAIMS / "data", CLAIMS / "seeds")
+    resolved_claims = dataclasses.replace(claims, figures=tuple(
+        dataclasses.replace(f, resolution=RESOLUTION) if f.id == "victims-2017-restated" else f for f in claims.figures))
+    vietnamese = "Đọc 740: báo cáo năm 2019 sửa một lỗi đếm (hư cấu)."
+    entry = Translation("figures", "victims-2017-restated", {"resolution": vietnamese}, Location("data/i18n/vi.yaml", 1))
+    curated = Translations("vi", "data/i18n/vi.yaml", {("figures", "victims-2017-restated"): entry})
+    local = localized_dataset(resolved_claims, curated, Words("vi"))
+    assert next(f.resolution for f in local.figures if f.id == "victims-2017-restated") == vietnamese
+    none_curated = Translations("vi", "data/i18n/vi.yaml")
+    untranslated = next(f.resolution for f in localized_dataset(resolved_claims, none_curated, Words("vi")).figures if f.id == "victims-2017-restated")
+    assert untranslated == RESOLUTION and untranslated.untranslated

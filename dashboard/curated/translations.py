@@ -59,8 +59,8 @@ SECTIONS: dict[str, Section] = {
     "metrics": Section("id", ("label", "singular")),
     "units": Section("id", ("label", "noun")),
     "sources": Section("file", ("title", "publisher", "published_basis")),
-    "events": Section("id", ("title", "date_basis"), quote=True),
-    "figures": Section("id", ("note", "start_basis", "end_basis"), quote=True),
+    "events": Section("id", ("title", "date_basis", "resolution"), quote=True),
+    "figures": Section("id", ("note", "start_basis", "end_basis", "resolution"), quote=True),
 }
 _PERIOD_FIELDS = ("start_basis", "end_basis")
 

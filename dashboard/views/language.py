@@ -127,8 +127,9 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
 
     def figure(f):
         changes = {}
-        if f.note:
-            changes["note"] = name(f, translations, "note")
+        for field in ("note", "resolution"):
+            if getattr(f, field):
+                changes[field] = name(f, translations, field)
         period = f.period
         bases = {b: name(f, translations, b) for b in ("start_basis", "end_basis") if getattr(period, b, None)}
         if bases:
@@ -141,7 +142,7 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
         metrics=tuple(_counted(named(m, "label", "singular"), words) for m in dataset.metrics),
         units=tuple(named(u, "label", "noun") for u in dataset.units),
         sources=tuple(named(s, "title", "publisher", "published_basis") for s in dataset.sources),
-        events=tuple(named(e, "title", "date_basis") for e in dataset.events),
+        events=tuple(named(e, "title", "date_basis", "resolution") for e in dataset.events),
         figures=tuple(figure(f) for f in dataset.figures),
         scopes=tuple(dataclasses.replace(s, label=scope_word(s.label, words)) for s in dataset.scopes),
         event_types=tuple(dataclasses.replace(t, label=event_type_word(t.label, words)) for t in dataset.event_types),
@@ -176,6 +177,7 @@ def _figures(figures: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> p
         "source_date": [formatter.flex_date(sources[f.source].published) for f in rows],
         "source_language": [sources[f.source].language or SOURCE_LANGUAGE for f in rows],
         "note": [f.note for f in rows],
+        "resolution": [f.resolution for f in rows],
         "period_start_basis": [f.period.start_basis for f in rows],
         "period_end_basis": [f.period.end_basis for f in rows],
         "scope_label": [scope_word(str(s), words) if isinstance(s, str) else s for s in frame["scope_label"].tolist()],
@@ -212,6 +214,7 @@ def _events(events: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> pd.
         "title": [e.title for e in rows],
         "date_label": [formatter.flex_date(e.date) for e in rows],
         "date_basis": [e.date_basis for e in rows],
+        "resolution": [e.resolution for e in rows],
         "programme_name": [dataset.programme(e.programme).name for e in rows],
         "source_title": [sources[e.source].title for e in rows],
         "source_publisher": [sources[e.source].publisher for e in rows],

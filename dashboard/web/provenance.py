@@ -246,7 +246,7 @@ class _View:
         disputed = self.disputed_dates(event)
         if disputed:  # other documents date this event differently: every date, with its source
             details.insert(1, Detail(words.text("Dates the documents give", CTX), disputed_date(disputed, words)))
-            readings = [e.resolution for e in self.dataset.events if e.resolution and event.id in (e.id, e.disagrees_with)]
+            readings = [name(e, translations, "resolution") for e in self.dataset.events if e.resolution and event.id in (e.id, e.disagrees_with)]
             if readings:
                 details.insert(2, Detail(words.text("How to read them", CTX), " ".join(readings)))
         return name(event, translations), tuple(details)
