@@ -70,4 +70,4 @@ def test_with_no_quantity_chosen_the_chart_says_which_of_the_equally_stated_ones
     tied = int((counts == counts.max()).sum())
     assert tied > 1  # the fixture states several quantities equally often
     assert "No quantity chosen" in title
-    assert f"{tied} quantities have {counts.max()} statements each: this is the first of them in the table's order" in title
+    assert f"{tied} quantities are stated as often ({counts.max()} statements each): this is the first of them in the table's order" in title

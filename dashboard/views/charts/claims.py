@@ -256,7 +256,8 @@ def why_text(why: str, words: Words, rows: pd.DataFrame | None = None) -> str:
     text = say(english, words) if english else ""
     tied = int(rows["quantity_tied"].iloc[0]) if rows is not None and "quantity_tied" in rows and len(rows) else 0
     if text and tied > 1:
-        text += " " + say(TIED_NOTE, words, tied=words.integer(tied), n=words.integer(len(rows)))
+        statements = words.plural("{n} statement", "{n} statements", len(rows), "count with its noun")
+        text += " " + say(TIED_NOTE, words, tied=words.integer(tied), statements=statements)
     return text
 
 
