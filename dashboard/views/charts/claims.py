@@ -6,7 +6,8 @@ the pick-list) and see what each document said of it and when: one point per sta
 its source's publication date, its height the value as stated, styled by its qualifier
 (an "over" points up, an "up to" points down, an approximation is a diamond, a range is a
 line from its low to its high bound), a pledge hollow, the latest statement ringed and
-labelled "latest". Statements are never joined by a line or averaged: two documents that
+labelled "latest" (unless documents disagree: then each side is drawn alike and labelled
+"disagree"; a date known to a month is a line across it). Statements are never joined by a line or averaged: two documents that
 disagree are two points.
 
 The quantity comes from ``Filters.quantity``, carried by the filtered frame
@@ -118,6 +119,9 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
     ]
     pledged = (rows["kind"] == Kind.COMMITTED.value).to_numpy()
     latest = np.array([r == LATEST for r in roles])
+    disputed = np.array([r == DISAGREES for r in roles])
+    if disputed.any():  # a disagreement is not a ranking: the latest is drawn as the others that disagree with it
+        latest = latest & False
     data: list[dict] = []
     is_range = rows["qualifier"].to_numpy() == Qualifier.RANGE.value
     for i in np.flatnonzero(is_range):  # a range: a line from its low to its high bound
@@ -143,9 +147,8 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
                      "width": [3 if is_latest else 1 for is_latest in latest]},
         },
     })
-    disputed = np.array([r == DISAGREES for r in roles])
-    if disputed.any():  # a disagreement is not a ranking: both marked, neither "latest"
-        mark, marked = say(DISAGREE_MARK, words), latest | disputed
+    if disputed.any():  # both marked alike, neither "latest"
+        mark, marked = say(DISAGREE_MARK, words), disputed | np.array([r == LATEST for r in roles])
     elif sum(r in (LATEST, "earlier") for r in roles) > 1:  # "latest" of several statements, not of restatements
         mark, marked = say(LATEST, words), latest
     else:
