@@ -118,3 +118,13 @@ def test_the_data_readme_example_of_a_disputed_date_is_a_copy_of_the_made_up_doc
     example, problems = load_dataset(tmp_path)
     made_up, _ = load_dataset(Path(__file__).parent / "fixtures" / "extra_documents" / "data")
     assert problems == [] and example.events and all(e in made_up.events for e in example.events)
+
+
+def test_the_same_event_on_dates_that_cannot_both_hold_is_a_warning_asking_for_a_disagreement(data):
+    text = disputing_event(disagrees_with=None, resolution=None).replace("    quote:", "    same_as: 'memorandum-signed'\n    quote:")
+    dataset = load_valid(data(text), CLAIMS / "seeds")
+    [warning] = [w for w in warnings(dataset, CLAIMS / "seeds") if w.code == "same-event-dated-differently"]
+    assert str(warning).startswith("data/dispute.yaml:") and "declare disagrees_with" in warning.message
+    rows, *_ = timeline(dataset)  # meanwhile both dates are shown, none silently kept
+    assert rows.loc[rows["same_group"] == "memorandum-signed", "date_label"].tolist() == [
+        "21 Nov 2018 (Ministry of Examples) / 22 Nov 2018 (Ministry of Examples)"]

@@ -228,7 +228,16 @@ def relation_warnings(dataset: Dataset) -> list[DataWarning]:
                 f"{figure.id} and {figure.disagrees_with} disagree and no `resolution:` says how to read them; both are shown",
                 "unresolved-disagreement",
             ))
+    events = {e.id: e for e in dataset.events}
     for event in dataset.events:
+        target = events.get(event.same_as or "")
+        if target and interval_order((event.date.first_day, event.date.last_day), (target.date.first_day, target.date.last_day)):
+            found.append(DataWarning(
+                where(event, "same_as"), "same_as",
+                f"{event.id} ({event.date.label()}) and {target.id} ({target.date.label()}) are the same event on dates that "
+                "cannot both hold; both dates are shown: declare disagrees_with with a resolution saying which to read",
+                "same-event-dated-differently",
+            ))
         if event.disagrees_with and not event.resolution:
             found.append(DataWarning(
                 where(event, "disagrees_with"), "disagrees_with",
