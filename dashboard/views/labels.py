@@ -166,8 +166,9 @@ def disputed_date(dates: list[tuple[str, str]], words: Words | None = None) -> s
 
 def with_disputed_dates(markers: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """``markers`` (one row per event, ``claims.event_markers``) with each disputed date
-    written as every document gives it (``disputed_date``) in ``date_label``, and the
-    curator's reading in ``date_resolution``; dates no document disputes unchanged."""
+    written as every document gives it (``disputed_date``) in ``date_label``, the dates alone
+    in ``date_mark`` (``31 Mar 2025 / 1 Apr 2025``: the timeline's label beside the marker),
+    and the curator's reading in ``date_resolution``; dates no document disputes unchanged."""
     disputed = event_dates(events)
     if not disputed or markers.empty:
         return markers
@@ -175,7 +176,9 @@ def with_disputed_dates(markers: pd.DataFrame, events: pd.DataFrame) -> pd.DataF
     resolutions = event_resolutions(events)
     groups = markers["same_group"].tolist()
     labels = [disputed_date(disputed[g], words) if g in disputed else label for g, label in zip(groups, markers["date_label"].tolist())]
+    marks = [" / ".join(d for d, _ in disputed[g]) if g in disputed else label for g, label in zip(groups, markers["date_label"].tolist())]
     return markers.assign(
         date_label=pd.Series(labels, index=markers.index, dtype=object),
+        date_mark=pd.Series(marks, index=markers.index, dtype=object),  # the dates alone, for a label on the chart
         date_resolution=pd.Series([resolutions.get(g) if g in disputed else None for g in groups], index=markers.index, dtype=object),
     )

@@ -153,7 +153,8 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
         mark, marked = say(LATEST, words), latest
     else:
         mark, marked = "", latest & False
-    labels = [esc(v) + (f" ({mark})" if is_marked else "") for v, is_marked in zip(texts(rows["value_label"]), marked)]
+    # a restatement is the figure it restates: its point is labelled once, on that figure
+    labels = ["" if r == "same" else esc(v) + (f" ({mark})" if is_marked else "") for v, is_marked, r in zip(texts(rows["value_label"]), marked, roles)]
     # Each label over an invisible twin of its marker: plotly sets text clear of a marker of
     # the trace's own size only (a text-only trace put "(latest)" on its 22 px marker).
     data.append({
@@ -216,7 +217,7 @@ def date_axis(dates: list[FlexDate], formatter) -> dict:
     finest = min((FINEST_STEP[d.precision] for d in dates), key=lambda step: step[0] * 31 + step[1])
     lo = min(d.first_day for d in dates)
     hi = max(d.last_day for d in dates) + dt.timedelta(days=1)
-    pad = max((hi - lo) / 20, dt.timedelta(days=1 if finest == (0, 1) else 15))
+    pad = max((hi - lo) / 8, dt.timedelta(days=1 if finest == (0, 1) else 15))  # room for a label centred on the first or last point
     lo, hi = lo - pad, hi + pad
     steps = [s for s in TICK_STEPS if s[0] * 31 + s[1] >= finest[0] * 31 + finest[1]]
     for step in steps:

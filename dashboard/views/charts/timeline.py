@@ -170,8 +170,8 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
     data.append({
         "type": "scatter", "x": anchor, "y": ids, "mode": "markers+text", "name": "Event labels", "showlegend": False,
         "marker": {"size": 14, "color": "rgba(0,0,0,0)"},
-        # a date two documents dispute names both with their sources: wrapped like the title
-        "text": [f"<b>{wrap(d, 46)}</b> · {wrap(t, 46)}" for d, t in zip(texts(rows["date_label"]), texts(rows["title"]))],
+        # a date two documents dispute shows both dates (its hover names their sources)
+        "text": [f"<b>{esc(d)}</b> · {wrap(t, 46)}" for d, t in zip(texts(rows["date_mark"] if "date_mark" in rows else rows["date_label"]), texts(rows["title"]))],
         "textposition": np.where(right_half, "middle left", "middle right"),
         "textfont": {"size": 11, "color": theme.text_colour},
         "customdata": customdata, "hovertext": hover, "hovertemplate": HOVER,
