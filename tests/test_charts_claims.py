@@ -96,7 +96,7 @@ def test_without_a_metric_filter_the_cards_are_the_vocabularys_headline_metrics(
 def test_each_card_line_names_its_scope_when_the_view_holds_more_than_one(claims, view):
     funding = cards_of(claims, view)["funding"]
     scopes = {line.figure_id: line.scope_text for line in funding.lines}
-    assert scopes["global-aid-restated"] == "UK worldwide"
+    assert scopes["global-aid-committed"] == "UK worldwide"  # the figure itself, not its restatement
     assert scopes["fund-spending-2019"] == claims.scope("example_bilateral").label
     one_scope = cards_of(claims, view, Filters(2016, 2022, scope=("example_bilateral",)))["funding"]
     assert {line.scope_text for line in one_scope.lines} == {""}  # the view's only scope goes without saying
@@ -149,7 +149,7 @@ def axis_of(fig, figure_id):
 def test_a_worldwide_total_and_a_bilateral_fund_never_share_a_funding_axis(claims, view, theme):
     figures, events, filters = view()
     fig = build_chart("funding", figures, events, claims, theme, filters)
-    assert axis_of(fig, "global-aid-restated") != axis_of(fig, "fund-spending-2019")
+    assert axis_of(fig, "global-aid-committed") != axis_of(fig, "fund-spending-2019")
     titles = panel_titles(fig)
     assert any("UK worldwide" in t for t in titles) and any(claims.scope("example_bilateral").label in t for t in titles)
     assert "each panel has its own scale" in fig.layout[f"xaxis{len(titles)}"].title.text
@@ -244,7 +244,7 @@ def test_a_filter_has_no_quantity_unless_one_is_chosen():
     assert Filters(2018, 2019).quantity is None
 
 
-def test_the_claims_view_shows_every_statement_of_the_chosen_quantity_with_its_source_latest_marked(claims, view, theme):
+def test_the_claims_view_shows_every_statement_of_the_chosen_quantity_with_its_source_disagreement_marked(claims, view, theme):
     fig, figures, events, filters = claims_view(claims, view, theme, quantity="victims-2017")
     points = traces(fig, BAR_TRACE_ROLE)[0]
     assert sorted(i[0] for i in points.customdata) == ["victims-2017", "victims-2017-restated"]
@@ -252,7 +252,9 @@ def test_the_claims_view_shows_every_statement_of_the_chosen_quantity_with_its_s
     assert [str(x)[:7] for x in points.x] == ["2018-11", "2019-06"]  # at each source's publication date
     assert list(points.y) == [738, 740]  # as stated: never averaged into 739
     labels = traces(fig, END_TRACE_ROLE)[0].text
-    assert labels[order.index("victims-2017-restated")] == "740 (latest)" and labels[order.index("victims-2017")] == "738"
+    # two documents that disagree: both marked so, neither ranked "latest" above the other
+    assert labels[order.index("victims-2017-restated")] == "740 (disagree)" and labels[order.index("victims-2017")] == "738 (disagree)"
+    assert "The sources disagree: both shown, never averaged." in panel_titles(fig)[0].replace("</span><br><span style='color:#52606d'>", " ")
     assert "Ministry of Examples" in points.hovertext[0] and "the sources disagree" in points.hovertext[0]
 
 
@@ -311,8 +313,9 @@ def test_the_same_figure_from_two_documents_is_one_bar_citing_both(claims, view,
     fig = build_chart("funding", figures, events, claims, theme, filters)
     drawn = drawn_ids(fig)
     assert ("global-aid-committed" in drawn) + ("global-aid-restated" in drawn) == 1
-    bar = next(t for t in traces(fig, BAR_TRACE_ROLE) if "global-aid-restated" in list(t.y))
-    assert "also stated by 1 other document" in bar.hovertext[list(bar.y).index("global-aid-restated")]
+    # the figure a later document restates draws the bar, never the restatement
+    bar = next(t for t in traces(fig, BAR_TRACE_ROLE) if "global-aid-committed" in list(t.y))
+    assert "also stated by 1 other document" in bar.hovertext[list(bar.y).index("global-aid-committed")]
     only_total = view(Filters(2016, 2022, scope=("uk_worldwide",)))
     footer = source_footer("funding", only_total[0], only_total[1], claims)
     assert "Nov 2018" in footer and "Jun 2019" in footer  # both documents that state it

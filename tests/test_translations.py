@@ -120,7 +120,7 @@ def test_a_translation_of_a_field_the_record_leaves_empty_is_a_warning(dataset, 
         ("programmes:\n  - id: a\n    name: [unclosed\n", 4, "syntax error"),
         ("programmes:\n  - id: a\n    name: !!python/object:os.system x\n", 3, "YAML tag !!python/object:os.system is not allowed"),
         ("programmes:\n\t- id: a\n", 2, "tab character"),
-        ("events:\n  - id: a\n    quote: bản dịch\n", 3, "unknown field; expected one of: id, title, date_basis, quote_translation"),
+        ("events:\n  - id: a\n    quote: bản dịch\n", 3, "unknown field; expected one of: id, title, date_basis, resolution, quote_translation"),
         ("programmes:\n  - id: a\n    quote_translation: x\n", 3, "unknown field; expected one of: id, name"),
         ("event_types:\n  dialogue: Đối thoại\n", 2, "expected a list of entries"),  # event types are translated here too
         ("programmes:\n  - id: a\n    name: A\n  - id: a\n    name: B\n", 4, "'a' is translated twice (first at line 2)"),

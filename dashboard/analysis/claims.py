@@ -17,6 +17,7 @@ declarations from the figures frame and never infer one:
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -24,6 +25,8 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analysis.memo import per_frame
+from dashboard.curated.records import DatePrecision, FlexDate
+from dashboard.curated.relations import disputed_dates, interval_order, published_interval
 
 LATEST_ORDER = ["source_published", "period_end", "id"]
 
@@ -33,48 +36,93 @@ def _latest_first(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _latest_first_positions(rows: pd.DataFrame) -> list[int]:
-    """The positions of ``rows``, latest statement first: the later source publication, then
-    the later period end, then the id (a missing key after the known ones). Python keys,
-    not a frame sort: a quantity has a handful of statements, and a frame sort of them cost
-    ten times as much."""
-    # source_published is ISO text at year, month or day precision: it sorts as dates do
-    # because a shorter prefix ("2019") sorts before any day in it ("2019-06").
+    """The positions of ``rows``, latest statement first (``relations.later``): a source
+    publication date wholly after another's, else (dates that overlap, as "Apr 2025" and
+    "2 Apr 2025" do) the later period end; then the more precisely dated source, then the
+    id; a missing date after the known ones. Python keys, not a frame sort: a quantity has a
+    handful of statements, and a frame sort of them cost ten times as much."""
     published, ends, ids = (rows[column].tolist() for column in LATEST_ORDER)
+    intervals = [published_interval(p) if isinstance(p, str) else None for p in published]
+    ends = [None if pd.isna(e) else e.value for e in ends]
 
-    def key(i: int):
-        known_published, known_end = not pd.isna(published[i]), not pd.isna(ends[i])
-        return (known_published, published[i] if known_published else "", known_end, ends[i].value if known_end else 0, ids[i])
+    def compare(i: int, j: int) -> int:  # > 0: i is later
+        a, b = intervals[i], intervals[j]
+        if (a is None) != (b is None):
+            return 1 if a is not None else -1
+        order = interval_order(a, b)
+        if order:
+            return order
+        if (ends[i] is None) != (ends[j] is None):
+            return 1 if ends[i] is not None else -1
+        if ends[i] != ends[j]:
+            return 1 if ends[i] > ends[j] else -1
+        if a is not None and a != b:  # the same time as far as the dates say: the more precise first
+            return 1 if (a[1] - a[0]) < (b[1] - b[0]) else -1
+        return (ids[i] > ids[j]) - (ids[i] < ids[j])
 
-    return sorted(range(len(ids)), key=key, reverse=True)
+    return sorted(range(len(ids)), key=functools.cmp_to_key(compare), reverse=True)
+
+
+def restated(figures: pd.DataFrame) -> dict[str, str]:
+    """Restatement id → the figure it restates word for word (``same_as``, followed along a
+    chain) among ``figures``. A restatement adds a source to that one figure: it is never a
+    figure, a row, a ratio or a rank of its own. A restatement whose figure is not in
+    ``figures`` stands for it (it is not in the result)."""
+    if "same_as" not in figures:
+        return {}
+    ids = figures["id"].tolist()
+    same = {i: t for i, t in zip(ids, figures["same_as"].tolist()) if isinstance(t, str)}
+    if not same:
+        return {}
+    present = set(ids)
+    found = {}
+    for start in same:
+        seen, node = {start}, start
+        while same.get(node) in present and same[node] not in seen:
+            node = same[node]
+            seen.add(node)
+        if node != start:
+            found[start] = node
+    return found
 
 
 def claim_history(figures: pd.DataFrame, figure_id: str) -> pd.DataFrame:
     """Every statement of the quantity ``figure_id`` belongs to, latest first, with a
     ``claim_role``: ``latest``; ``earlier`` (a statement a later one updates);
-    ``same`` (the latest figure restated by another document); ``disagrees`` (a
+    ``same`` (a figure restated word for word by another document: it follows the figure it
+    restates and takes no rank; ``same_of`` names that figure); ``disagrees`` (a
     different value for it from another document: shown beside it, never averaged)."""
     ids, groups = figures["id"].tolist(), figures["quantity_group"].tolist()
     if figure_id not in ids:
         raise KeyError(f"no figure {figure_id!r}")
     group = groups[ids.index(figure_id)]
-    rows = _latest_first(figures.iloc[[i for i, g in enumerate(groups) if g == group]])
-    ids, sames = rows["id"].tolist(), rows["same_group"].tolist()
-    lead_id, lead_same = ids[0], sames[0]
+    rows = figures.iloc[[i for i, g in enumerate(groups) if g == group]]
+    copies = restated(rows)
+    rows = _latest_first(rows)
+    order = [i for i in rows["id"].tolist() if i not in copies]
+    for copy, original in copies.items():  # each restatement right after the figure it restates
+        order.insert(order.index(original) + 1 + sum(1 for i in order if copies.get(i) == original), copy)
+    position = {fid: n for n, fid in enumerate(rows["id"].tolist())}
+    rows = rows.iloc[[position[i] for i in order]]
+    ids = rows["id"].tolist()
+    lead_id = ids[0]
     disagreeing = set()
     for fid, other in zip(ids, rows["disagrees_with"].tolist()):
         if not pd.isna(other):
-            disagreeing |= {fid, other}
+            disagreeing |= {copies.get(fid, fid), copies.get(other, other)}
 
-    def role(fid, same) -> str:
+    def role(fid) -> str:
         if fid == lead_id:
             return "latest"
-        if same == lead_same:
+        if fid in copies:
             return "same"
         if fid in disagreeing and lead_id in disagreeing:
             return "disagrees"
         return "earlier"
 
-    return rows.assign(claim_role=[role(i, g) for i, g in zip(ids, sames)]).reset_index(drop=True)
+    return rows.assign(
+        claim_role=[role(i) for i in ids], same_of=pd.array([copies.get(i) for i in ids], dtype=object),
+    ).reset_index(drop=True)
 
 
 def quantity_history(figures: pd.DataFrame, group: str) -> pd.DataFrame | None:
@@ -95,23 +143,34 @@ def leading_claims(figures: pd.DataFrame) -> pd.DataFrame:
     """One row per quantity: its latest statement, with ``other_ids`` naming the rest (its
     history, restatements and disagreements) so every source stays one click away. A
     quantity whose latest statements disagree keeps each disagreeing one: they are never
-    merged into a single number. Rows keep the frame's order. (Vectorised: the page calls
-    this for every bar chart and card of every view.)"""
+    merged into a single number. A restatement (``same_as``) never leads: the figure it
+    restates does. Rows keep the frame's order. (Vectorised: the page calls this for every
+    bar chart and card of every view.)"""
     if figures.empty or figures["quantity_group"].is_unique:  # every figure its own quantity: nothing to choose
         return figures.assign(other_ids=pd.array([None] * len(figures), dtype=object)).reset_index(drop=True)
-    lead = _latest_first(figures).drop_duplicates("quantity_group")
+    copies = restated(figures)
     group = figures["quantity_group"]
-    lead_id = group.map(dict(zip(lead["quantity_group"], lead["id"])))
+    lead = _leads(figures, copies)
+    leads = dict(zip(lead["quantity_group"], lead["id"]))
+    lead_id = pd.Series([leads.get(g, i) for g, i in zip(group.tolist(), figures["id"].tolist())], index=figures.index, dtype=object)
     lead_disagrees = group.map(dict(zip(lead["quantity_group"], lead["disagrees_with"])))
-    keep = (
+    not_copy = ~figures["id"].isin(list(copies)).to_numpy()
+    keep = not_copy & (
         (figures["id"] == lead_id).fillna(False).astype(bool)
         | (figures["disagrees_with"] == lead_id).fillna(False).astype(bool)
         | (figures["id"] == lead_disagrees).fillna(False).astype(bool)
-    )
-    kept = figures[keep.to_numpy()]
+    ).to_numpy()
+    kept = figures[keep]
     members = figures.groupby("quantity_group", sort=False)["id"].agg(list).to_dict()
     others = [", ".join(i for i in members[g] if i != fid) or None for g, fid in zip(kept["quantity_group"], kept["id"])]
     return kept.assign(other_ids=pd.array(others, dtype=object)).reset_index(drop=True)
+
+
+def _leads(figures: pd.DataFrame, copies: dict[str, str]) -> pd.DataFrame:
+    """The latest statement of each quantity that has several, restatements left out; sorted
+    only where there is a choice (a quantity of one statement leads with it)."""
+    counted = figures[~figures["id"].isin(list(copies))] if copies else figures
+    return _latest_first(counted[counted["quantity_group"].duplicated(keep=False)]).drop_duplicates("quantity_group")
 
 
 view_leading_claims = per_frame()(leading_claims)  # a view's, shared by its cards and bar charts: read, never changed
@@ -138,7 +197,10 @@ def _quantity_choices(figures: pd.DataFrame) -> list[QuantityChoice]:
     if figures.empty:
         return []
     order = {group: n for n, group in enumerate(dict.fromkeys(figures["quantity_group"]))}
-    leads = _latest_first(figures).drop_duplicates("quantity_group")
+    copies = restated(figures)
+    several = _leads(figures, copies)
+    rest = figures[~figures["quantity_group"].isin(several["quantity_group"]) & ~figures["id"].isin(list(copies))]
+    leads = pd.concat([several, rest]).drop_duplicates("quantity_group")
     counts = figures["quantity_group"].value_counts()
     choices = [
         QuantityChoice(str(g), choice_label(name, metric, period), int(counts[g]))
@@ -226,4 +288,32 @@ def event_markers(events: pd.DataFrame) -> pd.DataFrame:
     return events.iloc[order].reset_index(drop=True)
 
 
-__all__ = ["view_leading_claims", "Conflict", "Node", "QuantityChoice", "quantity_choices", "quantity_history", "claim_history", "conflicts", "event_markers", "leading_claims", "part_of_tree", "same_groups"]
+def event_dates(events: pd.DataFrame) -> dict[str, list[tuple[str, str]]]:
+    """``same_group`` → each date its documents give, earliest first, with the publisher that
+    gives it (``(date_label, publisher)``), for every event whose documents give dates that
+    cannot both hold (declared ``disagrees_with``, or ``same_as`` at dates that do not
+    overlap): every date kept, none silently chosen. Events whose dates agree ("Nov 2018"
+    and "21 Nov 2018") are left out: the most precise date stands for them."""
+    if events.empty or "same_group" not in events:
+        return {}
+    stated: dict[str, list] = {}
+    labels: dict = {}
+    for group, label, start, precision, publisher in zip(
+        events["same_group"].tolist(), events["date_label"].tolist(), events["date"].tolist(), events["date_precision"].tolist(),
+        events["source_publisher"].tolist(),
+    ):
+        date = FlexDate(start.date(), DatePrecision(precision))
+        labels[date] = label
+        stated.setdefault(group, []).append((date, publisher))
+    found = {group: disputed_dates(dates) for group, dates in stated.items() if len(dates) > 1}
+    return {group: [(labels[d], " · ".join(who)) for d, who in dates] for group, dates in found.items() if dates}
+
+
+def event_resolutions(events: pd.DataFrame) -> dict[str, str]:
+    """``same_group`` → the curator's reading of a disputed date (``resolution``)."""
+    if "resolution" not in events:
+        return {}
+    return {g: r for g, r in zip(events["same_group"].tolist(), events["resolution"].tolist()) if isinstance(r, str) and r}
+
+
+__all__ = ["view_leading_claims", "Conflict", "Node", "QuantityChoice", "quantity_choices", "quantity_history", "claim_history", "conflicts", "event_dates", "event_markers", "event_resolutions", "leading_claims", "part_of_tree", "same_groups"]

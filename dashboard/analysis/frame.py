@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard.analysis import fmt, sourcedate
+from dashboard.analysis.claims import restated
 from dashboard.analysis.eventstatus import passed_unrecorded
 from dashboard.analysis.quantity import NotAdditive, Quantity
 from dashboard.analysis.textcols import text_column, texts, typed  # noqa: F401  (text_column, texts: read from here too)
@@ -45,6 +46,7 @@ EVENT_COLUMNS = [
     "programme_name", "type", "status", "title", "source", "quote",
     "source_title", "source_publisher", "source_date",
     "type_label", "type_symbol", "scope", "scope_label", "same_as", "same_group", "group_sources", "passed_unrecorded",
+    "disagrees_with", "resolution",
 ]
 SCOPE_NOT_STATED = "not_stated"  # the filter value for programmes without a scope
 SCOPE_NOT_STATED_LABEL = "Scope not stated"
@@ -185,6 +187,7 @@ def events_frame(dataset: Dataset) -> pd.DataFrame:
                 "scope": programme.scope or SCOPE_NOT_STATED, "scope_label": scope_label(dataset, programme.scope),
                 "same_as": e.same_as, "same_group": groups[e.id], "group_sources": " · ".join(sources_of[groups[e.id]]),
                 "passed_unrecorded": "yes" if e.id in passed else None,
+                "disagrees_with": e.disagrees_with, "resolution": e.resolution,
             }
         )
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
@@ -320,12 +323,13 @@ def ratio_pairs(figures: pd.DataFrame) -> list[tuple[str, str]]:
     marks ``ratio: numerator`` (funding) and reported figure of a ``ratio: denominator``
     metric (a count of people) of the same programme and the same period, in the frame's
     order. Only such pairs divide honestly: money for one period over people of another says
-    nothing. A frame without ``ratio_role`` (older callers) keeps funding over people.
+    nothing. A restatement (``same_as``) pairs as the figure it restates, once. A frame without ``ratio_role`` (older callers) keeps funding over people.
     (Plain lists and one dict: every view asks, and a merge of frames cost more than its rows.)"""
     def text(column: str) -> list:
         return texts(figures[column])
 
-    reported = [k == Kind.REPORTED.value for k in text("kind")]
+    copies = restated(figures)  # a restatement adds a source to its figure, never a ratio
+    reported = [k == Kind.REPORTED.value and i not in copies for k, i in zip(text("kind"), text("id"))]
     roles = text("ratio_role") if "ratio_role" in figures else []
     if any(r is not None for r, keep in zip(roles, reported) if keep):
         is_money, is_people = [r == "numerator" for r in roles], [r == "denominator" for r in roles]

@@ -124,7 +124,7 @@ SECTIONS: dict[str, Schema] = {
         },
         {
             "status": optional(choice(EventStatus)), "date_basis": optional(text), "date_inferred": optional(boolean),
-            "same_as": optional(ident),
+            "same_as": optional(ident), "disagrees_with": optional(ident), "resolution": optional(text),
         },
     ),
     "exclusions": Schema(Exclusion, {"source": text, "quote": text, "reason": text}, {}),

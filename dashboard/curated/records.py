@@ -295,6 +295,8 @@ class Event:
     date_basis: str | None = None
     date_inferred: bool = False  # the document does not print this date (or its year): date_basis says how it was worked out
     same_as: str | None = None  # an event id: the same event reported by another document
+    disagrees_with: str | None = None  # an event id: the same event, dated differently by another document
+    resolution: str | None = None  # how the curator reads the disputed date; without it, a warning
     location: Location | None = field(default=None, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 

@@ -5,8 +5,9 @@
 - ``same_as: <id>``: the same figure (or event) reported by another document; shown once
   with every source.
 - ``updates: <id>``: a later statement of the same cumulative quantity; the latest leads
-  and the history stays. "Later" means the later source publication date, then the later
-  period end (``statement_order``).
+  and the history stays. "Later" means a source publication date wholly after the other's
+  (a month-precision date is not later than a day inside that month), else the later
+  period end (``later``).
 - ``disagrees_with: <id>``: another document gives a different value for the same
   quantity; both are kept, never averaged. ``resolution:`` says how the curator reads it.
 
@@ -19,23 +20,63 @@ but have no relation declared).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 
+from dashboard.curated.fields import FieldError, flex_date
 from dashboard.curated.problems import DataWarning, Problem
-from dashboard.curated.records import Dataset, Event, Figure, Qualifier, where
+from dashboard.curated.records import DatePrecision, Dataset, Event, FlexDate, Figure, Qualifier, where
 
 RELATIONS = ("part_of", "same_as", "updates", "disagrees_with")
 _SAME_METRIC = {"same_as", "updates", "disagrees_with"}  # part_of may cross metrics of one unit
 
 
-def statement_order(figure: Figure, dataset: Dataset) -> tuple[dt.date, dt.date]:
-    """The key "latest" sorts by: the source's publication date, then the period end."""
+def statement_order(figure: Figure, dataset: Dataset) -> tuple[FlexDate | None, dt.date]:
+    """What "later" compares (``later``): the source's publication date, at its precision,
+    then the period end."""
     try:
         source = dataset.source(figure.source)
-        published = dt.date.min if source.published_how == "undated" else source.published.first_day  # never the latest
+        # an undated document is never the later statement: its date is taken as before any other
+        published = FlexDate(dt.date.min) if source.published_how == "undated" else source.published
     except KeyError:
-        published = dt.date.min
+        published = None
     return published, figure.period.end
+
+
+def interval_order(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> int:
+    """1 when ``a`` (first day, last day) is wholly after ``b``, -1 when wholly before, 0 when
+    they overlap or either is unknown: "Apr 2025" is neither before nor after "2 Apr 2025"
+    (a month is not its first day at midnight)."""
+    if a is None or b is None:
+        return 0
+    return 1 if a[0] > b[1] else -1 if a[1] < b[0] else 0
+
+
+def later(a: tuple[FlexDate | None, dt.date], b: tuple[FlexDate | None, dt.date]) -> int:
+    """1 when statement ``a`` is later than ``b`` (``statement_order`` of each), -1 when
+    earlier, 0 when neither can be said: a publication date wholly after the other's, else
+    (dates that overlap) the later period end."""
+    by_published = interval_order(*((d.first_day, d.last_day) if d else None for d in (a[0], b[0])))
+    if by_published:
+        return by_published
+    return (a[1] > b[1]) - (a[1] < b[1])
+
+
+def published_interval(text: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a publication date written as ``FlexDate`` writes it
+    (``2025-04-02``, ``2025-04``, ``2025-Q2``, ``2025-spring``, ``2025``); None when unknown."""
+    found = _published(text) if isinstance(text, str) else None
+    return (found.first_day, found.last_day) if found else None
+
+
+@functools.lru_cache(maxsize=4096)  # a dataset has a few publication dates, asked for every statement
+def _published(text: str) -> FlexDate | None:
+    try:
+        if len(text) == 10:
+            return FlexDate(dt.date.fromisoformat(text), DatePrecision.DAY)
+        return flex_date(int(text) if text.isdigit() else text)
+    except (ValueError, FieldError):
+        return None
 
 
 def relation_problems(dataset: Dataset) -> list[Problem]:
@@ -55,12 +96,32 @@ def relation_problems(dataset: Dataset) -> list[Problem]:
             problems.append(Problem(where(figure, "resolution"), "resolution", "a resolution belongs with `disagrees_with:`; add it or remove the resolution", "relation-resolution"))
     for name in ("part_of", "updates"):
         problems += _cycle_problems(dataset.figures, name)
-    events = {e.id for e in dataset.events}
+    return problems + event_relation_problems(dataset)
+
+
+def event_relation_problems(dataset: Dataset) -> list[Problem]:
+    """``same_as`` and ``disagrees_with`` between events: each names another event; a
+    disagreement is about the date, so the two dates must differ (the same date is
+    ``same_as``), and a ``resolution`` goes only with a disagreement."""
+    problems: list[Problem] = []
+    events = {e.id: e for e in dataset.events}
     for event in dataset.events:
-        if event.same_as == event.id:
-            problems.append(Problem(where(event, "same_as"), "same_as", "an event cannot be the same as itself; name another event's id", "relation-self"))
-        elif event.same_as and event.same_as not in events:
-            problems.append(Problem(where(event, "same_as"), "same_as", f"no event has the id {event.same_as!r}; use the id of the same event from another document", "relation-target"))
+        for name in ("same_as", "disagrees_with"):
+            target_id = getattr(event, name)
+            if not target_id:
+                continue
+            at = where(event, name)
+            target = events.get(target_id)
+            if target_id == event.id:
+                problems.append(Problem(at, name, "an event cannot relate to itself; name another event's id", "relation-self"))
+            elif target is None:
+                problems.append(Problem(at, name, f"no event has the id {target_id!r}; use the id of the same event from another document", "relation-target"))
+            elif name == "disagrees_with" and target.date == event.date:
+                problems.append(Problem(
+                    at, name, f"{event.id} and {target_id} give the same date ({event.date.label()}); "
+                    "use same_as for the same event on the same date", "event-dates-agree"))
+        if event.resolution and not event.disagrees_with:
+            problems.append(Problem(where(event, "resolution"), "resolution", "a resolution belongs with `disagrees_with:`; add it or remove the resolution", "relation-resolution"))
     return problems
 
 
@@ -76,9 +137,11 @@ def _pair_problems(figure: Figure, name: str, target: Figure, dataset: Dataset) 
         _, whole_high = target.bounds
         if part_low > whole_high:
             return [Problem(at, name, f"{figure.id} ({figure.value:,}) is larger than its whole {target.id} ({whole_high:,.0f}); check the values or the relation", "part-larger")]
-    if name == "updates" and statement_order(figure, dataset) <= statement_order(target, dataset):
-        if statement_order(figure, dataset) == statement_order(target, dataset):
-            advice = "neither is later (same publication date and period end): use same_as or disagrees_with instead"
+    order = later(statement_order(figure, dataset), statement_order(target, dataset))
+    if name == "updates" and order <= 0:
+        if order == 0:
+            advice = ("neither is later (publication dates that overlap, such as Apr 2025 and 2 Apr 2025, and the same "
+                      "period end): use same_as or disagrees_with instead, or date the sources more precisely")
         else:
             advice = "swap the relation"
         return [Problem(at, name, f"{figure.id} is not later than {target.id} (by source publication date, then period end); {advice}", "update-not-later")]
@@ -120,8 +183,29 @@ def related_groups(figures: tuple[Figure, ...] | list[Figure], names: tuple[str,
     return {f.id: find(f.id) for f in figures}
 
 
+def disputed_dates(stated: list[tuple[FlexDate, str]]) -> list[tuple[FlexDate, list[str]]]:
+    """The dates documents give one event (each ``(date, who gives it)``), when two of them
+    cannot both hold: each distinct date, earliest first, with everyone who gives it; a date
+    that agrees with a more precise one ("Nov 2018" beside "21 Nov 2018") is left out, the
+    precise one speaks for it. Empty when every date agrees."""
+    given: dict[FlexDate, list[str]] = {}
+    for date, who in stated:
+        if who not in given.setdefault(date, []):
+            given[date].append(who)
+    spans = {d: (d.first_day, d.last_day) for d in given}
+    if not any(interval_order(spans[a], spans[b]) for i, a in enumerate(given) for b in list(given)[i + 1:]):
+        return []
+
+    def covers_finer(d: FlexDate) -> bool:
+        return any(o != d and not interval_order(spans[d], spans[o]) and (o.last_day - o.first_day) < (d.last_day - d.first_day) for o in given)
+
+    return [(d, given[d]) for d in sorted(given) if not covers_finer(d)]
+
+
 def event_groups(events: tuple[Event, ...] | list[Event]) -> dict[str, str]:
-    """Event id → the id of the first event of its ``same_as`` group (one marker per group)."""
+    """Event id → the id of the first event of its group: one event reported by several
+    documents, joined by ``same_as`` or, when they date it differently, ``disagrees_with``
+    (one marker per group, every date kept)."""
     parent = {e.id: e.id for e in events}
 
     def find(x: str) -> str:
@@ -130,9 +214,10 @@ def event_groups(events: tuple[Event, ...] | list[Event]) -> dict[str, str]:
         return x
 
     for e in events:
-        if e.same_as in parent and find(e.same_as) != find(e.id):
-            a, b = sorted((find(e.id), find(e.same_as)))
-            parent[b] = a
+        for other in (e.same_as, e.disagrees_with):
+            if other in parent and find(other) != find(e.id):
+                a, b = sorted((find(e.id), find(other)))
+                parent[b] = a
     return {e.id: find(e.id) for e in events}
 
 
@@ -143,6 +228,22 @@ def relation_warnings(dataset: Dataset) -> list[DataWarning]:
             found.append(DataWarning(
                 where(figure, "disagrees_with"), "disagrees_with",
                 f"{figure.id} and {figure.disagrees_with} disagree and no `resolution:` says how to read them; both are shown",
+                "unresolved-disagreement",
+            ))
+    events = {e.id: e for e in dataset.events}
+    for event in dataset.events:
+        target = events.get(event.same_as or "")
+        if target and interval_order((event.date.first_day, event.date.last_day), (target.date.first_day, target.date.last_day)):
+            found.append(DataWarning(
+                where(event, "same_as"), "same_as",
+                f"{event.id} ({event.date.label()}) and {target.id} ({target.date.label()}) are the same event on dates that "
+                "cannot both hold; both dates are shown: declare disagrees_with with a resolution saying which to read",
+                "same-event-dated-differently",
+            ))
+        if event.disagrees_with and not event.resolution:
+            found.append(DataWarning(
+                where(event, "disagrees_with"), "disagrees_with",
+                f"{event.id} and {event.disagrees_with} date one event differently and no `resolution:` says how to read them; both dates are shown",
                 "unresolved-disagreement",
             ))
     group = related_groups(dataset.figures)

@@ -63,8 +63,8 @@ SECTIONS: dict[str, Section] = {
     "scopes": Section("id", ("label",)),
     "event_types": Section("id", ("label",)),
     "sources": Section("file", ("title", "publisher", "published_basis")),
-    "events": Section("id", ("title", "date_basis"), quote=True),
-    "figures": Section("id", ("note", "compared_with", "start_basis", "end_basis"), quote=True),
+    "events": Section("id", ("title", "date_basis", "resolution"), quote=True),
+    "figures": Section("id", ("note", "compared_with", "start_basis", "end_basis", "resolution"), quote=True),
     "context_statistics": Section("id", ("statistic", "counted_by", "official_table", "note")),
 }
 _PERIOD_FIELDS = ("start_basis", "end_basis")

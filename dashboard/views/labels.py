@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from dashboard.analysis.claims import claim_history
+from dashboard.analysis.claims import claim_history, event_dates, event_resolutions
 from dashboard.analysis.frame import Filters
 from dashboard.analysis.memo import per_frame
 from dashboard.curated.records import Dataset, Kind
@@ -69,6 +69,11 @@ def sources_disagree(others: list[str], words: Words | None = None) -> str:
     return words_of(words=words).text("the sources disagree: another document says {others}", CTX_CLAIMS, others="; ".join(others))
 
 
+def resolved(resolution: str, words: Words | None = None) -> str:
+    """The curator's reading of a disagreement, as its record words it."""
+    return words_of(words=words).text("how to read it: {resolution}", CTX_CLAIMS, resolution=resolution)
+
+
 def part_of(whole: str, words: Words | None = None) -> str:
     return words_of(words=words).text("part of {whole}", CTX_CLAIMS, whole=whole)
 
@@ -105,25 +110,33 @@ def claim_notes(figures: pd.DataFrame) -> dict[str, str]:
     notes: dict[str, list[str]] = {}
     if figures["quantity_group"].is_unique and ("part_of" not in figures or figures["part_of"].isna().all()):
         return {}  # no figure restates, updates, disagrees with or is part of another
+    resolutions = {
+        frozenset((i, other)): text for i, other, text in zip(figures["id"], figures["disagrees_with"], figures["resolution"])
+        if isinstance(other, str) and isinstance(text, str) and text
+    } if "resolution" in figures else {}
     sizes = figures["quantity_group"].value_counts()
     for group in sizes[sizes > 1].index:
         rows = figures[figures["quantity_group"] == group]
         history = claim_history(rows, str(rows["id"].iloc[0]))
         roles = dict(zip(history["id"], history["claim_role"]))
         counted = [i for i, r in roles.items() if r in ("latest", "earlier")]
-        same = [i for i, r in roles.items() if r == "same"]
         disagreeing = [i for i, r in roles.items() if r == "disagrees"]
         said = {i: f"{v} ({p}, {d})" for i, v, p, d in zip(history["id"], history["value_label"], history["source_publisher"], history["source_date"])}
         lead = next(i for i, r in roles.items() if r == "latest")
         lead_notes = notes.setdefault(lead, [])
         if len(counted) > 1:
             lead_notes.append(latest_of(len(counted), words))
-        if same:
-            lead_notes.append(also_stated_by(len(same), words))
+        restating = history["same_of"].dropna().value_counts() if "same_of" in history else {}
+        for original, n in restating.items():  # a restatement is one more source of the figure it restates
+            notes.setdefault(original, []).append(also_stated_by(int(n), words))
         if disagreeing:
             lead_notes.append(sources_disagree([said[i] for i in disagreeing], words))
             for i in disagreeing:
                 notes.setdefault(i, []).append(sources_disagree([said[lead]], words))
+            for i in disagreeing:
+                resolution = resolutions.get(frozenset((i, lead)))
+                if resolution:  # once, with the statement the card and the chart lead with
+                    lead_notes.append(resolved(resolution, words))
         for i in counted:
             if i != lead:
                 later = sum(1 for j in counted[: counted.index(i)])
@@ -138,3 +151,34 @@ def claim_notes(figures: pd.DataFrame) -> dict[str, str]:
 
 
 view_claim_notes = per_frame()(claim_notes)  # a view's, shared by its cards and bar charts: read, never changed
+
+
+# --- events that documents date differently ---------------------------------------------------
+CTX_EVENT_DATES = "event dates"
+
+
+def disputed_date(dates: list[tuple[str, str]], words: Words | None = None) -> str:
+    """``31 Mar 2025 (Home Office) / 1 Apr 2025 (Government portal)``: every date documents
+    give one event, each with who gives it, earliest first."""
+    words = words_of(words=words)
+    return " / ".join(words.text("{date} ({publisher})", CTX_EVENT_DATES, date=date, publisher=publisher) for date, publisher in dates)
+
+
+def with_disputed_dates(markers: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """``markers`` (one row per event, ``claims.event_markers``) with each disputed date
+    written as every document gives it (``disputed_date``) in ``date_label``, the dates alone
+    in ``date_mark`` (``31 Mar 2025 / 1 Apr 2025``: the timeline's label beside the marker),
+    and the curator's reading in ``date_resolution``; dates no document disputes unchanged."""
+    disputed = event_dates(events)
+    if not disputed or markers.empty:
+        return markers
+    words = words_of(markers)
+    resolutions = event_resolutions(events)
+    groups = markers["same_group"].tolist()
+    labels = [disputed_date(disputed[g], words) if g in disputed else label for g, label in zip(groups, markers["date_label"].tolist())]
+    marks = [" / ".join(d for d, _ in disputed[g]) if g in disputed else label for g, label in zip(groups, markers["date_label"].tolist())]
+    return markers.assign(
+        date_label=pd.Series(labels, index=markers.index, dtype=object),
+        date_mark=pd.Series(marks, index=markers.index, dtype=object),  # the dates alone, for a label on the chart
+        date_resolution=pd.Series([resolutions.get(g) if g in disputed else None for g in groups], index=markers.index, dtype=object),
+    )

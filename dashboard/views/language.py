@@ -149,10 +149,9 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
 
     def figure(f):
         changes = {}
-        if f.note:
-            changes["note"] = name(f, translations, "note")
-        if f.compared_with:
-            changes["compared_with"] = name(f, translations, "compared_with")
+        for field in ("note", "compared_with", "resolution"):
+            if getattr(f, field):
+                changes[field] = name(f, translations, field)
         period = f.period
         bases = {b: name(f, translations, b) for b in ("start_basis", "end_basis") if getattr(period, b, None)}
         if bases:
@@ -165,7 +164,7 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
         metrics=tuple(_counted(named(m, "label", "singular"), words) for m in dataset.metrics),
         units=tuple(named(u, "label", "noun", "singular") for u in dataset.units),
         sources=tuple(named(s, "title", "publisher", "published_basis") for s in dataset.sources),
-        events=tuple(named(e, "title", "date_basis") for e in dataset.events),
+        events=tuple(named(e, "title", "date_basis", "resolution") for e in dataset.events),
         figures=tuple(figure(f) for f in dataset.figures),
         context_statistics=tuple(named(s, "statistic", "counted_by", "official_table", "note") for s in dataset.context_statistics),
         scopes=tuple(dataclasses.replace(s, label=vocabulary_word("scopes", s, words, translations, CTX_SCOPE)) for s in dataset.scopes),
@@ -203,6 +202,7 @@ def _figures(figures: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> p
         "source_date": [source_date(sources[f.source], formatter.words) for f in rows],
         "source_language": [sources[f.source].language or SOURCE_LANGUAGE for f in rows],
         "note": [shown_note(formatter, f.note, f.compared_with) for f in rows],
+        "resolution": [f.resolution for f in rows],
         "period_start_basis": [f.period.start_basis for f in rows],
         "period_end_basis": [f.period.end_basis for f in rows],
         "scope_label": _scope_labels(frame, dataset, words),
@@ -250,6 +250,7 @@ def _events(events: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> pd.
         "title": [e.title for e in rows],
         "date_label": [event_date(e, formatter.words) for e in rows],
         "date_basis": [e.date_basis for e in rows],
+        "resolution": [e.resolution for e in rows],
         "programme_name": [dataset.programme(e.programme).name for e in rows],
         "source_title": [sources[e.source].title for e in rows],
         "source_publisher": [sources[e.source].publisher for e in rows],

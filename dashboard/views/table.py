@@ -56,12 +56,20 @@ def table_rows(figures: pd.DataFrame, english: Collection[str] = ()) -> dict[str
     others ("part of £200m (global-aid)", "latest of 2"), ``related`` the ids it names.
     Every word in the frame's language (``views.language``); ``english``: the programme names
     shown in English for want of a translation (a row says so, for the page to mark it)."""
+    from dashboard.analysis.claims import restated
+
     words = words_for(language_of(figures))
     marks = relation_marks(figures, words)
     not_stated = words.text("Scope not stated", "scope")
     kinds: dict[str, str] = {}
     rows = {}
-    for r in figures.to_dict("records"):
+    copies = restated(figures)  # a restatement is shown on the row of the figure it restates
+    records = figures.to_dict("records")
+    cited = {r["id"]: words.text("{title} — {publisher}, {date}", CTX, title=r["source_title"], publisher=r["source_publisher"], date=r["source_date"]) for r in records}
+    also = {}
+    for copy, original in copies.items():
+        also.setdefault(original, []).append(cited[copy])
+    for r in records:
         rows[r["id"]] = {
             "id": r["id"],
             "metric": r["metric_label"],
@@ -76,7 +84,8 @@ def table_rows(figures: pd.DataFrame, english: Collection[str] = ()) -> dict[str
             "period_start": r["period_start"].date().isoformat(),
             "period_label": r["period_label"],
             "kind": kinds.get(r["kind"]) or kinds.setdefault(r["kind"], kind_label(r["kind"], words)),
-            "source": words.text("{title} — {publisher}, {date}", CTX, title=r["source_title"], publisher=r["source_publisher"], date=r["source_date"]),
+            "source": " · ".join([cited[r["id"]], *also.get(r["id"], ())]),
+            "restates": copies.get(r["id"]),  # the figure whose row shows this restatement
             "quote": r["quote"],
             "quote_lang": _text(r.get("source_language")) or "en",  # the document's language: the quote's lang
         }
@@ -129,31 +138,59 @@ def relation_marks(figures: pd.DataFrame, words: Words | None = None) -> dict[st
         if isinstance(whole, str) and whole in label:
             add(fid, say("part of {whole} ({id})", CTX, whole=label[whole], id=whole), whole)
             add(whole, say("includes {part} ({id})", CTX, part=label[fid], id=fid), fid)
+    resolutions = resolutions_of(figures)
     sizes = figures["quantity_group"].value_counts()
     for group in sizes[sizes > 1].index:
         rows = figures[figures["quantity_group"] == group]
         history = claim_history(rows, str(rows["id"].iloc[0]))
         lead = str(history["id"].iloc[0])
-        n = len(history)
-        for _, h in history.iterrows():
-            fid, role = str(h["id"]), h["claim_role"]
+        roles = dict(zip(history["id"].astype(str), history["claim_role"]))
+        n = sum(1 for role in roles.values() if role in ("latest", "earlier"))  # a restatement is no statement of its own
+        disagreeing = [i for i, role in roles.items() if role == "disagrees"]
+        for fid, role, original in zip(history["id"].astype(str), history["claim_role"], history["same_of"]):
             if role == "latest":
-                disagreeing = [str(i) for i in history.loc[history["claim_role"] == "disagrees", "id"]]
-                text = say("latest of {n}", CTX, n=words.integer(n))
+                if n > 1:
+                    add(fid, say("latest of {n}", CTX, n=words.integer(n)), lead)
                 if disagreeing:
-                    text += "; " + say("disagrees with {ids}", CTX, ids=", ".join(disagreeing))
-                add(fid, text, lead)
-                related[fid].remove(lead)
+                    add(fid, say("disagrees with {ids}", CTX, ids=", ".join(disagreeing)), disagreeing[0])
+                    for other in disagreeing:
+                        if resolutions.get(frozenset((fid, other))):
+                            add(fid, say("how to read it: {resolution}", CTX, resolution=resolutions[frozenset((fid, other))]), other)
+                related.setdefault(fid, [])
+                if lead in related[fid]:
+                    related[fid].remove(lead)
                 for other in history["id"]:
-                    if other != fid and other not in related[fid]:
+                    if other != fid and other not in related[fid] and roles[str(other)] != "same":
                         related[fid].append(str(other))
             elif role == "earlier":
                 add(fid, say("earlier of {n}: updated by {id}", CTX, n=words.integer(n), id=lead), lead)
-            elif role == "same":
-                add(fid, say("same as {id}", CTX, id=lead), lead)
+            elif role == "same":  # on both rows: the restatement and the figure it restates
+                add(fid, say("same as {id}", CTX, id=original), original)
             else:
                 add(fid, say("disagrees with {ids}", CTX, ids=lead), lead)
+                if resolutions.get(frozenset((fid, lead))):
+                    add(fid, say("how to read it: {resolution}", CTX, resolution=resolutions[frozenset((fid, lead))]), lead)
+        copies = {}
+        for fid, original in zip(history["id"].astype(str), history["same_of"]):
+            if isinstance(original, str):
+                copies.setdefault(original, []).append(fid)
+        for original, ids in copies.items():
+            add(original, say("same as {id}", CTX, id=", ".join(ids)), ids[0])
+            for i in ids[1:]:
+                if i not in related[original]:
+                    related[original].append(i)
     return {fid: ("; ".join(text), tuple(related.get(fid, ()))) for fid, text in marks.items()}
+
+
+def resolutions_of(figures: pd.DataFrame) -> dict[frozenset, str]:
+    """The curator's resolution of each disagreement in ``figures``: {the two ids} → how to read them."""
+    if "resolution" not in figures:
+        return {}
+    return {
+        frozenset((fid, other)): text
+        for fid, other, text in zip(figures["id"], figures["disagrees_with"], figures["resolution"])
+        if isinstance(other, str) and isinstance(text, str) and text
+    }
 
 
 @dataclass(frozen=True)
@@ -164,6 +201,19 @@ class TableIndex:
     haystacks: Mapping[str, str]  # the searched texts of a row, case-folded, joined
     sort_keys: Mapping[str, Mapping[str, Any]]  # column → row id → key
     language: str = "en"  # the language of the rows' texts (and of a page's status lines)
+
+    def shown(self, view_ids: Iterable[str]) -> list[str]:
+        """The rows of ``view_ids``, once each: a restatement (``same_as``) is shown on the row
+        of the figure it restates, which names both sources."""
+        ids = []
+        for i in view_ids:
+            row = self.rows.get(i)
+            if row is None:
+                continue
+            shown = row.get("restates") or i
+            if shown in self.rows:
+                ids.append(shown)
+        return list(dict.fromkeys(ids))
 
     @classmethod
     def of(cls, rows: Mapping[str, dict[str, Any]], language: str = "en") -> TableIndex:
@@ -293,7 +343,7 @@ def search_terms(search: str) -> list[str]:
 def table_page(index: TableIndex, view_ids: Iterable[str], query: TableQuery, page_size: int, words: Words | None = None) -> TablePage:
     """The rows of one page: the view's rows that contain every search word, in the asked order
     (ties keep the view's order), cut to ``page_size``. A page past the end shows the last one."""
-    ids = [i for i in view_ids if i in index.rows]
+    ids = index.shown(view_ids)
     in_view = len(ids)
     terms = search_terms(query.search)
     if terms:

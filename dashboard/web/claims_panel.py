@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from dash import dcc, html
 
+from dashboard.views.charts.claims import disagreement_text
 from dashboard.views.language import words_for
 from dashboard.web.ids import ID
 
@@ -27,6 +28,7 @@ ROLE_LABELS = {
     "same": "The same figure, from another document",
     "disagrees": "Disagrees with the latest: both shown, never averaged",
 }
+DISPUTED = "Disagrees with another document: both shown, never averaged"  # every side of a disagreement: none ranked "latest"
 NO_STATEMENT = "No statement of this quantity in this view: widen the years, programmes, scope or metric, or pick another quantity."
 NO_QUANTITY = "No figure in this view, so there is no quantity to follow."
 
@@ -72,20 +74,26 @@ def render_claims(view: View) -> list:
     n = len(view.claims)
     statements = words.plural("{n} statement in this view, latest first", "{n} statements in this view, latest first", n, CTX)
     caption = f"{lead['programme_name']} · {lead['metric_label']}: {statements}"
+    disputed = "disagrees" in set(view.claims["claim_role"])
+    readings = disagreement_text(view.claims, words)
     return [
         html.P(caption, className="claims-caption"),
-        html.Ol([claim_line(row, view.language) for _, row in view.claims.iterrows()], className="claim-lines"),
+        html.Ol([claim_line(row, view.language, disputed) for _, row in view.claims.iterrows()], className="claim-lines"),
+        *([html.P(readings, className="claims-resolution")] if readings else []),
     ]
 
 
-def claim_line(row: pd.Series, language: str = "en") -> html.Li:
+def claim_line(row: pd.Series, language: str = "en", disputed: bool = False) -> html.Li:
+    """One statement; ``disputed``: its quantity's latest statements disagree, so the latest
+    and each that disagrees with it read as a disagreement, never as a ranking."""
     words = words_for(language)
     role = str(row["claim_role"])
     source = words.text("{title} — {publisher}, {date}", "table", title=row["source_title"], publisher=row["source_publisher"], date=row["source_date"])
+    label = DISPUTED if disputed and role in ("latest", "disagrees") else ROLE_LABELS.get(role)
     return html.Li(
         html.Button(
             [
-                html.Span(words.text(ROLE_LABELS[role], CTX) if role in ROLE_LABELS else role, className="claim-role"),
+                html.Span(words.text(label, CTX) if label else role, className="claim-role"),
                 html.Span(str(row["value_label"]), className="claim-value"),
                 html.Span(str(row["period_label"]), className="claim-period"),
                 html.Span(str(row["scope_label"]), className="claim-scope"),

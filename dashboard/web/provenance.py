@@ -29,6 +29,7 @@ from dashboard.curated.translations import Translations, load_translations, tran
 from dashboard.words import LANGUAGES, Formatter, Words
 from dashboard.words.names import name, quote as shown_quote
 from dashboard.views.charts.texts import PASSED_NOTE
+from dashboard.views.labels import disputed_date
 from dashboard.views.language import CTX_EVENT_TYPE, CTX_SCOPE, scope_word, vocabulary_word
 
 FIGURE, EVENT = "figure", "event"
@@ -157,7 +158,8 @@ class Provenance:
         formatter = Formatter(words)
         if kind == EVENT:
             event = self._events[record_id]
-            group = {e.id for e in self.dataset.events if e.same_as == record_id or e.id == event.same_as}
+            linked = {event.same_as, event.disagrees_with}  # the same event from another document, dated alike or not
+            group = {e.id for e in self.dataset.events if record_id in (e.same_as, e.disagrees_with) or e.id in linked}
             return tuple(
                 (EVENT, e.id, words.text("The same event in {source}: {date}", CTX, source=e.source, date=formatter.flex_date(e.date)))
                 for e in self.dataset.events if e.id in group
@@ -263,7 +265,26 @@ class _View:
         ]
         if event.date_basis:
             details.insert(1, Detail(words.text("Date basis", CTX), name(event, translations, "date_basis")))
+        disputed = self.disputed_dates(event)
+        if disputed:  # other documents date this event differently: every date, with its source
+            details.insert(1, Detail(words.text("Dates the documents give", CTX), disputed_date(disputed, words)))
+            readings = [name(e, translations, "resolution") for e in self.dataset.events if e.resolution and event.id in (e.id, e.disagrees_with)]
+            if readings:
+                details.insert(2, Detail(words.text("How to read them", CTX), " ".join(readings)))
         return name(event, translations), tuple(details)
+
+    def disputed_dates(self, event: Event) -> list[tuple[str, str]]:
+        """Each date the documents give ``event`` (joined by ``same_as`` or ``disagrees_with``)
+        with its publisher, earliest first, when two of them cannot both hold; else empty."""
+        from dashboard.curated.relations import disputed_dates, event_groups
+
+        groups = event_groups(self.dataset.events)
+        sources = {s.file: s for s in self.dataset.sources}
+        stated = [
+            (e.date, name(sources[e.source], self.translations, "publisher") if e.source in sources else e.source)
+            for e in self.dataset.events if groups[e.id] == groups[event.id]
+        ]
+        return [(self.formatter.flex_date(d), " · ".join(who)) for d, who in disputed_dates(stated)]
 
 
 def _qualifier_text(figure: Figure, words: Words) -> str:

@@ -72,6 +72,9 @@ def events_cap_note(shown: int, total: int, words: Words | None = None) -> str:
 CLAIMS_TITLE = "Claims: every statement of one quantity"
 CLAIMS_AXIS = "Source publication date"
 LATEST_MARK = "latest"  # after the latest statement's value: "740 (latest)"
+DISAGREE_MARK = "disagree"  # after each of two values that disagree: "738 (disagree)", "740 (disagree)"
+DISAGREE_NOTE = "The sources disagree: both shown, never averaged."
+TIED_NOTE = "{tied} quantities are stated as often ({statements} each): this is the first of them in the table's order; pick one above to see another."
 CLAIM_ROLE_WORDS = {  # analysis.claims.claim_history's roles, in words
     "latest": "the latest statement",
     "earlier": "an earlier statement, updated later",

@@ -21,6 +21,7 @@ from dashboard.curated.records import Dataset, EventStatus
 from dashboard.views.charts.draw import EVENT_LABEL_ROLE, EVENT_TRACE_ROLE, HOVER, SPAN_TRACE_ROLE, Spec, esc, figure, strings, texts, wrap
 from dashboard.views.charts.registry import ChartSpec, register
 from dashboard.views.charts.texts import CTX_ALT, EVENTS_INTRO, PASSED_NOTE, PLANNED_SUFFIX, PRECISION_NOTES, SPAN_KEY, TIMELINE_AXIS, events_cap_note, say
+from dashboard.views.labels import with_disputed_dates
 from dashboard.views.language import formatter_for, language_of, words_for
 from dashboard.views.theme import tint
 from dashboard.words import Words
@@ -33,9 +34,10 @@ DEFAULT_SYMBOL = "circle"
 
 
 def select(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per event, however many documents report it (see ``claims.event_markers``)."""
+    """One row per event, however many documents report it (see ``claims.event_markers``),
+    a date documents dispute written with each date and its source (``labels.with_disputed_dates``)."""
     if "same_group" in events.columns:
-        return event_markers(events)  # by date, then id
+        return with_disputed_dates(event_markers(events), events)  # by date, then id
     return events.sort_values(["date", "id"], kind="stable")
 
 
@@ -176,9 +178,10 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
     data.append({
         "type": "scatter", "x": anchor, "y": ids, "mode": "markers+text", "name": "Event labels", "showlegend": False,
         "marker": {"size": 14, "color": "rgba(0,0,0,0)"},
+        # a date two documents dispute shows both dates (its hover names their sources)
         "text": [
             f"<b>{esc(d)}</b> · {wrap(t + (' — ' + note if note else ''), 46)}"
-            for d, t, note in zip(texts(rows["date_label"]), texts(rows["title"]), passed)
+            for d, t, note in zip(texts(rows["date_mark"] if "date_mark" in rows else rows["date_label"]), texts(rows["title"]), passed)
         ],
         "textposition": np.where(right_half, "middle left", "middle right"),
         "textfont": {"size": 11, "color": theme.text_colour},
