@@ -105,7 +105,7 @@ def test_the_speaker_notes_hold_the_key_figures_with_their_qualifiers(full):
     people = slides["people"].notes_slide.notes_text_frame.text
     assert "over 7 million" in people and "720" in people and "Exact: the source states this number." in people
     returns = slides["returns"].notes_slide.notes_text_frame.text
-    assert "over 24,000" in returns and "All nationalities, not Ruritanian nationals alone." in returns
+    assert "more than 24,000" in returns and "All nationalities, not Ruritanian nationals alone." in returns
     for name, slide in slides.items():
         rows = charts.plotted_rows(name, figures, figures.iloc[0:0]) if name != "timeline" else None
         if rows is not None:

@@ -268,7 +268,7 @@ def apply_event_filters(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 
 def quantity(row: Mapping) -> Quantity:
-    return Quantity.of(row["value"], row["qualifier"])
+    return Quantity.of(row["value"], row["qualifier"], high=row.get("value_high"), wording=row.get("wording"))
 
 
 def periods_overlap(a: pd.Series, b: pd.Series) -> bool:
@@ -288,7 +288,7 @@ def sum_figures(rows: pd.DataFrame) -> Quantity:
         for b in records[i + 1:]:
             if periods_overlap(a, b):
                 raise NotAdditive(f"{a['id']} and {b['id']} cover overlapping periods; adding them would count twice")
-    total = Quantity(0.0, 0.0)
+    total = Quantity(0.0, 0.0, lo_closed=True)  # nothing yet: exactly zero
     for row in records:
         total = total + quantity(row)
     return total
@@ -311,13 +311,19 @@ class Derived:
     denominator_text: str
 
 
-RATIO_COLUMNS = ("id", "metric", "unit", "value", "qualifier", "value_label", "programme", "programme_name", "period_label")  # what derive_ratio reads
+RATIO_COLUMNS = (  # what derive_ratio reads
+    "id", "metric", "unit", "value", "qualifier", "wording", "value_high", "kind", "value_label", "programme",
+    "programme_name", "period_label",
+)
 
 
 def derive_ratio(numerator: Mapping, denominator: Mapping, dataset: Dataset, words: Words | None = None) -> Derived:
     """``numerator / denominator`` with bounds: over £7m / 720 is "over £9,722" (in the
     language of ``words``, English when None; names as ``dataset`` holds them)."""
     words = words or _ENGLISH
+    for row in (numerator, denominator):
+        if row.get("kind", Kind.REPORTED.value) != Kind.REPORTED.value:  # a pledge is not money spent or people helped
+            raise NotAdditive(f"{row['id']} is {row['kind']}, not reported; only reported figures make a funding-per-person ratio")
     ratio = quantity(numerator) / quantity(denominator)
     unit = dataset.unit(numerator["unit"])
     per_metric = dataset.metric(denominator["metric"])

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dashboard.curated.load import load_dataset
 from dashboard.curated.problems import DataInvalid, DataWarning, Problem
-from dashboard.curated.records import Dataset, Figure, Location, Qualifier, where
+from dashboard.curated.records import APPROX_WORDS, BOUND_WORDS, Dataset, Figure, Location, Qualifier, where
 from dashboard.curated.relations import relation_problems, relation_warnings
 from dashboard.curated.seeds import find_quote, read_seed, seed_files, weekday_mismatches
 
@@ -99,6 +99,7 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
 
     for figure in dataset.figures:
         problems += _value_problems(figure)
+        problems += _wording_problems(figure)
 
     problems += relation_problems(dataset)
     return problems
@@ -133,6 +134,27 @@ def _value_problems(figure: Figure) -> list[Problem]:
     if figure.qualifier is not Qualifier.RANGE and figure.value_high is not None:
         return [Problem(where(figure, "value_high"), "value_high", "only a range has a high bound; set `qualifier: range` or remove `value_high`", "range-bound")]
     return []
+
+
+def _wording_problems(figure: Figure) -> list[Problem]:
+    """The wording of a bound or an approximation is one the dashboard knows, and says what
+    the qualifier says: "at least" (≥) and "over" (>) are kept apart on every output, so an
+    unknown word cannot silently read as either."""
+    known = {q: tuple(words) for q, words in BOUND_WORDS.items()} | {Qualifier.APPROX: APPROX_WORDS}
+    word = (figure.wording or "").strip().lower()
+    if not word or figure.qualifier not in known and not any(word in w for w in known.values()):
+        return []
+    if word in known.get(figure.qualifier, ()):
+        return []
+    meant = next((q for q, w in known.items() if word in w), None)
+    if meant is not None:
+        message = f"{figure.wording!r} is the wording of `qualifier: {meant.value}`, not {figure.qualifier.value}; fix the qualifier or the wording"
+        return [Problem(where(figure, "wording"), "wording", message, "wording-mismatch")]
+    message = (
+        f"unknown wording {figure.wording!r} for `qualifier: {figure.qualifier.value}`; use the document's word if it is one of: "
+        f"{', '.join(known[figure.qualifier])} (data/README.md lists what each means), or ask for it to be added"
+    )
+    return [Problem(where(figure, "wording"), "wording", message, "unknown-wording")]
 
 
 def warnings(dataset: Dataset, seeds_dir: Path | str) -> list[DataWarning]:
