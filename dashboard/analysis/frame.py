@@ -272,6 +272,9 @@ def quantity(row: Mapping) -> Quantity:
 
 
 def periods_overlap(a: pd.Series, b: pd.Series) -> bool:
+    """Whether two periods share a day. Dates are inclusive (first and last day covered): a
+    period ending 31 December 2020 and one starting 1 January 2021 only touch, and do not
+    overlap; one ending on the day the other starts shares that day, and does."""
     return a["period_start"] <= b["period_end"] and b["period_start"] <= a["period_end"]
 
 
