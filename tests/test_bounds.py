@@ -17,7 +17,8 @@ import pytest
 from dashboard.analysis import fmt
 from dashboard.analysis.frame import Filters, apply_filters, derive_ratio, figures_frame, funding_ratios, year_span
 from dashboard.analysis.quantity import Quantity
-from dashboard.curated.records import BOUND_WORDS, Qualifier
+from dashboard.curated.bounds import BOUND_WORDS
+from dashboard.curated.records import Qualifier
 from dashboard.curated.validate import load_valid
 from dashboard.outputs import export
 from dashboard.views.charts.bars import qualifier_notes

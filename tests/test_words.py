@@ -171,7 +171,8 @@ def test_every_message_the_formatter_asks_for_is_in_the_catalogue():
     from dashboard.analysis.quantity import Quantity
     from dataclasses import replace
 
-    from dashboard.curated.records import APPROX_WORDS, BOUND_WORDS, DatePrecision, Period, PeriodType, Qualifier, Unit
+    from dashboard.curated.bounds import APPROX_WORDS, BOUND_WORDS
+    from dashboard.curated.records import DatePrecision, Period, PeriodType, Qualifier, Unit
 
     pounds = Unit("gbp", "pounds sterling", "£")
     for language in LANGUAGES:

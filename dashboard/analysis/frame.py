@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard.analysis import fmt
-from dashboard.analysis.quantity import NotAdditive, Quantity
+from dashboard.analysis.quantity import NotAdditive, Quantity, stated_bounds
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.curated.relations import event_groups, related_groups
 from dashboard.words import Words
@@ -96,7 +96,7 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
     """One row per figure, typed: ``value`` float, dates as datetime64, text as strings.
 
     The first eleven columns are fixed; the claims columns say the programme's scope, how
-    precise each date is, the bounds the wording allows (``value_high`` empty when open),
+    precise each date is, the bounds the words state (``stated_bounds``: empty where none is stated),
     the declared relations, ``same_group`` (figures that are one figure reported by several
     documents) and ``quantity_group`` (every statement of one quantity: same, updates, disagrees)."""
     same_group = related_groups(dataset.figures, ("same_as",))
@@ -132,12 +132,12 @@ def _claim_columns(f, dataset: Dataset, same_group: dict[str, str], quantity_gro
     programme = dataset.programme(f.programme)
     metric = dataset.metric(f.metric)
     source = dataset.source(f.source)
-    low, high = f.bounds
+    low, high = stated_bounds(f)
     relations = f.relations()
     return {
         "scope": programme.scope or SCOPE_NOT_STATED, "scope_label": scope_label(dataset, programme.scope),
         "period_start_precision": f.period.start_precision.value, "period_end_precision": f.period.end_precision.value,
-        "value_low": low, "value_high": high if high != float("inf") else None,
+        "value_low": low, "value_high": high,
         "committed_on": str(f.committed_on) if f.committed_on else None,
         "committed_on_precision": f.committed_on.precision.value if f.committed_on else None,
         "committed_on_basis": f.committed_on_basis,
@@ -272,9 +272,7 @@ def quantity(row: Mapping) -> Quantity:
 
 
 def periods_overlap(a: pd.Series, b: pd.Series) -> bool:
-    """Whether two periods share a day. Dates are inclusive (first and last day covered): a
-    period ending 31 December 2020 and one starting 1 January 2021 only touch, and do not
-    overlap; one ending on the day the other starts shares that day, and does."""
+    """Whether two periods share a day (dates are inclusive): ending 31 Dec 2020 and starting 1 Jan 2021 only touch."""
     return a["period_start"] <= b["period_end"] and b["period_start"] <= a["period_end"]
 
 
@@ -314,19 +312,16 @@ class Derived:
     denominator_text: str
 
 
-RATIO_COLUMNS = (  # what derive_ratio reads
-    "id", "metric", "unit", "value", "qualifier", "wording", "value_high", "kind", "value_label", "programme",
-    "programme_name", "period_label",
-)
+RATIO_COLUMNS = ("id", "metric", "unit", "value", "qualifier", "wording", "value_high", "kind", "value_label", "programme",
+                 "programme_name", "period_label")  # what derive_ratio reads
 
 
 def derive_ratio(numerator: Mapping, denominator: Mapping, dataset: Dataset, words: Words | None = None) -> Derived:
     """``numerator / denominator`` with bounds: over £7m / 720 is "over £9,722" (in the
     language of ``words``, English when None; names as ``dataset`` holds them)."""
     words = words or _ENGLISH
-    for row in (numerator, denominator):
-        if row.get("kind", Kind.REPORTED.value) != Kind.REPORTED.value:  # a pledge is not money spent or people helped
-            raise NotAdditive(f"{row['id']} is {row['kind']}, not reported; only reported figures make a funding-per-person ratio")
+    for row in (pledge for pledge in (numerator, denominator) if pledge.get("kind", Kind.REPORTED.value) != Kind.REPORTED.value):
+        raise NotAdditive(f"{row['id']} is {row['kind']}, not reported; only reported figures make a funding-per-person ratio")
     ratio = quantity(numerator) / quantity(denominator)
     unit = dataset.unit(numerator["unit"])
     per_metric = dataset.metric(denominator["metric"])
@@ -401,6 +396,5 @@ def funding_ratios(
 __all__ = [
     "EVENT_COLUMNS", "FIGURE_COLUMNS", "Derived", "Filters", "NotAdditive", "Qualifier",
     "SCOPE_NOT_STATED", "apply_event_filters", "apply_filters", "card_metrics", "filter_by_scope", "scope_label", "derive_ratio", "events_frame", "figures_frame",
-    "filter_by_metrics", "filter_by_programmes", "filter_by_years", "funding_ratios", "ratio_pairs",
-    "sum_figures", "year_span",
+    "filter_by_metrics", "filter_by_programmes", "filter_by_years", "funding_ratios", "ratio_pairs", "sum_figures", "year_span",
 ]

@@ -13,7 +13,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from dashboard.curated.records import Qualifier, bound_closed
+from dashboard.curated.bounds import APPROX_BELOW_WORDS, bound_closed
+from dashboard.curated.records import Figure, Qualifier
 
 
 class NotAdditive(ValueError):
@@ -90,6 +91,25 @@ class Quantity:
             self.lo + other.lo, self.hi + other.hi, approx=self.approx or other.approx,
             lo_closed=self.lo_closed and other.lo_closed, hi_closed=self.hi_closed and other.hi_closed,
         )
+
+
+def stated_bounds(f: Figure) -> tuple[float | None, float | None]:
+    """``(low, high)`` as the words state them, for data files; None where the text gives no
+    bound. Exact: both the value. "At least", "over": a low bound only. "Up to", "under": a
+    high bound only, never a low bound of 0 the text does not give. "Nearly", "almost": the
+    value as a high bound (close to it, below it), no low one. "About", "around": neither
+    (never the stated value both ways, which would read as exact). A range: both its ends."""
+    value = float(f.value)
+    if f.qualifier is Qualifier.EXACT:
+        return value, value
+    if f.qualifier is Qualifier.AT_LEAST:
+        return value, None
+    if f.qualifier is Qualifier.AT_MOST:
+        return None, value
+    if f.qualifier is Qualifier.RANGE:
+        return value, None if f.value_high is None else float(f.value_high)
+    said = (f.wording or "").strip().lower()
+    return (None, value) if said in APPROX_BELOW_WORDS else (None, None)
 
 
 def _div(a: float, b: float) -> float:

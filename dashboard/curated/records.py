@@ -36,36 +36,6 @@ class Qualifier(StrEnum):
     RANGE = "range"  # "between 10,000 and 13,000": value is the low bound, value_high the high one
 
 
-# The words a document bounds a value with, and whether the bound itself is allowed: "at least
-# 500" may be 500 (a closed bound, ≥), "over 500" may not (an open one, >). ``wording`` must be
-# one of these for ``at_least`` and ``at_most``; without a wording a lower bound reads "over" and
-# an upper one "up to", as data written before this list did.
-BOUND_WORDS: dict[Qualifier, dict[str, bool]] = {
-    Qualifier.AT_LEAST: {
-        "at least": True, "no fewer than": True, "no less than": True,
-        "over": False, "more than": False, "in excess of": False,
-    },
-    Qualifier.AT_MOST: {
-        "up to": True, "at most": True, "as many as": True, "no more than": True,
-        "under": False, "less than": False, "fewer than": False,
-    },
-}
-DEFAULT_BOUND_WORDS = {Qualifier.AT_LEAST: "over", Qualifier.AT_MOST: "up to"}
-# The words of an approximation: the dashboard shows the source's own ("nearly" is not "around").
-APPROX_WORDS = ("nearly", "almost", "around", "about", "approximately", "roughly", "some")
-
-
-def bound_closed(qualifier: Qualifier | str, wording: str | None = None) -> bool:
-    """Whether the stated bound itself is a possible value: True for "at least", "up to",
-    an exact value and a range's ends; False for "over", "more than", "under". An unknown
-    wording (validation reports it) reads as the qualifier's default word."""
-    qualifier = Qualifier(qualifier)
-    words = BOUND_WORDS.get(qualifier)
-    if words is None:
-        return True
-    key = (wording or "").strip().lower()
-    return words.get(key, words[DEFAULT_BOUND_WORDS[qualifier]])
-
 
 class Kind(StrEnum):
     REPORTED = "reported"  # achieved, already happened
@@ -324,12 +294,6 @@ class Figure:
         if self.qualifier is Qualifier.RANGE and self.value_high is not None:
             return float(self.value), float(self.value_high)
         return float(self.value), float(self.value)
-
-    @property
-    def closed(self) -> bool:
-        """Whether the bound the wording gives is itself allowed ("at least 500" may be 500,
-        "over 500" may not): see ``BOUND_WORDS``."""
-        return bound_closed(self.qualifier, self.wording)
 
     def relations(self) -> list[tuple[str, str]]:
         """``(relation, target id)`` for each relation the curator declared."""

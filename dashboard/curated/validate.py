@@ -15,7 +15,8 @@ from pathlib import Path
 
 from dashboard.curated.load import load_dataset
 from dashboard.curated.problems import DataInvalid, DataWarning, Problem
-from dashboard.curated.records import APPROX_WORDS, BOUND_WORDS, Dataset, Figure, Location, Qualifier, where
+from dashboard.curated.bounds import APPROX_WORDS, BOUND_WORDS
+from dashboard.curated.records import Dataset, Figure, Location, Qualifier, where
 from dashboard.curated.relations import relation_problems, relation_warnings
 from dashboard.curated.seeds import find_quote, read_seed, seed_files, weekday_mismatches
 

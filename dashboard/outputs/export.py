@@ -28,7 +28,9 @@ import zipfile
 import pandas as pd
 
 from dashboard.analysis.frame import FIGURE_COLUMNS, Filters, funding_ratios
-from dashboard.outputs.workbook import CTX_XLSX, _about_rows, _deterministic_xlsx, _print_setup  # CTX_XLSX: also the exporters' errors
+from dashboard.outputs import datafile
+from dashboard.outputs.datafile import FORMULA_STARTS, neutralise  # noqa: F401  (FORMULA_STARTS: the exporters' rule, tested here)
+from dashboard.outputs.workbook import CTX_XLSX, _about_rows, _deterministic_xlsx, _events_sheet, _print_setup  # CTX_XLSX: also the exporters' errors
 from dashboard.words import Words
 from dashboard.outputs.formats import (  # noqa: F401  (ExportContext, ExportError: the exporters' shared types)
     FORMATS, ExportContext, ExportError, Exporter, OutputFormat, SlidesArchive, of_kind, output_format, register_format,
@@ -36,14 +38,13 @@ from dashboard.outputs.formats import (  # noqa: F401  (ExportContext, ExportErr
 
 FIXED_COLUMNS = FIGURE_COLUMNS[:11]  # id … quote: fixed, first, unchanged
 CLAIM_COLUMNS = [  # then what the claims model adds, first what a reader of a row needs
-    "scope", "scope_label", "period_start_precision", "period_end_precision",
-    "value_low", "value_high", "relation", "related_ids",
+    "scope", "scope_label", "period_start_precision", "period_end_precision", "period_start_date", "period_end_date",
+    "value_low", "value_high", "value_bound", "relation", "related_ids", "relations",
 ]
 CSV_COLUMNS = FIXED_COLUMNS + CLAIM_COLUMNS + [c for c in FIGURE_COLUMNS[11:] if c not in CLAIM_COLUMNS]
 NUMERIC_COLUMNS = {"value", "value_low", "value_high"}
-DATE_COLUMNS = {"period_start", "period_end"}
+DATE_COLUMNS = {"period_start_date", "period_end_date"}  # ISO days to sort by; period_start/period_end are as stated
 TEXT_COLUMNS = [c for c in CSV_COLUMNS if c not in NUMERIC_COLUMNS | DATE_COLUMNS]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 EXPORTERS = FORMATS  # name → format, each called like its exporter: EXPORTERS["csv"](figures, context)
@@ -68,28 +69,30 @@ def file_name(what: str, filters: Filters, made_on: dt.date, ext: str) -> str:
 # --- data files --------------------------------------------------------------------------
 
 
-# A spreadsheet that splits a CSV line on ; or | (or a pasted cell on tabs and newlines)
-# sees a new cell after each of them: a formula start there is neutralised too.
-_AFTER_SEPARATOR = re.compile(r"([,;|\t\r\n])(?=[=+\-@])")
+def data_columns(figures: pd.DataFrame, context: ExportContext | None = None) -> pd.DataFrame:
+    """The figures with what a data file adds (``datafile``): the period's dates as the
+    document gives them and ISO days beside them, which bound each value is, and every
+    relation from both sides in the file's language (from the whole dataset when the
+    context has it, so a relation to a figure outside the view still shows)."""
+    words = context.words if context is not None else Words("en")
+    dataset = context.dataset if context is not None else None
+    if dataset is not None:
+        relations = datafile.relation_texts(dataset.figures, figures["id"], words)
+    else:
+        relations = datafile.frame_relations(figures, words)
+    return figures.assign(
+        **datafile.stated_periods(figures),
+        value_bound=datafile.value_bounds(figures),
+        relations=[relations.get(i) for i in figures["id"]],
+    )
 
 
-def neutralise(text):
-    """A text cell made safe for spreadsheets: ``=HYPERLINK(…)`` → ``'=HYPERLINK(…)``, and
-    ``x;=1+2`` → ``x;'=1+2``. Missing values stay missing."""
-    if not isinstance(text, str):
-        return text
-    text = _AFTER_SEPARATOR.sub(r"\1'", text)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def table(figures: pd.DataFrame) -> pd.DataFrame:
+def table(figures: pd.DataFrame, context: ExportContext | None = None) -> pd.DataFrame:
     """The figures as written to data files: the export columns in order, text cells
-    neutralised, dates as ISO text."""
-    out = figures[CSV_COLUMNS].copy()
+    neutralised, dates as the document states them (``2018-11``) with ISO days beside them."""
+    out = data_columns(figures, context)[CSV_COLUMNS].copy()
     for column in TEXT_COLUMNS:
         out[column] = out[column].map(neutralise, na_action="ignore").astype("string")
-    for column in DATE_COLUMNS:
-        out[column] = out[column].dt.strftime("%Y-%m-%d")
     return out
 
 
@@ -105,9 +108,28 @@ def export_csv(figures: pd.DataFrame, context: ExportContext) -> bytes:
     """UTF-8 CSV (with a byte-order mark when ``csv_bom``), ``\\n`` line ends; the same
     figures always give the same bytes."""
     buffer = io.StringIO()
-    out = table(figures)
+    out = table(figures, context)
     for column in NUMERIC_COLUMNS:
         out[column] = out[column].map(_csv_number)
+    out.to_csv(buffer, index=False, lineterminator="\n")
+    text = buffer.getvalue()
+    return ("\ufeff" + text if context.csv_bom else text).encode("utf-8")
+
+
+@register_format("events-csv", "Events (CSV)", "csv", "text/csv", "events")
+def export_events_csv(figures: pd.DataFrame, context: ExportContext) -> bytes:
+    """The view's events as UTF-8 CSV, one row per statement of an event (``datafile.EVENT_COLUMNS``):
+    its date as the text gives it (``2021-03``) with its precision and ISO days to sort by,
+    its status, source and relations from both sides. ``dashboard export --format events-csv``
+    writes it; the XLSX holds the same rows in its Events sheet."""
+    events = datafile.view_events(context)
+    if events is None:
+        raise ExportError(context.words.text("this format needs the whole view; missing: {missing}", CTX_XLSX, missing="dataset, filters"))
+    out = datafile.events_table(events, context.dataset, context.words)
+    for column in out.columns:
+        if column not in datafile.EVENT_DATE_COLUMNS:
+            out[column] = out[column].map(neutralise, na_action="ignore")
+    buffer = io.StringIO()
     out.to_csv(buffer, index=False, lineterminator="\n")
     text = buffer.getvalue()
     return ("\ufeff" + text if context.csv_bom else text).encode("utf-8")
@@ -180,7 +202,7 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     columns = xlsx_columns(words)
     names = [name for name, _ in columns]
     _write_row(sheet, 1, [header for _, header in columns], font=bold)
-    frame = _readable_frame(figures)
+    frame = data_columns(_readable_frame(figures), context)  # the marks read the period's real dates first
     for r, row in enumerate(frame[names].itertuples(index=False), start=2):
         for c, (column, value) in enumerate(zip(names, row), start=1):
             cell = sheet.cell(row=r, column=c)
@@ -211,6 +233,10 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
 
     if context.dataset is not None:
         _ratio_sheet(workbook, funding_ratios(figures, context.dataset, words=words), bold, words.text("Funding per person", CTX_XLSX))
+
+    events = datafile.view_events(context)
+    if events is not None:
+        _events_sheet(workbook, datafile.events_table(events, context.dataset, words), words.text("Events", CTX_XLSX), bold, body)
 
     about = workbook.create_sheet(words.text("About", CTX_XLSX))
     for r, (label, text) in enumerate(_about_rows(figures, context), start=1):

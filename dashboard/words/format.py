@@ -24,9 +24,8 @@ from typing import Protocol
 from babel.dates import format_date as babel_date
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
-from dashboard.curated.records import (
-    APPROX_WORDS, BOUND_WORDS, SEASONS, DatePrecision, FlexDate, Period, PeriodType, Qualifier, Unit, bound_closed,
-)
+from dashboard.curated.bounds import APPROX_WORDS, BOUND_WORDS, bound_closed
+from dashboard.curated.records import SEASONS, DatePrecision, FlexDate, Period, PeriodType, Qualifier, Unit
 from dashboard.words.catalogue import SOURCE_LANGUAGE, Phrase, Words
 
 # The English forms are the catalogue's message ids; the context says what each one is.
