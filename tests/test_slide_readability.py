@@ -15,12 +15,15 @@ from pptx import Presentation
 
 from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
 from dashboard.outputs import deck, images
+from dashboard.outputs.slidecompose import BODY_PX
+from dashboard.outputs.slidefit import text_px
 from dashboard.views import charts
 from dashboard.views.charts import END_TRACE_ROLE, KEY_TRACE_ROLE
 
 MADE = dt.date(2026, 11, 22)
 PX_PER_PT = 1920 / (13.333 * 72)  # a 1920 px picture filling a 13.33 in slide
 LEAST_PT = 14
+END_MARK_PX = 60  # the end marker and margin after a bar's value label (slidecompose)
 
 
 def view(dataset):
@@ -77,19 +80,24 @@ def test_the_fill_and_hatch_keys_are_large_swatches_each_showing_its_hatch(datas
     assert len({p.split("<pattern", 1)[1].split("</pattern>")[0] for p in hatched}) == len(hatched)  # ... each its own
 
 
-def test_each_bar_slide_draws_its_longest_bar_across_most_of_the_plot(dataset, config):
+def test_each_bar_slide_draws_its_longest_bar_and_its_label_across_most_of_the_plot(dataset, config):
+    """The value label after a bar says the document's own word ("more than 24,000" is longer
+    than "over 24,000"): the bar and its label together leave no quarter of the plot empty."""
     for name in ("funding", "returns", "people"):
         figure = slide(name, dataset, config)
         layout = figure["layout"]
-        longest: dict[str, float] = {}
+        plot_w, _ = plot_area(figure)
+        longest: dict[str, tuple[float, str]] = {}
         for trace in figure["data"]:
             if (trace.get("meta") or {}).get("role") == END_TRACE_ROLE:
                 key = "xaxis" + trace.get("xaxis", "x")[1:]
-                longest[key] = max(longest.get(key, 0.0), *numbers(trace["x"]))
+                longest[key] = max(longest.get(key, (0.0, "")), *zip(numbers(trace["x"]), trace["text"]))
         assert longest
-        for key, value in longest.items():
+        for key, (value, label) in longest.items():
             share = value / layout[key]["range"][1]
-            assert share >= 0.75, f"{name}: the longest bar ends at {share:.0%} of the plot"
+            with_label = share + (text_px(label, BODY_PX) + END_MARK_PX) / plot_w
+            assert with_label >= 0.75, f"{name}: the longest bar and its label end at {with_label:.0%} of the plot"
+            assert share >= 0.5, f"{name}: the longest bar ends at {share:.0%} of the plot"
 
 
 def test_stacked_panels_leave_room_for_ticks_and_the_next_title(dataset, config):
