@@ -142,3 +142,19 @@ def test_each_bound_word_is_closed_or_open_as_its_meaning_says():
     assert Quantity.of(500, Qualifier.AT_MOST, wording="up to").closed
     assert not Quantity.of(500, Qualifier.AT_MOST, wording="fewer than").closed
     assert not Quantity.of(7_000_000, Qualifier.AT_LEAST).closed  # no wording: "over", as data before the list
+
+
+def test_the_deck_notes_say_at_least_and_more_than_as_the_documents_do(bounded):
+    from dashboard.analysis.frame import apply_event_filters, events_frame
+    from dashboard.outputs.deck import speaker_notes
+
+    filters = Filters(*year_span(bounded))
+    figures = apply_filters(figures_frame(bounded), filters)
+    events = apply_event_filters(events_frame(bounded), filters)
+    funding = speaker_notes("funding", figures, events, bounded)
+    assert "at least £2.6m" in funding and "At least: the source gives a lower bound; the true value is that or higher." in funding
+    people = speaker_notes("people", figures, events, bounded)
+    assert "more than 13,000" in people and "over 13,000" not in people
+    assert "Over: the source gives a lower bound; the true value is higher." in people
+    vietnamese = speaker_notes("funding", figures, events, bounded, Words("vi"))
+    assert "Ít nhất: nguồn nêu giới hạn dưới; giá trị thực bằng hoặc cao hơn." in vietnamese
