@@ -36,7 +36,6 @@ class Qualifier(StrEnum):
     RANGE = "range"  # "between 10,000 and 13,000": value is the low bound, value_high the high one
 
 
-
 class Kind(StrEnum):
     REPORTED = "reported"  # achieved, already happened
     COMMITTED = "committed"  # pledged for the period
