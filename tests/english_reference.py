@@ -17,6 +17,10 @@ from dashboard.curated.records import DatePrecision, FlexDate, Period, PeriodTyp
 
 DEFAULT_WORDS = {Qualifier.AT_LEAST: "over", Qualifier.AT_MOST: "up to", Qualifier.APPROX: "about", Qualifier.RANGE: "between"}
 APPROX_WORDS = {"nearly", "almost", "around", "about", "approximately", "roughly", "some"}
+BOUND_WORDS = {
+    Qualifier.AT_LEAST: {"at least", "no fewer than", "no less than", "over", "more than", "in excess of"},
+    Qualifier.AT_MOST: {"up to", "at most", "as many as", "no more than", "under", "less than", "fewer than"},
+}
 QUALIFIER_NOTES = {
     Qualifier.AT_LEAST: "Over: the source gives a lower bound; the true value is higher.",
     Qualifier.AT_MOST: "Up to: the source gives an upper bound; the true value may be lower.",
@@ -36,6 +40,9 @@ def qualifier_word(qualifier: Qualifier | str, wording: str | None = None) -> st
     if qualifier is Qualifier.EXACT:
         return ""
     if qualifier is Qualifier.APPROX and wording and wording.strip().lower() in APPROX_WORDS:
+        return wording.strip().lower()
+    # Deliberate change (branch bounds): a bound keeps the document's word, "at least" is not "over".
+    if qualifier in BOUND_WORDS and wording and wording.strip().lower() in BOUND_WORDS[qualifier]:
         return wording.strip().lower()
     return DEFAULT_WORDS[qualifier]
 

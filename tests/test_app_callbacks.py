@@ -93,7 +93,7 @@ def test_every_headline_card_shows_a_value_in_the_default_view(state):
     assert cards["funding"].lines[0].value_text == "over £7m"
     assert cards["victims_identified"].lines[0].value_text == "720"
     assert cards["people_reached"].lines[0].value_text == "over 7 million"
-    assert cards["returns"].lines[0].value_text == "over 24,000"
+    assert cards["returns"].lines[0].value_text == "more than 24,000"
 
 
 # --- filters ---------------------------------------------------------------------------------

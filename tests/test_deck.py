@@ -126,7 +126,7 @@ def test_the_speaker_notes_hold_the_key_figures_with_their_qualifiers(full):
     people = said["people"]
     assert "over 7 million" in people and "720" in people and "Exact: the source states this number." in people
     returns = said["returns"]
-    assert "over 24,000" in returns and "All nationalities, not Ruritanian nationals alone." in returns
+    assert "more than 24,000" in returns and "All nationalities, not Ruritanian nationals alone." in returns
     for name, notes in said.items():
         rows = charts.plotted_rows(name, figures, figures.iloc[0:0]) if name != "timeline" else None
         if rows is not None:

@@ -48,8 +48,9 @@ def by_id(rows):
 
 def test_the_eleven_fixed_columns_come_first_then_scope_precision_bounds_and_relations(csv_rows):
     assert list(csv_rows[0])[:11] == FIXED
-    assert list(csv_rows[0])[11:19] == [
-        "scope", "scope_label", "period_start_precision", "period_end_precision", "value_low", "value_high", "relation", "related_ids",
+    assert list(csv_rows[0])[11:23] == [
+        "scope", "scope_label", "period_start_precision", "period_end_precision", "period_start_date", "period_end_date",
+        "value_low", "value_high", "value_bound", "relation", "related_ids", "relations",
     ]
 
 
@@ -61,8 +62,9 @@ def test_the_csv_says_each_figures_scope(csv_rows):
 
 def test_the_csv_says_how_precise_each_date_is(csv_rows):
     rows = by_id(csv_rows)
-    assert rows["global-aid-committed"]["period_end"] == "2018-11-30"  # a machine date for sorting…
-    assert rows["global-aid-committed"]["period_end_precision"] == "month"  # …that says it is a month, not a day
+    assert rows["global-aid-committed"]["period_end"] == "2018-11"  # "as at November 2018", not a made-up day…
+    assert rows["global-aid-committed"]["period_end_date"] == "2018-11-30"  # …with a machine date beside it for sorting
+    assert rows["global-aid-committed"]["period_end_precision"] == "month"
     assert rows["victims-2017"]["period_start_precision"] == "year"
 
 

@@ -159,7 +159,7 @@ def test_csv_values_equal_the_curated_ones(dataset, config):
         figure = dataset.figure(row["id"])
         assert float(row["value"]) == figure.value
         assert row["qualifier"] == figure.qualifier.value
-        assert row["period_start"] == figure.period.start.isoformat()
+        assert row["period_start_date"] == figure.period.start.isoformat()  # sortable; period_start is as stated
         assert row["quote"] == figure.quote
     assert list(rows[0])[:11] == export.CSV_COLUMNS[:11]
 
@@ -183,12 +183,12 @@ def test_xlsx_has_the_csv_columns_numeric_values_and_real_dates(dataset, config)
         figure = dataset.figure(row["id"])
         assert isinstance(row["value"], (int, float)) and not isinstance(row["value"], bool)
         assert row["value"] == figure.value
-        assert row["period_start"].date() == figure.period.start
-        assert row["period_end"].date() == figure.period.end
+        assert row["period_start_date"].date() == figure.period.start  # real dates to sort by
+        assert row["period_end_date"].date() == figure.period.end
         assert row["quote"] == figure.quote
     value_cell = sheet.cell(row=2, column=header.index("value") + 1)
     assert value_cell.data_type == "n"
-    assert sheet.cell(row=2, column=header.index("period_start") + 1).number_format == "yyyy-mm-dd"
+    assert sheet.cell(row=2, column=header.index("period_start_date") + 1).number_format == "yyyy-mm-dd"
 
 
 def test_xlsx_reads_back_in_pandas_with_the_same_values_as_the_csv(dataset, config):
@@ -197,7 +197,8 @@ def test_xlsx_reads_back_in_pandas_with_the_same_values_as_the_csv(dataset, conf
     from_xlsx.columns = [column for column, _ in export.xlsx_columns()]
     assert from_xlsx["value"].tolist() == from_csv["value"].tolist()
     assert from_xlsx["quote"].tolist() == from_csv["quote"].tolist()
-    assert from_xlsx["period_end"].dt.strftime("%Y-%m-%d").tolist() == from_csv["period_end"].tolist()
+    assert from_xlsx["period_end_date"].dt.strftime("%Y-%m-%d").tolist() == from_csv["period_end_date"].tolist()
+    assert from_xlsx["period_end"].astype(str).tolist() == from_csv["period_end"].astype(str).tolist()
 
 
 def test_the_xlsx_about_sheet_names_the_filters_the_day_and_the_qualifiers(dataset, config):
@@ -211,7 +212,7 @@ def test_the_xlsx_about_sheet_names_the_filters_the_day_and_the_qualifiers(datas
 
 def test_the_xlsx_gives_funding_per_person_with_its_bounds_as_numbers(dataset, config):
     workbook = read_xlsx(make("xlsx", dataset, config))
-    assert workbook.sheetnames == ["Figures", "Funding per person", "About"]
+    assert workbook.sheetnames == ["Figures", "Funding per person", "Events", "About"]
     rows = list(workbook["Funding per person"].iter_rows(values_only=True))
     ratios = {row[0]: dict(zip(rows[0], row)) for row in rows[1:]}
     victims = ratios["Funding per victim identified"]
@@ -225,7 +226,7 @@ def test_the_xlsx_gives_funding_per_person_with_its_bounds_as_numbers(dataset, c
 
 def test_a_view_with_nothing_to_divide_has_no_ratio_sheet(dataset, config):
     workbook = read_xlsx(make("xlsx", dataset, config, Filters(2018, 2026, programmes=("uk-returns",))))
-    assert workbook.sheetnames == ["Figures", "About"]
+    assert workbook.sheetnames == ["Figures", "Events", "About"]
 
 
 def test_pound_sign_and_ruritaniaese_diacritics_survive_both_files(dataset, config, tmp_path):

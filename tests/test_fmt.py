@@ -36,8 +36,8 @@ def test_values_read_as_people_write_them(value, qualifier, unit, wording, expec
     assert format_value(value, qualifier, unit, wording) == expected
 
 
-def test_more_than_reads_as_over_and_around_keeps_its_own_word():
-    assert format_value(24_000, "at_least", PEOPLE, "more than") == "over 24,000"
+def test_more_than_keeps_its_own_word_and_so_does_around():
+    assert format_value(24_000, "at_least", PEOPLE, "more than") == "more than 24,000"
     assert format_value(1_000_000, "approx", GBP, "around") == "around £1m"
     assert format_value(1_000_000, "approx", GBP, None) == "about £1m"
 

@@ -29,6 +29,8 @@ ERRORS = {
     "model_range_without_high": [("figures.yaml", 8, "value_high", "a range needs its high bound")],
     "model_bad_year_period": [("figures.yaml", 11, "period", "a `year` period is one calendar year")],
     "model_unknown_scope": [("context.yaml", 8, "scope", "unknown value 'galactic'; expected one of: (none defined)")],
+    "model_wording_unknown": [("figures.yaml", 9, "wording", "unknown wording 'well over' for `qualifier: at_least`; use the document's word if it is one of: at least")],
+    "model_wording_mismatch": [("figures.yaml", 9, "wording", "'up to' is the wording of `qualifier: at_most`, not at_least")],
     "model_unknown_event_type": [("figures.yaml", 20, "type", "unknown value 'parade'; expected one of: agreement, campaign, dialogue")],
 }
 WARNINGS = {

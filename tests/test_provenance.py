@@ -66,7 +66,7 @@ def test_the_period_comes_with_how_its_implied_dates_were_derived(provenance):
     assert "general election of 4 July 2024" in shown["Start date"]
     assert "31 March 2025" in shown["End date"]
     assert shown["Note"] == "All nationalities, not Ruritanian nationals alone."
-    assert shown["Value"] == "over 24,000 people"
+    assert shown["Value"] == "more than 24,000 people"  # the source's own word
 
 
 def test_an_exact_figure_says_it_is_exact(provenance):

@@ -106,7 +106,7 @@ def test_the_export_lists_every_programme_figure_with_its_value_unit_qualifier_a
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
     rows = [r for r in rows if r.get("record_type", "programme_figure") == "programme_figure"]  # context statistics are marked apart
-    got = sorted((r["id"], float(r["value"]), r["unit"], r["qualifier"], r["period_start"], r["period_end"]) for r in rows)
+    got = sorted((r["id"], float(r["value"]), r["unit"], r["qualifier"], r["period_start_date"], r["period_end_date"]) for r in rows)
     expected = sorted(
         (f.id, float(f.value), f.unit, str(f.qualifier), f.period.start.isoformat(), f.period.end.isoformat())
         for f in shipped_dataset.figures

@@ -169,6 +169,9 @@ def test_every_message_the_formatter_asks_for_is_in_the_catalogue():
     import datetime as dt
 
     from dashboard.analysis.quantity import Quantity
+    from dataclasses import replace
+
+    from dashboard.curated.bounds import APPROX_WORDS, BOUND_WORDS
     from dashboard.curated.records import DatePrecision, Period, PeriodType, Qualifier, Unit
 
     pounds = Unit("gbp", "pounds sterling", "£")
@@ -176,8 +179,9 @@ def test_every_message_the_formatter_asks_for_is_in_the_catalogue():
         f = Formatter(Words(language, strict=True))
         for qualifier in Qualifier:
             f.qualifier_sentence(qualifier)
-            for wording in (None, "nearly", "almost", "around", "about", "approximately", "roughly", "some"):
+            for wording in (None, *APPROX_WORDS, *(w for words in BOUND_WORDS.values() for w in words)):
                 f.value(7_000_000, qualifier, pounds, wording)
+                f.qualifier_sentence(qualifier, wording)
         for value in (1936, 7_000_000, 1_500_000_000, 9722):
             f.number(value), f.number(value, pounds)
         for noun in ("figure", "event", "image", "source document"):
@@ -187,7 +191,9 @@ def test_every_message_the_formatter_asks_for_is_in_the_catalogue():
         for kind in PeriodType:
             f.period(Period(dt.date(2018, 1, 1), dt.date(2025, 3, 31), kind))
         for quantity in (Quantity(9722.0, float("inf"), approx=True), Quantity(0.0, 9722.0, approx=True), Quantity(0.0, float("inf"))):
-            f.quantity(quantity, pounds)
+            for closed in (True, False):
+                f.quantity(replace(quantity, lo_closed=closed, hi_closed=closed), pounds)
+                f.quantity(replace(quantity, lo_closed=closed, hi_closed=closed, approx=False), pounds)
 
 
 def test_a_phrase_keeps_its_text_and_language_when_copied_or_pickled():

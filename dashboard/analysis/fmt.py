@@ -49,14 +49,16 @@ def formatter(words: Language = None) -> Formatter:
 
 
 def qualifier_word(qualifier: Qualifier | str, wording: str | None = None, *, words: Language = None) -> str:
-    """The word shown before a value: "over" for any lower bound ("more than" too), "up to"
-    for an upper one, and the source's own word for an approximation ("nearly" is not "around")."""
+    """The word shown before a value: the source's own word for a bound ("at least" is not
+    "over": see ``records.BOUND_WORDS``) and for an approximation ("nearly" is not "around");
+    without a known wording, "over" for a lower bound and "up to" for an upper one."""
     return formatter(words).qualifier_word(qualifier, wording)
 
 
-def qualifier_note(qualifier: Qualifier | str, words: Language = None) -> str:
-    """What a bound means, one sentence ("Over: the source gives a lower bound; …")."""
-    return formatter(words).qualifier_sentence(qualifier)
+def qualifier_note(qualifier: Qualifier | str, words: Language = None, wording: str | None = None) -> str:
+    """What a bound means, one sentence ("Over: the source gives a lower bound; …"); with the
+    source's ``wording`` "at least" reads as a bound that may be reached."""
+    return formatter(words).qualifier_sentence(qualifier, wording)
 
 
 def count(n: int, noun: str, *, words: Language = None) -> str:

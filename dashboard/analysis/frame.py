@@ -9,6 +9,7 @@ and figures whose periods overlap are never added up.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -17,7 +18,7 @@ import pandas as pd
 from dashboard.analysis import fmt, sourcedate
 from dashboard.analysis.claims import restated
 from dashboard.analysis.eventstatus import passed_unrecorded
-from dashboard.analysis.quantity import NotAdditive, Quantity
+from dashboard.analysis.quantity import NotAdditive, Quantity, stated_bounds
 from dashboard.analysis.textcols import text_column, texts, typed  # noqa: F401  (text_column, texts: read from here too)
 from dashboard.curated.kinds import kind_bounds
 from dashboard.curated.records import Dataset, Kind, Qualifier
@@ -102,7 +103,7 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
     """One row per figure, typed: ``value`` float, dates as datetime64, text as strings.
 
     The first eleven columns are fixed; the claims columns say the programme's scope, how
-    precise each date is, the bounds the wording allows (``value_high`` empty when open),
+    precise each date is, the bounds the words state (``stated_bounds``: empty where none is stated),
     the declared relations, ``same_group`` (figures that are one figure reported by several
     documents) and ``quantity_group`` (every statement of one quantity: same, updates, disagrees)."""
     same_group = related_groups(dataset.figures, ("same_as",))
@@ -134,16 +135,24 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
     return typed(frame, dates=["period_start", "period_end"], numbers=["value", "value_low", "value_high"])
 
 
+def _file_bounds(f, dataset: Dataset) -> tuple[float | None, float | None]:
+    """The bounds a data file writes: as the words state them (``stated_bounds``: None where the
+    text gives none), kept within what the value's kind can be ("top 10" is rank 1 to 10)."""
+    low, high = stated_bounds(f)
+    low, high = kind_bounds(-math.inf if low is None else low, math.inf if high is None else high, dataset.unit(f.unit).value_kind)
+    return (None if math.isinf(low) else low), (None if math.isinf(high) else high)
+
+
 def _claim_columns(f, dataset: Dataset, same_group: dict[str, str], quantity_group: dict[str, str]) -> dict:
     programme = dataset.programme(f.programme)
     metric = dataset.metric(f.metric)
     source = dataset.source(f.source)
-    low, high = kind_bounds(*f.bounds, dataset.unit(f.unit).value_kind)  # "top 10" is rank 1 to 10, never 0
+    low, high = _file_bounds(f, dataset)
     relations = f.relations()
     return {
         "scope": programme.scope or SCOPE_NOT_STATED, "scope_label": scope_label(dataset, programme.scope),
         "period_start_precision": f.period.start_precision.value, "period_end_precision": f.period.end_precision.value,
-        "value_low": low, "value_high": high if high != float("inf") else None,
+        "value_low": low, "value_high": high,
         "committed_on": str(f.committed_on) if f.committed_on else None,
         "committed_on_precision": f.committed_on.precision.value if f.committed_on else None,
         "committed_on_basis": f.committed_on_basis,
@@ -247,10 +256,11 @@ def apply_event_filters(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 
 def quantity(row: Mapping) -> Quantity:
-    return Quantity.of(row["value"], row["qualifier"])
+    return Quantity.of(row["value"], row["qualifier"], high=row.get("value_high"), wording=row.get("wording"))
 
 
 def periods_overlap(a: pd.Series, b: pd.Series) -> bool:
+    """Whether two periods share a day (dates are inclusive): ending 31 Dec 2020 and starting 1 Jan 2021 only touch."""
     return a["period_start"] <= b["period_end"] and b["period_start"] <= a["period_end"]
 
 
@@ -267,7 +277,7 @@ def sum_figures(rows: pd.DataFrame) -> Quantity:
         for b in records[i + 1:]:
             if periods_overlap(a, b):
                 raise NotAdditive(f"{a['id']} and {b['id']} cover overlapping periods; adding them would count twice")
-    total = Quantity(0.0, 0.0)
+    total = Quantity(0.0, 0.0, lo_closed=True)  # nothing yet: exactly zero
     for row in records:
         total = total + quantity(row)
     return total
@@ -290,13 +300,16 @@ class Derived:
     denominator_text: str
 
 
-RATIO_COLUMNS = ("id", "metric", "unit", "value", "qualifier", "value_label", "programme", "programme_name", "period_label")  # what derive_ratio reads
+RATIO_COLUMNS = ("id", "metric", "unit", "value", "qualifier", "wording", "value_high", "kind", "value_label", "programme",
+                 "programme_name", "period_label")  # what derive_ratio reads
 
 
 def derive_ratio(numerator: Mapping, denominator: Mapping, dataset: Dataset, words: Words | None = None) -> Derived:
     """``numerator / denominator`` with bounds: over £7m / 720 is "over £9,722" (in the
     language of ``words``, English when None; names as ``dataset`` holds them)."""
     words = words or _ENGLISH
+    for row in (pledge for pledge in (numerator, denominator) if pledge.get("kind", Kind.REPORTED.value) != Kind.REPORTED.value):
+        raise NotAdditive(f"{row['id']} is {row['kind']}, not reported; only reported figures make a funding-per-person ratio")
     ratio = quantity(numerator) / quantity(denominator)
     unit = dataset.unit(numerator["unit"])
     per_metric = dataset.metric(denominator["metric"])
@@ -364,6 +377,5 @@ def funding_ratios(
 __all__ = [
     "EVENT_COLUMNS", "FIGURE_COLUMNS", "Derived", "Filters", "NotAdditive", "Qualifier",
     "SCOPE_NOT_STATED", "apply_event_filters", "apply_filters", "card_metrics", "filter_by_scope", "scope_label", "derive_ratio", "events_frame", "figures_frame",
-    "filter_by_metrics", "filter_by_programmes", "filter_by_years", "funding_ratios", "ratio_pairs",
-    "sum_figures", "year_span",
+    "filter_by_metrics", "filter_by_programmes", "filter_by_years", "funding_ratios", "ratio_pairs", "sum_figures", "year_span",
 ]

@@ -33,6 +33,14 @@ from dashboard.curated.records import (
 )
 
 MAX_FILE_BYTES = 1_000_000
+
+
+def bound_wording(value: Any) -> str:
+    """A figure's ``wording``: a Vietnamese document's own word read as its English equivalent."""
+    from dashboard.curated.bounds import as_english
+
+    return as_english(text(value))
+
 _SAFE_TAGS = {
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
@@ -104,7 +112,7 @@ SECTIONS: dict[str, Schema] = {
             "quote": text,
         },
         {
-            "wording": optional(text), "note": optional(text), "value_high": optional(number),
+            "wording": optional(bound_wording), "note": optional(text), "value_high": optional(number),
             "committed_on": optional(flex_date), "committed_on_basis": optional(text),
             "part_of": optional(ident), "same_as": optional(ident), "updates": optional(ident),
             "disagrees_with": optional(ident), "resolution": optional(text),
@@ -135,7 +143,7 @@ SECTIONS: dict[str, Schema] = {
             "period": PERIOD, "source": text, "quote": text,
         },
         {
-            "wording": optional(text), "value_high": optional(number), "counted_by": optional(text),
+            "wording": optional(bound_wording), "value_high": optional(number), "counted_by": optional(text),
             "official_table": optional(text), "note": optional(text),
         },
     ),

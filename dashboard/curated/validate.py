@@ -19,6 +19,7 @@ from dashboard.curated.kinds_check import kind_problems
 from dashboard.curated.load import load_dataset
 from dashboard.curated.mentions import VIETNAMESE, as_printed, states_value
 from dashboard.curated.problems import DataInvalid, DataWarning, Problem
+from dashboard.curated.bounds import APPROX_WORDS, BOUND_WORDS, RANK_WORDS
 from dashboard.curated.records import Dataset, Figure, Location, Qualifier, where
 from dashboard.curated.relations import relation_problems, relation_warnings
 from dashboard.curated.seeds import find_quote, read_seed, seed_files, weekday_mismatches
@@ -114,6 +115,7 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
         if not states_value(figure.quote, figure.value, languages.get(figure.source)):
             add(figure, "quote", f"does not print the value {as_printed(figure.value)} (written {as_printed(figure.value, VIETNAMESE)!r} "
                 "in a Vietnamese document); quote the words that state it, or correct `value:`", "quote-value")
+        problems += _wording_problems(figure)
     for statistic in dataset.context_statistics:
         problems += _value_problems(statistic)
     problems += context_problems(dataset)
@@ -152,6 +154,28 @@ def _value_problems(figure: Figure) -> list[Problem]:
     if figure.qualifier is not Qualifier.RANGE and figure.value_high is not None:
         return [Problem(where(figure, "value_high"), "value_high", "only a range has a high bound; set `qualifier: range` or remove `value_high`", "range-bound")]
     return []
+
+
+def _wording_problems(figure: Figure) -> list[Problem]:
+    """The wording of a bound or an approximation is one the dashboard knows, and says what
+    the qualifier says: "at least" (≥) and "over" (>) are kept apart on every output, so an
+    unknown word cannot silently read as either."""
+    known = {q: tuple(words) for q, words in BOUND_WORDS.items()} | {Qualifier.APPROX: APPROX_WORDS}
+    known[Qualifier.AT_MOST] += RANK_WORDS
+    word = (figure.wording or "").strip().lower()
+    if not word or figure.qualifier not in known and not any(word in w for w in known.values()):
+        return []
+    if word in known.get(figure.qualifier, ()):
+        return []
+    meant = next((q for q, w in known.items() if word in w), None)
+    if meant is not None:
+        message = f"{figure.wording!r} is the wording of `qualifier: {meant.value}`, not {figure.qualifier.value}; fix the qualifier or the wording"
+        return [Problem(where(figure, "wording"), "wording", message, "wording-mismatch")]
+    message = (
+        f"unknown wording {figure.wording!r} for `qualifier: {figure.qualifier.value}`; use the document's word if it is one of: "
+        f"{', '.join(known[figure.qualifier])} (data/README.md lists what each means), or ask for it to be added"
+    )
+    return [Problem(where(figure, "wording"), "wording", message, "unknown-wording")]
 
 
 def warnings(dataset: Dataset, seeds_dir: Path | str) -> list[DataWarning]:

@@ -61,10 +61,11 @@ CONTEXT_COLUMNS = (  # the context statistics' slide: as the sources table, the 
 HEADING_CONTEXT = {"Value": CTX_TABLE, "Qualifier": CTX_TABLE, "Statistic": CTX_STATS, "Who counted": CTX_STATS}
 
 
-def qualifier_text(qualifier: str, words: Words) -> str:
-    """``Over: the source gives a lower bound; the true value is higher.`` in the deck's language."""
+def qualifier_text(qualifier: str, words: Words, wording: str | None = None) -> str:
+    """``Over: the source gives a lower bound; the true value is higher.`` in the deck's
+    language; with the source's ``wording`` "at least" reads as a bound that may be reached."""
     try:
-        return Formatter(words).qualifier_sentence(Qualifier(qualifier))
+        return Formatter(words).qualifier_sentence(Qualifier(qualifier), wording if isinstance(wording, str) else None)
     except ValueError:
         return str(qualifier)
 
@@ -115,7 +116,7 @@ def source_rows(figures: pd.DataFrame, dataset: Dataset, words: Words | None = N
         cells = (
             str(r["value_label"]),
             f"{r['metric_label']} — {r['programme_name']}; {r['period_label']}; {kind}.{note}",
-            qualifier_text(r["qualifier"], words),
+            qualifier_text(r["qualifier"], words, r.get("wording")),
             words.text("{title} — {publisher}, {date}", CTX_TABLE, title=r["source_title"], publisher=r["source_publisher"], date=r["source_date"]),
             f"“{r['quote']}”",
         )

@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import math
 import re
 import unicodedata
 import zipfile
@@ -29,8 +28,13 @@ import zipfile
 import pandas as pd
 
 from dashboard.analysis.frame import FIGURE_COLUMNS, Filters, funding_ratios
+from dashboard.outputs import datafile
 from dashboard.outputs.context_files import EXTRA_CSV_COLUMNS, context_sheet, view_context, with_context_rows
-from dashboard.outputs.workbook import CTX_XLSX, _about_rows, _deterministic_xlsx, _print_setup, dated_zip  # CTX_XLSX: also the exporters' errors
+from dashboard.outputs.datafile import FORMULA_STARTS, neutralise  # noqa: F401  (FORMULA_STARTS: the exporters' rule, tested here)
+from dashboard.outputs.workbook import (  # noqa: F401  (CTX_XLSX: also the exporters' errors; XLSX_FONT*: tested here)
+    CTX_XLSX, XLSX_FONT, XLSX_FONT_SIZE, _about_rows, _deterministic_xlsx, _events_sheet, _print_setup, _ratio_sheet, _set_text,
+    _write_row, dated_zip,
+)
 from dashboard.words import Words
 from dashboard.outputs.formats import (  # noqa: F401  (ExportContext, ExportError: the exporters' shared types)
     FORMATS, ExportContext, ExportError, Exporter, OutputFormat, SlidesArchive, of_kind, output_format, register_format,
@@ -38,14 +42,13 @@ from dashboard.outputs.formats import (  # noqa: F401  (ExportContext, ExportErr
 
 FIXED_COLUMNS = FIGURE_COLUMNS[:11]  # id … quote: fixed, first, unchanged
 CLAIM_COLUMNS = [  # then what the claims model adds, first what a reader of a row needs
-    "scope", "scope_label", "period_start_precision", "period_end_precision",
-    "value_low", "value_high", "relation", "related_ids",
+    "scope", "scope_label", "period_start_precision", "period_end_precision", "period_start_date", "period_end_date",
+    "value_low", "value_high", "value_bound", "relation", "related_ids", "relations",
 ]
 CSV_COLUMNS = FIXED_COLUMNS + CLAIM_COLUMNS + [c for c in FIGURE_COLUMNS[11:] if c not in CLAIM_COLUMNS]
 NUMERIC_COLUMNS = {"value", "value_low", "value_high"}
-DATE_COLUMNS = {"period_start", "period_end"}
+DATE_COLUMNS = {"period_start_date", "period_end_date"}  # ISO days to sort by; period_start/period_end are as stated
 TEXT_COLUMNS = [c for c in CSV_COLUMNS if c not in NUMERIC_COLUMNS | DATE_COLUMNS]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 EXPORTERS = FORMATS  # name → format, each called like its exporter: EXPORTERS["csv"](figures, context)
@@ -70,30 +73,36 @@ def file_name(what: str, filters: Filters, made_on: dt.date, ext: str) -> str:
 # --- data files --------------------------------------------------------------------------
 
 
-# A spreadsheet that splits a CSV line on ; or | (or a pasted cell on tabs and newlines)
-# sees a new cell after each of them: a formula start there is neutralised too.
-_AFTER_SEPARATOR = re.compile(r"([,;|\t\r\n])(?=[=+\-@])")
+def data_columns(figures: pd.DataFrame, context: ExportContext | None = None) -> pd.DataFrame:
+    """The figures with what a data file adds (``datafile``): the period's dates as the
+    document gives them and ISO days beside them, which bound each value is, and every
+    relation from both sides in the file's language (from the whole dataset when the
+    context has it, so a relation to a figure outside the view still shows)."""
+    words = context.words if context is not None else Words("en")
+    dataset = context.dataset if context is not None else None
+    if dataset is not None:
+        relations = datafile.relation_texts(dataset.figures, figures["id"], words)
+    else:
+        relations = datafile.frame_relations(figures, words)
+    return figures.assign(
+        **datafile.stated_periods(figures),
+        value_bound=datafile.value_bounds(figures),
+        relations=[relations.get(i) for i in figures["id"]],
+    )
 
 
-def neutralise(text):
-    """A text cell made safe for spreadsheets: ``=HYPERLINK(…)`` → ``'=HYPERLINK(…)``, and
-    ``x;=1+2`` → ``x;'=1+2``. Missing values stay missing."""
-    if not isinstance(text, str):
-        return text
-    text = _AFTER_SEPARATOR.sub(r"\1'", text)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def table(figures: pd.DataFrame, extra: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
+def table(figures: pd.DataFrame, context: ExportContext | None = None, extra: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
     """The figures as written to data files: the export columns in order (then those of
-    ``extra`` the frame has: a view with context statistics marks each row's record_type),
-    text cells neutralised, dates as ISO text."""
-    columns = CSV_COLUMNS + [c for c in extra if c in figures]
-    out = figures[columns].copy()
+    ``extra`` the frame has: a view with context statistics marks each row's record_type), text
+    cells neutralised, dates as the document states them (``2018-11``) with ISO days beside
+    them. The view's context statistics follow the figures when ``extra`` asks for them."""
+    rows = data_columns(datafile.once(figures), context)
+    if extra and context is not None:
+        rows = with_context_rows(rows, datafile.context_periods(view_context(context)), CSV_COLUMNS)
+    columns = CSV_COLUMNS + [c for c in extra if c in rows]
+    out = rows[columns].copy()
     for column in [*TEXT_COLUMNS, *columns[len(CSV_COLUMNS):]]:
         out[column] = out[column].map(neutralise, na_action="ignore").astype("string")
-    for column in DATE_COLUMNS:
-        out[column] = out[column].dt.strftime("%Y-%m-%d")
     return out
 
 
@@ -109,9 +118,28 @@ def export_csv(figures: pd.DataFrame, context: ExportContext) -> bytes:
     """UTF-8 CSV (with a byte-order mark when ``csv_bom``), ``\\n`` line ends; the same
     figures always give the same bytes."""
     buffer = io.StringIO()
-    out = table(with_context_rows(figures, view_context(context), CSV_COLUMNS), EXTRA_CSV_COLUMNS)
+    out = table(figures, context, EXTRA_CSV_COLUMNS)
     for column in NUMERIC_COLUMNS:
         out[column] = out[column].map(_csv_number)
+    out.to_csv(buffer, index=False, lineterminator="\n")
+    text = buffer.getvalue()
+    return ("\ufeff" + text if context.csv_bom else text).encode("utf-8")
+
+
+@register_format("events-csv", "Events (CSV)", "csv", "text/csv", "events")
+def export_events_csv(figures: pd.DataFrame, context: ExportContext) -> bytes:
+    """The view's events as UTF-8 CSV, one row per statement of an event (``datafile.EVENT_COLUMNS``):
+    its date as the text gives it (``2021-03``) with its precision and ISO days to sort by,
+    its status, source and relations from both sides. ``dashboard export --format events-csv``
+    writes it; the XLSX holds the same rows in its Events sheet."""
+    events = datafile.view_events(context)
+    if events is None:
+        raise ExportError(context.words.text("this format needs the whole view; missing: {missing}", CTX_XLSX, missing="dataset, filters"))
+    out = datafile.events_table(events, context.dataset, context.words)
+    for column in out.columns:
+        if column not in datafile.EVENT_DATE_COLUMNS:
+            out[column] = out[column].map(neutralise, na_action="ignore")
+    buffer = io.StringIO()
     out.to_csv(buffer, index=False, lineterminator="\n")
     text = buffer.getvalue()
     return ("\ufeff" + text if context.csv_bom else text).encode("utf-8")
@@ -127,8 +155,6 @@ XLSX_READABLE = (
     ("source_date", "Published", 11), ("quote", "Quote", 60), ("note", "Note", 30),
 )
 XLSX_ID_COLUMNS = [c for c in CSV_COLUMNS if c not in {name for name, _, _ in XLSX_READABLE}]
-XLSX_FONT = "Calibri"  # one font for header and body
-XLSX_FONT_SIZE = 11
 
 
 HEADER_CONTEXT = dict.fromkeys(("Metric", "Programme", "Period", "Status", "Source", "Quote"), "table")  # the page's table says them too
@@ -184,7 +210,9 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     columns = xlsx_columns(words)
     names = [name for name, _ in columns]
     _write_row(sheet, 1, [header for _, header in columns], font=bold)
-    frame = _readable_frame(figures)
+    figures = datafile.once(figures)  # a restatement is no row of its own
+    frame = data_columns(_readable_frame(figures), context)  # the marks read the period's real dates first
+
     def write(cell, column: str, value, wrap: bool = True) -> None:
         cell.font = body
         if value is None or pd.isna(value):
@@ -219,6 +247,10 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     if context.dataset is not None:
         _ratio_sheet(workbook, funding_ratios(figures, context.dataset, words=words), bold, words.text("Funding per person", CTX_XLSX))
 
+    events = datafile.view_events(context)
+    if events is not None:
+        _events_sheet(workbook, datafile.events_table(events, context.dataset, words), words.text("Events", CTX_XLSX), bold, body)
+
     about = workbook.create_sheet(words.text("About", CTX_XLSX))
     for r, (label, text) in enumerate(_about_rows(figures, context), start=1):
         _write_row(about, r, [label, text], font=body)
@@ -227,60 +259,6 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     about.column_dimensions["A"].width = 18
     about.column_dimensions["B"].width = 110
     return _deterministic_xlsx(workbook, context.made_on)
-
-
-RATIO_COLUMNS = (  # name, width in characters
-    ("ratio", 28), ("text", 50), ("lower_bound", 14), ("upper_bound", 14), ("numerator_id", 30), ("numerator", 14),
-    ("denominator_id", 30), ("denominator", 14), ("programme_name", 36), ("period", 28),
-)
-
-
-def _ratio_sheet(workbook, ratios: list, bold, title: str) -> None:
-    """Funding per person, one row per ratio: its words, then its bounds as numbers (empty where
-    there is none: "over £9,722" has a lower bound and no upper one), then what it divides."""
-    if not ratios:
-        return
-    from openpyxl.utils import get_column_letter
-
-    sheet = workbook.create_sheet(title)
-    _write_row(sheet, 1, [name for name, _ in RATIO_COLUMNS], font=bold)
-    from openpyxl.styles import Font
-
-    body = Font(name=XLSX_FONT, size=XLSX_FONT_SIZE)
-    for r, ratio in enumerate(ratios, start=2):
-        q = ratio.quantity
-        lower = q.lo if q.lo > 0 else None  # a ratio of positive counts is never below 0: 0 means no lower bound
-        upper = q.hi if math.isfinite(q.hi) else None
-        values = (
-            ratio.label, ratio.text, lower, upper, ratio.numerator, ratio.numerator_text,
-            ratio.denominator, ratio.denominator_text, ratio.programme_name, ratio.period_label,
-        )
-        for c, value in enumerate(values, start=1):
-            cell = sheet.cell(row=r, column=c)
-            cell.font = body
-            if isinstance(value, float):
-                cell.value = round(value, 2)
-                cell.number_format = "#,##0.00"
-            elif value is not None:
-                _set_text(cell, neutralise(str(value)))
-    sheet.freeze_panes = "A2"
-    for c, (_, width) in enumerate(RATIO_COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(c)].width = width
-
-
-def _set_text(cell, text: str) -> None:
-    """A string cell whatever the text looks like: openpyxl would store a leading ``=``
-    as a formula, so the type is set explicitly after the value."""
-    cell.value = text
-    cell.data_type = "s"
-
-
-def _write_row(sheet, row: int, values, font=None) -> None:
-    for c, value in enumerate(values, start=1):
-        cell = sheet.cell(row=row, column=c)
-        _set_text(cell, neutralise(str(value)))
-        if font is not None:
-            cell.font = font
 
 
 # --- images and the deck -----------------------------------------------------------------

@@ -106,7 +106,7 @@ class SlidesArchive(bytes):
 
 Exporter = Callable[[pd.DataFrame, ExportContext], bytes]
 CTX_BUTTON = "downloads"  # the catalogue context of the download buttons' labels
-Kind = Literal["view", "chart"]
+Kind = Literal["view", "chart", "events"]  # "events": a file of the view's events (the CLI's events-csv)
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,7 @@ def qualifier_label(qualifier: str, wording: Any, words: Words | None = None) ->
 def _qualifier_label(qualifier: str, wording: str | None, language: str) -> str:
     words = words_for(language)
     q = Qualifier(qualifier)
-    note = formatter_for(language).qualifier_sentence(q).split(";")[0]
+    note = formatter_for(language).qualifier_sentence(q, wording).split(";")[0]  # "at least" apart from "over"
     if q is Qualifier.EXACT:
         return note.split(":")[0]
     if wording and language == "en":  # the source's own word, in its language

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.analysis.claims import QuantityChoice, most_stated, quantity_choices, quantity_history
+from dashboard.analysis.claims import QuantityChoice, most_stated, quantity_choices, quantity_history, restated
 from dashboard.analysis.filters import Choices, choices, years_without_data
 from dashboard.analysis.frame import Derived, Filters, apply_event_filters, apply_filters, events_frame, figures_frame, funding_ratios, ratio_pairs
 from dashboard.curated.records import Dataset
@@ -139,7 +139,9 @@ def make_view(snapshot: Snapshot, config: Config, filters: Filters, language: st
     count = local.formatter.count
     summary = words.text(
         "Showing {figures} and {events} · {filters}", "status",
-        figures=count(len(figures), "figure"), events=count(len(events), "event"), filters=filters.describe(dataset, words=words),
+        # a restatement adds a source to a figure the view counts once (the table shows it on that row)
+        figures=count(len(figures) - len(restated(figures)), "figure"), events=count(len(events), "event"),
+        filters=filters.describe(dataset, words=words),
     )
     outside = years_without_data(filters, snapshot.choices, words)
     if outside:

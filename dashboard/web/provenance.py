@@ -290,7 +290,7 @@ class _View:
 def _qualifier_text(figure: Figure, words: Words) -> str:
     """What the number's bound means, in the source's own word: "The source says “over”.
     Over: the source gives a lower bound; the true value is higher." or "Exact: …"."""
-    note = fmt.qualifier_note(figure.qualifier, words)
+    note = fmt.qualifier_note(figure.qualifier, words, figure.wording)
     if figure.qualifier is Qualifier.EXACT:
         return note
     if figure.wording:

@@ -6,7 +6,8 @@
 date or an amount of money reads without touching code:
 
 - money: ``9.722 £``; exact compact forms ``7 triệu £``, ``1,5 tỷ £`` (English ``£7m``);
-- bounds: ``hơn 7 triệu £`` (over £7m), ``tối đa 1 triệu £`` (up to £1m),
+- bounds, in the document's own word: ``hơn 7 triệu £`` (over £7m, more than £7m),
+  ``ít nhất 7 triệu £`` (at least £7m: the bound itself is possible), ``tối đa 1 triệu £`` (up to £1m),
   ``gần 1 triệu £`` (nearly £1m), ``khoảng`` (about);
 - dates: ``31/3/2025``, ``tháng 3/2025``, ``2025`` (English ``31 Mar 2025``, ``Mar 2025``).
 
@@ -23,20 +24,30 @@ from typing import Protocol
 from babel.dates import format_date as babel_date
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
+from dashboard.curated.bounds import APPROX_WORDS, BOUND_WORDS, bound_closed
 from dashboard.curated.records import SEASONS, DatePrecision, FlexDate, Period, PeriodType, Qualifier, Unit
 from dashboard.words.catalogue import SOURCE_LANGUAGE, Phrase, Words
 from dashboard.words.kinds import has_own_words, hedged, kind_value
 
 # The English forms are the catalogue's message ids; the context says what each one is.
 QUALIFIER_WORDS = {Qualifier.AT_LEAST: "over", Qualifier.AT_MOST: "up to", Qualifier.APPROX: "about", Qualifier.RANGE: "between"}
-APPROX_WORDS = ("nearly", "almost", "around", "about", "approximately", "roughly", "some")
-APPROX_BOUND_WORDS = {Qualifier.AT_LEAST: "over about", Qualifier.AT_MOST: "up to about"}
+# A derived bound that is itself approximate, by qualifier and closedness ("at least about £9,722")
+APPROX_BOUND_WORDS = {
+    (Qualifier.AT_LEAST, False): "over about", (Qualifier.AT_LEAST, True): "at least about",
+    (Qualifier.AT_MOST, True): "up to about", (Qualifier.AT_MOST, False): "under about",
+}
 QUALIFIER_SENTENCES = {
     Qualifier.EXACT: "Exact: the source states this number.",
     Qualifier.AT_LEAST: "Over: the source gives a lower bound; the true value is higher.",
     Qualifier.AT_MOST: "Up to: the source gives an upper bound; the true value may be lower.",
     Qualifier.APPROX: "Nearly / about: the source gives an approximate value.",
     Qualifier.RANGE: "Between: the source gives a range; the true value lies within both bounds.",
+}
+# What a bound means when the wording makes it the other kind of bound than the qualifier's
+# default word: "at least" may equal the bound (closed), "under" may not (open).
+BOUND_SENTENCES = {
+    (Qualifier.AT_LEAST, True): "At least: the source gives a lower bound; the true value is that or higher.",
+    (Qualifier.AT_MOST, False): "Under: the source gives an upper bound; the true value is lower.",
 }
 QUALIFIER_MARKS = {Qualifier.EXACT: "", Qualifier.AT_LEAST: "+", Qualifier.AT_MOST: "≤", Qualifier.APPROX: "~", Qualifier.RANGE: "–"}
 PERIOD_TYPES = {PeriodType.CUMULATIVE: "cumulative", PeriodType.COMMITMENT: "commitment"}
@@ -79,6 +90,9 @@ class Bounded(Protocol):
 
     hi: float
     approx: bool
+
+    @property
+    def closed(self) -> bool: ...  # "at least" (True) or "over" (False); see Quantity.closed
 
 
 class Formatter:
@@ -132,13 +146,22 @@ class Formatter:
         if qualifier is Qualifier.EXACT:
             return ""
         word = QUALIFIER_WORDS[qualifier]
-        if qualifier is Qualifier.APPROX and wording and wording.strip().lower() in APPROX_WORDS:
-            word = wording.strip().lower()
+        said = wording.strip().lower() if isinstance(wording, str) else ""
+        if said in (APPROX_WORDS if qualifier is Qualifier.APPROX else BOUND_WORDS.get(qualifier, ())):
+            word = said  # "at least" stays "at least", "more than" stays "more than"
         return self.words.text(word, CTX_QUALIFIER)
 
-    def qualifier_sentence(self, qualifier: Qualifier | str) -> str:
-        """What a bound means, one wording per language for the page, table and deck."""
-        return self.words.text(QUALIFIER_SENTENCES[Qualifier(qualifier)], CTX_SENTENCE)
+    def qualifier_sentence(self, qualifier: Qualifier | str, wording: str | None = None, *, closed: bool | None = None) -> str:
+        """What a bound means, one wording per language for the page, table and deck: "at
+        least" (the bound itself is possible) reads apart from "over" (it is not). The
+        closedness comes from ``closed`` when given, else from the source's ``wording``."""
+        qualifier = Qualifier(qualifier)
+        if qualifier in BOUND_WORDS:
+            closed = bound_closed(qualifier, wording if isinstance(wording, str) else None) if closed is None else closed
+            sentence = BOUND_SENTENCES.get((qualifier, closed))
+            if sentence:
+                return self.words.text(sentence, CTX_SENTENCE)
+        return self.words.text(QUALIFIER_SENTENCES[qualifier], CTX_SENTENCE)
 
     def value(
         self,
@@ -179,11 +202,14 @@ class Formatter:
         qualifier = quantity.qualifier
         if qualifier is None:
             return self.words.text("no bound either way", "derived value with no bound")
-        if quantity.approx and qualifier in APPROX_BOUND_WORDS:
+        closed = getattr(quantity, "closed", qualifier is not Qualifier.AT_LEAST)
+        if quantity.approx and (qualifier, closed) in APPROX_BOUND_WORDS:
             direction = "down" if qualifier is Qualifier.AT_LEAST else "up"
-            word = self.words.text(APPROX_BOUND_WORDS[qualifier], CTX_APPROX_BOUND)
-            return f"{word} {self.number(quantity.value, unit, direction=direction)}"
-        return self.value(quantity.value, qualifier, unit, high=quantity.hi)
+            word = self.words.text(APPROX_BOUND_WORDS[qualifier, closed], CTX_APPROX_BOUND)
+            joiner = "" if word.endswith("~") else " "  # "hơn ~9.722 £": one word, the approximation a mark
+            return f"{word}{joiner}{self.number(quantity.value, unit, direction=direction)}"
+        wording = {(Qualifier.AT_LEAST, True): "at least", (Qualifier.AT_MOST, False): "under"}.get((qualifier, closed))
+        return self.value(quantity.value, qualifier, unit, wording, high=quantity.hi)
 
     # dates and periods ---------------------------------------------------------------
     def date(self, day: dt.date, precision: DatePrecision = DatePrecision.DAY) -> str:

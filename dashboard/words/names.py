@@ -171,9 +171,11 @@ def _number_reader(words: Words):
 
 def _bound_words(words: Words) -> dict[Qualifier, tuple[str, ...]]:
     """The catalogue's words for each bound, in this language (``hơn``; ``tối đa``; ``gần``…)."""
-    from dashboard.words.format import APPROX_WORDS, CTX_QUALIFIER, QUALIFIER_WORDS
+    from dashboard.words.format import APPROX_WORDS, BOUND_WORDS, CTX_QUALIFIER, QUALIFIER_WORDS
 
     forms = {q: (words.text(w, CTX_QUALIFIER).lower(),) for q, w in QUALIFIER_WORDS.items()}
+    for q, said in BOUND_WORDS.items():  # "ít nhất" as well as "hơn" for a lower bound
+        forms[q] = tuple(sorted({*forms[q], *(words.text(w, CTX_QUALIFIER).lower() for w in said)}))
     forms[Qualifier.APPROX] = tuple(sorted({words.text(w, CTX_QUALIFIER).lower() for w in APPROX_WORDS}))
     return forms
 

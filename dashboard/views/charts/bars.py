@@ -63,10 +63,24 @@ QUALIFIER_END_SYMBOL = {  # None: no marker at the bar end
 NOTED_QUALIFIERS = (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.APPROX, Qualifier.RANGE)
 
 
-def qualifier_note(qualifier: Qualifier, words: Words | None = None) -> str:
+def qualifier_note(qualifier: Qualifier, words: Words | None = None, wording: str | None = None) -> str:
     """The Formatter's sentence for a qualifier ("Over: the source gives a lower bound; …"), in
-    the language of ``words`` (English when None)."""
-    return formatter_for(words.language if words else None).qualifier_sentence(qualifier)
+    the language of ``words`` (English when None); ``wording`` tells "at least" from "over"."""
+    return formatter_for(words.language if words else None).qualifier_sentence(qualifier, wording)
+
+
+def bound_notes(rows: pd.DataFrame | Columns, words: Words | None = None) -> list[str]:
+    """One note per kind of bound the rows show, in NOTED_QUALIFIERS order: "at least" (the
+    bound may be reached) and "over" (it may not) are two notes when both are shown."""
+    qualifiers = list(rows["qualifier"])
+    wordings = list(rows["wording"]) if "wording" in rows else [None] * len(qualifiers)
+    notes: list[str] = []
+    for qualifier in NOTED_QUALIFIERS:
+        for q, wording in zip(qualifiers, wordings):
+            note = qualifier_note(qualifier, words, wording) if q == qualifier.value else None
+            if note and note not in notes:
+                notes.append(note)
+    return notes
 
 
 def high_values(rows: pd.DataFrame | Columns) -> np.ndarray:
@@ -140,8 +154,7 @@ def cap_note(shown: int, total: int, words: Words | None = None) -> str:
 def qualifier_notes(rows: pd.DataFrame) -> list[str]:
     """The note for each qualifier the bars show, then a note when one is a commitment."""
     words = words_for(language_of(rows))
-    present = set(rows["qualifier"].tolist())
-    notes = [qualifier_note(q, words) for q in NOTED_QUALIFIERS if q.value in present]
+    notes = bound_notes(rows, words)
     if (rows["kind"] == Kind.COMMITTED.value).any():
         notes.append(say(COMMITMENT_NOTE, words))
     return notes
@@ -182,7 +195,7 @@ def single_panel(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
 
 BAR_COLUMNS = (  # what a bar chart reads of its rows once ordered: traces, axes, keys, panel titles, alt text
     "id", "metric", "programme", "scope", "scope_label", "value", "value_high", "unit", "qualifier", "kind",
-    "value_label", "metric_label", "period_label", "programme_name", "note", "claim_text", "part_of",
+    "value_label", "metric_label", "period_label", "programme_name", "note", "claim_text", "part_of", "wording",
     "period_type", "period_start", "period_end",  # the panel of a bar: one kind of period (charts.periods)
 )
 _ORDERED: dict[tuple[int, int], tuple[weakref.ref, weakref.ref, Columns]] = {}
@@ -358,10 +371,12 @@ def key_traces(rows: Columns, theme: Theme) -> list[dict]:
         keys.append((kind_label(Kind.REPORTED.value, words), grey, shade(grey, 0.3), 1, ""))
     if Kind.COMMITTED.value in kinds:
         keys.append((kind_label(Kind.COMMITTED.value, words), tint(grey, 0.82), shade(grey, 0.15), 2, ""))
-    present = set(rows["qualifier"])
+    notes = bound_notes(rows, words)
     for qualifier in NOTED_QUALIFIERS:
-        if qualifier.value in present:
-            word = qualifier_note(qualifier, words).split(":")[0]  # "Over", "Up to", "Nearly / about", "Between"
+        said = [qualifier_note(qualifier, words, w) for w in (None, "at least", "under")]
+        shown = [n.split(":")[0] for n in dict.fromkeys(said) if n in notes]  # "Over", "At least", "Up to", "Nearly / about"…
+        if shown:
+            word = " / ".join(shown)
             keys.append((say("{word}: {phrase}", words, word=word, phrase=say(QUALIFIER_PHRASES[qualifier.value], words)),
                          tint(grey, 0.82), shade(grey, 0.15), 1, QUALIFIER_PATTERN[qualifier.value]))
     return [
