@@ -1,0 +1,269 @@
+"""Bring a reviewer's corrections from a review sheet (``dashboard.words.review``) back into
+the catalogue (``vi.po``) and the curated names (``data/i18n/vi.yaml``).
+
+A correction is refused, with the sheet's row number, when it is empty, drops or adds a
+placeholder (``{n}``: the same set as the English), names an entry that is not there, or
+corrects a string that has changed since the sheet was written. One refusal and nothing is
+written: the reviewer fixes the sheet and applies it again.
+
+Both files are edited in place, only the corrected lines: Babel's ``write_po`` would rewrite
+the catalogue's wrapping and references, and the YAML has comments and folded notes that a
+dump would lose. Each edit is read back (``read_po``, the translations loader) and must give
+the correction and leave every other entry as it was; else nothing is written.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from babel.messages.pofile import normalize, read_po
+
+from dashboard.curated.translations import load_translations, translation_files
+from dashboard.words.catalogue import LOCALE_DIR, Words, placeholders, po_path
+from dashboard.words.review import CONTEXT, COLUMNS, ENGLISH, FILE, KEY, PO_NAME, VERDICT, VIETNAMESE, sheet_file
+
+CTX = "translations review"
+APPROVED = {"ok", "approved", "✓", "✔", "x", "duyệt", "đồng ý", "đã duyệt"}  # a verdict that changes nothing
+
+
+class ReviewError(ValueError):
+    """A sheet that cannot be read as a review sheet, or an edit that did not read back."""
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """One correction that is not applied, and why: ``FILE.xlsx row 14: …``."""
+
+    sheet: str
+    row: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.sheet} row {self.row}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One corrected string: ``vi.po:123 'Returns': 'Hồi hương' → 'Đưa về nước'``."""
+
+    file: str
+    line: int
+    english: str
+    before: str
+    after: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line} {self.english!r}: {self.before!r} → {self.after!r}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    changes: list[Change]
+    approved: int
+    refusals: list[Refusal]
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    row: int
+    file: str
+    context: str
+    key: str
+    english: str
+    vietnamese: str  # as the sheet was written
+    correction: str
+
+
+def read_verdicts(path: Path, words: Words) -> tuple[list[_Verdict], int]:
+    """The rows the reviewer wrote a correction in, and how many they approved."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (OSError, ValueError, KeyError) as err:  # missing, not a workbook, a damaged one
+        raise ReviewError(words.text("{path}: cannot read it as a workbook ({reason}); give the .xlsx written by 'dashboard translations review'", CTX, path=path, reason=err)) from None
+    sheet = book.worksheets[0]
+    header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
+    last = COLUMNS[VERDICT][0]
+    if len(header) <= VERDICT or f"({last})" not in str(header[VERDICT] or ""):
+        raise ReviewError(words.text("{path}: not a review sheet (no '{column}' column); write one with 'dashboard translations review'", CTX, path=path, column=last))
+    verdicts, approved = [], 0
+    for number, cells in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+        cells = [("" if value is None else str(value)) for value in (*cells, *[None] * len(COLUMNS))][: len(COLUMNS)]
+        if cells[VERDICT] == "":
+            continue
+        correction = unicodedata.normalize("NFC", cells[VERDICT])
+        if correction.strip().lower() in APPROVED or correction == cells[VIETNAMESE]:
+            approved += 1
+            continue
+        verdicts.append(_Verdict(number, cells[FILE], cells[CONTEXT], cells[KEY], cells[ENGLISH], cells[VIETNAMESE], correction))
+    book.close()
+    return verdicts, approved
+
+
+def _placeholder_refusal(english: str, correction: str, words: Words) -> str | None:
+    wanted, given = placeholders(english), placeholders(correction)
+    dropped, added = sorted(wanted - given), sorted(given - wanted)
+    if dropped:
+        return words.text("the correction drops {placeholders}; keep every placeholder", CTX, placeholders=", ".join("{" + p + "}" for p in dropped))
+    if added:
+        return words.text("the correction adds {placeholders}, which the English does not have; remove it", CTX, placeholders=", ".join("{" + p + "}" for p in added))
+    return None
+
+
+# --- the catalogue ----------------------------------------------------------------------
+
+
+def _read_catalog(path: Path):
+    return read_po(io.BytesIO(path.read_bytes()), locale="vi")
+
+
+def _forms(message) -> tuple[str, ...]:
+    return tuple(message.string) if isinstance(message.string, (list, tuple)) else (message.string,)
+
+
+def _po_edit(lines: list[str], message, text: str) -> None:
+    """Replace the message's (first) msgstr in ``lines`` by ``text``, wrapped as Babel writes it."""
+    start = message.lineno - 1  # Babel's lineno: the msgid line, counted from 1
+    while not lines[start].startswith("msgid "):
+        start += 1
+    name = "msgstr[0]" if isinstance(message.id, (list, tuple)) else "msgstr"
+    at = next(i for i in range(start, len(lines)) if lines[i].startswith(name + " "))
+    end = at + 1
+    while end < len(lines) and lines[end].startswith('"'):
+        end += 1
+    lines[at:end] = f"{name} {normalize(text, width=76)}\n".splitlines(keepends=True)
+
+
+def _apply_po(path: Path, edits: list[tuple[object, str]], words: Words) -> None:
+    before = _read_catalog(path)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for message, text in sorted(edits, key=lambda edit: -edit[0].lineno):  # from the bottom: line numbers hold
+        _po_edit(lines, message, text)
+    new_text = "".join(lines)
+    after = read_po(io.BytesIO(new_text.encode("utf-8")), locale="vi")
+    wanted = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): text for m, text in edits}
+    for message in before:
+        if not message.id:
+            continue  # the header: Babel rebuilds its msgstr from the metadata
+        key = (message.context, message.id if isinstance(message.id, str) else message.id[0])
+        now = after.get(message.id, message.context)
+        expected = (wanted[key],) + _forms(message)[1:] if key in wanted else _forms(message)
+        if now is None or _forms(now) != expected:
+            raise ReviewError(words.text("{path}: the edit of '{message}' did not read back; nothing was written", CTX, path=path, message=key[1]))
+    path.write_text(new_text, encoding="utf-8")
+
+
+# --- the curated names -------------------------------------------------------------------
+
+
+def _yaml_edit(lines: list[str], line: int, field_name: str, text: str) -> None:
+    """Replace the value of ``field_name`` (its value starts on ``line``, counted from 1)."""
+    pattern = re.compile(rf"^(\s*(?:- )?){re.escape(field_name)}:")
+    at = line - 1
+    while at >= 0 and not pattern.match(lines[at]):
+        at -= 1
+    prefix = pattern.match(lines[at]).group(1)
+    column = len(prefix)
+    def indent(text: str) -> int:
+        return len(text) - len(text.lstrip(" "))
+
+    end = at + 1
+    while end < len(lines):
+        following = next((l for l in lines[end:] if l.strip()), "")  # a blank line belongs to a folded note only inside it
+        if not following or indent(following) <= column:
+            break
+        end += 1
+    dumped = yaml.safe_dump({field_name: text}, allow_unicode=True, width=88, sort_keys=False).splitlines()
+    new = [prefix + dumped[0] + "\n"] + [" " * column + part + "\n" for part in dumped[1:]]
+    lines[at:end] = new
+
+
+def _apply_yaml(data_dir: Path, file: str, edits: list[tuple[object, str, str]], words: Words) -> None:
+    path = next(p for p in translation_files(data_dir, "vi") if sheet_file(p, data_dir) == file)
+    before, _ = load_translations(data_dir, "vi")
+    original = path.read_text(encoding="utf-8")
+    lines = original.splitlines(keepends=True)
+    for entry, field_name, text in sorted(edits, key=lambda edit: -edit[0].lines.get(edit[1], edit[0].location.line)):
+        _yaml_edit(lines, entry.lines.get(field_name, entry.location.line), field_name, text)
+    path.write_text("".join(lines), encoding="utf-8")
+    after, problems = load_translations(data_dir, "vi")
+    wanted = {(entry.section, entry.key, field_name): text for entry, field_name, text in edits}
+    for (section, key), entry in before.entries.items():
+        now = after.entries.get((section, key))
+        expected = {name: wanted.get((section, key, name), form) for name, form in entry.forms.items()}
+        if problems or now is None or now.forms != expected:
+            path.write_text(original, encoding="utf-8")
+            raise ReviewError(words.text("{path}: the edit of {key} did not read back; nothing was written", CTX, path=file, key=f"{section}/{key}"))
+
+
+# --- the whole -----------------------------------------------------------------------------
+
+
+def apply_sheet(sheet_path: Path, data_dir: Path, directory: Path | None = None, words: Words | None = None) -> Outcome:
+    """Check every correction of the sheet; when none is refused, write them all."""
+    words = words or Words("en")
+    verdicts, approved = read_verdicts(sheet_path, words)
+    sheet = Path(sheet_path).name
+    po = po_path("vi", directory or LOCALE_DIR)  # read when called: a test points it at a copy
+    catalog = _read_catalog(po)
+    translations, problems = load_translations(data_dir, "vi")
+    if problems:  # a file that does not read: its lines cannot be found to correct
+        raise ReviewError("\n".join(str(problem) for problem in problems))
+    refusals: list[Refusal] = []
+    po_edits: list[tuple[object, str]] = []
+    yaml_edits: dict[str, list[tuple[object, str, str]]] = {}
+    changes: list[Change] = []
+    seen: set[tuple[str, str, str]] = set()
+    for verdict in verdicts:
+        refuse = lambda message: refusals.append(Refusal(sheet, verdict.row, message))  # noqa: E731
+        if not verdict.correction.strip():
+            refuse(words.text("the correction is empty; write the Vietnamese, or OK to approve", CTX))
+            continue
+        identity = (verdict.file, verdict.context, verdict.key)
+        if identity in seen:
+            refuse(words.text("a second correction of the same string; keep one row", CTX))
+            continue
+        seen.add(identity)
+        if verdict.file == PO_NAME:
+            message = catalog.get(verdict.key, verdict.context or None)
+            if message is None:  # a plural's id is its singular
+                message = next((m for m in catalog if isinstance(m.id, (list, tuple)) and m.id[0] == verdict.key and m.context == (verdict.context or None)), None)
+            if message is None:
+                refuse(words.text("no entry '{key}' (context '{context}') in vi.po; do not edit the File, Context or Key columns", CTX, key=verdict.key, context=verdict.context))
+                continue
+            english = " ".join(message.id) if isinstance(message.id, (list, tuple)) else message.id
+            now, line = _forms(message)[0] or "", message.lineno
+        else:
+            section, _, rest = verdict.key.partition("/")
+            key, _, field_name = rest.rpartition("/")
+            entry = translations.entries.get((section, key))
+            if entry is None or sheet_file(entry.location.path, data_dir) != verdict.file or entry.forms.get(field_name) is None:
+                refuse(words.text("no curated name '{key}' in {file}; do not edit the File, Context or Key columns", CTX, key=verdict.key, file=verdict.file))
+                continue
+            english, now = verdict.english, entry.forms[field_name]
+            line = entry.lines.get(field_name, entry.location.line)
+        if now != verdict.vietnamese:
+            refuse(words.text("the Vietnamese changed since the sheet was written (now '{now}'); write a new sheet and copy the correction into it", CTX, now=now))
+            continue
+        broken = _placeholder_refusal(english, verdict.correction, words)
+        if broken:
+            refuse(broken)
+            continue
+        changes.append(Change(verdict.file, line, verdict.english, now, verdict.correction))
+        if verdict.file == PO_NAME:
+            po_edits.append((message, verdict.correction))
+        else:
+            yaml_edits.setdefault(verdict.file, []).append((entry, field_name, verdict.correction))
+    if refusals:
+        return Outcome([], approved, refusals)
+    if po_edits:
+        _apply_po(po, po_edits, words)
+    for file, edits in yaml_edits.items():
+        _apply_yaml(Path(data_dir), file, edits, words)
+    return Outcome(changes, approved, [])
