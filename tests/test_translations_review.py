@@ -211,3 +211,8 @@ def test_the_commands_write_the_sheet_and_report_a_refusal_in_one_line(project):
     assert "Traceback" not in refused.output
     missing = runner.invoke(main, ["translations", "apply", str(sheet.with_name("none.xlsx")), "--data", str(data)])
     assert missing.exit_code == 1 and "none.xlsx" in missing.output and "Traceback" not in missing.output
+    not_a_workbook = sheet.with_name("notes.xlsx")
+    not_a_workbook.write_text("corrections: see the email", encoding="utf-8")
+    garbled = runner.invoke(main, ["translations", "apply", str(not_a_workbook), "--data", str(data)])
+    assert garbled.exit_code == 1 and "notes.xlsx: cannot read it as a workbook" in garbled.output
+    assert "Traceback" not in garbled.output and garbled.exception is None or isinstance(garbled.exception, SystemExit)

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,10 +84,11 @@ class _Verdict:
 def read_verdicts(path: Path, words: Words) -> tuple[list[_Verdict], int]:
     """The rows the reviewer wrote a correction in, and how many they approved."""
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, ValueError, KeyError) as err:  # missing, not a workbook, a damaged one
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as err:  # missing, not a workbook, damaged
         raise ReviewError(words.text("{path}: cannot read it as a workbook ({reason}); give the .xlsx written by 'dashboard translations review'", CTX, path=path, reason=err)) from None
     sheet = book.worksheets[0]
     header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
@@ -128,7 +131,7 @@ def _forms(message) -> tuple[str, ...]:
 
 
 def _po_edit(lines: list[str], message, text: str) -> None:
-    """Replace the message's (first) msgstr in ``lines`` by ``text``, wrapped as Babel writes it."""
+    """Replace the message's (first) msgstr in ``lines`` by ``text``, quoted as Babel writes it."""
     start = message.lineno - 1  # Babel's lineno: the msgid line, counted from 1
     while not lines[start].startswith("msgid "):
         start += 1
@@ -137,7 +140,7 @@ def _po_edit(lines: list[str], message, text: str) -> None:
     end = at + 1
     while end < len(lines) and lines[end].startswith('"'):
         end += 1
-    lines[at:end] = f"{name} {normalize(text, width=76)}\n".splitlines(keepends=True)
+    lines[at:end] = f"{name} {normalize(text, width=0)}\n".splitlines(keepends=True)  # the file's style: one line
 
 
 def _apply_po(path: Path, edits: list[tuple[object, str]], words: Words) -> None:
@@ -179,9 +182,18 @@ def _yaml_edit(lines: list[str], line: int, field_name: str, text: str) -> None:
         if not following or indent(following) <= column:
             break
         end += 1
-    dumped = yaml.safe_dump({field_name: text}, allow_unicode=True, width=88, sort_keys=False).splitlines()
-    new = [prefix + dumped[0] + "\n"] + [" " * column + part + "\n" for part in dumped[1:]]
-    lines[at:end] = new
+    dumped = _yaml_value(field_name, text, width=88 - column)
+    lines[at:end] = [prefix + dumped[0] + "\n"] + [" " * column + part + "\n" for part in dumped[1:]]
+
+
+def _yaml_value(field_name: str, text: str, width: int) -> list[str]:
+    """``field: text`` as the file writes it: a long note folded (``>-``) over lines of at most
+    ``width``, like the curated ones; else (or when folding would change it) as PyYAML writes it."""
+    if len(field_name) + len(text) + 2 > width:
+        folded = [f"{field_name}: >-"] + ["  " + part for part in textwrap.wrap(text, width - 2, break_long_words=False, break_on_hyphens=False)]
+        if yaml.safe_load("\n".join(folded)) == {field_name: text}:
+            return folded
+    return yaml.safe_dump({field_name: text}, allow_unicode=True, width=width, sort_keys=False).splitlines()
 
 
 def _apply_yaml(data_dir: Path, file: str, edits: list[tuple[object, str, str]], words: Words) -> None:
