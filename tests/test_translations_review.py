@@ -175,6 +175,25 @@ def test_a_string_changed_since_the_sheet_was_written_is_not_overwritten(project
     assert "Chương trình thí điểm" not in path.read_text(encoding="utf-8")
 
 
+def test_a_quote_translation_corrected_without_its_figure_s_bound_is_refused(project):
+    data, locale, sheet = project
+    dataset = load_valid(data, SAMPLE / "seeds")
+    figure = next(f for f in dataset.figures if f.qualifier.value == "at_least" and f.value >= 1000)
+    words = catalogue.Words("vi")
+    exact = f"{words.integer(int(figure.value))} người"
+    with (data / "i18n" / "vi.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(f"figures:\n  - id: {figure.id}\n    quote_translation: hơn {exact}\n")
+    review_sheet(dataset, data, sheet, locale)
+    _, *rows = sheet_rows(sheet)
+    number = next(n for n, r in enumerate(rows, start=2) if r[KEY] == f"figures/{figure.id}/quote_translation")
+    write_verdicts(sheet, {number: exact})  # the reviewer dropped "hơn"
+
+    outcome = apply_sheet(sheet, data, locale, dataset=dataset)
+
+    assert [r.row for r in outcome.refusals] == [number] and "without its bound" in str(outcome.refusals[0])
+    assert f"hơn {exact}" in (data / "i18n" / "vi.yaml").read_text(encoding="utf-8")
+
+
 def test_a_folded_note_is_corrected_in_place_and_every_other_line_is_kept():
     text = (
         "# a comment\n"
@@ -206,13 +225,14 @@ def test_the_commands_write_the_sheet_and_report_a_refusal_in_one_line(project):
     _, *rows = sheet_rows(sheet)
     number, row = next((n, r) for n, r in enumerate(rows, start=2) if r[FILE] == "vi.po" and placeholders(r[ENGLISH]))
     write_verdicts(sheet, {number: "không còn biến nào"})
-    refused = runner.invoke(main, ["translations", "apply", str(sheet), "--data", str(data)])
+    seeds = ["--data", str(data), "--seeds", str(SAMPLE / "seeds")]
+    refused = runner.invoke(main, ["translations", "apply", str(sheet), *seeds])
     assert refused.exit_code == 1 and f"review.xlsx row {number}: the correction drops" in refused.output
     assert "Traceback" not in refused.output
-    missing = runner.invoke(main, ["translations", "apply", str(sheet.with_name("none.xlsx")), "--data", str(data)])
+    missing = runner.invoke(main, ["translations", "apply", str(sheet.with_name("none.xlsx")), *seeds])
     assert missing.exit_code == 1 and "none.xlsx" in missing.output and "Traceback" not in missing.output
     not_a_workbook = sheet.with_name("notes.xlsx")
     not_a_workbook.write_text("corrections: see the email", encoding="utf-8")
-    garbled = runner.invoke(main, ["translations", "apply", str(not_a_workbook), "--data", str(data)])
+    garbled = runner.invoke(main, ["translations", "apply", str(not_a_workbook), *seeds])
     assert garbled.exit_code == 1 and "notes.xlsx: cannot read it as a workbook" in garbled.output
     assert "Traceback" not in garbled.output and garbled.exception is None or isinstance(garbled.exception, SystemExit)

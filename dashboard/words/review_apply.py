@@ -19,14 +19,16 @@ import re
 import textwrap
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 from babel.messages.pofile import normalize, read_po
 
-from dashboard.curated.translations import load_translations, translation_files
+from dashboard.curated.records import Dataset
+from dashboard.curated.translations import QUOTE_FIELD, Translations, load_translations, translation_files
 from dashboard.words.catalogue import LOCALE_DIR, Words, placeholders, po_path
+from dashboard.words.names import quote_translation_warnings
 from dashboard.words.review import CONTEXT, COLUMNS, ENGLISH, FILE, KEY, PO_NAME, VERDICT, VIETNAMESE, sheet_file
 
 CTX = "translations review"
@@ -217,8 +219,11 @@ def _apply_yaml(data_dir: Path, file: str, edits: list[tuple[object, str, str]],
 # --- the whole -----------------------------------------------------------------------------
 
 
-def apply_sheet(sheet_path: Path, data_dir: Path, directory: Path | None = None, words: Words | None = None) -> Outcome:
-    """Check every correction of the sheet; when none is refused, write them all."""
+def apply_sheet(
+    sheet_path: Path, data_dir: Path, directory: Path | None = None, words: Words | None = None, dataset: Dataset | None = None,
+) -> Outcome:
+    """Check every correction of the sheet; when none is refused, write them all. With the
+    ``dataset``, a corrected quote translation must still state its figure's value and bound."""
     words = words or Words("en")
     verdicts, approved = read_verdicts(sheet_path, words)
     sheet = Path(sheet_path).name
@@ -232,6 +237,7 @@ def apply_sheet(sheet_path: Path, data_dir: Path, directory: Path | None = None,
     yaml_edits: dict[str, list[tuple[object, str, str]]] = {}
     changes: list[Change] = []
     seen: set[tuple[str, str, str]] = set()
+    rows: dict[tuple[str, str, str], int] = {}  # the sheet's row of each curated-name correction
     for verdict in verdicts:
         refuse = lambda message: refusals.append(Refusal(sheet, verdict.row, message))  # noqa: E731
         if not verdict.correction.strip():
@@ -272,6 +278,9 @@ def apply_sheet(sheet_path: Path, data_dir: Path, directory: Path | None = None,
             po_edits.append((message, verdict.correction))
         else:
             yaml_edits.setdefault(verdict.file, []).append((entry, field_name, verdict.correction))
+            rows[(section, key, field_name)] = verdict.row
+    if dataset is not None:
+        refusals += _quote_refusals(dataset, translations, yaml_edits, rows, sheet, words)
     if refusals:
         return Outcome([], approved, refusals)
     if po_edits:
@@ -279,3 +288,21 @@ def apply_sheet(sheet_path: Path, data_dir: Path, directory: Path | None = None,
     for file, edits in yaml_edits.items():
         _apply_yaml(Path(data_dir), file, edits, words)
     return Outcome(changes, approved, [])
+
+
+def _quote_refusals(dataset: Dataset, translations: Translations, yaml_edits, rows, sheet: str, words: Words) -> list[Refusal]:
+    """A corrected quote translation that no longer states its figure's value with the quote's
+    bound ("7 triệu" where the quote says "over £7 million"), as ``dashboard validate`` checks."""
+    entries = dict(translations.entries)
+    for edits in yaml_edits.values():
+        for entry, field_name, text in edits:
+            current = entries[(entry.section, entry.key)]
+            entries[(entry.section, entry.key)] = replace(current, forms={**current.forms, field_name: text})
+    corrected = replace(translations, entries=entries)
+    refusals = []
+    for problem in quote_translation_warnings(dataset, corrected):
+        for (section, key, field_name), row in rows.items():
+            entry = translations.entries[(section, key)]
+            if field_name == QUOTE_FIELD and problem.location.line == entry.lines.get(QUOTE_FIELD) and problem.location.path == entry.location.path:
+                refusals.append(Refusal(sheet, row, words.text("the correction {problem}", CTX, problem=problem.message)))
+    return sorted(refusals, key=lambda refusal: refusal.row)

@@ -41,11 +41,13 @@ def translations_group(load: Callable, data_folder: Callable[[Path | None], Path
     ))
     @click.argument("sheet", type=click.Path(path_type=Path))
     @data_option
-    def apply(sheet: Path, data_dir: Path | None) -> None:
+    @seeds_option
+    def apply(sheet: Path, data_dir: Path | None, seeds_dir: Path | None) -> None:
         from dashboard.words.review_apply import ReviewError, apply_sheet
 
+        dataset = load(data_dir, seeds_dir)  # a quote translation is checked against its figure
         try:
-            outcome = apply_sheet(sheet, data_folder(data_dir), words=EN)
+            outcome = apply_sheet(sheet, data_folder(data_dir), words=EN, dataset=dataset)
         except ReviewError as err:
             raise click.ClickException(str(err)) from None
         for line in [*outcome.refusals, *outcome.changes]:
