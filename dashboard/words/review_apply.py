@@ -21,6 +21,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 from babel.messages.pofile import normalize, read_po
@@ -219,6 +220,46 @@ def _apply_yaml(data_dir: Path, file: str, edits: list[tuple[object, str, str]],
 # --- the whole -----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Target:
+    """Where a correction goes: a catalogue message, or a field of a curated entry."""
+
+    line: int
+    now: str  # the Vietnamese there today
+    message: object | None = None
+    entry: Any = None
+    field: str = ""
+
+
+def _target(verdict: _Verdict, seen: set, catalog, translations: Translations, data_dir: Path, words: Words) -> _Target | str:
+    """Where ``verdict``'s correction goes, or why it is refused (one sentence)."""
+    if not verdict.correction.strip():
+        return words.text("the correction is empty; write the Vietnamese, or OK to approve", CTX)
+    identity = (verdict.file, verdict.context, verdict.key)
+    if identity in seen:
+        return words.text("a second correction of the same string; keep one row", CTX)
+    seen.add(identity)
+    if verdict.file == PO_NAME:
+        message = catalog.get(verdict.key, verdict.context or None) or next(  # a plural's key is its singular
+            (m for m in catalog if isinstance(m.id, (list, tuple)) and m.id[0] == verdict.key and m.context == (verdict.context or None)), None,
+        )
+        if message is None:
+            return words.text("no entry '{key}' (context '{context}') in vi.po; do not edit the File, Context or Key columns", CTX, key=verdict.key, context=verdict.context)
+        english = " ".join(message.id) if isinstance(message.id, (list, tuple)) else message.id
+        target = _Target(message.lineno, _forms(message)[0] or "", message=message)
+    else:
+        section, _, rest = verdict.key.partition("/")
+        key, _, field_name = rest.rpartition("/")
+        entry = translations.entries.get((section, key))
+        if entry is None or sheet_file(entry.location.path, data_dir) != verdict.file or entry.forms.get(field_name) is None:
+            return words.text("no curated name '{key}' in {file}; do not edit the File, Context or Key columns", CTX, key=verdict.key, file=verdict.file)
+        english = verdict.english
+        target = _Target(entry.lines.get(field_name, entry.location.line), entry.forms[field_name], entry=entry, field=field_name)
+    if target.now != verdict.vietnamese:
+        return words.text("the Vietnamese changed since the sheet was written (now '{now}'); write a new sheet and copy the correction into it", CTX, now=target.now)
+    return _placeholder_refusal(english, verdict.correction, words) or target
+
+
 def apply_sheet(
     sheet_path: Path, data_dir: Path, directory: Path | None = None, words: Words | None = None, dataset: Dataset | None = None,
 ) -> Outcome:
@@ -235,50 +276,21 @@ def apply_sheet(
     refusals: list[Refusal] = []
     po_edits: list[tuple[object, str]] = []
     yaml_edits: dict[str, list[tuple[object, str, str]]] = {}
+    rows: dict[tuple[str, str, str], int] = {}  # the sheet's row of each curated-name correction
     changes: list[Change] = []
     seen: set[tuple[str, str, str]] = set()
-    rows: dict[tuple[str, str, str], int] = {}  # the sheet's row of each curated-name correction
     for verdict in verdicts:
-        refuse = lambda message: refusals.append(Refusal(sheet, verdict.row, message))  # noqa: E731
-        if not verdict.correction.strip():
-            refuse(words.text("the correction is empty; write the Vietnamese, or OK to approve", CTX))
+        target = _target(verdict, seen, catalog, translations, Path(data_dir), words)
+        if isinstance(target, str):
+            refusals.append(Refusal(sheet, verdict.row, target))
             continue
-        identity = (verdict.file, verdict.context, verdict.key)
-        if identity in seen:
-            refuse(words.text("a second correction of the same string; keep one row", CTX))
-            continue
-        seen.add(identity)
-        if verdict.file == PO_NAME:
-            message = catalog.get(verdict.key, verdict.context or None)
-            if message is None:  # a plural's id is its singular
-                message = next((m for m in catalog if isinstance(m.id, (list, tuple)) and m.id[0] == verdict.key and m.context == (verdict.context or None)), None)
-            if message is None:
-                refuse(words.text("no entry '{key}' (context '{context}') in vi.po; do not edit the File, Context or Key columns", CTX, key=verdict.key, context=verdict.context))
-                continue
-            english = " ".join(message.id) if isinstance(message.id, (list, tuple)) else message.id
-            now, line = _forms(message)[0] or "", message.lineno
+        changes.append(Change(verdict.file, target.line, verdict.english, target.now, verdict.correction))
+        if target.message is not None:
+            po_edits.append((target.message, verdict.correction))
         else:
-            section, _, rest = verdict.key.partition("/")
-            key, _, field_name = rest.rpartition("/")
-            entry = translations.entries.get((section, key))
-            if entry is None or sheet_file(entry.location.path, data_dir) != verdict.file or entry.forms.get(field_name) is None:
-                refuse(words.text("no curated name '{key}' in {file}; do not edit the File, Context or Key columns", CTX, key=verdict.key, file=verdict.file))
-                continue
-            english, now = verdict.english, entry.forms[field_name]
-            line = entry.lines.get(field_name, entry.location.line)
-        if now != verdict.vietnamese:
-            refuse(words.text("the Vietnamese changed since the sheet was written (now '{now}'); write a new sheet and copy the correction into it", CTX, now=now))
-            continue
-        broken = _placeholder_refusal(english, verdict.correction, words)
-        if broken:
-            refuse(broken)
-            continue
-        changes.append(Change(verdict.file, line, verdict.english, now, verdict.correction))
-        if verdict.file == PO_NAME:
-            po_edits.append((message, verdict.correction))
-        else:
-            yaml_edits.setdefault(verdict.file, []).append((entry, field_name, verdict.correction))
-            rows[(section, key, field_name)] = verdict.row
+            entry = target.entry
+            yaml_edits.setdefault(verdict.file, []).append((entry, target.field, verdict.correction))
+            rows[(entry.section, entry.key, target.field)] = verdict.row
     if dataset is not None:
         refusals += _quote_refusals(dataset, translations, yaml_edits, rows, sheet, words)
     if refusals:
