@@ -26,6 +26,7 @@ from dashboard.curated.validate import load_valid, undescribed_seeds, warnings a
 from dashboard.analysis.fmt import count
 from dashboard.words import LANGUAGES, Words
 from dashboard.words.names import translation_report
+from dashboard.words.review_cli import translations_group
 
 EN = Words("en")  # help texts and the commands without --lang; every message is a catalogue entry (context "cli")
 CTX = "cli"
@@ -373,6 +374,9 @@ def list_ids(kind: str, names: tuple[str, ...], data_dir: Path | None, seeds_dir
         )
         click.echo(f"{row.id.ljust(width)}  {row.name}  ({held})")
 
+
+# the reviewer's commands: a sheet of every Vietnamese string, and its corrections back
+main.add_command(translations_group(load, lambda data_dir: data_dir or _default("data"), data_option, seeds_option))
 
 if __name__ == "__main__":  # pragma: no cover
     main()

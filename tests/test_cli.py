@@ -232,6 +232,7 @@ COMMAND_ARGS = {
     "coverage": [],
     "serve": [],
     "list": ["programmes"],
+    "translations": ["review", "-o", "out.xlsx"],
 }
 # Commands that read the data without trusting it, and why (tests/test_draft.py covers them).
 READS_INVALID_DATA = {
