@@ -141,15 +141,16 @@ def xlsx_columns(words: Words | None = None) -> list[tuple[str, str]]:
     return readable + [(c, c) for c in XLSX_ID_COLUMNS]
 
 
-def _readable_frame(figures: pd.DataFrame) -> pd.DataFrame:
-    """The figures with the computed readable columns: the status in words, the relations as
-    the page's table marks them ("part of £200m (global-aid)", "latest of 2")."""
-    from dashboard.views.labels import KIND_LABELS
+def _readable_frame(figures: pd.DataFrame, words: Words | None = None) -> pd.DataFrame:
+    """The figures with the computed readable columns: the status in words of the workbook's
+    language ("Reported (achieved)" / "Đã báo cáo (đã đạt được)"), the relations as the
+    page's table marks them ("part of £200m (global-aid)", "latest of 2")."""
+    from dashboard.views.labels import kind_label
     from dashboard.views.table import relation_marks
 
     marks = relation_marks(figures)
     return figures.assign(
-        kind_label=figures["kind"].map(lambda k: KIND_LABELS.get(k, k), na_action="ignore"),
+        kind_label=figures["kind"].map(lambda k: kind_label(k, words), na_action="ignore"),
         relation_words=figures["id"].map(lambda i: marks.get(i, ("", ()))[0] or None),
     )
 
@@ -183,7 +184,7 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     columns = xlsx_columns(words)
     names = [name for name, _ in columns]
     _write_row(sheet, 1, [header for _, header in columns], font=bold)
-    frame = _readable_frame(figures)
+    frame = _readable_frame(figures, words)
     def write(cell, column: str, value, wrap: bool = True) -> None:
         cell.font = body
         if value is None or pd.isna(value):
