@@ -27,6 +27,7 @@ import pandas as pd
 
 
 from dashboard.analysis.frame import funding_ratios
+from dashboard.outputs.decklang import quoted_languages, tag_languages
 from dashboard.outputs.textfit import fit_size, text_width_in, wrap_lines  # noqa: F401  (text_width_in, wrap_lines: re-exported)
 from dashboard.words import Formatter, Words
 
@@ -107,6 +108,7 @@ def build_deck(
         words.text(SOURCE_NOTES, CTX_NOTES), words, link_column=3,
     )
 
+    tag_languages(deck, words.language, quoted_languages(dataset))  # spell-check and screen readers: vi-VN, quotes en-GB
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
