@@ -194,6 +194,8 @@ def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, datase
         lines.append(words.text("Key events:", CTX_NOTES))
         for r in rows.to_dict("records"):
             planned = words.text(" (planned)", CTX_NOTES) if r["status"] == "planned" else ""
+            if planned and str(r["title"]).endswith(planned.strip()):  # the title says it already
+                planned = ""
             if r.get("passed_unrecorded") == "yes":  # planned, its date passed, no record it took place
                 planned = " — " + words.text(PASSED_NOTE, "charts", date=r["date_label"])
             lines.append(words.text("• {date}: {title}{planned}. Source: “{quote}”", CTX_NOTES, date=r["date_label"], title=r["title"], planned=planned, quote=r["quote"]))

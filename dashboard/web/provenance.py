@@ -228,7 +228,7 @@ class _View:
             if figure.kind.value == "committed" else words.text("Reported: achieved in the period", CTX)
         )
         details = [
-            Detail(words.text("Value", "table"), value + ("" if unit.is_currency else f" {noun}")),
+            Detail(words.text("Value", "table"), value if unit.is_currency else Formatter(words).with_unit(value, noun)),
             Detail(words.text("Qualifier", "table"), _qualifier_text(figure, words)),
             Detail(words.text("Status", "table"), status),
             Detail(words.text("Programme", "table"), name(dataset.programme(figure.programme), translations)),

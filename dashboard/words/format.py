@@ -61,6 +61,7 @@ CTX_APPROX_BOUND = "qualifier word before a derived value that is an approximate
 CTX_SENTENCE = "qualifier sentence: what a figure's bound means"
 CTX_NUMBER = "number pattern"
 CTX_CURRENCY = "currency: its name after an amount"
+NO_BREAK_SPACE = "\u00a0"
 CTX_DATE = "date pattern (Babel/CLDR pattern letters)"
 CTX_PERIOD = "period"
 CTX_COUNT = "count with its noun"
@@ -126,6 +127,13 @@ class Formatter:
         if not symbol or self.language == SOURCE_LANGUAGE:
             return symbol
         return self.words.text(symbol, CTX_CURRENCY)
+
+    def with_unit(self, value: str, noun: str) -> str:
+        """``720 people`` / ``720 người``: a value and its unit's noun, joined by a no-break
+        space outside English so they never break across lines (English as it was)."""
+        if not noun:
+            return value
+        return f"{value}{' ' if self.language == SOURCE_LANGUAGE else NO_BREAK_SPACE}{noun}"
 
     def count(self, n: int, noun: str) -> str:
         """``1 figure``, ``10,000 figures`` / ``1 số liệu``, ``10.000 số liệu``."""

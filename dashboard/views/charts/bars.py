@@ -159,7 +159,7 @@ def alt_items(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
             qualifier=say(QUALIFIER_PHRASES[qualifier], words), kind=kind_label(kind, words).lower(), period=period,
         )
         + (f"; {claim}" if claim else "")
-        + (f" — {note}" if isinstance(note, str) and note else "")
+        + (f" — {note.rstrip('.')}" if isinstance(note, str) and note else "")  # the sentence's own full stop follows
         for metric, programme, value, qualifier, kind, period, note, scope, claim in zip(
             rows["metric_label"], rows["programme_name"], rows["value_label"], rows["qualifier"],
             rows["kind"], rows["period_label"], rows["note"], scopes, claims,
