@@ -185,6 +185,7 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     names = [name for name, _ in columns]
     _write_row(sheet, 1, [header for _, header in columns], font=bold)
     frame = _readable_frame(figures, words)
+    date_format = words.text("yyyy-mm-dd", CTX_XLSX)  # Excel's pattern for a date cell: 17/4/2024 in Vietnamese
     def write(cell, column: str, value, wrap: bool = True) -> None:
         cell.font = body
         if value is None or pd.isna(value):
@@ -194,7 +195,7 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
             cell.number_format = "#,##0" if float(value).is_integer() else "#,##0.00##"
         elif column in DATE_COLUMNS:
             cell.value = pd.Timestamp(value).date()
-            cell.number_format = "yyyy-mm-dd"
+            cell.number_format = date_format
         else:
             _set_text(cell, neutralise(str(value)))
             if wrap:
