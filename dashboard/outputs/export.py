@@ -144,11 +144,11 @@ def xlsx_columns(words: Words | None = None) -> list[tuple[str, str]]:
 def _readable_frame(figures: pd.DataFrame, words: Words | None = None) -> pd.DataFrame:
     """The figures with the computed readable columns: the status in words of the workbook's
     language ("Reported (achieved)" / "Đã báo cáo (đã đạt được)"), the relations as the
-    page's table marks them ("part of £200m (global-aid)", "latest of 2")."""
+    page's table marks them, in the same language ("part of £200m (global-aid)", "latest of 2")."""
     from dashboard.views.labels import kind_label
     from dashboard.views.table import relation_marks
 
-    marks = relation_marks(figures)
+    marks = relation_marks(figures, words)
     return figures.assign(
         kind_label=figures["kind"].map(lambda k: kind_label(k, words), na_action="ignore"),
         relation_words=figures["id"].map(lambda i: marks.get(i, ("", ()))[0] or None),
