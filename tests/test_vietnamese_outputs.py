@@ -205,3 +205,19 @@ def test_the_vietnamese_workbook_shows_a_date_as_its_tables_do_day_first_without
     sheet = load_workbook(io.BytesIO(export("xlsx", shipped_dataset, config))).worksheets[0]
     dates = [cell for row in sheet.iter_rows(min_row=2) for cell in row if cell.is_date]
     assert dates and {cell.number_format for cell in dates} == {"d/m/yyyy"}  # 17/4/2024, as "17/4/2024" in the page's table
+
+
+def test_a_curated_translation_is_labelled_above_it_as_a_reference_translation(app, shipped_data_dir):
+    from dash import html
+
+    from components import walk
+
+    state = app_state(app)
+    names = curated_names(shipped_data_dir, "vi")
+    translated = [f for f in state.dataset.figures if names.form("figures", f.id, "quote_translation")]
+    assert translated
+    _, _, body = cb.source_panel(state, {"type": ID.CARD_LINE, "figure": translated[0].id}, 1, "vi")
+    [figure] = [c for part in (body if isinstance(body, (list, tuple)) else [body]) for c in walk(part) if isinstance(c, html.Figure)]
+    caption, quote = figure.children[0], figure.children[1]
+    assert isinstance(caption, html.Figcaption) and caption.children == "Bản dịch tham khảo"
+    assert isinstance(quote, html.Blockquote)  # the translation comes after its label, never read first
