@@ -221,3 +221,16 @@ def test_a_curated_translation_is_labelled_above_it_as_a_reference_translation(a
     caption, quote = figure.children[0], figure.children[1]
     assert isinstance(caption, html.Figcaption) and caption.children == "Bản dịch tham khảo"
     assert isinstance(quote, html.Blockquote)  # the translation comes after its label, never read first
+
+
+def test_a_vietnamese_money_axis_names_the_currency_once_in_its_title_not_on_every_tick(app):
+    state = app_state(app)
+    view = st.compute_view(state, state.defaults, "vi")
+    currency = "bảng\u00a0Anh"
+    for name in CHARTS:
+        axes = [a for k, a in view.charts[name].spec.get("layout", {}).items() if k[1:5] == "axis" and a.get("ticktext")]
+        titled = [a for a in axes if currency in str((a.get("title") or {}).get("text", ""))]
+        for axis in titled:  # a phone's axis holds "8 triệu", not "8 triệu bảng Anh" on each tick
+            assert not any(currency in str(t) for a in axes for t in a["ticktext"]), (name, axis["ticktext"])
+    funding = view.charts["funding"].spec["layout"]
+    assert any(currency in str((a.get("title") or {}).get("text", "")) for k, a in funding.items() if k.startswith("xaxis"))

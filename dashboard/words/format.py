@@ -128,6 +128,14 @@ class Formatter:
             return symbol
         return self.words.text(symbol, CTX_CURRENCY)
 
+    def tick(self, value: float, unit: Unit | None = None) -> str:
+        """An axis tick under a title that names the unit: ``£2m`` in English (as it was);
+        outside English the bare number (``2 triệu``), the title saying ``(bảng Anh)``: the
+        currency's name on every tick crowded a phone's axis until the labels overlapped."""
+        if self.language == SOURCE_LANGUAGE or unit is None or not unit.prefix:
+            return self.number(value, unit)
+        return self.number(value)
+
     def with_unit(self, value: str, noun: str) -> str:
         """``720 people`` / ``720 người``: a value and its unit's noun, joined by a no-break
         space outside English so they never break across lines (English as it was)."""
