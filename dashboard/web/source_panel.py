@@ -3,7 +3,7 @@
 ``render_passage`` turns a ``provenance.Passage`` (already in the page's language) into the
 dialog's title and body; ``source_modal`` is the empty dialog the page starts with. The quote
 is the document's own words: it carries the document's language (``lang``) and, on a page in
-another language, says so ("nguyên văn tiếng Anh"); a curated translation sits beside it,
+another language, says so ("Nguyên văn (tiếng Anh)"); a curated translation sits beside it,
 labelled as one. Computes nothing.
 """
 
