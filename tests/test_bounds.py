@@ -54,7 +54,7 @@ def test_at_least_reads_at_least_and_more_than_reads_more_than_never_over(rows):
 
 
 def test_vietnamese_says_at_least_with_it_nhat_and_more_than_with_hon():
-    assert fmt.format_value(2_600_000, "at_least", None, "at least", words="vi") == "ít nhất 2,6 triệu"
+    assert fmt.format_value(2_600_000, "at_least", None, "at least", words="vi") == "ít nhất 2,6\u00a0triệu"  # a number and its scale never break apart
     assert fmt.format_value(13_000, "at_least", None, "more than", words="vi") == "hơn 13.000"
     assert fmt.format_value(500, "at_most", None, "under", words="vi") == "dưới 500"
 

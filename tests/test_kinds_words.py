@@ -54,7 +54,7 @@ def test_a_hedge_goes_before_the_value_it_hedges():
 def test_money_and_a_unit_without_a_kind_read_as_they_always_did():
     assert value("en", 7_000_000, POUNDS, Qualifier.AT_LEAST, "over") == "over £7m"
     assert value("en", 720, PEOPLE) == "720"  # a count of people: its metric names them
-    assert value("vi", 7_000_000, PEOPLE, Qualifier.AT_LEAST) == "hơn 7 triệu"
+    assert value("vi", 7_000_000, PEOPLE, Qualifier.AT_LEAST) == "hơn 7\u00a0triệu"  # a number and its scale never break apart
 
 
 def test_a_range_of_percentages_or_ranks_keeps_the_unit_on_both_bounds():

@@ -143,10 +143,10 @@ def translated_provenance(dataset, tmp_path_factory):
 def test_the_vietnamese_source_dialog_labels_every_line_in_vietnamese_and_writes_numbers_in_vietnamese_style(provenance):
     passage = provenance.passage("msf-ruritania-funding-since-2018", words="vi")
     labels = [d.label for d in passage.details]
-    assert labels[:6] == ["Giá trị", "Mức xác định", "Trạng thái", "Chương trình", "Phạm vi hợp tác", "Giai đoạn"]
+    assert labels[:6] == ["Giá trị", "Mức xác định", "Trạng thái", "Chương trình", "Phạm vi", "Giai đoạn"]
     assert not any(getattr(label, "untranslated", False) for label in labels)
     shown = details(passage)
-    assert shown["Giá trị"] == "hơn 7 triệu\u00a0£"
+    assert shown["Giá trị"] == "hơn 7\u00a0triệu\u00a0bảng\u00a0Anh"
     assert shown["Mức xác định"] == "Nguồn ghi “over”. Hơn: nguồn nêu giới hạn dưới; giá trị thực cao hơn."
     assert shown["Trạng thái"].startswith("Đã báo cáo")
     assert shown["Giai đoạn"] == "2018 – tháng 3/2025, lũy kế"
@@ -157,7 +157,7 @@ def test_the_vietnamese_source_dialog_labels_every_line_in_vietnamese_and_writes
 def test_on_the_vietnamese_dialog_the_english_quote_stays_verbatim_and_says_nguyen_van_tieng_anh(provenance):
     passage = provenance.passage("msf-ruritania-funding-since-2018", words="vi")
     assert passage.quote == "Since 2018 the UK has invested over £7 million"
-    assert (passage.quote_lang, passage.quote_label) == ("en", "nguyên văn tiếng Anh")
+    assert (passage.quote_lang, passage.quote_label) == ("en", "Nguyên văn (tiếng Anh)")
     assert passage.quote_translation is None  # none curated: never a made-up one
     english = provenance.passage("msf-ruritania-funding-since-2018")
     assert (english.quote_label, english.language) == (None, "en")
@@ -174,9 +174,9 @@ def test_curated_names_notes_and_a_quote_translation_appear_in_the_vietnamese_di
     shown = details(passage)
     assert shown["Chương trình"] == "Quỹ Chống nô lệ hiện đại tại Ruritania"
     assert shown["Ngày bắt đầu"].startswith('"Since 2018": văn bản chỉ ghi năm')
-    assert passage.heading == "Kinh phí: hơn 7 triệu\u00a0£"
-    assert passage.quote_translation == "Từ năm 2018, Vương quốc Anh đã đầu tư hơn 7 triệu bảng"
-    assert passage.translation_label == "bản dịch, không phải nguyên văn"
+    assert passage.heading == "Kinh phí: hơn 7\u00a0triệu\u00a0bảng\u00a0Anh"
+    assert passage.quote_translation == "Từ năm 2018, Vương quốc Anh đã đầu tư hơn 7\u00a0triệu bảng"  # the curator types a space; it reads as a no-break one
+    assert passage.translation_label == "Bản dịch tham khảo"
     assert passage.quote == "Since 2018 the UK has invested over £7 million"  # the quote itself is untouched
 
 

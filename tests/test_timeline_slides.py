@@ -97,7 +97,7 @@ def test_a_source_line_naming_many_documents_keeps_to_three_lines_and_counts_the
         assert len(lines) <= MAX_SOURCE_LINES
         text = " ".join(lines)
         named = sum(d in text.replace("\n", " ") for d in documents)
-        left = int(re.search(r"(\d+) (?:more documents|tài liệu khác)", text).group(1))
+        left = int(re.search(r"(\d+)\s(?:more documents|tài liệu khác)", text).group(1))
         assert 0 < named and named + left == len(documents)
     short = "Source: One document — Home Office, Apr 2025"
     assert source_lines(short, 1776, LEAST_PX) == [short]

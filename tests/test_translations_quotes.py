@@ -21,7 +21,7 @@ def test_on_the_vietnamese_page_an_english_quote_stays_verbatim_and_says_so(data
     figure = dataset.figures[0]
     shown = quote(figure, None, Words("vi"))
     assert shown.text == figure.quote and shown.text.lang == "en"
-    assert shown.label == "nguyên văn tiếng Anh" and shown.label.lang == "vi"
+    assert shown.label == "Nguyên văn (tiếng Anh)" and shown.label.lang == "vi"
     assert shown.translation is None and shown.translation_label is None  # never a made-up one
 
 
@@ -33,8 +33,8 @@ def test_a_curated_translation_sits_beside_the_quote_marked_as_a_translation(dat
         shown = quote(record, translations, Words("vi"))
         assert shown.text == record.quote and shown.text.lang == "en"  # the quote itself is untouched
         assert shown.translation == form and shown.translation.lang == "vi"
-        assert shown.translation_label == "bản dịch, không phải nguyên văn"
-        assert shown.label == "nguyên văn tiếng Anh"
+        assert shown.translation_label == "Bản dịch tham khảo"
+        assert shown.label == "Nguyên văn (tiếng Anh)"
 
 
 def test_the_english_page_shows_an_english_quote_as_today_with_no_label_and_no_translation(dataset, translations):
@@ -57,12 +57,12 @@ def test_a_quote_is_labelled_with_the_language_its_source_records(dataset):
     recorded = dataclasses.replace(dataset, sources=tuple(vietnamese_source))
     assert quote(figure, None, Words("en"), dataset=recorded).label == "verbatim, in Vietnamese"
     assert quote(figure, None, Words("vi"), dataset=recorded).label is None
-    assert quote(figure, None, Words("vi"), dataset=dataset).label == "nguyên văn tiếng Anh"  # no language recorded: English
+    assert quote(figure, None, Words("vi"), dataset=dataset).label == "Nguyên văn (tiếng Anh)"  # no language recorded: English
 
 
 def test_a_document_language_with_no_catalogue_name_is_named_by_its_code():
     label = quote_label("fr", Words("vi"))
-    assert label == "nguyên văn fr"
+    assert label == "Nguyên văn (fr)"
 
 
 def test_every_message_the_quote_labels_ask_for_is_in_the_catalogue():

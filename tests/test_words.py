@@ -112,8 +112,8 @@ def test_counts_take_the_plural_of_english_and_the_single_form_of_vietnamese():
     en, vi = Words("en"), Words("vi")
     assert en.plural("{n} figure", "{n} figures", 1, "count with its noun") == "1 figure"
     assert en.plural("{n} figure", "{n} figures", 10000, "count with its noun") == "10,000 figures"
-    assert vi.plural("{n} figure", "{n} figures", 1, "count with its noun") == "1 số liệu"
-    assert vi.plural("{n} figure", "{n} figures", 10000, "count with its noun") == "10.000 số liệu"
+    assert vi.plural("{n} figure", "{n} figures", 1, "count with its noun") == "1\u00a0số liệu"
+    assert vi.plural("{n} figure", "{n} figures", 10000, "count with its noun") == "10.000\u00a0số liệu"
 
 
 def test_every_entry_says_where_it_appears_for_the_translator_and_the_switch_over():

@@ -125,22 +125,22 @@ def test_english_qualifier_sentences_are_fmts_notes_and_the_page_s_exact_sentenc
 
 def test_vietnamese_numbers_use_babel_s_separators_and_words_for_millions(vietnamese):
     assert vietnamese.number(1936) == "1.936"
-    assert vietnamese.number(7_000_000) == "7 triệu"
+    assert vietnamese.number(7_000_000) == "7\u00a0triệu"
     assert vietnamese.number(7_234_567) == "7.234.567"
-    assert vietnamese.number(1_500_000_000) == "1,5 tỷ"
-    assert vietnamese.number(7_000_000, POUNDS) == "7 triệu\u00a0£"
-    assert vietnamese.number(7_250_000, POUNDS) == "7,25 triệu\u00a0£"
-    assert vietnamese.number(9722, POUNDS) == "9.722\u00a0£"
+    assert vietnamese.number(1_500_000_000) == "1,5\u00a0tỷ"
+    assert vietnamese.number(7_000_000, POUNDS) == "7\u00a0triệu\u00a0bảng\u00a0Anh"
+    assert vietnamese.number(7_250_000, POUNDS) == "7,25\u00a0triệu\u00a0bảng\u00a0Anh"
+    assert vietnamese.number(9722, POUNDS) == "9.722\u00a0bảng\u00a0Anh"
 
 
 def test_vietnamese_bounds_keep_their_meaning_and_round_away_from_their_claim(vietnamese):
-    assert vietnamese.value(7_000_000, Qualifier.AT_LEAST, POUNDS) == "hơn 7 triệu\u00a0£"
-    assert vietnamese.value(1_000_000, Qualifier.AT_MOST, POUNDS) == "tối đa 1 triệu\u00a0£"
-    assert vietnamese.value(1_000_000, Qualifier.APPROX, POUNDS, "nearly") == "gần 1 triệu\u00a0£"
+    assert vietnamese.value(7_000_000, Qualifier.AT_LEAST, POUNDS) == "hơn 7\u00a0triệu\u00a0bảng\u00a0Anh"
+    assert vietnamese.value(1_000_000, Qualifier.AT_MOST, POUNDS) == "tối đa 1\u00a0triệu\u00a0bảng\u00a0Anh"
+    assert vietnamese.value(1_000_000, Qualifier.APPROX, POUNDS, "nearly") == "gần 1\u00a0triệu\u00a0bảng\u00a0Anh"
     assert vietnamese.value(3000, Qualifier.APPROX) == "khoảng 3.000"
-    assert vietnamese.value(9722.9, Qualifier.AT_LEAST, POUNDS) == "hơn 9.722\u00a0£"
-    assert vietnamese.value(9722.1, Qualifier.AT_MOST, POUNDS) == "tối đa 9.723\u00a0£"
-    assert vietnamese.quantity(Quantity(9722.2, float("inf"), approx=True), POUNDS) == "hơn ~9.722\u00a0£"
+    assert vietnamese.value(9722.9, Qualifier.AT_LEAST, POUNDS) == "hơn 9.722\u00a0bảng\u00a0Anh"
+    assert vietnamese.value(9722.1, Qualifier.AT_MOST, POUNDS) == "tối đa 9.723\u00a0bảng\u00a0Anh"
+    assert vietnamese.quantity(Quantity(9722.2, float("inf"), approx=True), POUNDS) == "ước tính hơn 9.722\u00a0bảng\u00a0Anh"
     assert vietnamese.quantity(Quantity(0.0, float("inf"))) == "không có giới hạn theo chiều nào"
 
 
@@ -163,8 +163,8 @@ def test_vietnamese_dates_read_at_the_precision_they_were_recorded_with(vietname
 
 
 def test_vietnamese_counts_have_one_form_and_vietnamese_grouping(vietnamese):
-    assert vietnamese.count(1, "figure") == "1 số liệu"
-    assert vietnamese.count(24_000, "event") == "24.000 sự kiện"
+    assert vietnamese.count(1, "figure") == "1\u00a0số liệu"
+    assert vietnamese.count(24_000, "event") == "24.000\u00a0sự kiện"
 
 
 def test_a_noun_missing_from_the_catalogue_reads_in_english_marked_untranslated(vietnamese):
@@ -181,7 +181,7 @@ def test_every_qualifier_has_one_sentence_in_each_language_and_they_differ(engli
 
 def test_vietnamese_ranges_keep_both_bounds_rounded_outwards(vietnamese, english):
     assert vietnamese.value(10_000, Qualifier.RANGE, None, "between", high=13_000) == "từ 10.000 đến 13.000"
-    assert vietnamese.value(9722.5, Qualifier.RANGE, POUNDS, high=9800.5) == "từ 9.722\u00a0£ đến 9.801\u00a0£"
+    assert vietnamese.value(9722.5, Qualifier.RANGE, POUNDS, high=9800.5) == "từ 9.722\u00a0bảng\u00a0Anh đến 9.801\u00a0bảng\u00a0Anh"
     assert english.value(10_000, Qualifier.RANGE, None, "from", high=13_000) == "from 10,000 and 13,000"
     assert vietnamese.qualifier_word(Qualifier.RANGE) == "trong khoảng"
 
@@ -217,10 +217,10 @@ def test_fmt_writes_through_the_formatter_and_its_english_is_unchanged():
 
 
 def test_fmt_writes_vietnamese_when_asked_and_english_otherwise():
-    assert fmt.format_value(7_000_000, Qualifier.AT_LEAST, POUNDS, words="vi") == "hơn 7 triệu\u00a0£"
-    assert fmt.format_value(7_000_000, Qualifier.AT_LEAST, POUNDS, words=Words("vi")) == "hơn 7 triệu\u00a0£"
+    assert fmt.format_value(7_000_000, Qualifier.AT_LEAST, POUNDS, words="vi") == "hơn 7\u00a0triệu\u00a0bảng\u00a0Anh"
+    assert fmt.format_value(7_000_000, Qualifier.AT_LEAST, POUNDS, words=Words("vi")) == "hơn 7\u00a0triệu\u00a0bảng\u00a0Anh"
     assert fmt.format_value(7_000_000, Qualifier.AT_LEAST, POUNDS) == "over £7m"
-    assert fmt.count(3, "figure", words="vi") == "3 số liệu"
+    assert fmt.count(3, "figure", words="vi") == "3\u00a0số liệu"
     assert fmt.qualifier_note(Qualifier.AT_MOST, "vi").startswith("Tối đa:")
     pledge = Period(dt.date(2025, 4, 1), dt.date(2026, 3, 31), PeriodType.COMMITMENT)
     assert fmt.format_period(pledge, words="vi") == "tháng 4/2025 – tháng 3/2026, cam kết"

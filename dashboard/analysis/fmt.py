@@ -8,7 +8,7 @@ rounded away from what it claims: a lower bound rounds down, an upper bound up.
 Every function writes through ``dashboard.words.Formatter``, the one formatter of the
 project: each takes an optional ``words`` (a ``Words`` object or a language code such as
 ``"vi"``) and writes English when none is given. ``fmt.format_value(7e6, "at_least", unit,
-words="vi")`` → ``hơn 7 triệu £``.
+words="vi")`` → ``hơn 7 triệu bảng Anh``.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ remove: warnings, never errors, so data valid without translations stays valid.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,10 +37,17 @@ from dashboard.curated.records import Dataset, Location
 I18N_DIR = "i18n"
 
 
+# a number ("7", "1.936", "1,5") and the space after it, when a word follows: its unit or scale
+NUMBER_THEN_WORD = re.compile(r"(?<![\w.,/])(\d+(?:[.,]\d+)*) (?=[^\W\d])")
+NO_BREAK_SPACE = "\u00a0"
+
+
 def _nfc_text(value: Any) -> str:
     """Text as composed Unicode (NFC): ``ệ`` typed as e + two combining marks reads the same
-    and now compares the same."""
-    return unicodedata.normalize("NFC", text(value))
+    and now compares the same. A number keeps the word after it on its line ("7 triệu",
+    "1.936 người" join with a no-break space), as the catalogue's own patterns do: the
+    curator types an ordinary space."""
+    return NUMBER_THEN_WORD.sub(rf"\1{NO_BREAK_SPACE}", unicodedata.normalize("NFC", text(value)))
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,8 @@ def with_context_rows(figures: pd.DataFrame, stats: pd.DataFrame, columns: list[
     rows = pd.DataFrame({c: renamed[c] if c in renamed else pd.Series([None] * len(renamed), dtype=object) for c in columns + ["official_table"]})
     rows["record_type"] = RECORD_TYPE
     marked = figures.assign(record_type=FIGURE_RECORD, official_table=None)
-    return pd.concat([marked, rows[marked.columns]], ignore_index=True)
+    # a column the statistics do not have (a localized frame's source_language) is empty in their rows
+    return pd.concat([marked, rows.reindex(columns=marked.columns)], ignore_index=True)
 
 
 XLSX_CONTEXT = (  # column, header, catalogue context, width in characters

@@ -27,6 +27,7 @@ import pandas as pd
 
 
 from dashboard.analysis.frame import funding_ratios
+from dashboard.outputs.decklang import quoted_languages, tag_languages
 from dashboard.outputs.textfit import fit_size, text_width_in, wrap_lines  # noqa: F401  (text_width_in, wrap_lines: re-exported)
 from dashboard.words import Formatter, Words
 
@@ -107,6 +108,7 @@ def build_deck(
         words.text(SOURCE_NOTES, CTX_NOTES), words, link_column=3,
     )
 
+    tag_languages(deck, words.language, quoted_languages(dataset))  # spell-check and screen readers: vi-VN, quotes en-GB
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
@@ -192,6 +194,8 @@ def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, datase
         lines.append(words.text("Key events:", CTX_NOTES))
         for r in rows.to_dict("records"):
             planned = words.text(" (planned)", CTX_NOTES) if r["status"] == "planned" else ""
+            if planned and str(r["title"]).endswith(planned.strip()):  # the title says it already
+                planned = ""
             if r.get("passed_unrecorded") == "yes":  # planned, its date passed, no record it took place
                 planned = " — " + words.text(PASSED_NOTE, "charts", date=r["date_label"])
             lines.append(words.text("• {date}: {title}{planned}. Source: “{quote}”", CTX_NOTES, date=r["date_label"], title=r["title"], planned=planned, quote=r["quote"]))

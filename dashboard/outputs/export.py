@@ -168,15 +168,16 @@ def xlsx_columns(words: Words | None = None) -> list[tuple[str, str]]:
     return readable + [(c, c) for c in XLSX_ID_COLUMNS]
 
 
-def _readable_frame(figures: pd.DataFrame) -> pd.DataFrame:
-    """The figures with the computed readable columns: the status in words, the relations as
-    the page's table marks them ("part of £200m (global-aid)", "latest of 2")."""
-    from dashboard.views.labels import KIND_LABELS
+def _readable_frame(figures: pd.DataFrame, words: Words | None = None) -> pd.DataFrame:
+    """The figures with the computed readable columns: the status in words of the workbook's
+    language ("Reported (achieved)" / "Đã báo cáo (đã đạt được)"), the relations as the
+    page's table marks them, in the same language ("part of £200m (global-aid)", "latest of 2")."""
+    from dashboard.views.labels import kind_label
     from dashboard.views.table import relation_marks
 
-    marks = relation_marks(figures)
+    marks = relation_marks(figures, words)
     return figures.assign(
-        kind_label=figures["kind"].map(lambda k: KIND_LABELS.get(k, k), na_action="ignore"),
+        kind_label=figures["kind"].map(lambda k: kind_label(k, words), na_action="ignore"),
         relation_words=figures["id"].map(lambda i: marks.get(i, ("", ()))[0] or None),
     )
 
@@ -211,7 +212,8 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     names = [name for name, _ in columns]
     _write_row(sheet, 1, [header for _, header in columns], font=bold)
     figures = datafile.once(figures)  # a restatement is no row of its own
-    frame = data_columns(_readable_frame(figures), context)  # the marks read the period's real dates first
+    frame = data_columns(_readable_frame(figures, words), context)  # the marks read the period's real dates first
+    date_format = words.text("yyyy-mm-dd", CTX_XLSX)  # Excel's pattern for a date cell: 17/4/2024 in Vietnamese
 
     def write(cell, column: str, value, wrap: bool = True) -> None:
         cell.font = body
@@ -222,7 +224,7 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
             cell.number_format = "#,##0" if float(value).is_integer() else "#,##0.00##"
         elif column in DATE_COLUMNS:
             cell.value = pd.Timestamp(value).date()
-            cell.number_format = "yyyy-mm-dd"
+            cell.number_format = date_format
         else:
             _set_text(cell, neutralise(str(value)))
             if wrap:

@@ -31,6 +31,7 @@ from dashboard.web.layout import (
     chart_dom_id,
     chart_download_id,
     card_scopes,
+    note_items,
     render_cards,
     year_marks,
     render_passage,
@@ -62,7 +63,7 @@ def view_outputs(view: View) -> tuple:
     per_chart = []
     for name in CHARTS:
         chart = view.charts[name]
-        per_chart += [figure_payload(chart.spec), chart.alt, [html.Li(n) for n in chart.notes], chart.footer]
+        per_chart += [figure_payload(chart.spec), chart.alt, note_items(chart.notes, words_for(view.language)), chart.footer]
     return (
         render_cards(view.cards, card_scopes(view)), render_ratios(view.shown_ratios, view.ratio_count, view.language),
         render_context(view.context, view.language), *per_chart, view.summary, render_claims(view),

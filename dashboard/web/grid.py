@@ -106,7 +106,7 @@ def marked_ids(text: str, ids) -> str | list:
 
 def verbatim(document_language: str, words: Words) -> dict[str, str]:
     """A quote cell's marks on a page in another language than its document's: the document's
-    ``lang`` and, as its title, "nguyên văn tiếng Anh" (``names.quote_label``)."""
+    ``lang`` and, as its title, "Nguyên văn (tiếng Anh)" (``names.quote_label``)."""
     label = quote_label(document_language, words)
     return {} if label is None else {"lang": document_language, "title": label}
 

@@ -332,6 +332,13 @@ def ratio_part(figure_id: str, text: str, ratio: int, words: Words | None = None
 # --- charts ----------------------------------------------------------------------------------
 
 
+def note_items(notes, words: Words) -> list:
+    """A chart's notes as list items, each led by "Note:" in the page's language (the
+    stylesheet once drew the English word before every item, on the Vietnamese page too)."""
+    label = words.text("Note:", "charts")
+    return [html.Li([html.Span(label, className="note-label"), " ", note]) for note in notes]
+
+
 def chart_panel(name: str, chart: ChartView, extra=None, words: Words | None = None) -> html.Section:
     spec = CHARTS[name]
     words = words or words_for()
@@ -369,7 +376,7 @@ def chart_panel(name: str, chart: ChartView, extra=None, words: Words | None = N
                 **{"aria-label": title, "aria-describedby": alt_id, "data-chart": name},
             ),
             html.P(chart.alt, id=alt_id, className="visually-hidden chart-alt"),
-            html.Ul([html.Li(n) for n in chart.notes], id=chart_dom_id(ID.CHART_NOTES, name), className="chart-notes"),
+            html.Ul(note_items(chart.notes, words), id=chart_dom_id(ID.CHART_NOTES, name), className="chart-notes"),
             html.P(chart.footer, id=chart_dom_id(ID.CHART_FOOTER, name), className="chart-footer"),
             extra,
         ],

@@ -10,7 +10,7 @@ Every word is in the language passed to ``passage`` (``words="vi"``; English by 
 labels from the catalogue, names and notes from ``data/i18n`` (the English, marked
 untranslated, when none is curated), numbers and dates through the Formatter. The quote
 stays verbatim in its document's language; when the page reads in another one the passage
-says so (``quote_label``: "nguyên văn tiếng Anh") and a curated translation sits beside it.
+says so (``quote_label``: "Nguyên văn (tiếng Anh)") and a curated translation sits beside it.
 """
 
 from __future__ import annotations
@@ -67,9 +67,9 @@ class Passage:
     details: tuple[Detail, ...]
     language: str = "en"  # the page's language, that of every word above but the quote
     quote_lang: str = "en"  # the document's language: the quote's ``lang`` attribute
-    quote_label: str | None = None  # "nguyên văn tiếng Anh" when the page reads in another language
+    quote_label: str | None = None  # "Nguyên văn (tiếng Anh)" when the page reads in another language
     quote_translation: str | None = None  # a curated translation, shown beside the quote, never for it
-    translation_label: str | None = None  # "bản dịch, không phải nguyên văn"
+    translation_label: str | None = None  # "Bản dịch tham khảo"
     # figures or events this one is declared related to: (kind, id, words), each one click away
     related: tuple[tuple[str, str, str], ...] = ()
 
@@ -230,7 +230,7 @@ class _View:
             if figure.kind.value == "committed" else words.text("Reported: achieved in the period", CTX)
         )
         details = [
-            Detail(words.text("Value", "table"), value + ("" if unit.is_currency else f" {noun}")),
+            Detail(words.text("Value", "table"), value if unit.is_currency else Formatter(words).with_unit(value, noun)),
             Detail(words.text("Qualifier", "table"), _qualifier_text(figure, words)),
             Detail(words.text("Status", "table"), status),
             Detail(words.text("Programme", "table"), name(dataset.programme(figure.programme), translations)),

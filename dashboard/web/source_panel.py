@@ -3,7 +3,7 @@
 ``render_passage`` turns a ``provenance.Passage`` (already in the page's language) into the
 dialog's title and body; ``source_modal`` is the empty dialog the page starts with. The quote
 is the document's own words: it carries the document's language (``lang``) and, on a page in
-another language, says so ("nguyên văn tiếng Anh"); a curated translation sits beside it,
+another language, says so ("Nguyên văn (tiếng Anh)"); a curated translation sits beside it,
 labelled as one. Computes nothing.
 """
 
@@ -77,9 +77,9 @@ def render_passage(passage: Passage | None, words: Words | None = None) -> tuple
     )
     quote_note = [
         html.P(passage.quote_label, className="source-quote-label") if passage.quote_label else None,
-        html.Figure([
-            html.Blockquote(passage.quote_translation, className="source-translation-text"),
+        html.Figure([  # its label above it, "Bản dịch tham khảo", so no one reads it as the official text
             html.Figcaption(passage.translation_label, className="source-translation-label"),
+            html.Blockquote(passage.quote_translation, className="source-translation-text"),
         ], className="source-translation") if passage.quote_translation else None,
     ]
     related = [

@@ -5,10 +5,13 @@
 ``1,5``) and the catalogue for every word and pattern, so a translator can change how a
 date or an amount of money reads without touching code:
 
-- money: ``9.722 £``; exact compact forms ``7 triệu £``, ``1,5 tỷ £`` (English ``£7m``);
-- bounds, in the document's own word: ``hơn 7 triệu £`` (over £7m, more than £7m),
-  ``ít nhất 7 triệu £`` (at least £7m: the bound itself is possible), ``tối đa 1 triệu £`` (up to £1m),
-  ``gần 1 triệu £`` (nearly £1m), ``khoảng`` (about);
+- money: ``9.722 bảng Anh``; exact compact forms ``7 triệu bảng Anh``, ``1,5 tỷ bảng Anh``
+  (English ``£7m``): the currency by its name, as official Vietnamese writes it;
+- bounds, in the document's own word: ``hơn 7 triệu bảng Anh`` (over £7m, more than £7m),
+  ``ít nhất 7 triệu bảng Anh`` (at least £7m: the bound itself is possible), ``tối đa 1 triệu
+  bảng Anh`` (up to £1m), ``gần 1 triệu bảng Anh`` (nearly £1m), ``khoảng`` (about);
+- a number and its scale, unit or currency never break apart: the catalogue's patterns join
+  them with no-break spaces (U+00A0);
 - dates: ``31/3/2025``, ``tháng 3/2025``, ``2025`` (English ``31 Mar 2025``, ``Mar 2025``).
 
 Compact forms are used only when exact and a bound is rounded away from what it claims,
@@ -70,6 +73,8 @@ CTX_QUALIFIER = "qualifier word before a value"
 CTX_APPROX_BOUND = "qualifier word before a derived value that is an approximate bound"
 CTX_SENTENCE = "qualifier sentence: what a figure's bound means"
 CTX_NUMBER = "number pattern"
+CTX_CURRENCY = "currency: its name after an amount"
+NO_BREAK_SPACE = "\u00a0"
 CTX_DATE = "date pattern (Babel/CLDR pattern letters)"
 CTX_PERIOD = "period"
 CTX_COUNT = "count with its noun"
@@ -116,12 +121,12 @@ class Formatter:
         return format_decimal(x, format=pattern, locale=self.language, decimal_quantization=True)
 
     def number(self, value: float, unit: Unit | None = None, *, direction: str = "nearest") -> str:
-        """``£7m`` / ``7 triệu £``, ``£9,722`` / ``9.722 £``, ``7 million`` / ``7 triệu``.
+        """``£7m`` / ``7 triệu bảng Anh``, ``£9,722`` / ``9.722 bảng Anh``, ``7 million`` / ``7 triệu``.
         ``direction`` rounds a non-whole value "down", "up" or to the "nearest"."""
         whole = {"down": math.floor, "up": math.ceil}.get(direction, round)(value + 0.0)
         if abs(value - whole) < 1e-9:
             whole = round(value)
-        prefix = unit.prefix if unit else ""
+        prefix = self.currency(unit.prefix) if unit else ""
         for scale, money, plain in SCALES:
             if abs(whole) >= scale and _exact_in(whole / scale, 2):
                 digits = self.decimal(round(whole / scale, 2))
@@ -130,6 +135,29 @@ class Formatter:
         if prefix:
             return self.words.text("{prefix}{number}", CTX_NUMBER, prefix=prefix, number=self.words.integer(whole))
         return self.words.integer(whole)
+
+    def currency(self, symbol: str) -> str:
+        """``£`` in English; its name in words elsewhere (``bảng Anh``), as official
+        Vietnamese writes an amount ("7 triệu bảng Anh", never "7 triệu £"). A symbol the
+        catalogue does not name stays the symbol."""
+        if not symbol or self.language == SOURCE_LANGUAGE:
+            return symbol
+        return self.words.text(symbol, CTX_CURRENCY)
+
+    def tick(self, value: float, unit: Unit | None = None) -> str:
+        """An axis tick under a title that names the unit: ``£2m`` in English (as it was);
+        outside English the bare number (``2 triệu``), the title saying ``(bảng Anh)``: the
+        currency's name on every tick crowded a phone's axis until the labels overlapped."""
+        if self.language == SOURCE_LANGUAGE or unit is None or not unit.prefix:
+            return self.number(value, unit)
+        return self.number(value)
+
+    def with_unit(self, value: str, noun: str) -> str:
+        """``720 people`` / ``720 người``: a value and its unit's noun, joined by a no-break
+        space outside English so they never break across lines (English as it was)."""
+        if not noun:
+            return value
+        return f"{value}{' ' if self.language == SOURCE_LANGUAGE else NO_BREAK_SPACE}{noun}"
 
     def count(self, n: int, noun: str) -> str:
         """``1 figure``, ``10,000 figures`` / ``1 số liệu``, ``10.000 số liệu``."""
@@ -174,7 +202,7 @@ class Formatter:
         change: str | None = None,
         hedge: str | None = None,
     ) -> str:
-        """``over £7m`` / ``hơn 7 triệu £``; a bound rounds away from what it claims.
+        """``over £7m`` / ``hơn 7 triệu bảng Anh``; a bound rounds away from what it claims.
         A range (``value`` its low bound, ``high`` its high one) reads ``between 10,000 and
         13,000`` / ``từ 10.000 đến 13.000``, each bound rounded outwards; an English page
         keeps the source's own word for it ("between", "from"). A unit of another kind reads

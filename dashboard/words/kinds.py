@@ -95,14 +95,15 @@ def shown_note(fmt: Formatter, note: str | None, base: str | None) -> str | None
     return f"{compared_with(fmt, base)}. {note}" if note else compared_with(fmt, base)
 
 
-def tick(fmt: Formatter, value: float, unit: Unit | None) -> str:
-    """An axis tick of a panel of one unit: ``25%``, ``2×`` … as its values read, without their qualifiers."""
+def tick(fmt: Formatter, value: float, unit: Unit | None, *, named: bool = False) -> str:
+    """An axis tick of a panel of one unit: ``25%``, ``2×`` … as its values read, without their
+    qualifiers; ``named``: a title names the unit, so money may leave its currency to it."""
     kind = unit.kind if unit is not None else None
     if kind in (UnitKind.PERCENT_CHANGE, UnitKind.PERCENT_SHARE):
         return fmt.words.text(PERCENT, CTX_KIND, number=_plain(fmt, value))
     if kind is UnitKind.MULTIPLE:
         return f"{_plain(fmt, value)}×"
-    return fmt.number(value, unit)
+    return fmt.tick(value, unit) if named else fmt.number(value, unit)
 
 
 def _plain(fmt: Formatter, value: float) -> str:

@@ -7,7 +7,7 @@ the English page: the English name, as curated.
 
 A quote is never translated as if it were the source. ``quote(...)`` keeps the verbatim
 sentence in the document's language and labels it with that language when the page is in
-another one ("nguyên văn tiếng Anh"); a curated ``quote_translation`` sits beside it,
+another one ("Nguyên văn (tiếng Anh)"); a curated ``quote_translation`` sits beside it,
 labelled as a translation, never in its place.
 """
 
@@ -76,9 +76,9 @@ class Quote:
     page is in another language, and a curated translation beside it, labelled as one."""
 
     text: Phrase  # always the source's words, ``lang`` the document's language
-    label: Phrase | None  # "nguyên văn tiếng Anh"; None when page and document share a language
+    label: Phrase | None  # "Nguyên văn (tiếng Anh)"; None when page and document share a language
     translation: Phrase | None  # the curated translation, or None: never a machine one
-    translation_label: Phrase | None  # "bản dịch, không phải nguyên văn"
+    translation_label: Phrase | None  # "Bản dịch tham khảo"
 
 
 def language_name(code: str, words: Words) -> Phrase:
@@ -100,7 +100,7 @@ def language_of(record: Figure | Event | Source, dataset: Dataset | None) -> str
 
 
 def quote_label(document_language: str, words: Words) -> Phrase | None:
-    """What a quote says about its language: ``nguyên văn tiếng Anh`` on the Vietnamese page
+    """What a quote says about its language: ``Nguyên văn (tiếng Anh)`` on the Vietnamese page
     for an English document; nothing when the page reads in the document's own language."""
     if document_language == words.language:
         return None

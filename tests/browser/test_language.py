@@ -115,6 +115,7 @@ def english_left(texts: list[list[str]]) -> list[str]:
         previous = text
         for noun in nouns:
             stripped = stripped.replace(noun, " ")
+        stripped = re.sub(r"\b\w*\d\w*\b", " ", stripped)  # a token with digits is no word ("baca302dd074", a data version)
         found = [w for w in letters(stripped) if w in words and w not in data_words]
         if found:
             left.append(f"{text!r}: {', '.join(found)}")

@@ -173,7 +173,7 @@ def alt_items(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
             qualifier=say(QUALIFIER_PHRASES[qualifier], words), kind=kind_label(kind, words).lower(), period=period,
         )
         + (f"; {claim}" if claim else "")
-        + (f" — {note}" if isinstance(note, str) and note else "")
+        + (f" — {note.rstrip('.')}" if isinstance(note, str) and note else "")  # the sentence's own full stop follows
         for metric, programme, value, qualifier, kind, period, note, scope, claim in zip(
             rows["metric_label"], rows["programme_name"], rows["value_label"], rows["qualifier"],
             rows["kind"], rows["period_label"], rows["note"], scopes, claims,
@@ -312,15 +312,20 @@ def _bar_hover(language: str, value: str, metric: str, period: str, kind: str, p
     return text + (f"<br><i>{esc(note)}</i>" if note else "")
 
 
-def value_axis(rows: Columns, dataset: Dataset, title: str) -> dict:
-    """A linear axis from zero with room for the labels, ticks in fmt's words (£2m, 24,000)."""
+def value_axis(rows: Columns, dataset: Dataset, title: str, *, unit_named: bool | None = None) -> dict:
+    """A linear axis from zero with room for the labels, ticks in fmt's words (£2m, 24,000).
+    ``unit_named``: a title of the chart's (this axis's, by default) names the unit, so a
+    tick may leave the currency to it (``Formatter.tick``: 2 triệu under "(bảng Anh)")."""
     top = max(float(high_values(rows).max()), whole_top(rows, dataset))  # a part is drawn against its whole
     ticks = nice_ticks(top)
     units = set(rows["unit"])
     unit = dataset.unit(str(rows.first("unit"))) if len(units) == 1 else None
+    formatter = formatter_for(language_of(rows))
     return {
         "range": [0, top * 1.6 if top > 0 else 1], "tickmode": "array", "tickvals": ticks,
-        "ticktext": [tick(formatter_for(language_of(rows)), t, unit) for t in ticks], "title": {"text": title},
+        # under a title naming the unit, a tick may leave the currency's name to it (Formatter.tick)
+        "ticktext": [tick(formatter, t, unit, named=bool(title) if unit_named is None else unit_named) for t in ticks],
+        "title": {"text": title},
         "showgrid": True, "zeroline": True,
     }
 
@@ -358,7 +363,8 @@ def value_axis_title(metric_id: str, dataset: Dataset, language: str) -> str:
     """``Funding (£)``, ``Returns (people)`` (names as ``dataset`` holds them, in ``language``)."""
     metric = dataset.metric(str(metric_id))
     unit = dataset.unit(metric.unit)
-    return say("{metric} ({unit})", words_for(language), metric=metric.label, unit=unit.prefix or unit.noun or unit.label)
+    unit_name = formatter_for(language).currency(unit.prefix) if unit.prefix else unit.noun or unit.label  # £ / bảng Anh
+    return say("{metric} ({unit})", words_for(language), metric=metric.label, unit=unit_name)
 
 
 def key_traces(rows: Columns, theme: Theme) -> list[dict]:

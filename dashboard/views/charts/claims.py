@@ -176,7 +176,7 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
         # ticks outside push the dates below the value axis's "£0", which sits on the zero line
         "xaxis": {"type": "date", "title": {"text": say(CLAIMS_AXIS, words)}, "showgrid": False, "automargin": True, "ticks": "outside", "ticklen": 8},
         "yaxis": {"range": [0, top * 1.35 if top > 0 else 1], "tickmode": "array", "tickvals": ticks,
-                  "ticktext": [tick(formatter_for(language), t, unit) for t in ticks], "showgrid": True, "zeroline": True,
+                  "ticktext": [tick(formatter_for(language), t, unit, named=True) for t in ticks], "showgrid": True, "zeroline": True,
                   "title": {"text": bars.value_axis_title(str(rows["metric"].iloc[0]), dataset, language)}},
         "annotations": [{
             "name": PANEL_TITLE_NAME, "text": title, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": 1,

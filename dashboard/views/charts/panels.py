@@ -111,7 +111,7 @@ def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: 
         suffix = "" if i == 1 else str(i)
         x, y = f"x{suffix}", f"y{suffix}"
         data += whole_traces(panel, dataset, theme, xaxis=x, yaxis=y) + bars.bar_traces(panel, dataset, theme, xaxis=x, yaxis=y)
-        layout[f"xaxis{suffix}"] = {**bars.value_axis(panel, dataset, ""), "anchor": y, "domain": [0, 1]}
+        layout[f"xaxis{suffix}"] = {**bars.value_axis(panel, dataset, "", unit_named=bool(axis_title)), "anchor": y, "domain": [0, 1]}
         layout[f"yaxis{suffix}"] = {**bars.category_axis(panel, min_slots=slots), "anchor": x}
         layout["annotations"].append({
             "name": PANEL_TITLE_NAME, "text": title, "showarrow": False,

@@ -1,0 +1,237 @@
+"""Every Vietnamese output a reader meets, walked for the faults a ministry's reviewer sent back
+(issue 20): the page (its first paint for several links, the table, every source dialog, the
+charts' notes and alt texts), the CSV, the workbook, the deck (with its speaker notes), and the
+stylesheet. None of them says the project's own English, a bare "Chính phủ" (whose
+government?), "£" beside a number, a number split from its unit by a breaking space, or a
+doubled full stop or bracket; every text run of the deck says its language.
+
+Runs on the shipped data with its curated Vietnamese names (data/i18n/vi.yaml); every rule is
+an invariant, so documents added to data/ keep it true. Images are not drawn."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+
+from dashboard.analysis.frame import Filters, apply_filters, figures_frame, year_span
+from dashboard.config import load_config
+from dashboard.curated.translations import curated_names
+from dashboard.outputs import images
+from dashboard.outputs.decklang import quoted_languages, text_frames
+from dashboard.outputs.export import FORMATS
+from dashboard.outputs.formats import ExportContext
+from dashboard.views.charts import CHARTS
+from dashboard.web import callbacks as cb
+from dashboard.web import state as st
+from dashboard.web.app import app_state, create_app
+from dashboard.web.ids import ID
+from dashboard.words.catalogue import load_catalogue
+from components import texts  # tests/components.py
+
+ROOT = Path(__file__).resolve().parent.parent
+CSS = ROOT / "dashboard" / "web" / "assets" / "dashboard.css"
+MADE = dt.date(2026, 11, 30)
+NUMBER = r"(?<![\w.,/])\d+(?:[.,]\d+)*"
+
+
+# --- the outputs ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def app(shipped_dataset, shipped_data_dir, shipped_seeds_dir):
+    return create_app(shipped_dataset, load_config(ROOT / "config.yaml"), shipped_seeds_dir, shipped_data_dir)
+
+
+@pytest.fixture(scope="module")
+def page(app) -> list[str]:
+    """Every string of the Vietnamese page: first paint of several links, the table, every
+    source dialog, and each chart's notes and alt text as the view callback sends them."""
+    state = replace(app_state(app), views=st.ViewCache())
+    d = state.dataset
+    found = []
+    for link in ["?lang=vi", "?lang=vi&year_from=1990&year_to=1990", *(f"?lang=vi&metric={m.id}" for m in d.metrics)]:
+        found += texts(cb.first_page(state, link))
+    view = st.compute_view(state, state.defaults, "vi")
+    found += texts(list(cb.view_outputs(view)))
+    found += [view.charts[name].alt for name in CHARTS]
+    found += texts(cb.table_update(state, [], state.defaults, "", None, "vi"))
+    for figure in d.figures:
+        found += texts(cb.source_panel(state, {"type": ID.CARD_LINE, "figure": figure.id}, 1, "vi"))
+    for event in d.events:
+        found += texts(cb.source_panel(state, {"type": ID.RELATED_EVENT, "figure": event.id, "row": event.id}, 1, "vi"))
+    return [str(t) for t in found if isinstance(t, str)]
+
+
+def export(fmt: str, dataset, config) -> bytes:
+    filters = Filters(*year_span(dataset))
+    figures = apply_filters(figures_frame(dataset), filters)
+    return FORMATS[fmt](figures, ExportContext.for_view(dataset, filters, config, today=MADE, language="vi"))
+
+
+@pytest.fixture(scope="module")
+def deck(shipped_dataset, config):
+    blank = io.BytesIO()
+    Image.new("RGB", (1920, 943), "white").save(blank, format="PNG")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(images, "prewarm", lambda: None)
+        patch.setattr(images, "render_images", lambda figs, **_: [blank.getvalue()] * len(figs))
+        return Presentation(io.BytesIO(export("pptx", shipped_dataset, config)))
+
+
+@pytest.fixture(scope="module")
+def outputs(page, deck, shipped_dataset, config) -> dict[str, list[str]]:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(export("xlsx", shipped_dataset, config)))
+    rows = csv.reader(io.StringIO(export("csv", shipped_dataset, config).decode("utf-8-sig")))
+    return {
+        "page": page,
+        "csv": [cell for row in list(rows)[1:] for cell in row],  # the header row is machine names
+        "xlsx": [c.value for sheet in workbook for row in sheet.iter_rows() for c in row if isinstance(c.value, str)],
+        "deck": [run.text for frame in text_frames(deck) for p in frame.paragraphs for run in p.runs],
+    }
+
+
+# --- what a text may not say ---------------------------------------------------------------
+
+
+def not_ours(dataset) -> list[str]:
+    """What the documents say in their own words (quotes, English titles and names where none
+    is curated), longest first: taken out before a text is read for the project's English."""
+    said = {r.quote for r in (*dataset.figures, *dataset.events, *dataset.context_statistics) if r.quote}
+    said |= {s.title for s in dataset.sources} | {s.publisher for s in dataset.sources}
+    return sorted((s for s in said if s), key=len, reverse=True)
+
+
+def documents_say(seeds_dir: Path):
+    """Whether a text is a passage of a source document (the source dialog shows the quote in
+    its context): the document's own words, in its own language."""
+    documents = [path.read_text(encoding="utf-8") for path in sorted(seeds_dir.glob("*.txt"))]
+    return lambda text: bool(text.strip()) and any(text.strip() in document for document in documents)
+
+
+def project_english() -> tuple[set[str], str]:
+    """The catalogue's English, each message's fixed words of at least 12 characters (its
+    placeholders are data), and all its Vietnamese to tell shared words apart."""
+    entries = list(load_catalogue("vi"))
+    english = {part.strip() for e in entries for m in e.english for part in re.split(r"\{[a-z_]*\}", m) if len(part.strip()) >= 12}
+    return english, " ".join(form for e in entries for form in e.translated)
+
+
+def unit_words(data_dir: Path) -> set[str]:
+    """The words that follow a number in Vietnamese: those after a number's placeholder in the
+    catalogue ("{n} số liệu", "{digits} triệu") and the curated units' names and nouns."""
+    words = set()
+    for entry in load_catalogue("vi"):
+        for form in entry.translated:
+            words |= {m.lower() for m in re.findall(r"\{(?:n|digits|count|number|seconds|height|got_height)\}\s(\w+)", form)}
+    names = curated_names(data_dir, "vi")
+    for (section, _), entry in (names.entries.items() if names else ()):
+        if section == "units":
+            words |= {value.split()[0].lower() for value in entry.forms.values() if value}
+    return words
+
+
+def faults(text: str, units: set[str]) -> list[str]:
+    found = []
+    if m := re.search(r"Chính\s+phủ(?!\s+(Anh|Việt\s+Nam))", text, re.IGNORECASE):
+        found.append(f"whose government? {text[max(0, m.start() - 30):m.end() + 20]!r}")
+    if m := re.search(rf"£\s?\d|{NUMBER}\s?£", text):
+        found.append(f"£ beside a number: {m[0]!r}")
+    for m in re.finditer(rf"({NUMBER}) (\w+)", text):
+        if m[2].lower() in units:
+            found.append(f"a breaking space between a number and its unit: {m[0]!r}")
+    if m := re.search(r"(?<!\.)\.\.(?!\.)|,,|(\([^()]+\))\s*\1", text):
+        found.append(f"doubled punctuation: {text[max(0, m.start() - 30):m.end()]!r}")
+    return found
+
+
+# --- the tests ---------------------------------------------------------------------------
+
+
+def test_no_vietnamese_output_says_the_project_s_own_english(outputs, shipped_dataset, shipped_seeds_dir):
+    english, translated = project_english()
+    theirs, passage = not_ours(shipped_dataset), documents_say(shipped_seeds_dir)
+    said = set()
+    for where, strings in outputs.items():
+        for text in (s for s in strings if not passage(s)):
+            for words in theirs:
+                text = text.replace(words, "«»")
+            said |= {(where, part) for part in english if part in text and part not in translated}
+    assert not said, f"English left in Vietnamese outputs: {sorted(said)}"
+
+
+def test_no_vietnamese_output_has_a_bare_government_a_pound_sign_a_broken_unit_or_doubled_punctuation(
+    outputs, shipped_dataset, shipped_data_dir, shipped_seeds_dir,
+):
+    units = unit_words(shipped_data_dir)
+    assert {"triệu", "người"} <= units  # the rule reads what it must
+    quotes, passage = not_ours(shipped_dataset), documents_say(shipped_seeds_dir)
+    found = set()
+    for where, strings in outputs.items():
+        for text in (s for s in strings if not passage(s)):
+            for words in quotes:
+                text = text.replace(words, "«»")
+            found |= {(where, fault) for fault in faults(text, units)}
+    assert not found, "\n".join(f"{where}: {fault}" for where, fault in sorted(found))
+
+
+def test_the_stylesheet_draws_no_words_of_its_own():
+    drawn = re.findall(r"content:\s*\"([^\"]*)\"", CSS.read_text(encoding="utf-8"))
+    assert drawn and not [text for text in drawn if re.search(r"[^\W\d_]", text)], drawn
+
+
+def test_every_run_of_the_vietnamese_deck_says_its_language_and_a_quote_says_its_document_s(deck, shipped_dataset):
+    quoted = quoted_languages(shipped_dataset)
+    runs = [run for frame in text_frames(deck) for p in frame.paragraphs for run in p.runs]
+    tags = {run.text: run.font._rPr.get("lang") for run in runs}
+    assert len(tags) > 30
+    wrong = {text: tag for text, tag in tags.items() if tag != ("en-GB" if quoted.get(text) == "en" else "vi-VN")}
+    assert not wrong, wrong
+    assert any(text in quoted for text in tags)  # the sources' table quotes, in English
+
+
+def test_the_vietnamese_workbook_shows_a_date_as_its_tables_do_day_first_without_leading_zeros(shipped_dataset, config):
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(export("xlsx", shipped_dataset, config))).worksheets[0]
+    dates = [cell for row in sheet.iter_rows(min_row=2) for cell in row if cell.is_date]
+    assert dates and {cell.number_format for cell in dates} == {"d/m/yyyy"}  # 17/4/2024, as "17/4/2024" in the page's table
+
+
+def test_a_curated_translation_is_labelled_above_it_as_a_reference_translation(app, shipped_data_dir):
+    from dash import html
+
+    from components import walk
+
+    state = app_state(app)
+    names = curated_names(shipped_data_dir, "vi")
+    translated = [f for f in state.dataset.figures if names.form("figures", f.id, "quote_translation")]
+    assert translated
+    _, _, body = cb.source_panel(state, {"type": ID.CARD_LINE, "figure": translated[0].id}, 1, "vi")
+    [figure] = [c for part in (body if isinstance(body, (list, tuple)) else [body]) for c in walk(part) if isinstance(c, html.Figure)]
+    caption, quote = figure.children[0], figure.children[1]
+    assert isinstance(caption, html.Figcaption) and caption.children == "Bản dịch tham khảo"
+    assert isinstance(quote, html.Blockquote)  # the translation comes after its label, never read first
+
+
+def test_a_vietnamese_money_axis_names_the_currency_once_in_its_title_not_on_every_tick(app):
+    state = app_state(app)
+    view = st.compute_view(state, state.defaults, "vi")
+    currency = "bảng\u00a0Anh"
+    for name in CHARTS:
+        axes = [a for k, a in view.charts[name].spec.get("layout", {}).items()  # value axes: numbers at their ticks
+                if k[1:5] == "axis" and a.get("ticktext") and all(isinstance(v, (int, float)) for v in a.get("tickvals", ["?"]))]
+        titled = [a for a in axes if currency in str((a.get("title") or {}).get("text", ""))]
+        for axis in titled:  # a phone's axis holds "8 triệu", not "8 triệu bảng Anh" on each tick
+            assert not any(currency in str(t) for a in axes for t in a["ticktext"]), (name, axis["ticktext"])
+    funding = view.charts["funding"].spec["layout"]
+    assert any(currency in str((a.get("title") or {}).get("text", "")) for k, a in funding.items() if k.startswith("xaxis"))
