@@ -480,3 +480,17 @@ def test_a_crowded_timeline_draws_the_latest_events_and_says_how_many_it_left_ou
     assert drawn == {f"e-{i:02d}" for i in range(5, MAX_EVENTS + 5)}  # the latest ones
     [note] = [a.text for a in fig.layout.annotations if a.name == CAP_NOTE_NAME]
     assert f"latest {MAX_EVENTS} of {MAX_EVENTS + 5} events" in note
+
+
+def test_the_page_says_a_bar_charts_cap_under_the_chart_not_inside_its_drawing(dataset, frames, theme):
+    """Inside the plot the note ran into the lowest category label as documents added bars."""
+    from dashboard.views.charts import CAP_NOTE_NAME, MAX_BARS, chart_figure
+    from dashboard.views.view import page_spec
+
+    figures = many_funding_figures(frames[0], MAX_BARS + 15)
+    drawn = chart_figure("funding", figures, frames[1].iloc[0:0], dataset, theme)
+    spec, notes = page_spec(drawn, "figures")
+    assert all(a.get("name") != CAP_NOTE_NAME for a in spec["layout"].get("annotations", []))
+    assert len(notes) == 1 and f"({MAX_BARS} of {MAX_BARS + 15})" in notes[0]
+    few = chart_figure("funding", many_funding_figures(frames[0], 3), frames[1].iloc[0:0], dataset, theme)
+    assert page_spec(few, "figures") == (few, ())
