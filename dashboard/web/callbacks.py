@@ -286,7 +286,8 @@ def download(*args):
     except Exception:  # never a server error page for a download; the log has the details
         log.exception("download %s %s failed", kind, chart)
         return no_update, words.text("Could not make the {format} file; the server log says why.", "downloads", format=kind.upper())
-    return dcc.send_bytes(content, name), words.text("Downloaded {name}", "downloads", name=name)
+    # the file's name in the page's language ("Số liệu chương trình_2022_….csv"); the ASCII form is English's
+    return dcc.send_bytes(content, name.title), words.text("Downloaded {name}", "downloads", name=name.title)
 
 
 TABLE_OUTPUTS = [

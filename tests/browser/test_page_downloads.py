@@ -186,3 +186,16 @@ def test_a_download_while_every_render_slot_is_taken_says_try_again_and_the_filt
         assert page.locator(SUMMARY).text_content() != before
         assert gate.renders_in_flight() == 1  # the slot was held throughout; the filter change needed none
     assert downloads == []  # no file, and no half file
+
+
+def test_a_download_from_the_vietnamese_page_has_a_vietnamese_name(page, server, shipped_dataset):
+    from dashboard.web.downloads import VIEW_TITLE, download_name
+    from dashboard.words import Words
+
+    open_view(page, server + "?year_from=2022&year_to=2022&lang=vi")
+    name, content = click_download(page, "#download-view-csv")
+    expected = download_name(VIEW_TITLE, Filters(2022, 2022), dt.date.today(), "csv", Words("vi"))
+    assert name == expected.title != str(expected)  # the page's words, not the ASCII fallback
+    assert content.startswith(b"\xef\xbb\xbf")  # the file itself, whatever its name
+    expect(page.locator("#view-download-status")).to_have_text(f"Đã tải {name}")
+
