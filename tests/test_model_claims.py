@@ -158,6 +158,7 @@ def test_ratios_pair_the_vocabularys_numerator_and_denominator_metrics_only(figu
     frame = figures.reset_index(drop=True).copy()
     both = frame["id"].isin(["fund-spending-2019", "victims-2017-restated", "campaign-reach"])
     frame.loc[both, ["programme", "period_start", "period_end", "kind"]] = ["p", pd.Timestamp(2016, 1, 1), pd.Timestamp(2019, 6, 30), "reported"]
+    frame.loc[both, ["part_of", "disagrees_with"]] = None  # a part or a disputed figure is never divided (test_relations_shown)
     # people_reached has no ratio role in the fixture vocabulary, so the campaign is not paired
     assert ratio_pairs(frame) == [("fund-spending-2019", "victims-2017-restated")]
 

@@ -45,16 +45,38 @@ def with_resolution(figures: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def paired_ratio(figures: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, str]]:
+    """``figures`` with one funding figure and one count of people set to pair, and that pair."""
+    frame = figures.copy()
+    pair = ("fund-spending-2019", "victims-2017-restated")
+    frame.loc[frame["id"].isin(pair), ["programme", "period_start", "period_end", "kind"]] = ["p", pd.Timestamp(2016, 1, 1), pd.Timestamp(2019, 6, 30), "reported"]
+    frame.loc[frame["id"].isin(pair), ["part_of", "disagrees_with"]] = None
+    assert pair in ratio_pairs(frame)
+    return frame, pair
+
+
 # --- a restatement is counted once ------------------------------------------------------------
 
 
 def test_a_restatement_adds_no_funding_per_person_ratio(figures):
-    frame = figures.copy()
-    paired = frame["id"].isin(["fund-spending-2019", "victims-2017-restated"])
-    frame.loc[paired, ["programme", "period_start", "period_end", "kind"]] = ["p", pd.Timestamp(2016, 1, 1), pd.Timestamp(2019, 6, 30), "reported"]
-    assert ratio_pairs(frame)  # a real ratio to restate
+    frame, _ = paired_ratio(figures)  # a real ratio to restate
     both_restated = restate(frame, ["fund-spending-2019", "victims-2017-restated"])
     assert ratio_pairs(both_restated) == ratio_pairs(frame)
+
+
+@pytest.mark.parametrize("relation", ["part_of", "disagrees_with"])
+@pytest.mark.parametrize("side", [0, 1])
+def test_a_part_or_a_disputed_figure_is_never_divided_into_funding_per_person(figures, relation, side):
+    frame, pair = paired_ratio(figures)
+    frame.loc[frame["id"] == pair[side], relation] = "some-other-figure"
+    assert pair not in ratio_pairs(frame)
+
+
+def test_the_figure_another_document_disagrees_with_is_not_divided_either(figures):
+    frame, pair = paired_ratio(figures)
+    other = frame[~frame["id"].isin(pair)].iloc[0]["id"]
+    frame.loc[frame["id"] == other, "disagrees_with"] = pair[1]
+    assert pair not in ratio_pairs(frame)
 
 
 def test_a_restatement_never_outranks_the_figure_it_restates_even_when_published_later(figures):

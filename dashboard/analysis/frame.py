@@ -342,7 +342,12 @@ def ratio_pairs(figures: pd.DataFrame) -> list[tuple[str, str]]:
         return texts(figures[column])
 
     copies = restated(figures)  # a restatement adds a source to its figure, never a ratio
-    reported = [k == Kind.REPORTED.value and i not in copies for k, i in zip(text("kind"), text("id"))]
+    # A part (a slice of the money, a subgroup of the people) is not what its programme spent
+    # or counted, and a figure two documents disagree on would be divided as if the
+    # disagreement were settled: neither is divided (the cards and claims show them as such).
+    disputed = {t for t in text("disagrees_with") if t} | {i for i, t in zip(text("id"), text("disagrees_with")) if t} if "disagrees_with" in figures else set()
+    parts = {i for i, t in zip(text("id"), text("part_of")) if t} if "part_of" in figures else set()
+    reported = [k == Kind.REPORTED.value and i not in copies and i not in disputed and i not in parts for k, i in zip(text("kind"), text("id"))]
     roles = text("ratio_role") if "ratio_role" in figures else []
     if any(r is not None for r, keep in zip(roles, reported) if keep):
         is_money, is_people = [r == "numerator" for r in roles], [r == "denominator" for r in roles]
