@@ -131,3 +131,20 @@ def test_the_figures_sheet_prints_landscape_fitted_to_width_with_the_header_on_e
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.print_title_rows == "$1:$1"
     assert sheet.print_area.startswith("'Figures'!$A$1:$L$")  # the readable columns
+
+
+def test_the_decks_title_slide_counts_a_restated_figure_once(claims):
+    """The page says "Showing N figures" with a restatement counted once; the deck says the same."""
+    from pptx import Presentation
+
+    from dashboard.analysis.claims import restated
+    from dashboard.config import load_config
+    from dashboard.outputs.deck import _title_slide
+    from dashboard.words import Words
+
+    figures = figures_frame(claims)
+    assert restated(figures), "the claims fixture restates a figure"
+    deck = Presentation()
+    _title_slide(deck, load_config(None), Filters(2016, 2022), claims, MADE, figures, [], Words("en"))
+    text = " ".join(shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame)
+    assert f"{len(figures) - len(restated(figures))} figures from" in text

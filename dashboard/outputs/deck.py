@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 
+from dashboard.analysis.claims import restated
 from dashboard.analysis.frame import funding_ratios
 from dashboard.outputs.decklang import quoted_languages, tag_languages
 from dashboard.outputs.textfit import fit_size, text_width_in, wrap_lines  # noqa: F401  (text_width_in, wrap_lines: re-exported)
@@ -130,7 +131,8 @@ def _title_slide(deck, config: Config, filters: Filters, dataset: Dataset, made_
     _place(body, MARGIN_IN, 3.7, SLIDE_W_IN - 2 * MARGIN_IN, 3.3)
     view, made = filters.describe(dataset, words=words), Formatter(words).date(made_on)
     counted = dict(
-        figures=words.plural("{n} figure", "{n} figures", len(figures), "count with its noun"),
+        # a restatement adds a source to a figure counted once, as the page counts it
+        figures=words.plural("{n} figure", "{n} figures", len(figures) - len(restated(figures)), "count with its noun"),
         documents=words.plural(
             "{n} source document", "{n} source documents", figures["source"].nunique(), "count with its noun",
         ),
