@@ -183,3 +183,19 @@ def test_a_resolution_is_shown_in_vietnamese_once_curated_and_marked_english_unt
     none_curated = Translations("vi", "data/i18n/vi.yaml")
     untranslated = next(f.resolution for f in localized_dataset(resolved_claims, none_curated, Words("vi")).figures if f.id == "victims-2017-restated")
     assert untranslated == RESOLUTION and untranslated.untranslated
+
+
+@pytest.mark.parametrize("chart", ["people"])
+def test_a_resolution_that_ends_its_own_sentence_gets_no_second_full_stop(figures, chart):
+    """Alt text and speaker notes join sentences with a full stop; a curated resolution has one."""
+    from dashboard.analysis.frame import Filters, events_frame, year_span
+    from dashboard.outputs.deck import speaker_notes
+    from dashboard.views.charts import alt_text
+
+    claims = load_valid(CLAIMS / "data", CLAIMS / "seeds")
+    frame = with_resolution(figures)
+    assert RESOLUTION.endswith(".")
+    events = events_frame(claims).iloc[0:0]
+    said = alt_text(chart, frame, events, claims, Filters(*year_span(claims), quantity="victims-2017")) + speaker_notes(chart, frame, events, claims)
+    assert RESOLUTION[:-1] in said
+    assert re.search(r"(?<!\.)\.\.(?!\.)", said) is None, said

@@ -187,6 +187,7 @@ def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, datase
     from dashboard.analysis.frame import SCOPE_NOT_STATED
     from dashboard.views import charts
     from dashboard.views.labels import KIND_LABELS, claim_notes, shows_scope
+    from dashboard.views.charts.draw import one_stop
     from dashboard.views.charts.texts import PASSED_NOTE
 
     words = words or Words("en")
@@ -221,7 +222,7 @@ def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, datase
     footer = charts.source_footer(name, figures, events, dataset)
     if footer:
         lines += ["", footer]
-    return "\n".join(lines)
+    return one_stop("\n".join(lines))  # a curated sentence's own full stop is not doubled
 
 
 SOURCE_NOTES = "Every quote is verbatim from its source document; check a number here before quoting it."

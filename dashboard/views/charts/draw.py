@@ -102,6 +102,15 @@ def strings(column) -> np.ndarray:
     return np.array(column if isinstance(column, list) else texts(column), dtype=str)
 
 
+_DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
+def one_stop(text: str) -> str:
+    """A text whose sentences were joined with a full stop after a curated sentence that has
+    its own: "… (fictional).." → "… (fictional)." (an ellipsis "..." is left alone)."""
+    return _DOUBLED_STOP.sub(".", text)
+
+
 @functools.lru_cache(maxsize=4096)
 def esc(text) -> str:
     """Data text shown by plotly, which reads ``<`` and ``&`` as markup."""

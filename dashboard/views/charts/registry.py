@@ -28,7 +28,7 @@ import plotly.graph_objects as go
 from dashboard.analysis.frame import Filters
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset
-from dashboard.views.charts.draw import CAP_NOTE_NAME, Spec, as_figure, empty_figure, esc, finished
+from dashboard.views.charts.draw import CAP_NOTE_NAME, Spec, as_figure, empty_figure, esc, finished, one_stop
 from dashboard.views.labels import scope_text
 from dashboard.views.language import citation, formatter_for, language_of, words_of
 from dashboard.words import Words
@@ -201,7 +201,7 @@ def alt_text(
     items = chart.items(rows, dataset)
     footer = source_footer(name, figures, events, dataset, words) if footer is None else footer
     capped = cap_note(name, figures, events, words)
-    return " ".join([intro, *([capped] if capped else []), *(f"{item}." for item in items), *([footer + "."] if footer else [])])
+    return one_stop(" ".join([intro, *([capped] if capped else []), *(f"{item}." for item in items), *([footer + "."] if footer else [])]))
 
 
 def build_chart(
