@@ -111,3 +111,16 @@ def test_the_passed_note_reads_in_vietnamese_on_the_timeline_and_in_the_source_d
     assert english["Status"] == NOTE[:1].upper() + NOTE[1:]
     vietnamese = provenance.passage(PLANNED, EVENT, words="vi").details
     assert any("không có ghi nhận là đã diễn ra" in d.text for d in vietnamese)
+
+
+def test_the_events_file_says_a_passed_plan_has_no_record_that_it_took_place(claims):
+    from dashboard.outputs.datafile import events_table
+    from dashboard.words import Words
+
+    later = with_later_document(claims, "2020-01")
+    rows = events_table(events_frame(later), later, Words("en")).set_index("id")
+    assert rows.loc[PLANNED, "status"] == "planned" and "no record that it took place" in rows.loc[PLANNED, "status_note"]
+    assert rows.drop(index=PLANNED)["status_note"].isna().all()
+    before = events_table(events_frame(claims), claims, Words("en")).set_index("id")
+    assert before["status_note"].isna().all()  # not yet passed on the fixture's own date
+

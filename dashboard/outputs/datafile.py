@@ -35,7 +35,7 @@ RELATION_WORDS = {
     "disagrees_with": ("disagrees with {id}", "disagrees with {id}"),
 }
 EVENT_COLUMNS = [
-    "id", "date", "date_precision", "date_sort", "date_end", "date_label", "date_basis", "status", "type", "type_label",
+    "id", "date", "date_precision", "date_sort", "date_end", "date_label", "date_basis", "status", "status_note", "type", "type_label",
     "title", "programme", "programme_name", "scope", "scope_label", "relations", "same_as", "source", "source_title",
     "source_publisher", "source_date", "group_sources", "quote",
 ]
@@ -171,11 +171,21 @@ def events_table(events: pd.DataFrame, dataset, words: Words) -> pd.DataFrame:
         "date_sort": [pd.Timestamp(d).date().isoformat() for d in events["date"].tolist()],
         "date_end": [pd.Timestamp(d).date().isoformat() for d in events["date_end"].tolist()],
         "relations": [relations.get(i) for i in events["id"]],
+        "status_note": _passed_notes(events, words),
     }, index=events.index)
     for column in EVENT_COLUMNS:
         if column not in out:
             out[column] = None
     return out[EVENT_COLUMNS]
+
+
+def _passed_notes(events: pd.DataFrame, words: Words) -> list[str | None]:
+    """"planned for 2025; no record that it took place" for a planned event whose date passed
+    with no record that it happened, as the timeline, its alt text and the deck say it."""
+    from dashboard.views.charts.texts import PASSED_NOTE
+
+    passed = events["passed_unrecorded"].tolist() if "passed_unrecorded" in events else [None] * len(events)
+    return [words.text(PASSED_NOTE, "charts", date=d) if p == "yes" else None for p, d in zip(passed, events["date_label"].tolist())]
 
 
 def context_periods(stats: pd.DataFrame) -> pd.DataFrame:
