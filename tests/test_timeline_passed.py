@@ -124,3 +124,14 @@ def test_the_events_file_says_a_passed_plan_has_no_record_that_it_took_place(cla
     before = events_table(events_frame(claims), claims, Words("en")).set_index("id")
     assert before["status_note"].isna().all()  # not yet passed on the fixture's own date
 
+
+def test_the_events_file_says_each_status_in_its_own_language_beside_the_code(claims):
+    from dashboard.outputs.datafile import events_table
+    from dashboard.words import Words
+
+    later = with_later_document(claims, "2020-01")
+    for language, planned, passed in (("en", "Planned", "no record that it took place"), ("vi", "Dự kiến", "không có ghi nhận")):
+        rows = events_table(events_frame(later), later, Words(language)).set_index("id")
+        assert rows.loc[PLANNED, "status"] == "planned" and rows.loc[PLANNED, "status_label"] == planned
+        assert passed in rows.loc[PLANNED, "status_note"]
+

@@ -35,7 +35,7 @@ RELATION_WORDS = {
     "disagrees_with": ("disagrees with {id}", "disagrees with {id}"),
 }
 EVENT_COLUMNS = [
-    "id", "date", "date_precision", "date_sort", "date_end", "date_label", "date_basis", "status", "status_note", "type", "type_label",
+    "id", "date", "date_precision", "date_sort", "date_end", "date_label", "date_basis", "status", "status_label", "status_note", "type", "type_label",
     "title", "programme", "programme_name", "scope", "scope_label", "relations", "same_as", "source", "source_title",
     "source_publisher", "source_date", "group_sources", "quote",
 ]
@@ -171,12 +171,16 @@ def events_table(events: pd.DataFrame, dataset, words: Words) -> pd.DataFrame:
         "date_sort": [pd.Timestamp(d).date().isoformat() for d in events["date"].tolist()],
         "date_end": [pd.Timestamp(d).date().isoformat() for d in events["date_end"].tolist()],
         "relations": [relations.get(i) for i in events["id"]],
+        "status_label": [STATUS_WORDS.get(v) and words.text(STATUS_WORDS[v], "source dialog") for v in events["status"].tolist()],
         "status_note": _passed_notes(events, words),
     }, index=events.index)
     for column in EVENT_COLUMNS:
         if column not in out:
             out[column] = None
     return out[EVENT_COLUMNS]
+
+
+STATUS_WORDS = {"planned": "Planned", "held": "Held"}  # an event's status in the file's language, as the source dialog says it
 
 
 def _passed_notes(events: pd.DataFrame, words: Words) -> list[str | None]:
