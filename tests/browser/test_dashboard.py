@@ -59,7 +59,8 @@ class Shipped:
 
     def cards(self, filters: Filters | None = None) -> dict[str, Card]:
         filters = filters or self.default
-        return {c.metric: c for c in headline_cards(self.figures(filters), self.dataset, filters)}
+        # the lines the page holds: the card's first CARD_LINES by headline order, grouped by scope
+        return {c.metric: c for c in headline_cards(self.figures(filters), self.dataset, filters, lines=CARD_LINES)}
 
     def value(self, figure_id: str) -> float:
         return float(self.frame.set_index("id").loc[figure_id, "value"])
