@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from dashboard.analysis.claims import restated
 from dashboard.analysis.frame import Filters, apply_filters, figures_frame, ratio_pairs
 from dashboard.views.cards import CARD_LINES, Card, headline_cards
 from dashboard.views.charts import BAR_TRACE_ROLE, CHARTS, build_chart
@@ -48,10 +49,12 @@ class Shipped:
         return apply_filters(self.frame, filters or self.default)
 
     def ids(self, filters: Filters | None = None) -> set[str]:
-        return set(self.figures(filters)["id"])
+        """The figures the table shows: a restatement is shown on its figure's row, not its own."""
+        figures = self.figures(filters)
+        return set(figures["id"]) - set(restated(figures))
 
     def count(self, filters: Filters | None = None) -> int:
-        return len(self.figures(filters))
+        return len(self.ids(filters))
 
     def first_page(self, filters: Filters | None = None, page_size: int | None = None) -> int:
         """How many rows the table's first page shows."""
