@@ -142,14 +142,14 @@ def test_the_csv_and_the_vietnamese_table_keep_each_values_unit_words(grown):
     _, vi_figures, _ = view(grown, "vi")
     vi = table_rows(vi_figures)
     assert [vi[i]["value_label"] for i in ("example-processing-time-cut", "example-small-boat-men-share", "example-small-boat-rank", "example-victims-multiple")] == [
-        "giảm 75%", "gần 90%", "lớn thứ 4", "có thể gấp 4 lần",
+        "giảm 75%", "gần 90%", "lớn thứ 4", "có thể gấp 4\u00a0lần",
     ]
 
 
 def test_a_count_reads_with_its_units_curated_vietnamese_noun_and_a_base_with_its_curated_words(grown):
     _, figures, _ = view(grown, "vi")
     rows = table_rows(figures)
-    assert rows["example-return-flights-2021"]["value_label"] == "3 chuyến bay"
+    assert rows["example-return-flights-2021"]["value_label"] == "3\u00a0chuyến bay"
     assert figures.set_index("id").at["example-victims-multiple", "note"] == "so với những người đã được xác định"
 
 

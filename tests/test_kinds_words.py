@@ -32,12 +32,12 @@ def value(language: str, v, unit, qualifier=Qualifier.EXACT, wording=None, high=
     ((4, RANK), "4th largest", "lớn thứ 4"),
     ((1, RANK), "largest", "lớn nhất"),
     ((22, RANK), "22nd largest", "lớn thứ 22"),
-    ((10, RANK, Qualifier.AT_MOST, "top"), "in the top 10", "trong nhóm 10 lớn nhất"),
-    ((2, RANK, Qualifier.AT_MOST, "one of the"), "one of the 2 largest", "một trong 2 lớn nhất"),
-    ((4, TIMES), "4 times as many", "gấp 4 lần"),
-    ((3, FLIGHTS), "3 flights", "3 flights"),  # the noun is curated data: English until data/i18n gives it
-    ((1, FLIGHTS), "1 flight", "1 flight"),
-    ((3000, FLIGHTS, Qualifier.AT_LEAST, "over"), "over 3,000 flights", "hơn 3.000 flights"),
+    ((10, RANK, Qualifier.AT_MOST, "top"), "in the top 10", "trong nhóm 10\u00a0lớn nhất"),
+    ((2, RANK, Qualifier.AT_MOST, "one of the"), "one of the 2 largest", "một trong 2\u00a0lớn nhất"),
+    ((4, TIMES), "4 times as many", "gấp 4\u00a0lần"),
+    ((3, FLIGHTS), "3 flights", "3\u00a0flights"),  # the noun is curated data: English until data/i18n gives it; never broken from its number
+    ((1, FLIGHTS), "1 flight", "1\u00a0flight"),
+    ((3000, FLIGHTS, Qualifier.AT_LEAST, "over"), "over 3,000 flights", "hơn 3.000\u00a0flights"),
 ])
 def test_each_kind_of_value_reads_with_its_units_words_in_both_languages(args, english, vietnamese):
     change = {"change": Change.RISE} if args[1] is CHANGE and len(args) > 2 else {"change": Change.FALL} if args[1] is CHANGE else {}
@@ -47,7 +47,7 @@ def test_each_kind_of_value_reads_with_its_units_words_in_both_languages(args, e
 
 def test_a_hedge_goes_before_the_value_it_hedges():
     assert value("en", 4, TIMES, hedge=Hedge.POTENTIALLY) == "potentially 4 times as many"
-    assert value("vi", 4, TIMES, hedge=Hedge.POTENTIALLY) == "có thể gấp 4 lần"
+    assert value("vi", 4, TIMES, hedge=Hedge.POTENTIALLY) == "có thể gấp 4\u00a0lần"
     assert fmt.format_value(3_000_000, Qualifier.EXACT, POUNDS, hedge=Hedge.ESTIMATED) == "estimated £3m"
 
 
