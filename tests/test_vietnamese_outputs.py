@@ -23,7 +23,8 @@ from pptx import Presentation
 
 from dashboard.analysis.frame import Filters, apply_filters, figures_frame, year_span
 from dashboard.config import load_config
-from dashboard.curated.translations import curated_names
+from dashboard.curated.translations import SECTIONS, curated_names
+from dashboard.curated.translations import english as translated_english
 from dashboard.outputs import images
 from dashboard.outputs.decklang import quoted_languages, text_frames
 from dashboard.outputs.export import FORMATS
@@ -40,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CSS = ROOT / "dashboard" / "web" / "assets" / "dashboard.css"
 MADE = dt.date(2026, 11, 30)
 NUMBER = r"(?<![\w.,/])\d+(?:[.,]\d+)*"
+UNTRANSLATED = "(chưa dịch)"  # the catalogue's mark after a name shown in English
 
 
 # --- the outputs ---------------------------------------------------------------------------
@@ -111,6 +113,21 @@ def not_ours(dataset) -> list[str]:
     return sorted((s for s in said if s), key=len, reverse=True)
 
 
+def names_without_vietnamese(dataset, data_dir: Path) -> list[str]:
+    """The curated English names and notes that data/i18n gives no Vietnamese form (a document
+    added as data only), longest first: each must reach a Vietnamese output marked."""
+    names = curated_names(data_dir, "vi")
+    found = set()
+    for section, spec in SECTIONS.items():
+        for record in getattr(dataset, section):
+            key = getattr(record, spec.key)
+            for field in spec.names:
+                said = translated_english(record, field)
+                if said and (names is None or not names.form(section, key, field)):
+                    found.add(said)
+    return sorted(found, key=len, reverse=True)
+
+
 def documents_say(seeds_dir: Path):
     """Whether a text is a passage of a source document (the source dialog shows the quote in
     its context): the document's own words, in its own language."""
@@ -157,12 +174,17 @@ def faults(text: str, units: set[str]) -> list[str]:
 # --- the tests ---------------------------------------------------------------------------
 
 
-def test_no_vietnamese_output_says_the_project_s_own_english(outputs, shipped_dataset, shipped_seeds_dir):
+def test_no_vietnamese_output_says_the_project_s_own_english(outputs, shipped_dataset, shipped_seeds_dir, shipped_data_dir):
     english, translated = project_english()
     theirs, passage = not_ours(shipped_dataset), documents_say(shipped_seeds_dir)
+    # a curated name no one has translated yet is the data's English, shown with its mark
+    untranslated = names_without_vietnamese(shipped_dataset, shipped_data_dir)
+    theirs += [f"{name} {UNTRANSLATED}" for name in untranslated]
+    theirs.sort(key=len, reverse=True)
+    spans = set(untranslated)  # the page shows such a name in a span of its own (lang="en"), its mark beside it
     said = set()
     for where, strings in outputs.items():
-        for text in (s for s in strings if not passage(s)):
+        for text in (s for s in strings if not passage(s) and not (where == "page" and s in spans)):
             for words in theirs:
                 text = text.replace(words, "«»")
             said |= {(where, part) for part in english if part in text and part not in translated}
@@ -235,3 +257,20 @@ def test_a_vietnamese_money_axis_names_the_currency_once_in_its_title_not_on_eve
             assert not any(currency in str(t) for a in axes for t in a["ticktext"]), (name, axis["ticktext"])
     funding = view.charts["funding"].spec["layout"]
     assert any(currency in str((a.get("title") or {}).get("text", "")) for k, a in funding.items() if k.startswith("xaxis"))
+
+
+def test_a_name_without_vietnamese_is_marked_in_every_file_and_slide(outputs, shipped_dataset, shipped_seeds_dir, shipped_data_dir):
+    """A name a document added with no Vietnamese form reads in English on the Vietnamese
+    charts, slides and files, as on the cards: followed by "(chưa dịch)", never bare."""
+    names, passage = names_without_vietnamese(shipped_dataset, shipped_data_dir), documents_say(shipped_seeds_dir)
+    quotes = not_ours(shipped_dataset)
+    ids = {getattr(r, "id", None) for section in SECTIONS for r in getattr(shipped_dataset, section)}  # a unit's id may read as its noun
+    bare = set()
+    for where in ("csv", "xlsx", "deck"):
+        for text in (s for s in outputs[where] if not passage(s) and s not in ids):
+            for name in names:
+                text = text.replace(f"{name} {UNTRANSLATED}", "«»")
+            for words in quotes:
+                text = text.replace(words, "«»")
+            bare |= {(where, name) for name in names if name in text}
+    assert not bare, f"English names shown bare on Vietnamese outputs: {sorted(bare)}"

@@ -64,7 +64,7 @@ class Section:
 # A figure's ``start_basis`` and ``end_basis`` are its period's.
 SECTIONS: dict[str, Section] = {
     "programmes": Section("id", ("name",)),
-    "metrics": Section("id", ("label", "singular")),
+    "metrics": Section("id", ("label", "singular", "counts", "counted_by")),
     "units": Section("id", ("label", "noun", "singular")),
     # The vocabulary's scopes and event types: a document that adds one is translated here, by
     # data alone (their labels used to be page words in vi.po, which still serves as a fallback).
