@@ -23,7 +23,7 @@ from pptx import Presentation
 
 from dashboard.analysis.frame import Filters, apply_filters, figures_frame, year_span
 from dashboard.config import load_config
-from dashboard.curated.translations import SECTIONS, curated_names
+from dashboard.curated.translations import PLACES_KEPT_WHOLE, SECTIONS, curated_names
 from dashboard.curated.translations import english as translated_english
 from dashboard.outputs import images
 from dashboard.outputs.decklang import quoted_languages, text_frames
@@ -161,6 +161,9 @@ def faults(text: str, units: set[str]) -> list[str]:
     found = []
     if m := re.search(r"Chính\s+phủ(?!\s+(Anh|Việt\s+Nam))", text, re.IGNORECASE):
         found.append(f"whose government? {text[max(0, m.start() - 30):m.end() + 20]!r}")
+    for place in PLACES_KEPT_WHOLE:
+        if place in text:  # with an ordinary space between its syllables
+            found.append(f"a place name a line may split: {place!r}")
     if m := re.search(rf"£\s?\d|{NUMBER}\s?£", text):
         found.append(f"£ beside a number: {m[0]!r}")
     for m in re.finditer(rf"({NUMBER}) (\w+)", text):
