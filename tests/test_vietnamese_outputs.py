@@ -3,7 +3,9 @@
 charts' notes and alt texts), the CSV, the workbook, the deck (with its speaker notes), and the
 stylesheet. None of them says the project's own English, a bare "Chính phủ" (whose
 government?), "£" beside a number, a number split from its unit by a breaking space, or a
-doubled full stop or bracket; every text run of the deck says its language.
+doubled full stop or bracket, a date with a leading zero or a place name a line may split; no
+name a document added without a Vietnamese form shows unmarked; every text run of the deck
+says its language, and every slide keeps its text inside the slide.
 
 Runs on the shipped data with its curated Vietnamese names (data/i18n/vi.yaml); every rule is
 an invariant, so documents added to data/ keep it true. Images are not drawn."""
@@ -161,6 +163,8 @@ def faults(text: str, units: set[str]) -> list[str]:
     found = []
     if m := re.search(r"Chính\s+phủ(?!\s+(Anh|Việt\s+Nam))", text, re.IGNORECASE):
         found.append(f"whose government? {text[max(0, m.start() - 30):m.end() + 20]!r}")
+    if m := re.search(r"(?<![\d.,-])0\d/\d|(?<![\d.,-])\d{1,2}/0\d(?=/\d{4}\b|\b)|tháng\s0\d", text):
+        found.append(f"a date with a leading zero: {text[max(0, m.start() - 20):m.end() + 10]!r}")
     for place in PLACES_KEPT_WHOLE:
         if place in text:  # with an ordinary space between its syllables
             found.append(f"a place name a line may split: {place!r}")
@@ -277,3 +281,21 @@ def test_a_name_without_vietnamese_is_marked_in_every_file_and_slide(outputs, sh
                 text = text.replace(words, "«»")
             bare |= {(where, name) for name in names if name in text}
     assert not bare, f"English names shown bare on Vietnamese outputs: {sorted(bare)}"
+
+
+def test_every_vietnamese_slide_keeps_its_text_on_the_slide_and_its_titles_in_their_boxes(deck):
+    """Vietnamese runs longer than English: a slide title, wrapped to its box's width at the size
+    it is set, still fits its box's height, and every text box, table and picture stays inside
+    the slide."""
+    from dashboard.outputs.textfit import wrap_lines
+
+    for number, slide in enumerate(deck.slides, start=1):
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.top >= 0, (number, shape.name)
+            assert shape.left + shape.width <= deck.slide_width and shape.top + shape.height <= deck.slide_height, (number, shape.name)
+        title = slide.shapes.title
+        if title is not None and title.text_frame.text:
+            size = min(r.font.size.pt for p in title.text_frame.paragraphs for r in p.runs if r.font.size is not None)
+            width, height = title.width / 914400 - 0.2, title.height / 914400  # inches, less the box's inner margins
+            lines = sum(len(wrap_lines(p.text, width, size, bold=True)) for p in title.text_frame.paragraphs)
+            assert lines * size * 1.2 / 72 <= height, (number, title.text_frame.text, lines)
