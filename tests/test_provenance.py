@@ -166,7 +166,7 @@ def test_on_the_vietnamese_dialog_the_english_quote_stays_verbatim_and_says_nguy
 def test_a_name_with_no_curated_vietnamese_form_shows_the_english_marked_untranslated(provenance):
     passage = provenance.passage("msf-ruritania-funding-since-2018", words="vi")
     programme = details(passage)["Chương trình"]
-    assert (programme, programme.untranslated) == ("Modern Slavery Fund in Ruritania", True)
+    assert (programme, programme.untranslated) == ("Modern Slavery Fund in Ruritania (chưa dịch)", True)
 
 
 def test_curated_names_notes_and_a_quote_translation_appear_in_the_vietnamese_dialog(translated_provenance):

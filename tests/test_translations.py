@@ -175,6 +175,13 @@ def test_vietnamese_typed_as_decomposed_letters_is_stored_composed(dataset, tmp_
     assert name(programme, translations) == unicodedata.normalize("NFC", "Đối thoại Di cư")
 
 
+def test_a_place_name_and_a_number_s_unit_are_never_split_across_lines(dataset, tmp_path):
+    programme = dataset.programmes[0]
+    write(tmp_path, f"programmes:\n  - id: {programme.id}\n    name: Đối thoại tại Hà Nội với 1.936 người\n")
+    translations, _ = load_translations(tmp_path, "vi")
+    assert name(programme, translations) == "Đối thoại tại Hà\u00a0Nội với 1.936\u00a0người"
+
+
 def test_a_figure_s_period_notes_are_translated_as_the_figure_s_own(dataset, tmp_path):
     figure = next(f for f in dataset.figures if f.period.start_basis)
     assert english(figure, "start_basis") == figure.period.start_basis

@@ -24,7 +24,7 @@ from dashboard.web.app import app_state, create_app
 from dashboard.web.ids import ID
 from dashboard.words import catalogue, review, review_apply
 from dashboard.words.catalogue import LOCALE_DIR, placeholders
-from dashboard.words.review import COLUMNS, CONTEXT, ENGLISH, FILE, KEY, NOTE, VERDICT, VIETNAMESE, WHERE, review_sheet
+from dashboard.words.review import AWAITING, COLUMNS, CONTEXT, ENGLISH, FILE, KEY, NOTE, VERDICT, VIETNAMESE, WHERE, review_sheet
 from dashboard.words.review_apply import _yaml_edit, apply_sheet
 from components import texts, walk  # tests/components.py
 
@@ -96,11 +96,24 @@ def test_the_sheet_holds_every_vietnamese_string_beside_its_english_with_an_empt
     for entry in entries:  # the catalogue's English, Vietnamese and translator's note, in the file's order
         row = by_key[(entry.context, entry.english[0])]
         assert row[VIETNAMESE] == entry.translated[0] and entry.note in row[NOTE]
-    assert [row[KEY] for row in rows[: len(entries)]] == [entry.english[0] for entry in entries]
+    waiting = [entry.english[0] for entry in entries if AWAITING in entry.note]
+    settled = [entry.english[0] for entry in entries if AWAITING not in entry.note]
+    assert [row[KEY] for row in rows[: len(entries)]] == waiting + settled  # proposals first, then the file's order
     book = load_workbook(sheet).active
     assert book.freeze_panes == "A2" and book.auto_filter.ref
     assert all(book.column_dimensions[chr(ord("A") + i)].width == width for i, (_, width) in enumerate(COLUMNS))
     assert book.cell(row=2, column=ENGLISH + 1).alignment.wrap_text
+
+
+def test_the_proposals_awaiting_a_native_speaker_s_sign_off_come_first_and_stand_out(project):
+    data, locale, sheet = project
+    review_sheet(load_valid(data, SAMPLE / "seeds"), data, sheet, locale)
+    header, *rows = sheet_rows(sheet)
+    waiting = [row for row in rows if AWAITING in (row[NOTE] or "")]
+    assert {row[VIETNAMESE] for row in waiting} >= {"ước tính hơn", "Chỉ số theo dõi"}
+    assert rows[: len(waiting)] == waiting
+    book = load_workbook(sheet).active
+    assert book.cell(row=2, column=ENGLISH + 1).fill.fgColor.rgb != book.cell(row=len(waiting) + 2, column=ENGLISH + 1).fill.fgColor.rgb
 
 
 def test_where_a_string_appears_is_read_from_its_modules_and_context(project):

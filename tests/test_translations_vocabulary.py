@@ -109,6 +109,23 @@ def test_until_then_the_english_is_marked_untranslated_on_charts_and_in_the_sour
     assert "'Memorandum example'" in warned and "'Regional example scope'" in warned
 
 
+def test_a_programme_and_an_event_title_without_vietnamese_are_marked_wherever_they_show(data, config):
+    """Not only scopes and event types: a document's programme name and event title with no
+    Vietnamese form read "… (chưa dịch)" on the timeline, in the frames the files are written
+    from and in the source dialog, and the page's own mark is not said twice."""
+    from dashboard.web.grid import english_name
+    from dashboard.views.language import words_for
+
+    dataset, translations, local = vietnamese(data)
+    event = local.events.set_index("id").loc["fictional-regional-memorandum"]
+    assert (event["programme_name"], event["title"]) == ("Fictional regional programme (chưa dịch)", "Example memorandum signed (fictional) (chưa dịch)")
+    assert "Example memorandum signed (fictional) (chưa dịch)" in timeline_text(dataset, local, config)
+    passage = Provenance(dataset, data / "seeds", translations={"vi": translations}).passage("fictional-regional-memorandum", "event", "vi")
+    assert "Fictional regional programme (chưa dịch)" in [d.text for d in passage.details]
+    shown = english_name(event["programme_name"], words_for("vi"))
+    assert [str(getattr(part, "children", part)) for part in shown] == ["", "Fictional regional programme", " (chưa dịch)"]
+
+
 def test_the_shipped_scopes_and_event_types_are_curated_in_data_i18n(shipped_dataset, shipped_data_dir):
     translations, _ = load_translations(shipped_data_dir, "vi")
     for section in ("scopes", "event_types"):

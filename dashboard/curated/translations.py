@@ -40,14 +40,20 @@ I18N_DIR = "i18n"
 # a number ("7", "1.936", "1,5") and the space after it, when a word follows: its unit or scale
 NUMBER_THEN_WORD = re.compile(r"(?<![\w.,/])(\d+(?:[.,]\d+)*) (?=[^\W\d])")
 NO_BREAK_SPACE = "\u00a0"
+# Place names a line never splits between their syllables ("Hà / Nội" reads as two words):
+# joined with no-break spaces when data/i18n is read, as a number is joined to its unit.
+# Add a place here when a document brings one (docs/GLOSSARY.md, "No-break spaces").
+PLACES_KEPT_WHOLE = ("Hà Nội", "Hồ Chí Minh", "Đà Nẵng", "Hải Phòng", "Cần Thơ")
+_PLACES = re.compile("|".join(re.escape(p).replace(r"\ ", r"\s") for p in PLACES_KEPT_WHOLE))
 
 
 def _nfc_text(value: Any) -> str:
     """Text as composed Unicode (NFC): ``ệ`` typed as e + two combining marks reads the same
     and now compares the same. A number keeps the word after it on its line ("7 triệu",
-    "1.936 người" join with a no-break space), as the catalogue's own patterns do: the
-    curator types an ordinary space."""
-    return NUMBER_THEN_WORD.sub(rf"\1{NO_BREAK_SPACE}", unicodedata.normalize("NFC", text(value)))
+    "1.936 người" join with a no-break space), as the catalogue's own patterns do, and a
+    place name keeps its syllables together ("Hà Nội"): the curator types ordinary spaces."""
+    said = NUMBER_THEN_WORD.sub(rf"\1{NO_BREAK_SPACE}", unicodedata.normalize("NFC", text(value)))
+    return _PLACES.sub(lambda m: NO_BREAK_SPACE.join(m[0].split()), said)
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,7 @@ class Section:
 # A figure's ``start_basis`` and ``end_basis`` are its period's.
 SECTIONS: dict[str, Section] = {
     "programmes": Section("id", ("name",)),
-    "metrics": Section("id", ("label", "singular")),
+    "metrics": Section("id", ("label", "singular", "counts", "counted_by")),
     "units": Section("id", ("label", "noun", "singular")),
     # The vocabulary's scopes and event types: a document that adds one is translated here, by
     # data alone (their labels used to be page words in vi.po, which still serves as a fallback).

@@ -175,8 +175,8 @@ def fit_event_labels(figure: dict, plot_w: float, left_px: float, pad_px: float,
             date = head.group(1).replace(" ", "\u00a0") if head else ""  # the date stays whole, and bold
             lines = textwrap.wrap(date + plain[head.end():] if head else plain, width=per_line, break_long_words=False)
             if head and lines:  # the markup counts no width: only the first line holds it
-                lines[0] = f"<b>{date}</b>" + lines[0][len(date):]
-            texts[i] = "<br>".join(lines).replace("\u00a0", " ")
+                lines[0] = f"<b>{head.group(1)}</b>" + lines[0][len(date):]
+            texts[i] = "<br>".join(lines)  # a curated no-break space stays one ("Hà Nội", "7 triệu")
         trace["text"] = texts
 
 
@@ -310,7 +310,8 @@ def panel_notes(annotations: list, words=None) -> list[str]:
         if detail:
             said.setdefault(plain_text(detail), []).append(plain_text(heading))
     panels = sum(len(headings) for headings in said.values())
-    return [f"{_whose(headings, panels, words)}: {detail}." for detail, headings in said.items()]
+    # a detail that is a sentence of its own ("…pick one above to see another.") keeps its one full stop
+    return [f"{_whose(headings, panels, words)}: {detail}{'' if detail.endswith(('.', '?', '!', '…')) else '.'}" for detail, headings in said.items()]
 
 
 def _whose(headings: list[str], panels: int, words=None) -> str:

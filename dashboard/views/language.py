@@ -36,7 +36,6 @@ from dashboard.words.names import name
 LANGUAGE_ATTR = "language"  # frame.attrs key: the language a frame's texts are in
 CTX_SCOPE = "scope"  # the vocabulary's scope labels are words of the page, like event types
 CTX_EVENT_TYPE = "charts"
-CTX_COUNTS = "metric counts"
 
 
 @functools.lru_cache(maxsize=None)
@@ -87,6 +86,24 @@ def marked_untranslated(text: str, words: Words) -> str:
     """``UK–Japan bilateral (chưa dịch)``: an English name standing in for a missing translation,
     marked as cards mark one, for a chart, a slide or a file that cannot mark it otherwise."""
     return words.text("{name} (not yet translated)", "page", name=text)
+
+
+def shown(text: Any, words: Words) -> Any:
+    """A curated name as every output shows it: its translation, or the English standing in for
+    one carrying its mark in its own text (``Example Fund (chưa dịch)``), so a chart, a slide, a
+    cell or a note that only has the string still says so. The result keeps ``untranslated``
+    set, so the page can also mark the English as English (``unmarked`` gives it back)."""
+    if not untranslated(text) or words.language == SOURCE_LANGUAGE:
+        return text
+    return Phrase(marked_untranslated(text, words), SOURCE_LANGUAGE, untranslated=True)
+
+
+def unmarked(text: str, words: Words) -> str:
+    """The English of a name that ``shown`` marked untranslated (the text itself otherwise)."""
+    before, _, after = str(marked_untranslated("\x00", words)).partition("\x00")
+    if text.startswith(before) and text.endswith(after) and len(text) > len(before) + len(after):
+        return text[len(before):len(text) - len(after)]
+    return text
 
 
 def vocabulary_word(section: str, record, words: Words, translations: Translations | None, context: str) -> str:
@@ -144,16 +161,16 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
     scope and event-type labels from the catalogue. Ids, numbers, dates and quotes unchanged."""
 
     def named(record, *fields: str):
-        changes = {f: name(record, translations, f) for f in fields if getattr(record, f, None)}
+        changes = {f: shown(name(record, translations, f), words) for f in fields if getattr(record, f, None)}
         return dataclasses.replace(record, **changes) if changes else record
 
     def figure(f):
         changes = {}
         for field in ("note", "compared_with", "resolution"):
             if getattr(f, field):
-                changes[field] = name(f, translations, field)
+                changes[field] = shown(name(f, translations, field), words)
         period = f.period
-        bases = {b: name(f, translations, b) for b in ("start_basis", "end_basis") if getattr(period, b, None)}
+        bases = {b: shown(name(f, translations, b), words) for b in ("start_basis", "end_basis") if getattr(period, b, None)}
         if bases:
             changes["period"] = dataclasses.replace(period, **bases)
         return dataclasses.replace(f, **changes) if changes else f
@@ -161,7 +178,7 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
     return dataclasses.replace(
         dataset,
         programmes=tuple(named(p, "name") for p in dataset.programmes),
-        metrics=tuple(_counted(named(m, "label", "singular"), words) for m in dataset.metrics),
+        metrics=tuple(_counted(named(m, "label", "singular"), words, translations) for m in dataset.metrics),
         units=tuple(named(u, "label", "noun", "singular") for u in dataset.units),
         sources=tuple(named(s, "title", "publisher", "published_basis") for s in dataset.sources),
         events=tuple(named(e, "title", "date_basis", "resolution") for e in dataset.events),
@@ -174,11 +191,16 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
     )
 
 
-def _counted(metric, words: Words):
+def _counted(metric, words: Words, translations: Translations):
     """A metric's ``counts`` and ``counted_by`` (what a panel says it counts, and who counted it)
-    in ``words``' language: page words from the catalogue (context "metric counts") until
-    data/i18n curates them; the English, marked untranslated, for a metric it does not hold."""
-    changes = {f: words.text(getattr(metric, f), CTX_COUNTS) for f in ("counts", "counted_by") if getattr(metric, f, None)}
+    in ``words``' language: curated in data/i18n like its label (a document's new metric is
+    translated by data alone), else the English marked untranslated."""
+    changes = {}
+    for field in ("counts", "counted_by"):
+        if not getattr(metric, field, None):
+            continue
+        form = translations.form("metrics", metric.id, field)
+        changes[field] = Phrase(form, words.language) if form else shown(Phrase(getattr(metric, field), SOURCE_LANGUAGE, untranslated=True), words)
     return dataclasses.replace(metric, **changes) if changes else metric
 
 
@@ -281,5 +303,5 @@ def untranslated(text: Any) -> bool:
 
 __all__ = [
     "LANGUAGE_ATTR", "Localized", "citation", "formatter_for", "in_language", "language_of", "localize",
-    "localized_dataset", "marked_untranslated", "scope_word", "untranslated", "vocabulary_word", "words_for", "words_of",
+    "localized_dataset", "marked_untranslated", "scope_word", "shown", "unmarked", "untranslated", "vocabulary_word", "words_for", "words_of",
 ]

@@ -11,7 +11,7 @@ import re
 
 from dash import dcc, html
 
-from dashboard.views.language import words_for
+from dashboard.views.language import unmarked, words_for
 from dashboard.views.table import COLUMNS, TablePage, aria_sort
 from dashboard.web.ids import ID, VIEW_FORMATS, table_head_id, view_download_id
 from dashboard.words import Words
@@ -90,6 +90,7 @@ def english_name(text: str, words: Words) -> list:
     """A curated name shown in English for want of a translation: marked English (``lang``) and
     said to be untranslated, so a reader and a screen reader both know."""
     marked = words.text("{name} (not yet translated)", "page", name="\x00").split("\x00")
+    text = unmarked(text, words)  # the localized name carries its mark already (language.shown)
     return [marked[0], html.Span(text, lang="en"), marked[-1]] if len(marked) == 2 else [html.Span(text, lang="en")]
 
 

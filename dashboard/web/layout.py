@@ -29,7 +29,7 @@ from dashboard.web.ids import (  # noqa: F401  (re-exported: the ids are the pag
     view_download_id,
 )
 from dashboard.analysis.frame import scope_label
-from dashboard.views.language import untranslated, words_for
+from dashboard.views.language import unmarked, untranslated, words_for
 from dashboard.web.urlstate import ALL_METRICS, language_search, slider_span, to_controls, unused_notice
 from dashboard.words import LANGUAGES, Words
 
@@ -156,7 +156,7 @@ def language_link_id(code: str) -> str:
 
 def name_label(text: str, words: Words) -> str:
     """A curated name in a dropdown: the English form says so when no translation is curated."""
-    return words.text("{name} (not yet translated)", "page", name=text) if untranslated(text) else text
+    return words.text("{name} (not yet translated)", "page", name=unmarked(text, words)) if untranslated(text) else text
 
 
 def year_marks(first: int, last: int) -> dict[int, str]:

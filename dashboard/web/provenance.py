@@ -30,7 +30,7 @@ from dashboard.words import LANGUAGES, Formatter, Words
 from dashboard.words.names import name, quote as shown_quote
 from dashboard.views.charts.texts import PASSED_NOTE
 from dashboard.views.labels import disputed_date
-from dashboard.views.language import CTX_EVENT_TYPE, CTX_SCOPE, scope_word, vocabulary_word
+from dashboard.views.language import CTX_EVENT_TYPE, CTX_SCOPE, scope_word, shown, vocabulary_word
 
 FIGURE, EVENT = "figure", "event"
 CTX = "source dialog"
@@ -223,8 +223,9 @@ class _View:
         dataset, words, translations = self.dataset, self.words, self.translations
         unit = dataset.unit(figure.unit)
         metric = dataset.metric(figure.metric)
-        value = fmt.format_value(figure.value, figure.qualifier, unit, figure.wording, figure.value_high, words=words)
-        noun = name(unit, translations, "noun") if unit.noun else name(unit, translations, "label")
+        value = fmt.format_value(figure.value, figure.qualifier, unit, figure.wording, figure.value_high, words=words,
+                                 change=figure.change, hedge=figure.hedge)
+        noun = shown(name(unit, translations, "noun"), words) if unit.noun else shown(name(unit, translations, "label"), words)
         status = (
             words.text("Committed: pledged for the period, not yet achieved", CTX)
             if figure.kind.value == "committed" else words.text("Reported: achieved in the period", CTX)
@@ -233,17 +234,17 @@ class _View:
             Detail(words.text("Value", "table"), value if unit.is_currency else Formatter(words).with_unit(value, noun)),
             Detail(words.text("Qualifier", "table"), _qualifier_text(figure, words)),
             Detail(words.text("Status", "table"), status),
-            Detail(words.text("Programme", "table"), name(dataset.programme(figure.programme), translations)),
+            Detail(words.text("Programme", "table"), shown(name(dataset.programme(figure.programme), translations), words)),
             Detail(words.text("Scope", CTX), _scope_text(dataset, figure.programme, words, translations)),
             Detail(words.text("Period", "table"), fmt.format_period(figure.period, words=words)),
         ]
         if figure.period.start_basis:
-            details.append(Detail(words.text("Start date", CTX), name(figure, translations, "start_basis")))
+            details.append(Detail(words.text("Start date", CTX), shown(name(figure, translations, "start_basis"), words)))
         if figure.period.end_basis:
-            details.append(Detail(words.text("End date", CTX), name(figure, translations, "end_basis")))
+            details.append(Detail(words.text("End date", CTX), shown(name(figure, translations, "end_basis"), words)))
         if figure.note:
-            details.append(Detail(words.text("Note", CTX), name(figure, translations, "note")))
-        return words.text("{metric}: {value}", CTX, metric=name(metric, translations), value=value), tuple(details)
+            details.append(Detail(words.text("Note", CTX), shown(name(figure, translations, "note"), words)))
+        return words.text("{metric}: {value}", CTX, metric=shown(name(metric, translations), words), value=value), tuple(details)
 
     def status(self, event: Event) -> str:
         """Held, Planned, or "Planned for 2025; no record that it took place" once its date passed."""
@@ -260,18 +261,18 @@ class _View:
         details = [
             Detail(words.text("Date", CTX), event_date(event, words)),
             Detail(words.text("Status", "table"), self.status(event)),
-            Detail(words.text("Programme", "table"), name(self.dataset.programme(event.programme), translations)),
+            Detail(words.text("Programme", "table"), shown(name(self.dataset.programme(event.programme), translations), words)),
             Detail(words.text("Type", CTX), type_label),
         ]
         if event.date_basis:
-            details.insert(1, Detail(words.text("Date basis", CTX), name(event, translations, "date_basis")))
+            details.insert(1, Detail(words.text("Date basis", CTX), shown(name(event, translations, "date_basis"), words)))
         disputed = self.disputed_dates(event)
         if disputed:  # other documents date this event differently: every date, with its source
             details.insert(1, Detail(words.text("Dates the documents give", CTX), disputed_date(disputed, words)))
-            readings = [name(e, translations, "resolution") for e in self.dataset.events if e.resolution and event.id in (e.id, e.disagrees_with)]
+            readings = [shown(name(e, translations, "resolution"), words) for e in self.dataset.events if e.resolution and event.id in (e.id, e.disagrees_with)]
             if readings:
                 details.insert(2, Detail(words.text("How to read them", CTX), " ".join(readings)))
-        return name(event, translations), tuple(details)
+        return shown(name(event, translations), words), tuple(details)
 
     def disputed_dates(self, event: Event) -> list[tuple[str, str]]:
         """Each date the documents give ``event`` (joined by ``same_as`` or ``disagrees_with``)

@@ -22,6 +22,9 @@ from dashboard.words.catalogue import LOCALE_DIR, Words, po_path
 
 CTX = "translations review"
 PO_NAME = "vi.po"  # the File column's value for a catalogue entry
+# A translator's note that starts so marks a proposal still waiting for a native speaker's word:
+# such rows come first in the sheet, highlighted, so the reviewer signs them before the rest.
+AWAITING = "AWAITING NATIVE SIGN-OFF"
 
 # What the reviewer reads in each column: (English header, width). The header shown is the
 # Vietnamese form with the English in brackets, both from the catalogue.
@@ -181,8 +184,12 @@ def write_sheet(rows: list[Row], path: Path, words: Words | None = None) -> None
     sheet = book.active
     sheet.title = words.text("Review", CTX)[:31]
     sheet.append([f"{words.text(name, CTX)} ({name})" for name, _width in COLUMNS])
-    for row in rows:
+    waiting = [row for row in rows if AWAITING in row.note]
+    for row in waiting + [row for row in rows if AWAITING not in row.note]:
         sheet.append([row.file, row.context, row.key, row.english, row.vietnamese, row.note, row.where, None])
+    for cells in sheet.iter_rows(min_row=2, max_row=len(waiting) + 1):
+        for cell in cells[:VERDICT]:
+            cell.fill = PatternFill("solid", fgColor="FDE2E1")  # still a proposal: sign these first
     wrap = Alignment(wrap_text=True, vertical="top")
     for index, (_name, width) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
