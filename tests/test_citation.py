@@ -184,3 +184,16 @@ def test_every_csv_row_carries_the_citation_of_its_source(dataset):
     frame = figures_frame(dataset)
     rows = list(csv.DictReader(io.StringIO(FORMATS["csv"](frame, ExportContext(dataset=dataset)).decode("utf-8-sig"))))
     assert rows and all(row["citation"] == cite_text(dataset.source(row["source"])) for row in rows)
+
+
+def test_every_xlsx_figure_row_carries_the_citation_of_its_source(dataset):
+    import openpyxl
+
+    from dashboard.analysis.frame import figures_frame
+    from dashboard.outputs.export import FORMATS, ExportContext
+
+    frame = figures_frame(dataset)
+    sheet = openpyxl.load_workbook(io.BytesIO(FORMATS["xlsx"](frame, ExportContext(dataset=dataset)))).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    rows = [dict(zip(header, (cell.value for cell in row))) for row in sheet.iter_rows(min_row=2)]
+    assert rows and all(row["citation"] == cite_text(dataset.source(row["source"])) for row in rows)
