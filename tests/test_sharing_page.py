@@ -101,3 +101,12 @@ def test_a_link_of_an_older_data_version_says_figures_changed_and_lists_what(sta
                        "What changed is not known: data version fedcba987654 has no release snapshot."]
     vi = texts(by_id(first_page(state, "v=0123456789ab&lang=vi", PAGE), ID.LINK_SINCE))
     assert vi[0] == "Số liệu đã thay đổi kể từ khi đường dẫn này được tạo."
+
+
+def test_an_events_source_dialog_cites_its_document_and_links_to_the_event(state):
+    event = state.dataset.events[0]
+    trigger = {"type": ID.RELATED_EVENT, "figure": event.id, "row": "x"}
+    _, _, body = cb.source_panel(state, trigger, 1, "en", "/")
+    assert texts(by_id(body, ID.CITE_TEXT)) == [cite_text(state.dataset.source(event.source))]
+    assert "Link to this event, with the data version" in texts(body)
+    assert parse_qs(urlsplit(by_id(body, ID.CITE_LINK).href).query)["highlight"] == [event.id]

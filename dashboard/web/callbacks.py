@@ -216,9 +216,9 @@ def current_state() -> AppState:
 
 
 def page_address(state: AppState, search: Any = "") -> str:
-    """The page's address as the browser asked for it, with ``search`` (its query string)."""
-    base = flask.request.host_url.rstrip("/") if flask.has_request_context() else ""
-    return base + state.config.serving.url_prefix + (search if isinstance(search, str) else "")
+    """The page's path with ``search`` (its query string): the browser makes it whole (copy.js),
+    so a link is right behind any proxy."""
+    return state.config.serving.url_prefix + (search if isinstance(search, str) else "")
 
 
 def serve_layout():

@@ -50,7 +50,7 @@ def marked(text: str, lang: str) -> list | str:
     return [html.Span(part, lang=lang) if i % 2 else part for i, part in enumerate(parts) if part]
 
 
-def cite_section(citation: Citation, words: Words) -> html.Section:
+def cite_section(citation: Citation, words: Words, event: bool = False) -> html.Section:
     """"Cite this": the reference, the BibTeX entry and the dated link, each with a Copy button
     (a real button: Tab reaches it, Enter or Space copies; assets/copy.js says "Copied")."""
     say = words.text
@@ -72,8 +72,8 @@ def cite_section(citation: Citation, words: Words) -> html.Section:
         html.H3(say("Cite this", CTX), id="source-cite-title", className="source-cite-title"),
         part(say("Reference", CTX), ID.CITE_TEXT, html.P(citation.text, id=ID.CITE_TEXT, className="source-cite-text")),
         part("BibTeX", ID.CITE_BIBTEX, html.Pre(citation.bibtex, id=ID.CITE_BIBTEX, className="source-cite-bibtex", tabIndex=0)),
-        part(say("Link to this figure, with the data version", CTX), ID.CITE_LINK,
-             html.P(html.A(citation.permalink, href=citation.permalink, id=ID.CITE_LINK), className="source-cite-link")),
+        part(say("Link to this event, with the data version", CTX) if event else say("Link to this figure, with the data version", CTX), ID.CITE_LINK,
+             html.P(html.A(citation.permalink, href=citation.permalink, id=ID.CITE_LINK, **{"data-absolute": "1"}), className="source-cite-link")),
     ], className="source-cite", **{"aria-labelledby": "source-cite-title"})
 
 
@@ -126,6 +126,6 @@ def render_passage(passage: Passage | None, words: Words | None = None, citation
         html.Div([html.H3(say("Related, as the curator declared", CTX), className="source-related-title"), html.Ul(related)], className="source-related") if related else None,
         html.Div(document_head + [html.P(doc.file, className="source-file")], className="source-doc"),
         text,
-        cite_section(citation, words) if citation is not None else None,
+        cite_section(citation, words, passage.kind == "event") if citation is not None else None,
     ]
     return passage.heading, body

@@ -1,8 +1,17 @@
 /* The source dialog's Copy buttons ("Cite this": the reference, the BibTeX entry, the dated
    link). Each is a real <button data-copy="ID">: Tab reaches it, Enter or Space presses it.
    It copies the text of element ID (a link: its full address) and says so in the status
-   beside it, in the page's language (data-copied), for screen readers too (role=status). */
+   beside it, in the page's language (data-copied), for screen readers too (role=status).
+   The server writes the dated link as a path (it cannot know the address a proxy shows);
+   a link marked data-absolute shows the whole address the browser resolved it to. */
 (function () {
+    function absolute(root) {
+        root.querySelectorAll("a[data-absolute]").forEach(function (a) {
+            if (a.textContent !== a.href) { a.textContent = a.href; }
+        });
+    }
+    absolute(document);
+    new MutationObserver(function () { absolute(document); }).observe(document.documentElement, {childList: true, subtree: true});
     function fallback(text) {
         var box = document.createElement("textarea");
         box.value = text;
