@@ -27,6 +27,7 @@ from dashboard.analysis.fmt import count
 from dashboard.words import LANGUAGES, Words
 from dashboard.words.names import translation_report
 from dashboard.words.review_cli import translations_group
+from dashboard.outputs.share_cli import share_commands
 
 EN = Words("en")  # help texts and the commands without --lang; every message is a catalogue entry (context "cli")
 CTX = "cli"
@@ -377,6 +378,17 @@ def list_ids(kind: str, names: tuple[str, ...], data_dir: Path | None, seeds_dir
 
 # the reviewer's commands: a sheet of every Vietnamese string, and its corrections back
 main.add_command(translations_group(load, lambda data_dir: data_dir or _default("data"), data_option, seeds_option))
+
+
+def _version(dataset) -> str:
+    from dashboard.web.state import data_version  # the version the page and /status report
+
+    return data_version(dataset)
+
+
+# sharing: cite a figure's document, what changed between two data folders, a release snapshot
+for _command in share_commands(load, lambda data_dir: data_dir or _default("data"), settings, _version, data_option, seeds_option, config_option):
+    main.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

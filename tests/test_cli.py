@@ -233,10 +233,13 @@ COMMAND_ARGS = {
     "serve": [],
     "list": ["programmes"],
     "translations": ["review", "-o", "out.xlsx"],
+    "cite": ["some-figure"],
+    "release": [],
 }
 # Commands that read the data without trusting it, and why (tests/test_draft.py covers them).
 READS_INVALID_DATA = {
     "draft": "reads data/ only to skip what is curated, so it works beside a draft still full of TODOs",
+    "diff": "compares two folders of YAML whose documents may be gone; lists each one's load problems (tests/test_changes.py)",
 }
 
 

@@ -40,6 +40,9 @@ EVENT_COLUMNS = [
     "source_publisher", "source_date", "group_sources", "quote",
 ]
 EVENT_DATE_COLUMNS = {"date_sort", "date_end"}
+# Columns every data file adds after the figures' own (CSV and the XLSX's Figures sheet):
+# ``citation``, the plain author–date citation of the row's source document (``views.citation``).
+SHARED_COLUMNS = ["citation"]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -115,6 +118,18 @@ def _add(found: dict[str, list[str]], key: str, text: str) -> None:
     texts = found.setdefault(key, [])
     if text not in texts:
         texts.append(text)
+
+
+def citations(sources, dataset, words: Words) -> list[str | None]:
+    """The plain-text citation (``views.citation.cite_text``) of each source file of
+    ``sources``, in the file's language; None without the dataset or for an unknown file."""
+    from dashboard.views.citation import cite_text
+
+    known = dataset._index["sources"] if dataset is not None else {}
+    texts: dict[str, str | None] = {}
+    for file in set(sources):
+        texts[file] = cite_text(known[file], words) if file in known else None
+    return [texts[file] for file in sources]
 
 
 def frame_relations(figures: pd.DataFrame, words: Words) -> dict[str, str]:

@@ -45,7 +45,7 @@ CLAIM_COLUMNS = [  # then what the claims model adds, first what a reader of a r
     "scope", "scope_label", "period_start_precision", "period_end_precision", "period_start_date", "period_end_date",
     "value_low", "value_high", "value_bound", "relation", "related_ids", "relations",
 ]
-CSV_COLUMNS = FIXED_COLUMNS + CLAIM_COLUMNS + [c for c in FIGURE_COLUMNS[11:] if c not in CLAIM_COLUMNS]
+CSV_COLUMNS = FIXED_COLUMNS + CLAIM_COLUMNS + [c for c in FIGURE_COLUMNS[11:] if c not in CLAIM_COLUMNS] + datafile.SHARED_COLUMNS
 NUMERIC_COLUMNS = {"value", "value_low", "value_high"}
 DATE_COLUMNS = {"period_start_date", "period_end_date"}  # ISO days to sort by; period_start/period_end are as stated
 TEXT_COLUMNS = [c for c in CSV_COLUMNS if c not in NUMERIC_COLUMNS | DATE_COLUMNS]
@@ -88,6 +88,7 @@ def data_columns(figures: pd.DataFrame, context: ExportContext | None = None) ->
         **datafile.stated_periods(figures),
         value_bound=datafile.value_bounds(figures),
         relations=[relations.get(i) for i in figures["id"]],
+        citation=datafile.citations(figures["source"].tolist(), dataset, words),
     )
 
 
@@ -99,6 +100,7 @@ def table(figures: pd.DataFrame, context: ExportContext | None = None, extra: li
     rows = data_columns(datafile.once(figures), context)
     if extra and context is not None:
         rows = with_context_rows(rows, datafile.context_periods(view_context(context)), CSV_COLUMNS)
+        rows = rows.assign(citation=datafile.citations(rows["source"].tolist(), context.dataset, context.words))
     columns = CSV_COLUMNS + [c for c in extra if c in rows]
     out = rows[columns].copy()
     for column in [*TEXT_COLUMNS, *columns[len(CSV_COLUMNS):]]:

@@ -41,6 +41,7 @@ from dashboard.web.layout import (
 from dashboard.web.grid import table_rows_html
 from dashboard.web.ids import table_head_id
 from dashboard.web.provenance import EVENT, FIGURE
+from dashboard.web.sharing import citation_for
 from dashboard.web.state import STATE_KEY, AppState, View, view_for
 from dashboard.web.claims_panel import render_claims
 from dashboard.web.context_panel import render_context
@@ -126,9 +127,9 @@ def _clicked_point_id(click: Any) -> Any:
     return custom if isinstance(custom, str) else None
 
 
-def source_panel(state: AppState, trigger: Any, value: Any, language: str | None = None) -> tuple[bool, Any, Any] | None:
+def source_panel(state: AppState, trigger: Any, value: Any, language: str | None = None, address: str = "") -> tuple[bool, Any, Any] | None:
     """``(is_open, title, body)`` of the source panel after a click, or None to change nothing;
-    in ``language`` (the default language when None)."""
+    in ``language`` (the default language when None), citing with ``address`` (the page's) dated."""
     if trigger == ID.SOURCE_CLOSE:
         return False, no_update, no_update
     record = clicked_record(trigger, value)
@@ -136,7 +137,7 @@ def source_panel(state: AppState, trigger: Any, value: Any, language: str | None
         return None
     kind, record_id = record
     words = words_for(parse_language(language, state.language))
-    title, body = render_passage(state.provenance.passage(record_id, kind, words), words)
+    title, body = render_passage(state.provenance.passage(record_id, kind, words), words, citation_for(state, record_id, words, address))
     return True, title, body
 
 
@@ -214,11 +215,17 @@ def current_state() -> AppState:
     return flask.current_app.config[STATE_KEY]
 
 
+def page_address(state: AppState, search: Any = "") -> str:
+    """The page's path with ``search`` (its query string): the browser makes it whole (copy.js),
+    so a link is right behind any proxy."""
+    return state.config.serving.url_prefix + (search if isinstance(search, str) else "")
+
+
 def serve_layout():
     """``app.layout``: the page of the link being opened. The page's script
     (assets/link-view.js) asks for ``/_dash-layout`` with the page's own query string."""
     query = flask.request.query_string.decode("utf-8", "replace") if flask.has_request_context() else ""
-    return first_page(current_state(), query)
+    return first_page(current_state(), query, page_address(current_state()))
 
 
 CONTROL_IDS = (ID.YEARS, ID.PROGRAMMES, ID.METRIC, ID.SCOPE, ID.QUANTITY)  # urlstate.to_controls order
@@ -257,7 +264,8 @@ def update_view(years, programmes, metric, scope, quantity, language):
 def show_source(*args):
     trigger = ctx.triggered_id
     value = ctx.triggered[0]["value"] if ctx.triggered else None
-    panel = source_panel(current_state(), trigger, value, args[-1])
+    state = current_state()
+    panel = source_panel(state, trigger, value, args[-1], page_address(state, args[-2]))
     return panel if panel is not None else (no_update,) * 3
 
 
@@ -375,7 +383,7 @@ def attach_callbacks(app) -> None:
         Input({"type": ID.CLAIM_LINE, "figure": ALL}, "n_clicks"),
         Input({"type": ID.RELATED, "figure": ALL, "row": ALL}, "n_clicks"),
         Input({"type": ID.RELATED_EVENT, "figure": ALL, "row": ALL}, "n_clicks"),
-        State(ID.LANGUAGE, "data"),
+        State(ID.URL, "search"), State(ID.LANGUAGE, "data"),
         prevent_initial_call=True,
     )(show_source)
     app.callback(

@@ -36,6 +36,10 @@ class ID:
     SOURCE_CLOSE = "source-close"
     SOURCE_MARK = "source-quote"
     SOURCE_SCROLLED = "source-scrolled"  # a store the scroll-to-quote script writes to
+    CITE_TEXT = "cite-text"  # the source dialog's citation, author-date text (web.sharing)
+    CITE_BIBTEX = "cite-bibtex"
+    CITE_LINK = "cite-link"  # the dated permalink: highlight=ID&v=VERSION
+    LINK_SINCE = "link-since"  # "Figures have changed since this link was made", and what changed
     TABLE_QUERY = "table-query"  # the table's search, sort and page now shown (table.TableQuery)
     PAGE_FIRST = "table-page-first"
     PAGE_PREVIOUS = "table-page-previous"

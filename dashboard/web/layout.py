@@ -16,6 +16,7 @@ from dashboard.views.charts import CHARTS
 from dashboard.analysis.frame import Derived
 from dashboard.web.source_panel import render_passage, source_modal  # noqa: F401  (re-exported)
 from dashboard.views.table import TablePage
+from dashboard.web.sharing import version_line
 from dashboard.web.context_panel import render_context
 from dashboard.web.grid import english_name, table_panel
 from dashboard.web.claims_panel import CLAIMS_CHART, claims_panel
@@ -66,10 +67,12 @@ GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False
 # --- the whole page ------------------------------------------------------------------------
 
 
-def page(state: AppState, view: View, table: TablePage, unused: tuple[str, ...] = (), search: str = "") -> html.Div:
+def page(state: AppState, view: View, table: TablePage, unused: tuple[str, ...] = (), search: str = "", opened=None, since=None) -> html.Div:
     """The page showing ``view`` (the default view at start-up) with ``table`` its first table
     page, every word in the view's language; ``unused`` names the parts of the opened link that
-    could not be used; ``search`` is the link's query string (the language switch keeps it)."""
+    could not be used; ``search`` is the link's query string (the language switch keeps it);
+    ``opened`` the source dialog's title and body when the link opens it, ``since`` what a link
+    of an older data version is told (``sharing.since_link``)."""
     config = state.config
     words = words_for(view.language)
     say = words.text
@@ -93,6 +96,7 @@ def page(state: AppState, view: View, table: TablePage, unused: tuple[str, ...] 
             html.Main(
                 [
                     html.P(unused_notice(unused, words), id=ID.LINK_NOTICE, className="link-notice", role="status", **{"aria-live": "polite"}),
+                    since_notice(since),
                     html.P(view.summary, id=ID.SUMMARY, className="view-summary", role="status", **{"aria-live": "polite"}),
                     html.Section(
                         [html.H2(say("Headline figures", "page"), className="visually-hidden"),
@@ -116,14 +120,22 @@ def page(state: AppState, view: View, table: TablePage, unused: tuple[str, ...] 
                     table_panel(table),
                     html.Section(render_context(view.context, view.language), id=ID.CONTEXT, className="context-panel"),
                     html.P(say(PAGE_NOTE, "page"), className="page-note"),
-                    html.P(say("Data version {version}", "page", version=state.version), id=ID.DATA_VERSION, className="data-version"),
+                    html.P(version_line(state, words), id=ID.DATA_VERSION, className="data-version"),
                 ],
                 className="page-main",
             ),
-            source_modal(words),
+            source_modal(words, opened),
         ],
         className="page",
     )
+
+
+def since_notice(since) -> html.Section | None:
+    """"Figures have changed since this link was made", and what changed among the view's records."""
+    if since is None:
+        return None
+    listed = html.Ul([html.Li(line) for line in since.lines]) if since.lines else None
+    return html.Section([html.P(html.Strong(since.headline)), listed, html.P(since.note) if since.note else None], id=ID.LINK_SINCE, className="link-since", role="status")
 
 
 PAGE_NOTE = (

@@ -16,6 +16,8 @@ from typing import Any
 from dashboard.views.language import words_for
 from dashboard.web.ids import ID
 from dashboard.web.layout import page
+from dashboard.web.sharing import citation_for, opened_record, since_link
+from dashboard.web.source_panel import render_passage
 from dashboard.web.state import AppState, first_table_page, view_for
 from dashboard.web.urlstate import (
     encode, from_controls, link_language, parse_language, parse_link, slider_span, to_controls, unused_notice,
@@ -25,14 +27,24 @@ from dashboard.web.urlstate import (
 # --- the first view, from the link ---------------------------------------------------------------
 
 
-def first_page(state: AppState, query: Any):
+def first_page(state: AppState, query: Any, address: str = ""):
     """The whole page for a visitor arriving with ``query`` (a shared link's query string):
     its own numbers from the first paint, never the default view's first. A part of the link
-    that cannot be used is left out, and the page says which (``urlstate.parse_link``)."""
+    that cannot be used is left out, and the page says which (``urlstate.parse_link``). A
+    ``highlight=`` of a known figure or event opens its source dialog (cited with ``address``,
+    the page's own), and a ``v=`` of an older data version is told what changed (``sharing``)."""
     language = link_language(query, state.language)
-    link = parse_link(query, state.choices, state.defaults, words_for(language))
+    words = words_for(language)
+    link = parse_link(query, state.choices, state.defaults, words)
     view = view_for(state, link.filters, language)
-    return page(state, view, first_table_page(state, view), link.unused, query if isinstance(query, str) else "")
+    search = query if isinstance(query, str) else ""
+    opened = None
+    record = opened_record(state, search)
+    if record is not None:
+        passage = state.provenance.passage(record[1], record[0], words)
+        here = address + ("?" + search.removeprefix("?") if search else "")
+        opened = render_passage(passage, words, citation_for(state, record[1], words, here)) if passage else None
+    return page(state, view, first_table_page(state, view), link.unused, search, opened, since_link(state, search, view, words))
 
 
 def page_language(state: AppState, stored: Any) -> str:

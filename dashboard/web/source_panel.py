@@ -14,6 +14,7 @@ import re
 import dash_bootstrap_components as dbc
 from dash import html
 
+from dashboard.views.citation import Citation
 from dashboard.views.language import words_for
 from dashboard.web.ids import ID
 from dashboard.web.provenance import Passage
@@ -22,15 +23,17 @@ from dashboard.words import Words
 CTX = "source dialog"
 
 
-def source_modal(words: Words | None = None) -> dbc.Modal:
+def source_modal(words: Words | None = None, opened: tuple[str, list] | None = None) -> dbc.Modal:
+    """The source dialog: closed and empty, or ``opened`` with a title and body (a link's ``highlight=``)."""
     words = words or words_for()
+    title, body = opened if opened is not None else (words.text("Source", "table"), None)
     return dbc.Modal(
         [
-            dbc.ModalHeader(dbc.ModalTitle(words.text("Source", "table"), id=ID.SOURCE_TITLE), close_button=True),
-            dbc.ModalBody(id=ID.SOURCE_BODY, className="source-body"),
+            dbc.ModalHeader(dbc.ModalTitle(title, id=ID.SOURCE_TITLE), close_button=True),
+            dbc.ModalBody(body, id=ID.SOURCE_BODY, className="source-body"),
             dbc.ModalFooter(html.Button(words.text("Close", CTX), id=ID.SOURCE_CLOSE, className="btn btn-secondary", n_clicks=0)),
         ],
-        id=ID.SOURCE_MODAL, is_open=False, size="xl", scrollable=True, keyboard=True,
+        id=ID.SOURCE_MODAL, is_open=opened is not None, size="xl", scrollable=True, keyboard=True,
         labelledby=ID.SOURCE_TITLE,
     )
 
@@ -47,8 +50,36 @@ def marked(text: str, lang: str) -> list | str:
     return [html.Span(part, lang=lang) if i % 2 else part for i, part in enumerate(parts) if part]
 
 
-def render_passage(passage: Passage | None, words: Words | None = None) -> tuple[str, list]:
-    """Title and body of the source panel: details, then the document with the quote marked."""
+def cite_section(citation: Citation, words: Words, event: bool = False) -> html.Section:
+    """"Cite this": the reference, the BibTeX entry and the dated link, each with a Copy button
+    (a real button: Tab reaches it, Enter or Space copies; assets/copy.js says "Copied")."""
+    say = words.text
+
+    def part(label: str, target: str, shown) -> html.Div:
+        return html.Div([
+            html.Div([
+                html.H4(label, className="source-cite-label"),
+                html.Button(
+                    say("Copy", CTX), type="button", className="btn btn-sm btn-outline-secondary copy-button",
+                    **{"data-copy": target, "data-copied": say("Copied", CTX), "aria-label": say("Copy: {what}", CTX, what=label)},
+                ),
+                html.Span(className="copy-status", role="status", **{"aria-live": "polite"}),
+            ], className="source-cite-head"),
+            shown,
+        ], className="source-cite-part")
+
+    return html.Section([
+        html.H3(say("Cite this", CTX), id="source-cite-title", className="source-cite-title"),
+        part(say("Reference", CTX), ID.CITE_TEXT, html.P(citation.text, id=ID.CITE_TEXT, className="source-cite-text")),
+        part("BibTeX", ID.CITE_BIBTEX, html.Pre(citation.bibtex, id=ID.CITE_BIBTEX, className="source-cite-bibtex", tabIndex=0)),
+        part(say("Link to this event, with the data version", CTX) if event else say("Link to this figure, with the data version", CTX), ID.CITE_LINK,
+             html.P(html.A(citation.permalink, href=citation.permalink, id=ID.CITE_LINK, **{"data-absolute": "1"}), className="source-cite-link")),
+    ], className="source-cite", **{"aria-labelledby": "source-cite-title"})
+
+
+def render_passage(passage: Passage | None, words: Words | None = None, citation: Citation | None = None) -> tuple[str, list]:
+    """Title and body of the source panel: details, then the document with the quote marked,
+    then how to cite it (``citation``, when given)."""
     words = words or words_for(passage.language if passage is not None else None)
     say = words.text
     if passage is None:
@@ -95,5 +126,6 @@ def render_passage(passage: Passage | None, words: Words | None = None) -> tuple
         html.Div([html.H3(say("Related, as the curator declared", CTX), className="source-related-title"), html.Ul(related)], className="source-related") if related else None,
         html.Div(document_head + [html.P(doc.file, className="source-file")], className="source-doc"),
         text,
+        cite_section(citation, words, passage.kind == "event") if citation is not None else None,
     ]
     return passage.heading, body

@@ -10,6 +10,8 @@ and forth is computed once.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 import re
 import threading
@@ -26,6 +28,7 @@ from dashboard.analysis.frame import Filters
 from dashboard.config import Config
 from dashboard.curated.records import Dataset
 from dashboard.curated.translations import records_folder
+from dashboard.outputs.releases import release_date
 from dashboard.views.language import Localized, localize
 from dashboard.views.table import TableIndex, TablePage
 from dashboard.views.view import (  # noqa: F401  (View, ChartView, MAX_RATIOS, load_languages, view_claims: read from here too)
@@ -102,6 +105,9 @@ class AppState:
 
     quantities_by_language: dict[str, tuple[QuantityChoice, ...]] = field(default_factory=dict, compare=False, repr=False)
     snapshot: Snapshot | None = field(default=None, compare=False, repr=False)  # the data every view is made of (views.view)
+    data_dir: Path | None = None  # the curated folder: its releases/ say what changed since an older version
+    version_date: dt.date | None = None  # the day this version was released, else the day it was loaded
+    version_released: bool = False  # data_dir/releases holds this version
 
     def data(self) -> Snapshot:
         """The snapshot views are made of (one built from the fields above for a state made without one)."""
@@ -148,7 +154,10 @@ def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str, data_dir
         tables=snapshot.tables,
         quantities_by_language=snapshot.quantities,
         snapshot=snapshot,
+        data_dir=Path(data_dir) if data_dir is not None else records_folder(dataset),
     )
+    released = release_date(state.data_dir, state.version)
+    state = dataclasses.replace(state, version_date=released or dt.date.today(), version_released=released is not None)
     state = AppState(**{**state.__dict__, "default_view": compute_view(state, state.defaults, state.language)})
     state.views.put(state.default_view)
     return state
