@@ -1,5 +1,5 @@
 """``config.yaml`` → one typed ``Config`` object. Every setting is declared here once, with its
-type, its range, its default and its help text (the README's table is printed from it:
+type, its range, its default and its help text (docs/configuration.md's table is printed from it:
 ``python -m dashboard.config``).
 
 The sections are pydantic dataclasses: pydantic checks types, ranges and patterns, and refuses
@@ -31,7 +31,7 @@ Pixels = Annotated[StrictInt, Field(ge=100, le=8000)]
 
 
 def setting(default: Any = None, help: str = "", *, expected: str = "", shown: str = "", factory: Any = None, **checks: Any) -> Any:
-    """One setting: its default, help text, what an error says was expected, how the README
+    """One setting: its default, help text, what an error says was expected, how docs/configuration.md
     shows the default, and pydantic's checks (``ge``, ``le``, ``pattern``, ``min_length``)."""
     extra = {"expected": expected, "shown": shown}
     if factory is not None:
@@ -297,7 +297,7 @@ def _show(value: Any) -> str:
 
 
 def settings_help() -> list[tuple[str, str, str]]:
-    """``(key, default as the README shows it, help)`` for every setting, in declaration order."""
+    """``(key, default as docs/configuration.md shows it, help)`` for every setting, in declaration order."""
     rows = []
     for top, info in Config.__pydantic_fields__.items():
         sections = getattr(info.annotation, "__pydantic_fields__", None)
@@ -324,11 +324,11 @@ def _default(info) -> str:
 
 
 def settings_table() -> str:
-    """The README's table of settings, in Markdown."""
+    """docs/configuration.md's table of settings, in Markdown."""
     rows = ["| setting | default | meaning |", "|---|---|---|"]
     rows += [f"| `{key}` | {default} | {help_text} |" for key, default, help_text in settings_help()]
     return "\n".join(rows) + "\n"
 
 
-if __name__ == "__main__":  # python -m dashboard.config: the README's table of settings
+if __name__ == "__main__":  # python -m dashboard.config: docs/configuration.md's table of settings
     print(settings_table(), end="")
