@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
 from dashboard.cli import main
-from dashboard.curated.records import Kind
+from dashboard.curated.records import Kind, where
 from dashboard.outputs import deck, images
 from dashboard.views import charts
 from dashboard.views.charts import CHARTS, ChartSpec, bars, register, unregister
@@ -108,6 +108,27 @@ def test_a_registered_chart_is_offered_by_the_cli_and_the_benchmarks(pledges_cha
         assert bench.chart_names() == list(CHARTS)
     finally:
         del sys.modules[spec.name]
+
+
+@pytest.fixture
+def metric_chart():
+    """A bar chart drawing the metrics whose ``chart:`` names it, registered for one test."""
+    spec = register(bars.bar_chart("arrivals", "Arrivals", "arrivals figures"))
+    yield spec
+    unregister(spec.name)
+
+
+def test_a_metric_may_name_a_registered_metric_chart_and_a_mistyped_one_is_refused_with_its_line(metric_chart, dataset):
+    """The data names charts by the registry's names, not by a list kept in the loader: the chart
+    registered in one module is at once a value `chart:` may take."""
+    metric = dataset.metrics[0]
+    naming = dataclasses.replace(dataset, metrics=(dataclasses.replace(metric, chart="arrivals"), *dataset.metrics[1:]))
+    assert charts.chart_problems(naming) == []
+    mistyped = dataclasses.replace(dataset, metrics=(dataclasses.replace(metric, chart="arival"), *dataset.metrics[1:]))
+    [problem] = charts.chart_problems(mistyped)
+    assert str(problem).startswith(f"{where(metric, 'chart')}: chart: unknown value 'arival'; expected one of: ")
+    assert all(f"{name}," in problem.message for name, spec in CHARTS.items() if spec.by_metric)
+    assert problem.message.endswith("arrivals, none") and "timeline" not in problem.message
 
 
 def test_a_chart_name_registers_once(pledges_chart):

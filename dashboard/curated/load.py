@@ -81,7 +81,7 @@ SECTIONS: dict[str, Schema] = {
     ),
     "metrics": Schema(
         Metric,
-        {"id": ident, "label": text, "unit": ident, "chart": choice(StrEnum("Chart", "funding people returns none"))},
+        {"id": ident, "label": text, "unit": ident, "chart": ident},
         {
             "description": optional(text), "singular": optional(text), "counts": optional(text),
             "counted_by": optional(text), "headline": optional(boolean),

@@ -46,7 +46,7 @@ from dashboard import PROJECT_ROOT
 from dashboard.config import Config, load_config
 from dashboard.curated.problems import DataInvalid
 from dashboard.curated.records import Dataset
-from dashboard.curated.validate import load_valid
+from dashboard.views.checked import load_checked
 from dashboard.web.state import data_version  # noqa: F401  (re-exported: /status and the page share it)
 from dashboard.outputs import gate
 
@@ -94,7 +94,7 @@ class Keeper:
 
     def _load(self) -> Snapshot:
         config = load_config(self.config_path)
-        dataset = load_valid(self.data_dir, self.seeds_dir)
+        dataset = load_checked(self.data_dir, self.seeds_dir)
         return Snapshot(dataset, config, Path(self.seeds_dir), data_version(dataset), _now())
 
     def start(self) -> Snapshot:

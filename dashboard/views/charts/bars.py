@@ -103,7 +103,7 @@ def bar_chart(name: str, title: str, empty_what: str, draw: Callable[..., Spec] 
     return ChartSpec(
         name=name, title=title, empty_what=empty_what, plots="figures", select=latest_rows(name),
         cap=largest_per_metric, cap_text=cap_note, draw=draw or single_panel,
-        intro=lambda title, rows: _intro(title, rows, more_intro), items=alt_items, notes=qualifier_notes,
+        intro=lambda title, rows: _intro(title, rows, more_intro), items=alt_items, notes=qualifier_notes, by_metric=True,
     )
 
 

@@ -27,7 +27,8 @@ import plotly.graph_objects as go
 
 from dashboard.analysis.frame import Filters
 from dashboard.config import Theme
-from dashboard.curated.records import Dataset
+from dashboard.curated.problems import Problem
+from dashboard.curated.records import Dataset, where
 from dashboard.views.charts.draw import CAP_NOTE_NAME, Spec, as_figure, empty_figure, esc, finished, one_stop
 from dashboard.views.labels import scope_text
 from dashboard.views.language import citation, formatter_for, language_of, words_of
@@ -51,6 +52,7 @@ class ChartSpec:
     intro: Callable[[str, Rows], str]  # (title, drawn rows) → the first sentence of its alt text
     items: Callable[[Rows, Dataset], list[str]]  # each drawn mark in words, for alt text
     notes: Callable[[Rows], list[str]] | None = None  # qualifier notes under the chart (None: none)
+    by_metric: bool = False  # True: it draws the metrics whose `chart:` (data/vocabulary.yaml) names it
 
     @property
     def opens(self) -> Literal["figure", "event"]:
@@ -82,6 +84,21 @@ def unregister(name: str) -> None:
     """Remove chart ``name`` (for tests that register a chart of their own)."""
     CHARTS.pop(name, None)
     _ROWS.clear()
+
+
+def metric_charts() -> list[str]:
+    """What a metric's ``chart:`` may say: the registered charts that draw metrics, then ``none``."""
+    return [name for name, chart in CHARTS.items() if chart.by_metric] + ["none"]
+
+
+def chart_problems(dataset: Dataset) -> list[Problem]:
+    """A metric whose ``chart:`` names no registered metric chart: ``path:line: chart: …``
+    (the loader cannot know the charts: they register here, a layer above it)."""
+    allowed = metric_charts()
+    return [
+        Problem(where(metric, "chart"), "chart", f"unknown value {metric.chart!r}; expected one of: {', '.join(allowed)}", "unknown-chart")
+        for metric in dataset.metrics if metric.chart not in allowed
+    ]
 
 
 def spec(name: str) -> ChartSpec:
