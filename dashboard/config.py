@@ -22,6 +22,7 @@ from pydantic_core import PydanticCustomError
 from dashboard.curated.load import SAFE_LOADER
 from dashboard.curated.problems import DataInvalid, Problem
 from dashboard.curated.records import Location
+from dashboard.words.languages import LANGUAGES, SOURCE_LANGUAGE, listed
 
 SECTION = ConfigDict(extra="forbid")  # an unknown key is an error, never silently ignored
 COLOUR = r"^#[0-9A-Fa-f]{6}$"
@@ -63,7 +64,9 @@ class DefaultFilters:
     metric: tuple[Text, ...] = setting((), "Metric ids shown first; empty = all.", **IDS)
     scope: tuple[Text, ...] = setting((), "Scope ids shown first (`scopes` in `data/vocabulary.yaml`, e.g. [uk_vietnam_bilateral]; not_stated = programmes without one); empty = every scope.", **IDS)
     quantity: Text | None = setting(None, "The claims view's quantity (a quantity group id); empty = the most stated one in view.", expected="a quantity id, or nothing")
-    lang: Literal["en", "vi"] = setting("en", "Language of the page without `?lang=`: en or vi; a link's lang= wins.", expected="en or vi")
+    lang: Literal[LANGUAGES] = setting(  # type: ignore[valid-type]  (the registry's codes)
+        SOURCE_LANGUAGE, f"Language of the page without `?lang=`: {listed()}; a link's lang= wins.", expected=listed(),
+    )
 
     @model_validator(mode="after")
     def _years_in_order(self) -> DefaultFilters:
