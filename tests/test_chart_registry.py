@@ -183,4 +183,4 @@ def test_a_finished_view_leaves_no_rows_behind(dataset, frames, config):
     gc.collect()
     _, figures, events = view_of(dataset, frames)
     charts.plotted_rows("funding", figures, events)
-    assert [key for key, (frame, _, _) in registry._ROWS.items() if frame() is None] == []
+    assert [refs for refs in registry.chart_rows.held_objects() if any(ref() is None for ref in refs)] == []
