@@ -66,10 +66,6 @@ class Entry:
     note: str
 
     @property
-    def is_plural(self) -> bool:
-        return len(self.english) == 2
-
-    @property
     def is_translated(self) -> bool:
         return bool(self.translated) and all(self.translated)
 
