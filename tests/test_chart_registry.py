@@ -131,6 +131,15 @@ def test_a_metric_may_name_a_registered_metric_chart_and_a_mistyped_one_is_refus
     assert problem.message.endswith("arrivals, none") and "timeline" not in problem.message
 
 
+def test_dashboard_list_counts_the_figures_a_registered_chart_of_no_metric_draws_from(pledges_chart, dataset):
+    """A chart that picks its own rows (not by a metric's `chart:`) is listed with the figures it
+    draws from, never as empty because no metric names it."""
+    from dashboard.views.listing import rows
+
+    [row] = [r for r in rows("charts", dataset) if r.id == PLEDGES]
+    assert row.figures == len(dataset.figures) > 0
+
+
 def test_a_chart_name_registers_once(pledges_chart):
     with pytest.raises(ValueError, match="registered twice"):
         register(pledges_chart)
