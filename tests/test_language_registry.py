@@ -5,11 +5,6 @@ and the catalogue's completeness check, with no other file touched."""
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,9 +12,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from dashboard.words.languages import LANGUAGES
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"
+from project_copy import ROOT, copy_project, run_in  # tests/project_copy.py
 FRENCH = 'Language("fr", "Français (essai)", "French", "fr-FR")'
 
 
@@ -72,21 +65,14 @@ json.dump(found, sys.stdout)
 @pytest.fixture(scope="module")
 def with_french(tmp_path_factory):
     """A copy of the project with French registered: one line in the registry, one catalogue."""
-    root = tmp_path_factory.mktemp("french")
-    shutil.copytree(ROOT / "dashboard", root / "dashboard", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(SAMPLE / "data", root / "data")
-    shutil.copytree(SAMPLE / "seeds", root / "seeds")
-    shutil.copy(ROOT / "config.yaml", root / "config.yaml")
+    root = copy_project(tmp_path_factory.mktemp("french"))
     registry = root / "dashboard" / "words" / "languages.py"
     text = registry.read_text(encoding="utf-8")
     end = "),\n)\n\nLANGUAGES"  # the end of REGISTERED: the new language goes last
     assert text.count(end) == 1, "REGISTERED ends with its last Language, then LANGUAGES follows"
     registry.write_text(text.replace(end, f"),\n    {FRENCH},\n)\n\nLANGUAGES"), encoding="utf-8")
     french_catalogue(root / "dashboard" / "words" / "locale" / "fr.po")
-    env = {**os.environ, "PYTHONPATH": str(root)}
-    done = subprocess.run([sys.executable, "-c", SCRIPT], cwd=root, env=env, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout)
+    return run_in(root, SCRIPT)
 
 
 def test_the_new_language_is_complete_by_the_same_check_as_every_other(with_french):
