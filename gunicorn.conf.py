@@ -11,7 +11,7 @@ Sized for a 2-core host; every value can be overridden on the command line or wi
   started on the first download), and the worker's thread only waits for it, holding no
   CPU and no GIL. ``serving.renders_at_once`` + ``serving.renders_waiting`` (config.yaml;
   2 + 4) threads at most wait so; the other ten answer filter changes. Measured in
-  README, "Load".
+  docs/performance.md, "Load".
 - **Timeouts.** An image waits at most 10 s for Chromium (``renderer.RENDER_TIMEOUT``), a
   download at most 15 s for a render slot and then 40 s for its render process
   (``offload.RESULT_TIMEOUT``), all under the 60 s worker timeout, so a hung browser or
@@ -40,7 +40,7 @@ keepalive = 5
 # loads the data and its render process restarts Chromium, seconds of CPU during which the other
 # worker takes every request. At 2,000 requests a busy site (95 requests/s, bench/load.py)
 # recycled each worker every 45 s and the filter p95 rose from 181 to 308 ms; the caches are
-# bounded, so a worker's memory is flat between recycles (README, "Load").
+# bounded, so a worker's memory is flat between recycles (docs/performance.md, "Load").
 max_requests = 20000
 max_requests_jitter = 2000
 limit_request_line = 8190

@@ -14,7 +14,7 @@ Prints two small tables:
    graph, served the same way in the same run. Target: ≤ 1.3 × bare.
 
 Run: ``.venv/bin/python bench/bench_app.py`` (``--quick`` for fewer repeats). Nothing here
-asserts: the numbers go in the README, and a missed target is reported, not hidden.
+asserts: the numbers go in docs/performance.md, and a missed target is reported, not hidden.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ Prints requests per second, p50/p95/p99 of filter requests and of decks, errors 
 5xx other than 503, a refused connection, a timeout, an unexpected answer), 429/503
 answers beyond the render bound counted apart, and the RSS of gunicorn's master, its
 workers and their Chromium processes at the end. Bounded: at most ``--seconds`` of load
-(120 max) and ``--users`` ≤ 500. Nothing asserts; the figures go in the README.
+(120 max) and ``--users`` ≤ 500. Nothing asserts; the figures go in docs/performance.md.
 
 Run: ``.venv/bin/python bench/load.py`` (defaults: 100 users, 2 s think time, 8 decks, 60 s).
 """

@@ -1,6 +1,6 @@
 """The ``dashboard`` command: validate, export, coverage and serve.
 
-Every command loads data through ``validate.load_valid``, so invalid data is refused
+Every command loads data through ``views.checked.load_checked``, so invalid data is refused
 everywhere with the same file:line messages, and no command prints a traceback for bad
 input.
 """
@@ -22,7 +22,8 @@ from dashboard.web.downloads import ascii_form, chart_title, view_file
 from dashboard.analysis.filters import FIELDS, LANG, BadOption, state_from_options
 from dashboard.views.view import load_languages, make_snapshot, make_view
 from dashboard.curated.problems import DataInvalid
-from dashboard.curated.validate import load_valid, undescribed_seeds, warnings as data_warnings
+from dashboard.curated.validate import undescribed_seeds, warnings as data_warnings
+from dashboard.views.checked import load_checked
 from dashboard.analysis.fmt import count
 from dashboard.words import LANGUAGES, Words
 from dashboard.words.names import translation_report
@@ -52,7 +53,7 @@ config_option = click.option("--config", "config_path", type=click.Path(path_typ
 
 def load(data_dir: Path | None, seeds_dir: Path | None):
     try:
-        return load_valid(data_dir or _default("data"), seeds_dir or _default("seeds"))
+        return load_checked(data_dir or _default("data"), seeds_dir or _default("seeds"))
     except DataInvalid as err:
         _fail(err)
 

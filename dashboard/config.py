@@ -1,5 +1,5 @@
 """``config.yaml`` → one typed ``Config`` object. Every setting is declared here once, with its
-type, its range, its default and its help text (the README's table is printed from it:
+type, its range, its default and its help text (docs/configuration.md's table is printed from it:
 ``python -m dashboard.config``).
 
 The sections are pydantic dataclasses: pydantic checks types, ranges and patterns, and refuses
@@ -22,6 +22,7 @@ from pydantic_core import PydanticCustomError
 from dashboard.curated.load import SAFE_LOADER
 from dashboard.curated.problems import DataInvalid, Problem
 from dashboard.curated.records import Location
+from dashboard.words.languages import LANGUAGES, SOURCE_LANGUAGE, listed
 
 SECTION = ConfigDict(extra="forbid")  # an unknown key is an error, never silently ignored
 COLOUR = r"^#[0-9A-Fa-f]{6}$"
@@ -31,7 +32,7 @@ Pixels = Annotated[StrictInt, Field(ge=100, le=8000)]
 
 
 def setting(default: Any = None, help: str = "", *, expected: str = "", shown: str = "", factory: Any = None, **checks: Any) -> Any:
-    """One setting: its default, help text, what an error says was expected, how the README
+    """One setting: its default, help text, what an error says was expected, how docs/configuration.md
     shows the default, and pydantic's checks (``ge``, ``le``, ``pattern``, ``min_length``)."""
     extra = {"expected": expected, "shown": shown}
     if factory is not None:
@@ -63,7 +64,9 @@ class DefaultFilters:
     metric: tuple[Text, ...] = setting((), "Metric ids shown first; empty = all.", **IDS)
     scope: tuple[Text, ...] = setting((), "Scope ids shown first (`scopes` in `data/vocabulary.yaml`, e.g. [uk_vietnam_bilateral]; not_stated = programmes without one); empty = every scope.", **IDS)
     quantity: Text | None = setting(None, "The claims view's quantity (a quantity group id); empty = the most stated one in view.", expected="a quantity id, or nothing")
-    lang: Literal["en", "vi"] = setting("en", "Language of the page without `?lang=`: en or vi; a link's lang= wins.", expected="en or vi")
+    lang: Literal[LANGUAGES] = setting(  # type: ignore[valid-type]  (the registry's codes)
+        SOURCE_LANGUAGE, f"Language of the page without `?lang=`: {listed()}; a link's lang= wins.", expected=listed(),
+    )
 
     @model_validator(mode="after")
     def _years_in_order(self) -> DefaultFilters:
@@ -297,7 +300,7 @@ def _show(value: Any) -> str:
 
 
 def settings_help() -> list[tuple[str, str, str]]:
-    """``(key, default as the README shows it, help)`` for every setting, in declaration order."""
+    """``(key, default as docs/configuration.md shows it, help)`` for every setting, in declaration order."""
     rows = []
     for top, info in Config.__pydantic_fields__.items():
         sections = getattr(info.annotation, "__pydantic_fields__", None)
@@ -324,11 +327,11 @@ def _default(info) -> str:
 
 
 def settings_table() -> str:
-    """The README's table of settings, in Markdown."""
+    """docs/configuration.md's table of settings, in Markdown."""
     rows = ["| setting | default | meaning |", "|---|---|---|"]
     rows += [f"| `{key}` | {default} | {help_text} |" for key, default, help_text in settings_help()]
     return "\n".join(rows) + "\n"
 
 
-if __name__ == "__main__":  # python -m dashboard.config: the README's table of settings
+if __name__ == "__main__":  # python -m dashboard.config: docs/configuration.md's table of settings
     print(settings_table(), end="")

@@ -4,7 +4,7 @@
 #   scripts/serve.sh --production [--port P] [--host H]
 #       gunicorn (gunicorn.conf.py) behind nginx (deploy/nginx.conf) on H:P (127.0.0.1:8050):
 #       nginx reads whole requests and answers, with timeouts, so slow clients never hold a
-#       gunicorn thread (README, "Production"). Every file either writes is in a scratch
+#       gunicorn thread (docs/deployment.md, "Production"). Every file either writes is in a scratch
 #       folder removed at exit. DASHBOARD_DATA, DASHBOARD_SEEDS and DASHBOARD_CONFIG name
 #       other data; `kill -HUP <gunicorn pid>` (printed at start) reloads it.
 set -euo pipefail

@@ -63,8 +63,11 @@ def test_no_module_imports_a_layer_above_its_own(imports):
     assert upward == []
 
 
-def test_config_imports_only_the_curated_data(imports):
-    assert {i.target for i in imports if i.source == "dashboard.config"} <= {m for m in graph.modules(ROOT) if m.startswith("dashboard.curated")}
+def test_config_imports_only_the_curated_data_and_the_language_registry(imports):
+    """``defaults.lang`` takes the registered languages; the registry imports nothing of the project."""
+    allowed = {m for m in graph.modules(ROOT) if m.startswith("dashboard.curated")} | {"dashboard.words.languages"}
+    assert {i.target for i in imports if i.source == "dashboard.config"} <= allowed
+    assert {i.target for i in imports if i.source == "dashboard.words.languages"} == set()
 
 
 def test_only_the_web_package_imports_dash():

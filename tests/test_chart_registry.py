@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
 from dashboard.cli import main
-from dashboard.curated.records import Kind
+from dashboard.curated.records import Kind, where
 from dashboard.outputs import deck, images
 from dashboard.views import charts
 from dashboard.views.charts import CHARTS, ChartSpec, bars, register, unregister
@@ -110,6 +110,36 @@ def test_a_registered_chart_is_offered_by_the_cli_and_the_benchmarks(pledges_cha
         del sys.modules[spec.name]
 
 
+@pytest.fixture
+def metric_chart():
+    """A bar chart drawing the metrics whose ``chart:`` names it, registered for one test."""
+    spec = register(bars.bar_chart("arrivals", "Arrivals", "arrivals figures"))
+    yield spec
+    unregister(spec.name)
+
+
+def test_a_metric_may_name_a_registered_metric_chart_and_a_mistyped_one_is_refused_with_its_line(metric_chart, dataset):
+    """The data names charts by the registry's names, not by a list kept in the loader: the chart
+    registered in one module is at once a value `chart:` may take."""
+    metric = dataset.metrics[0]
+    naming = dataclasses.replace(dataset, metrics=(dataclasses.replace(metric, chart="arrivals"), *dataset.metrics[1:]))
+    assert charts.chart_problems(naming) == []
+    mistyped = dataclasses.replace(dataset, metrics=(dataclasses.replace(metric, chart="arival"), *dataset.metrics[1:]))
+    [problem] = charts.chart_problems(mistyped)
+    assert str(problem).startswith(f"{where(metric, 'chart')}: chart: unknown value 'arival'; expected one of: ")
+    assert all(f"{name}," in problem.message for name, spec in CHARTS.items() if spec.by_metric)
+    assert problem.message.endswith("arrivals, none") and "timeline" not in problem.message
+
+
+def test_dashboard_list_counts_the_figures_a_registered_chart_of_no_metric_draws_from(pledges_chart, dataset):
+    """A chart that picks its own rows (not by a metric's `chart:`) is listed with the figures it
+    draws from, never as empty because no metric names it."""
+    from dashboard.views.listing import rows
+
+    [row] = [r for r in rows("charts", dataset) if r.id == PLEDGES]
+    assert row.figures == len(dataset.figures) > 0
+
+
 def test_a_chart_name_registers_once(pledges_chart):
     with pytest.raises(ValueError, match="registered twice"):
         register(pledges_chart)
@@ -162,4 +192,4 @@ def test_a_finished_view_leaves_no_rows_behind(dataset, frames, config):
     gc.collect()
     _, figures, events = view_of(dataset, frames)
     charts.plotted_rows("funding", figures, events)
-    assert [key for key, (frame, _, _) in registry._ROWS.items() if frame() is None] == []
+    assert [refs for refs in registry.chart_rows.held_objects() if any(ref() is None for ref in refs)] == []

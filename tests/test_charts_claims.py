@@ -18,6 +18,7 @@ from dashboard.views.charts import (
     BAR_TRACE_ROLE, END_TRACE_ROLE, KEY_TRACE_ROLE, alt_text, build_chart, plotted_rows, qualifier_notes,
 )
 from dashboard.views.charts.draw import RANGE_TRACE_ROLE
+from dashboard.views.charts import CHARTS
 
 ROOT = Path(__file__).resolve().parent.parent
 CLAIMS = Path(__file__).resolve().parent / "fixtures" / "claims"
@@ -329,7 +330,7 @@ def test_in_the_shipped_default_view_every_bar_of_a_stated_scope_sits_in_a_panel
     figures, events = apply_filters(figures, filters), apply_event_filters(events, filters)
     scope_of = dict(zip(figures["id"], figures["scope_label"]))
     stated = dict(zip(figures["id"], figures["scope"] != "not_stated"))
-    for name in ("funding", "people", "returns"):
+    for name in [n for n, s in CHARTS.items() if s.by_metric]:
         fig = build_chart(name, figures, events, shipped_dataset, theme, filters)
         titles = {(a.yref or "").split(" ")[0]: a.text for a in fig.layout.annotations if a.name == PANEL_TITLE_NAME}
         for bar in traces(fig, BAR_TRACE_ROLE):

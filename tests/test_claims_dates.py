@@ -18,6 +18,7 @@ from dashboard.curated.validate import load_valid
 from dashboard.views.charts import build_chart
 from dashboard.views.charts.claims import DATE_SPAN_ROLE, date_axis
 from dashboard.views.language import formatter_for
+from dashboard.words.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 CLAIMS = Path(__file__).resolve().parent / "fixtures" / "claims"
@@ -36,7 +37,7 @@ def claims_chart(claims, quantity=None):
     return build_chart("claims", figures, events, claims, load_config(ROOT / "config.yaml").theme, filters)
 
 
-@pytest.mark.parametrize("language", ["en", "vi"])
+@pytest.mark.parametrize("language", LANGUAGES)  # every registered language
 def test_a_month_and_a_day_inside_it_get_day_ticks_never_hours(language):
     axis = date_axis([APRIL, SECOND_OF_APRIL], formatter_for(language))
     ticks = axis["tickvals"]

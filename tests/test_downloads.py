@@ -17,6 +17,7 @@ from dashboard.outputs import images
 from dashboard.web.downloads import KINDS, build_download
 from dashboard.outputs.export import ExportError
 from dashboard.analysis.frame import Filters, year_span
+from dashboard.views.charts import CHARTS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"  # fictional: see its README
@@ -101,7 +102,7 @@ def test_every_download_button_on_the_page_is_a_kind_build_download_makes():
     [
         ("pdf", None, "unknown download 'pdf'"),
         ("png", None, "an image shows one chart; choose one of: funding, people"),
-        ("svg", "pie", "unknown chart 'pie'; choose one of: funding, people, returns, timeline"),
+        ("svg", "pie", "unknown chart 'pie'; choose one of: " + ", ".join(CHARTS)),
         ("csv", "funding", "chart= applies to png and svg"),
     ],
 )

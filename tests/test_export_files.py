@@ -23,6 +23,7 @@ from dashboard.outputs import export
 from dashboard.cli import main
 from dashboard.analysis.frame import Filters, apply_filters, figures_frame, year_span
 from dashboard.curated.validate import load_valid
+from dashboard.views.charts import CHARTS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"  # fictional: see its README
@@ -320,7 +321,7 @@ def test_the_cli_names_the_file_when_given_a_folder(tmp_path):
     [
         (["--format", "csv", "--chart", "funding"], "--chart applies to png and svg"),
         (["--format", "xlsx", "--size", "hd"], "--size applies to png and svg"),
-        (["--format", "png", "--chart", "pie"], "unknown chart 'pie'; choose one of: funding, people, returns, timeline"),
+        (["--format", "png", "--chart", "pie"], "unknown chart 'pie'; choose one of: " + ", ".join(CHARTS)),
         (["--format", "svg", "--size", "huge"], "unknown image size 'huge'; choose one of: widescreen (1920×1080)"),
     ],
 )

@@ -19,6 +19,7 @@ from dashboard.web import callbacks
 from dashboard.web import state as state_module
 from dashboard.web.downloads import KINDS, build_download
 from dashboard.web.layout import page
+from project_copy import copy_project, run_in  # tests/project_copy.py
 
 
 @pytest.fixture
@@ -73,3 +74,47 @@ def test_the_deck_refuses_an_image_size_because_it_is_always_16_by_9(dataset, co
     context = ExportContext.for_view(dataset, Filters(*year_span(dataset)), config, size="hd")
     with pytest.raises(ExportError, match="the deck is always 16:9"):
         FORMATS["pptx"](figures_frame(dataset), context)
+
+
+NEW_FORMAT = '''
+
+@register_format("json", "JSON (ids)", "json", "application/json", "view")
+def export_json(figures: pd.DataFrame, context: ExportContext) -> bytes:
+    """A made-up format, added by a test to a copy of the project: the view's figure ids."""
+    import json
+
+    return json.dumps(figures["id"].tolist()).encode()
+'''
+
+FORMAT_SCRIPT = r"""
+import json, sys
+from click.testing import CliRunner
+from dashboard.cli import main
+from dashboard.web import callbacks
+from dashboard.web.app import build_app
+
+runner = CliRunner()
+done = runner.invoke(main, ["export", "--format", "json", "-o", "ids.json", "--data", "data", "--seeds", "seeds", "--config", "config.yaml"])
+found = {"export": [done.exit_code, done.output, open("ids.json").read() if done.exit_code == 0 else ""]}
+found["help"] = runner.invoke(main, ["export", "--help"], terminal_width=200).output
+found["buttons"] = sorted(kind for kind, _ in callbacks.DOWNLOAD_BUTTONS.values())
+layout = build_app("data", "seeds", "config.yaml").server.test_client().get("/_dash-layout").get_data(as_text=True)
+found["layout_has_label"] = "JSON (ids)" in layout
+json.dump(found, sys.stdout)
+"""
+
+
+def test_a_format_added_in_one_module_reaches_the_cli_the_page_and_its_file(tmp_path):
+    """The recipe, proved on a copy of the project: one exporter appended to outputs/export.py,
+    no other file touched, and `dashboard export --format json`, its --help, the page's
+    download button and the file all follow."""
+    root = copy_project(tmp_path)
+    exporters = root / "dashboard" / "outputs" / "export.py"
+    exporters.write_text(exporters.read_text(encoding="utf-8") + NEW_FORMAT, encoding="utf-8")
+    found = run_in(root, FORMAT_SCRIPT)
+    code, output, written = found["export"]
+    assert code == 0, output
+    ids = json.loads(written)
+    assert ids and all(isinstance(i, str) for i in ids)
+    assert "json" in found["help"]
+    assert "json" in found["buttons"] and found["layout_has_label"]

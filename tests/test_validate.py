@@ -17,6 +17,7 @@ import yaml
 from dashboard.curated.load import MAX_FILE_BYTES
 from dashboard.curated.problems import DataInvalid
 from dashboard.curated.validate import load_valid
+from dashboard.views.checked import load_checked
 
 BAD_INPUTS = Path(__file__).parent / "bad_inputs"
 
@@ -60,7 +61,7 @@ def in_tmp(tmp_path, monkeypatch) -> Path:
 def problems_of(case: str, seeds_dir: Path) -> list:
     shutil.copytree(BAD_INPUTS / case, "data")
     with pytest.raises(DataInvalid) as caught:
-        load_valid("data", seeds_dir)
+        load_checked("data", seeds_dir)
     return list(caught.value.problems)
 
 
@@ -90,7 +91,7 @@ def test_a_file_over_the_size_limit_is_refused_without_being_parsed(in_tmp, seed
     big = Path("data/huge.yaml")
     big.write_text("# padding\n" * (MAX_FILE_BYTES // 10 + 1), encoding="utf-8")
     with pytest.raises(DataInvalid) as caught:
-        load_valid("data", seeds_dir)
+        load_checked("data", seeds_dir)
     [problem] = caught.value.problems
     assert (problem.location.path, problem.location.line, problem.field) == ("data/huge.yaml", 1, "file")
     assert f"over the {MAX_FILE_BYTES:,}-byte limit" in problem.message
@@ -127,7 +128,7 @@ def test_problems_in_several_files_are_all_reported_in_one_run_sorted_by_file_an
 def test_the_report_lists_each_problem_on_its_own_line_then_a_count(in_tmp, seeds_dir):
     shutil.copytree(BAD_INPUTS / "several_files", "data")
     with pytest.raises(DataInvalid) as caught:
-        load_valid("data", seeds_dir)
+        load_checked("data", seeds_dir)
     lines = caught.value.report().splitlines()
     assert lines[0] == (
         "data/another.yaml:6: programme: unknown programme 'nobody'; "
@@ -168,5 +169,5 @@ def test_a_data_folder_without_yaml_files_is_an_error_not_an_empty_dashboard(in_
 
 def problems_of_dir(data_dir: str, seeds_dir: Path) -> list:
     with pytest.raises(DataInvalid) as caught:
-        load_valid(data_dir, seeds_dir)
+        load_checked(data_dir, seeds_dir)
     return list(caught.value.problems)

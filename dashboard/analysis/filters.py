@@ -67,7 +67,6 @@ FIELDS: tuple[FilterField, ...] = (
                 reads="last", unknown="{part}: no such quantity in this data"),
     FilterField("lang", "language", "Language of the words: {languages}.", "language"),
 )
-BY_NAME = {f.name: f for f in FIELDS}
 YEAR_FROM, YEAR_TO, PROGRAMME, METRIC, SCOPE, QUANTITY, LANG = (f.name for f in FIELDS)
 
 

@@ -17,7 +17,7 @@ import datetime as dt
 import functools
 
 from dashboard.analysis.quantity import Quantity
-from dashboard.curated.records import Period, Qualifier, Unit
+from dashboard.curated.records import Figure, Period, Qualifier, Unit
 from dashboard.words import Formatter, Words
 from dashboard.words.format import APPROX_WORDS as _APPROX_WORDS
 from dashboard.words.format import QUALIFIER_MARKS, QUALIFIER_SENTENCES, QUALIFIER_WORDS
@@ -30,7 +30,7 @@ QUALIFIER_NOTES = {q: QUALIFIER_SENTENCES[q] for q in (Qualifier.AT_LEAST, Quali
 RANGE_NOTE = QUALIFIER_SENTENCES[Qualifier.RANGE]
 __all__ = [
     "APPROX_WORDS", "DEFAULT_WORDS", "QUALIFIER_MARKS", "QUALIFIER_NOTES", "RANGE_NOTE", "count", "format_date",
-    "format_number", "format_period", "format_quantity", "format_value", "formatter", "qualifier_note", "qualifier_word",
+    "figure_value", "format_number", "format_period", "format_quantity", "format_value", "formatter", "qualifier_note", "qualifier_word",
 ]
 
 Language = Words | str | None  # a Words object, a language code, or None for English
@@ -88,6 +88,15 @@ def format_value(
     ``between 10,000 and 13,000`` (a range: ``value`` is the low bound, ``high`` the high one);
     a value of another kind with its own words: ``down 75%``, ``4th largest``, ``3 flights``."""
     return formatter(words).value(value, qualifier, unit, wording, high=high, change=change, hedge=hedge)
+
+
+def figure_value(figure: Figure, unit: Unit | None, formatter: Formatter) -> str:
+    """A curated figure's ``value_label`` in the formatter's language: the one call the figures
+    frame (English) and every localized frame (``views.language``) make, so the arguments a
+    figure's value is written from are named once."""
+    return formatter.value(
+        figure.value, figure.qualifier, unit, figure.wording, high=figure.value_high, change=figure.change, hedge=figure.hedge,
+    )
 
 
 def format_quantity(quantity: Quantity, unit: Unit | None = None, *, words: Language = None) -> str:

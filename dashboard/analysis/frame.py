@@ -109,6 +109,7 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
     same_group = related_groups(dataset.figures, ("same_as",))
     quantity_group = related_groups(dataset.figures, QUANTITY_RELATIONS)
     rows = []
+    english = fmt.formatter()
     for f in dataset.figures:
         unit = dataset.unit(f.unit)
         source = dataset.source(f.source)
@@ -120,12 +121,12 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
                 "source": f.source, "quote": f.quote, "wording": f.wording,
                 "period_type": f.period.type.value,
                 "period_start_basis": f.period.start_basis, "period_end_basis": f.period.end_basis,
-                "note": shown_note(fmt.formatter(), f.note, f.compared_with),
+                "note": shown_note(english, f.note, f.compared_with),
                 "programme_name": dataset.programme(f.programme).name,
                 "metric_label": dataset.metric(f.metric).label,
                 "chart": dataset.metric(f.metric).chart,
-                "value_label": fmt.format_value(f.value, f.qualifier, unit, f.wording, high=f.value_high, change=f.change, hedge=f.hedge),
-                "period_label": fmt.format_period(f.period),
+                "value_label": fmt.figure_value(f, unit, english),
+                "period_label": english.period(f.period),
                 "source_title": source.title, "source_publisher": source.publisher,
                 "source_date": sourcedate.source_date(source), "source_url": source.url,
                 **_claim_columns(f, dataset, same_group, quantity_group),

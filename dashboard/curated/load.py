@@ -59,6 +59,8 @@ class Schema:
     optional: dict[str, Callable[[Any], Any]]
 
 
+UNKNOWN_IN = {"event_types": "unknown-event-type", "scopes": "unknown-scope"}  # the code of an id a vocabulary section lacks
+
 PERIOD = Schema(
     build=build_period,
     required={"type": choice(PeriodType)},
@@ -81,7 +83,7 @@ SECTIONS: dict[str, Schema] = {
     ),
     "metrics": Schema(
         Metric,
-        {"id": ident, "label": text, "unit": ident, "chart": choice(StrEnum("Chart", "funding people returns none"))},
+        {"id": ident, "label": text, "unit": ident, "chart": ident},
         {
             "description": optional(text), "singular": optional(text), "counts": optional(text),
             "counted_by": optional(text), "headline": optional(boolean),
@@ -186,7 +188,7 @@ def _check_vocabulary_refs(dataset: Dataset, refs: list[tuple[str, Location, str
             problems.append(Problem(
                 location, field_name,
                 f"unknown value {value!r}; expected one of: {allowed} (or define it under `{section}:` in vocabulary.yaml)",
-                "unknown-" + section.rstrip("s").replace("_", "-"),
+                UNKNOWN_IN[section],
             ))
     return problems
 

@@ -155,7 +155,7 @@ class Metric:
     id: str
     label: str  # "Victims identified"
     unit: str  # a Unit id: every figure of this metric has this unit
-    chart: str  # which chart shows it: funding | people | returns | none
+    chart: str  # which chart shows it: a metric chart's name (views.charts, ``by_metric``) or none
     description: str = ""
     singular: str = ""  # "victim identified", for "£9,722 per victim identified"
     counts: str = ""  # what one unit is: "potential victims identified in the UK"

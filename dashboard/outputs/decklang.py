@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from dashboard.curated.records import Dataset
+from dashboard.words.languages import BY_CODE
 from dashboard.words.names import language_of
 
 # The language tag a deck run carries for each language the project writes or quotes.
-LANGUAGE_TAGS = {"en": "en-GB", "vi": "vi-VN"}
+LANGUAGE_TAGS = {code: language.tag for code, language in BY_CODE.items()}
 
 
 def language_tag(language: str) -> str:

@@ -86,7 +86,6 @@ def earlier_statement(n_later: int, words: Words | None = None) -> str:
 
 
 PART_OF_UNKNOWN = "a larger figure not in this view"
-NEVER_SUMMED = "never added to it"
 
 
 def shows_scope(figures) -> bool:

@@ -219,8 +219,8 @@ def _figures(figures: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> p
         # what a metric counts and who counted it, as the page says them (a CSV column, not an id)
         "metric_counts": [dataset.metric(f.metric).counts for f in rows],
         "metric_counted_by": [dataset.metric(f.metric).counted_by for f in rows],
-        "value_label": [_once(values, (f.value, f.qualifier, f.unit, f.wording, f.value_high, f.change, f.hedge), lambda f=f: formatter.value(
-            f.value, f.qualifier, dataset.unit(f.unit), f.wording, high=f.value_high, change=f.change, hedge=f.hedge)) for f in rows],
+        "value_label": [_once(values, (f.value, f.qualifier, f.unit, f.wording, f.value_high, f.change, f.hedge),
+                              lambda f=f: fmt.figure_value(f, dataset.unit(f.unit), formatter)) for f in rows],
         "period_label": [_once(periods, f.period, lambda f=f: formatter.period(f.period)) for f in rows],
         "source_title": [sources[f.source].title for f in rows],
         "source_publisher": [sources[f.source].publisher for f in rows],

@@ -48,7 +48,7 @@ def rows(kind: str, dataset: Dataset) -> list[Row]:
         for name, spec in CHARTS.items():
             if spec.plots == "events":
                 out.append(Row(name, spec.title, None, len(dataset.events)))
-            elif name == "claims":  # draws the statements of any one quantity
+            elif not spec.by_metric:  # draws from every figure (the claims view: the statements of any one quantity)
                 out.append(Row(name, spec.title, len(dataset.figures)))
             else:
                 out.append(Row(name, spec.title, per_chart[name]))

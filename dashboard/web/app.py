@@ -32,7 +32,7 @@ from dashboard.config import Config, load_config
 from dashboard.web import server
 from dashboard.web.layout import INDEX_HTML, LANGUAGE_NAMES
 from dashboard.curated.records import Dataset
-from dashboard.curated.validate import load_valid
+from dashboard.views.checked import load_checked
 from dashboard.views.language import words_for
 from dashboard.web.urlstate import link_language
 
@@ -109,7 +109,7 @@ def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT
 def build_app(data_dir: Path | str, seeds_dir: Path | str, config_path: Path | str | None) -> dash.Dash:
     """Load, validate and build; raises ``DataInvalid`` with every problem (file:line) found."""
     config = load_config(config_path)
-    dataset = load_valid(data_dir, seeds_dir)
+    dataset = load_checked(data_dir, seeds_dir)
     return create_app(dataset, config, seeds_dir, data_dir)
 
 

@@ -13,7 +13,7 @@ and with a ``/robots.txt`` of its own.
 - Only the JavaScript the page runs: Dash links the ``dash_table`` bundle (the page has no
   DataTable since the table became a server-paged HTML grid) and a 96 KB Babel polyfill
   (for browsers without ES2017; every browser the page supports has it) on every page.
-  ``trim_scripts`` leaves both out of the page; measured effect in the README.
+  ``trim_scripts`` leaves both out of the page; measured effect in docs/performance.md.
 """
 
 from __future__ import annotations

@@ -26,7 +26,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from dashboard.curated.records import Dataset
 
 KINDS = tuple(f.name for f in (*of_kind("view"), *of_kind("chart")))  # the page's buttons: the view's files, then each chart's
-VIEW_NAME = "programme-figures"  # what the data files and the deck hold
 VIEW_TITLE = "Programme figures"  # the same, as a title in the catalogue (context "download file name")
 CTX_FILE = "download file name"
 

@@ -33,6 +33,7 @@ from dashboard.analysis.frame import scope_label
 from dashboard.views.language import unmarked, untranslated, words_for
 from dashboard.web.urlstate import ALL_METRICS, language_search, slider_span, to_controls, unused_notice
 from dashboard.words import LANGUAGES, Words
+from dashboard.words.languages import BY_CODE
 
 if TYPE_CHECKING:  # pragma: no cover
     from dashboard.web.state import AppState, ChartView, View
@@ -43,7 +44,7 @@ OVERLAP_RULE = (
 )
 MAX_YEAR_LABELS = 9  # year labels the slider has room for at laptop width
 # Each language named in itself, as a language switch names them (and marked with its lang).
-LANGUAGE_NAMES = {"en": "English", "vi": "Tiếng Việt"}
+LANGUAGE_NAMES = {code: language.own_name for code, language in BY_CODE.items()}  # each in itself
 INDEX_HTML = """<!DOCTYPE html>
 <html lang="en">
     <head>

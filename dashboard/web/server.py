@@ -43,10 +43,10 @@ import flask
 from werkzeug.exceptions import HTTPException
 
 from dashboard import PROJECT_ROOT
-from dashboard.config import Config, load_config
+from dashboard.config import Config, ServingSettings, load_config
 from dashboard.curated.problems import DataInvalid
 from dashboard.curated.records import Dataset
-from dashboard.curated.validate import load_valid
+from dashboard.views.checked import load_checked
 from dashboard.web.state import data_version  # noqa: F401  (re-exported: /status and the page share it)
 from dashboard.outputs import gate
 
@@ -94,7 +94,7 @@ class Keeper:
 
     def _load(self) -> Snapshot:
         config = load_config(self.config_path)
-        dataset = load_valid(self.data_dir, self.seeds_dir)
+        dataset = load_checked(self.data_dir, self.seeds_dir)
         return Snapshot(dataset, config, Path(self.seeds_dir), data_version(dataset), _now())
 
     def start(self) -> Snapshot:
@@ -178,25 +178,45 @@ def dash_options(config: Config) -> dict[str, Any]:
 
 
 def harden(app: dash.Dash, state: AppState) -> None:
-    """Add the guard rails above to ``app`` (whose layout is already set)."""
+    """Add the guard rails above to ``app`` (whose layout is already set): each one a named
+    method of ``_Guard``, registered on the Flask server here."""
     settings = state.config.serving
     server = app.server
-    prefix = app.config.routes_pathname_prefix
-    version = data_version(state.dataset)
     server.config["MAX_CONTENT_LENGTH"] = settings.max_request_kb * 1024
     gate.set_limits(gate.RenderLimits(at_once=settings.renders_at_once, waiting=settings.renders_waiting, retry_after_s=settings.retry_after_s))
-    started = LoadResult(_now(), True)
-    dispatch_path = prefix + "_dash-update-component"
-    suites_path = prefix + "_dash-component-suites/"
-    render_buttons = _render_buttons()
-    admissions = _Admissions(FLOOD_FACTOR * (settings.renders_at_once + settings.renders_waiting))
+    guard = _Guard(
+        app=app, settings=settings, prefix=app.config.routes_pathname_prefix, version=data_version(state.dataset),
+        started=LoadResult(_now(), True), render_buttons=_render_buttons(),
+        admissions=_Admissions(FLOOD_FACTOR * (settings.renders_at_once + settings.renders_waiting)),
+    )
+    server.before_request(guard.refuse_bad_request)
+    server.teardown_request(guard.leave)
+    server.register_error_handler(413, guard.too_large)
+    server.register_error_handler(Exception, guard.failed)
+    server.add_url_rule(guard.prefix + "status", "_status", guard.status)
+    server.after_request(add_security_headers)
 
-    @server.before_request
-    def _guard():
+
+@dataclass
+class _Guard:
+    """What ``harden`` adds to one app, as named steps: refuse a request before Dash reads it,
+    count render downloads in and out, answer errors in one line, and serve ``/status``."""
+
+    app: dash.Dash
+    settings: ServingSettings  # config.serving
+    prefix: str  # the app's routes prefix, "/" or "/dashboard/"
+    version: str  # the data version this app was built with
+    started: LoadResult
+    render_buttons: frozenset
+    admissions: _Admissions
+
+    def refuse_bad_request(self) -> flask.Response | None:
+        """Before Dash: too large (413), a callback body that is not JSON or not one of the
+        app's callbacks (400), or one render download too many (429); None lets it through."""
         request = flask.request
-        if request.content_length is not None and request.content_length > server.config["MAX_CONTENT_LENGTH"]:
-            return _too_large(settings.max_request_kb)
-        if request.path != dispatch_path or request.method != "POST":
+        if request.content_length is not None and request.content_length > self.app.server.config["MAX_CONTENT_LENGTH"]:
+            return self.too_large()
+        if request.path != self.prefix + "_dash-update-component" or request.method != "POST":
             return None
         try:
             body = json.loads(request.get_data(cache=True) or b"null")
@@ -204,53 +224,50 @@ def harden(app: dash.Dash, state: AppState) -> None:
             raise
         except (ValueError, RecursionError):
             return _plain(400, "the request body is not valid JSON")
-        problem = callback_problem(body, app.callback_map)
+        problem = callback_problem(body, self.app.callback_map)
         if problem:
             return _plain(400, f"bad callback request: {problem}")
-        if _wants_render(body, render_buttons):
-            if not admissions.enter():
-                response = _plain(429, f"Too many image and deck downloads at once; try again in {settings.retry_after_s} s.")
-                response.headers["Retry-After"] = str(settings.retry_after_s)
-                return response
-            flask.g.render_admitted = True
+        return self.admit_render() if _wants_render(body, self.render_buttons) else None
+
+    def admit_render(self) -> flask.Response | None:
+        """A render download enters, or a flood gets 429 with ``Retry-After``."""
+        if not self.admissions.enter():
+            response = _plain(429, f"Too many image and deck downloads at once; try again in {self.settings.retry_after_s} s.")
+            response.headers["Retry-After"] = str(self.settings.retry_after_s)
+            return response
+        flask.g.render_admitted = True
         return None
 
-    @server.teardown_request
-    def _leave(_err=None):
+    def leave(self, _err=None) -> None:
+        """After the request: an admitted render download leaves."""
         if flask.g.pop("render_admitted", False):
-            admissions.leave()
+            self.admissions.leave()
 
-    @server.errorhandler(413)
-    def _too_large_handler(_err):
-        return _too_large(settings.max_request_kb)
+    def too_large(self, _err=None) -> flask.Response:
+        return _too_large(self.settings.max_request_kb)
 
-    @server.errorhandler(Exception)
-    def _failed(err):
+    def failed(self, err):
+        """Any error: HTTP errors as they are, a bad component-suite path 404, the rest a logged 500."""
         if isinstance(err, HTTPException):
             return err
-        if flask.request.path.startswith(suites_path):
+        if flask.request.path.startswith(self.prefix + "_dash-component-suites/"):
             return _plain(404, "no such file")
         log.exception("request %s failed", flask.request.path)
         return _plain(500, "the server failed on this request; the log says why")
 
-    @server.route(prefix + "status")
-    def _status():
+    def status(self) -> flask.Response:
+        """``/status``: the data version served, the last load and whether files are watched."""
         keeper = KEEPER
-        served = keeper.current.version if keeper and keeper.current else version
-        last = keeper.last if keeper and keeper.last else started
-        body = {
+        served = keeper.current.version if keeper and keeper.current else self.version
+        last = keeper.last if keeper and keeper.last else self.started
+        response = flask.jsonify({
             "status": "serving",
             "data_version": served,
             "last_load": {"at": last.at, "ok": last.ok, "trigger": last.trigger, "problems": list(last.problems)},
             "reload_on_change": {"watching": WATCH_S is not None, "every_s": WATCH_S},
-        }
-        response = flask.jsonify(body)
+        })
         response.headers["Cache-Control"] = "no-store"
         return response
-
-    @server.after_request
-    def _headers(response: flask.Response) -> flask.Response:
-        return add_security_headers(response)
 
 
 class _Admissions:

@@ -15,11 +15,11 @@ import datetime as dt
 import hashlib
 import re
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from cachetools import LRUCache
 
 from dashboard.analysis.claims import QuantityChoice
 from dashboard.analysis.filters import Choices, default_filters
@@ -47,23 +47,16 @@ class ViewCache:
 
     def __init__(self, size: int = VIEW_CACHE_SIZE):
         self.size = size
-        self._views: OrderedDict[tuple[Filters, str], View] = OrderedDict()
-        self._lock = threading.Lock()
+        self._views: LRUCache = LRUCache(maxsize=size)  # (filters, language) → View, least recently used out first
+        self._lock = threading.Lock()  # cachetools' caches are not thread-safe by themselves
 
     def get(self, filters: Filters, language: str = SOURCE_LANGUAGE) -> View | None:
         with self._lock:
-            view = self._views.get((filters, language))
-            if view is not None:
-                self._views.move_to_end((filters, language))
-            return view
+            return self._views.get((filters, language))
 
     def put(self, view: View) -> None:
-        key = (view.filters, view.language)
         with self._lock:
-            self._views[key] = view
-            self._views.move_to_end(key)
-            while len(self._views) > self.size:
-                self._views.popitem(last=False)
+            self._views[(view.filters, view.language)] = view
 
     def clear(self) -> None:
         with self._lock:

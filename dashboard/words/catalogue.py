@@ -19,9 +19,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
+from dashboard.words.languages import LANGUAGES, SOURCE_LANGUAGE
+
 LOCALE_DIR = Path(__file__).with_name("locale")
-SOURCE_LANGUAGE = "en"
-LANGUAGES = ("en", "vi")
 
 
 class UnknownLanguage(ValueError):
@@ -64,10 +64,6 @@ class Entry:
     translated: tuple[str, ...]
     locations: tuple[tuple[str, int], ...]
     note: str
-
-    @property
-    def is_plural(self) -> bool:
-        return len(self.english) == 2
 
     @property
     def is_translated(self) -> bool:

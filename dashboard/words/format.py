@@ -65,7 +65,6 @@ NOUNS = {
     "figure": "figures", "event": "events", "image": "images", "source document": "source documents",
     "programme": "programmes", "source": "sources",
 }
-ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # CLDR en abbreviated
 QUARTER_PATTERN = "Q{quarter} {year}"
 SEASON_PATTERNS = ("{season} {year}", "{season} {year}–{next}")  # winter runs into the next year
 
@@ -244,6 +243,8 @@ class Formatter:
         """``31 Mar 2025`` / ``31/3/2025``, ``Mar 2025`` / ``tháng 3/2025``, ``Q3 2018`` /
         ``quý 3/2018``, ``autumn 2018`` / ``mùa thu năm 2018``, ``2025``: ``day`` is the first
         day of what it names (a quarter's or season's first month)."""
+        if self.language == SOURCE_LANGUAGE:  # the one English wording of a date: the curated record's own
+            return FlexDate(day, precision).label()
         if precision is DatePrecision.YEAR:
             return f"{day.year}"
         if precision is DatePrecision.QUARTER:
@@ -253,9 +254,6 @@ class Formatter:
             pattern = SEASON_PATTERNS[day.month == 12]
             name = self.words.text(season, CTX_SEASON)
             return self.words.text(pattern, CTX_PART_OF_YEAR, season=name, year=day.year, next=str(day.year + 1)[2:])
-        if self.language == SOURCE_LANGUAGE:  # CLDR en "d MMM y" / "MMM y", without Babel's cost per call
-            month = f"{ENGLISH_MONTHS[day.month - 1]} {day.year}"
-            return month if precision is DatePrecision.MONTH else f"{day.day} {month}"
         pattern = self.words.text(DATE_PATTERNS[precision], CTX_DATE)
         return babel_date(day, pattern, locale=self.language)
 

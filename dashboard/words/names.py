@@ -31,6 +31,7 @@ from dashboard.curated.translations import (
     translation_warnings,
 )
 from dashboard.words.catalogue import LANGUAGES, SOURCE_LANGUAGE, Phrase, Words
+from dashboard.words.languages import BY_CODE
 
 Record = Programme | Metric | Unit | Source | Event | Scope | EventTypeDef
 
@@ -47,7 +48,7 @@ NAME_FIELD = {
 CTX_QUOTE = "quote label"
 CTX_LANGUAGE = "language of a quoted document"
 # English names of the languages a source document may be in: catalogue message ids.
-LANGUAGE_NAMES = {"en": "English", "vi": "Vietnamese"}
+LANGUAGE_NAMES = {code: language.english_name for code, language in BY_CODE.items()}
 
 
 def _key(record: Record | Figure) -> str:

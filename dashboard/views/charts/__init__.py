@@ -15,7 +15,7 @@ annotations added here carry a ``name``.
 from __future__ import annotations
 
 from dashboard.views.charts.registry import (  # noqa: F401  (the public names)
-    CHARTS, ChartSpec, alt_text, build_chart, candidate_rows, chart_figure, cap_note, empty_message, plotted_rows,
+    CHARTS, ChartSpec, alt_text, chart_problems, metric_charts, build_chart, candidate_rows, chart_figure, cap_note, empty_message, plotted_rows,
     qualifier_notes, register, source_footer, unregister,
 )
 from dashboard.views.charts import funding, people, returns, timeline, claims  # noqa: F401  (each registers itself, in page order)

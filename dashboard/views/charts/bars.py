@@ -19,14 +19,13 @@ per style rather than per-point style arrays, so 10,000 figures still build quic
 from __future__ import annotations
 
 import functools
-import threading
-import weakref
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
 from dashboard.analysis.claims import view_leading_claims
+from dashboard.analysis.memo import per_frame
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.views.charts.draw import (
@@ -103,7 +102,7 @@ def bar_chart(name: str, title: str, empty_what: str, draw: Callable[..., Spec] 
     return ChartSpec(
         name=name, title=title, empty_what=empty_what, plots="figures", select=latest_rows(name),
         cap=largest_per_metric, cap_text=cap_note, draw=draw or single_panel,
-        intro=lambda title, rows: _intro(title, rows, more_intro), items=alt_items, notes=qualifier_notes,
+        intro=lambda title, rows: _intro(title, rows, more_intro), items=alt_items, notes=qualifier_notes, by_metric=True,
     )
 
 
@@ -198,31 +197,13 @@ BAR_COLUMNS = (  # what a bar chart reads of its rows once ordered: traces, axes
     "value_label", "metric_label", "period_label", "programme_name", "note", "claim_text", "part_of", "wording",
     "period_type", "period_start", "period_end",  # the panel of a bar: one kind of period (charts.periods)
 )
-_ORDERED: dict[tuple[int, int], tuple[weakref.ref, weakref.ref, Columns]] = {}
-_ORDERED_KEPT = 16  # a few views' charts: drawing and alt text ask for the same rows' order
-_ORDERED_LOCK = threading.Lock()
-
-
+@per_frame(kept=16, held=2)  # a few views' charts: drawing and alt text ask for the same rows' order
 def bar_order(rows: pd.DataFrame, dataset: Dataset) -> Columns:
     """By metric and programme (in the data's order), reported first, then by period (one
     without a start last), then by id; the columns a bar chart reads (``BAR_COLUMNS``) as lists.
 
     The same rows asked again (a chart's drawing, then its alt text) get the bars already
-    ordered, while ``rows`` lives; callers read them and never change them."""
-    key = (id(rows), id(dataset))
-    with _ORDERED_LOCK:
-        hit = _ORDERED.get(key)
-        if hit is not None and hit[0]() is rows and hit[1]() is dataset:
-            return hit[2]
-    ordered = _bar_order(rows, dataset)
-    with _ORDERED_LOCK:
-        _ORDERED[key] = (weakref.ref(rows), weakref.ref(dataset), ordered)
-        while len(_ORDERED) > _ORDERED_KEPT:
-            _ORDERED.pop(next(iter(_ORDERED)))
-    return ordered
-
-
-def _bar_order(rows: pd.DataFrame, dataset: Dataset) -> Columns:
+    ordered, while ``rows`` and ``dataset`` live; callers read them and never change them."""
     # A chart draws at most MAX_BARS per metric: a sort of a few Python keys, not of a frame.
     programme_rank = {p.id: i for i, p in enumerate(dataset.programmes)}
     metric_rank = {m.id: i for i, m in enumerate(dataset.metrics)}

@@ -15,9 +15,6 @@ of the same frames, and each asks the same question (which rows?).
 
 from __future__ import annotations
 
-import threading
-import weakref
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -26,8 +23,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.analysis.frame import Filters
+from dashboard.analysis.memo import per_frame
 from dashboard.config import Theme
-from dashboard.curated.records import Dataset
+from dashboard.curated.problems import Problem
+from dashboard.curated.records import Dataset, where
 from dashboard.views.charts.draw import CAP_NOTE_NAME, Spec, as_figure, empty_figure, esc, finished, one_stop
 from dashboard.views.labels import scope_text
 from dashboard.views.language import citation, formatter_for, language_of, words_of
@@ -51,6 +50,7 @@ class ChartSpec:
     intro: Callable[[str, Rows], str]  # (title, drawn rows) → the first sentence of its alt text
     items: Callable[[Rows, Dataset], list[str]]  # each drawn mark in words, for alt text
     notes: Callable[[Rows], list[str]] | None = None  # qualifier notes under the chart (None: none)
+    by_metric: bool = False  # True: it draws the metrics whose `chart:` (data/vocabulary.yaml) names it
 
     @property
     def opens(self) -> Literal["figure", "event"]:
@@ -81,7 +81,22 @@ def register(spec: ChartSpec) -> ChartSpec:
 def unregister(name: str) -> None:
     """Remove chart ``name`` (for tests that register a chart of their own)."""
     CHARTS.pop(name, None)
-    _ROWS.clear()
+    chart_rows.forget()
+
+
+def metric_charts() -> list[str]:
+    """What a metric's ``chart:`` may say: the registered charts that draw metrics, then ``none``."""
+    return [name for name, chart in CHARTS.items() if chart.by_metric] + ["none"]
+
+
+def chart_problems(dataset: Dataset) -> list[Problem]:
+    """A metric whose ``chart:`` names no registered metric chart: ``path:line: chart: …``
+    (the loader cannot know the charts: they register here, a layer above it)."""
+    allowed = metric_charts()
+    return [
+        Problem(where(metric, "chart"), "chart", f"unknown value {metric.chart!r}; expected one of: {', '.join(allowed)}", "unknown-chart")
+        for metric in dataset.metrics if metric.chart not in allowed
+    ]
 
 
 def spec(name: str) -> ChartSpec:
@@ -93,35 +108,18 @@ def spec(name: str) -> ChartSpec:
 
 # --- which rows (once per view) ---------------------------------------------------------------
 
-_ROWS: OrderedDict[tuple[str, int], tuple[weakref.ref, Rows, Rows]] = OrderedDict()
-_ROWS_KEPT = 16  # four charts of a few views: the page's latest and a deck being built
-_ROWS_LOCK = threading.Lock()  # the server answers several requests at once
-_FREED: list[tuple[str, int]] = []  # entries whose frame is gone, dropped at the next call
+@per_frame(kept=16)  # four charts of a few views: the page's latest and a deck being built
+def chart_rows(frame: pd.DataFrame, name: str) -> tuple[Rows, Rows]:
+    """``(candidates, drawn)`` of chart ``name`` from the frame it plots, remembered while that
+    frame lives: an entry goes once its frame is freed, so a finished view holds no memory."""
+    chart = spec(name)
+    candidates = chart.select(frame)
+    return candidates, chart.cap(candidates)
 
 
 def _rows(name: str, figures: pd.DataFrame, events: pd.DataFrame) -> tuple[Rows, Rows]:
-    """``(candidates, drawn)`` of chart ``name``, remembered while the frame they come from
-    lives: an entry goes once its frame is freed, so a finished view holds no memory."""
-    chart = spec(name)
-    frame = events if chart.plots == "events" else figures
-    key = (name, id(frame))
-    with _ROWS_LOCK:
-        while _FREED:
-            freed = _FREED.pop()
-            if freed in _ROWS and _ROWS[freed][0]() is None:
-                del _ROWS[freed]
-        hit = _ROWS.get(key)
-        if hit is not None and hit[0]() is frame:
-            _ROWS.move_to_end(key)
-            return hit[1], hit[2]
-    candidates = chart.select(frame)
-    drawn = chart.cap(candidates)
-    with _ROWS_LOCK:
-        # the callback only notes the key: it may run inside any allocation, lock held or not
-        _ROWS[key] = (weakref.ref(frame, lambda _ref, key=key: _FREED.append(key)), candidates, drawn)
-        while len(_ROWS) > _ROWS_KEPT:
-            _ROWS.popitem(last=False)
-    return candidates, drawn
+    """``(candidates, drawn)`` of chart ``name``: from the events or the figures, as it plots."""
+    return chart_rows(events if spec(name).plots == "events" else figures, name)
 
 
 def candidate_rows(name: str, figures: pd.DataFrame, events: pd.DataFrame) -> Rows:
