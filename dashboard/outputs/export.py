@@ -22,13 +22,13 @@ import datetime as dt
 import hashlib
 import io
 import re
-import unicodedata
 import zipfile
 
 import pandas as pd
 
-from dashboard.analysis.frame import FIGURE_COLUMNS, Filters, funding_ratios
+from dashboard.analysis.frame import FIGURE_COLUMNS, funding_ratios
 from dashboard.outputs import datafile
+from dashboard.outputs.filenames import NAME_PART_CHARS, file_name, part_name, slug, titled_name  # noqa: F401  (the exporters' names)
 from dashboard.outputs.context_files import EXTRA_CSV_COLUMNS, context_sheet, view_context, with_context_rows
 from dashboard.outputs.datafile import FORMULA_STARTS, neutralise  # noqa: F401  (FORMULA_STARTS: the exporters' rule, tested here)
 from dashboard.outputs.workbook import (  # noqa: F401  (CTX_XLSX: also the exporters' errors; XLSX_FONT*: tested here)
@@ -52,22 +52,6 @@ TEXT_COLUMNS = [c for c in CSV_COLUMNS if c not in NUMERIC_COLUMNS | DATE_COLUMN
 
 
 EXPORTERS = FORMATS  # name → format, each called like its exporter: EXPORTERS["csv"](figures, context)
-
-
-# --- file names --------------------------------------------------------------------------
-
-
-def slug(text: str) -> str:
-    """``Funding by programme`` → ``funding-by-programme`` (ASCII letters and digits only)."""
-    marks_off = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))  # "Số liệu" → "So lieu"
-    plain = marks_off.replace("£", "").encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "export"
-
-
-def file_name(what: str, filters: Filters, made_on: dt.date, ext: str) -> str:
-    """``programme-figures_2018-2025_2026-11-22.csv``: what it holds, the years, the day made."""
-    years = f"{filters.year_from}" if filters.year_from == filters.year_to else f"{filters.year_from}-{filters.year_to}"
-    return f"{slug(what)}_{years}_{made_on.isoformat()}.{ext}"
 
 
 # --- data files --------------------------------------------------------------------------
@@ -279,15 +263,6 @@ def chart_images(format: str, figures: pd.DataFrame, context: ExportContext) -> 
     )
 
 
-def part_name(name: str, number: int, count: int) -> str:
-    """``funding-by-programme_2018-2025_2026-11-22.png`` → ``…_2026-11-22-1-of-2.png`` for the
-    first of two slides; a chart that fits one slide keeps its name."""
-    if count == 1:
-        return name
-    stem, _, extension = name.rpartition(".")
-    return f"{stem}-{number}-of-{count}.{extension}"
-
-
 _SVG_UID = re.compile(rb'id="defs-([0-9a-f]{6,})"')
 
 
@@ -321,7 +296,7 @@ def _image(format: str) -> Exporter:
                 "{title} needs {count} slides to stay readable at 14 pt; download the deck (a slide for each) or export it "
                 "with `dashboard export --format {format}`", "images", title=title, count=len(parts), format=format,
             ))
-        name = file_name(title, filters, context.made_on, format)
+        name = file_name(title, filters, context.made_on, format, context.words)
         return SlidesArchive(_zip([(part_name(name, k, len(parts)), part) for k, part in enumerate(parts, start=1)], context.made_on), parts)
 
     export_image.__name__ = f"export_{format}"

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from dashboard.analysis.frame import Filters
 from dashboard.curated.translations import records_folder
-from dashboard.outputs.export import FORMATS, ExportContext, ExportError, file_name, of_kind
+from dashboard.outputs.export import FORMATS, ExportContext, ExportError, file_name, of_kind, titled_name
 from dashboard.views.view import Snapshot, View, load_languages, make_snapshot, make_view
 from dashboard.words import LANGUAGES, Words
 
@@ -60,14 +60,14 @@ def ascii_form(text: str) -> str:
 
 
 def download_name(title: str, filters: Filters, made_on: dt.date, extension: str, words: Words) -> DownloadName:
-    """The name of a file about ``title`` (English, from the catalogue) in ``words``' language."""
+    """The name of a file about ``title`` (English, from the catalogue) in ``words``' language:
+    what it holds, then the filters (``export.file_name``)."""
     shown = words.text(VIEW_TITLE, CTX_FILE) if title == VIEW_TITLE else words.text(title, "charts")
     shown = shown.split(":")[0] if title != VIEW_TITLE else shown
-    ascii_name = file_name(ascii_form(shown), filters, made_on, extension)
+    ascii_name = file_name(ascii_form(shown), filters, made_on, extension, words)
     if words.language == "en":
         return DownloadName(ascii_name)
-    slugged = file_name("x", filters, made_on, extension)[1:]  # "_2018-2025_2026-11-22.csv"
-    return DownloadName(ascii_name, f"{shown}{slugged}")
+    return DownloadName(ascii_name, titled_name(shown, filters, made_on, extension, words))
 
 
 def build_download(
