@@ -100,3 +100,31 @@ def test_images_of_an_empty_view_leave_no_folder_behind(dataset, tmp_path, monke
     assert result.exit_code == 1, result.output
     assert "Nothing written: no figures match these filters (" in result.output
     assert not folder.exists()
+
+
+def test_an_export_of_every_chart_leaves_out_those_with_nothing_to_draw_and_says_which(dataset, tmp_path, monkeypatch):
+    """The slides are composed as usual; only the browser's drawing is replaced, by a marker."""
+    from dashboard.outputs import images
+
+    monkeypatch.setattr(images, "find_browser", lambda: "/no/browser/needed")
+    monkeypatch.setattr(images, "render_images", lambda figures, **_: [b"drawn"] * len(figures))
+    figures, events = figures_frame(dataset), events_frame(dataset)
+    known = urlstate.choices(dataset)
+
+    def drawn(year: int) -> set[str]:
+        view = Filters(year, year)
+        return {n for n in charts.CHARTS if not charts.plotted_rows(n, apply_filters(figures, view), apply_event_filters(events, view)).empty}
+
+    year = next((y for y in range(known.first_year, known.last_year + 1) if drawn(y) and drawn(y) != set(charts.CHARTS)), None)
+    assert year is not None, "no year of the data leaves a chart empty and another drawn: nothing to check"
+    folder = tmp_path / "slides"
+    result = CliRunner().invoke(cli.main, [
+        "export", "--format", "png", "-o", str(folder), "--year-from", str(year), "--year-to", str(year),
+        "--data", str(SAMPLE / "data"), "--seeds", str(SAMPLE / "seeds"), "--config", str(ROOT / "config.yaml"),
+    ])
+    assert result.exit_code == 0, result.output + result.stderr
+    written = sorted(p.name for p in folder.iterdir())
+    assert len(written) >= len(drawn(year)) and all(p.endswith(".png") for p in written)
+    left_out = [line for line in result.stderr.splitlines() if line.startswith("Nothing written: ")]
+    assert len(left_out) == len(charts.CHARTS) - len(drawn(year))
+    assert all(f"({year} · " in line for line in left_out)
