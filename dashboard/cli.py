@@ -18,7 +18,8 @@ from dashboard.curated import coverage as seed_coverage
 from dashboard.outputs import export as exporters
 from dashboard.outputs.writing import check_writable, write_file
 from dashboard.config import load_config
-from dashboard.web.downloads import ascii_form, chart_title, view_file
+from dashboard.outputs.errors import NothingToExport
+from dashboard.web.downloads import chart_title, view_file
 from dashboard.analysis.filters import FIELDS, LANG, BadOption, state_from_options
 from dashboard.views.view import load_languages, make_snapshot, make_view
 from dashboard.curated.problems import DataInvalid
@@ -72,6 +73,8 @@ class _OneLineErrors(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except NothingToExport as err:  # an empty view: what was asked, that nothing matched, no file
+            raise click.ClickException(err.written) from None
         except exporters.ExportError as err:
             raise click.ClickException(str(err)) from None
         except OSError as err:
@@ -234,11 +237,10 @@ def _export_images(fmt, folder: Path, view, snapshot, config, chart, size, made_
     from dashboard.views.charts import CHARTS
 
     names = [chart] if chart else list(CHARTS)
-    titles = {name: chart_title(name, words) for name in names}
     created = [f for f in (folder, *folder.parents) if not f.exists()]  # innermost first
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        written = _draw_images(fmt, folder, names, titles, view, snapshot, config, size, made_on, words)
+        written = _draw_images(fmt, folder, names, view, snapshot, config, size, made_on, words)
     except BaseException:
         for made in created:  # a failed export leaves no empty folder behind
             if made.is_dir() and not any(made.iterdir()):
@@ -248,17 +250,28 @@ def _export_images(fmt, folder: Path, view, snapshot, config, chart, size, made_
         click.echo(words.text("Wrote {path}", CTX, path=path))
 
 
-def _draw_images(fmt, folder: Path, names, titles, view, snapshot, config, size, made_on, words: Words) -> list[Path]:
-    written = []
+def _draw_images(fmt, folder: Path, names, view, snapshot, config, size, made_on, words: Words) -> list[Path]:
+    written, left_out = [], []
     images_text = words.plural("{n} {format} image", "{n} {format} images", len(names), "count with its noun", format=fmt.upper())
     with click.progressbar(names, label=words.text("Drawing {images}", CTX, images=images_text), file=sys.stderr) as bar:
         for name in bar:
-            path = folder / exporters.file_name(ascii_form(titles[name]), view.filters, made_on, exporters.FORMATS[fmt].extension)
-            _, image = view_file(view, snapshot, config, fmt, chart=name, size=size, today=made_on)
+            try:
+                named, image = view_file(view, snapshot, config, fmt, chart=name, size=size, today=made_on)  # the page's name
+            except NothingToExport as err:  # a chart with nothing to draw is left out, as the deck leaves it out
+                if len(names) == 1:
+                    raise
+                left_out.append(err.written)
+                continue
+            path = folder / f"{named.rpartition('.')[0]}.{exporters.FORMATS[fmt].extension}"  # .zip of several: one file each
             parts = getattr(image, "parts", [image])  # a chart whose rows need several slides: one file per slide
             for number, part in enumerate(parts, start=1):
                 written.append(path.with_name(exporters.part_name(path.name, number, len(parts))))
                 write_file(written[-1], part)
+    for note in left_out:
+        click.echo(note, err=True)
+    if not written:
+        reason = words.text("no figures match these filters ({filters})", "downloads", filters=view.filters.describe(snapshot.localized(view.language).dataset, words=words))
+        raise exporters.ExportError(words.text("Nothing written: {reason}", "downloads", reason=reason))
     return written
 
 

@@ -193,7 +193,7 @@ def test_every_xlsx_figure_row_carries_the_citation_of_its_source(dataset):
     from dashboard.outputs.export import FORMATS, ExportContext
 
     frame = figures_frame(dataset)
-    sheet = openpyxl.load_workbook(io.BytesIO(FORMATS["xlsx"](frame, ExportContext(dataset=dataset)))).worksheets[0]
+    sheet = openpyxl.load_workbook(io.BytesIO(FORMATS["xlsx"](frame, ExportContext(dataset=dataset))))["Data"]  # every CSV column
     header = [cell.value for cell in sheet[1]]
     rows = [dict(zip(header, (cell.value for cell in row))) for row in sheet.iter_rows(min_row=2)]
     assert rows and all(row["citation"] == cite_text(dataset.source(row["source"])) for row in rows)

@@ -212,7 +212,7 @@ def test_the_workbook_holds_context_statistics_on_a_sheet_of_their_own(briefing)
                                               ("vi", "Số liệu bối cảnh", "đơn vị thống kê: nguồn không nêu")]:
         workbook = openpyxl.load_workbook(io.BytesIO(_export("xlsx", dataset, Filters(2019, 2019), language)))
         assert sheet_name in workbook.sheetnames
-        figures = workbook.worksheets[0]
+        figures = workbook.worksheets[1]  # the Data sheet: every figure's id
         ids = {c.value for c in next(col for col in figures.iter_cols() if col[0].value == "id")[1:]}
         stats = {s.id for s in dataset.context_statistics if s.period.overlaps_years(2019, 2019)}
         assert not ids & stats, "no context statistic among the programme figures"

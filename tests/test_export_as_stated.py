@@ -20,6 +20,8 @@ from dashboard.cli import main
 from dashboard.curated.validate import load_valid
 from dashboard.outputs import export
 from dashboard.outputs.datafile import first_day_of, stated_date
+from dashboard.analysis.sourcedate import source_date
+from dashboard.words import Words
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MADE = dt.date(2026, 11, 22)
@@ -65,10 +67,17 @@ def sheet_rows(data: bytes, sheet: str) -> dict[str, dict]:
 # --- relations on both rows -----------------------------------------------------------------
 
 
+def cited(dataset, record_id: str, language: str = "en") -> str:
+    """How a relation names another figure or event: its id and its source's publisher and date."""
+    record = next(r for r in (*dataset.figures, *dataset.events) if r.id == record_id)
+    source = dataset.source(record.source)
+    return f"{record_id} ({source.publisher}, {source_date(source, Words(language))})"
+
+
 def test_a_part_and_its_whole_each_name_the_other_in_the_csv(dataset, config):
     rows = csv_rows(make("csv", dataset, config))
-    assert rows["example-bounds-shelters-2019-2021"]["relations"] == "part of example-bounds-funding-2019-2021"
-    assert rows["example-bounds-funding-2019-2021"]["relations"] == "includes example-bounds-shelters-2019-2021"
+    assert rows["example-bounds-shelters-2019-2021"]["relations"] == "part of " + cited(dataset, "example-bounds-funding-2019-2021")
+    assert rows["example-bounds-funding-2019-2021"]["relations"] == "includes " + cited(dataset, "example-bounds-shelters-2019-2021")
 
 
 @pytest.mark.parametrize("relation, declared, other_side", [
@@ -84,8 +93,8 @@ def test_each_relation_shows_on_the_row_declaring_it_and_on_its_target(claims, c
         if relation == "same_as":  # a restatement is no row of its own: its figure's row names it
             assert source not in rows
         else:
-            assert declared.format(target=target) in rows[source]["relations"].split("; ")
-        assert other_side.format(source=source) in rows[target]["relations"].split("; ")
+            assert declared.format(target=cited(claims, target)) in rows[source]["relations"].split("; ")
+        assert other_side.format(source=cited(claims, source)) in rows[target]["relations"].split("; ")
 
 
 def test_an_updated_row_says_so_even_when_the_update_is_outside_the_view(claims, config):
@@ -96,15 +105,17 @@ def test_an_updated_row_says_so_even_when_the_update_is_outside_the_view(claims,
     view = frame[frame["id"] != later.id]  # a view that holds the earlier statement only
     rows = csv_rows(export.FORMATS["csv"](view, export.ExportContext.for_view(claims, filters, config, today=MADE)))
     assert later.id not in rows
-    assert f"updated by {later.id}" in rows[earlier.id]["relations"]
+    assert f"updated by {cited(claims, later.id)}" in rows[earlier.id]["relations"]  # its source named too
 
 
 def test_the_xlsx_carries_the_relations_on_both_rows_in_the_files_language(dataset, config):
-    english = sheet_rows(make("xlsx", dataset, config), "Figures")
-    assert english["example-bounds-funding-2019-2021"]["relations"] == "includes example-bounds-shelters-2019-2021"
-    vietnamese = sheet_rows(make("xlsx", dataset, config, language="vi"), "Số liệu")
-    assert vietnamese["example-bounds-funding-2019-2021"]["relations"] == "bao gồm example-bounds-shelters-2019-2021"
-    assert vietnamese["example-bounds-shelters-2019-2021"]["relations"] == "một phần của example-bounds-funding-2019-2021"
+    english = sheet_rows(make("xlsx", dataset, config), "Data")
+    assert english["example-bounds-funding-2019-2021"]["relations"] == "includes " + cited(dataset, "example-bounds-shelters-2019-2021")
+    vietnamese = sheet_rows(make("xlsx", dataset, config, language="vi"), "Dữ liệu")
+    assert vietnamese["example-bounds-funding-2019-2021"]["relations"].startswith("bao gồm example-bounds-shelters-2019-2021 (")
+    assert vietnamese["example-bounds-shelters-2019-2021"]["relations"].startswith("một phần của example-bounds-funding-2019-2021 (")
+    whole = dataset.source(dataset.figure("example-bounds-funding-2019-2021").source)
+    assert source_date(whole, Words("vi")) in vietnamese["example-bounds-shelters-2019-2021"]["relations"]  # the date as Vietnamese writes it
 
 
 # --- dates at their precision -----------------------------------------------------------------
@@ -132,7 +143,7 @@ def test_every_stated_date_names_a_span_that_holds_its_sortable_day(dataset, con
 
 
 def test_the_xlsx_keeps_the_stated_date_as_text_and_the_sortable_one_as_a_date(dataset, config):
-    row = sheet_rows(make("xlsx", dataset, config), "Figures")["example-bounds-reached-2021-11"]
+    row = sheet_rows(make("xlsx", dataset, config), "Data")["example-bounds-reached-2021-11"]
     assert row["period_end"] == "2021-11"
     assert row["period_end_date"].date() == dt.date(2021, 11, 30)
 
@@ -204,10 +215,29 @@ def test_a_restated_event_names_the_other_statement_on_both_rows(claims, config)
 
 def test_the_xlsx_has_an_events_sheet_with_the_views_events(dataset, config):
     filters = Filters(2021, 2021)
-    rows = sheet_rows(make("xlsx", dataset, config, filters), "Events")
+    rows = event_rows(make("xlsx", dataset, config, filters), "Events")
     assert "example-bounds-agreement-2021-03" in rows
     assert all(r["date_sort"].year <= 2021 <= r["date_end"].year for r in rows.values())
     assert rows["example-bounds-agreement-2021-03"]["date"] == "2021-03"
+
+
+def event_rows(data: bytes, sheet: str, language: str = "en") -> dict[str, dict]:
+    """The Events sheet's rows by event id, each by column name (its worded header read back)."""
+    from dashboard.outputs.workbook import event_headers
+
+    column = {header: name for name, header in event_headers(Words(language)).items()}
+    rows = list(openpyxl.load_workbook(io.BytesIO(data))[sheet].iter_rows(values_only=True))
+    names = [column[h] for h in rows[0]]
+    return {row[names.index("id")]: dict(zip(names, row)) for row in rows[1:]}
+
+
+def test_the_events_sheet_is_headed_in_words_of_the_workbook_s_language(dataset, config):
+    for language, sheet, said in (("en", "Events", ("Event", "Date as stated", "Source")), ("vi", "Sự kiện", ("Sự kiện", "Ngày như nguồn ghi", "Nguồn"))):
+        rows = list(openpyxl.load_workbook(io.BytesIO(make("xlsx", dataset, config, language=language)))[sheet].iter_rows(values_only=True))
+        assert set(said) <= set(rows[0])
+        assert not {"date_sort", "source_title", "type_label"} & set(rows[0]), "no raw column id heads the sheet"
+        assert len(set(rows[0])) == len(rows[0]), "each header once"
+        assert event_rows(make("xlsx", dataset, config, language=language), sheet, language)  # every header reads back to its column
 
 
 def test_dashboard_export_writes_the_events_csv(root, tmp_path):

@@ -88,27 +88,32 @@ def header(sheet) -> list[str]:
     return [c.value for c in sheet[1]]
 
 
-def test_the_xlsx_opens_on_readable_columns_with_the_ids_after_them(workbook):
+def test_the_xlsx_opens_on_a_sheet_for_a_person_and_keeps_every_csv_column_on_the_data_sheet(workbook):
     sheet = workbook["Figures"]
     names = header(sheet)
-    assert names[:5] == ["Metric", "Programme", "Scope", "Value as stated", "Period"]
-    assert names.index("Source") < names.index("Quote") < names.index("id")
+    assert names[:5] == ["Programme", "Metric", "Value as stated", "Period", "Scope"]
+    assert names.index("Source") < names.index("Quote") and len(names) <= 13
+    assert not set(names) & set(export.CSV_COLUMNS), "no machine column on the first sheet"
     first = dict(zip(names, next(sheet.iter_rows(min_row=2, values_only=True))))
     assert first["Programme"] == "Example aid across the globe"  # a name, not example-global-aid
     assert first["Scope"] == "UK worldwide"
     assert first["Period"] == "as at Nov 2018"
+    assert header(workbook["Data"]) == export.CSV_COLUMNS
+    assert workbook.sheetnames.index("Data") == 1
 
 
-def test_the_xlsx_marks_relations_in_words(workbook):
+def test_the_xlsx_gives_relations_in_words_naming_the_other_figure_s_source(claims, workbook):
     sheet = workbook["Figures"]
     names = header(sheet)
-    rows = {r[names.index("id")]: dict(zip(names, r)) for r in sheet.iter_rows(min_row=2, values_only=True)}
-    assert rows["example-fund-programme"]["Relations"] == "part of £200m (global-aid-committed)"
-    assert rows["fund-spending-2018"]["Relations"] == "earlier of 2: updated by fund-spending-2019"
+    rows = {r[names.index("Figure id")]: dict(zip(names, r)) for r in sheet.iter_rows(min_row=2, values_only=True)}
+    whole = claims.source(claims.figure("global-aid-committed").source)
+    assert rows["example-fund-programme"]["Relations"].startswith(f"part of global-aid-committed ({whole.publisher}, ")
+    later = claims.source(claims.figure("fund-spending-2019").source)
+    assert rows["fund-spending-2018"]["Relations"].startswith(f"updated by fund-spending-2019 ({later.publisher}, ")
 
 
 def test_xlsx_bounds_are_number_cells_and_an_open_bound_is_empty(workbook):
-    sheet = workbook["Figures"]
+    sheet = workbook["Data"]
     names = header(sheet)
     rows = {r[names.index("id")].value: r for r in sheet.iter_rows(min_row=2)}
     low, high = rows["campaign-reach"][names.index("value_low")], rows["campaign-reach"][names.index("value_high")]
@@ -130,7 +135,26 @@ def test_the_figures_sheet_prints_landscape_fitted_to_width_with_the_header_on_e
     assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.print_title_rows == "$1:$1"
-    assert sheet.print_area.startswith("'Figures'!$A$1:$L$")  # the readable columns
+    last = sheet.cell(row=1, column=len(header(sheet))).column_letter
+    assert sheet.print_area.startswith(f"'Figures'!$A$1:${last}$")  # every column of the sheet
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith(f"A1:{last}")
+
+
+def test_the_figures_sheet_s_columns_fit_their_text_and_long_text_wraps(workbook):
+    sheet = workbook["Figures"]
+    names = header(sheet)
+    for c, name in enumerate(names, start=1):
+        letter = sheet.cell(row=1, column=c).column_letter
+        width = sheet.column_dimensions[letter].width
+        longest = max(len(str(v)) for (v,) in sheet.iter_rows(min_col=c, max_col=c, values_only=True) if v is not None)
+        assert width <= 60, f"{name} is {width} wide"
+        assert width >= min(longest, 8), f"{name} is narrower than its short text"
+        cells = [row[0] for row in sheet.iter_rows(min_row=2, min_col=c, max_col=c)]
+        if longest > width:  # text longer than its column wraps within it
+            assert all(cell.alignment.wrap_text for cell in cells if isinstance(cell.value, str)), name
+        for cell in cells:  # and its row is tall enough for more than one line (no spreadsheet sizes it on opening)
+            if isinstance(cell.value, str) and len(cell.value) > width:
+                assert sheet.row_dimensions[cell.row].height > 15, f"row {cell.row} shows one line of {name}"
 
 
 def test_the_decks_title_slide_counts_a_restated_figure_once(claims):

@@ -22,12 +22,13 @@ from dashboard.analysis.frame import Filters, funding_ratios
 from dashboard.config import load_config
 from dashboard.curated.validate import load_valid
 from dashboard.outputs.deck import speaker_notes
-from dashboard.outputs.export import xlsx_columns
+from dashboard.outputs.export import CSV_COLUMNS, xlsx_columns
 from dashboard.outputs.workbook import CTX_XLSX
 from dashboard.views import charts
 from dashboard.views.table import TableQuery, table_page
 from dashboard.views.view import MAX_RATIOS, load_languages, make_snapshot, make_view, view_ids
-from dashboard.web.downloads import view_file
+from dashboard.outputs.errors import NothingToExport
+from dashboard.web.downloads import nothing_in, view_file
 from dashboard.words import LANGUAGES, Words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,11 +82,17 @@ def _csv_rows(content: bytes) -> dict[str, dict]:
 
 
 def _xlsx_rows(content: bytes, words: Words) -> tuple[dict[str, dict], int]:
-    """The Figures sheet's rows by id (by column name), and how many funding-per-person lines the workbook holds."""
+    """The Data sheet's rows by id (by column name), and how many funding-per-person lines the workbook holds;
+    the Figures sheet shows the same rows in the same order."""
     book = openpyxl.load_workbook(io.BytesIO(content))
-    names = [name for name, _ in xlsx_columns(words)]
+    names = list(CSV_COLUMNS)
+    readable = [name for name, _ in xlsx_columns(words)]
+    shown = [dict(zip(readable, values)) for values in book[words.text("Figures", CTX_XLSX)].iter_rows(min_row=2, values_only=True)]
+    data = [dict(zip(names, values)) for values in book[words.text("Data", CTX_XLSX)].iter_rows(min_row=2, values_only=True)]
+    assert [r["id"] for r in shown] == [r["id"] for r in data]
+    assert [r["value_label"] for r in shown] == [r["value_label"] for r in data]
     rows = {}
-    for values in book[words.text("Figures", CTX_XLSX)].iter_rows(min_row=2, values_only=True):
+    for values in book[words.text("Data", CTX_XLSX)].iter_rows(min_row=2, values_only=True):
         row = dict(zip(names, values))
         rows[row["id"]] = row
     ratio_sheet = words.text("Funding per person", CTX_XLSX)
@@ -103,8 +110,15 @@ def test_cards_table_csv_xlsx_and_deck_notes_say_the_same_numbers_in_the_same_wo
     table = {row["id"]: row for row in table}
     copies = restated(view.figures)  # a restatement adds a source to one figure: no row of its own anywhere
     figures = {row["id"]: row for row in view.figures.to_dict("records") if row["id"] not in copies}
-    csv_rows = _csv_rows(view_file(view, snapshot, config, "csv", today=DAY)[1])
-    xlsx_rows, xlsx_ratios = _xlsx_rows(view_file(view, snapshot, config, "xlsx", today=DAY)[1], words)
+    files = {}
+    for kind in ("csv", "xlsx"):  # a view that holds nothing makes no file and says so
+        if nothing_in(view, kind):
+            with pytest.raises(NothingToExport):
+                view_file(view, snapshot, config, kind, today=DAY)
+        else:
+            files[kind] = view_file(view, snapshot, config, kind, today=DAY)[1]
+    csv_rows = _csv_rows(files["csv"]) if "csv" in files else {}
+    xlsx_rows, xlsx_ratios = _xlsx_rows(files["xlsx"], words) if "xlsx" in files else ({}, 0)
 
     assert set(table) == set(figures) == set(csv_rows) == set(xlsx_rows)  # one set of figures everywhere
     for figure_id, row in table.items():

@@ -98,20 +98,47 @@ def stated_periods(figures: pd.DataFrame) -> dict[str, list]:
     return columns
 
 
-def relation_texts(records, ids, words: Words) -> dict[str, str]:
+def relation_texts(records, ids, words: Words, dataset=None) -> dict[str, str]:
     """Figure or event id → its relations in words, from both sides: ``records`` are every
     record of the dataset (a relation to a record outside the view still shows), ``ids`` the
-    rows of the file. "includes x; updated by y" on the whole and the earlier statement."""
+    rows of the file. "includes x (Home Office, 17 Apr 2024); updated by y (…)" on the whole and
+    the earlier statement: each other record named by its id and, when ``dataset`` is given,
+    its source's publisher and date, in the file's language."""
+    by_id = {record.id: record for record in records}
+
+    def named(other: str) -> str:
+        said = _source_of(by_id.get(other), dataset, words)
+        return words.text("{id} ({publisher}, {date})", CTX_FILE, id=other, publisher=said[0], date=said[1]) if said else other
+
     found: dict[str, list[str]] = {}
     for record in records:
         for name, (declared, other_side) in RELATION_WORDS.items():
             target = getattr(record, name, None)
             if not isinstance(target, str) or not target:
                 continue
-            _add(found, record.id, words.text(declared, CTX_FILE, id=target))
-            _add(found, target, words.text(other_side, CTX_FILE, id=record.id))
+            _add(found, record.id, words.text(declared, CTX_FILE, id=named(target)))
+            _add(found, target, words.text(other_side, CTX_FILE, id=named(record.id)))
     wanted = set(ids)
     return {i: "; ".join(texts) for i, texts in found.items() if i in wanted}
+
+
+def _source_of(record, dataset, words: Words) -> tuple[str, str] | None:
+    """``(publisher, date)`` of ``record``'s source as the file's language says them, or None
+    when the record or its source is not known (a row without the dataset)."""
+    if record is None:
+        return None
+    said = getattr(record, "source_said", None)  # a row of a frame carries them
+    if said is not None:
+        return said
+    if dataset is None or not getattr(record, "source", None):
+        return None
+    from dashboard.analysis.sourcedate import source_date
+
+    try:
+        source = dataset.source(record.source)
+    except KeyError:
+        return None
+    return source.publisher, source_date(source, words)
 
 
 def _add(found: dict[str, list[str]], key: str, text: str) -> None:
@@ -133,15 +160,18 @@ def citations(sources, dataset, words: Words) -> list[str | None]:
 
 
 def frame_relations(figures: pd.DataFrame, words: Words) -> dict[str, str]:
-    """``relation_texts`` from the rows alone, for a caller without the dataset."""
+    """``relation_texts`` from the rows alone, for a caller without the dataset (each other
+    figure's source as its row gives it, when the row is in the frame)."""
 
     class Row:
         def __init__(self, row: dict):
             self.id = row["id"]
             for name in RELATION_WORDS:
                 setattr(self, name, row.get(name))
+            publisher, date = row.get("source_publisher"), row.get("source_date")
+            self.source_said = (publisher, date) if isinstance(publisher, str) and isinstance(date, str) else None
 
-    present = [c for c in ("id", *RELATION_WORDS) if c in figures]
+    present = [c for c in ("id", "source_publisher", "source_date", *RELATION_WORDS) if c in figures]
     return relation_texts([Row(r) for r in figures[present].to_dict("records")], figures["id"], words)
 
 
@@ -179,7 +209,7 @@ def events_table(events: pd.DataFrame, dataset, words: Words) -> pd.DataFrame:
     (``2021-03``) with its precision, the first and last day it can mean as ISO days, the
     status, the source and every relation from both sides."""
     records = dataset.events if dataset is not None else ()
-    relations = relation_texts(records, events["id"], words) if len(events) else {}
+    relations = relation_texts(records, events["id"], words, dataset) if len(events) else {}
     out = pd.DataFrame({
         **{c: events[c] for c in events.columns if c in EVENT_COLUMNS},
         "date": [stated_date(d, p) for d, p in zip(events["date"].tolist(), events["date_precision"].tolist())],

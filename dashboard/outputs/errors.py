@@ -31,3 +31,16 @@ class RendererBusy(ExportError):
 
     def __reduce__(self):  # crosses from a render process to the page's worker intact
         return type(self), (str(self), self.retry_after)
+
+
+class NothingToExport(ExportError):
+    """The view holds nothing the format would show (no figure matches the filters, or a chart
+    has nothing to draw): no file is made. ``reason`` says what was asked and that nothing
+    matched; the page says "Nothing to download: …" (``str``), the CLI "Nothing written: …" (``written``)."""
+
+    def __init__(self, message: str, written: str) -> None:
+        super().__init__(message)
+        self.written = written
+
+    def __reduce__(self):  # crosses from a render process to the page's worker intact
+        return type(self), (str(self), self.written)

@@ -22,18 +22,18 @@ import datetime as dt
 import hashlib
 import io
 import re
-import unicodedata
 import zipfile
 
 import pandas as pd
 
-from dashboard.analysis.frame import FIGURE_COLUMNS, Filters, funding_ratios
+from dashboard.analysis.frame import FIGURE_COLUMNS, funding_ratios
 from dashboard.outputs import datafile
+from dashboard.outputs.filenames import NAME_PART_CHARS, file_name, part_name, slug, titled_name  # noqa: F401  (the exporters' names)
 from dashboard.outputs.context_files import EXTRA_CSV_COLUMNS, context_sheet, view_context, with_context_rows
 from dashboard.outputs.datafile import FORMULA_STARTS, neutralise  # noqa: F401  (FORMULA_STARTS: the exporters' rule, tested here)
 from dashboard.outputs.workbook import (  # noqa: F401  (CTX_XLSX: also the exporters' errors; XLSX_FONT*: tested here)
-    CTX_XLSX, XLSX_FONT, XLSX_FONT_SIZE, _about_rows, _deterministic_xlsx, _events_sheet, _print_setup, _ratio_sheet, _set_text,
-    _write_row, dated_zip,
+    CTX_XLSX, XLSX_FONT, XLSX_FONT_SIZE, FiguresSheets, _about_rows, _deterministic_xlsx, _events_sheet, _print_setup, _ratio_sheet,
+    _set_text, _write_row, dated_zip,
 )
 from dashboard.words import Words
 from dashboard.outputs.formats import (  # noqa: F401  (ExportContext, ExportError: the exporters' shared types)
@@ -54,22 +54,6 @@ TEXT_COLUMNS = [c for c in CSV_COLUMNS if c not in NUMERIC_COLUMNS | DATE_COLUMN
 EXPORTERS = FORMATS  # name → format, each called like its exporter: EXPORTERS["csv"](figures, context)
 
 
-# --- file names --------------------------------------------------------------------------
-
-
-def slug(text: str) -> str:
-    """``Funding by programme`` → ``funding-by-programme`` (ASCII letters and digits only)."""
-    marks_off = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))  # "Số liệu" → "So lieu"
-    plain = marks_off.replace("£", "").encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "export"
-
-
-def file_name(what: str, filters: Filters, made_on: dt.date, ext: str) -> str:
-    """``programme-figures_2018-2025_2026-11-22.csv``: what it holds, the years, the day made."""
-    years = f"{filters.year_from}" if filters.year_from == filters.year_to else f"{filters.year_from}-{filters.year_to}"
-    return f"{slug(what)}_{years}_{made_on.isoformat()}.{ext}"
-
-
 # --- data files --------------------------------------------------------------------------
 
 
@@ -81,7 +65,7 @@ def data_columns(figures: pd.DataFrame, context: ExportContext | None = None) ->
     words = context.words if context is not None else Words("en")
     dataset = context.dataset if context is not None else None
     if dataset is not None:
-        relations = datafile.relation_texts(dataset.figures, figures["id"], words)
+        relations = datafile.relation_texts(dataset.figures, figures["id"], words, dataset)
     else:
         relations = datafile.frame_relations(figures, words)
     return figures.assign(
@@ -147,119 +131,72 @@ def export_events_csv(figures: pd.DataFrame, context: ExportContext) -> bytes:
     return ("\ufeff" + text if context.csv_bom else text).encode("utf-8")
 
 
-# The Figures sheet opens on what a reader reads, then the ids and machine columns:
-# (frame column or a computed one, header, width in characters). The CSV's columns follow
-# under their CSV names, each once (those shown readably above are not repeated).
+# The Figures sheet is for a person: (frame column or a computed one, header, widest width in
+# characters). The Data sheet holds every CSV column under its CSV name (``CSV_COLUMNS``).
 XLSX_READABLE = (
-    ("metric_label", "Metric", 24), ("programme_name", "Programme", 28), ("scope_label", "Scope", 20),
-    ("value_label", "Value as stated", 18), ("period_label", "Period", 20), ("kind_label", "Status", 14),
-    ("relation_words", "Relations", 28), ("source_title", "Source", 30), ("source_publisher", "Publisher", 18),
-    ("source_date", "Published", 11), ("quote", "Quote", 60), ("note", "Note", 30),
-)
-XLSX_ID_COLUMNS = [c for c in CSV_COLUMNS if c not in {name for name, _, _ in XLSX_READABLE}]
+    ("programme_name", "Programme", 20), ("metric_label", "Metric", 18), ("value_label", "Value as stated", 14),
+    ("period_label", "Period", 16), ("scope_label", "Scope", 14), ("kind_label", "Status", 12),
+    ("relations", "Relations", 26), ("source_title", "Source", 26), ("source_publisher", "Publisher", 12),
+    ("source_date", "Published", 10), ("quote", "Quote", 44), ("id", "Figure id", 16),
+)  # widths add up to what A4 landscape prints at a readable size; the curator's note is on the Data sheet
 
 
 HEADER_CONTEXT = dict.fromkeys(("Metric", "Programme", "Period", "Status", "Source", "Quote"), "table")  # the page's table says them too
 
 
 def xlsx_columns(words: Words | None = None) -> list[tuple[str, str]]:
-    """``(column, header)`` of the Figures sheet in order: readable first (their headings in the
-    language of ``words``), then the ids under their CSV names (machine names, never translated)."""
+    """``(column, header)`` of the Figures sheet in order, headed in the language of ``words``
+    (the Data sheet's columns are ``CSV_COLUMNS`` under their own names)."""
     words = words or Words("en")
-    readable = [(name, words.text(header, HEADER_CONTEXT.get(header, CTX_XLSX))) for name, header, _ in XLSX_READABLE]
-    return readable + [(c, c) for c in XLSX_ID_COLUMNS]
+    return [(name, words.text(header, HEADER_CONTEXT.get(header, CTX_XLSX))) for name, header, _ in XLSX_READABLE]
 
 
 def _readable_frame(figures: pd.DataFrame, words: Words | None = None) -> pd.DataFrame:
-    """The figures with the computed readable columns: the status in words of the workbook's
-    language ("Reported (achieved)" / "Đã báo cáo (đã đạt được)"), the relations as the
-    page's table marks them, in the same language ("part of £200m (global-aid)", "latest of 2")."""
+    """The figures with the status in words of the workbook's language ("Reported (achieved)" /
+    "Đã báo cáo (đã đạt được)")."""
     from dashboard.views.labels import kind_label
-    from dashboard.views.table import relation_marks
 
-    marks = relation_marks(figures, words)
-    return figures.assign(
-        kind_label=figures["kind"].map(lambda k: kind_label(k, words), na_action="ignore"),
-        relation_words=figures["id"].map(lambda i: marks.get(i, ("", ()))[0] or None),
-    )
+    return figures.assign(kind_label=figures["kind"].map(lambda k: kind_label(k, words), na_action="ignore"))
 
 
 @register_format("xlsx", "Excel (XLSX)", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "view")
 def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
-    """An Excel workbook: a ``Figures`` sheet, a ``Funding per person`` sheet when the view
-    has ratios to show (``frame.funding_ratios``, bounds as numbers), and an ``About`` sheet.
+    """An Excel workbook: a ``Figures`` sheet for a person, a ``Data`` sheet with every CSV
+    column, a ``Funding per person`` sheet when the view has ratios to show
+    (``frame.funding_ratios``, bounds as numbers), an ``Events`` sheet and an ``About`` sheet.
 
-    The Figures sheet opens on readable columns (metric, programme, scope, the value as the
-    source words it, period, status, relations, source, quote) and holds every CSV column after
-    them under its CSV name. ``value`` and its bounds are number cells (a bound left empty
-    when the wording leaves it open); period dates are real date cells shown as YYYY-MM-DD;
-    every other cell is a string cell (never a formula), neutralised like the CSV. One font
-    throughout; printed landscape, the readable columns fitted to the page width, with the
-    header row repeated on every page. The file is deterministic: the workbook's
-    created/modified stamps and the zip entries' times are the day made.
+    The Figures sheet holds what a reader needs (programme, metric, the value as the source
+    words it, period as stated, scope, status, relations in words with the other figure's
+    source, source title, publisher and date, quote, id): header frozen, a filter, widths
+    that fit, wrapped text, printed landscape fitted to the page width with the header repeated.
+    On the Data sheet ``value`` and its bounds are number cells (a bound left empty when the
+    wording leaves it open) and period dates real date cells; every other cell is a string
+    cell (never a formula), neutralised like the CSV. One font throughout. The file is
+    deterministic: the workbook's created/modified stamps and the zip entries' times are the day made.
     """
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     workbook = Workbook()
-    sheet = workbook.active
     words = context.words
-    sheet.title = words.text("Figures", CTX_XLSX)
-    bold = Font(name=XLSX_FONT, size=XLSX_FONT_SIZE, bold=True)
-    body = Font(name=XLSX_FONT, size=XLSX_FONT_SIZE)
-    top = Alignment(vertical="top", wrap_text=True)
-    columns = xlsx_columns(words)
-    names = [name for name, _ in columns]
-    _write_row(sheet, 1, [header for _, header in columns], font=bold)
     figures = datafile.once(figures)  # a restatement is no row of its own
-    frame = data_columns(_readable_frame(figures, words), context)  # the marks read the period's real dates first
-    date_format = words.text("yyyy-mm-dd", CTX_XLSX)  # Excel's pattern for a date cell: 17/4/2024 in Vietnamese
+    frame = data_columns(_readable_frame(figures, words), context)
+    sheets = FiguresSheets(words, NUMERIC_COLUMNS, DATE_COLUMNS)
+    sheets.readable(workbook.active, words.text("Figures", CTX_XLSX), frame, xlsx_columns(words), [w for _, _, w in XLSX_READABLE])
+    sheets.data(workbook.create_sheet(words.text("Data", CTX_XLSX)), frame, CSV_COLUMNS)
 
-    def write(cell, column: str, value, wrap: bool = True) -> None:
-        cell.font = body
-        if value is None or pd.isna(value):
-            return
-        if column in NUMERIC_COLUMNS:
-            cell.value = float(value) if not float(value).is_integer() else int(value)
-            cell.number_format = "#,##0" if float(value).is_integer() else "#,##0.00##"
-        elif column in DATE_COLUMNS:
-            cell.value = pd.Timestamp(value).date()
-            cell.number_format = date_format
-        else:
-            _set_text(cell, neutralise(str(value)))
-            if wrap:
-                cell.alignment = top
-
-    for r, row in enumerate(frame[names].itertuples(index=False), start=2):
-        for c, (column, value) in enumerate(zip(names, row), start=1):
-            write(sheet.cell(row=r, column=c), column, value, wrap=c <= len(XLSX_READABLE))
-    sheet.freeze_panes = "B2"  # the header row and the metric stay in sight
-    last = get_column_letter(len(columns))
-    sheet.auto_filter.ref = f"A1:{last}{max(1, len(figures) + 1)}"
-    for c, (name, header) in enumerate(columns, start=1):
-        if c <= len(XLSX_READABLE):
-            width = XLSX_READABLE[c - 1][2]
-        else:
-            cells = [] if name in DATE_COLUMNS else [len(str(v)) for v in frame[name].dropna()]
-            width = min(max(10, max([len(header), *cells]) + 2), 40)
-        sheet.column_dimensions[get_column_letter(c)].width = width
-    _print_setup(sheet, f"A1:{get_column_letter(len(XLSX_READABLE))}{max(1, len(figures) + 1)}", PageSetupProperties)
-
-    context_sheet(workbook, view_context(context), words, write, bold)  # no programme's: apart from the figures
+    context_sheet(workbook, view_context(context), words, sheets.write, sheets.bold)  # no programme's: apart from the figures
     if context.dataset is not None:
-        _ratio_sheet(workbook, funding_ratios(figures, context.dataset, words=words), bold, words.text("Funding per person", CTX_XLSX))
+        _ratio_sheet(workbook, funding_ratios(figures, context.dataset, words=words), sheets.bold, words.text("Funding per person", CTX_XLSX))
 
     events = datafile.view_events(context)
     if events is not None:
-        _events_sheet(workbook, datafile.events_table(events, context.dataset, words), words.text("Events", CTX_XLSX), bold, body)
+        _events_sheet(workbook, datafile.events_table(events, context.dataset, words), words.text("Events", CTX_XLSX), sheets.bold, sheets.body, words)
 
     about = workbook.create_sheet(words.text("About", CTX_XLSX))
     for r, (label, text) in enumerate(_about_rows(figures, context), start=1):
-        _write_row(about, r, [label, text], font=body)
-        about.cell(row=r, column=1).font = bold
-        about.cell(row=r, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+        _write_row(about, r, [label, text], font=sheets.body)
+        about.cell(row=r, column=1).font = sheets.bold
+        about.cell(row=r, column=2).alignment = sheets.wrap
     about.column_dimensions["A"].width = 18
     about.column_dimensions["B"].width = 110
     return _deterministic_xlsx(workbook, context.made_on)
@@ -279,15 +216,6 @@ def chart_images(format: str, figures: pd.DataFrame, context: ExportContext) -> 
         context.chart, figures, context.events(), dataset, filters, config,
         format=format, size=context.size, made_on=context.made_on, words=context.words,
     )
-
-
-def part_name(name: str, number: int, count: int) -> str:
-    """``funding-by-programme_2018-2025_2026-11-22.png`` → ``…_2026-11-22-1-of-2.png`` for the
-    first of two slides; a chart that fits one slide keeps its name."""
-    if count == 1:
-        return name
-    stem, _, extension = name.rpartition(".")
-    return f"{stem}-{number}-of-{count}.{extension}"
 
 
 _SVG_UID = re.compile(rb'id="defs-([0-9a-f]{6,})"')
@@ -323,7 +251,7 @@ def _image(format: str) -> Exporter:
                 "{title} needs {count} slides to stay readable at 14 pt; download the deck (a slide for each) or export it "
                 "with `dashboard export --format {format}`", "images", title=title, count=len(parts), format=format,
             ))
-        name = file_name(title, filters, context.made_on, format)
+        name = file_name(title, filters, context.made_on, format, context.words)
         return SlidesArchive(_zip([(part_name(name, k, len(parts)), part) for k, part in enumerate(parts, start=1)], context.made_on), parts)
 
     export_image.__name__ = f"export_{format}"

@@ -18,7 +18,7 @@ import flask
 from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.analysis.frame import Filters
-from dashboard.outputs.errors import RendererBusy
+from dashboard.outputs.errors import NothingToExport, RendererBusy
 from dashboard.outputs.export import ExportError
 from dashboard.views.charts import CHARTS, Spec
 from dashboard.views.table import COLUMNS, LAST_PAGE, TablePage, TableQuery, aria_sort, next_sort, parse_query, parse_search, table_page
@@ -289,6 +289,8 @@ def download(*args):
             "Too many image and deck downloads at once: the {format} file was not made. Try again in {seconds} s.", "downloads",
             format=kind.upper(), seconds=err.retry_after,
         )
+    except NothingToExport as err:  # an empty view: "Nothing to download: no figures match these filters (…)"
+        return no_update, str(err)
     except ExportError as err:  # e.g. no browser to draw images: say so, with the fix
         return no_update, words.text("Could not make the {format} file: {reason}", "downloads", format=kind.upper(), reason=err)
     except Exception:  # never a server error page for a download; the log has the details

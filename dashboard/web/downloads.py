@@ -17,7 +17,8 @@ from urllib.parse import quote
 
 from dashboard.analysis.frame import Filters
 from dashboard.curated.translations import records_folder
-from dashboard.outputs.export import FORMATS, ExportContext, ExportError, file_name, of_kind
+from dashboard.outputs.errors import NothingToExport
+from dashboard.outputs.export import FORMATS, ExportContext, ExportError, file_name, of_kind, titled_name
 from dashboard.views.view import Snapshot, View, load_languages, make_snapshot, make_view
 from dashboard.words import LANGUAGES, Words
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 KINDS = tuple(f.name for f in (*of_kind("view"), *of_kind("chart")))  # the page's buttons: the view's files, then each chart's
 VIEW_TITLE = "Programme figures"  # the same, as a title in the catalogue (context "download file name")
 CTX_FILE = "download file name"
+CTX_NOTHING = "downloads"  # what a download or an export of an empty view says
 
 
 class DownloadName(str):
@@ -59,14 +61,14 @@ def ascii_form(text: str) -> str:
 
 
 def download_name(title: str, filters: Filters, made_on: dt.date, extension: str, words: Words) -> DownloadName:
-    """The name of a file about ``title`` (English, from the catalogue) in ``words``' language."""
+    """The name of a file about ``title`` (English, from the catalogue) in ``words``' language:
+    what it holds, then the filters (``export.file_name``)."""
     shown = words.text(VIEW_TITLE, CTX_FILE) if title == VIEW_TITLE else words.text(title, "charts")
     shown = shown.split(":")[0] if title != VIEW_TITLE else shown
-    ascii_name = file_name(ascii_form(shown), filters, made_on, extension)
+    ascii_name = file_name(ascii_form(shown), filters, made_on, extension, words)
     if words.language == "en":
         return DownloadName(ascii_name)
-    slugged = file_name("x", filters, made_on, extension)[1:]  # "_2018-2025_2026-11-22.csv"
-    return DownloadName(ascii_name, f"{shown}{slugged}")
+    return DownloadName(ascii_name, titled_name(shown, filters, made_on, extension, words))
 
 
 def build_download(
@@ -127,6 +129,7 @@ def view_file(
         local.dataset, view.filters, config, chart=chart, size=size, today=made_on, all_events=local.events, language=view.language,
         zip_parts=zip_parts, translations=snapshot.translations.get(view.language),
     )
+    refuse_nothing(view, kind, chart, local.dataset, words)
     content = output(view.figures, context)
     what = _chart_spec_title(chart) if output.kind == "chart" else VIEW_TITLE
     return download_name(what, view.filters, made_on, output.extension_for(content), words), content
@@ -150,3 +153,39 @@ def chart_title(chart: str | None, words: Words | None = None) -> str:
     if chart not in charts.CHARTS:
         raise ExportError(words.text("unknown chart {name}; choose one of: {choices}", "downloads", name=repr(chart), choices=choices))
     return words.text(charts.CHARTS[chart].title, "charts").split(":")[0]  # "People: victims identified, …" → "People"
+
+
+def nothing_in(view: View, kind: str, chart: str | None = None) -> bool:
+    """Whether a ``kind`` file of ``view`` would hold nothing: a file of the view with no figure
+    (and, for the workbook and the deck, no event) and no context statistic; an image of a chart
+    with no row to plot (the deck leaves such a chart out too); an events file with no event."""
+    output = FORMATS[kind]
+    if output.kind == "chart":
+        from dashboard.views import charts
+
+        return charts.plotted_rows(chart, view.figures, view.events).empty
+    if output.kind == "events":
+        return view.events.empty
+    holds_events = kind in EVENTFUL_FILES
+    return view.figures.empty and not view.context and (view.events.empty or not holds_events)
+
+
+EVENTFUL_FILES = ("xlsx", "pptx")  # files of the view that show its events too (an Events sheet, the timeline)
+
+
+def refuse_nothing(view: View, kind: str, chart: str | None, dataset: Dataset, words: Words) -> None:
+    """``NothingToExport`` naming the filters when a ``kind`` file of ``view`` would hold nothing."""
+    if not nothing_in(view, kind, chart):
+        return
+    asked = view.filters.describe(dataset, words=words)
+    if FORMATS[kind].kind == "chart":
+        reason = words.text("“{chart}” has nothing to draw for these filters ({filters}); the deck leaves it out too", CTX_NOTHING,
+                            chart=chart_title(chart, words), filters=asked)
+    elif FORMATS[kind].kind == "events":
+        reason = words.text("no events match these filters ({filters})", CTX_NOTHING, filters=asked)
+    else:
+        reason = words.text("no figures match these filters ({filters})", CTX_NOTHING, filters=asked)
+    raise NothingToExport(
+        words.text("Nothing to download: {reason}", CTX_NOTHING, reason=reason),
+        words.text("Nothing written: {reason}", CTX_NOTHING, reason=reason),
+    )

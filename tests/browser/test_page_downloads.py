@@ -129,10 +129,10 @@ def test_clicking_excel_downloads_the_filtered_figures_as_numbers(page, server):
     open_view(page, server + "?programme=modern-slavery-fund-vietnam")
     name, content = click_download(page, "#download-view-xlsx")
     assert name.endswith(".xlsx")
-    rows = list(openpyxl.load_workbook(io.BytesIO(content))["Figures"].iter_rows(values_only=True))
+    rows = list(openpyxl.load_workbook(io.BytesIO(content))["Data"].iter_rows(values_only=True))
     header, body = rows[0], rows[1:]
     assert {r[header.index("programme")] for r in body} == {"modern-slavery-fund-vietnam"}
-    values = {r[header.index("id")]: r[header.index("value")] for r in body}  # readable columns first, ids after (issue 9)
+    values = {r[header.index("id")]: r[header.index("value")] for r in body}  # the Data sheet: every CSV column (issue 19.5)
     assert values["msf-vietnam-victims-identified"] == 720
 
 
@@ -199,3 +199,21 @@ def test_a_download_from_the_vietnamese_page_has_a_vietnamese_name(page, server,
     assert content.startswith(b"\xef\xbb\xbf")  # the file itself, whatever its name
     expect(page.locator("#view-download-status")).to_have_text(f"Đã tải {name}")
 
+
+
+def test_a_view_with_no_figures_downloads_nothing_and_the_page_says_why(page, server, shipped_dataset):
+    figures, events = figures_frame(shipped_dataset), events_frame(shipped_dataset)
+    stated = set(zip(figures["programme"], figures["metric"]))
+    every_year = (int(figures["period_start"].dt.year.min()), int(figures["period_end"].dt.year.max()))
+    programme, metric = next(  # a programme and a metric no figure pairs, with no event: found, not pinned
+        (p.id, m.id) for p in shipped_dataset.programmes for m in shipped_dataset.metrics
+        if (p.id, m.id) not in stated and apply_event_filters(events, Filters(*every_year, (p.id,), (m.id,))).empty
+    )
+    open_view(page, server + f"?programme={programme}&metric={metric}")
+    downloads = []
+    page.on("download", lambda download: downloads.append(download))
+    page.click("#download-view-csv")
+    status = page.locator("#view-download-status")
+    expect(status).to_have_text(re.compile(r"^Nothing to download: no figures match these filters \("))  # said as it is, not as a failure
+    expect(status).to_contain_text(shipped_dataset.programme(programme).name)
+    assert downloads == []  # no empty file
