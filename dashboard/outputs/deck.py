@@ -31,7 +31,7 @@ from dashboard.analysis.claims import restated
 from dashboard.analysis.frame import funding_ratios
 from dashboard.outputs.deckcharts import FOOTER_PT, add_native_charts, drawn_as_bars, footer_of, footer_height
 from dashboard.outputs.decklang import quoted_languages, tag_languages
-from dashboard.outputs.deckslides import MARGIN_IN, TITLE_PT, TITLE_TOP_IN, Provenance, Tables, place, set_text, titled_slide
+from dashboard.outputs.deckslides import INSET_IN, MARGIN_IN, TITLE_PT, TITLE_TOP_IN, Provenance, Tables, fitting_size, place, set_text, titled_slide
 from dashboard.outputs.decktemplate import EMU_PER_INCH, SHIPPED_FONT as FONT, Look, body_placeholder, drop_empty_placeholders, emu as _emu, open_deck, run, title_slide_layout  # noqa: F401
 from dashboard.outputs.errors import ExportError
 from dashboard.outputs.textfit import fit_size, text_width_in, wrap_lines  # noqa: F401  (text_width_in, wrap_lines: re-exported)
@@ -96,7 +96,7 @@ def build_deck(
     picture_px = (PICTURE_W_PX, round(PICTURE_W_PX * picture_h_in / look.width_in))
     parts = [  # a chart whose rows do not fit one slide continues on the next: "(1 of 2)", "(2 of 2)"
         (name, part) for name in shown
-        for part in images.slide_parts(name, figures, events, dataset, filters, config, size=picture_px, made_on=made_on, title=False, scale=1.0, words=words)
+        for part in images.slide_parts(name, figures, events, dataset, filters, config, size=picture_px, made_on=made_on, title=False, scale=SLIDE_W_IN / look.width_in, words=words)  # text 14 pt on any slide width
     ]
     native = [charts_as == "native" and drawn_as_bars(part) for _, part in parts]
     drawn = [p.figure for (_, p), n in zip(parts, native) if not n]
@@ -140,7 +140,8 @@ def _title_slide(deck, look: Look, config: Config, filters: Filters, dataset: Da
     width = look.width_in - 2 * MARGIN_IN
     heading = words.text(config.title, "page title")
     place(title, MARGIN_IN, 0.2 * look.height_in, width, 0.25 * look.height_in)
-    set_text(title.text_frame, heading, look, size=fit_size(heading, width * 2, 40, min_pt=24, family=look.title_font), bold=True, title=True)
+    size = fitting_size(heading, width - 2 * INSET_IN, 0.25 * look.height_in - 2 * INSET_IN, 40, 24, bold=True, family=look.title_font)
+    set_text(title.text_frame, heading, look, size=size, bold=True, title=True)
     title.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
     body = body_placeholder(slide)
     view, made = filters.describe(dataset, words=words), Formatter(words).date(made_on)
@@ -201,7 +202,7 @@ def _chart_slide(deck, look: Look, name: str, part, picture: bytes | None, pictu
         shape = slide.shapes.add_picture(io.BytesIO(picture), 0, _emu(PICTURE_TOP_IN), width=_emu(look.width_in), height=_emu(picture_h_in))
         shape.name = words.text("Chart: {title}", CTX, title=heading)
         shape._element.nvPicPr.cNvPr.set("descr", alt)
-        said.add(slide, look, words, with_filters=False, colour=config.theme.muted_colour)  # the picture names the filters
+        said.add(slide, look, words, colour=config.theme.muted_colour)  # the picture names them too, but as pixels
     notes = speaker_notes(name, part.figures, events, dataset, words)
     slide.notes_slide.notes_text_frame.text = heading + notes[len(words.text(charts.CHARTS[name].title, "charts")):]
 

@@ -175,21 +175,23 @@ def add_native_charts(slide, part, box: tuple[float, float, float, float], look:
     panels = panels_of(part, palette.get("metrics", ()))
     y = top + key_h
     room = height - key_h
-    heading_h = text_height(1, CHART_PT) + 0.08
+    headings = [len(wrap_lines(p.heading, width, CHART_PT, bold=True, family=look.body_font)) for p in panels]
+    heading_h = [text_height(lines, CHART_PT) + 0.08 for lines in headings]
     bars = sum(len(p.bars) for p in panels)
     widest = max((text_width_in(b.category, CHART_PT, family=look.body_font) for p in panels for b in p.bars), default=1.0)
     label_share = min(0.45, max(0.2, (widest + 0.2) / width))  # every panel's bars start at one x, as in the picture
-    slot = min(MAX_SLOT_IN, max(0.3, (room - len(panels) * (heading_h + 0.15)) / max(1, bars)))
+    # the parts were planned so that their bars fit the picture at 14 pt: they fit here too
+    slot = min(MAX_SLOT_IN, max(0.2, (room - sum(heading_h) - 0.15 * len(panels)) / max(1, bars)))
     shapes = []
     for number, panel in enumerate(panels):
         chart_h = len(panel.bars) * slot + 0.15
-        box_ = slide.shapes.add_textbox(emu(left), emu(y), emu(width), emu(heading_h))
+        box_ = slide.shapes.add_textbox(emu(left), emu(y), emu(width), emu(heading_h[number]))
         frame = box_.text_frame
         frame.word_wrap = True
         frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
         run(frame.paragraphs[0], panel.heading, look, size=CHART_PT, bold=True)
         box_.name = words.text("Panel: {heading}", CTX, heading=panel.heading)
-        y += heading_h
+        y += heading_h[number]
         shape = _chart(slide, panel, (left, y, width, chart_h), look, words, palette, label_share, made_on)
         shape.name = words.text("Chart: {title}", CTX, title=panel.heading)
         shape._element.nvGraphicFramePr.cNvPr.set("descr", alt if number == 0 else panel.heading)

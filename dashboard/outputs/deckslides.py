@@ -24,6 +24,7 @@ TITLE_TOP_IN, TITLE_H_IN = 0.25, 0.8
 TITLE_PT = 30
 PROVENANCE_PT = 14  # no text on a slide under 14 pt
 LINE = 1.2
+INSET_IN = 0.05  # a title's inner margin on every side
 
 
 @dataclass(frozen=True)
@@ -65,15 +66,27 @@ class Provenance:
 
 
 def titled_slide(deck, look: Look, heading: str, height_in: float = TITLE_H_IN, fit: bool = False):
-    """A slide of the title-only layout with ``heading`` as its title (set smaller to stay on
-    one line when ``fit``)."""
+    """A slide of the title-only layout with ``heading`` as its title: on one line when ``fit``
+    (set smaller, down to 18 pt), and always as large as fits its box in the look's font."""
     slide = deck.slides.add_slide(title_only_layout(deck))
     title = slide.shapes.title
-    place(title, MARGIN_IN, TITLE_TOP_IN, look.width_in - 2 * MARGIN_IN, height_in)
-    size = fit_size(heading, look.width_in - 2 * MARGIN_IN, TITLE_PT, family=look.title_font) if fit else TITLE_PT
+    width = look.width_in - 2 * MARGIN_IN
+    place(title, MARGIN_IN, TITLE_TOP_IN, width, height_in)
+    size = fit_size(heading, width - 2 * INSET_IN, TITLE_PT, family=look.title_font) if fit else TITLE_PT
+    size = fitting_size(heading, width - 2 * INSET_IN, height_in - 2 * INSET_IN, size, bold=True, family=look.title_font)
     set_text(title.text_frame, heading, look, size=size, bold=True, title=True)
     drop_empty_placeholders(slide)
     return slide
+
+
+def fitting_size(text: str, width_in: float, height_in: float, max_pt: float, min_pt: float = 14, *, bold: bool = False,
+                 family: str | None = None) -> float:
+    """The largest size from ``max_pt`` down (not under ``min_pt``) at which ``text``, wrapped to
+    ``width_in``, stands in ``height_in``."""
+    size = max_pt
+    while size > min_pt and len(wrap_lines(text, width_in, size, bold, family)) * size * LINE / 72 > height_in:
+        size -= 1
+    return size
 
 
 class Tables:
@@ -136,6 +149,7 @@ def set_text(frame, text: str, look: Look, *, size: float, bold: bool = False, t
 
     frame.clear()
     frame.word_wrap = True
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = emu(INSET_IN)  # known, whatever the layout says
     paragraph = frame.paragraphs[0]
     paragraph.alignment = PP_ALIGN.LEFT
     run(paragraph, text, look, size=size, bold=bold, title=title)

@@ -153,19 +153,20 @@ def context_rows(dataset: Dataset, filters, words: Words | None = None, look: Lo
     return rows
 
 
-def row_height(cells, columns=SOURCE_COLUMNS, size: float = TABLE_PT, bold_first: bool = True, look: Look | None = None) -> float:
+def row_height(cells, columns=SOURCE_COLUMNS, size: float = TABLE_PT, bold_first: bool = True, look: Look | None = None,
+               bold_all: bool = False) -> float:
     """The height in inches a table row needs: its tallest wrapped cell (in the look's body
-    font) plus margins."""
+    font; the first cell bold, or every cell with ``bold_all``) plus margins."""
     family = (look or SHIPPED).body_font
     lines = max(
-        len(wrap_lines(text, width - 2 * CELL_MARGIN_X_IN, size, bold=bold_first and c == 0, family=family))
+        len(wrap_lines(text, width - 2 * CELL_MARGIN_X_IN, size, bold=bold_all or (bold_first and c == 0), family=family))
         for c, (text, (_, width)) in enumerate(zip(cells, columns))
     )
     return lines * size * LINE_SPACING / 72 + 2 * CELL_MARGIN_Y_IN + 0.04
 
 
 def header_height(columns=SOURCE_COLUMNS, look: Look | None = None) -> float:
-    return row_height([h for h, _ in columns], columns, TABLE_HEADER_PT, bold_first=False, look=look) + 0.02
+    return row_height([h for h, _ in columns], columns, TABLE_HEADER_PT, look=look, bold_all=True) + 0.02  # headings are set bold
 
 
 def _available_table_height(columns=SOURCE_COLUMNS, look: Look | None = None, foot_in: float = 0.35) -> float:

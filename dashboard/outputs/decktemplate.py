@@ -96,13 +96,14 @@ def title_only_layout(deck, path: Path | None = None, words: Words | None = None
     """The layout with a title and the fewest other placeholders (content is placed on it)."""
     from pptx.enum.shapes import PP_PLACEHOLDER
 
-    extra = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.TITLE}
-    titled = [layout for layout in deck.slide_layouts if PP_PLACEHOLDER.TITLE in _placeholder_types(layout)]
+    titles = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
+    extra = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, *titles}
+    titled = [layout for layout in deck.slide_layouts if titles & _placeholder_types(layout)]
     if not titled:
         raise ExportError((words or Words("en")).text(
             "template {path}: no slide layout has a title placeholder; add a 'Title Only' layout", CTX, path=path,
         ))
-    return min(titled, key=lambda layout: len(_placeholder_types(layout) - extra))
+    return min(titled, key=lambda layout: (len(_placeholder_types(layout) - extra), PP_PLACEHOLDER.TITLE not in _placeholder_types(layout)))
 
 
 def title_slide_layout(deck, path: Path | None = None, words: Words | None = None):
