@@ -63,3 +63,19 @@ def test_every_chart_slide_names_the_documents_its_bars_come_from(downloaded, da
         assert any(title in slide_text(slide) for title in cited), heading
         checked += 1
     assert checked, "the sample's view has bar charts"
+
+
+def test_the_funding_per_person_slide_names_the_documents_of_the_figures_it_divides(downloaded, dataset, slide_text):
+    from dashboard.analysis.frame import funding_ratios
+    from dashboard.words import Words
+
+    language, filters, deck = downloaded
+    figures = apply_filters(figures_frame(dataset), filters)
+    ratios = funding_ratios(figures, dataset)
+    heading = Words(language).text("Funding per person", "page")
+    slides = [s for s in deck.slides if s.shapes.title is not None and s.shapes.title.text.startswith(heading)]
+    assert bool(slides) == bool(ratios)
+    divided = {i for r in ratios for i in (r.numerator, r.denominator)}
+    documents = {s.title for s in dataset.sources if s.file in set(figures.loc[figures["id"].isin(divided), "source"])}
+    for slide in slides:
+        assert documents and all(title in slide_text(slide) for title in documents)

@@ -1,20 +1,24 @@
 """A PowerPoint deck of the current view (python-pptx), ready to present.
 
 - **Title slide:** the dashboard's title, the active filters and the date made.
-- **One slide per chart** that has something to show: the slide title, and the chart as a
-  picture at full resolution (1920 px across the 13.33 in slide, 144 dpi) composed with the
-  filters, the source line, the qualifier notes and the date made. Its alt text is the
-  chart's text alternative; the speaker notes hold the key figures as the source words
-  them ("over £7m"), each with its qualifier, period and kind.
+- **One slide per chart** that has something to show (a chart too long for one continues on
+  the next, "(1 of 2)"): a bar chart as native, editable PowerPoint charts (``deckcharts``;
+  ``exports.deck_charts: picture`` makes it a picture), the timeline and the claims chart as
+  a picture at full resolution (1920 px across the slide) composed with the filters, the
+  source line, the qualifier notes and the date made. Its alt text is the chart's text
+  alternative; the speaker notes hold the key figures as the source words them ("over
+  £7m"), each with its qualifier, period and kind, and the chart's sources.
 - **Funding per person** (when the view has a funding figure and a count of people of the
   same programme and period): each ratio with its bound, what it divides, and what the
-  bound means, as ``frame.funding_ratios`` derives it.
+  bound means, as ``frame.funding_ratios`` derives it, and the documents it divides.
 - **Sources:** every figure in the view with its value, qualifier, source document and
   verbatim quote, as a table split over as many slides as it needs.
 
-Text is set in Arial (Liberation Sans, its metric twin, on Linux) and measured with that
-font's metrics when it is installed, so the sources table is paginated before it can run
-off a slide, in PowerPoint and in LibreOffice alike.
+Every slide names its provenance (``deckslides.Provenance``): the filters, the day made, the
+data version and the view's link. The deck is 16:9 in Arial (Liberation Sans, its metric
+twin, on Linux), or laid out on the user's template (``decktemplate``): its size, layouts,
+theme fonts and colours; text is measured in the font it is set in, so tables are paginated
+and titles sized before anything can run off a slide, in PowerPoint and LibreOffice alike.
 """
 
 from __future__ import annotations
@@ -112,9 +116,11 @@ def build_deck(
         picture = None if as_native else next(pictures)
         _chart_slide(presentation, look, name, part, picture, picture_h_in, events, dataset, filters, config, words, said, made_on)
     tables = Tables(presentation, look, words, said)
-    ratios = ratio_rows(funding_ratios(figures, dataset, words=words), words, look)
+    derived = funding_ratios(figures, dataset, words=words)
+    ratios = ratio_rows(derived, words, look)
     if ratios:
-        tables.add(words.text("Funding per person", "page"), RATIO_COLUMNS, ratios, words.text(RATIO_NOTES, CTX_NOTES))
+        cited = cited_documents({i for r in derived for i in (r.numerator, r.denominator)}, figures, dataset, words)
+        tables.add(words.text("Funding per person", "page"), RATIO_COLUMNS, ratios, words.text(RATIO_NOTES, CTX_NOTES), cites=cited)
     context = context_rows(dataset, filters, words, look)  # no programme's: a slide of their own, after the results
     if context:
         tables.add(words.text(CONTEXT_HEADING, CTX_STATS), CONTEXT_COLUMNS, context, words.text(CONTEXT_INTRO, CTX_STATS), link_column=3)
@@ -221,6 +227,15 @@ def _native_body(slide, look: Look, part, config, words: Words, said: Provenance
     _text_box(slide, look, foot, MARGIN_IN, look.height_in - foot_h - 0.08, width, foot_h, FOOTER_PT, muted, words.text("Sources and notes", CTX))
     palette = {"whole": tint(muted, 0.88), "whole_line": shade(muted, 0.1), "metrics": metrics}  # as partwhole draws a whole
     add_native_charts(slide, part, (MARGIN_IN, top, width, look.height_in - foot_h - 0.2 - top), look, config, words, alt=alt, palette=palette, made_on=made_on)
+
+
+def cited_documents(ids: set[str], figures: pd.DataFrame, dataset: Dataset, words: Words) -> str:
+    """``Sources: <title> — <publisher>, <date>; …`` of the documents stating the figures ``ids``."""
+    from dashboard.views.language import citation
+
+    used = set(figures.loc[figures["id"].astype(str).isin(ids), "source"].dropna())
+    known = [citation(s, words) for s in dataset.sources if s.file in used]
+    return words.text("Source: " if len(known) == 1 else "Sources: ", "charts") + "; ".join(known) if known else ""
 
 
 def _text_box(slide, look: Look, paragraphs: list[tuple[str, bool]], left: float, top: float, width: float, height: float, size: float,

@@ -255,19 +255,21 @@ def _chart(slide, panel: Panel, box, look: Look, words: Words, palette: dict, la
 def _inner_plot(chart, x: float) -> None:
     """The bars' area from ``x`` (a share of the chart's width) to near its right edge: the
     category labels get the left, the data labels the room the value axis leaves."""
-    from lxml import etree
     from pptx.oxml.ns import qn
+    from pptx.oxml.xmlchemy import OxmlElement
 
     plot_area = chart._chartSpace.find(qn("c:chart")).find(qn("c:plotArea"))
     old = plot_area.find(qn("c:layout"))
     if old is not None:
         plot_area.remove(old)
-    layout = etree.SubElement(plot_area, qn("c:layout"))
-    plot_area.remove(layout)
+    layout = OxmlElement("c:layout")
     plot_area.insert(0, layout)
-    manual = etree.SubElement(layout, qn("c:manualLayout"))
+    manual = OxmlElement("c:manualLayout")
+    layout.append(manual)
     for tag, value in (("layoutTarget", "inner"), ("xMode", "edge"), ("yMode", "edge"), ("x", x), ("y", 0.03), ("w", 0.99 - x), ("h", 0.94)):
-        etree.SubElement(manual, qn(f"c:{tag}")).set("val", str(round(value, 4)) if isinstance(value, float) else value)
+        element = OxmlElement(f"c:{tag}")
+        element.set("val", str(round(value, 4)) if isinstance(value, float) else value)
+        manual.append(element)
 
 
 def _label(point, text: str, look: Look, position) -> None:

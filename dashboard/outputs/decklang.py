@@ -75,9 +75,10 @@ def tag_chart(chart, tag: str) -> None:
 
     space = chart._chartSpace
     lang = space.find(qn("c:lang"))
-    if lang is None:
+    if lang is None:  # after c:date1904, as the schema orders them (PowerPoint repairs a file that does not)
         lang = space.makeelement(qn("c:lang"), {})
-        space.insert(0, lang)
+        date1904 = space.find(qn("c:date1904"))
+        space.insert(0 if date1904 is None else space.index(date1904) + 1, lang)
     lang.set("val", tag)
     for element in space.iter(qn("a:rPr"), qn("a:defRPr"), qn("a:endParaRPr")):
         element.set("lang", tag)

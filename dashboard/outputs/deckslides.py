@@ -39,22 +39,28 @@ class Provenance:
     def line(self, with_filters: bool = True) -> str:
         return " · ".join(p for p in (self.filters if with_filters else "", self.made, self.version, self.link) if p)
 
-    def lines(self, look: Look, with_filters: bool = True) -> list[str]:
-        return wrap_lines(self.line(with_filters), look.width_in - 2 * MARGIN_IN, PROVENANCE_PT, family=look.body_font)
+    def lines(self, look: Look, with_filters: bool = True, cites: str = "") -> list[str]:
+        width = look.width_in - 2 * MARGIN_IN
+        return [*(wrap_lines(cites, width, PROVENANCE_PT, family=look.body_font) if cites else []),
+                *wrap_lines(self.line(with_filters), width, PROVENANCE_PT, family=look.body_font)]
 
-    def height(self, look: Look, with_filters: bool = True) -> float:
-        """The height of the line(s) at the foot of a slide, with its gap above."""
-        return len(self.lines(look, with_filters)) * PROVENANCE_PT * LINE / 72 + 0.12
+    def height(self, look: Look, with_filters: bool = True, cites: str = "") -> float:
+        """The height of the line(s) at the foot of a slide (``cites``: the documents the slide
+        cites, on lines of their own above), with its gap above."""
+        return len(self.lines(look, with_filters, cites)) * PROVENANCE_PT * LINE / 72 + 0.12
 
-    def add(self, slide, look: Look, words: Words, with_filters: bool = True, colour: str | None = None) -> None:
+    def add(self, slide, look: Look, words: Words, with_filters: bool = True, colour: str | None = None, cites: str = "") -> None:
         """The provenance line(s) at the foot of ``slide``, with the link clickable."""
-        height = self.height(look, with_filters) - 0.04
+        height = self.height(look, with_filters, cites) - 0.04
         box = slide.shapes.add_textbox(emu(MARGIN_IN), emu(look.height_in - height - 0.04), emu(look.width_in - 2 * MARGIN_IN), emu(height))
         box.name = words.text("Provenance", CTX)
         frame = box.text_frame
         frame.word_wrap = True
         frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
         paragraph = frame.paragraphs[0]
+        if cites:
+            run(paragraph, cites, look, size=PROVENANCE_PT, colour=colour, muted=True)
+            paragraph = frame.add_paragraph()
         text = self.line(with_filters)
         if self.link and text.endswith(self.link):
             run(paragraph, text[: -len(self.link)], look, size=PROVENANCE_PT, colour=colour, muted=True)
@@ -95,14 +101,15 @@ class Tables:
     def __init__(self, deck, look: Look, words: Words, provenance: Provenance):
         self.deck, self.look, self.words, self.provenance = deck, look, words, provenance
 
-    def add(self, heading: str, columns, rows: list[TableRow], notes: str, link_column: int | None = None) -> None:
+    def add(self, heading: str, columns, rows: list[TableRow], notes: str, link_column: int | None = None, cites: str = "") -> None:
+        """``cites``: the documents the rows come from, when no column names them."""
         columns = _columns(columns, self.words, self.look)
-        pages = paginate(rows, _available_table_height(columns, self.look, self.provenance.height(self.look)))
+        pages = paginate(rows, _available_table_height(columns, self.look, self.provenance.height(self.look, cites=cites)))
         for number, page in enumerate(pages, start=1):
             title = self.words.text("{heading} ({number} of {count})", CTX, heading=heading, number=number, count=len(pages)) if len(pages) > 1 else heading
-            self._slide(title, columns, page, notes, link_column)
+            self._slide(title, columns, page, notes, link_column, cites)
 
-    def _slide(self, heading: str, columns, rows: list[TableRow], notes: str, link_column: int | None) -> None:
+    def _slide(self, heading: str, columns, rows: list[TableRow], notes: str, link_column: int | None, cites: str = "") -> None:
         from pptx.dml.color import RGBColor
         from pptx.enum.text import MSO_ANCHOR
 
@@ -132,7 +139,7 @@ class Tables:
                     made.fill.solid()
                     made.fill.fore_color.rgb = RGBColor(0xF5, 0xF7, 0xFA) if r % 2 else RGBColor(0xFF, 0xFF, 0xFF)
                 made.vertical_anchor = MSO_ANCHOR.TOP
-        self.provenance.add(slide, look, self.words)
+        self.provenance.add(slide, look, self.words, cites=cites)
         slide.notes_slide.notes_text_frame.text = notes
 
 

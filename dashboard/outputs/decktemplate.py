@@ -140,12 +140,12 @@ def drop_empty_placeholders(slide) -> None:
 
 def theme_fonts(deck) -> tuple[str | None, str | None]:
     """The (major, minor) latin fonts of the first master's theme, e.g. ("Georgia", "Verdana")."""
-    from lxml import etree
+    from pptx.oxml import parse_xml
 
     master = deck.slide_masters[0]
     for rel in master.part.rels.values():
         if rel.reltype.endswith("/theme"):
-            root = etree.fromstring(rel.target_part.blob)
+            root = parse_xml(rel.target_part.blob)
             major = root.find(".//a:majorFont/a:latin", _NS)
             minor = root.find(".//a:minorFont/a:latin", _NS)
             return (major.get("typeface") if major is not None else None), (minor.get("typeface") if minor is not None else None)
