@@ -101,7 +101,7 @@ class ExportSettings:
         "native", "Deck bar charts: `native` (editable PowerPoint charts, data in the embedded workbook) or `picture`.",
         expected="native or picture",
     )
-    deck_template: StrictStr | None = setting(
+    deck_template: Annotated[StrictStr, Field(pattern=r"(?i)\.pptx$")] | None = setting(
         None, "A .pptx whose masters, layouts, slide size, fonts and colours the deck uses; empty = the shipped look.",
         expected="a path to a .pptx file, or nothing",
     )

@@ -235,6 +235,7 @@ def _chart(slide, panel: Panel, box, look: Look, words: Words, palette: dict, la
     values.has_major_gridlines = False
     values.tick_label_position = XL_TICK_LABEL_POSITION.NONE
     values.visible = False  # every bar carries its value as the source words it
+    values.tick_labels.number_format, values.tick_labels.number_format_is_linked = "#,##0", False  # if shown again
     for kind, series in zip(series_names, plot.series):
         for i, bar in enumerate(panel.bars):
             if kind == "whole" and bar.whole is not None:
