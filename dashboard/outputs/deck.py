@@ -96,13 +96,22 @@ def build_deck(
     said = Provenance(filters.describe(dataset, words=words), words.text("Made {date}", CTX, date=Formatter(words).date(made_on)),
                       words.text("Data version {version}", "page", version=version) if version else "", link)
 
-    picture_h_in = look.height_in - PICTURE_TOP_IN - said.height(look)
+    picture_h_in = look.height_in - PICTURE_TOP_IN - said.height(look)  # a picture slide's provenance: a line under it
     picture_px = (PICTURE_W_PX, round(PICTURE_W_PX * picture_h_in / look.width_in))
-    parts = [  # a chart whose rows do not fit one slide continues on the next: "(1 of 2)", "(2 of 2)"
-        (name, part) for name in shown
-        for part in images.slide_parts(name, figures, events, dataset, filters, config, size=picture_px, made_on=made_on, title=False, scale=SLIDE_W_IN / look.width_in, words=words)  # text 14 pt on any slide width
-    ]
-    native = [charts_as == "native" and drawn_as_bars(part) for _, part in parts]
+    native_px = (PICTURE_W_PX, round(PICTURE_W_PX * (look.height_in - PICTURE_TOP_IN) / look.width_in))  # native: said in its footer
+
+    def slides_of(name: str, size: tuple[int, int]) -> list:
+        # a chart whose rows do not fit one slide continues on the next: "(1 of 2)", "(2 of 2)"
+        return images.slide_parts(name, figures, events, dataset, filters, config, size=size, made_on=made_on, title=False,
+                                  scale=SLIDE_W_IN / look.width_in, words=words)  # text 14 pt on any slide width
+
+    parts, native = [], []
+    for name in shown:
+        made = slides_of(name, native_px) if charts_as == "native" else []
+        as_native = bool(made) and all(drawn_as_bars(part) for part in made)
+        made = made if as_native else slides_of(name, picture_px)
+        parts += [(name, part) for part in made]
+        native += [as_native] * len(made)
     drawn = [p.figure for (_, p), n in zip(parts, native) if not n]
     pictures = iter(images.render_images(drawn, format="png", width=picture_px[0], height=picture_px[1]) if drawn else [])
 
