@@ -17,6 +17,7 @@ from dashboard import PROJECT_ROOT
 from dashboard.curated import coverage as seed_coverage
 from dashboard.outputs import export as exporters
 from dashboard.outputs.writing import check_writable, write_file
+from dashboard.outputs.decktemplate import check_template
 from dashboard.config import load_config
 from dashboard.outputs.errors import NothingToExport
 from dashboard.web.downloads import chart_title, view_file
@@ -187,11 +188,13 @@ class _ChartOption(click.Option):
 @click.option("-o", "--output", type=click.Path(), callback=_output, required=True, help=EN.text("File to write (csv, xlsx, pptx; a folder gets a dated name), or the folder for png and svg.", CTX))
 @click.option("--chart", cls=_ChartOption, default=None, help="png/svg: only this chart.")
 @click.option("--size", default=None, help=EN.text("png/svg: an image size named in config.yaml exports.image_sizes (default: exports.image_size).", CTX))
+@click.option("--deck-charts", type=click.Choice(["native", "picture"]), default=None, help=EN.text("pptx: bar charts as native, editable charts or as pictures (default: exports.deck_charts).", CTX))
+@click.option("--template", type=click.Path(path_type=Path), default=None, help=EN.text("pptx: a .pptx whose masters, layouts, slide size, fonts and colours the deck uses (default: exports.deck_template).", CTX))
 @filter_options
 @data_option
 @seeds_option
 @config_option
-def export(fmt, output, chart, size, data_dir, seeds_dir, config_path, **chosen) -> None:
+def export(fmt, output, chart, size, deck_charts, template, data_dir, seeds_dir, config_path, **chosen) -> None:
     config = settings(config_path)
     dataset = load(data_dir, seeds_dir)
     snapshot = make_snapshot(dataset, load_languages(data_dir or _default("data")))  # data/i18n read once, as the page does
@@ -204,6 +207,10 @@ def export(fmt, output, chart, size, data_dir, seeds_dir, config_path, **chosen)
         raise exporters.ExportError(
             words.text("{option} applies to png and svg; {format} holds the whole view", CTX, option="--chart" if chart else "--size", format=fmt)
         )
+    if fmt != "pptx" and (deck_charts or template):
+        raise exporters.ExportError(words.text("{option} applies to pptx only", CTX, option="--deck-charts" if deck_charts else "--template"))
+    if fmt == "pptx":
+        check_template(config.exports.deck_template if template is None else template, words)  # a bad template: its error, before any drawing
     if exporters.FORMATS[fmt].kind == "chart":
         _check_images(fmt, output, config, chart, size, words)
     check_writable(output if exporters.FORMATS[fmt].kind == "chart" or output.is_dir() else output.parent)  # before seconds of drawing
@@ -212,7 +219,7 @@ def export(fmt, output, chart, size, data_dir, seeds_dir, config_path, **chosen)
     if exporters.FORMATS[fmt].kind == "chart":
         _export_images(fmt, output, view, snapshot, config, chart, size, made_on, words)
         return
-    name, data = view_file(view, snapshot, config, fmt, today=made_on)
+    name, data = view_file(view, snapshot, config, fmt, today=made_on, deck_charts=deck_charts, template=None if template is None else str(template))
     if output.is_dir():
         output = output / name
     output.parent.mkdir(parents=True, exist_ok=True)

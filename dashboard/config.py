@@ -100,6 +100,14 @@ class ExportSettings:
         shown="widescreen 1920×1080, hd 1280×720, standard_4_3 1440×1080", min_length=1,
     )
     csv_bom: StrictBool = setting(True, "Start CSV with a UTF-8 byte-order mark so Excel reads £ and diacritics.")
+    deck_charts: Literal["native", "picture"] = setting(
+        "native", "Deck bar charts: `native` (editable PowerPoint charts, data in the embedded workbook) or `picture`.",
+        expected="native or picture",
+    )
+    deck_template: Annotated[StrictStr, Field(pattern=r"(?i)\.pptx$")] | None = setting(
+        None, "A .pptx whose masters, layouts, slide size, fonts and colours the deck uses; empty = the shipped look.",
+        expected="a path to a .pptx file, or nothing",
+    )
 
     @model_validator(mode="after")
     def _size_is_named(self) -> ExportSettings:

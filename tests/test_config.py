@@ -61,6 +61,8 @@ def test_an_unknown_top_level_key_is_named_with_its_line(tmp_path):
         ("exports:\n  image_sizes:\n    tiny: [10, 10]\n", "3: exports.image_sizes.tiny: expected [width, height] in pixels, 100–8000 each, got [10, 10]"),
         ("exports:\n  image_size: huge\n", "2: exports.image_size: 'huge' is not one of image_sizes: widescreen, hd, standard_4_3"),
         ("title: 42\n", "1: title: expected text, got 42"),
+        ("exports:\n  deck_template: brand.potx\n", "2: exports.deck_template: expected a path to a .pptx file, or nothing, got 'brand.potx'"),
+        ("exports:\n  deck_charts: editable\n", "2: exports.deck_charts: expected native or picture, got 'editable'"),
     ],
 )
 def test_an_ill_typed_value_is_named_with_its_line_and_what_to_write(tmp_path, text, expected):

@@ -101,18 +101,42 @@ def test_the_title_slide_names_the_filters_and_the_day(full, dataset, slide_text
     assert "Made 22 Nov 2026" in text
 
 
+BAR_CHARTS = ("funding", "people", "returns")  # drawn as native charts by default; the timeline and claims stay pictures
+
+
 @pytest.mark.chromium  # draws with headless Chromium
-def test_each_chart_slide_holds_its_chart_as_a_full_resolution_picture_with_alt_text(full):
+def test_each_bar_chart_slide_holds_native_charts_and_the_others_a_full_resolution_picture_with_alt_text(full):
     presentation, _, _ = full
+    for spec, slide in ((charts.CHARTS[name], slide) for name, slides in chart_slides(presentation).items() for slide in slides):
+        frames = [s for s in slide.shapes if getattr(s, "has_chart", False) and s.has_chart]
+        pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        if spec.name in BAR_CHARTS:
+            assert frames and not pictures, spec.title
+            descr = frames[0]._element.nvGraphicFramePr.cNvPr.get("descr")
+        else:
+            assert len(pictures) == 1 and not frames, spec.title
+            assert_full_resolution(pictures[0], presentation)
+            descr = pictures[0]._element.nvPicPr.cNvPr.get("descr")
+        assert descr and descr.startswith(spec.title)
+
+
+@pytest.mark.chromium  # draws with headless Chromium
+def test_with_deck_charts_picture_every_chart_slide_holds_a_full_resolution_picture(dataset, config):
+    filters = Filters(*year_span(dataset))
+    figures = apply_filters(figures_frame(dataset), filters)
+    data = deck.build_deck(figures, apply_event_filters(events_frame(dataset), filters), dataset, filters, config, made_on=MADE, charts_as="picture")
+    presentation = Presentation(io.BytesIO(data))
     for spec, slide in ((charts.CHARTS[name], slide) for name, slides in chart_slides(presentation).items() for slide in slides):
         pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
         assert len(pictures) == 1, spec.title
-        picture = pictures[0]
-        assert picture.image.content_type == "image/png"
-        assert picture.image.size[0] == 1920  # full resolution across the slide: 144 px per inch
-        assert picture.width == presentation.slide_width
-        descr = picture._element.nvPicPr.cNvPr.get("descr")
-        assert descr and descr.startswith(spec.title)
+        assert not any(getattr(s, "has_chart", False) and s.has_chart for s in slide.shapes), spec.title
+        assert_full_resolution(pictures[0], presentation)
+
+
+def assert_full_resolution(picture, presentation) -> None:
+    assert picture.image.content_type == "image/png"
+    assert picture.image.size[0] == 1920  # full resolution across the slide: 144 px per inch
+    assert picture.width == presentation.slide_width
 
 
 @pytest.mark.chromium  # draws with headless Chromium

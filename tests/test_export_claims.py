@@ -164,11 +164,14 @@ def test_the_decks_title_slide_counts_a_restated_figure_once(claims):
     from dashboard.analysis.claims import restated
     from dashboard.config import load_config
     from dashboard.outputs.deck import _title_slide
+    from dashboard.outputs.deckslides import Provenance
+    from dashboard.outputs.decktemplate import SHIPPED
     from dashboard.words import Words
 
     figures = figures_frame(claims)
     assert restated(figures), "the claims fixture restates a figure"
     deck = Presentation()
-    _title_slide(deck, load_config(None), Filters(2016, 2022), claims, MADE, figures, [], Words("en"))
+    said = Provenance("2016–2022", "Made 22 Nov 2026", "", "")
+    _title_slide(deck, SHIPPED, load_config(None), Filters(2016, 2022), claims, MADE, figures, [], Words("en"), said)
     text = " ".join(shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame)
     assert f"{len(figures) - len(restated(figures))} figures from" in text

@@ -25,7 +25,7 @@ from dashboard.words.languages import LANGUAGES
 from test_slide_parts import claims, many_bars  # noqa: F401  (claims: a fixture)
 
 MADE = dt.date(2026, 11, 30)
-DECK_MODULES = ("dashboard/outputs/deck.py", "dashboard/outputs/decktables.py")
+DECK_MODULES = tuple(f"dashboard/outputs/{m}.py" for m in ("deck", "decktables", "deckcharts", "deckslides", "decktemplate"))
 
 
 @pytest.fixture
@@ -61,6 +61,14 @@ def test_every_word_the_deck_asks_for_is_in_the_catalogue(dataset, config, no_dr
     assert deck.build_deck(figures, events, dataset, filters, config, made_on=MADE, words=Words(language, strict=True))
 
 
+def chart_keys(figures, events, dataset, filters, config) -> list[str]:
+    """The names of the charts' fill and pattern keys (the views' words, in the frame's language)."""
+    from dashboard.views.charts.draw import KEY_TRACE_ROLE
+
+    drawn = [charts.build_chart(name, figures, events, dataset, config.theme, filters).to_dict() for name in charts.CHARTS]
+    return [t["name"] for figure in drawn for t in figure["data"] if (t.get("meta") or {}).get("role") == KEY_TRACE_ROLE]
+
+
 def test_a_vietnamese_deck_says_none_of_its_own_english_words(dataset, config, no_drawing):
     figures, events, filters = view(dataset)
     vi = Words("vi")
@@ -68,6 +76,7 @@ def test_a_vietnamese_deck_says_none_of_its_own_english_words(dataset, config, n
     for words_of_other_layers in [  # the charts' notes (views) and the ratios' labels (analysis) switch over with their layers
         *(note for name in charts.CHARTS for note in charts.qualifier_notes(name, figures)),
         *(ratio.label for ratio in funding_ratios(figures, dataset)),
+        *chart_keys(figures, events, dataset, filters, config),  # the bar charts' keys, as their pictures draw them
     ]:
         text = text.replace(words_of_other_layers, "")
     # the catalogue's messages of the deck's own places, each by its fixed words (placeholders are data)

@@ -1,26 +1,31 @@
 """A PowerPoint deck of the current view (python-pptx), ready to present.
 
 - **Title slide:** the dashboard's title, the active filters and the date made.
-- **One slide per chart** that has something to show: the slide title, and the chart as a
-  picture at full resolution (1920 px across the 13.33 in slide, 144 dpi) composed with the
-  filters, the source line, the qualifier notes and the date made. Its alt text is the
-  chart's text alternative; the speaker notes hold the key figures as the source words
-  them ("over £7m"), each with its qualifier, period and kind.
+- **One slide per chart** that has something to show (a chart too long for one continues on
+  the next, "(1 of 2)"): a bar chart as native, editable PowerPoint charts (``deckcharts``;
+  ``exports.deck_charts: picture`` makes it a picture), the timeline and the claims chart as
+  a picture at full resolution (1920 px across the slide) composed with the filters, the
+  source line, the qualifier notes and the date made. Its alt text is the chart's text
+  alternative; the speaker notes hold the key figures as the source words them ("over
+  £7m"), each with its qualifier, period and kind, and the chart's sources.
 - **Funding per person** (when the view has a funding figure and a count of people of the
   same programme and period): each ratio with its bound, what it divides, and what the
-  bound means, as ``frame.funding_ratios`` derives it.
+  bound means, as ``frame.funding_ratios`` derives it, and the documents it divides.
 - **Sources:** every figure in the view with its value, qualifier, source document and
   verbatim quote, as a table split over as many slides as it needs.
 
-Text is set in Arial (Liberation Sans, its metric twin, on Linux) and measured with that
-font's metrics when it is installed, so the sources table is paginated before it can run
-off a slide, in PowerPoint and in LibreOffice alike.
+Every slide names its provenance (``deckslides.Provenance``): the filters, the day made, the
+data version and the view's link. The deck is 16:9 in Arial (Liberation Sans, its metric
+twin, on Linux), or laid out on the user's template (``decktemplate``): its size, layouts,
+theme fonts and colours; text is measured in the font it is set in, so tables are paginated
+and titles sized before anything can run off a slide, in PowerPoint and LibreOffice alike.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -28,8 +33,13 @@ import pandas as pd
 
 from dashboard.analysis.claims import restated
 from dashboard.analysis.frame import funding_ratios
+from dashboard.outputs.deckcharts import FOOTER_PT, add_native_charts, drawn_as_bars, footer_of, footer_height
 from dashboard.outputs.decklang import quoted_languages, tag_languages
+from dashboard.outputs.deckslides import INSET_IN, MARGIN_IN, TITLE_PT, TITLE_TOP_IN, Provenance, Tables, fitting_size, place, set_text, titled_slide
+from dashboard.outputs.decktemplate import EMU_PER_INCH, SHIPPED_FONT as FONT, Look, body_placeholder, drop_empty_placeholders, emu as _emu, open_deck, run, title_slide_layout  # noqa: F401
+from dashboard.outputs.errors import ExportError
 from dashboard.outputs.textfit import fit_size, text_width_in, wrap_lines  # noqa: F401  (text_width_in, wrap_lines: re-exported)
+from dashboard.views.theme import shade, tint
 from dashboard.words import Formatter, Words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,15 +47,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from dashboard.analysis.frame import Filters
     from dashboard.curated.records import Dataset
 
-FONT = "Arial"
-EMU_PER_INCH = 914400
-SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5  # PowerPoint's own 16:9
-MARGIN_IN = 0.5
-TITLE_TOP_IN, TITLE_H_IN = 0.25, 0.8
+SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5  # PowerPoint's own 16:9: the shipped look (decktemplate.SHIPPED)
 CHART_TITLE_H_IN = 0.65  # a chart slide's one-line title: the picture under it gets the rest of the slide
 PICTURE_TOP_IN = TITLE_TOP_IN + CHART_TITLE_H_IN + 0.05
 PICTURE_W_PX = 1920  # the picture fills the slide's width at this many pixels
-TITLE_PT = 30
+CHART_STYLES = ("native", "picture")  # exports.deck_charts, dashboard export --deck-charts
+SUBTITLE_PT = 16
 from dashboard.outputs.decktables import (  # noqa: E402,F401  (the tables' words and geometry, used by the slides below)
     CELL_MARGIN_X_IN, CELL_MARGIN_Y_IN, CTX, CTX_NOTES, CTX_TABLE, LINE_SPACING, LINK_TEXT, RATIO_BOUNDS, RATIO_COLUMNS,
     SOURCE_COLUMNS, TABLE_HEADER_PT, TABLE_PT, TableRow, _available_table_height, _columns, header_height, paginate,
@@ -63,72 +70,95 @@ def build_deck(
     *,
     made_on: dt.date | None = None,
     words: Words | None = None,
+    charts_as: str | None = None,
+    template: str | Path | None = None,
+    version: str = "",
+    link: str = "",
 ) -> bytes:
-    """The deck of the filtered ``figures`` and ``events`` as .pptx bytes: always 16:9, with
-    pictures 1920 px across; its own words in the language of ``words`` (English when None)."""
-    from pptx import Presentation
-    from pptx.util import Emu
-
+    """The deck of the filtered ``figures`` and ``events`` as .pptx bytes: 16:9 (or the size of
+    ``template``, default ``exports.deck_template``), bar charts as native charts or pictures
+    (``charts_as``, default ``exports.deck_charts``), pictures 1920 px across; its own words in
+    the language of ``words`` (English when None). Every slide names the filters, the data
+    ``version``, the day made, the documents it cites and the view's ``link``."""
     from dashboard.views import charts
 
     from dashboard.outputs import images
 
+    words = words or Words("en")
+    charts_as = charts_as or config.exports.deck_charts
+    if charts_as not in CHART_STYLES:
+        raise ExportError(words.text("deck charts are native or picture, not {value}", CTX, value=repr(charts_as)))
+    presentation, look = open_deck(config.exports.deck_template if template is None else template, words)
     images.prewarm()  # Chromium starts while the figures are composed
     made_on = made_on or dt.date.today()
-    words = words or Words("en")
     shown = [name for name in charts.CHARTS if not charts.plotted_rows(name, figures, events).empty]
     left_out = [words.text(charts.CHARTS[name].title, "charts") for name in charts.CHARTS if name not in shown]
+    said = Provenance(filters.describe(dataset, words=words), words.text("Made {date}", CTX, date=Formatter(words).date(made_on)),
+                      words.text("Data version {version}", "page", version=version) if version else "", link)
 
-    picture_h_in = SLIDE_H_IN - PICTURE_TOP_IN
-    picture_px = (PICTURE_W_PX, round(PICTURE_W_PX * picture_h_in / SLIDE_W_IN))
-    parts = [  # a chart whose rows do not fit one slide continues on the next: "(1 of 2)", "(2 of 2)"
-        (name, part) for name in shown
-        for part in images.slide_parts(name, figures, events, dataset, filters, config, size=picture_px, made_on=made_on, title=False, scale=1.0, words=words)
-    ]
-    pictures = images.render_images([p.figure for _, p in parts], format="png", width=picture_px[0], height=picture_px[1]) if parts else []
+    picture_h_in = look.height_in - PICTURE_TOP_IN - said.height(look)  # a picture slide's provenance: a line under it
+    picture_px = (PICTURE_W_PX, round(PICTURE_W_PX * picture_h_in / look.width_in))
+    native_px = (PICTURE_W_PX, round(PICTURE_W_PX * (look.height_in - PICTURE_TOP_IN) / look.width_in))  # native: said in its footer
 
-    deck = Presentation()
-    deck.slide_width, deck.slide_height = Emu(_emu(SLIDE_W_IN)), Emu(_emu(SLIDE_H_IN))
-    deck.core_properties.title = words.text(config.title, "page title")
+    def slides_of(name: str, size: tuple[int, int]) -> list:
+        # a chart whose rows do not fit one slide continues on the next: "(1 of 2)", "(2 of 2)"
+        return images.slide_parts(name, figures, events, dataset, filters, config, size=size, made_on=made_on, title=False,
+                                  scale=SLIDE_W_IN / look.width_in, words=words)  # text 14 pt on any slide width
+
+    parts, native = [], []
+    for name in shown:
+        made = slides_of(name, native_px) if charts_as == "native" else []
+        as_native = bool(made) and all(drawn_as_bars(part) for part in made)
+        made = made if as_native else slides_of(name, picture_px)
+        parts += [(name, part) for part in made]
+        native += [as_native] * len(made)
+    drawn = [p.figure for (_, p), n in zip(parts, native) if not n]
+    pictures = iter(images.render_images(drawn, format="png", width=picture_px[0], height=picture_px[1]) if drawn else [])
+
+    presentation.core_properties.title = words.text(config.title, "page title")
     subject = filters.describe(dataset, words=words)  # a document property holds at most 255 characters
-    deck.core_properties.subject = subject if len(subject) <= 255 else subject[:254] + "…"
-    deck.core_properties.author = words.text("Programme dashboard", CTX)
+    presentation.core_properties.subject = subject if len(subject) <= 255 else subject[:254] + "…"
+    presentation.core_properties.author = words.text("Programme dashboard", CTX)
 
-    _title_slide(deck, config, filters, dataset, made_on, figures, left_out, words)
-    for (name, part), picture in zip(parts, pictures):
-        _chart_slide(deck, name, part, picture, picture_h_in, events, dataset, filters, words)
-    ratios = ratio_rows(funding_ratios(figures, dataset, words=words), words)
+    _title_slide(presentation, look, config, filters, dataset, made_on, figures, left_out, words, said)
+    for (name, part), as_native in zip(parts, native):
+        picture = None if as_native else next(pictures)
+        _chart_slide(presentation, look, name, part, picture, picture_h_in, events, dataset, filters, config, words, said, made_on)
+    tables = Tables(presentation, look, words, said)
+    derived = funding_ratios(figures, dataset, words=words)
+    ratios = ratio_rows(derived, words, look)
     if ratios:
-        _table_slides(deck, words.text("Funding per person", "page"), _columns(RATIO_COLUMNS, words), ratios, words.text(RATIO_NOTES, CTX_NOTES), words)
-    context = context_rows(dataset, filters, words)  # no programme's: a slide of their own, after the results
+        cited = cited_documents({i for r in derived for i in (r.numerator, r.denominator)}, figures, dataset, words)
+        tables.add(words.text("Funding per person", "page"), RATIO_COLUMNS, ratios, words.text(RATIO_NOTES, CTX_NOTES), cites=cited)
+    context = context_rows(dataset, filters, words, look)  # no programme's: a slide of their own, after the results
     if context:
-        _table_slides(deck, words.text(CONTEXT_HEADING, CTX_STATS), _columns(CONTEXT_COLUMNS, words), context,
-                      words.text(CONTEXT_INTRO, CTX_STATS), words, link_column=3)
-    _table_slides(
-        deck, words.text("Sources and quotes", CTX), _columns(SOURCE_COLUMNS, words), source_rows(figures, dataset, words),
-        words.text(SOURCE_NOTES, CTX_NOTES), words, link_column=3,
-    )
+        tables.add(words.text(CONTEXT_HEADING, CTX_STATS), CONTEXT_COLUMNS, context, words.text(CONTEXT_INTRO, CTX_STATS), link_column=3)
+    tables.add(words.text("Sources and quotes", CTX), SOURCE_COLUMNS, source_rows(figures, dataset, words, look),
+               words.text(SOURCE_NOTES, CTX_NOTES), link_column=3)
 
-    tag_languages(deck, words.language, quoted_languages(dataset))  # spell-check and screen readers: vi-VN, quotes en-GB
+    tag_languages(presentation, words.language, quoted_languages(dataset))  # spell-check and screen readers: vi-VN, quotes en-GB
     out = io.BytesIO()
-    deck.save(out)
+    presentation.save(out)
     return out.getvalue()
 
 
 # --- slides ------------------------------------------------------------------------------
 
 
-def _title_slide(deck, config: Config, filters: Filters, dataset: Dataset, made_on: dt.date, figures: pd.DataFrame, left_out: list[str], words: Words) -> None:
+def _title_slide(deck, look: Look, config: Config, filters: Filters, dataset: Dataset, made_on: dt.date, figures: pd.DataFrame,
+                 left_out: list[str], words: Words, said: Provenance) -> None:
     from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
     from pptx.util import Pt
 
-    slide = deck.slides.add_slide(deck.slide_layouts[0])  # Title Slide
+    slide = deck.slides.add_slide(title_slide_layout(deck))
     title = slide.shapes.title
-    _place(title, MARGIN_IN, 1.6, SLIDE_W_IN - 2 * MARGIN_IN, 1.9)
-    _set_text(title.text_frame, words.text(config.title, "page title"), size=40, bold=True)
+    width = look.width_in - 2 * MARGIN_IN
+    heading = words.text(config.title, "page title")
+    place(title, MARGIN_IN, 0.2 * look.height_in, width, 0.25 * look.height_in)
+    size = fitting_size(heading, width - 2 * INSET_IN, 0.25 * look.height_in - 2 * INSET_IN, 40, 24, bold=True, family=look.title_font)
+    set_text(title.text_frame, heading, look, size=size, bold=True, title=True)
     title.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
-    body = slide.placeholders[1]
-    _place(body, MARGIN_IN, 3.7, SLIDE_W_IN - 2 * MARGIN_IN, 3.3)
+    body = body_placeholder(slide)
     view, made = filters.describe(dataset, words=words), Formatter(words).date(made_on)
     counted = dict(
         # a restatement adds a source to a figure counted once, as the page counts it
@@ -149,34 +179,84 @@ def _title_slide(deck, config: Config, filters: Filters, dataset: Dataset, made_
     ]
     if left_out:
         lines.insert(3, (words.text("Not in this view (nothing to show): {charts}.", CTX, charts=", ".join(left_out)), 16, False))
+    top = 0.47 * look.height_in
+    body_h = look.height_in - top - said.height(look, with_filters=False) - 0.1
+    while sum(len(wrap_lines(t, width, s, b, look.body_font)) * s * 1.2 / 72 + 8 / 72 for t, s, b in lines) > body_h and lines[0][1] > 14:
+        lines = [(t, s - 1, b) for t, s, b in lines]  # a narrow template: smaller text rather than text off the slide
+    place(body, MARGIN_IN, top, width, body_h)
     frame = body.text_frame
     frame.clear()
     frame.word_wrap = True
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
     for i, (text, size, bold) in enumerate(lines):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         paragraph.alignment = PP_ALIGN.LEFT
         paragraph.space_after = Pt(8)
-        _run(paragraph, text, size=size, bold=bold, colour=config.theme.text_colour if i == 0 else config.theme.muted_colour)
+        paragraph.space_before = Pt(0)
+        run(paragraph, text, look, size=size, bold=bold, colour=config.theme.text_colour if i == 0 else config.theme.muted_colour, muted=i > 0)
+    drop_empty_placeholders(slide)
+    said.add(slide, look, words, with_filters=False, colour=config.theme.muted_colour)
     slide.notes_slide.notes_text_frame.text = words.text(
         "{title}. View: {view}. Made {date}. Qualifiers matter: say 'over £7m', never '£7m'.", CTX, title=words.text(config.title, "page title"), view=view, date=made,
-    )
+    ) + ("\n" + said.line(with_filters=False) if said.version or said.link else "")
 
 
-def _chart_slide(deck, name: str, part, picture: bytes, picture_h_in: float, events, dataset, filters, words: Words) -> None:
-    """One slide of chart ``name`` (``part``: all of it, or one of the slides it continues on)."""
+def _chart_slide(deck, look: Look, name: str, part, picture: bytes | None, picture_h_in: float, events, dataset, filters, config, words: Words,
+                 said: Provenance, made_on: dt.date) -> None:
+    """One slide of chart ``name`` (``part``: all of it, or one of the slides it continues on):
+    native charts when ``picture`` is None, else the picture."""
     from dashboard.views import charts
 
     events = part.events if getattr(part, "events", None) is not None else events  # a timeline part: its own events
-    slide = deck.slides.add_slide(deck.slide_layouts[5])  # Title Only
-    title = slide.shapes.title
-    _place(title, MARGIN_IN, TITLE_TOP_IN, SLIDE_W_IN - 2 * MARGIN_IN, CHART_TITLE_H_IN)
     heading = part.text.title
-    _set_text(title.text_frame, heading, size=fit_size(heading, SLIDE_W_IN - 2 * MARGIN_IN, TITLE_PT), bold=True)
-    shape = slide.shapes.add_picture(io.BytesIO(picture), 0, _emu(PICTURE_TOP_IN), width=_emu(SLIDE_W_IN), height=_emu(picture_h_in))
-    shape.name = words.text("Chart: {title}", CTX, title=heading)
-    shape._element.nvPicPr.cNvPr.set("descr", charts.alt_text(name, part.figures, events, dataset, filters))
+    slide = titled_slide(deck, look, heading, CHART_TITLE_H_IN, fit=True)
+    alt = charts.alt_text(name, part.figures, events, dataset, filters)
+    if picture is None:
+        _native_body(slide, look, part, config, words, said, alt, made_on, [m.id for m in dataset.metrics])
+    else:
+        shape = slide.shapes.add_picture(io.BytesIO(picture), 0, _emu(PICTURE_TOP_IN), width=_emu(look.width_in), height=_emu(picture_h_in))
+        shape.name = words.text("Chart: {title}", CTX, title=heading)
+        shape._element.nvPicPr.cNvPr.set("descr", alt)
+        said.add(slide, look, words, colour=config.theme.muted_colour)  # the picture names them too, but as pixels
     notes = speaker_notes(name, part.figures, events, dataset, words)
     slide.notes_slide.notes_text_frame.text = heading + notes[len(words.text(charts.CHARTS[name].title, "charts")):]
+
+
+def _native_body(slide, look: Look, part, config, words: Words, said: Provenance, alt: str, made_on: dt.date, metrics: list[str]) -> None:
+    """Under the title: the filters, the native charts, then the source line, the notes and the provenance."""
+    width = look.width_in - 2 * MARGIN_IN
+    muted = config.theme.muted_colour
+    subtitle = wrap_lines(said.filters, width, SUBTITLE_PT, family=look.body_font)
+    top = PICTURE_TOP_IN
+    _text_box(slide, look, [(said.filters, False)], MARGIN_IN, top, width, len(subtitle) * SUBTITLE_PT * 1.2 / 72 + 0.04, SUBTITLE_PT, muted, words.text("Filters", "filters"))
+    top += len(subtitle) * SUBTITLE_PT * 1.2 / 72 + 0.12
+    source, notes, made = footer_of(part, config.theme)
+    foot = [(source, False), *((n, True) for n in notes), (" · ".join(p for p in (made, said.version, said.link) if p), True)]
+    foot_h = footer_height(foot, width, look)
+    _text_box(slide, look, foot, MARGIN_IN, look.height_in - foot_h - 0.08, width, foot_h, FOOTER_PT, muted, words.text("Sources and notes", CTX))
+    palette = {"whole": tint(muted, 0.88), "whole_line": shade(muted, 0.1), "metrics": metrics}  # as partwhole draws a whole
+    add_native_charts(slide, part, (MARGIN_IN, top, width, look.height_in - foot_h - 0.2 - top), look, config, words, alt=alt, palette=palette, made_on=made_on)
+
+
+def cited_documents(ids: set[str], figures: pd.DataFrame, dataset: Dataset, words: Words) -> str:
+    """``Sources: <title> — <publisher>, <date>; …`` of the documents stating the figures ``ids``."""
+    from dashboard.views.language import citation
+
+    used = set(figures.loc[figures["id"].astype(str).isin(ids), "source"].dropna())
+    known = [citation(s, words) for s in dataset.sources if s.file in used]
+    return words.text("Source: " if len(known) == 1 else "Sources: ", "charts") + "; ".join(known) if known else ""
+
+
+def _text_box(slide, look: Look, paragraphs: list[tuple[str, bool]], left: float, top: float, width: float, height: float, size: float,
+              muted_colour: str, name: str) -> None:
+    box = slide.shapes.add_textbox(_emu(left), _emu(top), _emu(width), _emu(height))
+    box.name = name
+    frame = box.text_frame
+    frame.word_wrap = True
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+    for i, (text, muted) in enumerate(p for p in paragraphs if p[0]):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        run(paragraph, text, look, size=size, colour=muted_colour if muted else None, muted=muted)
 
 
 def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, words: Words | None = None) -> str:
@@ -232,91 +312,3 @@ RATIO_NOTES = (
 )
 
 
-def _table_slides(deck, heading: str, columns, rows: list[TableRow], notes: str, words: Words, link_column: int | None = None) -> None:
-    """``rows`` as a table under ``heading``, over as many slides as they need."""
-    pages = paginate(rows, _available_table_height(columns))
-    for number, page in enumerate(pages, start=1):
-        title = words.text("{heading} ({number} of {count})", CTX, heading=heading, number=number, count=len(pages)) if len(pages) > 1 else heading
-        _table_slide(deck, title, columns, page, notes, link_column, words.text(LINK_TEXT, CTX))
-
-
-def _table_slide(deck, heading: str, columns, rows: list[TableRow], notes: str, link_column: int | None, link_text: str = LINK_TEXT) -> None:
-    from pptx.dml.color import RGBColor
-    from pptx.enum.text import MSO_ANCHOR
-
-    slide = deck.slides.add_slide(deck.slide_layouts[5])
-    title = slide.shapes.title
-    _place(title, MARGIN_IN, TITLE_TOP_IN, SLIDE_W_IN - 2 * MARGIN_IN, TITLE_H_IN)
-    _set_text(title.text_frame, heading, size=TITLE_PT, bold=True)
-
-    widths = [w for _, w in columns]
-    top = TITLE_TOP_IN + TITLE_H_IN + 0.1
-    heights = [header_height(columns)] + [row.height for row in rows]
-    shape = slide.shapes.add_table(len(rows) + 1, len(widths), _emu(MARGIN_IN), _emu(top), _emu(sum(widths)), _emu(sum(heights)))
-    shape.name = heading
-    table = shape.table
-    table.first_row = True
-    for c, width in enumerate(widths):
-        table.columns[c].width = _emu(width)
-    for r, height in enumerate(heights):
-        table.rows[r].height = _emu(height)
-    for c, (heading_text, _) in enumerate(columns):
-        _cell(table.cell(0, c), heading_text, TABLE_HEADER_PT, bold=True)
-    for r, row in enumerate(rows, start=1):
-        for c, text in enumerate(row.cells):
-            cell = _cell(table.cell(r, c), text, TABLE_PT, bold=(c == 0))
-            if c == link_column and row.url:  # a short link of its own: LibreOffice wraps link text inside words
-                link = _run(cell.text_frame.add_paragraph(), link_text, size=TABLE_PT)
-                link.hyperlink.address = row.url
-            cell.fill.solid()
-            cell.fill.fore_color.rgb = RGBColor(0xF5, 0xF7, 0xFA) if r % 2 else RGBColor(0xFF, 0xFF, 0xFF)
-            cell.vertical_anchor = MSO_ANCHOR.TOP
-    slide.notes_slide.notes_text_frame.text = notes
-
-
-# --- python-pptx helpers -----------------------------------------------------------------
-
-
-def _emu(inches: float) -> int:
-    return int(round(inches * EMU_PER_INCH))
-
-
-def _place(shape, left: float, top: float, width: float, height: float) -> None:
-    """Set a placeholder's box explicitly: the default template's layouts are 4:3."""
-    shape.left, shape.top, shape.width, shape.height = _emu(left), _emu(top), _emu(width), _emu(height)
-
-
-def _run(paragraph, text: str, *, size: float, bold: bool = False, colour: str | None = None):
-    from pptx.dml.color import RGBColor
-    from pptx.util import Pt
-
-    run = paragraph.add_run()
-    run.text = text
-    run.font.name = FONT
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    if colour:
-        run.font.color.rgb = RGBColor.from_string(colour.lstrip("#"))
-    return run
-
-
-def _set_text(frame, text: str, *, size: float, bold: bool = False) -> None:
-    from pptx.enum.text import PP_ALIGN
-
-    frame.clear()
-    frame.word_wrap = True
-    paragraph = frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.LEFT
-    _run(paragraph, text, size=size, bold=bold)
-
-
-def _cell(cell, text: str, size: float, *, bold: bool = False):
-    from pptx.util import Emu
-
-    cell.margin_left = cell.margin_right = Emu(_emu(CELL_MARGIN_X_IN))
-    cell.margin_top = cell.margin_bottom = Emu(_emu(CELL_MARGIN_Y_IN))
-    frame = cell.text_frame
-    frame.word_wrap = True
-    frame.clear()
-    _run(frame.paragraphs[0], text, size=size, bold=bold)
-    return cell

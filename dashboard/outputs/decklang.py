@@ -2,6 +2,9 @@
 Vietnamese as Vietnamese and a screen reader reads it with a Vietnamese voice: the deck's own
 words in the deck's language (``vi-VN``), a quoted document in the document's (``en-GB``).
 
+Native charts (``deckcharts``) are tagged too: their data labels' runs, and the chart's own
+language (``c:lang``) and default text (axis labels, read from the embedded workbook).
+
 A run is the deck's own words unless its whole text is one quote as the deck writes it,
 between curly quotation marks (the sources' table): the speaker notes, which quote a source
 inside a Vietnamese sentence, are tagged as the sentence."""
@@ -55,3 +58,28 @@ def tag_languages(deck, language: str, quoted: dict[str, str]) -> None:
     for run in runs(text_frames(deck)):
         document = quoted.get(run.text)
         run.font._rPr.set("lang", language_tag(document) if document else own)
+    for chart in charts(deck):
+        tag_chart(chart, own)
+
+
+def charts(deck) -> Iterator:
+    """Every native chart of the deck."""
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if getattr(shape, "has_chart", False) and shape.has_chart:
+                yield shape.chart
+
+
+def tag_chart(chart, tag: str) -> None:
+    """A native chart's every run and default text in ``tag`` (its words are the deck's own)."""
+    from pptx.oxml.ns import qn
+
+    space = chart._chartSpace
+    lang = space.find(qn("c:lang"))
+    if lang is None:  # after c:date1904, as the schema orders them (PowerPoint repairs a file that does not)
+        lang = space.makeelement(qn("c:lang"), {})
+        date1904 = space.find(qn("c:date1904"))
+        space.insert(0 if date1904 is None else space.index(date1904) + 1, lang)
+    lang.set("val", tag)
+    for element in space.iter(qn("a:rPr"), qn("a:defRPr"), qn("a:endParaRPr")):
+        element.set("lang", tag)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from dashboard.curated.records import Qualifier
+from dashboard.outputs.decktemplate import SHIPPED, Look
 from dashboard.outputs.textfit import wrap_lines
 from dashboard.words import Formatter, Words
 
@@ -17,7 +18,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from dashboard.analysis.frame import Derived
     from dashboard.curated.records import Dataset
 
-SLIDE_H_IN = 7.5  # PowerPoint's own 16:9 (deck.SLIDE_H_IN)
 TITLE_TOP_IN, TITLE_H_IN = 0.25, 0.8  # a table slide's title (deck's)
 TABLE_PT = 14  # 14 pt: the least a room reads on a 13.33 in slide
 TABLE_HEADER_PT = 14
@@ -70,8 +70,10 @@ def qualifier_text(qualifier: str, words: Words, wording: str | None = None) -> 
         return str(qualifier)
 
 
-def _columns(columns, words: Words):
-    return tuple((words.text(heading, HEADING_CONTEXT.get(heading, CTX)), width) for heading, width in columns)
+def _columns(columns, words: Words, look: Look | None = None):
+    """The columns' headings in the deck's words, their widths scaled to the slide's width."""
+    scale = (look or SHIPPED).scale
+    return tuple((words.text(heading, HEADING_CONTEXT.get(heading, CTX)), width * scale) for heading, width in columns)
 
 
 
@@ -86,10 +88,10 @@ class TableRow:
     height: float  # inches, from the wrapped text
 
 
-def ratio_rows(ratios: list[Derived], words: Words | None = None) -> list[TableRow]:
+def ratio_rows(ratios: list[Derived], words: Words | None = None, look: Look | None = None) -> list[TableRow]:
     """One row per derived ratio: its text, what it divides, its programme and period, its bound."""
     words = words or Words("en")
-    columns = _columns(RATIO_COLUMNS, words)
+    columns = _columns(RATIO_COLUMNS, words, look)
     rows = []
     for r in ratios:
         cells = (
@@ -99,16 +101,17 @@ def ratio_rows(ratios: list[Derived], words: Words | None = None) -> list[TableR
             f"{r.programme_name}; {r.period_label}",
             words.text(RATIO_BOUNDS[r.quantity.qualifier], CTX),
         )
-        rows.append(TableRow(f"{r.numerator}/{r.denominator}", cells, None, row_height(cells, columns)))
+        rows.append(TableRow(f"{r.numerator}/{r.denominator}", cells, None, row_height(cells, columns, look=look)))
     return rows
 
 
-def source_rows(figures: pd.DataFrame, dataset: Dataset, words: Words | None = None) -> list[TableRow]:
+def source_rows(figures: pd.DataFrame, dataset: Dataset, words: Words | None = None, look: Look | None = None) -> list[TableRow]:
     """One row per figure in the view, in the table's order (programme, metric, period)."""
     from dashboard.views.labels import KIND_LABELS
 
     words = words or Words("en")
     link = words.text(LINK_TEXT, CTX)
+    columns = _columns(SOURCE_COLUMNS, words, look)
     rows = []
     for r in figures.to_dict("records"):
         note = f" {r['note']}" if isinstance(r["note"], str) and r["note"] else ""
@@ -122,17 +125,17 @@ def source_rows(figures: pd.DataFrame, dataset: Dataset, words: Words | None = N
         )
         url = r["source_url"] if isinstance(r["source_url"], str) and r["source_url"] else None
         measured = cells[:3] + (cells[3] + ("\n" + link if url else ""),) + cells[4:]
-        rows.append(TableRow(str(r["id"]), cells, url, row_height(measured, _columns(SOURCE_COLUMNS, words))))
+        rows.append(TableRow(str(r["id"]), cells, url, row_height(measured, columns, look=look)))
     return rows
 
 
-def context_rows(dataset: Dataset, filters, words: Words | None = None) -> list[TableRow]:
+def context_rows(dataset: Dataset, filters, words: Words | None = None, look: Look | None = None) -> list[TableRow]:
     """One row per context statistic of the view's years (``views.context``): numbers that
     belong to no programme, on a slide of their own, never among the programme figures."""
     from dashboard.views.context import context_lines
 
     words = words or Words("en")
-    columns = _columns(CONTEXT_COLUMNS, words)
+    columns = _columns(CONTEXT_COLUMNS, words, look)
     rows = []
     for line in context_lines(dataset, filters, words.language):
         source = dataset.source(next(s.source for s in dataset.context_statistics if s.id == line.id))
@@ -146,25 +149,29 @@ def context_rows(dataset: Dataset, filters, words: Words | None = None) -> list[
         )
         url = source.url or None
         measured = cells[:3] + (cells[3] + ("\n" + words.text(LINK_TEXT, CTX) if url else ""),) + cells[4:]
-        rows.append(TableRow(line.id, cells, url, row_height(measured, columns)))
+        rows.append(TableRow(line.id, cells, url, row_height(measured, columns, look=look)))
     return rows
 
 
-def row_height(cells, columns=SOURCE_COLUMNS, size: float = TABLE_PT, bold_first: bool = True) -> float:
-    """The height in inches a table row needs: its tallest wrapped cell plus margins."""
+def row_height(cells, columns=SOURCE_COLUMNS, size: float = TABLE_PT, bold_first: bool = True, look: Look | None = None,
+               bold_all: bool = False) -> float:
+    """The height in inches a table row needs: its tallest wrapped cell (in the look's body
+    font; the first cell bold, or every cell with ``bold_all``) plus margins."""
+    family = (look or SHIPPED).body_font
     lines = max(
-        len(wrap_lines(text, width - 2 * CELL_MARGIN_X_IN, size, bold=bold_first and c == 0))
+        len(wrap_lines(text, width - 2 * CELL_MARGIN_X_IN, size, bold=bold_all or (bold_first and c == 0), family=family))
         for c, (text, (_, width)) in enumerate(zip(cells, columns))
     )
     return lines * size * LINE_SPACING / 72 + 2 * CELL_MARGIN_Y_IN + 0.04
 
 
-def header_height(columns=SOURCE_COLUMNS) -> float:
-    return row_height([h for h, _ in columns], columns, TABLE_HEADER_PT, bold_first=False) + 0.02
+def header_height(columns=SOURCE_COLUMNS, look: Look | None = None) -> float:
+    return row_height([h for h, _ in columns], columns, TABLE_HEADER_PT, look=look, bold_all=True) + 0.02  # headings are set bold
 
 
-def _available_table_height(columns=SOURCE_COLUMNS) -> float:
-    return SLIDE_H_IN - (TITLE_TOP_IN + TITLE_H_IN + 0.1) - 0.35 - header_height(columns)
+def _available_table_height(columns=SOURCE_COLUMNS, look: Look | None = None, foot_in: float = 0.35) -> float:
+    """The height under a table slide's title and header, above its foot (``foot_in``)."""
+    return (look or SHIPPED).height_in - (TITLE_TOP_IN + TITLE_H_IN + 0.1) - foot_in - header_height(columns, look)
 
 
 def paginate(rows: list[TableRow], available_in: float) -> list[list[TableRow]]:

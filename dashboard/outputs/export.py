@@ -286,6 +286,9 @@ def export_pptx(figures: pd.DataFrame, context: ExportContext) -> bytes:
 
     dataset, filters, config = context.view()
     if context.size:
-        raise ExportError("--size applies to png and svg; the deck is always 16:9 with pictures 1920 px across")
-    made = deck.build_deck(figures, context.events(), dataset, filters, config, made_on=context.made_on, words=context.words)
+        raise ExportError("--size applies to png and svg; the deck is always 16:9 (or its template's size) with pictures 1920 px across")
+    made = deck.build_deck(
+        figures, context.events(), dataset, filters, config, made_on=context.made_on, words=context.words,
+        charts_as=context.deck_charts, template=context.template, version=context.version, link=context.link,
+    )
     return dated_zip(made, context.made_on)  # the same view on the same day: the same bytes

@@ -48,6 +48,10 @@ class ExportContext:
     all_events: pd.DataFrame | None = field(default=None, compare=False, repr=False)  # events_frame(dataset), when the caller has it
     # the curated names of ``language`` (data/i18n); None: read them from the folder the dataset came from
     translations: Translations | None = field(default=None, compare=False, repr=False)
+    deck_charts: str | None = None  # the deck's bar charts: native or picture; None = config's exports.deck_charts
+    template: str | None = None  # the deck's .pptx template; None = config's exports.deck_template ("" = the shipped look)
+    version: str = ""  # the data version (what /status reports), said on every slide
+    link: str = ""  # the view's link, said on every slide
 
     @classmethod
     def for_view(cls, dataset: Dataset, filters: Filters, config: Config, **options) -> ExportContext:

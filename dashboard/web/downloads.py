@@ -112,7 +112,7 @@ def output_kind(kind: str, chart: str | None, words: Words) -> str:
 
 def view_file(
     view: View, snapshot: Snapshot, config: Config, kind: str, *, chart: str | None = None, today: dt.date | None = None,
-    size: str | None = None, zip_parts: bool = True,
+    size: str | None = None, zip_parts: bool = True, deck_charts: str | None = None, template: str | None = None,
 ) -> tuple[DownloadName, bytes]:
     """``(file name, content)`` of ``view`` as a ``kind`` file (a format in ``export.FORMATS``):
     the whole view (csv, xlsx, pptx) or an image of one chart (png, svg; ``chart``, a name in
@@ -127,12 +127,23 @@ def view_file(
     local = snapshot.localized(view.language)
     context = ExportContext.for_view(  # zip_parts: a chart on several slides comes as a ZIP of them, named .zip below
         local.dataset, view.filters, config, chart=chart, size=size, today=made_on, all_events=local.events, language=view.language,
-        zip_parts=zip_parts, translations=snapshot.translations.get(view.language),
+        zip_parts=zip_parts, translations=snapshot.translations.get(view.language), deck_charts=deck_charts, template=template,
+        **(provenance(view, snapshot, config) if kind == "pptx" else {}),
     )
     refuse_nothing(view, kind, chart, local.dataset, words)
     content = output(view.figures, context)
     what = _chart_spec_title(chart) if output.kind == "chart" else VIEW_TITLE
     return download_name(what, view.filters, made_on, output.extension_for(content), words), content
+
+
+def provenance(view: View, snapshot: Snapshot, config: Config) -> dict[str, str]:
+    """The data version (as /status reports it) and the view's link (its years always written,
+    so the link keeps meaning the same years as data is added), for a file to say."""
+    from dashboard.web.state import data_version
+    from dashboard.web.urlstate import encode
+
+    link = config.serving.url_prefix + encode(view.filters, Filters(0, 0), view.language)
+    return {"version": data_version(snapshot.dataset), "link": link}
 
 
 def _chart_spec_title(chart: str) -> str:
