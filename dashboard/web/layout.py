@@ -30,6 +30,8 @@ from dashboard.web.ids import (  # noqa: F401  (re-exported: the ids are the pag
 )
 from dashboard.analysis.frame import scope_label
 from dashboard.views.language import untranslated, words_for
+from dashboard.views.share import embed_address, embed_snippet
+from dashboard.web.share_panel import embed_box
 from dashboard.web.urlstate import ALL_METRICS, language_search, slider_span, to_controls, unused_notice
 from dashboard.words import LANGUAGES, Words
 
@@ -66,10 +68,11 @@ GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False
 # --- the whole page ------------------------------------------------------------------------
 
 
-def page(state: AppState, view: View, table: TablePage, unused: tuple[str, ...] = (), search: str = "") -> html.Div:
+def page(state: AppState, view: View, table: TablePage, unused: tuple[str, ...] = (), search: str = "", base: str = "") -> html.Div:
     """The page showing ``view`` (the default view at start-up) with ``table`` its first table
     page, every word in the view's language; ``unused`` names the parts of the opened link that
-    could not be used; ``search`` is the link's query string (the language switch keeps it)."""
+    could not be used; ``search`` is the link's query string (the language switch keeps it);
+    ``base`` the page's absolute address, for each chart's embed snippet."""
     config = state.config
     words = words_for(view.language)
     say = words.text
@@ -109,7 +112,8 @@ def page(state: AppState, view: View, table: TablePage, unused: tuple[str, ...] 
                     ),
                     html.Section(
                         [html.H2(say("Charts", "page"), className="visually-hidden")]
-                        + [chart_panel(name, view.charts[name], claims_panel(state, view) if name == CLAIMS_CHART else None, words) for name in CHARTS],
+                        + [chart_panel(name, view.charts[name], claims_panel(state, view) if name == CLAIMS_CHART else None, words,
+                                       embed=embed_address(base, name, "?" + search.lstrip("?") if search.lstrip("?") else "")) for name in CHARTS],
                         id="charts", className="charts",
                     ),
                     None if CLAIMS_CHART in CHARTS else claims_panel(state, view),
@@ -339,7 +343,7 @@ def note_items(notes, words: Words) -> list:
     return [html.Li([html.Span(label, className="note-label"), " ", note]) for note in notes]
 
 
-def chart_panel(name: str, chart: ChartView, extra=None, words: Words | None = None) -> html.Section:
+def chart_panel(name: str, chart: ChartView, extra=None, words: Words | None = None, embed: str | None = None) -> html.Section:
     spec = CHARTS[name]
     words = words or words_for()
     title = spec.title_in(words)
@@ -378,8 +382,10 @@ def chart_panel(name: str, chart: ChartView, extra=None, words: Words | None = N
             html.P(chart.alt, id=alt_id, className="visually-hidden chart-alt"),
             html.Ul(note_items(chart.notes, words), id=chart_dom_id(ID.CHART_NOTES, name), className="chart-notes"),
             html.P(chart.footer, id=chart_dom_id(ID.CHART_FOOTER, name), className="chart-footer"),
+            embed_box(name, embed_snippet(embed, title), title, words) if embed else None,
             extra,
         ],
         className=f"chart-panel chart-{name}",
         **{"aria-labelledby": title_id, "data-chart": name},
     )
+

@@ -25,14 +25,16 @@ from dashboard.web.urlstate import (
 # --- the first view, from the link ---------------------------------------------------------------
 
 
-def first_page(state: AppState, query: Any):
+def first_page(state: AppState, query: Any, base: str = ""):
     """The whole page for a visitor arriving with ``query`` (a shared link's query string):
     its own numbers from the first paint, never the default view's first. A part of the link
-    that cannot be used is left out, and the page says which (``urlstate.parse_link``)."""
+    that cannot be used is left out, and the page says which (``urlstate.parse_link``).
+    ``base``: the page's absolute address (``http://host/``), for the embed snippets."""
     language = link_language(query, state.language)
     link = parse_link(query, state.choices, state.defaults, words_for(language))
     view = view_for(state, link.filters, language)
-    return page(state, view, first_table_page(state, view), link.unused, query if isinstance(query, str) else "")
+    search = query if isinstance(query, str) else ""
+    return page(state, view, first_table_page(state, view), link.unused, search, base or state.config.serving.url_prefix)
 
 
 def page_language(state: AppState, stored: Any) -> str:
