@@ -14,8 +14,10 @@ An unknown chart is a 404 page listing the charts there are.
 
 from __future__ import annotations
 
+import functools
 import os
 from html import escape
+from pathlib import Path
 
 import flask
 from plotly.io.json import to_json_plotly
@@ -28,7 +30,7 @@ from dashboard.web.state import STATE_KEY, AppState, view_for
 from dashboard.web.urlstate import encode, link_language, parse_link, unused_notice
 
 ASSETS = ("plotly-basic.min.js", "chart-fit.js", "embed/embed.js")  # the scripts of an embed, in order
-STYLE = "embed/embed.css"
+STYLE = "embed/embed.css"  # written into the page (``_style``)
 GRAPH_ID = "embed-graph"
 FIGURE_ID = "embed-figure"
 CTX = "share"
@@ -102,9 +104,17 @@ def _document(language: str, title: str, description: str, prefix: str, assets_f
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title>"
         + (f'<meta name="description" content="{escape(description)}">' if description else "")
-        + f'<link rel="stylesheet" href="{escape(asset_url(prefix, assets_folder, STYLE))}">'
-        f"</head><body>{body}</body></html>"
+        + f"<style>{_style(assets_folder)}</style></head><body>{body}</body></html>"
     )
+
+
+@functools.lru_cache(maxsize=4)
+def _style(assets_folder: str) -> str:
+    """The embed's stylesheet, written into its page: no request holds the first paint."""
+    try:
+        return Path(assets_folder, STYLE).read_text(encoding="utf-8").replace("</", "<\\/")
+    except OSError:
+        return ""
 
 
 def attach_embed(app) -> None:
