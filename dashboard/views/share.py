@@ -23,7 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 CTX = "share"
 MAX_DESCRIPTION_CHARS = 300  # chat apps cut a preview's description near here
-EMBED_HEIGHT_PX = 560  # the iframe's height in the snippet: the chart, its notes and its source line
+EMBED_HEIGHT_PX = 560  # the iframe's height in the snippet when the chart's height is not known
+EMBED_TEXT_PX = 280  # room in the iframe for the title, filters, notes, source line and link around the chart
 EMBED_PATH = "embed/"  # under the page's address: /embed/<chart>?<the page's query string>
 
 
@@ -85,6 +86,13 @@ def embed_address(base: str, chart: str, query: str = "") -> str:
     """The address of chart ``chart`` alone: ``base`` (the page's address, ending in ``/``)
     then ``embed/<chart>`` and the page's query string (``?year_from=2022&lang=vi``)."""
     return f"{base}{EMBED_PATH}{chart}{query}"
+
+
+def embed_height(spec: dict) -> int:
+    """The iframe's height for a chart drawn ``spec`` (the page's figure): the chart's own
+    height and the text around it, so the frame shows it whole without a scroll bar."""
+    height = (spec.get("layout") or {}).get("height")
+    return int(height) + EMBED_TEXT_PX if isinstance(height, (int, float)) else EMBED_HEIGHT_PX
 
 
 def embed_snippet(address: str, title: str, height: int = EMBED_HEIGHT_PX) -> str:

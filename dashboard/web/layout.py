@@ -30,7 +30,7 @@ from dashboard.web.ids import (  # noqa: F401  (re-exported: the ids are the pag
 )
 from dashboard.analysis.frame import scope_label
 from dashboard.views.language import untranslated, words_for
-from dashboard.views.share import embed_address, embed_snippet
+from dashboard.views.share import embed_address, embed_height, embed_snippet
 from dashboard.web.share_panel import embed_box
 from dashboard.web.urlstate import ALL_METRICS, language_search, slider_span, to_controls, unused_notice
 from dashboard.words import LANGUAGES, Words
@@ -382,7 +382,7 @@ def chart_panel(name: str, chart: ChartView, extra=None, words: Words | None = N
             html.P(chart.alt, id=alt_id, className="visually-hidden chart-alt"),
             html.Ul(note_items(chart.notes, words), id=chart_dom_id(ID.CHART_NOTES, name), className="chart-notes"),
             html.P(chart.footer, id=chart_dom_id(ID.CHART_FOOTER, name), className="chart-footer"),
-            embed_box(name, embed_snippet(embed, title), title, words) if embed else None,
+            embed_box(name, embed_snippet(embed, title, embed_height(chart.spec)), title, words) if embed else None,
             extra,
         ],
         className=f"chart-panel chart-{name}",

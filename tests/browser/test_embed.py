@@ -46,11 +46,13 @@ def other_site():
     server.shutdown()
 
 
-def test_a_page_of_another_origin_frames_one_chart_and_its_reader_sees_it_drawn(page, server, other_site):
+def test_a_page_of_another_origin_frames_the_pages_snippet_and_its_reader_sees_the_chart_whole(new_page, server, other_site):
     name = next(iter(CHARTS))
-    embed = f"{server}embed/{name}?lang=vi"
-    address = other_site(f'<!DOCTYPE html><html lang="en"><title>Intranet</title><h1>Our briefing</h1>'
-                         f'<iframe src="{embed}" title="chart" width="700" height="700"></iframe></html>')
+    dashboard = new_page()
+    open_view(dashboard, server + "?lang=vi")
+    snippet = dashboard.locator(f"#chart-embed-{name}").input_value()  # what a user copies from the Embed box
+    page = new_page()
+    address = other_site(f'<!DOCTYPE html><html lang="en"><title>Intranet</title><h1>Our briefing</h1>{snippet}</html>')
     assert urlsplit(address).netloc != urlsplit(server).netloc  # another origin
     page.goto(address)
     frame = page.frame_locator("iframe")
@@ -58,6 +60,10 @@ def test_a_page_of_another_origin_frames_one_chart_and_its_reader_sees_it_drawn(
     expect(frame.locator("h1.embed-title")).to_have_text(CHARTS[name].title_in(Words("vi")))
     expect(frame.locator(".embed-source")).to_contain_text("Nguồn")
     assert frame.locator(".embed-graph .bars path, .embed-graph .scatterlayer .point").count() > 0  # marks drawn, not an empty plot
+    inner = page.frames[1]
+    inner.wait_for_function("() => document.documentElement.dataset.drawn === '1'")
+    # the snippet's height holds the chart, its notes, source and link: no scroll bar inside the frame
+    assert inner.evaluate("() => document.documentElement.scrollHeight <= window.innerHeight")
 
 
 def test_the_embed_box_gives_the_iframe_by_keyboard_and_follows_the_filters(page, server):
