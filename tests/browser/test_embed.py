@@ -78,6 +78,11 @@ def test_the_embed_box_gives_the_iframe_by_keyboard_and_follows_the_filters(page
     expect(box).to_be_focused()
     src = urlsplit(box.input_value().split('src="')[1].split('"')[0].replace("&amp;", "&"))
     assert src.path == f"/embed/{name}" and not src.query
+    page.keyboard.press("Tab")  # on to "Copy the code"
+    page.keyboard.press("Enter")
+    expect(page.locator(f".chart-{name} .chart-embed-status")).to_have_text("Copied: paste it into your page.")
+    page.context.grant_permissions(["clipboard-read"], origin=server.rstrip("/"))
+    assert page.evaluate("navigator.clipboard.readText()") == box.input_value()  # the snippet itself is on the clipboard
     set_years(page, 2022, 2022)
     page.wait_for_function(f"() => document.getElementById('chart-embed-{name}').value.includes('year_from=2022')")
     src = urlsplit(box.input_value().split('src="')[1].split('"')[0].replace("&amp;", "&"))

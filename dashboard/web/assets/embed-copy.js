@@ -10,12 +10,15 @@
         var status = button.parentNode.querySelector(".chart-embed-status");
         if (!box) { return; }
         function said() { if (status) { status.textContent = button.getAttribute("data-copied") || ""; } }
-        box.focus();
-        box.select();
+        function selected() {
+            box.focus();
+            box.select();
+            if (document.execCommand && document.execCommand("copy")) { said(); }
+        }
         if (navigator.clipboard && window.isSecureContext) {
-            navigator.clipboard.writeText(box.value).then(said, function () { box.select(); });
-        } else if (document.execCommand && document.execCommand("copy")) {
-            said();
+            navigator.clipboard.writeText(box.value).then(said, selected);
+        } else {
+            selected();
         }
     });
 })();
