@@ -236,3 +236,16 @@ def test_every_chart_on_the_page_offers_its_iframe_snippet_for_the_view_on_scree
         src = re.search(r'<iframe src="([^"]+)" title="[^"]+"', boxes[f"chart-embed-{name}"]).group(1).replace("&amp;", "&")
         assert urlsplit(src).netloc and urlsplit(src).path == f"/embed/{name}"
         assert parse_qs(urlsplit(src).query) == parse_qs(query)
+
+
+def test_a_link_to_years_without_figures_previews_what_the_page_says_of_them(client, state):
+    link = "year_from=1990&year_to=1991"
+    page = tags_of(client.get("/?" + link).get_data(as_text=True))
+    view = view_for(state, parse(link, state.choices, state.defaults), "en")
+    assert not headlines(view)
+    assert page.meta["og:description"] == view.summary  # "Showing 0 figures … No figures or events in 1990–1991: …"
+    assert "1990" in page.meta["og:title"]
+
+
+def test_the_page_does_not_load_the_embeds_own_script(client):
+    assert not [s for s in tags_of(client.get("/").get_data(as_text=True)).sources if "/embed/" in s]
