@@ -249,3 +249,20 @@ def test_a_link_to_years_without_figures_previews_what_the_page_says_of_them(cli
 
 def test_the_page_does_not_load_the_embeds_own_script(client):
     assert not [s for s in tags_of(client.get("/").get_data(as_text=True)).sources if "/embed/" in s]
+
+
+def test_under_a_url_prefix_the_embed_the_preview_and_their_addresses_live_there(dataset, tmp_path):
+    from dashboard.config import load_config
+
+    (tmp_path / "config.yaml").write_text("serving:\n  url_prefix: /dashboard/\n", encoding="utf-8")
+    client = create_app(dataset, load_config(tmp_path / "config.yaml")).server.test_client()
+    page = tags_of(client.get("/dashboard/?lang=vi").get_data(as_text=True))
+    assert urlsplit(page.meta["og:image"]).path == "/dashboard/preview.png"
+    assert urlsplit(page.meta["og:url"]).path == "/dashboard/"
+    name = next(iter(CHARTS))
+    embed = client.get(f"/dashboard/embed/{name}?lang=vi")
+    html = embed.get_data(as_text=True)
+    assert embed.status_code == 200 and "frame-ancestors *" in embed.headers["Content-Security-Policy"]
+    assert all(src.startswith("/dashboard/assets/") and client.get(src).status_code == 200 for src in tags_of(html).sources)
+    assert urlsplit(re.search(r'class="embed-link"><a href="([^"]+)"', html).group(1)).path == "/dashboard/"
+    assert client.get(f"/embed/{name}").status_code == 404  # nothing answers outside the prefix

@@ -91,11 +91,14 @@ def _not_found(chart: str, search: str, prefix: str, assets_folder: str, words) 
         for name, spec in CHARTS.items()
     )
     shown = "".join(ch if ch.isprintable() else "?" for ch in chart)[:60]
+    listing = words.text("These charts can be embedded:", CTX)
+    title = words.text("No chart named {name}", CTX, name=repr(shown)) if chart else listing  # /embed/ alone: the list
     body = (
-        f'<main class="embed embed-missing"><h1 class="embed-title">{escape(words.text("No chart named {name}", CTX, name=repr(shown)))}</h1>'
-        f'<p>{escape(words.text("These charts can be embedded:", CTX))}</p><ul class="embed-charts">{items}</ul></main>'
+        f'<main class="embed embed-missing"><h1 class="embed-title">{escape(title)}</h1>'
+        + (f"<p>{escape(listing)}</p>" if chart else "")
+        + f'<ul class="embed-charts">{items}</ul></main>'
     )
-    return _document(words.language, words.text("No chart named {name}", CTX, name=repr(shown)), "", prefix, assets_folder, body)
+    return _document(words.language, title, "", prefix, assets_folder, body)
 
 
 def _document(language: str, title: str, description: str, prefix: str, assets_folder: str, body: str) -> str:
