@@ -266,3 +266,12 @@ def test_under_a_url_prefix_the_embed_the_preview_and_their_addresses_live_there
     assert all(src.startswith("/dashboard/assets/") and client.get(src).status_code == 200 for src in tags_of(html).sources)
     assert urlsplit(re.search(r'class="embed-link"><a href="([^"]+)"', html).group(1)).path == "/dashboard/"
     assert client.get(f"/embed/{name}").status_code == 404  # nothing answers outside the prefix
+
+
+def test_an_embed_frame_grows_with_the_lines_of_text_under_its_chart():
+    from dashboard.views.share import embed_height
+
+    spec = {"layout": {"height": 400}}
+    one = embed_height(spec, ("Over: the source gives a lower bound.",), "Source: a document")
+    more = embed_height(spec, ("Over: the source gives a lower bound.",), "Sources: " + "; ".join(["A long document title — Home Office, Apr 2025"] * 6))
+    assert 400 < one < more  # a source line naming six documents takes more lines of the frame

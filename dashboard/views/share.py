@@ -24,7 +24,9 @@ if TYPE_CHECKING:  # pragma: no cover
 CTX = "share"
 MAX_DESCRIPTION_CHARS = 300  # chat apps cut a preview's description near here
 EMBED_HEIGHT_PX = 560  # the iframe's height in the snippet when the chart's height is not known
-EMBED_TEXT_PX = 280  # room in the iframe for the title, filters, notes, source line and link around the chart
+EMBED_TEXT_PX = 150  # room in the iframe for the title, filters, link and margins around the chart
+EMBED_LINE_PX = 21  # one line of a note or of the source line under it
+EMBED_LINE_CHARS = 90  # characters of a note or source line on one line of a narrow frame
 EMBED_PATH = "embed/"  # under the page's address: /embed/<chart>?<the page's query string>
 
 
@@ -88,11 +90,15 @@ def embed_address(base: str, chart: str, query: str = "") -> str:
     return f"{base}{EMBED_PATH}{chart}{query}"
 
 
-def embed_height(spec: dict) -> int:
-    """The iframe's height for a chart drawn ``spec`` (the page's figure): the chart's own
-    height and the text around it, so the frame shows it whole without a scroll bar."""
+def embed_height(spec: dict, notes: tuple[str, ...] = (), footer: str = "") -> int:
+    """The iframe's height for a chart drawn ``spec`` (the page's figure) with its ``notes`` and
+    source line ``footer``: the chart's own height and the lines of text around it, so the frame
+    shows it whole without a scroll bar (more documents, a longer source line, a taller frame)."""
     height = (spec.get("layout") or {}).get("height")
-    return int(height) + EMBED_TEXT_PX if isinstance(height, (int, float)) else EMBED_HEIGHT_PX
+    if not isinstance(height, (int, float)):
+        return EMBED_HEIGHT_PX
+    lines = sum(-(-len(text) // EMBED_LINE_CHARS) for text in (*notes, footer) if text)
+    return int(height) + EMBED_TEXT_PX + (lines + 1) * EMBED_LINE_PX
 
 
 def embed_snippet(address: str, title: str, height: int = EMBED_HEIGHT_PX) -> str:

@@ -382,7 +382,7 @@ def chart_panel(name: str, chart: ChartView, extra=None, words: Words | None = N
             html.P(chart.alt, id=alt_id, className="visually-hidden chart-alt"),
             html.Ul(note_items(chart.notes, words), id=chart_dom_id(ID.CHART_NOTES, name), className="chart-notes"),
             html.P(chart.footer, id=chart_dom_id(ID.CHART_FOOTER, name), className="chart-footer"),
-            embed_box(name, embed_snippet(embed, title, embed_height(chart.spec)), title, words) if embed else None,
+            embed_box(name, embed_snippet(embed, title, embed_height(chart.spec, chart.notes, chart.footer)), title, words) if embed else None,
             extra,
         ],
         className=f"chart-panel chart-{name}",
