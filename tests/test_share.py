@@ -97,7 +97,8 @@ def test_a_filtered_link_carries_a_preview_of_its_own_headline_numbers_in_its_la
         assert f"{headline.metric}: {headline.value}" in page.meta["og:description"]
     image, url = urlsplit(page.meta["og:image"]), urlsplit(page.meta["og:url"])
     assert image.scheme == "http" and image.netloc and image.path == "/preview.png"
-    assert image.query == url.query  # the same view, absolute addresses
+    assert parse_qs(image.query).pop("v") == [state.version]  # a new data version, a new image address
+    assert {k: v for k, v in parse_qs(image.query).items() if k != "v"} == parse_qs(url.query)  # the same view, absolute addresses
     assert parse(url.query, state.choices, state.defaults) == view.filters
     assert parse_qs(url.query).get("lang", ["en"]) == [language]
     assert (page.meta["og:image:width"], page.meta["og:image:height"]) == ("1200", "630")
@@ -141,6 +142,10 @@ def test_the_preview_image_is_a_1200_by_630_png_drawn_once_per_view(client, filt
     assert first.status_code == 200 and first.mimetype == "image/png"
     assert png_size(first.data) == (1200, 630)
     assert again.data == first.data and len(drawn) == 1  # kept by view and data version
+    unversioned = client.get(f"{address.path}?{filtered}&lang=vi")  # the same image, at an address without the version
+    assert unversioned.data == first.data and len(drawn) == 1
+    max_age = lambda answer: int(re.search(r"max-age=(\d+)", answer.headers["Cache-Control"]).group(1))  # noqa: E731
+    assert max_age(first) > max_age(unversioned)  # an address naming the data version may be kept longer
     assert client.get(f"{address.path}?{address.query}", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
 
 

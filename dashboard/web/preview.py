@@ -6,7 +6,8 @@ figure with its own qualifier words, ``views.share``), ``og:image`` (the absolut
 ``/preview.png`` with the link's query string), ``og:url`` and ``twitter:card`` =
 ``summary_large_image``: a chat app that fetches the link shows that view's numbers.
 
-``/preview.png?<query>`` draws ``outputs.preview`` on the bounded render path a download
+``og:image`` also names the data version (``&v=…``): chat apps keep an image by its address,
+and an update of the data gives the image a new one. ``/preview.png?<query>`` draws ``outputs.preview`` on the bounded render path a download
 takes (the worker's render process under gunicorn, ``offload``; the warm renderer in
 ``dashboard serve``): busy beyond the render bound, it answers 503 with ``Retry-After``.
 Images are kept by view (filters and language) and data version, ``CACHE_SIZE`` of them,
@@ -20,6 +21,7 @@ import logging
 import threading
 from collections import OrderedDict
 from html import escape
+from urllib.parse import urlencode
 
 import flask
 
@@ -34,6 +36,8 @@ from dashboard.web.urlstate import encode, link_language, parse_link
 PREVIEW_PATH = "preview.png"
 CACHE_SIZE = 32  # preview images kept per process (about 60 kB each)
 MAX_AGE_S = 600  # how long a browser or a chat app's fetcher may keep an image without asking again
+VERSIONED_MAX_AGE_S = 7 * 24 * 3600  # the same, for an address naming the data version it was drawn from
+VERSION_KEY = "v"  # og:image names the data version, so a chat app that keeps images by address fetches anew after an update
 LOCALES = {"en": "en_GB", "vi": "vi_VN"}
 
 log = logging.getLogger(__name__)
@@ -102,7 +106,7 @@ def preview_tags(state: AppState, query: str, base: str) -> str:
         "og:description": description,
         "og:url": base + search,
         "og:locale": LOCALES.get(view.language, view.language),
-        "og:image": base + PREVIEW_PATH + search,
+        "og:image": base + PREVIEW_PATH + (search + "&" if search else "?") + urlencode({VERSION_KEY: state.version}),
         "og:image:type": "image/png",
         "og:image:width": str(WIDTH),
         "og:image:height": str(HEIGHT),
@@ -149,7 +153,8 @@ def attach_preview(app) -> ImageCache:
             response.headers["Retry-After"] = "30"
             return response
         response = flask.Response(image, mimetype="image/png")
-        response.headers["Cache-Control"] = f"public, max-age={MAX_AGE_S}"
+        versioned = flask.request.args.get(VERSION_KEY) == state.version
+        response.headers["Cache-Control"] = f"public, max-age={VERSIONED_MAX_AGE_S if versioned else MAX_AGE_S}"
         response.set_etag(hashlib.sha256(image).hexdigest()[:20])
         return response.make_conditional(flask.request)
 
