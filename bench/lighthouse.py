@@ -12,6 +12,7 @@ Set up once (the folder is git-ignored)::
 Run::
 
     python bench/lighthouse.py [--runs 3] [--query '?year_from=2022&year_to=2022'] [--json out.json]
+    python bench/lighthouse.py --path embed/funding   # the one-chart embed (target: performance ≥ 95, < 500 kB)
 
 Targets (issue 9): desktop performance ≥ 90, mobile ≥ 70, accessibility / best practices /
 SEO 100, ≤ 1 MB on first load. Timings depend on the machine: run it alone.
@@ -110,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="desktop runs; the median performance is reported")
     parser.add_argument("--query", default="", help="a query string to open, e.g. '?year_from=2022&year_to=2022'")
+    parser.add_argument("--path", default="", help="a page under the app's address, e.g. 'embed/funding' (the one-chart embed)")
     parser.add_argument("--json", type=Path, help="also write every run to this file")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
@@ -118,12 +120,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         process, url = start_server(Path(tmp) / "serve.log")
         try:
-            desktop = [lighthouse(url + args.query, desktop=True) for _ in range(args.runs)]
-            mobile = lighthouse(url + args.query, desktop=False)
+            desktop = [lighthouse(url + args.path + args.query, desktop=True) for _ in range(args.runs)]
+            mobile = lighthouse(url + args.path + args.query, desktop=False)
         finally:
             stop(process)
     median = sorted(desktop, key=lambda r: r["performance"])[len(desktop) // 2]
-    print(f"Lighthouse 12.8.2 on {url}{args.query} (Chromium {CHROME})")
+    print(f"Lighthouse 12.8.2 on {url}{args.path}{args.query} (Chromium {CHROME})")
     print(f"{'':10} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'KB':>7} {'LCP ms':>7} {'TBT ms':>7}")
     for name, r in ((f"desktop*", median), ("mobile", mobile)):
         print(f"{name:10} {r['performance']:>5} {r['accessibility']:>5} {r['best-practices']:>5} {r['seo']:>5} "

@@ -115,3 +115,21 @@ def test_a_render_process_killed_while_drawing_is_a_retryable_message_then_recov
     answer = download(app, button_for("pptx"))
     assert answer["download"]["data"]["filename"].endswith(".pptx")
     assert process.pid != victim
+
+
+def test_a_links_preview_image_is_drawn_in_the_render_process_too(apart, monkeypatch):
+    """``/preview.png`` is work a stranger can ask for: under gunicorn it takes the same render
+    process and bound as a download, never the page worker's own browser."""
+    from dashboard.outputs.imagecheck import png_size
+    from dashboard.web import preview
+
+    app, process = apart
+
+    def in_the_worker(*args, **kwargs):
+        raise AssertionError("the preview was drawn in the page's worker")
+
+    monkeypatch.setattr(preview, "preview_png", in_the_worker)
+    answer = app.server.test_client().get("/preview.png?lang=vi")
+    assert answer.status_code == 200, answer.data[:200]
+    assert png_size(answer.data) == (1200, 630)
+    assert process.pid is not None

@@ -26,6 +26,8 @@ import flask
 
 from dashboard import PROJECT_ROOT
 from dashboard.web.callbacks import attach_callbacks, serve_layout
+from dashboard.web.embed import attach_embed
+from dashboard.web.preview import attach_preview, page_tags
 from dashboard.web.delivery import deliver, robots_meta, trim_scripts
 from dashboard.web.state import STATE_KEY, AppState, make_state
 from dashboard.config import Config, load_config
@@ -40,7 +42,8 @@ from dashboard.web.urlstate import link_language
 
 class LanguageDash(dash.Dash):
     """Dash, with the page's ``<html lang>`` and ``<title>`` in the language of the link being
-    opened (``?lang=vi``), so the first view a server sends names its own language."""
+    opened (``?lang=vi``), so the first view a server sends names its own language, and the
+    link's preview tags (``og:*``, ``twitter:*``: web/preview.py)."""
 
     def interpolate_index(self, **kwargs) -> str:
         html = super().interpolate_index(**kwargs)
@@ -48,7 +51,8 @@ class LanguageDash(dash.Dash):
             return html
         state = app_state(self)
         language = link_language(flask.request.query_string.decode("utf-8", "replace"), state.language)
-        return localized_index(html, language, state.config.title, state.config.subtitle)
+        html = localized_index(html, language, state.config.title, state.config.subtitle)
+        return html.replace("<title>", page_tags(self) + "<title>", 1)  # the link's preview (web/preview.py)
 
 
 _LOADING = re.compile(r'<div class="_dash-loading">\s*Loading...\s*</div>')
@@ -88,6 +92,7 @@ def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT
         update_title=None,  # keep the tab title steady while callbacks run
         serve_locally=True,
         compress=False,
+        assets_path_ignore=["^embed$"],  # the one-chart embed's own files (web/embed.py), not the page's
         **server.dash_options(config),
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
@@ -103,6 +108,8 @@ def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT
     with app.server.app_context():  # Dash calls the layout once here to check it
         app.layout = serve_layout  # built per visit from the link's query string
     server.harden(app, state)
+    attach_embed(app)  # /embed/<chart>: one chart alone, framable by any site
+    attach_preview(app)  # /preview.png: a link's preview image
     return app
 
 

@@ -48,6 +48,7 @@ from dashboard.web.context_panel import render_context
 from dashboard.web.links import UrlSync, first_page, page_language, url_sync  # noqa: F401  (re-exported)
 from dashboard.web.urlstate import from_controls, parse_language
 from dashboard.web.layout import language_link_id
+from dashboard.web.share_panel import attach_embed_snippets
 from dashboard.views.language import words_for
 from dashboard.views.view import view_ids
 from dashboard.words import LANGUAGES
@@ -224,8 +225,11 @@ def page_address(state: AppState, search: Any = "") -> str:
 def serve_layout():
     """``app.layout``: the page of the link being opened. The page's script
     (assets/link-view.js) asks for ``/_dash-layout`` with the page's own query string."""
-    query = flask.request.query_string.decode("utf-8", "replace") if flask.has_request_context() else ""
-    return first_page(current_state(), query, page_address(current_state()))
+    if not flask.has_request_context():
+        return first_page(current_state(), "")
+    state = current_state()
+    query = flask.request.query_string.decode("utf-8", "replace")
+    return first_page(state, query, page_address(state), flask.request.host_url.rstrip("/") + state.config.serving.url_prefix)
 
 
 CONTROL_IDS = (ID.YEARS, ID.PROGRAMMES, ID.METRIC, ID.SCOPE, ID.QUANTITY)  # urlstate.to_controls order
@@ -398,4 +402,5 @@ def attach_callbacks(app) -> None:
         *[Input(button, "n_clicks") for button in DOWNLOAD_BUTTONS], State(ID.LANGUAGE, "data"),
         prevent_initial_call=True,
     )
+    attach_embed_snippets(app)  # each chart's embed snippet follows the address (in the browser)
     app.clientside_callback(SCROLL_TO_QUOTE, Output(ID.SOURCE_SCROLLED, "data"), Input(ID.SOURCE_BODY, "children"), prevent_initial_call=True)

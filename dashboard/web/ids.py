@@ -54,6 +54,7 @@ class ID:
     CHART_NOTES = "chart-notes"
     CHART_FOOTER = "chart-footer"
     CHART_TITLE = "chart-title"
+    CHART_EMBED = "chart-embed"  # the read-only box holding a chart's <iframe> snippet
 
     RATIOS = "ratios"
     CONTEXT = "context-statistics"  # background numbers of no programme, apart from the results

@@ -31,6 +31,8 @@ from dashboard.web.ids import (  # noqa: F401  (re-exported: the ids are the pag
 )
 from dashboard.analysis.frame import scope_label
 from dashboard.views.language import unmarked, untranslated, words_for
+from dashboard.views.share import embed_address, embed_height, embed_snippet
+from dashboard.web.share_panel import embed_box
 from dashboard.web.urlstate import ALL_METRICS, language_search, slider_span, to_controls, unused_notice
 from dashboard.words import LANGUAGES, Words
 from dashboard.words.languages import BY_CODE
@@ -68,12 +70,14 @@ GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False
 # --- the whole page ------------------------------------------------------------------------
 
 
-def page(state: AppState, view: View, table: TablePage, unused: tuple[str, ...] = (), search: str = "", opened=None, since=None) -> html.Div:
+def page(state: AppState, view: View, table: TablePage, unused: tuple[str, ...] = (), search: str = "", opened=None, since=None,
+         base: str = "") -> html.Div:
     """The page showing ``view`` (the default view at start-up) with ``table`` its first table
     page, every word in the view's language; ``unused`` names the parts of the opened link that
     could not be used; ``search`` is the link's query string (the language switch keeps it);
     ``opened`` the source dialog's title and body when the link opens it, ``since`` what a link
-    of an older data version is told (``sharing.since_link``)."""
+    of an older data version is told (``sharing.since_link``); ``base`` the page's absolute
+    address, for each chart's embed snippet."""
     config = state.config
     words = words_for(view.language)
     say = words.text
@@ -114,7 +118,8 @@ def page(state: AppState, view: View, table: TablePage, unused: tuple[str, ...] 
                     ),
                     html.Section(
                         [html.H2(say("Charts", "page"), className="visually-hidden")]
-                        + [chart_panel(name, view.charts[name], claims_panel(state, view) if name == CLAIMS_CHART else None, words) for name in CHARTS],
+                        + [chart_panel(name, view.charts[name], claims_panel(state, view) if name == CLAIMS_CHART else None, words,
+                                       embed=embed_address(base, name, "?" + search.lstrip("?") if search.lstrip("?") else "")) for name in CHARTS],
                         id="charts", className="charts",
                     ),
                     None if CLAIMS_CHART in CHARTS else claims_panel(state, view),
@@ -352,7 +357,7 @@ def note_items(notes, words: Words) -> list:
     return [html.Li([html.Span(label, className="note-label"), " ", note]) for note in notes]
 
 
-def chart_panel(name: str, chart: ChartView, extra=None, words: Words | None = None) -> html.Section:
+def chart_panel(name: str, chart: ChartView, extra=None, words: Words | None = None, embed: str | None = None) -> html.Section:
     spec = CHARTS[name]
     words = words or words_for()
     title = spec.title_in(words)
@@ -391,8 +396,10 @@ def chart_panel(name: str, chart: ChartView, extra=None, words: Words | None = N
             html.P(chart.alt, id=alt_id, className="visually-hidden chart-alt"),
             html.Ul(note_items(chart.notes, words), id=chart_dom_id(ID.CHART_NOTES, name), className="chart-notes"),
             html.P(chart.footer, id=chart_dom_id(ID.CHART_FOOTER, name), className="chart-footer"),
+            embed_box(name, embed_snippet(embed, title, embed_height(chart.spec, chart.notes, chart.footer)), title, words) if embed else None,
             extra,
         ],
         className=f"chart-panel chart-{name}",
         **{"aria-labelledby": title_id, "data-chart": name},
     )
+

@@ -27,12 +27,13 @@ from dashboard.web.urlstate import (
 # --- the first view, from the link ---------------------------------------------------------------
 
 
-def first_page(state: AppState, query: Any, address: str = ""):
+def first_page(state: AppState, query: Any, address: str = "", base: str = ""):
     """The whole page for a visitor arriving with ``query`` (a shared link's query string):
     its own numbers from the first paint, never the default view's first. A part of the link
     that cannot be used is left out, and the page says which (``urlstate.parse_link``). A
     ``highlight=`` of a known figure or event opens its source dialog (cited with ``address``,
-    the page's own), and a ``v=`` of an older data version is told what changed (``sharing``)."""
+    the page's own), and a ``v=`` of an older data version is told what changed (``sharing``).
+    ``base``: the page's absolute address (``http://host/``), for the embed snippets."""
     language = link_language(query, state.language)
     words = words_for(language)
     link = parse_link(query, state.choices, state.defaults, words)
@@ -44,7 +45,8 @@ def first_page(state: AppState, query: Any, address: str = ""):
         passage = state.provenance.passage(record[1], record[0], words)
         here = address + ("?" + search.removeprefix("?") if search else "")
         opened = render_passage(passage, words, citation_for(state, record[1], words, here)) if passage else None
-    return page(state, view, first_table_page(state, view), link.unused, search, opened, since_link(state, search, view, words))
+    return page(state, view, first_table_page(state, view), link.unused, search, opened, since_link(state, search, view, words),
+                base or state.config.serving.url_prefix)
 
 
 def page_language(state: AppState, stored: Any) -> str:

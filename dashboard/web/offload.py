@@ -129,6 +129,20 @@ def _build(kind: str, filters: Filters, chart: str | None, today: dt.date | None
     return name, content, browser.pid if browser is not None else None
 
 
+def _build_preview(filters: Filters, language: str, version: str, link: str) -> tuple[bytes, int | None]:
+    """A link's preview image of the view, and the process group of the browser that drew it."""
+    from dashboard.outputs import renderer
+    from dashboard.outputs.preview import preview_png
+    from dashboard.views.view import make_view
+
+    assert _CHILD is not None, "the render process was not started with its data"
+    dataset, config, snapshot = _CHILD
+    view = make_view(snapshot, config, filters, language)
+    content = preview_png(view, snapshot.localized(language).dataset, config, version=version, link=link)
+    browser = getattr(getattr(renderer._RENDERER, "_kaleido", None), "subprocess", None)
+    return content, browser.pid if browser is not None else None
+
+
 class RenderProcess:
     """One worker's render process: ``download`` is thread-safe and always returns or raises
     an ``ExportError`` (``RenderFailed``/``RendererBusy``) within ``timeout`` seconds."""
@@ -153,14 +167,22 @@ class RenderProcess:
         self, kind: str, filters: Filters, chart: str | None = None, today: dt.date | None = None, language: str = "en",
     ) -> tuple[str, bytes]:
         """``(file name, content)`` of a PNG, SVG or PPTX download, drawn in the render process."""
+        return self._run(_build, kind, filters, chart, today, language)
+
+    def preview(self, filters: Filters, language: str, version: str, link: str) -> bytes:
+        """A link's 1200×630 preview image (``outputs.preview``), drawn in the render process."""
+        return self._run(_build_preview, filters, language, version, link)
+
+    def _run(self, build, *args):
+        """``build(*args)``'s result in the render process, holding one render slot."""
         with gate.render_slot():  # the same bound as in-process renders: busy beyond it
             pool = self._executor()
             if not _alive(pool):  # it died while idle: nothing was lost, start another
                 self._replace(pool)
                 pool = self._executor()
             try:
-                name, content, self._browser = pool.submit(_build, kind, filters, chart, today, language).result(timeout=self.timeout)
-                return name, content
+                *result, self._browser = pool.submit(build, *args).result(timeout=self.timeout)
+                return result[0] if len(result) == 1 else tuple(result)
             except BrokenProcessPool:
                 self._replace(pool)
                 raise RenderFailed(f"the image renderer stopped while it was drawing; {RETRY}") from None

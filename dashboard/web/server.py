@@ -21,7 +21,8 @@
   Dash sees it; a bad ``/_dash-component-suites/`` path is a 404.
 - **Security headers** on every answer: a Content-Security-Policy allowing only the app's
   own scripts plus the hash of each inline script on the page, ``nosniff``,
-  ``frame-ancestors 'none'``, a strict Referrer-Policy, a Permissions-Policy, and
+  ``frame-ancestors 'none'`` and ``X-Frame-Options: DENY`` (except an answer whose route
+  called ``allow_framing``: the one-chart embed, ``frame-ancestors *``), a strict Referrer-Policy, a Permissions-Policy, and
   ``Cache-Control: no-cache`` on the page so a new data version shows at once.
 """
 
@@ -194,7 +195,7 @@ def harden(app: dash.Dash, state: AppState) -> None:
     server.register_error_handler(413, guard.too_large)
     server.register_error_handler(Exception, guard.failed)
     server.add_url_rule(guard.prefix + "status", "_status", guard.status)
-    server.after_request(add_security_headers)
+    server.after_request(security_headers)
 
 
 @dataclass
@@ -340,8 +341,18 @@ def callback_problem(body: Any, callback_map: dict) -> str | None:
 _INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S)
 
 
-def content_security_policy(html_body: bytes | None) -> str:
-    """A CSP that allows the app's own files and, by hash, each inline script of the page."""
+FRAMABLE = "framable"  # set on flask.g by a route any site may frame (allow_framing)
+
+
+def allow_framing() -> None:
+    """Let any site frame this request's answer (``frame-ancestors *``, no ``X-Frame-Options``):
+    for the one-chart embed only; every other answer may not be framed."""
+    setattr(flask.g, FRAMABLE, True)
+
+
+def content_security_policy(html_body: bytes | None, framable: bool = False) -> str:
+    """A CSP that allows the app's own files and, by hash, each inline script of the page;
+    framed by no site, or by any when ``framable``."""
     hashes = ""
     if html_body:
         digests = {base64.b64encode(hashlib.sha256(m.group(1)).digest()).decode() for m in _INLINE_SCRIPT.finditer(html_body)}
@@ -351,17 +362,26 @@ def content_security_policy(html_body: bytes | None) -> str:
         f"script-src 'self'{hashes}; "
         "style-src 'self' 'unsafe-inline'; "  # plotly.js and AG Grid set styles at run time
         "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
-        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+        "object-src 'none'; base-uri 'self'; form-action 'self'; "
+        + ("frame-ancestors *" if framable else "frame-ancestors 'none'")
     )
 
 
-def add_security_headers(response: flask.Response) -> flask.Response:
+def security_headers(response: flask.Response) -> flask.Response:
+    """Every answer's security headers; framable only where the route said so (``allow_framing``)."""
+    return add_security_headers(response, framable=flask.g.get(FRAMABLE, False))
+
+
+def add_security_headers(response: flask.Response, framable: bool = False) -> flask.Response:
     is_html = response.mimetype == "text/html"
     body = response.get_data() if is_html and not response.direct_passthrough else None
     headers = response.headers
-    headers["Content-Security-Policy"] = content_security_policy(body)
+    headers["Content-Security-Policy"] = content_security_policy(body, framable)
     headers["X-Content-Type-Options"] = "nosniff"
-    headers["X-Frame-Options"] = "DENY"
+    if framable:
+        headers.pop("X-Frame-Options", None)
+    else:
+        headers["X-Frame-Options"] = "DENY"
     headers["Referrer-Policy"] = "no-referrer"
     headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
     headers["Cross-Origin-Opener-Policy"] = "same-origin"
