@@ -15,10 +15,13 @@ import unicodedata
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from dashboard.analysis.filters import default_filters
 from dashboard.analysis.frame import Filters
+from dashboard.curated.version import data_version
 from dashboard.curated.translations import records_folder
 from dashboard.outputs.export import FORMATS, ExportContext, ExportError, file_name, of_kind
 from dashboard.views.view import Snapshot, View, load_languages, make_snapshot, make_view
+from dashboard.web.urlstate import encode
 from dashboard.words import LANGUAGES, Words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -81,17 +84,18 @@ def build_download(
     words: Words | str | None = None,
     snapshot: Snapshot | None = None,
     size: str | None = None,
+    site: str | None = None,
 ) -> tuple[DownloadName, bytes]:
     """``(file name, content)`` of a download of the filtered view: ``view_file`` of the view
     ``make_view`` makes of ``snapshot`` (one made of ``dataset`` when None, its names read from
     the dataset's data/i18n once, here). ``words`` (a ``Words`` or a language code; English when
-    None) is the language of the file and its name."""
+    None) is the language of the file and its name; ``site`` the page's address (``view_link``)."""
     language = words.language if isinstance(words, Words) else (words or "en")
     output_kind(kind, chart, Words(language) if language in LANGUAGES else Words("en"))
     if snapshot is None:
         snapshot = make_snapshot(dataset, load_languages(records_folder(dataset)))
     view = make_view(snapshot, config, filters, language)
-    return view_file(view, snapshot, config, kind, chart=chart, today=today, size=size)
+    return view_file(view, snapshot, config, kind, chart=chart, today=today, size=size, site=site)
 
 
 def output_kind(kind: str, chart: str | None, words: Words) -> str:
@@ -111,14 +115,15 @@ def output_kind(kind: str, chart: str | None, words: Words) -> str:
 
 def view_file(
     view: View, snapshot: Snapshot, config: Config, kind: str, *, chart: str | None = None, today: dt.date | None = None,
-    size: str | None = None, zip_parts: bool = True,
+    size: str | None = None, zip_parts: bool = True, site: str | None = None,
 ) -> tuple[DownloadName, bytes]:
     """``(file name, content)`` of ``view`` as a ``kind`` file (a format in ``export.FORMATS``):
     the whole view (csv, xlsx, pptx) or an image of one chart (png, svg; ``chart``, a name in
     ``charts.CHARTS``), in the view's language, from the view's own rows and the snapshot's names
     (nothing is read from disk). The name says what and when:
     ``programme-figures_2018-2025_2026-11-22.pptx``. Raises ``ExportError`` with a plain message
-    for an unknown kind or chart, or when images cannot be drawn (no browser)."""
+    for an unknown kind or chart, or when images cannot be drawn (no browser). A file that
+    states where it comes from (the PDF brief) gets the data version and ``view_link``."""
     words = Words(view.language)
     output_kind(kind, chart, words)
     output = FORMATS[kind]
@@ -127,10 +132,25 @@ def view_file(
     context = ExportContext.for_view(  # zip_parts: a chart on several slides comes as a ZIP of them, named .zip below
         local.dataset, view.filters, config, chart=chart, size=size, today=made_on, all_events=local.events, language=view.language,
         zip_parts=zip_parts, translations=snapshot.translations.get(view.language),
+        version=data_version(snapshot.dataset), link=view_link(view, snapshot, config, site),
     )
     content = output(view.figures, context)
     what = _chart_spec_title(chart) if output.kind == "chart" else VIEW_TITLE
     return download_name(what, view.filters, made_on, output.extension_for(content), words), content
+
+
+def site_address(config: Config) -> str:
+    """Where ``dashboard serve`` serves the page with these settings: ``http://127.0.0.1:8050/``."""
+    return f"http://{config.server.host}:{config.server.port}{config.serving.url_prefix}"
+
+
+def view_link(view: View, snapshot: Snapshot, config: Config, site: str | None = None) -> str:
+    """The short link of ``view``: the page's address (``site``: the address a page request came
+    to; else ``site_address``) and only the filters that differ from the defaults, as the page's
+    own link writes them (``…/?year_from=2022&lang=vi``)."""
+    defaults = default_filters(snapshot.choices, config.defaults)
+    base = site or site_address(config)
+    return base + encode(view.filters, defaults, view.language, config.defaults.lang)
 
 
 def _chart_spec_title(chart: str) -> str:

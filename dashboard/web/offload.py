@@ -34,7 +34,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dashboard.outputs import gate
+from dashboard.outputs import export, gate
 from dashboard.outputs.errors import RenderFailed
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from dashboard.curated.records import Dataset
 
 OFFLOAD_KEY = "DASHBOARD_RENDER_PROCESS"  # where the app keeps its RenderProcess (Flask config)
-RENDER_KINDS = ("pptx", "png", "svg")  # the downloads drawn with Chromium
+RENDER_KINDS = export.render_kinds()  # the downloads drawn with Chromium: png, svg, pptx, pdf (the format registry says which)
 NICE = 10  # scheduling priority of the render process (0 = as the page's worker, 19 = lowest)
 RESULT_TIMEOUT = 40.0  # seconds one download may take there; with 15 s for a slot, under the worker timeout (60 s)
 RETRY = "try again in a few seconds (the image renderer restarts by itself)"
@@ -116,7 +116,9 @@ def _die_with(worker: int) -> None:
     threading.Thread(target=watch, name="worker-watch", daemon=True).start()
 
 
-def _build(kind: str, filters: Filters, chart: str | None, today: dt.date | None, language: str = "en") -> tuple[str, bytes, int | None]:
+def _build(
+    kind: str, filters: Filters, chart: str | None, today: dt.date | None, language: str = "en", site: str | None = None,
+) -> tuple[str, bytes, int | None]:
     """The download, and the process group of the browser that drew it (so the worker can
     stop that browser even when this process is killed)."""
     from dashboard.outputs import renderer
@@ -124,7 +126,7 @@ def _build(kind: str, filters: Filters, chart: str | None, today: dt.date | None
 
     assert _CHILD is not None, "the render process was not started with its data"
     dataset, config, snapshot = _CHILD  # the page's data and names: the view is made as the page makes it
-    name, content = build_download(kind, filters, dataset, config, chart=chart, today=today, words=language, snapshot=snapshot)
+    name, content = build_download(kind, filters, dataset, config, chart=chart, today=today, words=language, snapshot=snapshot, site=site)
     browser = getattr(getattr(renderer._RENDERER, "_kaleido", None), "subprocess", None)
     return name, content, browser.pid if browser is not None else None
 
@@ -151,15 +153,16 @@ class RenderProcess:
 
     def download(
         self, kind: str, filters: Filters, chart: str | None = None, today: dt.date | None = None, language: str = "en",
+        site: str | None = None,
     ) -> tuple[str, bytes]:
-        """``(file name, content)`` of a PNG, SVG or PPTX download, drawn in the render process."""
+        """``(file name, content)`` of a PNG, SVG, PPTX or PDF download, drawn in the render process."""
         with gate.render_slot():  # the same bound as in-process renders: busy beyond it
             pool = self._executor()
             if not _alive(pool):  # it died while idle: nothing was lost, start another
                 self._replace(pool)
                 pool = self._executor()
             try:
-                name, content, self._browser = pool.submit(_build, kind, filters, chart, today, language).result(timeout=self.timeout)
+                name, content, self._browser = pool.submit(_build, kind, filters, chart, today, language, site).result(timeout=self.timeout)
                 return name, content
             except BrokenProcessPool:
                 self._replace(pool)
