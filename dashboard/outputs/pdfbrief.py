@@ -63,6 +63,7 @@ class BriefChart:
     name: str
     title: str
     slides: tuple[dict, ...]  # the chart's slide compositions (plotly dicts), one per part
+    headings: tuple[str, ...] = ()  # each slide's title: "Funding by programme (1 of 2)" when it needs several
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,8 @@ def _charts(figures: pd.DataFrame, events: pd.DataFrame, context: ExportContext)
         parts = images.slide_parts(
             name, figures, events, dataset, filters, config, size=CHART_PX, made_on=context.made_on, title=False, scale=1.0, words=words,
         )
-        made.append(BriefChart(name, words.text(charts.CHARTS[name].title, "charts"), tuple(p.figure for p in parts)))
+        title = words.text(charts.CHARTS[name].title, "charts")
+        made.append(BriefChart(name, title, tuple(p.figure for p in parts), tuple(p.text.title if len(parts) > 1 else title for p in parts)))
     return tuple(made)
 
 

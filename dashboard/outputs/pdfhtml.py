@@ -75,9 +75,9 @@ def brief_html(brief: Brief, pictures: dict[str, list[bytes]], words: Words) -> 
         body.append(f"<h2>{say('Headline figures')}</h2>")
         columns = min(len(brief.cards), CARD_COLUMNS)
         body.append(f'<div class="cards" style="grid-template-columns: repeat({columns}, 1fr)">' + "".join(_card(c) for c in brief.cards) + "</div>")
-    for chart in brief.charts:  # each slide of a chart a block of its own, its title kept with the first
+    for chart in brief.charts:  # each slide of a chart a block of its own, kept with its title ("(1 of 2)")
         for k, svg in enumerate(pictures.get(chart.name, [])):
-            title = f"<h2>{escape(chart.title)}</h2>" if k == 0 else ""
+            title = f"<h2>{escape(chart.headings[k] if k < len(chart.headings) else chart.title)}</h2>"
             picture = f'<img alt="{escape(chart.title)}" src="data:image/svg+xml;base64,{base64.b64encode(svg).decode()}">'
             body.append(f'<div class="chart">{title}{picture}</div>')
     if brief.charts_left:
