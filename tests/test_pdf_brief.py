@@ -16,7 +16,7 @@ from dashboard.analysis.frame import Filters, apply_filters, figures_frame, year
 from dashboard.curated.version import data_version
 from dashboard.outputs.export import FORMATS, ExportContext, ExportError
 from dashboard.outputs.pdfbrief import MAX_PAGES, MAX_ROWS, brief
-from dashboard.outputs.pdfrender import pdf_of
+from dashboard.outputs.pdfrender import pdf_of, render
 from dashboard.views.cards import headline_cards
 from dashboard.web import offload, server
 from dashboard.web.downloads import build_download
@@ -133,12 +133,15 @@ def test_an_empty_view_says_so_and_each_card_says_what_it_is_empty_for(dataset, 
     assert "Documents cited: none" in text
 
 
-def test_a_table_longer_than_the_brief_holds_says_how_many_more_the_files_hold(dataset, config, everything):
+def test_a_table_cut_short_says_how_many_more_figures_the_files_hold(dataset, config, everything, tmp_path):
     figures, context = context_for(dataset, config, everything)
     whole = brief(figures, context, with_charts=False)
-    cut = whole.cut(2, 0)
-    assert len(cut.rows) == 2 and cut.rows_left == whole.rows_left + len(whole.rows) - 2
-    assert len(whole.rows) <= MAX_ROWS
+    assert 2 < len(whole.rows) <= MAX_ROWS
+    cut = whole.pick(2, ())
+    text = pdf_text(render(cut, {}).write_pdf(), tmp_path)
+    left = cut.rows_left
+    assert left == whole.rows_left + len(whole.rows) - 2
+    assert f"and {left} more figures in the CSV, Excel and deck downloads" in text
 
 
 def test_the_pdf_download_is_drawn_apart_and_bounded_like_the_deck():
@@ -172,3 +175,25 @@ def test_the_pdf_download_holds_the_charts_as_text_and_keeps_to_two_pages(datase
     for page in range(1, pages + 1):
         said = pdf_text(pdf, tmp_path, page)
         assert data_version(dataset) in said and link in said and f"{page} / {pages}" in said
+
+
+def test_a_chart_too_long_for_two_pages_is_left_out_and_named_while_a_later_shorter_one_is_kept(dataset, config, everything, tmp_path):
+    from dataclasses import replace
+
+    from dashboard.outputs.pdfbrief import BriefChart
+    from dashboard.outputs.pdfrender import fit
+
+    def picture(height: int) -> bytes:  # a plain drawing of a chart's size: what is measured here is the layout
+        return f'<svg xmlns="http://www.w3.org/2000/svg" width="1920" height="{height}"><rect width="1920" height="{height}" fill="#ccc"/></svg>'.encode()
+
+    figures, context = context_for(dataset, config, everything)
+    whole = replace(brief(figures, context, with_charts=False), charts=(
+        BriefChart("tall", "A chart of three slides", ({}, {}, {}), ("Tall (1 of 3)", "Tall (2 of 3)", "Tall (3 of 3)")),
+        BriefChart("short", "A short chart", ({},), ("A short chart",)),
+    ))
+    pictures = {"tall": [picture(1000)] * 3, "short": [picture(300)]}
+    pdf = fit(whole, pictures)[1].write_pdf()
+    text = pdf_text(pdf, tmp_path)
+    assert int(info(pdf, tmp_path)["Pages"]) <= MAX_PAGES
+    assert "Not drawn here, to keep the brief to two pages: A chart of three slides." in text
+    assert "A short chart" in text and "Tall (1 of 3)" not in text

@@ -8,9 +8,11 @@ the documents cited and a short link back to the view, with the page number ("1 
 
 ``brief`` gathers these as plain texts in the export's language (no drawing, no PDF: tested
 apart); ``pdfhtml`` lays them out as HTML and CSS; WeasyPrint sets them (``pdfrender``) as a
-tagged PDF with its fonts embedded. The brief keeps to ``MAX_PAGES``: when the view does not
-fit, the table is cut to ``MIN_ROWS`` rows first, then charts are left out from the last
-(the brief names each chart left out and says where it is); the files hold every row.
+tagged PDF with its fonts embedded. The brief keeps to ``MAX_PAGES``: when the whole view does not
+fit, the table is cut to ``MIN_ROWS`` rows, each chart is kept if it still fits, in the page's
+order (a chart too long for what is left is skipped, a later shorter one may fit), then the
+table gets its rows back if they fit; the brief names each chart left out and says where it
+is, and how many rows the files hold beyond its table.
 """
 
 from __future__ import annotations
@@ -87,12 +89,14 @@ class Brief:
     rows_left: int = 0  # figures the table leaves to the files
     charts_left: tuple[str, ...] = ()  # titles of charts not printed, to keep to MAX_PAGES
 
-    def cut(self, rows: int, charts: int) -> Brief:
-        """The same brief with its first ``rows`` table rows and first ``charts`` charts."""
-        left = self.charts[charts:]
+    def pick(self, rows: int, charts: tuple[str, ...] | list[str]) -> Brief:
+        """The same brief with its first ``rows`` table rows and only the charts named in
+        ``charts`` (in the brief's order); the others are named as left out."""
+        kept = tuple(c for c in self.charts if c.name in charts)
+        left = tuple(c.title for c in self.charts if c.name not in charts)
         return replace(
             self, rows=self.rows[:rows], rows_left=self.rows_left + max(0, len(self.rows) - rows),
-            charts=self.charts[:charts], charts_left=self.charts_left + tuple(c.title for c in left),
+            charts=kept, charts_left=self.charts_left + left,
         )
 
 
@@ -190,12 +194,3 @@ def _charts(figures: pd.DataFrame, events: pd.DataFrame, context: ExportContext)
         title = words.text(charts.CHARTS[name].title, "charts")
         made.append(BriefChart(name, title, tuple(p.figure for p in parts), tuple(p.text.title if len(parts) > 1 else title for p in parts)))
     return tuple(made)
-
-
-def fitting(whole: Brief):
-    """The briefs to try, fullest first: every chart with every row (up to ``MAX_ROWS``), then
-    with the table cut to ``MIN_ROWS``; then the same with one chart fewer, and so on to none."""
-    for charts in range(len(whole.charts), -1, -1):
-        yield whole.cut(len(whole.rows), charts)
-        if len(whole.rows) > MIN_ROWS:
-            yield whole.cut(MIN_ROWS, charts)
