@@ -117,8 +117,7 @@ def brief(figures: pd.DataFrame, context: ExportContext, *, with_charts: bool = 
     outside = years_without_data(filters, dataset, words)
     empty = ""
     if figures.empty and events.empty:
-        empty = words.text("This view holds no figures or events: there is nothing to chart.", CTX)
-        empty += f" {outside}" if outside else ""
+        empty = words.text("This view holds no figures or events: there is nothing to chart.", CTX)  # the summary says which years
     rows = [_row(r, words) for r in shown.to_dict("records")]
     return Brief(
         language=words.language,
