@@ -85,17 +85,19 @@ def build_download(
     snapshot: Snapshot | None = None,
     size: str | None = None,
     site: str | None = None,
+    version: str | None = None,
 ) -> tuple[DownloadName, bytes]:
     """``(file name, content)`` of a download of the filtered view: ``view_file`` of the view
     ``make_view`` makes of ``snapshot`` (one made of ``dataset`` when None, its names read from
     the dataset's data/i18n once, here). ``words`` (a ``Words`` or a language code; English when
-    None) is the language of the file and its name; ``site`` the page's address (``view_link``)."""
+    None) is the language of the file and its name; ``site`` the page's address (``view_link``);
+    ``version`` the data version when the caller holds a copy of the data (the render process)."""
     language = words.language if isinstance(words, Words) else (words or "en")
     output_kind(kind, chart, Words(language) if language in LANGUAGES else Words("en"))
     if snapshot is None:
         snapshot = make_snapshot(dataset, load_languages(records_folder(dataset)))
     view = make_view(snapshot, config, filters, language)
-    return view_file(view, snapshot, config, kind, chart=chart, today=today, size=size, site=site)
+    return view_file(view, snapshot, config, kind, chart=chart, today=today, size=size, site=site, version=version)
 
 
 def output_kind(kind: str, chart: str | None, words: Words) -> str:
@@ -115,7 +117,7 @@ def output_kind(kind: str, chart: str | None, words: Words) -> str:
 
 def view_file(
     view: View, snapshot: Snapshot, config: Config, kind: str, *, chart: str | None = None, today: dt.date | None = None,
-    size: str | None = None, zip_parts: bool = True, site: str | None = None,
+    size: str | None = None, zip_parts: bool = True, site: str | None = None, version: str | None = None,
 ) -> tuple[DownloadName, bytes]:
     """``(file name, content)`` of ``view`` as a ``kind`` file (a format in ``export.FORMATS``):
     the whole view (csv, xlsx, pptx) or an image of one chart (png, svg; ``chart``, a name in
@@ -132,7 +134,7 @@ def view_file(
     context = ExportContext.for_view(  # zip_parts: a chart on several slides comes as a ZIP of them, named .zip below
         local.dataset, view.filters, config, chart=chart, size=size, today=made_on, all_events=local.events, language=view.language,
         zip_parts=zip_parts, translations=snapshot.translations.get(view.language),
-        version=data_version(snapshot.dataset), link=view_link(view, snapshot, config, site),
+        version=version or data_version(snapshot.dataset), link=view_link(view, snapshot, config, site),
     )
     content = output(view.figures, context)
     what = _chart_spec_title(chart) if output.kind == "chart" else VIEW_TITLE

@@ -34,6 +34,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dashboard.curated.version import data_version
 from dashboard.outputs import export, gate
 from dashboard.outputs.errors import RenderFailed
 
@@ -51,7 +52,7 @@ WATCH_PARENT_S = 0.25  # how often the render process checks that its worker sti
 
 log = logging.getLogger(__name__)
 
-_CHILD: tuple | None = None  # in the render process: dataset, config and the snapshot views are made of
+_CHILD: tuple | None = None  # in the render process: dataset, config, the snapshot views are made of, the data version
 
 
 class _DataPickler(pickle.Pickler):
@@ -67,8 +68,10 @@ class _DataPickler(pickle.Pickler):
 
 
 def _packed(dataset: Dataset, config: Config, translations: dict | None = None) -> bytes:
+    """The data for the render process, with its version as the worker (and ``/status``) states it:
+    the vocabulary enums travel as text, so the copy's own fingerprint would differ."""
     out = io.BytesIO()
-    _DataPickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump((dataset, config, translations))
+    _DataPickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump((dataset, config, translations, data_version(dataset)))
     return out.getvalue()
 
 
@@ -78,7 +81,7 @@ def _start_child(packed: bytes, worker: int | None = None) -> None:
     global _CHILD
     if worker is not None:
         _die_with(worker)
-    dataset, config, translations = pickle.loads(packed)
+    dataset, config, translations, version = pickle.loads(packed)
     try:
         os.nice(NICE)
     except OSError:  # not permitted: drawing still works, only unprioritised
@@ -90,7 +93,7 @@ def _start_child(packed: bytes, worker: int | None = None) -> None:
     images.prewarm()  # Chromium starts while the frames are built
     if translations is None:  # a process started without the page's names: read them once, now
         translations = load_languages(records_folder(dataset))
-    _CHILD = (dataset, config, make_snapshot(dataset, translations))
+    _CHILD = (dataset, config, make_snapshot(dataset, translations), version)
 
 
 def _die_with(worker: int) -> None:
@@ -125,8 +128,8 @@ def _build(
     from dashboard.web.downloads import build_download
 
     assert _CHILD is not None, "the render process was not started with its data"
-    dataset, config, snapshot = _CHILD  # the page's data and names: the view is made as the page makes it
-    name, content = build_download(kind, filters, dataset, config, chart=chart, today=today, words=language, snapshot=snapshot, site=site)
+    dataset, config, snapshot, version = _CHILD  # the page's data and names: the view is made as the page makes it
+    name, content = build_download(kind, filters, dataset, config, chart=chart, today=today, words=language, snapshot=snapshot, site=site, version=version)
     browser = getattr(getattr(renderer._RENDERER, "_kaleido", None), "subprocess", None)
     return name, content, browser.pid if browser is not None else None
 
