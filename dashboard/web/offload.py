@@ -2,8 +2,8 @@
 
 Composing a deck (slide figures, python-pptx, text measuring) is a second or more of
 Python, and in the page's worker it would hold the GIL that filter changes need. Under
-gunicorn (``dashboard.wsgi``) each worker therefore sends its PNG, SVG and PPTX downloads
-to one render process of its own: started on the first such download (spawned, not
+gunicorn (``dashboard.wsgi``) each worker therefore sends its PNG, SVG, PPTX and PDF downloads
+(``RENDER_KINDS``: the formats the registry marks ``renders``) to one render process of its own: started on the first such download (spawned, not
 forked from a threaded worker), given the worker's data once, run at a lower CPU priority
 (``NICE``) so the page's requests take the cores first, and owning the worker's Chromium.
 CSV and Excel files stay in the worker (a few milliseconds of pandas).
