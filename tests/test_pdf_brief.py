@@ -197,3 +197,21 @@ def test_a_chart_too_long_for_two_pages_is_left_out_and_named_while_a_later_shor
     assert int(info(pdf, tmp_path)["Pages"]) <= MAX_PAGES
     assert "Not drawn here, to keep the brief to two pages: A chart of three slides." in text
     assert "A short chart" in text and "Tall (1 of 3)" not in text
+
+
+@pytest.mark.chromium  # draws the charts with headless Chromium
+def test_the_cli_brief_is_the_same_file_as_the_page_s_for_the_same_view_address_and_day(dataset, config, tmp_path):
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from dashboard.analysis.filters import default_filters
+    from dashboard.cli import main
+    from dashboard.web.downloads import site_address
+
+    sample = Path(__file__).resolve().parent / "fixtures" / "sample"
+    out = tmp_path / "cli.pdf"
+    result = CliRunner().invoke(main, ["export", "--format", "pdf", "-o", str(out), "--data", str(sample / "data"), "--seeds", str(sample / "seeds")])
+    assert result.exit_code == 0, result.output
+    _, page = build_download("pdf", default_filters(dataset, config.defaults), dataset, config, today=dt.date.today(), site=site_address(config))
+    assert page == out.read_bytes()  # no clock, random id or path in the file: the same view gives the same bytes
