@@ -177,7 +177,7 @@ class _ChartOption(click.Option):
         return super().get_help_record(ctx)
 
 
-@main.command(help=EN.text("Write the filtered view: data files (csv, xlsx), slide images (png, svg) or a deck (pptx).", CTX))
+@main.command(help=EN.text("Write the filtered view: data files (csv, xlsx), slide images (png, svg), a deck (pptx) or a brief (pdf).", CTX))
 @click.option(
     "--format", "fmt", type=click.Choice(list(exporters.FORMATS)), required=True,
     help=EN.text(
@@ -185,7 +185,7 @@ class _ChartOption(click.Option):
         view_formats=_names(exporters.of_kind("view")), chart_formats=_names(exporters.of_kind("chart")),
     ),
 )
-@click.option("-o", "--output", type=click.Path(), callback=_output, required=True, help=EN.text("File to write (csv, xlsx, pptx; a folder gets a dated name), or the folder for png and svg.", CTX))
+@click.option("-o", "--output", type=click.Path(), callback=_output, required=True, help=EN.text("File to write (csv, xlsx, pptx, pdf; a folder gets a dated name), or the folder for png and svg.", CTX))
 @click.option("--chart", cls=_ChartOption, default=None, help="png/svg: only this chart.")
 @click.option("--size", default=None, help=EN.text("png/svg: an image size named in config.yaml exports.image_sizes (default: exports.image_size).", CTX))
 @click.option("--deck-charts", type=click.Choice(["native", "picture"]), default=None, help=EN.text("pptx: bar charts as native, editable charts or as pictures (default: exports.deck_charts).", CTX))

@@ -28,19 +28,21 @@ fi
 # Liberation Sans 2 is the Arial stand-in the deck's text is measured with
 # (outputs/textfit.py); unlike Liberation 1 it has every Vietnamese letter, which
 # fontconfig confirms with :lang=vi.
-packages="chromium fonts-dejavu-core fonts-liberation fonts-liberation2 fontconfig"
+# Pango sets the PDF brief's text (WeasyPrint loads it at run time: outputs/pdfrender.py).
+packages="chromium fonts-dejavu-core fonts-liberation fonts-liberation2 fontconfig libpango-1.0-0 libpangoft2-1.0-0"
 # grep reads all of fc-list's output (no -q): with -q it stops at the first match, fc-list
 # dies of SIGPIPE, pipefail turns that into a failed check, and apt-get ran on every start.
 has_fonts() {
     fc-list 2>/dev/null | grep -i dejavu >/dev/null \
         && fc-list ':lang=vi' family 2>/dev/null | grep -x 'Liberation Sans' >/dev/null
 }
-if ! command -v chromium >/dev/null 2>&1 || ! has_fonts; then
+has_pango() { ldconfig -p 2>/dev/null | grep -F 'libpangoft2-1.0.so.0' >/dev/null; }
+if ! command -v chromium >/dev/null 2>&1 || ! has_fonts || ! has_pango; then
     if [[ $(id -u) -ne 0 ]]; then
-        echo "Chromium or fonts are missing: run as root, or: sudo apt-get install -y $packages" >&2
+        echo "Chromium, fonts or Pango are missing: run as root, or: sudo apt-get install -y $packages" >&2
         exit 1
     fi
-    echo "Installing Debian's chromium and fonts (apt-get)…"
+    echo "Installing Debian's chromium, fonts and Pango (apt-get)…"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends $packages >/dev/null

@@ -15,6 +15,7 @@ from dashboard.web.app import app_state, create_app
 from dashboard.views.charts import CHARTS, EMPTY_MESSAGE_NAME, as_figure
 from dashboard.config import TableSettings, load_config
 from dashboard.analysis.frame import Filters, year_span
+from dashboard.outputs.formats import of_kind
 from dashboard.web.layout import ID, chart_dom_id, chart_download_id, render_ratios, view_download_id
 from dashboard.web.provenance import EVENT, FIGURE
 from dashboard.views.table import Sort, TableQuery
@@ -415,7 +416,8 @@ def test_close_closes_the_source_panel(state):
 def test_each_download_button_names_its_format_and_chart():
     assert cb.download_request(view_download_id("pptx")) == ("pptx", None)
     assert cb.download_request(chart_download_id("people", "svg")) == ("svg", "people")
-    assert len(cb.DOWNLOAD_BUTTONS) == 3 + 2 * len(CHARTS)
+    assert cb.download_request(view_download_id("pdf")) == ("pdf", None)
+    assert len(cb.DOWNLOAD_BUTTONS) == len(of_kind("view")) + len(of_kind("chart")) * len(CHARTS)  # the registry's, once each
 
 
 @pytest.mark.parametrize("trigger", [None, "download-view-exe", {"format": "csv"}, ["download-view-csv"], "download-../../x-png"])

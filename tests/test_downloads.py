@@ -100,7 +100,7 @@ def test_every_download_button_on_the_page_is_a_kind_build_download_makes():
 @pytest.mark.parametrize(
     ("kind", "chart", "message"),
     [
-        ("pdf", None, "unknown download 'pdf'"),
+        ("docx", None, "unknown download 'docx'"),
         ("png", None, "an image shows one chart; choose one of: funding, people"),
         ("svg", "pie", "unknown chart 'pie'; choose one of: " + ", ".join(CHARTS)),
         ("csv", "funding", "chart= applies to png and svg"),

@@ -69,6 +69,22 @@ def test_a_deck_download_is_drawn_in_a_niced_process_apart_from_the_page(apart):
     assert niceness(process.pid) >= niceness(os.getpid()) + offload.NICE
 
 
+def test_the_page_s_pdf_button_gives_the_brief_drawn_apart_with_a_link_back_to_the_page_it_came_from(apart, tmp_path):
+    import base64
+    import subprocess
+
+    app, _process = apart
+    answer = download(app, button_for("pdf"))
+    assert answer["download"]["data"]["filename"].endswith(".pdf")
+    pdf = base64.b64decode(answer["download"]["data"]["content"])
+    (tmp_path / "brief.pdf").write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-raw", str(tmp_path / "brief.pdf"), "-"], check=True, capture_output=True, text=True).stdout
+    text = " ".join(text.split())  # a footer line wrapped anywhere reads as one
+    assert "View online: http://localhost/" in text  # the address the page was opened at (Flask's test client)
+    status = app.server.test_client().get("/status").get_json()
+    assert f"Data version {status['data_version']}" in text  # the version /status reports, on paper
+
+
 def test_an_image_drawn_apart_is_the_image_drawn_in_the_worker(apart, dataset, config):
     from dashboard.web.downloads import build_download
 

@@ -1,7 +1,8 @@
 """Every Vietnamese output a reader meets, walked for the faults a ministry's reviewer sent back
 (issue 20): the page (its first paint for several links, the table, every source dialog, the
 charts' notes and alt texts), every chart's slide images (the texts handed to the renderer), the
-CSV, the workbook, the deck (with its speaker notes), and the stylesheet. None of them says the project's own English, a bare "Chính phủ" (whose
+CSV, the workbook, the deck (with its speaker notes), the PDF brief's words as it sets them, and
+the stylesheet. None of them says the project's own English, a bare "Chính phủ" (whose
 government?), "£" beside a number, a number split from its unit by a breaking space, or a
 doubled full stop or bracket, a date with a leading zero or a place name a line may split; no
 name a document added without a Vietnamese form shows unmarked; every text run of the deck
@@ -103,6 +104,22 @@ def figure_texts(node) -> list[str]:
     return []
 
 
+def brief_words(dataset, config) -> list[str]:
+    """Every text the Vietnamese PDF brief sets, from the HTML WeasyPrint is given (tags out,
+    no-break spaces kept: pdftotext would read them as plain spaces)."""
+    import html
+
+    from dashboard.outputs.pdfbrief import brief
+    from dashboard.outputs.pdfhtml import brief_html
+    from dashboard.words import Words
+
+    filters = Filters(*year_span(dataset))
+    context = ExportContext.for_view(dataset, filters, config, today=MADE, language="vi", version="0123456789ab", link="http://x/?lang=vi")
+    figures, context = context.localized(apply_filters(figures_frame(dataset), filters))
+    page = re.sub(r"<style>.*?</style>|<head>.*?</head>", "", brief_html(brief(figures, context, with_charts=False), {}, Words("vi")), flags=re.S)
+    return [html.unescape(t) for t in re.split(r"<[^>]+>", page) if t.strip()]
+
+
 @pytest.fixture(scope="module")
 def slide_images(shipped_dataset, config) -> list[str]:
     """The texts of every chart's slide images (PNG, SVG), as drawn: the figures handed to the
@@ -145,6 +162,7 @@ def outputs(page, deck, slide_images, shipped_dataset, config) -> dict[str, list
         "csv": [cell for row in list(rows)[1:] for cell in row],  # the header row is machine names
         "xlsx": [c.value for sheet in workbook for row in sheet.iter_rows() for c in row if isinstance(c.value, str)],
         "deck": [run.text for frame in text_frames(deck) for p in frame.paragraphs for run in p.runs],
+        "pdf": brief_words(shipped_dataset, config),
     }
 
 

@@ -37,7 +37,7 @@ from dashboard.outputs.workbook import (  # noqa: F401  (CTX_XLSX: also the expo
 )
 from dashboard.words import Words
 from dashboard.outputs.formats import (  # noqa: F401  (ExportContext, ExportError: the exporters' shared types)
-    FORMATS, ExportContext, ExportError, Exporter, OutputFormat, SlidesArchive, of_kind, output_format, register_format,
+    FORMATS, ExportContext, ExportError, Exporter, OutputFormat, SlidesArchive, of_kind, output_format, register_format, render_kinds,
 )
 
 FIXED_COLUMNS = FIGURE_COLUMNS[:11]  # id … quote: fixed, first, unchanged
@@ -275,11 +275,13 @@ def _zip(files: list[tuple[str, bytes]], made_on: dt.date) -> bytes:
     return out.getvalue()
 
 
-register_format("png", "PNG", "png", "image/png", "chart")(_image("png"))
-register_format("svg", "SVG", "svg", "image/svg+xml", "chart")(_image("svg"))
+register_format("png", "PNG", "png", "image/png", "chart", renders=True)(_image("png"))
+register_format("svg", "SVG", "svg", "image/svg+xml", "chart", renders=True)(_image("svg"))
 
 
-@register_format("pptx", "Slides (PPTX)", "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "view")
+@register_format(
+    "pptx", "Slides (PPTX)", "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "view", renders=True,
+)
 def export_pptx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     """A PowerPoint deck of the view: title slide, one slide per chart, sources."""
     from dashboard.outputs import deck
@@ -292,3 +294,11 @@ def export_pptx(figures: pd.DataFrame, context: ExportContext) -> bytes:
         charts_as=context.deck_charts, template=context.template, version=context.version, link=context.link,
     )
     return dated_zip(made, context.made_on)  # the same view on the same day: the same bytes
+
+
+@register_format("pdf", "PDF", "pdf", "application/pdf", "view", renders=True)
+def export_pdf(figures: pd.DataFrame, context: ExportContext) -> bytes:
+    """A one-page brief of the view as an A4 PDF (two pages at most; ``pdfbrief``, ``pdfrender``)."""
+    from dashboard.outputs import pdfrender
+
+    return pdfrender.brief_pdf(figures, context)

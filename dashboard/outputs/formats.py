@@ -121,6 +121,7 @@ class OutputFormat:
     mime: str  # the file's media type
     kind: Kind  # "view": one file of the whole view; "chart": one image per chart
     export: Exporter  # (filtered figures, context) → the file's bytes
+    renders: bool = False  # drawn with Chromium: bounded by ``gate`` and drawn apart from the page's worker (web.offload)
 
     def __call__(self, figures: pd.DataFrame, context: ExportContext) -> bytes:
         figures, context = context.localized(figures)
@@ -143,13 +144,14 @@ class OutputFormat:
 FORMATS: dict[str, OutputFormat] = {}  # in the order the CLI lists them
 
 
-def register_format(name: str, label: str, extension: str, mime: str, kind: Kind) -> Callable[[Exporter], Exporter]:
-    """Decorator: register the exporter it wraps as format ``name``. A name registers once."""
+def register_format(name: str, label: str, extension: str, mime: str, kind: Kind, *, renders: bool = False) -> Callable[[Exporter], Exporter]:
+    """Decorator: register the exporter it wraps as format ``name``. A name registers once.
+    ``renders``: the exporter draws with Chromium (the web app bounds and offloads it)."""
 
     def register(fn: Exporter) -> Exporter:
         if name in FORMATS:
             raise ValueError(f"output format {name!r} is registered twice")
-        FORMATS[name] = OutputFormat(name, label, extension, mime, kind, fn)
+        FORMATS[name] = OutputFormat(name, label, extension, mime, kind, fn, renders)
         return fn
 
     return register
@@ -163,6 +165,11 @@ def unregister_format(name: str) -> None:
 def of_kind(kind: Kind) -> list[OutputFormat]:
     """The formats of one kind, in registry order: ``of_kind("chart")`` → png, svg."""
     return [f for f in FORMATS.values() if f.kind == kind]
+
+
+def render_kinds() -> tuple[str, ...]:
+    """The formats drawn with Chromium (``renders``): ``("png", "svg", "pptx", "pdf")``."""
+    return tuple(f.name for f in FORMATS.values() if f.renders)
 
 
 def output_format(name: str) -> OutputFormat:

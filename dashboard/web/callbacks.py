@@ -157,12 +157,13 @@ def download_request(trigger: Any) -> tuple[str, str | None] | None:
 
 def make_download(
     state: AppState, kind: str, chart: str | None, filters: Filters, today: dt.date | None = None, language: str | None = None,
+    site: str | None = None,
 ) -> tuple[str, bytes]:
     """The file a download button gives: its name and content, for the filters on screen, in
-    the page's ``language`` (the default language when None)."""
+    the page's ``language`` (the default language when None); ``site``: the page's address."""
     language = parse_language(language, state.language)
     output_kind(kind, chart, words_for(language))  # a wrong request: its error, before a view is made
-    return view_file(view_for(state, filters, language), state.data(), state.config, kind, chart=chart, today=today)
+    return view_file(view_for(state, filters, language), state.data(), state.config, kind, chart=chart, today=today, site=site)
 
 
 # --- the table -----------------------------------------------------------------------------------
@@ -285,8 +286,12 @@ def download(*args):
     filters = from_controls(years, programmes, metric, state.choices, state.defaults, scope, quantity)
     kind, chart = request
     apart = offload.render_process(flask.current_app) if kind in offload.RENDER_KINDS else None
+    site = flask.request.host_url.rstrip("/") + state.config.serving.url_prefix  # the address this page was opened at
     try:
-        name, content = apart.download(kind, filters, chart, language=language) if apart else make_download(state, kind, chart, filters, language=language)
+        if apart:
+            name, content = apart.download(kind, filters, chart, language=language, site=site)
+        else:
+            name, content = make_download(state, kind, chart, filters, language=language, site=site)
     except RendererBusy as err:  # every render slot taken: a plain, retryable message
         ctx.response.set_header("Retry-After", str(err.retry_after))
         return no_update, words.text(

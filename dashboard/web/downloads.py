@@ -10,16 +10,21 @@ and its name is the title in that language: the name itself stays an ASCII slug
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import unicodedata
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from dashboard.analysis.filters import default_filters
 from dashboard.analysis.frame import Filters
+from dashboard.curated.version import data_version
 from dashboard.curated.translations import records_folder
 from dashboard.outputs.errors import NothingToExport
 from dashboard.outputs.export import FORMATS, ExportContext, ExportError, file_name, of_kind, titled_name
 from dashboard.views.view import Snapshot, View, load_languages, make_snapshot, make_view
+from dashboard.web.urlstate import encode
 from dashboard.words import LANGUAGES, Words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -82,17 +87,20 @@ def build_download(
     words: Words | str | None = None,
     snapshot: Snapshot | None = None,
     size: str | None = None,
+    site: str | None = None,
+    version: str | None = None,
 ) -> tuple[DownloadName, bytes]:
     """``(file name, content)`` of a download of the filtered view: ``view_file`` of the view
     ``make_view`` makes of ``snapshot`` (one made of ``dataset`` when None, its names read from
     the dataset's data/i18n once, here). ``words`` (a ``Words`` or a language code; English when
-    None) is the language of the file and its name."""
+    None) is the language of the file and its name; ``site`` the page's address (``view_link``);
+    ``version`` the data version when the caller holds a copy of the data (the render process)."""
     language = words.language if isinstance(words, Words) else (words or "en")
     output_kind(kind, chart, Words(language) if language in LANGUAGES else Words("en"))
     if snapshot is None:
         snapshot = make_snapshot(dataset, load_languages(records_folder(dataset)))
     view = make_view(snapshot, config, filters, language)
-    return view_file(view, snapshot, config, kind, chart=chart, today=today, size=size)
+    return view_file(view, snapshot, config, kind, chart=chart, today=today, size=size, site=site, version=version)
 
 
 def output_kind(kind: str, chart: str | None, words: Words) -> str:
@@ -113,13 +121,15 @@ def output_kind(kind: str, chart: str | None, words: Words) -> str:
 def view_file(
     view: View, snapshot: Snapshot, config: Config, kind: str, *, chart: str | None = None, today: dt.date | None = None,
     size: str | None = None, zip_parts: bool = True, deck_charts: str | None = None, template: str | None = None,
+    site: str | None = None, version: str | None = None,
 ) -> tuple[DownloadName, bytes]:
     """``(file name, content)`` of ``view`` as a ``kind`` file (a format in ``export.FORMATS``):
     the whole view (csv, xlsx, pptx) or an image of one chart (png, svg; ``chart``, a name in
     ``charts.CHARTS``), in the view's language, from the view's own rows and the snapshot's names
     (nothing is read from disk). The name says what and when:
     ``programme-figures_2018-2025_2026-11-22.pptx``. Raises ``ExportError`` with a plain message
-    for an unknown kind or chart, or when images cannot be drawn (no browser)."""
+    for an unknown kind or chart, or when images cannot be drawn (no browser). A file that
+    states where it comes from (the PDF brief) gets the data version and ``view_link``."""
     words = Words(view.language)
     output_kind(kind, chart, words)
     output = FORMATS[kind]
@@ -128,7 +138,7 @@ def view_file(
     context = ExportContext.for_view(  # zip_parts: a chart on several slides comes as a ZIP of them, named .zip below
         local.dataset, view.filters, config, chart=chart, size=size, today=made_on, all_events=local.events, language=view.language,
         zip_parts=zip_parts, translations=snapshot.translations.get(view.language), deck_charts=deck_charts, template=template,
-        **(provenance(view, snapshot, config) if kind == "pptx" else {}),
+        version=version or data_version(snapshot.dataset), link=view_link(view, snapshot, config, site),
     )
     refuse_nothing(view, kind, chart, local.dataset, words)
     content = output(view.figures, context)
@@ -136,14 +146,19 @@ def view_file(
     return download_name(what, view.filters, made_on, output.extension_for(content), words), content
 
 
-def provenance(view: View, snapshot: Snapshot, config: Config) -> dict[str, str]:
-    """The data version (as /status reports it) and the view's link (its years always written,
-    so the link keeps meaning the same years as data is added), for a file to say."""
-    from dashboard.web.state import data_version
-    from dashboard.web.urlstate import encode
+def site_address(config: Config) -> str:
+    """Where ``dashboard serve`` serves the page with these settings: ``http://127.0.0.1:8050/``."""
+    return f"http://{config.server.host}:{config.server.port}{config.serving.url_prefix}"
 
-    link = config.serving.url_prefix + encode(view.filters, Filters(0, 0), view.language)
-    return {"version": data_version(snapshot.dataset), "link": link}
+
+def view_link(view: View, snapshot: Snapshot, config: Config, site: str | None = None) -> str:
+    """The short link of ``view``: the page's address (``site``: the address a page request came
+    to; else ``site_address``) and only the filters that differ from the defaults, as the page's
+    own link writes them (``…/?year_from=2022&year_to=2025&lang=vi``), the years always: a file is
+    a view frozen in time, and its link must keep meaning the same years as documents are added."""
+    defaults = dataclasses.replace(default_filters(snapshot.choices, config.defaults), year_from=0, year_to=0)
+    base = site or site_address(config)
+    return base + encode(view.filters, defaults, view.language, config.defaults.lang)
 
 
 def _chart_spec_title(chart: str) -> str:

@@ -2,8 +2,8 @@
 
 Composing a deck (slide figures, python-pptx, text measuring) is a second or more of
 Python, and in the page's worker it would hold the GIL that filter changes need. Under
-gunicorn (``dashboard.wsgi``) each worker therefore sends its PNG, SVG and PPTX downloads
-to one render process of its own: started on the first such download (spawned, not
+gunicorn (``dashboard.wsgi``) each worker therefore sends its PNG, SVG, PPTX and PDF downloads
+(``RENDER_KINDS``: the formats the registry marks ``renders``) to one render process of its own: started on the first such download (spawned, not
 forked from a threaded worker), given the worker's data once, run at a lower CPU priority
 (``NICE``) so the page's requests take the cores first, and owning the worker's Chromium.
 CSV and Excel files stay in the worker (a few milliseconds of pandas).
@@ -34,7 +34,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dashboard.outputs import gate
+from dashboard.curated.version import data_version
+from dashboard.outputs import export, gate
 from dashboard.outputs.errors import RenderFailed
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,7 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from dashboard.curated.records import Dataset
 
 OFFLOAD_KEY = "DASHBOARD_RENDER_PROCESS"  # where the app keeps its RenderProcess (Flask config)
-RENDER_KINDS = ("pptx", "png", "svg")  # the downloads drawn with Chromium
+RENDER_KINDS = export.render_kinds()  # the downloads drawn with Chromium: png, svg, pptx, pdf (the format registry says which)
 NICE = 10  # scheduling priority of the render process (0 = as the page's worker, 19 = lowest)
 RESULT_TIMEOUT = 40.0  # seconds one download may take there; with 15 s for a slot, under the worker timeout (60 s)
 RETRY = "try again in a few seconds (the image renderer restarts by itself)"
@@ -51,7 +52,7 @@ WATCH_PARENT_S = 0.25  # how often the render process checks that its worker sti
 
 log = logging.getLogger(__name__)
 
-_CHILD: tuple | None = None  # in the render process: dataset, config and the snapshot views are made of
+_CHILD: tuple | None = None  # in the render process: dataset, config, the snapshot views are made of, the data version
 
 
 class _DataPickler(pickle.Pickler):
@@ -67,8 +68,10 @@ class _DataPickler(pickle.Pickler):
 
 
 def _packed(dataset: Dataset, config: Config, translations: dict | None = None) -> bytes:
+    """The data for the render process, with its version as the worker (and ``/status``) states it:
+    the vocabulary enums travel as text, so the copy's own fingerprint would differ."""
     out = io.BytesIO()
-    _DataPickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump((dataset, config, translations))
+    _DataPickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump((dataset, config, translations, data_version(dataset)))
     return out.getvalue()
 
 
@@ -78,7 +81,7 @@ def _start_child(packed: bytes, worker: int | None = None) -> None:
     global _CHILD
     if worker is not None:
         _die_with(worker)
-    dataset, config, translations = pickle.loads(packed)
+    dataset, config, translations, version = pickle.loads(packed)
     try:
         os.nice(NICE)
     except OSError:  # not permitted: drawing still works, only unprioritised
@@ -90,7 +93,7 @@ def _start_child(packed: bytes, worker: int | None = None) -> None:
     images.prewarm()  # Chromium starts while the frames are built
     if translations is None:  # a process started without the page's names: read them once, now
         translations = load_languages(records_folder(dataset))
-    _CHILD = (dataset, config, make_snapshot(dataset, translations))
+    _CHILD = (dataset, config, make_snapshot(dataset, translations), version)
 
 
 def _die_with(worker: int) -> None:
@@ -116,15 +119,17 @@ def _die_with(worker: int) -> None:
     threading.Thread(target=watch, name="worker-watch", daemon=True).start()
 
 
-def _build(kind: str, filters: Filters, chart: str | None, today: dt.date | None, language: str = "en") -> tuple[str, bytes, int | None]:
+def _build(
+    kind: str, filters: Filters, chart: str | None, today: dt.date | None, language: str = "en", site: str | None = None,
+) -> tuple[str, bytes, int | None]:
     """The download, and the process group of the browser that drew it (so the worker can
     stop that browser even when this process is killed)."""
     from dashboard.outputs import renderer
     from dashboard.web.downloads import build_download
 
     assert _CHILD is not None, "the render process was not started with its data"
-    dataset, config, snapshot = _CHILD  # the page's data and names: the view is made as the page makes it
-    name, content = build_download(kind, filters, dataset, config, chart=chart, today=today, words=language, snapshot=snapshot)
+    dataset, config, snapshot, version = _CHILD  # the page's data and names: the view is made as the page makes it
+    name, content = build_download(kind, filters, dataset, config, chart=chart, today=today, words=language, snapshot=snapshot, site=site, version=version)
     browser = getattr(getattr(renderer._RENDERER, "_kaleido", None), "subprocess", None)
     return name, content, browser.pid if browser is not None else None
 
@@ -136,7 +141,7 @@ def _build_preview(filters: Filters, language: str, version: str, link: str) -> 
     from dashboard.views.view import make_view
 
     assert _CHILD is not None, "the render process was not started with its data"
-    dataset, config, snapshot = _CHILD
+    dataset, config, snapshot, _version = _CHILD
     view = make_view(snapshot, config, filters, language)
     content = preview_png(view, snapshot.localized(language).dataset, config, version=version, link=link)
     browser = getattr(getattr(renderer._RENDERER, "_kaleido", None), "subprocess", None)
@@ -165,9 +170,10 @@ class RenderProcess:
 
     def download(
         self, kind: str, filters: Filters, chart: str | None = None, today: dt.date | None = None, language: str = "en",
+        site: str | None = None,
     ) -> tuple[str, bytes]:
-        """``(file name, content)`` of a PNG, SVG or PPTX download, drawn in the render process."""
-        return self._run(_build, kind, filters, chart, today, language)
+        """``(file name, content)`` of a PNG, SVG, PPTX or PDF download, drawn in the render process."""
+        return self._run(_build, kind, filters, chart, today, language, site)
 
     def preview(self, filters: Filters, language: str, version: str, link: str) -> bytes:
         """A link's 1200×630 preview image (``outputs.preview``), drawn in the render process."""

@@ -50,6 +50,7 @@ from dashboard.curated.records import Dataset
 from dashboard.views.checked import load_checked
 from dashboard.web.state import data_version  # noqa: F401  (re-exported: /status and the page share it)
 from dashboard.outputs import gate
+from dashboard.web import offload
 
 if TYPE_CHECKING:  # pragma: no cover
     import dash
@@ -58,7 +59,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger("dashboard.serving")
 
-RENDER_KINDS = ("pptx", "png", "svg")  # downloads that draw with the browser
+RENDER_KINDS = offload.RENDER_KINDS  # downloads that draw with the browser (the format registry says which)
 FLOOD_FACTOR = 2  # render downloads in flight beyond which a request is refused before Dash runs
 
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
-import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +27,7 @@ from dashboard.config import Config
 from dashboard.curated.records import Dataset
 from dashboard.curated.translations import records_folder
 from dashboard.outputs.releases import release_date
+from dashboard.curated.version import data_version  # noqa: F401  (the page, /status and the files share it)
 from dashboard.views.language import Localized, localize
 from dashboard.views.table import TableIndex, TablePage
 from dashboard.views.view import (  # noqa: F401  (View, ChartView, MAX_RATIOS, load_languages, view_claims: read from here too)
@@ -67,13 +66,6 @@ class ViewCache:
 
 
 # --- state computed once at start-up ------------------------------------------------------
-
-
-def data_version(dataset: Dataset) -> str:
-    """A short fingerprint of the data served: the same files give the same version,
-    wherever the folder is (locations count by file name and line)."""
-    text = re.sub(r"Location\(path='(?:[^']*/)?([^'/]*)'", r"Location(path='\1'", repr(dataset))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
