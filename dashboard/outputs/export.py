@@ -215,6 +215,7 @@ def chart_images(format: str, figures: pd.DataFrame, context: ExportContext) -> 
     return images.slide_images(
         context.chart, figures, context.events(), dataset, filters, config,
         format=format, size=context.size, made_on=context.made_on, words=context.words,
+        version=context.version, link=context.link,
     )
 
 

@@ -76,9 +76,11 @@ def slide_figure(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset
 
 
 def slide_images(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, filters: Filters, config: Config, *,
-                 format: str = "png", size: str | None = None, made_on: dt.date | None = None, words: Words | None = None) -> list[bytes]:
+                 format: str = "png", size: str | None = None, made_on: dt.date | None = None, words: Words | None = None,
+                 version: str = "", link: str = "") -> list[bytes]:
     """Chart ``name`` as slide images (png or svg) of the named ``size``: one, or one per part
-    when its rows do not fit one slide ("(1 of 2)", "(2 of 2)")."""
+    when its rows do not fit one slide ("(1 of 2)", "(2 of 2)"); each names the data ``version``
+    and the view's ``link`` under the date made, when given."""
     pixels = image_size(config, size, words)
-    parts = slide_parts(name, figures, events, dataset, filters, config, size=pixels, made_on=made_on, words=words)
+    parts = slide_parts(name, figures, events, dataset, filters, config, size=pixels, made_on=made_on, words=words, version=version, link=link)
     return render_images([p.figure for p in parts], format=format, width=pixels[0], height=pixels[1])

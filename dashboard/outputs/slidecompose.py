@@ -54,6 +54,7 @@ class SlideText:
     source: str  # "Source: <title> — <publisher>, <date>", "" when nothing is plotted
     notes: tuple[str, ...]  # "Over: the source gives a lower bound; …"
     made: str  # "Made 22 Nov 2026 · <dashboard title>"
+    provenance: str = ""  # "Data version 3f9c… · https://…/?year_from=2018…": where the file came from
 
 
 day_text = day_label  # "22 Nov 2026": the one day label, shared with the page and the deck
@@ -61,9 +62,11 @@ day_text = day_label  # "22 Nov 2026": the one day label, shared with the page a
 
 def slide_text(
     name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, filters: Filters, config: Config, made_on: dt.date,
-    words: Words | None = None,
+    words: Words | None = None, *, version: str = "", link: str = "",
 ) -> SlideText:
-    """What a slide of chart ``name`` says around it; its own words in the language of ``words``."""
+    """What a slide of chart ``name`` says around it; its own words in the language of ``words``;
+    ``version`` and ``link`` (the data version /status reports, the view's link) say where the
+    image came from, under the date made."""
     from dashboard.views import charts
 
     spec = chart_spec(name)
@@ -74,6 +77,7 @@ def slide_text(
         source=charts.source_footer(name, figures, events, dataset),
         notes=tuple(charts.qualifier_notes(name, figures)),
         made=words.text("Made {date} · {title}", "images", date=Formatter(words).date(made_on), title=words.text(config.title, "page title")),
+        provenance=" · ".join(p for p in (words.text("Data version {version}", "page", version=version) if version else "", link) if p),
     )
 
 
@@ -139,6 +143,9 @@ def compose(
     for line in _wrap_px("   ".join([*panel_details, *text.notes, *cap]), usable, px(NOTE_PX), char_width=FOOTER_CHAR_WIDTH):
         footer_lines.append((line, px(NOTE_PX), theme.muted_colour))
     footer_lines.append((text.made, px(NOTE_PX), theme.muted_colour))
+    if text.provenance:  # a link has no spaces to wrap at: it is cut to the line rather than run off the slide
+        for line in _wrap_px(text.provenance, usable, px(NOTE_PX), char_width=FOOTER_CHAR_WIDTH):
+            footer_lines.append((line, px(NOTE_PX), theme.muted_colour))
     footer_h = sum(f * FOOTER_LINE for _, f, _ in footer_lines)
     axis_band = _x_axis_band(layout, px(BODY_PX))
     footer_gap = px(24)  # between the axis title and the rule above the footer

@@ -67,6 +67,8 @@ def slide_parts(
     title: bool = True,
     scale: float | None = None,
     words: Words | None = None,
+    version: str = "",
+    link: str = "",
 ) -> list[SlidePart]:
     """Chart ``name`` as one slide, or as several when its rows do not fit one (see above); its
     own words in the language of ``words`` (English when None)."""
@@ -75,7 +77,7 @@ def slide_parts(
     chart_spec(name)
     made_on = made_on or dt.date.today()
     words = words or Words("en")
-    text = slide_text(name, figures, events, dataset, filters, config, made_on, words)
+    text = slide_text(name, figures, events, dataset, filters, config, made_on, words, version=version, link=link)
     raw = charts.build_chart(name, figures, events, dataset, config.theme, filters).to_dict()
     whole_raw = copy.deepcopy(raw)
     fit: dict = {}
@@ -86,7 +88,7 @@ def slide_parts(
     if fit.get("spare", 0.0) >= 0:
         return single
     if charts.CHARTS[name].plots == "events":
-        return _event_parts(name, figures, events, dataset, filters, config, made_on, words, size, title, scale, ids) or single
+        return _event_parts(name, figures, events, dataset, filters, config, made_on, words, size, title, scale, ids, version, link) or single
     panels = _panels(whole["layout"], _groups(figures))
     capped = charts.cap_note(name, figures, events)
 
@@ -96,7 +98,7 @@ def slide_parts(
         rows = _part_frame(figures, part_ids)
         if sorted(str(i) for i in charts.plotted_rows(name, rows, events)["id"]) != sorted(part_ids):
             return None
-        said = slide_text(name, rows, events, dataset, filters, config, made_on, words)
+        said = slide_text(name, rows, events, dataset, filters, config, made_on, words, version=version, link=link)
         said = dataclasses.replace(
             said, title=words.text("{heading} ({number} of {count})", "deck", heading=said.title, number=number, count=count),
             notes=(*said.notes, *([capped] if capped else [])),
@@ -130,7 +132,7 @@ def slide_parts(
     return parts
 
 
-def _event_parts(name, figures, events, dataset, filters, config, made_on, words, size, title, scale, ids) -> list[SlidePart]:
+def _event_parts(name, figures, events, dataset, filters, config, made_on, words, size, title, scale, ids, version, link) -> list[SlidePart]:
     """The timeline's events in date order, as many a slide as fit (see ``slideevents``); [] when
     a part would not draw exactly its own events."""
     from dashboard.views import charts
@@ -141,7 +143,7 @@ def _event_parts(name, figures, events, dataset, filters, config, made_on, words
         rows = part_events(events, part)
         if [str(i) for i in charts.plotted_rows(name, figures, rows)["id"]] != part:
             return None
-        said = slide_text(name, figures, rows, dataset, filters, config, made_on, words)
+        said = slide_text(name, figures, rows, dataset, filters, config, made_on, words, version=version, link=link)
         said = numbered(said, said.title, number, count, words, (capped,) if capped else ())
         figure = charts.build_chart(name, figures, rows, dataset, config.theme, filters).to_dict()
         fitted: dict = {}
