@@ -100,7 +100,7 @@ def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: 
     panels = [rows.take(index) for index in where.values()]
     scoped = len({s for _, s, _ in keys}) > 1 or keys[0][1] not in ("", SCOPE_NOT_STATED)
     # panels of several units (people beside a multiple, returns beside flights): each title says its own
-    mixed = len({p.first("unit") for p in panels}) > 1
+    mixed = len({p.first("unit") for p in panels}) > 1 or not axis_title
     split = {(m, s) for m, s, _ in keys if sum(1 for k in keys if k[:2] == (m, s)) > 1}  # a metric and scope over several kinds of period
     titles = [panel_title(p, dataset, scoped, theme, words, timed=key[:2] in split, unit=mixed) for p, key in zip(panels, keys)]
     slots = 3 if lone_pad and len(panels) == 1 else 1

@@ -1,0 +1,109 @@
+"""What a sceptical reviewer read on charts, slides and files with the made-up documents of
+tests/fixtures/extra_documents added to the shipped data: a hedged value ("potentially four
+times as many") is never called exact nor drawn on a people axis, and a fall ("cut by 75%")
+keeps its direction wherever it is drawn or written."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
+from dashboard.curated.validate import load_valid
+from dashboard.outputs import export
+from dashboard.outputs.decktables import source_rows
+from dashboard.views.charts.registry import chart_figure, qualifier_notes
+from dashboard.views.language import localize
+from dashboard.views.table import table_rows
+from dashboard.web.provenance import Provenance
+from dashboard.words import Words
+
+EXTRA = Path(__file__).resolve().parent / "fixtures" / "extra_documents"
+HEDGED, FALL = "example-victims-multiple", "example-processing-time-cut"  # made-up document 930
+
+
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory, shipped_data_dir, shipped_seeds_dir):
+    """The shipped data with every made-up document added as data only."""
+    root = tmp_path_factory.mktemp("trust")
+    shutil.copytree(shipped_data_dir, root / "data", dirs_exist_ok=True)
+    shutil.copytree(shipped_seeds_dir, root / "seeds", dirs_exist_ok=True)
+    for folder in ("data", "seeds"):
+        for path in (EXTRA / folder).iterdir():
+            shutil.copy(path, root / folder / path.name)
+    return load_valid(root / "data", root / "seeds"), root
+
+
+def view(dataset, language="en", metrics=()):
+    first, last = year_span(dataset)
+    local = localize(dataset, figures_frame(dataset), events_frame(dataset), language, None)
+    filters = Filters(first, last, metrics=tuple(metrics))
+    return local, apply_filters(local.figures, filters), apply_event_filters(local.events, filters)
+
+
+def csv_rows(figures) -> dict[str, dict]:
+    content = export.export_csv(figures, export.ExportContext(csv_bom=False)).decode()
+    return {r["id"]: r for r in csv.DictReader(io.StringIO(content))}
+
+
+def x_title(spec: dict) -> str:
+    """The title of the chart's last value axis (the one under every panel)."""
+    axes = [k for k in spec["layout"] if k.startswith("xaxis") and (spec["layout"][k].get("title") or {}).get("text")]
+    return spec["layout"][axes[-1]]["title"]["text"] if axes else ""
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_a_hedged_value_reads_as_its_hedge_never_as_exact_in_the_table_deck_and_source_dialog(grown, language):
+    dataset, root = grown
+    words = Words(language)
+    local, figures, _ = view(dataset, language)
+    exact = words.text("Exact: the source states this number.", "qualifier sentence: what a figure's bound means")
+    hedge = words.text("Potentially: the source says the value may hold, not that it does.", "qualifier sentence: what a figure's bound means")
+    assert table_rows(figures)[HEDGED]["qualifier"] == hedge.split(":")[0] != exact.split(":")[0]
+    deck = {row.key: row.cells for row in source_rows(figures, local.dataset, words)}
+    assert deck[HEDGED][2] == hedge
+    dialog = Provenance(dataset, root / "seeds").passage(HEDGED, words=words)
+    shown = " ".join([dialog.heading, *(f"{d.label}: {d.text}" for d in dialog.details)])
+    assert hedge in shown and exact not in shown
+    assert local.figures.set_index("id").at[HEDGED, "value_label"] in shown  # "potentially 4 times as many", hedge and all
+
+
+def test_a_hedged_value_is_never_exact_in_the_csv_nor_the_workbook(grown):
+    import openpyxl
+
+    dataset, _ = grown
+    _, figures, _ = view(dataset)
+    row = csv_rows(figures)[HEDGED]
+    assert (row["qualifier"], row["value_bound"], row["value_label"]) == ("potentially", "potentially", "potentially 4 times as many")
+    book = openpyxl.load_workbook(io.BytesIO(export.export_xlsx(figures, export.ExportContext())))
+    names = [name for name, _ in export.xlsx_columns()]
+    sheet = {r[names.index("id")]: dict(zip(names, r)) for r in book["Figures"].iter_rows(min_row=2, values_only=True)}
+    assert (sheet[HEDGED]["qualifier"], sheet[HEDGED]["value_bound"]) == ("potentially", "potentially")
+
+
+def test_a_multiple_on_the_people_chart_is_drawn_on_an_axis_of_its_own_unit_never_of_people(grown, config):
+    dataset, _ = grown
+    local, figures, events = view(dataset, metrics=["unidentified_victims_multiple"])  # as a slide of its own panel
+    spec = chart_figure("people", figures, events, local.dataset, config.theme)
+    assert "times as many" in x_title(spec) and "people" not in x_title(spec).lower()
+    notes = " ".join(qualifier_notes("people", figures))
+    assert "Potentially" in notes  # the chart says what its hedged bar means
+    local, figures, events = view(dataset, metrics=["victims_identified"])
+    assert x_title(chart_figure("people", figures, events, local.dataset, config.theme)).startswith("Number of people")
+
+
+def test_a_fall_is_drawn_below_zero_and_written_with_its_direction_in_every_file(grown, config):
+    dataset, _ = grown
+    local, figures, events = view(dataset, metrics=["processing_time_change"])
+    spec = chart_figure("returns", figures, events, local.dataset, config.theme)
+    bars = [t for t in spec["data"] if t.get("type") == "bar" and FALL in list(t.get("y", []))]
+    assert bars and all(x < 0 for t in bars for x in t["x"])  # drawn leftwards of zero, never as +75
+    axis = spec["layout"]["xaxis"]
+    assert axis["range"][0] < -75 and axis["range"][1] <= 0
+    row = csv_rows(figures)[FALL]
+    assert (float(row["value"]), row["change"], row["value_label"]) == (-75.0, "fall", "down 75%")
+    assert float(row["value_low"]) == float(row["value_high"]) == -75.0
