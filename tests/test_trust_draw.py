@@ -107,3 +107,45 @@ def test_a_fall_is_drawn_below_zero_and_written_with_its_direction_in_every_file
     row = csv_rows(figures)[FALL]
     assert (float(row["value"]), row["change"], row["value_label"]) == (-75.0, "fall", "down 75%")
     assert float(row["value_low"]) == float(row["value_high"]) == -75.0
+
+
+# --- panel titles fit their slide image ---------------------------------------------------------
+
+
+def _title_overrun(part_figure: dict) -> list[tuple[str, float]]:
+    """Each panel title that runs past the image's right edge, and by how many pixels, measured
+    as the slide sets it (bold Arial, measured with its metric twin by ``outputs.textfit``)."""
+    from dashboard.outputs.slidefit import plain_text
+    from dashboard.outputs.textfit import text_width_in
+
+    layout = part_figure["layout"]
+    margin, width = layout["margin"], layout["width"]
+    plot_w = width - margin["l"] - margin["r"]
+    out = []
+    for a in layout.get("annotations", []):
+        if a.get("name") != "panel-title":
+            continue
+        xref = str(a.get("xref", "paper"))
+        start = (layout.get("xaxis" + xref.split(" ")[0][1:], {}).get("domain") or [0, 1])[0] if xref.endswith("domain") else 0.0
+        left = margin["l"] + (start + float(a.get("x", 0)) * (1 if xref.endswith("domain") else 0)) * plot_w
+        size = float(a.get("font", {}).get("size", 13))
+        extent = max(text_width_in(line, size, bold=True) * 72 for line in plain_text(a["text"]).split("\n"))
+        if left + extent > width:
+            out.append((plain_text(a["text"]), left + extent - width))
+    return out
+
+
+@pytest.mark.parametrize("grown_data", [False, True], ids=["shipped data", "with the made-up documents"])
+def test_no_panel_title_runs_off_a_slide_image_at_any_size_in_either_language(grown, shipped_dataset, config, grown_data):
+    from dashboard.outputs.slideparts import slide_parts
+
+    dataset = grown[0] if grown_data else shipped_dataset
+    overruns = []
+    for language in ("en", "vi"):
+        local, figures, events = view(dataset, language)
+        filters = Filters(*year_span(dataset))
+        for size_name, size in config.exports.image_sizes.items():
+            for chart in ("funding", "people", "returns", "claims"):
+                for part in slide_parts(chart, figures, events, local.dataset, filters, config, size=tuple(size), words=Words(language)):
+                    overruns += [(language, size_name, chart, part.number, *o) for o in _title_overrun(part.figure)]
+    assert not overruns, f"panel titles cut at the image's right edge: {overruns[:5]}"
