@@ -149,3 +149,28 @@ def test_no_panel_title_runs_off_a_slide_image_at_any_size_in_either_language(gr
                 for part in slide_parts(chart, figures, events, local.dataset, filters, config, size=tuple(size), words=Words(language)):
                     overruns += [(language, size_name, chart, part.number, *o) for o in _title_overrun(part.figure)]
     assert not overruns, f"panel titles cut at the image's right edge: {overruns[:5]}"
+
+
+# --- a part and its whole on different slides ---------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_a_part_whose_whole_is_on_another_slide_says_which_slide_never_not_in_this_view(grown, config, language):
+    from dashboard.outputs.slideparts import slide_parts
+    from dashboard.outputs.slidefit import plain_text
+
+    dataset, _ = grown
+    words = Words(language)
+    local, figures, events = view(dataset, language)
+    parts = slide_parts("funding", figures, events, local.dataset, Filters(*year_span(dataset)), config, words=words)
+    slide_of = {i: p.number for p in parts for i in p.ids}
+    whole_of = dict(zip(figures["id"], figures["part_of"]))
+    apart = [(p, i) for p in parts for i in p.ids if isinstance(whole_of.get(i), str) and slide_of.get(whole_of[i], p.number) != p.number]
+    if not apart:
+        pytest.skip("no part is drawn on another slide than its whole in this data")
+    unknown = words.text("a larger figure not in this view", "claims")
+    for part, figure_id in apart:
+        axes = [a for k, a in part.figure["layout"].items() if k.startswith("yaxis") and figure_id in list(a.get("tickvals", []))]
+        label = plain_text(list(axes[0]["ticktext"])[list(axes[0]["tickvals"]).index(figure_id)]).replace("\n", " ")
+        where = words.text("{value} (whole on slide {number} of {count})", "deck", value="", number=slide_of[whole_of[figure_id]], count=len(parts))
+        assert unknown not in label and " ".join(where.split()) in " ".join(label.split()), label

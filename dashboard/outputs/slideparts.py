@@ -89,11 +89,12 @@ def slide_parts(
         return _event_parts(name, figures, events, dataset, filters, config, made_on, words, size, title, scale, ids) or single
     panels = _panels(whole["layout"], _groups(figures))
     capped = charts.cap_note(name, figures, events)
+    where: dict[str, tuple[int, int]] = {}  # a drawn bar's slide (number, count), once the parts are planned
 
     def drawn_part(part: list[tuple[_Panel, list[str]]], number: int = 1, count: int = 1, begun: frozenset = frozenset()):
         """The part's slide and whether its rows fit it, or None when the registry does not draw exactly its rows."""
         part_ids = [i for _, piece in part for i in piece]
-        rows = _part_frame(figures, part_ids)
+        rows = _wholes_named(_part_frame(figures, part_ids), figures, where, words)
         if sorted(str(i) for i in charts.plotted_rows(name, rows, events)["id"]) != sorted(part_ids):
             return None
         said = slide_text(name, rows, events, dataset, filters, config, made_on, words)
@@ -120,6 +121,7 @@ def slide_parts(
     if len(plan) < 2:
         return single  # one slide (crowded, every row on it) rather than parts that drop or repeat a row
     parts, begun = [], set()
+    where.update({i: (number, len(plan)) for number, part in enumerate(plan, start=1) for _, piece in part for i in piece})
     for number, part in enumerate(plan, start=1):
         drawn_ = drawn_part(part, number, len(plan), frozenset(begun))
         if drawn_ is None:
@@ -226,6 +228,29 @@ def _part_frame(figures: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
             groups = figures.loc[keep, column].dropna()
             keep = keep | figures[column].isin(groups).to_numpy(dtype=bool)
     return figures[keep]
+
+
+def _wholes_named(rows: pd.DataFrame, figures: pd.DataFrame, where: dict[str, tuple[int, int]], words: Words) -> pd.DataFrame:
+    """``rows`` knowing each whole their parts belong to that they leave out (``labels.WHOLES_ATTR``):
+    "part of £12m (whole on slide 3 of 5)" where another slide draws it, "part of £12m" where the
+    view holds it undrawn; never "a larger figure not in this view" for a whole the view holds."""
+    from dashboard.views.labels import WHOLES_ATTR
+
+    if "part_of" not in rows:
+        return rows
+    held = set(rows["id"].astype(str))
+    wholes = {str(w) for w in rows["part_of"].dropna() if str(w) and str(w) not in held}
+    if not wholes:
+        return rows
+    values = dict(zip(figures["id"].astype(str), figures["value_label"].astype(str)))
+    named = {
+        w: values[w] if w not in where else words.text(
+            "{value} (whole on slide {number} of {count})", "deck", value=values[w], number=where[w][0], count=where[w][1])
+        for w in wholes if w in values
+    }
+    rows = rows.copy(deep=False)
+    rows.attrs = {**rows.attrs, WHOLES_ATTR: named}
+    return rows
 
 
 # --- what each part's panels say -------------------------------------------------------------
