@@ -174,3 +174,32 @@ def test_a_part_whose_whole_is_on_another_slide_says_which_slide_never_not_in_th
         label = plain_text(list(axes[0]["ticktext"])[list(axes[0]["tickvals"]).index(figure_id)]).replace("\n", " ")
         where = words.text("{value} (whole on slide {number} of {count})", "deck", value="", number=slide_of[whole_of[figure_id]], count=len(parts))
         assert unknown not in label and " ".join(where.split()) in " ".join(label.split()), label
+
+
+# --- what a metric counts and who counted it, said once -----------------------------------------
+
+
+def _said(text: str, what: str) -> int:
+    return " ".join(text.split()).count(" ".join(what.split()))
+
+
+@pytest.mark.parametrize("chart", ["funding", "people", "returns"])
+def test_a_chart_says_what_a_metric_counts_and_who_counted_it_once_not_over_every_panel(grown, config, chart):
+    from dashboard.outputs.slidefit import plain_text
+    from dashboard.outputs.slideparts import slide_parts
+
+    dataset, _ = grown
+    local, figures, events = view(dataset)
+    spec = chart_figure(chart, figures, events, local.dataset, config.theme)
+    titles = " ".join(plain_text(a["text"]) for a in spec["layout"].get("annotations", []) if a.get("name") == "panel-title")
+    drawn = {m for m in figures.loc[figures["chart"] == chart, "metric"]}
+    for metric in (local.dataset.metric(m) for m in drawn):
+        if metric.counts and metric.counted_by:
+            assert _said(titles, metric.counted_by) <= 1, f"{metric.id}: its counter is said over more than one panel"
+    # every slide of the chart still says, once, what each metric it draws counts
+    metric_of = dict(zip(figures["id"], figures["metric"]))
+    for part in slide_parts(chart, figures, events, local.dataset, Filters(*year_span(dataset)), config):
+        footer = " ".join(plain_text(a["text"]) for a in part.figure["layout"]["annotations"] if a.get("name") == "slide-footer")
+        for metric in {local.dataset.metric(metric_of[i]) for i in part.ids}:
+            if metric.counts:
+                assert _said(footer, metric.counts) == 1, (part.number, metric.id, footer)

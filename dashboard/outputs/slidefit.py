@@ -301,6 +301,7 @@ def panel_notes(annotations: list, words=None) -> list[str]:
     the chart, each said once: panels whose details are the same share one note
     ("Funding (all panels): Pounds invested … — counted by UK Government.")."""
     said: dict[str, list[str]] = {}  # detail → the headings it belongs to, in panel order
+    of_metric: dict[str, str] = {}  # a metric's detail, said once over its first panel, holds for its other panels
     for annotation in annotations:
         if annotation.get("name") != "panel-title":
             continue
@@ -308,8 +309,11 @@ def panel_notes(annotations: list, words=None) -> list[str]:
         heading = " ".join(p.strip() for p in parts if not p.lstrip().startswith("<span"))
         detail = " ".join(m.strip() for p in parts for m in _DETAIL.findall(p))
         annotation["text"] = heading
+        metric = plain_text(heading).split(" · ")[0]
+        detail = plain_text(detail) if detail else of_metric.get(metric, "")
         if detail:
-            said.setdefault(plain_text(detail), []).append(plain_text(heading))
+            of_metric.setdefault(metric, detail)
+            said.setdefault(detail, []).append(plain_text(heading))
     panels = sum(len(headings) for headings in said.values())
     return [f"{_whose(headings, panels, words)}: {detail}." for detail, headings in said.items()]
 

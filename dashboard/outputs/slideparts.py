@@ -88,6 +88,8 @@ def slide_parts(
     if charts.CHARTS[name].plots == "events":
         return _event_parts(name, figures, events, dataset, filters, config, made_on, words, size, title, scale, ids) or single
     panels = _panels(whole["layout"], _groups(figures))
+    metric_of = dict(zip(figures["id"].astype(str), figures["metric"].astype(str)))
+    details = _details(whole_raw, panels, metric_of)
     capped = charts.cap_note(name, figures, events)
     where: dict[str, tuple[int, int]] = {}  # a drawn bar's slide (number, count), once the parts are planned
 
@@ -103,7 +105,7 @@ def slide_parts(
             notes=(*said.notes, *([capped] if capped else [])),
         )
         figure = charts.build_chart(name, rows, events, dataset, config.theme, filters).to_dict()
-        _title_panels(figure, whole_raw, part, begun, words.text(CONTINUED, "images"))
+        _title_panels(figure, whole_raw, part, begun, words.text(CONTINUED, "images"), details, metric_of)
         fitted: dict = {}
         figure = compose(figure, said, config, size, title=title, scale=scale, fit=fitted, words=words)
         return SlidePart(figure, said, tuple(part_ids), number, count, rows), fitted.get("spare", 0.0) >= 0
@@ -256,9 +258,26 @@ def _wholes_named(rows: pd.DataFrame, figures: pd.DataFrame, where: dict[str, tu
 # --- what each part's panels say -------------------------------------------------------------
 
 
-def _title_panels(figure: dict, whole: dict, part: list[tuple[_Panel, list[str]]], begun: frozenset, continued: str = CONTINUED) -> None:
+def _details(whole: dict, panels: list[_Panel], metric_of: dict[str, str]) -> dict[str, list[str]]:
+    """Each metric's muted lines (what it counts, who counted it), which the whole chart says
+    once, over the metric's first panel."""
+    out: dict[str, list[str]] = {}
+    for a in whole.get("layout", {}).get("annotations", []):
+        lines = str(a.get("text", "")).split("<br>") if a.get("name") == "panel-title" else []
+        panel = next((p for p in panels if _short(p.y) == str(a.get("yref", "")).split(" ")[0]), None)
+        muted = [line for line in lines if line.lstrip().startswith("<span")]
+        if panel and panel.ids and muted:
+            out.setdefault(metric_of.get(panel.ids[0], ""), muted)
+    return out
+
+
+def _title_panels(figure: dict, whole: dict, part: list[tuple[_Panel, list[str]]], begun: frozenset, continued: str = CONTINUED,
+                  details: dict[str, list[str]] | None = None, metric_of: dict[str, str] | None = None) -> None:
     """Each panel of a part titled as on the whole chart (a part of one unscoped panel is drawn as
-    a single axis, without one), with "(continued)" where an earlier slide began the panel."""
+    a single axis, without one), with "(continued)" where an earlier slide began the panel; a
+    metric's muted lines (``details``: the whole chart says them once, over its first panel) over
+    its first panel on each slide, so every slide says what its bars count."""
+    said: set[str] = set()
     layout = figure.setdefault("layout", {})
     annotations = [a for a in layout.get("annotations", []) if a.get("name") != "panel-title"]
     titles = {a.get("yref", "").split(" ")[0]: a for a in whole.get("layout", {}).get("annotations", []) if a.get("name") == "panel-title"}
@@ -275,6 +294,10 @@ def _title_panels(figure: dict, whole: dict, part: list[tuple[_Panel, list[str]]
             last = max(i for i, line in enumerate(lines) if not line.lstrip().startswith("<span"))
             lines[last] += continued
             title["text"] = "<br>".join(lines)
+        metric = (metric_of or {}).get(panel.ids[0], "") if panel.ids else ""
+        if metric not in said and "<span" not in str(title["text"]) and (details or {}).get(metric):
+            title["text"] = "<br>".join([str(title["text"]), *details[metric]])
+        said.add(metric)
         annotations.append(title)
     layout["annotations"] = annotations
 
