@@ -104,6 +104,12 @@ def test_a_fall_is_drawn_below_zero_and_written_with_its_direction_in_every_file
     assert bars and all(x < 0 for t in bars for x in t["x"])  # drawn leftwards of zero, never as +75
     axis = spec["layout"]["xaxis"]
     assert axis["range"][0] < -75 and axis["range"][1] <= 0
+    group = figures.set_index("id").at[FALL, "quantity_group"]
+    first, last = year_span(dataset)
+    claims = chart_figure("claims", apply_filters(local.figures, Filters(first, last, quantity=group)), events, local.dataset, config.theme)
+    ys = [y for t in claims["data"] if t.get("type") == "scatter" and FALL in [c[0] if isinstance(c, list) else c for c in t.get("customdata", [])] for y in t["y"]]
+    low, high = claims["layout"]["yaxis"]["range"]
+    assert ys and all(low < y < 0 <= high for y in ys)  # the claims view draws it below zero too, inside its axis
     row = csv_rows(figures)[FALL]
     assert (float(row["value"]), row["change"], row["value_label"]) == (-75.0, "fall", "down 75%")
     assert float(row["value_low"]) == float(row["value_high"]) == -75.0
