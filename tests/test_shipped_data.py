@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dashboard.analysis.frame import apply_event_filters, apply_filters, events_frame, figures_frame
+from dashboard.analysis.frame import apply_event_filters, apply_filters, events_frame, figures_frame, signed
 from dashboard.cli import main
 from dashboard.curated.coverage import coverage
 from dashboard.curated.load import load_dataset
@@ -108,8 +108,8 @@ def test_the_export_lists_every_programme_figure_with_its_value_unit_qualifier_a
     rows = [r for r in rows if r.get("record_type", "programme_figure") == "programme_figure"]  # context statistics are marked apart
     got = sorted((r["id"], float(r["value"]), r["unit"], r["qualifier"], r["period_start_date"], r["period_end_date"]) for r in rows)
     expected = sorted(
-        (f.id, float(f.value), f.unit, str(f.qualifier), f.period.start.isoformat(), f.period.end.isoformat())
-        for f in shipped_dataset.figures
+        (f.id, signed(f.value, f.change), f.unit, str(f.hedge or f.qualifier), f.period.start.isoformat(), f.period.end.isoformat())
+        for f in shipped_dataset.figures  # a fall keeps its direction ("cut by 75%" is -75), a hedge is the qualifier
         if not f.same_as  # a word-for-word restatement is named on its figure's row, never a row of its own
     )
     assert got == expected  # each figure exactly once, as its record states it

@@ -55,10 +55,11 @@ def qualifier_word(qualifier: Qualifier | str, wording: str | None = None, *, wo
     return formatter(words).qualifier_word(qualifier, wording)
 
 
-def qualifier_note(qualifier: Qualifier | str, words: Language = None, wording: str | None = None) -> str:
+def qualifier_note(qualifier: Qualifier | str, words: Language = None, wording: str | None = None, hedge: str | None = None) -> str:
     """What a bound means, one sentence ("Over: the source gives a lower bound; …"); with the
-    source's ``wording`` "at least" reads as a bound that may be reached."""
-    return formatter(words).qualifier_sentence(qualifier, wording)
+    source's ``wording`` "at least" reads as a bound that may be reached; a ``hedge``
+    ("potentially") is the qualifier of a hedged value."""
+    return formatter(words).qualifier_sentence(qualifier, wording, hedge=hedge)
 
 
 def count(n: int, noun: str, *, words: Language = None) -> str:

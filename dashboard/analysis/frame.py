@@ -20,7 +20,7 @@ from dashboard.analysis.claims import restated
 from dashboard.analysis.eventstatus import passed_unrecorded
 from dashboard.analysis.quantity import NotAdditive, Quantity, stated_bounds
 from dashboard.analysis.textcols import text_column, texts, typed  # noqa: F401  (text_column, texts: read from here too)
-from dashboard.curated.kinds import kind_bounds
+from dashboard.curated.kinds import Change, kind_bounds
 from dashboard.curated.records import Dataset, Kind, Qualifier
 from dashboard.curated.relations import event_groups, related_groups
 from dashboard.words import Words
@@ -41,6 +41,7 @@ FIGURE_COLUMNS = [
     "relation", "related_ids", "part_of", "same_as", "updates", "disagrees_with", "resolution",
     "same_group", "quantity_group", "source_published", "source_published_precision", "source_caveats",
     "metric_counts", "metric_counted_by", "ratio_role",
+    "change", "hedge",  # a percentage change's direction (its value is signed: a fall is negative); a source's hedge
 ]
 EVENT_COLUMNS = [
     "id", "date", "date_end", "date_precision", "date_label", "date_basis", "programme",
@@ -115,7 +116,7 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
         source = dataset.source(f.source)
         rows.append(
             {
-                "id": f.id, "programme": f.programme, "metric": f.metric, "value": float(f.value),
+                "id": f.id, "programme": f.programme, "metric": f.metric, "value": signed(f.value, f.change),
                 "unit": f.unit, "qualifier": f.qualifier.value, "kind": f.kind.value,
                 "period_start": f.period.start, "period_end": f.period.end,
                 "source": f.source, "quote": f.quote, "wording": f.wording,
@@ -149,6 +150,8 @@ def _claim_columns(f, dataset: Dataset, same_group: dict[str, str], quantity_gro
     metric = dataset.metric(f.metric)
     source = dataset.source(f.source)
     low, high = _file_bounds(f, dataset)
+    if f.change == Change.FALL:  # "down 75%" is -75, its bounds mirrored: never +75
+        low, high = (None if high is None else -high), (None if low is None else -low)
     relations = f.relations()
     return {
         "scope": programme.scope or SCOPE_NOT_STATED, "scope_label": scope_label(dataset, programme.scope),
@@ -166,7 +169,14 @@ def _claim_columns(f, dataset: Dataset, same_group: dict[str, str], quantity_gro
         "source_caveats": " · ".join(source.caveats) or None,
         "metric_counts": metric.counts or None, "metric_counted_by": metric.counted_by or None,
         "ratio_role": metric.ratio or None,
+        "change": f.change.value if f.change else None, "hedge": f.hedge.value if f.hedge else None,
     }
+
+
+def signed(value: float, change: Change | str | None) -> float:
+    """A figure's value as a number keeps its direction: "cut by 75%" (``change: fall``) is
+    -75, so no chart, file or sort reads it as a rise of 75."""
+    return -float(value) if change == Change.FALL else float(value)
 
 
 def events_frame(dataset: Dataset) -> pd.DataFrame:

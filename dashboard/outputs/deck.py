@@ -294,7 +294,7 @@ def speaker_notes(name: str, figures: pd.DataFrame, events: pd.DataFrame, datase
                 "• {value} — {metric}, {programme}; {period}; {kind}. {qualifier}{note}", CTX_NOTES,
                 value=r["value_label"], metric=r["metric_label"], period=r["period_label"], note=note,
                 programme=r["programme_name"] + (f" ({scope})" if isinstance(scope, str) and scope else ""),
-                kind=kind + (f"; {claim}" if claim else ""), qualifier=qualifier_text(r["qualifier"], words, r.get("wording")),
+                kind=kind + (f"; {claim}" if claim else ""), qualifier=qualifier_text(r["qualifier"], words, r.get("wording"), r.get("hedge")),
             ))
         notes = charts.qualifier_notes(name, figures)
         if notes:

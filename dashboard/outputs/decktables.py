@@ -61,11 +61,13 @@ CONTEXT_COLUMNS = (  # the context statistics' slide: as the sources table, the 
 HEADING_CONTEXT = {"Value": CTX_TABLE, "Qualifier": CTX_TABLE, "Statistic": CTX_STATS, "Who counted": CTX_STATS}
 
 
-def qualifier_text(qualifier: str, words: Words, wording: str | None = None) -> str:
+def qualifier_text(qualifier: str, words: Words, wording: str | None = None, hedge: str | None = None) -> str:
     """``Over: the source gives a lower bound; the true value is higher.`` in the deck's
-    language; with the source's ``wording`` "at least" reads as a bound that may be reached."""
+    language; with the source's ``wording`` "at least" reads as a bound that may be reached;
+    a ``hedge`` ("potentially") is the qualifier of a hedged value, never "Exact"."""
     try:
-        return Formatter(words).qualifier_sentence(Qualifier(qualifier), wording if isinstance(wording, str) else None)
+        return Formatter(words).qualifier_sentence(Qualifier(qualifier), wording if isinstance(wording, str) else None,
+                                                   hedge=hedge if isinstance(hedge, str) else None)
     except ValueError:
         return str(qualifier)
 
@@ -119,7 +121,7 @@ def source_rows(figures: pd.DataFrame, dataset: Dataset, words: Words | None = N
         cells = (
             str(r["value_label"]),
             f"{r['metric_label']} — {r['programme_name']}; {r['period_label']}; {kind}.{note}",
-            qualifier_text(r["qualifier"], words, r.get("wording")),
+            qualifier_text(r["qualifier"], words, r.get("wording"), r.get("hedge")),
             words.text("{title} — {publisher}, {date}", CTX_TABLE, title=r["source_title"], publisher=r["source_publisher"], date=r["source_date"]),
             f"“{r['quote']}”",
         )

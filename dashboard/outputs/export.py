@@ -59,7 +59,8 @@ EXPORTERS = FORMATS  # name → format, each called like its exporter: EXPORTERS
 
 def data_columns(figures: pd.DataFrame, context: ExportContext | None = None) -> pd.DataFrame:
     """The figures with what a data file adds (``datafile``): the period's dates as the
-    document gives them and ISO days beside them, which bound each value is, and every
+    document gives them and ISO days beside them, which bound each value is (a hedged value's
+    ``qualifier`` and ``value_bound`` are its hedge, "potentially", never "exact"), and every
     relation from both sides in the file's language (from the whole dataset when the
     context has it, so a relation to a figure outside the view still shows)."""
     words = context.words if context is not None else Words("en")
@@ -68,9 +69,13 @@ def data_columns(figures: pd.DataFrame, context: ExportContext | None = None) ->
         relations = datafile.relation_texts(dataset.figures, figures["id"], words, dataset)
     else:
         relations = datafile.frame_relations(figures, words)
+    bounds = datafile.value_bounds(figures)
+    hedges = figures["hedge"].tolist() if "hedge" in figures else [None] * len(figures)
+    hedged = [h if isinstance(h, str) and h else None for h in hedges]  # "potentially": the value may not hold at all
     return figures.assign(
         **datafile.stated_periods(figures),
-        value_bound=datafile.value_bounds(figures),
+        qualifier=[h or q for h, q in zip(hedged, figures["qualifier"].tolist())],  # a hedged value is never "exact"
+        value_bound=[h or b for h, b in zip(hedged, bounds)],
         relations=[relations.get(i) for i in figures["id"]],
         citation=datafile.citations(figures["source"].tolist(), dataset, words),
     )

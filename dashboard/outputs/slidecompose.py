@@ -17,7 +17,8 @@ import pandas as pd
 from dashboard.curated.records import day_label
 from dashboard.outputs.errors import ExportError
 from dashboard.outputs.slidefit import (
-    KEY_H, KEY_ROW, WRAP_CHAR_WIDTH, draw_keys, fit_event_labels, fit_value_axes, floor_fonts, key_grid, panel_notes, place_panels, rewrap_labels,
+    KEY_H, KEY_ROW, TICK_LINE, WRAP_CHAR_WIDTH, category_panels, draw_keys, fit_event_labels, fit_value_axes, floor_fonts, key_grid,
+    panel_notes, place_panels, rewrap_labels, wrap_panel_titles,
     take_cap_note, take_keys,
 )
 from dashboard.outputs.slideevents import event_rows_spare
@@ -132,8 +133,15 @@ def compose(
     # who counted it, wrapped over several lines for the page, moves to the notes under the chart,
     # so stacked panels keep room for their bars (they overlapped each other at slide size).
     panel_details = panel_notes(layout.get("annotations", []), words)
-    panel_lines = 1 if any(a.get("name") == "panel-title" for a in layout.get("annotations", [])) else 0
-    top = header + legend_h + px(16) + px(BODY_PX) * 1.45 * panel_lines
+    left = px(PAD_X) + _y_label_width(layout, px(BODY_PX))
+    right = px(PAD_X)
+    plot_w = max(1.0, width - left - right)
+    # a heading too long for the slide wraps (it ran off the right edge): from the plot's left
+    # edge to halfway into the right margin, as bold Arial measures it
+    title_lines = wrap_panel_titles(layout.get("annotations", []), plot_w + right / 2, px(BODY_PX))
+    panels = category_panels(layout)
+    panel_lines = title_lines.get(panels[0], 1) if title_lines and panels else (1 if title_lines else 0)
+    top = header + legend_h + px(16) + px(BODY_PX) * (1.45 + TICK_LINE * (panel_lines - 1)) * bool(panel_lines)
     if not showlegend:
         layout["showlegend"] = False
 
@@ -151,13 +159,10 @@ def compose(
     footer_gap = px(24)  # between the axis title and the rule above the footer
     bottom = px(PAD_BOTTOM) + footer_h + footer_gap + axis_band
 
-    left = px(PAD_X) + _y_label_width(layout, px(BODY_PX))
-    right = px(PAD_X)
-    plot_w = max(1.0, width - left - right)
     plot_h = max(1.0, height - top - bottom)
 
     fit_value_axes(figure, plot_w, px(BODY_PX), px(60))
-    spare = place_panels(layout, plot_h, px(BODY_PX))
+    spare = place_panels(layout, plot_h, px(BODY_PX), title_lines)
     if fit is not None:
         fit.update(plot_h=plot_h, font_px=px(BODY_PX), spare=spare)
     fit_event_labels(figure, plot_w, left, px(PAD_X), px(MIN_TEXT_PX))

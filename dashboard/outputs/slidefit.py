@@ -82,21 +82,22 @@ def panel_need(axis: dict, font_px: float) -> tuple[float, float]:
     return len(axis.get("tickvals") if axis.get("tickvals") is not None else []) * tallest, tallest
 
 
-def place_panels(layout: dict, plot_h: float, font_px: float) -> float:
+def place_panels(layout: dict, plot_h: float, font_px: float, title_lines: dict[str, int] | None = None) -> float:
     """Stacked panels laid out from what they need: each panel its rows' need, each gap the
-    upper panel's tick labels and the next one's title, the spare height shared out in
-    proportion; the padding around a lone bar gives way where room is short. Returns the
-    height to spare (negative: by how much the rows do not fit)."""
+    upper panel's tick labels and the next one's title (``title_lines``: its lines, by y axis,
+    once ``wrap_panel_titles`` wrapped it), the spare height shared out in proportion; the
+    padding around a lone bar gives way where room is short. Returns the height to spare
+    (negative: by how much the rows do not fit)."""
     keys = category_panels(layout)
     if not keys:
         return 0.0
     needs = [panel_need(layout[key], font_px) for key in keys]
     total = sum(need for need, _ in needs) or 1.0
-    gap = PANEL_GAP * font_px
-    spare = plot_h - total - gap * (len(keys) - 1)
-    scale = (total + max(spare, 0.0)) / total if spare >= 0 else max(plot_h - gap * (len(keys) - 1), plot_h * 0.2) / total
+    gaps = [(PANEL_GAP + TICK_LINE * ((title_lines or {}).get(key, 1) - 1)) * font_px for key in keys[1:]] + [0.0]
+    spare = plot_h - total - sum(gaps)
+    scale = (total + max(spare, 0.0)) / total if spare >= 0 else max(plot_h - sum(gaps), plot_h * 0.2) / total
     top = 1.0
-    for key, (need, tallest) in zip(keys, needs):
+    for key, (need, tallest), gap in zip(keys, needs, gaps):
         height = need * scale if len(keys) > 1 else plot_h
         if len(keys) > 1:
             layout[key]["domain"] = [max(0.0, top - height / plot_h), top]
@@ -300,6 +301,7 @@ def panel_notes(annotations: list, words=None) -> list[str]:
     the chart, each said once: panels whose details are the same share one note
     ("Funding (all panels): Pounds invested … — counted by UK Government.")."""
     said: dict[str, list[str]] = {}  # detail → the headings it belongs to, in panel order
+    of_metric: dict[str, str] = {}  # a metric's detail, said once over its first panel, holds for its other panels
     for annotation in annotations:
         if annotation.get("name") != "panel-title":
             continue
@@ -307,11 +309,32 @@ def panel_notes(annotations: list, words=None) -> list[str]:
         heading = " ".join(p.strip() for p in parts if not p.lstrip().startswith("<span"))
         detail = " ".join(m.strip() for p in parts for m in _DETAIL.findall(p))
         annotation["text"] = heading
+        metric = plain_text(heading).split(" · ")[0]
+        detail = plain_text(detail) if detail else of_metric.get(metric, "")
         if detail:
-            said.setdefault(plain_text(detail), []).append(plain_text(heading))
+            of_metric.setdefault(metric, detail)
+            said.setdefault(detail, []).append(plain_text(heading))
     panels = sum(len(headings) for headings in said.values())
     # a detail that is a sentence of its own ("…pick one above to see another.") keeps its one full stop
     return [f"{_whose(headings, panels, words)}: {detail}{'' if detail.endswith(('.', '?', '!', '…')) else '.'}" for detail, headings in said.items()]
+
+
+def wrap_panel_titles(annotations: list, width_px: float, font_px: float) -> dict[str, int]:
+    """Each panel title (its heading, once ``panel_notes`` cut it) wrapped to ``width_px`` as
+    bold Arial measures it (``textfit``), so no title runs off the slide's right edge (text
+    never shrinks below 14 pt: a long title takes more lines). Returns each title's lines by
+    the y axis it heads (``yaxis2``)."""
+    from dashboard.outputs.textfit import wrap_lines
+
+    lines: dict[str, int] = {}
+    for annotation in annotations:
+        if annotation.get("name") != "panel-title":
+            continue
+        text = " ".join(plain_text(annotation.get("text", "")).split())
+        wrapped = [line for line in wrap_lines(text, width_px / 72, font_px, bold=True) if line] or [text]
+        annotation["text"] = "<br>".join(html.escape(line, quote=False) for line in wrapped)
+        lines["yaxis" + str(annotation.get("yref", "y")).split(" ")[0][1:]] = len(wrapped)
+    return lines
 
 
 def _whose(headings: list[str], panels: int, words=None) -> str:

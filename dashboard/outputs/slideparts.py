@@ -90,12 +90,15 @@ def slide_parts(
     if charts.CHARTS[name].plots == "events":
         return _event_parts(name, figures, events, dataset, filters, config, made_on, words, size, title, scale, ids, version, link) or single
     panels = _panels(whole["layout"], _groups(figures))
+    metric_of = dict(zip(figures["id"].astype(str), figures["metric"].astype(str)))
+    details = _details(whole_raw, panels, metric_of)
     capped = charts.cap_note(name, figures, events)
+    where: dict[str, tuple[int, int]] = {}  # a drawn bar's slide (number, count), once the parts are planned
 
     def drawn_part(part: list[tuple[_Panel, list[str]]], number: int = 1, count: int = 1, begun: frozenset = frozenset()):
         """The part's slide and whether its rows fit it, or None when the registry does not draw exactly its rows."""
         part_ids = [i for _, piece in part for i in piece]
-        rows = _part_frame(figures, part_ids)
+        rows = _wholes_named(_part_frame(figures, part_ids), figures, where, words)
         if sorted(str(i) for i in charts.plotted_rows(name, rows, events)["id"]) != sorted(part_ids):
             return None
         said = slide_text(name, rows, events, dataset, filters, config, made_on, words, version=version, link=link)
@@ -104,7 +107,7 @@ def slide_parts(
             notes=(*said.notes, *([capped] if capped else [])),
         )
         figure = charts.build_chart(name, rows, events, dataset, config.theme, filters).to_dict()
-        _title_panels(figure, whole_raw, part, begun, words.text(CONTINUED, "images"))
+        _title_panels(figure, whole_raw, part, begun, words.text(CONTINUED, "images"), details, metric_of)
         fitted: dict = {}
         figure = compose(figure, said, config, size, title=title, scale=scale, fit=fitted, words=words)
         return SlidePart(figure, said, tuple(part_ids), number, count, rows), fitted.get("spare", 0.0) >= 0
@@ -122,6 +125,7 @@ def slide_parts(
     if len(plan) < 2:
         return single  # one slide (crowded, every row on it) rather than parts that drop or repeat a row
     parts, begun = [], set()
+    where.update({i: (number, len(plan)) for number, part in enumerate(plan, start=1) for _, piece in part for i in piece})
     for number, part in enumerate(plan, start=1):
         drawn_ = drawn_part(part, number, len(plan), frozenset(begun))
         if drawn_ is None:
@@ -230,12 +234,52 @@ def _part_frame(figures: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
     return figures[keep]
 
 
+def _wholes_named(rows: pd.DataFrame, figures: pd.DataFrame, where: dict[str, tuple[int, int]], words: Words) -> pd.DataFrame:
+    """``rows`` knowing each whole their parts belong to that they leave out (``labels.WHOLES_ATTR``):
+    "part of £12m (whole on slide 3 of 5)" where another slide draws it, "part of £12m" where the
+    view holds it undrawn; never "a larger figure not in this view" for a whole the view holds."""
+    from dashboard.views.labels import WHOLES_ATTR
+
+    if "part_of" not in rows:
+        return rows
+    held = set(rows["id"].astype(str))
+    wholes = {str(w) for w in rows["part_of"].dropna() if str(w) and str(w) not in held}
+    if not wholes:
+        return rows
+    values = dict(zip(figures["id"].astype(str), figures["value_label"].astype(str)))
+    named = {
+        w: values[w] if w not in where else words.text(
+            "{value} (whole on slide {number} of {count})", "deck", value=values[w], number=where[w][0], count=where[w][1])
+        for w in wholes if w in values
+    }
+    rows = rows.copy(deep=False)
+    rows.attrs = {**rows.attrs, WHOLES_ATTR: named}
+    return rows
+
+
 # --- what each part's panels say -------------------------------------------------------------
 
 
-def _title_panels(figure: dict, whole: dict, part: list[tuple[_Panel, list[str]]], begun: frozenset, continued: str = CONTINUED) -> None:
+def _details(whole: dict, panels: list[_Panel], metric_of: dict[str, str]) -> dict[str, list[str]]:
+    """Each metric's muted lines (what it counts, who counted it), which the whole chart says
+    once, over the metric's first panel."""
+    out: dict[str, list[str]] = {}
+    for a in whole.get("layout", {}).get("annotations", []):
+        lines = str(a.get("text", "")).split("<br>") if a.get("name") == "panel-title" else []
+        panel = next((p for p in panels if _short(p.y) == str(a.get("yref", "")).split(" ")[0]), None)
+        muted = [line for line in lines if line.lstrip().startswith("<span")]
+        if panel and panel.ids and muted:
+            out.setdefault(metric_of.get(panel.ids[0], ""), muted)
+    return out
+
+
+def _title_panels(figure: dict, whole: dict, part: list[tuple[_Panel, list[str]]], begun: frozenset, continued: str = CONTINUED,
+                  details: dict[str, list[str]] | None = None, metric_of: dict[str, str] | None = None) -> None:
     """Each panel of a part titled as on the whole chart (a part of one unscoped panel is drawn as
-    a single axis, without one), with "(continued)" where an earlier slide began the panel."""
+    a single axis, without one), with "(continued)" where an earlier slide began the panel; a
+    metric's muted lines (``details``: the whole chart says them once, over its first panel) over
+    its first panel on each slide, so every slide says what its bars count."""
+    said: set[str] = set()
     layout = figure.setdefault("layout", {})
     annotations = [a for a in layout.get("annotations", []) if a.get("name") != "panel-title"]
     titles = {a.get("yref", "").split(" ")[0]: a for a in whole.get("layout", {}).get("annotations", []) if a.get("name") == "panel-title"}
@@ -252,6 +296,10 @@ def _title_panels(figure: dict, whole: dict, part: list[tuple[_Panel, list[str]]
             last = max(i for i, line in enumerate(lines) if not line.lstrip().startswith("<span"))
             lines[last] += continued
             title["text"] = "<br>".join(lines)
+        metric = (metric_of or {}).get(panel.ids[0], "") if panel.ids else ""
+        if metric not in said and "<span" not in str(title["text"]) and (details or {}).get(metric):
+            title["text"] = "<br>".join([str(title["text"]), *details[metric]])
+        said.add(metric)
         annotations.append(title)
     layout["annotations"] = annotations
 

@@ -86,6 +86,7 @@ def earlier_statement(n_later: int, words: Words | None = None) -> str:
 
 
 PART_OF_UNKNOWN = "a larger figure not in this view"
+WHOLES_ATTR = "wholes"  # frame.attrs key: whole id → how to name a whole the frame leaves out (a slide's part of a chart)
 
 
 def shows_scope(figures) -> bool:
@@ -143,9 +144,10 @@ def claim_notes(figures: pd.DataFrame) -> dict[str, str]:
     if "part_of" in figures:
         values = dict(zip(figures["id"], figures["value_label"]))
         unknown = words.text(PART_OF_UNKNOWN, CTX_CLAIMS)
+        elsewhere = figures.attrs.get(WHOLES_ATTR) or {}  # in the view, drawn on another slide: "£12m (whole on slide 3 of 5)"
         for i, whole in zip(figures["id"], figures["part_of"]):
             if isinstance(whole, str) and whole:
-                notes.setdefault(i, []).append(part_of(values.get(whole, unknown), words))
+                notes.setdefault(i, []).append(part_of(values.get(whole) or elsewhere.get(whole, unknown), words))
     return {i: "; ".join(n) for i, n in notes.items() if n}
 
 

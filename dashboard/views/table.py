@@ -80,7 +80,7 @@ def table_rows(figures: pd.DataFrame, english: Collection[str] = ()) -> dict[str
             "related": marks.get(r["id"], ("", ()))[1],
             "value": float(r["value"]),
             "value_label": r["value_label"],
-            "qualifier": qualifier_label(r["qualifier"], r["wording"], words),
+            "qualifier": qualifier_label(r["qualifier"], r["wording"], words, r.get("hedge")),
             "period_start": r["period_start"].date().isoformat(),
             "period_label": r["period_label"],
             "kind": kinds.get(r["kind"]) or kinds.setdefault(r["kind"], kind_label(r["kind"], words)),
@@ -92,18 +92,20 @@ def table_rows(figures: pd.DataFrame, english: Collection[str] = ()) -> dict[str
     return rows
 
 
-def qualifier_label(qualifier: str, wording: Any, words: Words | None = None) -> str:
+def qualifier_label(qualifier: str, wording: Any, words: Words | None = None, hedge: Any = None) -> str:
     """``Exact``, or fmt's note up to its semicolon with the source's word: ``“more than”: the source gives a lower bound``
-    (in the language of ``words``; the source's word stays as the source wrote it)."""
-    return _qualifier_label(qualifier, wording if isinstance(wording, str) else None, (words or words_for()).language)
+    (in the language of ``words``; the source's word stays as the source wrote it). A hedged
+    value reads as its hedge (``Potentially``), never ``Exact``."""
+    hedge = hedge if isinstance(hedge, str) else None
+    return _qualifier_label(qualifier, wording if isinstance(wording, str) else None, (words or words_for()).language, hedge)
 
 
 @functools.lru_cache(maxsize=1024)  # a table has a few qualifiers and source words, asked once per row
-def _qualifier_label(qualifier: str, wording: str | None, language: str) -> str:
+def _qualifier_label(qualifier: str, wording: str | None, language: str, hedge: str | None = None) -> str:
     words = words_for(language)
     q = Qualifier(qualifier)
-    note = formatter_for(language).qualifier_sentence(q, wording).split(";")[0]  # "at least" apart from "over"
-    if q is Qualifier.EXACT:
+    note = formatter_for(language).qualifier_sentence(q, wording, hedge=hedge).split(";")[0]  # "at least" apart from "over"
+    if q is Qualifier.EXACT or hedge:
         return note.split(":")[0]
     if wording and language == "en":  # the source's own word, in its language
         return words.text("“{wording}”: {note}", CTX, wording=wording, note=note.split(": ", 1)[-1])

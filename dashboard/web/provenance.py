@@ -27,6 +27,7 @@ from dashboard.curated.records import Dataset, Event, Figure, Qualifier
 from dashboard.curated.seeds import find_quote, read_seed
 from dashboard.curated.translations import Translations, load_translations, translation_files
 from dashboard.words import LANGUAGES, Formatter, Words
+from dashboard.words.kinds import has_own_words
 from dashboard.words.names import name, quote as shown_quote
 from dashboard.views.charts.texts import PASSED_NOTE
 from dashboard.views.labels import disputed_date
@@ -175,7 +176,8 @@ class Provenance:
 
         def value(figure_id: str) -> str:
             f = self._figures[figure_id]
-            return fmt.format_value(f.value, f.qualifier, self.dataset.unit(f.unit), f.wording, f.value_high, words=words)
+            return fmt.format_value(f.value, f.qualifier, self.dataset.unit(f.unit), f.wording, f.value_high, words=words,
+                                    change=f.change, hedge=f.hedge)
 
         out: list[tuple[str, str, str]] = []
         whole = row["part_of"]
@@ -224,14 +226,14 @@ class _View:
         unit = dataset.unit(figure.unit)
         metric = dataset.metric(figure.metric)
         value = fmt.format_value(figure.value, figure.qualifier, unit, figure.wording, figure.value_high, words=words,
-                                 change=figure.change, hedge=figure.hedge)
+                                 change=figure.change, hedge=figure.hedge)  # "down 75%", "potentially 4 times as many"
         noun = shown(name(unit, translations, "noun"), words) if unit.noun else shown(name(unit, translations, "label"), words)
         status = (
             words.text("Committed: pledged for the period, not yet achieved", CTX)
             if figure.kind.value == "committed" else words.text("Reported: achieved in the period", CTX)
         )
         details = [
-            Detail(words.text("Value", "table"), value if unit.is_currency else Formatter(words).with_unit(value, noun)),
+            Detail(words.text("Value", "table"), value if unit.is_currency or has_own_words(unit) else Formatter(words).with_unit(value, noun)),
             Detail(words.text("Qualifier", "table"), _qualifier_text(figure, words)),
             Detail(words.text("Status", "table"), status),
             Detail(words.text("Programme", "table"), shown(name(dataset.programme(figure.programme), translations), words)),
@@ -291,8 +293,9 @@ class _View:
 def _qualifier_text(figure: Figure, words: Words) -> str:
     """What the number's bound means, in the source's own word: "The source says “over”.
     Over: the source gives a lower bound; the true value is higher." or "Exact: …"."""
-    note = fmt.qualifier_note(figure.qualifier, words, figure.wording)
-    if figure.qualifier is Qualifier.EXACT:
+    hedge = figure.hedge.value if figure.hedge else None
+    note = fmt.qualifier_note(figure.qualifier, words, figure.wording, hedge)
+    if figure.qualifier is Qualifier.EXACT or hedge:
         return note
     if figure.wording:
         return words.text("The source says “{wording}”. {note}", CTX, wording=figure.wording, note=note)

@@ -46,6 +46,11 @@ QUALIFIER_SENTENCES = {
     Qualifier.APPROX: "Nearly / about: the source gives an approximate value.",
     Qualifier.RANGE: "Between: the source gives a range; the true value lies within both bounds.",
 }
+# A value the source hedges is not "exact" whatever its bound: its hedge is its qualifier.
+HEDGE_SENTENCES = {
+    "potentially": "Potentially: the source says the value may hold, not that it does.",
+    "estimated": "Estimated: the source gives the value as an estimate.",
+}
 # What a bound means when the wording makes it the other kind of bound than the qualifier's
 # default word: "at least" may equal the bound (closed), "under" may not (open).
 BOUND_SENTENCES = {
@@ -178,10 +183,14 @@ class Formatter:
             word = said  # "at least" stays "at least", "more than" stays "more than"
         return self.words.text(word, CTX_QUALIFIER)
 
-    def qualifier_sentence(self, qualifier: Qualifier | str, wording: str | None = None, *, closed: bool | None = None) -> str:
+    def qualifier_sentence(self, qualifier: Qualifier | str, wording: str | None = None, *, closed: bool | None = None,
+                           hedge: str | None = None) -> str:
         """What a bound means, one wording per language for the page, table and deck: "at
         least" (the bound itself is possible) reads apart from "over" (it is not). The
-        closedness comes from ``closed`` when given, else from the source's ``wording``."""
+        closedness comes from ``closed`` when given, else from the source's ``wording``.
+        A ``hedge`` ("potentially") is the qualifier of a value the source hedges: never "Exact"."""
+        if isinstance(hedge, str) and hedge in HEDGE_SENTENCES:
+            return self.words.text(HEDGE_SENTENCES[hedge], CTX_SENTENCE)
         qualifier = Qualifier(qualifier)
         if qualifier in BOUND_WORDS:
             closed = bound_closed(qualifier, wording if isinstance(wording, str) else None) if closed is None else closed

@@ -35,7 +35,9 @@ from dashboard.views.charts.draw import (
 from dashboard.views.columns import Columns
 from dashboard.views.charts.partwhole import whole_key, whole_top, whole_traces
 from dashboard.views.charts.registry import ChartSpec
-from dashboard.views.charts.texts import BARS_INTRO, COMMITMENT_NOTE, COMMITTED_SUFFIX, CTX_ALT, QUALIFIER_PHRASES, bars_cap_note, say
+from dashboard.views.charts.texts import (
+    BARS_INTRO, COMMITMENT_NOTE, COMMITTED_SUFFIX, CTX_ALT, QUALIFIER_PHRASES, bars_cap_note, hedge_notes, qualifier_phrase, say,
+)
 from dashboard.views.labels import kind_label, shows_scope, view_claim_notes
 from dashboard.views.language import formatter_for, language_of, words_for
 from dashboard.words import Words
@@ -63,8 +65,7 @@ NOTED_QUALIFIERS = (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.APPROX, Qua
 
 
 def qualifier_note(qualifier: Qualifier, words: Words | None = None, wording: str | None = None) -> str:
-    """The Formatter's sentence for a qualifier ("Over: the source gives a lower bound; …"), in
-    the language of ``words`` (English when None); ``wording`` tells "at least" from "over"."""
+    """The Formatter's sentence for a qualifier ("Over: …"); ``wording`` tells "at least" from "over"."""
     return formatter_for(words.language if words else None).qualifier_sentence(qualifier, wording)
 
 
@@ -153,7 +154,7 @@ def cap_note(shown: int, total: int, words: Words | None = None) -> str:
 def qualifier_notes(rows: pd.DataFrame) -> list[str]:
     """The note for each qualifier the bars show, then a note when one is a commitment."""
     words = words_for(language_of(rows))
-    notes = bound_notes(rows, words)
+    notes = bound_notes(rows, words) + hedge_notes(rows, formatter_for(words.language))  # "Potentially: …" too
     if (rows["kind"] == Kind.COMMITTED.value).any():
         notes.append(say(COMMITMENT_NOTE, words))
     return notes
@@ -164,18 +165,18 @@ def alt_items(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
     rows = bar_order(rows, dataset)
     words = words_for(language_of(rows))
     scopes = rows["scope_label"] if shows_scope(rows) else [None] * len(rows)
-    claims = rows["claim_text"] if "claim_text" in rows else [None] * len(rows)
+    claims, hedges = ([None] * len(rows) if c not in rows else rows[c] for c in ("claim_text", "hedge"))
     return [
         words.text(
             "{metric}, {programme}: {value} ({qualifier}), {kind}, {period}", CTX_ALT,
             metric=metric, programme=f"{programme} ({scope})" if scope else programme, value=value,
-            qualifier=say(QUALIFIER_PHRASES[qualifier], words), kind=kind_label(kind, words).lower(), period=period,
+            qualifier=qualifier_phrase(qualifier, hedge, words), kind=kind_label(kind, words).lower(), period=period,
         )
         + (f"; {claim}" if claim else "")
         + (f" — {note.rstrip('.')}" if isinstance(note, str) and note else "")  # the sentence's own full stop follows
-        for metric, programme, value, qualifier, kind, period, note, scope, claim in zip(
+        for metric, programme, value, qualifier, kind, period, note, scope, claim, hedge in zip(
             rows["metric_label"], rows["programme_name"], rows["value_label"], rows["qualifier"],
-            rows["kind"], rows["period_label"], rows["note"], scopes, claims,
+            rows["kind"], rows["period_label"], rows["note"], scopes, claims, hedges,
         )
     ]
 
@@ -196,6 +197,7 @@ BAR_COLUMNS = (  # what a bar chart reads of its rows once ordered: traces, axes
     "id", "metric", "programme", "scope", "scope_label", "value", "value_high", "unit", "qualifier", "kind",
     "value_label", "metric_label", "period_label", "programme_name", "note", "claim_text", "part_of", "wording",
     "period_type", "period_start", "period_end",  # the panel of a bar: one kind of period (charts.periods)
+    "hedge",  # "potentially": its alt text and notes say so, never "exact"
 )
 @per_frame(kept=16, held=2)  # a few views' charts: drawing and alt text ask for the same rows' order
 def bar_order(rows: pd.DataFrame, dataset: Dataset) -> Columns:
@@ -219,8 +221,7 @@ def bar_order(rows: pd.DataFrame, dataset: Dataset) -> Columns:
 
 
 def bar_traces(rows: Columns, dataset: Dataset, theme: Theme, xaxis: str = "x", yaxis: str = "y") -> list[dict]:
-    """One bar per row (in ``bar_order``), plus its value label and end marker; one trace per
-    style, not per bar."""
+    """One bar per row (in ``bar_order``), plus its value label and end marker; a trace per style, not per bar."""
     ids = strings(rows["id"])
     language = language_of(rows)
     committed = say(COMMITTED_SUFFIX, words_for(language))
@@ -277,7 +278,8 @@ def bar_traces(rows: Columns, dataset: Dataset, theme: Theme, xaxis: str = "x", 
         traces.append({
             **common, "type": "scatter", "mode": "markers+text", "name": f"{metric} {kind} {qualifier} labels",
             "x": ends[index] + (nudge if qualifier == Qualifier.AT_LEAST.value else 0.0),
-            "text": labels[index], "textposition": "middle right", "textfont": {"color": theme.text_colour},
+            "text": labels[index], "textfont": {"color": theme.text_colour},  # a fall's bar ends at its left: so does its label
+            "textposition": ["middle left" if e < 0 else "middle right" for e in ends[index]],
             "marker": marker, "cliponaxis": False, "meta": {"role": END_TRACE_ROLE},
         })
     return traces
@@ -298,12 +300,13 @@ def value_axis(rows: Columns, dataset: Dataset, title: str, *, unit_named: bool 
     ``unit_named``: a title of the chart's (this axis's, by default) names the unit, so a
     tick may leave the currency to it (``Formatter.tick``: 2 triệu under "(bảng Anh)")."""
     top = max(float(high_values(rows).max()), whole_top(rows, dataset))  # a part is drawn against its whole
-    ticks = nice_ticks(top)
+    bottom = min(float(np.min(np.asarray(rows["value"], dtype=float))), 0.0)  # a fall ("down 75%") is drawn below zero
+    ticks = nice_ticks(top, bottom=bottom)
     units = set(rows["unit"])
     unit = dataset.unit(str(rows.first("unit"))) if len(units) == 1 else None
     formatter = formatter_for(language_of(rows))
     return {
-        "range": [0, top * 1.6 if top > 0 else 1], "tickmode": "array", "tickvals": ticks,
+        "range": [bottom * 1.6, top * 1.6] if bottom < 0 else [0, top * 1.6 if top > 0 else 1], "tickmode": "array", "tickvals": ticks,
         # under a title naming the unit, a tick may leave the currency's name to it (Formatter.tick)
         "ticktext": [tick(formatter, t, unit, named=bool(title) if unit_named is None else unit_named) for t in ticks],
         "title": {"text": title},
@@ -328,8 +331,7 @@ def category_axis(rows: Columns, min_slots: int) -> dict:
 
 
 def short_claim(text: str | None) -> str | None:
-    """A bar label's few words of its claim text: "part of £200m", "latest of 2 statements",
-    "the sources disagree" (the hover and the alt text have all of it)."""
+    """A bar label's few words of its claim text: "part of £200m", "the sources disagree" (the hover has all)."""
     if not text:
         return None
     return "; ".join(part.split(":")[0] for part in text.split("; "))

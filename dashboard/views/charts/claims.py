@@ -164,8 +164,8 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
         "customdata": ids[:, None], "hovertext": hover, "hovertemplate": HOVER, "showlegend": False,
         "textfont": {"color": theme.text_colour}, "cliponaxis": False, "name": "labels", "meta": {"role": END_TRACE_ROLE},
     })
-    top = float(high.max())
-    ticks = nice_ticks(top)
+    top, bottom = float(high.max()), min(float(low.min()), 0.0)  # a fall ("down 75%") sits below zero
+    ticks = nice_ticks(top, bottom=bottom)
     unit = dataset.unit(str(rows["unit"].iloc[0]))
     why = " ".join(t for t in (why_text(str(rows["quantity_why"].iloc[0]), words, rows), disagreement_text(rows, words)) if t)
     # wrapped to what a phone's chart holds (chart-fit.js moves it to the chart's left edge), the top margin a line each
@@ -175,7 +175,8 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
     layout = {
         # ticks outside push the dates below the value axis's "£0", which sits on the zero line
         "xaxis": {"type": "date", "title": {"text": say(CLAIMS_AXIS, words)}, "showgrid": False, "automargin": True, "ticks": "outside", "ticklen": 8},
-        "yaxis": {"range": [0, top * 1.35 if top > 0 else 1], "tickmode": "array", "tickvals": ticks,
+        "yaxis": {"range": [bottom * 1.35, max(top * 1.35, 0.0)] if bottom < 0 else [0, top * 1.35 if top > 0 else 1],
+                  "tickmode": "array", "tickvals": ticks,
                   "ticktext": [tick(formatter_for(language), t, unit, named=True) for t in ticks], "showgrid": True, "zeroline": True,
                   "title": {"text": bars.value_axis_title(str(rows["metric"].iloc[0]), dataset, language)}},
         "annotations": [{

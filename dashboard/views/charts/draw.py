@@ -81,8 +81,11 @@ def finished(node):
     return node
 
 
-def nice_ticks(top: float, count: int = 4) -> list[float]:
-    """Round tick values from 0 to just past ``top``: 0, 2m, 4m, 6m, 8m."""
+def nice_ticks(top: float, count: int = 4, bottom: float = 0.0) -> list[float]:
+    """Round tick values from 0 to just past ``top``: 0, 2m, 4m, 6m, 8m; with a negative
+    ``bottom`` (a fall, "down 75%") from just below it: -80, -60, -40, -20, 0."""
+    if bottom < 0:
+        return [-t for t in reversed(nice_ticks(-bottom, count))][:-1] + nice_ticks(top, count)
     if not top or top <= 0 or not math.isfinite(top):
         return [0.0]
     raw = top / count

@@ -65,11 +65,12 @@ def scoped_panels(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
 
 
 def panel_title(rows: Columns, dataset: Dataset, scoped: bool, theme: Theme, words: Words, timed: bool = False,
-                unit: bool = False) -> tuple[str, int]:
+                unit: bool = False, detail: bool = True) -> tuple[str, int]:
     """``Funding · UK worldwide`` over a muted line of what the metric counts and who counted
     it; and how many lines that is. ``timed``: the title says its panel's kind of period too
     (``· one year or less``), as it does whenever the span is not stated; ``unit``: its unit
-    too (``Charter return flights (flights)``), on a chart whose panels have several."""
+    too (``Charter return flights (flights)``), on a chart whose panels have several;
+    ``detail``: the muted line, which a chart says once per metric (on its first panel)."""
     metric = dataset.metric(str(rows.first("metric")))
     label = bars.value_axis_title(metric.id, dataset, language_of(rows)) if unit else metric.label
     parts = [label] + ([str(rows.first("scope_label"))] if scoped and "scope_label" in rows else [])
@@ -80,7 +81,7 @@ def panel_title(rows: Columns, dataset: Dataset, scoped: bool, theme: Theme, wor
     text = esc(whole) if len(whole) <= DETAIL_WIDTH else " ·<br>".join(wrap(part, DETAIL_WIDTH) for part in parts)
     heading = text.count("<br>") + 1
     counts, by = (getattr(metric, "counts", None), getattr(metric, "counted_by", None))
-    if not counts:
+    if not counts or not detail:
         return text, heading
     detail = say(COUNTED_BY, words, counts=counts, by=by) if by else counts
     lines = wrap(detail, DETAIL_WIDTH).split("<br>")  # annotations never wrap
@@ -100,9 +101,12 @@ def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: 
     panels = [rows.take(index) for index in where.values()]
     scoped = len({s for _, s, _ in keys}) > 1 or keys[0][1] not in ("", SCOPE_NOT_STATED)
     # panels of several units (people beside a multiple, returns beside flights): each title says its own
-    mixed = len({p.first("unit") for p in panels}) > 1
+    mixed = len({p.first("unit") for p in panels}) > 1 or not axis_title
     split = {(m, s) for m, s, _ in keys if sum(1 for k in keys if k[:2] == (m, s)) > 1}  # a metric and scope over several kinds of period
-    titles = [panel_title(p, dataset, scoped, theme, words, timed=key[:2] in split, unit=mixed) for p, key in zip(panels, keys)]
+    # what a metric counts and who counted it is the metric's, not a panel's: said once, over its first panel
+    first = {key: i for i, key in reversed(list(enumerate(k[0] for k in keys)))}
+    titles = [panel_title(p, dataset, scoped, theme, words, timed=key[:2] in split, unit=mixed, detail=first[key[0]] == i)
+              for i, (p, key) in enumerate(zip(panels, keys))]
     slots = 3 if lone_pad and len(panels) == 1 else 1
     data: list[dict] = []
     layout: dict = {"annotations": []}

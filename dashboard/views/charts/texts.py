@@ -27,6 +27,18 @@ QUALIFIER_PHRASES = {
     Qualifier.APPROX.value: "approximate",
     Qualifier.RANGE.value: "a range",
 }
+HEDGE_PHRASES = {"potentially": "may hold, not stated as a fact", "estimated": "an estimate"}  # never "exact"
+
+
+def qualifier_phrase(qualifier: str, hedge: object, words: Words | None = None) -> str:
+    """``a lower bound`` … in alt text; a hedged value's hedge (``may hold, not stated as a fact``), never ``exact``."""
+    return say(HEDGE_PHRASES[hedge] if isinstance(hedge, str) and hedge in HEDGE_PHRASES else QUALIFIER_PHRASES[qualifier], words)
+
+
+def hedge_notes(rows, formatter) -> list[str]:
+    """"Potentially: the source says the value may hold, not that it does." once per hedge the rows show."""
+    hedges = sorted({h for h in rows["hedge"] if isinstance(h, str) and h}) if "hedge" in rows else []
+    return [formatter.qualifier_sentence(Qualifier.EXACT, hedge=h) for h in hedges]
 
 EVENT_TYPE_LABELS = {
     EventType.DIALOGUE.value: "Dialogue",
