@@ -20,7 +20,8 @@ from dashboard.outputs.writing import check_writable, write_file
 from dashboard.outputs.decktemplate import check_template
 from dashboard.config import load_config
 from dashboard.outputs.errors import NothingToExport
-from dashboard.web.downloads import chart_title, view_file
+from dashboard.web.downloads import view_file
+from dashboard.web.image_files import check_images, export_images
 from dashboard.analysis.filters import FIELDS, LANG, BadOption, state_from_options
 from dashboard.views.view import load_languages, make_snapshot, make_view
 from dashboard.curated.problems import DataInvalid
@@ -212,12 +213,12 @@ def export(fmt, output, chart, size, deck_charts, template, data_dir, seeds_dir,
     if fmt == "pptx":
         check_template(config.exports.deck_template if template is None else template, words)  # a bad template: its error, before any drawing
     if exporters.FORMATS[fmt].kind == "chart":
-        _check_images(fmt, output, config, chart, size, words)
+        check_images(fmt, output, config, chart, size, words)
     check_writable(output if exporters.FORMATS[fmt].kind == "chart" or output.is_dir() else output.parent)  # before seconds of drawing
     view = make_view(snapshot, config, state.filters, state.language)  # the page's view of the same link
     made_on = datetime.date.today()
     if exporters.FORMATS[fmt].kind == "chart":
-        _export_images(fmt, output, view, snapshot, config, chart, size, made_on, words)
+        export_images(fmt, output, view, snapshot, config, chart, size, made_on, words)
         return
     name, data = view_file(view, snapshot, config, fmt, today=made_on, deck_charts=deck_charts, template=None if template is None else str(template))
     if output.is_dir():
@@ -225,61 +226,6 @@ def export(fmt, output, chart, size, deck_charts, template, data_dir, seeds_dir,
     output.parent.mkdir(parents=True, exist_ok=True)
     write_file(output, data)
     click.echo(words.text("Wrote {figures} to {path}", CTX, figures=count(len(view.figures), "figure", words=words), path=output))
-
-
-def _check_images(fmt, folder: Path, config, chart, size, words: Words) -> None:
-    """An unknown chart or size, no browser, or a file where a folder is wanted: the error, before any work."""
-    from dashboard.outputs import images
-
-    if chart:
-        chart_title(chart, words)
-    images.image_size(config, size, words)
-    images.find_browser()  # no browser: the install hint, before anything is written
-    if folder.exists() and not folder.is_dir():
-        raise exporters.ExportError(words.text("{path} is a file; for {format}, -o names a folder that receives one file per chart", CTX, path=folder, format=fmt))
-
-
-def _export_images(fmt, folder: Path, view, snapshot, config, chart, size, made_on, words: Words = EN) -> None:
-    """One slide image per chart (or only ``chart``) of ``view`` into ``folder``, with a progress bar."""
-    from dashboard.views.charts import CHARTS
-
-    names = [chart] if chart else list(CHARTS)
-    created = [f for f in (folder, *folder.parents) if not f.exists()]  # innermost first
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        written = _draw_images(fmt, folder, names, view, snapshot, config, size, made_on, words)
-    except BaseException:
-        for made in created:  # a failed export leaves no empty folder behind
-            if made.is_dir() and not any(made.iterdir()):
-                made.rmdir()
-        raise
-    for path in written:
-        click.echo(words.text("Wrote {path}", CTX, path=path))
-
-
-def _draw_images(fmt, folder: Path, names, view, snapshot, config, size, made_on, words: Words) -> list[Path]:
-    written, left_out = [], []
-    images_text = words.plural("{n} {format} image", "{n} {format} images", len(names), "count with its noun", format=fmt.upper())
-    with click.progressbar(names, label=words.text("Drawing {images}", CTX, images=images_text), file=sys.stderr) as bar:
-        for name in bar:
-            try:
-                named, image = view_file(view, snapshot, config, fmt, chart=name, size=size, today=made_on)  # the page's name
-            except NothingToExport as err:  # a chart with nothing to draw is left out, as the deck leaves it out
-                if len(names) == 1:
-                    raise
-                left_out.append(err.written)
-                continue
-            path = folder / f"{named.rpartition('.')[0]}.{exporters.FORMATS[fmt].extension}"  # .zip of several: one file each
-            parts = getattr(image, "parts", [image])  # a chart whose rows need several slides: one file per slide
-            for number, part in enumerate(parts, start=1):
-                written.append(path.with_name(exporters.part_name(path.name, number, len(parts))))
-                write_file(written[-1], part)
-    for note in left_out:
-        click.echo(note, err=True)
-    if not written:
-        reason = words.text("no figures match these filters ({filters})", "downloads", filters=view.filters.describe(snapshot.localized(view.language).dataset, words=words))
-        raise exporters.ExportError(words.text("Nothing written: {reason}", "downloads", reason=reason))
-    return written
 
 
 @main.command(help=EN.text(

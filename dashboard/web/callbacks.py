@@ -15,7 +15,7 @@ import logging
 from typing import Any
 
 import flask
-from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
+from dash import ALL, Input, Output, State, ctx, dcc, no_update
 
 from dashboard.analysis.frame import Filters
 from dashboard.outputs.errors import NothingToExport, RendererBusy
@@ -34,16 +34,14 @@ from dashboard.web.layout import (
     note_items,
     render_cards,
     year_marks,
-    render_passage,
     render_ratios,
     view_download_id,
 )
 from dashboard.web.grid import table_rows_html
 from dashboard.web.ids import table_head_id
-from dashboard.web.provenance import EVENT, FIGURE
-from dashboard.web.sharing import citation_for
 from dashboard.web.state import STATE_KEY, AppState, View, view_for
 from dashboard.web.claims_panel import render_claims
+from dashboard.web.clicks import GRAPH_IDS, MAX_ID_CHARS, is_click, clicked_record, source_panel  # noqa: F401  (re-exported)
 from dashboard.web.context_panel import render_context
 from dashboard.web.links import UrlSync, first_page, page_language, url_sync  # noqa: F401  (re-exported)
 from dashboard.web.urlstate import from_controls, parse_language
@@ -54,7 +52,6 @@ from dashboard.views.view import view_ids
 from dashboard.words import LANGUAGES
 
 log = logging.getLogger(__name__)
-MAX_ID_CHARS = 200  # ids in click payloads longer than this are not ours
 
 
 # --- one view on the wire ------------------------------------------------------------------------
@@ -78,68 +75,6 @@ def figure_payload(spec: Spec) -> dict[str, Any]:
     shared by the requests that ask for it, and nothing changes it. Equal to the
     ``go.Figure``'s ``to_plotly_json()`` once encoded (tested)."""
     return {"data": spec["data"], "layout": spec["layout"]}
-
-
-# --- provenance clicks ---------------------------------------------------------------------------
-
-GRAPH_IDS = {chart_dom_id(ID.GRAPH, name): name for name in CHARTS}
-
-
-def clicked_record(trigger: Any, value: Any) -> tuple[str, str] | None:
-    """``(kind, id)`` of the figure or event a click points at, or None for anything else.
-
-    ``trigger`` is the id of the component that fired: a card line ``{"type": "card-line",
-    "figure": id}``, one figure of a derived ratio ``{"type": "ratio-part", "figure": id,
-    "ratio": n}`` or a table row ``{"type": "table-row", "figure": id}`` (``value`` its click
-    count; Enter on a row clicks it), or a chart graph (``value`` plotly's clickData, whose
-    point carries ``customdata[0]``).
-    """
-    if isinstance(trigger, dict):
-        if trigger.get("type") in (ID.CARD_LINE, ID.RATIO_PART, ID.TABLE_ROW, ID.CLAIM_LINE, ID.RELATED) and _clicks(value):
-            return _record(FIGURE, trigger.get("figure"))
-        if trigger.get("type") == ID.RELATED_EVENT and _clicks(value):
-            return _record(EVENT, trigger.get("figure"))
-        return None
-    if trigger in GRAPH_IDS:
-        kind = EVENT if CHARTS[GRAPH_IDS[trigger]].opens == "event" else FIGURE
-        return _record(kind, _clicked_point_id(value))
-    return None
-
-
-def _clicks(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value > 0
-
-
-def _record(kind: str, record_id: Any) -> tuple[str, str] | None:
-    if isinstance(record_id, str) and 0 < len(record_id) <= MAX_ID_CHARS:
-        return kind, record_id
-    return None
-
-
-def _clicked_point_id(click: Any) -> Any:
-    if not isinstance(click, dict):
-        return None
-    points = click.get("points")
-    if not isinstance(points, list) or not points or not isinstance(points[0], dict):
-        return None
-    custom = points[0].get("customdata")
-    if isinstance(custom, list) and custom:
-        return custom[0]
-    return custom if isinstance(custom, str) else None
-
-
-def source_panel(state: AppState, trigger: Any, value: Any, language: str | None = None, address: str = "") -> tuple[bool, Any, Any] | None:
-    """``(is_open, title, body)`` of the source panel after a click, or None to change nothing;
-    in ``language`` (the default language when None), citing with ``address`` (the page's) dated."""
-    if trigger == ID.SOURCE_CLOSE:
-        return False, no_update, no_update
-    record = clicked_record(trigger, value)
-    if record is None:
-        return None
-    kind, record_id = record
-    words = words_for(parse_language(language, state.language))
-    title, body = render_passage(state.provenance.passage(record_id, kind, words), words, citation_for(state, record_id, words, address))
-    return True, title, body
 
 
 # --- downloads -----------------------------------------------------------------------------------
@@ -280,7 +215,7 @@ def download(*args):
     years, programmes, metric, scope, quantity = args[-len(CONTROL_IDS) - 1:-1]
     request = download_request(ctx.triggered_id)
     clicked = ctx.triggered[0]["value"] if ctx.triggered else None
-    if request is None or not _clicks(clicked):
+    if request is None or not is_click(clicked):
         return no_update, no_update
     state = current_state()
     filters = from_controls(years, programmes, metric, state.choices, state.defaults, scope, quantity)
