@@ -121,7 +121,8 @@ def _shrink_padding(axis: dict, height: float, tallest: float) -> None:
 
 def fit_value_axes(figure: dict, plot_w: float, font_px: float, end_px: float) -> None:
     """Each bar chart's value axis just long enough for its longest bar and the value label
-    after it: the plot uses the slide's width instead of leaving a quarter empty."""
+    after it: the plot uses the slide's width instead of leaving a quarter empty, and a long
+    label ("tối đa 1 triệu bảng Anh (cam kết)") is never cut at the slide's edge."""
     from dashboard.views.charts.draw import END_TRACE_ROLE
     from dashboard.views.charts.partwhole import WHOLE_TRACE_ROLE
 
@@ -146,7 +147,22 @@ def fit_value_axes(figure: dict, plot_w: float, font_px: float, end_px: float) -
     for key, top in needed.items():
         axis = layout.get(key)
         if isinstance(axis, dict) and axis.get("range") and top > 0:
-            axis["range"] = [axis["range"][0], min(axis["range"][1], top)]
+            axis["range"] = [axis["range"][0], top]  # shorter where the page left room, longer where a label needs it
+            _thin_ticks(axis, plot_w, font_px)
+
+
+def _thin_ticks(axis: dict, plot_w: float, font_px: float) -> None:
+    """Every other tick (or fewer) where a lengthened axis left its labels too close to stand
+    upright: plotly would slant them into the axis title and the footer."""
+    values, texts = list(_numbers(axis.get("tickvals") or [])), list(_strings(axis.get("ticktext") or []))
+    low, high = axis["range"]
+    if len(values) < 3 or len(values) != len(texts) or high <= low:
+        return
+    widest = max(text_px(str(t), font_px) for t in texts) + font_px  # a label and a gap
+    step = 1
+    while len(values[::step]) > 2 and plot_w * (values[step] - values[0]) / (high - low) < widest:
+        step += 1
+    axis["tickvals"], axis["ticktext"], axis["tickangle"] = values[::step], texts[::step], 0
 
 
 def fit_event_labels(figure: dict, plot_w: float, left_px: float, pad_px: float, font_px: float) -> None:
