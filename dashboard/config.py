@@ -131,6 +131,15 @@ class ServingSettings:
         4, "Downloads that may wait for a free render; beyond, 429 with `Retry-After`.", expected="a number of renders {ge}–{le}", ge=0, le=64,
     )
     retry_after_s: StrictInt = setting(5, "Seconds a refused download is told to wait (`Retry-After`).", expected="a number of seconds {ge}–{le}", ge=1, le=600)
+    jobs_queued: StrictInt = setting(
+        8, "Image, deck and other render jobs running or queued for the whole site; beyond, the page says busy, try again.",
+        expected="a number of jobs {ge}–{le}", ge=1, le=1000,
+    )
+    job_time_limit_s: StrictInt = setting(
+        120, "Seconds a render job may take; a job still unfinished then (its worker killed, say) is reported as stopped.",
+        expected="a number of seconds {ge}–{le}", ge=10, le=3600,
+    )
+    jobs_folder: StrictStr = setting("", "Folder of the jobs' shared store on one host (empty: a folder in the system's temporary folder); unused with `REDIS_URL`.")
     index: StrictBool = setting(
         True, "Let search engines index the page. false: `/robots.txt` disallows everything and the page carries `<meta name=\"robots\" content=\"noindex\">`.",
     )

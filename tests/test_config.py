@@ -119,7 +119,7 @@ def test_the_default_scope_and_indexing_are_read_from_the_file(tmp_path):
 MISTAKES = {
     "a misspelt key lists every setting of its section": (
         "serving:\n  indexed: false\n",
-        ["2: serving.indexed: unknown setting; expected one of: url_prefix, max_request_kb, renders_at_once, renders_waiting, retry_after_s, index"],
+        ["2: serving.indexed: unknown setting; expected one of: url_prefix, max_request_kb, renders_at_once, renders_waiting, retry_after_s, jobs_queued, job_time_limit_s, jobs_folder, index"],
     ),
     "a setting written twice names both lines": (
         "server:\n  port: 8050\n  port: 8060\n", ["3: server.port: set twice (first on line 2); keep one"],

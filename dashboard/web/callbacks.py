@@ -24,6 +24,7 @@ from dashboard.views.charts import CHARTS, Spec
 from dashboard.views.table import COLUMNS, LAST_PAGE, TablePage, TableQuery, aria_sort, next_sort, parse_query, parse_search, table_page
 from dashboard.web import offload
 from dashboard.web.downloads import output_kind, view_file
+from dashboard.web.jobwork import is_job
 from dashboard.web.layout import (
     CHART_FORMATS,
     ID,
@@ -146,6 +147,9 @@ DOWNLOAD_BUTTONS: dict[str, tuple[str, str | None]] = {
     **{view_download_id(fmt_): (fmt_, None) for fmt_, _ in VIEW_FORMATS},
     **{chart_download_id(name, fmt_): (fmt_, name) for name in CHARTS for fmt_, _ in CHART_FORMATS},
 }
+
+
+QUICK_BUTTONS = {button: request for button, request in DOWNLOAD_BUTTONS.items() if not is_job(request[0])}  # the rest: web.jobs
 
 
 def download_request(trigger: Any) -> tuple[str, str | None] | None:
@@ -380,7 +384,7 @@ def attach_callbacks(app) -> None:
     )(show_source)
     app.callback(
         Output(ID.DOWNLOAD, "data"), Output(ID.VIEW_DOWNLOAD_STATUS, "children"),
-        *[Input(button, "n_clicks") for button in DOWNLOAD_BUTTONS], *CONTROL_STATES, State(ID.LANGUAGE, "data"),
+        *[Input(button, "n_clicks") for button in QUICK_BUTTONS], *CONTROL_STATES, State(ID.LANGUAGE, "data"),
         prevent_initial_call=True,
     )(download)
     app.clientside_callback(  # said at once, in the page's language, while the server makes the file

@@ -116,17 +116,34 @@ def _die_with(worker: int) -> None:
     threading.Thread(target=watch, name="worker-watch", daemon=True).start()
 
 
-def _build(kind: str, filters: Filters, chart: str | None, today: dt.date | None, language: str = "en") -> tuple[str, bytes, int | None]:
+def _build(
+    kind: str, filters: Filters, chart: str | None, today: dt.date | None, language: str = "en", progress_to: tuple | None = None,
+) -> tuple[str, bytes, int | None]:
     """The download, and the process group of the browser that drew it (so the worker can
-    stop that browser even when this process is killed)."""
-    from dashboard.outputs import renderer
+    stop that browser even when this process is killed). ``progress_to`` (a job's store folder,
+    progress key and cancel key): each picture drawn is shown there, and a cancel stops it."""
+    from contextlib import nullcontext
+
+    from dashboard.outputs import progress, renderer
     from dashboard.web.downloads import build_download
 
     assert _CHILD is not None, "the render process was not started with its data"
     dataset, config, snapshot = _CHILD  # the page's data and names: the view is made as the page makes it
-    name, content = build_download(kind, filters, dataset, config, chart=chart, today=today, words=language, snapshot=snapshot)
+    with progress.reporting(_job_reporter(progress_to, language)) if progress_to else nullcontext():
+        name, content = build_download(kind, filters, dataset, config, chart=chart, today=today, words=language, snapshot=snapshot)
     browser = getattr(getattr(renderer._RENDERER, "_kaleido", None), "subprocess", None)
     return name, content, browser.pid if browser is not None else None
+
+
+def _job_reporter(progress_to: tuple, language: str):
+    """A reporter writing a job's progress into its store folder (diskcache, as Dash reads it)."""
+    import diskcache
+
+    from dashboard.web.jobwork import reporter
+
+    folder, progress_key, cancel_key = progress_to
+    cache = diskcache.Cache(folder)
+    return reporter(lambda values: cache.set(progress_key, values), language, lambda: cache.get(cancel_key) is not None)
 
 
 class RenderProcess:
@@ -151,6 +168,7 @@ class RenderProcess:
 
     def download(
         self, kind: str, filters: Filters, chart: str | None = None, today: dt.date | None = None, language: str = "en",
+        progress_to: tuple | None = None,
     ) -> tuple[str, bytes]:
         """``(file name, content)`` of a PNG, SVG or PPTX download, drawn in the render process."""
         with gate.render_slot():  # the same bound as in-process renders: busy beyond it
@@ -159,7 +177,7 @@ class RenderProcess:
                 self._replace(pool)
                 pool = self._executor()
             try:
-                name, content, self._browser = pool.submit(_build, kind, filters, chart, today, language).result(timeout=self.timeout)
+                name, content, self._browser = pool.submit(_build, kind, filters, chart, today, language, progress_to).result(timeout=self.timeout)
                 return name, content
             except BrokenProcessPool:
                 self._replace(pool)

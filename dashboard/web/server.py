@@ -274,9 +274,9 @@ class _Admissions:
 
 
 def _render_buttons() -> frozenset[str]:
-    from dashboard.web.callbacks import DOWNLOAD_BUTTONS
+    from dashboard.web.jobmanagers import JOB_BUTTONS
 
-    return frozenset(f"{button}.n_clicks" for button, (kind, _chart) in DOWNLOAD_BUTTONS.items() if kind in RENDER_KINDS)
+    return frozenset(f"{button}.n_clicks" for button in JOB_BUTTONS)
 
 
 def _wants_render(body: dict, buttons: frozenset[str]) -> bool:
