@@ -280,4 +280,6 @@ def run_worker(app, concurrency: int) -> None:
     if not isinstance(manager, CeleryJobs):
         raise RuntimeError("set REDIS_URL: the worker takes its jobs from Redis")
     WORKER_SERVER = app.server
+    for chatty in ("kaleido", "choreographer"):  # a line per tab taken: the task lines are what the log is for
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     manager.handle.worker_main(["worker", "--loglevel=INFO", f"--concurrency={concurrency}", "--pool=prefork", "--without-gossip", "--without-mingle"])

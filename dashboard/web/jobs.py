@@ -31,6 +31,7 @@ from dash import Input, Output, State, ctx, no_update
 
 from dashboard.outputs.errors import ExportError, RendererBusy
 from dashboard.outputs.progress import Cancelled
+from dashboard.views.language import words_for
 from dashboard.web import jobmanagers, jobwork, offload
 from dashboard.web.callbacks import CONTROL_STATES, current_state
 from dashboard.web.ids import ID
@@ -70,8 +71,12 @@ def _draw(server: flask.Flask, request: jobwork.JobRequest, set_progress) -> tup
         made = jobwork.make_file(state, request, manager.store, report, apart=apart, progress_to=progress_to)
     except Cancelled:
         return no_update, no_update
-    except RendererBusy as err:
-        return no_update, jobwork.busy_message(request.language, err.retry_after)
+    except RendererBusy as err:  # this process's render slots are all taken: as the queue's "busy", with Retry-After
+        manager._keep(f"{key}-busy", 1) if key else None
+        return no_update, words_for(request.language).text(
+            "Too many image and deck downloads at once: the {format} file was not made. Try again in {seconds} s.", "downloads",
+            format=request.kind.upper(), seconds=err.retry_after,
+        )
     except ExportError as err:
         return no_update, jobwork.failed_message(request.language, request.kind, str(err))
     except Exception:  # never a server error page for a download; the log has the details
