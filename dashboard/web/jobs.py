@@ -24,6 +24,7 @@ report a job whose process died or that outlived ``serving.job_time_limit_s`` as
 
 from __future__ import annotations
 
+import json
 import logging
 
 import flask
@@ -32,6 +33,7 @@ from dash import Input, Output, State, ctx, no_update
 from dashboard.outputs.errors import ExportError, RendererBusy
 from dashboard.outputs.progress import Cancelled
 from dashboard.views.language import words_for
+from dashboard.words import LANGUAGES
 from dashboard.web import jobmanagers, jobwork, offload
 from dashboard.web.callbacks import CONTROL_STATES, current_state
 from dashboard.web.ids import ID
@@ -69,8 +71,8 @@ def _draw(server: flask.Flask, request: jobwork.JobRequest, set_progress) -> tup
     progress_to = (str(manager.store.folder), manager._make_progress_key(key), cancel_key) if apart is not None else None
     try:
         made = jobwork.make_file(state, request, manager.store, report, apart=apart, progress_to=progress_to)
-    except Cancelled:
-        return no_update, no_update
+    except Cancelled:  # said again as the job ends (the progress bar's reset empties the live region)
+        return no_update, words_for(request.language).text("Cancelled.", "downloads")
     except RendererBusy as err:  # this process's render slots are all taken: as the queue's "busy", with Retry-After
         manager._keep(f"{key}-busy", 1) if key else None
         return no_update, words_for(request.language).text(
@@ -94,8 +96,20 @@ def _celery_job() -> str:
 PROGRESS = [
     Output(ID.JOB_PROGRESS, "aria-valuenow"), Output(ID.JOB_PROGRESS, "aria-valuemax"), Output(ID.JOB_PROGRESS, "aria-valuetext"),
     Output(ID.JOB_BAR, "style"), Output(ID.JOB_STEP, "children"),
+    Output(ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True),  # the live region: each step is announced
 ]
-PROGRESS_DEFAULT = [0, 1, "", {"width": "0%"}, ""]
+PROGRESS_DEFAULT = [0, 1, "", {"width": "0%"}, "", ""]
+
+
+# Cancel, said at once in the page's language: the panel goes, the live region says so (the job
+# itself stops at its next picture, and its buttons come back when it has).
+CANCELLED = """
+    function() {
+        const said = %s;
+        const language = arguments[arguments.length - 1];
+        return [true, said[language] || said["en"]];
+    }
+    """ % json.dumps({code: words_for(code).text("Cancelled.", "downloads") for code in LANGUAGES}, ensure_ascii=False)
 
 
 def attach_jobs(app, config) -> None:
@@ -112,3 +126,7 @@ def attach_jobs(app, config) -> None:
         cancel=[Input(ID.JOB_CANCEL, "n_clicks")],
         prevent_initial_call=True,
     )(render_job)
+    app.clientside_callback(
+        CANCELLED, Output(ID.JOB_PANEL, "hidden", allow_duplicate=True), Output(ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True),
+        Input(ID.JOB_CANCEL, "n_clicks"), State(ID.LANGUAGE, "data"), prevent_initial_call=True,
+    )

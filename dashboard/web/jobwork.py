@@ -50,7 +50,7 @@ class JobRequest:
 
 def progress_values(done: int, total: int, language: str) -> list:
     """The progress bar's ``aria-valuenow``, ``aria-valuemax``, ``aria-valuetext``, its bar's
-    style, and the status line: "Drawing chart 3 of 5"; "Writing the file…" once all are drawn."""
+    style, the step beside it and the status line (a live region): "Drawing chart 3 of 5"; "Writing the file…" once all are drawn."""
     words = words_for(language)
     if not total:
         text = words.text("Preparing the file…", CTX)
@@ -59,7 +59,7 @@ def progress_values(done: int, total: int, language: str) -> list:
     else:
         text = words.text("Writing the file…", CTX)
     width = round(100 * done / total) if total else 0
-    return [done, max(total, 1), text, {"width": f"{width}%"}, text]
+    return [done, max(total, 1), text, {"width": f"{width}%"}, text, text]
 
 
 def reporter(set_values: Callable[[list], None], language: str, cancelled: Callable[[], bool]) -> progress.Reporter:
