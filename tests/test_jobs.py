@@ -224,3 +224,19 @@ def test_a_job_whose_process_died_is_reported_as_stopped_not_left_spinning(datas
             thread.join(GUARD_S)  # the stand-in job ends before the test does
     assert "stopped" in answer["view-download-status"]["children"] and "Try again" in answer["view-download-status"]["children"]
     assert "download" not in answer
+
+
+def test_two_people_asking_for_the_same_deck_at_once_each_get_it(dataset, monkeypatch):
+    hold = threading.Event()
+    stand_in = StandInBrowser(hold)
+    monkeypatch.setattr(renderer, "renderer", stand_in)
+    monkeypatch.setattr(renderer, "checked", lambda data, *_: data)
+    app = create_app(dataset, load_config(None))
+    body = click(app, "pptx")  # the same click on the same view: the same request, twice
+    first, second = ask(app, body), ask(app, body)
+    try:
+        assert stand_in.entered.acquire(timeout=GUARD_S)
+    finally:
+        hold.set()
+    got = [poll(app, body, handles)[-1].get_json()["response"] for handles in (first, second)]
+    assert all("download" in answer for answer in got), [a["view-download-status"]["children"] for a in got]

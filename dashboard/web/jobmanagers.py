@@ -37,6 +37,7 @@ from dashboard.web import jobwork
 from dashboard.web.callbacks import CONTROL_IDS, DOWNLOAD_BUTTONS, current_state
 from dashboard.web.links import page_language
 from dashboard.web.urlstate import from_controls
+from dashboard.words import LANGUAGES
 
 log = logging.getLogger("dashboard.jobs")
 JOBS_KEY = "DASHBOARD_JOBS"  # where the app keeps its manager (Flask config)
@@ -75,10 +76,16 @@ class _Admission:
     def _kept(self, key: str):
         raise NotImplementedError
 
+    def build_cache_key(self, fn, args, cache_args_to_ignore, triggered):
+        """Dash's key of the result, made unique per click: two people clicking the same button
+        of the same view send the same arguments, and one must never read (and so remove) the
+        other's result. Files made once are shared through the store instead, by view key."""
+        return super().build_cache_key(fn, args, cache_args_to_ignore, triggered) + uuid.uuid4().hex[:16]
+
     def _without_job(self, key: str, args, context) -> str | None:
         """A job id when no job is needed (the file was made before, or the queue is full), its
         answer kept for the page's first poll; None when a job must run."""
-        language = args[-1] if isinstance(args, (list, tuple)) and args and args[-1] in ("en", "vi") else "en"
+        language = args[-1] if isinstance(args, (list, tuple)) and args and args[-1] in LANGUAGES else "en"
         self._keep(f"{key}-language", language)
         request = _request(args, context)
         made = self.store.get(request.key(current_state().version)) if request is not None else None
@@ -87,7 +94,7 @@ class _Admission:
             return "made"
         return None
 
-    def _admit(self, job: str, key: str, language_args, pid: int | None = None) -> bool:
+    def _admit(self, job: str, key: str, pid: int | None = None) -> bool:
         if self.store.admit(job, self.limit, self.max_age_s, pid):
             return True
         language = self._kept(f"{key}-language") or "en"
@@ -131,7 +138,7 @@ class ThreadJobs(_Admission, DiskcacheManager):
         if done is not None:
             return done
         job = f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
-        if not self._admit(job, key, args, os.getpid()):
+        if not self._admit(job, key, os.getpid()):
             return "busy"
         self._keep(f"job-{job}", key)
         copied = contextvars.copy_context()  # the request's Flask app: the job reads the page's state
@@ -229,7 +236,7 @@ class CeleryJobs(_Admission, CeleryManager):
         if done is not None:
             return done
         job = uuid.uuid4().hex
-        if not self._admit(job, key, args):
+        if not self._admit(job, key):
             return "busy"
         self._keep(f"job-{job}", key)
         job_fn.apply_async(args=(key, self._make_progress_key(key), args, context), task_id=job)

@@ -74,7 +74,8 @@ def _draw(server: flask.Flask, request: jobwork.JobRequest, set_progress) -> tup
     except Cancelled:  # said again as the job ends (the progress bar's reset empties the live region)
         return no_update, words_for(request.language).text("Cancelled.", "downloads")
     except RendererBusy as err:  # this process's render slots are all taken: as the queue's "busy", with Retry-After
-        manager._keep(f"{key}-busy", 1) if key else None
+        if key:
+            manager._keep(f"{key}-busy", 1)
         return no_update, words_for(request.language).text(
             "Too many image and deck downloads at once: the {format} file was not made. Try again in {seconds} s.", "downloads",
             format=request.kind.upper(), seconds=err.retry_after,
