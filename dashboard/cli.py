@@ -325,9 +325,9 @@ def serve(data_dir, seeds_dir, config_path, host, port, debug) -> None:
 def worker(data_dir, seeds_dir, config_path, concurrency) -> None:
     import os
 
+    config, dataset = settings(config_path), load(data_dir, seeds_dir)  # invalid data: the validate lines, as every command
     if not os.environ.get("REDIS_URL", "").strip():
         raise click.ClickException(str(EN.text("Set REDIS_URL (e.g. redis://127.0.0.1:6379/0): the worker takes its jobs from Redis.", CTX)))
-    config, dataset = settings(config_path), load(data_dir, seeds_dir)
     from dashboard.web.app import create_app
     from dashboard.web.jobmanagers import run_worker
 

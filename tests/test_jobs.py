@@ -240,3 +240,13 @@ def test_two_people_asking_for_the_same_deck_at_once_each_get_it(dataset, monkey
         hold.set()
     got = [poll(app, body, handles)[-1].get_json()["response"] for handles in (first, second)]
     assert all("download" in answer for answer in got), [a["view-download-status"]["children"] for a in got]
+
+
+def test_dashboard_worker_without_redis_url_says_to_set_it_in_one_line(data_dir, seeds_dir):
+    from click.testing import CliRunner
+
+    from dashboard.cli import main
+
+    result = CliRunner().invoke(main, ["worker", "--data", str(data_dir), "--seeds", str(seeds_dir)], env={"REDIS_URL": ""})
+    assert result.exit_code == 1
+    assert "Set REDIS_URL" in result.output and "Traceback" not in result.output
