@@ -108,3 +108,19 @@ def test_a_worker_killed_mid_render_loses_no_job_it_is_drawn_again(dataset, data
     answer = poll(app, body, handles)[-1].get_json()["response"]
     assert answer["download"]["data"]["filename"].endswith(".pptx"), answer
     assert process.poll() is None
+
+
+def test_a_worker_with_other_data_than_the_page_says_so_instead_of_drawing_it(dataset, data_dir, seeds_dir, worker):
+    from dataclasses import replace
+
+    from dashboard.web.state import STATE_KEY
+
+    process, log = worker
+    app = create_app(dataset, load_config(None), seeds_dir, data_dir)
+    state = app.server.config[STATE_KEY]
+    app.server.config[STATE_KEY] = replace(state, version="reloaded0000")  # the web processes reloaded, the worker did not
+    body = click(app, "pptx")
+    answer = poll(app, body, ask(app, body))[-1].get_json()["response"]
+    assert "download" not in answer
+    assert "older or newer data than this page" in answer["view-download-status"]["children"]
+    assert "restart `dashboard worker`" in log.read_text(errors="replace")

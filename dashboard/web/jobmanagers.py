@@ -239,6 +239,7 @@ class CeleryJobs(_Admission, CeleryManager):
         if not self._admit(job, key):
             return "busy"
         self._keep(f"job-{job}", key)
+        self._keep(f"version-{job}", current_state().version)  # the worker draws only the data this page shows
         job_fn.apply_async(args=(key, self._make_progress_key(key), args, context), task_id=job)
         return job
 

@@ -67,6 +67,10 @@ def _draw(server: flask.Flask, request: jobwork.JobRequest, set_progress) -> tup
     job, key = _JOB.get() or (_celery_job(), "")
     cancel_key = f"cancel:{job}"
     report = jobwork.reporter(set_progress, request.language, lambda: manager.store.flagged(cancel_key))
+    asked_version = None if isinstance(manager, ThreadJobs) else manager._kept(f"version-{job}")
+    if asked_version is not None and asked_version != state.version:  # a worker not restarted after a data change
+        log.error("job %s: the page shows data version %s, this worker has %s: restart `dashboard worker`", job, asked_version, state.version)
+        return no_update, jobwork.failed_message(request.language, request.kind, jobwork.other_data_reason(request.language))
     apart = offload.render_process(server) if isinstance(manager, ThreadJobs) else None
     progress_to = (str(manager.store.folder), manager._make_progress_key(key), cancel_key) if apart is not None else None
     try:

@@ -117,5 +117,9 @@ def failed_message(language: str, kind: str, reason: str | None) -> str:
     return words.text("Could not make the {format} file: {reason}", CTX, format=kind.upper(), reason=reason)
 
 
+def other_data_reason(language: str) -> str:
+    return words_for(language).text("the server drawing it has older or newer data than this page; reload the page and try again in a minute", CTX)
+
+
 def done_message(language: str, title: str) -> str:
     return words_for(language).text("Downloaded {name}", CTX, name=title)
