@@ -7,6 +7,7 @@ tests/browser/test_page_downloads.py.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import threading
 import time
@@ -73,10 +74,27 @@ def click(app, kind: str, language: str | None = None) -> dict:
     return body
 
 
-def ask(app, body) -> dict:
-    answer = post(app.server.test_client(), body)
+def end_id(app) -> str:
+    """The signed id of a page load, which the page's script sends with every callback."""
+    if not hasattr(app, "_test_end_id"):
+        html = app.server.test_client().get("/").get_data(as_text=True)
+        config = re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', html, re.S).group(1)
+        app._test_end_id = json.loads(config)["end_id"]
+    return app._test_end_id
+
+
+def ask(app, body, *, from_page: bool = True) -> dict:
+    answer = ask_answer(app, body, from_page=from_page)
     assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
     return answer.get_json()
+
+
+def ask_answer(app, body, *, from_page: bool = True):
+    """The answer to a click, as the page sends it (with its load's ``endId``) or as a direct request."""
+    return app.server.test_client().post(
+        "/_dash-update-component", query_string={"endId": end_id(app)} if from_page else {},
+        data=json.dumps(body), content_type="application/json",
+    )
 
 
 def poll(app, body, handles: dict, *, until_done: bool = True):
@@ -84,7 +102,7 @@ def poll(app, body, handles: dict, *, until_done: bool = True):
     seen, deadline = [], time.monotonic() + GUARD_S
     while True:
         answer = app.server.test_client().post(
-            "/_dash-update-component", query_string={"cacheKey": handles["cacheKey"], "job": handles["job"]},
+            "/_dash-update-component", query_string={"endId": end_id(app), "cacheKey": handles["cacheKey"], "job": handles["job"]},
             data=json.dumps(body), content_type="application/json",
         )
         seen.append(answer)
@@ -157,7 +175,7 @@ def test_after_a_data_reload_a_file_of_the_old_data_is_not_served(dataset, brows
     assert browser.drawn > drawn, "a file of the old data version was served after the reload"
 
 
-def test_past_the_queue_limit_a_job_is_told_busy_with_retry_after_and_filters_still_answer(dataset, monkeypatch):
+def test_past_the_queue_limit_the_page_is_told_busy_a_direct_request_gets_429_and_filters_still_answer(dataset, monkeypatch):
     hold = threading.Event()
     stand_in = StandInBrowser(hold)
     monkeypatch.setattr(renderer, "renderer", stand_in)
@@ -176,6 +194,9 @@ def test_past_the_queue_limit_a_job_is_told_busy_with_retry_after_and_filters_st
         assert refused.headers["Retry-After"] == str(config.serving.retry_after_s)
         assert "download" not in refused.get_json()["response"]
         assert "cards" in post(app.server.test_client(), filter_change(app)).get_json()["response"]
+        direct = ask_answer(app, other, from_page=False)  # a script, not a page: told at once, in HTTP
+        assert direct.status_code == 429 and direct.headers["Retry-After"] == str(config.serving.retry_after_s)
+        assert "try again in" in direct.get_data(as_text=True)
     finally:
         hold.set()
     done = poll(app, running, held)[-1].get_json()["response"]

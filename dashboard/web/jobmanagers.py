@@ -97,6 +97,12 @@ class _Admission:
     def _admit(self, job: str, key: str, pid: int | None = None) -> bool:
         if self.store.admit(job, self.limit, self.max_age_s, pid):
             return True
+        if flask.has_request_context() and not flask.request.args.get("endId"):
+            # not a page (the page's script echoes the signed endId of its load on every callback):
+            # a direct request gets 429 with Retry-After; the page gets its words on its next poll
+            from werkzeug.exceptions import TooManyRequests
+
+            raise TooManyRequests(f"The server is busy making other files; try again in {self.retry_after_s} s.", retry_after=self.retry_after_s)
         language = self._kept(f"{key}-language") or "en"
         self._keep(key, [NO_UPDATE, jobwork.busy_message(language, self.retry_after_s)])
         self._keep(f"{key}-busy", 1)
