@@ -285,6 +285,23 @@ def serve(data_dir, seeds_dir, config_path, host, port, debug) -> None:
         sys.exit(1)
 
 
+@main.command(help=EN.text("Draw the page's decks and images for every web process that shares REDIS_URL: a Celery worker with the same data and config.", CTX))
+@data_option
+@seeds_option
+@config_option
+@click.option("--concurrency", type=click.IntRange(1, 64), default=2, help=EN.text("Jobs this worker draws at once.", CTX))
+def worker(data_dir, seeds_dir, config_path, concurrency) -> None:
+    import os
+
+    config, dataset = settings(config_path), load(data_dir, seeds_dir)  # invalid data: the validate lines, as every command
+    if not os.environ.get("REDIS_URL", "").strip():
+        raise click.ClickException(str(EN.text("Set REDIS_URL (e.g. redis://127.0.0.1:6379/0): the worker takes its jobs from Redis.", CTX)))
+    from dashboard.web.app import create_app
+    from dashboard.web.jobmanagers import run_worker
+
+    run_worker(create_app(dataset, config, seeds_dir or _default("seeds"), data_dir or _default("data")), concurrency)
+
+
 # --- the curator's commands: draft a new document, list what there is to choose from ------
 
 

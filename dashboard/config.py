@@ -136,12 +136,25 @@ class ServingSettings:
         "/", "Path the app is served under, e.g. `/dashboard/` behind a proxy; starts and ends with `/`.",
         expected="a path that starts and ends with /, e.g. /dashboard/", pattern=r"^/([A-Za-z0-9._~-]+/)*$",
     )
+    public_url: StrictStr = setting(
+        "", "The address people open the page at, e.g. `https://example.org/dashboard/`: the link back every file, slide, citation and embed writes. Empty: `http://server.host:server.port` and `url_prefix`.",
+        expected="empty, or an http(s) address that ends with /, e.g. https://example.org/dashboard/", pattern=r"^(https?://[^\s/?#]+(/[^\s?#]*)?/)?$",
+    )
     max_request_kb: StrictInt = setting(256, "Largest request body accepted, in KiB; larger answers 413.", expected="a size in KiB {ge}–{le}", ge=16, le=65536)
     renders_at_once: StrictInt = setting(2, "Image and deck downloads drawn at once per process.", expected="a number of renders {ge}–{le}", ge=1, le=16)
     renders_waiting: StrictInt = setting(
         4, "Downloads that may wait for a free render; beyond, 429 with `Retry-After`.", expected="a number of renders {ge}–{le}", ge=0, le=64,
     )
     retry_after_s: StrictInt = setting(5, "Seconds a refused download is told to wait (`Retry-After`).", expected="a number of seconds {ge}–{le}", ge=1, le=600)
+    jobs_queued: StrictInt = setting(
+        8, "Image, deck and other render jobs running or queued for the whole site; beyond, the page says busy, try again.",
+        expected="a number of jobs {ge}–{le}", ge=1, le=1000,
+    )
+    job_time_limit_s: StrictInt = setting(
+        120, "Seconds a render job may take; a job still unfinished then (its worker killed, say) is reported as stopped.",
+        expected="a number of seconds {ge}–{le}", ge=10, le=3600,
+    )
+    jobs_folder: StrictStr = setting("", "Folder of the jobs' shared store on one host (empty: a folder in the system's temporary folder); unused with `REDIS_URL`.")
     index: StrictBool = setting(
         True, "Let search engines index the page. false: `/robots.txt` disallows everything and the page carries `<meta name=\"robots\" content=\"noindex\">`.",
     )

@@ -6,7 +6,7 @@
 # Once installed, it runs pip again only when pyproject.toml (or the extras asked for)
 # changed: a stamp in .venv remembers what was installed, so serve.sh starts offline.
 # Usage: scripts/install.sh [--test | --production]
-#   --test adds pytest and Playwright, and nginx (the production tests start it);
+#   --test adds pytest and Playwright, nginx (the production tests start it) and redis-server;
 #   --production adds nginx (scripts/serve.sh --production runs gunicorn behind it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +23,18 @@ if [[ "${1:-}" == "--test" || "${1:-}" == "--production" ]] && ! command -v ngin
     echo "Installing Debian's nginx (apt-get)…"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null
+fi
+
+# Redis from Debian for the tests of render jobs on Celery (they start their own server on a
+# free loopback port); only when missing, nothing configured or started here.
+if [[ "${1:-}" == "--test" ]] && ! command -v redis-server >/dev/null 2>&1; then
+    if [[ $(id -u) -ne 0 ]]; then
+        echo "redis-server is missing: run as root, or: sudo apt-get install -y redis-server" >&2
+        exit 1
+    fi
+    echo "Installing Debian's redis-server (apt-get)…"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
 fi
 
 # Liberation Sans 2 is the Arial stand-in the deck's text is measured with

@@ -7,6 +7,8 @@ documents are added to data/. Tests of the shipped data itself use ``shipped_dat
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -75,3 +77,15 @@ def _slide_text(slide) -> str:
 def slide_text():
     """``slide_text(slide)``: every text a reader sees on a PowerPoint slide, table cells included."""
     return _slide_text
+
+
+# Servers a session starts (before any test's own folder) keep their jobs apart from any other copy's.
+os.environ.setdefault("DASHBOARD_JOBS_FOLDER", tempfile.mkdtemp(prefix="dashboard-jobs-tests-"))
+
+
+@pytest.fixture(autouse=True)
+def _own_jobs_folder(tmp_path_factory, monkeypatch):
+    """Each test's render jobs keep their files in a folder of their own: a file one test made
+    (with a stand-in renderer, say) is never served to another, nor to another copy's tests."""
+    monkeypatch.setenv("DASHBOARD_JOBS_FOLDER", str(tmp_path_factory.mktemp("jobs")))
+    monkeypatch.delenv("REDIS_URL", raising=False)

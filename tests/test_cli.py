@@ -231,6 +231,7 @@ COMMAND_ARGS = {
     "export": ["--format", "csv", "-o", "out.csv"],
     "coverage": [],
     "serve": [],
+    "worker": [],
     "list": ["programmes"],
     "translations": ["review", "-o", "out.xlsx"],
     "cite": ["some-figure"],

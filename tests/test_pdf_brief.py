@@ -216,3 +216,14 @@ def test_the_cli_brief_is_the_same_file_as_the_page_s_for_the_same_view_address_
     assert result.exit_code == 0, result.output
     _, page = build_download("pdf", default_filters(dataset, config.defaults), dataset, config, today=dt.date.today(), site=site_address(config))
     assert page == out.read_bytes()  # no clock, random id or path in the file: the same view gives the same bytes
+
+
+def test_a_site_s_public_address_is_the_link_every_file_writes(dataset, config, everything, tmp_path):
+    """``serving.public_url`` (a site behind a proxy) is where the brief's link points, with no
+    request needed: the page's download, a job and ``dashboard export`` write the same link."""
+    from dataclasses import replace
+
+    public = replace(config, serving=replace(config.serving, public_url="https://example.org/figures/"))
+    _, pdf = build_download("pdf", everything, dataset, public, today=DAY, words="en")
+    said = " ".join(pdf_text(pdf, tmp_path).split())
+    assert f"https://example.org/figures/?year_from={everything.year_from}" in said

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from dashboard.config import load_config
-from dashboard.outputs import gate
 from dashboard.web import server as serving
 from dashboard.web.app import create_app
 from dashboard.web.callbacks import DOWNLOAD_BUTTONS
@@ -76,7 +73,7 @@ def filter_change(app) -> dict:
 
 def png_download(app) -> dict:
     button = next(b for b, (kind, _) in DOWNLOAD_BUTTONS.items() if kind == "png")
-    return body_for(app, "..download.data", changed=[f"{button}.n_clicks"], clicked=button)
+    return body_for(app, "..download.data@", changed=[f"{button}.n_clicks"], clicked=button)  # a job (web.jobs)
 
 
 # --- well-formed requests still work ----------------------------------------------------------
@@ -161,73 +158,7 @@ def test_a_body_just_under_the_limit_is_read_not_refused_for_its_size(client, co
     assert response.status_code == 400  # read, then refused as not a callback
 
 
-# --- bounded downloads --------------------------------------------------------------------------
-
-
-def _flood(dataset, monkeypatch, extra: list):
-    """``bound`` image downloads held inside the renderer (their render slots taken, the
-    browser busy drawing until the test lets it finish) while ``extra`` requests are sent;
-    their answers, and then the held downloads' answers."""
-    from dashboard.outputs import renderer
-
-    config = load_config(None)
-    bound = config.serving.renders_at_once + config.serving.renders_waiting
-    app = create_app(dataset, config)
-    entered, release = threading.Semaphore(0), threading.Event()
-
-    class BusyBrowser:
-        def render(self, *args, **kwargs):
-            entered.release()
-            release.wait(60)
-            return b"\x89PNG"
-
-    monkeypatch.setattr(renderer, "renderer", BusyBrowser)
-    monkeypatch.setattr(renderer, "checked", lambda data, *_: data)
-    with ThreadPoolExecutor(max_workers=bound) as pool:
-        busy = [pool.submit(post, app.server.test_client(), png_download(app)) for _ in range(bound)]
-        try:
-            for _ in range(config.serving.renders_at_once):
-                assert entered.acquire(timeout=60), "a download never reached the renderer"
-            _wait_until(lambda: gate.renders_in_flight() == bound)
-            answers = [post(app.server.test_client(), make(app)) for make in extra]
-        finally:
-            release.set()
-        held = [future.result(timeout=60) for future in busy]
-    return app, config, answers, held
-
-
-def _wait_until(condition, bound_s: float = 60) -> None:
-    """Wait for ``condition``; the bound only guards against a hang."""
-    import time
-
-    deadline = time.monotonic() + bound_s
-    while not condition():
-        assert time.monotonic() < deadline, "the downloads never took their render slots"
-        time.sleep(0.02)
-
-
-def test_a_download_beyond_the_render_bound_tells_the_page_to_try_again_while_filter_changes_answer(dataset, monkeypatch):
-    app, config, (refused, answered), held = _flood(dataset, monkeypatch, [png_download, filter_change])
-    assert refused.status_code == 200  # a Dash answer, so the page shows the message
-    status = refused.get_json()["response"]["view-download-status"]["children"]
-    assert f"Try again in {config.serving.retry_after_s} s" in status and "Too many" in status
-    assert "download" not in refused.get_json()["response"]  # no file, and no half file
-    assert refused.headers["Retry-After"] == str(config.serving.retry_after_s)
-    assert answered.status_code == 200 and "cards" in answered.get_json()["response"]
-    assert all(r.status_code == 200 and "filename" in r.get_data(as_text=True) for r in held)
-    # the slots are free again
-    again = post(app.server.test_client(), png_download(app))
-    assert again.status_code == 200 and "filename" in again.get_data(as_text=True)
-
-
-def test_a_flood_of_downloads_no_page_makes_gets_429_with_retry_after_before_dash_runs(dataset, monkeypatch):
-    monkeypatch.setattr(serving, "FLOOD_FACTOR", 1)  # the flood ceiling at the render bound itself
-    _app, config, (refused, answered), held = _flood(dataset, monkeypatch, [png_download, filter_change])
-    assert refused.status_code == 429
-    assert refused.headers["Retry-After"] == str(config.serving.retry_after_s)
-    assert "try again" in refused.get_data(as_text=True)
-    assert answered.status_code == 200
-    assert all(r.status_code == 200 for r in held)
+# --- bounded downloads: drawing downloads are jobs now, bounded by the shared queue (tests/test_jobs.py) ---
 
 
 # --- headers ------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_wsgi import GUARD_S, deck_request, fetch, free_port, gunicorn, status, stop, wait_for
+from tests.test_wsgi import GUARD_S, deck_request, free_port, gunicorn, job_fetch, status, stop, wait_for
 
 pytestmark = pytest.mark.chromium
 GONE_WITHIN_S = 10
@@ -67,7 +67,7 @@ def test_a_worker_killed_mid_render_leaves_no_render_process_or_browser_behind(t
         wait_for(lambda: status(port), process, log)
         worker = next(iter(descendants(process.pid)))
         body = deck_request(base)
-        threading.Thread(target=fetch, args=(base + "_dash-update-component", body), daemon=True).start()
+        threading.Thread(target=job_fetch, args=(base, body), daemon=True).start()
         # mid-render: the render process has started its browser
         below = wait_for(lambda: (d := descendants(worker)) and any(is_browser(args) for args in d.values()) and d, process, log)
         assert any("multiprocessing" in args for args in below.values()), below
@@ -77,7 +77,7 @@ def test_a_worker_killed_mid_render_leaves_no_render_process_or_browser_behind(t
         while time.monotonic() < deadline and any(alive(pid) for pid in below):
             time.sleep(0.25)
         left = {pid: args[:100] for pid, args in below.items() if alive(pid)}
-        code, answer = fetch(base + "_dash-update-component", deck_request(base))  # the next worker draws
+        code, answer = job_fetch(base, deck_request(base))  # the next worker draws
     finally:
         stop(process)
     assert left == {}, f"{len(left)} process(es) of the killed worker still run after {GONE_WITHIN_S} s: {left}"
@@ -92,7 +92,7 @@ def test_a_render_process_killed_mid_render_takes_its_browser_along_and_the_page
     try:
         wait_for(lambda: status(port), process, log)
         worker = next(iter(descendants(process.pid)))
-        asking = threading.Thread(target=lambda: answers.append(fetch(base + "_dash-update-component", deck_request(base))), daemon=True)
+        asking = threading.Thread(target=lambda: answers.append(job_fetch(base, deck_request(base))), daemon=True)
         asking.start()
         below = wait_for(lambda: (d := descendants(worker)) and any(is_browser(args) for args in d.values()) and d, process, log)
         render = next(pid for pid, args in below.items() if "multiprocessing.spawn" in args)

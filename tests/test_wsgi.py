@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -192,7 +193,7 @@ def deck_request(base: str, button: str = "download-view-pptx") -> bytes:
     """The deck (or another download) button's callback body, built from the server's own
     dependencies as the page builds it."""
     deps = json.loads(fetch(base + "_dash-dependencies")[1])
-    spec = next(d for d in deps if d["output"].startswith("..download.data"))
+    spec = next(d for d in deps if d["output"].startswith("..download.data") and any(i["id"] == button for i in d["inputs"]))
 
     def entry(dep):
         return {"id": dep["id"], "property": dep["property"], "value": 1 if dep["id"] == button else None}
@@ -202,6 +203,26 @@ def deck_request(base: str, button: str = "download-view-pptx") -> bytes:
         "inputs": [entry(d) for d in spec["inputs"]], "state": [entry(d) for d in spec["state"]],
         "changedPropIds": [f"{button}.n_clicks"],
     }).encode()
+
+
+def job_fetch(base: str, body: bytes, on_setup=None) -> tuple[int, bytes]:
+    """A download as the page asks for it: the click, then polls (as Dash's background callbacks
+    do) until the answer; a quick download's answer comes with the click. ``on_setup(handles)``
+    is called once the job is running. The last status and body."""
+    code, answer = fetch(base + "_dash-update-component", body)
+    if code != 200 or b'"cacheKey"' not in answer:
+        return code, answer
+    handles = json.loads(answer)
+    if on_setup is not None:
+        on_setup(handles)
+    query = urllib.parse.urlencode({"cacheKey": handles["cacheKey"], "job": handles["job"]})
+    deadline = time.monotonic() + 2 * GUARD_S
+    while True:
+        code, answer = fetch(base + "_dash-update-component?" + query, body)
+        if code != 200 or b'"response"' in answer:
+            return code, answer
+        assert time.monotonic() < deadline, "the job never answered"
+        time.sleep(0.1)
 
 
 def test_gunicorn_under_a_path_prefix_serves_the_page_its_callbacks_and_status_there_only(tmp_path, data_dir):
@@ -228,7 +249,7 @@ def test_gunicorn_draws_a_deck_in_a_render_process_apart_from_its_worker(tmp_pat
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_for(lambda: status(port), process, log)
-        code, answer = fetch(base + "_dash-update-component", deck_request(base))
+        code, answer = job_fetch(base, deck_request(base))
         tree = subprocess.run(["ps", "-ww", "-o", "pid=,ppid=,ni=,args=", "--ppid", ",".join(_children(process.pid))], capture_output=True, text=True).stdout
     finally:
         stop(process)

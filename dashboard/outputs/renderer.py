@@ -14,7 +14,7 @@ that cannot be found or started gets the install hint.
 **Work is bounded.** ``render_images`` holds one of ``limits.at_once`` render slots per
 process for a whole image or deck; up to ``limits.waiting`` more callers wait for a slot
 (at most ``limits.wait_s``), and anyone beyond gets ``RendererBusy`` with a retry delay at
-once. Calls from several threads are safe: each waits for its own result.
+once. Calls from several threads are safe. Each picture drawn goes to a job's progress bar.
 """
 
 from __future__ import annotations
@@ -34,14 +34,14 @@ from pathlib import Path
 from dashboard.outputs.errors import BrowserMissing, ExportError, RendererBusy, RenderFailed
 from dashboard.outputs.gate import RenderLimits, render_slot, renders_in_flight, set_limits
 from dashboard.outputs.imagecheck import checked, named_traces
+from dashboard.outputs.progress import counter
 
 __all__ = ["BrowserMissing", "RenderFailed", "RendererBusy", "Renderer", "RenderLimits", "find_browser", "renderer", "prewarm", "shutdown", "render_image", "render_images", "render_slot", "renders_in_flight", "set_limits"]
 
 INSTALL_HINT = "Install Chromium with `apt-get install -y chromium`, or set BROWSER_PATH to a Chrome or Chromium executable."
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 TYPICAL_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable")
-# choreographer adds --no-sandbox, --disable-gpu, --disable-component-update and
-# --disable-sync itself; a closed network also needs background networking off.
+# choreographer adds --no-sandbox, --disable-gpu, --disable-component-update, --disable-sync; a closed network also needs background networking off.
 EXTRA_FLAGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync")
 START_TIMEOUT = 20.0  # seconds for Chromium to start and load plotly.js
 RENDER_TIMEOUT = 10.0  # seconds for one image: a warm image takes 0.1–0.5 s; gunicorn's worker timeout is 60 s
@@ -389,12 +389,12 @@ def render_images(figures: list, *, format: str, width: int, height: int) -> lis
     if format not in ("png", "svg"):
         raise ExportError(f"unknown image format {format!r}; use png or svg")
     with render_slot():
-        warm = renderer()
+        warm, drawn = renderer(), counter(len(figures))  # drawn(): one more for a job's progress bar
 
         def one(figure) -> bytes:
-            return checked(warm.render(figure, format=format, width=width, height=height), format, width, height)
+            return drawn(checked(warm.render(drawn.ready(figure), format=format, width=width, height=height), format, width, height))
 
         if len(figures) == 1:
             return [one(figures[0])]
-        with ThreadPoolExecutor(max_workers=len(figures), thread_name_prefix="image") as pool:
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="image") as pool:  # one drawn while one is checked
             return list(pool.map(one, figures))

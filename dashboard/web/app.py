@@ -28,6 +28,7 @@ from dashboard import PROJECT_ROOT
 from dashboard.web.callbacks import attach_callbacks, serve_layout
 from dashboard.web.embed import attach_embed
 from dashboard.web.preview import attach_preview, page_tags
+from dashboard.web.jobs import attach_jobs
 from dashboard.web.delivery import deliver, robots_meta, trim_scripts
 from dashboard.web.state import STATE_KEY, AppState, make_state
 from dashboard.config import Config, load_config
@@ -101,6 +102,7 @@ def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT
         ],
     )
     attach_callbacks(app)
+    attach_jobs(app, config)  # drawing downloads: background callbacks with progress and Cancel
     deliver(app.server, config.serving.index)  # compression, long cache of fingerprinted assets, /robots.txt
     trim_scripts(app)  # no dash_table bundle, no polyfill: the page uses neither
     app.server.config[STATE_KEY] = state

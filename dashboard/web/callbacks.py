@@ -23,7 +23,8 @@ from dashboard.outputs.export import ExportError
 from dashboard.views.charts import CHARTS, Spec
 from dashboard.views.table import COLUMNS, LAST_PAGE, TablePage, TableQuery, aria_sort, next_sort, parse_query, parse_search, table_page
 from dashboard.web import offload
-from dashboard.web.downloads import output_kind, view_file
+from dashboard.web.downloads import output_kind, page_base, view_file
+from dashboard.web.jobwork import is_job
 from dashboard.web.layout import (
     CHART_FORMATS,
     ID,
@@ -83,6 +84,9 @@ DOWNLOAD_BUTTONS: dict[str, tuple[str, str | None]] = {
     **{view_download_id(fmt_): (fmt_, None) for fmt_, _ in VIEW_FORMATS},
     **{chart_download_id(name, fmt_): (fmt_, name) for name in CHARTS for fmt_, _ in CHART_FORMATS},
 }
+
+
+QUICK_BUTTONS = {button: request for button, request in DOWNLOAD_BUTTONS.items() if not is_job(request[0])}  # the rest: web.jobs
 
 
 def download_request(trigger: Any) -> tuple[str, str | None] | None:
@@ -165,7 +169,7 @@ def serve_layout():
         return first_page(current_state(), "")
     state = current_state()
     query = flask.request.query_string.decode("utf-8", "replace")
-    return first_page(state, query, page_address(state), flask.request.host_url.rstrip("/") + state.config.serving.url_prefix)
+    return first_page(state, query, page_address(state), page_base(state.config, flask.request.host_url))
 
 
 CONTROL_IDS = (ID.YEARS, ID.PROGRAMMES, ID.METRIC, ID.SCOPE, ID.QUANTITY)  # urlstate.to_controls order
@@ -221,7 +225,7 @@ def download(*args):
     filters = from_controls(years, programmes, metric, state.choices, state.defaults, scope, quantity)
     kind, chart = request
     apart = offload.render_process(flask.current_app) if kind in offload.RENDER_KINDS else None
-    site = flask.request.host_url.rstrip("/") + state.config.serving.url_prefix  # the address this page was opened at
+    site = None  # every file's link starts at downloads.site_address, as the CLI's and a job's do
     try:
         if apart:
             name, content = apart.download(kind, filters, chart, language=language, site=site)
@@ -334,7 +338,7 @@ def attach_callbacks(app) -> None:
     )(show_source)
     app.callback(
         Output(ID.DOWNLOAD, "data"), Output(ID.VIEW_DOWNLOAD_STATUS, "children"),
-        *[Input(button, "n_clicks") for button in DOWNLOAD_BUTTONS], *CONTROL_STATES, State(ID.LANGUAGE, "data"),
+        *[Input(button, "n_clicks") for button in QUICK_BUTTONS], *CONTROL_STATES, State(ID.LANGUAGE, "data"),
         prevent_initial_call=True,
     )(download)
     app.clientside_callback(  # said at once, in the page's language, while the server makes the file

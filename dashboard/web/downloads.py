@@ -146,9 +146,18 @@ def view_file(
     return download_name(what, view.filters, made_on, output.extension_for(content), words), content
 
 
+def page_base(config: Config, host_url: str, prefix: str | None = None) -> str:
+    """The page's absolute address for what a page request writes (an embed snippet, a preview's
+    ``og:*`` tags): ``serving.public_url`` when set, else the address the request came to."""
+    return config.serving.public_url or host_url.rstrip("/") + (config.serving.url_prefix if prefix is None else prefix)
+
+
 def site_address(config: Config) -> str:
-    """Where ``dashboard serve`` serves the page with these settings: ``http://127.0.0.1:8050/``."""
-    return f"http://{config.server.host}:{config.server.port}{config.serving.url_prefix}"
+    """Where people open the page: ``serving.public_url`` when set, else where ``dashboard serve``
+    serves it with these settings (``http://127.0.0.1:8050/``). Every file's link starts here,
+    never at a request's Host header: a file made once is shared between people (the jobs'
+    store), and the page's download and ``dashboard export`` must be the same bytes."""
+    return config.serving.public_url or f"http://{config.server.host}:{config.server.port}{config.serving.url_prefix}"
 
 
 def view_link(view: View, snapshot: Snapshot, config: Config, site: str | None = None) -> str:

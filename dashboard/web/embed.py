@@ -26,6 +26,7 @@ from dashboard.views.charts import CHARTS
 from dashboard.views.language import words_for
 from dashboard.views.share import EMBED_PATH, embed_address
 from dashboard.web.server import allow_framing
+from dashboard.web.downloads import page_base
 from dashboard.web.state import STATE_KEY, AppState, view_for
 from dashboard.web.urlstate import encode, link_language, parse_link, unused_notice
 
@@ -128,7 +129,7 @@ def attach_embed(app) -> None:
     def embed(chart: str = ""):
         allow_framing()
         query = flask.request.query_string.decode("utf-8", "replace")
-        base = flask.request.host_url.rstrip("/") + shown_prefix
+        base = page_base(flask.current_app.config[STATE_KEY].config, flask.request.host_url, shown_prefix)
         status, html = embed_page(flask.current_app.config[STATE_KEY], chart, query, shown_prefix, app.config.assets_folder, base)
         return flask.Response(html, status=status, mimetype="text/html")
 

@@ -137,7 +137,7 @@ def table_panel(page: TablePage) -> html.Section:
                             )
                             for fmt, label in VIEW_FORMATS
                         ]
-                        + [html.Span(id=ID.VIEW_DOWNLOAD_STATUS, className="download-status", role="status")],
+                        + [html.Span(id=ID.VIEW_DOWNLOAD_STATUS, className="download-status", role="status"), job_panel(words)],
                         className="view-downloads",
                     ),
                 ],
@@ -180,3 +180,21 @@ def pager(page: TablePage) -> html.Nav:
     ]
     items.insert(2, html.Span(page.page_label, id=ID.PAGE_LABEL, className="pager-label", **{"aria-live": "polite"}))
     return html.Nav(items, className="table-pager", **{"aria-label": words.text("Pages of the figures table", CTX)})
+
+
+def job_panel(words: Words) -> html.Div:
+    """Shown while a file is drawn (``web.jobs``): the step ("Drawing chart 3 of 5"), a progress
+    bar with its value for assistive technology, and Cancel. The status line beside the
+    buttons (``role="status"``) announces each step; the step here is for the eye only."""
+    return html.Div(
+        [
+            html.Span(id=ID.JOB_STEP, className="job-step", **{"aria-hidden": "true"}),
+            html.Div(
+                html.Div(id=ID.JOB_BAR, className="job-progress-bar", style={"width": "0%"}),
+                id=ID.JOB_PROGRESS, className="job-progress", role="progressbar",
+                **{"aria-valuemin": 0, "aria-valuemax": 1, "aria-valuenow": 0, "aria-label": words.text("Progress of the file being made", "downloads")},
+            ),
+            html.Button(words.text("Cancel", "downloads"), id=ID.JOB_CANCEL, n_clicks=0, className="btn btn-sm btn-outline-secondary job-cancel"),
+        ],
+        id=ID.JOB_PANEL, className="job-panel", hidden=True,
+    )

@@ -30,6 +30,11 @@ class ID:
     TABLE_COUNT = "figures-table-count"
     DOWNLOAD = "download"
     VIEW_DOWNLOAD_STATUS = "view-download-status"
+    JOB_PANEL = "job-panel"  # shown while a file is drawn: progress bar and Cancel
+    JOB_PROGRESS = "job-progress"  # role=progressbar
+    JOB_BAR = "job-progress-bar"
+    JOB_STEP = "job-step"  # "Drawing chart 3 of 5" beside the bar
+    JOB_CANCEL = "job-cancel"
     SOURCE_MODAL = "source-modal"
     SOURCE_TITLE = "source-title"
     SOURCE_BODY = "source-body"

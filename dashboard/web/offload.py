@@ -121,15 +121,20 @@ def _die_with(worker: int) -> None:
 
 def _build(
     kind: str, filters: Filters, chart: str | None, today: dt.date | None, language: str = "en", site: str | None = None,
+    progress_to: tuple | None = None,
 ) -> tuple[str, bytes, int | None]:
     """The download, and the process group of the browser that drew it (so the worker can
-    stop that browser even when this process is killed)."""
-    from dashboard.outputs import renderer
+    stop that browser even when this process is killed). ``progress_to`` (a job's store folder,
+    progress key and cancel key): each picture drawn is shown there, and a cancel stops it."""
+    from contextlib import nullcontext
+
+    from dashboard.outputs import progress, renderer
     from dashboard.web.downloads import build_download
 
     assert _CHILD is not None, "the render process was not started with its data"
     dataset, config, snapshot, version = _CHILD  # the page's data and names: the view is made as the page makes it
-    name, content = build_download(kind, filters, dataset, config, chart=chart, today=today, words=language, snapshot=snapshot, site=site, version=version)
+    with progress.reporting(_job_reporter(progress_to, language)) if progress_to else nullcontext():
+        name, content = build_download(kind, filters, dataset, config, chart=chart, today=today, words=language, snapshot=snapshot, site=site, version=version)
     browser = getattr(getattr(renderer._RENDERER, "_kaleido", None), "subprocess", None)
     return name, content, browser.pid if browser is not None else None
 
@@ -146,6 +151,15 @@ def _build_preview(filters: Filters, language: str, version: str, link: str) -> 
     content = preview_png(view, snapshot.localized(language).dataset, config, version=version, link=link)
     browser = getattr(getattr(renderer._RENDERER, "_kaleido", None), "subprocess", None)
     return content, browser.pid if browser is not None else None
+def _job_reporter(progress_to: tuple, language: str):
+    """A reporter writing a job's progress into its store folder (diskcache, as Dash reads it)."""
+    import diskcache
+
+    from dashboard.web.jobwork import reporter
+
+    folder, progress_key, cancel_key = progress_to
+    cache = diskcache.Cache(folder)
+    return reporter(lambda values: cache.set(progress_key, values), language, lambda: cache.get(cancel_key) is not None)
 
 
 class RenderProcess:
@@ -170,10 +184,10 @@ class RenderProcess:
 
     def download(
         self, kind: str, filters: Filters, chart: str | None = None, today: dt.date | None = None, language: str = "en",
-        site: str | None = None,
+        site: str | None = None, progress_to: tuple | None = None,
     ) -> tuple[str, bytes]:
         """``(file name, content)`` of a PNG, SVG, PPTX or PDF download, drawn in the render process."""
-        return self._run(_build, kind, filters, chart, today, language, site)
+        return self._run(_build, kind, filters, chart, today, language, site, progress_to)
 
     def preview(self, filters: Filters, language: str, version: str, link: str) -> bytes:
         """A link's 1200×630 preview image (``outputs.preview``), drawn in the render process."""

@@ -30,6 +30,7 @@ from dashboard.outputs.preview import HEIGHT, WIDTH, preview_png
 from dashboard.views.share import preview_description, preview_title
 from dashboard.views.language import words_for
 from dashboard.web import offload
+from dashboard.web.downloads import page_base
 from dashboard.web.state import STATE_KEY, AppState, view_for
 from dashboard.web.urlstate import encode, link_language, parse_link
 
@@ -140,7 +141,7 @@ def attach_preview(app) -> ImageCache:
     def preview():
         state = flask.current_app.config[STATE_KEY]
         query = flask.request.query_string.decode("utf-8", "replace")
-        base = flask.request.host_url.rstrip("/") + shown_prefix
+        base = page_base(state.config, flask.request.host_url, shown_prefix)
         try:
             image = preview_image(state, query, base, cache, offload.render_process(flask.current_app))
         except RendererBusy as err:
@@ -167,5 +168,5 @@ def page_tags(app) -> str:
     if not flask.has_request_context():
         return ""
     state = app.server.config[STATE_KEY]
-    base = flask.request.host_url.rstrip("/") + app.config.requests_pathname_prefix
+    base = page_base(state.config, flask.request.host_url, app.config.requests_pathname_prefix)
     return preview_tags(state, flask.request.query_string.decode("utf-8", "replace"), base)

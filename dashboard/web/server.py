@@ -10,12 +10,11 @@
   gunicorn the master also reloads when a data, seeds or config file changes
   (``DataWatcher``, polled every ``WATCH_S`` seconds), by the same rule.
 - **Bounded work.** Bodies over ``serving.max_request_kb`` answer 413. Image and deck
-  downloads take a render slot; with ``renders_at_once`` running and ``renders_waiting``
-  waiting, the next one is refused at once by the download callback, which tells the page
-  "try again in N s" beside the buttons (and the answer carries ``Retry-After``). A flood
-  no page makes (``FLOOD_FACTOR`` times that bound at once) answers 429 with
-  ``Retry-After`` before Dash reads the body. Filter changes never take a slot, so they
-  never wait behind downloads.
+  downloads are jobs (``web.jobs``): bounded by the site-wide queue, and each drawing takes
+  a render slot of its process; beyond, the page is told "try again in N s" (with
+  ``Retry-After``). A flood of such requests in flight in one process (``FLOOD_FACTOR``
+  times the render bound) answers 429 with ``Retry-After`` before Dash reads the body.
+  Filter changes never take a slot, so they never wait behind downloads.
 - **Every malformed request is a 4xx.** A callback body is checked against the app's own
   callbacks (output known, ``inputs`` and ``state`` of the right count and shape) before
   Dash sees it; a bad ``/_dash-component-suites/`` path is a 404.
@@ -293,9 +292,9 @@ class _Admissions:
 
 
 def _render_buttons() -> frozenset[str]:
-    from dashboard.web.callbacks import DOWNLOAD_BUTTONS
+    from dashboard.web.jobmanagers import JOB_BUTTONS
 
-    return frozenset(f"{button}.n_clicks" for button, (kind, _chart) in DOWNLOAD_BUTTONS.items() if kind in RENDER_KINDS)
+    return frozenset(f"{button}.n_clicks" for button in JOB_BUTTONS)
 
 
 def _wants_render(body: dict, buttons: frozenset[str]) -> bool:
