@@ -6,7 +6,7 @@ worker each, ``REDIS_URL`` set) on two ports and one Celery worker (``--concurre
 nothing but loopback is contacted. Then, twice (one worker, then two):
 
 - ``--decks`` different decks (year ranges × English/Vietnamese) are asked for at once,
-  alternately through the two web processes, each polled every 0.15 s as the page polls;
+  alternately through the two web processes, each polled as often as the page polls (web/jobmanagers.POLL_MS);
 - meanwhile ``--users`` simulated users change filters on both web processes (what the page
   sends, built from ``/_dash-dependencies``; ``--think`` seconds between changes).
 
@@ -41,7 +41,10 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load import HOST, ROOT, Client, Page, free_port  # noqa: E402
 
-POLL_S = 0.15  # as the page (web/jobmanagers.POLL_MS)
+sys.path.insert(0, str(ROOT))
+from dashboard.web.jobmanagers import POLL_MS  # noqa: E402
+
+POLL_S = POLL_MS / 1000  # as the page polls
 GUARD_S = 90
 
 

@@ -41,7 +41,7 @@ from dashboard.words import LANGUAGES
 
 log = logging.getLogger("dashboard.jobs")
 JOBS_KEY = "DASHBOARD_JOBS"  # where the app keeps its manager (Flask config)
-POLL_MS = 150  # how often the page asks whether its job is done
+POLL_MS = 100  # how often the page asks whether its job is done: a file made before comes within one poll
 NO_UPDATE = {"_dash_no_update": "_dash_no_update"}  # "leave it as it is", as a stored result
 JOB_BUTTONS = {button: request for button, request in DOWNLOAD_BUTTONS.items() if jobwork.is_job(request[0])}
 REDIS_URL = "REDIS_URL"
