@@ -24,7 +24,8 @@ def embed_box(name: str, snippet: str, title: str, words: Words) -> html.Details
         [
             html.Summary(words.text("Embed", "share"), className="chart-embed-toggle"),
             html.Label(words.text("Code to show “{chart}” on another site:", "share", chart=title), htmlFor=box, className="chart-embed-label"),
-            dcc.Textarea(id=box, value=snippet, readOnly=True, rows=3, spellCheck="false", className="chart-embed-code"),
+            # code, not words of any language (lang="zxx"): a screen reader spells it, a translator leaves it
+            html.Div(dcc.Textarea(id=box, value=snippet, readOnly=True, rows=3, spellCheck="false", className="chart-embed-code"), lang="zxx"),
             html.Button(
                 words.text("Copy the code", "share"), type="button", className="btn btn-sm btn-outline-secondary chart-embed-copy",
                 **{"data-for": box, "data-copied": words.text("Copied: paste it into your page.", "share")},

@@ -50,6 +50,13 @@ def marked(text: str, lang: str) -> list | str:
     return [html.Span(part, lang=lang) if i % 2 else part for i, part in enumerate(parts) if part]
 
 
+def addresses_marked(text: str) -> list:
+    """``text`` with each web address in it marked as code (``lang="zxx"``): a document's
+    address is no word of the page's language, nor of English."""
+    parts = re.split(r"(https?://\S+?)(?=[.,;)]?(?:\s|$))", text)
+    return [html.Span(part, lang="zxx") if i % 2 else part for i, part in enumerate(parts) if part]
+
+
 def cite_section(citation: Citation, words: Words, event: bool = False) -> html.Section:
     """"Cite this": the reference, the BibTeX entry and the dated link, each with a Copy button
     (a real button: Tab reaches it, Enter or Space copies; assets/copy.js says "Copied")."""
@@ -70,10 +77,11 @@ def cite_section(citation: Citation, words: Words, event: bool = False) -> html.
 
     return html.Section([
         html.H3(say("Cite this", CTX), id="source-cite-title", className="source-cite-title"),
-        part(say("Reference", CTX), ID.CITE_TEXT, html.P(citation.text, id=ID.CITE_TEXT, className="source-cite-text")),
-        part("BibTeX", ID.CITE_BIBTEX, html.Pre(citation.bibtex, id=ID.CITE_BIBTEX, className="source-cite-bibtex", tabIndex=0)),
+        part(say("Reference", CTX), ID.CITE_TEXT, html.P(addresses_marked(citation.text), id=ID.CITE_TEXT, className="source-cite-text")),
+        # BibTeX and a link are code, not words of any language (lang="zxx")
+        part("BibTeX", ID.CITE_BIBTEX, html.Pre(citation.bibtex, id=ID.CITE_BIBTEX, className="source-cite-bibtex", tabIndex=0, lang="zxx")),
         part(say("Link to this event, with the data version", CTX) if event else say("Link to this figure, with the data version", CTX), ID.CITE_LINK,
-             html.P(html.A(citation.permalink, href=citation.permalink, id=ID.CITE_LINK, **{"data-absolute": "1"}), className="source-cite-link")),
+             html.P(html.A(citation.permalink, href=citation.permalink, id=ID.CITE_LINK, lang="zxx", **{"data-absolute": "1"}), className="source-cite-link")),
     ], className="source-cite", **{"aria-labelledby": "source-cite-title"})
 
 
