@@ -118,11 +118,17 @@ def fetched(app, body):
     return answers, answers[-1].get_json()["response"]
 
 
-def test_a_deck_is_made_as_a_job_and_the_page_sees_each_chart_drawn_then_the_file(dataset, monkeypatch):
+def held_browser(monkeypatch) -> tuple[threading.Event, StandInBrowser]:
+    """A stand-in browser that holds each picture until ``hold`` is set, in place of Chromium."""
     hold = threading.Event()
     stand_in = StandInBrowser(hold)
     monkeypatch.setattr(renderer, "renderer", stand_in)
     monkeypatch.setattr(renderer, "checked", lambda data, *_: data)
+    return hold, stand_in
+
+
+def test_a_deck_is_made_as_a_job_and_the_page_sees_each_chart_drawn_then_the_file(dataset, monkeypatch):
+    hold, stand_in = held_browser(monkeypatch)
     app = create_app(dataset, load_config(None))
     body = click(app, "pptx")
     handles = ask(app, body)
@@ -176,10 +182,7 @@ def test_after_a_data_reload_a_file_of_the_old_data_is_not_served(dataset, brows
 
 
 def test_past_the_queue_limit_the_page_is_told_busy_a_direct_request_gets_429_and_filters_still_answer(dataset, monkeypatch):
-    hold = threading.Event()
-    stand_in = StandInBrowser(hold)
-    monkeypatch.setattr(renderer, "renderer", stand_in)
-    monkeypatch.setattr(renderer, "checked", lambda data, *_: data)
+    hold, stand_in = held_browser(monkeypatch)
     config = load_config(None)
     config = replace(config, serving=replace(config.serving, jobs_queued=1))
     app = create_app(dataset, config)
@@ -204,10 +207,7 @@ def test_past_the_queue_limit_the_page_is_told_busy_a_direct_request_gets_429_an
 
 
 def test_cancel_stops_the_job_at_its_next_picture_and_keeps_no_file(dataset, monkeypatch):
-    hold = threading.Event()
-    stand_in = StandInBrowser(hold)
-    monkeypatch.setattr(renderer, "renderer", stand_in)
-    monkeypatch.setattr(renderer, "checked", lambda data, *_: data)
+    hold, stand_in = held_browser(monkeypatch)
     app = create_app(dataset, load_config(None))
     manager = app.server.config[JOBS_KEY]
     body = click(app, "pptx")
@@ -224,10 +224,7 @@ def test_cancel_stops_the_job_at_its_next_picture_and_keeps_no_file(dataset, mon
 
 
 def test_a_job_whose_process_died_is_reported_as_stopped_not_left_spinning(dataset, monkeypatch):
-    hold = threading.Event()
-    stand_in = StandInBrowser(hold)
-    monkeypatch.setattr(renderer, "renderer", stand_in)
-    monkeypatch.setattr(renderer, "checked", lambda data, *_: data)
+    hold, stand_in = held_browser(monkeypatch)
     app = create_app(dataset, load_config(None))
     manager = app.server.config[JOBS_KEY]
     body = click(app, "pptx")
@@ -248,10 +245,7 @@ def test_a_job_whose_process_died_is_reported_as_stopped_not_left_spinning(datas
 
 
 def test_two_people_asking_for_the_same_deck_at_once_each_get_it(dataset, monkeypatch):
-    hold = threading.Event()
-    stand_in = StandInBrowser(hold)
-    monkeypatch.setattr(renderer, "renderer", stand_in)
-    monkeypatch.setattr(renderer, "checked", lambda data, *_: data)
+    hold, stand_in = held_browser(monkeypatch)
     app = create_app(dataset, load_config(None))
     body = click(app, "pptx")  # the same click on the same view: the same request, twice
     first, second = ask(app, body), ask(app, body)
