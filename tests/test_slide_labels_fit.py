@@ -27,13 +27,14 @@ def label_ends(figure: dict) -> list[tuple[str, float]]:
     plot_w = width - margin["l"] - margin["r"]
     ends = []
     for trace in figure["data"]:
-        if (trace.get("meta") or {}).get("role") != END_TRACE_ROLE or not trace.get("text"):
+        texts = images_strings(trace.get("text", []))
+        if (trace.get("meta") or {}).get("role") != END_TRACE_ROLE or not texts:
             continue
         axis = layout["xaxis" + str(trace.get("xaxis", "x"))[1:]]
         (low, high), (d0, d1) = axis["range"], axis.get("domain", [0, 1])
         font_px = (trace.get("textfont") or {}).get("size") or layout["font"]["size"]
         xs = images_numbers(trace["x"])
-        for x, text in zip(xs, trace["text"]):
+        for x, text in zip(xs, texts):
             if x is None or not text:
                 continue
             at = margin["l"] + (d0 + (float(x) - low) / (high - low) * (d1 - d0)) * plot_w
@@ -46,6 +47,13 @@ def images_numbers(values) -> list:
     from dashboard.outputs.slidefit import _numbers
 
     return list(_numbers(values))
+
+
+def images_strings(values) -> list[str]:
+    """A trace's texts, plain or plotly's array form."""
+    from dashboard.outputs.slidefit import _strings
+
+    return list(_strings(values))
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
