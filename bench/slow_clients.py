@@ -34,14 +34,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.1"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from load import HOST, ROOT, free_port  # noqa: E402  (one free-port helper for the benches)
 
 
 def start(setup: str, port: int, log) -> subprocess.Popen:
