@@ -212,6 +212,11 @@ class _View:
     def formatter(self) -> Formatter:
         return Formatter(self.words)
 
+    def named(self, record, field: str | None = None):
+        """A record's name (or ``field``) in this language, the English marked "(chưa dịch)"
+        where none is curated, as every other output shows it (``language.shown``)."""
+        return shown(name(record, self.translations, field), self.words)
+
     def document(self, source, file: str) -> Document:
         if source is None:
             return Document(file, file, self.words.text("Publisher not recorded", CTX), self.words.text("date not recorded", CTX), None, None)
@@ -227,7 +232,7 @@ class _View:
         metric = dataset.metric(figure.metric)
         value = fmt.format_value(figure.value, figure.qualifier, unit, figure.wording, figure.value_high, words=words,
                                  change=figure.change, hedge=figure.hedge)  # "down 75%", "potentially 4 times as many"
-        noun = shown(name(unit, translations, "noun"), words) if unit.noun else shown(name(unit, translations, "label"), words)
+        noun = self.named(unit, "noun") if unit.noun else self.named(unit, "label")
         status = (
             words.text("Committed: pledged for the period, not yet achieved", CTX)
             if figure.kind.value == "committed" else words.text("Reported: achieved in the period", CTX)
@@ -236,17 +241,17 @@ class _View:
             Detail(words.text("Value", "table"), value if unit.is_currency or has_own_words(unit) else Formatter(words).with_unit(value, noun)),
             Detail(words.text("Qualifier", "table"), _qualifier_text(figure, words)),
             Detail(words.text("Status", "table"), status),
-            Detail(words.text("Programme", "table"), shown(name(dataset.programme(figure.programme), translations), words)),
+            Detail(words.text("Programme", "table"), self.named(dataset.programme(figure.programme))),
             Detail(words.text("Scope", CTX), _scope_text(dataset, figure.programme, words, translations)),
             Detail(words.text("Period", "table"), fmt.format_period(figure.period, words=words)),
         ]
         if figure.period.start_basis:
-            details.append(Detail(words.text("Start date", CTX), shown(name(figure, translations, "start_basis"), words)))
+            details.append(Detail(words.text("Start date", CTX), self.named(figure, "start_basis")))
         if figure.period.end_basis:
-            details.append(Detail(words.text("End date", CTX), shown(name(figure, translations, "end_basis"), words)))
+            details.append(Detail(words.text("End date", CTX), self.named(figure, "end_basis")))
         if figure.note:
-            details.append(Detail(words.text("Note", CTX), shown(name(figure, translations, "note"), words)))
-        return words.text("{metric}: {value}", CTX, metric=shown(name(metric, translations), words), value=value), tuple(details)
+            details.append(Detail(words.text("Note", CTX), self.named(figure, "note")))
+        return words.text("{metric}: {value}", CTX, metric=self.named(metric), value=value), tuple(details)
 
     def status(self, event: Event) -> str:
         """Held, Planned, or "Planned for 2025; no record that it took place" once its date passed."""
@@ -263,18 +268,18 @@ class _View:
         details = [
             Detail(words.text("Date", CTX), event_date(event, words)),
             Detail(words.text("Status", "table"), self.status(event)),
-            Detail(words.text("Programme", "table"), shown(name(self.dataset.programme(event.programme), translations), words)),
+            Detail(words.text("Programme", "table"), self.named(self.dataset.programme(event.programme))),
             Detail(words.text("Type", CTX), type_label),
         ]
         if event.date_basis:
-            details.insert(1, Detail(words.text("Date basis", CTX), shown(name(event, translations, "date_basis"), words)))
+            details.insert(1, Detail(words.text("Date basis", CTX), self.named(event, "date_basis")))
         disputed = self.disputed_dates(event)
         if disputed:  # other documents date this event differently: every date, with its source
             details.insert(1, Detail(words.text("Dates the documents give", CTX), disputed_date(disputed, words)))
-            readings = [shown(name(e, translations, "resolution"), words) for e in self.dataset.events if e.resolution and event.id in (e.id, e.disagrees_with)]
+            readings = [self.named(e, "resolution") for e in self.dataset.events if e.resolution and event.id in (e.id, e.disagrees_with)]
             if readings:
                 details.insert(2, Detail(words.text("How to read them", CTX), " ".join(readings)))
-        return shown(name(event, translations), words), tuple(details)
+        return self.named(event), tuple(details)
 
     def disputed_dates(self, event: Event) -> list[tuple[str, str]]:
         """Each date the documents give ``event`` (joined by ``same_as`` or ``disagrees_with``)
