@@ -97,7 +97,8 @@ def test_cancel_stops_the_deck_and_the_vietnamese_page_says_each_step_in_vietnam
     downloads = []
     page.on("download", lambda download: downloads.append(download))
     page.click("#download-view-pptx")
-    expect(page.locator("#view-download-status")).to_contain_text("Đang vẽ biểu đồ 1 trên")
+    # the first step comes once the render process has its browser: a cold Chromium start can take seconds on a busy CI host
+    expect(page.locator("#view-download-status")).to_contain_text("Đang vẽ biểu đồ 1 trên", timeout=20_000)
     cancel = page.locator("#job-cancel")
     expect(cancel).to_have_text("Hủy")
     cancel.focus()
