@@ -70,7 +70,10 @@ def on_starting(server):
     from dashboard.curated.problems import DataInvalid
 
     if server.cfg.preload_app or "dashboard.wsgi" in sys.modules:
-        print("Not starting: --preload builds the app once in the master, so a reload would never reach the page; start without --preload.", file=sys.stderr)
+        print(
+            "Not starting: --preload builds the app once in the master, so a reload would never reach the page; start without --preload.",
+            file=sys.stderr,
+        )
         sys.exit(1)
     try:
         snapshot = _keeper().start()
@@ -109,16 +112,34 @@ def when_ready(server):
                 os.kill(master, signal.SIGHUP)
 
     threading.Thread(target=watch, name="data-watcher", daemon=True).start()
-    server.log.info("reloading when files under %s, %s or %s change (checked every %g s)", keeper.data_dir, keeper.seeds_dir, keeper.config_path, every)
+    server.log.info(
+        "reloading when files under %s, %s or %s change (checked every %g s)",
+        keeper.data_dir,
+        keeper.seeds_dir,
+        keeper.config_path,
+        every,
+    )
 
 
 def on_reload(server):
     from dashboard.web import server as serving
 
     changed, serving.CHANGED[:] = list(serving.CHANGED), []
-    trigger = ("changed: " + ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")) if changed else "signal"
+    trigger = (
+        (
+            "changed: "
+            + ", ".join(changed[:5])
+            + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+        )
+        if changed
+        else "signal"
+    )
     result = _keeper().reload(trigger)
     if result.ok:
         server.log.info("reloaded: serving data version %s", _keeper().current.version)
     else:
-        server.log.error("reload refused with %d problem(s); still serving data version %s (see /status)", len(result.problems), _keeper().current.version)
+        server.log.error(
+            "reload refused with %d problem(s); still serving data version %s (see /status)",
+            len(result.problems),
+            _keeper().current.version,
+        )

@@ -29,7 +29,14 @@ from dashboard.outputs import images  # noqa: E402
 from dashboard.views.charts import CHARTS  # noqa: E402
 from dashboard.config import load_config  # noqa: E402
 from dashboard.web.downloads import build_download  # noqa: E402
-from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span  # noqa: E402
+from dashboard.analysis.frame import (
+    Filters,
+    apply_event_filters,
+    apply_filters,
+    events_frame,
+    figures_frame,
+    year_span,
+)  # noqa: E402
 from dashboard.curated.validate import load_valid  # noqa: E402
 
 WARM_PNG_TARGET_S = 0.3
@@ -45,7 +52,9 @@ def default_filters(dataset, config) -> Filters:
 def png(name, figures, events, dataset, filters, config) -> tuple[float, float, float]:
     """Seconds to compose, render and flatten one 1920×1080 slide PNG."""
     t0 = time.perf_counter()
-    figure = images.slide_figure(name, figures, events, dataset, filters, config, made_on=dt.date.today())
+    figure = images.slide_figure(
+        name, figures, events, dataset, filters, config, made_on=dt.date.today()
+    )
     t1 = time.perf_counter()
     raw = images.renderer().render(figure, format="png", width=1920, height=1080)
     t2 = time.perf_counter()
@@ -56,8 +65,14 @@ def png(name, figures, events, dataset, filters, config) -> tuple[float, float, 
 
 def line(label: str, seconds: list[float], target: float | None = None) -> str:
     med = statistics.median(seconds)
-    spread = f"  (min {min(seconds):.3f}, max {max(seconds):.3f}, n={len(seconds)})" if len(seconds) > 1 else ""
-    verdict = "" if target is None else ("  OK" if med < target else f"  MISSED (target < {target} s)")
+    spread = (
+        f"  (min {min(seconds):.3f}, max {max(seconds):.3f}, n={len(seconds)})"
+        if len(seconds) > 1
+        else ""
+    )
+    verdict = (
+        "" if target is None else ("  OK" if med < target else f"  MISSED (target < {target} s)")
+    )
     return f"{label:<44} {med:7.3f} s{spread}{verdict}"
 
 
@@ -74,7 +89,9 @@ def main() -> None:
     import plotly.graph_objects  # noqa: F401 - imports are not what we time
     import pptx  # noqa: F401
 
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; view {filters.describe(dataset)}")
+    print(
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; view {filters.describe(dataset)}"
+    )
 
     images.shutdown()
     t = time.perf_counter()
@@ -82,12 +99,18 @@ def main() -> None:
     cold = time.perf_counter() - t
 
     names = list(CHARTS)
-    steps = [png(names[i % len(names)], figures, events, dataset, filters, config) for i in range(args.repeat)]
+    steps = [
+        png(names[i % len(names)], figures, events, dataset, filters, config)
+        for i in range(args.repeat)
+    ]
     warm = [sum(s) for s in steps]
 
     t = time.perf_counter()
     images.render_images(
-        [images.slide_figure(n, figures, events, dataset, filters, config) for n in names], format="png", width=1920, height=1080
+        [images.slide_figure(n, figures, events, dataset, filters, config) for n in names],
+        format="png",
+        width=1920,
+        height=1080,
     )
     four_together = time.perf_counter() - t
 
@@ -106,7 +129,13 @@ def main() -> None:
     print(line("  of which: draw in the browser", [s[1] for s in steps]))
     print(line("  of which: check size, flatten to RGB", [s[2] for s in steps]))
     print(line("4 PNGs drawn together, warm (per PNG)", [four_together / 4]))
-    print(line(f"deck of the default view, cold ({len(deck) // 1024} KiB)", [deck_cold], COLD_DECK_TARGET_S))
+    print(
+        line(
+            f"deck of the default view, cold ({len(deck) // 1024} KiB)",
+            [deck_cold],
+            COLD_DECK_TARGET_S,
+        )
+    )
     print(line("deck of the default view, warm", [deck_warm]))
 
 

@@ -42,7 +42,10 @@ def main() -> None:
         data_dir, seeds_dir = generate_dataset(Path(tmp), n_figures=args.figures)
         dataset = load_valid(data_dir, seeds_dir)
         rows = [
-            ("load and validate", median_seconds(lambda: load_valid(data_dir, seeds_dir), args.repeats)),
+            (
+                "load and validate",
+                median_seconds(lambda: load_valid(data_dir, seeds_dir), args.repeats),
+            ),
             ("figures frame", median_seconds(lambda: figures_frame(dataset), args.repeats)),
         ]
         try:
@@ -50,7 +53,9 @@ def main() -> None:
         except ImportError:  # code from before warnings existed
             warnings = None
         if warnings is not None:
-            rows.append(("warnings", median_seconds(lambda: warnings(dataset, seeds_dir), args.repeats)))
+            rows.append(
+                ("warnings", median_seconds(lambda: warnings(dataset, seeds_dir), args.repeats))
+            )
             rows.append(("  (warnings found)", float(len(warnings(dataset, seeds_dir)))))
     print(f"{args.figures:,} figures")
     for name, seconds in rows:

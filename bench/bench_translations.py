@@ -20,7 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dashboard.curated.load import load_dataset  # noqa: E402
-from dashboard.curated.translations import SECTIONS, english, load_translations, translation_warnings  # noqa: E402
+from dashboard.curated.translations import (
+    SECTIONS,
+    english,
+    load_translations,
+    translation_warnings,
+)  # noqa: E402
 from dashboard.words.names import name, quote_translation_warnings  # noqa: E402
 
 
@@ -38,7 +43,10 @@ def generated(folder: Path, n: int):
     translations file holding every shipped entry plus one entry per generated figure."""
     dataset, _ = load_dataset(ROOT / "data")
     shipped, _ = load_translations(ROOT / "data", "vi")
-    figures = tuple(dataclasses.replace(dataset.figures[i % len(dataset.figures)], id=f"gen-{i}") for i in range(n))
+    figures = tuple(
+        dataclasses.replace(dataset.figures[i % len(dataset.figures)], id=f"gen-{i}")
+        for i in range(n)
+    )
     big = dataclasses.replace(dataset, figures=figures)
     (folder / "i18n" / "vi").mkdir(parents=True)
     shutil.copy(ROOT / "data" / "i18n" / "vi.yaml", folder / "i18n" / "vi.yaml")
@@ -50,7 +58,9 @@ def generated(folder: Path, n: int):
             lines.append(f"  - id: gen-{i}")
             for field, form in template.forms.items():
                 lines.append(f"    {field}: {form!r}")
-        (folder / "i18n" / "vi" / f"generated-{start // 1000:02d}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (folder / "i18n" / "vi" / f"generated-{start // 1000:02d}.yaml").write_text(
+            "\n".join(lines) + "\n", encoding="utf-8"
+        )
     return big
 
 
@@ -68,20 +78,27 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp())
     try:
         big = generated(folder, 10_000)
-        for label, data_dir, dataset in (("shipped", ROOT / "data", shipped_data), ("10,000 figures", folder, big)):
+        for label, data_dir, dataset in (
+            ("shipped", ROOT / "data", shipped_data),
+            ("10,000 figures", folder, big),
+        ):
             translations, problems = load_translations(data_dir, "vi")
             assert not problems, problems[:3]
-            rows.append((
-                label,
-                len(translations.entries),
-                timed(lambda: load_translations(data_dir, "vi")),
-                timed(lambda: translation_warnings(dataset, translations)),
-                timed(lambda: quote_translation_warnings(dataset, translations)),
-                timed(lambda: lookups(dataset, translations)),
-            ))
+            rows.append(
+                (
+                    label,
+                    len(translations.entries),
+                    timed(lambda: load_translations(data_dir, "vi")),
+                    timed(lambda: translation_warnings(dataset, translations)),
+                    timed(lambda: quote_translation_warnings(dataset, translations)),
+                    timed(lambda: lookups(dataset, translations)),
+                )
+            )
     finally:
         shutil.rmtree(folder)
-    print("| data | entries | read vi.yaml ms | coverage warnings ms | quote check ms | every name looked up ms |")
+    print(
+        "| data | entries | read vi.yaml ms | coverage warnings ms | quote check ms | every name looked up ms |"
+    )
     print("|---|---|---|---|---|---|")
     for label, entries, *times in rows:
         print(f"| {label} | {entries:,} | " + " | ".join(f"{t:.1f}" for t in times) + " |")

@@ -31,7 +31,9 @@ from dashboard.web import state as state_module  # noqa: E402
 
 
 def time_views(data_dir: Path, seeds_dir: Path, repeat: int, language: str = "en") -> list[float]:
-    state = state_module.make_state(load_valid(data_dir, seeds_dir), load_config(ROOT / "config.yaml"), seeds_dir, data_dir)
+    state = state_module.make_state(
+        load_valid(data_dir, seeds_dir), load_config(ROOT / "config.yaml"), seeds_dir, data_dir
+    )
     first, last = state.choices.first_year, state.choices.last_year
     views = [Filters(max(first, last - 3), last, (), ()), Filters(first, last, (), ())]
     times = []
@@ -49,10 +51,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-view-") as tmp:
         generated = generate_dataset(Path(tmp))
         print(f"{'data, language':21} {'min ms':>8} {'median ms':>10}")
-        for label, (data, seeds) in {"shipped": (ROOT / "data", ROOT / "seeds"), "10,000 figures": generated}.items():
+        for label, (data, seeds) in {
+            "shipped": (ROOT / "data", ROOT / "seeds"),
+            "10,000 figures": generated,
+        }.items():
             for language in ("en", "vi"):
                 times = time_views(data, seeds, args.repeat, language)
-                print(f"{label + ' ' + language:21} {min(times) * 1000:8.1f} {statistics.median(times) * 1000:10.1f}")
+                print(
+                    f"{label + ' ' + language:21} {min(times) * 1000:8.1f} {statistics.median(times) * 1000:10.1f}"
+                )
 
 
 if __name__ == "__main__":

@@ -50,7 +50,9 @@ GUARD_S = 90
 
 def start(command: list[str], log: Path, env: dict[str, str]) -> subprocess.Popen:
     with log.open("wb") as out:
-        return subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT, start_new_session=True)
+        return subprocess.Popen(
+            command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT, start_new_session=True
+        )
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -79,7 +81,9 @@ def answers(port: int, path: str = "/status") -> bool:
         return False
 
 
-def deck(client: Client, page: Page, years: tuple[int, int], language: str, poll_s: float = POLL_S) -> tuple[float, bool]:
+def deck(
+    client: Client, page: Page, years: tuple[int, int], language: str, poll_s: float = POLL_S
+) -> tuple[float, bool]:
     """Ask for the deck of a view as the page does (the click, then polls); seconds to the file."""
     values = {"filter-years": list(years), "page-language": language, "download-view-pptx": 1}
     body = page.body("..download.data@", values, "download-view-pptx.n_clicks")
@@ -100,7 +104,9 @@ def deck(client: Client, page: Page, years: tuple[int, int], language: str, poll
     return time.perf_counter() - started, False
 
 
-def filters(port: int, page: Page, stop_at: list[float], latencies: list[float], seed: int, think: float) -> None:
+def filters(
+    port: int, page: Page, stop_at: list[float], latencies: list[float], seed: int, think: float
+) -> None:
     rng, client = random.Random(seed), Client(port)
     time.sleep(rng.uniform(0, think))
     while time.monotonic() < stop_at[0]:
@@ -116,10 +122,19 @@ def filters(port: int, page: Page, stop_at: list[float], latencies: list[float],
         time.sleep(think * rng.uniform(0.5, 1.5))
 
 
-def round_of_decks(ports: list[int], pages: list[Page], views: list, users: int, think: float, seconds: float) -> dict:
+def round_of_decks(
+    ports: list[int], pages: list[Page], views: list, users: int, think: float, seconds: float
+) -> dict:
     latencies: list[float] = []
     stop_at = [time.monotonic() + seconds]
-    crowd = [threading.Thread(target=filters, args=(ports[i % 2], pages[i % 2], stop_at, latencies, i, think), daemon=True) for i in range(users)]
+    crowd = [
+        threading.Thread(
+            target=filters,
+            args=(ports[i % 2], pages[i % 2], stop_at, latencies, i, think),
+            daemon=True,
+        )
+        for i in range(users)
+    ]
     for thread in crowd:
         thread.start()
     time.sleep(think)  # the users are there before the decks are asked for
@@ -129,7 +144,9 @@ def round_of_decks(ports: list[int], pages: list[Page], views: list, users: int,
     def ask(i: int, years, language) -> None:
         results.append(deck(Client(ports[i % 2], timeout=GUARD_S), pages[i % 2], years, language))
 
-    askers = [threading.Thread(target=ask, args=(i, *view), daemon=True) for i, view in enumerate(views)]
+    askers = [
+        threading.Thread(target=ask, args=(i, *view), daemon=True) for i, view in enumerate(views)
+    ]
     for thread in askers:
         thread.start()
     for thread in askers:
@@ -141,8 +158,12 @@ def round_of_decks(ports: list[int], pages: list[Page], views: list, users: int,
     made = sum(ok for _, ok in results)
     ordered = sorted(latencies)
     return {
-        "decks": made, "asked": len(views), "wall_s": wall, "decks_per_min": 60 * made / wall if wall else 0,
-        "filter_n": len(ordered), "filter_p50_ms": statistics.median(ordered) if ordered else None,
+        "decks": made,
+        "asked": len(views),
+        "wall_s": wall,
+        "decks_per_min": 60 * made / wall if wall else 0,
+        "filter_n": len(ordered),
+        "filter_p50_ms": statistics.median(ordered) if ordered else None,
         "filter_p95_ms": ordered[int(0.95 * (len(ordered) - 1))] if ordered else None,
     }
 
@@ -156,24 +177,82 @@ def main() -> None:
     args = parser.parse_args()
     if not 1 <= args.users <= 500 or not 1 <= args.decks <= 100:
         sys.exit("--users 1–500 and --decks 1–100")
-    server = shutil.which("redis-server") or sys.exit("redis-server is missing: apt-get install redis-server")
+    server = shutil.which("redis-server") or sys.exit(
+        "redis-server is missing: apt-get install redis-server"
+    )
     scratch = Path(tempfile.mkdtemp(prefix="bench-jobs-"))
     settings = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
-    settings["serving"].update(jobs_queued=max(8, 2 * args.decks), job_time_limit_s=600)  # the round asks for every deck at once
-    (scratch / "config.yaml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    settings["serving"].update(
+        jobs_queued=max(8, 2 * args.decks), job_time_limit_s=600
+    )  # the round asks for every deck at once
+    (scratch / "config.yaml").write_text(
+        yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8"
+    )
     redis_port, ports = free_port(), [free_port(), free_port()]
-    env = {**os.environ, "REDIS_URL": f"redis://{HOST}:{redis_port}/0", "DASHBOARD_CONFIG": str(scratch / "config.yaml")}
+    env = {
+        **os.environ,
+        "REDIS_URL": f"redis://{HOST}:{redis_port}/0",
+        "DASHBOARD_CONFIG": str(scratch / "config.yaml"),
+    }
     processes: list[subprocess.Popen] = []
     load_before = os.getloadavg()
     try:
-        processes.append(start([server, "--port", str(redis_port), "--bind", HOST, "--save", "", "--appendonly", "no", "--dir", str(scratch)], scratch / "redis.log", env))
+        processes.append(
+            start(
+                [
+                    server,
+                    "--port",
+                    str(redis_port),
+                    "--bind",
+                    HOST,
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--dir",
+                    str(scratch),
+                ],
+                scratch / "redis.log",
+                env,
+            )
+        )
         for port in ports:
-            processes.append(start([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"{HOST}:{port}", "--workers", "1", "--access-logfile", "/dev/null", "dashboard.wsgi:server"], scratch / f"web-{port}.log", env))
-        worker = [sys.executable, "-m", "dashboard.cli", "worker", "--concurrency", "1", "--config", str(scratch / "config.yaml")]
+            processes.append(
+                start(
+                    [
+                        sys.executable,
+                        "-m",
+                        "gunicorn",
+                        "-c",
+                        "gunicorn.conf.py",
+                        "--bind",
+                        f"{HOST}:{port}",
+                        "--workers",
+                        "1",
+                        "--access-logfile",
+                        "/dev/null",
+                        "dashboard.wsgi:server",
+                    ],
+                    scratch / f"web-{port}.log",
+                    env,
+                )
+            )
+        worker = [
+            sys.executable,
+            "-m",
+            "dashboard.cli",
+            "worker",
+            "--concurrency",
+            "1",
+            "--config",
+            str(scratch / "config.yaml"),
+        ]
         processes.append(start(worker, scratch / "worker-1.log", env))
         for port in ports:
             wait_for(f"web process on {port}", lambda port=port: answers(port))
-        wait_for("worker 1", lambda: "ready." in (scratch / "worker-1.log").read_text(errors="replace"))
+        wait_for(
+            "worker 1", lambda: "ready." in (scratch / "worker-1.log").read_text(errors="replace")
+        )
         pages = [Page(Client(port)) for port in ports]
         first, last = pages[0].year_range
         spans = [(a, b) for a in range(first, last + 1) for b in range(a, last + 1)]
@@ -186,23 +265,36 @@ def main() -> None:
         for key in store.scan_iter("file:*"):
             store.delete(key)  # the second round draws every deck again
         processes.append(start(worker, scratch / "worker-2.log", env))
-        wait_for("worker 2", lambda: "ready." in (scratch / "worker-2.log").read_text(errors="replace"))
-        deck(Client(ports[1]), pages[1], (last, last), "vi")  # warm the second worker (or the first again)
+        wait_for(
+            "worker 2", lambda: "ready." in (scratch / "worker-2.log").read_text(errors="replace")
+        )
+        deck(
+            Client(ports[1]), pages[1], (last, last), "vi"
+        )  # warm the second worker (or the first again)
         two = round_of_decks(ports, pages, views, args.users, args.think, args.seconds)
-        again_page, again_server = deck(Client(ports[1]), pages[1], *views[0]), deck(Client(ports[1]), pages[1], *views[0], poll_s=0.01)
+        again_page, again_server = (
+            deck(Client(ports[1]), pages[1], *views[0]),
+            deck(Client(ports[1]), pages[1], *views[0], poll_s=0.01),
+        )
     finally:
         for process in reversed(processes):
             stop(process)
         shutil.rmtree(scratch, ignore_errors=True)
     load_after = os.getloadavg()
-    print(f"machine: {os.cpu_count()} cores, load average {load_before[0]:.1f} before, {load_after[0]:.1f} after")
+    print(
+        f"machine: {os.cpu_count()} cores, load average {load_before[0]:.1f} before, {load_after[0]:.1f} after"
+    )
     for name, result in (("1 worker ", one), ("2 workers", two)):
-        print(f"{name}: {result['decks']}/{result['asked']} decks in {result['wall_s']:.1f} s ({result['decks_per_min']:.1f}/min); "
-              f"filter changes meanwhile: {result['filter_n']}, p50 {result['filter_p50_ms']:.0f} ms, p95 {result['filter_p95_ms']:.0f} ms (goal < 300)")
+        print(
+            f"{name}: {result['decks']}/{result['asked']} decks in {result['wall_s']:.1f} s ({result['decks_per_min']:.1f}/min); "
+            f"filter changes meanwhile: {result['filter_n']}, p50 {result['filter_p50_ms']:.0f} ms, p95 {result['filter_p95_ms']:.0f} ms (goal < 300)"
+        )
     ratio = two["decks_per_min"] / one["decks_per_min"] if one["decks_per_min"] else 0
     print(f"throughput 2 workers / 1 worker: {ratio:.2f}× (goal ≥ 1.7×)")
-    print(f"second person, same deck through the other web process: {again_page[0]:.3f} s polling as the page does "
-          f"(every {POLL_S} s), {again_server[0]:.3f} s polling at once; file: {again_page[1] and again_server[1]} (goal < 0.2 s)")
+    print(
+        f"second person, same deck through the other web process: {again_page[0]:.3f} s polling as the page does "
+        f"(every {POLL_S} s), {again_server[0]:.3f} s polling at once; file: {again_page[1] and again_server[1]} (goal < 0.2 s)"
+    )
 
 
 if __name__ == "__main__":

@@ -54,13 +54,27 @@ def start_server(log_path: Path) -> tuple[subprocess.Popen, str]:
     url = f"http://127.0.0.1:{port}/"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "dashboard.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "dashboard.cli",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            sys.exit(f"`dashboard serve` exited with {process.returncode}:\n{log_path.read_text(errors='replace')}")
+            sys.exit(
+                f"`dashboard serve` exited with {process.returncode}:\n{log_path.read_text(errors='replace')}"
+            )
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return process, url
@@ -82,21 +96,38 @@ def stop(process: subprocess.Popen) -> None:
 def lighthouse(url: str, desktop: bool) -> dict:
     """One Lighthouse run: the category scores (0–100) and the bytes transferred."""
     command = [
-        str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
-        f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES),
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--only-categories=" + ",".join(CATEGORIES),
     ]
     if desktop:
         command.append("--preset=desktop")
-    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROME}, timeout=300)
+    done = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CHROME_PATH": CHROME},
+        timeout=300,
+    )
     if done.returncode != 0:
         sys.exit(f"lighthouse failed ({done.returncode}):\n{done.stderr[-2000:]}")
     report = json.loads(done.stdout)
     scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
     audits = report["audits"]
     failing = sorted(
-        a["id"] for a in audits.values()
-        if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in ("binary", "metricSavings")
-        and any(a["id"] in [r["id"] for r in report["categories"][c]["auditRefs"]] for c in CATEGORIES[1:])
+        a["id"]
+        for a in audits.values()
+        if a.get("score") is not None
+        and a["score"] < 1
+        and a.get("scoreDisplayMode") in ("binary", "metricSavings")
+        and any(
+            a["id"] in [r["id"] for r in report["categories"][c]["auditRefs"]]
+            for c in CATEGORIES[1:]
+        )
     )
     return {
         **scores,
@@ -109,29 +140,48 @@ def lighthouse(url: str, desktop: bool) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=3, help="desktop runs; the median performance is reported")
-    parser.add_argument("--query", default="", help="a query string to open, e.g. '?year_from=2022&year_to=2022'")
-    parser.add_argument("--path", default="", help="a page under the app's address, e.g. 'embed/funding' (the one-chart embed)")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="desktop runs; the median performance is reported"
+    )
+    parser.add_argument(
+        "--query", default="", help="a query string to open, e.g. '?year_from=2022&year_to=2022'"
+    )
+    parser.add_argument(
+        "--path",
+        default="",
+        help="a page under the app's address, e.g. 'embed/funding' (the one-chart embed)",
+    )
     parser.add_argument("--json", type=Path, help="also write every run to this file")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
-        print(f"Lighthouse is not installed in {LIGHTHOUSE.parents[2]}: see the set-up in this script's docstring.", file=sys.stderr)
+        print(
+            f"Lighthouse is not installed in {LIGHTHOUSE.parents[2]}: see the set-up in this script's docstring.",
+            file=sys.stderr,
+        )
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         process, url = start_server(Path(tmp) / "serve.log")
         try:
-            desktop = [lighthouse(url + args.path + args.query, desktop=True) for _ in range(args.runs)]
+            desktop = [
+                lighthouse(url + args.path + args.query, desktop=True) for _ in range(args.runs)
+            ]
             mobile = lighthouse(url + args.path + args.query, desktop=False)
         finally:
             stop(process)
     median = sorted(desktop, key=lambda r: r["performance"])[len(desktop) // 2]
     print(f"Lighthouse 12.8.2 on {url}{args.path}{args.query} (Chromium {CHROME})")
-    print(f"{'':10} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'KB':>7} {'LCP ms':>7} {'TBT ms':>7}")
-    for name, r in ((f"desktop*", median), ("mobile", mobile)):
-        print(f"{name:10} {r['performance']:>5} {r['accessibility']:>5} {r['best-practices']:>5} {r['seo']:>5} "
-              f"{r['bytes'] / 1024:>7.0f} {r['lcp_ms']:>7} {r['tbt_ms']:>7}")
-    print(f"* median of {len(desktop)} desktop runs: performance {[r['performance'] for r in desktop]}, "
-          f"median {statistics.median(r['performance'] for r in desktop):.0f}")
+    print(
+        f"{'':10} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'KB':>7} {'LCP ms':>7} {'TBT ms':>7}"
+    )
+    for name, r in (("desktop*", median), ("mobile", mobile)):
+        print(
+            f"{name:10} {r['performance']:>5} {r['accessibility']:>5} {r['best-practices']:>5} {r['seo']:>5} "
+            f"{r['bytes'] / 1024:>7.0f} {r['lcp_ms']:>7} {r['tbt_ms']:>7}"
+        )
+    print(
+        f"* median of {len(desktop)} desktop runs: performance {[r['performance'] for r in desktop]}, "
+        f"median {statistics.median(r['performance'] for r in desktop):.0f}"
+    )
     failing = sorted(set(median["failing"]) | set(mobile["failing"]))
     print("failing audits (accessibility, best practices, SEO): " + (", ".join(failing) or "none"))
     print("targets: desktop ≥ 90, mobile ≥ 70, accessibility / best practices / SEO 100, ≤ 1024 KB")

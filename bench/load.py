@@ -29,7 +29,6 @@ import os
 import random
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import threading
@@ -87,7 +86,11 @@ class Page:
         status, layout = client.request("GET", "/_dash-layout")
         assert status == 200, status
         components = list(walk(json.loads(layout)))
-        self.props = {c["props"]["id"]: c["props"] for c in components if isinstance(c["props"].get("id"), str)}
+        self.props = {
+            c["props"]["id"]: c["props"]
+            for c in components
+            if isinstance(c["props"].get("id"), str)
+        }
         self.patterned = [c["props"] for c in components if isinstance(c["props"].get("id"), dict)]
         status, deps = client.request("GET", "/_dash-dependencies")
         self.callbacks = json.loads(deps)
@@ -100,24 +103,41 @@ class Page:
         first, last = self.year_range
         a, b = sorted(rng.randint(first, last) for _ in range(2))
         chosen = rng.sample(self.programmes, rng.randint(0, len(self.programmes)))
-        return {"filter-years": [a, b], "filter-programmes": chosen, "filter-metric": rng.choice(self.metrics)}
+        return {
+            "filter-years": [a, b],
+            "filter-programmes": chosen,
+            "filter-metric": rng.choice(self.metrics),
+        }
 
     def body(self, output_prefix: str, values: dict[str, object], changed: str) -> bytes:
         spec = next(c for c in self.callbacks if c["output"].startswith(output_prefix))
 
         def entry(dep):
-            if dep["id"].startswith("{"):  # a pattern (ALL): every component of that type, as the browser sends it
+            if dep["id"].startswith(
+                "{"
+            ):  # a pattern (ALL): every component of that type, as the browser sends it
                 wanted = json.loads(dep["id"])["type"]
-                return [{"id": p["id"], "property": dep["property"], "value": p.get(dep["property"])} for p in self.patterned if p["id"].get("type") == wanted]
+                return [
+                    {"id": p["id"], "property": dep["property"], "value": p.get(dep["property"])}
+                    for p in self.patterned
+                    if p["id"].get("type") == wanted
+                ]
             value = values.get(dep["id"], self.props.get(dep["id"], {}).get(dep["property"]))
             return {"id": dep["id"], "property": dep["property"], "value": value}
 
-        outputs = [{"id": part.split(".")[0], "property": part.split(".")[1]} for part in spec["output"].strip(".").split("...")]
-        return json.dumps({
-            "output": spec["output"], "outputs": outputs if len(outputs) > 1 else outputs[0],
-            "inputs": [entry(d) for d in spec["inputs"]], "state": [entry(d) for d in spec.get("state", [])],
-            "changedPropIds": [changed],
-        }).encode()
+        outputs = [
+            {"id": part.split(".")[0], "property": part.split(".")[1]}
+            for part in spec["output"].strip(".").split("...")
+        ]
+        return json.dumps(
+            {
+                "output": spec["output"],
+                "outputs": outputs if len(outputs) > 1 else outputs[0],
+                "inputs": [entry(d) for d in spec["inputs"]],
+                "state": [entry(d) for d in spec.get("state", [])],
+                "changedPropIds": [changed],
+            }
+        ).encode()
 
 
 class Tally:
@@ -177,7 +197,13 @@ def user(port: int, page: Page, tally: Tally, stop: float, think: float, seed: i
         for output in ("..cards.children", "..figures-table-body.children"):
             try:
                 ms, status, data = timed(client, page.body(output, values, changed))
-                tally.add("filter", ms, status, status == 200 and b'"response"' in data, data[:100].decode("utf-8", "replace"))
+                tally.add(
+                    "filter",
+                    ms,
+                    status,
+                    status == 200 and b'"response"' in data,
+                    data[:100].decode("utf-8", "replace"),
+                )
             except OSError as err:
                 tally.add("filter", 0, 0, False, repr(err))
         time.sleep(think * rng.uniform(0.5, 1.5))
@@ -190,10 +216,17 @@ def downloader(port: int, page: Page, tally: Tally, stop: float, seed: int) -> N
         values = page.random_controls(rng)
         values["download-view-pptx"] = 1
         try:
-            ms, status, data = job_timed(client, page.body("..download.data@", values, "download-view-pptx.n_clicks"))
-            busy = status in (429, 503) or (status == 200 and (b"Too many image and deck downloads" in data or b"busy making" in data))
+            ms, status, data = job_timed(
+                client, page.body("..download.data@", values, "download-view-pptx.n_clicks")
+            )
+            busy = status in (429, 503) or (
+                status == 200
+                and (b"Too many image and deck downloads" in data or b"busy making" in data)
+            )
             ok = status == 200 and b"pptx" in data and b"Could not" not in data
-            tally.add("deck", ms, 429 if busy else status, ok, data[:160].decode("utf-8", "replace"))
+            tally.add(
+                "deck", ms, 429 if busy else status, ok, data[:160].decode("utf-8", "replace")
+            )
             if busy:
                 time.sleep(1)
         except OSError as err:
@@ -235,7 +268,11 @@ def tree_cpu_s(pid: int) -> dict[str, float]:
             try:
                 head, tail = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)
                 fields = tail.split()
-                stats[int(entry)] = (int(fields[1]), head.split("(", 1)[1], (int(fields[11]) + int(fields[12])) / tick)
+                stats[int(entry)] = (
+                    int(fields[1]),
+                    head.split("(", 1)[1],
+                    (int(fields[11]) + int(fields[12])) / tick,
+                )
             except (OSError, IndexError, ValueError):
                 pass
     used = {"python": 0.0, "browser": 0.0}
@@ -259,20 +296,40 @@ def pct(values: list[float], q: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=100)
-    parser.add_argument("--think", type=float, default=2.0, help="seconds between one user's filter changes")
+    parser.add_argument(
+        "--think", type=float, default=2.0, help="seconds between one user's filter changes"
+    )
     parser.add_argument("--decks", type=int, default=8, help="concurrent deck downloaders")
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--workers", type=int, default=None, help="gunicorn workers (default: gunicorn.conf.py)")
+    parser.add_argument(
+        "--workers", type=int, default=None, help="gunicorn workers (default: gunicorn.conf.py)"
+    )
     args = parser.parse_args()
     users, seconds = max(0, min(args.users, 500)), max(1.0, min(args.seconds, 120.0))
 
     port = free_port()
-    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"{HOST}:{port}", "--access-logfile", "/dev/null"]
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "-c",
+        "gunicorn.conf.py",
+        "--bind",
+        f"{HOST}:{port}",
+        "--access-logfile",
+        "/dev/null",
+    ]
     if args.workers:
         command += ["--workers", str(args.workers)]
     (ROOT / "bench" / "results").mkdir(exist_ok=True)
     log = open(ROOT / "bench" / "results" / "load-gunicorn.log", "wb")  # noqa: SIM115 - closed below
-    server = subprocess.Popen([*command, "dashboard.wsgi:server"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    server = subprocess.Popen(
+        [*command, "dashboard.wsgi:server"],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         probe = Client(port, timeout=5)
         deadline = time.monotonic() + 60
@@ -287,7 +344,18 @@ def main() -> None:
             time.sleep(0.3)
         page = Page(Client(port))
         # warm every worker's renderer once, so the run measures serving, not Chromium's start
-        warm = [threading.Thread(target=lambda: Client(port, 90).request("POST", "/_dash-update-component", page.body("..download.data@", {"download-view-pptx": 1}, "download-view-pptx.n_clicks"))) for _ in range(4)]
+        warm = [
+            threading.Thread(
+                target=lambda: Client(port, 90).request(
+                    "POST",
+                    "/_dash-update-component",
+                    page.body(
+                        "..download.data@", {"download-view-pptx": 1}, "download-view-pptx.n_clicks"
+                    ),
+                )
+            )
+            for _ in range(4)
+        ]
         for thread in warm:
             thread.start()
         for thread in warm:
@@ -295,8 +363,18 @@ def main() -> None:
 
         tally = Tally()
         stop = time.monotonic() + seconds
-        threads = [threading.Thread(target=user, args=(port, page, tally, stop, args.think, i), daemon=True) for i in range(users)]
-        threads += [threading.Thread(target=downloader, args=(port, page, tally, stop, 10_000 + i), daemon=True) for i in range(args.decks)]
+        threads = [
+            threading.Thread(
+                target=user, args=(port, page, tally, stop, args.think, i), daemon=True
+            )
+            for i in range(users)
+        ]
+        threads += [
+            threading.Thread(
+                target=downloader, args=(port, page, tally, stop, 10_000 + i), daemon=True
+            )
+            for i in range(args.decks)
+        ]
         started = time.monotonic()
         cpu_before = tree_cpu_s(server.pid)
         for thread in threads:
@@ -321,16 +399,26 @@ def main() -> None:
                 os.killpg(server.pid, signal.SIGKILL)
         log.close()
 
-    print(f"load: {users} users (think {args.think:g} s), {args.decks} deck downloaders, {elapsed:.0f} s, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"load: {users} users (think {args.think:g} s), {args.decks} deck downloaders, {elapsed:.0f} s, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}"
+    )
     print(f"requests: {tally.requests} ({tally.requests / elapsed:.1f}/s)")
-    print(f"filter requests: {len(tally.filter_ms)} ({len(tally.filter_ms) / elapsed:.1f}/s); p50 {pct(tally.filter_ms, .5)} ms, p95 {pct(tally.filter_ms, .95)} ms, p99 {pct(tally.filter_ms, .99)} ms")
-    print(f"deck downloads: {len(tally.deck_ms)}; p50 {pct(tally.deck_ms, .5)} ms, p95 {pct(tally.deck_ms, .95)} ms; refused as busy, 429/503 or the page's \"try again\" (counted apart): {tally.refused}")
+    print(
+        f"filter requests: {len(tally.filter_ms)} ({len(tally.filter_ms) / elapsed:.1f}/s); p50 {pct(tally.filter_ms, 0.5)} ms, p95 {pct(tally.filter_ms, 0.95)} ms, p99 {pct(tally.filter_ms, 0.99)} ms"
+    )
+    print(
+        f'deck downloads: {len(tally.deck_ms)}; p50 {pct(tally.deck_ms, 0.5)} ms, p95 {pct(tally.deck_ms, 0.95)} ms; refused as busy, 429/503 or the page\'s "try again" (counted apart): {tally.refused}'
+    )
     python_s, browser_s = (cpu_after[k] - cpu_before[k] for k in ("python", "browser"))
-    print(f"server CPU: {python_s / elapsed:.2f} cores in Python, {browser_s / elapsed:.2f} in Chromium (of {os.cpu_count()})")
+    print(
+        f"server CPU: {python_s / elapsed:.2f} cores in Python, {browser_s / elapsed:.2f} in Chromium (of {os.cpu_count()})"
+    )
     print(f"errors: {len(tally.errors)}")
     for error in tally.errors[:5]:
         print(f"  {error}")
-    print(f"RSS: peak {peak_rss:.0f} MiB over {peak_count} processes; at the end {rss:.0f} MiB over {count} (gunicorn master, workers, Chromium)")
+    print(
+        f"RSS: peak {peak_rss:.0f} MiB over {peak_count} processes; at the end {rss:.0f} MiB over {count} (gunicorn master, workers, Chromium)"
+    )
 
 
 if __name__ == "__main__":

@@ -40,10 +40,21 @@ from load import HOST, ROOT, free_port  # noqa: E402  (one free-port helper for 
 
 def start(setup: str, port: int, log) -> subprocess.Popen:
     if setup == "direct":
-        command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"{HOST}:{port}", "dashboard.wsgi:server"]
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "gunicorn.conf.py",
+            "--bind",
+            f"{HOST}:{port}",
+            "dashboard.wsgi:server",
+        ]
     else:
         command = ["bash", "scripts/serve.sh", "--production", "--port", str(port)]
-    return subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    return subprocess.Popen(
+        command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
 
 
 def answer_s(url: str, timeout: float) -> float | None:
@@ -121,8 +132,13 @@ def measure(setup: str, slow: int, every: float, seconds: float, within: float) 
             os.killpg(process.pid, signal.SIGTERM)
             process.wait(60)
     done = sorted(t for t in times if t is not None and t <= within)
-    return {"setup": setup, "asked": len(times), "answered": len(done),
-            "p50_ms": round(1000 * statistics.median(done)) if done else None, "max_ms": round(1000 * done[-1]) if done else None}
+    return {
+        "setup": setup,
+        "asked": len(times),
+        "answered": len(done),
+        "p50_ms": round(1000 * statistics.median(done)) if done else None,
+        "max_ms": round(1000 * done[-1]) if done else None,
+    }
 
 
 def main() -> None:
@@ -137,8 +153,11 @@ def main() -> None:
         parser.error("--slow must be 1–500 and --seconds at most 120")
     for setup in args.setups.split(","):
         result = measure(setup, args.slow, args.every, args.seconds, args.within)
-        print(f"{setup:>10}: {result['answered']} of {result['asked']} normal requests answered within {args.within:g} s "
-              f"with {args.slow} slow clients (p50 {result['p50_ms']} ms, max {result['max_ms']} ms)", flush=True)
+        print(
+            f"{setup:>10}: {result['answered']} of {result['asked']} normal requests answered within {args.within:g} s "
+            f"with {args.slow} slow clients (p50 {result['p50_ms']} ms, max {result['max_ms']} ms)",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -61,8 +61,19 @@ def main() -> None:
             threading.Thread(target=ask, args=(base,), daemon=True).start()
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
-                workers = [pid for pid, a in descendants(server.pid).items() if "gunicorn" in a and not alive_child_of_worker(pid, server.pid)]
-                worker = next((pid for pid in workers if any(is_browser(a) for a in descendants(pid).values())), None)
+                workers = [
+                    pid
+                    for pid, a in descendants(server.pid).items()
+                    if "gunicorn" in a and not alive_child_of_worker(pid, server.pid)
+                ]
+                worker = next(
+                    (
+                        pid
+                        for pid in workers
+                        if any(is_browser(a) for a in descendants(pid).values())
+                    ),
+                    None,
+                )
                 if worker:
                     break
                 time.sleep(0.3)
@@ -73,8 +84,10 @@ def main() -> None:
             time.sleep(args.wait)
             orphans.update({pid: a for pid, a in below.items() if alive(pid)})
         left = [pid for pid in orphans if alive(pid)]
-        print(f"{args.kills} workers killed mid-render: {len(left)} of their processes still run "
-              f"{args.wait:g} s after each kill, {rss_mib(left):.0f} MiB resident")
+        print(
+            f"{args.kills} workers killed mid-render: {len(left)} of their processes still run "
+            f"{args.wait:g} s after each kill, {rss_mib(left):.0f} MiB resident"
+        )
     finally:
         stop(server)
         for pid in orphans:  # this bench's own leftovers

@@ -32,7 +32,11 @@ def keeper() -> serving.Keeper:
     """The master's keeper when gunicorn's hooks loaded the data already, else a new one."""
     data, seeds, config = paths()
     kept = serving.KEEPER
-    if kept is not None and kept.current is not None and (kept.data_dir, kept.seeds_dir, kept.config_path) == (data, seeds, config):
+    if (
+        kept is not None
+        and kept.current is not None
+        and (kept.data_dir, kept.seeds_dir, kept.config_path) == (data, seeds, config)
+    ):
         return kept
     kept = serving.Keeper(data, seeds, config)
     kept.start()  # DataInvalid when there is nothing valid to serve

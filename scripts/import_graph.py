@@ -66,7 +66,9 @@ def imports(root: Path = ROOT) -> list[Import]:
         for node, lazy in _walk(tree):
             for target in _targets(node, package, known):
                 if target != name:
-                    found.append(Import(name, target, node.lineno, lazy, str(path.relative_to(root))))
+                    found.append(
+                        Import(name, target, node.lineno, lazy, str(path.relative_to(root)))
+                    )
     return found
 
 
@@ -76,7 +78,11 @@ def _walk(tree: ast.AST):
     while stack:
         node, lazy = stack.pop()
         for child in ast.iter_child_nodes(node):
-            inner = lazy or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) or _type_checking(child)
+            inner = (
+                lazy
+                or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda)
+                or _type_checking(child)
+            )
             if isinstance(child, ast.Import | ast.ImportFrom):
                 yield child, lazy
             stack.append((child, inner))
@@ -86,7 +92,9 @@ def _type_checking(node: ast.AST) -> bool:
     if not isinstance(node, ast.If):
         return False
     test = node.test
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
 
 
 def _targets(node: ast.Import | ast.ImportFrom, package: str, known: dict[str, Path]) -> list[str]:
@@ -100,7 +108,10 @@ def _targets(node: ast.Import | ast.ImportFrom, package: str, known: dict[str, P
     if not _ours(base):
         return []
     # "from dashboard.views import charts" imports the module dashboard.views.charts
-    return [f"{base}.{a.name}" if f"{base}.{a.name}" in known else _closest(base, known) for a in node.names]
+    return [
+        f"{base}.{a.name}" if f"{base}.{a.name}" in known else _closest(base, known)
+        for a in node.names
+    ]
 
 
 def _ours(name: str) -> bool:
@@ -187,7 +198,9 @@ def package_graph(root: Path = ROOT) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--packages", action="store_true", help="fold modules into their subpackages")
+    parser.add_argument(
+        "--packages", action="store_true", help="fold modules into their subpackages"
+    )
     args = parser.parse_args()
     if args.packages:
         print(package_graph())

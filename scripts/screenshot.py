@@ -45,8 +45,15 @@ def free_port() -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--width", type=int, default=1366)
-    parser.add_argument("--height", type=int, default=None, help="save only the top N pixels (default: the whole page)")
-    parser.add_argument("--query", default="", help="a query string, e.g. '?year_from=2022&year_to=2022'")
+    parser.add_argument(
+        "--height",
+        type=int,
+        default=None,
+        help="save only the top N pixels (default: the whole page)",
+    )
+    parser.add_argument(
+        "--query", default="", help="a query string, e.g. '?year_from=2022&year_to=2022'"
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "screenshot.png")
     args = parser.parse_args()
 
@@ -54,8 +61,11 @@ def main() -> None:
 
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "dashboard.cli", "serve", "--port", str(port)], cwd=ROOT,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        [sys.executable, "-m", "dashboard.cli", "serve", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -66,25 +76,42 @@ def main() -> None:
                 break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit(f"dashboard serve did not start:\n{server.stderr.read().decode(errors='replace')}")
+                    raise SystemExit(
+                        f"dashboard serve did not start:\n{server.stderr.read().decode(errors='replace')}"
+                    )
                 try:
                     server.wait(timeout=0.2)
                 except subprocess.TimeoutExpired:
                     pass
-        chromium = os.environ.get("CHROMIUM") or os.environ.get("BROWSER_PATH") or "/usr/bin/chromium"
+        chromium = (
+            os.environ.get("CHROMIUM") or os.environ.get("BROWSER_PATH") or "/usr/bin/chromium"
+        )
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": args.width, "height": 900}, device_scale_factor=1)
+            browser = playwright.chromium.launch(
+                executable_path=chromium, headless=True, args=CHROMIUM_ARGS
+            )
+            page = browser.new_page(
+                viewport={"width": args.width, "height": 900}, device_scale_factor=1
+            )
             page.goto(url + args.query)
             for name in chart_names():  # a chart is drawn when it comes near the screen
                 page.wait_for_selector(f"#chart-graph-{name}")
-                page.evaluate("(s) => document.querySelector(s).scrollIntoView({block: 'center'})", f"#chart-graph-{name}")
-                page.wait_for_selector(f"#chart-graph-{name} .main-svg .trace, #chart-graph-{name} .main-svg .annotation")
+                page.evaluate(
+                    "(s) => document.querySelector(s).scrollIntoView({block: 'center'})",
+                    f"#chart-graph-{name}",
+                )
+                page.wait_for_selector(
+                    f"#chart-graph-{name} .main-svg .trace, #chart-graph-{name} .main-svg .annotation"
+                )
             page.evaluate("window.scrollTo(0, 0)")
             page.wait_for_selector(".figures-table .table-row, .figures-table .table-empty")
             page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
             args.output.parent.mkdir(parents=True, exist_ok=True)
-            clip = {"x": 0, "y": 0, "width": args.width, "height": args.height} if args.height else None
+            clip = (
+                {"x": 0, "y": 0, "width": args.width, "height": args.height}
+                if args.height
+                else None
+            )
             page.screenshot(path=str(args.output), full_page=True, clip=clip)
             browser.close()
     finally:

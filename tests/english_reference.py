@@ -15,11 +15,31 @@ import math
 from dashboard.analysis.quantity import Quantity
 from dashboard.curated.records import DatePrecision, FlexDate, Period, PeriodType, Qualifier, Unit
 
-DEFAULT_WORDS = {Qualifier.AT_LEAST: "over", Qualifier.AT_MOST: "up to", Qualifier.APPROX: "about", Qualifier.RANGE: "between"}
+DEFAULT_WORDS = {
+    Qualifier.AT_LEAST: "over",
+    Qualifier.AT_MOST: "up to",
+    Qualifier.APPROX: "about",
+    Qualifier.RANGE: "between",
+}
 APPROX_WORDS = {"nearly", "almost", "around", "about", "approximately", "roughly", "some"}
 BOUND_WORDS = {
-    Qualifier.AT_LEAST: {"at least", "no fewer than", "no less than", "over", "more than", "in excess of"},
-    Qualifier.AT_MOST: {"up to", "at most", "as many as", "no more than", "under", "less than", "fewer than"},
+    Qualifier.AT_LEAST: {
+        "at least",
+        "no fewer than",
+        "no less than",
+        "over",
+        "more than",
+        "in excess of",
+    },
+    Qualifier.AT_MOST: {
+        "up to",
+        "at most",
+        "as many as",
+        "no more than",
+        "under",
+        "less than",
+        "fewer than",
+    },
 }
 QUALIFIER_NOTES = {
     Qualifier.AT_LEAST: "Over: the source gives a lower bound; the true value is higher.",
@@ -28,7 +48,13 @@ QUALIFIER_NOTES = {
 }
 # Not yet in QUALIFIER_NOTES: the views list every note there and add a range's when they draw ranges.
 RANGE_NOTE = "Between: the source gives a range; the true value lies within both bounds."
-QUALIFIER_MARKS = {Qualifier.EXACT: "", Qualifier.AT_LEAST: "+", Qualifier.AT_MOST: "≤", Qualifier.APPROX: "~", Qualifier.RANGE: "–"}
+QUALIFIER_MARKS = {
+    Qualifier.EXACT: "",
+    Qualifier.AT_LEAST: "+",
+    Qualifier.AT_MOST: "≤",
+    Qualifier.APPROX: "~",
+    Qualifier.RANGE: "–",
+}
 
 _SCALES = [(1e9, "bn", "billion"), (1e6, "m", "million")]
 
@@ -82,7 +108,9 @@ def format_value(
     qualifier = Qualifier(qualifier)
     if qualifier is Qualifier.RANGE:
         low_text = format_number(value, unit, direction="down")
-        high_text = format_number(high, unit, direction="up") if high is not None and high == high else "?"
+        high_text = (
+            format_number(high, unit, direction="up") if high is not None and high == high else "?"
+        )
         return f"{wording or 'between'} {low_text} and {high_text}"
     direction = {Qualifier.AT_LEAST: "down", Qualifier.AT_MOST: "up"}.get(qualifier, "nearest")
     word = qualifier_word(qualifier, wording)
@@ -119,7 +147,9 @@ def format_period(period: Period) -> str:
     date at the precision the document gives it, never a made-up day."""
     if period.type is PeriodType.AS_AT:
         return f"as at {_bound(period.end, period.end_precision, end=True)}"
-    if period.type is PeriodType.NOT_STATED:  # added with the kinds of value: a pledge whose span is not stated
+    if (
+        period.type is PeriodType.NOT_STATED
+    ):  # added with the kinds of value: a pledge whose span is not stated
         return f"span not stated (as at {_bound(period.end, period.end_precision, end=True)})"
     if period.type is PeriodType.YEAR:
         return f"{period.start.year}"

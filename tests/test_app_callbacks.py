@@ -16,7 +16,13 @@ from dashboard.views.charts import CHARTS, EMPTY_MESSAGE_NAME, as_figure
 from dashboard.config import TableSettings, load_config
 from dashboard.analysis.frame import Filters, year_span
 from dashboard.outputs.formats import of_kind
-from dashboard.web.layout import ID, chart_dom_id, chart_download_id, render_ratios, view_download_id
+from dashboard.web.layout import (
+    ID,
+    chart_dom_id,
+    chart_download_id,
+    render_ratios,
+    view_download_id,
+)
 from dashboard.web.provenance import EVENT, FIGURE
 from dashboard.views.table import Sort, TableQuery
 from dashboard.curated.validate import load_valid
@@ -28,7 +34,11 @@ SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"  # fictional: s
 
 @pytest.fixture(scope="module")
 def app():
-    return create_app(load_valid(SAMPLE / "data", SAMPLE / "seeds"), load_config(ROOT / "config.yaml"), SAMPLE / "seeds")
+    return create_app(
+        load_valid(SAMPLE / "data", SAMPLE / "seeds"),
+        load_config(ROOT / "config.yaml"),
+        SAMPLE / "seeds",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +73,9 @@ def test_the_default_view_shows_every_figure_in_the_table(state):
     table = st.first_table_page(state, view)
     assert len(table.rows) == len(state.dataset.figures) == 8
     assert table.status == "8 figures in this view"
-    assert view.summary == "Showing 8 figures and 9 events · 2018–2026 · all programmes · all metrics"
+    assert (
+        view.summary == "Showing 8 figures and 9 events · 2018–2026 · all programmes · all metrics"
+    )
 
 
 def test_the_table_keeps_numbers_as_numbers_and_shows_the_qualified_text(state):
@@ -73,7 +85,10 @@ def test_the_table_keeps_numbers_as_numbers_and_shows_the_qualified_text(state):
     assert row["qualifier"] == "“over”: the source gives a lower bound"
     assert row["period_label"] == "2018 – Mar 2025, cumulative"
     assert row["kind"] == "Reported (achieved)"
-    assert row["source"] == "UK and Ruritania sign agreement to tackle human trafficking — Ministry of Examples, Apr 2025 (inferred)"  # the article prints no date
+    assert (
+        row["source"]
+        == "UK and Ruritania sign agreement to tackle human trafficking — Ministry of Examples, Apr 2025 (inferred)"
+    )  # the article prints no date
     assert row["quote"] == "Since 2018 the UK has invested over £7 million"
 
 
@@ -126,7 +141,13 @@ def test_a_programme_filter_narrows_the_table(state):
 
 
 def test_an_empty_view_says_so_in_the_table_cards_and_charts(state):
-    filters = Filters(**{**state.defaults.__dict__, "programmes": ("migration-dialogue",), "metrics": ("returns",)})
+    filters = Filters(
+        **{
+            **state.defaults.__dict__,
+            "programmes": ("migration-dialogue",),
+            "metrics": ("returns",),
+        }
+    )
     view = st.compute_view(state, filters)
     table = table_after(state, ID.METRIC, filters)
     assert table.rows == []
@@ -134,7 +155,9 @@ def test_an_empty_view_says_so_in_the_table_cards_and_charts(state):
     assert view.cards and all(card.empty_message for card in view.cards)
     returns = view.charts["returns"]
     assert returns.footer == ""
-    assert [a.name for a in as_figure(returns.spec).layout.annotations].count(EMPTY_MESSAGE_NAME) == 1
+    assert [a.name for a in as_figure(returns.spec).layout.annotations].count(
+        EMPTY_MESSAGE_NAME
+    ) == 1
     assert view.charts["returns"].alt.startswith("Returns: No returns figures")
 
 
@@ -164,8 +187,12 @@ def test_a_search_in_the_table_keeps_the_rows_holding_every_word(state):
 
 
 def test_a_search_finds_programme_names_and_formatted_values(state):
-    assert [r["id"] for r in table_after(state, ID.TABLE_SEARCH, search="border").rows] == ["border-security-summit-partners"]
-    assert [r["id"] for r in table_after(state, ID.TABLE_SEARCH, search="£7m").rows] == ["msf-ruritania-funding-since-2018"]
+    assert [r["id"] for r in table_after(state, ID.TABLE_SEARCH, search="border").rows] == [
+        "border-security-summit-partners"
+    ]
+    assert [r["id"] for r in table_after(state, ID.TABLE_SEARCH, search="£7m").rows] == [
+        "msf-ruritania-funding-since-2018"
+    ]
 
 
 def test_a_search_with_no_match_says_what_was_searched(state):
@@ -181,15 +208,25 @@ def test_clicking_the_value_header_twice_sorts_every_row_by_number_largest_first
     assert values == sorted(values, reverse=True)
     assert [row["value"] for row in ascending.rows] == sorted(values)
     # £7m and 7 million people tie at 7,000,000: ties keep the view's order
-    assert [row["id"] for row in descending.rows[:2]] == ["msf-ruritania-funding-since-2018", "msf-ruritania-people-reached"]
+    assert [row["id"] for row in descending.rows[:2]] == [
+        "msf-ruritania-funding-since-2018",
+        "msf-ruritania-people-reached",
+    ]
     again = table_after(state, sort_click("value"), shown=descending.query.to_store())
-    assert again.query.sort is None and again.rows == st.first_table_page(state, state.default_view).rows
+    assert (
+        again.query.sort is None
+        and again.rows == st.first_table_page(state, state.default_view).rows
+    )
 
 
 def test_a_sort_goes_back_to_page_one_and_a_filter_change_keeps_the_sort(state):
-    paged = st.AppState(**{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=3))})
+    paged = st.AppState(
+        **{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=3))}
+    )
     shown = {"search": "", "sort": None, "page": 1}
-    assert table_after(paged, sort_click("metric"), shown=shown).query == TableQuery(sort=Sort("metric"), page=0)
+    assert table_after(paged, sort_click("metric"), shown=shown).query == TableQuery(
+        sort=Sort("metric"), page=0
+    )
     sorted_shown = {"search": "", "sort": ["value", True], "page": 1}
     after = table_after(paged, ID.PROGRAMMES, shown=sorted_shown)
     assert after.query == TableQuery(sort=Sort("value", descending=True), page=0)
@@ -204,18 +241,31 @@ def test_a_header_click_with_a_filter_change_still_filters(state):
 
 
 def test_a_pager_button_moves_one_page_from_the_page_shown(state):
-    paged = st.AppState(**{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=3))})
+    paged = st.AppState(
+        **{**state.__dict__, "config": replace(state.config, table=TableSettings(page_size=3))}
+    )
     shown = {"search": "", "sort": None, "page": 1}
     moves = {ID.PAGE_NEXT: 2, ID.PAGE_PREVIOUS: 0, ID.PAGE_FIRST: 0, ID.PAGE_LAST: 2}
     for button, page in moves.items():
         table = cb.table_update(paged, [button], state.defaults, None, shown)
         assert table.query.page == page, button
     last = cb.table_update(paged, [ID.PAGE_NEXT], state.defaults, None, {**shown, "page": 2})
-    assert last.query.page == 2 and [r["id"] for r in last.rows] == [r["id"] for r in cb.table_update(paged, [ID.PAGE_LAST], state.defaults, None, shown).rows]
+    assert last.query.page == 2 and [r["id"] for r in last.rows] == [
+        r["id"] for r in cb.table_update(paged, [ID.PAGE_LAST], state.defaults, None, shown).rows
+    ]
 
 
 def test_forged_table_inputs_give_the_first_page_of_the_view(state):
-    forged = [None, ["x"], 10**30, {"$gt": ""}, [{"type": "table-sort", "column": "__proto__"}], [{"type": "table-sort"}], [1, 2], True]
+    forged = [
+        None,
+        ["x"],
+        10**30,
+        {"$gt": ""},
+        [{"type": "table-sort", "column": "__proto__"}],
+        [{"type": "table-sort"}],
+        [1, 2],
+        True,
+    ]
     for value in forged:
         table = cb.table_update(state, value, state.defaults, value, value)
         assert len(table.rows) == 8
@@ -254,12 +304,18 @@ NO_NOTICE, DATA_SPAN = "", (2018, 2026)  # the sample data's years
 
 
 def test_opening_a_link_sets_the_controls_and_leaves_the_link_alone(state):
-    sync = cb.url_sync(state, ID.URL, "?year_from=2022&year_to=2022&programme=uk-returns", *DEFAULT_CONTROLS)
-    assert sync == cb.UrlSync(None, ([2022, 2022], ["uk-returns"], "all", [], None), NO_NOTICE, DATA_SPAN)
+    sync = cb.url_sync(
+        state, ID.URL, "?year_from=2022&year_to=2022&programme=uk-returns", *DEFAULT_CONTROLS
+    )
+    assert sync == cb.UrlSync(
+        None, ([2022, 2022], ["uk-returns"], "all", [], None), NO_NOTICE, DATA_SPAN
+    )
 
 
 def test_opening_the_bare_address_changes_nothing(state):
-    assert cb.url_sync(state, None, "", *DEFAULT_CONTROLS) == cb.UrlSync(None, None, NO_NOTICE, DATA_SPAN)
+    assert cb.url_sync(state, None, "", *DEFAULT_CONTROLS) == cb.UrlSync(
+        None, None, NO_NOTICE, DATA_SPAN
+    )
 
 
 def test_a_forged_year_in_a_link_shows_the_default_years_and_says_so(state):
@@ -276,14 +332,21 @@ def test_a_link_for_a_year_without_data_keeps_its_year_and_widens_the_slider(sta
 
 def test_a_link_with_an_unknown_programme_names_it_and_changing_a_control_clears_the_notice(state):
     sync = cb.url_sync(state, ID.URL, "?programme=closed-fund", *DEFAULT_CONTROLS)
-    assert sync.notice == "Part of this link could not be used and is left out: programme=closed-fund: no such programme."
+    assert (
+        sync.notice
+        == "Part of this link could not be used and is left out: programme=closed-fund: no such programme."
+    )
     assert sync.controls is None  # every programme, as the bare address shows
-    assert cb.url_sync(state, ID.YEARS, "?programme=closed-fund", [2022, 2026], [], "all").notice == ""
+    assert (
+        cb.url_sync(state, ID.YEARS, "?programme=closed-fund", [2022, 2026], [], "all").notice == ""
+    )
 
 
 def test_changing_a_control_writes_the_view_into_the_address(state):
     sync = cb.url_sync(state, ID.YEARS, "", [2022, 2022], ["uk-returns"], "returns")
-    assert sync == cb.UrlSync("?year_from=2022&year_to=2022&programme=uk-returns&metric=returns", None, NO_NOTICE)
+    assert sync == cb.UrlSync(
+        "?year_from=2022&year_to=2022&programme=uk-returns&metric=returns", None, NO_NOTICE
+    )
 
 
 def test_going_back_to_the_default_view_clears_the_query_string(state):
@@ -297,7 +360,9 @@ def test_reset_returns_controls_and_address_to_the_defaults(state):
 
 
 def test_reset_on_the_default_view_changes_nothing(state):
-    assert cb.url_sync(state, ID.RESET, "", *DEFAULT_CONTROLS) == cb.UrlSync(None, None, NO_NOTICE, DATA_SPAN)
+    assert cb.url_sync(state, ID.RESET, "", *DEFAULT_CONTROLS) == cb.UrlSync(
+        None, None, NO_NOTICE, DATA_SPAN
+    )
 
 
 @pytest.mark.parametrize(
@@ -309,16 +374,29 @@ def test_reset_on_the_default_view_changes_nothing(state):
         (["?"], [True, None], "x" * 100_000, 3.5),
     ],
 )
-def test_forged_payloads_give_a_valid_view_and_never_raise(state, search, years, programmes, metric):
+def test_forged_payloads_give_a_valid_view_and_never_raise(
+    state, search, years, programmes, metric
+):
     first, last = year_span(state.dataset)
     for trigger in (None, ID.URL, ID.YEARS, ID.RESET, "forged-id", {"type": "x"}):
         sync = cb.url_sync(state, trigger, search, years, programmes, metric, programmes, metric)
         # None means "leave the controls as they are": then the forged values stay on screen
-        y, p, m, s, q = sync.controls if sync.controls is not None else (years, programmes, metric, programmes, metric)
-        assert isinstance(y, list) and len(y) == 2 and urlstate.FIRST_LINK_YEAR <= y[0] <= y[1] <= urlstate.LAST_LINK_YEAR, (trigger, y)
+        y, p, m, s, q = (
+            sync.controls
+            if sync.controls is not None
+            else (years, programmes, metric, programmes, metric)
+        )
+        assert (
+            isinstance(y, list)
+            and len(y) == 2
+            and urlstate.FIRST_LINK_YEAR <= y[0] <= y[1] <= urlstate.LAST_LINK_YEAR
+        ), (trigger, y)
         assert isinstance(s, list) and set(s) <= set(state.choices.scopes), (trigger, s)
         assert q is None or q in state.choices.quantities, (trigger, q)
-        assert isinstance(p, list) and set(p) <= {x.id for x in state.dataset.programmes}, (trigger, p)
+        assert isinstance(p, list) and set(p) <= {x.id for x in state.dataset.programmes}, (
+            trigger,
+            p,
+        )
         assert m == urlstate.ALL_METRICS or m in {x.id for x in state.dataset.metrics}, (trigger, m)
         assert sync.search is None or sync.search == "" or sync.search.startswith("?")
 
@@ -343,13 +421,27 @@ def test_a_card_line_that_was_only_redrawn_opens_nothing(state):
 
 
 def test_a_bar_click_opens_the_figure_in_its_customdata(state):
-    click = {"points": [{"x": 7000000, "y": "msf-ruritania-funding-since-2018", "customdata": ["msf-ruritania-funding-since-2018", "over £7m"]}]}
-    assert cb.clicked_record(chart_dom_id(ID.GRAPH, "funding"), click) == (FIGURE, "msf-ruritania-funding-since-2018")
+    click = {
+        "points": [
+            {
+                "x": 7000000,
+                "y": "msf-ruritania-funding-since-2018",
+                "customdata": ["msf-ruritania-funding-since-2018", "over £7m"],
+            }
+        ]
+    }
+    assert cb.clicked_record(chart_dom_id(ID.GRAPH, "funding"), click) == (
+        FIGURE,
+        "msf-ruritania-funding-since-2018",
+    )
 
 
 def test_a_timeline_click_opens_an_event(state):
     click = {"points": [{"customdata": ["migration-dialogue-1", "1st"]}]}
-    assert cb.clicked_record(chart_dom_id(ID.GRAPH, "timeline"), click) == (EVENT, "migration-dialogue-1")
+    assert cb.clicked_record(chart_dom_id(ID.GRAPH, "timeline"), click) == (
+        EVENT,
+        "migration-dialogue-1",
+    )
 
 
 def test_a_table_row_click_or_enter_opens_its_figure(state):
@@ -359,7 +451,10 @@ def test_a_table_row_click_or_enter_opens_its_figure(state):
 
 def test_a_table_row_drawn_anew_opens_nothing(state):
     """Each new page draws its rows with no clicks: that is not a click."""
-    assert cb.clicked_record({"type": ID.TABLE_ROW, "figure": "uk-returns-since-general-election"}, 0) is None
+    assert (
+        cb.clicked_record({"type": ID.TABLE_ROW, "figure": "uk-returns-since-general-election"}, 0)
+        is None
+    )
 
 
 @pytest.mark.parametrize(
@@ -387,7 +482,9 @@ def test_forged_click_payloads_open_nothing(state, trigger, value):
 
 
 def test_the_source_panel_shows_the_quote_highlighted_in_its_document(state):
-    is_open, title, body = cb.source_panel(state, {"type": ID.TABLE_ROW, "figure": "msf-ruritania-funding-since-2018"}, 1)
+    is_open, title, body = cb.source_panel(
+        state, {"type": ID.TABLE_ROW, "figure": "msf-ruritania-funding-since-2018"}, 1
+    )
     assert is_open is True
     assert title == "Funding: over £7m"
     marks = [c for c in walk(html.Div(body)) if isinstance(c, html.Mark)]
@@ -417,10 +514,15 @@ def test_each_download_button_names_its_format_and_chart():
     assert cb.download_request(view_download_id("pptx")) == ("pptx", None)
     assert cb.download_request(chart_download_id("people", "svg")) == ("svg", "people")
     assert cb.download_request(view_download_id("pdf")) == ("pdf", None)
-    assert len(cb.DOWNLOAD_BUTTONS) == len(of_kind("view")) + len(of_kind("chart")) * len(CHARTS)  # the registry's, once each
+    assert len(cb.DOWNLOAD_BUTTONS) == len(of_kind("view")) + len(of_kind("chart")) * len(
+        CHARTS
+    )  # the registry's, once each
 
 
-@pytest.mark.parametrize("trigger", [None, "download-view-exe", {"format": "csv"}, ["download-view-csv"], "download-../../x-png"])
+@pytest.mark.parametrize(
+    "trigger",
+    [None, "download-view-exe", {"format": "csv"}, ["download-view-csv"], "download-../../x-png"],
+)
 def test_a_forged_download_trigger_gives_nothing(trigger):
     assert cb.download_request(trigger) is None
 
@@ -462,14 +564,20 @@ def test_a_shared_link_is_served_with_its_own_numbers_from_the_first_layout(app,
     assert f"[{year},{year}]" in body.replace(" ", "")  # the year control shows the link's years
 
 
-@pytest.mark.parametrize("query", ["", "?year_from=20x2", "?year_from=2999&metric=nope", "?" + "programme=a&" * 500, "?%ff%fe=1"])
+@pytest.mark.parametrize(
+    "query",
+    ["", "?year_from=20x2", "?year_from=2999&metric=nope", "?" + "programme=a&" * 500, "?%ff%fe=1"],
+)
 def test_a_bad_or_missing_link_is_served_as_the_default_view(app, state, query):
     assert state.default_view.summary in layout_json(app, query)
 
 
 def test_views_are_kept_in_a_bounded_cache_and_reused(state):
     cache = st.ViewCache(size=2)
-    views = [view_of(state, year_from=y, year_to=y) for y in range(state.choices.first_year, state.choices.first_year + 3)]
+    views = [
+        view_of(state, year_from=y, year_to=y)
+        for y in range(state.choices.first_year, state.choices.first_year + 3)
+    ]
     for view in views:
         cache.put(view)
     assert len(cache) == 2
@@ -481,15 +589,24 @@ def test_views_are_kept_in_a_bounded_cache_and_reused(state):
 
 def test_every_chart_uses_only_traces_the_page_s_plotly_bundle_draws(state):
     """The page ships plotly.js's basic bundle (bar, scatter, pie); see dashboard/app.py."""
-    bundle = (ROOT / "dashboard" / "web" / "assets" / "plotly-basic.min.js").read_text(encoding="utf-8")[:200]
+    bundle = (ROOT / "dashboard" / "web" / "assets" / "plotly-basic.min.js").read_text(
+        encoding="utf-8"
+    )[:200]
     assert "plotly.js (basic - minified)" in bundle
     import plotly
 
     # the python package's full bundle (what figures are validated against) has the same plotly.js version
-    full = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text(encoding="utf-8")[:200]
+    full = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text(
+        encoding="utf-8"
+    )[:200]
     assert full.split("plotly.js v")[1].split()[0] == bundle.split(") v")[1].split()[0]
     views = [state.default_view, st.compute_view(state, Filters(2022, 2022))]
-    types = {trace.type for view in views for chart in view.charts.values() for trace in as_figure(chart.spec).data}
+    types = {
+        trace.type
+        for view in views
+        for chart in view.charts.values()
+        for trace in as_figure(chart.spec).data
+    }
     assert types <= {"bar", "scatter", "pie"}
 
 
@@ -509,8 +626,21 @@ def test_serve_refuses_invalid_data_with_the_same_path_line_messages_as_validate
     line = text[: text.index("value: 7000000")].count("\n") + 1
     figures.write_text(text.replace("value: 7000000", "value: 7 million", 1), encoding="utf-8")
     runner = CliRunner()
-    served = runner.invoke(main, ["serve", "--data", str(tmp_path / "data"), "--seeds", str(SAMPLE / "seeds"), "--port", "1"])
-    validated = runner.invoke(main, ["validate", "--data", str(tmp_path / "data"), "--seeds", str(SAMPLE / "seeds")])
+    served = runner.invoke(
+        main,
+        [
+            "serve",
+            "--data",
+            str(tmp_path / "data"),
+            "--seeds",
+            str(SAMPLE / "seeds"),
+            "--port",
+            "1",
+        ],
+    )
+    validated = runner.invoke(
+        main, ["validate", "--data", str(tmp_path / "data"), "--seeds", str(SAMPLE / "seeds")]
+    )
     assert served.exit_code == validated.exit_code == 1
     assert f"{figures}:{line}: value: '7 million' is not a number" in served.output
     assert served.output == validated.output
@@ -558,7 +688,9 @@ def test_a_long_year_span_labels_fewer_years_but_keeps_a_dot_for_each():
 # --- funding per person --------------------------------------------------------------------------
 
 
-def test_the_default_view_divides_funding_by_each_count_of_people_of_its_programme_and_period(state):
+def test_the_default_view_divides_funding_by_each_count_of_people_of_its_programme_and_period(
+    state,
+):
     view = state.default_view
     assert view.ratio_count == 3
     assert [r.text for r in view.ratios] == [
@@ -571,11 +703,18 @@ def test_the_default_view_divides_funding_by_each_count_of_people_of_its_program
 
 def test_each_ratio_names_both_figures_as_buttons_to_their_sources(state):
     rendered = render_ratios(state.default_view.ratios, state.default_view.ratio_count)
-    parts = [c for c in walk(rendered[0]) if isinstance(getattr(c, "id", None), dict) and c.id.get("type") == ID.RATIO_PART]
-    assert [(p.id["figure"], p.children) for p in parts[:2]] == [
-        ("msf-ruritania-funding-since-2018", "over £7m"), ("msf-ruritania-victims-identified", "720"),
+    parts = [
+        c
+        for c in walk(rendered[0])
+        if isinstance(getattr(c, "id", None), dict) and c.id.get("type") == ID.RATIO_PART
     ]
-    assert len({json.dumps(p.id, sort_keys=True) for p in parts}) == len(parts)  # ids are unique on the page
+    assert [(p.id["figure"], p.children) for p in parts[:2]] == [
+        ("msf-ruritania-funding-since-2018", "over £7m"),
+        ("msf-ruritania-victims-identified", "720"),
+    ]
+    assert len({json.dumps(p.id, sort_keys=True) for p in parts}) == len(
+        parts
+    )  # ids are unique on the page
 
 
 def test_a_click_on_a_ratio_figure_opens_its_source(state):
@@ -584,10 +723,14 @@ def test_a_click_on_a_ratio_figure_opens_its_source(state):
     assert cb.clicked_record(trigger, 0) is None
 
 
-def test_a_view_without_funding_and_people_of_one_programme_and_period_says_nothing_is_divided(state):
+def test_a_view_without_funding_and_people_of_one_programme_and_period_says_nothing_is_divided(
+    state,
+):
     view = view_of(state, programmes=("uk-returns",))
     assert view.ratios == [] and view.ratio_count == 0
-    assert texts(render_ratios(view.ratios, view.ratio_count))[0].startswith("No funding figure in this view")
+    assert texts(render_ratios(view.ratios, view.ratio_count))[0].startswith(
+        "No funding figure in this view"
+    )
 
 
 # --- wiring ---------------------------------------------------------------------------------------
@@ -601,4 +744,8 @@ def test_every_app_in_one_process_answers_its_own_filter_callbacks(app):
         client = each.server.test_client()
         dependencies = json.loads(client.get("/_dash-dependencies").data)
         outputs = " ".join(d["output"] for d in dependencies)
-        assert "cards.children" in outputs and "figures-table-body.children" in outputs and "url.search" in outputs
+        assert (
+            "cards.children" in outputs
+            and "figures-table-body.children" in outputs
+            and "url.search" in outputs
+        )

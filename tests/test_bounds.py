@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.analysis import fmt
-from dashboard.analysis.frame import Filters, apply_filters, derive_ratio, figures_frame, funding_ratios, year_span
+from dashboard.analysis.frame import Filters, apply_filters, derive_ratio, figures_frame, year_span
 from dashboard.analysis.quantity import Quantity
 from dashboard.curated.bounds import BOUND_WORDS
 from dashboard.curated.records import Qualifier
@@ -40,7 +40,9 @@ def with_document_910(root: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def bounded(tmp_path_factory):
-    return load_valid(*(with_document_910(tmp_path_factory.mktemp("bounds")) / f for f in ("data", "seeds")))
+    return load_valid(
+        *(with_document_910(tmp_path_factory.mktemp("bounds")) / f for f in ("data", "seeds"))
+    )
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +56,10 @@ def test_at_least_reads_at_least_and_more_than_reads_more_than_never_over(rows):
 
 
 def test_vietnamese_says_at_least_with_it_nhat_and_more_than_with_hon():
-    assert fmt.format_value(2_600_000, "at_least", None, "at least", words="vi") == "ít nhất 2,6\u00a0triệu"  # a number and its scale never break apart
+    assert (
+        fmt.format_value(2_600_000, "at_least", None, "at least", words="vi")
+        == "ít nhất 2,6\u00a0triệu"
+    )  # a number and its scale never break apart
     assert fmt.format_value(13_000, "at_least", None, "more than", words="vi") == "hơn 13.000"
     assert fmt.format_value(500, "at_most", None, "under", words="vi") == "dưới 500"
 
@@ -78,14 +83,26 @@ def test_what_a_bound_means_says_at_least_may_equal_and_over_may_not():
 
 
 def test_a_chart_showing_both_kinds_of_lower_bound_explains_each(rows):
-    notes = qualifier_notes(rows.loc[["example-bounds-funding-2019-2021", "example-bounds-reached-2021-11"]].reset_index(drop=True))
-    assert any(n.startswith("At least:") for n in notes) and any(n.startswith("Over:") for n in notes)
-    only_at_least = qualifier_notes(rows.loc[["example-bounds-funding-2019-2021"]].reset_index(drop=True))
+    notes = qualifier_notes(
+        rows.loc[
+            ["example-bounds-funding-2019-2021", "example-bounds-reached-2021-11"]
+        ].reset_index(drop=True)
+    )
+    assert any(n.startswith("At least:") for n in notes) and any(
+        n.startswith("Over:") for n in notes
+    )
+    only_at_least = qualifier_notes(
+        rows.loc[["example-bounds-funding-2019-2021"]].reset_index(drop=True)
+    )
     assert not any(n.startswith("Over:") for n in only_at_least)
 
 
 def test_at_least_divided_by_an_exact_count_is_at_least(rows, bounded):
-    derived = derive_ratio(rows.loc["example-bounds-funding-2019-2021"], rows.loc["example-bounds-victims-2019-2021"], bounded)
+    derived = derive_ratio(
+        rows.loc["example-bounds-funding-2019-2021"],
+        rows.loc["example-bounds-victims-2019-2021"],
+        bounded,
+    )
     assert derived.text == "at least £2,000 per victim identified"
     assert derived.quantity.closed
 
@@ -103,7 +120,11 @@ def test_over_divided_by_an_exact_count_is_over(rows, bounded):
     [
         (("at_least", "at least"), ("exact", None), "at least £10,000"),
         (("at_least", "over"), ("exact", None), "over £10,000"),
-        (("exact", None), ("at_most", "up to"), "at least £10,000"),  # £1m ÷ up to 100: the count may be 100
+        (
+            ("exact", None),
+            ("at_most", "up to"),
+            "at least £10,000",
+        ),  # £1m ÷ up to 100: the count may be 100
         (("exact", None), ("at_most", "under"), "over £10,000"),  # £1m ÷ under 100: it may not
         (("at_most", "up to"), ("at_least", "at least"), "up to £10,000"),
         (("at_most", "up to"), ("at_least", "more than"), "under £10,000"),
@@ -111,12 +132,16 @@ def test_over_divided_by_an_exact_count_is_over(rows, bounded):
     ],
 )
 def test_a_ratio_keeps_whether_each_bound_may_be_reached(money, people, expected):
-    ratio = Quantity.of(1_000_000, money[0], wording=money[1]) / Quantity.of(100, people[0], wording=people[1])
+    ratio = Quantity.of(1_000_000, money[0], wording=money[1]) / Quantity.of(
+        100, people[0], wording=people[1]
+    )
     assert fmt.format_quantity(ratio, fmt.Unit("GBP", "pounds", "£")) == expected
 
 
 def test_a_sum_is_at_least_only_when_every_lower_bound_may_be_reached():
-    at_least, over, exact = (Quantity.of(10, "at_least", wording=w) for w in ("at least", "over", None))
+    at_least, over, exact = (
+        Quantity.of(10, "at_least", wording=w) for w in ("at least", "over", None)
+    )
     exactly = Quantity.of(5, "exact")
     assert (at_least + exactly).closed
     assert not (at_least + over).closed
@@ -127,8 +152,14 @@ def test_vietnamese_never_puts_two_qualifier_words_together():
     vietnamese = Formatter(Words("vi"))
     for lo, hi in ((9722.0, math.inf), (0.0, 9722.0), (100.0, 100.0), (100.0, 200.0)):
         for approx, lo_closed, hi_closed in itertools.product((True, False), repeat=3):
-            text = vietnamese.quantity(Quantity(lo, hi, approx=approx, lo_closed=lo_closed, hi_closed=hi_closed))
-            said = [w for w in VIETNAMESE_BOUND_WORDS if w in text and not (w == "hơn" and "cao hơn" in text)]
+            text = vietnamese.quantity(
+                Quantity(lo, hi, approx=approx, lo_closed=lo_closed, hi_closed=hi_closed)
+            )
+            said = [
+                w
+                for w in VIETNAMESE_BOUND_WORDS
+                if w in text and not (w == "hơn" and "cao hơn" in text)
+            ]
             assert len(said) <= 1, text
     for qualifier, wordings in BOUND_WORDS.items():
         for wording in wordings:
@@ -141,7 +172,9 @@ def test_each_bound_word_is_closed_or_open_as_its_meaning_says():
     assert not Quantity.of(13_000, Qualifier.AT_LEAST, wording="more than").closed
     assert Quantity.of(500, Qualifier.AT_MOST, wording="up to").closed
     assert not Quantity.of(500, Qualifier.AT_MOST, wording="fewer than").closed
-    assert not Quantity.of(7_000_000, Qualifier.AT_LEAST).closed  # no wording: "over", as data before the list
+    assert not Quantity.of(
+        7_000_000, Qualifier.AT_LEAST
+    ).closed  # no wording: "over", as data before the list
 
 
 def test_the_deck_notes_say_at_least_and_more_than_as_the_documents_do(bounded):
@@ -152,7 +185,10 @@ def test_the_deck_notes_say_at_least_and_more_than_as_the_documents_do(bounded):
     figures = apply_filters(figures_frame(bounded), filters)
     events = apply_event_filters(events_frame(bounded), filters)
     funding = speaker_notes("funding", figures, events, bounded)
-    assert "at least £2.6m" in funding and "At least: the source gives a lower bound; the true value is that or higher." in funding
+    assert (
+        "at least £2.6m" in funding
+        and "At least: the source gives a lower bound; the true value is that or higher." in funding
+    )
     people = speaker_notes("people", figures, events, bounded)
     assert "more than 13,000" in people and "over 13,000" not in people
     assert "Over: the source gives a lower bound; the true value is higher." in people

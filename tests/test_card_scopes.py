@@ -48,7 +48,10 @@ def test_every_line_of_a_card_holding_several_scopes_says_its_own_scope(claims):
     for year, cards, scope_of in _cards_by_year(claims):
         for card in cards:
             if len({scope_of[line.figure_id] for line in card.lines}) > 1:
-                assert all(line.scope_text == scope_of[line.figure_id] for line in card.lines), (year, card.title)
+                assert all(line.scope_text == scope_of[line.figure_id] for line in card.lines), (
+                    year,
+                    card.title,
+                )
 
 
 def test_a_part_on_a_card_says_what_it_is_part_of(claims):

@@ -29,7 +29,14 @@ from dashboard.views.charts import (
     source_footer,
 )
 from dashboard.config import load_config
-from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
+from dashboard.analysis.frame import (
+    Filters,
+    apply_event_filters,
+    apply_filters,
+    events_frame,
+    figures_frame,
+    year_span,
+)
 from dashboard.curated.records import Qualifier
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +65,9 @@ def view(dataset, frames, theme):
     def make(filters: Filters | None = None):
         filters = filters or Filters(*year_span(dataset))
         figures, events = apply_filters(frames[0], filters), apply_event_filters(frames[1], filters)
-        built = {name: build_chart(name, figures, events, dataset, theme, filters) for name in CHARTS}
+        built = {
+            name: build_chart(name, figures, events, dataset, theme, filters) for name in CHARTS
+        }
         return figures, events, built
 
     return make
@@ -91,8 +100,12 @@ def at(value, i):
 
 def test_every_chart_the_metric_vocabulary_names_exists_with_a_plain_title(dataset):
     assert {m.chart for m in dataset.metrics} - {"none"} <= set(CHARTS)
-    for spec in CHARTS.values():  # a heading on the page and a slide: words, no markup, no full stop
-        assert spec.title[:1].isupper() and "<" not in spec.title and not spec.title.endswith("."), spec.name
+    for (
+        spec
+    ) in CHARTS.values():  # a heading on the page and a slide: words, no markup, no full stop
+        assert (
+            spec.title[:1].isupper() and "<" not in spec.title and not spec.title.endswith(".")
+        ), spec.name
 
 
 def test_the_page_shows_every_chart_in_order_each_headed_by_its_plain_title(dataset, theme):
@@ -103,9 +116,13 @@ def test_the_page_shows_every_chart_in_order_each_headed_by_its_plain_title(data
     def panels(component):
         if isinstance(component, (list, tuple)):
             return [p for c in component for p in panels(c)]
-        found = [component] if "chart-panel" in (getattr(component, "className", None) or "") else []
+        found = (
+            [component] if "chart-panel" in (getattr(component, "className", None) or "") else []
+        )
         children = getattr(component, "children", None)
-        return found + (panels(children) if children is not None and not isinstance(children, str) else [])
+        return found + (
+            panels(children) if children is not None and not isinstance(children, str) else []
+        )
 
     def heading(component):
         if "chart-title" in (getattr(component, "className", None) or ""):
@@ -116,7 +133,9 @@ def test_the_page_shows_every_chart_in_order_each_headed_by_its_plain_title(data
         return None if children is None or isinstance(children, str) else heading(children)
 
     with app.server.test_request_context("/"):
-        layout = app.layout() if callable(app.layout) else app.layout  # built per visit from the link
+        layout = (
+            app.layout() if callable(app.layout) else app.layout
+        )  # built per visit from the link
     shown = panels(layout)
     assert [p.to_plotly_json()["props"]["data-chart"] for p in shown] == list(CHARTS)
     titles = [heading(p) for p in shown]
@@ -138,24 +157,38 @@ def test_every_chart_draws_each_of_its_rows_exactly_once(view):
     for name in [n for n, s in CHARTS.items() if s.by_metric]:
         ids = bar_ids(built[name])
         assert len(ids) == len(plotted_rows(name, figures, events)) == len(set(ids))
-    event_ids = [row[0] for t in traces(built["timeline"], EVENT_TRACE_ROLE) for row in t.customdata]
+    event_ids = [
+        row[0] for t in traces(built["timeline"], EVENT_TRACE_ROLE) for row in t.customdata
+    ]
     assert sorted(event_ids) == sorted(events["id"])
 
 
 def test_a_figure_with_no_chart_is_not_drawn_anywhere(view):
     _, _, built = view()
-    drawn = {i for name in [n for n, s in CHARTS.items() if s.by_metric] for i in bar_ids(built[name])}
+    drawn = {
+        i for name in [n for n, s in CHARTS.items() if s.by_metric] for i in bar_ids(built[name])
+    }
     assert "border-security-summit-partners" not in drawn
     assert len(drawn) == 7
 
 
 def test_two_figures_with_the_same_programme_and_period_get_two_bars(dataset, frames, theme):
     figures, events = frames
-    twin = figures[figures["id"] == MSF_FUNDING].assign(id="msf-twin", value=5_000_000.0, quantity_group="msf-twin", same_group="msf-twin")
-    fig = build_chart("funding", pd.concat([figures, twin], ignore_index=True), events, dataset, theme)
+    twin = figures[figures["id"] == MSF_FUNDING].assign(
+        id="msf-twin", value=5_000_000.0, quantity_group="msf-twin", same_group="msf-twin"
+    )
+    fig = build_chart(
+        "funding", pd.concat([figures, twin], ignore_index=True), events, dataset, theme
+    )
     assert len(bar_ids(fig)) == 4
-    slots = [list(axis["tickvals"]) for name, axis in fig.layout.to_plotly_json().items() if name.startswith("yaxis")]
-    assert sum(len(s) for s in slots) == 4 and any({MSF_FUNDING, "msf-twin"} <= set(s) for s in slots)  # one panel, two slots
+    slots = [
+        list(axis["tickvals"])
+        for name, axis in fig.layout.to_plotly_json().items()
+        if name.startswith("yaxis")
+    ]
+    assert sum(len(s) for s in slots) == 4 and any(
+        {MSF_FUNDING, "msf-twin"} <= set(s) for s in slots
+    )  # one panel, two slots
 
 
 def test_every_mark_carries_its_figure_or_event_id_first_in_customdata(view):
@@ -196,8 +229,10 @@ def test_upper_bound_approximate_lower_bound_and_exact_bars_each_look_different(
     _, _, built = view()
     shapes = {}
     for name, figure_id, qualifier in [
-        ("funding", MSF_FUNDING, "at_least"), ("funding", PLAN_FUNDING, "at_most"),
-        ("funding", IRAQ_FUNDING, "approx"), ("people", "msf-ruritania-victims-identified", "exact"),
+        ("funding", MSF_FUNDING, "at_least"),
+        ("funding", PLAN_FUNDING, "at_most"),
+        ("funding", IRAQ_FUNDING, "approx"),
+        ("people", "msf-ruritania-victims-identified", "exact"),
     ]:
         bar, i = trace_with(built[name], BAR_TRACE_ROLE, figure_id)
         shapes[qualifier] = at(bar.marker.pattern.shape, i)
@@ -227,11 +262,16 @@ def test_the_legend_and_notes_explain_each_qualifier_shown_in_the_formatters_wor
     keys = [t.name for t in traces(built["funding"], KEY_TRACE_ROLE)]
     assert "Over: a lower bound" in keys and "Up to: an upper bound" in keys
     assert qualifier_notes("funding", figures) == [
-        fmt.QUALIFIER_NOTES[Qualifier.AT_LEAST], fmt.QUALIFIER_NOTES[Qualifier.AT_MOST],
-        fmt.QUALIFIER_NOTES[Qualifier.APPROX], COMMITMENT_NOTE,
+        fmt.QUALIFIER_NOTES[Qualifier.AT_LEAST],
+        fmt.QUALIFIER_NOTES[Qualifier.AT_MOST],
+        fmt.QUALIFIER_NOTES[Qualifier.APPROX],
+        COMMITMENT_NOTE,
     ]
     people_keys = [t.name for t in traces(built["people"], KEY_TRACE_ROLE)]
-    assert people_keys == ["Reported (achieved)", "Over: a lower bound"]  # only what the chart shows
+    assert people_keys == [
+        "Reported (achieved)",
+        "Over: a lower bound",
+    ]  # only what the chart shows
     assert qualifier_notes("people", figures) == [fmt.QUALIFIER_NOTES[Qualifier.AT_LEAST]]
     assert qualifier_notes("timeline", figures) == []
 
@@ -243,8 +283,16 @@ def test_people_metrics_each_get_their_own_panel_and_linear_axis_from_zero(view,
     figures, _, built = view()
     fig = built["people"]
     titles = [a.text for a in fig.layout.annotations if a.name == PANEL_TITLE_NAME]
-    assert titles == ["Victims identified", "People reached by awareness campaigns", "Aspiring migrants educated"]
-    for figure_id in ["msf-ruritania-victims-identified", "msf-ruritania-people-reached", "msf-ruritania-migrants-educated"]:
+    assert titles == [
+        "Victims identified",
+        "People reached by awareness campaigns",
+        "Aspiring migrants educated",
+    ]
+    for figure_id in [
+        "msf-ruritania-victims-identified",
+        "msf-ruritania-people-reached",
+        "msf-ruritania-migrants-educated",
+    ]:
         bar, i = trace_with(fig, BAR_TRACE_ROLE, figure_id)
         axis = fig.layout["xaxis" + bar.xaxis[1:]]
         assert axis.type in (None, "linear")
@@ -257,16 +305,26 @@ def test_a_people_chart_narrowed_to_one_metric_has_one_panel(view):
     _, _, built = view(Filters(2018, 2025, metrics=("victims_identified",)))
     fig = built["people"]
     assert bar_ids(fig) == ["msf-ruritania-victims-identified"]
-    assert [a.text for a in fig.layout.annotations if a.name == PANEL_TITLE_NAME] == ["Victims identified"]
+    assert [a.text for a in fig.layout.annotations if a.name == PANEL_TITLE_NAME] == [
+        "Victims identified"
+    ]
     assert fig.layout.xaxis.title.text == "Number of people"
 
 
 def test_value_axes_name_their_unit_and_use_thousands_separators(view):
     _, _, built = view()
-    funding_axes = [a for name, a in built["funding"].layout.to_plotly_json().items() if name.startswith("xaxis")]
+    funding_axes = [
+        a
+        for name, a in built["funding"].layout.to_plotly_json().items()
+        if name.startswith("xaxis")
+    ]
     returns = built["returns"].layout.xaxis
-    assert funding_axes[-1]["title"]["text"].startswith("Funding (£)")  # the last panel's axis names the unit of all
-    assert ["£0", "£2m", "£4m", "£6m", "£8m"] in [list(a["ticktext"]) for a in funding_axes]  # over £7m's panel
+    assert funding_axes[-1]["title"]["text"].startswith(
+        "Funding (£)"
+    )  # the last panel's axis names the unit of all
+    assert ["£0", "£2m", "£4m", "£6m", "£8m"] in [
+        list(a["ticktext"]) for a in funding_axes
+    ]  # over £7m's panel
     assert returns.title.text == "Returns (people)"
     assert "10,000" in returns.ticktext and "20,000" in returns.ticktext
 
@@ -274,7 +332,9 @@ def test_value_axes_name_their_unit_and_use_thousands_separators(view):
 def test_bars_are_labelled_by_programme_and_period(view):
     _, _, built = view()
     axis = built["funding"].layout.yaxis
-    label = axis.ticktext[list(axis.tickvals).index(MSF_FUNDING)].replace("<br>", " ")  # long names wrap
+    label = axis.ticktext[list(axis.tickvals).index(MSF_FUNDING)].replace(
+        "<br>", " "
+    )  # long names wrap
     assert "Modern Slavery Fund in Ruritania" in label and "2018 – Mar 2025, cumulative" in label
 
 
@@ -282,14 +342,23 @@ def test_hover_shows_value_period_kind_and_programme(view):
     _, _, built = view()
     bar, i = trace_with(built["funding"], BAR_TRACE_ROLE, PLAN_FUNDING)
     hover = bar.hovertext[i]
-    for text in ["up to £1m", "Apr 2025 – Mar 2026, commitment", "Committed (pledged)", "UK–Ruritania joint action plan on human trafficking"]:
+    for text in [
+        "up to £1m",
+        "Apr 2025 – Mar 2026, commitment",
+        "Committed (pledged)",
+        "UK–Ruritania joint action plan on human trafficking",
+    ]:
         assert text in hover
     returns, j = trace_with(built["returns"], BAR_TRACE_ROLE, "uk-returns-since-general-election")
     assert "All nationalities, not Ruritanian nationals alone." in returns.hovertext[j]
 
 
 def test_every_chart_uses_the_configured_theme_at_dashboard_size(dataset, frames, theme):
-    mine = replace(theme, font_family="Atkinson Hyperlegible", palette=("#111111", "#222222", "#333333", "#444444", "#555555", "#666666"))
+    mine = replace(
+        theme,
+        font_family="Atkinson Hyperlegible",
+        palette=("#111111", "#222222", "#333333", "#444444", "#555555", "#666666"),
+    )
     figures, events = frames
     for name in CHARTS:
         fig = build_chart(name, figures, events, dataset, mine)
@@ -297,13 +366,19 @@ def test_every_chart_uses_the_configured_theme_at_dashboard_size(dataset, frames
         assert fig.layout.template.layout.paper_bgcolor == theme.background_colour
         assert 400 <= fig.layout.height <= 500 and fig.layout.autosize
         assert fig.layout.title.text is None  # the page and the slides set their own titles
-    bar, i = trace_with(build_chart("people", figures, events, dataset, mine), BAR_TRACE_ROLE, "msf-ruritania-victims-identified")
+    bar, i = trace_with(
+        build_chart("people", figures, events, dataset, mine),
+        BAR_TRACE_ROLE,
+        "msf-ruritania-victims-identified",
+    )
     assert at(bar.marker.color, i) in mine.palette
 
 
 def test_data_text_is_escaped_for_plotly_markup(dataset, frames, theme):
     figures, events = frames
-    odd = figures.assign(programme_name=figures["programme_name"].where(figures["id"] != MSF_FUNDING, "Fund <A & B>"))
+    odd = figures.assign(
+        programme_name=figures["programme_name"].where(figures["id"] != MSF_FUNDING, "Fund <A & B>")
+    )
     fig = build_chart("funding", odd, events, dataset, theme)
     assert any("Fund &lt;A &amp; B&gt;" in t for t in fig.layout.yaxis.ticktext)
     assert bar_ids(fig).count(MSF_FUNDING) == 1  # the id in customdata stays raw
@@ -344,7 +419,10 @@ def test_a_year_only_date_is_drawn_across_its_year_and_says_so(view):
     assert pd.Timestamp(marker.x[i]).year == 2018 and pd.Timestamp(marker.x[i]).month in (6, 7)
     day, j = trace_with(fig, EVENT_TRACE_ROLE, "migration-dialogue-1")
     assert pd.Timestamp(day.x[j]) == pd.Timestamp("2022-08-15")
-    assert "1st UK–Ruritania Migration Dialogue, Hanoi" in day.hovertext[j] and "15 Aug 2022" in day.hovertext[j]
+    assert (
+        "1st UK–Ruritania Migration Dialogue, Hanoi" in day.hovertext[j]
+        and "15 Aug 2022" in day.hovertext[j]
+    )
 
 
 # --- empty views -------------------------------------------------------------------------------
@@ -369,7 +447,10 @@ def test_an_empty_chart_names_the_programme_filter_that_emptied_it(view):
     )
     _, _, built = view(Filters(2018, 2025, metrics=("funding",)))
     (message,) = [a for a in built["returns"].layout.annotations if a.name == EMPTY_MESSAGE_NAME]
-    assert message.text.replace("<br>", " ") == "No returns figures in 2018–2025 with the selected metrics"
+    assert (
+        message.text.replace("<br>", " ")
+        == "No returns figures in 2018–2025 with the selected metrics"
+    )
 
 
 # --- footers and text alternatives -----------------------------------------------------------
@@ -394,13 +475,25 @@ def test_the_text_alternative_states_every_value_with_qualifier_kind_and_period(
     figures, events, _ = view()
     text = alt_text("funding", figures, events, dataset)
     assert "never added together" in text
-    assert "Modern Slavery Fund in Ruritania: over £7m (a lower bound), reported (achieved), 2018 – Mar 2025, cumulative." in text
-    assert "up to £1m (an upper bound), committed (pledged), Apr 2025 – Mar 2026, commitment" in text
-    assert "nearly £1m (approximate), committed (pledged), span not stated (as at 1 Apr 2025)" in text
+    assert (
+        "Modern Slavery Fund in Ruritania: over £7m (a lower bound), reported (achieved), 2018 – Mar 2025, cumulative."
+        in text
+    )
+    assert (
+        "up to £1m (an upper bound), committed (pledged), Apr 2025 – Mar 2026, commitment" in text
+    )
+    assert (
+        "nearly £1m (approximate), committed (pledged), span not stated (as at 1 Apr 2025)" in text
+    )
     assert text.endswith(f"Source: {DOC_004}.")
     timeline = alt_text("timeline", figures, events, dataset)
-    assert "2018 (year only): UK–Ruritania memorandum of understanding signed — agreement." in timeline
-    assert "2025 (year only): 3rd UK–Ruritania Migration Dialogue, hosted by Ruritania (planned) — dialogue, planned." in timeline
+    assert (
+        "2018 (year only): UK–Ruritania memorandum of understanding signed — agreement." in timeline
+    )
+    assert (
+        "2025 (year only): 3rd UK–Ruritania Migration Dialogue, hosted by Ruritania (planned) — dialogue, planned."
+        in timeline
+    )
     empty = alt_text("returns", *view(Filters(2022, 2022))[:2], dataset, Filters(2022, 2022))
     assert empty == "Returns: No returns figures in 2022."
 
@@ -415,7 +508,12 @@ def test_an_unknown_chart_name_is_a_clear_error(frames, dataset, theme):
 
 @pytest.mark.parametrize(
     "top, ticks",
-    [(7_000_000, [0, 2e6, 4e6, 6e6, 8e6]), (24_000, [0, 10_000, 20_000, 30_000]), (720, [0, 200, 400, 600, 800]), (0, [0])],
+    [
+        (7_000_000, [0, 2e6, 4e6, 6e6, 8e6]),
+        (24_000, [0, 10_000, 20_000, 30_000]),
+        (720, [0, 200, 400, 600, 800]),
+        (0, [0]),
+    ],
 )
 def test_value_ticks_are_round_numbers_reaching_past_the_largest_value(top, ticks):
     assert nice_ticks(top) == ticks
@@ -423,7 +521,7 @@ def test_value_ticks_are_round_numbers_reaching_past_the_largest_value(top, tick
 
 def _lightness(colour: str) -> int:
     colour = colour.lstrip("#")
-    return sum(int(colour[i:i + 2], 16) for i in (0, 2, 4))
+    return sum(int(colour[i : i + 2], 16) for i in (0, 2, 4))
 
 
 def many_funding_figures(figures: pd.DataFrame, n: int) -> pd.DataFrame:
@@ -431,12 +529,16 @@ def many_funding_figures(figures: pd.DataFrame, n: int) -> pd.DataFrame:
     row = figures[figures["id"] == MSF_FUNDING]
     many = pd.concat([row] * n, ignore_index=True)
     many["id"] = pd.array([f"f-{i}" for i in range(n)], dtype="string")
-    many["quantity_group"] = many["same_group"] = many["id"]  # distinct figures, as loaded from YAML without relations
+    many["quantity_group"] = many["same_group"] = many[
+        "id"
+    ]  # distinct figures, as loaded from YAML without relations
     many["value"] = [float(i + 1) for i in range(n)]
     return many
 
 
-def test_a_crowded_chart_draws_the_largest_figures_and_says_how_many_it_left_to_the_table(dataset, frames, theme):
+def test_a_crowded_chart_draws_the_largest_figures_and_says_how_many_it_left_to_the_table(
+    dataset, frames, theme
+):
     from dashboard.views.charts import CAP_NOTE_NAME, MAX_BARS
 
     figures = many_funding_figures(frames[0], MAX_BARS + 15)
@@ -453,8 +555,16 @@ def test_a_chart_of_many_bars_grows_so_every_bar_keeps_room_for_its_label(datase
     from dashboard.views.charts import MAX_BARS
     from dashboard.views.theme import DASHBOARD_HEIGHT, ROW_PX
 
-    few = build_chart("funding", many_funding_figures(frames[0], 3), frames[1].iloc[0:0], dataset, theme)
-    many = build_chart("funding", many_funding_figures(frames[0], MAX_BARS + 15), frames[1].iloc[0:0], dataset, theme)
+    few = build_chart(
+        "funding", many_funding_figures(frames[0], 3), frames[1].iloc[0:0], dataset, theme
+    )
+    many = build_chart(
+        "funding",
+        many_funding_figures(frames[0], MAX_BARS + 15),
+        frames[1].iloc[0:0],
+        dataset,
+        theme,
+    )
     assert few.layout.height == DASHBOARD_HEIGHT
     assert many.layout.height >= MAX_BARS * ROW_PX + 100
 
@@ -466,7 +576,9 @@ def test_a_chart_within_the_limit_carries_no_cap_note(view):
     assert all(a.name != CAP_NOTE_NAME for fig in figs.values() for a in fig.layout.annotations)
 
 
-def test_a_crowded_timeline_draws_the_latest_events_and_says_how_many_it_left_out(dataset, frames, theme):
+def test_a_crowded_timeline_draws_the_latest_events_and_says_how_many_it_left_out(
+    dataset, frames, theme
+):
     from dashboard.views.charts import CAP_NOTE_NAME, MAX_EVENTS
 
     event = frames[1].iloc[[0]]
@@ -482,7 +594,9 @@ def test_a_crowded_timeline_draws_the_latest_events_and_says_how_many_it_left_ou
     assert f"latest {MAX_EVENTS} of {MAX_EVENTS + 5} events" in note
 
 
-def test_the_page_says_a_bar_charts_cap_under_the_chart_not_inside_its_drawing(dataset, frames, theme):
+def test_the_page_says_a_bar_charts_cap_under_the_chart_not_inside_its_drawing(
+    dataset, frames, theme
+):
     """Inside the plot the note ran into the lowest category label as documents added bars."""
     from dashboard.views.charts import CAP_NOTE_NAME, MAX_BARS, chart_figure
     from dashboard.views.view import page_spec
@@ -492,5 +606,7 @@ def test_the_page_says_a_bar_charts_cap_under_the_chart_not_inside_its_drawing(d
     spec, notes = page_spec(drawn, "figures")
     assert all(a.get("name") != CAP_NOTE_NAME for a in spec["layout"].get("annotations", []))
     assert len(notes) == 1 and f"({MAX_BARS} of {MAX_BARS + 15})" in notes[0]
-    few = chart_figure("funding", many_funding_figures(frames[0], 3), frames[1].iloc[0:0], dataset, theme)
+    few = chart_figure(
+        "funding", many_funding_figures(frames[0], 3), frames[1].iloc[0:0], dataset, theme
+    )
     assert page_spec(few, "figures") == (few, ())

@@ -11,11 +11,23 @@ from pathlib import Path
 import pytest
 
 from dashboard.analysis import fmt
-from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
+from dashboard.analysis.frame import (
+    Filters,
+    apply_event_filters,
+    apply_filters,
+    events_frame,
+    figures_frame,
+    year_span,
+)
 from dashboard.config import load_config
 from dashboard.curated.validate import load_valid
 from dashboard.views.charts import (
-    BAR_TRACE_ROLE, END_TRACE_ROLE, KEY_TRACE_ROLE, alt_text, build_chart, plotted_rows, qualifier_notes,
+    BAR_TRACE_ROLE,
+    END_TRACE_ROLE,
+    KEY_TRACE_ROLE,
+    alt_text,
+    build_chart,
+    qualifier_notes,
 )
 from dashboard.views.charts.draw import RANGE_TRACE_ROLE
 from dashboard.views.charts import CHARTS
@@ -54,7 +66,9 @@ def drawn_ids(fig, role=BAR_TRACE_ROLE):
     return [i for t in traces(fig, role) for i in t.y]
 
 
-def test_a_range_is_drawn_from_its_low_bound_to_its_high_bound_and_labelled_between_them(claims, view, theme):
+def test_a_range_is_drawn_from_its_low_bound_to_its_high_bound_and_labelled_between_them(
+    claims, view, theme
+):
     figures, events, filters = view()
     fig = build_chart("people", figures, events, claims, theme, filters)
     bar = next(t for t in traces(fig, BAR_TRACE_ROLE) if "campaign-reach" in list(t.y))
@@ -71,7 +85,9 @@ def test_a_range_is_drawn_from_its_low_bound_to_its_high_bound_and_labelled_betw
 def test_a_range_brings_its_note_under_the_chart_and_into_the_alt_text(claims, view):
     figures, events, filters = view()
     assert fmt.RANGE_NOTE in qualifier_notes("people", figures)
-    assert "between 10,000 and 13,000 (a range)" in alt_text("people", figures, events, claims, filters)
+    assert "between 10,000 and 13,000 (a range)" in alt_text(
+        "people", figures, events, claims, filters
+    )
 
 
 # --- cards -----------------------------------------------------------------------------------
@@ -97,18 +113,26 @@ def test_without_a_metric_filter_the_cards_are_the_vocabularys_headline_metrics(
 def test_each_card_line_names_its_scope_when_the_view_holds_more_than_one(claims, view):
     funding = cards_of(claims, view)["funding"]
     scopes = {line.figure_id: line.scope_text for line in funding.lines}
-    assert scopes["global-aid-committed"] == "UK worldwide"  # the figure itself, not its restatement
+    assert (
+        scopes["global-aid-committed"] == "UK worldwide"
+    )  # the figure itself, not its restatement
     assert scopes["fund-spending-2019"] == claims.scope("example_bilateral").label
     one_scope = cards_of(claims, view, Filters(2016, 2022, scope=("example_bilateral",)))["funding"]
-    assert {line.scope_text for line in one_scope.lines} == {""}  # the view's only scope goes without saying
+    assert {line.scope_text for line in one_scope.lines} == {
+        ""
+    }  # the view's only scope goes without saying
 
 
 def test_a_programme_without_a_scope_reads_scope_not_stated(claims, view):
-    card = cards_of(claims, view, Filters(2016, 2022, metrics=("people_reached", "funding")))["people_reached"]
+    card = cards_of(claims, view, Filters(2016, 2022, metrics=("people_reached", "funding")))[
+        "people_reached"
+    ]
     assert card.headline.scope_text == "Scope not stated"
 
 
-def test_an_updated_figure_shows_its_latest_statement_once_and_says_there_are_earlier_ones(claims, view):
+def test_an_updated_figure_shows_its_latest_statement_once_and_says_there_are_earlier_ones(
+    claims, view
+):
     funding = cards_of(claims, view)["funding"]
     ids = [line.figure_id for line in funding.lines]
     assert "fund-spending-2019" in ids and "fund-spending-2018" not in ids
@@ -116,12 +140,20 @@ def test_an_updated_figure_shows_its_latest_statement_once_and_says_there_are_ea
     assert line.claim_text.startswith("latest of 2 statements")
 
 
-def test_disagreeing_documents_are_both_on_the_card_each_naming_the_other_never_averaged(claims, view):
+def test_disagreeing_documents_are_both_on_the_card_each_naming_the_other_never_averaged(
+    claims, view
+):
     victims = cards_of(claims, view)["victims_identified"]
     lines = {line.figure_id: line for line in victims.lines}
     assert set(lines) == {"victims-2017", "victims-2017-restated"}
-    assert [lines["victims-2017"].value_text, lines["victims-2017-restated"].value_text] == ["738", "740"]
-    assert "the sources disagree" in lines["victims-2017"].claim_text and "740" in lines["victims-2017"].claim_text
+    assert [lines["victims-2017"].value_text, lines["victims-2017-restated"].value_text] == [
+        "738",
+        "740",
+    ]
+    assert (
+        "the sources disagree" in lines["victims-2017"].claim_text
+        and "740" in lines["victims-2017"].claim_text
+    )
     assert "738" in lines["victims-2017-restated"].claim_text
     assert not any(line.value_text == "739" for line in victims.lines)
 
@@ -152,7 +184,9 @@ def test_a_worldwide_total_and_a_bilateral_fund_never_share_a_funding_axis(claim
     fig = build_chart("funding", figures, events, claims, theme, filters)
     assert axis_of(fig, "global-aid-committed") != axis_of(fig, "fund-spending-2019")
     titles = panel_titles(fig)
-    assert any("UK worldwide" in t for t in titles) and any(claims.scope("example_bilateral").label in t for t in titles)
+    assert any("UK worldwide" in t for t in titles) and any(
+        claims.scope("example_bilateral").label in t for t in titles
+    )
     assert "each panel has its own scale" in fig.layout[f"xaxis{len(titles)}"].title.text
 
 
@@ -161,12 +195,16 @@ def test_each_people_panel_says_what_its_metric_counts_and_who_counted_it(claims
     fig = build_chart("people", figures, events, claims, theme, filters)
     victims = claims.metric("victims_identified")
     title = next(t for t in panel_titles(fig) if t.startswith(victims.label))
-    words = " ".join(re.sub(r"<[^>]+>", " ", title).split())  # as read: markup and line breaks aside
+    words = " ".join(
+        re.sub(r"<[^>]+>", " ", title).split()
+    )  # as read: markup and line breaks aside
     assert victims.counts in words and victims.counted_by in words
     assert axis_of(fig, "victims-2017") != axis_of(fig, "campaign-reach")
 
 
-def test_a_share_is_drawn_as_its_own_bar_marked_part_of_its_whole_and_never_summed(claims, view, theme):
+def test_a_share_is_drawn_as_its_own_bar_marked_part_of_its_whole_and_never_summed(
+    claims, view, theme
+):
     figures, events, filters = view()
     fig = build_chart("funding", figures, events, claims, theme, filters)
     xaxis, yaxis = axis_of(fig, "example-fund-programme")
@@ -177,7 +215,9 @@ def test_a_share_is_drawn_as_its_own_bar_marked_part_of_its_whole_and_never_summ
     assert 233_500_000 not in values and 200_000_000 in values and 33_500_000 in values
 
 
-def test_an_updated_figure_is_one_bar_its_latest_statement_with_its_history_in_the_hover(claims, view, theme):
+def test_an_updated_figure_is_one_bar_its_latest_statement_with_its_history_in_the_hover(
+    claims, view, theme
+):
     figures, events, filters = view()
     fig = build_chart("funding", figures, events, claims, theme, filters)
     ids = drawn_ids(fig)
@@ -186,7 +226,9 @@ def test_an_updated_figure_is_one_bar_its_latest_statement_with_its_history_in_t
     assert "latest of 2 statements" in bar.hovertext[list(bar.y).index("fund-spending-2019")]
 
 
-def test_documents_that_disagree_are_two_bars_side_by_side_each_citing_the_other(claims, view, theme):
+def test_documents_that_disagree_are_two_bars_side_by_side_each_citing_the_other(
+    claims, view, theme
+):
     figures, events, filters = view()
     fig = build_chart("people", figures, events, claims, theme, filters)
     axis = fig.layout["yaxis" + axis_of(fig, "victims-2017")[1][1:]]
@@ -198,7 +240,9 @@ def test_documents_that_disagree_are_two_bars_side_by_side_each_citing_the_other
     assert "another document says 740" in text and "another document says 738" in text
 
 
-def test_sixty_figures_of_several_scopes_keep_every_bar_label_clear_of_its_neighbours(claims, view, theme):
+def test_sixty_figures_of_several_scopes_keep_every_bar_label_clear_of_its_neighbours(
+    claims, view, theme
+):
     import pandas as pd
 
     from dashboard.views.charts import bars
@@ -223,11 +267,15 @@ def test_sixty_figures_of_several_scopes_keep_every_bar_label_clear_of_its_neigh
         axis = fig.layout[name]
         lines = max(t.count("<br>") + 1 for t in axis.ticktext)
         top, bottom = axis.domain[1], axis.domain[0]
-        slot = (top - bottom) * (fig.layout.height - CHART_CHROME_PX) / (axis.range[0] - axis.range[1])
+        slot = (
+            (top - bottom) * (fig.layout.height - CHART_CHROME_PX) / (axis.range[0] - axis.range[1])
+        )
         assert slot >= lines * line_px, f"{name}: {slot:.0f} px per bar for {lines}-line labels"
 
 
-def test_a_chart_of_one_stated_scope_still_names_it_so_it_never_reads_as_bilateral(claims, view, theme):
+def test_a_chart_of_one_stated_scope_still_names_it_so_it_never_reads_as_bilateral(
+    claims, view, theme
+):
     figures, events, filters = view(Filters(2016, 2022, scope=("uk_worldwide",)))
     fig = build_chart("funding", figures, events, claims, theme, filters)
     assert panel_titles(fig) and all("UK worldwide" in t for t in panel_titles(fig))
@@ -245,29 +293,46 @@ def test_a_filter_has_no_quantity_unless_one_is_chosen():
     assert Filters(2018, 2019).quantity is None
 
 
-def test_the_claims_view_shows_every_statement_of_the_chosen_quantity_with_its_source_disagreement_marked(claims, view, theme):
+def test_the_claims_view_shows_every_statement_of_the_chosen_quantity_with_its_source_disagreement_marked(
+    claims, view, theme
+):
     fig, figures, events, filters = claims_view(claims, view, theme, quantity="victims-2017")
     points = traces(fig, BAR_TRACE_ROLE)[0]
     assert sorted(i[0] for i in points.customdata) == ["victims-2017", "victims-2017-restated"]
     order = [i[0] for i in points.customdata]
-    assert [str(x)[:7] for x in points.x] == ["2018-11", "2019-06"]  # at each source's publication date
+    assert [str(x)[:7] for x in points.x] == [
+        "2018-11",
+        "2019-06",
+    ]  # at each source's publication date
     assert list(points.y) == [738, 740]  # as stated: never averaged into 739
     labels = traces(fig, END_TRACE_ROLE)[0].text
     # two documents that disagree: both marked so, neither ranked "latest" above the other
-    assert labels[order.index("victims-2017-restated")] == "740 (disagree)" and labels[order.index("victims-2017")] == "738 (disagree)"
-    assert "The sources disagree: both shown, never averaged." in panel_titles(fig)[0].replace("</span><br><span style='color:#52606d'>", " ")
-    assert "Ministry of Examples" in points.hovertext[0] and "the sources disagree" in points.hovertext[0]
+    assert (
+        labels[order.index("victims-2017-restated")] == "740 (disagree)"
+        and labels[order.index("victims-2017")] == "738 (disagree)"
+    )
+    assert "The sources disagree: both shown, never averaged." in panel_titles(fig)[0].replace(
+        "</span><br><span style='color:#52606d'>", " "
+    )
+    assert (
+        "Ministry of Examples" in points.hovertext[0]
+        and "the sources disagree" in points.hovertext[0]
+    )
 
 
 def test_each_statement_keeps_its_qualifier_shape_and_a_pledge_is_hollow(claims, view, theme):
     fig, *_ = claims_view(claims, view, theme, quantity="fund-spending-2018")
     points = traces(fig, BAR_TRACE_ROLE)[0]
-    assert set(points.marker.symbol) == {"triangle-up"}  # "over £5m", "over £7m": the true value lies higher
+    assert set(points.marker.symbol) == {
+        "triangle-up"
+    }  # "over £5m", "over £7m": the true value lies higher
     fig, *_ = claims_view(claims, view, theme, quantity="pledge-2020-2022")
     assert list(traces(fig, BAR_TRACE_ROLE)[0].marker.symbol) == ["circle-open"]
 
 
-def test_without_a_chosen_quantity_the_claims_view_shows_the_most_stated_one_and_says_so(claims, view, theme):
+def test_without_a_chosen_quantity_the_claims_view_shows_the_most_stated_one_and_says_so(
+    claims, view, theme
+):
     fig, figures, events, filters = claims_view(claims, view, theme)
     drawn = {i[0] for t in traces(fig, BAR_TRACE_ROLE) for i in t.customdata}
     assert len(drawn) == 2  # the fixture's quantities stated twice; never one stated once
@@ -276,7 +341,9 @@ def test_without_a_chosen_quantity_the_claims_view_shows_the_most_stated_one_and
     assert "most statements" in alt_text("claims", figures, events, claims, filters)
 
 
-def test_the_claims_view_reaches_the_slide_image_and_the_deck_notes_with_the_same_quantity(claims, view, theme):
+def test_the_claims_view_reaches_the_slide_image_and_the_deck_notes_with_the_same_quantity(
+    claims, view, theme
+):
     import datetime as dt
 
     from dashboard.config import load_config
@@ -285,8 +352,15 @@ def test_the_claims_view_reaches_the_slide_image_and_the_deck_notes_with_the_sam
 
     figures, events, filters = view(Filters(*year_span(claims), quantity="victims-2017"))
     config = load_config(ROOT / "config.yaml")
-    slide = slide_figure("claims", figures, events, claims, filters, config, made_on=dt.date(2026, 1, 1))
-    drawn = {i[0] for t in slide["data"] if (t.get("meta") or {}).get("role") == BAR_TRACE_ROLE for i in t["customdata"]}
+    slide = slide_figure(
+        "claims", figures, events, claims, filters, config, made_on=dt.date(2026, 1, 1)
+    )
+    drawn = {
+        i[0]
+        for t in slide["data"]
+        if (t.get("meta") or {}).get("role") == BAR_TRACE_ROLE
+        for i in t["customdata"]
+    }
     assert drawn == {"victims-2017", "victims-2017-restated"}
     notes = speaker_notes("claims", figures, events, claims)
     assert "738" in notes and "740" in notes and "the sources disagree" in notes
@@ -301,10 +375,14 @@ def test_speaker_notes_say_part_of_the_scope_latest_of_and_that_the_sources_disa
     assert "part of £200m" in share and claims.scope("example_bilateral").label in share
     total = next(line for line in funding.splitlines() if line.startswith("• £200m"))
     assert "(UK worldwide)" in total and "also stated by 1 other document" in total
-    assert "latest of 2 statements" in next(line for line in funding.splitlines() if line.startswith("• over £7m"))
+    assert "latest of 2 statements" in next(
+        line for line in funding.splitlines() if line.startswith("• over £7m")
+    )
     people = speaker_notes("people", figures, events, claims)
     assert "the sources disagree: another document says 740" in people
-    assert "Scope not stated" in next(line for line in people.splitlines() if line.startswith("• between"))
+    assert "Scope not stated" in next(
+        line for line in people.splitlines() if line.startswith("• between")
+    )
 
 
 def test_the_same_figure_from_two_documents_is_one_bar_citing_both(claims, view, theme):
@@ -316,13 +394,18 @@ def test_the_same_figure_from_two_documents_is_one_bar_citing_both(claims, view,
     assert ("global-aid-committed" in drawn) + ("global-aid-restated" in drawn) == 1
     # the figure a later document restates draws the bar, never the restatement
     bar = next(t for t in traces(fig, BAR_TRACE_ROLE) if "global-aid-committed" in list(t.y))
-    assert "also stated by 1 other document" in bar.hovertext[list(bar.y).index("global-aid-committed")]
+    assert (
+        "also stated by 1 other document"
+        in bar.hovertext[list(bar.y).index("global-aid-committed")]
+    )
     only_total = view(Filters(2016, 2022, scope=("uk_worldwide",)))
     footer = source_footer("funding", only_total[0], only_total[1], claims)
     assert "Nov 2018" in footer and "Jun 2019" in footer  # both documents that state it
 
 
-def test_in_the_shipped_default_view_every_bar_of_a_stated_scope_sits_in_a_panel_naming_it(shipped_dataset, theme):
+def test_in_the_shipped_default_view_every_bar_of_a_stated_scope_sits_in_a_panel_naming_it(
+    shipped_dataset, theme
+):
     from dashboard.views.charts import PANEL_TITLE_NAME
 
     figures, events = figures_frame(shipped_dataset), events_frame(shipped_dataset)
@@ -332,8 +415,14 @@ def test_in_the_shipped_default_view_every_bar_of_a_stated_scope_sits_in_a_panel
     stated = dict(zip(figures["id"], figures["scope"] != "not_stated"))
     for name in [n for n, s in CHARTS.items() if s.by_metric]:
         fig = build_chart(name, figures, events, shipped_dataset, theme, filters)
-        titles = {(a.yref or "").split(" ")[0]: a.text for a in fig.layout.annotations if a.name == PANEL_TITLE_NAME}
+        titles = {
+            (a.yref or "").split(" ")[0]: a.text
+            for a in fig.layout.annotations
+            if a.name == PANEL_TITLE_NAME
+        }
         for bar in traces(fig, BAR_TRACE_ROLE):
             for figure_id in bar.y:
                 if stated[figure_id]:
-                    assert scope_of[figure_id] in titles.get(bar.yaxis or "y", ""), f"{name}: {figure_id} without its scope"
+                    assert scope_of[figure_id] in titles.get(bar.yaxis or "y", ""), (
+                        f"{name}: {figure_id} without its scope"
+                    )

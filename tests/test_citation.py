@@ -10,7 +10,6 @@ import io
 import re
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from click.testing import CliRunner
 
 from dashboard.cli import main
@@ -25,8 +24,11 @@ VI = Words("vi")
 
 def source(**changes) -> Source:
     fields = dict(
-        file="101_example.txt", title="Ministry of Examples signs memorandum", publisher="Ministry of Examples",
-        published=FlexDate(dt.date(2018, 11, 1), DatePrecision.MONTH), url="https://example.org/news/101",
+        file="101_example.txt",
+        title="Ministry of Examples signs memorandum",
+        publisher="Ministry of Examples",
+        published=FlexDate(dt.date(2018, 11, 1), DatePrecision.MONTH),
+        url="https://example.org/news/101",
     )
     return Source(**{**fields, **changes})
 
@@ -79,7 +81,9 @@ def test_an_inferred_or_undated_date_is_said_to_be_one():
 
 def test_a_document_without_a_named_publisher_is_cited_by_its_title():
     text = cite_text(source(publisher="Publisher not named in the document"))
-    assert text.startswith("Ministry of Examples signs memorandum (2018). Publisher not named in the document.")
+    assert text.startswith(
+        "Ministry of Examples signs memorandum (2018). Publisher not named in the document."
+    )
     assert "author" not in cite_bibtex(source(publisher="Publisher not named in the document"))
 
 
@@ -94,24 +98,35 @@ def test_the_vietnamese_citation_has_vietnamese_labels_and_dates():
 def test_bibtex_is_one_valid_entry_with_the_year_and_month_the_document_gives():
     kind, key, fields = bibtex_fields(cite_bibtex(source(accessed=dt.date(2026, 11, 1))))
     assert kind == "misc" and key == bibtex_key(source())
-    assert fields["author"] == "{{Ministry of Examples}}" and fields["title"] == "{{Ministry of Examples signs memorandum}}"
+    assert (
+        fields["author"] == "{{Ministry of Examples}}"
+        and fields["title"] == "{{Ministry of Examples signs memorandum}}"
+    )
     assert fields["year"] == "{2018}" and fields["month"] == "nov"
     assert fields["url"] == "{https://example.org/news/101}" and fields["urldate"] == "{2026-11-01}"
-    _, _, only_year = bibtex_fields(cite_bibtex(source(published=FlexDate(dt.date(2018, 1, 1), DatePrecision.YEAR))))
+    _, _, only_year = bibtex_fields(
+        cite_bibtex(source(published=FlexDate(dt.date(2018, 1, 1), DatePrecision.YEAR)))
+    )
     assert only_year["year"] == "{2018}" and "month" not in only_year
     _, _, undated = bibtex_fields(cite_bibtex(source(published_how="undated")))
     assert "year" not in undated and "undated" in undated["note"]
 
 
 def test_bibtex_escapes_every_tex_special_character_of_a_title_and_an_address():
-    odd = source(title="50% of £1m & #1_{costs}^2 ~ \\ $x$", publisher="A & B", url="https://example.org/a%20b#part{1}")
+    odd = source(
+        title="50% of £1m & #1_{costs}^2 ~ \\ $x$",
+        publisher="A & B",
+        url="https://example.org/a%20b#part{1}",
+    )
     _, _, fields = bibtex_fields(cite_bibtex(odd))
     assert r"50\% of £1m \& \#1\_\{costs\}\^{}2 \~{} \textbackslash{} \$x\$" in fields["title"]
     assert fields["url"] == r"{https://example.org/a\%20b\#part\%7B1\%7D}"
 
 
 def test_the_bibtex_key_stays_with_the_document_when_its_record_is_corrected():
-    assert bibtex_key(source()) == bibtex_key(source(title="Corrected title", publisher="Another body"))
+    assert bibtex_key(source()) == bibtex_key(
+        source(title="Corrected title", publisher="Another body")
+    )
     assert bibtex_key(source()) != bibtex_key(source(file="102_other.txt"))
 
 
@@ -128,10 +143,19 @@ def test_a_figure_and_an_event_are_cited_by_their_own_source(dataset):
 
 
 def test_the_permalink_keeps_the_view_and_names_the_figure_and_the_data_version():
-    link = permalink("http://example.org/dash/?year_from=2022&lang=vi&highlight=old&v=000000000000", "fig-1", "abcdef012345")
+    link = permalink(
+        "http://example.org/dash/?year_from=2022&lang=vi&highlight=old&v=000000000000",
+        "fig-1",
+        "abcdef012345",
+    )
     parts = urlsplit(link)
     assert parts.netloc == "example.org" and parts.path == "/dash/"
-    assert parse_qs(parts.query) == {"year_from": ["2022"], "lang": ["vi"], "highlight": ["fig-1"], "v": ["abcdef012345"]}
+    assert parse_qs(parts.query) == {
+        "year_from": ["2022"],
+        "lang": ["vi"],
+        "highlight": ["fig-1"],
+        "v": ["abcdef012345"],
+    }
 
 
 # --- dashboard cite -------------------------------------------------------------------------
@@ -158,7 +182,11 @@ def test_dashboard_cite_prints_the_citation_and_a_link_that_opens_the_figure(dat
 def test_dashboard_cite_in_vietnamese_and_as_bibtex(dataset):
     figure = dataset.figures[0]
     vi = invoke("cite", figure.id, "--lang", "vi")
-    assert vi.exit_code == 0 and "Ngày đăng:" in vi.output and "Đường dẫn tới số liệu này:" in vi.output
+    assert (
+        vi.exit_code == 0
+        and "Ngày đăng:" in vi.output
+        and "Đường dẫn tới số liệu này:" in vi.output
+    )
     assert "lang=vi" in vi.output
     bib = invoke("cite", figure.id, "--style", "bibtex")
     assert bib.exit_code == 0
@@ -171,7 +199,9 @@ def test_dashboard_cite_of_an_unknown_id_names_the_closest_ids(dataset):
     result = invoke("cite", figure.id[:-2] + "xx")
     assert result.exit_code == 2
     assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
-    assert f"no figure or event '{figure.id[:-2]}xx'" in result.output and figure.id in result.output
+    assert (
+        f"no figure or event '{figure.id[:-2]}xx'" in result.output and figure.id in result.output
+    )
 
 
 # --- the data files' citation column ---------------------------------------------------------
@@ -182,7 +212,11 @@ def test_every_csv_row_carries_the_citation_of_its_source(dataset):
     from dashboard.analysis.frame import figures_frame
 
     frame = figures_frame(dataset)
-    rows = list(csv.DictReader(io.StringIO(FORMATS["csv"](frame, ExportContext(dataset=dataset)).decode("utf-8-sig"))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(FORMATS["csv"](frame, ExportContext(dataset=dataset)).decode("utf-8-sig"))
+        )
+    )
     assert rows and all(row["citation"] == cite_text(dataset.source(row["source"])) for row in rows)
 
 
@@ -193,7 +227,9 @@ def test_every_xlsx_figure_row_carries_the_citation_of_its_source(dataset):
     from dashboard.outputs.export import FORMATS, ExportContext
 
     frame = figures_frame(dataset)
-    sheet = openpyxl.load_workbook(io.BytesIO(FORMATS["xlsx"](frame, ExportContext(dataset=dataset))))["Data"]  # every CSV column
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(FORMATS["xlsx"](frame, ExportContext(dataset=dataset)))
+    )["Data"]  # every CSV column
     header = [cell.value for cell in sheet[1]]
     rows = [dict(zip(header, (cell.value for cell in row))) for row in sheet.iter_rows(min_row=2)]
     assert rows and all(row["citation"] == cite_text(dataset.source(row["source"])) for row in rows)

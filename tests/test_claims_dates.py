@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
+from dashboard.analysis.frame import (
+    Filters,
+    apply_event_filters,
+    apply_filters,
+    events_frame,
+    figures_frame,
+    year_span,
+)
 from dashboard.config import load_config
 from dashboard.curated.records import DatePrecision, FlexDate
 from dashboard.curated.validate import load_valid
@@ -33,8 +40,13 @@ def claims():
 
 def claims_chart(claims, quantity=None):
     filters = Filters(*year_span(claims), quantity=quantity)
-    figures, events = apply_filters(figures_frame(claims), filters), apply_event_filters(events_frame(claims), filters)
-    return build_chart("claims", figures, events, claims, load_config(ROOT / "config.yaml").theme, filters)
+    figures, events = (
+        apply_filters(figures_frame(claims), filters),
+        apply_event_filters(events_frame(claims), filters),
+    )
+    return build_chart(
+        "claims", figures, events, claims, load_config(ROOT / "config.yaml").theme, filters
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)  # every registered language
@@ -47,11 +59,17 @@ def test_a_month_and_a_day_inside_it_get_day_ticks_never_hours(language):
     assert low <= APRIL.first_day and high > APRIL.last_day  # the whole of April is on the axis
 
 
-@pytest.mark.parametrize("dates", [[APRIL], [APRIL, FlexDate(dt.date(2025, 9, 1), DatePrecision.MONTH)]], ids=["one month", "months apart"])
+@pytest.mark.parametrize(
+    "dates",
+    [[APRIL], [APRIL, FlexDate(dt.date(2025, 9, 1), DatePrecision.MONTH)]],
+    ids=["one month", "months apart"],
+)
 def test_dates_known_only_to_a_month_get_month_ticks(dates):
     axis = date_axis(dates, formatter_for("en"))
     assert axis["tickvals"] and all(t.day == 1 for t in axis["tickvals"])
-    assert axis["ticktext"] == [formatter_for("en").flex_date(FlexDate(t, DatePrecision.MONTH)) for t in axis["tickvals"]]
+    assert axis["ticktext"] == [
+        formatter_for("en").flex_date(FlexDate(t, DatePrecision.MONTH)) for t in axis["tickvals"]
+    ]
     assert "Apr 2025" in axis["ticktext"] or "Jul 2025" in axis["ticktext"]
 
 
@@ -65,10 +83,15 @@ def test_a_statement_dated_to_a_month_is_drawn_across_that_month(claims):
 
 
 def test_with_no_quantity_chosen_the_chart_says_which_of_the_equally_stated_ones_it_shows(claims):
-    title = " ".join(re.sub(r"<[^>]+>", " ", claims_chart(claims).layout.annotations[0].text).split())
+    title = " ".join(
+        re.sub(r"<[^>]+>", " ", claims_chart(claims).layout.annotations[0].text).split()
+    )
     figures = figures_frame(claims)
     counts = figures["quantity_group"].value_counts()
     tied = int((counts == counts.max()).sum())
     assert tied > 1  # the fixture states several quantities equally often
     assert "No quantity chosen" in title
-    assert f"{tied} quantities are stated as often ({counts.max()} statements each): this is the first of them in the table's order" in title
+    assert (
+        f"{tied} quantities are stated as often ({counts.max()} statements each): this is the first of them in the table's order"
+        in title
+    )

@@ -32,8 +32,19 @@ def dashboard_exe() -> str:
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     # The installed script imports ``dashboard`` from wherever the package was installed
     # from; PYTHONPATH makes it run this checkout's code (a worktree sharing a venv, say).
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    return subprocess.run([dashboard_exe(), *args], cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+    return subprocess.run(
+        [dashboard_exe(), *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -56,8 +67,20 @@ def first_columns(csv_bytes: bytes) -> str:
 
 
 def export_args(output: Path, *extra: str) -> list[str]:
-    return ["export", "--format", "csv", "-o", str(output), "--data", str(SAMPLE / "data"),
-            "--seeds", str(SAMPLE / "seeds"), "--config", str(ROOT / "config.yaml"), *extra]
+    return [
+        "export",
+        "--format",
+        "csv",
+        "-o",
+        str(output),
+        "--data",
+        str(SAMPLE / "data"),
+        "--seeds",
+        str(SAMPLE / "seeds"),
+        "--config",
+        str(ROOT / "config.yaml"),
+        *extra,
+    ]
 
 
 # --- validate ----------------------------------------------------------------------------
@@ -76,16 +99,25 @@ def test_the_installed_command_validates_the_shipped_data_with_a_one_line_summar
     *warnings, last = result.stdout.splitlines()
     # valid data may still carry warnings (a new document's names not yet translated, say): one line each, above the summary
     assert all(": warning: " in line for line in warnings), warnings
-    assert last == summary if not warnings else last.startswith(summary + " ") and f"{len(warnings)} warning" in last
+    assert (
+        last == summary
+        if not warnings
+        else last.startswith(summary + " ") and f"{len(warnings)} warning" in last
+    )
     assert result.stderr == ""
 
 
 def test_the_installed_command_lists_every_problem_as_path_line_and_exits_1(bad_data):
-    result = run("validate", "--data", "data", "--seeds", str(SAMPLE / "seeds"), cwd=bad_data.parent)
+    result = run(
+        "validate", "--data", "data", "--seeds", str(SAMPLE / "seeds"), cwd=bad_data.parent
+    )
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert lines[0].startswith("data/another.yaml:6: programme: unknown programme 'nobody'")
-    assert lines[-2] == "data/with_tab.yaml:3: yaml: tab character; indent and separate with spaces only"
+    assert (
+        lines[-2]
+        == "data/with_tab.yaml:3: yaml: tab character; indent and separate with spaces only"
+    )
     assert lines[-1] == "8 problem(s) found; fix them and try again."
     assert "Traceback" not in result.stdout + result.stderr
 
@@ -106,7 +138,9 @@ def test_validate_through_click_prints_ok_on_the_sample_data():
 
 
 def test_a_missing_data_folder_is_an_error_line_not_a_traceback(tmp_path):
-    result = invoke("validate", "--data", str(tmp_path / "nowhere"), "--seeds", str(SAMPLE / "seeds"))
+    result = invoke(
+        "validate", "--data", str(tmp_path / "nowhere"), "--seeds", str(SAMPLE / "seeds")
+    )
     assert result.exit_code == 1
     assert "no *.yaml files found" in result.stderr
     assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
@@ -131,24 +165,42 @@ def translated_sample(tmp_path) -> Path:
     return data
 
 
-def test_validate_prints_each_missing_translation_and_each_unfaithful_quote_translation_as_a_warning_and_exits_0(translated_sample):
+def test_validate_prints_each_missing_translation_and_each_unfaithful_quote_translation_as_a_warning_and_exits_0(
+    translated_sample,
+):
     result = invoke("validate", "--data", str(translated_sample), "--seeds", str(SAMPLE / "seeds"))
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     vi = str(translated_sample / "i18n" / "vi.yaml")
-    assert any(line.startswith(f"{vi}:6: warning: figures.quote_translation: states 7000000 without its bound") for line in lines), lines
+    assert any(
+        line.startswith(
+            f"{vi}:6: warning: figures.quote_translation: states 7000000 without its bound"
+        )
+        for line in lines
+    ), lines
     missing = [line for line in lines if ": warning: programmes.name: no vi form of" in line]
     assert missing and all(line.startswith(f"{vi}:1: ") for line in missing)
-    assert not any("Quỹ" in line or "modern-slavery-fund-ruritania'" in line.split("no vi form of")[-1] for line in missing)
-    assert lines[-1].startswith("OK: ") and lines[-1].endswith(f"{len(lines) - 1} warning(s) above: valid, but check them.")
+    assert not any(
+        "Quỹ" in line or "modern-slavery-fund-ruritania'" in line.split("no vi form of")[-1]
+        for line in missing
+    )
+    assert lines[-1].startswith("OK: ") and lines[-1].endswith(
+        f"{len(lines) - 1} warning(s) above: valid, but check them."
+    )
 
 
-def test_a_translations_file_that_does_not_read_is_named_as_a_warning_and_nothing_else_about_translations(translated_sample):
-    (translated_sample / "i18n" / "vi.yaml").write_text("programmes:\n\t- id: x\n", encoding="utf-8")
+def test_a_translations_file_that_does_not_read_is_named_as_a_warning_and_nothing_else_about_translations(
+    translated_sample,
+):
+    (translated_sample / "i18n" / "vi.yaml").write_text(
+        "programmes:\n\t- id: x\n", encoding="utf-8"
+    )
     result = invoke("validate", "--data", str(translated_sample), "--seeds", str(SAMPLE / "seeds"))
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"{translated_sample / 'i18n' / 'vi.yaml'}:2: warning: yaml: tab character")
+    assert lines[0].startswith(
+        f"{translated_sample / 'i18n' / 'vi.yaml'}:2: warning: yaml: tab character"
+    )
     assert lines[0].endswith("(translations into vi are not checked until this file reads)")
     assert not any("no vi form" in line for line in lines)
     assert lines[-1].startswith("OK: ")
@@ -260,9 +312,21 @@ def validate_report(tmp_path_factory) -> str:
 
 
 @pytest.mark.parametrize("command", sorted(set(COMMAND_ARGS) - {"validate"}))
-def test_every_command_refuses_invalid_data_with_the_validate_messages(command, bad_data, validate_report):
-    assert command in main.commands, f"`dashboard {command}` is listed in COMMAND_ARGS but not a command"
-    result = run(command, *COMMAND_ARGS[command], "--data", "data", "--seeds", str(SAMPLE / "seeds"), cwd=bad_data.parent)
+def test_every_command_refuses_invalid_data_with_the_validate_messages(
+    command, bad_data, validate_report
+):
+    assert command in main.commands, (
+        f"`dashboard {command}` is listed in COMMAND_ARGS but not a command"
+    )
+    result = run(
+        command,
+        *COMMAND_ARGS[command],
+        "--data",
+        "data",
+        "--seeds",
+        str(SAMPLE / "seeds"),
+        cwd=bad_data.parent,
+    )
     assert result.returncode == 1
     assert result.stderr == validate_report
     assert "Traceback" not in result.stdout + result.stderr
@@ -283,6 +347,7 @@ def export_contexts(monkeypatch):
 
     seen: dict[str, list] = {}
     for name, output in list(exporters.FORMATS.items()):
+
         def record(figures, context, name=name):
             seen.setdefault(name, []).append(context)
             return b"recorded"
@@ -293,16 +358,24 @@ def export_contexts(monkeypatch):
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
-def test_export_lang_reaches_the_export_context_of_every_format(tmp_path, export_contexts, language):
+def test_export_lang_reaches_the_export_context_of_every_format(
+    tmp_path, export_contexts, language
+):
     from dashboard.outputs.export import FORMATS
 
     for name in FORMATS:
         out = tmp_path / name
         out.mkdir()
-        result = invoke(*export_args(out, "--lang", language)[:2], name, *export_args(out, "--lang", language)[3:])
+        result = invoke(
+            *export_args(out, "--lang", language)[:2],
+            name,
+            *export_args(out, "--lang", language)[3:],
+        )
         assert result.exit_code == 0, result.output
     assert set(export_contexts) == set(FORMATS)
-    assert {context.language for contexts in export_contexts.values() for context in contexts} == {language}
+    assert {context.language for contexts in export_contexts.values() for context in contexts} == {
+        language
+    }
 
 
 def test_export_without_lang_writes_english(tmp_path, export_contexts):
@@ -313,16 +386,22 @@ def test_export_without_lang_writes_english(tmp_path, export_contexts):
 def test_an_unknown_language_is_one_line_naming_the_languages_and_exit_2(tmp_path):
     result = invoke(*export_args(tmp_path / "x.csv", "--lang", "fr"))
     assert result.exit_code == 2
-    assert result.output.splitlines() == ["Error: --lang: unknown language 'fr'; choose one of: en, vi"]
+    assert result.output.splitlines() == [
+        "Error: --lang: unknown language 'fr'; choose one of: en, vi"
+    ]
     assert not (tmp_path / "x.csv").exists()
 
 
-def test_a_vietnamese_export_into_a_folder_gets_its_ascii_vietnamese_name_and_says_so_in_vietnamese(tmp_path):
+def test_a_vietnamese_export_into_a_folder_gets_its_ascii_vietnamese_name_and_says_so_in_vietnamese(
+    tmp_path,
+):
     result = invoke(*export_args(tmp_path, "--lang", "vi"))
     assert result.exit_code == 0, result.output
     [written] = list(tmp_path.iterdir())
     assert written.name.startswith("so-lieu-chuong-trinh_") and written.name.isascii()
-    assert result.stdout.startswith("Đã ghi ") and "\u00a0số liệu vào " in result.stdout  # the count keeps its noun on its line
+    assert (
+        result.stdout.startswith("Đã ghi ") and "\u00a0số liệu vào " in result.stdout
+    )  # the count keeps its noun on its line
 
 
 def test_one_exported_figure_is_one_figure_not_one_figures(tmp_path):

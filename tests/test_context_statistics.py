@@ -66,15 +66,29 @@ def _problems(tmp_path: Path, old: str, new: str) -> list:
 
 
 def test_counted_by_that_names_nobody_is_refused_at_its_line_with_what_to_do(tmp_path):
-    problems = _problems(tmp_path, "counted_by: Example Home Office (fictional)", "counted_by: Not stated in the source")
+    problems = _problems(
+        tmp_path,
+        "counted_by: Example Home Office (fictional)",
+        "counted_by: Not stated in the source",
+    )
     assert [(p.field, p.code) for p in problems] == [("counted_by", "counted-by-not-stated")]
-    line = next(n for n, text in enumerate((tmp_path / "data" / "960_fictional_context.yaml").read_text().splitlines(), 1) if "counted_by:" in text)
+    line = next(
+        n
+        for n, text in enumerate(
+            (tmp_path / "data" / "960_fictional_context.yaml").read_text().splitlines(), 1
+        )
+        if "counted_by:" in text
+    )
     assert problems[0].location.line == line
     assert "leave `counted_by` out" in problems[0].message
 
 
-def test_a_context_statistic_with_an_unknown_unit_or_a_missing_quote_is_reported_at_its_line(tmp_path):
-    problems = _problems(tmp_path, "    value: 1890\n    unit: people", "    value: 1890\n    unit: boats")
+def test_a_context_statistic_with_an_unknown_unit_or_a_missing_quote_is_reported_at_its_line(
+    tmp_path,
+):
+    problems = _problems(
+        tmp_path, "    value: 1890\n    unit: people", "    value: 1890\n    unit: boats"
+    )
     assert [(p.field, p.code) for p in problems] == [("unit", "unknown-unit")]
     problems = _problems(tmp_path / "q", "quote: Around 700 asylum", "quote: About 700 asylum")
     assert [(p.field, p.code) for p in problems] == [("quote", "quote-not-found")]
@@ -89,7 +103,9 @@ def page_state(briefing):
     from dashboard.web.app import app_state, create_app
 
     dataset, seeds = briefing
-    return app_state(create_app(dataset, load_config(ROOT / "config.yaml"), seeds, seeds.parent / "data"))
+    return app_state(
+        create_app(dataset, load_config(ROOT / "config.yaml"), seeds, seeds.parent / "data")
+    )
 
 
 def _view(state, language="en", **years):
@@ -106,23 +122,32 @@ def test_the_page_shows_context_statistics_in_their_own_section_saying_who_count
     view = _view(page_state, year_from=2019, year_to=2019)
     section = " ".join(texts(render_context(view.context, view.language)))
     assert "Context statistics (not programme results)" in section
-    assert "counted by Example Home Office (fictional) · official table: Example Home Office table Irr_D01 (fictional)" in section
+    assert (
+        "counted by Example Home Office (fictional) · official table: Example Home Office table Irr_D01 (fictional)"
+        in section
+    )
     assert "around 700" in section and "who counted: not stated in the source" in section
     assert "counted by Not stated" not in section and "counted by None" not in section
 
 
-def test_a_context_statistic_is_never_a_card_line_a_chart_bar_or_a_funding_per_person_term(page_state):
+def test_a_context_statistic_is_never_a_card_line_a_chart_bar_or_a_funding_per_person_term(
+    page_state,
+):
     from components import texts
     from dashboard.web.layout import render_cards, render_ratios
 
     view = _view(page_state, year_from=2019, year_to=2019)
     stats = {line.id for line in view.context}
     assert stats and not stats & set(view.figures["id"])
-    page_texts = " ".join(texts(render_cards(view.cards)) + texts(render_ratios(view.ratios, view.ratio_count)))
+    page_texts = " ".join(
+        texts(render_cards(view.cards)) + texts(render_ratios(view.ratios, view.ratio_count))
+    )
     for line in view.context:
         assert line.value_text not in page_texts.split(" · ")
         assert str(line.statistic) not in page_texts
-    drawn = {i for chart in view.charts.values() for trace in chart.spec["data"] for i in _ids(trace)}
+    drawn = {
+        i for chart in view.charts.values() for trace in chart.spec["data"] for i in _ids(trace)
+    }
     assert not stats & drawn
 
 
@@ -130,7 +155,10 @@ def _ids(trace) -> set[str]:
     data = trace.get("customdata")
     if data is None:
         return set()
-    return {str(row[0]) if hasattr(row, "__len__") and not isinstance(row, str) else str(row) for row in data}
+    return {
+        str(row[0]) if hasattr(row, "__len__") and not isinstance(row, str) else str(row)
+        for row in data
+    }
 
 
 def test_context_statistics_follow_the_years_and_leave_no_section_when_none_is_in_them(page_state):
@@ -146,7 +174,11 @@ def test_a_view_narrowed_to_programmes_metrics_or_a_scope_holds_no_context_stati
     dataset = page_state.dataset
     programme, metric = dataset.programmes[0].id, dataset.metrics[0].id
     assert _view(page_state, year_from=2019, year_to=2019).context
-    for narrowed in ({"programmes": (programme,)}, {"metrics": (metric,)}, {"scope": (dataset.scopes[0].id,)}):
+    for narrowed in (
+        {"programmes": (programme,)},
+        {"metrics": (metric,)},
+        {"scope": (dataset.scopes[0].id,)},
+    ):
         assert _view(page_state, year_from=2019, year_to=2019, **narrowed).context == (), narrowed
 
 
@@ -156,7 +188,9 @@ def test_the_vietnamese_page_says_what_context_statistics_are_in_vietnamese(page
 
     view = _view(page_state, "vi", year_from=2019, year_to=2019)
     section = " ".join(texts(render_context(view.context, view.language)))
-    assert "Số liệu bối cảnh" in section and "nguồn không nêu" in section and "khoảng 700" in section
+    assert (
+        "Số liệu bối cảnh" in section and "nguồn không nêu" in section and "khoảng 700" in section
+    )
 
 
 # --- the data files and the deck ---------------------------------------------------------------
@@ -173,7 +207,13 @@ def _export(kind: str, dataset, filters, language: str = "en") -> bytes:
     from dashboard.config import load_config
     from dashboard.outputs import export
 
-    context = export.ExportContext.for_view(dataset, filters, load_config(ROOT / "config.yaml"), today=dt.date(2026, 11, 22), language=language)
+    context = export.ExportContext.for_view(
+        dataset,
+        filters,
+        load_config(ROOT / "config.yaml"),
+        today=dt.date(2026, 11, 22),
+        language=language,
+    )
     return export.FORMATS[kind](apply_filters(figures_frame(dataset), filters), context)
 
 
@@ -181,7 +221,11 @@ def test_the_csv_marks_each_row_a_programme_figure_or_a_context_statistic(briefi
     from dashboard.analysis.frame import Filters
 
     dataset, _ = briefing
-    rows = list(csv.DictReader(io.StringIO(_export("csv", dataset, Filters(2019, 2019)).decode("utf-8-sig"))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(_export("csv", dataset, Filters(2019, 2019)).decode("utf-8-sig"))
+        )
+    )
     stats = {s.id: s for s in dataset.context_statistics if s.period.overlaps_years(2019, 2019)}
     context = [r for r in rows if r["record_type"] == "context_statistic"]
     assert {r["id"] for r in context} == set(stats)
@@ -190,7 +234,9 @@ def test_the_csv_marks_each_row_a_programme_figure_or_a_context_statistic(briefi
     for row in context:
         stat = stats[row["id"]]
         assert float(row["value"]) == stat.value and row["quote"] == stat.quote
-        assert row["metric_counted_by"] == (stat.counted_by or "") and row["official_table"] == (stat.official_table or "")
+        assert row["metric_counted_by"] == (stat.counted_by or "") and row["official_table"] == (
+            stat.official_table or ""
+        )
 
 
 def test_a_view_without_context_statistics_writes_the_csv_as_before(briefing):
@@ -208,12 +254,18 @@ def test_the_workbook_holds_context_statistics_on_a_sheet_of_their_own(briefing)
     from dashboard.analysis.frame import Filters
 
     dataset, _ = briefing
-    for language, sheet_name, not_stated in [("en", "Context statistics", "who counted: not stated in the source"),
-                                              ("vi", "Số liệu bối cảnh", "đơn vị thống kê: nguồn không nêu")]:
-        workbook = openpyxl.load_workbook(io.BytesIO(_export("xlsx", dataset, Filters(2019, 2019), language)))
+    for language, sheet_name, not_stated in [
+        ("en", "Context statistics", "who counted: not stated in the source"),
+        ("vi", "Số liệu bối cảnh", "đơn vị thống kê: nguồn không nêu"),
+    ]:
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(_export("xlsx", dataset, Filters(2019, 2019), language))
+        )
         assert sheet_name in workbook.sheetnames
         figures = workbook.worksheets[1]  # the Data sheet: every figure's id
-        ids = {c.value for c in next(col for col in figures.iter_cols() if col[0].value == "id")[1:]}
+        ids = {
+            c.value for c in next(col for col in figures.iter_cols() if col[0].value == "id")[1:]
+        }
         stats = {s.id for s in dataset.context_statistics if s.period.overlaps_years(2019, 2019)}
         assert not ids & stats, "no context statistic among the programme figures"
         rows = list(workbook[sheet_name].iter_rows(values_only=True))
@@ -241,11 +293,16 @@ def test_validate_counts_context_statistics_apart_from_the_figures(briefing):
     from dashboard.cli import main
 
     dataset, seeds = briefing
-    result = CliRunner().invoke(main, ["validate", "--data", str(seeds.parent / "data"), "--seeds", str(seeds)])
+    result = CliRunner().invoke(
+        main, ["validate", "--data", str(seeds.parent / "data"), "--seeds", str(seeds)]
+    )
     assert result.exit_code == 0, result.output
     summary = result.output.strip().splitlines()[-1]
     assert f"{len(dataset.figures)} figures" in summary
-    assert f"{len(dataset.context_statistics)} context statistic(s), apart from the programme figures." in summary
+    assert (
+        f"{len(dataset.context_statistics)} context statistic(s), apart from the programme figures."
+        in summary
+    )
 
 
 def test_a_context_statistic_reads_its_curated_vietnamese_name_on_the_vietnamese_page(tmp_path):
@@ -254,10 +311,19 @@ def test_a_context_statistic_reads_its_curated_vietnamese_name_on_the_vietnamese
 
     data, seeds = with_briefing(tmp_path)
     with (data / "i18n" / "vi.yaml").open("a", encoding="utf-8") as vi:
-        vi.write("\ncontext_statistics:\n  - id: example-asylum-grants-2019\n"
-                 "    statistic: Số quyết định cấp quy chế tị nạn cho công dân Việt Nam (hư cấu)\n")
-    state = app_state(create_app(load_valid(data, seeds), load_config(ROOT / "config.yaml"), seeds, data))
+        vi.write(
+            "\ncontext_statistics:\n  - id: example-asylum-grants-2019\n"
+            "    statistic: Số quyết định cấp quy chế tị nạn cho công dân Việt Nam (hư cấu)\n"
+        )
+    state = app_state(
+        create_app(load_valid(data, seeds), load_config(ROOT / "config.yaml"), seeds, data)
+    )
     lines = {line.id: line for line in _view(state, "vi", year_from=2019, year_to=2019).context}
-    assert lines["example-asylum-grants-2019"].statistic == "Số quyết định cấp quy chế tị nạn cho công dân Việt Nam (hư cấu)"
+    assert (
+        lines["example-asylum-grants-2019"].statistic
+        == "Số quyết định cấp quy chế tị nạn cho công dân Việt Nam (hư cấu)"
+    )
     assert not lines["example-asylum-grants-2019"].statistic_untranslated
-    assert lines["example-small-boat-arrivals-2019"].statistic_untranslated  # none curated: the English, marked
+    assert lines[
+        "example-small-boat-arrivals-2019"
+    ].statistic_untranslated  # none curated: the English, marked

@@ -11,7 +11,14 @@ import pytest
 from click.testing import CliRunner
 
 from dashboard.cli import main
-from dashboard.curated.coverage import Measure, Status, coverage, find_mentions, parse_number, parse_spelled
+from dashboard.curated.coverage import (
+    Measure,
+    Status,
+    coverage,
+    find_mentions,
+    parse_number,
+    parse_spelled,
+)
 from dashboard.curated.records import Qualifier
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,8 +44,14 @@ def mentions(text: str) -> list[tuple[str, int | float]]:
         ("which has identified 720 victims of trafficking", [("720 victims", 720)]),
         ("and educated 1,936 aspiring migrants to the risks", [("1,936 aspiring migrants", 1_936)]),
         ("The UK has mobilised over 40 countries and organisations", [("over 40 countries", 40)]),
-        ("returned more than 24,000 individuals with no right", [("more than 24,000 individuals", 24_000)]),
-        ("reached over 7 million people with awareness campaigns", [("over 7 million people", 7_000_000)]),
+        (
+            "returned more than 24,000 individuals with no right",
+            [("more than 24,000 individuals", 24_000)],
+        ),
+        (
+            "reached over 7 million people with awareness campaigns",
+            [("over 7 million people", 7_000_000)],
+        ),
         ("as returns reach 24,000 since the election", [("24,000", 24_000)]),
         ("the highest returns rate for eight years.", [("eight years", 8)]),
         ("The two sides will continue", [("two sides", 2)]),
@@ -76,7 +89,12 @@ def test_dates_times_years_ordinals_pronouns_and_file_names_are_not_mentions(tex
 
 def test_a_mention_records_its_qualifier_measure_and_line():
     [money, count] = find_mentions("Title\n\nNearly £1 million for\nover 40 countries", "doc.txt")
-    assert (money.line, money.measure, money.qualifier, money.source) == (3, Measure.MONEY, Qualifier.APPROX, "doc.txt")
+    assert (money.line, money.measure, money.qualifier, money.source) == (
+        3,
+        Measure.MONEY,
+        Qualifier.APPROX,
+        "doc.txt",
+    )
     assert (count.line, count.measure, count.qualifier) == (4, Measure.COUNT, Qualifier.AT_LEAST)
 
 
@@ -111,23 +129,33 @@ def test_every_curated_figure_cites_a_mention_of_its_own_value(report, dataset):
         for figure_id in e.detail.split(", ")
     }
     for figure in dataset.figures:
-        assert (figure.id, figure.value) in cited_values, f"{figure.id}: its quote holds no mention of {figure.value}"
+        assert (figure.id, figure.value) in cited_values, (
+            f"{figure.id}: its quote holds no mention of {figure.value}"
+        )
 
 
 def test_a_body_figure_is_listed_as_cited_with_its_line(report):
-    assert 'tests/fixtures/sample/seeds/sample_004_agreement.txt:12: "over £7 million": cited by msf-ruritania-funding-since-2018' in [
-        line.replace(str(ROOT) + "/", "") for line in report.lines()
-    ]
+    assert (
+        'tests/fixtures/sample/seeds/sample_004_agreement.txt:12: "over £7 million": cited by msf-ruritania-funding-since-2018'
+        in [line.replace(str(ROOT) + "/", "") for line in report.lines()]
+    )
 
 
 def test_an_excluded_mention_shows_the_reason(report):
     [entry] = [e for e in report.entries if e.mention.text == "eight years"]
     assert entry.status is Status.EXCLUDED
-    assert entry.describe() == "excluded: A comparison window for the returns rate, not a figure of its own."
+    assert (
+        entry.describe()
+        == "excluded: A comparison window for the returns rate, not a figure of its own."
+    )
 
 
-def test_a_headline_repeating_a_figure_restates_it_when_no_exclusion_explains_it(dataset, seeds_dir):
-    without = dataclasses.replace(dataset, exclusions=tuple(e for e in dataset.exclusions if "24,000" not in e.quote))
+def test_a_headline_repeating_a_figure_restates_it_when_no_exclusion_explains_it(
+    dataset, seeds_dir
+):
+    without = dataclasses.replace(
+        dataset, exclusions=tuple(e for e in dataset.exclusions if "24,000" not in e.quote)
+    )
     [headline] = [e for e in coverage(without, seeds_dir).entries if e.mention.text == "24,000"]
     assert headline.describe() == "restates uk-returns-since-general-election"
 
@@ -141,19 +169,27 @@ def test_a_mention_nobody_curated_is_uncurated(dataset, seeds_dir):
 
 
 def test_money_never_restates_a_count_of_the_same_number(dataset, tmp_path):
-    (tmp_path / "sample_004_agreement.txt").write_text("Elsewhere we spent £720 on tea.", encoding="utf-8")
+    (tmp_path / "sample_004_agreement.txt").write_text(
+        "Elsewhere we spent £720 on tea.", encoding="utf-8"
+    )
     [entry] = coverage(dataset, tmp_path).entries
     assert entry.mention.value == 720 and entry.status is Status.UNCURATED
 
 
 def test_a_percentage_never_restates_a_count_of_the_same_number(dataset, tmp_path):
-    (tmp_path / "sample_004_agreement.txt").write_text("Crossings fell by 40% in a year.", encoding="utf-8")
+    (tmp_path / "sample_004_agreement.txt").write_text(
+        "Crossings fell by 40% in a year.", encoding="utf-8"
+    )
     [entry] = coverage(dataset, tmp_path).entries
     assert (entry.mention.text, entry.status) == ("40%", Status.UNCURATED)
 
 
-def test_a_count_in_another_part_of_the_same_seed_restates_the_figure_with_that_value(dataset, tmp_path):
-    (tmp_path / "sample_004_agreement.txt").write_text("In all, 720 victims were found.", encoding="utf-8")
+def test_a_count_in_another_part_of_the_same_seed_restates_the_figure_with_that_value(
+    dataset, tmp_path
+):
+    (tmp_path / "sample_004_agreement.txt").write_text(
+        "In all, 720 victims were found.", encoding="utf-8"
+    )
     [entry] = coverage(dataset, tmp_path).entries
     assert entry.describe() == "restates msf-ruritania-victims-identified"
 
@@ -162,14 +198,18 @@ def test_a_count_in_another_part_of_the_same_seed_restates_the_figure_with_that_
 
 
 def run_coverage(seeds: Path):
-    return CliRunner().invoke(main, ["coverage", "--data", str(SAMPLE / "data"), "--seeds", str(seeds)])
+    return CliRunner().invoke(
+        main, ["coverage", "--data", str(SAMPLE / "data"), "--seeds", str(seeds)]
+    )
 
 
 def test_the_command_lists_mentions_and_a_summary_and_exits_0_on_the_sample_data(seeds_dir):
     result = run_coverage(seeds_dir)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert any(line.endswith('"720 victims": cited by msf-ruritania-victims-identified') for line in lines)
+    assert any(
+        line.endswith('"720 victims": cited by msf-ruritania-victims-identified') for line in lines
+    )
     assert lines[-1].endswith(" 0 UNCURATED.")
     assert lines[-1].startswith(f"{len(lines) - 1} mentions in 2 seed(s):")
 
@@ -189,7 +229,9 @@ def test_a_new_document_shows_its_numbers_as_uncurated_and_the_command_exits_1(s
         f'{seeds}/005_new.txt:2: "350 families": UNCURATED',
         f'{seeds}/005_new.txt:2: "over three years": UNCURATED',
     ]
-    assert result.stdout.splitlines()[-1].endswith("3 UNCURATED; curate or exclude each UNCURATED mention.")
+    assert result.stdout.splitlines()[-1].endswith(
+        "3 UNCURATED; curate or exclude each UNCURATED mention."
+    )
 
 
 def test_a_seed_that_is_not_utf8_is_reported_and_fails_the_run(seeds_dir, tmp_path):

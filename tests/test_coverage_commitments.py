@@ -20,20 +20,29 @@ SAMPLE = Path(__file__).parent / "fixtures" / "sample"
 NEW = "The minister vowed to double the support for returnees.\nBoth sides will continue to meet, and the centre will expand next year.\n"
 
 
-@pytest.mark.parametrize("text, found", [
-    ("The minister vowed to double the support", "vowed to double"),
-    ("the Home Office pledged to work with partners", "pledged to work"),
-    ("The UK has committed to fund shelters", "committed to fund"),
-    ("the centre will expand next year", "will expand"),
-    ("They will step up patrols", "will step up"),
-])
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("The minister vowed to double the support", "vowed to double"),
+        ("the Home Office pledged to work with partners", "pledged to work"),
+        ("The UK has committed to fund shelters", "committed to fund"),
+        ("the centre will expand next year", "will expand"),
+        ("They will step up patrols", "will step up"),
+    ],
+)
 def test_a_promise_without_a_number_is_found_with_its_verb(text, found):
     [mention] = find_commitments(text, "x.txt")
     assert mention.text == found and mention.measure is Measure.COMMITMENT and mention.value is None
 
 
-@pytest.mark.parametrize("text", ["Both sides will continue to meet", "the two sides will maintain direct mechanisms",
-                                  "Vietnam and the UK committed their strong partnership"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides will continue to meet",
+        "the two sides will maintain direct mechanisms",
+        "Vietnam and the UK committed their strong partnership",
+    ],
+)
 def test_a_vague_intention_is_not_a_commitment(text):
     assert find_commitments(text) == []
 
@@ -47,7 +56,9 @@ def seeds(tmp_path, seeds_dir):
 
 
 def test_an_uncurated_commitment_is_listed_by_the_command_and_fails_it(seeds):
-    result = CliRunner().invoke(main, ["coverage", "--data", str(SAMPLE / "data"), "--seeds", str(seeds)])
+    result = CliRunner().invoke(
+        main, ["coverage", "--data", str(SAMPLE / "data"), "--seeds", str(seeds)]
+    )
     assert result.exit_code == 1
     new = [line for line in result.stdout.splitlines() if "005_new.txt" in line]
     assert new == [
@@ -58,10 +69,22 @@ def test_an_uncurated_commitment_is_listed_by_the_command_and_fails_it(seeds):
 
 def test_a_pledge_event_quoting_the_commitment_makes_it_cited(dataset, seeds):
     pledge = Event(
-        "returnee-support-pledge", FlexDate(dataset.events[0].date.first_day), dataset.events[0].programme, TypeId("pledge"),
-        "Minister vows to double support for returnees", "005_new.txt", "vowed to double the support for returnees",
+        "returnee-support-pledge",
+        FlexDate(dataset.events[0].date.first_day),
+        dataset.events[0].programme,
+        TypeId("pledge"),
+        "Minister vows to double support for returnees",
+        "005_new.txt",
+        "vowed to double the support for returnees",
     )
     curated = dataclasses.replace(dataset, events=(*dataset.events, pledge))
-    entries = {e.mention.text: e for e in coverage(curated, seeds).entries if e.mention.source == "005_new.txt"}
-    assert entries["vowed to double"].status is Status.CITED and entries["vowed to double"].detail == "returnee-support-pledge"
+    entries = {
+        e.mention.text: e
+        for e in coverage(curated, seeds).entries
+        if e.mention.source == "005_new.txt"
+    }
+    assert (
+        entries["vowed to double"].status is Status.CITED
+        and entries["vowed to double"].detail == "returnee-support-pledge"
+    )
     assert entries["will expand"].status is Status.UNCURATED

@@ -16,12 +16,19 @@ from pptx.util import Emu
 
 from dashboard.views import charts
 
-from dashboard.outputs import deck
+from dashboard.outputs import deck, deckslides
 
 from dashboard.outputs import images
 from dashboard.cli import main
 from dashboard.analysis.fmt import QUALIFIER_NOTES
-from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
+from dashboard.analysis.frame import (
+    Filters,
+    apply_event_filters,
+    apply_filters,
+    events_frame,
+    figures_frame,
+    year_span,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"  # fictional: see its README
@@ -68,17 +75,26 @@ def _part_titles(title: str, count: int) -> list[str]:
 
 
 def sources_slides(presentation) -> list:
-    return [s for s in presentation.slides if s.shapes.title is not None and s.shapes.title.text.startswith("Sources and quotes")]
+    return [
+        s
+        for s in presentation.slides
+        if s.shapes.title is not None and s.shapes.title.text.startswith("Sources and quotes")
+    ]
 
 
 @pytest.mark.chromium  # draws with headless Chromium
 def test_the_deck_is_16_by_9(full):
     presentation, _, _ = full
-    assert (Emu(presentation.slide_width).inches, Emu(presentation.slide_height).inches) == pytest.approx((13.333, 7.5), abs=0.01)
+    assert (
+        Emu(presentation.slide_width).inches,
+        Emu(presentation.slide_height).inches,
+    ) == pytest.approx((13.333, 7.5), abs=0.01)
 
 
 @pytest.mark.chromium  # draws with headless Chromium
-def test_the_deck_has_a_title_slide_one_slide_per_chart_funding_per_person_then_the_sources(full, config):
+def test_the_deck_has_a_title_slide_one_slide_per_chart_funding_per_person_then_the_sources(
+    full, config
+):
     presentation, _, _ = full
     pages = len(sources_slides(presentation))
     assert pages >= 1
@@ -86,10 +102,20 @@ def test_the_deck_has_a_title_slide_one_slide_per_chart_funding_per_person_then_
     assert list(parts) == list(charts.CHARTS)  # every chart, in order, each on one slide or more
     shown = sum(len(p) for p in parts.values())
     assert len(presentation.slides) == 1 + shown + 1 + pages
-    expected = [config.title, *(t for spec in charts.CHARTS.values() for t in _part_titles(spec.title, len(parts[spec.name]))), "Funding per person"]
+    expected = [
+        config.title,
+        *(
+            t
+            for spec in charts.CHARTS.values()
+            for t in _part_titles(spec.title, len(parts[spec.name]))
+        ),
+        "Funding per person",
+    ]
     assert titles(presentation)[: len(expected)] == expected
-    assert titles(presentation)[len(expected):] == (
-        ["Sources and quotes"] if pages == 1 else [f"Sources and quotes ({i} of {pages})" for i in range(1, pages + 1)]
+    assert titles(presentation)[len(expected) :] == (
+        ["Sources and quotes"]
+        if pages == 1
+        else [f"Sources and quotes ({i} of {pages})" for i in range(1, pages + 1)]
     )
 
 
@@ -101,13 +127,23 @@ def test_the_title_slide_names_the_filters_and_the_day(full, dataset, slide_text
     assert "Made 22 Nov 2026" in text
 
 
-BAR_CHARTS = ("funding", "people", "returns")  # drawn as native charts by default; the timeline and claims stay pictures
+BAR_CHARTS = (
+    "funding",
+    "people",
+    "returns",
+)  # drawn as native charts by default; the timeline and claims stay pictures
 
 
 @pytest.mark.chromium  # draws with headless Chromium
-def test_each_bar_chart_slide_holds_native_charts_and_the_others_a_full_resolution_picture_with_alt_text(full):
+def test_each_bar_chart_slide_holds_native_charts_and_the_others_a_full_resolution_picture_with_alt_text(
+    full,
+):
     presentation, _, _ = full
-    for spec, slide in ((charts.CHARTS[name], slide) for name, slides in chart_slides(presentation).items() for slide in slides):
+    for spec, slide in (
+        (charts.CHARTS[name], slide)
+        for name, slides in chart_slides(presentation).items()
+        for slide in slides
+    ):
         frames = [s for s in slide.shapes if getattr(s, "has_chart", False) and s.has_chart]
         pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
         if spec.name in BAR_CHARTS:
@@ -121,15 +157,31 @@ def test_each_bar_chart_slide_holds_native_charts_and_the_others_a_full_resoluti
 
 
 @pytest.mark.chromium  # draws with headless Chromium
-def test_with_deck_charts_picture_every_chart_slide_holds_a_full_resolution_picture(dataset, config):
+def test_with_deck_charts_picture_every_chart_slide_holds_a_full_resolution_picture(
+    dataset, config
+):
     filters = Filters(*year_span(dataset))
     figures = apply_filters(figures_frame(dataset), filters)
-    data = deck.build_deck(figures, apply_event_filters(events_frame(dataset), filters), dataset, filters, config, made_on=MADE, charts_as="picture")
+    data = deck.build_deck(
+        figures,
+        apply_event_filters(events_frame(dataset), filters),
+        dataset,
+        filters,
+        config,
+        made_on=MADE,
+        charts_as="picture",
+    )
     presentation = Presentation(io.BytesIO(data))
-    for spec, slide in ((charts.CHARTS[name], slide) for name, slides in chart_slides(presentation).items() for slide in slides):
+    for spec, slide in (
+        (charts.CHARTS[name], slide)
+        for name, slides in chart_slides(presentation).items()
+        for slide in slides
+    ):
         pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
         assert len(pictures) == 1, spec.title
-        assert not any(getattr(s, "has_chart", False) and s.has_chart for s in slide.shapes), spec.title
+        assert not any(getattr(s, "has_chart", False) and s.has_chart for s in slide.shapes), (
+            spec.title
+        )
         assert_full_resolution(pictures[0], presentation)
 
 
@@ -142,15 +194,25 @@ def assert_full_resolution(picture, presentation) -> None:
 @pytest.mark.chromium  # draws with headless Chromium
 def test_the_speaker_notes_hold_the_key_figures_with_their_qualifiers(full):
     presentation, figures, _ = full
-    said = {name: "\n".join(s.notes_slide.notes_text_frame.text for s in parts) for name, parts in chart_slides(presentation).items()}
+    said = {
+        name: "\n".join(s.notes_slide.notes_text_frame.text for s in parts)
+        for name, parts in chart_slides(presentation).items()
+    }
     funding = said["funding"]
     assert "over £7m" in funding and "up to £1m" in funding and "nearly £1m" in funding
     for note in (QUALIFIER_NOTES[q] for q in QUALIFIER_NOTES):
         assert note in funding
     people = said["people"]
-    assert "over 7 million" in people and "720" in people and "Exact: the source states this number." in people
+    assert (
+        "over 7 million" in people
+        and "720" in people
+        and "Exact: the source states this number." in people
+    )
     returns = said["returns"]
-    assert "more than 24,000" in returns and "All nationalities, not Ruritanian nationals alone." in returns
+    assert (
+        "more than 24,000" in returns
+        and "All nationalities, not Ruritanian nationals alone." in returns
+    )
     for name, notes in said.items():
         rows = charts.plotted_rows(name, figures, figures.iloc[0:0]) if name != "timeline" else None
         if rows is not None:
@@ -160,20 +222,27 @@ def test_the_speaker_notes_hold_the_key_figures_with_their_qualifiers(full):
 @pytest.mark.chromium  # draws with headless Chromium
 def test_the_timeline_notes_list_each_event_with_its_quote(full):
     presentation, _, events = full
-    notes = "\n".join(s.notes_slide.notes_text_frame.text for s in chart_slides(presentation)["timeline"])
+    notes = "\n".join(
+        s.notes_slide.notes_text_frame.text for s in chart_slides(presentation)["timeline"]
+    )
     for event in events.to_dict("records"):
         assert event["title"] in notes and event["quote"] in notes
 
 
 @pytest.mark.chromium  # draws with headless Chromium
-def test_the_sources_slides_hold_every_figure_with_value_qualifier_document_and_quote(full, dataset, slide_text):
+def test_the_sources_slides_hold_every_figure_with_value_qualifier_document_and_quote(
+    full, dataset, slide_text
+):
     presentation, figures, _ = full
     text = "\n".join(slide_text(s) for s in sources_slides(presentation))
     for f in figures.to_dict("records"):
         assert f"“{f['quote']}”" in text, f["id"]
         assert f["value_label"] in text
     assert "Over: the source gives a lower bound; the true value is higher." in text
-    assert "UK and Ruritania sign agreement to tackle human trafficking — Ministry of Examples, Apr 2025" in text
+    assert (
+        "UK and Ruritania sign agreement to tackle human trafficking — Ministry of Examples, Apr 2025"
+        in text
+    )
 
 
 @pytest.mark.chromium  # draws with headless Chromium
@@ -189,7 +258,11 @@ def test_every_shape_stays_inside_the_slide(full):
 @pytest.mark.chromium  # draws with headless Chromium
 def test_the_funding_per_person_slide_keeps_each_bound_and_says_what_it_divides(full, slide_text):
     presentation, _, _ = full
-    [slide] = [s for s in presentation.slides if s.shapes.title is not None and s.shapes.title.text == "Funding per person"]
+    [slide] = [
+        s
+        for s in presentation.slides
+        if s.shapes.title is not None and s.shapes.title.text == "Funding per person"
+    ]
     text = slide_text(slide)
     assert "over £9,722 per victim identified" in text
     assert "over £7m ÷ 720" in text
@@ -199,8 +272,12 @@ def test_the_funding_per_person_slide_keeps_each_bound_and_says_what_it_divides(
 
 
 @pytest.mark.chromium  # draws with headless Chromium
-def test_a_deck_without_funding_and_people_of_one_programme_and_period_has_no_ratio_slide(dataset, config):
-    presentation, _, _ = build(dataset, config, Filters(*year_span(dataset), programmes=("uk-returns",)))
+def test_a_deck_without_funding_and_people_of_one_programme_and_period_has_no_ratio_slide(
+    dataset, config
+):
+    presentation, _, _ = build(
+        dataset, config, Filters(*year_span(dataset), programmes=("uk-returns",))
+    )
     assert "Funding per person" not in titles(presentation)
 
 
@@ -209,9 +286,13 @@ def test_a_2022_deck_leaves_out_the_returns_slide_and_the_returns_figure(only_20
     presentation, figures, _ = only_2022
     assert "Returns" not in titles(presentation)
     assert "Not in this view (nothing to show): Returns." in slide_text(presentation.slides[0])
-    assert "returned more than 24,000" not in "\n".join(slide_text(s) for s in sources_slides(presentation))
+    assert "returned more than 24,000" not in "\n".join(
+        slide_text(s) for s in sources_slides(presentation)
+    )
     assert "uk-returns-since-general-election" not in set(figures["id"])
-    assert len(presentation.slides) == 1 + 4 + 1 + len(sources_slides(presentation))  # title, charts (funding, people, timeline, claims), funding per person, sources
+    assert len(presentation.slides) == 1 + 4 + 1 + len(
+        sources_slides(presentation)
+    )  # title, charts (funding, people, timeline, claims), funding per person, sources
 
 
 # --- the sources table paginates before it overflows --------------------------------------
@@ -219,7 +300,13 @@ def test_a_2022_deck_leaves_out_the_returns_slide_and_the_returns_figure(only_20
 
 def long_rows(n: int, quote_words: int) -> list[deck.TableRow]:
     quote = " ".join(["verbatim"] * quote_words)
-    cells = ("over £7m", "Funding — a programme", "Over: the source gives a lower bound.", "A document — Publisher, 2025", f"“{quote}”")
+    cells = (
+        "over £7m",
+        "Funding — a programme",
+        "Over: the source gives a lower bound.",
+        "A document — Publisher, 2025",
+        f"“{quote}”",
+    )
     return [deck.TableRow(f"f{i}", cells, None, deck.row_height(cells)) for i in range(n)]
 
 
@@ -244,11 +331,14 @@ def test_a_long_chart_title_is_set_smaller_to_stay_on_one_line(full):
         size = title.text_frame.paragraphs[0].runs[0].font.size.pt
         assert deck.text_width_in(title.text_frame.text, size, bold=True) <= title.width / 914400
     people = chart_slides(presentation)["people"][0].shapes.title
-    assert people.text_frame.paragraphs[0].runs[0].font.size.pt < deck.TITLE_PT
+    assert people.text_frame.paragraphs[0].runs[0].font.size.pt < deckslides.TITLE_PT
 
 
 def test_wrapping_never_makes_a_line_wider_than_its_cell():
-    text = "Since 2018 the UK has invested over £7 million to strengthen Ruritania’s anti-trafficking response " * 3
+    text = (
+        "Since 2018 the UK has invested over £7 million to strengthen Ruritania’s anti-trafficking response "
+        * 3
+    )
     for line in deck.wrap_lines(text, 3.0, 11):
         assert deck.text_width_in(line, 11) <= 3.0
 
@@ -257,10 +347,26 @@ def test_wrapping_never_makes_a_line_wider_than_its_cell():
 def test_cli_pptx_writes_the_same_deck_of_the_filtered_view(tmp_path):
     images.renderer()
     out = tmp_path / "deck.pptx"
-    result = CliRunner().invoke(main, [
-        "export", "--format", "pptx", "-o", str(out), "--year-from", "2022", "--year-to", "2022",
-        "--data", str(SAMPLE / "data"), "--seeds", str(SAMPLE / "seeds"), "--config", str(ROOT / "config.yaml"),
-    ])
+    result = CliRunner().invoke(
+        main,
+        [
+            "export",
+            "--format",
+            "pptx",
+            "-o",
+            str(out),
+            "--year-from",
+            "2022",
+            "--year-to",
+            "2022",
+            "--data",
+            str(SAMPLE / "data"),
+            "--seeds",
+            str(SAMPLE / "seeds"),
+            "--config",
+            str(ROOT / "config.yaml"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     presentation = Presentation(str(out))
     assert "Returns" not in titles(presentation)

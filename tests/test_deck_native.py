@@ -18,7 +18,14 @@ from lxml import etree
 from openpyxl import load_workbook
 from pptx import Presentation
 
-from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
+from dashboard.analysis.frame import (
+    Filters,
+    apply_event_filters,
+    apply_filters,
+    events_frame,
+    figures_frame,
+    year_span,
+)
 from dashboard.curated.validate import load_valid
 from dashboard.outputs import deck, images
 from dashboard.views import charts
@@ -28,7 +35,10 @@ from dashboard.words import Words
 ROOT = Path(__file__).resolve().parent.parent
 CLAIMS = ROOT / "tests" / "fixtures" / "claims"
 MADE = dt.date(2026, 11, 22)
-NS = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart", "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+NS = {
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+}
 BAR_CHARTS = ("funding", "people", "returns")
 
 
@@ -38,7 +48,9 @@ def blank_pictures(monkeypatch) -> None:
     blank = io.BytesIO()
     Image.new("RGB", (1920, 1000), "white").save(blank, format="PNG")
     monkeypatch.setattr(images, "prewarm", lambda: None)
-    monkeypatch.setattr(images, "render_images", lambda figures, **_: [blank.getvalue()] * len(figures))
+    monkeypatch.setattr(
+        images, "render_images", lambda figures, **_: [blank.getvalue()] * len(figures)
+    )
 
 
 def made(dataset, config, language: str = "en", **options):
@@ -48,7 +60,16 @@ def made(dataset, config, language: str = "en", **options):
     events = apply_event_filters(events_frame(dataset), filters)
     with pytest.MonkeyPatch.context() as patch:
         blank_pictures(patch)
-        data = deck.build_deck(figures, events, dataset, filters, config, made_on=MADE, words=Words(language), **options)
+        data = deck.build_deck(
+            figures,
+            events,
+            dataset,
+            filters,
+            config,
+            made_on=MADE,
+            words=Words(language),
+            **options,
+        )
     return data, figures
 
 
@@ -78,7 +99,10 @@ def native_charts(data: bytes) -> list[tuple[str, object, etree._Element, object
 
 
 def data_labels(xml) -> list[str]:
-    return ["".join(t.text or "" for t in label.iterfind(".//a:t", NS)) for label in xml.iterfind(".//c:dLbl", NS)]
+    return [
+        "".join(t.text or "" for t in label.iterfind(".//a:t", NS))
+        for label in xml.iterfind(".//c:dLbl", NS)
+    ]
 
 
 def sheet_rows(sheet) -> list[dict]:
@@ -97,8 +121,12 @@ def test_every_bar_chart_is_drawn_as_native_horizontal_bars_and_no_other_chart_i
     titles = {spec.title for name, spec in charts.CHARTS.items() if name in BAR_CHARTS}
     for title, _, xml, _ in found:
         assert any(title.startswith(t) for t in titles), title
-        assert xml.find(".//c:barChart/c:barDir", NS).get("val") == "bar"  # horizontal, as on the page
-        assert xml.find(".//c:barChart/c:grouping", NS).get("val") == "clustered"  # never stacked: bars are not added up
+        assert (
+            xml.find(".//c:barChart/c:barDir", NS).get("val") == "bar"
+        )  # horizontal, as on the page
+        assert (
+            xml.find(".//c:barChart/c:grouping", NS).get("val") == "clustered"
+        )  # never stacked: bars are not added up
 
 
 def test_each_bar_is_labelled_with_its_value_as_the_view_words_it_qualifier_included(sample):
@@ -108,7 +136,9 @@ def test_each_bar_is_labelled_with_its_value_as_the_view_words_it_qualifier_incl
         rows = charts.plotted_rows(name, figures, figures.iloc[0:0])
         for row in rows.to_dict("records"):
             assert expected_label(row) in labels, (name, row["id"])
-    assert any(label.startswith("over ") for label in labels) and any(label.startswith("up to ") for label in labels)
+    assert any(label.startswith("over ") for label in labels) and any(
+        label.startswith("up to ") for label in labels
+    )
 
 
 def test_the_embedded_workbook_holds_each_bars_value_label_and_figure_id(sample):
@@ -120,7 +150,9 @@ def test_the_embedded_workbook_holds_each_bars_value_label_and_figure_id(sample)
         assert [r["Figure id"] for r in rows] and len(values) == len(rows), title
         for row, value in zip(rows, values):
             figure = by_id[row["Figure id"]]
-            assert value == pytest.approx(figure["value"]) and row[xml.find(".//c:ser[last()]/c:tx//c:v", NS).text] == pytest.approx(value)
+            assert value == pytest.approx(figure["value"]) and row[
+                xml.find(".//c:ser[last()]/c:tx//c:v", NS).text
+            ] == pytest.approx(value)
             assert row["Label (as the source words it)"] == expected_label(figure)
             assert row["Label (as the source words it)"] in data_labels(xml)
 
@@ -146,14 +178,19 @@ def test_a_part_stands_in_front_of_a_pale_bar_of_its_whole_on_one_scale(claims):
             figure = dataset.figure(row["Figure id"])
             whole = row["The whole it is part of"]
             if figure.part_of and whole is not None:
-                assert whole == pytest.approx(dataset.figure(figure.part_of).value) and whole >= row[names[-1]]
+                assert (
+                    whole == pytest.approx(dataset.figure(figure.part_of).value)
+                    and whole >= row[names[-1]]
+                )
                 checked += 1
         maximum = float(xml.find(".//c:valAx/c:scaling/c:max", NS).get("val"))
         assert all(maximum >= (r["The whole it is part of"] or 0) for r in sheet_rows(sheet))
     assert checked, "the claims fixture puts a part and its whole on a slide"
 
 
-def test_a_vietnamese_deck_labels_its_bars_in_vietnamese_and_tags_the_chart_text_vi(dataset, config):
+def test_a_vietnamese_deck_labels_its_bars_in_vietnamese_and_tags_the_chart_text_vi(
+    dataset, config
+):
     from dashboard.outputs.formats import ExportContext
 
     filters = Filters(*year_span(dataset))
@@ -161,10 +198,22 @@ def test_a_vietnamese_deck_labels_its_bars_in_vietnamese_and_tags_the_chart_text
     figures, context = context.localized(apply_filters(figures_frame(dataset), filters))
     with pytest.MonkeyPatch.context() as patch:
         blank_pictures(patch)
-        data = deck.build_deck(figures, context.events(), context.dataset, filters, config, made_on=MADE, words=context.words)
+        data = deck.build_deck(
+            figures,
+            context.events(),
+            context.dataset,
+            filters,
+            config,
+            made_on=MADE,
+            words=context.words,
+        )
     found = native_charts(data)
-    labels = [label.replace("\u00a0", " ") for _, _, xml, _ in found for label in data_labels(xml)]  # "bảng Anh" is kept on one line
-    assert any(label.startswith("hơn ") for label in labels) and any("bảng Anh" in label for label in labels)
+    labels = [
+        label.replace("\u00a0", " ") for _, _, xml, _ in found for label in data_labels(xml)
+    ]  # "bảng Anh" is kept on one line
+    assert any(label.startswith("hơn ") for label in labels) and any(
+        "bảng Anh" in label for label in labels
+    )
     for _, _, xml, _ in found:
         assert xml.find("c:lang", NS).get("val") == "vi-VN"
         assert {r.get("lang") for r in xml.iterfind(".//a:rPr", NS)} == {"vi-VN"}

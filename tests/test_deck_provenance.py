@@ -30,7 +30,9 @@ def downloaded(request, dataset, config):
     return request.param, filters, Presentation(io.BytesIO(data))
 
 
-def test_every_slide_names_the_filters_the_day_the_data_version_and_the_views_link(downloaded, dataset, slide_text):
+def test_every_slide_names_the_filters_the_day_the_data_version_and_the_views_link(
+    downloaded, dataset, slide_text
+):
     from dashboard.words import Formatter, Words
 
     language, filters, deck = downloaded
@@ -40,19 +42,28 @@ def test_every_slide_names_the_filters_the_day_the_data_version_and_the_views_li
     for number, slide in enumerate(deck.slides, start=1):
         text = slide_text(slide)
         assert version in text and day in text, number
-        assert f"{filters.year_from}–{filters.year_to}" in text, number  # the filters, as the page describes them
+        assert f"{filters.year_from}–{filters.year_to}" in text, (
+            number
+        )  # the filters, as the page describes them
         [link] = [word for word in text.split() if "?" in word and "year_from=" in word]
         asked = parse_qs(urlparse(link).query)
-        assert asked["year_from"] == [str(filters.year_from)] and asked["year_to"] == [str(filters.year_to)], number
+        assert asked["year_from"] == [str(filters.year_from)] and asked["year_to"] == [
+            str(filters.year_to)
+        ], number
         assert asked.get("lang", ["en"]) == [language], number
 
 
-def test_every_chart_slide_names_the_documents_its_bars_come_from(downloaded, dataset, config, slide_text):
+def test_every_chart_slide_names_the_documents_its_bars_come_from(
+    downloaded, dataset, config, slide_text
+):
     from dashboard.words import Words
 
     language, filters, deck = downloaded
     figures = apply_filters(figures_frame(dataset), filters)
-    titles = {Words(language).text(charts.CHARTS[name].title, "charts"): name for name in ("funding", "people", "returns")}
+    titles = {
+        Words(language).text(charts.CHARTS[name].title, "charts"): name
+        for name in ("funding", "people", "returns")
+    }
     checked = 0
     for slide in deck.slides:
         heading = slide.shapes.title.text if slide.shapes.title is not None else ""
@@ -65,7 +76,9 @@ def test_every_chart_slide_names_the_documents_its_bars_come_from(downloaded, da
     assert checked, "the sample's view has bar charts"
 
 
-def test_the_funding_per_person_slide_names_the_documents_of_the_figures_it_divides(downloaded, dataset, slide_text):
+def test_the_funding_per_person_slide_names_the_documents_of_the_figures_it_divides(
+    downloaded, dataset, slide_text
+):
     from dashboard.analysis.frame import funding_ratios
     from dashboard.words import Words
 
@@ -73,9 +86,17 @@ def test_the_funding_per_person_slide_names_the_documents_of_the_figures_it_divi
     figures = apply_filters(figures_frame(dataset), filters)
     ratios = funding_ratios(figures, dataset)
     heading = Words(language).text("Funding per person", "page")
-    slides = [s for s in deck.slides if s.shapes.title is not None and s.shapes.title.text.startswith(heading)]
+    slides = [
+        s
+        for s in deck.slides
+        if s.shapes.title is not None and s.shapes.title.text.startswith(heading)
+    ]
     assert bool(slides) == bool(ratios)
     divided = {i for r in ratios for i in (r.numerator, r.denominator)}
-    documents = {s.title for s in dataset.sources if s.file in set(figures.loc[figures["id"].isin(divided), "source"])}
+    documents = {
+        s.title
+        for s in dataset.sources
+        if s.file in set(figures.loc[figures["id"].isin(divided), "source"])
+    }
     for slide in slides:
         assert documents and all(title in slide_text(slide) for title in documents)

@@ -16,14 +16,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def client():
-    app = create_app(load_valid(ROOT / "data", ROOT / "seeds"), load_config(ROOT / "config.yaml"), ROOT / "seeds")
+    app = create_app(
+        load_valid(ROOT / "data", ROOT / "seeds"), load_config(ROOT / "config.yaml"), ROOT / "seeds"
+    )
     return app.server.test_client()
 
 
 def linked(client, pattern: str) -> str:
     """The address the page links for the first resource matching ``pattern``."""
     html = client.get("/").get_data(as_text=True)
-    return next(src for src in re.findall(r'(?:src|href)="([^"]+)"', html) if re.search(pattern, src))
+    return next(
+        src for src in re.findall(r'(?:src|href)="([^"]+)"', html) if re.search(pattern, src)
+    )
 
 
 @pytest.mark.parametrize("encoding", ["br", "gzip"])
@@ -76,7 +80,9 @@ def test_every_bootstrap_class_the_page_names_has_its_rule_in_the_trimmed_styles
     from dashboard.web import callbacks
     from dashboard.web.app import app_state
 
-    app = create_app(load_valid(ROOT / "data", ROOT / "seeds"), load_config(ROOT / "config.yaml"), ROOT / "seeds")
+    app = create_app(
+        load_valid(ROOT / "data", ROOT / "seeds"), load_config(ROOT / "config.yaml"), ROOT / "seeds"
+    )
     with app.server.app_context():
         page = callbacks.first_page(app_state(app), "")
     named = set()
@@ -93,8 +99,23 @@ def test_every_bootstrap_class_the_page_names_has_its_rule_in_the_trimmed_styles
                 stack.append(child)
     css = (ROOT / "dashboard" / "web" / "assets" / "bootstrap.min.css").read_text(encoding="utf-8")
     used = {c for c in named if c.startswith(BOOTSTRAP_PREFIXES)}
-    assert {"btn", "btn-sm", "form-control", "visually-hidden"} <= used  # else the walk found nothing
+    assert {
+        "btn",
+        "btn-sm",
+        "form-control",
+        "visually-hidden",
+    } <= used  # else the walk found nothing
     missing = sorted(c for c in used if not re.search(r"\." + re.escape(c) + r"(?![\w-])", css))
     assert missing == []
-    for dialog_class in ("modal", "modal-dialog", "modal-content", "modal-xl", "modal-dialog-scrollable", "modal-backdrop", "fade", "show", "btn-close"):
+    for dialog_class in (
+        "modal",
+        "modal-dialog",
+        "modal-content",
+        "modal-xl",
+        "modal-dialog-scrollable",
+        "modal-backdrop",
+        "fade",
+        "show",
+        "btn-close",
+    ):
         assert re.search(r"\." + re.escape(dialog_class) + r"(?![\w-])", css), dialog_class

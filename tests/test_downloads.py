@@ -33,7 +33,10 @@ def test_the_csv_download_is_named_for_the_view_and_the_day(dataset, config):
     name, content = build_download("csv", Filters(2018, 2025), dataset, config, today=DAY)
     assert name == "programme-figures_2018-2025_2026-11-22.csv"
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
-    assert {r["id"] for r in rows} >= {"msf-ruritania-funding-since-2018", "uk-returns-since-general-election"}
+    assert {r["id"] for r in rows} >= {
+        "msf-ruritania-funding-since-2018",
+        "uk-returns-since-general-election",
+    }
 
 
 def test_the_csv_download_is_the_same_file_as_the_cli_export(dataset, config, everything, tmp_path):
@@ -42,7 +45,22 @@ def test_the_csv_download_is_the_same_file_as_the_cli_export(dataset, config, ev
     from dashboard.cli import main
 
     out = tmp_path / "cli.csv"
-    result = CliRunner().invoke(main, ["export", "--format", "csv", "-o", str(out), "--data", str(SAMPLE / "data"), "--seeds", str(SAMPLE / "seeds"), "--config", str(ROOT / "config.yaml")])
+    result = CliRunner().invoke(
+        main,
+        [
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            str(out),
+            "--data",
+            str(SAMPLE / "data"),
+            "--seeds",
+            str(SAMPLE / "seeds"),
+            "--config",
+            str(ROOT / "config.yaml"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert build_download("csv", everything, dataset, config, today=DAY)[1] == out.read_bytes()
 
@@ -56,7 +74,9 @@ def test_a_2022_only_xlsx_download_leaves_out_the_returns_figure(dataset, config
 
 
 def test_a_programme_filter_narrows_the_download(dataset, config, everything):
-    filters = Filters(everything.year_from, everything.year_to, programmes=("modern-slavery-fund-ruritania",))
+    filters = Filters(
+        everything.year_from, everything.year_to, programmes=("modern-slavery-fund-ruritania",)
+    )
     _, content = build_download("csv", filters, dataset, config, today=DAY)
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
     assert {r["programme"] for r in rows} == {"modern-slavery-fund-ruritania"}
@@ -65,7 +85,9 @@ def test_a_programme_filter_narrows_the_download(dataset, config, everything):
 @pytest.mark.chromium  # draws with headless Chromium
 def test_a_chart_png_download_is_named_for_the_chart_and_is_slide_sized(dataset, config):
     images.renderer()
-    name, content = build_download("png", Filters(2018, 2025), dataset, config, chart="returns", today=DAY)
+    name, content = build_download(
+        "png", Filters(2018, 2025), dataset, config, chart="returns", today=DAY
+    )
     assert name == "returns_2018-2025_2026-11-22.png"
     with Image.open(io.BytesIO(content)) as png:
         assert png.size == config.exports.default_size == (1920, 1080)
@@ -93,7 +115,9 @@ def test_every_download_button_on_the_page_is_a_kind_build_download_makes():
     from dashboard.web.layout import CHART_FORMATS, VIEW_FORMATS
 
     offered = [fmt for fmt, _ in (*VIEW_FORMATS, *CHART_FORMATS)]
-    assert sorted(offered) == sorted(KINDS)  # no button without a download, no download without a button
+    assert sorted(offered) == sorted(
+        KINDS
+    )  # no button without a download, no download without a button
     assert set(KINDS) <= set(EXPORTERS)
 
 
@@ -117,10 +141,19 @@ def test_without_a_day_the_name_carries_today(dataset, config, everything):
 
 
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
-def test_a_download_from_the_snapshot_built_at_start_up_is_the_same_file_as_one_built_from_scratch(dataset, data_dir, config, kind):
+def test_a_download_from_the_snapshot_built_at_start_up_is_the_same_file_as_one_built_from_scratch(
+    dataset, data_dir, config, kind
+):
     from dashboard.views.view import load_languages, make_snapshot
 
     filters = Filters(2022, 2025, ("modern-slavery-fund-ruritania",), ())
     fresh = build_download(kind, filters, dataset, config, today=DAY)
-    reused = build_download(kind, filters, dataset, config, today=DAY, snapshot=make_snapshot(dataset, load_languages(data_dir)))
+    reused = build_download(
+        kind,
+        filters,
+        dataset,
+        config,
+        today=DAY,
+        snapshot=make_snapshot(dataset, load_languages(data_dir)),
+    )
     assert reused == fresh

@@ -32,51 +32,97 @@ ENGLISH = (
 def before_950(shipped_dataset):
     """The shipped data as it is before document 950 is curated (the new-documents trial adds
     it to data/ as well)."""
-    kept = lambda records: tuple(r for r in records if getattr(r, "source", getattr(r, "file", None)) != VI_SEED.name)
+    kept = lambda records: tuple(
+        r for r in records if getattr(r, "source", getattr(r, "file", None)) != VI_SEED.name
+    )
     return dataclasses.replace(
-        shipped_dataset, figures=kept(shipped_dataset.figures), events=kept(shipped_dataset.events),
-        exclusions=kept(shipped_dataset.exclusions), sources=kept(shipped_dataset.sources),
+        shipped_dataset,
+        figures=kept(shipped_dataset.figures),
+        events=kept(shipped_dataset.events),
+        exclusions=kept(shipped_dataset.exclusions),
+        sources=kept(shipped_dataset.sources),
     )
 
 
 def skeleton(text: str, file: str, dataset) -> dict:
-    return yaml.safe_load(draft(text, file, dataset).yaml(file)) or {}  # only comments: nothing to draft
+    return (
+        yaml.safe_load(draft(text, file, dataset).yaml(file)) or {}
+    )  # only comments: nothing to draft
 
 
-def test_each_uncurated_number_of_every_shipped_seed_gets_one_skeleton_and_nothing_else(shipped_dataset, shipped_seeds_dir):
+def test_each_uncurated_number_of_every_shipped_seed_gets_one_skeleton_and_nothing_else(
+    shipped_dataset, shipped_seeds_dir
+):
     report = coverage(shipped_dataset, shipped_seeds_dir)
     for file in seed_files(shipped_seeds_dir):
         text = read_seed(shipped_seeds_dir, file)
-        uncurated = [e.mention.value for e in report.entries if e.mention.source == file and e.status is Status.UNCURATED]
+        uncurated = [
+            e.mention.value
+            for e in report.entries
+            if e.mention.source == file and e.status is Status.UNCURATED
+        ]
         drafted = skeleton(text, file, shipped_dataset)
         assert [f["value"] for f in drafted.get("figures") or []] == uncurated, file
         for record in [*(drafted.get("figures") or []), *(drafted.get("events") or [])]:
-            assert find_quote(text, record["quote"]) is not None, f"{file}: {record['quote']!r} is not verbatim"
+            assert find_quote(text, record["quote"]) is not None, (
+                f"{file}: {record['quote']!r} is not verbatim"
+            )
 
 
 def test_a_made_up_english_document_gets_its_quotes_bounds_and_guessed_periods(shipped_dataset):
     drafted = skeleton(ENGLISH, "999_new.txt", shipped_dataset)
     [officers, funding] = drafted["figures"]
-    assert (officers["value"], officers["qualifier"], officers["wording"], officers["kind"]) == (1200, "at_least", "over", "reported")
+    assert (officers["value"], officers["qualifier"], officers["wording"], officers["kind"]) == (
+        1200,
+        "at_least",
+        "over",
+        "reported",
+    )
     assert officers["quote"] == "Since 2018 the example programme has trained over 1,200 officers"
-    assert (officers["period"]["type"], str(officers["period"]["start"]), str(officers["period"]["end"])) == ("cumulative", "2018-01-01", "2026-03-03")
-    assert (funding["value"], funding["qualifier"], funding["wording"], funding["kind"], funding["unit"]) == (3_000_000, "at_most", "up to", "committed", "GBP")
-    assert (funding["period"]["type"], str(funding["period"]["start"]), str(funding["period"]["end"])) == ("year", "2026-01-01", "2026-12-31")
-    assert drafted["sources"][0]["file"] == "999_new.txt" and str(drafted["sources"][0]["published"]) == "2026-03-03"
+    assert (
+        officers["period"]["type"],
+        str(officers["period"]["start"]),
+        str(officers["period"]["end"]),
+    ) == ("cumulative", "2018-01-01", "2026-03-03")
+    assert (
+        funding["value"],
+        funding["qualifier"],
+        funding["wording"],
+        funding["kind"],
+        funding["unit"],
+    ) == (3_000_000, "at_most", "up to", "committed", "GBP")
+    assert (
+        funding["period"]["type"],
+        str(funding["period"]["start"]),
+        str(funding["period"]["end"]),
+    ) == ("year", "2026-01-01", "2026-12-31")
+    assert (
+        drafted["sources"][0]["file"] == "999_new.txt"
+        and str(drafted["sources"][0]["published"]) == "2026-03-03"
+    )
     assert "language" not in drafted["sources"][0]
 
 
-def test_a_vietnamese_document_gets_its_number_whole_its_own_bound_word_and_its_language(before_950):
+def test_a_vietnamese_document_gets_its_number_whole_its_own_bound_word_and_its_language(
+    before_950,
+):
     drafted = skeleton(VI_SEED.read_text(encoding="utf-8"), VI_SEED.name, before_950)
     [figure] = drafted["figures"]
-    assert (figure["value"], figure["qualifier"], figure["wording"], figure["unit"]) == (3000, "at_least", "hơn", "people")
+    assert (figure["value"], figure["qualifier"], figure["wording"], figure["unit"]) == (
+        3000,
+        "at_least",
+        "hơn",
+        "people",
+    )
     assert "hơn 3.000 người" in figure["quote"]
     assert (figure["period"]["type"], str(figure["period"]["start"])) == ("year", "2024-01-01")
     assert drafted["sources"][0]["language"] == "vi"
     assert {str(e["date"]) for e in drafted["events"]} == {"2025-05-15"}
 
 
-def test_what_the_data_already_holds_is_not_drafted_again(tmp_path, shipped_data_dir, shipped_seeds_dir):
+def test_what_the_data_already_holds_is_not_drafted_again(
+    tmp_path, shipped_data_dir, shipped_seeds_dir
+):
     shutil.copytree(shipped_data_dir, tmp_path / "data", ignore=without_extras(EXTRA))
     shutil.copytree(shipped_seeds_dir, tmp_path / "seeds", ignore=without_extras(EXTRA))
     shutil.copy(VI_DATA, tmp_path / "data")
@@ -101,7 +147,9 @@ def without_extras(folder: Path):
     return shutil.ignore_patterns(*skip) if skip else None
 
 
-def copy_with(tmp_path: Path, shipped_data_dir: Path, shipped_seeds_dir: Path, yaml_text: str) -> Path:
+def copy_with(
+    tmp_path: Path, shipped_data_dir: Path, shipped_seeds_dir: Path, yaml_text: str
+) -> Path:
     shutil.copytree(shipped_data_dir, tmp_path / "data", ignore=without_extras(EXTRA))
     shutil.copytree(shipped_seeds_dir, tmp_path / "seeds", ignore=without_extras(EXTRA))
     shutil.copy(VI_SEED, tmp_path / "seeds")
@@ -109,7 +157,9 @@ def copy_with(tmp_path: Path, shipped_data_dir: Path, shipped_seeds_dir: Path, y
     return tmp_path
 
 
-def test_validate_refuses_a_draft_naming_each_todo_line_and_not_what_the_todos_break(tmp_path, shipped_data_dir, shipped_seeds_dir, before_950, monkeypatch):
+def test_validate_refuses_a_draft_naming_each_todo_line_and_not_what_the_todos_break(
+    tmp_path, shipped_data_dir, shipped_seeds_dir, before_950, monkeypatch
+):
     text = draft(VI_SEED.read_text(encoding="utf-8"), VI_SEED.name, before_950).yaml(VI_SEED.name)
     root = copy_with(tmp_path, shipped_data_dir, shipped_seeds_dir, text)
     monkeypatch.chdir(root)
@@ -123,39 +173,63 @@ def test_validate_refuses_a_draft_naming_each_todo_line_and_not_what_the_todos_b
     assert "unknown programme 'TODO'" not in report
 
 
-def test_one_todo_left_in_finished_records_is_enough_to_refuse_them(tmp_path, shipped_data_dir, shipped_seeds_dir, monkeypatch):
+def test_one_todo_left_in_finished_records_is_enough_to_refuse_them(
+    tmp_path, shipped_data_dir, shipped_seeds_dir, monkeypatch
+):
     finished = VI_DATA.read_text(encoding="utf-8")
     root = copy_with(tmp_path, shipped_data_dir, shipped_seeds_dir, finished)
     monkeypatch.chdir(root)
     load_valid("data", "seeds")
-    (root / "data" / "new.yaml").write_text(finished.replace("unit: people", "unit: people  # TODO: confirm"), encoding="utf-8")
+    (root / "data" / "new.yaml").write_text(
+        finished.replace("unit: people", "unit: people  # TODO: confirm"), encoding="utf-8"
+    )
     line = finished.splitlines().index("    unit: people") + 1
-    with pytest.raises(DataInvalid, match=f"data/new.yaml:{line}: unit: TODO left: 'unit: people # TODO: confirm'; confirm or fill it"):
+    with pytest.raises(
+        DataInvalid,
+        match=f"data/new.yaml:{line}: unit: TODO left: 'unit: people # TODO: confirm'; confirm or fill it",
+    ):
         load_valid("data", "seeds")
 
 
-def test_the_command_prints_or_writes_the_draft_and_never_overwrites_a_file(tmp_path, shipped_data_dir):
+def test_the_command_prints_or_writes_the_draft_and_never_overwrites_a_file(
+    tmp_path, shipped_data_dir
+):
     shutil.copytree(shipped_data_dir, tmp_path / "data", ignore=without_extras(EXTRA))
     shipped_data_dir = tmp_path / "data"
     out = tmp_path / "draft.yaml"
     printed = CliRunner().invoke(main, ["draft", str(VI_SEED), "--data", str(shipped_data_dir)])
     assert printed.exit_code == 0 and "hơn 3.000 người" in printed.output
-    written = CliRunner().invoke(main, ["draft", str(VI_SEED), "-o", str(out), "--data", str(shipped_data_dir)])
+    written = CliRunner().invoke(
+        main, ["draft", str(VI_SEED), "-o", str(out), "--data", str(shipped_data_dir)]
+    )
     assert written.exit_code == 0 and out.read_text(encoding="utf-8") == printed.output
-    again = CliRunner().invoke(main, ["draft", str(VI_SEED), "-o", str(out), "--data", str(shipped_data_dir)])
+    again = CliRunner().invoke(
+        main, ["draft", str(VI_SEED), "-o", str(out), "--data", str(shipped_data_dir)]
+    )
     assert again.exit_code == 1 and "exists; choose another file or remove it" in again.output
 
 
 def test_a_missing_or_binary_document_is_one_line_without_a_traceback(tmp_path, shipped_data_dir):
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00binary")
-    for name, message in [("missing.txt", "no such document; name a file in seeds/"), ("bad.txt", "not UTF-8 text")]:
-        result = CliRunner().invoke(main, ["draft", str(tmp_path / name), "--data", str(shipped_data_dir)])
-        assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output
+    for name, message in [
+        ("missing.txt", "no such document; name a file in seeds/"),
+        ("bad.txt", "not UTF-8 text"),
+    ]:
+        result = CliRunner().invoke(
+            main, ["draft", str(tmp_path / name), "--data", str(shipped_data_dir)]
+        )
+        assert (
+            result.exit_code == 1 and message in result.output and "Traceback" not in result.output
+        )
 
 
-def test_the_command_drafts_beside_data_that_still_holds_a_draft(tmp_path, shipped_data_dir, shipped_dataset):
+def test_the_command_drafts_beside_data_that_still_holds_a_draft(
+    tmp_path, shipped_data_dir, shipped_dataset
+):
     shutil.copytree(shipped_data_dir, tmp_path / "data", ignore=without_extras(EXTRA))
-    (tmp_path / "data" / "new.yaml").write_text(draft(ENGLISH, "999_new.txt", shipped_dataset).yaml("999_new.txt"), encoding="utf-8")
+    (tmp_path / "data" / "new.yaml").write_text(
+        draft(ENGLISH, "999_new.txt", shipped_dataset).yaml("999_new.txt"), encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["draft", str(VI_SEED), "--data", str(tmp_path / "data")])
     assert result.exit_code == 0 and "hơn 3.000 người" in result.output
 
@@ -172,4 +246,7 @@ def test_each_number_of_a_long_sentence_gets_its_own_clause_and_the_metric_its_n
         300: ("has identified 300 victims of trafficking", "victims_identified", "people"),
         1500: ("educated 1,500 aspiring migrants", "migrants_educated", "people"),
     }
-    assert all(f["period"]["type"] == "cumulative" and str(f["period"]["start"]) == "2019-01-01" for f in drafted.values())
+    assert all(
+        f["period"]["type"] == "cumulative" and str(f["period"]["start"]) == "2019-01-01"
+        for f in drafted.values()
+    )

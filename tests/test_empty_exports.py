@@ -12,7 +12,13 @@ import pytest
 from click.testing import CliRunner
 
 from dashboard import cli
-from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame
+from dashboard.analysis.frame import (
+    Filters,
+    apply_event_filters,
+    apply_filters,
+    events_frame,
+    figures_frame,
+)
 from dashboard.outputs.errors import NothingToExport
 from dashboard.views import charts
 from dashboard.web import urlstate
@@ -31,8 +37,11 @@ def empty_pair(dataset) -> tuple[str, str]:
     known = urlstate.choices(dataset)
     every_year = (known.first_year, known.last_year)
     return next(
-        (p, m) for p in known.programmes for m in known.metrics
-        if (p, m) not in stated and apply_event_filters(events, Filters(*every_year, (p,), (m,))).empty
+        (p, m)
+        for p in known.programmes
+        for m in known.metrics
+        if (p, m) not in stated
+        and apply_event_filters(events, Filters(*every_year, (p,), (m,))).empty
     )
 
 
@@ -50,11 +59,17 @@ def test_no_file_of_a_view_with_no_figures_is_made_and_the_page_says_why(dataset
             build_download(kind, filters, dataset, config, today=DAY)
         message = str(said.value)
         assert message.startswith("Nothing to download: no figures match these filters (")
-        assert dataset.programme(filters.programmes[0]).name in message and dataset.metric(filters.metrics[0]).label in message
+        assert (
+            dataset.programme(filters.programmes[0]).name in message
+            and dataset.metric(filters.metrics[0]).label in message
+        )
 
 
 def test_the_vietnamese_page_says_it_in_vietnamese(dataset, config):
-    with pytest.raises(NothingToExport, match=r"^Không có gì để tải: không có số liệu nào khớp với các bộ lọc này \("):
+    with pytest.raises(
+        NothingToExport,
+        match=r"^Không có gì để tải: không có số liệu nào khớp với các bộ lọc này \(",
+    ):
         build_download("csv", empty_filters(dataset), dataset, config, today=DAY, words="vi")
 
 
@@ -63,19 +78,36 @@ def test_an_image_of_a_chart_with_nothing_to_draw_is_not_made_in_any_image_forma
     figures, events = figures_frame(dataset), events_frame(dataset)
     known = urlstate.choices(dataset)
     found = [
-        (name, Filters(year, year)) for year in range(known.first_year, known.last_year + 1) for name in charts.CHARTS
-        if charts.plotted_rows(name, apply_filters(figures, Filters(year, year)), apply_event_filters(events, Filters(year, year))).empty
+        (name, Filters(year, year))
+        for year in range(known.first_year, known.last_year + 1)
+        for name in charts.CHARTS
+        if charts.plotted_rows(
+            name,
+            apply_filters(figures, Filters(year, year)),
+            apply_event_filters(events, Filters(year, year)),
+        ).empty
     ]
     assert found, "every chart draws something in every year of the data: nothing to check"
     for name, filters in found[:3]:
         for kind in ("png", "svg"):
-            with pytest.raises(NothingToExport, match="has nothing to draw for these filters") as said:
+            with pytest.raises(
+                NothingToExport, match="has nothing to draw for these filters"
+            ) as said:
                 build_download(kind, filters, dataset, config, chart=name, today=DAY)
-            assert f"({filters.year_from} · " in str(said.value) and "the deck leaves it out too" in str(said.value)
+            assert f"({filters.year_from} · " in str(
+                said.value
+            ) and "the deck leaves it out too" in str(said.value)
 
 
 def run(*args: str):
-    paths = ["--data", str(SAMPLE / "data"), "--seeds", str(SAMPLE / "seeds"), "--config", str(ROOT / "config.yaml")]
+    paths = [
+        "--data",
+        str(SAMPLE / "data"),
+        "--seeds",
+        str(SAMPLE / "seeds"),
+        "--config",
+        str(ROOT / "config.yaml"),
+    ]
     return CliRunner().invoke(cli.main, [*args, *paths])
 
 
@@ -83,7 +115,9 @@ def test_an_export_of_an_empty_view_names_the_filters_writes_nothing_and_exits_1
     programme, metric = empty_pair(dataset)
     for kind in ("csv", "xlsx", "pptx"):
         out = tmp_path / kind / f"view.{kind}"
-        result = run("export", "--format", kind, "-o", str(out), "--programme", programme, "--metric", metric)
+        result = run(
+            "export", "--format", kind, "-o", str(out), "--programme", programme, "--metric", metric
+        )
         assert result.exit_code == 1, result.output
         assert "Nothing written: no figures match these filters (" in result.output
         assert dataset.programme(programme).name in result.output
@@ -93,16 +127,22 @@ def test_an_export_of_an_empty_view_names_the_filters_writes_nothing_and_exits_1
 def test_images_of_an_empty_view_leave_no_folder_behind(dataset, tmp_path, monkeypatch):
     from dashboard.outputs import images
 
-    monkeypatch.setattr(images, "find_browser", lambda: "/no/browser/needed")  # nothing is drawn: every chart is left out
+    monkeypatch.setattr(
+        images, "find_browser", lambda: "/no/browser/needed"
+    )  # nothing is drawn: every chart is left out
     programme, metric = empty_pair(dataset)
     folder = tmp_path / "slides"
-    result = run("export", "--format", "png", "-o", str(folder), "--programme", programme, "--metric", metric)
+    result = run(
+        "export", "--format", "png", "-o", str(folder), "--programme", programme, "--metric", metric
+    )
     assert result.exit_code == 1, result.output
     assert "Nothing written: no figures match these filters (" in result.output
     assert not folder.exists()
 
 
-def test_an_export_of_every_chart_leaves_out_those_with_nothing_to_draw_and_says_which(dataset, tmp_path, monkeypatch):
+def test_an_export_of_every_chart_leaves_out_those_with_nothing_to_draw_and_says_which(
+    dataset, tmp_path, monkeypatch
+):
     """The slides are composed as usual; only the browser's drawing is replaced, by a marker."""
     from dashboard.outputs import images
 
@@ -113,15 +153,46 @@ def test_an_export_of_every_chart_leaves_out_those_with_nothing_to_draw_and_says
 
     def drawn(year: int) -> set[str]:
         view = Filters(year, year)
-        return {n for n in charts.CHARTS if not charts.plotted_rows(n, apply_filters(figures, view), apply_event_filters(events, view)).empty}
+        return {
+            n
+            for n in charts.CHARTS
+            if not charts.plotted_rows(
+                n, apply_filters(figures, view), apply_event_filters(events, view)
+            ).empty
+        }
 
-    year = next((y for y in range(known.first_year, known.last_year + 1) if drawn(y) and drawn(y) != set(charts.CHARTS)), None)
-    assert year is not None, "no year of the data leaves a chart empty and another drawn: nothing to check"
+    year = next(
+        (
+            y
+            for y in range(known.first_year, known.last_year + 1)
+            if drawn(y) and drawn(y) != set(charts.CHARTS)
+        ),
+        None,
+    )
+    assert year is not None, (
+        "no year of the data leaves a chart empty and another drawn: nothing to check"
+    )
     folder = tmp_path / "slides"
-    result = CliRunner().invoke(cli.main, [
-        "export", "--format", "png", "-o", str(folder), "--year-from", str(year), "--year-to", str(year),
-        "--data", str(SAMPLE / "data"), "--seeds", str(SAMPLE / "seeds"), "--config", str(ROOT / "config.yaml"),
-    ])
+    result = CliRunner().invoke(
+        cli.main,
+        [
+            "export",
+            "--format",
+            "png",
+            "-o",
+            str(folder),
+            "--year-from",
+            str(year),
+            "--year-to",
+            str(year),
+            "--data",
+            str(SAMPLE / "data"),
+            "--seeds",
+            str(SAMPLE / "seeds"),
+            "--config",
+            str(ROOT / "config.yaml"),
+        ],
+    )
     assert result.exit_code == 0, result.output + result.stderr
     written = sorted(p.name for p in folder.iterdir())
     assert len(written) >= len(drawn(year)) and all(p.endswith(".png") for p in written)

@@ -35,12 +35,16 @@ def everything(dataset) -> Filters:
     return Filters(*year_span(dataset))
 
 
-def make(kind: str, dataset, config, filters: Filters | None = None, *, bom: bool | None = None) -> bytes:
+def make(
+    kind: str, dataset, config, filters: Filters | None = None, *, bom: bool | None = None
+) -> bytes:
     filters = filters or everything(dataset)
     frame = apply_filters(figures_frame(dataset), filters)
     context = export.ExportContext.for_view(dataset, filters, config, today=MADE)
     if bom is not None:
-        context = export.ExportContext(csv_bom=bom, dataset=dataset, filters=filters, config=config, today=MADE)
+        context = export.ExportContext(
+            csv_bom=bom, dataset=dataset, filters=filters, config=config, today=MADE
+        )
     return export.FORMATS[kind](frame, context)
 
 
@@ -115,7 +119,9 @@ def test_a_csv_cell_starting_with_a_formula_character_gets_a_leading_quote(hosti
     assert row["note"] == "'-1 means nothing here"
     assert row["programme_name"] == "'@SUM(1+1) programme"
     assert row["source_title"] == "'=1+1 press note"
-    assert not any(str(v).startswith(export.FORMULA_STARTS) for r in rows.values() for v in r.values())
+    assert not any(
+        str(v).startswith(export.FORMULA_STARTS) for r in rows.values() for v in r.values()
+    )
 
 
 def test_no_xlsx_cell_is_a_formula_and_the_hostile_texts_read_as_text(hostile, config):
@@ -123,9 +129,13 @@ def test_no_xlsx_cell_is_a_formula_and_the_hostile_texts_read_as_text(hostile, c
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
-                assert cell.data_type != "f", f"{sheet.title}!{cell.coordinate} is a formula: {cell.value!r}"
+                assert cell.data_type != "f", (
+                    f"{sheet.title}!{cell.coordinate} is a formula: {cell.value!r}"
+                )
                 if isinstance(cell.value, str):
-                    assert not cell.value.startswith(export.FORMULA_STARTS), f"{cell.coordinate}: {cell.value!r}"
+                    assert not cell.value.startswith(export.FORMULA_STARTS), (
+                        f"{cell.coordinate}: {cell.value!r}"
+                    )
     row = {r["id"]: r for r in sheet_rows(workbook)}["hostile-people-reached"]
     assert row["quote"] == "'" + HYPERLINK + " reached 5 people"
     assert row["value"] == 5
@@ -158,7 +168,9 @@ def test_csv_values_equal_the_curated_ones(dataset, config):
         figure = dataset.figure(row["id"])
         assert float(row["value"]) == figure.value
         assert row["qualifier"] == figure.qualifier.value
-        assert row["period_start_date"] == figure.period.start.isoformat()  # sortable; period_start is as stated
+        assert (
+            row["period_start_date"] == figure.period.start.isoformat()
+        )  # sortable; period_start is as stated
         assert row["quote"] == figure.quote
     assert list(rows[0])[:11] == export.CSV_COLUMNS[:11]
 
@@ -185,7 +197,10 @@ def test_xlsx_has_the_csv_columns_numeric_values_and_real_dates(dataset, config)
         assert row["quote"] == figure.quote
     value_cell = sheet.cell(row=2, column=header.index("value") + 1)
     assert value_cell.data_type == "n"
-    assert sheet.cell(row=2, column=header.index("period_start_date") + 1).number_format == "yyyy-mm-dd"
+    assert (
+        sheet.cell(row=2, column=header.index("period_start_date") + 1).number_format
+        == "yyyy-mm-dd"
+    )
 
 
 def test_xlsx_reads_back_in_pandas_with_the_same_values_as_the_csv(dataset, config):
@@ -193,16 +208,31 @@ def test_xlsx_reads_back_in_pandas_with_the_same_values_as_the_csv(dataset, conf
     from_xlsx = pd.read_excel(io.BytesIO(make("xlsx", dataset, config)), sheet_name="Data")
     assert from_xlsx["value"].tolist() == from_csv["value"].tolist()
     assert from_xlsx["quote"].tolist() == from_csv["quote"].tolist()
-    assert from_xlsx["period_end_date"].dt.strftime("%Y-%m-%d").tolist() == from_csv["period_end_date"].tolist()
-    assert from_xlsx["period_end"].astype(str).tolist() == from_csv["period_end"].astype(str).tolist()
+    assert (
+        from_xlsx["period_end_date"].dt.strftime("%Y-%m-%d").tolist()
+        == from_csv["period_end_date"].tolist()
+    )
+    assert (
+        from_xlsx["period_end"].astype(str).tolist() == from_csv["period_end"].astype(str).tolist()
+    )
 
 
 def test_the_xlsx_about_sheet_names_the_filters_the_day_and_the_qualifiers(dataset, config):
     filters = Filters(2022, 2022)
-    about = {row[0]: row[1] for row in read_xlsx(make("xlsx", dataset, config, filters))["About"].iter_rows(values_only=True) if row[0] != "Qualifier"}
+    about = {
+        row[0]: row[1]
+        for row in read_xlsx(make("xlsx", dataset, config, filters))["About"].iter_rows(
+            values_only=True
+        )
+        if row[0] != "Qualifier"
+    }
     assert about["Filters"] == filters.describe(dataset)
     assert about["Made on"] == "2026-11-22"
-    notes = [row[1] for row in read_xlsx(make("xlsx", dataset, config))["About"].iter_rows(values_only=True) if row[0] == "Qualifier"]
+    notes = [
+        row[1]
+        for row in read_xlsx(make("xlsx", dataset, config))["About"].iter_rows(values_only=True)
+        if row[0] == "Qualifier"
+    ]
     assert "Over: the source gives a lower bound; the true value is higher." in notes
 
 
@@ -213,15 +243,22 @@ def test_the_xlsx_gives_funding_per_person_with_its_bounds_as_numbers(dataset, c
     ratios = {row[0]: dict(zip(rows[0], row)) for row in rows[1:]}
     victims = ratios["Funding per victim identified"]
     assert victims["text"] == "over £9,722 per victim identified"
-    assert victims["lower_bound"] == pytest.approx(7_000_000 / 720, abs=0.01) and victims["upper_bound"] is None
+    assert (
+        victims["lower_bound"] == pytest.approx(7_000_000 / 720, abs=0.01)
+        and victims["upper_bound"] is None
+    )
     assert (victims["numerator"], victims["denominator"]) == ("over £7m", "720")
     reached = ratios["Funding per person reached"]
-    assert reached["lower_bound"] is None and reached["upper_bound"] is None  # two lower bounds: no bound at all
+    assert (
+        reached["lower_bound"] is None and reached["upper_bound"] is None
+    )  # two lower bounds: no bound at all
     assert reached["text"].startswith("no bound either way")
 
 
 def test_a_view_with_nothing_to_divide_has_no_ratio_sheet(dataset, config):
-    workbook = read_xlsx(make("xlsx", dataset, config, Filters(2018, 2026, programmes=("uk-returns",))))
+    workbook = read_xlsx(
+        make("xlsx", dataset, config, Filters(2018, 2026, programmes=("uk-returns",)))
+    )
     assert workbook.sheetnames == ["Figures", "Data", "Events", "About"]
 
 
@@ -282,7 +319,9 @@ def test_the_exporters_write_a_header_only_file_of_an_empty_frame(dataset, confi
     filters = Filters(*year_span(dataset), programmes=("uk-returns",), metrics=("funding",))
     assert read_csv_rows(make("csv", dataset, config, filters)) == []
     workbook = read_xlsx(make("xlsx", dataset, config, filters))
-    assert [c.value for c in workbook["Figures"][1]] == [header for _, header in export.xlsx_columns()]
+    assert [c.value for c in workbook["Figures"][1]] == [
+        header for _, header in export.xlsx_columns()
+    ]
     assert sheet_rows(workbook) == []
 
 
@@ -290,17 +329,36 @@ def test_the_exporters_write_a_header_only_file_of_an_empty_frame(dataset, confi
 
 
 def test_file_names_say_what_the_years_and_the_day():
-    assert export.file_name("programme-figures", Filters(2018, 2025), MADE, "csv") == "programme-figures_2018-2025_2026-11-22.csv"
-    assert export.file_name("Funding by programme", Filters(2022, 2022), MADE, "png") == "funding-by-programme_2022_2026-11-22.png"
+    assert (
+        export.file_name("programme-figures", Filters(2018, 2025), MADE, "csv")
+        == "programme-figures_2018-2025_2026-11-22.csv"
+    )
+    assert (
+        export.file_name("Funding by programme", Filters(2022, 2022), MADE, "png")
+        == "funding-by-programme_2022_2026-11-22.png"
+    )
 
 
 def cli(*args: str):
-    return CliRunner().invoke(main, [*args, "--data", str(SAMPLE / "data"), "--seeds", str(SAMPLE / "seeds"), "--config", str(ROOT / "config.yaml")])
+    return CliRunner().invoke(
+        main,
+        [
+            *args,
+            "--data",
+            str(SAMPLE / "data"),
+            "--seeds",
+            str(SAMPLE / "seeds"),
+            "--config",
+            str(ROOT / "config.yaml"),
+        ],
+    )
 
 
 def test_the_cli_writes_an_xlsx_with_the_filters_applied(tmp_path):
     out = tmp_path / "view.xlsx"
-    result = cli("export", "--format", "xlsx", "-o", str(out), "--year-from", "2022", "--year-to", "2022")
+    result = cli(
+        "export", "--format", "xlsx", "-o", str(out), "--year-from", "2022", "--year-to", "2022"
+    )
     assert result.exit_code == 0, result.output
     ids = {r["id"] for r in sheet_rows(read_xlsx(out.read_bytes()))}
     assert "uk-returns-since-general-election" not in ids and ids
@@ -310,7 +368,9 @@ def test_the_cli_names_the_file_when_given_a_folder(tmp_path):
     result = cli("export", "--format", "csv", "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
     (written,) = tmp_path.iterdir()
-    assert written.name.startswith("programme-figures_2018-") and written.name.endswith(f"_{dt.date.today().isoformat()}.csv")
+    assert written.name.startswith("programme-figures_2018-") and written.name.endswith(
+        f"_{dt.date.today().isoformat()}.csv"
+    )
 
 
 @pytest.mark.parametrize(
@@ -318,8 +378,14 @@ def test_the_cli_names_the_file_when_given_a_folder(tmp_path):
     [
         (["--format", "csv", "--chart", "funding"], "--chart applies to png and svg"),
         (["--format", "xlsx", "--size", "hd"], "--size applies to png and svg"),
-        (["--format", "png", "--chart", "pie"], "unknown chart 'pie'; choose one of: " + ", ".join(CHARTS)),
-        (["--format", "svg", "--size", "huge"], "unknown image size 'huge'; choose one of: widescreen (1920×1080)"),
+        (
+            ["--format", "png", "--chart", "pie"],
+            "unknown chart 'pie'; choose one of: " + ", ".join(CHARTS),
+        ),
+        (
+            ["--format", "svg", "--size", "huge"],
+            "unknown image size 'huge'; choose one of: widescreen (1920×1080)",
+        ),
     ],
 )
 def test_cli_export_mistakes_are_one_clear_line_without_a_traceback(tmp_path, args, message):

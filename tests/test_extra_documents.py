@@ -59,14 +59,22 @@ def test_every_number_in_the_made_up_documents_is_cited_or_excluded(grown):
     assert report.complete, report.lines()[-1]
 
 
-def test_the_years_shown_follow_the_made_up_documents_and_a_programme_and_metric_are_added(base, grown):
+def test_the_years_shown_follow_the_made_up_documents_and_a_programme_and_metric_are_added(
+    base, grown
+):
     """The made-up documents reach outside the shipped years today (2013, 2027); the invariant
     is that the data's span is that of everything in it, whatever real documents add later."""
     before, after = load(base), load(grown)
     added = dataclasses.replace(
-        after, figures=tuple(f for f in after.figures if f not in before.figures), events=tuple(e for e in after.events if e not in before.events)
+        after,
+        figures=tuple(f for f in after.figures if f not in before.figures),
+        events=tuple(e for e in after.events if e not in before.events),
     )
-    (first, last), (shipped_first, shipped_last), (made_first, made_last) = year_span(after), year_span(before), year_span(added)
+    (first, last), (shipped_first, shipped_last), (made_first, made_last) = (
+        year_span(after),
+        year_span(before),
+        year_span(added),
+    )
     assert (first, last) == (min(shipped_first, made_first), max(shipped_last, made_last))
     assert made_first <= 2013 and made_last >= 2027  # what the made-up documents are there to try
     assert {p.id for p in after.programmes} > {p.id for p in before.programmes}

@@ -7,7 +7,15 @@ import datetime as dt
 
 import pytest
 
-from dashboard.analysis.fmt import QUALIFIER_MARKS, QUALIFIER_NOTES, format_number, format_period, format_quantity, format_value, qualifier_word
+from dashboard.analysis.fmt import (
+    QUALIFIER_MARKS,
+    QUALIFIER_NOTES,
+    format_number,
+    format_period,
+    format_quantity,
+    format_value,
+    qualifier_word,
+)
 from dashboard.analysis.quantity import Quantity
 from dashboard.curated.records import Period, PeriodType, Qualifier, Unit
 

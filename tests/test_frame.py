@@ -18,11 +18,21 @@ from dashboard.analysis.frame import (
 )
 
 ALL_FIGURES = {
-    "msf-ruritania-funding-since-2018", "msf-ruritania-victims-identified", "msf-ruritania-people-reached",
-    "msf-ruritania-migrants-educated", "joint-action-plan-funding-2025", "elbonia-oic-funding-2025",
-    "uk-returns-since-general-election", "border-security-summit-partners",
+    "msf-ruritania-funding-since-2018",
+    "msf-ruritania-victims-identified",
+    "msf-ruritania-people-reached",
+    "msf-ruritania-migrants-educated",
+    "joint-action-plan-funding-2025",
+    "elbonia-oic-funding-2025",
+    "uk-returns-since-general-election",
+    "border-security-summit-partners",
 }
-MSF = {"msf-ruritania-funding-since-2018", "msf-ruritania-victims-identified", "msf-ruritania-people-reached", "msf-ruritania-migrants-educated"}
+MSF = {
+    "msf-ruritania-funding-since-2018",
+    "msf-ruritania-victims-identified",
+    "msf-ruritania-people-reached",
+    "msf-ruritania-migrants-educated",
+}
 
 
 @pytest.fixture(scope="module")
@@ -42,14 +52,31 @@ def ids(frame: pd.DataFrame) -> set[str]:
 def test_the_frame_has_the_fixed_columns_in_order_with_typed_values(figures):
     assert list(figures.columns) == FIGURE_COLUMNS
     assert list(figures.columns[:11]) == [
-        "id", "programme", "metric", "value", "unit", "qualifier", "kind",
-        "period_start", "period_end", "source", "quote",
+        "id",
+        "programme",
+        "metric",
+        "value",
+        "unit",
+        "qualifier",
+        "kind",
+        "period_start",
+        "period_end",
+        "source",
+        "quote",
     ]
     assert figures["value"].dtype == "float64"
     assert pd.api.types.is_datetime64_any_dtype(figures["period_start"])
     assert pd.api.types.is_datetime64_any_dtype(figures["period_end"])
-    texts = [c for c in figures.columns if c not in ("value", "value_low", "value_high") and not pd.api.types.is_datetime64_any_dtype(figures[c])]
-    assert {type(v) for c in texts for v in figures[c].tolist()} <= {str, type(None)}  # text is str, missing text None
+    texts = [
+        c
+        for c in figures.columns
+        if c not in ("value", "value_low", "value_high")
+        and not pd.api.types.is_datetime64_any_dtype(figures[c])
+    ]
+    assert {type(v) for c in texts for v in figures[c].tolist()} <= {
+        str,
+        type(None),
+    }  # text is str, missing text None
     assert ids(figures) == ALL_FIGURES
 
 
@@ -60,7 +87,9 @@ def test_each_row_carries_its_formatted_value_and_period(figures):
     assert row["source_publisher"] == "Ministry of Examples"
 
 
-def test_a_2022_only_view_keeps_the_cumulative_since_2018_figures_and_drops_later_ones(figures, dataset):
+def test_a_2022_only_view_keeps_the_cumulative_since_2018_figures_and_drops_later_ones(
+    figures, dataset
+):
     view = apply_filters(figures, Filters(2022, 2022))
     assert ids(view) == MSF
     assert "uk-returns-since-general-election" not in ids(view)
@@ -68,7 +97,11 @@ def test_a_2022_only_view_keeps_the_cumulative_since_2018_figures_and_drops_late
 
 
 def test_a_cumulative_figure_stays_cumulative_and_whole_in_a_narrow_view(figures):
-    row = apply_filters(figures, Filters(2022, 2022)).set_index("id").loc["msf-ruritania-funding-since-2018"]
+    row = (
+        apply_filters(figures, Filters(2022, 2022))
+        .set_index("id")
+        .loc["msf-ruritania-funding-since-2018"]
+    )
     assert row["value"] == 7_000_000  # never split into a per-year share
     assert row["period_type"] == "cumulative"
     assert row["period_start"] == pd.Timestamp(2018, 1, 1)
@@ -85,7 +118,9 @@ def test_a_cumulative_figure_stays_cumulative_and_whole_in_a_narrow_view(figures
         (2027, set()),
     ],
 )
-def test_a_figure_belongs_to_every_year_its_period_overlaps_including_the_edge_years(figures, year, expected):
+def test_a_figure_belongs_to_every_year_its_period_overlaps_including_the_edge_years(
+    figures, year, expected
+):
     assert ids(apply_filters(figures, Filters(year, year))) == expected
 
 
@@ -101,7 +136,9 @@ def test_a_period_touching_the_range_by_one_day_overlaps_it():
 
 
 def test_several_programmes_can_be_selected_at_once(figures):
-    view = apply_filters(figures, Filters(2018, 2026, programmes=("joint-action-plan", "uk-returns")))
+    view = apply_filters(
+        figures, Filters(2018, 2026, programmes=("joint-action-plan", "uk-returns"))
+    )
     assert ids(view) == {"joint-action-plan-funding-2025", "uk-returns-since-general-election"}
 
 
@@ -111,11 +148,23 @@ def test_no_programme_selected_means_every_programme(figures):
 
 def test_the_metric_filter_keeps_only_that_metric(figures):
     view = apply_filters(figures, Filters(2018, 2026, metrics=("funding",)))
-    assert ids(view) == {"msf-ruritania-funding-since-2018", "joint-action-plan-funding-2025", "elbonia-oic-funding-2025"}
+    assert ids(view) == {
+        "msf-ruritania-funding-since-2018",
+        "joint-action-plan-funding-2025",
+        "elbonia-oic-funding-2025",
+    }
 
 
 def test_filters_combine(figures):
-    view = apply_filters(figures, Filters(2025, 2025, programmes=("modern-slavery-fund-ruritania",), metrics=("funding", "returns")))
+    view = apply_filters(
+        figures,
+        Filters(
+            2025,
+            2025,
+            programmes=("modern-slavery-fund-ruritania",),
+            metrics=("funding", "returns"),
+        ),
+    )
     assert ids(view) == {"msf-ruritania-funding-since-2018"}
 
 
@@ -126,8 +175,14 @@ def test_a_year_only_event_belongs_to_its_whole_year(events):
 
 
 def test_events_are_filtered_by_year_and_programme_but_not_by_metric(events):
-    view = apply_event_filters(events, Filters(2024, 2024, programmes=("migration-dialogue",), metrics=("funding",)))
-    assert list(view["id"]) == ["ministerial-call-2024-04", "joint-statement-2024", "migration-dialogue-2"]
+    view = apply_event_filters(
+        events, Filters(2024, 2024, programmes=("migration-dialogue",), metrics=("funding",))
+    )
+    assert list(view["id"]) == [
+        "ministerial-call-2024-04",
+        "joint-statement-2024",
+        "migration-dialogue-2",
+    ]
 
 
 def test_events_are_in_date_order(events):

@@ -16,7 +16,6 @@ from dashboard.curated.version import data_version
 from dashboard.outputs import images
 from dashboard.outputs.export import FORMATS
 from dashboard.outputs.formats import ExportContext
-from dashboard.views.charts import CHARTS
 
 MADE = dt.date(2026, 11, 30)
 LINK = "https://example.org/figures/?year_from=2019&year_to=2024&lang="
@@ -33,18 +32,35 @@ def drawn_texts(dataset, config, chart: str, language: str, fmt: str = "png") ->
     first, last = year_span(dataset)
     filters = Filters(first + 1, last - 1)
     figures = apply_filters(figures_frame(dataset), filters)
-    context = ExportContext.for_view(dataset, filters, config, today=MADE, language=language, chart=chart, zip_parts=True,
-                                     version=data_version(dataset), link=LINK + language)
+    context = ExportContext.for_view(
+        dataset,
+        filters,
+        config,
+        today=MADE,
+        language=language,
+        chart=chart,
+        zip_parts=True,
+        version=data_version(dataset),
+        link=LINK + language,
+    )
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(images, "prewarm", lambda: None)
         patch.setattr(images, "render_images", keep)
         FORMATS[fmt](figures, context)
-    return [[html.unescape(re.sub(r"<[^>]+>", "", a.get("text", ""))) for a in f["layout"].get("annotations", [])] for f in drawn]
+    return [
+        [
+            html.unescape(re.sub(r"<[^>]+>", "", a.get("text", "")))
+            for a in f["layout"].get("annotations", [])
+        ]
+        for f in drawn
+    ]
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
 @pytest.mark.parametrize("chart", ["funding", "timeline"])
-def test_every_slide_image_names_its_data_version_and_its_link_under_the_day_made(dataset, config, chart, language):
+def test_every_slide_image_names_its_data_version_and_its_link_under_the_day_made(
+    dataset, config, chart, language
+):
     version = data_version(dataset)
     slides = drawn_texts(dataset, config, chart, language)
     assert slides

@@ -24,7 +24,14 @@ from dashboard.outputs import export, images
 from dashboard.outputs import renderer as rendering
 from dashboard.cli import main
 from dashboard.analysis.fmt import QUALIFIER_NOTES
-from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
+from dashboard.analysis.frame import (
+    Filters,
+    apply_event_filters,
+    apply_filters,
+    events_frame,
+    figures_frame,
+    year_span,
+)
 from dashboard.curated.records import Qualifier
 from test_slide_readability import font_sizes  # every font size in a figure dict
 
@@ -41,12 +48,18 @@ def warm():
 
 def view(dataset, filters: Filters | None = None):
     filters = filters or Filters(*year_span(dataset))
-    return apply_filters(figures_frame(dataset), filters), apply_event_filters(events_frame(dataset), filters), filters
+    return (
+        apply_filters(figures_frame(dataset), filters),
+        apply_event_filters(events_frame(dataset), filters),
+        filters,
+    )
 
 
 def image(name, dataset, config, *, format="png", size=None, filters=None) -> bytes:
     figures, events, filters = view(dataset, filters)
-    slides = images.slide_images(name, figures, events, dataset, filters, config, format=format, size=size, made_on=MADE)
+    slides = images.slide_images(
+        name, figures, events, dataset, filters, config, format=format, size=size, made_on=MADE
+    )
     assert len(slides) == 1  # the sample's charts fit one slide each
     return slides[0]
 
@@ -78,13 +91,18 @@ def test_each_configured_size_gives_exactly_those_pixels(warm, dataset, config, 
 
 
 def test_an_unknown_size_names_the_sizes_there_are(config):
-    with pytest.raises(images.ExportError, match=r"unknown image size 'poster'; choose one of: widescreen \(1920×1080\), hd"):
+    with pytest.raises(
+        images.ExportError,
+        match=r"unknown image size 'poster'; choose one of: widescreen \(1920×1080\), hd",
+    ):
         images.image_size(config, "poster")
 
 
 def test_a_png_of_the_wrong_size_is_refused_not_passed_on():
     wrong = images.opaque_png(_blank_png(700, 500))
-    with pytest.raises(images.RenderFailed, match="asked for 1920×1080 px, the renderer made 700×500 px"):
+    with pytest.raises(
+        images.RenderFailed, match="asked for 1920×1080 px, the renderer made 700×500 px"
+    ):
         images._checked(wrong, "png", 1920, 1080)
 
 
@@ -103,16 +121,23 @@ def test_a_transparent_png_is_flattened_to_opaque_rgb():
 
 
 @pytest.mark.chromium  # draws with headless Chromium
-def test_the_svg_keeps_title_filters_source_qualifiers_and_date_as_editable_text(warm, dataset, config):
+def test_the_svg_keeps_title_filters_source_qualifiers_and_date_as_editable_text(
+    warm, dataset, config
+):
     figures, events, filters = view(dataset, None)
     # the funding chart's panels (a total over years, one year's, a span not stated) take more than one slide
-    parts = images.slide_images("funding", figures, events, dataset, filters, config, format="svg", made_on=MADE)
+    parts = images.slide_images(
+        "funding", figures, events, dataset, filters, config, format="svg", made_on=MADE
+    )
     assert all(images.svg_size(data) == (1920, 1080) for data in parts)
     texts = [t for data in parts for t in svg_texts(data)]
     joined = " ".join(texts)
     assert any(t.startswith("Funding by programme") for t in texts)
     assert Filters(*year_span(dataset)).describe(dataset) in texts
-    assert "Source: UK and Ruritania sign agreement to tackle human trafficking — Ministry of Examples, Apr 2025 (inferred)" in joined  # the article prints no date
+    assert (
+        "Source: UK and Ruritania sign agreement to tackle human trafficking — Ministry of Examples, Apr 2025 (inferred)"
+        in joined
+    )  # the article prints no date
     assert "Over: the source gives a lower bound" in joined
     assert "Up to: the source gives an upper bound" in joined
     assert "Made 22 Nov 2026 · " + config.title in texts
@@ -123,11 +148,16 @@ def test_the_svg_keeps_title_filters_source_qualifiers_and_date_as_editable_text
     for data in parts:
         pictures = re.findall(rb'<image[^>]*href="data:([^;]+);base64,([^"]+)"', data)
         assert data.count(b"<image") == len(pictures)
-        assert all(kind == b"image/svg+xml" and b"<text" not in base64.b64decode(body) for kind, body in pictures)
+        assert all(
+            kind == b"image/svg+xml" and b"<text" not in base64.b64decode(body)
+            for kind, body in pictures
+        )
 
 
 @pytest.mark.chromium  # draws with headless Chromium
-def test_a_2022_image_names_2022_in_its_subtitle_and_says_when_a_chart_is_empty(warm, dataset, config):
+def test_a_2022_image_names_2022_in_its_subtitle_and_says_when_a_chart_is_empty(
+    warm, dataset, config
+):
     texts = svg_texts(image("returns", dataset, config, format="svg", filters=Filters(2022, 2022)))
     assert "2022 · all programmes · all metrics" in texts
     assert any(t.startswith("No returns figures") and "2022" in t for t in texts)
@@ -139,12 +169,16 @@ def test_every_text_on_a_1920_slide_is_at_least_18_px(dataset, config):
         figure = images.slide_figure(name, figures, events, dataset, filters, config, made_on=MADE)
         sizes = list(font_sizes(figure))
         assert sizes, name
-        assert min(sizes) >= 18, f"{name}: a {min(sizes)} px text is too small for a projected slide"
+        assert min(sizes) >= 18, (
+            f"{name}: a {min(sizes)} px text is too small for a projected slide"
+        )
         assert figure["layout"]["title"]["font"]["size"] >= 40
 
 
 @pytest.mark.parametrize("size", ["widescreen", "hd", "standard_4_3"])
-def test_every_slide_figure_is_valid_plotly_so_nothing_is_silently_dropped_when_drawn(dataset, config, size):
+def test_every_slide_figure_is_valid_plotly_so_nothing_is_silently_dropped_when_drawn(
+    dataset, config, size
+):
     """plotly.js ignores a property it cannot read (a float label gap drew labels against
     the axis); plotly.py's validation names it instead."""
     import plotly.graph_objects as go
@@ -152,7 +186,11 @@ def test_every_slide_figure_is_valid_plotly_so_nothing_is_silently_dropped_when_
     figures, events, filters = view(dataset)
     pixels = config.exports.image_sizes[size]
     for name in charts.CHARTS:
-        go.Figure(images.slide_figure(name, figures, events, dataset, filters, config, size=pixels, made_on=MADE))
+        go.Figure(
+            images.slide_figure(
+                name, figures, events, dataset, filters, config, size=pixels, made_on=MADE
+            )
+        )
 
 
 def test_the_footer_sits_inside_the_image_below_the_plot(dataset, config):
@@ -189,7 +227,12 @@ def test_every_image_of_the_process_reuses_one_browser(warm, dataset, config):
 @pytest.mark.chromium  # draws with headless Chromium
 def test_several_images_render_together_with_their_own_content(warm, dataset, config):
     figures, events, filters = view(dataset)
-    figs = [images.slide_figure(n, figures, events, dataset, filters, config, size=(1280, 720), made_on=MADE) for n in ("funding", "returns")]
+    figs = [
+        images.slide_figure(
+            n, figures, events, dataset, filters, config, size=(1280, 720), made_on=MADE
+        )
+        for n in ("funding", "returns")
+    ]
     first, second = images.render_images(figs, format="svg", width=1280, height=720)
     assert "Funding by programme" in svg_texts(first) and "Returns" not in svg_texts(first)
     assert "Returns" in svg_texts(second) and "Funding by programme" not in svg_texts(second)
@@ -204,9 +247,16 @@ def test_threads_rendering_at_once_each_get_their_own_image(warm, dataset, confi
     monkeypatch.setattr(gate, "_GATE", gate._Gate(gate.RenderLimits(at_once=8, waiting=0)))
     figures, events, filters = view(dataset)
     names = (list(charts.CHARTS) * 8)[:8]  # eight renders at once, the gate's limit below
-    figs = [images.slide_figure(n, figures, events, dataset, filters, config, size=(1280, 720), made_on=MADE) for n in names]
+    figs = [
+        images.slide_figure(
+            n, figures, events, dataset, filters, config, size=(1280, 720), made_on=MADE
+        )
+        for n in names
+    ]
     with ThreadPoolExecutor(max_workers=len(figs)) as pool:  # as Dash serves two clicks at once
-        results = list(pool.map(lambda f: images.render_image(f, format="svg", width=1280, height=720), figs))
+        results = list(
+            pool.map(lambda f: images.render_image(f, format="svg", width=1280, height=720), figs)
+        )
     for name, data in zip(names, results):
         assert charts.CHARTS[name].title in svg_texts(data), name
 
@@ -253,7 +303,10 @@ def test_a_browser_that_never_answers_fails_within_its_timeout_instead_of_hangin
 
 def test_a_browser_that_exits_at_once_is_a_clear_error(tmp_path):
     renderer = images.Renderer(_fake_browser(tmp_path, "exit 1"), start_timeout=10)
-    with pytest.raises(images.RenderFailed, match=r"could not start .*closed right after starting\. Install Chromium"):
+    with pytest.raises(
+        images.RenderFailed,
+        match=r"could not start .*closed right after starting\. Install Chromium",
+    ):
         renderer.start()
 
 
@@ -262,18 +315,41 @@ def test_a_browser_that_exits_at_once_is_a_clear_error(tmp_path):
 
 def cli(*args: str, env=None):
     return CliRunner().invoke(
-        main, [*args, "--data", str(SAMPLE / "data"), "--seeds", str(SAMPLE / "seeds"), "--config", str(ROOT / "config.yaml")], env=env
+        main,
+        [
+            *args,
+            "--data",
+            str(SAMPLE / "data"),
+            "--seeds",
+            str(SAMPLE / "seeds"),
+            "--config",
+            str(ROOT / "config.yaml"),
+        ],
+        env=env,
     )
 
 
 @pytest.mark.chromium  # draws with headless Chromium
 def test_cli_png_writes_one_file_per_chart_into_the_folder_with_a_progress_bar(warm, tmp_path):
-    result = cli("export", "--format", "png", "-o", str(tmp_path / "slides"), "--year-to", "2024", "--size", "hd")
+    result = cli(
+        "export",
+        "--format",
+        "png",
+        "-o",
+        str(tmp_path / "slides"),
+        "--year-to",
+        "2024",
+        "--size",
+        "hd",
+    )
     assert result.exit_code == 0, result.output
     assert f"Drawing {len(charts.CHARTS)} PNG images" in result.output
     today = dt.date.today().isoformat()
     names = sorted(p.name for p in (tmp_path / "slides").iterdir())
-    assert names == sorted(f"{slug}_2018-2024_{today}.png" for slug in (export.slug(c.file_title) for c in charts.CHARTS.values()))
+    assert names == sorted(
+        f"{slug}_2018-2024_{today}.png"
+        for slug in (export.slug(c.file_title) for c in charts.CHARTS.values())
+    )
     for path in (tmp_path / "slides").iterdir():
         assert images.png_size(path.read_bytes()) == (1280, 720)
 
@@ -288,7 +364,14 @@ def test_cli_chart_option_writes_that_one_chart(warm, tmp_path):
 
 
 def test_cli_without_a_browser_prints_the_install_hint_and_writes_nothing(tmp_path):
-    result = cli("export", "--format", "png", "-o", str(tmp_path / "slides"), env={"BROWSER_PATH": "/nonexistent/chromium"})
+    result = cli(
+        "export",
+        "--format",
+        "png",
+        "-o",
+        str(tmp_path / "slides"),
+        env={"BROWSER_PATH": "/nonexistent/chromium"},
+    )
     assert result.exit_code == 1
     assert "apt-get install -y chromium" in result.output
     assert "Traceback" not in result.output

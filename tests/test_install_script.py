@@ -51,7 +51,12 @@ def test_an_installed_machine_starts_without_calling_apt_get(tmp_path):
     _tool(tools, "apt-get", f"touch {called}; exit 1")
     env = {**os.environ, "PATH": f"{tools}:{os.environ['PATH']}"}
     done = subprocess.run(
-        ["bash", "scripts/install.sh"], cwd=project, env=env, capture_output=True, text=True, timeout=60
+        ["bash", "scripts/install.sh"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert not called.exists(), "apt-get ran although Chromium and the fonts are installed"

@@ -78,7 +78,9 @@ def end_id(app) -> str:
     """The signed id of a page load, which the page's script sends with every callback."""
     if not hasattr(app, "_test_end_id"):
         html = app.server.test_client().get("/").get_data(as_text=True)
-        config = re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', html, re.S).group(1)
+        config = re.search(
+            r'<script id="_dash-config" type="application/json">(.*?)</script>', html, re.S
+        ).group(1)
         app._test_end_id = json.loads(config)["end_id"]
     return app._test_end_id
 
@@ -92,8 +94,10 @@ def ask(app, body, *, from_page: bool = True) -> dict:
 def ask_answer(app, body, *, from_page: bool = True):
     """The answer to a click, as the page sends it (with its load's ``endId``) or as a direct request."""
     return app.server.test_client().post(
-        "/_dash-update-component", query_string={"endId": end_id(app)} if from_page else {},
-        data=json.dumps(body), content_type="application/json",
+        "/_dash-update-component",
+        query_string={"endId": end_id(app)} if from_page else {},
+        data=json.dumps(body),
+        content_type="application/json",
     )
 
 
@@ -102,12 +106,23 @@ def poll(app, body, handles: dict, *, until_done: bool = True):
     seen, deadline = [], time.monotonic() + GUARD_S
     while True:
         answer = app.server.test_client().post(
-            "/_dash-update-component", query_string={"endId": end_id(app), "cacheKey": handles["cacheKey"], "job": handles["job"]},
-            data=json.dumps(body), content_type="application/json",
+            "/_dash-update-component",
+            query_string={
+                "endId": end_id(app),
+                "cacheKey": handles["cacheKey"],
+                "job": handles["job"],
+            },
+            data=json.dumps(body),
+            content_type="application/json",
         )
         seen.append(answer)
-        assert answer.status_code in (200, 204), (answer.status_code, answer.get_data(as_text=True)[:300])
-        if not until_done or answer.status_code == 204 or "response" in answer.get_json():  # 204: nothing to change
+        assert answer.status_code in (200, 204), (
+            answer.status_code,
+            answer.get_data(as_text=True)[:300],
+        )
+        if (
+            not until_done or answer.status_code == 204 or "response" in answer.get_json()
+        ):  # 204: nothing to change
             return seen
         assert time.monotonic() < deadline, "the job never finished"
         time.sleep(0.02)
@@ -127,7 +142,9 @@ def held_browser(monkeypatch) -> tuple[threading.Event, StandInBrowser]:
     return hold, stand_in
 
 
-def test_a_deck_is_made_as_a_job_and_the_page_sees_each_chart_drawn_then_the_file(dataset, monkeypatch):
+def test_a_deck_is_made_as_a_job_and_the_page_sees_each_chart_drawn_then_the_file(
+    dataset, monkeypatch
+):
     hold, stand_in = held_browser(monkeypatch)
     app = create_app(dataset, load_config(None))
     body = click(app, "pptx")
@@ -145,15 +162,23 @@ def test_a_deck_is_made_as_a_job_and_the_page_sees_each_chart_drawn_then_the_fil
     assert steps, "no progress was reported"
     said = [s["job-progress.aria-valuetext"] for s in steps]
     total = steps[-1]["job-progress.aria-valuemax"]
-    assert total > 1 and any(text.startswith("Drawing chart ") and text.endswith(f" of {total}") for text in said), said
+    assert total > 1 and any(
+        text.startswith("Drawing chart ") and text.endswith(f" of {total}") for text in said
+    ), said
     assert all(s["job-step.children"] == s["job-progress.aria-valuetext"] for s in steps)
-    assert [s["job-progress.aria-valuenow"] for s in steps] == sorted(s["job-progress.aria-valuenow"] for s in steps)
+    assert [s["job-progress.aria-valuenow"] for s in steps] == sorted(
+        s["job-progress.aria-valuenow"] for s in steps
+    )
 
 
 def test_the_vietnamese_page_hears_its_progress_in_vietnamese(dataset, browser):
     app = create_app(dataset, load_config(None))
     answers, response = fetched(app, click(app, "pptx", language="vi"))
-    said = [a.get_json()["progress"]["job-progress.aria-valuetext"] for a in answers if "progress" in a.get_json()]
+    said = [
+        a.get_json()["progress"]["job-progress.aria-valuetext"]
+        for a in answers
+        if "progress" in a.get_json()
+    ]
     assert said and all("Drawing" not in text for text in said)
     assert "Đã tải" in response["view-download-status"]["children"]
 
@@ -166,7 +191,9 @@ def test_the_same_file_asked_for_again_comes_from_the_store_without_drawing(data
     answers, again = fetched(other, click(other, "pptx"))
     assert browser.drawn == drawn, "the deck was drawn a second time"
     assert again["download"]["data"] == first["download"]["data"]
-    assert ask(other, click(other, "pptx"))["job"].startswith("made"), "a stored file still started a job"
+    assert ask(other, click(other, "pptx"))["job"].startswith("made"), (
+        "a stored file still started a job"
+    )
 
 
 def test_after_a_data_reload_a_file_of_the_old_data_is_not_served(dataset, browser):
@@ -181,7 +208,9 @@ def test_after_a_data_reload_a_file_of_the_old_data_is_not_served(dataset, brows
     assert browser.drawn > drawn, "a file of the old data version was served after the reload"
 
 
-def test_past_the_queue_limit_the_page_is_told_busy_a_direct_request_gets_429_and_filters_still_answer(dataset, monkeypatch):
+def test_past_the_queue_limit_the_page_is_told_busy_a_direct_request_gets_429_and_filters_still_answer(
+    dataset, monkeypatch
+):
     hold, stand_in = held_browser(monkeypatch)
     config = load_config(None)
     config = replace(config, serving=replace(config.serving, jobs_queued=1))
@@ -197,13 +226,19 @@ def test_past_the_queue_limit_the_page_is_told_busy_a_direct_request_gets_429_an
         assert refused.headers["Retry-After"] == str(config.serving.retry_after_s)
         assert "download" not in refused.get_json()["response"]
         assert "cards" in post(app.server.test_client(), filter_change(app)).get_json()["response"]
-        direct = ask_answer(app, other, from_page=False)  # a script, not a page: told at once, in HTTP
-        assert direct.status_code == 429 and direct.headers["Retry-After"] == str(config.serving.retry_after_s)
+        direct = ask_answer(
+            app, other, from_page=False
+        )  # a script, not a page: told at once, in HTTP
+        assert direct.status_code == 429 and direct.headers["Retry-After"] == str(
+            config.serving.retry_after_s
+        )
         assert "try again in" in direct.get_data(as_text=True)
     finally:
         hold.set()
     done = poll(app, running, held)[-1].get_json()["response"]
-    assert done["download"]["data"]["filename"].endswith((".png", ".zip"))  # a chart on several slides comes zipped
+    assert done["download"]["data"]["filename"].endswith(
+        (".png", ".zip")
+    )  # a chart on several slides comes zipped
 
 
 def test_cancel_stops_the_job_at_its_next_picture_and_keeps_no_file(dataset, monkeypatch):
@@ -219,7 +254,9 @@ def test_cancel_stops_the_job_at_its_next_picture_and_keeps_no_file(dataset, mon
     last = poll(app, body, handles)[-1]
     drawn = stand_in.drawn
     assert drawn < 3, f"{drawn} pictures drawn after Cancel"
-    assert last.status_code == 204 or "download" not in last.get_json()["response"], "a cancelled job still gave its file"
+    assert last.status_code == 204 or "download" not in last.get_json()["response"], (
+        "a cancelled job still gave its file"
+    )
     assert not ask(app, body)["job"].startswith("made"), "a cancelled file was kept"
 
 
@@ -234,13 +271,18 @@ def test_a_job_whose_process_died_is_reported_as_stopped_not_left_spinning(datas
         gone = subprocess.Popen(["true"])
         gone.wait()
         jobs = manager.store.cache.get(JOBS)
-        manager.store.cache.set(JOBS, {job: (gone.pid, at) for job, (_, at) in jobs.items()})  # its worker was killed
+        manager.store.cache.set(
+            JOBS, {job: (gone.pid, at) for job, (_, at) in jobs.items()}
+        )  # its worker was killed
         answer = poll(app, body, handles)[-1].get_json()["response"]
     finally:
         hold.set()
         for thread in [t for t in threading.enumerate() if t.name.startswith("job-")]:
             thread.join(GUARD_S)  # the stand-in job ends before the test does
-    assert "stopped" in answer["view-download-status"]["children"] and "Try again" in answer["view-download-status"]["children"]
+    assert (
+        "stopped" in answer["view-download-status"]["children"]
+        and "Try again" in answer["view-download-status"]["children"]
+    )
     assert "download" not in answer
 
 
@@ -254,7 +296,9 @@ def test_two_people_asking_for_the_same_deck_at_once_each_get_it(dataset, monkey
     finally:
         hold.set()
     got = [poll(app, body, handles)[-1].get_json()["response"] for handles in (first, second)]
-    assert all("download" in answer for answer in got), [a["view-download-status"]["children"] for a in got]
+    assert all("download" in answer for answer in got), [
+        a["view-download-status"]["children"] for a in got
+    ]
 
 
 def test_dashboard_worker_without_redis_url_says_to_set_it_in_one_line(data_dir, seeds_dir):
@@ -262,6 +306,8 @@ def test_dashboard_worker_without_redis_url_says_to_set_it_in_one_line(data_dir,
 
     from dashboard.cli import main
 
-    result = CliRunner().invoke(main, ["worker", "--data", str(data_dir), "--seeds", str(seeds_dir)], env={"REDIS_URL": ""})
+    result = CliRunner().invoke(
+        main, ["worker", "--data", str(data_dir), "--seeds", str(seeds_dir)], env={"REDIS_URL": ""}
+    )
     assert result.exit_code == 1
     assert "Set REDIS_URL" in result.output and "Traceback" not in result.output

@@ -13,6 +13,7 @@ from babel.messages.pofile import read_po, write_po
 
 from dashboard.words.languages import LANGUAGES
 from project_copy import ROOT, copy_project, run_in  # tests/project_copy.py
+
 FRENCH = 'Language("fr", "Français (essai)", "French", "fr-FR")'
 
 
@@ -33,7 +34,13 @@ def french_catalogue(target: Path) -> None:
             string = (marked(message.id[0]), *[marked(message.id[-1])] * (french.num_plurals - 1))
         else:
             string = marked(message.id)
-        french.add(message.id, string, context=message.context, auto_comments=message.auto_comments, locations=message.locations)
+        french.add(
+            message.id,
+            string,
+            context=message.context,
+            auto_comments=message.auto_comments,
+            locations=message.locations,
+        )
     with target.open("wb") as handle:
         write_po(handle, french, width=0)
 

@@ -51,7 +51,10 @@ def test_each_record_and_field_remembers_its_file_and_line():
 def test_dates_may_be_a_day_a_month_or_a_year(loaded):
     events = {e.id: e for e in loaded.events}
     assert events["mou-2018"].date.precision is DatePrecision.YEAR
-    assert (events["mou-2018"].date.first_day, events["mou-2018"].date.last_day) == (dt.date(2018, 1, 1), dt.date(2018, 12, 31))
+    assert (events["mou-2018"].date.first_day, events["mou-2018"].date.last_day) == (
+        dt.date(2018, 1, 1),
+        dt.date(2018, 12, 31),
+    )
     assert events["migration-dialogue-1"].date.precision is DatePrecision.DAY
     published = loaded.source("sample_004_agreement.txt").published
     assert published.precision is DatePrecision.MONTH
@@ -61,13 +64,20 @@ def test_dates_may_be_a_day_a_month_or_a_year(loaded):
 
 @pytest.mark.parametrize(
     "raw, expected",
-    [(2018, "2018"), ("2024-04", "2024-04"), (dt.date(2025, 3, 31), "2025-03-31"), ("2024-02", "2024-02")],
+    [
+        (2018, "2018"),
+        ("2024-04", "2024-04"),
+        (dt.date(2025, 3, 31), "2025-03-31"),
+        ("2024-02", "2024-02"),
+    ],
 )
 def test_a_flexible_date_reads_back_as_written(raw, expected):
     assert str(flex_date(raw)) == expected
 
 
-@pytest.mark.parametrize("raw", ["soon", "2025-13", True, 99, "31/03/2025", dt.datetime(2025, 3, 31, 12, 0)])
+@pytest.mark.parametrize(
+    "raw", ["soon", "2025-13", True, 99, "31/03/2025", dt.datetime(2025, 3, 31, 12, 0)]
+)
 def test_anything_else_is_not_a_flexible_date(raw):
     with pytest.raises(FieldError, match="expected a date as YYYY-MM-DD, YYYY-MM or YYYY"):
         flex_date(raw)
@@ -94,7 +104,8 @@ def test_an_unknown_section_is_reported_with_its_line(tmp_path):
 
 def test_a_field_given_twice_is_reported_not_silently_overwritten(tmp_path):
     (tmp_path / "x.yaml").write_text(
-        "exclusions:\n  - source: a.txt\n    quote: two\n    quote: three\n    reason: test\n", encoding="utf-8"
+        "exclusions:\n  - source: a.txt\n    quote: two\n    quote: three\n    reason: test\n",
+        encoding="utf-8",
     )
     _, problems = load_dataset(tmp_path)
     [problem] = problems

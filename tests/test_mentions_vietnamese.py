@@ -19,13 +19,19 @@ VI_SEED = EXTRA / "seeds" / "950_fictional_vietnamese_bulletin_2025.txt"
 
 
 def found(text: str, language: str | None = None) -> list[tuple[str, float, str, str]]:
-    return [(m.text, m.value, m.measure.value, m.qualifier.value) for m in find_mentions(text, language=language)]
+    return [
+        (m.text, m.value, m.measure.value, m.qualifier.value)
+        for m in find_mentions(text, language=language)
+    ]
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("đã tiếp cận hơn 3.000 người tại Nghệ An", [("hơn 3.000 người", 3000, "count", "at_least")]),
+        (
+            "đã tiếp cận hơn 3.000 người tại Nghệ An",
+            [("hơn 3.000 người", 3000, "count", "at_least")],
+        ),
         ("xác định 720 nạn nhân", [("720 nạn nhân", 720, "count", "exact")]),
         ("tài trợ 7 triệu bảng Anh", [("7 triệu bảng Anh", 7_000_000, "money", "exact")]),
         ("gói hỗ trợ £1,5 triệu", [("£1,5 triệu", 1_500_000, "money", "exact")]),
@@ -51,25 +57,39 @@ def test_dates_written_in_vietnamese_are_not_counts():
 def test_the_source_language_decides_the_style_and_the_letters_decide_when_it_is_not_recorded():
     assert found("returned 3.000 people", "en") == [("3.000 people", 3, "count", "exact")]
     assert found("returned 3.000 people", "vi")[0][1] == 3000
-    assert found("Đã có 3.000 người trở về")[0][1] == 3000  # no language: the letters are Vietnamese
+    assert (
+        found("Đã có 3.000 người trở về")[0][1] == 3000
+    )  # no language: the letters are Vietnamese
 
 
-def grown(tmp_path: Path, shipped_data_dir: Path, shipped_seeds_dir: Path, yaml_text: str | None = None) -> Path:
-    extras = shutil.ignore_patterns(*(p.name for part in ("data", "seeds") for p in (EXTRA / part).iterdir()))
-    shutil.copytree(shipped_data_dir, tmp_path / "data", ignore=extras)  # as before the new-documents trial adds them
+def grown(
+    tmp_path: Path, shipped_data_dir: Path, shipped_seeds_dir: Path, yaml_text: str | None = None
+) -> Path:
+    extras = shutil.ignore_patterns(
+        *(p.name for part in ("data", "seeds") for p in (EXTRA / part).iterdir())
+    )
+    shutil.copytree(
+        shipped_data_dir, tmp_path / "data", ignore=extras
+    )  # as before the new-documents trial adds them
     shutil.copytree(shipped_seeds_dir, tmp_path / "seeds", ignore=extras)
-    (tmp_path / "data" / VI_DATA.name).write_text(yaml_text or VI_DATA.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "data" / VI_DATA.name).write_text(
+        yaml_text or VI_DATA.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     shutil.copy(VI_SEED, tmp_path / "seeds" / VI_SEED.name)
     return tmp_path
 
 
-def test_a_vietnamese_quote_printing_3000_as_3_000_validates(tmp_path, shipped_data_dir, shipped_seeds_dir):
+def test_a_vietnamese_quote_printing_3000_as_3_000_validates(
+    tmp_path, shipped_data_dir, shipped_seeds_dir
+):
     root = grown(tmp_path, shipped_data_dir, shipped_seeds_dir)
     dataset = load_valid(root / "data", root / "seeds")
     assert any("3.000" in f.quote and f.value == 3000 for f in dataset.figures)
 
 
-def test_a_quote_that_does_not_print_its_figures_value_is_refused_at_its_line(tmp_path, shipped_data_dir, shipped_seeds_dir):
+def test_a_quote_that_does_not_print_its_figures_value_is_refused_at_its_line(
+    tmp_path, shipped_data_dir, shipped_seeds_dir
+):
     text = VI_DATA.read_text(encoding="utf-8").replace("value: 3000", "value: 30000")
     root = grown(tmp_path, shipped_data_dir, shipped_seeds_dir, text)
     with pytest.raises(DataInvalid) as caught:
@@ -79,15 +99,23 @@ def test_a_quote_that_does_not_print_its_figures_value_is_refused_at_its_line(tm
     assert "does not print the value 30,000 (written '30.000' in a Vietnamese document)" in report
 
 
-def test_in_an_english_document_3_000_is_three_and_does_not_print_3000(tmp_path, shipped_data_dir, shipped_seeds_dir):
+def test_in_an_english_document_3_000_is_three_and_does_not_print_3000(
+    tmp_path, shipped_data_dir, shipped_seeds_dir
+):
     text = VI_DATA.read_text(encoding="utf-8").replace("language: vi", "language: en")
     root = grown(tmp_path, shipped_data_dir, shipped_seeds_dir, text)
     with pytest.raises(DataInvalid, match="does not print the value 3,000"):
         load_valid(root / "data", root / "seeds")
 
 
-def test_coverage_shows_an_uncurated_vietnamese_number_whole(tmp_path, shipped_data_dir, shipped_seeds_dir):
+def test_coverage_shows_an_uncurated_vietnamese_number_whole(
+    tmp_path, shipped_data_dir, shipped_seeds_dir
+):
     root = grown(tmp_path, shipped_data_dir, shipped_seeds_dir)
-    (root / "seeds" / VI_SEED.name).write_text(VI_SEED.read_text(encoding="utf-8") + "Năm 2025 có thêm 1.200 người.\n", encoding="utf-8")
+    (root / "seeds" / VI_SEED.name).write_text(
+        VI_SEED.read_text(encoding="utf-8") + "Năm 2025 có thêm 1.200 người.\n", encoding="utf-8"
+    )
     lines = coverage(load_valid(root / "data", root / "seeds"), root / "seeds").lines()
-    assert [line.split(": ", 1)[1] for line in lines if VI_SEED.name in line and "UNCURATED" in line] == ['"1.200 người": UNCURATED']
+    assert [
+        line.split(": ", 1)[1] for line in lines if VI_SEED.name in line and "UNCURATED" in line
+    ] == ['"1.200 người": UNCURATED']

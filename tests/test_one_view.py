@@ -39,7 +39,9 @@ def config_path(tmp_path_factory) -> Path:
     dataset = load_valid(SAMPLE / "data", SAMPLE / "seeds")
     known = urlstate.choices(dataset)
     text = (ROOT / "config.yaml").read_text(encoding="utf-8")
-    text = text.replace("  year_from:\n", f"  year_from: {known.first_year + 1}\n").replace("  scope: []\n", f"  scope: [{known.scopes[0]}]\n")
+    text = text.replace("  year_from:\n", f"  year_from: {known.first_year + 1}\n").replace(
+        "  scope: []\n", f"  scope: [{known.scopes[0]}]\n"
+    )
     path = tmp_path_factory.mktemp("config") / "config.yaml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -48,7 +50,9 @@ def config_path(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def state(config_path):
     dataset = load_valid(SAMPLE / "data", SAMPLE / "seeds")
-    return app_state(create_app(dataset, load_config(config_path), SAMPLE / "seeds", SAMPLE / "data"))
+    return app_state(
+        create_app(dataset, load_config(config_path), SAMPLE / "seeds", SAMPLE / "data")
+    )
 
 
 def links(state) -> list[str]:
@@ -66,7 +70,11 @@ def links(state) -> list[str]:
 def flags(query: str) -> list[str]:
     """The export options of a link: each key as ``--key`` with its value (``year_from`` → ``--year-from``)."""
     by_name = {f.name: f for f in FIELDS}
-    return [arg for key, value in parse_qsl(query.removeprefix("?"), keep_blank_values=True) for arg in (by_name[key].flag, value)]
+    return [
+        arg
+        for key, value in parse_qsl(query.removeprefix("?"), keep_blank_values=True)
+        for arg in (by_name[key].flag, value)
+    ]
 
 
 def page_download(state, query: str, kind: str, chart: str | None = None) -> tuple[str, bytes]:
@@ -74,13 +82,28 @@ def page_download(state, query: str, kind: str, chart: str | None = None) -> tup
     sets from the link, read back as the button's callback reads them."""
     link = urlstate.parse_link(query, state.choices, state.defaults)
     years, programmes, metric, scope, quantity = urlstate.to_controls(link.filters)
-    filters = urlstate.from_controls(years, programmes, metric, state.choices, state.defaults, scope, quantity)
+    filters = urlstate.from_controls(
+        years, programmes, metric, state.choices, state.defaults, scope, quantity
+    )
     return make_download(state, kind, chart, filters, today=DAY, language=link.language)
 
 
 def cli_export(config_path: Path, out: Path, kind: str, *options: str) -> Path:
     runner = CliRunner()
-    args = ["export", "--format", kind, "-o", str(out), "--data", str(SAMPLE / "data"), "--seeds", str(SAMPLE / "seeds"), "--config", str(config_path), *options]
+    args = [
+        "export",
+        "--format",
+        kind,
+        "-o",
+        str(out),
+        "--data",
+        str(SAMPLE / "data"),
+        "--seeds",
+        str(SAMPLE / "seeds"),
+        "--config",
+        str(config_path),
+        *options,
+    ]
     result = runner.invoke(cli.main, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return out
@@ -93,16 +116,22 @@ def fixed_day(monkeypatch):
 
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
 @pytest.mark.parametrize("number", range(5))
-def test_export_with_a_links_options_writes_the_pages_download_byte_for_byte(state, config_path, tmp_path, fixed_day, kind, number):
+def test_export_with_a_links_options_writes_the_pages_download_byte_for_byte(
+    state, config_path, tmp_path, fixed_day, kind, number
+):
     query = links(state)[number]
     name, content = page_download(state, query, kind)
-    written = cli_export(config_path, tmp_path, kind, *flags(query))  # a folder: the file gets the download's name
+    written = cli_export(
+        config_path, tmp_path, kind, *flags(query)
+    )  # a folder: the file gets the download's name
     assert (written / name).read_bytes() == content
 
 
 @pytest.mark.chromium  # draws with headless Chromium
 @pytest.mark.parametrize("number", [0, 2])
-def test_the_exported_deck_is_the_pages_deck_byte_for_byte(state, config_path, tmp_path, fixed_day, number):
+def test_the_exported_deck_is_the_pages_deck_byte_for_byte(
+    state, config_path, tmp_path, fixed_day, number
+):
     images.renderer()
     query = links(state)[number]
     name, content = page_download(state, query, "pptx")
@@ -110,15 +139,22 @@ def test_the_exported_deck_is_the_pages_deck_byte_for_byte(state, config_path, t
 
 
 @pytest.mark.chromium  # draws with headless Chromium
-def test_an_exported_chart_image_is_the_pages_image_byte_for_byte(state, config_path, tmp_path, fixed_day):
+def test_an_exported_chart_image_is_the_pages_image_byte_for_byte(
+    state, config_path, tmp_path, fixed_day
+):
     images.renderer()
     query = links(state)[2]
     for kind in ("png", "svg"):
         name, content = page_download(state, query, kind, chart="funding")
-        assert (cli_export(config_path, tmp_path / kind, kind, "--chart", "funding", *flags(query)) / name).read_bytes() == content
+        assert (
+            cli_export(config_path, tmp_path / kind, kind, "--chart", "funding", *flags(query))
+            / name
+        ).read_bytes() == content
 
 
-def test_a_plain_export_applies_the_config_defaults_as_the_page_does(state, config_path, tmp_path, fixed_day):
+def test_a_plain_export_applies_the_config_defaults_as_the_page_does(
+    state, config_path, tmp_path, fixed_day
+):
     name, content = page_download(state, "", "csv")
     assert f"_{state.defaults.year_from}-" in name  # the defaults' first year, not the data's
     assert (cli_export(config_path, tmp_path, "csv") / name).read_bytes() == content
@@ -128,26 +164,55 @@ def test_every_filter_is_a_link_key_an_export_option_and_a_config_default():
     options = {p.name for p in cli.export.params}
     for field in FIELDS:
         assert field.name in options, f"dashboard export has no {field.flag}"
-        assert field.name in DefaultFilters.__dataclass_fields__, f"config.yaml's defaults have no {field.name}"
+        assert field.name in DefaultFilters.__dataclass_fields__, (
+            f"config.yaml's defaults have no {field.name}"
+        )
 
 
 def test_an_option_given_wins_over_the_config_default_and_the_rest_stay(state):
-    defaults = DefaultFilters(year_from=state.choices.first_year + 1, scope=(state.choices.scopes[0],), lang="vi")
-    chosen = state_from_options({"year_to": state.choices.last_year, "scope": ("",)}, state.choices, defaults)
-    assert chosen.filters.year_from == state.choices.first_year + 1 and chosen.filters.scope == ()  # "--scope ''": every scope
+    defaults = DefaultFilters(
+        year_from=state.choices.first_year + 1, scope=(state.choices.scopes[0],), lang="vi"
+    )
+    chosen = state_from_options(
+        {"year_to": state.choices.last_year, "scope": ("",)}, state.choices, defaults
+    )
+    assert (
+        chosen.filters.year_from == state.choices.first_year + 1 and chosen.filters.scope == ()
+    )  # "--scope ''": every scope
     assert chosen.language == "vi"
     assert state_from_options({"lang": "en"}, state.choices, defaults).language == "en"
 
 
 def test_an_unknown_scope_or_quantity_is_a_one_line_error_naming_the_option(config_path, tmp_path):
     for option in ("--scope", "--quantity"):
-        result = CliRunner().invoke(cli.main, ["export", "--format", "csv", "-o", str(tmp_path / "x.csv"), "--data", str(SAMPLE / "data"),
-                                               "--seeds", str(SAMPLE / "seeds"), "--config", str(config_path), option, "no-such-id"])
-        assert result.exit_code == 2 and f"Invalid value for {option}: unknown {option[2:]} 'no-such-id'" in result.output
+        result = CliRunner().invoke(
+            cli.main,
+            [
+                "export",
+                "--format",
+                "csv",
+                "-o",
+                str(tmp_path / "x.csv"),
+                "--data",
+                str(SAMPLE / "data"),
+                "--seeds",
+                str(SAMPLE / "seeds"),
+                "--config",
+                str(config_path),
+                option,
+                "no-such-id",
+            ],
+        )
+        assert (
+            result.exit_code == 2
+            and f"Invalid value for {option}: unknown {option[2:]} 'no-such-id'" in result.output
+        )
         assert "Traceback" not in result.output and not (tmp_path / "x.csv").exists()
 
 
-def test_the_page_shows_the_first_funding_per_person_lines_and_the_files_hold_them_all(state, monkeypatch):
+def test_the_page_shows_the_first_funding_per_person_lines_and_the_files_hold_them_all(
+    state, monkeypatch
+):
     import io
 
     import openpyxl
@@ -156,7 +221,9 @@ def test_the_page_shows_the_first_funding_per_person_lines_and_the_files_hold_th
     from dashboard.web.layout import render_ratios
     from dashboard.web.state import compute_view
 
-    every = urlstate.parse("?year_from=1900&year_to=2100&programme=&scope=&metric=all", state.choices, state.defaults)
+    every = urlstate.parse(
+        "?year_from=1900&year_to=2100&programme=&scope=&metric=all", state.choices, state.defaults
+    )
     count = compute_view(state, every, "en").ratio_count
     assert count >= 2, "the sample data needs two funding-per-person lines for this test"
     monkeypatch.setattr(view_module, "MAX_RATIOS", count - 1)
@@ -164,17 +231,31 @@ def test_the_page_shows_the_first_funding_per_person_lines_and_the_files_hold_th
     shown = str(render_ratios(view.shown_ratios, view.ratio_count, view.language))
     assert len(view.shown_ratios) == view.ratio_count - 1 and "and 1 more in this view" in shown
     _, content = make_download(state, "xlsx", None, every, today=DAY)
-    assert openpyxl.load_workbook(io.BytesIO(content))["Funding per person"].max_row - 1 == view.ratio_count
+    assert (
+        openpyxl.load_workbook(io.BytesIO(content))["Funding per person"].max_row - 1
+        == view.ratio_count
+    )
 
 
-def test_a_download_uses_the_names_the_page_loaded_even_when_data_i18n_changes_after(tmp_path, config):
+def test_a_download_uses_the_names_the_page_loaded_even_when_data_i18n_changes_after(
+    tmp_path, config
+):
     import shutil
 
     for folder in ("data", "seeds"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
-    state = app_state(create_app(load_valid(tmp_path / "data", tmp_path / "seeds"), config, tmp_path / "seeds", tmp_path / "data"))
+    state = app_state(
+        create_app(
+            load_valid(tmp_path / "data", tmp_path / "seeds"),
+            config,
+            tmp_path / "seeds",
+            tmp_path / "data",
+        )
+    )
     _, before = make_download(state, "xlsx", None, state.defaults, today=DAY, language="vi")
-    (tmp_path / "data" / "i18n" / "vi.yaml").write_text("programmes: [not valid\n", encoding="utf-8")  # edited under a running server
+    (tmp_path / "data" / "i18n" / "vi.yaml").write_text(
+        "programmes: [not valid\n", encoding="utf-8"
+    )  # edited under a running server
     state.views.clear()
     _, after = make_download(state, "xlsx", None, state.defaults, today=DAY, language="vi")
     assert after == before  # the file's names are the page's, read once at start-up

@@ -46,13 +46,26 @@ def test_the_cli_offers_every_registered_format_and_describes_each_kind():
     assert isinstance(option.type, click.Choice) and list(option.type.choices) == list(FORMATS)
     help_text = CliRunner().invoke(main, ["export", "--help"], terminal_width=200).output
     for kind in ("view", "chart"):
-        assert " or ".join([", ".join(f.name for f in of_kind(kind)[:-1]), of_kind(kind)[-1].name]) in help_text
+        assert (
+            " or ".join([", ".join(f.name for f in of_kind(kind)[:-1]), of_kind(kind)[-1].name])
+            in help_text
+        )
 
 
-def test_the_page_has_a_download_button_for_every_view_and_chart_format_labelled_from_the_registry(dataset, config, seeds_dir):
+def test_the_page_has_a_download_button_for_every_view_and_chart_format_labelled_from_the_registry(
+    dataset, config, seeds_dir
+):
     state = state_module.make_state(dataset, config, seeds_dir)
-    html = json.dumps(page(state, state.default_view, state_module.first_table_page(state, state.default_view)).to_plotly_json(), default=str)
-    on_page = [*of_kind("view"), *of_kind("chart")]  # an "events" file is the CLI's; the page's XLSX holds the events
+    html = json.dumps(
+        page(
+            state, state.default_view, state_module.first_table_page(state, state.default_view)
+        ).to_plotly_json(),
+        default=str,
+    )
+    on_page = [
+        *of_kind("view"),
+        *of_kind("chart"),
+    ]  # an "events" file is the CLI's; the page's XLSX holds the events
     for f in on_page:
         assert f.label in html
     assert {kind for kind, _ in callbacks.DOWNLOAD_BUTTONS.values()} == {f.name for f in on_page}

@@ -34,30 +34,42 @@ def translated(tmp_path_factory):
     shutil.copytree(SAMPLE / "data", folder)
     first = load_valid(folder, SAMPLE / "seeds").programmes[0]
     (folder / "i18n").mkdir()
-    (folder / "i18n" / "vi.yaml").write_text(f"programmes:\n  - id: {first.id}\n    name: {CURATED}\n", encoding="utf-8")
+    (folder / "i18n" / "vi.yaml").write_text(
+        f"programmes:\n  - id: {first.id}\n    name: {CURATED}\n", encoding="utf-8"
+    )
     return load_valid(folder, SAMPLE / "seeds"), first
 
 
 def export(fmt: str, dataset, config, language: str) -> bytes:
     filters = Filters(*year_span(dataset))
     figures = apply_filters(figures_frame(dataset), filters)
-    return FORMATS[fmt](figures, ExportContext.for_view(dataset, filters, config, today=MADE, language=language))
+    return FORMATS[fmt](
+        figures, ExportContext.for_view(dataset, filters, config, today=MADE, language=language)
+    )
 
 
 def csv_rows(content: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
 
 
-def test_a_vietnamese_csv_keeps_the_fixed_columns_and_names_the_programme_as_curated(translated, config):
+def test_a_vietnamese_csv_keeps_the_fixed_columns_and_names_the_programme_as_curated(
+    translated, config
+):
     dataset, first = translated
-    english, vietnamese = (csv_rows(export("csv", dataset, config, language)) for language in ("en", "vi"))
-    assert [{c: r[c] for c in FIXED_COLUMNS} for r in vietnamese] == [{c: r[c] for c in FIXED_COLUMNS} for r in english]
+    english, vietnamese = (
+        csv_rows(export("csv", dataset, config, language)) for language in ("en", "vi")
+    )
+    assert [{c: r[c] for c in FIXED_COLUMNS} for r in vietnamese] == [
+        {c: r[c] for c in FIXED_COLUMNS} for r in english
+    ]
     names = {r["programme_name"] for r in vietnamese if r["programme"] == first.id}
     assert names == {CURATED}
     assert {r["programme_name"] for r in english if r["programme"] == first.id} == {first.name}
 
 
-def test_a_vietnamese_deck_names_the_programme_and_the_filters_in_vietnamese(translated, config, monkeypatch):
+def test_a_vietnamese_deck_names_the_programme_and_the_filters_in_vietnamese(
+    translated, config, monkeypatch
+):
     dataset, _ = translated
     blank = io.BytesIO()
     Image.new("RGB", (1920, 943), "white").save(blank, format="PNG")
@@ -65,9 +77,20 @@ def test_a_vietnamese_deck_names_the_programme_and_the_filters_in_vietnamese(tra
     monkeypatch.setattr(images, "render_images", lambda figs, **_: [blank.getvalue()] * len(figs))
     deck = Presentation(io.BytesIO(export("pptx", dataset, config, "vi")))
     texts = " ".join(
-        shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame
-    ) + " ".join(cell.text for slide in deck.slides for shape in slide.shapes if shape.has_table
-                 for row in shape.table.rows for cell in row.cells)
+        shape.text_frame.text
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    ) + " ".join(
+        cell.text
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_table
+        for row in shape.table.rows
+        for cell in row.cells
+    )
     assert CURATED in texts
     assert Words("vi").text("all programmes", "filters") in texts
-    assert "all programmes" not in texts and " per " not in texts  # the funding-per-person table too
+    assert (
+        "all programmes" not in texts and " per " not in texts
+    )  # the funding-per-person table too

@@ -34,7 +34,9 @@ def test_every_script_the_page_links_is_served(client):
     assert [s for s in linked if client.get(s).status_code != 200] == []
 
 
-def test_plotly_is_not_parsed_before_the_first_paint_but_its_address_is_handed_to_the_loader(client):
+def test_plotly_is_not_parsed_before_the_first_paint_but_its_address_is_handed_to_the_loader(
+    client,
+):
     page = client.get("/").get_data(as_text=True)
     linked = scripts(client)
     assert not [s for s in linked if "plotly-basic" in s]  # no <script src> for plotly.js

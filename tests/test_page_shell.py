@@ -18,7 +18,7 @@ def client(dataset, config, seeds_dir, data_dir):
 
 
 def entry_point(html: str) -> str:
-    return html[html.index('<div id="react-entry-point">'):html.index("<footer>")]
+    return html[html.index('<div id="react-entry-point">') : html.index("<footer>")]
 
 
 def test_the_first_html_shows_the_page_title_where_dash_would_say_loading(client, config):

@@ -48,7 +48,11 @@ def _axis_top(spec, axis: str) -> float:
 
 
 def _parts(claims, frame):
-    return [(f.id, claims.figure(f.part_of)) for f in claims.figures if f.part_of and f.id in set(frame["id"])]
+    return [
+        (f.id, claims.figure(f.part_of))
+        for f in claims.figures
+        if f.part_of and f.id in set(frame["id"])
+    ]
 
 
 def _spec(claims, theme, frame, filters):
@@ -66,7 +70,9 @@ def test_every_part_bar_stands_inside_a_bar_of_its_whole_on_the_same_axis(claims
         part_x, axis = bars[part_id]
         whole_x, whole_axis = wholes[part_id]
         assert whole_axis == axis and whole_x == whole.value and part_x <= whole_x
-        assert _axis_top(spec, axis) >= whole.value, "the part's axis reaches its whole: one scale for both"
+        assert _axis_top(spec, axis) >= whole.value, (
+            "the part's axis reaches its whole: one scale for both"
+        )
 
 
 def test_a_part_never_looks_longer_against_its_axis_than_its_share_of_the_whole(claims, theme):
@@ -80,7 +86,10 @@ def test_a_part_never_looks_longer_against_its_axis_than_its_share_of_the_whole(
         for part_id, whole in _parts(claims, frame):
             if part_id in bars:
                 part_x, axis = bars[part_id]
-                assert part_x / _axis_top(spec, axis) <= part_x / whole.value + 1e-9, (year, part_id)
+                assert part_x / _axis_top(spec, axis) <= part_x / whole.value + 1e-9, (
+                    year,
+                    part_id,
+                )
 
 
 def test_a_part_drawn_without_its_whole_still_shows_the_whole_behind_it(claims, theme):
@@ -92,7 +101,9 @@ def test_a_part_drawn_without_its_whole_still_shows_the_whole_behind_it(claims, 
     spec = _spec(claims, theme, alone, filters)
     assert _bars(spec, WHOLE_TRACE_ROLE)[part_id][0] == whole.value
     assert _axis_top(spec, _bars(spec, BAR_TRACE_ROLE)[part_id][1]) >= whole.value
-    assert any("whole it is part of" in str(t.get("name")) for t in spec["data"]), "the legend says what the pale bar is"
+    assert any("whole it is part of" in str(t.get("name")) for t in spec["data"]), (
+        "the legend says what the pale bar is"
+    )
     build_chart("funding", alone, None, claims, theme, filters)  # a valid plotly figure
 
 
@@ -115,8 +126,21 @@ def test_on_every_slide_image_a_part_s_axis_still_reaches_its_whole(claims, them
     for year in range(year_span(claims)[0], year_span(claims)[1] + 1):
         filters = Filters(year, year)
         frame = apply_filters(figures_frame(claims), filters)
-        for part in images.slide_parts("funding", frame, None, claims, filters, config, size=(1920, 1080), made_on=dt.date(2026, 11, 22)):
-            spec = part.figure.to_plotly_json() if hasattr(part.figure, "to_plotly_json") else part.figure
+        for part in images.slide_parts(
+            "funding",
+            frame,
+            None,
+            claims,
+            filters,
+            config,
+            size=(1920, 1080),
+            made_on=dt.date(2026, 11, 22),
+        ):
+            spec = (
+                part.figure.to_plotly_json()
+                if hasattr(part.figure, "to_plotly_json")
+                else part.figure
+            )
             for part_id, (whole_x, axis) in _bars(spec, WHOLE_TRACE_ROLE).items():
                 assert _axis_top(spec, axis) >= whole_x, (year, part_id)
                 checked += 1

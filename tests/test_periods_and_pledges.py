@@ -16,7 +16,15 @@ import pandas as pd
 import pytest
 
 from dashboard.analysis.frame import (
-    Filters, NotAdditive, apply_filters, derive_ratio, figures_frame, filter_by_years, funding_ratios, ratio_pairs, sum_figures,
+    Filters,
+    NotAdditive,
+    apply_filters,
+    derive_ratio,
+    figures_frame,
+    filter_by_years,
+    funding_ratios,
+    ratio_pairs,
+    sum_figures,
 )
 from dashboard.curated.validate import load_valid
 
@@ -42,7 +50,11 @@ def two(frame: pd.DataFrame, first: tuple[str, str], second: tuple[str, str]) ->
     out = []
     for name, (start, end) in (("first", first), ("second", second)):
         row = base.copy()
-        row["id"], row["period_start"], row["period_end"] = name, pd.Timestamp(start), pd.Timestamp(end)
+        row["id"], row["period_start"], row["period_end"] = (
+            name,
+            pd.Timestamp(start),
+            pd.Timestamp(end),
+        )
         out.append(row)
     return pd.DataFrame(out).reset_index(drop=True)
 
@@ -64,7 +76,9 @@ def test_periods_sharing_one_day_overlap_and_are_never_added(rows):
         sum_figures(two(frame, ("2018-01-01", "2020-12-31"), ("2020-12-31", "2021-12-31")))
 
 
-def test_a_period_ending_on_new_years_eve_is_not_in_the_next_years_view_and_one_starting_on_new_years_day_not_in_the_last(rows):
+def test_a_period_ending_on_new_years_eve_is_not_in_the_next_years_view_and_one_starting_on_new_years_day_not_in_the_last(
+    rows,
+):
     _, frame = rows
     touching = two(frame, ("2018-01-01", "2020-12-31"), ("2021-01-01", "2021-12-31"))
     assert list(filter_by_years(touching, 2021, 2021)["id"]) == ["second"]
@@ -89,7 +103,9 @@ def test_a_pledge_is_never_the_denominator_of_a_funding_per_person_ratio(rows):
 
 def test_a_pledge_is_never_the_numerator_either(rows):
     _, frame = rows
-    pledged = frame[frame["id"] == "example-bounds-funding-2022"].assign(kind="committed", id="pledged-funding-2022")
+    pledged = frame[frame["id"] == "example-bounds-funding-2022"].assign(
+        kind="committed", id="pledged-funding-2022"
+    )
     pairs = ratio_pairs(pd.concat([frame, pledged], ignore_index=True))
     assert not [pair for pair in pairs if "pledged-funding-2022" in pair]
 
@@ -98,6 +114,12 @@ def test_dividing_a_pledge_by_people_is_refused_not_computed(rows):
     dataset, frame = rows
     by_id = frame.set_index("id", drop=False)
     with pytest.raises(NotAdditive, match="committed, not reported"):
-        derive_ratio(by_id.loc["example-bounds-funding-2022"], by_id.loc["example-bounds-reach-aim-2022"], dataset)
+        derive_ratio(
+            by_id.loc["example-bounds-funding-2022"],
+            by_id.loc["example-bounds-reach-aim-2022"],
+            dataset,
+        )
     with pytest.raises(NotAdditive, match="committed, not reported"):
-        funding_ratios(frame, dataset, pairs=[("example-bounds-funding-2022", "example-bounds-reach-aim-2022")])
+        funding_ratios(
+            frame, dataset, pairs=[("example-bounds-funding-2022", "example-bounds-reach-aim-2022")]
+        )

@@ -10,12 +10,21 @@ from pathlib import Path
 from dashboard.curated.problems import CODES, codes_table
 
 ROOT = Path(__file__).resolve().parent.parent
-MAKERS = ("Problem", "DataWarning")  # the classes; their code is the 4th argument, "invalid" when left out
+MAKERS = (
+    "Problem",
+    "DataWarning",
+)  # the classes; their code is the 4th argument, "invalid" when left out
 
 
 def _code_argument(call: ast.Call, position: int) -> ast.expr | None:
     keyword = next((k.value for k in call.keywords if k.arg == "code"), None)
-    return keyword if keyword is not None else call.args[position] if len(call.args) > position else None
+    return (
+        keyword
+        if keyword is not None
+        else call.args[position]
+        if len(call.args) > position
+        else None
+    )
 
 
 def _helpers(tree: ast.Module, methods: bool = False) -> dict[str, tuple[int, str | None]]:
@@ -29,16 +38,21 @@ def _helpers(tree: ast.Module, methods: bool = False) -> dict[str, tuple[int, st
         if "code" not in names:
             continue
         passes_code = any(
-            isinstance(call, ast.Call) and getattr(call.func, "id", getattr(call.func, "attr", None)) in MAKERS
-            and isinstance(_code_argument(call, 3), ast.Name) and _code_argument(call, 3).id == "code"
+            isinstance(call, ast.Call)
+            and getattr(call.func, "id", getattr(call.func, "attr", None)) in MAKERS
+            and isinstance(_code_argument(call, 3), ast.Name)
+            and _code_argument(call, 3).id == "code"
             for call in ast.walk(node)
         )
         is_method = names[0] in ("self", "cls")
         if passes_code and is_method == methods:
             offset = 1 if is_method else 0
-            defaults = dict(zip(names[len(names) - len(node.args.defaults):], node.args.defaults))
+            defaults = dict(zip(names[len(names) - len(node.args.defaults) :], node.args.defaults))
             default = defaults.get("code")
-            found[node.name] = (names.index("code") - offset, default.value if isinstance(default, ast.Constant) else None)
+            found[node.name] = (
+                names.index("code") - offset,
+                default.value if isinstance(default, ast.Constant) else None,
+            )
     return found
 
 
@@ -46,10 +60,17 @@ def codes_written() -> dict[str, list[str]]:
     """Every code a module gives a problem, with where: literal codes, both sides of a
     conditional, and the defaults of the helpers that take a code."""
     written: dict[str, list[str]] = {}
-    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in sorted((ROOT / "dashboard").rglob("*.py"))}
+    trees = {
+        path: ast.parse(path.read_text(encoding="utf-8"))
+        for path in sorted((ROOT / "dashboard").rglob("*.py"))
+    }
     makers = {name: (3, "invalid") for name in MAKERS}
     helpers = {path: _helpers(tree) for path, tree in trees.items()}
-    methods = {name: taken for tree in trees.values() for name, taken in _helpers(tree, methods=True).items()}  # load's reader.problem, called by translations
+    methods = {
+        name: taken
+        for tree in trees.values()
+        for name, taken in _helpers(tree, methods=True).items()
+    }  # load's reader.problem, called by translations
     for path, tree in trees.items():
         for call in ast.walk(tree):
             if not isinstance(call, ast.Call):
@@ -75,13 +96,18 @@ def test_every_code_a_module_writes_is_registered():
     written = codes_written()
     assert len(written) > 20, "the scan found too few codes: has the way problems are made changed?"
     unregistered = {code: places for code, places in written.items() if code not in CODES}
-    assert unregistered == {}, "add each code with its meaning to CODES in dashboard/curated/problems.py"
+    assert unregistered == {}, (
+        "add each code with its meaning to CODES in dashboard/curated/problems.py"
+    )
 
 
 def test_every_registered_code_is_written_somewhere():
     """A code no module writes any more is dead: remove it from the registry."""
     written = codes_written()
-    passed_on = {"unknown-scope", "unknown-event-type"}  # load.UNKNOWN_IN: chosen by the section, not a call's literal
+    passed_on = {
+        "unknown-scope",
+        "unknown-event-type",
+    }  # load.UNKNOWN_IN: chosen by the section, not a call's literal
     passed_on.add("invalid")  # Problem's default code, for a problem made without one
     assert sorted(set(CODES) - set(written) - passed_on) == []
 
@@ -94,4 +120,6 @@ def test_the_codes_of_the_vocabulary_sections_are_registered():
 
 def test_docs_list_every_code_with_its_meaning():
     document = (ROOT / "docs" / "problems.md").read_text(encoding="utf-8")
-    assert codes_table() in document, "paste `python -m dashboard.curated.problems` into docs/problems.md"
+    assert codes_table() in document, (
+        "paste `python -m dashboard.curated.problems` into docs/problems.md"
+    )

@@ -39,16 +39,31 @@ class Production:
         self.log = tmp / "serve.log"
         env = {**os.environ, "DASHBOARD_DATA": str(self.data), "DASHBOARD_SEEDS": str(SAMPLE_SEEDS)}
         with self.log.open("wb") as out:
-            self.process = subprocess.Popen(["bash", "scripts/serve.sh", "--production", "--port", str(self.port)], cwd=ROOT, env=env,
-                                            stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            self.process = subprocess.Popen(
+                ["bash", "scripts/serve.sh", "--production", "--port", str(self.port)],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         self.wait_for(lambda: self.get("status")[0] == 200, START_S)
 
-    def get(self, path: str, headers: dict | None = None, timeout: float = 10) -> tuple[int | None, dict, bytes, float]:
+    def get(
+        self, path: str, headers: dict | None = None, timeout: float = 10
+    ) -> tuple[int | None, dict, bytes, float]:
         """Status, headers, body and seconds taken; status None when nothing came back."""
         began = time.monotonic()
         try:
-            with urllib.request.urlopen(urllib.request.Request(self.base + path, headers=headers or {}), timeout=timeout) as response:
-                return response.status, dict(response.headers), response.read(), time.monotonic() - began
+            with urllib.request.urlopen(
+                urllib.request.Request(self.base + path, headers=headers or {}), timeout=timeout
+            ) as response:
+                return (
+                    response.status,
+                    dict(response.headers),
+                    response.read(),
+                    time.monotonic() - began,
+                )
         except urllib.error.HTTPError as err:
             return err.code, dict(err.headers), err.read(), time.monotonic() - began
         except OSError:
@@ -60,12 +75,18 @@ class Production:
             if value := condition():
                 return value
             if self.process.poll() is not None:
-                pytest.fail(f"serve.sh --production exited with {self.process.returncode}:\n{self.log.read_text(errors='replace')[-3000:]}")
+                pytest.fail(
+                    f"serve.sh --production exited with {self.process.returncode}:\n{self.log.read_text(errors='replace')[-3000:]}"
+                )
             time.sleep(0.3)
-        pytest.fail(f"not there within {limit_s} s:\n{self.log.read_text(errors='replace')[-3000:]}")
+        pytest.fail(
+            f"not there within {limit_s} s:\n{self.log.read_text(errors='replace')[-3000:]}"
+        )
 
     def scratch(self) -> Path:
-        return Path(re.search(r"logs: (\S+)/\*\.log", self.log.read_text(errors="replace")).group(1))
+        return Path(
+            re.search(r"logs: (\S+)/\*\.log", self.log.read_text(errors="replace")).group(1)
+        )
 
     def stop(self) -> int:
         if self.process.poll() is None:
@@ -80,7 +101,9 @@ def production(tmp_path_factory):
     server.stop()
 
 
-def slow_connections(port: int, count: int, every: float, lines: int) -> tuple[list[socket.socket], threading.Thread]:
+def slow_connections(
+    port: int, count: int, every: float, lines: int
+) -> tuple[list[socket.socket], threading.Thread]:
     """``count`` connections that send a request line, then one header line every ``every``
     seconds, ``lines`` times at most, and never finish their headers."""
     sockets = []
@@ -116,16 +139,28 @@ def test_with_200_slow_clients_open_the_page_and_its_status_still_answer_within_
         dripping.join(GUARD_S)
         for s in sockets:
             s.close()
-    slow = [(status, round(taken, 2)) for status, _headers, _body, taken in answers if status != 200 or taken > 2]
-    assert slow == [], f"{len(slow)} of {len(answers)} normal requests failed or took over 2 s: {slow}"
+    slow = [
+        (status, round(taken, 2))
+        for status, _headers, _body, taken in answers
+        if status != 200 or taken > 2
+    ]
+    assert slow == [], (
+        f"{len(slow)} of {len(answers)} normal requests failed or took over 2 s: {slow}"
+    )
 
 
 def test_the_apps_files_come_compressed_and_a_second_time_from_the_proxys_cache(production):
     status, headers, page, _ = production.get("", {"Accept-Encoding": "gzip"})
     assert status == 200 and headers.get("Content-Encoding") == "gzip"
-    assert headers.get("Cache-Control") == "no-cache" and "Content-Security-Policy" in headers  # the app's own headers pass
+    assert (
+        headers.get("Cache-Control") == "no-cache" and "Content-Security-Policy" in headers
+    )  # the app's own headers pass
     _, _, plain_page, _ = production.get("")
-    script = re.search(rb'src="/(_dash-component-suites/[^"]*m\d{6,}[^"]*)"', plain_page).group(1).decode()  # fingerprinted
+    script = (
+        re.search(rb'src="/(_dash-component-suites/[^"]*m\d{6,}[^"]*)"', plain_page)
+        .group(1)
+        .decode()
+    )  # fingerprinted
     first = production.get(script, {"Accept-Encoding": "gzip"})
     second = production.get(script, {"Accept-Encoding": "gzip"})
     assert first[0] == second[0] == 200 and first[2] == second[2]
@@ -143,8 +178,16 @@ def test_a_data_edit_reaches_the_page_through_the_proxy(production):
 
 
 @pytest.mark.chromium
-def test_a_worker_killed_mid_render_leaves_no_renderer_and_its_visitor_is_told_to_try_again(production):
-    from tests.test_serving_faults import GONE_WITHIN_S, alive, descendants, is_browser, with_browser_groups
+def test_a_worker_killed_mid_render_leaves_no_renderer_and_its_visitor_is_told_to_try_again(
+    production,
+):
+    from tests.test_serving_faults import (
+        GONE_WITHIN_S,
+        alive,
+        descendants,
+        is_browser,
+        with_browser_groups,
+    )
     from tests.test_wsgi import deck_request, job_fetch
 
     answers = []
@@ -158,8 +201,14 @@ def test_a_worker_killed_mid_render_leaves_no_renderer_and_its_visitor_is_told_t
     def drawing():  # the worker (not the master) whose render process has started its browser
         for pid, args in descendants(production.process.pid).items():
             below = descendants(pid)
-            children = subprocess.run(["ps", "-o", "args=", "--ppid", str(pid)], capture_output=True, text=True).stdout
-            if "gunicorn" in args and "multiprocessing.spawn" in children and any(is_browser(a) for a in below.values()):
+            children = subprocess.run(
+                ["ps", "-o", "args=", "--ppid", str(pid)], capture_output=True, text=True
+            ).stdout
+            if (
+                "gunicorn" in args
+                and "multiprocessing.spawn" in children
+                and any(is_browser(a) for a in below.values())
+            ):
                 return pid, below
         return None
 
@@ -171,7 +220,10 @@ def test_a_worker_killed_mid_render_leaves_no_renderer_and_its_visitor_is_told_t
         time.sleep(0.25)
     asking.join(GUARD_S)
     assert [pid for pid in below if alive(pid)] == []
-    told = answers and ((answers[0][0] == 503 and b"try again" in answers[0][1]) or (answers[0][0] == 200 and b"Try again" in answers[0][1]))
+    told = answers and (
+        (answers[0][0] == 503 and b"try again" in answers[0][1])
+        or (answers[0][0] == 200 and b"Try again" in answers[0][1])
+    )
     assert told, answers  # either way the visitor reads "try again", never a hang
 
 

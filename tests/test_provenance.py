@@ -27,7 +27,9 @@ def test_a_figure_opens_its_document_with_the_quote_cut_out_verbatim(provenance)
     assert passage.quote == "Since 2018 the UK has invested over £7 million"
     assert passage.document.title == "UK and Ruritania sign agreement to tackle human trafficking"
     assert passage.document.publisher == "Ministry of Examples"
-    assert passage.document.date_label == "Apr 2025 (inferred)"  # the article prints no date: see its published_basis
+    assert (
+        passage.document.date_label == "Apr 2025 (inferred)"
+    )  # the article prints no date: see its published_basis
     assert passage.document.url.startswith("https://example.org/")
 
 
@@ -87,7 +89,10 @@ def test_an_event_shows_its_date_and_how_it_was_dated(provenance):
     assert "2024" in passage.document.date_basis
 
 
-@pytest.mark.parametrize("record_id", ["nope", "", None, 42, ["msf-ruritania-funding-since-2018"], {"id": "x"}, "../../etc/passwd"])
+@pytest.mark.parametrize(
+    "record_id",
+    ["nope", "", None, 42, ["msf-ruritania-funding-since-2018"], {"id": "x"}, "../../etc/passwd"],
+)
 def test_an_unknown_or_forged_id_gives_nothing_instead_of_an_error(provenance, record_id):
     assert provenance.passage(record_id) is None
     assert provenance.passage(record_id, EVENT) is None
@@ -100,7 +105,9 @@ def test_figure_and_event_ids_are_looked_up_in_their_own_kind(provenance):
 
 
 def test_a_long_document_is_cut_to_a_window_around_the_quote(dataset):
-    passage = Provenance(dataset, SAMPLE / "seeds", context_chars=40).passage("uk-returns-since-general-election")
+    passage = Provenance(dataset, SAMPLE / "seeds", context_chars=40).passage(
+        "uk-returns-since-general-election"
+    )
     assert passage.before.startswith("…") and len(passage.before) == 41
     assert passage.after.endswith("…") and len(passage.after) == 41
 
@@ -140,21 +147,35 @@ def translated_provenance(dataset, tmp_path_factory):
     return Provenance(dataset, SAMPLE / "seeds", translations={"vi": translations})
 
 
-def test_the_vietnamese_source_dialog_labels_every_line_in_vietnamese_and_writes_numbers_in_vietnamese_style(provenance):
+def test_the_vietnamese_source_dialog_labels_every_line_in_vietnamese_and_writes_numbers_in_vietnamese_style(
+    provenance,
+):
     passage = provenance.passage("msf-ruritania-funding-since-2018", words="vi")
     labels = [d.label for d in passage.details]
-    assert labels[:6] == ["Giá trị", "Mức xác định", "Trạng thái", "Chương trình", "Phạm vi", "Giai đoạn"]
+    assert labels[:6] == [
+        "Giá trị",
+        "Mức xác định",
+        "Trạng thái",
+        "Chương trình",
+        "Phạm vi",
+        "Giai đoạn",
+    ]
     assert not any(getattr(label, "untranslated", False) for label in labels)
     shown = details(passage)
     assert shown["Giá trị"] == "hơn 7\u00a0triệu\u00a0bảng\u00a0Anh"
-    assert shown["Mức xác định"] == "Nguồn ghi “over”. Hơn: nguồn nêu giới hạn dưới; giá trị thực cao hơn."
+    assert (
+        shown["Mức xác định"]
+        == "Nguồn ghi “over”. Hơn: nguồn nêu giới hạn dưới; giá trị thực cao hơn."
+    )
     assert shown["Trạng thái"].startswith("Đã báo cáo")
     assert shown["Giai đoạn"] == "2018 – tháng 3/2025, lũy kế"
     assert passage.document.date_label == "tháng 4/2025 (suy đoán)"
     assert passage.language == "vi"
 
 
-def test_on_the_vietnamese_dialog_the_english_quote_stays_verbatim_and_says_nguyen_van_tieng_anh(provenance):
+def test_on_the_vietnamese_dialog_the_english_quote_stays_verbatim_and_says_nguyen_van_tieng_anh(
+    provenance,
+):
     passage = provenance.passage("msf-ruritania-funding-since-2018", words="vi")
     assert passage.quote == "Since 2018 the UK has invested over £7 million"
     assert (passage.quote_lang, passage.quote_label) == ("en", "Nguyên văn (tiếng Anh)")
@@ -166,18 +187,27 @@ def test_on_the_vietnamese_dialog_the_english_quote_stays_verbatim_and_says_nguy
 def test_a_name_with_no_curated_vietnamese_form_shows_the_english_marked_untranslated(provenance):
     passage = provenance.passage("msf-ruritania-funding-since-2018", words="vi")
     programme = details(passage)["Chương trình"]
-    assert (programme, programme.untranslated) == ("Modern Slavery Fund in Ruritania (chưa dịch)", True)
+    assert (programme, programme.untranslated) == (
+        "Modern Slavery Fund in Ruritania (chưa dịch)",
+        True,
+    )
 
 
-def test_curated_names_notes_and_a_quote_translation_appear_in_the_vietnamese_dialog(translated_provenance):
+def test_curated_names_notes_and_a_quote_translation_appear_in_the_vietnamese_dialog(
+    translated_provenance,
+):
     passage = translated_provenance.passage("msf-ruritania-funding-since-2018", words="vi")
     shown = details(passage)
     assert shown["Chương trình"] == "Quỹ Chống nô lệ hiện đại tại Ruritania"
     assert shown["Ngày bắt đầu"].startswith('"Since 2018": văn bản chỉ ghi năm')
     assert passage.heading == "Kinh phí: hơn 7\u00a0triệu\u00a0bảng\u00a0Anh"
-    assert passage.quote_translation == "Từ năm 2018, Vương quốc Anh đã đầu tư hơn 7\u00a0triệu bảng"  # the curator types a space; it reads as a no-break one
+    assert (
+        passage.quote_translation == "Từ năm 2018, Vương quốc Anh đã đầu tư hơn 7\u00a0triệu bảng"
+    )  # the curator types a space; it reads as a no-break one
     assert passage.translation_label == "Bản dịch tham khảo"
-    assert passage.quote == "Since 2018 the UK has invested over £7 million"  # the quote itself is untouched
+    assert (
+        passage.quote == "Since 2018 the UK has invested over £7 million"
+    )  # the quote itself is untouched
 
 
 def test_a_vietnamese_event_dialog_names_its_type_and_status_in_vietnamese(provenance):
@@ -188,11 +218,17 @@ def test_a_vietnamese_event_dialog_names_its_type_and_status_in_vietnamese(prove
     assert shown["Ngày"] == "15/4/2024"
 
 
-def test_a_provenance_for_a_data_folder_reads_its_vietnamese_names_and_skips_a_file_that_does_not_read(dataset, tmp_path):
+def test_a_provenance_for_a_data_folder_reads_its_vietnamese_names_and_skips_a_file_that_does_not_read(
+    dataset, tmp_path
+):
     (tmp_path / "i18n").mkdir()
     (tmp_path / "i18n" / "vi.yaml").write_text(SAMPLE_TRANSLATIONS, encoding="utf-8")
-    passage = Provenance.for_data(dataset, tmp_path, SAMPLE / "seeds").passage("msf-ruritania-funding-since-2018", words="vi")
+    passage = Provenance.for_data(dataset, tmp_path, SAMPLE / "seeds").passage(
+        "msf-ruritania-funding-since-2018", words="vi"
+    )
     assert details(passage)["Chương trình"] == "Quỹ Chống nô lệ hiện đại tại Ruritania"
     (tmp_path / "i18n" / "vi.yaml").write_text("programmes:\n\t- id: x\n", encoding="utf-8")
-    passage = Provenance.for_data(dataset, tmp_path, SAMPLE / "seeds").passage("msf-ruritania-funding-since-2018", words="vi")
+    passage = Provenance.for_data(dataset, tmp_path, SAMPLE / "seeds").passage(
+        "msf-ruritania-funding-since-2018", words="vi"
+    )
     assert details(passage)["Chương trình"].untranslated

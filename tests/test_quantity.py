@@ -8,7 +8,13 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.analysis.frame import derive_ratio, figures_frame, funding_ratios, ratio_pairs, sum_figures
+from dashboard.analysis.frame import (
+    derive_ratio,
+    figures_frame,
+    funding_ratios,
+    ratio_pairs,
+    sum_figures,
+)
 from dashboard.analysis.quantity import NotAdditive, Quantity
 from dashboard.curated.records import Qualifier
 
@@ -19,7 +25,11 @@ def rows(dataset):
 
 
 def test_over_7m_divided_by_exactly_720_is_over_9722_per_victim(rows, dataset):
-    derived = derive_ratio(rows.loc["msf-ruritania-funding-since-2018"], rows.loc["msf-ruritania-victims-identified"], dataset)
+    derived = derive_ratio(
+        rows.loc["msf-ruritania-funding-since-2018"],
+        rows.loc["msf-ruritania-victims-identified"],
+        dataset,
+    )
     assert derived.text == "over £9,722 per victim identified"
     assert derived.quantity.qualifier is Qualifier.AT_LEAST
     assert derived.quantity.lo == pytest.approx(7_000_000 / 720)
@@ -27,7 +37,11 @@ def test_over_7m_divided_by_exactly_720_is_over_9722_per_victim(rows, dataset):
 
 
 def test_a_ratio_of_two_lower_bounds_has_no_bound_and_says_so_never_one_pound(rows, dataset):
-    derived = derive_ratio(rows.loc["msf-ruritania-funding-since-2018"], rows.loc["msf-ruritania-people-reached"], dataset)
+    derived = derive_ratio(
+        rows.loc["msf-ruritania-funding-since-2018"],
+        rows.loc["msf-ruritania-people-reached"],
+        dataset,
+    )
     assert derived.quantity.qualifier is None
     assert (derived.quantity.lo, derived.quantity.hi) == (0.0, math.inf)
     assert derived.text.startswith("no bound either way")
@@ -41,7 +55,9 @@ def test_up_to_1m_divided_by_720_is_up_to_1389(rows, dataset):
     assert derived.text == "up to £1,389 per victim identified"
 
 
-def test_funding_ratios_pair_reported_funding_with_people_of_the_same_programme_and_period(rows, dataset):
+def test_funding_ratios_pair_reported_funding_with_people_of_the_same_programme_and_period(
+    rows, dataset
+):
     texts = [d.text for d in funding_ratios(rows.reset_index(drop=True), dataset)]
     assert texts == [
         "over £9,722 per victim identified",
@@ -53,8 +69,16 @@ def test_funding_ratios_pair_reported_funding_with_people_of_the_same_programme_
 @pytest.mark.parametrize(
     "a, b, expected",
     [
-        (Quantity.of(7e6, "at_least"), Quantity.of(720, "exact"), (7e6 / 720, math.inf, Qualifier.AT_LEAST)),
-        (Quantity.of(1e6, "at_most"), Quantity.of(720, "exact"), (0.0, 1e6 / 720, Qualifier.AT_MOST)),
+        (
+            Quantity.of(7e6, "at_least"),
+            Quantity.of(720, "exact"),
+            (7e6 / 720, math.inf, Qualifier.AT_LEAST),
+        ),
+        (
+            Quantity.of(1e6, "at_most"),
+            Quantity.of(720, "exact"),
+            (0.0, 1e6 / 720, Qualifier.AT_MOST),
+        ),
         (Quantity.of(7e6, "at_least"), Quantity.of(7e6, "at_least"), (0.0, math.inf, None)),
         (Quantity.of(1e6, "exact"), Quantity.of(40, "at_least"), (0.0, 25_000, Qualifier.AT_MOST)),
         (Quantity.of(1e6, "at_most"), Quantity.of(40, "at_most"), (0.0, math.inf, None)),
@@ -88,8 +112,20 @@ def frame_of(rows: pd.DataFrame, *specs: dict) -> pd.DataFrame:
 def test_exact_figures_over_separate_periods_add_up(rows):
     frame = frame_of(
         rows,
-        {"id": "y2023", "value": 3_000_000.0, "qualifier": "exact", "period_start": "2023-01-01", "period_end": "2023-12-31"},
-        {"id": "y2024", "value": 4_000_000.0, "qualifier": "exact", "period_start": "2024-01-01", "period_end": "2024-12-31"},
+        {
+            "id": "y2023",
+            "value": 3_000_000.0,
+            "qualifier": "exact",
+            "period_start": "2023-01-01",
+            "period_end": "2023-12-31",
+        },
+        {
+            "id": "y2024",
+            "value": 4_000_000.0,
+            "qualifier": "exact",
+            "period_start": "2024-01-01",
+            "period_end": "2024-12-31",
+        },
     )
     total = sum_figures(frame)
     assert (total.lo, total.hi, total.qualifier) == (7_000_000, 7_000_000, Qualifier.EXACT)
@@ -98,8 +134,20 @@ def test_exact_figures_over_separate_periods_add_up(rows):
 def test_a_lower_bound_in_a_sum_makes_the_total_a_lower_bound(rows):
     frame = frame_of(
         rows,
-        {"id": "y2023", "value": 3_000_000.0, "qualifier": "exact", "period_start": "2023-01-01", "period_end": "2023-12-31"},
-        {"id": "y2024", "value": 4_000_000.0, "qualifier": "at_least", "period_start": "2024-01-01", "period_end": "2024-12-31"},
+        {
+            "id": "y2023",
+            "value": 3_000_000.0,
+            "qualifier": "exact",
+            "period_start": "2023-01-01",
+            "period_end": "2023-12-31",
+        },
+        {
+            "id": "y2024",
+            "value": 4_000_000.0,
+            "qualifier": "at_least",
+            "period_start": "2024-01-01",
+            "period_end": "2024-12-31",
+        },
     )
     assert sum_figures(frame).qualifier is Qualifier.AT_LEAST
 
@@ -108,7 +156,12 @@ def test_figures_with_overlapping_periods_are_never_summed(rows):
     frame = frame_of(
         rows,
         {"id": "since-2018", "period_start": "2018-01-01", "period_end": "2025-03-31"},
-        {"id": "in-2024", "qualifier": "exact", "period_start": "2024-01-01", "period_end": "2024-12-31"},
+        {
+            "id": "in-2024",
+            "qualifier": "exact",
+            "period_start": "2024-01-01",
+            "period_end": "2024-12-31",
+        },
     )
     with pytest.raises(NotAdditive, match="since-2018 and in-2024 cover overlapping periods"):
         sum_figures(frame)
@@ -140,8 +193,13 @@ def test_only_reported_figures_of_the_same_programme_and_period_are_paired(rows,
         ("msf-ruritania-funding-since-2018", "msf-ruritania-migrants-educated"),
     ]
     shifted = frame.copy()
-    shifted.loc[shifted["id"] == "msf-ruritania-victims-identified", "period_end"] = pd.Timestamp("2024-12-31")
-    assert ("msf-ruritania-funding-since-2018", "msf-ruritania-victims-identified") not in ratio_pairs(shifted)
+    shifted.loc[shifted["id"] == "msf-ruritania-victims-identified", "period_end"] = pd.Timestamp(
+        "2024-12-31"
+    )
+    assert (
+        "msf-ruritania-funding-since-2018",
+        "msf-ruritania-victims-identified",
+    ) not in ratio_pairs(shifted)
     pledged = frame.copy()
     pledged.loc[pledged["id"] == "msf-ruritania-funding-since-2018", "kind"] = "committed"
     assert ratio_pairs(pledged) == []

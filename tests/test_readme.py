@@ -38,15 +38,25 @@ def test_the_readme_shows_the_screenshot_it_links():
 
 def test_the_readme_stays_a_first_read_and_links_the_reference_pages():
     """The reference lives in docs/: the README keeps what a new user reads first."""
-    assert len(README.splitlines()) <= 200, "move reference text from README.md into a page under docs/"
-    for page in ("docs/cli.md", "docs/configuration.md", "docs/deployment.md", "docs/performance.md", "data/README.md"):
+    assert len(README.splitlines()) <= 200, (
+        "move reference text from README.md into a page under docs/"
+    )
+    for page in (
+        "docs/cli.md",
+        "docs/configuration.md",
+        "docs/deployment.md",
+        "docs/performance.md",
+        "data/README.md",
+    ):
         assert f"]({page})" in README, f"the README does not say where {page} is"
 
 
 def test_the_table_of_settings_is_the_one_the_code_declares():
     """Defaults and help come from dashboard/config.py: a changed default or a new setting
     fails here until `python -m dashboard.config` is pasted into docs/configuration.md."""
-    assert settings_table() in CONFIGURATION, "paste the output of `python -m dashboard.config` into docs/configuration.md"
+    assert settings_table() in CONFIGURATION, (
+        "paste the output of `python -m dashboard.config` into docs/configuration.md"
+    )
 
 
 def test_every_command_and_option_the_cli_page_shows_exists():
@@ -55,12 +65,22 @@ def test_every_command_and_option_the_cli_page_shows_exists():
     from dashboard.cli import main
 
     shown = re.findall(r"^\| `dashboard (\w+)([^`]*)` \|", CLI, flags=re.M)
-    assert {name for name, _ in shown} == set(main.commands), "docs/cli.md's table of commands differs from the CLI"
+    assert {name for name, _ in shown} == set(main.commands), (
+        "docs/cli.md's table of commands differs from the CLI"
+    )
     for name, usage in shown:
         options = {o for p in main.commands[name].params for o in (*p.opts, *p.secondary_opts)}
-        written = set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", usage))  # not the "-csv" of "events-csv"
-        assert written <= options, f"docs/cli.md: `dashboard {name}` shows options the command lacks: {sorted(written - options)}"
-        omitted = [p.opts[0] for p in main.commands[name].params if p.opts[0].startswith("-") and not set(p.opts) & written]
+        written = set(
+            re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", usage)
+        )  # not the "-csv" of "events-csv"
+        assert written <= options, (
+            f"docs/cli.md: `dashboard {name}` shows options the command lacks: {sorted(written - options)}"
+        )
+        omitted = [
+            p.opts[0]
+            for p in main.commands[name].params
+            if p.opts[0].startswith("-") and not set(p.opts) & written
+        ]
         assert omitted == [], f"docs/cli.md: `dashboard {name}` omits {omitted}"
 
 
@@ -68,5 +88,7 @@ def test_every_file_the_readme_and_the_docs_link_exists():
     for page in [ROOT / "README.md", *PAGES]:
         text = page.read_text(encoding="utf-8")
         linked = re.findall(r"\]\(([^)#:\s]+)\)|src=\"([^\":]+)\"", text)
-        missing = [path for pair in linked for path in pair if path and not (page.parent / path).exists()]
+        missing = [
+            path for pair in linked for path in pair if path and not (page.parent / path).exists()
+        ]
         assert missing == [], f"{page.relative_to(ROOT)} links files that do not exist: {missing}"

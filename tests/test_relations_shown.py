@@ -30,7 +30,12 @@ def figures() -> pd.DataFrame:
     return figures_frame(load_valid(CLAIMS / "data", CLAIMS / "seeds"))
 
 
-def restate(frame: pd.DataFrame, ids: list[str], source: str = "102_fictional_update_2019.txt", published: str = "2019-06") -> pd.DataFrame:
+def restate(
+    frame: pd.DataFrame,
+    ids: list[str],
+    source: str = "102_fictional_update_2019.txt",
+    published: str = "2019-06",
+) -> pd.DataFrame:
     """``frame`` with each of ``ids`` restated word for word by another document."""
     copies = frame[frame["id"].isin(ids)].copy()
     copies["same_as"] = copies["id"]
@@ -49,7 +54,12 @@ def paired_ratio(figures: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, str]]:
     """``figures`` with one funding figure and one count of people set to pair, and that pair."""
     frame = figures.copy()
     pair = ("fund-spending-2019", "victims-2017-restated")
-    frame.loc[frame["id"].isin(pair), ["programme", "period_start", "period_end", "kind"]] = ["p", pd.Timestamp(2016, 1, 1), pd.Timestamp(2019, 6, 30), "reported"]
+    frame.loc[frame["id"].isin(pair), ["programme", "period_start", "period_end", "kind"]] = [
+        "p",
+        pd.Timestamp(2016, 1, 1),
+        pd.Timestamp(2019, 6, 30),
+        "reported",
+    ]
     frame.loc[frame["id"].isin(pair), ["part_of", "disagrees_with"]] = None
     assert pair in ratio_pairs(frame)
     return frame, pair
@@ -66,7 +76,9 @@ def test_a_restatement_adds_no_funding_per_person_ratio(figures):
 
 @pytest.mark.parametrize("relation", ["part_of", "disagrees_with"])
 @pytest.mark.parametrize("side", [0, 1])
-def test_a_part_or_a_disputed_figure_is_never_divided_into_funding_per_person(figures, relation, side):
+def test_a_part_or_a_disputed_figure_is_never_divided_into_funding_per_person(
+    figures, relation, side
+):
     frame, pair = paired_ratio(figures)
     frame.loc[frame["id"] == pair[side], relation] = "some-other-figure"
     assert pair not in ratio_pairs(frame)
@@ -82,7 +94,10 @@ def test_the_figure_another_document_disagrees_with_is_not_divided_either(figure
 def test_a_restatement_never_outranks_the_figure_it_restates_even_when_published_later(figures):
     # global-aid-restated (Jun 2019) restates global-aid-committed (Nov 2018) word for word
     history = claim_history(figures, "global-aid-restated")
-    assert list(zip(history["id"], history["claim_role"])) == [("global-aid-committed", "latest"), ("global-aid-restated", "same")]
+    assert list(zip(history["id"], history["claim_role"])) == [
+        ("global-aid-committed", "latest"),
+        ("global-aid-restated", "same"),
+    ]
     assert history["same_of"].tolist()[1] == "global-aid-committed"
 
 
@@ -90,11 +105,16 @@ def test_a_restatement_of_an_earlier_statement_stays_with_it_and_adds_no_stateme
     frame = restate(figures, ["fund-spending-2018"], published="2020")  # restated after the update
     history = claim_history(frame, "fund-spending-2019")
     assert list(zip(history["id"], history["claim_role"])) == [
-        ("fund-spending-2019", "latest"), ("fund-spending-2018", "earlier"), ("fund-spending-2018-restated-elsewhere", "same"),
+        ("fund-spending-2019", "latest"),
+        ("fund-spending-2018", "earlier"),
+        ("fund-spending-2018-restated-elsewhere", "same"),
     ]
     marks = relation_marks(frame)
     assert marks["fund-spending-2019"][0].endswith("; latest of 2")  # two statements, not three
-    assert marks["fund-spending-2018"][0] == "earlier of 2: updated by fund-spending-2019; same as fund-spending-2018-restated-elsewhere"
+    assert (
+        marks["fund-spending-2018"][0]
+        == "earlier of 2: updated by fund-spending-2019; same as fund-spending-2018-restated-elsewhere"
+    )
 
 
 def test_the_table_shows_a_restated_figure_once_naming_both_sources(figures):
@@ -106,13 +126,19 @@ def test_the_table_shows_a_restated_figure_once_naming_both_sources(figures):
     source = index.rows["global-aid-committed"]["source"]
     assert "Nov 2018" in source and "Jun 2019" in source
     # a view holding only the restatement still shows the figure, on its own row
-    assert [r["id"] for r in table_page(index, ["global-aid-restated"], TableQuery(), page_size=10).rows] == ["global-aid-committed"]
+    assert [
+        r["id"] for r in table_page(index, ["global-aid-restated"], TableQuery(), page_size=10).rows
+    ] == ["global-aid-committed"]
 
 
 def test_a_restatement_never_leads_a_chart_or_a_card(figures):
     lead = leading_claims(figures)
-    assert "global-aid-committed" in set(lead["id"]) and "global-aid-restated" not in set(lead["id"])
-    assert claim_notes(figures)["global-aid-committed"].startswith("also stated by 1 other document")
+    assert "global-aid-committed" in set(lead["id"]) and "global-aid-restated" not in set(
+        lead["id"]
+    )
+    assert claim_notes(figures)["global-aid-committed"].startswith(
+        "also stated by 1 other document"
+    )
 
 
 def test_a_month_is_neither_before_nor_after_a_day_inside_it():
@@ -131,12 +157,16 @@ def test_a_month_is_neither_before_nor_after_a_day_inside_it():
 @pytest.mark.parametrize("declared_by", ["victims-2017-restated", "victims-2017"])
 def test_both_sides_of_a_disagreement_lead_whichever_document_declares_it(figures, declared_by):
     frame = figures.copy()
-    other = {"victims-2017-restated": "victims-2017", "victims-2017": "victims-2017-restated"}[declared_by]
+    other = {"victims-2017-restated": "victims-2017", "victims-2017": "victims-2017-restated"}[
+        declared_by
+    ]
     frame["disagrees_with"] = frame["disagrees_with"].astype(object)
     frame.loc[frame["id"].isin(["victims-2017", "victims-2017-restated"]), "disagrees_with"] = None
     frame.loc[frame["id"] == declared_by, "disagrees_with"] = other
     lead = leading_claims(frame)
-    assert {"victims-2017", "victims-2017-restated"} <= set(lead["id"])  # 738 and 740, never one of them alone
+    assert {"victims-2017", "victims-2017-restated"} <= set(
+        lead["id"]
+    )  # 738 and 740, never one of them alone
 
 
 def test_the_resolution_is_shown_with_the_disagreement_in_the_table_and_the_cards(figures):
@@ -145,7 +175,10 @@ def test_the_resolution_is_shown_with_the_disagreement_in_the_table_and_the_card
     for fid in ("victims-2017", "victims-2017-restated"):
         assert f"how to read it: {RESOLUTION}" in marks[fid][0]
     notes = claim_notes(frame)
-    assert "the sources disagree" in notes["victims-2017-restated"] and RESOLUTION in notes["victims-2017-restated"]
+    assert (
+        "the sources disagree" in notes["victims-2017-restated"]
+        and RESOLUTION in notes["victims-2017-restated"]
+    )
     assert "latest of" not in notes["victims-2017-restated"]  # a disagreement is not a ranking
 
 
@@ -158,10 +191,22 @@ def test_the_claims_chart_and_panel_show_the_resolution_beside_both_values(figur
     claims = load_valid(CLAIMS / "data", CLAIMS / "seeds")
     filters = Filters(*year_span(claims), quantity="victims-2017")
     frame = apply_filters(with_resolution(figures), filters)
-    fig = build_chart("claims", frame, events_frame(claims).iloc[0:0], claims, load_config(CLAIMS.parent.parent.parent / "config.yaml").theme, filters)
+    fig = build_chart(
+        "claims",
+        frame,
+        events_frame(claims).iloc[0:0],
+        claims,
+        load_config(CLAIMS.parent.parent.parent / "config.yaml").theme,
+        filters,
+    )
     title = " ".join(re.sub(r"<[^>]+>", " ", fig.layout.annotations[0].text).split())
-    assert "The sources disagree: both shown, never averaged." in title and "How to read it: Read 740" in title
-    assert RESOLUTION in disagreement_text(select(frame), words_for("en"))  # the claims panel's line under the statements
+    assert (
+        "The sources disagree: both shown, never averaged." in title
+        and "How to read it: Read 740" in title
+    )
+    assert RESOLUTION in disagreement_text(
+        select(frame), words_for("en")
+    )  # the claims panel's line under the statements
 
 
 def test_a_resolution_is_shown_in_vietnamese_once_curated_and_marked_english_until_then(figures):
@@ -173,15 +218,31 @@ def test_a_resolution_is_shown_in_vietnamese_once_curated_and_marked_english_unt
     from dashboard.words import Words
 
     claims = load_valid(CLAIMS / "data", CLAIMS / "seeds")
-    resolved_claims = dataclasses.replace(claims, figures=tuple(
-        dataclasses.replace(f, resolution=RESOLUTION) if f.id == "victims-2017-restated" else f for f in claims.figures))
+    resolved_claims = dataclasses.replace(
+        claims,
+        figures=tuple(
+            dataclasses.replace(f, resolution=RESOLUTION) if f.id == "victims-2017-restated" else f
+            for f in claims.figures
+        ),
+    )
     vietnamese = "Đọc 740: báo cáo năm 2019 sửa một lỗi đếm (hư cấu)."
-    entry = Translation("figures", "victims-2017-restated", {"resolution": vietnamese}, Location("data/i18n/vi.yaml", 1))
+    entry = Translation(
+        "figures",
+        "victims-2017-restated",
+        {"resolution": vietnamese},
+        Location("data/i18n/vi.yaml", 1),
+    )
     curated = Translations("vi", "data/i18n/vi.yaml", {("figures", "victims-2017-restated"): entry})
     local = localized_dataset(resolved_claims, curated, Words("vi"))
-    assert next(f.resolution for f in local.figures if f.id == "victims-2017-restated") == vietnamese
+    assert (
+        next(f.resolution for f in local.figures if f.id == "victims-2017-restated") == vietnamese
+    )
     none_curated = Translations("vi", "data/i18n/vi.yaml")
-    untranslated = next(f.resolution for f in localized_dataset(resolved_claims, none_curated, Words("vi")).figures if f.id == "victims-2017-restated")
+    untranslated = next(
+        f.resolution
+        for f in localized_dataset(resolved_claims, none_curated, Words("vi")).figures
+        if f.id == "victims-2017-restated"
+    )
     assert untranslated == f"{RESOLUTION} (chưa dịch)" and untranslated.untranslated
 
 
@@ -196,6 +257,8 @@ def test_a_resolution_that_ends_its_own_sentence_gets_no_second_full_stop(figure
     frame = with_resolution(figures)
     assert RESOLUTION.endswith(".")
     events = events_frame(claims).iloc[0:0]
-    said = alt_text(chart, frame, events, claims, Filters(*year_span(claims), quantity="victims-2017")) + speaker_notes(chart, frame, events, claims)
+    said = alt_text(
+        chart, frame, events, claims, Filters(*year_span(claims), quantity="victims-2017")
+    ) + speaker_notes(chart, frame, events, claims)
     assert RESOLUTION[:-1] in said
     assert re.search(r"(?<!\.)\.\.(?!\.)", said) is None, said

@@ -60,7 +60,9 @@ def test_every_place_a_quote_stands_is_found():
 
 
 def test_normalise_folds_whitespace_and_typographic_marks_only():
-    assert normalise("  “Nearly”\t£1\n\nmillion — Elbonia’s  ") == "\"Nearly\" £1 million - Elbonia's"
+    assert (
+        normalise("  “Nearly”\t£1\n\nmillion — Elbonia’s  ") == '"Nearly" £1 million - Elbonia\'s'
+    )
 
 
 def test_a_seed_is_read_as_utf8_text(seeds_dir):

@@ -17,6 +17,7 @@ from dashboard.web import server as serving
 from dashboard.web.app import create_app
 from dashboard.web.callbacks import DOWNLOAD_BUTTONS
 
+
 @pytest.fixture(scope="module")
 def app(dataset, config):
     return create_app(dataset, config)
@@ -40,7 +41,9 @@ def find(component, wanted: str):
     return None
 
 
-def body_for(app, output_prefix: str, changed: list[str] | None = None, clicked: str | None = None) -> dict:
+def body_for(
+    app, output_prefix: str, changed: list[str] | None = None, clicked: str | None = None
+) -> dict:
     """A callback request as the page sends it, with the controls' values on the page."""
     output = next(key for key in app.callback_map if key.startswith(output_prefix))
     spec = app.callback_map[output]
@@ -52,7 +55,10 @@ def body_for(app, output_prefix: str, changed: list[str] | None = None, clicked:
             value = 1
         return {"id": item["id"], "property": item["property"], "value": value}
 
-    outputs = [{"id": part.split(".")[0], "property": part.split(".")[1]} for part in output.strip(".").split("...")]
+    outputs = [
+        {"id": part.split(".")[0], "property": part.split(".")[1]}
+        for part in output.strip(".").split("...")
+    ]
     return {
         "output": output,
         "outputs": outputs if len(outputs) > 1 else outputs[0],
@@ -73,7 +79,9 @@ def filter_change(app) -> dict:
 
 def png_download(app) -> dict:
     button = next(b for b, (kind, _) in DOWNLOAD_BUTTONS.items() if kind == "png")
-    return body_for(app, "..download.data@", changed=[f"{button}.n_clicks"], clicked=button)  # a job (web.jobs)
+    return body_for(
+        app, "..download.data@", changed=[f"{button}.n_clicks"], clicked=button
+    )  # a job (web.jobs)
 
 
 # --- well-formed requests still work ----------------------------------------------------------
@@ -104,17 +112,36 @@ def malformed(app) -> dict[str, object]:
         "one input too few": {**good, "inputs": good["inputs"][:-1]},
         "one input too many": {**good, "inputs": good["inputs"] + good["inputs"][:1]},
         "an input without a property": {**good, "inputs": [{"id": "x"}] * len(good["inputs"])},
-        "state of the wrong length": {**good, "state": list(good.get("state") or []) + [{"id": "x", "property": "value"}]},
+        "state of the wrong length": {
+            **good,
+            "state": list(good.get("state") or []) + [{"id": "x", "property": "value"}],
+        },
         "changedPropIds not a list": {**good, "changedPropIds": "filter-years.value"},
         "no outputs": {k: v for k, v in good.items() if k != "outputs"},
     }
 
 
-@pytest.mark.parametrize("what", [
-    "a list", "null", "an empty object", "a string", "not JSON", "JSON nested 10,000 deep", "an object nested 10,000 deep",
-    "an unknown output", "no inputs", "inputs that are not a list", "one input too few", "one input too many",
-    "an input without a property", "state of the wrong length", "changedPropIds not a list", "no outputs",
-])
+@pytest.mark.parametrize(
+    "what",
+    [
+        "a list",
+        "null",
+        "an empty object",
+        "a string",
+        "not JSON",
+        "JSON nested 10,000 deep",
+        "an object nested 10,000 deep",
+        "an unknown output",
+        "no inputs",
+        "inputs that are not a list",
+        "one input too few",
+        "one input too many",
+        "an input without a property",
+        "state of the wrong length",
+        "changedPropIds not a list",
+        "no outputs",
+    ],
+)
 def test_a_malformed_callback_body_gets_400_with_a_short_message(app, client, what):
     response = post(client, malformed(app)[what])
     assert response.status_code == 400, response.data[:200]
@@ -122,12 +149,15 @@ def test_a_malformed_callback_body_gets_400_with_a_short_message(app, client, wh
     assert len(text) < 200 and "Traceback" not in text
 
 
-@pytest.mark.parametrize("path", [
-    "/_dash-component-suites/nothing/here.js",
-    "/_dash-component-suites/dash/no-such-file.v1m1.js",
-    "/_dash-component-suites/dash/../../../etc/passwd",
-    "/_dash-component-suites/dash/deps/react@18.v0m0.js",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/_dash-component-suites/nothing/here.js",
+        "/_dash-component-suites/dash/no-such-file.v1m1.js",
+        "/_dash-component-suites/dash/../../../etc/passwd",
+        "/_dash-component-suites/dash/deps/react@18.v0m0.js",
+    ],
+)
 def test_a_bad_component_suite_path_is_404_not_500(client, path):
     response = client.get(path)
     assert response.status_code == 404
@@ -141,7 +171,9 @@ def test_a_body_over_the_limit_gets_413_with_a_short_message(app, client, config
     assert "too large" in response.get_data(as_text=True)
 
 
-def test_a_download_request_over_the_limit_gets_413_and_nothing_is_drawn(app, client, config, monkeypatch):
+def test_a_download_request_over_the_limit_gets_413_and_nothing_is_drawn(
+    app, client, config, monkeypatch
+):
     from dashboard.outputs import renderer
 
     drawn = []
@@ -149,7 +181,9 @@ def test_a_download_request_over_the_limit_gets_413_and_nothing_is_drawn(app, cl
     body = {**png_download(app), "padding": " " * (config.serving.max_request_kb * 1024)}
     response = post(client, body)
     assert response.status_code == 413
-    assert "too large" in response.get_data(as_text=True) and f"{config.serving.max_request_kb} KiB" in response.get_data(as_text=True)
+    assert "too large" in response.get_data(
+        as_text=True
+    ) and f"{config.serving.max_request_kb} KiB" in response.get_data(as_text=True)
     assert drawn == []
 
 
@@ -168,7 +202,11 @@ def test_a_body_just_under_the_limit_is_read_not_refused_for_its_size(client, co
 def test_every_answer_carries_the_security_headers(client, path):
     headers = client.get(path).headers
     csp = headers["Content-Security-Policy"]
-    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+    assert (
+        "default-src 'self'" in csp
+        and "frame-ancestors 'none'" in csp
+        and "object-src 'none'" in csp
+    )
     assert "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "no-referrer"
@@ -176,7 +214,9 @@ def test_every_answer_carries_the_security_headers(client, path):
 
 
 def test_a_download_answer_carries_the_security_headers(app, client, monkeypatch):
-    body = body_for(app, "..download.data", changed=["download-view-csv.n_clicks"], clicked="download-view-csv")
+    body = body_for(
+        app, "..download.data", changed=["download-view-csv.n_clicks"], clicked="download-view-csv"
+    )
     response = post(client, body)
     assert response.status_code == 200 and "filename" in response.get_data(as_text=True)
     assert response.headers["X-Content-Type-Options"] == "nosniff"
@@ -190,7 +230,11 @@ def test_the_page_allows_exactly_its_own_inline_scripts_by_hash_and_is_never_cac
 
     response = client.get("/")
     page = response.get_data()
-    inline = [m for m in re.findall(rb"<script(?![^>]*src=)([^>]*)>(.*?)</script>", page, re.S) if b"application/json" not in m[0]]
+    inline = [
+        m
+        for m in re.findall(rb"<script(?![^>]*src=)([^>]*)>(.*?)</script>", page, re.S)
+        if b"application/json" not in m[0]
+    ]
     assert inline, "Dash's page has inline scripts"
     for _attrs, script in inline:
         digest = base64.b64encode(hashlib.sha256(script).digest()).decode()
@@ -215,20 +259,26 @@ def test_the_page_states_the_data_version_it_serves(client, dataset):
     assert f"Data version {serving.data_version(dataset)}" in layout
 
 
-def test_the_data_version_follows_the_data_not_the_folder_it_is_in(dataset, tmp_path, data_dir, seeds_dir):
+def test_the_data_version_follows_the_data_not_the_folder_it_is_in(
+    dataset, tmp_path, data_dir, seeds_dir
+):
     import shutil
 
     from dashboard.curated.validate import load_valid
 
     shutil.copytree(data_dir, tmp_path / "data")
-    assert serving.data_version(load_valid(tmp_path / "data", seeds_dir)) == serving.data_version(dataset)
+    assert serving.data_version(load_valid(tmp_path / "data", seeds_dir)) == serving.data_version(
+        dataset
+    )
     # a curated change that stays valid (a value must stay the number its quote prints)
     events = tmp_path / "data" / "events.yaml"
     text = events.read_text(encoding="utf-8")
     changed = re.sub(r"(\btitle: .*)", r"\1 (revised)", text, count=1)
     assert changed != text
     events.write_text(changed, encoding="utf-8")
-    assert serving.data_version(load_valid(tmp_path / "data", seeds_dir)) != serving.data_version(dataset)
+    assert serving.data_version(load_valid(tmp_path / "data", seeds_dir)) != serving.data_version(
+        dataset
+    )
 
 
 # --- a path prefix behind a proxy ---------------------------------------------------------------
@@ -240,7 +290,11 @@ def test_under_a_url_prefix_the_page_its_callbacks_and_status_answer_there(datas
     client = app.server.test_client()
     assert client.get("/dashboard/").status_code == 200
     assert client.get("/dashboard/status").get_json()["status"] == "serving"
-    response = client.post("/dashboard/_dash-update-component", data=json.dumps(filter_change(app)), content_type="application/json")
+    response = client.post(
+        "/dashboard/_dash-update-component",
+        data=json.dumps(filter_change(app)),
+        content_type="application/json",
+    )
     assert response.status_code == 200
     assert '"/dashboard/_dash-component-suites/' in client.get("/dashboard/").get_data(as_text=True)
 
@@ -249,7 +303,10 @@ def test_a_url_prefix_without_slashes_is_a_config_error_with_its_line(tmp_path):
     from dashboard.curated.problems import DataInvalid
 
     (tmp_path / "config.yaml").write_text("serving:\n  url_prefix: dashboard\n", encoding="utf-8")
-    with pytest.raises(DataInvalid, match=r"config.yaml:2: serving.url_prefix: expected a path that starts and ends with /"):
+    with pytest.raises(
+        DataInvalid,
+        match=r"config.yaml:2: serving.url_prefix: expected a path that starts and ends with /",
+    ):
         load_config(tmp_path / "config.yaml")
 
 

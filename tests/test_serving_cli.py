@@ -22,7 +22,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str):
-    return CliRunner().invoke(main, [*args, "--data", str(ROOT / "data"), "--seeds", str(ROOT / "seeds"), "--config", str(ROOT / "config.yaml")])
+    return CliRunner().invoke(
+        main,
+        [
+            *args,
+            "--data",
+            str(ROOT / "data"),
+            "--seeds",
+            str(ROOT / "seeds"),
+            "--config",
+            str(ROOT / "config.yaml"),
+        ],
+    )
 
 
 def one_line_failure(result) -> str:
@@ -44,7 +55,9 @@ def test_an_export_into_a_place_that_cannot_be_created_is_one_line():
     assert "/proc/no-such-folder" in line
 
 
-def test_an_export_to_a_read_only_place_is_one_line_and_leaves_no_partial_file(tmp_path, monkeypatch):
+def test_an_export_to_a_read_only_place_is_one_line_and_leaves_no_partial_file(
+    tmp_path, monkeypatch
+):
     target = tmp_path / "view.xlsx"
     real_write = Path.write_bytes
 
@@ -60,10 +73,14 @@ def test_an_export_to_a_read_only_place_is_one_line_and_leaves_no_partial_file(t
     assert not target.exists()
 
 
-def test_an_empty_output_is_refused_instead_of_writing_into_the_current_folder(tmp_path, monkeypatch):
+def test_an_empty_output_is_refused_instead_of_writing_into_the_current_folder(
+    tmp_path, monkeypatch
+):
     monkeypatch.chdir(tmp_path)
     result = run("export", "--format", "csv", "-o", "")
-    assert result.exit_code == 2 and "is empty" in result.output and "Traceback" not in result.output
+    assert (
+        result.exit_code == 2 and "is empty" in result.output and "Traceback" not in result.output
+    )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -98,7 +115,9 @@ def test_a_png_export_that_fails_leaves_no_empty_folder_behind(tmp_path, monkeyp
     monkeypatch.setenv("BROWSER_PATH", "/bin/false")  # found, but no browser: drawing fails
     monkeypatch.setattr(renderer, "_RENDERER", None)
     folder = tmp_path / "images" / "of-the-view"
-    line = one_line_failure(run("export", "--format", "png", "--chart", "timeline", "-o", str(folder)))
+    line = one_line_failure(
+        run("export", "--format", "png", "--chart", "timeline", "-o", str(folder))
+    )
     renderer.shutdown()
     assert "try again" in line or "could not start" in line, line
     assert list(tmp_path.iterdir()) == []  # neither the folder nor its new parent
@@ -107,16 +126,27 @@ def test_a_png_export_that_fails_leaves_no_empty_folder_behind(tmp_path, monkeyp
 # --- validate: links must be web addresses --------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "www.gov.uk/page"])
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "www.gov.uk/page"],
+)
 def test_validate_refuses_a_source_url_that_is_not_http_or_https_with_its_line(tmp_path, url):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     sources = data / "sources.yaml"
     text = sources.read_text(encoding="utf-8")
     first = next(line for line in text.splitlines() if line.strip().startswith("url:"))
-    sources.write_text(text.replace(first, first.split("url:")[0] + f"url: {url!r}", 1), encoding="utf-8")
-    line_no = next(i for i, line in enumerate(sources.read_text(encoding="utf-8").splitlines(), 1) if url in line)
-    result = CliRunner().invoke(main, ["validate", "--data", str(data), "--seeds", str(ROOT / "seeds")])
+    sources.write_text(
+        text.replace(first, first.split("url:")[0] + f"url: {url!r}", 1), encoding="utf-8"
+    )
+    line_no = next(
+        i
+        for i, line in enumerate(sources.read_text(encoding="utf-8").splitlines(), 1)
+        if url in line
+    )
+    result = CliRunner().invoke(
+        main, ["validate", "--data", str(data), "--seeds", str(ROOT / "seeds")]
+    )
     assert result.exit_code == 1
     assert f"{sources}:{line_no}: url:" in result.output and "https://" in result.output
 
@@ -124,14 +154,20 @@ def test_validate_refuses_a_source_url_that_is_not_http_or_https_with_its_line(t
 # --- formulas after a separator ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, safe", [
-    ("x;=1+2", "x;'=1+2"),
-    ("a,@SUM(1)", "a,'@SUM(1)"),
-    ("a|+1", "a|'+1"),
-    ("line\n=HYPERLINK(\"http://x\")", "line\n'=HYPERLINK(\"http://x\")"),
-    ("=1;=2", "'=1;'=2"),
-    ("2019-2020, a range", "2019-2020, a range"),  # a dash inside text, or after a space, is left alone
-])
+@pytest.mark.parametrize(
+    "text, safe",
+    [
+        ("x;=1+2", "x;'=1+2"),
+        ("a,@SUM(1)", "a,'@SUM(1)"),
+        ("a|+1", "a|'+1"),
+        ('line\n=HYPERLINK("http://x")', 'line\n\'=HYPERLINK("http://x")'),
+        ("=1;=2", "'=1;'=2"),
+        (
+            "2019-2020, a range",
+            "2019-2020, a range",
+        ),  # a dash inside text, or after a space, is left alone
+    ],
+)
 def test_a_formula_start_after_a_separator_is_neutralised(text, safe):
     assert export.neutralise(text) == safe
 
@@ -148,17 +184,25 @@ def test_no_cell_split_on_semicolons_starts_a_formula_in_the_csv(dataset, config
             assert not cell.lstrip('"').startswith(("=", "+", "@")), cell
 
 
-def test_a_deck_of_every_programme_and_one_metric_is_made_even_when_its_description_is_long(dataset, config):
+def test_a_deck_of_every_programme_and_one_metric_is_made_even_when_its_description_is_long(
+    dataset, config
+):
     """Found by bench/load.py: a deck's subject property holds at most 255 characters."""
     from pptx import Presentation
 
     from dashboard.analysis.frame import Filters, apply_filters, figures_frame, year_span
 
-    filters = Filters(*year_span(dataset), tuple(p.id for p in dataset.programmes), (dataset.metrics[0].id,))
+    filters = Filters(
+        *year_span(dataset), tuple(p.id for p in dataset.programmes), (dataset.metrics[0].id,)
+    )
     described = filters.describe(dataset)
     assert len(described) > 255
     context = export.ExportContext.for_view(dataset, filters, config)
-    deck = Presentation(io.BytesIO(export.EXPORTERS["pptx"](apply_filters(figures_frame(dataset), filters), context)))
+    deck = Presentation(
+        io.BytesIO(
+            export.EXPORTERS["pptx"](apply_filters(figures_frame(dataset), filters), context)
+        )
+    )
     subject = deck.core_properties.subject
     assert len(subject) <= 255 and subject.endswith("…") and described.startswith(subject[:-1])
 

@@ -17,7 +17,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_wsgi import GUARD_S, deck_request, free_port, gunicorn, job_fetch, status, stop, wait_for
+from tests.test_wsgi import (
+    GUARD_S,
+    deck_request,
+    free_port,
+    gunicorn,
+    job_fetch,
+    status,
+    stop,
+    wait_for,
+)
 
 pytestmark = pytest.mark.chromium
 GONE_WITHIN_S = 10
@@ -25,10 +34,14 @@ GONE_WITHIN_S = 10
 
 def descendants(pid: int) -> dict[int, str]:
     """Every process below ``pid`` (children, theirs, …) with its command line."""
-    listing = subprocess.run(["ps", "-e", "-ww", "-o", "pid=,ppid=,args="], capture_output=True, text=True).stdout
+    listing = subprocess.run(
+        ["ps", "-e", "-ww", "-o", "pid=,ppid=,args="], capture_output=True, text=True
+    ).stdout
     children: dict[int, list[tuple[int, str]]] = {}
     for line in listing.splitlines():
-        child, parent, args = line.split(None, 2) if len(line.split(None, 2)) == 3 else (*line.split(), "")
+        child, parent, args = (
+            line.split(None, 2) if len(line.split(None, 2)) == 3 else (*line.split(), "")
+        )
         children.setdefault(int(parent), []).append((int(child), args))
     found, todo = {}, [pid]
     while todo:
@@ -41,7 +54,9 @@ def descendants(pid: int) -> dict[int, str]:
 def with_browser_groups(found: dict[int, str], server: int) -> dict[int, str]:
     """``found`` and every process in the process group of one of them other than the server's:
     Chromium's crash handler leaves its parent at once, but stays in the browser's group."""
-    listing = subprocess.run(["ps", "-e", "-ww", "-o", "pid=,pgid=,args="], capture_output=True, text=True).stdout
+    listing = subprocess.run(
+        ["ps", "-e", "-ww", "-o", "pid=,pgid=,args="], capture_output=True, text=True
+    ).stdout
     rows = [line.split(None, 2) + [""] for line in listing.splitlines()]
     groups = {int(pgid) for pid, pgid, *_ in rows if int(pid) in found} - {os.getpgid(server)}
     return {**found, **{int(pid): args for pid, pgid, args, *_ in rows if int(pgid) in groups}}
@@ -69,7 +84,13 @@ def test_a_worker_killed_mid_render_leaves_no_render_process_or_browser_behind(t
         body = deck_request(base)
         threading.Thread(target=job_fetch, args=(base, body), daemon=True).start()
         # mid-render: the render process has started its browser
-        below = wait_for(lambda: (d := descendants(worker)) and any(is_browser(args) for args in d.values()) and d, process, log)
+        below = wait_for(
+            lambda: (
+                (d := descendants(worker)) and any(is_browser(args) for args in d.values()) and d
+            ),
+            process,
+            log,
+        )
         assert any("multiprocessing" in args for args in below.values()), below
         below = with_browser_groups(below, process.pid)
         os.kill(worker, signal.SIGKILL)
@@ -80,11 +101,15 @@ def test_a_worker_killed_mid_render_leaves_no_render_process_or_browser_behind(t
         code, answer = job_fetch(base, deck_request(base))  # the next worker draws
     finally:
         stop(process)
-    assert left == {}, f"{len(left)} process(es) of the killed worker still run after {GONE_WITHIN_S} s: {left}"
+    assert left == {}, (
+        f"{len(left)} process(es) of the killed worker still run after {GONE_WITHIN_S} s: {left}"
+    )
     assert code == 200 and b".pptx" in answer, answer[:300]
 
 
-def test_a_render_process_killed_mid_render_takes_its_browser_along_and_the_page_is_told_to_try_again(tmp_path, data_dir):
+def test_a_render_process_killed_mid_render_takes_its_browser_along_and_the_page_is_told_to_try_again(
+    tmp_path, data_dir
+):
     port, log = free_port(), tmp_path / "gunicorn.log"
     process = gunicorn(data_dir, port, log)
     base = f"http://127.0.0.1:{port}/"
@@ -92,9 +117,17 @@ def test_a_render_process_killed_mid_render_takes_its_browser_along_and_the_page
     try:
         wait_for(lambda: status(port), process, log)
         worker = next(iter(descendants(process.pid)))
-        asking = threading.Thread(target=lambda: answers.append(job_fetch(base, deck_request(base))), daemon=True)
+        asking = threading.Thread(
+            target=lambda: answers.append(job_fetch(base, deck_request(base))), daemon=True
+        )
         asking.start()
-        below = wait_for(lambda: (d := descendants(worker)) and any(is_browser(args) for args in d.values()) and d, process, log)
+        below = wait_for(
+            lambda: (
+                (d := descendants(worker)) and any(is_browser(args) for args in d.values()) and d
+            ),
+            process,
+            log,
+        )
         render = next(pid for pid, args in below.items() if "multiprocessing.spawn" in args)
         browser = with_browser_groups(descendants(render), process.pid)
         os.kill(render, signal.SIGKILL)
@@ -105,6 +138,8 @@ def test_a_render_process_killed_mid_render_takes_its_browser_along_and_the_page
         asking.join(GUARD_S)
     finally:
         stop(process)
-    assert browser and left == {}, f"{len(left)} browser process(es) still run {GONE_WITHIN_S} s after their render process was killed: {left}"
+    assert browser and left == {}, (
+        f"{len(left)} browser process(es) still run {GONE_WITHIN_S} s after their render process was killed: {left}"
+    )
     code, answer = answers[0]
     assert code == 200 and b"try again" in answer, answer[:300]

@@ -37,7 +37,9 @@ def download(app, button: str) -> dict:
     from dashboard.web.jobmanagers import JOBS_KEY
 
     app.server.config[JOBS_KEY].store.cache.clear()
-    output = next(key for key in app.callback_map if key.startswith("..download.data@"))  # the drawing downloads' job
+    output = next(
+        key for key in app.callback_map if key.startswith("..download.data@")
+    )  # the drawing downloads' job
     spec = app.callback_map[output]
     values = {"filter-years": None, "filter-programmes": None, "filter-metric": None}
 
@@ -46,8 +48,13 @@ def download(app, button: str) -> dict:
         return {"id": item["id"], "property": item["property"], "value": value}
 
     body = {
-        "output": output, "outputs": [{"id": "download", "property": "data"}, {"id": "view-download-status", "property": "children"}],
-        "inputs": [entry(i) for i in spec["inputs"]], "state": [entry(s) for s in spec["state"]],
+        "output": output,
+        "outputs": [
+            {"id": "download", "property": "data"},
+            {"id": "view-download-status", "property": "children"},
+        ],
+        "inputs": [entry(i) for i in spec["inputs"]],
+        "state": [entry(s) for s in spec["state"]],
         "changedPropIds": [f"{button}.n_clicks"],
     }
     return job_answer(app.server.test_client(), body)
@@ -55,13 +62,17 @@ def download(app, button: str) -> dict:
 
 def job_answer(client, body: dict, bound_s: float = 120) -> dict:
     """Ask for a job as the page does, then poll for it (as Dash's background callbacks do) until its answer."""
-    response = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+    response = client.post(
+        "/_dash-update-component", data=json.dumps(body), content_type="application/json"
+    )
     assert response.status_code == 200, response.data[:200]
     handles, deadline = response.get_json(), time.monotonic() + bound_s
     while True:
         response = client.post(
-            "/_dash-update-component", query_string={"cacheKey": handles["cacheKey"], "job": handles["job"]},
-            data=json.dumps(body), content_type="application/json",
+            "/_dash-update-component",
+            query_string={"cacheKey": handles["cacheKey"], "job": handles["job"]},
+            data=json.dumps(body),
+            content_type="application/json",
         )
         assert response.status_code == 200, response.data[:200]
         if "response" in response.get_json():
@@ -73,7 +84,9 @@ def job_answer(client, body: dict, bound_s: float = 120) -> dict:
 def button_for(kind: str, chart: str | None = "people") -> str:
     """The button of ``kind`` (of ``chart``'s, for a chart format): the people chart fits one slide
     with the shipped data, so its image is one file, not a ZIP of parts."""
-    return next(b for b, (k, c) in DOWNLOAD_BUTTONS.items() if k == kind and (c is None or c == chart))
+    return next(
+        b for b, (k, c) in DOWNLOAD_BUTTONS.items() if k == kind and (c is None or c == chart)
+    )
 
 
 def niceness(pid: int) -> int:
@@ -84,12 +97,17 @@ def test_a_deck_download_is_drawn_in_a_niced_process_apart_from_the_page(apart):
     app, process = apart
     answer = download(app, button_for("pptx"))
     assert answer["download"]["data"]["filename"].endswith(".pptx")
-    assert answer["download"]["data"]["base64"] is True and len(answer["download"]["data"]["content"]) > 1000
+    assert (
+        answer["download"]["data"]["base64"] is True
+        and len(answer["download"]["data"]["content"]) > 1000
+    )
     assert process.pid is not None and process.pid != os.getpid()
     assert niceness(process.pid) >= niceness(os.getpid()) + offload.NICE
 
 
-def test_the_page_s_pdf_button_gives_the_brief_drawn_apart_with_a_link_back_to_the_page_it_came_from(apart, tmp_path):
+def test_the_page_s_pdf_button_gives_the_brief_drawn_apart_with_a_link_back_to_the_page_it_came_from(
+    apart, tmp_path
+):
     import base64
     import subprocess
 
@@ -98,7 +116,12 @@ def test_the_page_s_pdf_button_gives_the_brief_drawn_apart_with_a_link_back_to_t
     assert answer["download"]["data"]["filename"].endswith(".pdf")
     pdf = base64.b64decode(answer["download"]["data"]["content"])
     (tmp_path / "brief.pdf").write_bytes(pdf)
-    text = subprocess.run(["pdftotext", "-raw", str(tmp_path / "brief.pdf"), "-"], check=True, capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(tmp_path / "brief.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     text = " ".join(text.split())  # a footer line wrapped anywhere reads as one
     from dashboard.web.app import app_state
     from dashboard.web.downloads import site_address
@@ -128,7 +151,10 @@ def test_a_render_process_killed_while_idle_is_replaced_and_the_next_download_is
     dead = process.pid
     os.kill(dead, signal.SIGKILL)
     deadline = time.monotonic() + 30
-    while os.path.exists(f"/proc/{dead}") and open(f"/proc/{dead}/stat").read().rsplit(")", 1)[1].split()[0] != "Z":
+    while (
+        os.path.exists(f"/proc/{dead}")
+        and open(f"/proc/{dead}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"
+    ):
         assert time.monotonic() < deadline, "the killed process never went"
         time.sleep(0.05)
     answer = download(app, button_for("svg"))
@@ -137,7 +163,9 @@ def test_a_render_process_killed_while_idle_is_replaced_and_the_next_download_is
     assert process.pid != dead
 
 
-def test_a_render_process_killed_while_drawing_is_a_retryable_message_then_recovers(apart, dataset, config):
+def test_a_render_process_killed_while_drawing_is_a_retryable_message_then_recovers(
+    apart, dataset, config
+):
     from dashboard.outputs.errors import RenderFailed
     import threading
 

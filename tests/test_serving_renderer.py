@@ -71,7 +71,9 @@ def test_a_hung_browser_times_out_with_a_retryable_error_and_is_replaced(own):
     draw(own)
     pid = browser_pid(own)
     os.killpg(pid, signal.SIGSTOP)
-    with pytest.raises(RenderFailed, match=r"did not draw the image within 4 s and was stopped; try again") as caught:
+    with pytest.raises(
+        RenderFailed, match=r"did not draw the image within 4 s and was stopped; try again"
+    ) as caught:
         draw(own)
     assert "Install" not in str(caught.value)
     assert b"<svg" in draw(own)

@@ -49,8 +49,15 @@ def filtered(state) -> str:
     """A link to one programme from the first year it has a figure: a view that is not the default."""
     line = next(card.headline for card in state.default_view.cards if card.headline is not None)
     figure = state.figures[state.figures["id"] == line.figure_id].iloc[0]
-    year = max(state.choices.first_year, figure["period_end"].year if figure["period_end"] == figure["period_end"] else state.choices.first_year)
-    return urlencode({"programme": figure["programme"], "year_from": year, "year_to": state.choices.last_year})
+    year = max(
+        state.choices.first_year,
+        figure["period_end"].year
+        if figure["period_end"] == figure["period_end"]
+        else state.choices.first_year,
+    )
+    return urlencode(
+        {"programme": figure["programme"], "year_from": year, "year_to": state.choices.last_year}
+    )
 
 
 class Tags(HTMLParser):
@@ -82,7 +89,9 @@ def tags_of(html: str) -> Tags:
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
-def test_a_filtered_link_carries_a_preview_of_its_own_headline_numbers_in_its_language(client, state, filtered, language):
+def test_a_filtered_link_carries_a_preview_of_its_own_headline_numbers_in_its_language(
+    client, state, filtered, language
+):
     query = filtered + ("&lang=vi" if language == "vi" else "")
     page = tags_of(client.get("/?" + query).get_data(as_text=True))
     view = view_for(state, parse(query, state.choices, state.defaults), language)
@@ -90,15 +99,24 @@ def test_a_filtered_link_carries_a_preview_of_its_own_headline_numbers_in_its_la
     assert page.meta["twitter:card"] == "summary_large_image"
     assert view.filters != state.defaults and view.language == language
     dataset = state.localized(language).dataset
-    assert view.filters.describe(dataset, words=state.localized(language).words) in page.meta["og:title"]
+    assert (
+        view.filters.describe(dataset, words=state.localized(language).words)
+        in page.meta["og:title"]
+    )
     shown = headlines(view)
     assert shown, "the chosen view has a headline figure"
-    for headline in shown[:2]:  # each headline figure with its own qualifier words ("over £7m"), never a bare number
+    for headline in shown[
+        :2
+    ]:  # each headline figure with its own qualifier words ("over £7m"), never a bare number
         assert f"{headline.metric}: {headline.value}" in page.meta["og:description"]
     image, url = urlsplit(page.meta["og:image"]), urlsplit(page.meta["og:url"])
     assert image.scheme == "http" and image.netloc and image.path == "/preview.png"
-    assert parse_qs(image.query).pop("v") == [state.version]  # a new data version, a new image address
-    assert {k: v for k, v in parse_qs(image.query).items() if k != "v"} == parse_qs(url.query)  # the same view, absolute addresses
+    assert parse_qs(image.query).pop("v") == [
+        state.version
+    ]  # a new data version, a new image address
+    assert {k: v for k, v in parse_qs(image.query).items() if k != "v"} == parse_qs(
+        url.query
+    )  # the same view, absolute addresses
     assert parse(url.query, state.choices, state.defaults) == view.filters
     assert parse_qs(url.query).get("lang", ["en"]) == [language]
     assert (page.meta["og:image:width"], page.meta["og:image:height"]) == ("1200", "630")
@@ -107,7 +125,11 @@ def test_a_filtered_link_carries_a_preview_of_its_own_headline_numbers_in_its_la
 def test_the_vietnamese_preview_states_figures_with_vietnamese_qualifier_words(client, state):
     english = tags_of(client.get("/").get_data(as_text=True)).meta["og:description"]
     vietnamese = tags_of(client.get("/?lang=vi").get_data(as_text=True)).meta["og:description"]
-    qualified = [h for h in headlines(state.default_view) if h.value.split()[0] in ("over", "up", "nearly", "about", "more", "at")]
+    qualified = [
+        h
+        for h in headlines(state.default_view)
+        if h.value.split()[0] in ("over", "up", "nearly", "about", "more", "at")
+    ]
     assert qualified, "the sample has a qualified headline figure"
     assert qualified[0].value in english and qualified[0].value not in vietnamese
     assert any(word in vietnamese for word in ("hơn", "tối đa", "gần", "khoảng", "ít nhất"))
@@ -118,8 +140,17 @@ def test_the_preview_image_states_the_view_its_sources_and_its_provenance(state,
 
     view = view_for(state, parse(filtered, state.choices, state.defaults), "en")
     dataset = state.localized("en").dataset
-    figure = preview_figure(view, dataset, state.config, version=state.version, link="http://example.org/?" + filtered, made_on=dt.date(2026, 12, 7))
-    text = " ".join(re.sub(r"<[^>]+>", "", a["text"]) for a in figure["layout"]["annotations"]).replace("&amp;", "&")
+    figure = preview_figure(
+        view,
+        dataset,
+        state.config,
+        version=state.version,
+        link="http://example.org/?" + filtered,
+        made_on=dt.date(2026, 12, 7),
+    )
+    text = " ".join(
+        re.sub(r"<[^>]+>", "", a["text"]) for a in figure["layout"]["annotations"]
+    ).replace("&amp;", "&")
     flat = " ".join(text.split())
     assert (figure["layout"]["width"], figure["layout"]["height"]) == (1200, 630)
     assert view.filters.describe(dataset) in flat  # the filters
@@ -135,28 +166,51 @@ def test_the_preview_image_states_the_view_its_sources_and_its_provenance(state,
 def test_the_preview_image_is_a_1200_by_630_png_drawn_once_per_view(client, filtered, monkeypatch):
     drawn = []
     real = web_preview.preview_png
-    monkeypatch.setattr(web_preview, "preview_png", lambda *a, **k: drawn.append(1) or real(*a, **k))
-    address = urlsplit(tags_of(client.get("/?" + filtered + "&lang=vi").get_data(as_text=True)).meta["og:image"])
+    monkeypatch.setattr(
+        web_preview, "preview_png", lambda *a, **k: drawn.append(1) or real(*a, **k)
+    )
+    address = urlsplit(
+        tags_of(client.get("/?" + filtered + "&lang=vi").get_data(as_text=True)).meta["og:image"]
+    )
     first = client.get(f"{address.path}?{address.query}")
     again = client.get(f"{address.path}?{address.query}")
     assert first.status_code == 200 and first.mimetype == "image/png"
     assert png_size(first.data) == (1200, 630)
     assert again.data == first.data and len(drawn) == 1  # kept by view and data version
-    unversioned = client.get(f"{address.path}?{filtered}&lang=vi")  # the same image, at an address without the version
+    unversioned = client.get(
+        f"{address.path}?{filtered}&lang=vi"
+    )  # the same image, at an address without the version
     assert unversioned.data == first.data and len(drawn) == 1
-    max_age = lambda answer: int(re.search(r"max-age=(\d+)", answer.headers["Cache-Control"]).group(1))  # noqa: E731
-    assert max_age(first) > max_age(unversioned)  # an address naming the data version may be kept longer
-    assert client.get(f"{address.path}?{address.query}", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    max_age = lambda answer: int(
+        re.search(r"max-age=(\d+)", answer.headers["Cache-Control"]).group(1)
+    )  # noqa: E731
+    assert max_age(first) > max_age(
+        unversioned
+    )  # an address naming the data version may be kept longer
+    assert (
+        client.get(
+            f"{address.path}?{address.query}", headers={"If-None-Match": first.headers["ETag"]}
+        ).status_code
+        == 304
+    )
 
 
-def test_a_preview_asked_for_while_every_render_slot_is_taken_is_refused_with_a_retry_delay(client, app):
+def test_a_preview_asked_for_while_every_render_slot_is_taken_is_refused_with_a_retry_delay(
+    client, app
+):
     gate.set_limits(RenderLimits(at_once=1, waiting=0, wait_s=0.1, retry_after_s=7))
     try:
         with gate.render_slot():
             answer = client.get("/preview.png?year_from=1999")
     finally:
         settings = app.server.config["DASHBOARD_STATE"].config.serving
-        gate.set_limits(RenderLimits(at_once=settings.renders_at_once, waiting=settings.renders_waiting, retry_after_s=settings.retry_after_s))
+        gate.set_limits(
+            RenderLimits(
+                at_once=settings.renders_at_once,
+                waiting=settings.renders_waiting,
+                retry_after_s=settings.retry_after_s,
+            )
+        )
     assert answer.status_code == 503
     assert answer.headers["Retry-After"] == "7"
     assert "try again in 7 s" in answer.get_data(as_text=True)
@@ -166,7 +220,9 @@ def test_a_preview_asked_for_while_every_render_slot_is_taken_is_refused_with_a_
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
-def test_an_embedded_chart_shows_its_title_notes_source_and_a_link_to_the_full_view(client, state, filtered, language):
+def test_an_embedded_chart_shows_its_title_notes_source_and_a_link_to_the_full_view(
+    client, state, filtered, language
+):
     query = filtered + ("&lang=vi" if language == "vi" else "")
     view = view_for(state, parse(query, state.choices, state.defaults), language)
     for name in CHARTS:
@@ -179,8 +235,14 @@ def test_an_embedded_chart_shows_its_title_notes_source_and_a_link_to_the_full_v
         assert CHARTS[name].title_in(state.localized(language).words) in unescaped
         assert all(note in unescaped for note in chart.notes)
         assert chart.footer in unescaped
-        back = urlsplit(re.search(r'class="embed-link"><a href="([^"]+)"', html).group(1).replace("&amp;", "&"))
-        assert back.netloc and back.path == "/" and parse(back.query, state.choices, state.defaults) == view.filters
+        back = urlsplit(
+            re.search(r'class="embed-link"><a href="([^"]+)"', html).group(1).replace("&amp;", "&")
+        )
+        assert (
+            back.netloc
+            and back.path == "/"
+            and parse(back.query, state.choices, state.defaults) == view.filters
+        )
         assert parse_qs(back.query).get("lang", ["en"]) == [language]
 
 
@@ -194,12 +256,17 @@ def test_only_the_embed_may_be_framed_by_another_site(client, filtered):
         assert answer.headers["X-Frame-Options"] == "DENY"
 
 
-def test_an_unknown_chart_is_a_404_page_listing_every_chart_with_the_same_view(client, state, filtered):
+def test_an_unknown_chart_is_a_404_page_listing_every_chart_with_the_same_view(
+    client, state, filtered
+):
     answer = client.get(f"/embed/no-such-chart?{filtered}")
     html = answer.get_data(as_text=True)
     assert answer.status_code == 404
     assert "no-such-chart" in html
-    listed = {urlsplit(a.replace("&amp;", "&")).path: urlsplit(a.replace("&amp;", "&")).query for a in re.findall(r'<a href="([^"]+)"', html)}
+    listed = {
+        urlsplit(a.replace("&amp;", "&")).path: urlsplit(a.replace("&amp;", "&")).query
+        for a in re.findall(r'<a href="([^"]+)"', html)
+    }
     assert set(listed) == {f"/embed/{name}" for name in CHARTS}
     wanted = parse(filtered, state.choices, state.defaults)
     assert all(parse(query, state.choices, state.defaults) == wanted for query in listed.values())
@@ -219,7 +286,9 @@ def test_an_embed_loads_under_500_kb_compressed(client, filtered):
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
-def test_every_chart_on_the_page_offers_its_iframe_snippet_for_the_view_on_screen(client, filtered, language):
+def test_every_chart_on_the_page_offers_its_iframe_snippet_for_the_view_on_screen(
+    client, filtered, language
+):
     query = filtered + ("&lang=vi" if language == "vi" else "")
     layout = client.get("/_dash-layout?" + query).get_json()
     boxes = {}
@@ -238,7 +307,11 @@ def test_every_chart_on_the_page_offers_its_iframe_snippet_for_the_view_on_scree
     walk(layout)
     assert set(boxes) == {f"chart-embed-{name}" for name in CHARTS}
     for name in CHARTS:
-        src = re.search(r'<iframe src="([^"]+)" title="[^"]+"', boxes[f"chart-embed-{name}"]).group(1).replace("&amp;", "&")
+        src = (
+            re.search(r'<iframe src="([^"]+)" title="[^"]+"', boxes[f"chart-embed-{name}"])
+            .group(1)
+            .replace("&amp;", "&")
+        )
         assert urlsplit(src).netloc and urlsplit(src).path == f"/embed/{name}"
         assert parse_qs(urlsplit(src).query) == parse_qs(query)
 
@@ -248,12 +321,16 @@ def test_a_link_to_years_without_figures_previews_what_the_page_says_of_them(cli
     page = tags_of(client.get("/?" + link).get_data(as_text=True))
     view = view_for(state, parse(link, state.choices, state.defaults), "en")
     assert not headlines(view)
-    assert page.meta["og:description"] == view.summary  # "Showing 0 figures … No figures or events in 1990–1991: …"
+    assert (
+        page.meta["og:description"] == view.summary
+    )  # "Showing 0 figures … No figures or events in 1990–1991: …"
     assert "1990" in page.meta["og:title"]
 
 
 def test_the_page_does_not_load_the_embeds_own_script(client):
-    assert not [s for s in tags_of(client.get("/").get_data(as_text=True)).sources if "/embed/" in s]
+    assert not [
+        s for s in tags_of(client.get("/").get_data(as_text=True)).sources if "/embed/" in s
+    ]
 
 
 def test_under_a_url_prefix_the_embed_the_preview_and_their_addresses_live_there(dataset, tmp_path):
@@ -267,9 +344,17 @@ def test_under_a_url_prefix_the_embed_the_preview_and_their_addresses_live_there
     name = next(iter(CHARTS))
     embed = client.get(f"/dashboard/embed/{name}?lang=vi")
     html = embed.get_data(as_text=True)
-    assert embed.status_code == 200 and "frame-ancestors *" in embed.headers["Content-Security-Policy"]
-    assert all(src.startswith("/dashboard/assets/") and client.get(src).status_code == 200 for src in tags_of(html).sources)
-    assert urlsplit(re.search(r'class="embed-link"><a href="([^"]+)"', html).group(1)).path == "/dashboard/"
+    assert (
+        embed.status_code == 200 and "frame-ancestors *" in embed.headers["Content-Security-Policy"]
+    )
+    assert all(
+        src.startswith("/dashboard/assets/") and client.get(src).status_code == 200
+        for src in tags_of(html).sources
+    )
+    assert (
+        urlsplit(re.search(r'class="embed-link"><a href="([^"]+)"', html).group(1)).path
+        == "/dashboard/"
+    )
     assert client.get(f"/embed/{name}").status_code == 404  # nothing answers outside the prefix
 
 
@@ -278,5 +363,9 @@ def test_an_embed_frame_grows_with_the_lines_of_text_under_its_chart():
 
     spec = {"layout": {"height": 400}}
     one = embed_height(spec, ("Over: the source gives a lower bound.",), "Source: a document")
-    more = embed_height(spec, ("Over: the source gives a lower bound.",), "Sources: " + "; ".join(["A long document title — Home Office, Apr 2025"] * 6))
+    more = embed_height(
+        spec,
+        ("Over: the source gives a lower bound.",),
+        "Sources: " + "; ".join(["A long document title — Home Office, Apr 2025"] * 6),
+    )
     assert 400 < one < more  # a source line naming six documents takes more lines of the frame

@@ -14,7 +14,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dashboard.analysis.frame import apply_event_filters, apply_filters, events_frame, figures_frame, signed
+from dashboard.analysis.frame import (
+    apply_event_filters,
+    apply_filters,
+    events_frame,
+    figures_frame,
+    signed,
+)
 from dashboard.cli import main
 from dashboard.curated.coverage import coverage
 from dashboard.curated.load import load_dataset
@@ -46,15 +52,22 @@ def test_every_shipped_quote_is_found_verbatim_in_its_seed(shipped_dataset, ship
     missing = [
         f"{r.location}: {r.quote!r}"
         for r in records
-        if (text := read_seed(shipped_seeds_dir, r.source)) is None or find_quote(text, r.quote) is None
+        if (text := read_seed(shipped_seeds_dir, r.source)) is None
+        or find_quote(text, r.quote) is None
     ]
     assert missing == []
 
 
 @pytest.mark.parametrize(
     "value, printed",
-    [(1936, "1,936"), (720, "720"), (7_000_000, "7 million"), (33_500_000, "33.5 million"), (1_000_000, "£1m"),
-     (2_250_000_000, "2.25 billion")],
+    [
+        (1936, "1,936"),
+        (720, "720"),
+        (7_000_000, "7 million"),
+        (33_500_000, "33.5 million"),
+        (1_000_000, "£1m"),
+        (2_250_000_000, "2.25 billion"),
+    ],
 )
 def test_a_value_is_recognised_in_each_way_a_document_prints_it(value, printed):
     assert states_value(f"a sentence with {printed} in it", value)
@@ -62,8 +75,13 @@ def test_a_value_is_recognised_in_each_way_a_document_prints_it(value, printed):
 
 @pytest.mark.parametrize(
     "value, printed",
-    [(3000, "hơn 3.000 người"), (1936, "1.936 người di cư"), (7_000_000, "7 triệu bảng Anh"),
-     (33_500_000, "33,5 triệu bảng"), (1_500_000_000, "1,5 tỷ")],
+    [
+        (3000, "hơn 3.000 người"),
+        (1936, "1.936 người di cư"),
+        (7_000_000, "7 triệu bảng Anh"),
+        (33_500_000, "33,5 triệu bảng"),
+        (1_500_000_000, "1,5 tỷ"),
+    ],
 )
 def test_a_vietnamese_document_prints_thousands_with_dots_and_decimals_with_commas(value, printed):
     assert states_value(printed, value, "vi")
@@ -72,8 +90,15 @@ def test_a_vietnamese_document_prints_thousands_with_dots_and_decimals_with_comm
 
 @pytest.mark.parametrize(
     "value, printed",
-    [(4, "the fourth largest nationality"), (4, "the 4th largest"), (4, "lớn thứ tư"), (10, "in the top 10"),
-     (3, "three charter return flights"), (75, "cut by 75%"), (90, "almost 90%")],
+    [
+        (4, "the fourth largest nationality"),
+        (4, "the 4th largest"),
+        (4, "lớn thứ tư"),
+        (10, "in the top 10"),
+        (3, "three charter return flights"),
+        (75, "cut by 75%"),
+        (90, "almost 90%"),
+    ],
 )
 def test_a_rank_a_percentage_or_a_count_in_words_is_a_value_the_quote_prints(value, printed):
     assert states_value(printed, value)
@@ -96,19 +121,51 @@ def test_every_shipped_quote_states_its_figures_number_as_validate_reads_it(ship
         )
 
 
-def test_the_export_lists_every_programme_figure_with_its_value_unit_qualifier_and_period(tmp_path, shipped_dataset):
+def test_the_export_lists_every_programme_figure_with_its_value_unit_qualifier_and_period(
+    tmp_path, shipped_dataset
+):
     out = tmp_path / "all.csv"
     result = CliRunner().invoke(
         main,
-        ["export", "--format", "csv", "-o", str(out), "--data", str(ROOT / "data"), "--seeds", str(ROOT / "seeds"),
-         "--config", str(ROOT / "config.yaml")],
+        [
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            str(out),
+            "--data",
+            str(ROOT / "data"),
+            "--seeds",
+            str(ROOT / "seeds"),
+            "--config",
+            str(ROOT / "config.yaml"),
+        ],
     )
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
-    rows = [r for r in rows if r.get("record_type", "programme_figure") == "programme_figure"]  # context statistics are marked apart
-    got = sorted((r["id"], float(r["value"]), r["unit"], r["qualifier"], r["period_start_date"], r["period_end_date"]) for r in rows)
+    rows = [
+        r for r in rows if r.get("record_type", "programme_figure") == "programme_figure"
+    ]  # context statistics are marked apart
+    got = sorted(
+        (
+            r["id"],
+            float(r["value"]),
+            r["unit"],
+            r["qualifier"],
+            r["period_start_date"],
+            r["period_end_date"],
+        )
+        for r in rows
+    )
     expected = sorted(
-        (f.id, signed(f.value, f.change), f.unit, str(f.hedge or f.qualifier), f.period.start.isoformat(), f.period.end.isoformat())
+        (
+            f.id,
+            signed(f.value, f.change),
+            f.unit,
+            str(f.hedge or f.qualifier),
+            f.period.start.isoformat(),
+            f.period.end.isoformat(),
+        )
         for f in shipped_dataset.figures  # a fall keeps its direction ("cut by 75%" is -75), a hedge is the qualifier
         if not f.same_as  # a word-for-word restatement is named on its figure's row, never a row of its own
     )
@@ -120,13 +177,17 @@ def test_every_seed_is_utf8_text_with_a_source_record_and_cited(shipped_dataset,
     files = sorted(p.name for p in shipped_seeds_dir.iterdir() if p.is_file())
     assert files, "seeds/ holds no document"
     for name in files:
-        text = (shipped_seeds_dir / name).read_bytes().decode("utf-8")  # raises on anything but UTF-8
+        text = (
+            (shipped_seeds_dir / name).read_bytes().decode("utf-8")
+        )  # raises on anything but UTF-8
         assert text.strip() and "\x00" not in text, f"seeds/{name} is empty or binary"
     described = {s.file for s in shipped_dataset.sources}
     cited = {r.source for r in quoted_records(shipped_dataset)}
     assert sorted(set(files) - described) == [], "seeds without a sources record"
     assert sorted(set(files) - cited) == [], "seeds no figure, event or exclusion quotes"
-    assert sorted((described | cited) - set(files)) == [], "records naming a file that is not in seeds/"
+    assert sorted((described | cited) - set(files)) == [], (
+        "records naming a file that is not in seeds/"
+    )
 
 
 # --- data/README.md ----------------------------------------------------------------------
@@ -136,11 +197,26 @@ def readme_examples() -> list[str]:
     return re.findall(r"```yaml\n(.*?)```", DATA_README.read_text(encoding="utf-8"), flags=re.S)
 
 
-SECTIONS = ["programmes", "scopes", "event_types", "units", "metrics", "sources", "figures", "events", "exclusions"]
+SECTIONS = [
+    "programmes",
+    "scopes",
+    "event_types",
+    "units",
+    "metrics",
+    "sources",
+    "figures",
+    "events",
+    "exclusions",
+]
 
 
 def test_the_data_readme_has_one_example_of_each_record_type():
-    sections = [line.rstrip(":") for block in readme_examples() for line in block.splitlines() if re.match(r"^\w+:$", line)]
+    sections = [
+        line.rstrip(":")
+        for block in readme_examples()
+        for line in block.splitlines()
+        if re.match(r"^\w+:$", line)
+    ]
     assert sorted(sections) == sorted(SECTIONS)
 
 
@@ -164,7 +240,9 @@ def test_the_data_readme_examples_are_copies_of_shipped_records(tmp_path, shippe
     examples, _ = load_dataset(tmp_path)
     for section in SECTIONS:
         for record in getattr(examples, section):
-            assert record in getattr(shipped_dataset, section), f"{section} example differs from the shipped data"
+            assert record in getattr(shipped_dataset, section), (
+                f"{section} example differs from the shipped data"
+            )
 
 
 def test_the_data_readme_names_every_field_of_every_record():
@@ -181,7 +259,11 @@ def test_the_data_readme_names_every_field_of_every_record():
 
 def test_every_number_in_the_shipped_seeds_is_cited_or_excluded(shipped_dataset, shipped_seeds_dir):
     report = coverage(shipped_dataset, shipped_seeds_dir)
-    assert [line for line in report.lines()[:-1] if line.endswith(": UNCURATED") or ":1: " in line and "unreadable" in line] == []
+    assert [
+        line
+        for line in report.lines()[:-1]
+        if line.endswith(": UNCURATED") or ":1: " in line and "unreadable" in line
+    ] == []
     assert report.complete, report.lines()[-1]
 
 
@@ -194,7 +276,9 @@ def default_view(shipped_dataset, config):
     return filters, figures, events
 
 
-def test_the_default_view_shows_every_shipped_figure_in_exactly_one_table_row(shipped_dataset, default_view):
+def test_the_default_view_shows_every_shipped_figure_in_exactly_one_table_row(
+    shipped_dataset, default_view
+):
     _, figures, _ = default_view
     ids = [f.id for f in shipped_dataset.figures]
     assert len(figures) == len(ids)
@@ -203,19 +287,30 @@ def test_the_default_view_shows_every_shipped_figure_in_exactly_one_table_row(sh
     assert all(rows[i]["id"] == i for i in ids)
 
 
-def test_each_chart_draws_each_figure_of_its_metrics_once_and_nothing_else(shipped_dataset, default_view, config):
+def test_each_chart_draws_each_figure_of_its_metrics_once_and_nothing_else(
+    shipped_dataset, default_view, config
+):
     filters, figures, events = default_view
     charted = {m.id: m.chart for m in shipped_dataset.metrics}
     for name in CHARTS:
         fig = build_chart(name, figures, events, shipped_dataset, config.theme, filters)
-        drawn = [row[0] for t in fig.data if (t.meta or {}).get("role") == BAR_TRACE_ROLE for row in t.customdata]
+        drawn = [
+            row[0]
+            for t in fig.data
+            if (t.meta or {}).get("role") == BAR_TRACE_ROLE
+            for row in t.customdata
+        ]
         assert len(drawn) == len(set(drawn)), f"{name} draws a figure twice"
         if name == "claims":  # draws one quantity of any metric: every statement of it, each once
             group = set(figures.loc[figures["id"].isin(drawn), "quantity_group"])
-            assert len(group) == 1 and set(drawn) == set(figures.loc[figures["quantity_group"].isin(group), "id"])
+            assert len(group) == 1 and set(drawn) == set(
+                figures.loc[figures["quantity_group"].isin(group), "id"]
+            )
             continue
         own = {f.id for f in shipped_dataset.figures if charted[f.metric] == name}
         assert set(drawn) <= own, f"{name} draws figures of another chart's metric"
-        if cap_note(name, figures, events) is None:  # each quantity once: its latest statement (and any that disagree)
+        if (
+            cap_note(name, figures, events) is None
+        ):  # each quantity once: its latest statement (and any that disagree)
             latest = set(leading_claims(figures[figures["id"].isin(own)])["id"])
             assert set(drawn) == latest, f"{name} leaves out figures without saying so"

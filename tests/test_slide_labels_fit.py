@@ -9,7 +9,14 @@ import datetime as dt
 
 import pytest
 
-from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
+from dashboard.analysis.frame import (
+    Filters,
+    apply_event_filters,
+    apply_filters,
+    events_frame,
+    figures_frame,
+    year_span,
+)
 from dashboard.outputs import images
 from dashboard.outputs.textfit import text_width_in
 from dashboard.views.charts import END_TRACE_ROLE
@@ -39,7 +46,12 @@ def label_ends(figure: dict) -> list[tuple[str, float]]:
                 continue
             at = margin["l"] + (d0 + (float(x) - low) / (high - low) * (d1 - d0)) * plot_w
             marker = (trace.get("marker") or {}).get("size", 0)
-            ends.append((text, at + marker + text_width_in(str(text), font_px / 2) * PX_PER_IN * width / 1920))
+            ends.append(
+                (
+                    text,
+                    at + marker + text_width_in(str(text), font_px / 2) * PX_PER_IN * width / 1920,
+                )
+            )
     return ends
 
 
@@ -58,16 +70,39 @@ def images_strings(values) -> list[str]:
 
 @pytest.mark.parametrize("language", ["en", "vi"])
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (1440, 1080)])
-def test_no_value_label_runs_off_a_slide_image(shipped_dataset, shipped_data_dir, config, language, size):
+def test_no_value_label_runs_off_a_slide_image(
+    shipped_dataset, shipped_data_dir, config, language, size
+):
     from dashboard.curated.translations import curated_names
 
-    local = localize(shipped_dataset, figures_frame(shipped_dataset), events_frame(shipped_dataset), language, curated_names(shipped_data_dir, language))
+    local = localize(
+        shipped_dataset,
+        figures_frame(shipped_dataset),
+        events_frame(shipped_dataset),
+        language,
+        curated_names(shipped_data_dir, language),
+    )
     filters = Filters(*year_span(shipped_dataset))
-    figures, events = apply_filters(local.figures, filters), apply_event_filters(local.events, filters)
+    figures, events = (
+        apply_filters(local.figures, filters),
+        apply_event_filters(local.events, filters),
+    )
     checked = 0
     for name in ("funding", "people", "returns"):
-        for part in images.slide_parts(name, figures, events, local.dataset, filters, config, size=size, made_on=MADE, words=Words(language)):
+        for part in images.slide_parts(
+            name,
+            figures,
+            events,
+            local.dataset,
+            filters,
+            config,
+            size=size,
+            made_on=MADE,
+            words=Words(language),
+        ):
             for text, end in label_ends(part.figure):
                 checked += 1
-                assert end <= size[0], f"{name} at {size}: {text!r} ends at {end:.0f} px of {size[0]}"
+                assert end <= size[0], (
+                    f"{name} at {size}: {text!r} ends at {end:.0f} px of {size[0]}"
+                )
     assert checked

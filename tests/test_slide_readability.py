@@ -13,7 +13,14 @@ import numpy as np
 import pytest
 from pptx import Presentation
 
-from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, year_span
+from dashboard.analysis.frame import (
+    Filters,
+    apply_event_filters,
+    apply_filters,
+    events_frame,
+    figures_frame,
+    year_span,
+)
 from dashboard.outputs import deck, images
 from dashboard.outputs.slidefit import text_px
 from dashboard.views import charts
@@ -26,12 +33,18 @@ LEAST_PT = 14
 
 def view(dataset):
     filters = Filters(*year_span(dataset))
-    return apply_filters(figures_frame(dataset), filters), apply_event_filters(events_frame(dataset), filters), filters
+    return (
+        apply_filters(figures_frame(dataset), filters),
+        apply_event_filters(events_frame(dataset), filters),
+        filters,
+    )
 
 
 def slide(name, dataset, config, size=(1920, 1080)) -> dict:
     figures, events, filters = view(dataset)
-    return images.slide_figure(name, figures, events, dataset, filters, config, size=size, made_on=MADE)
+    return images.slide_figure(
+        name, figures, events, dataset, filters, config, size=size, made_on=MADE
+    )
 
 
 def font_sizes(node, parent=""):
@@ -49,7 +62,9 @@ def font_sizes(node, parent=""):
 def numbers(values) -> list[float]:
     """Plain or plotly's typed-array form (``{"dtype": "f8", "bdata": …}``)."""
     if isinstance(values, dict):
-        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=np.dtype(values["dtype"])).tolist()
+        return np.frombuffer(
+            base64.b64decode(values["bdata"]), dtype=np.dtype(values["dtype"])
+        ).tolist()
     return list(values)
 
 
@@ -62,20 +77,28 @@ def plot_area(figure) -> tuple[float, float]:
 @pytest.mark.parametrize("name", list(charts.CHARTS))
 def test_no_text_on_a_1920_slide_is_below_14_pt(dataset, config, name):
     sizes = list(font_sizes(slide(name, dataset, config)))
-    assert sizes and min(sizes) / PX_PER_PT >= LEAST_PT - 0.05, f"{name}: a {min(sizes) / PX_PER_PT:.1f} pt text"
+    assert sizes and min(sizes) / PX_PER_PT >= LEAST_PT - 0.05, (
+        f"{name}: a {min(sizes) / PX_PER_PT:.1f} pt text"
+    )
 
 
 def test_the_fill_and_hatch_keys_are_large_swatches_each_showing_its_hatch(dataset, config):
     figure = slide("funding", dataset, config)
-    assert not [t for t in figure["data"] if (t.get("meta") or {}).get("role") == KEY_TRACE_ROLE]  # not plotly's 12 px keys
+    assert not [
+        t for t in figure["data"] if (t.get("meta") or {}).get("role") == KEY_TRACE_ROLE
+    ]  # not plotly's 12 px keys
     swatches = [i for i in figure["layout"].get("images", []) if i.get("name") == "key-swatch"]
     plot_w, plot_h = plot_area(figure)
-    assert swatches and all(s["sizex"] * plot_w >= 80 and s["sizey"] * plot_h >= 40 for s in swatches)
+    assert swatches and all(
+        s["sizex"] * plot_w >= 80 and s["sizey"] * plot_h >= 40 for s in swatches
+    )
     pictures = [base64.b64decode(s["source"].split(",", 1)[1]).decode() for s in swatches]
     hatched = [p for p in pictures if "<pattern" in p]
     shown = set(figures_frame(dataset)["qualifier"]) - {"exact"}
     assert len(hatched) == len(shown)  # one hatch per qualifier shown ...
-    assert len({p.split("<pattern", 1)[1].split("</pattern>")[0] for p in hatched}) == len(hatched)  # ... each its own
+    assert len({p.split("<pattern", 1)[1].split("</pattern>")[0] for p in hatched}) == len(
+        hatched
+    )  # ... each its own
 
 
 def test_each_bar_slide_draws_its_longest_bar_across_most_of_the_plot(dataset, config):
@@ -84,26 +107,41 @@ def test_each_bar_slide_draws_its_longest_bar_across_most_of_the_plot(dataset, c
         layout = figure["layout"]
         plot_w, _ = plot_area(figure)
         longest: dict[str, float] = {}
-        room: dict[str, float] = {}  # the share of the plot a panel's bars may take and leave room for their labels
+        room: dict[
+            str, float
+        ] = {}  # the share of the plot a panel's bars may take and leave room for their labels
         for trace in figure["data"]:
             if (trace.get("meta") or {}).get("role") == END_TRACE_ROLE:
                 key = "xaxis" + trace.get("xaxis", "x")[1:]
                 longest[key] = max(longest.get(key, 0.0), *numbers(trace["x"]))
-                font = trace.get("textfont", {}).get("size") or layout.get("font", {}).get("size") or 28
+                font = (
+                    trace.get("textfont", {}).get("size")
+                    or layout.get("font", {}).get("size")
+                    or 28
+                )
                 labels = [1 - (text_px(str(t), font) + 60) / plot_w for t in trace["text"]]
                 room[key] = min(room.get(key, 1.0), *labels)
         assert longest
         for key, value in longest.items():
             share = value / layout[key]["range"][1]
             # across most of the plot, or as far as its value label still fits after it ("nearly £1m (committed)")
-            assert share >= min(0.75, room[key] - 0.05), f"{name}: the longest bar ends at {share:.0%} of the plot"
+            assert share >= min(0.75, room[key] - 0.05), (
+                f"{name}: the longest bar ends at {share:.0%} of the plot"
+            )
 
 
 def test_stacked_panels_leave_room_for_ticks_and_the_next_title(dataset, config):
     figure = slide("people", dataset, config)
     layout = figure["layout"]
     _, plot_h = plot_area(figure)
-    domains = sorted((axis["domain"] for key, axis in layout.items() if key.startswith("yaxis") and "domain" in axis), key=lambda d: -d[1])
+    domains = sorted(
+        (
+            axis["domain"]
+            for key, axis in layout.items()
+            if key.startswith("yaxis") and "domain" in axis
+        ),
+        key=lambda d: -d[1],
+    )
     assert len(domains) > 1
     gaps = [(upper[0] - lower[1]) * plot_h for upper, lower in zip(domains, domains[1:])]
     assert min(gaps) >= 3 * 14 * PX_PER_PT
@@ -113,26 +151,50 @@ def test_stacked_panels_leave_room_for_ticks_and_the_next_title(dataset, config)
 def test_every_text_the_deck_sets_is_at_least_14_pt(dataset, config):
     images.renderer()
     figures, events, filters = view(dataset)
-    presentation = Presentation(io.BytesIO(deck.build_deck(figures, events, dataset, filters, config, made_on=MADE)))
+    presentation = Presentation(
+        io.BytesIO(deck.build_deck(figures, events, dataset, filters, config, made_on=MADE))
+    )
     sizes = [
         run.font.size.pt
-        for s in presentation.slides for shape in s.shapes
-        for frame in ([shape.text_frame] if shape.has_text_frame else [c.text_frame for row in shape.table.rows for c in row.cells] if shape.has_table else [])
-        for paragraph in frame.paragraphs for run in paragraph.runs if run.font.size is not None
+        for s in presentation.slides
+        for shape in s.shapes
+        for frame in (
+            [shape.text_frame]
+            if shape.has_text_frame
+            else [c.text_frame for row in shape.table.rows for c in row.cells]
+            if shape.has_table
+            else []
+        )
+        for paragraph in frame.paragraphs
+        for run in paragraph.runs
+        if run.font.size is not None
     ]
     assert sizes and min(sizes) >= LEAST_PT
 
 
-def test_stacked_panels_on_a_slide_keep_their_titles_to_their_heading_and_never_overlap(shipped_dataset, config):
+def test_stacked_panels_on_a_slide_keep_their_titles_to_their_heading_and_never_overlap(
+    shipped_dataset, config
+):
     """What a panel's metric counts moves from its title to the notes under the chart, so three
     stacked panels keep room for their bars at slide size (a heading too long for the slide
     wraps: tests/test_trust_draw.py measures it)."""
     layout = slide("people", shipped_dataset, config)["layout"]
     titles = [a for a in layout["annotations"] if a.get("name") == "panel-title"]
     assert len(titles) > 1
-    assert all("<span" not in a["text"] for a in titles)  # the heading only: its details are in the notes
-    domains = sorted((axis["domain"] for key, axis in layout.items() if key.startswith("yaxis") and isinstance(axis, dict) and axis.get("domain")), reverse=True)
-    assert all(lower[1] < upper[0] for upper, lower in zip(domains, domains[1:]))  # a gap between every two panels
+    assert all(
+        "<span" not in a["text"] for a in titles
+    )  # the heading only: its details are in the notes
+    domains = sorted(
+        (
+            axis["domain"]
+            for key, axis in layout.items()
+            if key.startswith("yaxis") and isinstance(axis, dict) and axis.get("domain")
+        ),
+        reverse=True,
+    )
+    assert all(
+        lower[1] < upper[0] for upper, lower in zip(domains, domains[1:])
+    )  # a gap between every two panels
     notes = " ".join(a.get("text", "") for a in layout["annotations"])
     for metric in {m for m in shipped_dataset.metrics if m.chart == "people" and m.counted_by}:
         assert metric.counted_by in notes.replace("<br>", " ")

@@ -20,7 +20,9 @@ from dashboard.curated.validate import load_valid
 from dashboard.views.charts import source_footer
 from dashboard.words import Words
 
-CLAIMS = Path(__file__).parent / "fixtures" / "claims"  # 101 prints no date (a basis says how it was worked out); 102 prints June 2019
+CLAIMS = (
+    Path(__file__).parent / "fixtures" / "claims"
+)  # 101 prints no date (a basis says how it was worked out); 102 prints June 2019
 SOURCE = """sources:
   - file: a.txt
     title: A document
@@ -41,18 +43,28 @@ def claims():
 
 
 def test_a_printed_date_is_shown_as_printed_and_an_inferred_one_is_marked(claims):
-    printed, inferred = claims.source("102_fictional_update_2019.txt"), claims.source("101_fictional_ministry_2018.txt")
+    printed, inferred = (
+        claims.source("102_fictional_update_2019.txt"),
+        claims.source("101_fictional_ministry_2018.txt"),
+    )
     assert source_date(printed) == "Jun 2019"
     assert source_date(inferred) == "Nov 2018 (inferred)"
     assert source_date(inferred, Words("vi")) == "tháng 11/2018 (suy đoán)"
     dates = dict(zip(figures_frame(claims)["source"], figures_frame(claims)["source_date"]))
-    assert dates["101_fictional_ministry_2018.txt"].endswith("(inferred)") and not dates["102_fictional_update_2019.txt"].endswith(")")
+    assert dates["101_fictional_ministry_2018.txt"].endswith("(inferred)") and not dates[
+        "102_fictional_update_2019.txt"
+    ].endswith(")")
     events = events_frame(claims)
-    assert "Nov 2018 (inferred)" in source_footer("timeline", figures_frame(claims).iloc[0:0], events, claims)
+    assert "Nov 2018 (inferred)" in source_footer(
+        "timeline", figures_frame(claims).iloc[0:0], events, claims
+    )
 
 
 def test_on_or_after_reads_as_a_lower_bound_and_needs_a_basis(tmp_path):
-    source, problems = loaded_source(tmp_path, "    published: on or after 2025-04-03\n    published_basis: It cites a release of 3 April 2025.")
+    source, problems = loaded_source(
+        tmp_path,
+        "    published: on or after 2025-04-03\n    published_basis: It cites a release of 3 April 2025.",
+    )
     assert problems == []
     assert source_date(source) == "on or after 3 Apr 2025"
     assert source_date(source, Words("vi")).startswith("không sớm hơn ")
@@ -66,11 +78,18 @@ def test_an_undated_document_says_undated_and_never_dates_the_data(tmp_path, cla
     source, problems = loaded_source(tmp_path, "    published: undated\n    accessed: 2027-01-05")
     assert problems == []
     assert source_date(source) == "undated" and source_date(source, Words("vi")) == "không ghi ngày"
-    with_undated = dataclasses.replace(claims, sources=(*claims.sources, dataclasses.replace(source, file="z.txt")))
-    assert data_date(with_undated) == data_date(claims)  # read in 2027, yet it does not make 2019's plans past
+    with_undated = dataclasses.replace(
+        claims, sources=(*claims.sources, dataclasses.replace(source, file="z.txt"))
+    )
+    assert data_date(with_undated) == data_date(
+        claims
+    )  # read in 2027, yet it does not make 2019's plans past
     _, problems = loaded_source(tmp_path, "    published: undated")
     [problem] = problems
-    assert (problem.location.line, problem.field) == (5, "published") and "accessed" in problem.message
+    assert (problem.location.line, problem.field) == (
+        5,
+        "published",
+    ) and "accessed" in problem.message
 
 
 def test_a_published_date_in_no_known_form_names_the_forms_it_may_take(tmp_path):
@@ -80,18 +99,38 @@ def test_a_published_date_in_no_known_form_names_the_forms_it_may_take(tmp_path)
     assert "on or after" in problem.message and "undated" in problem.message
 
 
-def test_an_event_date_worked_out_by_the_curator_reads_inferred_on_the_timeline_and_in_the_source_dialog(claims):
+def test_an_event_date_worked_out_by_the_curator_reads_inferred_on_the_timeline_and_in_the_source_dialog(
+    claims,
+):
     from dashboard.config import load_config
     from dashboard.views.charts import EVENT_LABEL_ROLE, build_chart
     from dashboard.web.provenance import EVENT, Provenance
 
-    signed = claims.event("memorandum-signed")  # "Today (Monday 21 November)": the year is worked out
-    marked = dataclasses.replace(claims, events=tuple(dataclasses.replace(e, date_inferred=True) if e is signed else e for e in claims.events))
-    figure = build_chart("timeline", figures_frame(marked).iloc[0:0], events_frame(marked), marked, load_config(None).theme)
+    signed = claims.event(
+        "memorandum-signed"
+    )  # "Today (Monday 21 November)": the year is worked out
+    marked = dataclasses.replace(
+        claims,
+        events=tuple(
+            dataclasses.replace(e, date_inferred=True) if e is signed else e for e in claims.events
+        ),
+    )
+    figure = build_chart(
+        "timeline",
+        figures_frame(marked).iloc[0:0],
+        events_frame(marked),
+        marked,
+        load_config(None).theme,
+    )
     (labels,) = [t for t in figure.data if (t.meta or {}).get("role") == EVENT_LABEL_ROLE]
     assert any(text.startswith("<b>21 Nov 2018 (inferred)</b>") for text in labels.text)
     assert not any("(inferred)" in text for text in labels.text if "21 Nov" not in text)
-    details = {d.label: d.text for d in Provenance(marked, CLAIMS / "seeds").passage("memorandum-signed", EVENT, words="vi").details}
+    details = {
+        d.label: d.text
+        for d in Provenance(marked, CLAIMS / "seeds")
+        .passage("memorandum-signed", EVENT, words="vi")
+        .details
+    }
     assert details["Ngày"].endswith("(suy đoán)")
 
 
@@ -102,7 +141,11 @@ def test_an_event_date_marked_inferred_without_its_basis_is_refused_at_its_line(
 
     shutil.copytree(CLAIMS / "data", tmp_path / "data")
     events = tmp_path / "data" / "events.yaml"
-    text = events.read_text(encoding="utf-8").replace("    same_as: memorandum-signed\n", "    same_as: memorandum-signed\n    date_inferred: true\n", 1)
+    text = events.read_text(encoding="utf-8").replace(
+        "    same_as: memorandum-signed\n",
+        "    same_as: memorandum-signed\n    date_inferred: true\n",
+        1,
+    )
     events.write_text(text, encoding="utf-8")
     dataset, problems = load_dataset(tmp_path / "data")
     assert problems == []
@@ -115,10 +158,19 @@ def test_an_event_date_marked_inferred_without_its_basis_is_refused_at_its_line(
 def test_a_statement_from_an_undated_document_is_never_taken_as_the_latest(claims):
     from dashboard.analysis.claims import claim_history
 
-    update = claims.source("102_fictional_update_2019.txt")  # states victims-2017-restated, which disagrees with victims-2017
-    read_late = dataclasses.replace(update, published=FlexDate(dt.date(2026, 11, 1)), published_how="undated")
-    undated = dataclasses.replace(claims, sources=tuple(read_late if s is update else s for s in claims.sources))
-    assert claim_history(figures_frame(claims), "victims-2017")["id"].iloc[0] == "victims-2017-restated"  # June 2019 is later
+    update = claims.source(
+        "102_fictional_update_2019.txt"
+    )  # states victims-2017-restated, which disagrees with victims-2017
+    read_late = dataclasses.replace(
+        update, published=FlexDate(dt.date(2026, 11, 1)), published_how="undated"
+    )
+    undated = dataclasses.replace(
+        claims, sources=tuple(read_late if s is update else s for s in claims.sources)
+    )
+    assert (
+        claim_history(figures_frame(claims), "victims-2017")["id"].iloc[0]
+        == "victims-2017-restated"
+    )  # June 2019 is later
     history = claim_history(figures_frame(undated), "victims-2017")
     assert history["id"].iloc[0] == "victims-2017"  # read in 2026, but nothing dates it
     assert dict(zip(history["id"], history["source_date"]))["victims-2017-restated"] == "undated"

@@ -28,16 +28,26 @@ from dashboard.views.table import (
 
 def row(i: int, value: float, programme: str = "Programme", quote: str = "") -> dict:
     return {
-        "id": f"fig-{i:02d}", "metric": "Funding", "programme": programme, "value": value,
-        "value_label": f"£{value:,.0f}", "qualifier": "Exact", "period_start": f"20{10 + i % 10}-01-01",
-        "period_label": f"20{10 + i % 10}", "kind": "Reported (achieved)", "source": "Report — Office, 2024",
+        "id": f"fig-{i:02d}",
+        "metric": "Funding",
+        "programme": programme,
+        "value": value,
+        "value_label": f"£{value:,.0f}",
+        "qualifier": "Exact",
+        "period_start": f"20{10 + i % 10}-01-01",
+        "period_label": f"20{10 + i % 10}",
+        "kind": "Reported (achieved)",
+        "source": "Report — Office, 2024",
         "quote": quote or f"Item {i} gave £{value:,.0f}",
     }
 
 
 @pytest.fixture
 def index() -> TableIndex:
-    rows = [row(i, value=(i * 7) % 10 * 1000.0, programme="Border work" if i % 3 == 0 else "Schools") for i in range(23)]
+    rows = [
+        row(i, value=(i * 7) % 10 * 1000.0, programme="Border work" if i % 3 == 0 else "Schools")
+        for i in range(23)
+    ]
     return TableIndex.of({r["id"]: r for r in rows})
 
 
@@ -94,7 +104,9 @@ def test_an_empty_view_says_no_figure_matches_the_filters(index):
 
 
 def test_a_search_keeps_rows_holding_every_word_in_any_column_ignoring_case(index):
-    page = table_page(index, list(index.rows), TableQuery(search="SCHOOLS gave £7,000"), page_size=50)
+    page = table_page(
+        index, list(index.rows), TableQuery(search="SCHOOLS gave £7,000"), page_size=50
+    )
     assert ids(page) == ["fig-01", "fig-11"]  # the programme, then words of the quote, in any order
     assert page.status == "2 figures matching “SCHOOLS gave £7,000” (of 23 figures in this view)"
 
@@ -114,7 +126,9 @@ def test_the_search_text_is_trimmed_cut_and_only_ever_text():
 
 
 def test_sorting_by_value_orders_every_row_of_the_view_not_only_the_page(index):
-    page = table_page(index, list(index.rows), TableQuery(sort=Sort("value", descending=True)), page_size=5)
+    page = table_page(
+        index, list(index.rows), TableQuery(sort=Sort("value", descending=True)), page_size=5
+    )
     everything = sorted((r["value"] for r in index.rows.values()), reverse=True)
     assert [r["value"] for r in page.rows] == everything[:5]
 
@@ -128,8 +142,17 @@ def test_ties_keep_the_view_order_in_both_directions(index):
 
 
 def test_text_sorts_ignore_case():
-    rows = {r["id"]: r for r in (row(1, 1, programme="beta"), row(2, 2, programme="Alpha"), row(3, 3, programme="gamma"))}
-    page = table_page(TableIndex.of(rows), list(rows), TableQuery(sort=Sort("programme")), page_size=10)
+    rows = {
+        r["id"]: r
+        for r in (
+            row(1, 1, programme="beta"),
+            row(2, 2, programme="Alpha"),
+            row(3, 3, programme="gamma"),
+        )
+    }
+    page = table_page(
+        TableIndex.of(rows), list(rows), TableQuery(sort=Sort("programme")), page_size=10
+    )
     assert [r["programme"] for r in page.rows] == ["Alpha", "beta", "gamma"]
 
 
@@ -142,7 +165,9 @@ def test_a_header_click_sorts_ascending_then_descending_then_back_to_the_views_o
     assert next_sort(second, "metric") == Sort("metric")
 
 
-@pytest.mark.parametrize("forged", [None, "__proto__", 3, {"column": "value"}, ["value"], "value_label"])
+@pytest.mark.parametrize(
+    "forged", [None, "__proto__", 3, {"column": "value"}, ["value"], "value_label"]
+)
 def test_a_forged_header_click_leaves_the_sort_as_it_was(forged):
     assert next_sort(Sort("metric", descending=True), forged) == Sort("metric", descending=True)
     assert next_sort(None, forged) is None
@@ -174,7 +199,18 @@ def test_a_query_survives_its_trip_through_the_page():
 
 @pytest.mark.parametrize(
     "forged",
-    [None, "x", [], {"page": -1}, {"page": True}, {"page": 10**12}, {"sort": ["quote"]}, {"sort": ["nope", True]}, {"sort": ["value", "yes"]}, {"search": 5}],
+    [
+        None,
+        "x",
+        [],
+        {"page": -1},
+        {"page": True},
+        {"page": 10**12},
+        {"sort": ["quote"]},
+        {"sort": ["nope", True]},
+        {"sort": ["value", "yes"]},
+        {"search": 5},
+    ],
 )
 def test_a_forged_stored_query_reads_as_the_default_in_its_bad_parts(forged):
     query = parse_query(forged)

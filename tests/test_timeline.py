@@ -15,7 +15,13 @@ import pytest
 from dashboard.analysis.frame import events_frame, figures_frame
 from dashboard.config import load_config
 from dashboard.curated.validate import load_valid
-from dashboard.views.charts import EVENT_LABEL_ROLE, EVENT_TRACE_ROLE, SPAN_TRACE_ROLE, alt_text, build_chart
+from dashboard.views.charts import (
+    EVENT_LABEL_ROLE,
+    EVENT_TRACE_ROLE,
+    SPAN_TRACE_ROLE,
+    alt_text,
+    build_chart,
+)
 
 CLAIMS = Path(__file__).parent / "fixtures" / "claims"
 
@@ -32,11 +38,22 @@ def claims():
 
 def timeline(dataset, theme, events=None):
     figures = figures_frame(dataset)
-    return build_chart("timeline", figures.iloc[0:0], events_frame(dataset) if events is None else events, dataset, theme)
+    return build_chart(
+        "timeline",
+        figures.iloc[0:0],
+        events_frame(dataset) if events is None else events,
+        dataset,
+        theme,
+    )
 
 
 def marker_ids(fig) -> list[str]:
-    return [row[0] for t in fig.data if (t.meta or {}).get("role") == EVENT_TRACE_ROLE for row in t.customdata]
+    return [
+        row[0]
+        for t in fig.data
+        if (t.meta or {}).get("role") == EVENT_TRACE_ROLE
+        for row in t.customdata
+    ]
 
 
 def marker_of(fig, event_id: str):
@@ -69,11 +86,23 @@ def test_the_same_event_from_two_documents_is_one_marker_naming_both_documents(c
     events = events_frame(claims)
     fig = timeline(claims, theme, events)
     ids = marker_ids(fig)
-    assert ids.count("memorandum-signed") == 1 and "memorandum-signed-restated" not in ids  # the day beats the month
+    assert (
+        ids.count("memorandum-signed") == 1 and "memorandum-signed-restated" not in ids
+    )  # the day beats the month
     marker, i = marker_of(fig, "memorandum-signed")
-    for source in set(events.loc[events["same_group"] == events.set_index("id").loc["memorandum-signed", "same_group"], "source"]):
+    for source in set(
+        events.loc[
+            events["same_group"] == events.set_index("id").loc["memorandum-signed", "same_group"],
+            "source",
+        ]
+    ):
         assert source in marker.hovertext[i]
-    assert alt_text("timeline", figures_frame(claims).iloc[0:0], events, claims).count("Memorandum of understanding signed") == 1
+    assert (
+        alt_text("timeline", figures_frame(claims).iloc[0:0], events, claims).count(
+            "Memorandum of understanding signed"
+        )
+        == 1
+    )
 
 
 def test_a_season_is_drawn_across_its_three_months_with_the_marker_in_the_middle(claims, theme):
@@ -85,7 +114,9 @@ def test_a_season_is_drawn_across_its_three_months_with_the_marker_in_the_middle
     assert "autumn 2019" in marker.hovertext[i]
 
 
-def test_a_lone_year_only_event_fills_at_most_a_third_of_the_axis_and_its_label_sits_beside_it(dataset, theme):
+def test_a_lone_year_only_event_fills_at_most_a_third_of_the_axis_and_its_label_sits_beside_it(
+    dataset, theme
+):
     events = events_frame(dataset)
     year_only = events[events["date_precision"] == "year"].iloc[[0]]
     fig = timeline(dataset, theme, year_only)
@@ -96,6 +127,10 @@ def test_a_lone_year_only_event_fills_at_most_a_third_of_the_axis_and_its_label_
     (labels,) = [t for t in fig.data if (t.meta or {}).get("role") == EVENT_LABEL_ROLE]
     anchor, position = pd.Timestamp(labels.x[0]), labels.textposition[0]
     if position == "middle right":
-        assert anchor >= end and (hi - anchor) >= (anchor - lo) * 0.5  # beyond the band, with room to run
+        assert (
+            anchor >= end and (hi - anchor) >= (anchor - lo) * 0.5
+        )  # beyond the band, with room to run
     else:
-        assert position == "middle left" and anchor <= start and (anchor - lo) >= (hi - anchor) * 0.5
+        assert (
+            position == "middle left" and anchor <= start and (anchor - lo) >= (hi - anchor) * 0.5
+        )

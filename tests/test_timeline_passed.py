@@ -40,7 +40,9 @@ def with_later_document(dataset, published: str):
     parts = [int(p) for p in published.split("-")]
     precision = DatePrecision.MONTH if len(parts) > 1 else DatePrecision.YEAR
     date = FlexDate(dt.date(parts[0], parts[1] if len(parts) > 1 else 1, 1), precision)
-    later = Source("199_fictional_review.txt", "A later review (fictional)", "Ministry of Examples", date)
+    later = Source(
+        "199_fictional_review.txt", "A later review (fictional)", "Ministry of Examples", date
+    )
     return dataclasses.replace(dataset, sources=(*dataset.sources, later))
 
 
@@ -73,7 +75,9 @@ def test_a_planned_event_is_only_planned_while_the_newest_document_does_not_post
     assert "no record" not in label_of(fig, PLANNED) and "no record" not in hover_of(fig, PLANNED)
 
 
-def test_a_planned_event_past_its_date_with_no_record_says_so_on_the_timeline_its_alt_text_and_the_deck(claims):
+def test_a_planned_event_past_its_date_with_no_record_says_so_on_the_timeline_its_alt_text_and_the_deck(
+    claims,
+):
     later = with_later_document(claims, "2020-02")
     fig, figures, events, dataset = timeline(later)
     assert NOTE in label_of(fig, PLANNED)  # on the image and the slide, not only on hover
@@ -85,7 +89,9 @@ def test_a_planned_event_past_its_date_with_no_record_says_so_on_the_timeline_it
 
 
 def test_an_event_planned_for_a_season_has_not_passed_until_the_season_is_over(claims):
-    assert PLANNED not in passed_unrecorded(with_later_document(claims, "2019-11"))  # autumn runs to 30 November
+    assert PLANNED not in passed_unrecorded(
+        with_later_document(claims, "2019-11")
+    )  # autumn runs to 30 November
     assert PLANNED in passed_unrecorded(with_later_document(claims, "2019-12"))
 
 
@@ -93,8 +99,15 @@ def test_a_document_recording_that_the_planned_event_took_place_keeps_it_off_the
     later = with_later_document(claims, "2020-02")
     visit = later.event(PLANNED)
     held = Event(
-        "ministerial-visit-held", FlexDate(visit.date.first_day, visit.date.precision), visit.programme, TypeId("visit"),
-        visit.title, "199_fictional_review.txt", "The ministerial visit took place", status=EventStatus.HELD, same_as=PLANNED,
+        "ministerial-visit-held",
+        FlexDate(visit.date.first_day, visit.date.precision),
+        visit.programme,
+        TypeId("visit"),
+        visit.title,
+        "199_fictional_review.txt",
+        "The ministerial visit took place",
+        status=EventStatus.HELD,
+        same_as=PLANNED,
     )
     recorded = dataclasses.replace(later, events=(*later.events, held))
     assert PLANNED not in passed_unrecorded(recorded)
@@ -119,7 +132,10 @@ def test_the_events_file_says_a_passed_plan_has_no_record_that_it_took_place(cla
 
     later = with_later_document(claims, "2020-01")
     rows = events_table(events_frame(later), later, Words("en")).set_index("id")
-    assert rows.loc[PLANNED, "status"] == "planned" and "no record that it took place" in rows.loc[PLANNED, "status_note"]
+    assert (
+        rows.loc[PLANNED, "status"] == "planned"
+        and "no record that it took place" in rows.loc[PLANNED, "status_note"]
+    )
     assert rows.drop(index=PLANNED)["status_note"].isna().all()
     before = events_table(events_frame(claims), claims, Words("en")).set_index("id")
     assert before["status_note"].isna().all()  # not yet passed on the fixture's own date
@@ -130,8 +146,13 @@ def test_the_events_file_says_each_status_in_its_own_language_beside_the_code(cl
     from dashboard.words import Words
 
     later = with_later_document(claims, "2020-01")
-    for language, planned, passed in (("en", "Planned", "no record that it took place"), ("vi", "Dự kiến", "không có ghi nhận")):
+    for language, planned, passed in (
+        ("en", "Planned", "no record that it took place"),
+        ("vi", "Dự kiến", "không có ghi nhận"),
+    ):
         rows = events_table(events_frame(later), later, Words(language)).set_index("id")
-        assert rows.loc[PLANNED, "status"] == "planned" and rows.loc[PLANNED, "status_label"] == planned
+        assert (
+            rows.loc[PLANNED, "status"] == "planned"
+            and rows.loc[PLANNED, "status_label"] == planned
+        )
         assert passed in rows.loc[PLANNED, "status_note"]
-

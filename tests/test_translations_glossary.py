@@ -19,8 +19,14 @@ def misses(dataset, translations) -> list[str]:
             for record in getattr(dataset, section):
                 for field in spec.names:
                     form = translations.form(section, getattr(record, spec.key), field)
-                    if form and term.search(english(record, field)) and row["check"].lower() not in form.lower():
-                        found.append(f"{section} {getattr(record, spec.key)} {field}: {english_term(row)!r} → {row['check']!r} missing in {form!r}")
+                    if (
+                        form
+                        and term.search(english(record, field))
+                        and row["check"].lower() not in form.lower()
+                    ):
+                        found.append(
+                            f"{section} {getattr(record, spec.key)} {field}: {english_term(row)!r} → {row['check']!r} missing in {form!r}"
+                        )
     return found
 
 
@@ -30,9 +36,13 @@ def test_the_curated_vietnamese_names_use_the_glossary_s_terms(dataset, data_dir
 
 
 def test_a_curated_name_that_strays_from_the_glossary_is_named(dataset, tmp_path):
-    metric = next(m for m in dataset.metrics if re.search(r"\bvictims identified\b", m.label, re.IGNORECASE))
+    metric = next(
+        m for m in dataset.metrics if re.search(r"\bvictims identified\b", m.label, re.IGNORECASE)
+    )
     (tmp_path / "i18n").mkdir()
-    (tmp_path / "i18n" / "vi.yaml").write_text(f"metrics:\n  - id: {metric.id}\n    label: Nạn nhân được nhận diện\n", encoding="utf-8")
+    (tmp_path / "i18n" / "vi.yaml").write_text(
+        f"metrics:\n  - id: {metric.id}\n    label: Nạn nhân được nhận diện\n", encoding="utf-8"
+    )
     translations, _ = load_translations(tmp_path, "vi")
     assert misses(dataset, translations) == [
         f"metrics {metric.id} label: 'victims identified' → 'nạn nhân được xác định' missing in 'Nạn nhân được nhận diện'"

@@ -24,7 +24,19 @@ from dashboard.web.app import app_state, create_app
 from dashboard.web.ids import ID
 from dashboard.words import catalogue, review, review_apply
 from dashboard.words.catalogue import LOCALE_DIR, placeholders
-from dashboard.words.review import AWAITING, COLUMNS, CONTEXT, ENGLISH, FILE, KEY, NOTE, VERDICT, VIETNAMESE, WHERE, review_sheet
+from dashboard.words.review import (
+    AWAITING,
+    COLUMNS,
+    CONTEXT,
+    ENGLISH,
+    FILE,
+    KEY,
+    NOTE,
+    VERDICT,
+    VIETNAMESE,
+    WHERE,
+    review_sheet,
+)
 from dashboard.words.review_apply import _yaml_edit, apply_sheet
 from components import texts, walk  # tests/components.py
 
@@ -47,8 +59,13 @@ def project(tmp_path, monkeypatch):
     locale = tmp_path / "locale"
     shutil.copytree(LOCALE_DIR, locale)
     read = catalogue.load_catalogue.__wrapped__
-    monkeypatch.setattr(catalogue, "load_catalogue", lambda language, directory=None: read(language, locale))
-    for module in (review, review_apply):  # the commands' default catalogue: the copy, never the project's own
+    monkeypatch.setattr(
+        catalogue, "load_catalogue", lambda language, directory=None: read(language, locale)
+    )
+    for module in (
+        review,
+        review_apply,
+    ):  # the commands' default catalogue: the copy, never the project's own
         monkeypatch.setattr(module, "LOCALE_DIR", locale)
     view_language.words_for.cache_clear()
     fmt._formatter_for.cache_clear()
@@ -74,13 +91,22 @@ def vietnamese_page(data: Path) -> list[str]:
     read afresh from the catalogue), and the programme filter's names."""
     view_language.words_for.cache_clear()
     fmt._formatter_for.cache_clear()
-    state = app_state(create_app(load_valid(data, SAMPLE / "seeds"), load_config(ROOT / "config.yaml"), SAMPLE / "seeds", data))
+    state = app_state(
+        create_app(
+            load_valid(data, SAMPLE / "seeds"),
+            load_config(ROOT / "config.yaml"),
+            SAMPLE / "seeds",
+            data,
+        )
+    )
     page = cb.first_page(state, "?lang=vi")
     options = next(c for c in walk(page) if getattr(c, "id", None) == ID.PROGRAMMES).options
     return texts(page) + [option["label"] for option in options]
 
 
-def test_the_sheet_holds_every_vietnamese_string_beside_its_english_with_an_empty_column_to_sign(project):
+def test_the_sheet_holds_every_vietnamese_string_beside_its_english_with_an_empty_column_to_sign(
+    project,
+):
     data, locale, sheet = project
     review_sheet(load_valid(data, SAMPLE / "seeds"), data, sheet, locale)
     header, *rows = sheet_rows(sheet)
@@ -93,15 +119,22 @@ def test_the_sheet_holds_every_vietnamese_string_beside_its_english_with_an_empt
         assert row[VERDICT] is None, row
     assert {row[FILE] for row in rows} == {"vi.po", "data/i18n/vi.yaml"}
     by_key = {(row[CONTEXT], row[KEY]): row for row in rows}
-    for entry in entries:  # the catalogue's English, Vietnamese and translator's note, in the file's order
+    for (
+        entry
+    ) in entries:  # the catalogue's English, Vietnamese and translator's note, in the file's order
         row = by_key[(entry.context, entry.english[0])]
         assert row[VIETNAMESE] == entry.translated[0] and entry.note in row[NOTE]
     waiting = [entry.english[0] for entry in entries if AWAITING in entry.note]
     settled = [entry.english[0] for entry in entries if AWAITING not in entry.note]
-    assert [row[KEY] for row in rows[: len(entries)]] == waiting + settled  # proposals first, then the file's order
+    assert [
+        row[KEY] for row in rows[: len(entries)]
+    ] == waiting + settled  # proposals first, then the file's order
     book = load_workbook(sheet).active
     assert book.freeze_panes == "A2" and book.auto_filter.ref
-    assert all(book.column_dimensions[chr(ord("A") + i)].width == width for i, (_, width) in enumerate(COLUMNS))
+    assert all(
+        book.column_dimensions[chr(ord("A") + i)].width == width
+        for i, (_, width) in enumerate(COLUMNS)
+    )
     assert book.cell(row=2, column=ENGLISH + 1).alignment.wrap_text
 
 
@@ -113,7 +146,10 @@ def test_the_proposals_awaiting_a_native_speaker_s_sign_off_come_first_and_stand
     assert {row[VIETNAMESE] for row in waiting} >= {"ước tính hơn", "Chỉ số theo dõi"}
     assert rows[: len(waiting)] == waiting
     book = load_workbook(sheet).active
-    assert book.cell(row=2, column=ENGLISH + 1).fill.fgColor.rgb != book.cell(row=len(waiting) + 2, column=ENGLISH + 1).fill.fgColor.rgb
+    assert (
+        book.cell(row=2, column=ENGLISH + 1).fill.fgColor.rgb
+        != book.cell(row=len(waiting) + 2, column=ENGLISH + 1).fill.fgColor.rgb
+    )
 
 
 def test_where_a_string_appears_is_read_from_its_modules_and_context(project):
@@ -123,7 +159,11 @@ def test_where_a_string_appears_is_read_from_its_modules_and_context(project):
     where = {(row[CONTEXT], row[KEY]): row[WHERE] for row in rows}
     deck = next(e for e in catalogue.load_catalogue("vi") if e.context == "deck")
     assert "trang chiếu" in where[("deck", deck.english[0])]
-    dialog = next(e for e in catalogue.load_catalogue("vi") if all(p.startswith("dashboard/web/provenance.py") for p, _ in e.locations))
+    dialog = next(
+        e
+        for e in catalogue.load_catalogue("vi")
+        if all(p.startswith("dashboard/web/provenance.py") for p, _ in e.locations)
+    )
     assert "hộp thoại nguồn" in where[(dialog.context, dialog.english[0])]
 
 
@@ -132,12 +172,22 @@ def test_a_corrected_string_and_a_corrected_name_come_back_and_show_on_the_vietn
     review_sheet(load_valid(data, SAMPLE / "seeds"), data, sheet, locale)
     page = set(vietnamese_page(data))
     _, *rows = sheet_rows(sheet)
-    layout = {(e.context, e.english[0]) for e in catalogue.load_catalogue("vi") if any(p == "dashboard/web/layout.py" for p, _ in e.locations)}
+    layout = {
+        (e.context, e.english[0])
+        for e in catalogue.load_catalogue("vi")
+        if any(p == "dashboard/web/layout.py" for p, _ in e.locations)
+    }
     number, row = next(
-        (n, r) for n, r in enumerate(rows, start=2)
-        if (r[CONTEXT], r[KEY]) in layout and r[VIETNAMESE] in page and not placeholders(r[ENGLISH]) and len(r[VIETNAMESE]) > 3
+        (n, r)
+        for n, r in enumerate(rows, start=2)
+        if (r[CONTEXT], r[KEY]) in layout
+        and r[VIETNAMESE] in page
+        and not placeholders(r[ENGLISH])
+        and len(r[VIETNAMESE]) > 3
     )
-    name_number, name_row = next((n, r) for n, r in enumerate(rows, start=2) if r[KEY].startswith("programmes/"))
+    name_number, name_row = next(
+        (n, r) for n, r in enumerate(rows, start=2) if r[KEY].startswith("programmes/")
+    )
     corrected, renamed = f"{row[VIETNAMESE]} (đã sửa)", "Chương trình thí điểm"
     before = (locale / "vi.po").read_text(encoding="utf-8")
     write_verdicts(sheet, {number: corrected, name_number: renamed, number + 1: "OK"})
@@ -145,31 +195,62 @@ def test_a_corrected_string_and_a_corrected_name_come_back_and_show_on_the_vietn
     outcome = apply_sheet(sheet, data, locale)
 
     assert outcome.refusals == [] and outcome.approved == 1
-    assert [str(change).split(" ", 1)[0].split(":")[0] for change in outcome.changes] == ["vi.po", "data/i18n/vi.yaml"]
+    assert [str(change).split(" ", 1)[0].split(":")[0] for change in outcome.changes] == [
+        "vi.po",
+        "data/i18n/vi.yaml",
+    ]
     assert f"{row[VIETNAMESE]!r} → {corrected!r}" in str(outcome.changes[0])
     after = (locale / "vi.po").read_text(encoding="utf-8")
-    changed = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[:1] in "+-"]
-    assert changed == [f'- msgstr "{row[VIETNAMESE]}"', f'+ msgstr "{corrected}"']  # only the corrected msgstr line
+    changed = [
+        line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[:1] in "+-"
+    ]
+    assert changed == [
+        f'- msgstr "{row[VIETNAMESE]}"',
+        f'+ msgstr "{corrected}"',
+    ]  # only the corrected msgstr line
     curated = (data / "i18n" / "vi.yaml").read_text(encoding="utf-8")
-    assert curated.startswith("# Curated names (a comment a correction keeps).") and name_row[VIETNAMESE] not in curated
+    assert (
+        curated.startswith("# Curated names (a comment a correction keeps).")
+        and name_row[VIETNAMESE] not in curated
+    )
     page = vietnamese_page(data)
     assert corrected in page and renamed in page
 
 
-def test_a_correction_that_drops_a_placeholder_or_is_empty_is_refused_with_its_row_and_nothing_is_written(project):
+def test_a_correction_that_drops_a_placeholder_or_is_empty_is_refused_with_its_row_and_nothing_is_written(
+    project,
+):
     data, locale, sheet = project
     review_sheet(load_valid(data, SAMPLE / "seeds"), data, sheet, locale)
     _, *rows = sheet_rows(sheet)
-    number, row = next((n, r) for n, r in enumerate(rows, start=2) if r[FILE] == "vi.po" and placeholders(r[ENGLISH]))
+    number, row = next(
+        (n, r)
+        for n, r in enumerate(rows, start=2)
+        if r[FILE] == "vi.po" and placeholders(r[ENGLISH])
+    )
     dropped = sorted(placeholders(row[ENGLISH]))[0]
-    fine, blank = [n for n, r in enumerate(rows, start=2) if r[FILE] == "vi.po" and not placeholders(r[ENGLISH])][:2]
+    fine, blank = [
+        n
+        for n, r in enumerate(rows, start=2)
+        if r[FILE] == "vi.po" and not placeholders(r[ENGLISH])
+    ][:2]
     before = {path: path.read_bytes() for path in (locale / "vi.po", data / "i18n" / "vi.yaml")}
-    write_verdicts(sheet, {number: row[VIETNAMESE].replace("{" + dropped + "}", ""), blank: "   ", fine: "Một bản sửa đúng"})
+    write_verdicts(
+        sheet,
+        {
+            number: row[VIETNAMESE].replace("{" + dropped + "}", ""),
+            blank: "   ",
+            fine: "Một bản sửa đúng",
+        },
+    )
 
     outcome = apply_sheet(sheet, data, locale)
 
     messages = [str(refusal) for refusal in outcome.refusals]
-    assert f"review.xlsx row {number}: the correction drops {{{dropped}}}; keep every placeholder" in messages
+    assert (
+        f"review.xlsx row {number}: the correction drops {{{dropped}}}; keep every placeholder"
+        in messages
+    )
     assert any("the correction is empty" in message for message in messages)
     assert outcome.changes == []
     assert {path: path.read_bytes() for path in before} == before  # not even the good correction
@@ -181,10 +262,17 @@ def test_a_string_changed_since_the_sheet_was_written_is_not_overwritten(project
     _, *rows = sheet_rows(sheet)
     number = next(n for n, r in enumerate(rows, start=2) if r[KEY].startswith("programmes/"))
     path = data / "i18n" / "vi.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Chương trình thử nghiệm", "Tên mới của người khác"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "Chương trình thử nghiệm", "Tên mới của người khác"
+        ),
+        encoding="utf-8",
+    )
     write_verdicts(sheet, {number: "Chương trình thí điểm"})
     outcome = apply_sheet(sheet, data, locale)
-    assert [r.row for r in outcome.refusals] == [number] and "Tên mới của người khác" in str(outcome.refusals[0])
+    assert [r.row for r in outcome.refusals] == [number] and "Tên mới của người khác" in str(
+        outcome.refusals[0]
+    )
     assert "Chương trình thí điểm" not in path.read_text(encoding="utf-8")
 
 
@@ -198,12 +286,16 @@ def test_a_quote_translation_corrected_without_its_figure_s_bound_is_refused(pro
         handle.write(f"figures:\n  - id: {figure.id}\n    quote_translation: hơn {exact}\n")
     review_sheet(dataset, data, sheet, locale)
     _, *rows = sheet_rows(sheet)
-    number = next(n for n, r in enumerate(rows, start=2) if r[KEY] == f"figures/{figure.id}/quote_translation")
+    number = next(
+        n for n, r in enumerate(rows, start=2) if r[KEY] == f"figures/{figure.id}/quote_translation"
+    )
     write_verdicts(sheet, {number: exact})  # the reviewer dropped "hơn"
 
     outcome = apply_sheet(sheet, data, locale, dataset=dataset)
 
-    assert [r.row for r in outcome.refusals] == [number] and "without its bound" in str(outcome.refusals[0])
+    assert [r.row for r in outcome.refusals] == [number] and "without its bound" in str(
+        outcome.refusals[0]
+    )
     assert f"hơn {exact}" in (data / "i18n" / "vi.yaml").read_text(encoding="utf-8")
 
 
@@ -224,28 +316,64 @@ def test_a_folded_note_is_corrected_in_place_and_every_other_line_is_kept():
     lines = text.splitlines(keepends=True)
     _yaml_edit(lines, 5, "date_basis", "Ghi chú mới: có dấu hai chấm, " + "rất dài " * 12)
     edited = "".join(lines)
-    assert yaml.safe_load(edited)["events"][0]["date_basis"] == "Ghi chú mới: có dấu hai chấm, " + "rất dài " * 12
+    assert (
+        yaml.safe_load(edited)["events"][0]["date_basis"]
+        == "Ghi chú mới: có dấu hai chấm, " + "rất dài " * 12
+    )
     assert yaml.safe_load(edited)["events"][0]["quote_translation"] == "bản dịch"
-    kept = [line for line in text.splitlines() if "Dòng" not in line and "dòng" not in line and "date_basis" not in line]
+    kept = [
+        line
+        for line in text.splitlines()
+        if "Dòng" not in line and "dòng" not in line and "date_basis" not in line
+    ]
     assert [line for line in edited.splitlines() if line in kept] == kept
 
 
 def test_the_commands_write_the_sheet_and_report_a_refusal_in_one_line(project):
     data, _locale, sheet = project
     runner = CliRunner()
-    written = runner.invoke(main, ["translations", "review", "-o", str(sheet), "--data", str(data), "--seeds", str(SAMPLE / "seeds")])
+    written = runner.invoke(
+        main,
+        [
+            "translations",
+            "review",
+            "-o",
+            str(sheet),
+            "--data",
+            str(data),
+            "--seeds",
+            str(SAMPLE / "seeds"),
+        ],
+    )
     assert written.exit_code == 0 and sheet.name in written.output
     _, *rows = sheet_rows(sheet)
-    number, row = next((n, r) for n, r in enumerate(rows, start=2) if r[FILE] == "vi.po" and placeholders(r[ENGLISH]))
+    number, row = next(
+        (n, r)
+        for n, r in enumerate(rows, start=2)
+        if r[FILE] == "vi.po" and placeholders(r[ENGLISH])
+    )
     write_verdicts(sheet, {number: "không còn biến nào"})
     seeds = ["--data", str(data), "--seeds", str(SAMPLE / "seeds")]
     refused = runner.invoke(main, ["translations", "apply", str(sheet), *seeds])
-    assert refused.exit_code == 1 and f"review.xlsx row {number}: the correction drops" in refused.output
+    assert (
+        refused.exit_code == 1
+        and f"review.xlsx row {number}: the correction drops" in refused.output
+    )
     assert "Traceback" not in refused.output
-    missing = runner.invoke(main, ["translations", "apply", str(sheet.with_name("none.xlsx")), *seeds])
-    assert missing.exit_code == 1 and "none.xlsx" in missing.output and "Traceback" not in missing.output
+    missing = runner.invoke(
+        main, ["translations", "apply", str(sheet.with_name("none.xlsx")), *seeds]
+    )
+    assert (
+        missing.exit_code == 1
+        and "none.xlsx" in missing.output
+        and "Traceback" not in missing.output
+    )
     not_a_workbook = sheet.with_name("notes.xlsx")
     not_a_workbook.write_text("corrections: see the email", encoding="utf-8")
     garbled = runner.invoke(main, ["translations", "apply", str(not_a_workbook), *seeds])
     assert garbled.exit_code == 1 and "notes.xlsx: cannot read it as a workbook" in garbled.output
-    assert "Traceback" not in garbled.output and garbled.exception is None or isinstance(garbled.exception, SystemExit)
+    assert (
+        "Traceback" not in garbled.output
+        and garbled.exception is None
+        or isinstance(garbled.exception, SystemExit)
+    )

@@ -28,7 +28,11 @@ CLAIMS = Path(__file__).resolve().parent / "fixtures" / "claims"
 
 @pytest.fixture(scope="module")
 def state():
-    app = create_app(load_valid(CLAIMS / "data", CLAIMS / "seeds"), load_config(ROOT / "config.yaml"), CLAIMS / "seeds")
+    app = create_app(
+        load_valid(CLAIMS / "data", CLAIMS / "seeds"),
+        load_config(ROOT / "config.yaml"),
+        CLAIMS / "seeds",
+    )
     return app_state(app)
 
 
@@ -53,7 +57,11 @@ def test_the_default_view_shows_every_scope_and_marks_each_figure_with_its_scope
 
 def test_every_card_line_names_the_scope_of_its_figure(state):
     page = cb.first_page(state, "")
-    lines = [c for c in walk(by_id(page, ID.CARDS)) if isinstance(getattr(c, "id", None), dict) and c.id.get("type") == ID.CARD_LINE]
+    lines = [
+        c
+        for c in walk(by_id(page, ID.CARDS))
+        if isinstance(getattr(c, "id", None), dict) and c.id.get("type") == ID.CARD_LINE
+    ]
     assert lines
     for line in lines:
         figure = line.id["figure"]
@@ -61,7 +69,9 @@ def test_every_card_line_names_the_scope_of_its_figure(state):
 
 
 def test_a_scope_filter_keeps_only_that_scopes_figures_and_events(state):
-    view = st.compute_view(state, Filters(state.defaults.year_from, state.defaults.year_to, scope=("uk_worldwide",)))
+    view = st.compute_view(
+        state, Filters(state.defaults.year_from, state.defaults.year_to, scope=("uk_worldwide",))
+    )
     assert set(view.figures["id"]) == {"global-aid-committed", "global-aid-restated"}
     assert view.events.empty  # the fixture's events are the bilateral programme's
     assert "UK worldwide" in view.summary
@@ -69,7 +79,11 @@ def test_a_scope_filter_keeps_only_that_scopes_figures_and_events(state):
 
 def test_the_scope_control_offers_the_scopes_of_the_programmes(state):
     control = by_id(cb.first_page(state, "?scope=not_stated"), ID.SCOPE)
-    assert [o["value"] for o in control.options] == ["uk_worldwide", "example_bilateral", "not_stated"]
+    assert [o["value"] for o in control.options] == [
+        "uk_worldwide",
+        "example_bilateral",
+        "not_stated",
+    ]
     assert control.value == ["not_stated"]
 
 
@@ -91,7 +105,9 @@ def test_a_link_reaching_past_the_data_keeps_its_years_and_its_figures(state):
     slider = by_id(page, ID.YEARS)
     assert slider.value == [2013, 2027] and (slider.min, slider.max) == (2013, 2027)
     summary = " ".join(texts(by_id(page, ID.SUMMARY)))
-    restatements = sum(1 for f in state.dataset.figures if f.same_as)  # each adds a source to a figure counted once
+    restatements = sum(
+        1 for f in state.dataset.figures if f.same_as
+    )  # each adds a source to a figure counted once
     assert f"Showing {len(state.dataset.figures) - restatements} figures" in summary
     assert "No figures or events in 2013–2015 or 2023–2027" in summary
 
@@ -99,7 +115,10 @@ def test_a_link_reaching_past_the_data_keeps_its_years_and_its_figures(state):
 def test_a_link_with_unknown_ids_says_which_part_it_could_not_use(state):
     page = cb.first_page(state, "?programme=closed-fund&scope=uk_worldwide&metric=gone")
     notice = " ".join(texts(by_id(page, ID.LINK_NOTICE)))
-    assert "programme=closed-fund: no such programme" in notice and "metric=gone: no such metric" in notice
+    assert (
+        "programme=closed-fund: no such programme" in notice
+        and "metric=gone: no such metric" in notice
+    )
     assert "scope" not in notice.split("left out:")[1]  # the known scope is used, not named
     assert by_id(page, ID.SCOPE).value == ["uk_worldwide"]
 
@@ -117,8 +136,14 @@ def test_the_claims_view_opens_on_the_most_stated_quantity_latest_first(state):
     assert statements[view.quantity] == statements.max() > 1
     assert set(view.claims["quantity_group"]) == {view.quantity}
     assert list(view.claims["claim_role"])[0] == "latest"
-    fund = st.compute_view(state, Filters(state.defaults.year_from, state.defaults.year_to, quantity="fund-spending-2018"))
-    assert list(zip(fund.claims["id"], fund.claims["claim_role"])) == [("fund-spending-2019", "latest"), ("fund-spending-2018", "earlier")]
+    fund = st.compute_view(
+        state,
+        Filters(state.defaults.year_from, state.defaults.year_to, quantity="fund-spending-2018"),
+    )
+    assert list(zip(fund.claims["id"], fund.claims["claim_role"])) == [
+        ("fund-spending-2019", "latest"),
+        ("fund-spending-2018", "earlier"),
+    ]
 
 
 def test_a_link_picks_the_claims_quantity_and_lists_both_disagreeing_statements(state):
@@ -134,7 +159,10 @@ def test_a_link_picks_the_claims_quantity_and_lists_both_disagreeing_statements(
 
 
 def test_a_claim_line_opens_its_source(state):
-    assert cb.clicked_record({"type": ID.CLAIM_LINE, "figure": "victims-2017"}, 1) == ("figure", "victims-2017")
+    assert cb.clicked_record({"type": ID.CLAIM_LINE, "figure": "victims-2017"}, 1) == (
+        "figure",
+        "victims-2017",
+    )
 
 
 def test_the_claims_view_says_when_its_quantity_has_no_statement_in_the_view(state):
@@ -161,7 +189,10 @@ def test_dates_are_shown_at_the_precision_the_document_gives(state):
 def test_the_table_marks_relations_as_declared(state):
     relation = {i: r["relation"] for i, r in rows(state).items()}
     assert relation["example-fund-programme"] == "part of £200m (global-aid-committed)"
-    assert relation["global-aid-committed"] == "includes £33.5m (example-fund-programme); same as global-aid-restated"
+    assert (
+        relation["global-aid-committed"]
+        == "includes £33.5m (example-fund-programme); same as global-aid-restated"
+    )
     assert relation["fund-spending-2018"] == "earlier of 2: updated by fund-spending-2019"
     assert "latest of 2" in relation["fund-spending-2019"]
     assert relation["victims-2017"] == "disagrees with victims-2017-restated"
@@ -172,17 +203,28 @@ def test_the_table_has_a_scope_and_a_relations_column_and_both_are_searched(stat
     page = cb.table_update(state, [ID.TABLE_SEARCH], state.defaults, "part of", None)
     assert [r["id"] for r in page.rows] == ["example-fund-programme", "spending-fy-2018"]
     page = cb.table_update(state, [ID.TABLE_SEARCH], state.defaults, "worldwide", None)
-    assert [r["id"] for r in page.rows] == ["global-aid-committed"]  # restated by a second document: one row
+    assert [r["id"] for r in page.rows] == [
+        "global-aid-committed"
+    ]  # restated by a second document: one row
 
 
 def test_the_figure_ids_a_relation_names_are_marked_as_identifiers_not_words(state):
     page = cb.table_update(state, [ID.TABLE_SEARCH], state.defaults, "", None)
-    cells = [c for row in table_rows_html(page) for c in walk(row) if getattr(c, "className", "") == "cell-relation"]
+    cells = [
+        c
+        for row in table_rows_html(page)
+        for c in walk(row)
+        if getattr(c, "className", "") == "cell-relation"
+    ]
     named = 0
     for cell, row in zip(cells, page.rows):
         assert "".join(texts(cell)) == row["relation"]  # the words as they were, only marked
         marked = [c for c in walk(cell) if getattr(c, "lang", None) == "zxx"]
-        assert sorted(texts(marked)) == sorted(i for i in state.table.rows if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", row["relation"]))
+        assert sorted(texts(marked)) == sorted(
+            i
+            for i in state.table.rows
+            if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", row["relation"])
+        )
         named += len(marked)
     assert named, "the claims fixture's relations name other figures"
 
@@ -205,7 +247,10 @@ def test_a_parts_source_links_to_its_whole_and_the_whole_to_its_part(state):
     [whole] = related_buttons(state, "example-fund-programme")
     assert whole.id["figure"] == "global-aid-committed" and whole.id["type"] == ID.RELATED
     assert "never added to it" in texts(whole)[0]
-    assert [b.id["figure"] for b in related_buttons(state, "global-aid-committed")] == ["example-fund-programme", "global-aid-restated"]
+    assert [b.id["figure"] for b in related_buttons(state, "global-aid-committed")] == [
+        "example-fund-programme",
+        "global-aid-restated",
+    ]
     assert cb.clicked_record(whole.id, 1) == ("figure", "global-aid-committed")
 
 
@@ -217,27 +262,43 @@ def test_disagreeing_statements_link_to_each_other(state):
 
 def test_the_same_event_from_two_documents_links_each_statement_to_the_other(state):
     [other] = related_buttons(state, "memorandum-signed", "event")
-    assert other.id == {"type": ID.RELATED_EVENT, "figure": "memorandum-signed-restated", "row": "memorandum-signed"}
+    assert other.id == {
+        "type": ID.RELATED_EVENT,
+        "figure": "memorandum-signed-restated",
+        "row": "memorandum-signed",
+    }
     assert "102_fictional_update_2019.txt" in texts(other)[0]
     assert cb.clicked_record(other.id, 1) == ("event", "memorandum-signed-restated")
     [back] = related_buttons(state, "memorandum-signed-restated", "event")
     assert back.id["figure"] == "memorandum-signed"
 
 
-ENGLISH_RELATION_WORDS = re.compile(r"\b(Part of|Includes|The same|Latest|Earlier|Disagrees|never added|statement)\b")
+ENGLISH_RELATION_WORDS = re.compile(
+    r"\b(Part of|Includes|The same|Latest|Earlier|Disagrees|never added|statement)\b"
+)
 
 
-@pytest.mark.parametrize("record_id, kind", [
-    ("example-fund-programme", "figure"), ("global-aid-committed", "figure"), ("victims-2017-restated", "figure"),
-    ("memorandum-signed", "event"),
-])
-def test_the_vietnamese_dialog_says_each_relation_in_vietnamese_with_vietnamese_numbers_and_dates(state, record_id, kind):
+@pytest.mark.parametrize(
+    "record_id, kind",
+    [
+        ("example-fund-programme", "figure"),
+        ("global-aid-committed", "figure"),
+        ("victims-2017-restated", "figure"),
+        ("memorandum-signed", "event"),
+    ],
+)
+def test_the_vietnamese_dialog_says_each_relation_in_vietnamese_with_vietnamese_numbers_and_dates(
+    state, record_id, kind
+):
     english = state.provenance.passage(record_id, kind, "en").related
     vietnamese = state.provenance.passage(record_id, kind, "vi").related
     assert [(k, i) for k, i, _ in vietnamese] == [(k, i) for k, i, _ in english] and vietnamese
     for (_, _, said), (_, _, said_en) in zip(vietnamese, english):
         assert said != said_en and not ENGLISH_RELATION_WORDS.search(said), said
-        assert re.search(r"\d,\d{3}\b|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", said) is None, said  # "1.936", "thg 3"
+        assert (
+            re.search(r"\d,\d{3}\b|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", said)
+            is None
+        ), said  # "1.936", "thg 3"
 
 
 def test_a_source_names_the_scope_of_its_figure(state):
@@ -265,15 +326,29 @@ def test_config_can_open_on_one_scope_and_a_bad_scope_setting_names_its_line(tmp
 def test_a_config_default_scope_opens_the_page_on_it_and_reset_returns_to_it(state):
     from dataclasses import replace
 
-    config = replace(state.config, defaults=replace(state.config.defaults, scope=("example_bilateral",)))
+    config = replace(
+        state.config, defaults=replace(state.config.defaults, scope=("example_bilateral",))
+    )
     scoped = app_state(create_app(state.dataset, config, CLAIMS / "seeds"))
     assert set(scoped.default_view.figures["scope"]) == {"example_bilateral"}
     assert by_id(cb.first_page(scoped, ""), ID.SCOPE).value == ["example_bilateral"]
-    assert cb.url_sync(scoped, ID.RESET, "?scope=", [2016, 2022], [], "all", [], None).controls[3] == ["example_bilateral"]
+    assert cb.url_sync(scoped, ID.RESET, "?scope=", [2016, 2022], [], "all", [], None).controls[
+        3
+    ] == ["example_bilateral"]
 
 
-@pytest.mark.parametrize("query", ["", "?quantity=victims-2017", "?year_from=2013&scope=not_stated", "?programme=gone&metric=funding"])
-def test_the_first_page_holds_the_controls_the_link_names_so_its_first_callback_changes_nothing(state, query):
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?quantity=victims-2017",
+        "?year_from=2013&scope=not_stated",
+        "?programme=gone&metric=funding",
+    ],
+)
+def test_the_first_page_holds_the_controls_the_link_names_so_its_first_callback_changes_nothing(
+    state, query
+):
     page = cb.first_page(state, query)
     values = [by_id(page, control).value for control in cb.CONTROL_IDS]
     sync = cb.url_sync(state, None, query, *values)
@@ -285,7 +360,9 @@ def test_a_downloaded_csv_holds_the_scope_on_screen_and_names_it(state):
     import csv
     import io
 
-    name, content = cb.make_download(state, "csv", None, Filters(2016, 2022, scope=("uk_worldwide",)))
+    name, content = cb.make_download(
+        state, "csv", None, Filters(2016, 2022, scope=("uk_worldwide",))
+    )
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
     # the restatement of global-aid-committed adds a source to its row, never a row of its own
     assert [(r["id"], r["scope_label"]) for r in rows] == [("global-aid-committed", "UK worldwide")]
@@ -293,8 +370,12 @@ def test_a_downloaded_csv_holds_the_scope_on_screen_and_names_it(state):
     assert name.endswith(".csv")
 
 
-@pytest.mark.parametrize("programmes", [(), ("example-fund-freedonia",), ("example-global-aid",), ("example-unscoped",)])
-def test_the_claims_panel_and_the_claims_chart_show_the_same_quantity_when_the_link_names_none(state, programmes):
+@pytest.mark.parametrize(
+    "programmes", [(), ("example-fund-freedonia",), ("example-global-aid",), ("example-unscoped",)]
+)
+def test_the_claims_panel_and_the_claims_chart_show_the_same_quantity_when_the_link_names_none(
+    state, programmes
+):
     from dashboard.views.charts import plotted_rows
 
     filters = Filters(state.defaults.year_from, state.defaults.year_to, programmes)

@@ -7,11 +7,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from dashboard.analysis.frame import Filters
-from dashboard.cli import main
-from dashboard.outputs.formats import FORMATS, ExportContext, ExportError, register_format, unregister_format
+from dashboard.outputs.formats import (
+    FORMATS,
+    ExportContext,
+    ExportError,
+    register_format,
+    unregister_format,
+)
 from dashboard.web.downloads import build_download, chart_title, download_name
 from dashboard.words import Words
 
@@ -34,7 +38,9 @@ def seen_contexts():
     unregister_format("probe")
 
 
-def test_a_vietnamese_download_has_an_ascii_name_and_its_vietnamese_title_in_filename_star(dataset, config):
+def test_a_vietnamese_download_has_an_ascii_name_and_its_vietnamese_title_in_filename_star(
+    dataset, config
+):
     name, _ = build_download("csv", Filters(2018, 2025), dataset, config, today=DAY, words="vi")
     assert name == "so-lieu-chuong-trinh_2018-2025_2026-11-22.csv"
     assert name.title == "Số liệu chương trình_2018-2025_2026-11-22.csv"
@@ -47,21 +53,32 @@ def test_a_vietnamese_download_has_an_ascii_name_and_its_vietnamese_title_in_fil
 
 def test_an_english_download_keeps_its_name_and_needs_no_filename_star(dataset, config):
     name, _ = build_download("csv", Filters(2018, 2025), dataset, config, today=DAY)
-    assert (name, name.title) == ("programme-figures_2018-2025_2026-11-22.csv", "programme-figures_2018-2025_2026-11-22.csv")
-    assert name.content_disposition == 'attachment; filename="programme-figures_2018-2025_2026-11-22.csv"'
+    assert (name, name.title) == (
+        "programme-figures_2018-2025_2026-11-22.csv",
+        "programme-figures_2018-2025_2026-11-22.csv",
+    )
+    assert (
+        name.content_disposition
+        == 'attachment; filename="programme-figures_2018-2025_2026-11-22.csv"'
+    )
 
 
 def test_a_chart_s_file_is_named_by_its_title_in_the_page_s_language():
     assert chart_title("people", Words("vi")) == "Số người"
     assert chart_title("people") == "People"
     named = download_name("Funding by programme", Filters(2022, 2022), DAY, "png", Words("vi"))
-    assert (named, named.title) == ("kinh-phi-theo-chuong-trinh_2022_2026-11-22.png", "Kinh phí theo chương trình_2022_2026-11-22.png")
+    assert (named, named.title) == (
+        "kinh-phi-theo-chuong-trinh_2022_2026-11-22.png",
+        "Kinh phí theo chương trình_2022_2026-11-22.png",
+    )
 
 
 def test_a_wrong_download_is_explained_in_the_page_s_language(dataset, config):
     with pytest.raises(ExportError, match="không có kiểu tải 'docx'"):
         build_download("docx", Filters(2018, 2025), dataset, config, words="vi")
-    with pytest.raises(ExportError, match=r"^a csv download holds the whole view; chart= applies to png and svg$"):
+    with pytest.raises(
+        ExportError, match=r"^a csv download holds the whole view; chart= applies to png and svg$"
+    ):
         build_download("csv", Filters(2018, 2025), dataset, config, chart="people")
 
 

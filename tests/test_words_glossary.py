@@ -27,15 +27,25 @@ def english_term(row: dict[str, str]) -> str:
 
 def test_the_glossary_has_its_terms():
     terms = {english_term(row) for row in glossary_rows()}
-    assert {"human trafficking", "victim", "migration", "Migration Dialogue", "Modern Slavery Fund", "returns",
-            "memorandum of understanding", "joint action plan"} <= terms
+    assert {
+        "human trafficking",
+        "victim",
+        "migration",
+        "Migration Dialogue",
+        "Modern Slavery Fund",
+        "returns",
+        "memorandum of understanding",
+        "joint action plan",
+    } <= terms
 
 
 def test_every_term_cites_where_it_is_used_or_is_marked_as_a_proposal():
     for row in glossary_rows():
         assert row["status"].startswith(("Sourced", "Proposal")), row
         if row["status"].startswith("Sourced"):
-            assert re.search(r"\w+\.(vn|com|net|gov\.vn|com\.vn)\b|Law No\.|Decision", row["source"]), row
+            assert re.search(
+                r"\w+\.(vn|com|net|gov\.vn|com\.vn)\b|Law No\.|Decision", row["source"]
+            ), row
 
 
 def test_the_catalogue_s_vietnamese_uses_the_glossary_s_terms():
@@ -47,6 +57,10 @@ def test_the_catalogue_s_vietnamese_uses_the_glossary_s_terms():
         term = re.compile(r"\b" + re.escape(english_term(row)) + r"(s|es)?\b", re.IGNORECASE)
         for entry in entries:
             english = " ".join(re.sub(r"\{[a-z_]*\}", " ", text) for text in entry.english)
-            if term.search(english) and not all(row["check"].lower() in form.lower() for form in entry.translated):
-                misses.append(f"{english_term(row)!r} → {row['check']!r} missing in {entry.translated[0]!r}")
+            if term.search(english) and not all(
+                row["check"].lower() in form.lower() for form in entry.translated
+            ):
+                misses.append(
+                    f"{english_term(row)!r} → {row['check']!r} missing in {entry.translated[0]!r}"
+                )
     assert misses == []

@@ -18,8 +18,23 @@ from dashboard.words import Formatter, Words
 
 CTX = "what changed"
 FIGURE_FIELDS = (
-    "programme", "metric", "value", "value_high", "unit", "qualifier", "wording", "kind", "period_type",
-    "period_start", "period_start_precision", "period_end", "period_end_precision", "source", "quote", "change", "hedge",
+    "programme",
+    "metric",
+    "value",
+    "value_high",
+    "unit",
+    "qualifier",
+    "wording",
+    "kind",
+    "period_type",
+    "period_start",
+    "period_start_precision",
+    "period_end",
+    "period_end_precision",
+    "source",
+    "quote",
+    "change",
+    "hedge",
 )
 EVENT_FIELDS = ("programme", "type", "title", "date", "date_precision", "status", "source", "quote")
 SNAPSHOT_FORMAT = 1  # the layout of a release file; a file of another layout is refused
@@ -37,22 +52,47 @@ def snapshot(dataset: Dataset, version: str = "", released: dt.date | None = Non
     for f in dataset.figures:
         p = f.period
         row = {
-            "programme": f.programme, "metric": f.metric, "value": f.value, "value_high": f.value_high, "unit": f.unit,
-            "qualifier": f.qualifier, "wording": f.wording, "kind": f.kind, "period_type": p.type,
-            "period_start": p.start, "period_start_precision": p.start_precision, "period_end": p.end,
-            "period_end_precision": p.end_precision, "source": f.source, "quote": f.quote, "change": f.change, "hedge": f.hedge,
+            "programme": f.programme,
+            "metric": f.metric,
+            "value": f.value,
+            "value_high": f.value_high,
+            "unit": f.unit,
+            "qualifier": f.qualifier,
+            "wording": f.wording,
+            "kind": f.kind,
+            "period_type": p.type,
+            "period_start": p.start,
+            "period_start_precision": p.start_precision,
+            "period_end": p.end,
+            "period_end_precision": p.end_precision,
+            "source": f.source,
+            "quote": f.quote,
+            "change": f.change,
+            "hedge": f.hedge,
         }
         figures[f.id] = {k: _plain(v) for k, v in row.items()}
     events = {
-        e.id: {k: _plain(v) for k, v in {
-            "programme": e.programme, "type": e.type, "title": e.title, "date": e.date.first_day, "date_precision": e.date.precision,
-            "status": e.status, "source": e.source, "quote": e.quote,
-        }.items()}
+        e.id: {
+            k: _plain(v)
+            for k, v in {
+                "programme": e.programme,
+                "type": e.type,
+                "title": e.title,
+                "date": e.date.first_day,
+                "date_precision": e.date.precision,
+                "status": e.status,
+                "source": e.source,
+                "quote": e.quote,
+            }.items()
+        }
         for e in dataset.events
     }
     return {
-        "format": SNAPSHOT_FORMAT, "version": version, "released": released.isoformat() if released else None,
-        "figures": figures, "events": events,
+        "format": SNAPSHOT_FORMAT,
+        "version": version,
+        "released": released.isoformat() if released else None,
+        "figures": figures,
+        "events": events,
     }
 
 
@@ -83,8 +123,10 @@ class Changes:
         """The changes of these figures and events (a view's)."""
         figure_ids, event_ids = set(figure_ids), set(event_ids)
         return Changes(
-            tuple(c for c in self.figures if c.id in figure_ids), tuple(c for c in self.events if c.id in event_ids),
-            self.old_version, self.new_version,
+            tuple(c for c in self.figures if c.id in figure_ids),
+            tuple(c for c in self.events if c.id in event_ids),
+            self.old_version,
+            self.new_version,
         )
 
 
@@ -107,7 +149,8 @@ def compare(old: dict, new: dict) -> Changes:
     return Changes(
         _compare("figure", old.get("figures", {}), new.get("figures", {}), FIGURE_FIELDS),
         _compare("event", old.get("events", {}), new.get("events", {}), EVENT_FIELDS),
-        old.get("version") or "", new.get("version") or "",
+        old.get("version") or "",
+        new.get("version") or "",
     )
 
 
@@ -124,14 +167,22 @@ class Describer:
     def figure(self, row: dict) -> str:
         fmt = Formatter(self.words)
         value = fmt.value(
-            row["value"], row["qualifier"], self.units.get(row["unit"]), row.get("wording"), high=row.get("value_high"),
-            change=row.get("change"), hedge=row.get("hedge"),
+            row["value"],
+            row["qualifier"],
+            self.units.get(row["unit"]),
+            row.get("wording"),
+            high=row.get("value_high"),
+            change=row.get("change"),
+            hedge=row.get("hedge"),
         )
         if row["unit"] not in self.units:
             value = f"{value} {row['unit']}"
         period = Period(
-            dt.date.fromisoformat(row["period_start"]), dt.date.fromisoformat(row["period_end"]), PeriodType(row["period_type"]),
-            start_precision=DatePrecision(row["period_start_precision"]), end_precision=DatePrecision(row["period_end_precision"]),
+            dt.date.fromisoformat(row["period_start"]),
+            dt.date.fromisoformat(row["period_end"]),
+            PeriodType(row["period_type"]),
+            start_precision=DatePrecision(row["period_start_precision"]),
+            end_precision=DatePrecision(row["period_end_precision"]),
         )
         return f"{value} · {fmt.period(period)} · “{row['quote']}”"
 
@@ -144,8 +195,12 @@ class Describer:
 
 
 HEADINGS = {
-    ("figure", "added"): "Figures added", ("figure", "removed"): "Figures removed", ("figure", "changed"): "Figures changed",
-    ("event", "added"): "Events added", ("event", "removed"): "Events removed", ("event", "changed"): "Events changed",
+    ("figure", "added"): "Figures added",
+    ("figure", "removed"): "Figures removed",
+    ("figure", "changed"): "Figures changed",
+    ("event", "added"): "Events added",
+    ("event", "removed"): "Events removed",
+    ("event", "changed"): "Events changed",
 }
 
 
@@ -153,8 +208,12 @@ def change_line(change: Changed, describe: Describer) -> str:
     """``id: old → new`` for a changed record, ``id: record`` for an added or removed one."""
     if change.status == "changed":
         return describe.words.text(
-            "{id} ({fields}): {old} → {new}", CTX, id=change.id, fields=", ".join(change.fields),
-            old=describe.side(change, change.old), new=describe.side(change, change.new),
+            "{id} ({fields}): {old} → {new}",
+            CTX,
+            id=change.id,
+            fields=", ".join(change.fields),
+            old=describe.side(change, change.old),
+            new=describe.side(change, change.new),
         )
     return f"{change.id}: {describe.side(change, change.new or change.old)}"
 
@@ -183,10 +242,19 @@ def as_json(changes: Changes) -> dict:
         return {
             "added": {c.id: c.new for c in found if c.status == "added"},
             "removed": {c.id: c.old for c in found if c.status == "removed"},
-            "changed": {c.id: {f: {"old": c.old.get(f), "new": c.new.get(f)} for f in c.fields} for c in found if c.status == "changed"},
+            "changed": {
+                c.id: {f: {"old": c.old.get(f), "new": c.new.get(f)} for f in c.fields}
+                for c in found
+                if c.status == "changed"
+            },
         }
 
-    return {"from": changes.old_version, "to": changes.new_version, "figures": kind_json(changes.figures), "events": kind_json(changes.events)}
+    return {
+        "from": changes.old_version,
+        "to": changes.new_version,
+        "figures": kind_json(changes.figures),
+        "events": kind_json(changes.events),
+    }
 
 
 def units_of(*datasets: Dataset) -> dict[str, Unit]:

@@ -56,7 +56,9 @@ def _latest_first_positions(rows: pd.DataFrame) -> list[int]:
             return 1 if ends[i] is not None else -1
         if ends[i] != ends[j]:
             return 1 if ends[i] > ends[j] else -1
-        if a is not None and a != b:  # the same time as far as the dates say: the more precise first
+        if (
+            a is not None and a != b
+        ):  # the same time as far as the dates say: the more precise first
             return 1 if (a[1] - a[0]) < (b[1] - b[0]) else -1
         return (ids[i] > ids[j]) - (ids[i] < ids[j])
 
@@ -101,7 +103,9 @@ def claim_history(figures: pd.DataFrame, figure_id: str) -> pd.DataFrame:
     rows = _latest_first(rows)
     order = [i for i in rows["id"].tolist() if i not in copies]
     for copy, original in copies.items():  # each restatement right after the figure it restates
-        order.insert(order.index(original) + 1 + sum(1 for i in order if copies.get(i) == original), copy)
+        order.insert(
+            order.index(original) + 1 + sum(1 for i in order if copies.get(i) == original), copy
+        )
     position = {fid: n for n, fid in enumerate(rows["id"].tolist())}
     rows = rows.iloc[[position[i] for i in order]]
     ids = rows["id"].tolist()
@@ -121,7 +125,8 @@ def claim_history(figures: pd.DataFrame, figure_id: str) -> pd.DataFrame:
         return "earlier"
 
     return rows.assign(
-        claim_role=[role(i) for i in ids], same_of=pd.array([copies.get(i) for i in ids], dtype=object),
+        claim_role=[role(i) for i in ids],
+        same_of=pd.array([copies.get(i) for i in ids], dtype=object),
     ).reset_index(drop=True)
 
 
@@ -146,23 +151,37 @@ def leading_claims(figures: pd.DataFrame) -> pd.DataFrame:
     merged into a single number. A restatement (``same_as``) never leads: the figure it
     restates does. Rows keep the frame's order. (Vectorised: the page calls this for every
     bar chart and card of every view.)"""
-    if figures.empty or figures["quantity_group"].is_unique:  # every figure its own quantity: nothing to choose
-        return figures.assign(other_ids=pd.array([None] * len(figures), dtype=object)).reset_index(drop=True)
+    if (
+        figures.empty or figures["quantity_group"].is_unique
+    ):  # every figure its own quantity: nothing to choose
+        return figures.assign(other_ids=pd.array([None] * len(figures), dtype=object)).reset_index(
+            drop=True
+        )
     copies = restated(figures)
     group = figures["quantity_group"]
     lead = _leads(figures, copies)
     leads = dict(zip(lead["quantity_group"], lead["id"]))
-    lead_id = pd.Series([leads.get(g, i) for g, i in zip(group.tolist(), figures["id"].tolist())], index=figures.index, dtype=object)
+    lead_id = pd.Series(
+        [leads.get(g, i) for g, i in zip(group.tolist(), figures["id"].tolist())],
+        index=figures.index,
+        dtype=object,
+    )
     lead_disagrees = group.map(dict(zip(lead["quantity_group"], lead["disagrees_with"])))
     not_copy = ~figures["id"].isin(list(copies)).to_numpy()
-    keep = not_copy & (
-        (figures["id"] == lead_id).fillna(False).astype(bool)
-        | (figures["disagrees_with"] == lead_id).fillna(False).astype(bool)
-        | (figures["id"] == lead_disagrees).fillna(False).astype(bool)
-    ).to_numpy()
+    keep = (
+        not_copy
+        & (
+            (figures["id"] == lead_id).fillna(False).astype(bool)
+            | (figures["disagrees_with"] == lead_id).fillna(False).astype(bool)
+            | (figures["id"] == lead_disagrees).fillna(False).astype(bool)
+        ).to_numpy()
+    )
     kept = figures[keep]
     members = figures.groupby("quantity_group", sort=False)["id"].agg(list).to_dict()
-    others = [", ".join(i for i in members[g] if i != fid) or None for g, fid in zip(kept["quantity_group"], kept["id"])]
+    others = [
+        ", ".join(i for i in members[g] if i != fid) or None
+        for g, fid in zip(kept["quantity_group"], kept["id"])
+    ]
     return kept.assign(other_ids=pd.array(others, dtype=object)).reset_index(drop=True)
 
 
@@ -170,10 +189,14 @@ def _leads(figures: pd.DataFrame, copies: dict[str, str]) -> pd.DataFrame:
     """The latest statement of each quantity that has several, restatements left out; sorted
     only where there is a choice (a quantity of one statement leads with it)."""
     counted = figures[~figures["id"].isin(list(copies))] if copies else figures
-    return _latest_first(counted[counted["quantity_group"].duplicated(keep=False)]).drop_duplicates("quantity_group")
+    return _latest_first(counted[counted["quantity_group"].duplicated(keep=False)]).drop_duplicates(
+        "quantity_group"
+    )
 
 
-view_leading_claims = per_frame()(leading_claims)  # a view's, shared by its cards and bar charts: read, never changed
+view_leading_claims = per_frame()(
+    leading_claims
+)  # a view's, shared by its cards and bar charts: read, never changed
 
 
 @dataclass(frozen=True)
@@ -199,12 +222,20 @@ def _quantity_choices(figures: pd.DataFrame) -> list[QuantityChoice]:
     order = {group: n for n, group in enumerate(dict.fromkeys(figures["quantity_group"]))}
     copies = restated(figures)
     several = _leads(figures, copies)
-    rest = figures[~figures["quantity_group"].isin(several["quantity_group"]) & ~figures["id"].isin(list(copies))]
+    rest = figures[
+        ~figures["quantity_group"].isin(several["quantity_group"])
+        & ~figures["id"].isin(list(copies))
+    ]
     leads = pd.concat([several, rest]).drop_duplicates("quantity_group")
     counts = figures["quantity_group"].value_counts()
     choices = [
         QuantityChoice(str(g), choice_label(name, metric, period), int(counts[g]))
-        for g, name, metric, period in zip(leads["quantity_group"], leads["programme_name"], leads["metric_label"], leads["period_label"])
+        for g, name, metric, period in zip(
+            leads["quantity_group"],
+            leads["programme_name"],
+            leads["metric_label"],
+            leads["period_label"],
+        )
     ]
     return sorted(choices, key=lambda c: (-c.statements, order[c.id]))
 
@@ -225,8 +256,15 @@ def most_stated(figures: pd.DataFrame) -> str | None:
 def history_choice(history: pd.DataFrame) -> QuantityChoice:
     """The ``QuantityChoice`` of a ``claim_history`` (its first row is the latest statement):
     as ``quantity_choices`` lists it."""
-    lead = {c: history[c].iloc[0] for c in ("quantity_group", "programme_name", "metric_label", "period_label")}
-    return QuantityChoice(str(lead["quantity_group"]), choice_label(lead["programme_name"], lead["metric_label"], lead["period_label"]), len(history))
+    lead = {
+        c: history[c].iloc[0]
+        for c in ("quantity_group", "programme_name", "metric_label", "period_label")
+    }
+    return QuantityChoice(
+        str(lead["quantity_group"]),
+        choice_label(lead["programme_name"], lead["metric_label"], lead["period_label"]),
+        len(history),
+    )
 
 
 def same_groups(figures: pd.DataFrame) -> dict[str, list[str]]:
@@ -247,7 +285,11 @@ def part_of_tree(figures: pd.DataFrame) -> list[Node]:
     """The wholes (figures that are not part of another figure in the frame), each with its
     parts nested under it; a figure without parts or whole is a tree of one."""
     ids = list(figures["id"])
-    parent = {i: p for i, p in zip(figures["id"], figures["part_of"]) if isinstance(p, str) and p in set(ids)}
+    parent = {
+        i: p
+        for i, p in zip(figures["id"], figures["part_of"])
+        if isinstance(p, str) and p in set(ids)
+    }
     nodes = {i: Node(i) for i in ids}
     for child, whole in parent.items():
         nodes[whole].children.append(nodes[child])
@@ -264,7 +306,11 @@ class Conflict:
 def conflicts(figures: pd.DataFrame) -> list[Conflict]:
     rows = figures[figures["disagrees_with"].notna()]
     return [
-        Conflict(str(r["id"]), str(r["disagrees_with"]), None if pd.isna(r["resolution"]) else str(r["resolution"]))
+        Conflict(
+            str(r["id"]),
+            str(r["disagrees_with"]),
+            None if pd.isna(r["resolution"]) else str(r["resolution"]),
+        )
         for _, r in rows.iterrows()
     ]
 
@@ -299,21 +345,47 @@ def event_dates(events: pd.DataFrame) -> dict[str, list[tuple[str, str]]]:
     stated: dict[str, list] = {}
     labels: dict = {}
     for group, label, start, precision, publisher in zip(
-        events["same_group"].tolist(), events["date_label"].tolist(), events["date"].tolist(), events["date_precision"].tolist(),
+        events["same_group"].tolist(),
+        events["date_label"].tolist(),
+        events["date"].tolist(),
+        events["date_precision"].tolist(),
         events["source_publisher"].tolist(),
     ):
         date = FlexDate(start.date(), DatePrecision(precision))
         labels[date] = label
         stated.setdefault(group, []).append((date, publisher))
     found = {group: disputed_dates(dates) for group, dates in stated.items() if len(dates) > 1}
-    return {group: [(labels[d], " · ".join(who)) for d, who in dates] for group, dates in found.items() if dates}
+    return {
+        group: [(labels[d], " · ".join(who)) for d, who in dates]
+        for group, dates in found.items()
+        if dates
+    }
 
 
 def event_resolutions(events: pd.DataFrame) -> dict[str, str]:
     """``same_group`` → the curator's reading of a disputed date (``resolution``)."""
     if "resolution" not in events:
         return {}
-    return {g: r for g, r in zip(events["same_group"].tolist(), events["resolution"].tolist()) if isinstance(r, str) and r}
+    return {
+        g: r
+        for g, r in zip(events["same_group"].tolist(), events["resolution"].tolist())
+        if isinstance(r, str) and r
+    }
 
 
-__all__ = ["view_leading_claims", "Conflict", "Node", "QuantityChoice", "quantity_choices", "quantity_history", "claim_history", "conflicts", "event_dates", "event_markers", "event_resolutions", "leading_claims", "part_of_tree", "same_groups"]
+__all__ = [
+    "view_leading_claims",
+    "Conflict",
+    "Node",
+    "QuantityChoice",
+    "quantity_choices",
+    "quantity_history",
+    "claim_history",
+    "conflicts",
+    "event_dates",
+    "event_markers",
+    "event_resolutions",
+    "leading_claims",
+    "part_of_tree",
+    "same_groups",
+]

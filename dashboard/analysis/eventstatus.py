@@ -35,7 +35,8 @@ def passed_unrecorded(dataset: Dataset) -> frozenset[str]:
     groups = event_groups(dataset.events)
     held = {groups[e.id] for e in dataset.events if e.status is EventStatus.HELD}
     return frozenset(
-        e.id for e in dataset.events
+        e.id
+        for e in dataset.events
         if e.status is EventStatus.PLANNED and e.date.last_day < as_of and groups[e.id] not in held
     )
 

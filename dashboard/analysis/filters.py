@@ -41,10 +41,14 @@ class FilterField:
     name: str
     kind: Kind  # year: one year; ids: several ids (repeat the key); id: one id; language: a code of LANGUAGES
     help: str
-    attr: str  # the ``Filters`` attribute that holds it (``language`` for lang: not a filter of rows)
+    attr: (
+        str  # the ``Filters`` attribute that holds it (``language`` for lang: not a filter of rows)
+    )
     choices: str = ""  # the ``Choices`` attribute listing the values it may hold ("" for years and the language)
     every: str = ""  # ids: how a link says "every one" when the default is narrower (``programme=``, ``metric=all``)
-    reads: Literal["all", "first", "last"] = "all"  # ids: which of a link's repeated values count (the page shows one metric)
+    reads: Literal["all", "first", "last"] = (
+        "all"  # ids: which of a link's repeated values count (the page shows one metric)
+    )
     unknown: str = ""  # what a link's notice says of an id the data does not know ("{part}: no such programme")
 
     @property
@@ -58,13 +62,48 @@ class FilterField:
 
 
 FIELDS: tuple[FilterField, ...] = (
-    FilterField("year_from", "year", "First year (a figure is kept when its period overlaps the range).", "year_from"),
+    FilterField(
+        "year_from",
+        "year",
+        "First year (a figure is kept when its period overlaps the range).",
+        "year_from",
+    ),
     FilterField("year_to", "year", "Last year.", "year_to"),
-    FilterField("programme", "ids", "Programme id; repeat for several.", "programmes", "programmes", unknown="{part}: no such programme"),
-    FilterField("metric", "ids", "Metric id; repeat for several.", "metrics", "metrics", every="all", reads="first", unknown="{part}: no such metric"),
-    FilterField("scope", "ids", "Scope id (not_stated: programmes without one); repeat for several.", "scope", "scopes", unknown="{part}: no such scope"),
-    FilterField("quantity", "id", "The claims view's quantity (a quantity group id; none: the most stated one in view).", "quantity", "quantities",
-                reads="last", unknown="{part}: no such quantity in this data"),
+    FilterField(
+        "programme",
+        "ids",
+        "Programme id; repeat for several.",
+        "programmes",
+        "programmes",
+        unknown="{part}: no such programme",
+    ),
+    FilterField(
+        "metric",
+        "ids",
+        "Metric id; repeat for several.",
+        "metrics",
+        "metrics",
+        every="all",
+        reads="first",
+        unknown="{part}: no such metric",
+    ),
+    FilterField(
+        "scope",
+        "ids",
+        "Scope id (not_stated: programmes without one); repeat for several.",
+        "scope",
+        "scopes",
+        unknown="{part}: no such scope",
+    ),
+    FilterField(
+        "quantity",
+        "id",
+        "The claims view's quantity (a quantity group id; none: the most stated one in view).",
+        "quantity",
+        "quantities",
+        reads="last",
+        unknown="{part}: no such quantity in this data",
+    ),
     FilterField("lang", "language", "Language of the words: {languages}.", "language"),
 )
 YEAR_FROM, YEAR_TO, PROGRAMME, METRIC, SCOPE, QUANTITY, LANG = (f.name for f in FIELDS)
@@ -79,7 +118,10 @@ class FilterState:
 
     def values(self) -> dict[str, Any]:
         """Each field's value by its name (``programme``: a tuple of ids, ``quantity``: an id or None)."""
-        return {f.name: self.language if f.kind == "language" else getattr(self.filters, f.attr) for f in FIELDS}
+        return {
+            f.name: self.language if f.kind == "language" else getattr(self.filters, f.attr)
+            for f in FIELDS
+        }
 
 
 @dataclass(frozen=True)
@@ -95,7 +137,9 @@ class Choices:
     last_year: int
     programmes: tuple[str, ...]
     metrics: tuple[str, ...]
-    scopes: tuple[str, ...] = ()  # scope ids in the vocabulary's order, then "not_stated" if any programme has none
+    scopes: tuple[
+        str, ...
+    ] = ()  # scope ids in the vocabulary's order, then "not_stated" if any programme has none
     quantities: tuple[str, ...] = ()  # quantity_group ids (analysis.claims.quantity_choices)
 
 
@@ -110,8 +154,17 @@ def choices(dataset: Dataset | Choices, figures: pd.DataFrame | None = None) -> 
         scopes += (SCOPE_NOT_STATED,)
     if figures is None and dataset.figures:
         figures = figures_frame(dataset)
-    quantities = tuple(dict.fromkeys(figures["quantity_group"].astype(str))) if dataset.figures else ()
-    return Choices(first, last, tuple(p.id for p in dataset.programmes), tuple(m.id for m in dataset.metrics), scopes, quantities)
+    quantities = (
+        tuple(dict.fromkeys(figures["quantity_group"].astype(str))) if dataset.figures else ()
+    )
+    return Choices(
+        first,
+        last,
+        tuple(p.id for p in dataset.programmes),
+        tuple(m.id for m in dataset.metrics),
+        scopes,
+        quantities,
+    )
 
 
 def known(values: Any, ids: tuple[str, ...]) -> tuple[str, ...]:
@@ -163,7 +216,9 @@ class BadOption(ValueError):
         self.option = option
 
 
-def state_from_options(options: dict[str, Any], dataset: Dataset | Choices, defaults: Any, words: Words | None = None) -> FilterState:
+def state_from_options(
+    options: dict[str, Any], dataset: Dataset | Choices, defaults: Any, words: Words | None = None
+) -> FilterState:
     """The filter state of the command line's options (by field name; ``None`` or ``()`` for an
     option not given) over config.yaml's ``defaults``: what is given wins, the rest is the
     default view, exactly as a link that names only some keys. An id the data does not know
@@ -183,32 +238,61 @@ def state_from_options(options: dict[str, Any], dataset: Dataset | Choices, defa
             values[f.attr] = given
         else:
             listed = tuple(given) if f.repeats else (given,)
-            if f.repeats and all(not v or v == f.every for v in listed):  # "--programme ''", "--metric all": every one, as in a link
+            if f.repeats and all(
+                not v or v == f.every for v in listed
+            ):  # "--programme ''", "--metric all": every one, as in a link
                 values[f.attr] = ()
                 continue
             unknown = [v for v in listed if v not in getattr(c, f.choices)]
             if unknown:
-                raise BadOption(f.flag, words.text("unknown {option} {name}; choose one of: {choices}", CTX_CLI, option=f.name,
-                                                   name=", ".join(map(repr, unknown)), choices=", ".join(getattr(c, f.choices)) or "-"))
+                raise BadOption(
+                    f.flag,
+                    words.text(
+                        "unknown {option} {name}; choose one of: {choices}",
+                        CTX_CLI,
+                        option=f.name,
+                        name=", ".join(map(repr, unknown)),
+                        choices=", ".join(getattr(c, f.choices)) or "-",
+                    ),
+                )
             values[f.attr] = tuple(dict.fromkeys(listed)) if f.repeats else given
     if values["year_from"] > values["year_to"]:
-        raise BadOption("--year-from", words.text("{first} is after {last}", CTX_CLI, first=values["year_from"], last=values["year_to"]))
+        raise BadOption(
+            "--year-from",
+            words.text(
+                "{first} is after {last}",
+                CTX_CLI,
+                first=values["year_from"],
+                last=values["year_to"],
+            ),
+        )
     return FilterState(Filters(**values), language)
 
 
-def years_without_data(filters: Filters, dataset: Dataset | Choices, words: Words | None = None) -> str:
+def years_without_data(
+    filters: Filters, dataset: Dataset | Choices, words: Words | None = None
+) -> str:
     """``No figures in 2013: the data covers 2018–2026.`` for the years of a view outside the
     data's span; ``""`` when every year chosen is inside it. In the language of ``words``."""
     words = words or Words(SOURCE_LANGUAGE)
     c = choices(dataset)
     outside = [
         (lo, hi)
-        for lo, hi in ((filters.year_from, min(filters.year_to, c.first_year - 1)), (max(filters.year_from, c.last_year + 1), filters.year_to))
+        for lo, hi in (
+            (filters.year_from, min(filters.year_to, c.first_year - 1)),
+            (max(filters.year_from, c.last_year + 1), filters.year_to),
+        )
         if lo <= hi
     ]
     if not outside:
         return ""
     spans = [str(lo) if lo == hi else f"{lo}–{hi}" for lo, hi in outside]
-    years = spans[0] if len(spans) == 1 else words.text("{first} or {last}", "list of names", first=spans[0], last=spans[1])
+    years = (
+        spans[0]
+        if len(spans) == 1
+        else words.text("{first} or {last}", "list of names", first=spans[0], last=spans[1])
+    )
     span = str(c.first_year) if c.first_year == c.last_year else f"{c.first_year}–{c.last_year}"
-    return words.text("No figures or events in {years}: the data covers {span}.", "status", years=years, span=span)
+    return words.text(
+        "No figures or events in {years}: the data covers {span}.", "status", years=years, span=span
+    )

@@ -25,12 +25,27 @@ from dashboard.words.format import QUALIFIER_MARKS, QUALIFIER_SENTENCES, QUALIFI
 DEFAULT_WORDS = dict(QUALIFIER_WORDS)
 APPROX_WORDS = set(_APPROX_WORDS)
 # The English sentences; a page in another language asks ``qualifier_note(q, words)``.
-QUALIFIER_NOTES = {q: QUALIFIER_SENTENCES[q] for q in (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.APPROX)}
+QUALIFIER_NOTES = {
+    q: QUALIFIER_SENTENCES[q] for q in (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.APPROX)
+}
 # Not yet in QUALIFIER_NOTES: the views list every note there and add a range's when they draw ranges.
 RANGE_NOTE = QUALIFIER_SENTENCES[Qualifier.RANGE]
 __all__ = [
-    "APPROX_WORDS", "DEFAULT_WORDS", "QUALIFIER_MARKS", "QUALIFIER_NOTES", "RANGE_NOTE", "count", "format_date",
-    "figure_value", "format_number", "format_period", "format_quantity", "format_value", "formatter", "qualifier_note", "qualifier_word",
+    "APPROX_WORDS",
+    "DEFAULT_WORDS",
+    "QUALIFIER_MARKS",
+    "QUALIFIER_NOTES",
+    "RANGE_NOTE",
+    "count",
+    "format_date",
+    "figure_value",
+    "format_number",
+    "format_period",
+    "format_quantity",
+    "format_value",
+    "formatter",
+    "qualifier_note",
+    "qualifier_word",
 ]
 
 Language = Words | str | None  # a Words object, a language code, or None for English
@@ -48,14 +63,21 @@ def formatter(words: Language = None) -> Formatter:
     return _formatter_for(words or "en")
 
 
-def qualifier_word(qualifier: Qualifier | str, wording: str | None = None, *, words: Language = None) -> str:
+def qualifier_word(
+    qualifier: Qualifier | str, wording: str | None = None, *, words: Language = None
+) -> str:
     """The word shown before a value: the source's own word for a bound ("at least" is not
     "over": see ``records.BOUND_WORDS``) and for an approximation ("nearly" is not "around");
     without a known wording, "over" for a lower bound and "up to" for an upper one."""
     return formatter(words).qualifier_word(qualifier, wording)
 
 
-def qualifier_note(qualifier: Qualifier | str, words: Language = None, wording: str | None = None, hedge: str | None = None) -> str:
+def qualifier_note(
+    qualifier: Qualifier | str,
+    words: Language = None,
+    wording: str | None = None,
+    hedge: str | None = None,
+) -> str:
     """What a bound means, one sentence ("Over: the source gives a lower bound; …"); with the
     source's ``wording`` "at least" reads as a bound that may be reached; a ``hedge``
     ("potentially") is the qualifier of a hedged value."""
@@ -68,7 +90,9 @@ def count(n: int, noun: str, *, words: Language = None) -> str:
     return formatter(words).count(n, noun)
 
 
-def format_number(value: float, unit: Unit | None = None, *, direction: str = "nearest", words: Language = None) -> str:
+def format_number(
+    value: float, unit: Unit | None = None, *, direction: str = "nearest", words: Language = None
+) -> str:
     """``£7m``, ``£1.5m``, ``£9,722``, ``7 million``, ``24,000``. ``direction`` rounds a
     non-whole value "down" (lower bounds), "up" (upper bounds) or to the "nearest"."""
     return formatter(words).number(value, unit, direction=direction)
@@ -88,7 +112,9 @@ def format_value(
     """A curated figure as people read it: ``over £7m``, ``up to £1m``, ``nearly £1m``, ``720``,
     ``between 10,000 and 13,000`` (a range: ``value`` is the low bound, ``high`` the high one);
     a value of another kind with its own words: ``down 75%``, ``4th largest``, ``3 flights``."""
-    return formatter(words).value(value, qualifier, unit, wording, high=high, change=change, hedge=hedge)
+    return formatter(words).value(
+        value, qualifier, unit, wording, high=high, change=change, hedge=hedge
+    )
 
 
 def figure_value(figure: Figure, unit: Unit | None, formatter: Formatter) -> str:
@@ -96,7 +122,13 @@ def figure_value(figure: Figure, unit: Unit | None, formatter: Formatter) -> str
     frame (English) and every localized frame (``views.language``) make, so the arguments a
     figure's value is written from are named once."""
     return formatter.value(
-        figure.value, figure.qualifier, unit, figure.wording, high=figure.value_high, change=figure.change, hedge=figure.hedge,
+        figure.value,
+        figure.qualifier,
+        unit,
+        figure.wording,
+        high=figure.value_high,
+        change=figure.change,
+        hedge=figure.hedge,
     )
 
 

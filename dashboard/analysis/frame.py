@@ -29,26 +29,87 @@ from dashboard.words.kinds import shown_note
 _ENGLISH = Words("en")  # the words of a caller that names no language
 
 FIGURE_COLUMNS = [
-    "id", "programme", "metric", "value", "unit", "qualifier", "kind",
-    "period_start", "period_end", "source", "quote",
+    "id",
+    "programme",
+    "metric",
+    "value",
+    "unit",
+    "qualifier",
+    "kind",
+    "period_start",
+    "period_end",
+    "source",
+    "quote",
     # free columns after the fixed eleven
-    "wording", "period_type", "period_start_basis", "period_end_basis", "note",
-    "programme_name", "metric_label", "chart", "value_label", "period_label",
-    "source_title", "source_publisher", "source_date", "source_url",
+    "wording",
+    "period_type",
+    "period_start_basis",
+    "period_end_basis",
+    "note",
+    "programme_name",
+    "metric_label",
+    "chart",
+    "value_label",
+    "period_label",
+    "source_title",
+    "source_publisher",
+    "source_date",
+    "source_url",
     # the claims model: scope, precision, bounds, relations (see data/README.md)
-    "scope", "scope_label", "period_start_precision", "period_end_precision",
-    "value_low", "value_high", "committed_on", "committed_on_precision", "committed_on_basis",
-    "relation", "related_ids", "part_of", "same_as", "updates", "disagrees_with", "resolution",
-    "same_group", "quantity_group", "source_published", "source_published_precision", "source_caveats",
-    "metric_counts", "metric_counted_by", "ratio_role",
-    "change", "hedge",  # a percentage change's direction (its value is signed: a fall is negative); a source's hedge
+    "scope",
+    "scope_label",
+    "period_start_precision",
+    "period_end_precision",
+    "value_low",
+    "value_high",
+    "committed_on",
+    "committed_on_precision",
+    "committed_on_basis",
+    "relation",
+    "related_ids",
+    "part_of",
+    "same_as",
+    "updates",
+    "disagrees_with",
+    "resolution",
+    "same_group",
+    "quantity_group",
+    "source_published",
+    "source_published_precision",
+    "source_caveats",
+    "metric_counts",
+    "metric_counted_by",
+    "ratio_role",
+    "change",
+    "hedge",  # a percentage change's direction (its value is signed: a fall is negative); a source's hedge
 ]
 EVENT_COLUMNS = [
-    "id", "date", "date_end", "date_precision", "date_label", "date_basis", "programme",
-    "programme_name", "type", "status", "title", "source", "quote",
-    "source_title", "source_publisher", "source_date",
-    "type_label", "type_symbol", "scope", "scope_label", "same_as", "same_group", "group_sources", "passed_unrecorded",
-    "disagrees_with", "resolution",
+    "id",
+    "date",
+    "date_end",
+    "date_precision",
+    "date_label",
+    "date_basis",
+    "programme",
+    "programme_name",
+    "type",
+    "status",
+    "title",
+    "source",
+    "quote",
+    "source_title",
+    "source_publisher",
+    "source_date",
+    "type_label",
+    "type_symbol",
+    "scope",
+    "scope_label",
+    "same_as",
+    "same_group",
+    "group_sources",
+    "passed_unrecorded",
+    "disagrees_with",
+    "resolution",
 ]
 SCOPE_NOT_STATED = "not_stated"  # the filter value for programmes without a scope
 SCOPE_NOT_STATED_LABEL = "Scope not stated"
@@ -64,18 +125,36 @@ class Filters:
     year_to: int
     programmes: tuple[str, ...] = field(default=())
     metrics: tuple[str, ...] = field(default=())
-    scope: tuple[str, ...] = field(default=())  # scope ids (or "not_stated"); empty means every scope
-    quantity: str | None = None  # the claims view's quantity (a quantity_group); None: the most stated one
+    scope: tuple[str, ...] = field(
+        default=()
+    )  # scope ids (or "not_stated"); empty means every scope
+    quantity: str | None = (
+        None  # the claims view's quantity (a quantity_group); None: the most stated one
+    )
 
     def describe(self, dataset: Dataset, words: Words | None = None) -> str:
         """``2018–2025 · all programmes · all metrics`` for titles, subtitles and slides
         (``· UK–Vietnam bilateral`` follows when a scope is chosen), in the language of
         ``words`` (English when None); names as ``dataset`` holds them."""
         words = words or _ENGLISH
-        years = f"{self.year_from}" if self.year_from == self.year_to else f"{self.year_from}–{self.year_to}"
-        programmes = ", ".join(dataset.programme(p).name for p in self.programmes) or words.text("all programmes", "filters")
-        metrics = ", ".join(dataset.metric(m).label for m in self.metrics) or words.text("all metrics", "filters")
-        text = words.text("{years} · {programmes} · {metrics}", "filters", years=years, programmes=programmes, metrics=metrics)
+        years = (
+            f"{self.year_from}"
+            if self.year_from == self.year_to
+            else f"{self.year_from}–{self.year_to}"
+        )
+        programmes = ", ".join(dataset.programme(p).name for p in self.programmes) or words.text(
+            "all programmes", "filters"
+        )
+        metrics = ", ".join(dataset.metric(m).label for m in self.metrics) or words.text(
+            "all metrics", "filters"
+        )
+        text = words.text(
+            "{years} · {programmes} · {metrics}",
+            "filters",
+            years=years,
+            programmes=programmes,
+            metrics=metrics,
+        )
         if self.scope:
             text += " · " + ", ".join(scope_label(dataset, s, words) for s in self.scope)
         return text
@@ -116,36 +195,55 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
         source = dataset.source(f.source)
         rows.append(
             {
-                "id": f.id, "programme": f.programme, "metric": f.metric, "value": signed(f.value, f.change),
-                "unit": f.unit, "qualifier": f.qualifier.value, "kind": f.kind.value,
-                "period_start": f.period.start, "period_end": f.period.end,
-                "source": f.source, "quote": f.quote, "wording": f.wording,
+                "id": f.id,
+                "programme": f.programme,
+                "metric": f.metric,
+                "value": signed(f.value, f.change),
+                "unit": f.unit,
+                "qualifier": f.qualifier.value,
+                "kind": f.kind.value,
+                "period_start": f.period.start,
+                "period_end": f.period.end,
+                "source": f.source,
+                "quote": f.quote,
+                "wording": f.wording,
                 "period_type": f.period.type.value,
-                "period_start_basis": f.period.start_basis, "period_end_basis": f.period.end_basis,
+                "period_start_basis": f.period.start_basis,
+                "period_end_basis": f.period.end_basis,
                 "note": shown_note(english, f.note, f.compared_with),
                 "programme_name": dataset.programme(f.programme).name,
                 "metric_label": dataset.metric(f.metric).label,
                 "chart": dataset.metric(f.metric).chart,
                 "value_label": fmt.figure_value(f, unit, english),
                 "period_label": english.period(f.period),
-                "source_title": source.title, "source_publisher": source.publisher,
-                "source_date": sourcedate.source_date(source), "source_url": source.url,
+                "source_title": source.title,
+                "source_publisher": source.publisher,
+                "source_date": sourcedate.source_date(source),
+                "source_url": source.url,
                 **_claim_columns(f, dataset, same_group, quantity_group),
             }
         )
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
-    return typed(frame, dates=["period_start", "period_end"], numbers=["value", "value_low", "value_high"])
+    return typed(
+        frame, dates=["period_start", "period_end"], numbers=["value", "value_low", "value_high"]
+    )
 
 
 def _file_bounds(f, dataset: Dataset) -> tuple[float | None, float | None]:
     """The bounds a data file writes: as the words state them (``stated_bounds``: None where the
     text gives none), kept within what the value's kind can be ("top 10" is rank 1 to 10)."""
     low, high = stated_bounds(f)
-    low, high = kind_bounds(-math.inf if low is None else low, math.inf if high is None else high, dataset.unit(f.unit).value_kind)
+    low, high = kind_bounds(
+        -math.inf if low is None else low,
+        math.inf if high is None else high,
+        dataset.unit(f.unit).value_kind,
+    )
     return (None if math.isinf(low) else low), (None if math.isinf(high) else high)
 
 
-def _claim_columns(f, dataset: Dataset, same_group: dict[str, str], quantity_group: dict[str, str]) -> dict:
+def _claim_columns(
+    f, dataset: Dataset, same_group: dict[str, str], quantity_group: dict[str, str]
+) -> dict:
     programme = dataset.programme(f.programme)
     metric = dataset.metric(f.metric)
     source = dataset.source(f.source)
@@ -154,22 +252,32 @@ def _claim_columns(f, dataset: Dataset, same_group: dict[str, str], quantity_gro
         low, high = (None if high is None else -high), (None if low is None else -low)
     relations = f.relations()
     return {
-        "scope": programme.scope or SCOPE_NOT_STATED, "scope_label": scope_label(dataset, programme.scope),
-        "period_start_precision": f.period.start_precision.value, "period_end_precision": f.period.end_precision.value,
-        "value_low": low, "value_high": high,
+        "scope": programme.scope or SCOPE_NOT_STATED,
+        "scope_label": scope_label(dataset, programme.scope),
+        "period_start_precision": f.period.start_precision.value,
+        "period_end_precision": f.period.end_precision.value,
+        "value_low": low,
+        "value_high": high,
         "committed_on": str(f.committed_on) if f.committed_on else None,
         "committed_on_precision": f.committed_on.precision.value if f.committed_on else None,
         "committed_on_basis": f.committed_on_basis,
         "relation": ", ".join(name for name, _ in relations) or None,
         "related_ids": ", ".join(target for _, target in relations) or None,
-        "part_of": f.part_of, "same_as": f.same_as, "updates": f.updates,
-        "disagrees_with": f.disagrees_with, "resolution": f.resolution,
-        "same_group": same_group[f.id], "quantity_group": quantity_group[f.id],
-        "source_published": "" if source.published_how == "undated" else str(source.published), "source_published_precision": source.published.precision.value,
+        "part_of": f.part_of,
+        "same_as": f.same_as,
+        "updates": f.updates,
+        "disagrees_with": f.disagrees_with,
+        "resolution": f.resolution,
+        "same_group": same_group[f.id],
+        "quantity_group": quantity_group[f.id],
+        "source_published": "" if source.published_how == "undated" else str(source.published),
+        "source_published_precision": source.published.precision.value,
         "source_caveats": " · ".join(source.caveats) or None,
-        "metric_counts": metric.counts or None, "metric_counted_by": metric.counted_by or None,
+        "metric_counts": metric.counts or None,
+        "metric_counted_by": metric.counted_by or None,
         "ratio_role": metric.ratio or None,
-        "change": f.change.value if f.change else None, "hedge": f.hedge.value if f.hedge else None,
+        "change": f.change.value if f.change else None,
+        "hedge": f.hedge.value if f.hedge else None,
     }
 
 
@@ -196,22 +304,38 @@ def events_frame(dataset: Dataset) -> pd.DataFrame:
         type_def = dataset.event_type_def(e.type)
         rows.append(
             {
-                "id": e.id, "date": e.date.first_day, "date_end": e.date.last_day,
-                "date_precision": e.date.precision.value, "date_label": sourcedate.event_date(e),
-                "date_basis": e.date_basis, "programme": e.programme,
+                "id": e.id,
+                "date": e.date.first_day,
+                "date_end": e.date.last_day,
+                "date_precision": e.date.precision.value,
+                "date_label": sourcedate.event_date(e),
+                "date_basis": e.date_basis,
+                "programme": e.programme,
                 "programme_name": dataset.programme(e.programme).name,
-                "type": str(e.type), "status": e.status.value, "title": e.title,
-                "source": e.source, "quote": e.quote, "source_title": source.title,
-                "source_publisher": source.publisher, "source_date": sourcedate.source_date(source),
-                "type_label": type_def.label, "type_symbol": type_def.symbol,
-                "scope": programme.scope or SCOPE_NOT_STATED, "scope_label": scope_label(dataset, programme.scope),
-                "same_as": e.same_as, "same_group": groups[e.id], "group_sources": " · ".join(sources_of[groups[e.id]]),
+                "type": str(e.type),
+                "status": e.status.value,
+                "title": e.title,
+                "source": e.source,
+                "quote": e.quote,
+                "source_title": source.title,
+                "source_publisher": source.publisher,
+                "source_date": sourcedate.source_date(source),
+                "type_label": type_def.label,
+                "type_symbol": type_def.symbol,
+                "scope": programme.scope or SCOPE_NOT_STATED,
+                "scope_label": scope_label(dataset, programme.scope),
+                "same_as": e.same_as,
+                "same_group": groups[e.id],
+                "group_sources": " · ".join(sources_of[groups[e.id]]),
                 "passed_unrecorded": "yes" if e.id in passed else None,
-                "disagrees_with": e.disagrees_with, "resolution": e.resolution,
+                "disagrees_with": e.disagrees_with,
+                "resolution": e.resolution,
             }
         )
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
-    return typed(frame, dates=["date", "date_end"], numbers=[]).sort_values(["date", "id"], kind="stable", ignore_index=True)
+    return typed(frame, dates=["date", "date_end"], numbers=[]).sort_values(
+        ["date", "id"], kind="stable", ignore_index=True
+    )
 
 
 def year_span(dataset: Dataset) -> tuple[int, int]:
@@ -224,14 +348,23 @@ def year_span(dataset: Dataset) -> tuple[int, int]:
 # --- filters -----------------------------------------------------------------------------
 
 
-def filter_by_years(frame: pd.DataFrame, year_from: int, year_to: int, *, start: str = "period_start", end: str = "period_end") -> pd.DataFrame:
+def filter_by_years(
+    frame: pd.DataFrame,
+    year_from: int,
+    year_to: int,
+    *,
+    start: str = "period_start",
+    end: str = "period_end",
+) -> pd.DataFrame:
     """Rows whose period overlaps ``year_from``–``year_to`` (both included)."""
     lo = pd.Timestamp(year_from, 1, 1)
     hi = pd.Timestamp(year_to, 12, 31)
     return frame[(frame[start] <= hi) & (frame[end] >= lo)]
 
 
-def filter_by_programmes(frame: pd.DataFrame, programmes: tuple[str, ...] | list[str]) -> pd.DataFrame:
+def filter_by_programmes(
+    frame: pd.DataFrame, programmes: tuple[str, ...] | list[str]
+) -> pd.DataFrame:
     return frame[frame["programme"].isin(list(programmes))] if programmes else frame
 
 
@@ -258,7 +391,9 @@ def apply_filters(figures: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 def apply_event_filters(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """Events in the year range, programmes and scope; the metric filter does not apply to events."""
-    frame = filter_by_years(events, filters.year_from, filters.year_to, start="date", end="date_end")
+    frame = filter_by_years(
+        events, filters.year_from, filters.year_to, start="date", end="date_end"
+    )
     frame = filter_by_scope(frame, filters.scope)
     return filter_by_programmes(frame, filters.programmes).reset_index(drop=True)
 
@@ -267,7 +402,9 @@ def apply_event_filters(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 
 def quantity(row: Mapping) -> Quantity:
-    return Quantity.of(row["value"], row["qualifier"], high=row.get("value_high"), wording=row.get("wording"))
+    return Quantity.of(
+        row["value"], row["qualifier"], high=row.get("value_high"), wording=row.get("wording")
+    )
 
 
 def periods_overlap(a: pd.Series, b: pd.Series) -> bool:
@@ -280,14 +417,20 @@ def sum_figures(rows: pd.DataFrame) -> Quantity:
     periods overlapping (a cumulative total already contains its sub-periods)."""
     if rows.empty:
         raise NotAdditive("there is nothing to add")
-    for column, what in [("metric", "metrics"), ("unit", "units"), ("kind", "reported and committed figures")]:
+    for column, what in [
+        ("metric", "metrics"),
+        ("unit", "units"),
+        ("kind", "reported and committed figures"),
+    ]:
         if rows[column].nunique() > 1:
             raise NotAdditive(f"cannot add different {what}")
     records = [row for _, row in rows.iterrows()]
     for i, a in enumerate(records):
-        for b in records[i + 1:]:
+        for b in records[i + 1 :]:
             if periods_overlap(a, b):
-                raise NotAdditive(f"{a['id']} and {b['id']} cover overlapping periods; adding them would count twice")
+                raise NotAdditive(
+                    f"{a['id']} and {b['id']} cover overlapping periods; adding them would count twice"
+                )
     total = Quantity(0.0, 0.0, lo_closed=True)  # nothing yet: exactly zero
     for row in records:
         total = total + quantity(row)
@@ -311,34 +454,71 @@ class Derived:
     denominator_text: str
 
 
-RATIO_COLUMNS = ("id", "metric", "unit", "value", "qualifier", "wording", "value_high", "kind", "value_label", "programme",
-                 "programme_name", "period_label")  # what derive_ratio reads
+RATIO_COLUMNS = (
+    "id",
+    "metric",
+    "unit",
+    "value",
+    "qualifier",
+    "wording",
+    "value_high",
+    "kind",
+    "value_label",
+    "programme",
+    "programme_name",
+    "period_label",
+)  # what derive_ratio reads
 
 
-def derive_ratio(numerator: Mapping, denominator: Mapping, dataset: Dataset, words: Words | None = None) -> Derived:
+def derive_ratio(
+    numerator: Mapping, denominator: Mapping, dataset: Dataset, words: Words | None = None
+) -> Derived:
     """``numerator / denominator`` with bounds: over £7m / 720 is "over £9,722" (in the
     language of ``words``, English when None; names as ``dataset`` holds them)."""
     words = words or _ENGLISH
-    for row in (pledge for pledge in (numerator, denominator) if pledge.get("kind", Kind.REPORTED.value) != Kind.REPORTED.value):
-        raise NotAdditive(f"{row['id']} is {row['kind']}, not reported; only reported figures make a funding-per-person ratio")
+    for row in (
+        pledge
+        for pledge in (numerator, denominator)
+        if pledge.get("kind", Kind.REPORTED.value) != Kind.REPORTED.value
+    ):
+        raise NotAdditive(
+            f"{row['id']} is {row['kind']}, not reported; only reported figures make a funding-per-person ratio"
+        )
     ratio = quantity(numerator) / quantity(denominator)
     unit = dataset.unit(numerator["unit"])
     per_metric = dataset.metric(denominator["metric"])
     per = per_metric.singular or per_metric.label.lower()
     ctx = "funding per person"
-    label = words.text("{funding} per {per}", ctx, funding=dataset.metric(numerator["metric"]).label, per=per)
+    label = words.text(
+        "{funding} per {per}", ctx, funding=dataset.metric(numerator["metric"]).label, per=per
+    )
     if ratio.bounded:
-        text = words.text("{funding} per {per}", ctx, funding=fmt.format_quantity(ratio, unit, words=words), per=per)
+        text = words.text(
+            "{funding} per {per}",
+            ctx,
+            funding=fmt.format_quantity(ratio, unit, words=words),
+            per=per,
+        )
     else:
         text = words.text(
-            "no bound either way: {numerator} ÷ {denominator} could be any amount per {per}", ctx,
-            numerator=numerator["value_label"], denominator=denominator["value_label"], per=per,
+            "no bound either way: {numerator} ÷ {denominator} could be any amount per {per}",
+            ctx,
+            numerator=numerator["value_label"],
+            denominator=denominator["value_label"],
+            per=per,
         )
     return Derived(
-        label=label, programme=str(numerator["programme"]), numerator=str(numerator["id"]),
-        denominator=str(denominator["id"]), quantity=ratio, unit=unit.id, text=text,
-        period_label=str(numerator["period_label"]), programme_name=str(numerator["programme_name"]),
-        numerator_text=str(numerator["value_label"]), denominator_text=str(denominator["value_label"]),
+        label=label,
+        programme=str(numerator["programme"]),
+        numerator=str(numerator["id"]),
+        denominator=str(denominator["id"]),
+        quantity=ratio,
+        unit=unit.id,
+        text=text,
+        period_label=str(numerator["period_label"]),
+        programme_name=str(numerator["programme_name"]),
+        numerator_text=str(numerator["value_label"]),
+        denominator_text=str(denominator["value_label"]),
     )
 
 
@@ -349,6 +529,7 @@ def ratio_pairs(figures: pd.DataFrame) -> list[tuple[str, str]]:
     order. Only such pairs divide honestly: money for one period over people of another says
     nothing. A restatement (``same_as``) pairs as the figure it restates, once. A frame without ``ratio_role`` (older callers) keeps funding over people.
     (Plain lists and one dict: every view asks, and a merge of frames cost more than its rows.)"""
+
     def text(column: str) -> list:
         return texts(figures[column])
 
@@ -356,28 +537,50 @@ def ratio_pairs(figures: pd.DataFrame) -> list[tuple[str, str]]:
     # A part (a slice of the money, a subgroup of the people) is not what its programme spent
     # or counted, and a figure two documents disagree on would be divided as if the
     # disagreement were settled: neither is divided (the cards and claims show them as such).
-    disputed = {t for t in text("disagrees_with") if t} | {i for i, t in zip(text("id"), text("disagrees_with")) if t} if "disagrees_with" in figures else set()
+    disputed = (
+        {t for t in text("disagrees_with") if t}
+        | {i for i, t in zip(text("id"), text("disagrees_with")) if t}
+        if "disagrees_with" in figures
+        else set()
+    )
     parts = {i for i, t in zip(text("id"), text("part_of")) if t} if "part_of" in figures else set()
-    reported = [k == Kind.REPORTED.value and i not in copies and i not in disputed and i not in parts for k, i in zip(text("kind"), text("id"))]
+    reported = [
+        k == Kind.REPORTED.value and i not in copies and i not in disputed and i not in parts
+        for k, i in zip(text("kind"), text("id"))
+    ]
     roles = text("ratio_role") if "ratio_role" in figures else []
     if any(r is not None for r, keep in zip(roles, reported) if keep):
         is_money, is_people = [r == "numerator" for r in roles], [r == "denominator" for r in roles]
     else:
-        is_money, is_people = [m == "funding" for m in text("metric")], [u == "people" for u in text("unit")]
+        is_money, is_people = (
+            [m == "funding" for m in text("metric")],
+            [u == "people" for u in text("unit")],
+        )
     # the same programme and period; a missing part matches a missing part, as a frame merge
     # does (NaT is one integer, the smallest)
-    periods = [figures[c].to_numpy(dtype="datetime64[s]").astype("int64").tolist() for c in ("period_start", "period_end")]
+    periods = [
+        figures[c].to_numpy(dtype="datetime64[s]").astype("int64").tolist()
+        for c in ("period_start", "period_end")
+    ]
     keys = list(zip(text("programme"), *periods))
     ids = figures["id"].tolist()
     people: dict[tuple, list[str]] = {}
     for i, key in enumerate(keys):
         if reported[i] and is_people[i]:
             people.setdefault(key, []).append(ids[i])
-    return [(ids[i], person) for i, key in enumerate(keys) if reported[i] and is_money[i] for person in people.get(key, [])]
+    return [
+        (ids[i], person)
+        for i, key in enumerate(keys)
+        if reported[i] and is_money[i]
+        for person in people.get(key, [])
+    ]
 
 
 def funding_ratios(
-    figures: pd.DataFrame, dataset: Dataset, pairs: list[tuple[str, str]] | None = None, words: Words | None = None,
+    figures: pd.DataFrame,
+    dataset: Dataset,
+    pairs: list[tuple[str, str]] | None = None,
+    words: Words | None = None,
 ) -> list[Derived]:
     """Reported funding per person for each of ``pairs`` (by default every ``ratio_pairs``),
     in the language of ``words`` (English when None)."""
@@ -391,7 +594,26 @@ def funding_ratios(
 
 
 __all__ = [
-    "EVENT_COLUMNS", "FIGURE_COLUMNS", "Derived", "Filters", "NotAdditive", "Qualifier",
-    "SCOPE_NOT_STATED", "apply_event_filters", "apply_filters", "card_metrics", "filter_by_scope", "scope_label", "derive_ratio", "events_frame", "figures_frame",
-    "filter_by_metrics", "filter_by_programmes", "filter_by_years", "funding_ratios", "ratio_pairs", "sum_figures", "year_span",
+    "EVENT_COLUMNS",
+    "FIGURE_COLUMNS",
+    "Derived",
+    "Filters",
+    "NotAdditive",
+    "Qualifier",
+    "SCOPE_NOT_STATED",
+    "apply_event_filters",
+    "apply_filters",
+    "card_metrics",
+    "filter_by_scope",
+    "scope_label",
+    "derive_ratio",
+    "events_frame",
+    "figures_frame",
+    "filter_by_metrics",
+    "filter_by_programmes",
+    "filter_by_years",
+    "funding_ratios",
+    "ratio_pairs",
+    "sum_figures",
+    "year_span",
 ]

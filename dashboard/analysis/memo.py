@@ -46,7 +46,9 @@ def per_frame(kept: int = 16, held: int = 1) -> Callable[[Callable[..., T]], Cal
             with lock:
                 drop_freed()
                 hit = answers.get(key)
-                if hit is not None and all(ref() is o for ref, o in zip(hit[0], objects)):  # not new objects at freed ones' addresses
+                if hit is not None and all(
+                    ref() is o for ref, o in zip(hit[0], objects)
+                ):  # not new objects at freed ones' addresses
                     return hit[1]
             answer = fn(*args)
             # the callback only notes the key: it may run inside any allocation, lock held or not

@@ -32,7 +32,13 @@ class Quantity:
     hi_closed: bool = True
 
     @classmethod
-    def of(cls, value: float, qualifier: Qualifier | str, high: float | None = None, wording: str | None = None) -> Quantity:
+    def of(
+        cls,
+        value: float,
+        qualifier: Qualifier | str,
+        high: float | None = None,
+        wording: str | None = None,
+    ) -> Quantity:
         """The interval a figure's wording allows; a range needs ``high``, its upper bound.
         ``wording`` says whether a bound is closed ("at least", "up to") or open ("over")."""
         qualifier = Qualifier(qualifier)
@@ -81,15 +87,20 @@ class Quantity:
         hi = _div(self.hi, other.lo)
         # a bound of the ratio is reached only when both bounds it comes from are reached
         return Quantity(
-            lo, hi, approx=self.approx or other.approx,
+            lo,
+            hi,
+            approx=self.approx or other.approx,
             lo_closed=self.lo_closed and other.hi_closed and not math.isinf(other.hi),
             hi_closed=self.hi_closed and other.lo_closed and not math.isinf(hi),
         )
 
     def __add__(self, other: Quantity) -> Quantity:
         return Quantity(
-            self.lo + other.lo, self.hi + other.hi, approx=self.approx or other.approx,
-            lo_closed=self.lo_closed and other.lo_closed, hi_closed=self.hi_closed and other.hi_closed,
+            self.lo + other.lo,
+            self.hi + other.hi,
+            approx=self.approx or other.approx,
+            lo_closed=self.lo_closed and other.lo_closed,
+            hi_closed=self.hi_closed and other.hi_closed,
         )
 
 

@@ -32,7 +32,11 @@ def event_date(event: Event, words: Words | None = None) -> str:
     worked out rather than printed (``date_inferred``, with its ``date_basis``)."""
     words = words or _ENGLISH
     date = Formatter(words).flex_date(event.date)
-    return words.text("{date} (inferred)", CTX, date=date) if getattr(event, "date_inferred", False) else date
+    return (
+        words.text("{date} (inferred)", CTX, date=date)
+        if getattr(event, "date_inferred", False)
+        else date
+    )
 
 
 __all__ = ["event_date", "source_date"]

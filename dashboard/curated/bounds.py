@@ -16,12 +16,21 @@ from dashboard.curated.records import Qualifier
 # an upper one "up to", as data written before this list did.
 BOUND_WORDS: dict[Qualifier, dict[str, bool]] = {
     Qualifier.AT_LEAST: {
-        "at least": True, "no fewer than": True, "no less than": True,
-        "over": False, "more than": False, "in excess of": False,
+        "at least": True,
+        "no fewer than": True,
+        "no less than": True,
+        "over": False,
+        "more than": False,
+        "in excess of": False,
     },
     Qualifier.AT_MOST: {
-        "up to": True, "at most": True, "as many as": True, "no more than": True,
-        "under": False, "less than": False, "fewer than": False,
+        "up to": True,
+        "at most": True,
+        "as many as": True,
+        "no more than": True,
+        "under": False,
+        "less than": False,
+        "fewer than": False,
     },
 }
 # The words of a rank's upper bound ("top 10" is places 1 to 10, "one of the two largest" 1 or 2):
@@ -52,9 +61,19 @@ def bound_closed(qualifier: Qualifier | str, wording: str | None = None) -> bool
 # bound like "more than", "ít nhất" a closed one like "at least". The catalogue says each
 # English word in Vietnamese again with the one word the glossary fixes for it.
 VIETNAMESE_WORDS = {
-    "ít nhất": "at least", "không dưới": "no fewer than", "hơn": "more than", "trên": "over",
-    "tối đa": "up to", "lên tới": "up to", "lên đến": "up to", "không quá": "no more than", "dưới": "under",
-    "gần": "nearly", "gần như": "almost", "khoảng": "about", "xấp xỉ": "approximately",
+    "ít nhất": "at least",
+    "không dưới": "no fewer than",
+    "hơn": "more than",
+    "trên": "over",
+    "tối đa": "up to",
+    "lên tới": "up to",
+    "lên đến": "up to",
+    "không quá": "no more than",
+    "dưới": "under",
+    "gần": "nearly",
+    "gần như": "almost",
+    "khoảng": "about",
+    "xấp xỉ": "approximately",
 }
 
 
@@ -62,4 +81,3 @@ def as_english(wording: str) -> str:
     """The wording every output reads: a Vietnamese bound word as its English equivalent
     ("hơn" → "more than"), any other wording unchanged."""
     return VIETNAMESE_WORDS.get(wording.strip().lower(), wording)
-

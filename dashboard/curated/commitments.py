@@ -13,11 +13,26 @@ import re
 from dashboard.curated.mentions import Measure, Mention
 from dashboard.curated.records import Qualifier
 
-COMMITMENT_VERBS = ("vowed", "vows", "pledged", "pledges", "committed", "commits", "promised", "promises", "undertook", "undertakes")
+COMMITMENT_VERBS = (
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "committed",
+    "commits",
+    "promised",
+    "promises",
+    "undertook",
+    "undertakes",
+)
 COMMITMENT_AFTER_WILL = ("double", "triple", "expand", "increase", "scale up", "step up", "extend")
 _COMMITMENT = re.compile(
-    r"\b(?:(?:" + "|".join(COMMITMENT_VERBS) + r")\s+to\s+[A-Za-z][A-Za-z-]*"
-    + r"|will\s+(?:" + "|".join(w.replace(" ", r"\s+") for w in COMMITMENT_AFTER_WILL) + r"))\b",
+    r"\b(?:(?:"
+    + "|".join(COMMITMENT_VERBS)
+    + r")\s+to\s+[A-Za-z][A-Za-z-]*"
+    + r"|will\s+(?:"
+    + "|".join(w.replace(" ", r"\s+") for w in COMMITMENT_AFTER_WILL)
+    + r"))\b",
     re.IGNORECASE,
 )
 
@@ -25,6 +40,15 @@ _COMMITMENT = re.compile(
 def find_commitments(text: str, source: str = "") -> list[Mention]:
     """Every commitment without a number in ``text`` ("vowed to double", "will expand")."""
     return [
-        Mention(source, text.count("\n", 0, m.start()) + 1, m.start(), m.end(), " ".join(m.group(0).split()), None, Measure.COMMITMENT, Qualifier.EXACT)
+        Mention(
+            source,
+            text.count("\n", 0, m.start()) + 1,
+            m.start(),
+            m.end(),
+            " ".join(m.group(0).split()),
+            None,
+            Measure.COMMITMENT,
+            Qualifier.EXACT,
+        )
         for m in _COMMITMENT.finditer(text)
     ]

@@ -16,7 +16,9 @@ from dashboard.curated.records import Dataset, where
 
 # What a curator writes for "the source does not say": the field is then left out, and the
 # views say it themselves ("who counted: not stated in the source"), never "counted by Unknown".
-_NOT_STATED = re.compile(r"^\s*(not\s+(stated|given|said|known)|unknown|unstated|none|n/?a|-+)\b", re.I)
+_NOT_STATED = re.compile(
+    r"^\s*(not\s+(stated|given|said|known)|unknown|unstated|none|n/?a|-+)\b", re.I
+)
 
 
 def says_nobody(text: str | None) -> bool:
@@ -36,14 +38,41 @@ def context_problems(dataset: Dataset) -> list[Problem]:
 
     for stat in dataset.context_statistics:
         if stat.unit not in units:
-            add(stat, "unit", f"unknown unit {stat.unit!r}; define it under `units:` or use one of: {', '.join(sorted(units)) or '(none defined)'}", "unknown-unit")
+            add(
+                stat,
+                "unit",
+                f"unknown unit {stat.unit!r}; define it under `units:` or use one of: {', '.join(sorted(units)) or '(none defined)'}",
+                "unknown-unit",
+            )
         if stat.period.end < stat.period.start:
-            add(stat, "period.end", f"{stat.period.end} is before the start {stat.period.start}", "period-order")
+            add(
+                stat,
+                "period.end",
+                f"{stat.period.end} is before the start {stat.period.start}",
+                "period-order",
+            )
         if says_nobody(stat.counted_by):
-            add(stat, "counted_by", f"{stat.counted_by!r} names nobody; leave `counted_by` out when the source does not say who counted (the dashboard then says so)", "counted-by-not-stated")
+            add(
+                stat,
+                "counted_by",
+                f"{stat.counted_by!r} names nobody; leave `counted_by` out when the source does not say who counted (the dashboard then says so)",
+                "counted-by-not-stated",
+            )
         if stat.id in figure_ids:
-            add(stat, "id", f"{stat.id!r} is also a figure's id; give the context statistic an id of its own", "duplicate-id")
+            add(
+                stat,
+                "id",
+                f"{stat.id!r} is also a figure's id; give the context statistic an id of its own",
+                "duplicate-id",
+            )
     for metric in dataset.metrics:
         if says_nobody(metric.counted_by):
-            problems.append(Problem(where(metric, "counted_by"), "counted_by", f"{metric.counted_by!r} names nobody; leave `counted_by` out when the source does not say who counted", "counted-by-not-stated"))
+            problems.append(
+                Problem(
+                    where(metric, "counted_by"),
+                    "counted_by",
+                    f"{metric.counted_by!r} names nobody; leave `counted_by` out when the source does not say who counted",
+                    "counted-by-not-stated",
+                )
+            )
     return problems

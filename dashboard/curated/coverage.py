@@ -24,7 +24,11 @@ from enum import StrEnum
 from pathlib import Path
 
 from dashboard.curated.mentions import (  # noqa: F401  (re-exported: coverage is where callers look)
-    Measure, Mention, find_mentions, parse_number, parse_spelled,
+    Measure,
+    Mention,
+    find_mentions,
+    parse_number,
+    parse_spelled,
 )
 from dashboard.curated.commitments import find_commitments
 from dashboard.curated.records import Dataset
@@ -84,7 +88,9 @@ class CoverageReport:
         for e in self.entries:
             m = e.mention
             what = " (a commitment without a number)" if m.measure is Measure.COMMITMENT else ""
-            out.append(f"{Path(self.seeds_dir) / m.source}:{m.line}: \"{m.text}\"{what}: {e.describe()}")
+            out.append(
+                f'{Path(self.seeds_dir) / m.source}:{m.line}: "{m.text}"{what}: {e.describe()}'
+            )
         seeds = len({e.mention.source for e in self.entries})
         summary = (
             f"{len(self.entries)} mentions in {seeds} seed(s): {self.count(Status.CITED)} cited, "
@@ -93,7 +99,9 @@ class CoverageReport:
         )
         if self.unreadable:
             summary += f", {len(self.unreadable)} seed(s) unreadable"
-        out.append(summary + ("." if self.complete else "; curate or exclude each UNCURATED mention."))
+        out.append(
+            summary + ("." if self.complete else "; curate or exclude each UNCURATED mention.")
+        )
         return out
 
 
@@ -103,8 +111,14 @@ def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
 
 def classify(mention: Mention, text: str, dataset: Dataset) -> Covered:
     """The status of one mention of seed ``mention.source`` whose text is ``text``."""
-    figures = [f for f in (*dataset.figures, *dataset.context_statistics) if f.source == mention.source]
-    records = figures + ([e for e in dataset.events if e.source == mention.source] if mention.measure is Measure.COMMITMENT else [])
+    figures = [
+        f for f in (*dataset.figures, *dataset.context_statistics) if f.source == mention.source
+    ]
+    records = figures + (
+        [e for e in dataset.events if e.source == mention.source]
+        if mention.measure is Measure.COMMITMENT
+        else []
+    )
     cited = sorted({r.id for r in records if _inside(mention, find_all(text, r.quote))})
     if cited:
         return Covered(mention, Status.CITED, ", ".join(cited))
@@ -117,7 +131,8 @@ def classify(mention: Mention, text: str, dataset: Dataset) -> Covered:
         for f in figures
         if f.value == mention.value
         and mention.measure not in (Measure.PERCENT, Measure.COMMITMENT)
-        and (units[f.unit].is_currency if f.unit in units else False) == (mention.measure is Measure.MONEY)
+        and (units[f.unit].is_currency if f.unit in units else False)
+        == (mention.measure is Measure.MONEY)
     )
     if same:
         return Covered(mention, Status.RESTATES, ", ".join(same))
@@ -140,9 +155,13 @@ def coverage(dataset: Dataset, seeds_dir: Path | str) -> CoverageReport:
     for name in seed_files(seeds_dir):
         text = read_seed(seeds_dir, name)
         if text is None:
-            unreadable.append(Unreadable(name, "file: not UTF-8 text; save the document as UTF-8 plain text"))
+            unreadable.append(
+                Unreadable(name, "file: not UTF-8 text; save the document as UTF-8 plain text")
+            )
             continue
         language = languages.get(name)  # a Vietnamese document writes 3,000 as "3.000"
         mentions = find_mentions(text, name, language=language) + find_commitments(text, name)
-        entries += [classify(m, text, dataset) for m in sorted(mentions, key=lambda m: (m.start, m.end))]
+        entries += [
+            classify(m, text, dataset) for m in sorted(mentions, key=lambda m: (m.start, m.end))
+        ]
     return CoverageReport(str(seeds_dir), tuple(entries), tuple(unreadable))

@@ -40,7 +40,10 @@ _STOP = re.compile(r"[.!?;](?=\s|$)|\n")
 
 # Inside a sentence, a clause ends at a comma (never the one in "1,936") or before a word that
 # starts another statement: "… over £7 million to strengthen …", "… which has identified 720 …".
-_CLAUSE_BEFORE = re.compile(r"(?:,|\s(?:which|and|that|while|và|mà))\s+(?:(?:which|and|that|while|và|mà)\s+)?", re.IGNORECASE)
+_CLAUSE_BEFORE = re.compile(
+    r"(?:,|\s(?:which|and|that|while|và|mà))\s+(?:(?:which|and|that|while|và|mà)\s+)?",
+    re.IGNORECASE,
+)
 _CLAUSE_AFTER = re.compile(r",\s|\s(?:to|which|and|that|while|through|và|để|mà)\s", re.IGNORECASE)
 
 
@@ -104,7 +107,11 @@ def find_dates(text: str) -> list[DateMention]:
             date = dt.date(int(m["y1"] or m["y2"] or m["y3"] or m["y4"]), month, day)
         except ValueError:
             continue
-        found.append(DateMention(text.count("\n", 0, m.start()) + 1, m.start(), m.end(), " ".join(m[0].split()), date))
+        found.append(
+            DateMention(
+                text.count("\n", 0, m.start()) + 1, m.start(), m.end(), " ".join(m[0].split()), date
+            )
+        )
     return found
 
 
@@ -113,11 +120,16 @@ def find_dates(text: str) -> list[DateMention]:
 _YEAR = r"((?:19|20)\d\d)"
 _PERIODS = [  # (pattern, period type, start month-day, end month-day or None for "the document's date")
     (re.compile(rf"\b(?:since|từ năm|kể từ năm|từ)\s+{_YEAR}\b", re.I), "cumulative"),
-    (re.compile(rf"\b(?:between|from|từ)\s+{_YEAR}\s+(?:and|to|đến|tới)\s+{_YEAR}\b", re.I), "span"),
+    (
+        re.compile(rf"\b(?:between|from|từ)\s+{_YEAR}\s+(?:and|to|đến|tới)\s+{_YEAR}\b", re.I),
+        "span",
+    ),
     (re.compile(rf"\b{_YEAR}\s*[/–-]\s*(\d\d)\b"), "financial_year"),
     (re.compile(rf"\b(?:in|during|năm|trong năm)\s+{_YEAR}\b", re.I), "year"),
 ]
-_COMMITTED = re.compile(r"\b(?:will|pledge[sd]?|commit(?:s|ted)?|plans?|planned|to provide|sẽ|cam kết|dự kiến)\b", re.I)
+_COMMITTED = re.compile(
+    r"\b(?:will|pledge[sd]?|commit(?:s|ted)?|plans?|planned|to provide|sẽ|cam kết|dự kiến)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -136,7 +148,9 @@ def guess_period(sentence: str, published: dt.date | None) -> PeriodGuess | None
             continue
         year = int(m[1])
         if kind == "cumulative":
-            return PeriodGuess(kind, f"{year}-01-01", published.isoformat() if published else TODO, m[0])
+            return PeriodGuess(
+                kind, f"{year}-01-01", published.isoformat() if published else TODO, m[0]
+            )
         if kind == "span":
             return PeriodGuess(kind, f"{year}-01-01", f"{int(m[2])}-12-31", m[0])
         if kind == "financial_year":
@@ -172,13 +186,23 @@ def guess_metric(mention: Mention, dataset: Dataset):
     none or several do, or for money (every money metric counts pounds)."""
     if mention.measure is not Measure.COUNT:
         return None
-    nouns = [_stem(w) for w in re.findall(r"[^\W\d_]+", mention.text.split(maxsplit=1)[-1]) if len(w) > 2]
-    nouns = [n for n in nouns if n not in {"more", "than", "over", "least", "nearly", "about", "almost", "around"}]
+    nouns = [
+        _stem(w) for w in re.findall(r"[^\W\d_]+", mention.text.split(maxsplit=1)[-1]) if len(w) > 2
+    ]
+    nouns = [
+        n
+        for n in nouns
+        if n not in {"more", "than", "over", "least", "nearly", "about", "almost", "around"}
+    ]
     if not nouns:
         return None
     found = [
-        m for m in dataset.metrics
-        if any(n in {_stem(w) for w in re.findall(r"[^\W\d_]+", f"{m.label} {m.singular}")} for n in nouns)
+        m
+        for m in dataset.metrics
+        if any(
+            n in {_stem(w) for w in re.findall(r"[^\W\d_]+", f"{m.label} {m.singular}")}
+            for n in nouns
+        )
     ]
     return found[0] if len(found) == 1 else None
 
@@ -233,11 +257,20 @@ class Draft:
         if self.events:
             parts.append("events:\n" + "\n\n".join(self.events))
         if not (self.source or self.figures or self.events):
-            parts.append(f"# Nothing to draft: every number ({self.skipped}) and date is already curated.")
+            parts.append(
+                f"# Nothing to draft: every number ({self.skipped}) and date is already curated."
+            )
         return "\n\n".join(parts) + "\n"
 
 
-def draft(text: str, file: str, dataset: Dataset, *, data_dir: Path | None = None, language: str | None = None) -> Draft:
+def draft(
+    text: str,
+    file: str,
+    dataset: Dataset,
+    *,
+    data_dir: Path | None = None,
+    language: str | None = None,
+) -> Draft:
     """Skeletons for what in document ``file`` (its ``text``) no record accounts for."""
     sources = {s.file: s for s in dataset.sources}
     source = sources.get(file)
@@ -252,18 +285,41 @@ def draft(text: str, file: str, dataset: Dataset, *, data_dir: Path | None = Non
             skipped += 1
             continue
         figures.append(_figure(text, file, mention, dataset, nouns, published))
-    quoted = [span for r in (*dataset.figures, *dataset.events, *dataset.exclusions) if r.source == file for span in find_all(text, r.quote)]
-    events = [_event(text, file, d, dataset) for d in dates if not any(s <= d.start and d.end <= e for s, e in quoted)]
-    return Draft(tuple(figures), tuple(events), None if source else _source(text, file, dates, style.name), skipped)
+    quoted = [
+        span
+        for r in (*dataset.figures, *dataset.events, *dataset.exclusions)
+        if r.source == file
+        for span in find_all(text, r.quote)
+    ]
+    events = [
+        _event(text, file, d, dataset)
+        for d in dates
+        if not any(s <= d.start and d.end <= e for s, e in quoted)
+    ]
+    return Draft(
+        tuple(figures),
+        tuple(events),
+        None if source else _source(text, file, dates, style.name),
+        skipped,
+    )
 
 
-def _figure(text: str, file: str, mention: Mention, dataset: Dataset, nouns: dict[str, str], published: dt.date | None) -> str:
+def _figure(
+    text: str,
+    file: str,
+    mention: Mention,
+    dataset: Dataset,
+    nouns: dict[str, str],
+    published: dt.date | None,
+) -> str:
     quote = " ".join(text[slice(*quote_span(text, mention.start, mention.end))].split())
     sentence = " ".join(text[slice(*sentence_span(text, mention.start, mention.end))].split())
     metric = guess_metric(mention, dataset)
     unit = metric.unit if metric is not None else guess_unit(mention, dataset, nouns)
     metrics = [m.id for m in dataset.metrics if unit is None or m.unit == unit]
-    if metric is None and unit is not None and len(metrics) == 1:  # the one metric in that unit ("funding" for £)
+    if (
+        metric is None and unit is not None and len(metrics) == 1
+    ):  # the one metric in that unit ("funding" for £)
         metric = dataset.metric(metrics[0])
     period = guess_period(sentence, published)
     kind = "committed" if _COMMITTED.search(sentence) else "reported"
@@ -271,17 +327,21 @@ def _figure(text: str, file: str, mention: Mention, dataset: Dataset, nouns: dic
     lines = [
         f"  - id: {TODO}  # TODO: a short id for {scalar(mention.text)} ({at})",
         f"    programme: {TODO}  # TODO: one of: {_choices(p.id for p in dataset.programmes)}",
-        f"    metric: {metric.id}  # TODO: confirm (guessed from {scalar(mention.text)}; or one of: {_choices(metrics)})" if metric
+        f"    metric: {metric.id}  # TODO: confirm (guessed from {scalar(mention.text)}; or one of: {_choices(metrics)})"
+        if metric
         else f"    metric: {TODO}  # TODO: one of: {_choices(metrics)}",
         f"    value: {mention.value}",
-        f"    unit: {unit}  # TODO: confirm (read from {scalar(mention.text)})" if unit
+        f"    unit: {unit}  # TODO: confirm (read from {scalar(mention.text)})"
+        if unit
         else f"    unit: {TODO}  # TODO: one of: {_choices(u.id for u in dataset.units)}",
         f"    qualifier: {mention.qualifier.value}",
     ]
     wording = _wording(mention)
     if wording:
         lines.append(f"    wording: {scalar(wording)}")
-    lines.append(f"    kind: {kind}  # TODO: confirm (reported: already happened; committed: pledged)")
+    lines.append(
+        f"    kind: {kind}  # TODO: confirm (reported: already happened; committed: pledged)"
+    )
     lines.append("    period:")
     if period:
         lines += [
@@ -314,15 +374,17 @@ def _wording(mention: Mention) -> str | None:
 def _event(text: str, file: str, date: DateMention, dataset: Dataset) -> str:
     sentence = " ".join(text[slice(*sentence_span(text, date.start, date.end))].split())
     types = [t.id for t in dataset.event_types] if dataset.event_types else []
-    return "\n".join([
-        f"  - id: {TODO}  # TODO: a short id for what happened on {date.date.isoformat()} ({file}:{date.line})",
-        f"    date: {date.date.isoformat()}  # TODO: confirm (read from {scalar(date.text)})",
-        f"    programme: {TODO}  # TODO: one of: {_choices(p.id for p in dataset.programmes)}",
-        f"    type: {TODO}  # TODO: one of: {_choices(types)}",
-        f"    title: {TODO}  # TODO: what happened, in a few words",
-        f"    source: {scalar(file)}",
-        f"    quote: {scalar(sentence)}",
-    ])
+    return "\n".join(
+        [
+            f"  - id: {TODO}  # TODO: a short id for what happened on {date.date.isoformat()} ({file}:{date.line})",
+            f"    date: {date.date.isoformat()}  # TODO: confirm (read from {scalar(date.text)})",
+            f"    programme: {TODO}  # TODO: one of: {_choices(p.id for p in dataset.programmes)}",
+            f"    type: {TODO}  # TODO: one of: {_choices(types)}",
+            f"    title: {TODO}  # TODO: what happened, in a few words",
+            f"    source: {scalar(file)}",
+            f"    quote: {scalar(sentence)}",
+        ]
+    )
 
 
 def _source(text: str, file: str, dates: list[DateMention], language: str) -> str:
@@ -333,10 +395,13 @@ def _source(text: str, file: str, dates: list[DateMention], language: str) -> st
         f"    title: {TODO}  # TODO: the document's title (its first line reads {scalar(first_line[:80])})",
         f"    publisher: {TODO}  # TODO: who published it",
         f"    published: {published.date.isoformat()}  # TODO: confirm (the first date in the text, line {published.line})"
-        if published else f"    published: {TODO}  # TODO: YYYY-MM-DD, YYYY-MM or YYYY",
+        if published
+        else f"    published: {TODO}  # TODO: YYYY-MM-DD, YYYY-MM or YYYY",
     ]
     if language != "en":
-        lines.append(f"    language: {language}  # TODO: confirm (the document's letters are Vietnamese)")
+        lines.append(
+            f"    language: {language}  # TODO: confirm (the document's letters are Vietnamese)"
+        )
     return "\n".join(lines)
 
 
@@ -358,5 +423,12 @@ def todos_left(data_dir: Path | str) -> list[Problem]:
             if _TODO_WORD.search(line):
                 field = line.split(":", 1)[0].strip(" -") or "TODO"
                 shown = " ".join(line.split())
-                problems.append(Problem(Location(_display(path), number), field, f"TODO left: {shown!r}; confirm or fill it", "todo-left"))
+                problems.append(
+                    Problem(
+                        Location(_display(path), number),
+                        field,
+                        f"TODO left: {shown!r}; confirm or fill it",
+                        "todo-left",
+                    )
+                )
     return problems

@@ -124,13 +124,17 @@ def _show(value: Any) -> str:
     return repr(value) if not isinstance(value, dt.date) else value.isoformat()
 
 
-def build_period(type: PeriodType, start: FlexDate | None = None, end: FlexDate | None = None, **basis: Any) -> Period:
+def build_period(
+    type: PeriodType, start: FlexDate | None = None, end: FlexDate | None = None, **basis: Any
+) -> Period:
     """A ``Period`` from the dates as written: ``start: 2018`` is 1 January 2018 (year
     precision), ``end: 2025-03`` is 31 March 2025 (month precision). ``as_at`` needs only
     ``end``, and ``not_stated`` (a pledge whose span the source does not give) only ``end``,
     the date it was stated; ``year`` and ``financial_year`` may give only ``start``."""
     if type is PeriodType.NOT_STATED and start is not None:
-        raise FieldError("a `not_stated` period has no start: give only `end`, the date the amount was stated (with `end_basis`)")
+        raise FieldError(
+            "a `not_stated` period has no start: give only `end`, the date the amount was stated (with `end_basis`)"
+        )
     if start is None and type in (PeriodType.AS_AT, PeriodType.NOT_STATED):
         start = end
     if end is None and start is not None:
@@ -140,14 +144,32 @@ def build_period(type: PeriodType, start: FlexDate | None = None, end: FlexDate 
             end = FlexDate(dt.date(start.first_day.year + 1, 3, 31), DatePrecision.MONTH)
     if start is None or end is None:
         missing = "end" if start is not None else "start"
-        raise FieldError(f"missing required field period.{missing} (only `as_at` and `not_stated` may omit the start, only `year` and `financial_year` the end)")
-    if type is PeriodType.YEAR and (start.first_day.year != end.last_day.year or start.first_day.timetuple().tm_yday != 1 or (end.last_day.month, end.last_day.day) != (12, 31)):
-        raise FieldError(f"a `year` period is one calendar year, 1 January to 31 December; got {start} to {end} (use `span` for part of a year)")
-    if type is PeriodType.FINANCIAL_YEAR and ((start.first_day.month, start.first_day.day) != (4, 1) or end.last_day != dt.date(start.first_day.year + 1, 3, 31)):
-        raise FieldError(f"a `financial_year` runs 1 April to 31 March of the next year; got {start} to {end}")
+        raise FieldError(
+            f"missing required field period.{missing} (only `as_at` and `not_stated` may omit the start, only `year` and `financial_year` the end)"
+        )
+    if type is PeriodType.YEAR and (
+        start.first_day.year != end.last_day.year
+        or start.first_day.timetuple().tm_yday != 1
+        or (end.last_day.month, end.last_day.day) != (12, 31)
+    ):
+        raise FieldError(
+            f"a `year` period is one calendar year, 1 January to 31 December; got {start} to {end} (use `span` for part of a year)"
+        )
+    if type is PeriodType.FINANCIAL_YEAR and (
+        (start.first_day.month, start.first_day.day) != (4, 1)
+        or end.last_day != dt.date(start.first_day.year + 1, 3, 31)
+    ):
+        raise FieldError(
+            f"a `financial_year` runs 1 April to 31 March of the next year; got {start} to {end}"
+        )
     point = type in (PeriodType.AS_AT, PeriodType.NOT_STATED)  # one date: when it was said
     start_day = start.first_day if not point or start is not end else end.last_day
     return Period(
-        start=start_day, end=end.last_day, type=type, start_basis=basis.get("start_basis"), end_basis=basis.get("end_basis"),
-        start_precision=start.precision, end_precision=end.precision,
+        start=start_day,
+        end=end.last_day,
+        type=type,
+        start_basis=basis.get("start_basis"),
+        end_basis=basis.get("end_basis"),
+        start_precision=start.precision,
+        end_precision=end.precision,
     )

@@ -20,7 +20,9 @@ class UnitKind(StrEnum):
 
     MONEY = "money"  # "£7m": a currency, written with its prefix
     COUNT = "count"  # "3 flights": things counted, written with the unit's noun
-    PERCENT_CHANGE = "percent_change"  # "cut by 75%": a change of an unstated base (``change``: fall or rise)
+    PERCENT_CHANGE = (
+        "percent_change"  # "cut by 75%": a change of an unstated base (``change``: fall or rise)
+    )
     PERCENT_SHARE = "percent_share"  # "almost 90%": a share of a whole, 0 to 100
     RANK = "rank"  # "the fourth largest": an ordinal, 1 = largest; "top 10" is at_most 10
     MULTIPLE = "multiple"  # "four times as many": a ratio to another quantity
@@ -40,14 +42,15 @@ class Hedge(StrEnum):
     ESTIMATED = "estimated"
 
 
-
 @dataclass(frozen=True)
 class Unit:
     id: str
     label: str  # "pounds sterling"
     prefix: str = ""  # "£"
     noun: str = ""  # "people"; empty for currencies
-    kind: UnitKind | None = None  # None: money with a prefix, else a count read as a bare number (people)
+    kind: UnitKind | None = (
+        None  # None: money with a prefix, else a count read as a bare number (people)
+    )
     singular: str = ""  # "flight": the noun of a count of one
     location: Location | None = field(default=None, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -66,7 +69,6 @@ class Unit:
         """Money or a count: a quantity that can be a bar's length beside its like (a percentage,
         a rank or a multiple is a relation to something not drawn)."""
         return self.value_kind in (UnitKind.MONEY, UnitKind.COUNT)
-
 
 
 def kind_bounds(low: float, high: float, kind: UnitKind) -> tuple[float, float]:

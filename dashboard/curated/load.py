@@ -22,14 +22,40 @@ from typing import Any, Callable
 import yaml
 
 from dashboard.curated.fields import (  # noqa: F401  (re-exported: the schemas below and other loaders use them)
-    FieldError, text, ident, number, date, build_period, flex_date, text_list, boolean, vocabulary_id, choice, optional,
+    FieldError,
+    text,
+    ident,
+    number,
+    date,
+    build_period,
+    flex_date,
+    text_list,
+    boolean,
+    vocabulary_id,
+    choice,
+    optional,
 )
 from dashboard.curated.context_records import ContextStatistic
 from dashboard.curated.problems import Problem
 from dashboard.curated.published import build_source, published
 from dashboard.curated.records import (
-    Change, Dataset, EventStatus, EventTypeDef, Event, Exclusion, Figure, Hedge, Kind, Location,
-    Metric, PeriodType, Programme, Qualifier, Scope, Source, Unit, UnitKind,
+    Change,
+    Dataset,
+    EventStatus,
+    EventTypeDef,
+    Event,
+    Exclusion,
+    Figure,
+    Hedge,
+    Kind,
+    Location,
+    Metric,
+    PeriodType,
+    Programme,
+    Qualifier,
+    Scope,
+    Unit,
+    UnitKind,
 )
 
 MAX_FILE_BYTES = 1_000_000
@@ -41,8 +67,10 @@ def bound_wording(value: Any) -> str:
 
     return as_english(text(value))
 
+
 _SAFE_TAGS = {
-    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
 # libyaml's C parser when PyYAML has it (it reads 10,000 figures ~10x faster); the
 # pure-Python one otherwise. Both give the same nodes and line marks (libyaml words
@@ -59,12 +87,20 @@ class Schema:
     optional: dict[str, Callable[[Any], Any]]
 
 
-UNKNOWN_IN = {"event_types": "unknown-event-type", "scopes": "unknown-scope"}  # the code of an id a vocabulary section lacks
+UNKNOWN_IN = {
+    "event_types": "unknown-event-type",
+    "scopes": "unknown-scope",
+}  # the code of an id a vocabulary section lacks
 
 PERIOD = Schema(
     build=build_period,
     required={"type": choice(PeriodType)},
-    optional={"start": flex_date, "end": flex_date, "start_basis": optional(text), "end_basis": optional(text)},
+    optional={
+        "start": flex_date,
+        "end": flex_date,
+        "start_basis": optional(text),
+        "end_basis": optional(text),
+    },
 )
 
 SECTIONS: dict[str, Schema] = {
@@ -75,18 +111,29 @@ SECTIONS: dict[str, Schema] = {
     ),
     "scopes": Schema(Scope, {"id": ident, "label": text}, {"description": optional(text)}),
     "event_types": Schema(
-        EventTypeDef, {"id": ident, "label": text}, {"symbol": optional(text), "description": optional(text)}
+        EventTypeDef,
+        {"id": ident, "label": text},
+        {"symbol": optional(text), "description": optional(text)},
     ),
     "units": Schema(
-        Unit, {"id": ident, "label": text},
-        {"prefix": optional(text), "noun": optional(text), "kind": optional(choice(UnitKind)), "singular": optional(text)},
+        Unit,
+        {"id": ident, "label": text},
+        {
+            "prefix": optional(text),
+            "noun": optional(text),
+            "kind": optional(choice(UnitKind)),
+            "singular": optional(text),
+        },
     ),
     "metrics": Schema(
         Metric,
         {"id": ident, "label": text, "unit": ident, "chart": ident},
         {
-            "description": optional(text), "singular": optional(text), "counts": optional(text),
-            "counted_by": optional(text), "headline": optional(boolean),
+            "description": optional(text),
+            "singular": optional(text),
+            "counts": optional(text),
+            "counted_by": optional(text),
+            "headline": optional(boolean),
             "ratio": optional(choice(StrEnum("Ratio", "numerator denominator"))),
         },
     ),
@@ -94,9 +141,14 @@ SECTIONS: dict[str, Schema] = {
         build_source,
         {"file": text, "title": text, "publisher": text, "published": published},
         {
-            "published_basis": optional(text), "url": optional(text), "title_basis": optional(text),
-            "publisher_basis": optional(text), "caveats": optional(text_list), "accessed": optional(date),
-            "archive_url": optional(text), "language": optional(text),
+            "published_basis": optional(text),
+            "url": optional(text),
+            "title_basis": optional(text),
+            "publisher_basis": optional(text),
+            "caveats": optional(text_list),
+            "accessed": optional(date),
+            "archive_url": optional(text),
+            "language": optional(text),
         },
     ),
     "figures": Schema(
@@ -114,11 +166,19 @@ SECTIONS: dict[str, Schema] = {
             "quote": text,
         },
         {
-            "wording": optional(bound_wording), "note": optional(text), "value_high": optional(number),
-            "committed_on": optional(flex_date), "committed_on_basis": optional(text),
-            "part_of": optional(ident), "same_as": optional(ident), "updates": optional(ident),
-            "disagrees_with": optional(ident), "resolution": optional(text),
-            "change": optional(choice(Change)), "compared_with": optional(text), "hedge": optional(choice(Hedge)),
+            "wording": optional(bound_wording),
+            "note": optional(text),
+            "value_high": optional(number),
+            "committed_on": optional(flex_date),
+            "committed_on_basis": optional(text),
+            "part_of": optional(ident),
+            "same_as": optional(ident),
+            "updates": optional(ident),
+            "disagrees_with": optional(ident),
+            "resolution": optional(text),
+            "change": optional(choice(Change)),
+            "compared_with": optional(text),
+            "hedge": optional(choice(Hedge)),
         },
     ),
     "events": Schema(
@@ -133,20 +193,33 @@ SECTIONS: dict[str, Schema] = {
             "quote": text,
         },
         {
-            "status": optional(choice(EventStatus)), "date_basis": optional(text), "date_inferred": optional(boolean),
-            "same_as": optional(ident), "disagrees_with": optional(ident), "resolution": optional(text),
+            "status": optional(choice(EventStatus)),
+            "date_basis": optional(text),
+            "date_inferred": optional(boolean),
+            "same_as": optional(ident),
+            "disagrees_with": optional(ident),
+            "resolution": optional(text),
         },
     ),
     "exclusions": Schema(Exclusion, {"source": text, "quote": text, "reason": text}, {}),
     "context_statistics": Schema(
         ContextStatistic,
         {
-            "id": ident, "statistic": text, "value": number, "unit": ident, "qualifier": choice(Qualifier),
-            "period": PERIOD, "source": text, "quote": text,
+            "id": ident,
+            "statistic": text,
+            "value": number,
+            "unit": ident,
+            "qualifier": choice(Qualifier),
+            "period": PERIOD,
+            "source": text,
+            "quote": text,
         },
         {
-            "wording": optional(bound_wording), "value_high": optional(number), "counted_by": optional(text),
-            "official_table": optional(text), "note": optional(text),
+            "wording": optional(bound_wording),
+            "value_high": optional(number),
+            "counted_by": optional(text),
+            "official_table": optional(text),
+            "note": optional(text),
         },
     ),
 }
@@ -163,7 +236,12 @@ def load_dataset(data_dir: Path | str) -> tuple[Dataset, list[Problem]]:
     files = sorted(data_dir.glob("*.yaml")) if data_dir.is_dir() else []
     if not files:
         problems.append(
-            Problem(Location(str(data_dir), 0), "data", "no *.yaml files found; point --data at the curated data folder", "no-data")
+            Problem(
+                Location(str(data_dir), 0),
+                "data",
+                "no *.yaml files found; point --data at the curated data folder",
+                "no-data",
+            )
         )
     refs: list[tuple[str, Location, str, str]] = []
     for path in files:
@@ -175,7 +253,9 @@ def load_dataset(data_dir: Path | str) -> tuple[Dataset, list[Problem]]:
     return dataset, problems
 
 
-def _check_vocabulary_refs(dataset: Dataset, refs: list[tuple[str, Location, str, str]]) -> list[Problem]:
+def _check_vocabulary_refs(
+    dataset: Dataset, refs: list[tuple[str, Location, str, str]]
+) -> list[Problem]:
     """Event types and scopes must be defined in the vocabulary (``event_types:``, ``scopes:``)."""
     known = {
         "event_types": {t.id for t in dataset.known_event_types},
@@ -185,11 +265,14 @@ def _check_vocabulary_refs(dataset: Dataset, refs: list[tuple[str, Location, str
     for section, location, field_name, value in refs:
         if value not in known[section]:
             allowed = ", ".join(sorted(known[section])) or "(none defined)"
-            problems.append(Problem(
-                location, field_name,
-                f"unknown value {value!r}; expected one of: {allowed} (or define it under `{section}:` in vocabulary.yaml)",
-                UNKNOWN_IN[section],
-            ))
+            problems.append(
+                Problem(
+                    location,
+                    field_name,
+                    f"unknown value {value!r}; expected one of: {allowed} (or define it under `{section}:` in vocabulary.yaml)",
+                    UNKNOWN_IN[section],
+                )
+            )
     return problems
 
 
@@ -208,17 +291,29 @@ def _read_yaml(path: Path, problems: list[Problem]) -> yaml.Node | None:
 
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        fail(1, "file", f"{size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit; split it into several files", "too-large")
+        fail(
+            1,
+            "file",
+            f"{size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit; split it into several files",
+            "too-large",
+        )
         return None
     raw = path.read_bytes()
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        fail(line, "file", f"not UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8", "encoding")
+        fail(
+            line,
+            "file",
+            f"not UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8",
+            "encoding",
+        )
         return None
     content = content.removeprefix("\ufeff")
-    if not content.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in content.splitlines()):
+    if not content.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in content.splitlines()
+    ):
         fail(1, "file", "the file is empty; add records or delete the file", "empty")
         return None
     tab_lines = [n for n, ln in enumerate(content.splitlines(), 1) if "\t" in ln]
@@ -229,16 +324,30 @@ def _read_yaml(path: Path, problems: list[Problem]) -> yaml.Node | None:
     try:
         # Aliases (*name) are refused before composing: a few lines of nested aliases
         # expand into billions of nodes ("billion laughs"), and curated data needs none.
-        aliases = [e.start_mark.line + 1 for e in yaml.parse(content, Loader=SAFE_LOADER) if isinstance(e, yaml.AliasEvent)]
+        aliases = [
+            e.start_mark.line + 1
+            for e in yaml.parse(content, Loader=SAFE_LOADER)
+            if isinstance(e, yaml.AliasEvent)
+        ]
         for line in aliases:
-            fail(line, "yaml", "YAML aliases (*name) are not allowed; write the value out in full", "alias")
+            fail(
+                line,
+                "yaml",
+                "YAML aliases (*name) are not allowed; write the value out in full",
+                "alias",
+            )
         if aliases:
             return None
         root = yaml.compose(content, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
-        fail(line, "yaml", f"syntax error: {err.problem or err.context}; check indentation and quoting", "syntax")
+        fail(
+            line,
+            "yaml",
+            f"syntax error: {err.problem or err.context}; check indentation and quoting",
+            "syntax",
+        )
         return None
     except yaml.YAMLError as err:
         fail(1, "yaml", f"syntax error: {err}", "syntax")
@@ -287,15 +396,30 @@ class _Reader:
         """``(ok, value)`` for a safe node; tags outside plain YAML are refused, never run."""
         bad = next((n for n in _walk(node) if n.tag not in _SAFE_TAGS), None)
         if bad is not None:
-            self.problem(bad, field, f"YAML tag {bad.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; write a plain value", "tag")
+            self.problem(
+                bad,
+                field,
+                f"YAML tag {bad.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; write a plain value",
+                "tag",
+            )
             return False, None
         try:
             return True, self._constructor.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError) as err:
             if node.tag.endswith(":timestamp"):
-                self.problem(node, field, f"{node.value!r} is not a real date ({err}); write YYYY-MM-DD", "bad-value")
+                self.problem(
+                    node,
+                    field,
+                    f"{node.value!r} is not a real date ({err}); write YYYY-MM-DD",
+                    "bad-value",
+                )
             else:
-                self.problem(node, field, f"cannot read {node.value!r}: {err}; write a plain value", "bad-value")
+                self.problem(
+                    node,
+                    field,
+                    f"cannot read {node.value!r}: {err}; write a plain value",
+                    "bad-value",
+                )
             return False, None
 
 
@@ -311,7 +435,11 @@ def _walk(node: yaml.Node):
 
 
 def _read_sections(
-    root: yaml.Node, path: str, sections: dict[str, list[Any]], problems: list[Problem], refs: list[tuple[str, Location, str, str]]
+    root: yaml.Node,
+    path: str,
+    sections: dict[str, list[Any]],
+    problems: list[Problem],
+    refs: list[tuple[str, Location, str, str]],
 ) -> None:
     reader = _Reader(path, problems)
     reader.vocabulary_refs = refs
@@ -321,10 +449,20 @@ def _read_sections(
     for name, (key_node, value_node) in top.items():
         schema = SECTIONS.get(name)
         if schema is None:
-            reader.problem(key_node, name, f"unknown section; expected one of: {', '.join(SECTIONS)}", "unknown-section")
+            reader.problem(
+                key_node,
+                name,
+                f"unknown section; expected one of: {', '.join(SECTIONS)}",
+                "unknown-section",
+            )
             continue
         if not isinstance(value_node, yaml.SequenceNode):
-            reader.problem(value_node, name, "expected a list of records, each starting with '- '", "not-a-list")
+            reader.problem(
+                value_node,
+                name,
+                "expected a list of records, each starting with '- '",
+                "not-a-list",
+            )
             continue
         for item in value_node.value:
             lines: dict[str, int] = {}
@@ -333,7 +471,9 @@ def _read_sections(
                 sections[name].append(record)
 
 
-def _read_record(reader: _Reader, node: yaml.Node, schema: Schema, prefix: str, lines: dict[str, int]) -> Any | None:
+def _read_record(
+    reader: _Reader, node: yaml.Node, schema: Schema, prefix: str, lines: dict[str, int]
+) -> Any | None:
     """One record; ``lines`` receives the line of each field (``period.end`` for nested ones)."""
     fields = reader.mapping(node, prefix.rstrip(".") or "record")
     if fields is None:
@@ -343,7 +483,12 @@ def _read_record(reader: _Reader, node: yaml.Node, schema: Schema, prefix: str, 
     ok = True
     for name in fields.keys() - schema.required.keys() - schema.optional.keys():
         expected = ", ".join([*schema.required, *schema.optional])
-        reader.problem(fields[name][0], prefix + name, f"unknown field; expected one of: {expected}", "unknown-field")
+        reader.problem(
+            fields[name][0],
+            prefix + name,
+            f"unknown field; expected one of: {expected}",
+            "unknown-field",
+        )
         ok = False
     for name, parse in [*schema.required.items(), *schema.optional.items()]:
         if name not in fields:
@@ -368,7 +513,14 @@ def _read_record(reader: _Reader, node: yaml.Node, schema: Schema, prefix: str, 
             ok = False
             continue
         if hasattr(parse, "vocabulary"):
-            reader.vocabulary_refs.append((parse.vocabulary, Location(reader.path, _line(value_node)), prefix + name, values[name]))
+            reader.vocabulary_refs.append(
+                (
+                    parse.vocabulary,
+                    Location(reader.path, _line(value_node)),
+                    prefix + name,
+                    values[name],
+                )
+            )
     if not ok:
         return None
     values = {k: v for k, v in values.items() if v is not None}
@@ -380,5 +532,10 @@ def _read_record(reader: _Reader, node: yaml.Node, schema: Schema, prefix: str, 
     except FieldError as err:  # fields that disagree: a period's dates, a source's date and basis
         field = getattr(err, "field", None)
         at = fields[field][1] if field in fields else node
-        reader.problem(at, prefix + field if field else prefix.rstrip("."), str(err), "bad-period" if schema is PERIOD else "bad-record")
+        reader.problem(
+            at,
+            prefix + field if field else prefix.rstrip("."),
+            str(err),
+            "bad-period" if schema is PERIOD else "bad-record",
+        )
         return None

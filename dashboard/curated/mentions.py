@@ -32,7 +32,18 @@ from dashboard.curated.records import Qualifier
 # --- words -------------------------------------------------------------------------------
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 CARDINALS: dict[str, int] = {
     **{w: i for i, w in enumerate(_UNITS) if i},
@@ -41,32 +52,63 @@ CARDINALS: dict[str, int] = {
     "dozen": 12,
 }
 SCALES: dict[str, int] = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "bn": 1_000_000_000,
 }
 # Words before a number that bound it, longest first so "more than" beats "more".
 QUALIFIER_WORDS: dict[str, Qualifier] = {
-    "more than": Qualifier.AT_LEAST, "over": Qualifier.AT_LEAST, "at least": Qualifier.AT_LEAST,
-    "in excess of": Qualifier.AT_LEAST, "above": Qualifier.AT_LEAST,
-    "up to": Qualifier.AT_MOST, "at most": Qualifier.AT_MOST, "no more than": Qualifier.AT_MOST,
-    "as many as": Qualifier.AT_MOST, "fewer than": Qualifier.AT_MOST, "less than": Qualifier.AT_MOST,
+    "more than": Qualifier.AT_LEAST,
+    "over": Qualifier.AT_LEAST,
+    "at least": Qualifier.AT_LEAST,
+    "in excess of": Qualifier.AT_LEAST,
+    "above": Qualifier.AT_LEAST,
+    "up to": Qualifier.AT_MOST,
+    "at most": Qualifier.AT_MOST,
+    "no more than": Qualifier.AT_MOST,
+    "as many as": Qualifier.AT_MOST,
+    "fewer than": Qualifier.AT_MOST,
+    "less than": Qualifier.AT_MOST,
     "under": Qualifier.AT_MOST,
-    "nearly": Qualifier.APPROX, "almost": Qualifier.APPROX, "around": Qualifier.APPROX,
-    "about": Qualifier.APPROX, "approximately": Qualifier.APPROX, "roughly": Qualifier.APPROX,
+    "nearly": Qualifier.APPROX,
+    "almost": Qualifier.APPROX,
+    "around": Qualifier.APPROX,
+    "about": Qualifier.APPROX,
+    "approximately": Qualifier.APPROX,
+    "roughly": Qualifier.APPROX,
     "some": Qualifier.APPROX,
 }
 # Vietnamese-language documents (data/README.md, "Numbers in Vietnamese style"): "3.000 người",
 # "hơn 7 triệu bảng Anh", "1,5 tỷ". The dot groups thousands and the comma marks decimals.
 VI_SCALES: dict[str, int] = {
-    "trăm": 100, "nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000,
+    "trăm": 100,
+    "nghìn": 1_000,
+    "ngàn": 1_000,
+    "triệu": 1_000_000,
+    "tỷ": 1_000_000_000,
+    "tỉ": 1_000_000_000,
 }
 VI_QUALIFIER_WORDS: dict[str, Qualifier] = {
-    "ít nhất": Qualifier.AT_LEAST, "tối thiểu": Qualifier.AT_LEAST, "hơn": Qualifier.AT_LEAST,
-    "trên": Qualifier.AT_LEAST, "vượt quá": Qualifier.AT_LEAST,
-    "tối đa": Qualifier.AT_MOST, "lên tới": Qualifier.AT_MOST, "lên đến": Qualifier.AT_MOST,
-    "không quá": Qualifier.AT_MOST, "dưới": Qualifier.AT_MOST,
-    "gần": Qualifier.APPROX, "khoảng": Qualifier.APPROX, "xấp xỉ": Qualifier.APPROX,
-    "chừng": Qualifier.APPROX, "hầu như": Qualifier.APPROX,
+    "ít nhất": Qualifier.AT_LEAST,
+    "tối thiểu": Qualifier.AT_LEAST,
+    "hơn": Qualifier.AT_LEAST,
+    "trên": Qualifier.AT_LEAST,
+    "vượt quá": Qualifier.AT_LEAST,
+    "tối đa": Qualifier.AT_MOST,
+    "lên tới": Qualifier.AT_MOST,
+    "lên đến": Qualifier.AT_MOST,
+    "không quá": Qualifier.AT_MOST,
+    "dưới": Qualifier.AT_MOST,
+    "gần": Qualifier.APPROX,
+    "khoảng": Qualifier.APPROX,
+    "xấp xỉ": Qualifier.APPROX,
+    "chừng": Qualifier.APPROX,
+    "hầu như": Qualifier.APPROX,
 }
 # Letters only Vietnamese writes (đ, ơ, ư, ă and the tone marks below a vowel or a hook above):
 # a document with many of them is read in Vietnamese style when its source names no language.
@@ -87,11 +129,18 @@ _NOT_NOUNS = set(
 )
 
 # Vietnamese words a number never counts ("3.000 và", "của 720").
-_NOT_NOUNS |= set("và của là đã được cho với từ đến trong các những này đó hay hoặc tại vào".split())
+_NOT_NOUNS |= set(
+    "và của là đã được cho với từ đến trong các những này đó hay hoặc tại vào".split()
+)
 
 _SPELLED = re.compile(
-    r"\b(?P<words>(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS[1:]) + r"))?|"
-    + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")\b",
+    r"\b(?P<words>(?:"
+    + "|".join(_TENS)
+    + r")(?:[- ](?:"
+    + "|".join(_UNITS[1:])
+    + r"))?|"
+    + "|".join(sorted(CARDINALS, key=len, reverse=True))
+    + r")\b",
     re.IGNORECASE,
 )
 # A word in any alphabet ("victims", "người"): a letter, then letters, digits, apostrophes, hyphens.
@@ -102,16 +151,29 @@ _MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\.?\s+$", re.IGNOREC
 _VI_DATE_BEFORE = re.compile(r"\b(?:ngày|tháng|năm)\s+$", re.IGNORECASE)
 # A bound written after the amount: "£36 million or more", "5,000 people or fewer".
 QUALIFIERS_AFTER: dict[str, Qualifier] = {
-    "or more": Qualifier.AT_LEAST, "or over": Qualifier.AT_LEAST, "or above": Qualifier.AT_LEAST,
-    "and above": Qualifier.AT_LEAST, "and over": Qualifier.AT_LEAST, "plus": Qualifier.AT_LEAST,
-    "or less": Qualifier.AT_MOST, "or fewer": Qualifier.AT_MOST, "or under": Qualifier.AT_MOST,
+    "or more": Qualifier.AT_LEAST,
+    "or over": Qualifier.AT_LEAST,
+    "or above": Qualifier.AT_LEAST,
+    "and above": Qualifier.AT_LEAST,
+    "and over": Qualifier.AT_LEAST,
+    "plus": Qualifier.AT_LEAST,
+    "or less": Qualifier.AT_MOST,
+    "or fewer": Qualifier.AT_MOST,
+    "or under": Qualifier.AT_MOST,
     "trở lên": Qualifier.AT_LEAST,  # "3.000 người trở lên"
 }
 _QUAL_AFTER = re.compile(
-    r"\s+(?P<qual>" + "|".join(re.escape(w) for w in sorted(QUALIFIERS_AFTER, key=len, reverse=True)) + r")\b", re.IGNORECASE
+    r"\s+(?P<qual>"
+    + "|".join(re.escape(w) for w in sorted(QUALIFIERS_AFTER, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
 )
-_A_SCALE = re.compile(r"\b(?P<half>half\s+)?an?\s+(?P<scale>hundred|thousand|million|billion)\b", re.IGNORECASE)
-_PRONOUN_ONE = re.compile(r"\b(?:no|any|every|some|each|next|this|that|which|the|last)\s+$", re.IGNORECASE)
+_A_SCALE = re.compile(
+    r"\b(?P<half>half\s+)?an?\s+(?P<scale>hundred|thousand|million|billion)\b", re.IGNORECASE
+)
+_PRONOUN_ONE = re.compile(
+    r"\b(?:no|any|every|some|each|next|this|that|which|the|last)\s+$", re.IGNORECASE
+)
 
 
 def _alternatives(words) -> str:
@@ -175,18 +237,25 @@ def _patterns(style: NumberStyle) -> _Patterns:
     qual = _alternatives(style.qualifiers)
     num = style.number
     short = "|".join(["bn", "mn", "m", "k"] if style is ENGLISH else [])
-    scales = _alternatives(w for w in style.scales if len(w) > 2 or style is not ENGLISH) + (f"|{short}" if short else "")
+    scales = _alternatives(w for w in style.scales if len(w) > 2 or style is not ENGLISH) + (
+        f"|{short}" if short else ""
+    )
     spelled_scales = _alternatives(w for w in style.scales if len(w) > 2 or style is not ENGLISH)
     vi_currency = r"|bảng(?:\s+Anh)?|£" if style is VIETNAMESE else ""
     return _Patterns(
-        money=re.compile(rf"(?:\b(?P<qual>{qual})\s+)?£\s?(?P<num>{num})(?:\s?(?P<scale>{scales})\b)?", re.IGNORECASE),
+        money=re.compile(
+            rf"(?:\b(?P<qual>{qual})\s+)?£\s?(?P<num>{num})(?:\s?(?P<scale>{scales})\b)?",
+            re.IGNORECASE,
+        ),
         # Digits not glued to a word, a date or a time ("befd8d53", "03/04/2025", "16:10"),
         # and not followed by an ordinal suffix ("2nd") or more letters.
         digits=re.compile(rf"(?<![\w/:.,£$])(?<![^\W\d_]-)(?P<num>{num})(?![\w/:]|[.,]\d)"),
         scale_after=re.compile(rf"\s+(?P<scale>{spelled_scales})\b", re.IGNORECASE),
         qual_before=re.compile(rf"\b(?P<qual>{qual})\s+$", re.IGNORECASE),
         # Money written with the currency after the number: "3 million pounds", "3 triệu bảng Anh".
-        currency_after=re.compile(rf"\s+(?:pounds?(?:\s+sterling)?|GBP{vi_currency})(?!\w)", re.IGNORECASE),
+        currency_after=re.compile(
+            rf"\s+(?:pounds?(?:\s+sterling)?|GBP{vi_currency})(?!\w)", re.IGNORECASE
+        ),
         percent_after=re.compile(r"\s?(?:%|per ?cent\b|phần trăm\b)", re.IGNORECASE),
     )
 
@@ -215,7 +284,9 @@ class Mention:
     qualifier: Qualifier
 
 
-def parse_number(digits: str, scale: str | None = None, style: NumberStyle = ENGLISH) -> int | float:
+def parse_number(
+    digits: str, scale: str | None = None, style: NumberStyle = ENGLISH
+) -> int | float:
     """``"1,936"`` → 1936; ``("7", "million")`` → 7000000; ``("7.25", "m")`` → 7250000;
     in Vietnamese style ``"3.000"`` → 3000 and ``("1,5", "tỷ")`` → 1500000000."""
     value = style.parse(digits) * (style.scales[scale.lower()] if scale else 1)
@@ -234,8 +305,12 @@ def _is_year(digits: str) -> bool:
 def _is_date(text: str, start: int, end: int) -> bool:
     """``31 March``, ``April 17``, ``August 15, 2022``, ``ngày 31 tháng 3``: a day number next
     to a month name, or a number after the Vietnamese for day, month or year."""
-    before = text[max(0, start - 12):start]
-    return bool(_MONTH_AFTER.match(text, end) or _MONTH_BEFORE.search(before) or _VI_DATE_BEFORE.search(before))
+    before = text[max(0, start - 12) : start]
+    return bool(
+        _MONTH_AFTER.match(text, end)
+        or _MONTH_BEFORE.search(before)
+        or _VI_DATE_BEFORE.search(before)
+    )
 
 
 def _noun_phrase(text: str, at: int, style: NumberStyle = ENGLISH) -> int | None:
@@ -249,7 +324,9 @@ def _noun_phrase(text: str, at: int, style: NumberStyle = ENGLISH) -> int | None
     end = first.end()
     if style is VIETNAMESE:
         second = _WORD.match(text, end)
-        return second.end() if second and not _not_noun(second["word"]) and text[end] == " " else end
+        return (
+            second.end() if second and not _not_noun(second["word"]) and text[end] == " " else end
+        )
     if not first["word"].lower().endswith("s"):
         second = _WORD.match(text, end)
         if second and not _not_noun(second["word"]) and second["word"].lower().endswith("s"):
@@ -259,11 +336,13 @@ def _noun_phrase(text: str, at: int, style: NumberStyle = ENGLISH) -> int | None
 
 def _not_noun(word: str) -> bool:
     lowered = word.lower()
-    return lowered in _NOT_NOUNS or lowered in MONTHS or lowered.endswith("ly") or lowered in CARDINALS
+    return (
+        lowered in _NOT_NOUNS or lowered in MONTHS or lowered.endswith("ly") or lowered in CARDINALS
+    )
 
 
 def _qualified_start(text: str, start: int, style: NumberStyle) -> tuple[int, Qualifier]:
-    before = style.patterns.qual_before.search(text[max(0, start - 20):start])
+    before = style.patterns.qual_before.search(text[max(0, start - 20) : start])
     if before is None:
         return start, Qualifier.EXACT
     return start - (len(before.group(0))), style.qualifier(before["qual"])
@@ -277,11 +356,22 @@ def find_mentions(text: str, source: str = "", *, language: str | None = None) -
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, value: int | float, measure: Measure, qualifier: Qualifier) -> None:
+    def add(
+        start: int, end: int, value: int | float, measure: Measure, qualifier: Qualifier
+    ) -> None:
         if after := _QUAL_AFTER.match(text, end):
             end, qualifier = after.end(), QUALIFIERS_AFTER[after["qual"].lower()]
         found.append(
-            Mention(source, text.count("\n", 0, start) + 1, start, end, " ".join(text[start:end].split()), value, measure, qualifier)
+            Mention(
+                source,
+                text.count("\n", 0, start) + 1,
+                start,
+                end,
+                " ".join(text[start:end].split()),
+                value,
+                measure,
+                qualifier,
+            )
         )
         taken.append((start, end))
 
@@ -315,7 +405,7 @@ def find_mentions(text: str, source: str = "", *, language: str | None = None) -
 
 
 def _spelled_mentions(text: str, style: NumberStyle, add, overlaps) -> None:
-    """"half a million people", "eight years", "three million pounds": numbers in English words."""
+    """ "half a million people", "eight years", "three million pounds": numbers in English words."""
     pat = style.patterns
     for m in _A_SCALE.finditer(text):
         noun_end = _noun_phrase(text, m.end())
@@ -328,7 +418,9 @@ def _spelled_mentions(text: str, style: NumberStyle, add, overlaps) -> None:
     for m in _SPELLED.finditer(text):
         if overlaps(m.start(), m.end()):
             continue
-        if m["words"].lower() == "one" and _PRONOUN_ONE.search(text[max(0, m.start() - 8):m.start()]):
+        if m["words"].lower() == "one" and _PRONOUN_ONE.search(
+            text[max(0, m.start() - 8) : m.start()]
+        ):
             continue
         end, value = m.end(), parse_spelled(m["words"])
         if s := pat.scale_after.match(text, end):
@@ -359,7 +451,14 @@ def printed_forms(value: int | float, style: NumberStyle = ENGLISH) -> set[str]:
     if style is VIETNAMESE:
         swap = str.maketrans({",": ".", ".": ","})
         words = {"billion": "tỷ", "bn": " tỷ", "million": "triệu", "m": " triệu"}
-        forms = {re.sub(r"(?<=\d) ?(billion|bn|million|m)$", lambda m: " " + words[m[1]].strip(), f.translate(swap)) for f in forms}
+        forms = {
+            re.sub(
+                r"(?<=\d) ?(billion|bn|million|m)$",
+                lambda m: " " + words[m[1]].strip(),
+                f.translate(swap),
+            )
+            for f in forms
+        }
     return forms
 
 
@@ -374,22 +473,49 @@ def states_value(quote: str, value: int | float, language: str | None = None) ->
     mention of that value ("over £7 million", "hơn 3.000 người") or one of its printed forms.
     ``dashboard validate`` refuses a figure whose quote does not; the tests ask the same."""
     style = number_style(quote, language)
-    if any(abs(m.value - value) <= 1e-9 * max(1, abs(value)) for m in find_mentions(quote, language=style.name)):
+    if any(
+        abs(m.value - value) <= 1e-9 * max(1, abs(value))
+        for m in find_mentions(quote, language=style.name)
+    ):
         return True
     if any(form in quote for form in printed_forms(value, style)):
         return True
     return float(value).is_integer() and _states_ordinal(quote, int(value))
 
 
-ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+]
 
 
 def _states_ordinal(quote: str, value: int) -> bool:
     """A rank as a document prints it: "the fourth largest", "4th", "thứ tư" (never a count,
     so ``find_mentions`` leaves it out; a rank's value is still the number the quote states)."""
     suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
-    words = [rf"\b{value}{suffix}\b"] + ([rf"\b{ORDINALS[value - 1]}\b"] if 1 <= value <= len(ORDINALS) else [])
-    vietnamese = {1: "nhất", 2: "hai", 3: "ba", 4: "tư", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín", 10: "mười"}
+    words = [rf"\b{value}{suffix}\b"] + (
+        [rf"\b{ORDINALS[value - 1]}\b"] if 1 <= value <= len(ORDINALS) else []
+    )
+    vietnamese = {
+        1: "nhất",
+        2: "hai",
+        3: "ba",
+        4: "tư",
+        5: "năm",
+        6: "sáu",
+        7: "bảy",
+        8: "tám",
+        9: "chín",
+        10: "mười",
+    }
     if value in vietnamese:
         words.append(rf"\bthứ\s+{vietnamese[value]}\b")
     return any(re.search(w, quote, re.IGNORECASE) for w in words)

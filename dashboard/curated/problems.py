@@ -91,7 +91,13 @@ CODES: dict[str, str] = {
 
 def codes_table() -> str:
     """docs/problems.md's table of codes, in Markdown."""
-    return "\n".join(["| code | meaning |", "|---|---|", *(f"| `{code}` | {meaning} |" for code, meaning in CODES.items())])
+    return "\n".join(
+        [
+            "| code | meaning |",
+            "|---|---|",
+            *(f"| `{code}` | {meaning} |" for code, meaning in CODES.items()),
+        ]
+    )
 
 
 @dataclass(frozen=True, order=True)

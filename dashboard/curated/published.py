@@ -52,7 +52,9 @@ def published(value: Any) -> FlexDate | Stated:
     try:
         return flex_date(value)
     except FieldError as err:
-        raise FieldError(f"{err}; or `on or after 2025-04-03`, or `undated` for a document that prints no date") from None
+        raise FieldError(
+            f"{err}; or `on or after 2025-04-03`, or `undated` for a document that prints no date"
+        ) from None
 
 
 def _date_value(text: str) -> Any:
@@ -79,15 +81,27 @@ def build_source(published: FlexDate | Stated, **values: Any) -> Source:
     """A ``Source`` with ``published_how`` worked out (see the module's docstring)."""
     basis = values.get("published_basis")
     if isinstance(published, FlexDate):
-        return Source(published=published, published_how=(DateHow.INFERRED if basis else DateHow.PRINTED).value, **values)
+        return Source(
+            published=published,
+            published_how=(DateHow.INFERRED if basis else DateHow.PRINTED).value,
+            **values,
+        )
     if published.how is DateHow.ON_OR_AFTER:
         if not basis:
-            raise SourceError("published", "`on or after` needs a `published_basis` saying why the document cannot be earlier")
+            raise SourceError(
+                "published",
+                "`on or after` needs a `published_basis` saying why the document cannot be earlier",
+            )
         return Source(published=published.date, published_how=published.how.value, **values)
     accessed = values.get("accessed")
     if accessed is None:
-        raise SourceError("published", "an `undated` document needs `accessed:` (YYYY-MM-DD, the day you read it): its statements are ordered by it")
-    return Source(published=FlexDate(accessed, DatePrecision.DAY), published_how=published.how.value, **values)
+        raise SourceError(
+            "published",
+            "an `undated` document needs `accessed:` (YYYY-MM-DD, the day you read it): its statements are ordered by it",
+        )
+    return Source(
+        published=FlexDate(accessed, DatePrecision.DAY), published_how=published.how.value, **values
+    )
 
 
 __all__ = ["DateHow", "Stated", "SourceError", "build_source", "published"]

@@ -37,10 +37,14 @@ class PeriodType(StrEnum):
     CUMULATIVE = "cumulative"  # running total over the period ("since 2018")
     COMMITMENT = "commitment"  # promised for the period ("over the next year")
     SPAN = "span"  # happened within the period, not a running total ("between May and July")
-    AS_AT = "as_at"  # a level at one point in time ("£200 million has been committed", as at a date)
+    AS_AT = (
+        "as_at"  # a level at one point in time ("£200 million has been committed", as at a date)
+    )
     YEAR = "year"  # one calendar year ("In 2017 alone")
     FINANCIAL_YEAR = "financial_year"  # one UK financial year, 1 April to 31 March ("2024/25")
-    NOT_STATED = "not_stated"  # the span is not stated ("£3m pledged"): only when it was said, as ``as_at``
+    NOT_STATED = (
+        "not_stated"  # the span is not stated ("£3m pledged"): only when it was said, as ``as_at``
+    )
 
 
 class EventType(StrEnum):
@@ -70,7 +74,9 @@ class DatePrecision(StrEnum):
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}  # first month of each season
 
 
-def day_label(day: dt.date) -> str:  # "31 Mar 2025": a whole day, as every label, footer and slide writes it
+def day_label(
+    day: dt.date,
+) -> str:  # "31 Mar 2025": a whole day, as every label, footer and slide writes it
     return f"{day.day} {day.strftime('%b %Y')}"
 
 
@@ -127,7 +133,9 @@ class FlexDate:
         if self.precision is DatePrecision.QUARTER:
             return f"Q{(d.month - 1) // 3 + 1} {d.year}"
         if self.precision is DatePrecision.SEASON:
-            return f"{self._season()} {d.year}" + (f"–{str(d.year + 1)[2:]}" if d.month == 12 else "")
+            return f"{self._season()} {d.year}" + (
+                f"–{str(d.year + 1)[2:]}" if d.month == 12 else ""
+            )
         return day_label(d)
 
 
@@ -221,7 +229,9 @@ class Source:
     published: FlexDate
     published_basis: str | None = None
     url: str | None = None
-    published_how: str = "printed"  # printed | inferred | on_or_after | undated (see curated.published)
+    published_how: str = (
+        "printed"  # printed | inferred | on_or_after | undated (see curated.published)
+    )
     title_basis: str | None = None  # how the title was worked out when the document prints none
     publisher_basis: str | None = None
     caveats: tuple[str, ...] = ()  # "The text is cut off mid-sentence."
@@ -259,7 +269,9 @@ class Figure:
     disagrees_with: str | None = None  # a figure id: another document's different value for it
     resolution: str | None = None  # how the curator reads a disagreement; without it, a warning
     change: Change | None = None  # a percentage change: a fall ("cut by 75%") or a rise
-    compared_with: str | None = None  # a change's or a multiple's base, as the source gives it (or does not)
+    compared_with: str | None = (
+        None  # a change's or a multiple's base, as the source gives it (or does not)
+    )
     hedge: Hedge | None = None  # "potentially": the source says the value may hold
     location: Location | None = field(default=None, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -279,7 +291,11 @@ class Figure:
 
     def relations(self) -> list[tuple[str, str]]:
         """``(relation, target id)`` for each relation the curator declared."""
-        return [(name, getattr(self, name)) for name in ("part_of", "same_as", "updates", "disagrees_with") if getattr(self, name)]
+        return [
+            (name, getattr(self, name))
+            for name in ("part_of", "same_as", "updates", "disagrees_with")
+            if getattr(self, name)
+        ]
 
 
 @dataclass(frozen=True)
@@ -295,7 +311,9 @@ class Event:
     date_basis: str | None = None
     date_inferred: bool = False  # the document does not print this date (or its year): date_basis says how it was worked out
     same_as: str | None = None  # an event id: the same event reported by another document
-    disagrees_with: str | None = None  # an event id: the same event, dated differently by another document
+    disagrees_with: str | None = (
+        None  # an event id: the same event, dated differently by another document
+    )
     resolution: str | None = None  # how the curator reads the disputed date; without it, a warning
     location: Location | None = field(default=None, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -355,7 +373,9 @@ class Dataset:
         return self.event_types or LEGACY_EVENT_TYPES
 
     def event_type_def(self, type_id: str) -> EventTypeDef:
-        return {t.id: t for t in self.known_event_types}.get(type_id) or EventTypeDef(type_id, type_id.replace("_", " ").capitalize())
+        return {t.id: t for t in self.known_event_types}.get(type_id) or EventTypeDef(
+            type_id, type_id.replace("_", " ").capitalize()
+        )
 
     def headline_metrics(self) -> tuple[str, ...]:
         """Metric ids marked ``headline: true``, in vocabulary order (legacy data: the four it shipped with)."""
@@ -369,7 +389,16 @@ class Dataset:
         """Records by key, built once: frames look a programme and a source up per figure.
         With a duplicate key the first record wins (validation reports the duplicate)."""
         index: dict[str, dict[str, object]] = {}
-        for section, key in [("programmes", "id"), ("scopes", "id"), ("event_types", "id"), ("units", "id"), ("metrics", "id"), ("sources", "file"), ("figures", "id"), ("events", "id")]:
+        for section, key in [
+            ("programmes", "id"),
+            ("scopes", "id"),
+            ("event_types", "id"),
+            ("units", "id"),
+            ("metrics", "id"),
+            ("sources", "file"),
+            ("figures", "id"),
+            ("events", "id"),
+        ]:
             by_key: dict[str, object] = {}
             for record in getattr(self, section):
                 by_key.setdefault(getattr(record, key), record)
@@ -381,4 +410,3 @@ def where(record, field_name: str) -> Location:
     """The file:line of one field of a loaded record (the record's own line if unknown)."""
     loc = record.location or Location("<unknown>", 0)
     return Location(loc.path, record.lines.get(field_name, loc.line))
-

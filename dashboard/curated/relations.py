@@ -25,7 +25,15 @@ from collections import defaultdict
 
 from dashboard.curated.fields import FieldError, flex_date
 from dashboard.curated.problems import DataWarning, Problem
-from dashboard.curated.records import DatePrecision, Dataset, Event, FlexDate, Figure, Qualifier, where
+from dashboard.curated.records import (
+    DatePrecision,
+    Dataset,
+    Event,
+    FlexDate,
+    Figure,
+    Qualifier,
+    where,
+)
 
 RELATIONS = ("part_of", "same_as", "updates", "disagrees_with")
 _SAME_METRIC = {"same_as", "updates", "disagrees_with"}  # part_of may cross metrics of one unit
@@ -69,7 +77,9 @@ def published_interval(text: str | None) -> tuple[dt.date, dt.date] | None:
     return (found.first_day, found.last_day) if found else None
 
 
-@functools.lru_cache(maxsize=4096)  # a dataset has a few publication dates, asked for every statement
+@functools.lru_cache(
+    maxsize=4096
+)  # a dataset has a few publication dates, asked for every statement
 def _published(text: str) -> FlexDate | None:
     try:
         if len(text) == 10:
@@ -86,14 +96,35 @@ def relation_problems(dataset: Dataset) -> list[Problem]:
         for name, target_id in figure.relations():
             target = figures.get(target_id)
             if target_id == figure.id:
-                problems.append(Problem(where(figure, name), name, "a figure cannot relate to itself; name another figure's id", "relation-self"))
+                problems.append(
+                    Problem(
+                        where(figure, name),
+                        name,
+                        "a figure cannot relate to itself; name another figure's id",
+                        "relation-self",
+                    )
+                )
                 continue
             if target is None:
-                problems.append(Problem(where(figure, name), name, f"no figure has the id {target_id!r}; use the id of the figure this one relates to", "relation-target"))
+                problems.append(
+                    Problem(
+                        where(figure, name),
+                        name,
+                        f"no figure has the id {target_id!r}; use the id of the figure this one relates to",
+                        "relation-target",
+                    )
+                )
                 continue
             problems += _pair_problems(figure, name, target, dataset)
         if figure.resolution and not figure.disagrees_with:
-            problems.append(Problem(where(figure, "resolution"), "resolution", "a resolution belongs with `disagrees_with:`; add it or remove the resolution", "relation-resolution"))
+            problems.append(
+                Problem(
+                    where(figure, "resolution"),
+                    "resolution",
+                    "a resolution belongs with `disagrees_with:`; add it or remove the resolution",
+                    "relation-resolution",
+                )
+            )
     for name in ("part_of", "updates"):
         problems += _cycle_problems(dataset.figures, name)
     return problems + event_relation_problems(dataset)
@@ -113,38 +144,95 @@ def event_relation_problems(dataset: Dataset) -> list[Problem]:
             at = where(event, name)
             target = events.get(target_id)
             if target_id == event.id:
-                problems.append(Problem(at, name, "an event cannot relate to itself; name another event's id", "relation-self"))
+                problems.append(
+                    Problem(
+                        at,
+                        name,
+                        "an event cannot relate to itself; name another event's id",
+                        "relation-self",
+                    )
+                )
             elif target is None:
-                problems.append(Problem(at, name, f"no event has the id {target_id!r}; use the id of the same event from another document", "relation-target"))
+                problems.append(
+                    Problem(
+                        at,
+                        name,
+                        f"no event has the id {target_id!r}; use the id of the same event from another document",
+                        "relation-target",
+                    )
+                )
             elif name == "disagrees_with" and target.date == event.date:
-                problems.append(Problem(
-                    at, name, f"{event.id} and {target_id} give the same date ({event.date.label()}); "
-                    "use same_as for the same event on the same date", "event-dates-agree"))
+                problems.append(
+                    Problem(
+                        at,
+                        name,
+                        f"{event.id} and {target_id} give the same date ({event.date.label()}); "
+                        "use same_as for the same event on the same date",
+                        "event-dates-agree",
+                    )
+                )
         if event.resolution and not event.disagrees_with:
-            problems.append(Problem(where(event, "resolution"), "resolution", "a resolution belongs with `disagrees_with:`; add it or remove the resolution", "relation-resolution"))
+            problems.append(
+                Problem(
+                    where(event, "resolution"),
+                    "resolution",
+                    "a resolution belongs with `disagrees_with:`; add it or remove the resolution",
+                    "relation-resolution",
+                )
+            )
     return problems
 
 
 def _pair_problems(figure: Figure, name: str, target: Figure, dataset: Dataset) -> list[Problem]:
     at = where(figure, name)
     if figure.unit != target.unit:
-        return [Problem(at, name, f"{figure.id} is in {figure.unit} but {target.id} is in {target.unit}; a relation joins figures of one unit", "relation-unit")]
+        return [
+            Problem(
+                at,
+                name,
+                f"{figure.id} is in {figure.unit} but {target.id} is in {target.unit}; a relation joins figures of one unit",
+                "relation-unit",
+            )
+        ]
     if name in _SAME_METRIC and figure.metric != target.metric:
-        return [Problem(at, name, f"{figure.id} is {figure.metric} but {target.id} is {target.metric}; `{name}` joins statements of one metric", "relation-metric")]
+        return [
+            Problem(
+                at,
+                name,
+                f"{figure.id} is {figure.metric} but {target.id} is {target.metric}; `{name}` joins statements of one metric",
+                "relation-metric",
+            )
+        ]
     if name == "part_of" and Qualifier.APPROX not in (figure.qualifier, target.qualifier):
         # "nearly £1m" has no strict bound, so only stated bounds can rule a part out
         part_low, _ = figure.bounds
         _, whole_high = target.bounds
         if part_low > whole_high:
-            return [Problem(at, name, f"{figure.id} ({figure.value:,}) is larger than its whole {target.id} ({whole_high:,.0f}); check the values or the relation", "part-larger")]
+            return [
+                Problem(
+                    at,
+                    name,
+                    f"{figure.id} ({figure.value:,}) is larger than its whole {target.id} ({whole_high:,.0f}); check the values or the relation",
+                    "part-larger",
+                )
+            ]
     order = later(statement_order(figure, dataset), statement_order(target, dataset))
     if name == "updates" and order <= 0:
         if order == 0:
-            advice = ("neither is later (publication dates that overlap, such as Apr 2025 and 2 Apr 2025, and the same "
-                      "period end): use same_as or disagrees_with instead, or date the sources more precisely")
+            advice = (
+                "neither is later (publication dates that overlap, such as Apr 2025 and 2 Apr 2025, and the same "
+                "period end): use same_as or disagrees_with instead, or date the sources more precisely"
+            )
         else:
             advice = "swap the relation"
-        return [Problem(at, name, f"{figure.id} is not later than {target.id} (by source publication date, then period end); {advice}", "update-not-later")]
+        return [
+            Problem(
+                at,
+                name,
+                f"{figure.id} is not later than {target.id} (by source publication date, then period end); {advice}",
+                "update-not-later",
+            )
+        ]
     return []
 
 
@@ -161,11 +249,20 @@ def _cycle_problems(figures: tuple[Figure, ...], name: str) -> list[Problem]:
         if node == start and start not in reported:
             reported.update(seen)
             chain = " → ".join([*seen, start])
-            problems.append(Problem(where(by_id[start], name), name, f"a cycle: {chain}; a relation must lead somewhere else", "relation-cycle"))
+            problems.append(
+                Problem(
+                    where(by_id[start], name),
+                    name,
+                    f"a cycle: {chain}; a relation must lead somewhere else",
+                    "relation-cycle",
+                )
+            )
     return problems
 
 
-def related_groups(figures: tuple[Figure, ...] | list[Figure], names: tuple[str, ...] = RELATIONS) -> dict[str, str]:
+def related_groups(
+    figures: tuple[Figure, ...] | list[Figure], names: tuple[str, ...] = RELATIONS
+) -> dict[str, str]:
     """Figure id → the smallest id of its group, joining figures by the given relations."""
     parent = {f.id: f.id for f in figures}
 
@@ -193,11 +290,20 @@ def disputed_dates(stated: list[tuple[FlexDate, str]]) -> list[tuple[FlexDate, l
         if who not in given.setdefault(date, []):
             given[date].append(who)
     spans = {d: (d.first_day, d.last_day) for d in given}
-    if not any(interval_order(spans[a], spans[b]) for i, a in enumerate(given) for b in list(given)[i + 1:]):
+    if not any(
+        interval_order(spans[a], spans[b])
+        for i, a in enumerate(given)
+        for b in list(given)[i + 1 :]
+    ):
         return []
 
     def covers_finer(d: FlexDate) -> bool:
-        return any(o != d and not interval_order(spans[d], spans[o]) and (o.last_day - o.first_day) < (d.last_day - d.first_day) for o in given)
+        return any(
+            o != d
+            and not interval_order(spans[d], spans[o])
+            and (o.last_day - o.first_day) < (d.last_day - d.first_day)
+            for o in given
+        )
 
     return [(d, given[d]) for d in sorted(given) if not covers_finer(d)]
 
@@ -225,27 +331,39 @@ def relation_warnings(dataset: Dataset) -> list[DataWarning]:
     found: list[DataWarning] = []
     for figure in dataset.figures:
         if figure.disagrees_with and not figure.resolution:
-            found.append(DataWarning(
-                where(figure, "disagrees_with"), "disagrees_with",
-                f"{figure.id} and {figure.disagrees_with} disagree and no `resolution:` says how to read them; both are shown",
-                "unresolved-disagreement",
-            ))
+            found.append(
+                DataWarning(
+                    where(figure, "disagrees_with"),
+                    "disagrees_with",
+                    f"{figure.id} and {figure.disagrees_with} disagree and no `resolution:` says how to read them; both are shown",
+                    "unresolved-disagreement",
+                )
+            )
     events = {e.id: e for e in dataset.events}
     for event in dataset.events:
         target = events.get(event.same_as or "")
-        if target and interval_order((event.date.first_day, event.date.last_day), (target.date.first_day, target.date.last_day)):
-            found.append(DataWarning(
-                where(event, "same_as"), "same_as",
-                f"{event.id} ({event.date.label()}) and {target.id} ({target.date.label()}) are the same event on dates that "
-                "cannot both hold; both dates are shown: declare disagrees_with with a resolution saying which to read",
-                "same-event-dated-differently",
-            ))
+        if target and interval_order(
+            (event.date.first_day, event.date.last_day),
+            (target.date.first_day, target.date.last_day),
+        ):
+            found.append(
+                DataWarning(
+                    where(event, "same_as"),
+                    "same_as",
+                    f"{event.id} ({event.date.label()}) and {target.id} ({target.date.label()}) are the same event on dates that "
+                    "cannot both hold; both dates are shown: declare disagrees_with with a resolution saying which to read",
+                    "same-event-dated-differently",
+                )
+            )
         if event.disagrees_with and not event.resolution:
-            found.append(DataWarning(
-                where(event, "disagrees_with"), "disagrees_with",
-                f"{event.id} and {event.disagrees_with} date one event differently and no `resolution:` says how to read them; both dates are shown",
-                "unresolved-disagreement",
-            ))
+            found.append(
+                DataWarning(
+                    where(event, "disagrees_with"),
+                    "disagrees_with",
+                    f"{event.id} and {event.disagrees_with} date one event differently and no `resolution:` says how to read them; both dates are shown",
+                    "unresolved-disagreement",
+                )
+            )
     group = related_groups(dataset.figures)
     by_key: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for figure in dataset.figures:
@@ -254,16 +372,23 @@ def relation_warnings(dataset: Dataset) -> list[DataWarning]:
         for i, b in enumerate(members):
             # One warning per figure, naming the first earlier figure it may relate to and
             # how many more there are: a long list of pairs would hide the point.
-            unrelated = [a for a in members[:i] if _looks_related(a, b) and group.get(a.id) != group.get(b.id)]
+            unrelated = [
+                a
+                for a in members[:i]
+                if _looks_related(a, b) and group.get(a.id) != group.get(b.id)
+            ]
             if unrelated:
                 a = unrelated[0]
                 more = f" (and {len(unrelated) - 1} more)" if len(unrelated) > 1 else ""
-                found.append(DataWarning(
-                    where(b, "id"), "relations",
-                    f"{b.id} and {a.id} ({where(a, 'id')}){more} are {a.programme} {a.metric} over overlapping periods with "
-                    "different values and no relation; declare part_of, same_as, updates or disagrees_with if one holds",
-                    "undeclared-relation",
-                ))
+                found.append(
+                    DataWarning(
+                        where(b, "id"),
+                        "relations",
+                        f"{b.id} and {a.id} ({where(a, 'id')}){more} are {a.programme} {a.metric} over overlapping periods with "
+                        "different values and no relation; declare part_of, same_as, updates or disagrees_with if one holds",
+                        "undeclared-relation",
+                    )
+                )
     return found
 
 

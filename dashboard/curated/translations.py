@@ -30,7 +30,16 @@ from typing import Any, Callable
 
 import yaml
 
-from dashboard.curated.load import Schema, _display, _read_record, _read_yaml, _Reader, ident, optional, text
+from dashboard.curated.load import (
+    Schema,
+    _display,
+    _read_record,
+    _read_yaml,
+    _Reader,
+    ident,
+    optional,
+    text,
+)
 from dashboard.curated.problems import Problem
 from dashboard.curated.records import Dataset, Location
 
@@ -78,7 +87,9 @@ SECTIONS: dict[str, Section] = {
     "event_types": Section("id", ("label",)),
     "sources": Section("file", ("title", "publisher", "published_basis")),
     "events": Section("id", ("title", "date_basis", "resolution"), quote=True),
-    "figures": Section("id", ("note", "compared_with", "start_basis", "end_basis", "resolution"), quote=True),
+    "figures": Section(
+        "id", ("note", "compared_with", "start_basis", "end_basis", "resolution"), quote=True
+    ),
     "context_statistics": Section("id", ("statistic", "counted_by", "official_table", "note")),
 }
 _PERIOD_FIELDS = ("start_basis", "end_basis")
@@ -137,7 +148,9 @@ def translation_files(data_dir: Path | str, language: str) -> list[Path]:
     translations of a large document can go in a file of their own (each file has the
     loader's 1 MB limit)."""
     main = translations_path(data_dir, language)
-    extra = sorted((main.parent / language).glob("*.yaml")) if (main.parent / language).is_dir() else []
+    extra = (
+        sorted((main.parent / language).glob("*.yaml")) if (main.parent / language).is_dir() else []
+    )
     return ([main] if main.is_file() else []) + extra
 
 
@@ -154,7 +167,11 @@ def _schema(section: str, spec: Section) -> Schema:
 
 
 def _read_entries(
-    root: yaml.Node, path: str, entries: dict[tuple[str, str], Translation], lines: dict[str, int], problems: list[Problem]
+    root: yaml.Node,
+    path: str,
+    entries: dict[tuple[str, str], Translation],
+    lines: dict[str, int],
+    problems: list[Problem],
 ) -> None:
     reader = _Reader(path, problems)
     top = reader.mapping(root, "file")
@@ -165,7 +182,12 @@ def _read_entries(
             reader.problem(key_node, name, f"unknown section; {hint}", "unknown-section")
             continue
         if not isinstance(value_node, yaml.SequenceNode):
-            reader.problem(value_node, name, "expected a list of entries, each starting with '- '", "not-a-list")
+            reader.problem(
+                value_node,
+                name,
+                "expected a list of entries, each starting with '- '",
+                "not-a-list",
+            )
             continue
         lines[name] = key_node.start_mark.line + 1
         schema = _schema(name, spec)
@@ -176,7 +198,12 @@ def _read_entries(
             if (name, entry.key) in entries:
                 first = entries[(name, entry.key)].location
                 at = f"line {first.line}" if first.path == path else str(first)
-                reader.problem(item, spec.key, f"{entry.key!r} is translated twice (first at {at}); keep one entry", "duplicate-translation")
+                reader.problem(
+                    item,
+                    spec.key,
+                    f"{entry.key!r} is translated twice (first at {at}); keep one entry",
+                    "duplicate-translation",
+                )
                 continue
             entries[(name, entry.key)] = entry
 
@@ -192,7 +219,9 @@ def load_translations(data_dir: Path | str, language: str) -> tuple[Translations
     for path in translation_files(data_dir, language):
         root = _read_yaml(path, problems)
         if root is not None:
-            _read_entries(root, _display(path), entries, lines if _display(path) == shown else {}, problems)
+            _read_entries(
+                root, _display(path), entries, lines if _display(path) == shown else {}, problems
+            )
     return Translations(language, shown, entries, lines), problems
 
 
@@ -235,12 +264,16 @@ def translation_warnings(dataset: Dataset, translations: Translations) -> list[P
             known.setdefault(key, record)
         for key, record in known.items():
             entry = translations.entries.get((section, key))
-            missing = [n for n in spec.names if english(record, n) and not (entry and entry.forms.get(n))]
+            missing = [
+                n for n in spec.names if english(record, n) and not (entry and entry.forms.get(n))
+            ]
             if not missing:
                 continue
             if entry is None:
                 # one warning for the whole entry: the curator adds it once, with every field
-                shown = "; ".join(f"{n}: {english(record, n)!r} ({_field_at(record, n)})" for n in missing)
+                shown = "; ".join(
+                    f"{n}: {english(record, n)!r} ({_field_at(record, n)})" for n in missing
+                )
                 fields = ", ".join(f"`{n}:`" for n in missing)
                 warnings.append(
                     Problem(
@@ -254,7 +287,9 @@ def translation_warnings(dataset: Dataset, translations: Translations) -> list[P
             for n in missing:
                 warnings.append(
                     Problem(
-                        Location(entry.location.path, entry.lines.get(n, entry.location.line)),  # an empty `n:` line, or the entry
+                        Location(
+                            entry.location.path, entry.lines.get(n, entry.location.line)
+                        ),  # an empty `n:` line, or the entry
                         f"{section}.{n}",
                         f"no {language} form of {english(record, n)!r} ({_field_at(record, n)}); add `{n}:` under {spec.key}: {key}",
                         "untranslated",
@@ -286,4 +321,3 @@ def translation_warnings(dataset: Dataset, translations: Translations) -> list[P
                         )
                     )
     return sorted(warnings)
-

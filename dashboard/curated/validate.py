@@ -25,7 +25,9 @@ from dashboard.curated.relations import relation_problems, relation_warnings
 from dashboard.curated.seeds import find_quote, read_seed, seed_files, weekday_mismatches
 
 
-def load_valid(data_dir: Path | str, seeds_dir: Path | str, *, every_seed_described: bool = False) -> Dataset:
+def load_valid(
+    data_dir: Path | str, seeds_dir: Path | str, *, every_seed_described: bool = False
+) -> Dataset:
     """The curated data, fully validated, or ``DataInvalid`` with every problem found.
 
     ``every_seed_described`` (what ``dashboard validate`` asks for) also requires a
@@ -36,9 +38,13 @@ def load_valid(data_dir: Path | str, seeds_dir: Path | str, *, every_seed_descri
     problems += cross_check(dataset, seeds_dir)
     if every_seed_described:
         problems += undescribed_seeds(dataset, seeds_dir)
-    if todos := todos_left(data_dir):  # a `dashboard draft` not yet settled: name each TODO, not what it breaks
+    if todos := todos_left(
+        data_dir
+    ):  # a `dashboard draft` not yet settled: name each TODO, not what it breaks
         settled = {(t.location.path, t.location.line) for t in todos}
-        problems = todos + [p for p in problems if (p.location.path, p.location.line) not in settled]
+        problems = todos + [
+            p for p in problems if (p.location.path, p.location.line) not in settled
+        ]
     if problems:
         raise DataInvalid(problems)
     return dataset
@@ -51,8 +57,15 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
         problems.append(Problem(where(record, field), field, message, code))
 
     for section, key in [
-        ("programmes", "id"), ("scopes", "id"), ("event_types", "id"), ("units", "id"), ("metrics", "id"),
-        ("sources", "file"), ("figures", "id"), ("events", "id"), ("context_statistics", "id"),
+        ("programmes", "id"),
+        ("scopes", "id"),
+        ("event_types", "id"),
+        ("units", "id"),
+        ("metrics", "id"),
+        ("sources", "file"),
+        ("figures", "id"),
+        ("events", "id"),
+        ("context_statistics", "id"),
     ]:
         records = getattr(dataset, section)
         seen = Counter(getattr(r, key) for r in records)
@@ -60,7 +73,12 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
         for record in records:
             value = getattr(record, key)
             if seen[value] > 1 and value in first:
-                add(record, key, f"duplicate {key} {value!r}, first defined at {first[value].location}; ids must be unique", "duplicate-id")
+                add(
+                    record,
+                    key,
+                    f"duplicate {key} {value!r}, first defined at {first[value].location}; ids must be unique",
+                    "duplicate-id",
+                )
             first.setdefault(value, record)
 
     programmes = {p.id for p in dataset.programmes}
@@ -68,53 +86,125 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
     metrics = {m.id: m for m in dataset.metrics}
     sources = {s.file for s in dataset.sources}
 
-    for source in dataset.sources:  # a link on the page and in exports: never javascript:, data: or file:
+    for (
+        source
+    ) in dataset.sources:  # a link on the page and in exports: never javascript:, data: or file:
         if source.url is not None and not re.match(r"https?://[^\s/]+", source.url, re.I):
-            add(source, "url", f"{source.url!r} is not a web address; write one starting with https:// (or http://), or leave url out", "bad-url")
+            add(
+                source,
+                "url",
+                f"{source.url!r} is not a web address; write one starting with https:// (or http://), or leave url out",
+                "bad-url",
+            )
 
     for event in dataset.events:  # a date shown as "(inferred)" says how it was worked out
         if event.date_inferred and not event.date_basis:
-            add(event, "date_inferred", "an inferred date needs `date_basis:` saying how it was worked out from the document", "inferred-without-basis")
+            add(
+                event,
+                "date_inferred",
+                "an inferred date needs `date_basis:` saying how it was worked out from the document",
+                "inferred-without-basis",
+            )
 
     for metric in dataset.metrics:
         if metric.unit not in units:
-            add(metric, "unit", f"unknown unit {metric.unit!r}; define it under `units:` or use one of: {_list(units)}", "unknown-unit")
+            add(
+                metric,
+                "unit",
+                f"unknown unit {metric.unit!r}; define it under `units:` or use one of: {_list(units)}",
+                "unknown-unit",
+            )
 
     for record in [*dataset.figures, *dataset.events]:
         if record.programme not in programmes:
-            add(record, "programme", f"unknown programme {record.programme!r}; define it in programmes.yaml or use one of: {_list(programmes)}", "unknown-programme")
+            add(
+                record,
+                "programme",
+                f"unknown programme {record.programme!r}; define it in programmes.yaml or use one of: {_list(programmes)}",
+                "unknown-programme",
+            )
 
     for figure in dataset.figures:
         metric = metrics.get(figure.metric)
         if metric is None:
-            add(figure, "metric", f"unknown metric {figure.metric!r}; define it under `metrics:` or use one of: {_list(metrics)}", "unknown-metric")
+            add(
+                figure,
+                "metric",
+                f"unknown metric {figure.metric!r}; define it under `metrics:` or use one of: {_list(metrics)}",
+                "unknown-metric",
+            )
         if figure.unit not in units:
-            add(figure, "unit", f"unknown unit {figure.unit!r}; use one of: {_list(units)}", "unknown-unit")
+            add(
+                figure,
+                "unit",
+                f"unknown unit {figure.unit!r}; use one of: {_list(units)}",
+                "unknown-unit",
+            )
         elif metric is not None and figure.unit != metric.unit:
-            add(figure, "unit", f"{figure.metric} is measured in {metric.unit}, not {figure.unit}", "unit-mismatch")
+            add(
+                figure,
+                "unit",
+                f"{figure.metric} is measured in {metric.unit}, not {figure.unit}",
+                "unit-mismatch",
+            )
         if figure.period.end < figure.period.start:
-            add(figure, "period.end", f"{figure.period.end} is before the start {figure.period.start}", "period-order")
+            add(
+                figure,
+                "period.end",
+                f"{figure.period.end} is before the start {figure.period.start}",
+                "period-order",
+            )
 
-    for record in [*dataset.figures, *dataset.events, *dataset.exclusions, *dataset.context_statistics]:
+    for record in [
+        *dataset.figures,
+        *dataset.events,
+        *dataset.exclusions,
+        *dataset.context_statistics,
+    ]:
         text = read_seed(seeds_dir, record.source)
         if text is None:
-            add(record, "source", f"{record.source!r} is not in {seeds_dir}/; add the document there or fix the file name", "missing-source")
+            add(
+                record,
+                "source",
+                f"{record.source!r} is not in {seeds_dir}/; add the document there or fix the file name",
+                "missing-source",
+            )
             continue
         if record.source not in sources and not hasattr(record, "reason"):
-            add(record, "source", f"{record.source!r} has no entry under `sources:` (title, publisher, date); add one", "undescribed-source")
+            add(
+                record,
+                "source",
+                f"{record.source!r} has no entry under `sources:` (title, publisher, date); add one",
+                "undescribed-source",
+            )
         if find_quote(text, record.quote) is None:
-            add(record, "quote", f"not found verbatim in {record.source}; copy the exact words from the document", "quote-not-found")
+            add(
+                record,
+                "quote",
+                f"not found verbatim in {record.source}; copy the exact words from the document",
+                "quote-not-found",
+            )
 
     for source in dataset.sources:
         if read_seed(seeds_dir, source.file) is None:
-            add(source, "file", f"{source.file!r} is not in {seeds_dir}/; add the document there or fix the file name", "missing-source")
+            add(
+                source,
+                "file",
+                f"{source.file!r} is not in {seeds_dir}/; add the document there or fix the file name",
+                "missing-source",
+            )
 
     languages = {s.file: s.language for s in dataset.sources}
     for figure in dataset.figures:
         problems += _value_problems(figure)
         if not states_value(figure.quote, figure.value, languages.get(figure.source)):
-            add(figure, "quote", f"does not print the value {as_printed(figure.value)} (written {as_printed(figure.value, VIETNAMESE)!r} "
-                "in a Vietnamese document); quote the words that state it, or correct `value:`", "quote-value")
+            add(
+                figure,
+                "quote",
+                f"does not print the value {as_printed(figure.value)} (written {as_printed(figure.value, VIETNAMESE)!r} "
+                "in a Vietnamese document); quote the words that state it, or correct `value:`",
+                "quote-value",
+            )
         problems += _wording_problems(figure)
     for statistic in dataset.context_statistics:
         problems += _value_problems(statistic)
@@ -130,11 +220,13 @@ def undescribed_seeds(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
     described = {s.file for s in dataset.sources}
     return [
         Problem(
-            Location(_shown(Path(seeds_dir) / file), 1), "sources",
+            Location(_shown(Path(seeds_dir) / file), 1),
+            "sources",
             f"{file!r} has no entry under `sources:`; add one (file, title, publisher, published) to data/sources.yaml",
             "undescribed-seed",
         )
-        for file in seed_files(seeds_dir) if file not in described
+        for file in seed_files(seeds_dir)
+        if file not in described
     ]
 
 
@@ -148,11 +240,32 @@ def _shown(path: Path) -> str:
 def _value_problems(figure: Figure) -> list[Problem]:
     """A range needs both bounds in order; ``value_high`` means nothing without ``qualifier: range``."""
     if figure.qualifier is Qualifier.RANGE and figure.value_high is None:
-        return [Problem(where(figure, "qualifier"), "value_high", "a range needs its high bound; add `value_high:` (value is the low bound)", "range-bound")]
+        return [
+            Problem(
+                where(figure, "qualifier"),
+                "value_high",
+                "a range needs its high bound; add `value_high:` (value is the low bound)",
+                "range-bound",
+            )
+        ]
     if figure.qualifier is Qualifier.RANGE and figure.value_high < figure.value:
-        return [Problem(where(figure, "value_high"), "value_high", f"{figure.value_high} is below the low bound {figure.value}; swap them", "range-bound")]
+        return [
+            Problem(
+                where(figure, "value_high"),
+                "value_high",
+                f"{figure.value_high} is below the low bound {figure.value}; swap them",
+                "range-bound",
+            )
+        ]
     if figure.qualifier is not Qualifier.RANGE and figure.value_high is not None:
-        return [Problem(where(figure, "value_high"), "value_high", "only a range has a high bound; set `qualifier: range` or remove `value_high`", "range-bound")]
+        return [
+            Problem(
+                where(figure, "value_high"),
+                "value_high",
+                "only a range has a high bound; set `qualifier: range` or remove `value_high`",
+                "range-bound",
+            )
+        ]
     return []
 
 
@@ -186,14 +299,21 @@ def warnings(dataset: Dataset, seeds_dir: Path | str) -> list[DataWarning]:
         text = read_seed(seeds_dir, source.file)
         if text is None or source.published_how == "undated":  # no year to check weekdays against
             continue
-        for line, stated, actual_date, actual_weekday in weekday_mismatches(text, source.published.first_day.year):
-            actually = "does not exist" if actual_weekday == "no such day" else f"was a {actual_weekday}"
-            found.append(DataWarning(
-                Location(_shown(Path(seeds_dir) / source.file), line), "weekday",
-                f"{stated!r}: {actual_date:%-d %B %Y} {actually} (year from the source's published date, "
-                f"{where(source, 'published')}); record which one holds in the source's caveats",
-                "weekday-mismatch",
-            ))
+        for line, stated, actual_date, actual_weekday in weekday_mismatches(
+            text, source.published.first_day.year
+        ):
+            actually = (
+                "does not exist" if actual_weekday == "no such day" else f"was a {actual_weekday}"
+            )
+            found.append(
+                DataWarning(
+                    Location(_shown(Path(seeds_dir) / source.file), line),
+                    "weekday",
+                    f"{stated!r}: {actual_date:%-d %B %Y} {actually} (year from the source's published date, "
+                    f"{where(source, 'published')}); record which one holds in the source's caveats",
+                    "weekday-mismatch",
+                )
+            )
     return sorted(found)
 
 

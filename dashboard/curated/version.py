@@ -13,7 +13,9 @@ from dashboard.curated.records import Dataset
 _FOLDER = re.compile(r"Location\(path='(?:[^']*/)?([^'/]*)'")
 
 
-_LAST: list[tuple[Dataset, str]] = []  # the last dataset asked about and its version: a download asks once per file
+_LAST: list[
+    tuple[Dataset, str]
+] = []  # the last dataset asked about and its version: a download asks once per file
 
 
 def data_version(dataset: Dataset) -> str:

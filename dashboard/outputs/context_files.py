@@ -27,13 +27,20 @@ def view_context(context: ExportContext) -> pd.DataFrame:
     return context_frame(context.dataset, context.filters, context.language)
 
 
-def with_context_rows(figures: pd.DataFrame, stats: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+def with_context_rows(
+    figures: pd.DataFrame, stats: pd.DataFrame, columns: list[str]
+) -> pd.DataFrame:
     """The figures frame (its ``columns``) followed by a row per context statistic, every row
     marked with its ``record_type``; ``figures`` unchanged when there is none."""
     if stats.empty:
         return figures
     renamed = stats.rename(columns=AS_FIGURE)
-    rows = pd.DataFrame({c: renamed[c] if c in renamed else pd.Series([None] * len(renamed), dtype=object) for c in columns + ["official_table"]})
+    rows = pd.DataFrame(
+        {
+            c: renamed[c] if c in renamed else pd.Series([None] * len(renamed), dtype=object)
+            for c in columns + ["official_table"]
+        }
+    )
     rows["record_type"] = RECORD_TYPE
     marked = figures.assign(record_type=FIGURE_RECORD, official_table=None)
     # a column the statistics do not have (a localized frame's source_language) is empty in their rows
@@ -41,13 +48,27 @@ def with_context_rows(figures: pd.DataFrame, stats: pd.DataFrame, columns: list[
 
 
 XLSX_CONTEXT = (  # column, header, catalogue context, width in characters
-    ("statistic", "Statistic", CTX, 36), ("value_label", "Value as stated", "xlsx", 18), ("period_label", "Period", "table", 16),
-    ("counted_text", "Who counted", CTX, 36), ("source_title", "Source", "table", 30), ("source_publisher", "Publisher", "xlsx", 18),
-    ("source_date", "Published", "xlsx", 11), ("quote", "Quote", "table", 60), ("note", "Note", "xlsx", 30),
-    ("id", "id", None, 30), ("record_type", "record_type", None, 18), ("value", "value", None, 12), ("value_low", "value_low", None, 12),
-    ("value_high", "value_high", None, 12), ("unit", "unit", None, 10), ("qualifier", "qualifier", None, 10),
-    ("period_start", "period_start", None, 12), ("period_end", "period_end", None, 12), ("counted_by", "counted_by", None, 24),
-    ("official_table", "official_table", None, 30), ("source", "source", None, 30),
+    ("statistic", "Statistic", CTX, 36),
+    ("value_label", "Value as stated", "xlsx", 18),
+    ("period_label", "Period", "table", 16),
+    ("counted_text", "Who counted", CTX, 36),
+    ("source_title", "Source", "table", 30),
+    ("source_publisher", "Publisher", "xlsx", 18),
+    ("source_date", "Published", "xlsx", 11),
+    ("quote", "Quote", "table", 60),
+    ("note", "Note", "xlsx", 30),
+    ("id", "id", None, 30),
+    ("record_type", "record_type", None, 18),
+    ("value", "value", None, 12),
+    ("value_low", "value_low", None, 12),
+    ("value_high", "value_high", None, 12),
+    ("unit", "unit", None, 10),
+    ("qualifier", "qualifier", None, 10),
+    ("period_start", "period_start", None, 12),
+    ("period_end", "period_end", None, 12),
+    ("counted_by", "counted_by", None, 24),
+    ("official_table", "official_table", None, 30),
+    ("source", "source", None, 30),
 )
 
 

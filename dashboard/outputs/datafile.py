@@ -26,7 +26,9 @@ from dashboard.curated.bounds import APPROX_BELOW_WORDS, bound_closed
 from dashboard.curated.records import DatePrecision, FlexDate, Qualifier
 from dashboard.words import Words
 
-CTX_FILE = "xlsx"  # the catalogue context of the data files' words (the CSV shares the spreadsheet's)
+CTX_FILE = (
+    "xlsx"  # the catalogue context of the data files' words (the CSV shares the spreadsheet's)
+)
 # (relation, declared on this row) → words; the other row reads the second form
 RELATION_WORDS = {
     "part_of": ("part of {id}", "includes {id}"),
@@ -35,9 +37,31 @@ RELATION_WORDS = {
     "disagrees_with": ("disagrees with {id}", "disagrees with {id}"),
 }
 EVENT_COLUMNS = [
-    "id", "date", "date_precision", "date_sort", "date_end", "date_label", "date_basis", "status", "status_label", "status_note", "type", "type_label",
-    "title", "programme", "programme_name", "scope", "scope_label", "relations", "same_as", "source", "source_title",
-    "source_publisher", "source_date", "group_sources", "quote",
+    "id",
+    "date",
+    "date_precision",
+    "date_sort",
+    "date_end",
+    "date_label",
+    "date_basis",
+    "status",
+    "status_label",
+    "status_note",
+    "type",
+    "type_label",
+    "title",
+    "programme",
+    "programme_name",
+    "scope",
+    "scope_label",
+    "relations",
+    "same_as",
+    "source",
+    "source_title",
+    "source_publisher",
+    "source_date",
+    "group_sources",
+    "quote",
 ]
 EVENT_DATE_COLUMNS = {"date_sort", "date_end"}
 # Columns every data file adds after the figures' own (CSV and the XLSX's Figures sheet):
@@ -84,7 +108,9 @@ def stated_date(day, precision) -> str | None:
     if day is None or pd.isna(day):
         return None
     day = pd.Timestamp(day).date()
-    precision = DatePrecision(precision) if isinstance(precision, str) and precision else DatePrecision.DAY
+    precision = (
+        DatePrecision(precision) if isinstance(precision, str) and precision else DatePrecision.DAY
+    )
     return str(FlexDate(first_day_of(day, precision), precision))
 
 
@@ -92,9 +118,14 @@ def stated_periods(figures: pd.DataFrame) -> dict[str, list]:
     """``period_start`` and ``period_end`` as the document gives them, and the ISO days beside them."""
     columns: dict[str, list] = {}
     for side in ("start", "end"):
-        days, precisions = figures[f"period_{side}"].tolist(), figures[f"period_{side}_precision"].tolist()
+        days, precisions = (
+            figures[f"period_{side}"].tolist(),
+            figures[f"period_{side}_precision"].tolist(),
+        )
         columns[f"period_{side}"] = [stated_date(d, p) for d, p in zip(days, precisions)]
-        columns[f"period_{side}_date"] = [None if pd.isna(d) else pd.Timestamp(d).date().isoformat() for d in days]
+        columns[f"period_{side}_date"] = [
+            None if pd.isna(d) else pd.Timestamp(d).date().isoformat() for d in days
+        ]
     return columns
 
 
@@ -108,7 +139,13 @@ def relation_texts(records, ids, words: Words, dataset=None) -> dict[str, str]:
 
     def named(other: str) -> str:
         said = _source_of(by_id.get(other), dataset, words)
-        return words.text("{id} ({publisher}, {date})", CTX_FILE, id=other, publisher=said[0], date=said[1]) if said else other
+        return (
+            words.text(
+                "{id} ({publisher}, {date})", CTX_FILE, id=other, publisher=said[0], date=said[1]
+            )
+            if said
+            else other
+        )
 
     found: dict[str, list[str]] = {}
     for record in records:
@@ -169,10 +206,16 @@ def frame_relations(figures: pd.DataFrame, words: Words) -> dict[str, str]:
             for name in RELATION_WORDS:
                 setattr(self, name, row.get(name))
             publisher, date = row.get("source_publisher"), row.get("source_date")
-            self.source_said = (publisher, date) if isinstance(publisher, str) and isinstance(date, str) else None
+            self.source_said = (
+                (publisher, date) if isinstance(publisher, str) and isinstance(date, str) else None
+            )
 
-    present = [c for c in ("id", "source_publisher", "source_date", *RELATION_WORDS) if c in figures]
-    return relation_texts([Row(r) for r in figures[present].to_dict("records")], figures["id"], words)
+    present = [
+        c for c in ("id", "source_publisher", "source_date", *RELATION_WORDS) if c in figures
+    ]
+    return relation_texts(
+        [Row(r) for r in figures[present].to_dict("records")], figures["id"], words
+    )
 
 
 def value_bounds(figures: pd.DataFrame) -> list[str]:
@@ -210,31 +253,50 @@ def events_table(events: pd.DataFrame, dataset, words: Words) -> pd.DataFrame:
     status, the source and every relation from both sides."""
     records = dataset.events if dataset is not None else ()
     relations = relation_texts(records, events["id"], words, dataset) if len(events) else {}
-    out = pd.DataFrame({
-        **{c: events[c] for c in events.columns if c in EVENT_COLUMNS},
-        "date": [stated_date(d, p) for d, p in zip(events["date"].tolist(), events["date_precision"].tolist())],
-        "date_sort": [pd.Timestamp(d).date().isoformat() for d in events["date"].tolist()],
-        "date_end": [pd.Timestamp(d).date().isoformat() for d in events["date_end"].tolist()],
-        "relations": [relations.get(i) for i in events["id"]],
-        "status_label": [STATUS_WORDS.get(v) and words.text(STATUS_WORDS[v], "source dialog") for v in events["status"].tolist()],
-        "status_note": _passed_notes(events, words),
-    }, index=events.index)
+    out = pd.DataFrame(
+        {
+            **{c: events[c] for c in events.columns if c in EVENT_COLUMNS},
+            "date": [
+                stated_date(d, p)
+                for d, p in zip(events["date"].tolist(), events["date_precision"].tolist())
+            ],
+            "date_sort": [pd.Timestamp(d).date().isoformat() for d in events["date"].tolist()],
+            "date_end": [pd.Timestamp(d).date().isoformat() for d in events["date_end"].tolist()],
+            "relations": [relations.get(i) for i in events["id"]],
+            "status_label": [
+                STATUS_WORDS.get(v) and words.text(STATUS_WORDS[v], "source dialog")
+                for v in events["status"].tolist()
+            ],
+            "status_note": _passed_notes(events, words),
+        },
+        index=events.index,
+    )
     for column in EVENT_COLUMNS:
         if column not in out:
             out[column] = None
     return out[EVENT_COLUMNS]
 
 
-STATUS_WORDS = {"planned": "Planned", "held": "Held"}  # an event's status in the file's language, as the source dialog says it
+STATUS_WORDS = {
+    "planned": "Planned",
+    "held": "Held",
+}  # an event's status in the file's language, as the source dialog says it
 
 
 def _passed_notes(events: pd.DataFrame, words: Words) -> list[str | None]:
-    """"planned for 2025; no record that it took place" for a planned event whose date passed
+    """ "planned for 2025; no record that it took place" for a planned event whose date passed
     with no record that it happened, as the timeline, its alt text and the deck say it."""
     from dashboard.views.charts.texts import PASSED_NOTE
 
-    passed = events["passed_unrecorded"].tolist() if "passed_unrecorded" in events else [None] * len(events)
-    return [words.text(PASSED_NOTE, "charts", date=d) if p == "yes" else None for p, d in zip(passed, events["date_label"].tolist())]
+    passed = (
+        events["passed_unrecorded"].tolist()
+        if "passed_unrecorded" in events
+        else [None] * len(events)
+    )
+    return [
+        words.text(PASSED_NOTE, "charts", date=d) if p == "yes" else None
+        for p, d in zip(passed, events["date_label"].tolist())
+    ]
 
 
 def context_periods(stats: pd.DataFrame) -> pd.DataFrame:
@@ -242,9 +304,18 @@ def context_periods(stats: pd.DataFrame) -> pd.DataFrame:
     and ``period_end`` as ISO days (their curated dates), the same days beside them to sort by."""
     if stats.empty:
         return stats
-    days = {side: [None if pd.isna(d) else pd.Timestamp(d).date().isoformat() for d in stats[f"period_{side}"]] for side in ("start", "end")}
+    days = {
+        side: [
+            None if pd.isna(d) else pd.Timestamp(d).date().isoformat()
+            for d in stats[f"period_{side}"]
+        ]
+        for side in ("start", "end")
+    }
     return stats.assign(
-        period_start=days["start"], period_end=days["end"], period_start_date=days["start"], period_end_date=days["end"],
+        period_start=days["start"],
+        period_end=days["end"],
+        period_start_date=days["start"],
+        period_end_date=days["end"],
     )
 
 
@@ -255,4 +326,3 @@ def once(figures: pd.DataFrame) -> pd.DataFrame:
 
     copies = restated(figures)
     return figures[~figures["id"].isin(list(copies))] if copies else figures
-

@@ -73,7 +73,8 @@ def drawn_as_bars(part) -> bool:
 
     layout = part.figure.get("layout", {})
     return bool(category_panels(layout)) and any(
-        (t.get("meta") or {}).get("role") == BAR_TRACE_ROLE and t.get("type") == "bar" for t in part.figure.get("data", [])
+        (t.get("meta") or {}).get("role") == BAR_TRACE_ROLE and t.get("type") == "bar"
+        for t in part.figure.get("data", [])
     )
 
 
@@ -99,29 +100,53 @@ def panels_of(part, metrics: list[str] | tuple[str, ...] = ()) -> list[Panel]:
             line = marker.get("line", {}) or {}
             for i, x in zip(ids, xs):
                 metric, kind = (str(trace.get("name", "")).split(" ") + ["", ""])[:2]
-                styles[i] = dict(value=float(x), fill=marker.get("color"), pledged=kind == "committed", accent=accents.get(metric, 0) % 6 + 1, line=line.get("color"), line_pt=float(line.get("width") or 1) * PT_PER_PX,
-                                 pattern=pattern.get("shape") or "", pattern_colour=pattern.get("fgcolor") or "#ffffff")
+                styles[i] = dict(
+                    value=float(x),
+                    fill=marker.get("color"),
+                    pledged=kind == "committed",
+                    accent=accents.get(metric, 0) % 6 + 1,
+                    line=line.get("color"),
+                    line_pt=float(line.get("width") or 1) * PT_PER_PX,
+                    pattern=pattern.get("shape") or "",
+                    pattern_colour=pattern.get("fgcolor") or "#ffffff",
+                )
         elif role == END_TRACE_ROLE:
             labels.update({i: plain_text(t) for i, t in zip(ids, _list(trace.get("text")))})
         elif role == RANGE_TRACE_ROLE:
-            highs.update({i: float(b) + float(x) for i, x, b in zip(ids, xs, _list(trace.get("base")))})
+            highs.update(
+                {i: float(b) + float(x) for i, x, b in zip(ids, xs, _list(trace.get("base")))}
+            )
         elif role == WHOLE_TRACE_ROLE:
             wholes.update({i: float(x) for i, x in zip(ids, xs)})
-    headings = {a.get("yref", "").split(" ")[0]: plain_text(a.get("text", "")) for a in layout.get("annotations", []) if a.get("name") == "panel-title"}
+    headings = {
+        a.get("yref", "").split(" ")[0]: plain_text(a.get("text", ""))
+        for a in layout.get("annotations", [])
+        if a.get("name") == "panel-title"
+    }
     panels = []
     for y in category_panels(layout):
         axis = layout[y]
         value_axis = layout.get("xaxis" + axis.get("anchor", "x")[1:], {})
-        panel = Panel(headings.get(y.replace("axis", ""), ""), top=float((value_axis.get("range") or [0, 1])[1]))
+        panel = Panel(
+            headings.get(y.replace("axis", ""), ""),
+            top=float((value_axis.get("range") or [0, 1])[1]),
+        )
         for i, text in zip(_list(axis.get("tickvals")), _list(axis.get("ticktext"))):
             i = str(i)
             if i not in styles:
                 continue
             style = styles[i]
-            panel.bars.append(Bar(
-                i, _category(text), style.pop("value"), labels.get(i, ""), **{k: v for k, v in style.items() if v is not None},
-                high=highs.get(i), whole=wholes.get(i),
-            ))
+            panel.bars.append(
+                Bar(
+                    i,
+                    _category(text),
+                    style.pop("value"),
+                    labels.get(i, ""),
+                    **{k: v for k, v in style.items() if v is not None},
+                    high=highs.get(i),
+                    whole=wholes.get(i),
+                )
+            )
         if panel.bars:
             panels.append(panel)
     return panels
@@ -131,7 +156,7 @@ def _category(ticktext: str) -> str:
     """A picture's category label (name lines, then a muted period line) as one line."""
     lines = [line.strip() for line in plain_text(ticktext).split("\n") if line.strip()]
     names = [line for line, raw in zip(lines, str(ticktext).split("<br>")) if "<span" not in raw]
-    rest = lines[len(names):]
+    rest = lines[len(names) :]
     return " ".join(names) + (" · " + " · ".join(rest) if rest else "")
 
 
@@ -145,19 +170,33 @@ def _list(values) -> list:
         import numpy as np
 
         array = np.frombuffer(base64.b64decode(values["bdata"]), dtype=np.dtype(values["dtype"]))
-        return array.reshape(values["shape"]).tolist() if "shape" in values and isinstance(values["shape"], (list, tuple)) else array.tolist()
+        return (
+            array.reshape(values["shape"]).tolist()
+            if "shape" in values and isinstance(values["shape"], (list, tuple))
+            else array.tolist()
+        )
     return values.tolist() if hasattr(values, "tolist") else list(values)
 
 
 def footer_of(part, theme) -> tuple[str, list[str], str]:
     """The picture's source line, its notes (each panel's details, each qualifier, the cap)
     and its "Made …" line, as plain text."""
-    lines = [a for a in part.figure["layout"].get("annotations", []) if a.get("name") == "slide-footer"]
+    lines = [
+        a for a in part.figure["layout"].get("annotations", []) if a.get("name") == "slide-footer"
+    ]
     if not lines:
         return "", [], ""
     made = plain_text(lines[-1]["text"])
-    source = " ".join(plain_text(a["text"]) for a in lines[:-1] if (a.get("font") or {}).get("color") != theme.muted_colour)
-    notes = " ".join(plain_text(a["text"]) for a in lines[:-1] if (a.get("font") or {}).get("color") == theme.muted_colour)
+    source = " ".join(
+        plain_text(a["text"])
+        for a in lines[:-1]
+        if (a.get("font") or {}).get("color") != theme.muted_colour
+    )
+    notes = " ".join(
+        plain_text(a["text"])
+        for a in lines[:-1]
+        if (a.get("font") or {}).get("color") == theme.muted_colour
+    )
     return source, [n.strip() for n in notes.split("   ") if n.strip()], made
 
 
@@ -165,8 +204,18 @@ def text_height(lines: int, size: float) -> float:
     return lines * size * LINE / 72
 
 
-def add_native_charts(slide, part, box: tuple[float, float, float, float], look: Look, config, words: Words, *, alt: str, palette: dict,
-                      made_on: dt.date) -> list:
+def add_native_charts(
+    slide,
+    part,
+    box: tuple[float, float, float, float],
+    look: Look,
+    config,
+    words: Words,
+    *,
+    alt: str,
+    palette: dict,
+    made_on: dt.date,
+) -> list:
     """``part``'s panels as native charts in ``box`` (left, top, width, height in inches):
     the keys over them, one chart per panel under its heading. Returns the chart shapes."""
     left, top, width, height = box
@@ -175,11 +224,23 @@ def add_native_charts(slide, part, box: tuple[float, float, float, float], look:
     panels = panels_of(part, palette.get("metrics", ()))
     y = top + key_h
     room = height - key_h
-    headings = [len(wrap_lines(p.heading, width, CHART_PT, bold=True, family=look.body_font)) for p in panels]
+    headings = [
+        len(wrap_lines(p.heading, width, CHART_PT, bold=True, family=look.body_font))
+        for p in panels
+    ]
     heading_h = [text_height(lines, CHART_PT) + 0.08 for lines in headings]
     bars = sum(len(p.bars) for p in panels)
-    widest = max((text_width_in(b.category, CHART_PT, family=look.body_font) for p in panels for b in p.bars), default=1.0)
-    label_share = min(0.45, max(0.2, (widest + 0.2) / width))  # every panel's bars start at one x, as in the picture
+    widest = max(
+        (
+            text_width_in(b.category, CHART_PT, family=look.body_font)
+            for p in panels
+            for b in p.bars
+        ),
+        default=1.0,
+    )
+    label_share = min(
+        0.45, max(0.2, (widest + 0.2) / width)
+    )  # every panel's bars start at one x, as in the picture
     # the parts were planned so that their bars fit the picture at 14 pt: they fit here too
     slot = min(MAX_SLOT_IN, max(0.2, (room - sum(heading_h) - 0.15 * len(panels)) / max(1, bars)))
     shapes = []
@@ -192,7 +253,9 @@ def add_native_charts(slide, part, box: tuple[float, float, float, float], look:
         run(frame.paragraphs[0], panel.heading, look, size=CHART_PT, bold=True)
         box_.name = words.text("Panel: {heading}", CTX, heading=panel.heading)
         y += heading_h[number]
-        shape = _chart(slide, panel, (left, y, width, chart_h), look, words, palette, label_share, made_on)
+        shape = _chart(
+            slide, panel, (left, y, width, chart_h), look, words, palette, label_share, made_on
+        )
         shape.name = words.text("Chart: {title}", CTX, title=panel.heading)
         shape._element.nvGraphicFramePr.cNvPr.set("descr", alt if number == 0 else panel.heading)
         shapes.append(shape)
@@ -200,7 +263,16 @@ def add_native_charts(slide, part, box: tuple[float, float, float, float], look:
     return shapes
 
 
-def _chart(slide, panel: Panel, box, look: Look, words: Words, palette: dict, label_share: float, made_on: dt.date):
+def _chart(
+    slide,
+    panel: Panel,
+    box,
+    look: Look,
+    words: Words,
+    palette: dict,
+    label_share: float,
+    made_on: dt.date,
+):
     from pptx.chart.data import CategoryChartData
     from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
     from pptx.util import Pt
@@ -217,7 +289,9 @@ def _chart(slide, panel: Panel, box, look: Look, words: Words, palette: dict, la
         series_names.append("high")
     data.add_series(panel.heading, [bar.value for bar in panel.bars])
     series_names.append("value")
-    frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, emu(left), emu(top), emu(width), emu(height), data)
+    frame = slide.shapes.add_chart(
+        XL_CHART_TYPE.BAR_CLUSTERED, emu(left), emu(top), emu(width), emu(height), data
+    )
     chart = frame.chart
     chart.has_legend = False
     chart.has_title = False
@@ -231,21 +305,50 @@ def _chart(slide, panel: Panel, box, look: Look, words: Words, palette: dict, la
     categories.has_major_gridlines = False
     categories.tick_labels.font.size = Pt(CHART_PT)
     values = chart.value_axis
-    values.minimum_scale, values.maximum_scale = 0, panel.top  # the picture's scale: room for the labels
+    values.minimum_scale, values.maximum_scale = (
+        0,
+        panel.top,
+    )  # the picture's scale: room for the labels
     values.has_major_gridlines = False
     values.tick_label_position = XL_TICK_LABEL_POSITION.NONE
     values.visible = False  # every bar carries its value as the source words it
-    values.tick_labels.number_format, values.tick_labels.number_format_is_linked = "#,##0", False  # if shown again
+    values.tick_labels.number_format, values.tick_labels.number_format_is_linked = (
+        "#,##0",
+        False,
+    )  # if shown again
     for kind, series in zip(series_names, plot.series):
         for i, bar in enumerate(panel.bars):
             if kind == "whole" and bar.whole is not None:
-                _fill(series.points[i].format, palette["whole"], palette["whole_line"], 1.0, look, theme=(0, 0.85, 0.5))
+                _fill(
+                    series.points[i].format,
+                    palette["whole"],
+                    palette["whole_line"],
+                    1.0,
+                    look,
+                    theme=(0, 0.85, 0.5),
+                )
             elif kind == "high" and bar.high is not None:
-                _fill(series.points[i].format, tint(bar.fill, 0.75), bar.line, bar.line_pt, look, theme=(bar.accent, 0.6, -0.25))
+                _fill(
+                    series.points[i].format,
+                    tint(bar.fill, 0.75),
+                    bar.line,
+                    bar.line_pt,
+                    look,
+                    theme=(bar.accent, 0.6, -0.25),
+                )
                 _label(series.points[i], bar.label, look, XL_LABEL_POSITION.OUTSIDE_END)
             elif kind == "value":
                 shades = (0.75, -0.25) if bar.pledged else (0.0, -0.3)
-                _fill(series.points[i].format, bar.fill, bar.line, bar.line_pt, look, bar.pattern, bar.pattern_colour, theme=(bar.accent, *shades))
+                _fill(
+                    series.points[i].format,
+                    bar.fill,
+                    bar.line,
+                    bar.line_pt,
+                    look,
+                    bar.pattern,
+                    bar.pattern_colour,
+                    theme=(bar.accent, *shades),
+                )
                 if bar.high is None:
                     _label(series.points[i], bar.label, look, XL_LABEL_POSITION.OUTSIDE_END)
     _inner_plot(chart, label_share)
@@ -267,7 +370,15 @@ def _inner_plot(chart, x: float) -> None:
     plot_area.insert(0, layout)
     manual = OxmlElement("c:manualLayout")
     layout.append(manual)
-    for tag, value in (("layoutTarget", "inner"), ("xMode", "edge"), ("yMode", "edge"), ("x", x), ("y", 0.03), ("w", 0.99 - x), ("h", 0.94)):
+    for tag, value in (
+        ("layoutTarget", "inner"),
+        ("xMode", "edge"),
+        ("yMode", "edge"),
+        ("x", x),
+        ("y", 0.03),
+        ("w", 0.99 - x),
+        ("h", 0.94),
+    ):
         element = OxmlElement(f"c:{tag}")
         element.set("val", str(round(value, 4)) if isinstance(value, float) else value)
         manual.append(element)
@@ -305,5 +416,7 @@ def _workbook_labels(chart, panel: Panel, words: Words, made_on: dt.date) -> Non
 
 
 def footer_height(texts: list[tuple[str, bool]], width: float, look: Look) -> float:
-    lines = sum(len(wrap_lines(text, width, FOOTER_PT, family=look.body_font)) for text, _ in texts if text)
+    lines = sum(
+        len(wrap_lines(text, width, FOOTER_PT, family=look.body_font)) for text, _ in texts if text
+    )
     return text_height(lines, FOOTER_PT) + 0.1

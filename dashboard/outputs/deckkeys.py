@@ -11,15 +11,25 @@ from dashboard.words import Words
 
 CTX = "deck"
 KEY_PT = 14
-PATTERNS = {"/": "WIDE_UPWARD_DIAGONAL", "-": "HORIZONTAL", ".": "PERCENT_20"}  # plotly's hatch → PowerPoint's
+PATTERNS = {
+    "/": "WIDE_UPWARD_DIAGONAL",
+    "-": "HORIZONTAL",
+    ".": "PERCENT_20",
+}  # plotly's hatch → PowerPoint's
 
 
 def keys_of(part) -> list[str]:
     """The names of the picture's keys ("Committed (pledged)", "Over: a lower bound")."""
-    return [plain_text(a["text"]) for a in part.figure["layout"].get("annotations", []) if a.get("name") == "key-label"]
+    return [
+        plain_text(a["text"])
+        for a in part.figure["layout"].get("annotations", [])
+        if a.get("name") == "key-label"
+    ]
 
 
-def draw_keys(slide, keys: list[str], part, left: float, top: float, width: float, look: Look, words: Words) -> float:
+def draw_keys(
+    slide, keys: list[str], part, left: float, top: float, width: float, look: Look, words: Words
+) -> float:
     """The picture's keys (swatch, then its name) in rows across ``width``; their height."""
     from pptx.enum.shapes import MSO_SHAPE
 
@@ -31,11 +41,23 @@ def draw_keys(slide, keys: list[str], part, left: float, top: float, width: floa
         if x > left and x + entry > left + width:
             x, y = left, y + row_h
         style = swatches.get(name)
-        swatch = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, emu(x), emu(y + 0.06), emu(swatch_w), emu(row_h - 0.16))
+        swatch = slide.shapes.add_shape(
+            MSO_SHAPE.RECTANGLE, emu(x), emu(y + 0.06), emu(swatch_w), emu(row_h - 0.16)
+        )
         swatch.name = words.text("Key: {name}", CTX, name=name)
         if style:
-            fill(swatch, style["fill"], style["line"], style["line_pt"], look, style["pattern"], style["pattern_colour"])
-        text = slide.shapes.add_textbox(emu(x + swatch_w + gap), emu(y), emu(entry - swatch_w - gap), emu(row_h))
+            fill(
+                swatch,
+                style["fill"],
+                style["line"],
+                style["line_pt"],
+                look,
+                style["pattern"],
+                style["pattern_colour"],
+            )
+        text = slide.shapes.add_textbox(
+            emu(x + swatch_w + gap), emu(y), emu(entry - swatch_w - gap), emu(row_h)
+        )
         frame = text.text_frame
         frame.word_wrap = False
         frame.margin_left = frame.margin_right = 0
@@ -54,7 +76,9 @@ def _key_styles(part) -> dict[str, dict]:
     from dashboard.outputs.slidefit import _HATCH
 
     layout = part.figure["layout"]
-    sources = [i.get("source", "") for i in layout.get("images", []) if i.get("name") == "key-swatch"]
+    sources = [
+        i.get("source", "") for i in layout.get("images", []) if i.get("name") == "key-swatch"
+    ]
     styles = {}
     for name, source in zip(keys_of(part), sources):
         try:
@@ -62,20 +86,38 @@ def _key_styles(part) -> dict[str, dict]:
         except ValueError:
             continue
         fill = re.search(r'<rect width="[^"]*" height="[^"]*" fill="(#[0-9a-fA-F]{6})"', svg)
-        outline = re.search(r'fill="none" stroke="(#[0-9a-fA-F]{6})" stroke-width="([0-9.]+)"/></svg>', svg)
+        outline = re.search(
+            r'fill="none" stroke="(#[0-9a-fA-F]{6})" stroke-width="([0-9.]+)"/></svg>', svg
+        )
         dots = re.search(r'<circle [^>]*fill="(#[0-9a-fA-F]{6})"', svg)
         hatch = re.search(r'<path d="([^"]*)" stroke="(#[0-9a-fA-F]{6})"', svg)
-        pattern = "." if dots else next((shape for shape, d in _HATCH.items() if hatch and d == hatch.group(1)), "")
+        pattern = (
+            "."
+            if dots
+            else next((shape for shape, d in _HATCH.items() if hatch and d == hatch.group(1)), "")
+        )
         styles[name] = dict(
-            fill=fill.group(1) if fill else "#cccccc", line=outline.group(1) if outline else None,
-            line_pt=float(outline.group(2)) / 4 if outline else 1.0, pattern=pattern,  # drawn 2× in an 84 px swatch
-            pattern_colour=(dots or hatch).group(1 if dots else 2) if (dots or hatch) else "#ffffff",
+            fill=fill.group(1) if fill else "#cccccc",
+            line=outline.group(1) if outline else None,
+            line_pt=float(outline.group(2)) / 4 if outline else 1.0,
+            pattern=pattern,  # drawn 2× in an 84 px swatch
+            pattern_colour=(dots or hatch).group(1 if dots else 2)
+            if (dots or hatch)
+            else "#ffffff",
         )
     return styles
 
 
-def fill(format_, colour: str, line: str | None, line_pt: float, look: Look, pattern: str = "", pattern_colour: str = "#ffffff",
-          theme: tuple[int, float, float] | None = None) -> None:
+def fill(
+    format_,
+    colour: str,
+    line: str | None,
+    line_pt: float,
+    look: Look,
+    pattern: str = "",
+    pattern_colour: str = "#ffffff",
+    theme: tuple[int, float, float] | None = None,
+) -> None:
     """A bar's (or a key swatch's) fill, hatch and outline: the picture's colours, or with a
     template ``theme`` = (accent 1–6, or 0 for the text colour; the fill's brightness, the
     outline's), so the template's colours carry the same meaning."""
@@ -108,5 +150,3 @@ def _theme_colour(accent: int):
     from pptx.enum.dml import MSO_THEME_COLOR
 
     return getattr(MSO_THEME_COLOR, f"ACCENT_{accent}") if accent else MSO_THEME_COLOR.TEXT_1
-
-

@@ -76,7 +76,9 @@ def tag_chart(chart, tag: str) -> None:
 
     space = chart._chartSpace
     lang = space.find(qn("c:lang"))
-    if lang is None:  # after c:date1904, as the schema orders them (PowerPoint repairs a file that does not)
+    if (
+        lang is None
+    ):  # after c:date1904, as the schema orders them (PowerPoint repairs a file that does not)
         lang = space.makeelement(qn("c:lang"), {})
         date1904 = space.find(qn("c:date1904"))
         space.insert(0 if date1904 is None else space.index(date1904) + 1, lang)

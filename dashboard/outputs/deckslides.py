@@ -11,10 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashboard.outputs.decktables import (
-    CELL_MARGIN_X_IN, CELL_MARGIN_Y_IN, LINK_TEXT, TABLE_HEADER_PT, TABLE_PT, TableRow, _available_table_height, _columns, header_height,
+    CELL_MARGIN_X_IN,
+    CELL_MARGIN_Y_IN,
+    LINK_TEXT,
+    TABLE_HEADER_PT,
+    TABLE_PT,
+    TableRow,
+    _available_table_height,
+    _columns,
+    header_height,
     paginate,
 )
-from dashboard.outputs.decktemplate import Look, drop_empty_placeholders, emu, run, title_only_layout
+from dashboard.outputs.decktemplate import (
+    Look,
+    drop_empty_placeholders,
+    emu,
+    run,
+    title_only_layout,
+)
 from dashboard.outputs.textfit import fit_size, wrap_lines
 from dashboard.words import Words
 
@@ -37,22 +51,41 @@ class Provenance:
     link: str  # "/?year_from=2018&year_to=2025", "" when not known
 
     def line(self, with_filters: bool = True) -> str:
-        return " · ".join(p for p in (self.filters if with_filters else "", self.made, self.version, self.link) if p)
+        return " · ".join(
+            p
+            for p in (self.filters if with_filters else "", self.made, self.version, self.link)
+            if p
+        )
 
     def lines(self, look: Look, with_filters: bool = True, cites: str = "") -> list[str]:
         width = look.width_in - 2 * MARGIN_IN
-        return [*(wrap_lines(cites, width, PROVENANCE_PT, family=look.body_font) if cites else []),
-                *wrap_lines(self.line(with_filters), width, PROVENANCE_PT, family=look.body_font)]
+        return [
+            *(wrap_lines(cites, width, PROVENANCE_PT, family=look.body_font) if cites else []),
+            *wrap_lines(self.line(with_filters), width, PROVENANCE_PT, family=look.body_font),
+        ]
 
     def height(self, look: Look, with_filters: bool = True, cites: str = "") -> float:
         """The height of the line(s) at the foot of a slide (``cites``: the documents the slide
         cites, on lines of their own above), with its gap above."""
         return len(self.lines(look, with_filters, cites)) * PROVENANCE_PT * LINE / 72 + 0.12
 
-    def add(self, slide, look: Look, words: Words, with_filters: bool = True, colour: str | None = None, cites: str = "") -> None:
+    def add(
+        self,
+        slide,
+        look: Look,
+        words: Words,
+        with_filters: bool = True,
+        colour: str | None = None,
+        cites: str = "",
+    ) -> None:
         """The provenance line(s) at the foot of ``slide``, with the link clickable."""
         height = self.height(look, with_filters, cites) - 0.04
-        box = slide.shapes.add_textbox(emu(MARGIN_IN), emu(look.height_in - height - 0.04), emu(look.width_in - 2 * MARGIN_IN), emu(height))
+        box = slide.shapes.add_textbox(
+            emu(MARGIN_IN),
+            emu(look.height_in - height - 0.04),
+            emu(look.width_in - 2 * MARGIN_IN),
+            emu(height),
+        )
         box.name = words.text("Provenance", CTX)
         frame = box.text_frame
         frame.word_wrap = True
@@ -63,7 +96,14 @@ class Provenance:
             paragraph = frame.add_paragraph()
         text = self.line(with_filters)
         if self.link and text.endswith(self.link):
-            run(paragraph, text[: -len(self.link)], look, size=PROVENANCE_PT, colour=colour, muted=True)
+            run(
+                paragraph,
+                text[: -len(self.link)],
+                look,
+                size=PROVENANCE_PT,
+                colour=colour,
+                muted=True,
+            )
             linked = run(paragraph, self.link, look, size=PROVENANCE_PT, colour=colour, muted=True)
             if "://" in self.link:
                 linked.hyperlink.address = self.link
@@ -78,19 +118,41 @@ def titled_slide(deck, look: Look, heading: str, height_in: float = TITLE_H_IN, 
     title = slide.shapes.title
     width = look.width_in - 2 * MARGIN_IN
     place(title, MARGIN_IN, TITLE_TOP_IN, width, height_in)
-    size = fit_size(heading, width - 2 * INSET_IN, TITLE_PT, family=look.title_font) if fit else TITLE_PT
-    size = fitting_size(heading, width - 2 * INSET_IN, height_in - 2 * INSET_IN, size, bold=True, family=look.title_font)
+    size = (
+        fit_size(heading, width - 2 * INSET_IN, TITLE_PT, family=look.title_font)
+        if fit
+        else TITLE_PT
+    )
+    size = fitting_size(
+        heading,
+        width - 2 * INSET_IN,
+        height_in - 2 * INSET_IN,
+        size,
+        bold=True,
+        family=look.title_font,
+    )
     set_text(title.text_frame, heading, look, size=size, bold=True, title=True)
     drop_empty_placeholders(slide)
     return slide
 
 
-def fitting_size(text: str, width_in: float, height_in: float, max_pt: float, min_pt: float = 14, *, bold: bool = False,
-                 family: str | None = None) -> float:
+def fitting_size(
+    text: str,
+    width_in: float,
+    height_in: float,
+    max_pt: float,
+    min_pt: float = 14,
+    *,
+    bold: bool = False,
+    family: str | None = None,
+) -> float:
     """The largest size from ``max_pt`` down (not under ``min_pt``) at which ``text``, wrapped to
     ``width_in``, stands in ``height_in``."""
     size = max_pt
-    while size > min_pt and len(wrap_lines(text, width_in, size, bold, family)) * size * LINE / 72 > height_in:
+    while (
+        size > min_pt
+        and len(wrap_lines(text, width_in, size, bold, family)) * size * LINE / 72 > height_in
+    ):
         size -= 1
     return size
 
@@ -101,15 +163,46 @@ class Tables:
     def __init__(self, deck, look: Look, words: Words, provenance: Provenance):
         self.deck, self.look, self.words, self.provenance = deck, look, words, provenance
 
-    def add(self, heading: str, columns, rows: list[TableRow], notes: str, link_column: int | None = None, cites: str = "") -> None:
+    def add(
+        self,
+        heading: str,
+        columns,
+        rows: list[TableRow],
+        notes: str,
+        link_column: int | None = None,
+        cites: str = "",
+    ) -> None:
         """``cites``: the documents the rows come from, when no column names them."""
         columns = _columns(columns, self.words, self.look)
-        pages = paginate(rows, _available_table_height(columns, self.look, self.provenance.height(self.look, cites=cites)))
+        pages = paginate(
+            rows,
+            _available_table_height(
+                columns, self.look, self.provenance.height(self.look, cites=cites)
+            ),
+        )
         for number, page in enumerate(pages, start=1):
-            title = self.words.text("{heading} ({number} of {count})", CTX, heading=heading, number=number, count=len(pages)) if len(pages) > 1 else heading
+            title = (
+                self.words.text(
+                    "{heading} ({number} of {count})",
+                    CTX,
+                    heading=heading,
+                    number=number,
+                    count=len(pages),
+                )
+                if len(pages) > 1
+                else heading
+            )
             self._slide(title, columns, page, notes, link_column, cites)
 
-    def _slide(self, heading: str, columns, rows: list[TableRow], notes: str, link_column: int | None, cites: str = "") -> None:
+    def _slide(
+        self,
+        heading: str,
+        columns,
+        rows: list[TableRow],
+        notes: str,
+        link_column: int | None,
+        cites: str = "",
+    ) -> None:
         from pptx.dml.color import RGBColor
         from pptx.enum.text import MSO_ANCHOR
 
@@ -118,7 +211,14 @@ class Tables:
         widths = [w for _, w in columns]
         top = TITLE_TOP_IN + TITLE_H_IN + 0.1
         heights = [header_height(columns, look)] + [row.height for row in rows]
-        shape = slide.shapes.add_table(len(rows) + 1, len(widths), emu(MARGIN_IN), emu(top), emu(sum(widths)), emu(sum(heights)))
+        shape = slide.shapes.add_table(
+            len(rows) + 1,
+            len(widths),
+            emu(MARGIN_IN),
+            emu(top),
+            emu(sum(widths)),
+            emu(sum(heights)),
+        )
         shape.name = heading
         table = shape.table
         table.first_row = True
@@ -132,12 +232,16 @@ class Tables:
         for r, row in enumerate(rows, start=1):
             for c, text in enumerate(row.cells):
                 made = cell(table.cell(r, c), text, TABLE_PT, look, bold=(c == 0))
-                if c == link_column and row.url:  # a short link of its own: LibreOffice wraps link text inside words
+                if (
+                    c == link_column and row.url
+                ):  # a short link of its own: LibreOffice wraps link text inside words
                     link = run(made.text_frame.add_paragraph(), link_text, look, size=TABLE_PT)
                     link.hyperlink.address = row.url
                 if not look.templated:  # a template's table style colours its rows
                     made.fill.solid()
-                    made.fill.fore_color.rgb = RGBColor(0xF5, 0xF7, 0xFA) if r % 2 else RGBColor(0xFF, 0xFF, 0xFF)
+                    made.fill.fore_color.rgb = (
+                        RGBColor(0xF5, 0xF7, 0xFA) if r % 2 else RGBColor(0xFF, 0xFF, 0xFF)
+                    )
                 made.vertical_anchor = MSO_ANCHOR.TOP
         self.provenance.add(slide, look, self.words, cites=cites)
         slide.notes_slide.notes_text_frame.text = notes
@@ -151,12 +255,16 @@ def place(shape, left: float, top: float, width: float, height: float) -> None:
     shape.left, shape.top, shape.width, shape.height = emu(left), emu(top), emu(width), emu(height)
 
 
-def set_text(frame, text: str, look: Look, *, size: float, bold: bool = False, title: bool = False) -> None:
+def set_text(
+    frame, text: str, look: Look, *, size: float, bold: bool = False, title: bool = False
+) -> None:
     from pptx.enum.text import PP_ALIGN
 
     frame.clear()
     frame.word_wrap = True
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = emu(INSET_IN)  # known, whatever the layout says
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = emu(
+        INSET_IN
+    )  # known, whatever the layout says
     paragraph = frame.paragraphs[0]
     paragraph.alignment = PP_ALIGN.LEFT
     run(paragraph, text, look, size=size, bold=bold, title=title)

@@ -58,16 +58,26 @@ CONTEXT_COLUMNS = (  # the context statistics' slide: as the sources table, the 
     ("Verbatim quote", 3.233),
 )
 # headings the page's table shares, and those of the context statistics
-HEADING_CONTEXT = {"Value": CTX_TABLE, "Qualifier": CTX_TABLE, "Statistic": CTX_STATS, "Who counted": CTX_STATS}
+HEADING_CONTEXT = {
+    "Value": CTX_TABLE,
+    "Qualifier": CTX_TABLE,
+    "Statistic": CTX_STATS,
+    "Who counted": CTX_STATS,
+}
 
 
-def qualifier_text(qualifier: str, words: Words, wording: str | None = None, hedge: str | None = None) -> str:
+def qualifier_text(
+    qualifier: str, words: Words, wording: str | None = None, hedge: str | None = None
+) -> str:
     """``Over: the source gives a lower bound; the true value is higher.`` in the deck's
     language; with the source's ``wording`` "at least" reads as a bound that may be reached;
     a ``hedge`` ("potentially") is the qualifier of a hedged value, never "Exact"."""
     try:
-        return Formatter(words).qualifier_sentence(Qualifier(qualifier), wording if isinstance(wording, str) else None,
-                                                   hedge=hedge if isinstance(hedge, str) else None)
+        return Formatter(words).qualifier_sentence(
+            Qualifier(qualifier),
+            wording if isinstance(wording, str) else None,
+            hedge=hedge if isinstance(hedge, str) else None,
+        )
     except ValueError:
         return str(qualifier)
 
@@ -75,8 +85,10 @@ def qualifier_text(qualifier: str, words: Words, wording: str | None = None, hed
 def _columns(columns, words: Words, look: Look | None = None):
     """The columns' headings in the deck's words, their widths scaled to the slide's width."""
     scale = (look or SHIPPED).scale
-    return tuple((words.text(heading, HEADING_CONTEXT.get(heading, CTX)), width * scale) for heading, width in columns)
-
+    return tuple(
+        (words.text(heading, HEADING_CONTEXT.get(heading, CTX)), width * scale)
+        for heading, width in columns
+    )
 
 
 # --- the sources table -------------------------------------------------------------------
@@ -90,7 +102,9 @@ class TableRow:
     height: float  # inches, from the wrapped text
 
 
-def ratio_rows(ratios: list[Derived], words: Words | None = None, look: Look | None = None) -> list[TableRow]:
+def ratio_rows(
+    ratios: list[Derived], words: Words | None = None, look: Look | None = None
+) -> list[TableRow]:
     """One row per derived ratio: its text, what it divides, its programme and period, its bound."""
     words = words or Words("en")
     columns = _columns(RATIO_COLUMNS, words, look)
@@ -99,15 +113,26 @@ def ratio_rows(ratios: list[Derived], words: Words | None = None, look: Look | N
         cells = (
             r.label,
             r.text if r.quantity.bounded else words.text("No bound either way", CTX),
-            words.text("{numerator} ÷ {denominator}", CTX, numerator=r.numerator_text, denominator=r.denominator_text),
+            words.text(
+                "{numerator} ÷ {denominator}",
+                CTX,
+                numerator=r.numerator_text,
+                denominator=r.denominator_text,
+            ),
             f"{r.programme_name}; {r.period_label}",
             words.text(RATIO_BOUNDS[r.quantity.qualifier], CTX),
         )
-        rows.append(TableRow(f"{r.numerator}/{r.denominator}", cells, None, row_height(cells, columns, look=look)))
+        rows.append(
+            TableRow(
+                f"{r.numerator}/{r.denominator}", cells, None, row_height(cells, columns, look=look)
+            )
+        )
     return rows
 
 
-def source_rows(figures: pd.DataFrame, dataset: Dataset, words: Words | None = None, look: Look | None = None) -> list[TableRow]:
+def source_rows(
+    figures: pd.DataFrame, dataset: Dataset, words: Words | None = None, look: Look | None = None
+) -> list[TableRow]:
     """One row per figure in the view, in the table's order (programme, metric, period)."""
     from dashboard.views.labels import KIND_LABELS
 
@@ -117,12 +142,22 @@ def source_rows(figures: pd.DataFrame, dataset: Dataset, words: Words | None = N
     rows = []
     for r in figures.to_dict("records"):
         note = f" {r['note']}" if isinstance(r["note"], str) and r["note"] else ""
-        kind = words.text(KIND_LABELS[r["kind"]], "cards").lower() if r["kind"] in KIND_LABELS else str(r["kind"])
+        kind = (
+            words.text(KIND_LABELS[r["kind"]], "cards").lower()
+            if r["kind"] in KIND_LABELS
+            else str(r["kind"])
+        )
         cells = (
             str(r["value_label"]),
             f"{r['metric_label']} — {r['programme_name']}; {r['period_label']}; {kind}.{note}",
             qualifier_text(r["qualifier"], words, r.get("wording"), r.get("hedge")),
-            words.text("{title} — {publisher}, {date}", CTX_TABLE, title=r["source_title"], publisher=r["source_publisher"], date=r["source_date"]),
+            words.text(
+                "{title} — {publisher}, {date}",
+                CTX_TABLE,
+                title=r["source_title"],
+                publisher=r["source_publisher"],
+                date=r["source_date"],
+            ),
             f"“{r['quote']}”",
         )
         url = r["source_url"] if isinstance(r["source_url"], str) and r["source_url"] else None
@@ -131,7 +166,9 @@ def source_rows(figures: pd.DataFrame, dataset: Dataset, words: Words | None = N
     return rows
 
 
-def context_rows(dataset: Dataset, filters, words: Words | None = None, look: Look | None = None) -> list[TableRow]:
+def context_rows(
+    dataset: Dataset, filters, words: Words | None = None, look: Look | None = None
+) -> list[TableRow]:
     """One row per context statistic of the view's years (``views.context``): numbers that
     belong to no programme, on a slide of their own, never among the programme figures."""
     from dashboard.views.context import context_lines
@@ -140,40 +177,73 @@ def context_rows(dataset: Dataset, filters, words: Words | None = None, look: Lo
     columns = _columns(CONTEXT_COLUMNS, words, look)
     rows = []
     for line in context_lines(dataset, filters, words.language):
-        source = dataset.source(next(s.source for s in dataset.context_statistics if s.id == line.id))
+        source = dataset.source(
+            next(s.source for s in dataset.context_statistics if s.id == line.id)
+        )
         cells = (
             line.value_text,
             f"{line.statistic}; {line.period_text}." + (f" {line.note}" if line.note else ""),
             line.counted_text,
-            words.text("{title} — {publisher}, {date}", CTX_TABLE, title=source.title, publisher=source.publisher,
-                       date=Formatter(words).flex_date(source.published)),
+            words.text(
+                "{title} — {publisher}, {date}",
+                CTX_TABLE,
+                title=source.title,
+                publisher=source.publisher,
+                date=Formatter(words).flex_date(source.published),
+            ),
             f"“{line.quote}”",
         )
         url = source.url or None
-        measured = cells[:3] + (cells[3] + ("\n" + words.text(LINK_TEXT, CTX) if url else ""),) + cells[4:]
+        measured = (
+            cells[:3] + (cells[3] + ("\n" + words.text(LINK_TEXT, CTX) if url else ""),) + cells[4:]
+        )
         rows.append(TableRow(line.id, cells, url, row_height(measured, columns, look=look)))
     return rows
 
 
-def row_height(cells, columns=SOURCE_COLUMNS, size: float = TABLE_PT, bold_first: bool = True, look: Look | None = None,
-               bold_all: bool = False) -> float:
+def row_height(
+    cells,
+    columns=SOURCE_COLUMNS,
+    size: float = TABLE_PT,
+    bold_first: bool = True,
+    look: Look | None = None,
+    bold_all: bool = False,
+) -> float:
     """The height in inches a table row needs: its tallest wrapped cell (in the look's body
     font; the first cell bold, or every cell with ``bold_all``) plus margins."""
     family = (look or SHIPPED).body_font
     lines = max(
-        len(wrap_lines(text, width - 2 * CELL_MARGIN_X_IN, size, bold=bold_all or (bold_first and c == 0), family=family))
+        len(
+            wrap_lines(
+                text,
+                width - 2 * CELL_MARGIN_X_IN,
+                size,
+                bold=bold_all or (bold_first and c == 0),
+                family=family,
+            )
+        )
         for c, (text, (_, width)) in enumerate(zip(cells, columns))
     )
     return lines * size * LINE_SPACING / 72 + 2 * CELL_MARGIN_Y_IN + 0.04
 
 
 def header_height(columns=SOURCE_COLUMNS, look: Look | None = None) -> float:
-    return row_height([h for h, _ in columns], columns, TABLE_HEADER_PT, look=look, bold_all=True) + 0.02  # headings are set bold
+    return (
+        row_height([h for h, _ in columns], columns, TABLE_HEADER_PT, look=look, bold_all=True)
+        + 0.02
+    )  # headings are set bold
 
 
-def _available_table_height(columns=SOURCE_COLUMNS, look: Look | None = None, foot_in: float = 0.35) -> float:
+def _available_table_height(
+    columns=SOURCE_COLUMNS, look: Look | None = None, foot_in: float = 0.35
+) -> float:
     """The height under a table slide's title and header, above its foot (``foot_in``)."""
-    return (look or SHIPPED).height_in - (TITLE_TOP_IN + TITLE_H_IN + 0.1) - foot_in - header_height(columns, look)
+    return (
+        (look or SHIPPED).height_in
+        - (TITLE_TOP_IN + TITLE_H_IN + 0.1)
+        - foot_in
+        - header_height(columns, look)
+    )
 
 
 def paginate(rows: list[TableRow], available_in: float) -> list[list[TableRow]]:

@@ -63,14 +63,24 @@ def open_deck(template: str | Path | None, words: Words | None = None):
     for needed in (title_only_layout, title_slide_layout):
         needed(deck, path, words)  # a template lacking a layout: the error now, before any slide
     major, minor = theme_fonts(deck)
-    look = Look(deck.slide_width / EMU_PER_INCH, deck.slide_height / EMU_PER_INCH, major or SHIPPED_FONT, minor or SHIPPED_FONT, True)
+    look = Look(
+        deck.slide_width / EMU_PER_INCH,
+        deck.slide_height / EMU_PER_INCH,
+        major or SHIPPED_FONT,
+        minor or SHIPPED_FONT,
+        True,
+    )
     return deck, look
 
 
 def read_template(path: Path, words: Words) -> bytes:
     """The template's bytes, or an ``ExportError`` saying what is wrong with the file."""
     if not path.is_file():
-        raise ExportError(words.text("template {path}: no such file; give the path of a .pptx file", CTX, path=path))
+        raise ExportError(
+            words.text(
+                "template {path}: no such file; give the path of a .pptx file", CTX, path=path
+            )
+        )
     data = path.read_bytes()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -78,7 +88,13 @@ def read_template(path: Path, words: Words) -> bytes:
     except zipfile.BadZipFile:
         names = set()
     if "ppt/presentation.xml" not in names:
-        raise ExportError(words.text("template {path}: not a PowerPoint file (.pptx); save it from PowerPoint as .pptx", CTX, path=path))
+        raise ExportError(
+            words.text(
+                "template {path}: not a PowerPoint file (.pptx); save it from PowerPoint as .pptx",
+                CTX,
+                path=path,
+            )
+        )
     return data
 
 
@@ -100,10 +116,20 @@ def title_only_layout(deck, path: Path | None = None, words: Words | None = None
     extra = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, *titles}
     titled = [layout for layout in deck.slide_layouts if titles & _placeholder_types(layout)]
     if not titled:
-        raise ExportError((words or Words("en")).text(
-            "template {path}: no slide layout has a title placeholder; add a 'Title Only' layout", CTX, path=path,
-        ))
-    return min(titled, key=lambda layout: (len(_placeholder_types(layout) - extra), PP_PLACEHOLDER.TITLE not in _placeholder_types(layout)))
+        raise ExportError(
+            (words or Words("en")).text(
+                "template {path}: no slide layout has a title placeholder; add a 'Title Only' layout",
+                CTX,
+                path=path,
+            )
+        )
+    return min(
+        titled,
+        key=lambda layout: (
+            len(_placeholder_types(layout) - extra),
+            PP_PLACEHOLDER.TITLE not in _placeholder_types(layout),
+        ),
+    )
 
 
 def title_slide_layout(deck, path: Path | None = None, words: Words | None = None):
@@ -117,9 +143,13 @@ def title_slide_layout(deck, path: Path | None = None, words: Words | None = Non
             types = _placeholder_types(layout)
             if (wanted and wanted <= types) or (not wanted and types & titles and types & bodies):
                 return layout
-    raise ExportError((words or Words("en")).text(
-        "template {path}: no slide layout has a title and a subtitle or body placeholder; add a 'Title Slide' layout", CTX, path=path,
-    ))
+    raise ExportError(
+        (words or Words("en")).text(
+            "template {path}: no slide layout has a title and a subtitle or body placeholder; add a 'Title Slide' layout",
+            CTX,
+            path=path,
+        )
+    )
 
 
 def body_placeholder(slide):
@@ -148,7 +178,9 @@ def theme_fonts(deck) -> tuple[str | None, str | None]:
             root = parse_xml(rel.target_part.blob)
             major = root.find(".//a:majorFont/a:latin", _NS)
             minor = root.find(".//a:minorFont/a:latin", _NS)
-            return (major.get("typeface") if major is not None else None), (minor.get("typeface") if minor is not None else None)
+            return (major.get("typeface") if major is not None else None), (
+                minor.get("typeface") if minor is not None else None
+            )
     return None, None
 
 
@@ -164,7 +196,17 @@ def emu(inches: float) -> int:
     return int(round(inches * EMU_PER_INCH))
 
 
-def run(paragraph, text: str, look: Look, *, size: float, bold: bool = False, colour: str | None = None, muted: bool = False, title: bool = False):
+def run(
+    paragraph,
+    text: str,
+    look: Look,
+    *,
+    size: float,
+    bold: bool = False,
+    colour: str | None = None,
+    muted: bool = False,
+    title: bool = False,
+):
     """A run of ``text``: in Arial and ``colour`` in the shipped look; in the theme's font and
     text colour (muted: lighter) with a template."""
     from pptx.dml.color import RGBColor

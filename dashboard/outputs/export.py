@@ -29,29 +29,73 @@ import pandas as pd
 from dashboard.analysis.frame import FIGURE_COLUMNS, funding_ratios
 from dashboard.outputs import datafile
 from dashboard.outputs.filenames import NAME_PART_CHARS, file_name, part_name, slug, titled_name  # noqa: F401  (the exporters' names)
-from dashboard.outputs.context_files import EXTRA_CSV_COLUMNS, context_sheet, view_context, with_context_rows
+from dashboard.outputs.context_files import (
+    EXTRA_CSV_COLUMNS,
+    context_sheet,
+    view_context,
+    with_context_rows,
+)
 from dashboard.outputs.datafile import FORMULA_STARTS, neutralise  # noqa: F401  (FORMULA_STARTS: the exporters' rule, tested here)
 from dashboard.outputs.workbook import (  # noqa: F401  (CTX_XLSX: also the exporters' errors; XLSX_FONT*: tested here)
-    CTX_XLSX, XLSX_FONT, XLSX_FONT_SIZE, FiguresSheets, _about_rows, _deterministic_xlsx, _events_sheet, _print_setup, _ratio_sheet,
-    _set_text, _write_row, dated_zip,
+    CTX_XLSX,
+    XLSX_FONT,
+    XLSX_FONT_SIZE,
+    FiguresSheets,
+    _about_rows,
+    _deterministic_xlsx,
+    _events_sheet,
+    _print_setup,
+    _ratio_sheet,
+    _set_text,
+    _write_row,
+    dated_zip,
 )
 from dashboard.words import Words
 from dashboard.outputs.formats import (  # noqa: F401  (ExportContext, ExportError: the exporters' shared types)
-    FORMATS, ExportContext, ExportError, Exporter, OutputFormat, SlidesArchive, of_kind, output_format, register_format, render_kinds,
+    FORMATS,
+    ExportContext,
+    ExportError,
+    Exporter,
+    OutputFormat,
+    SlidesArchive,
+    of_kind,
+    output_format,
+    register_format,
+    render_kinds,
 )
 
 FIXED_COLUMNS = FIGURE_COLUMNS[:11]  # id … quote: fixed, first, unchanged
 CLAIM_COLUMNS = [  # then what the claims model adds, first what a reader of a row needs
-    "scope", "scope_label", "period_start_precision", "period_end_precision", "period_start_date", "period_end_date",
-    "value_low", "value_high", "value_bound", "relation", "related_ids", "relations",
+    "scope",
+    "scope_label",
+    "period_start_precision",
+    "period_end_precision",
+    "period_start_date",
+    "period_end_date",
+    "value_low",
+    "value_high",
+    "value_bound",
+    "relation",
+    "related_ids",
+    "relations",
 ]
-CSV_COLUMNS = FIXED_COLUMNS + CLAIM_COLUMNS + [c for c in FIGURE_COLUMNS[11:] if c not in CLAIM_COLUMNS] + datafile.SHARED_COLUMNS
+CSV_COLUMNS = (
+    FIXED_COLUMNS
+    + CLAIM_COLUMNS
+    + [c for c in FIGURE_COLUMNS[11:] if c not in CLAIM_COLUMNS]
+    + datafile.SHARED_COLUMNS
+)
 NUMERIC_COLUMNS = {"value", "value_low", "value_high"}
-DATE_COLUMNS = {"period_start_date", "period_end_date"}  # ISO days to sort by; period_start/period_end are as stated
+DATE_COLUMNS = {
+    "period_start_date",
+    "period_end_date",
+}  # ISO days to sort by; period_start/period_end are as stated
 TEXT_COLUMNS = [c for c in CSV_COLUMNS if c not in NUMERIC_COLUMNS | DATE_COLUMNS]
 
 
-EXPORTERS = FORMATS  # name → format, each called like its exporter: EXPORTERS["csv"](figures, context)
+EXPORTERS = (
+    FORMATS  # name → format, each called like its exporter: EXPORTERS["csv"](figures, context)
+)
 
 
 # --- data files --------------------------------------------------------------------------
@@ -71,17 +115,25 @@ def data_columns(figures: pd.DataFrame, context: ExportContext | None = None) ->
         relations = datafile.frame_relations(figures, words)
     bounds = datafile.value_bounds(figures)
     hedges = figures["hedge"].tolist() if "hedge" in figures else [None] * len(figures)
-    hedged = [h if isinstance(h, str) and h else None for h in hedges]  # "potentially": the value may not hold at all
+    hedged = [
+        h if isinstance(h, str) and h else None for h in hedges
+    ]  # "potentially": the value may not hold at all
     return figures.assign(
         **datafile.stated_periods(figures),
-        qualifier=[h or q for h, q in zip(hedged, figures["qualifier"].tolist())],  # a hedged value is never "exact"
+        qualifier=[
+            h or q for h, q in zip(hedged, figures["qualifier"].tolist())
+        ],  # a hedged value is never "exact"
         value_bound=[h or b for h, b in zip(hedged, bounds)],
         relations=[relations.get(i) for i in figures["id"]],
         citation=datafile.citations(figures["source"].tolist(), dataset, words),
     )
 
 
-def table(figures: pd.DataFrame, context: ExportContext | None = None, extra: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
+def table(
+    figures: pd.DataFrame,
+    context: ExportContext | None = None,
+    extra: list[str] | tuple[str, ...] = (),
+) -> pd.DataFrame:
     """The figures as written to data files: the export columns in order (then those of
     ``extra`` the frame has: a view with context statistics marks each row's record_type), text
     cells neutralised, dates as the document states them (``2018-11``) with ISO days beside
@@ -89,10 +141,12 @@ def table(figures: pd.DataFrame, context: ExportContext | None = None, extra: li
     rows = data_columns(datafile.once(figures), context)
     if extra and context is not None:
         rows = with_context_rows(rows, datafile.context_periods(view_context(context)), CSV_COLUMNS)
-        rows = rows.assign(citation=datafile.citations(rows["source"].tolist(), context.dataset, context.words))
+        rows = rows.assign(
+            citation=datafile.citations(rows["source"].tolist(), context.dataset, context.words)
+        )
     columns = CSV_COLUMNS + [c for c in extra if c in rows]
     out = rows[columns].copy()
-    for column in [*TEXT_COLUMNS, *columns[len(CSV_COLUMNS):]]:
+    for column in [*TEXT_COLUMNS, *columns[len(CSV_COLUMNS) :]]:
         out[column] = out[column].map(neutralise, na_action="ignore").astype("string")
     return out
 
@@ -125,7 +179,13 @@ def export_events_csv(figures: pd.DataFrame, context: ExportContext) -> bytes:
     writes it; the XLSX holds the same rows in its Events sheet."""
     events = datafile.view_events(context)
     if events is None:
-        raise ExportError(context.words.text("this format needs the whole view; missing: {missing}", CTX_XLSX, missing="dataset, filters"))
+        raise ExportError(
+            context.words.text(
+                "this format needs the whole view; missing: {missing}",
+                CTX_XLSX,
+                missing="dataset, filters",
+            )
+        )
     out = datafile.events_table(events, context.dataset, context.words)
     for column in out.columns:
         if column not in datafile.EVENT_DATE_COLUMNS:
@@ -139,21 +199,34 @@ def export_events_csv(figures: pd.DataFrame, context: ExportContext) -> bytes:
 # The Figures sheet is for a person: (frame column or a computed one, header, widest width in
 # characters). The Data sheet holds every CSV column under its CSV name (``CSV_COLUMNS``).
 XLSX_READABLE = (
-    ("programme_name", "Programme", 20), ("metric_label", "Metric", 18), ("value_label", "Value as stated", 14),
-    ("period_label", "Period", 16), ("scope_label", "Scope", 14), ("kind_label", "Status", 12),
-    ("relations", "Relations", 26), ("source_title", "Source", 26), ("source_publisher", "Publisher", 12),
-    ("source_date", "Published", 10), ("quote", "Quote", 44), ("id", "Figure id", 16),
+    ("programme_name", "Programme", 20),
+    ("metric_label", "Metric", 18),
+    ("value_label", "Value as stated", 14),
+    ("period_label", "Period", 16),
+    ("scope_label", "Scope", 14),
+    ("kind_label", "Status", 12),
+    ("relations", "Relations", 26),
+    ("source_title", "Source", 26),
+    ("source_publisher", "Publisher", 12),
+    ("source_date", "Published", 10),
+    ("quote", "Quote", 44),
+    ("id", "Figure id", 16),
 )  # widths add up to what A4 landscape prints at a readable size; the curator's note is on the Data sheet
 
 
-HEADER_CONTEXT = dict.fromkeys(("Metric", "Programme", "Period", "Status", "Source", "Quote"), "table")  # the page's table says them too
+HEADER_CONTEXT = dict.fromkeys(
+    ("Metric", "Programme", "Period", "Status", "Source", "Quote"), "table"
+)  # the page's table says them too
 
 
 def xlsx_columns(words: Words | None = None) -> list[tuple[str, str]]:
     """``(column, header)`` of the Figures sheet in order, headed in the language of ``words``
     (the Data sheet's columns are ``CSV_COLUMNS`` under their own names)."""
     words = words or Words("en")
-    return [(name, words.text(header, HEADER_CONTEXT.get(header, CTX_XLSX))) for name, header, _ in XLSX_READABLE]
+    return [
+        (name, words.text(header, HEADER_CONTEXT.get(header, CTX_XLSX)))
+        for name, header, _ in XLSX_READABLE
+    ]
 
 
 def _readable_frame(figures: pd.DataFrame, words: Words | None = None) -> pd.DataFrame:
@@ -161,10 +234,18 @@ def _readable_frame(figures: pd.DataFrame, words: Words | None = None) -> pd.Dat
     "Đã báo cáo (đã đạt được)")."""
     from dashboard.views.labels import kind_label
 
-    return figures.assign(kind_label=figures["kind"].map(lambda k: kind_label(k, words), na_action="ignore"))
+    return figures.assign(
+        kind_label=figures["kind"].map(lambda k: kind_label(k, words), na_action="ignore")
+    )
 
 
-@register_format("xlsx", "Excel (XLSX)", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "view")
+@register_format(
+    "xlsx",
+    "Excel (XLSX)",
+    "xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "view",
+)
 def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     """An Excel workbook: a ``Figures`` sheet for a person, a ``Data`` sheet with every CSV
     column, a ``Funding per person`` sheet when the view has ratios to show
@@ -186,16 +267,36 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     figures = datafile.once(figures)  # a restatement is no row of its own
     frame = data_columns(_readable_frame(figures, words), context)
     sheets = FiguresSheets(words, NUMERIC_COLUMNS, DATE_COLUMNS)
-    sheets.readable(workbook.active, words.text("Figures", CTX_XLSX), frame, xlsx_columns(words), [w for _, _, w in XLSX_READABLE])
+    sheets.readable(
+        workbook.active,
+        words.text("Figures", CTX_XLSX),
+        frame,
+        xlsx_columns(words),
+        [w for _, _, w in XLSX_READABLE],
+    )
     sheets.data(workbook.create_sheet(words.text("Data", CTX_XLSX)), frame, CSV_COLUMNS)
 
-    context_sheet(workbook, view_context(context), words, sheets.write, sheets.bold)  # no programme's: apart from the figures
+    context_sheet(
+        workbook, view_context(context), words, sheets.write, sheets.bold
+    )  # no programme's: apart from the figures
     if context.dataset is not None:
-        _ratio_sheet(workbook, funding_ratios(figures, context.dataset, words=words), sheets.bold, words.text("Funding per person", CTX_XLSX))
+        _ratio_sheet(
+            workbook,
+            funding_ratios(figures, context.dataset, words=words),
+            sheets.bold,
+            words.text("Funding per person", CTX_XLSX),
+        )
 
     events = datafile.view_events(context)
     if events is not None:
-        _events_sheet(workbook, datafile.events_table(events, context.dataset, words), words.text("Events", CTX_XLSX), sheets.bold, sheets.body, words)
+        _events_sheet(
+            workbook,
+            datafile.events_table(events, context.dataset, words),
+            words.text("Events", CTX_XLSX),
+            sheets.bold,
+            sheets.body,
+            words,
+        )
 
     about = workbook.create_sheet(words.text("About", CTX_XLSX))
     for r, (label, text) in enumerate(_about_rows(figures, context), start=1):
@@ -216,11 +317,24 @@ def chart_images(format: str, figures: pd.DataFrame, context: ExportContext) -> 
 
     dataset, filters, config = context.view()
     if not context.chart:
-        raise ExportError(context.words.text("a {format} export draws one chart; name it with chart=…", CTX_XLSX, format=format))
+        raise ExportError(
+            context.words.text(
+                "a {format} export draws one chart; name it with chart=…", CTX_XLSX, format=format
+            )
+        )
     return images.slide_images(
-        context.chart, figures, context.events(), dataset, filters, config,
-        format=format, size=context.size, made_on=context.made_on, words=context.words,
-        version=context.version, link=context.link,
+        context.chart,
+        figures,
+        context.events(),
+        dataset,
+        filters,
+        config,
+        format=format,
+        size=context.size,
+        made_on=context.made_on,
+        words=context.words,
+        version=context.version,
+        link=context.link,
     )
 
 
@@ -252,13 +366,27 @@ def _image(format: str) -> Exporter:
         from dashboard.views import charts
 
         title = context.words.text(charts.CHARTS[context.chart].title, "charts").split(":")[0]
-        if not context.zip_parts:  # a caller that would name the file .png must not get a ZIP, nor one slide of several
-            raise ExportError(context.words.text(
-                "{title} needs {count} slides to stay readable at 14 pt; download the deck (a slide for each) or export it "
-                "with `dashboard export --format {format}`", "images", title=title, count=len(parts), format=format,
-            ))
+        if (
+            not context.zip_parts
+        ):  # a caller that would name the file .png must not get a ZIP, nor one slide of several
+            raise ExportError(
+                context.words.text(
+                    "{title} needs {count} slides to stay readable at 14 pt; download the deck (a slide for each) or export it "
+                    "with `dashboard export --format {format}`",
+                    "images",
+                    title=title,
+                    count=len(parts),
+                    format=format,
+                )
+            )
         name = file_name(title, filters, context.made_on, format, context.words)
-        return SlidesArchive(_zip([(part_name(name, k, len(parts)), part) for k, part in enumerate(parts, start=1)], context.made_on), parts)
+        return SlidesArchive(
+            _zip(
+                [(part_name(name, k, len(parts)), part) for k, part in enumerate(parts, start=1)],
+                context.made_on,
+            ),
+            parts,
+        )
 
     export_image.__name__ = f"export_{format}"
     export_image.__doc__ = (
@@ -274,7 +402,9 @@ def _zip(files: list[tuple[str, bytes]], made_on: dt.date) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in files:
-            entry = zipfile.ZipInfo(name, date_time=(made_on.year, made_on.month, made_on.day, 0, 0, 0))
+            entry = zipfile.ZipInfo(
+                name, date_time=(made_on.year, made_on.month, made_on.day, 0, 0, 0)
+            )
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
             archive.writestr(entry, data)
@@ -286,7 +416,12 @@ register_format("svg", "SVG", "svg", "image/svg+xml", "chart", renders=True)(_im
 
 
 @register_format(
-    "pptx", "Slides (PPTX)", "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "view", renders=True,
+    "pptx",
+    "Slides (PPTX)",
+    "pptx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "view",
+    renders=True,
 )
 def export_pptx(figures: pd.DataFrame, context: ExportContext) -> bytes:
     """A PowerPoint deck of the view: title slide, one slide per chart, sources."""
@@ -294,10 +429,21 @@ def export_pptx(figures: pd.DataFrame, context: ExportContext) -> bytes:
 
     dataset, filters, config = context.view()
     if context.size:
-        raise ExportError("--size applies to png and svg; the deck is always 16:9 (or its template's size) with pictures 1920 px across")
+        raise ExportError(
+            "--size applies to png and svg; the deck is always 16:9 (or its template's size) with pictures 1920 px across"
+        )
     made = deck.build_deck(
-        figures, context.events(), dataset, filters, config, made_on=context.made_on, words=context.words,
-        charts_as=context.deck_charts, template=context.template, version=context.version, link=context.link,
+        figures,
+        context.events(),
+        dataset,
+        filters,
+        config,
+        made_on=context.made_on,
+        words=context.words,
+        charts_as=context.deck_charts,
+        template=context.template,
+        version=context.version,
+        link=context.link,
     )
     return dated_zip(made, context.made_on)  # the same view on the same day: the same bytes
 

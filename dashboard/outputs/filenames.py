@@ -19,12 +19,16 @@ CTX_FILE_NAME = "download file name"  # the catalogue context of the words in fi
 
 def slug(text: str) -> str:
     """``Funding by programme`` → ``funding-by-programme`` (ASCII letters and digits only)."""
-    marks_off = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))  # "Số liệu" → "So lieu"
+    marks_off = unicodedata.normalize(
+        "NFKD", text.replace("đ", "d").replace("Đ", "D")
+    )  # "Số liệu" → "So lieu"
     plain = marks_off.replace("£", "").encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "export"
 
 
-NAME_PART_CHARS = 40  # one part of a file name (what, a programme, a metric, a scope) at most: cut at a word
+NAME_PART_CHARS = (
+    40  # one part of a file name (what, a programme, a metric, a scope) at most: cut at a word
+)
 
 
 def short(part: str, cap: int = NAME_PART_CHARS) -> str:
@@ -55,19 +59,34 @@ def filter_parts(filters: Filters, words: Words | None = None) -> list[str]:
     return parts
 
 
-def file_name(what: str, filters: Filters, made_on: dt.date, ext: str, words: Words | None = None) -> str:
+def file_name(
+    what: str, filters: Filters, made_on: dt.date, ext: str, words: Words | None = None
+) -> str:
     """``programme-figures_modern-slavery-fund-vietnam_2022_2026-11-22.csv``: what it holds, the
     programme, metric and scope chosen (none when all), the years, the day made. ASCII letters,
     digits, ``-`` and ``_`` only, each part at most ``NAME_PART_CHARS``: safe on every system."""
-    years = f"{filters.year_from}" if filters.year_from == filters.year_to else f"{filters.year_from}-{filters.year_to}"
-    parts = [short(slug(what)), *(short(slug(p)) for p in filter_parts(filters, words)), years, made_on.isoformat()]
+    years = (
+        f"{filters.year_from}"
+        if filters.year_from == filters.year_to
+        else f"{filters.year_from}-{filters.year_to}"
+    )
+    parts = [
+        short(slug(what)),
+        *(short(slug(p)) for p in filter_parts(filters, words)),
+        years,
+        made_on.isoformat(),
+    ]
     return f"{'_'.join(parts)}.{ext}"
 
 
 def titled_name(title: str, filters: Filters, made_on: dt.date, ext: str, words: Words) -> str:
     """The same name in the words of its language, for a title (``Số liệu chương trình_2 chương
     trình_2022_2026-11-22.csv``): ids stay ids, counted filters keep their words."""
-    years = f"{filters.year_from}" if filters.year_from == filters.year_to else f"{filters.year_from}-{filters.year_to}"
+    years = (
+        f"{filters.year_from}"
+        if filters.year_from == filters.year_to
+        else f"{filters.year_from}-{filters.year_to}"
+    )
     return "_".join([title, *filter_parts(filters, words), years, made_on.isoformat()]) + f".{ext}"
 
 

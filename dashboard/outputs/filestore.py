@@ -39,7 +39,9 @@ class Made:
     content: bytes
 
 
-def file_key(version: str, kind: str, chart: str | None, filters: Filters, language: str, made_on: dt.date) -> str:
+def file_key(
+    version: str, kind: str, chart: str | None, filters: Filters, language: str, made_on: dt.date
+) -> str:
     """Where the file of this view is kept: the same view of the same data on the same day."""
     view = hashlib.sha256(repr(filters).encode("utf-8")).hexdigest()[:16]
     return f"file:{version}:{kind}:{chart or '-'}:{language}:{made_on.isoformat()}:{view}"
@@ -92,7 +94,11 @@ class DiskStore:
 def _alive(jobs: dict, max_age_s: float) -> dict:
     """The jobs whose process still runs (when known) and that are younger than ``max_age_s``."""
     now = time.time()
-    return {job: (pid, at) for job, (pid, at) in jobs.items() if now - at < max_age_s and (pid is None or _pid_alive(pid))}
+    return {
+        job: (pid, at)
+        for job, (pid, at) in jobs.items()
+        if now - at < max_age_s and (pid is None or _pid_alive(pid))
+    }
 
 
 def _pid_alive(pid: int) -> bool:

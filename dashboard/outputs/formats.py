@@ -43,19 +43,35 @@ class ExportContext:
     chart: str | None = None
     size: str | None = None  # a name in config.exports.image_sizes; None = the default
     today: dt.date | None = None  # the date printed as "made on"; None = today
-    language: str = "en"  # the language of every word in the file: a code in dashboard.words.LANGUAGES
+    language: str = (
+        "en"  # the language of every word in the file: a code in dashboard.words.LANGUAGES
+    )
     zip_parts: bool = False  # png/svg of a chart that needs several slides: a ZIP of them (a caller that names it .zip), else an error
-    all_events: pd.DataFrame | None = field(default=None, compare=False, repr=False)  # events_frame(dataset), when the caller has it
+    all_events: pd.DataFrame | None = field(
+        default=None, compare=False, repr=False
+    )  # events_frame(dataset), when the caller has it
     # the curated names of ``language`` (data/i18n); None: read them from the folder the dataset came from
     translations: Translations | None = field(default=None, compare=False, repr=False)
-    deck_charts: str | None = None  # the deck's bar charts: native or picture; None = config's exports.deck_charts
-    template: str | None = None  # the deck's .pptx template; None = config's exports.deck_template ("" = the shipped look)
+    deck_charts: str | None = (
+        None  # the deck's bar charts: native or picture; None = config's exports.deck_charts
+    )
+    template: str | None = (
+        None  # the deck's .pptx template; None = config's exports.deck_template ("" = the shipped look)
+    )
     version: str = ""  # the data version (what /status reports), said on every slide
     link: str = ""  # the view's link, said on every slide
 
     @classmethod
-    def for_view(cls, dataset: Dataset, filters: Filters, config: Config, **options) -> ExportContext:
-        return cls(csv_bom=config.exports.csv_bom, dataset=dataset, filters=filters, config=config, **options)
+    def for_view(
+        cls, dataset: Dataset, filters: Filters, config: Config, **options
+    ) -> ExportContext:
+        return cls(
+            csv_bom=config.exports.csv_bom,
+            dataset=dataset,
+            filters=filters,
+            config=config,
+            **options,
+        )
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
@@ -74,7 +90,13 @@ class ExportContext:
         """The dataset, filters and settings, or a clear error naming what is missing."""
         missing = [n for n in ("dataset", "filters", "config") if getattr(self, n) is None]
         if missing:
-            raise ExportError(self.words.text("this format needs the whole view; missing: {missing}", "xlsx", missing=", ".join(missing)))
+            raise ExportError(
+                self.words.text(
+                    "this format needs the whole view; missing: {missing}",
+                    "xlsx",
+                    missing=", ".join(missing),
+                )
+            )
         return self.dataset, self.filters, self.config
 
     def localized(self, figures: pd.DataFrame) -> tuple[pd.DataFrame, ExportContext]:
@@ -82,16 +104,26 @@ class ExportContext:
         (the English, marked untranslated, where none is curated), scopes and event types from
         the catalogue, numbers and dates in its style. Ids, values, quotes and the CSV's fixed
         columns stay as curated. Frames already in the language pass through."""
-        if self.language == SOURCE_LANGUAGE or self.dataset is None or language_of(figures) == self.language:
+        if (
+            self.language == SOURCE_LANGUAGE
+            or self.dataset is None
+            or language_of(figures) == self.language
+        ):
             return figures, self
-        translations = self.translations or curated_names(records_folder(self.dataset), self.language)
+        translations = self.translations or curated_names(
+            records_folder(self.dataset), self.language
+        )
         events = events_frame(self.dataset) if self.all_events is None else self.all_events
         local = localize(self.dataset, figures, events, self.language, translations)
-        return local.figures, replace(self, dataset=local.dataset, all_events=local.events, translations=translations)
+        return local.figures, replace(
+            self, dataset=local.dataset, all_events=local.events, translations=translations
+        )
 
     def events(self) -> pd.DataFrame:
         dataset, filters, _ = self.view()
-        return apply_event_filters(events_frame(dataset) if self.all_events is None else self.all_events, filters)
+        return apply_event_filters(
+            events_frame(dataset) if self.all_events is None else self.all_events, filters
+        )
 
 
 class SlidesArchive(bytes):
@@ -104,13 +136,17 @@ class SlidesArchive(bytes):
 
     def __new__(cls, archive: bytes, parts: list[bytes] | tuple[bytes, ...] = ()) -> SlidesArchive:
         made = super().__new__(cls, archive)
-        made.parts = list(parts)  # each slide's image, in order (the CLI writes each as a file); () lets pickle rebuild it
+        made.parts = list(
+            parts
+        )  # each slide's image, in order (the CLI writes each as a file); () lets pickle rebuild it
         return made
 
 
 Exporter = Callable[[pd.DataFrame, ExportContext], bytes]
 CTX_BUTTON = "downloads"  # the catalogue context of the download buttons' labels
-Kind = Literal["view", "chart", "events"]  # "events": a file of the view's events (the CLI's events-csv)
+Kind = Literal[
+    "view", "chart", "events"
+]  # "events": a file of the view's events (the CLI's events-csv)
 
 
 @dataclass(frozen=True)
@@ -144,7 +180,9 @@ class OutputFormat:
 FORMATS: dict[str, OutputFormat] = {}  # in the order the CLI lists them
 
 
-def register_format(name: str, label: str, extension: str, mime: str, kind: Kind, *, renders: bool = False) -> Callable[[Exporter], Exporter]:
+def register_format(
+    name: str, label: str, extension: str, mime: str, kind: Kind, *, renders: bool = False
+) -> Callable[[Exporter], Exporter]:
     """Decorator: register the exporter it wraps as format ``name``. A name registers once.
     ``renders``: the exporter draws with Chromium (the web app bounds and offloads it)."""
 

@@ -34,11 +34,17 @@ class _Gate:
         limits = self.limits
         with self._lock:
             if self._inside >= limits.at_once + limits.waiting:
-                raise RendererBusy(f"the server is drawing as many images as it can; try again in {limits.retry_after_s} s", limits.retry_after_s)
+                raise RendererBusy(
+                    f"the server is drawing as many images as it can; try again in {limits.retry_after_s} s",
+                    limits.retry_after_s,
+                )
             self._inside += 1
         try:
             if not self._slots.acquire(timeout=limits.wait_s):
-                raise RendererBusy(f"the server is drawing as many images as it can; try again in {limits.retry_after_s} s", limits.retry_after_s)
+                raise RendererBusy(
+                    f"the server is drawing as many images as it can; try again in {limits.retry_after_s} s",
+                    limits.retry_after_s,
+                )
             try:
                 yield
             finally:

@@ -42,11 +42,15 @@ def checked(data: bytes, format: str, width: int, height: int) -> bytes:
     if format == "png":
         got = png_size(data)
         if got != (width, height):
-            raise RenderFailed(f"asked for {width}×{height} px, the renderer made {got[0]}×{got[1]} px")
+            raise RenderFailed(
+                f"asked for {width}×{height} px, the renderer made {got[0]}×{got[1]} px"
+            )
         return opaque_png(data)
     got = svg_size(data)
     if got != (width, height):
-        raise RenderFailed(f"asked for {width}×{height} px, the renderer made an SVG of {got[0]}×{got[1]} px")
+        raise RenderFailed(
+            f"asked for {width}×{height} px, the renderer made an SVG of {got[0]}×{got[1]} px"
+        )
     return data
 
 

@@ -26,9 +26,26 @@ import pandas as pd
 from dashboard.outputs.errors import BrowserMissing, ExportError, RenderFailed
 from dashboard.outputs.imagecheck import checked as _checked
 from dashboard.outputs.imagecheck import opaque_png, png_size, svg_size
-from dashboard.outputs.renderer import Renderer, find_browser, prewarm, render_image, render_images, renderer, shutdown
+from dashboard.outputs.renderer import (
+    Renderer,
+    find_browser,
+    prewarm,
+    render_image,
+    render_images,
+    renderer,
+    shutdown,
+)
 from dashboard.outputs.slidecompose import (  # noqa: F401  (the layout's sizes, for callers that scale with it)
-    BASE_HEIGHT, BASE_WIDTH, BODY_PX, MIN_TEXT_PX, SlideText, _scale_sizes, chart_spec, compose, day_text, slide_text,
+    BASE_HEIGHT,
+    BASE_WIDTH,
+    BODY_PX,
+    MIN_TEXT_PX,
+    SlideText,
+    _scale_sizes,
+    chart_spec,
+    compose,
+    day_text,
+    slide_text,
 )
 from dashboard.outputs.slideparts import SlidePart, slide_parts
 from dashboard.words import Words
@@ -39,26 +56,64 @@ if TYPE_CHECKING:  # pragma: no cover
     from dashboard.curated.records import Dataset
 
 __all__ = [
-    "BrowserMissing", "ExportError", "RenderFailed", "Renderer", "find_browser", "prewarm", "render_image", "render_images",
-    "renderer", "shutdown", "opaque_png", "png_size", "svg_size", "_checked",
-    "SlideText", "SlidePart", "image_size", "day_text", "slide_text", "slide_figure", "slide_parts", "compose",
+    "BrowserMissing",
+    "ExportError",
+    "RenderFailed",
+    "Renderer",
+    "find_browser",
+    "prewarm",
+    "render_image",
+    "render_images",
+    "renderer",
+    "shutdown",
+    "opaque_png",
+    "png_size",
+    "svg_size",
+    "_checked",
+    "SlideText",
+    "SlidePart",
+    "image_size",
+    "day_text",
+    "slide_text",
+    "slide_figure",
+    "slide_parts",
+    "compose",
     "slide_images",
 ]
 
 
-def image_size(config: Config, size: str | None = None, words: Words | None = None) -> tuple[int, int]:
+def image_size(
+    config: Config, size: str | None = None, words: Words | None = None
+) -> tuple[int, int]:
     """The pixel size named ``size`` in ``config.exports.image_sizes`` (default: ``image_size``);
     an unknown name is an error in the language of ``words``."""
     sizes = config.exports.image_sizes
     name = size or config.exports.image_size
     if name not in sizes:
         choices = ", ".join(f"{n} ({w}×{h})" for n, (w, h) in sizes.items())
-        raise ExportError((words or Words("en")).text("unknown image size {name}; choose one of: {choices}", "images", name=repr(name), choices=choices))
+        raise ExportError(
+            (words or Words("en")).text(
+                "unknown image size {name}; choose one of: {choices}",
+                "images",
+                name=repr(name),
+                choices=choices,
+            )
+        )
     return sizes[name]
 
 
-def slide_figure(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, filters: Filters, config: Config,
-                 *, made_on: dt.date | None = None, words: Words | None = None, **layout) -> dict:
+def slide_figure(
+    name: str,
+    figures: pd.DataFrame,
+    events: pd.DataFrame,
+    dataset: Dataset,
+    filters: Filters,
+    config: Config,
+    *,
+    made_on: dt.date | None = None,
+    words: Words | None = None,
+    **layout,
+) -> dict:
     """Chart ``name`` of the filtered frames composed as ONE slide: title, subtitle (filters and
     period), chart, source line, notes and date made, every row on it (``slide_parts``
     continues a chart whose rows do not fit on further slides). ``layout``: ``compose``'s
@@ -69,18 +124,46 @@ def slide_figure(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset
     from dashboard.views import charts
 
     chart_spec(name)
-    text = slide_text(name, figures, events, dataset, filters, config, made_on or dt.date.today(), words)
+    text = slide_text(
+        name, figures, events, dataset, filters, config, made_on or dt.date.today(), words
+    )
     figure = charts.build_chart(name, figures, events, dataset, config.theme, filters).to_dict()
     size = layout.pop("size", (BASE_WIDTH, BASE_HEIGHT))
     return compose(figure, text, config, size, words=words, **layout)
 
 
-def slide_images(name: str, figures: pd.DataFrame, events: pd.DataFrame, dataset: Dataset, filters: Filters, config: Config, *,
-                 format: str = "png", size: str | None = None, made_on: dt.date | None = None, words: Words | None = None,
-                 version: str = "", link: str = "") -> list[bytes]:
+def slide_images(
+    name: str,
+    figures: pd.DataFrame,
+    events: pd.DataFrame,
+    dataset: Dataset,
+    filters: Filters,
+    config: Config,
+    *,
+    format: str = "png",
+    size: str | None = None,
+    made_on: dt.date | None = None,
+    words: Words | None = None,
+    version: str = "",
+    link: str = "",
+) -> list[bytes]:
     """Chart ``name`` as slide images (png or svg) of the named ``size``: one, or one per part
     when its rows do not fit one slide ("(1 of 2)", "(2 of 2)"); each names the data ``version``
     and the view's ``link`` under the date made, when given."""
     pixels = image_size(config, size, words)
-    parts = slide_parts(name, figures, events, dataset, filters, config, size=pixels, made_on=made_on, words=words, version=version, link=link)
-    return render_images([p.figure for p in parts], format=format, width=pixels[0], height=pixels[1])
+    parts = slide_parts(
+        name,
+        figures,
+        events,
+        dataset,
+        filters,
+        config,
+        size=pixels,
+        made_on=made_on,
+        words=words,
+        version=version,
+        link=link,
+    )
+    return render_images(
+        [p.figure for p in parts], format=format, width=pixels[0], height=pixels[1]
+    )

@@ -35,7 +35,10 @@ MAX_PAGES = 2
 MAX_ROWS = 12  # rows of the figures table at most; the files hold every one
 MIN_ROWS = 6  # the table is cut to this many before a chart is left out
 FOOTER_DOCUMENTS = 3  # documents the footer of every page names; "and N more" after them
-CHART_PX = (1920, 1000)  # a chart's slide composition: 182 mm across, so its 28 px text prints at 7.5 pt
+CHART_PX = (
+    1920,
+    1000,
+)  # a chart's slide composition: 182 mm across, so its 28 px text prints at 7.5 pt
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,9 @@ class BriefChart:
     name: str
     title: str
     slides: tuple[dict, ...]  # the chart's slide compositions (plotly dicts), one per part
-    headings: tuple[str, ...] = ()  # each slide's title: "Funding by programme (1 of 2)" when it needs several
+    headings: tuple[
+        str, ...
+    ] = ()  # each slide's title: "Funding by programme (1 of 2)" when it needs several
 
 
 @dataclass(frozen=True)
@@ -95,8 +100,11 @@ class Brief:
         kept = tuple(c for c in self.charts if c.name in charts)
         left = tuple(c.title for c in self.charts if c.name not in charts)
         return replace(
-            self, rows=self.rows[:rows], rows_left=self.rows_left + max(0, len(self.rows) - rows),
-            charts=kept, charts_left=self.charts_left + left,
+            self,
+            rows=self.rows[:rows],
+            rows_left=self.rows_left + max(0, len(self.rows) - rows),
+            charts=kept,
+            charts_left=self.charts_left + left,
         )
 
 
@@ -110,14 +118,18 @@ def brief(figures: pd.DataFrame, context: ExportContext, *, with_charts: bool = 
     say = Formatter(words)
     shown = datafile.once(figures)  # a restatement is one figure, as the page counts it
     summary = words.text(
-        "Showing {figures} and {events} · {filters}", "status",
-        figures=say.count(len(figures) - len(restated(figures)), "figure"), events=say.count(len(events), "event"),
+        "Showing {figures} and {events} · {filters}",
+        "status",
+        figures=say.count(len(figures) - len(restated(figures)), "figure"),
+        events=say.count(len(events), "event"),
         filters=filters.describe(dataset, words=words),
     )
     outside = years_without_data(filters, dataset, words)
     empty = ""
     if figures.empty and events.empty:
-        empty = words.text("This view holds no figures or events: there is nothing to chart.", CTX)  # the summary says which years
+        empty = words.text(
+            "This view holds no figures or events: there is nothing to chart.", CTX
+        )  # the summary says which years
     rows = [_row(r, words) for r in shown.to_dict("records")]
     return Brief(
         language=words.language,
@@ -131,7 +143,10 @@ def brief(figures: pd.DataFrame, context: ExportContext, *, with_charts: bool = 
         link=context.link,
         created=context.made_on.isoformat(),
         documents=_documents(figures, events),
-        cards=tuple(_card(card, words) for card in headline_cards(figures, dataset, filters, lines=CARD_LINES)),
+        cards=tuple(
+            _card(card, words)
+            for card in headline_cards(figures, dataset, filters, lines=CARD_LINES)
+        ),
         charts=_charts(figures, events, context) if with_charts else (),
         rows=tuple(rows[:MAX_ROWS]),
         rows_left=max(0, len(rows) - MAX_ROWS),
@@ -141,19 +156,32 @@ def brief(figures: pd.DataFrame, context: ExportContext, *, with_charts: bool = 
 def _card(card, words: Words) -> BriefCard:
     lines = tuple(
         BriefLine(
-            line.value_text, line.period_text,
-            " · ".join(t for t in (line.kind_label, line.programme_name, line.scope_text, line.claim_text) if t),
+            line.value_text,
+            line.period_text,
+            " · ".join(
+                t
+                for t in (line.kind_label, line.programme_name, line.scope_text, line.claim_text)
+                if t
+            ),
         )
         for line in card.lines
     )
-    more = words.text("+ {n} more in the CSV and Excel files", CTX, n=words.integer(card.more)) if card.more else ""
+    more = (
+        words.text("+ {n} more in the CSV and Excel files", CTX, n=words.integer(card.more))
+        if card.more
+        else ""
+    )
     return BriefCard(card.title, lines, card.empty_message or "", more)
 
 
 def _row(r: dict, words: Words) -> BriefRow:
     from dashboard.views.labels import KIND_LABELS
 
-    kind = words.text(KIND_LABELS[r["kind"]], "cards").lower() if r["kind"] in KIND_LABELS else str(r["kind"])
+    kind = (
+        words.text(KIND_LABELS[r["kind"]], "cards").lower()
+        if r["kind"] in KIND_LABELS
+        else str(r["kind"])
+    )
     return BriefRow(
         value=str(r["value_label"]),
         figure=f"{r['metric_label']} — {r['programme_name']}; {r['period_label']}; {kind}",
@@ -162,7 +190,9 @@ def _row(r: dict, words: Words) -> BriefRow:
 
 
 def _document(r: dict) -> str:
-    parts = [str(r[c]) for c in ("source_publisher", "source_date") if isinstance(r.get(c), str) and r[c]]
+    parts = [
+        str(r[c]) for c in ("source_publisher", "source_date") if isinstance(r.get(c), str) and r[c]
+    ]
     return f"{r['source_title']} — {', '.join(parts)}" if parts else str(r["source_title"])
 
 
@@ -177,7 +207,9 @@ def _documents(figures: pd.DataFrame, events: pd.DataFrame) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-def _charts(figures: pd.DataFrame, events: pd.DataFrame, context: ExportContext) -> tuple[BriefChart, ...]:
+def _charts(
+    figures: pd.DataFrame, events: pd.DataFrame, context: ExportContext
+) -> tuple[BriefChart, ...]:
     from dashboard.outputs import images
     from dashboard.views import charts
 
@@ -188,8 +220,25 @@ def _charts(figures: pd.DataFrame, events: pd.DataFrame, context: ExportContext)
         if charts.plotted_rows(name, figures, events).empty:
             continue
         parts = images.slide_parts(
-            name, figures, events, dataset, filters, config, size=CHART_PX, made_on=context.made_on, title=False, scale=1.0, words=words,
+            name,
+            figures,
+            events,
+            dataset,
+            filters,
+            config,
+            size=CHART_PX,
+            made_on=context.made_on,
+            title=False,
+            scale=1.0,
+            words=words,
         )
         title = words.text(charts.CHARTS[name].title, "charts")
-        made.append(BriefChart(name, title, tuple(p.figure for p in parts), tuple(p.text.title if len(parts) > 1 else title for p in parts)))
+        made.append(
+            BriefChart(
+                name,
+                title,
+                tuple(p.figure for p in parts),
+                tuple(p.text.title if len(parts) > 1 else title for p in parts),
+            )
+        )
     return tuple(made)

@@ -74,27 +74,50 @@ def brief_html(brief: Brief, pictures: dict[str, list[bytes]], words: Words) -> 
     if brief.cards:
         body.append(f"<h2>{say('Headline figures')}</h2>")
         columns = min(len(brief.cards), CARD_COLUMNS)
-        body.append(f'<div class="cards" style="grid-template-columns: repeat({columns}, 1fr)">' + "".join(_card(c) for c in brief.cards) + "</div>")
-    for chart in brief.charts:  # each slide of a chart a block of its own, kept with its title ("(1 of 2)")
+        body.append(
+            f'<div class="cards" style="grid-template-columns: repeat({columns}, 1fr)">'
+            + "".join(_card(c) for c in brief.cards)
+            + "</div>"
+        )
+    for (
+        chart
+    ) in brief.charts:  # each slide of a chart a block of its own, kept with its title ("(1 of 2)")
         for k, svg in enumerate(pictures.get(chart.name, [])):
-            title = f"<h2>{escape(chart.headings[k] if k < len(chart.headings) else chart.title)}</h2>"
+            title = (
+                f"<h2>{escape(chart.headings[k] if k < len(chart.headings) else chart.title)}</h2>"
+            )
             picture = f'<img alt="{escape(chart.title)}" src="data:image/svg+xml;base64,{base64.b64encode(svg).decode()}">'
             body.append(f'<div class="chart">{title}{picture}</div>')
     if brief.charts_left:
-        names = words.text("{first} and {last}", "list of names", first=", ".join(brief.charts_left[:-1]), last=brief.charts_left[-1]) \
-            if len(brief.charts_left) > 1 else brief.charts_left[0]
-        body.append(f'<p class="left-out">{say("Not drawn here, to keep the brief to two pages: {charts}. The page and the deck show them.", charts=names)}</p>')
+        names = (
+            words.text(
+                "{first} and {last}",
+                "list of names",
+                first=", ".join(brief.charts_left[:-1]),
+                last=brief.charts_left[-1],
+            )
+            if len(brief.charts_left) > 1
+            else brief.charts_left[0]
+        )
+        body.append(
+            f'<p class="left-out">{say("Not drawn here, to keep the brief to two pages: {charts}. The page and the deck show them.", charts=names)}</p>'
+        )
     if brief.rows:
         body.append(f"<h2>{say('Figures and sources')}</h2>")
-        head = "".join(f"<th>{say(h)}</th>" for h in ("Value as stated", "Figure", "Source document"))
+        head = "".join(
+            f"<th>{say(h)}</th>" for h in ("Value as stated", "Figure", "Source document")
+        )
         rows = "".join(
-            f'<tr><td class="value-cell">{escape(r.value)}</td><td>{escape(r.figure)}</td><td>{escape(r.source)}</td></tr>' for r in brief.rows
+            f'<tr><td class="value-cell">{escape(r.value)}</td><td>{escape(r.figure)}</td><td>{escape(r.source)}</td></tr>'
+            for r in brief.rows
         )
         body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
     if brief.rows_left:
         more = words.plural(
-            "and {n} more figure in the CSV, Excel and deck downloads", "and {n} more figures in the CSV, Excel and deck downloads",
-            brief.rows_left, CTX,
+            "and {n} more figure in the CSV, Excel and deck downloads",
+            "and {n} more figures in the CSV, Excel and deck downloads",
+            brief.rows_left,
+            CTX,
         )
         body.append(f'<p class="left-out">{escape(more)}</p>')
     return (
@@ -125,11 +148,22 @@ def _provenance(brief: Brief, words: Words) -> str:
     shown = list(brief.documents[:3])
     documents = "; ".join(shown) if shown else words.text("none", CTX)
     if len(brief.documents) > len(shown):
-        documents = words.text("{documents} and {n} more", CTX, documents=documents, n=words.integer(len(brief.documents) - len(shown)))
-    line = " · ".join((
-        say("Filters: {filters}", filters=brief.filters),
-        *( [say("Data version {version}", version=brief.version)] if brief.version else []),
-        say("Made {date}", date=brief.made),
-    ))
-    link = f'<p>{say("View online:")} <a href="{escape(brief.link)}">{escape(brief.link)}</a></p>' if brief.link else ""
+        documents = words.text(
+            "{documents} and {n} more",
+            CTX,
+            documents=documents,
+            n=words.integer(len(brief.documents) - len(shown)),
+        )
+    line = " · ".join(
+        (
+            say("Filters: {filters}", filters=brief.filters),
+            *([say("Data version {version}", version=brief.version)] if brief.version else []),
+            say("Made {date}", date=brief.made),
+        )
+    )
+    link = (
+        f'<p>{say("View online:")} <a href="{escape(brief.link)}">{escape(brief.link)}</a></p>'
+        if brief.link
+        else ""
+    )
     return f'<div class="provenance"><p>{line}</p><p>{say("Documents cited: {documents}", documents=documents)}</p>{link}</div>'

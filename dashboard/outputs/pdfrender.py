@@ -34,14 +34,22 @@ def brief_pdf(figures: pd.DataFrame, context: ExportContext) -> bytes:
     from dashboard.outputs import images
 
     if context.size:
-        raise ExportError(context.words.text("--size applies to png and svg; the brief is always A4", CTX))
+        raise ExportError(
+            context.words.text("--size applies to png and svg; the brief is always A4", CTX)
+        )
     whole = brief(figures, context)
-    chosen, _ = fit(whole, {chart.name: [PLACEHOLDER] * len(chart.slides) for chart in whole.charts})
+    chosen, _ = fit(
+        whole, {chart.name: [PLACEHOLDER] * len(chart.slides) for chart in whole.charts}
+    )
     slides = [slide for chart in chosen.charts for slide in chart.slides]
-    drawn = images.render_images(slides, format="svg", width=CHART_PX[0], height=CHART_PX[1]) if slides else []
+    drawn = (
+        images.render_images(slides, format="svg", width=CHART_PX[0], height=CHART_PX[1])
+        if slides
+        else []
+    )
     pictures: dict[str, list[bytes]] = {}
     for chart in chosen.charts:
-        pictures[chart.name], drawn = list(drawn[: len(chart.slides)]), drawn[len(chart.slides):]
+        pictures[chart.name], drawn = list(drawn[: len(chart.slides)]), drawn[len(chart.slides) :]
     return render(chosen, pictures).write_pdf(pdf_tags=True)
 
 
@@ -84,7 +92,11 @@ def render(text: Brief, pictures: dict[str, list[bytes]]):
     """The laid-out WeasyPrint document of ``text`` (``.pages``, ``.write_pdf``)."""
     from weasyprint import HTML
 
-    return HTML(string=brief_html(text, pictures, Words(text.language)), url_fetcher=_data_only(), base_url=".").render(pdf_tags=True)
+    return HTML(
+        string=brief_html(text, pictures, Words(text.language)),
+        url_fetcher=_data_only(),
+        base_url=".",
+    ).render(pdf_tags=True)
 
 
 def _data_only():

@@ -36,10 +36,24 @@ CTX = "images"
 def provenance_line(words: Words, made_on: dt.date, version: str, link: str) -> str:
     """``Made 7 Dec 2026 · data version 1a2b3c4d5e6f · 127.0.0.1:8050/?year_from=2022``."""
     short = link.split("://", 1)[-1]
-    return words.text("Made {date} · data version {version} · {link}", CTX, date=Formatter(words).date(made_on), version=version, link=short)
+    return words.text(
+        "Made {date} · data version {version} · {link}",
+        CTX,
+        date=Formatter(words).date(made_on),
+        version=version,
+        link=short,
+    )
 
 
-def preview_figure(view: View, dataset: Dataset, config: Config, *, version: str, link: str, made_on: dt.date | None = None) -> dict:
+def preview_figure(
+    view: View,
+    dataset: Dataset,
+    config: Config,
+    *,
+    version: str,
+    link: str,
+    made_on: dt.date | None = None,
+) -> dict:
     """The preview of ``view`` as a plotly figure (annotations on an empty paper), every word
     in the view's language; ``dataset`` is the data in that language."""
     words = Words(view.language)
@@ -51,15 +65,33 @@ def preview_figure(view: View, dataset: Dataset, config: Config, *, version: str
 
     def text(line: str, x: float, top: float, size: float, colour: str, bold: bool = False) -> None:
         shown = f"<b>{_esc(line)}</b>" if bold else _esc(line)
-        notes.append(dict(
-            text=shown, x=x / WIDTH, y=1 - top / HEIGHT, xref="paper", yref="paper", xanchor="left", yanchor="top",
-            align="left", showarrow=False, font=dict(size=size, color=colour, family=theme.font_family),
-        ))
+        notes.append(
+            dict(
+                text=shown,
+                x=x / WIDTH,
+                y=1 - top / HEIGHT,
+                xref="paper",
+                yref="paper",
+                xanchor="left",
+                yanchor="top",
+                align="left",
+                showarrow=False,
+                font=dict(size=size, color=colour, family=theme.font_family),
+            )
+        )
 
-    for line in _wrap_px(words.text(config.title, "page title"), usable, TITLE_PX, max_lines=2, char_width=0.55):
+    for line in _wrap_px(
+        words.text(config.title, "page title"), usable, TITLE_PX, max_lines=2, char_width=0.55
+    ):
         text(line, PAD, y, TITLE_PX, theme.text_colour, bold=True)
         y += TITLE_PX * LINE
-    for line in _wrap_px(view.filters.describe(dataset, words=words), usable, SUBTITLE_PX, max_lines=2, char_width=CHAR_WIDTH):
+    for line in _wrap_px(
+        view.filters.describe(dataset, words=words),
+        usable,
+        SUBTITLE_PX,
+        max_lines=2,
+        char_width=CHAR_WIDTH,
+    ):
         text(line, PAD, y, SUBTITLE_PX, theme.muted_colour)
         y += SUBTITLE_PX * LINE
     y += 18
@@ -67,15 +99,32 @@ def preview_figure(view: View, dataset: Dataset, config: Config, *, version: str
     y += 22
 
     footer = source_lines(headline_sources(view, dataset), usable, SOURCE_PX, words)
-    made = _wrap_px(provenance_line(words, made_on, version, link), usable, MADE_PX, max_lines=2, char_width=CHAR_WIDTH)
+    made = _wrap_px(
+        provenance_line(words, made_on, version, link),
+        usable,
+        MADE_PX,
+        max_lines=2,
+        char_width=CHAR_WIDTH,
+    )
     footer_h = len(footer) * SOURCE_PX * LINE + len(made) * MADE_PX * LINE
     footer_top = HEIGHT - PAD + 12 - footer_h
 
     shown = headlines(view)
     if shown:
-        _cards(shown[:MAX_CARDS], len(shown) - MAX_CARDS, text, theme, words, y, footer_top - 16, usable)
+        _cards(
+            shown[:MAX_CARDS],
+            len(shown) - MAX_CARDS,
+            text,
+            theme,
+            words,
+            y,
+            footer_top - 16,
+            usable,
+        )
     else:
-        for line in _wrap_px(view.summary, usable, VALUE_PX * 0.6, max_lines=4, char_width=CHAR_WIDTH):
+        for line in _wrap_px(
+            view.summary, usable, VALUE_PX * 0.6, max_lines=4, char_width=CHAR_WIDTH
+        ):
             text(line, PAD, y, VALUE_PX * 0.6, theme.text_colour)
             y += VALUE_PX * 0.6 * LINE
 
@@ -88,24 +137,57 @@ def preview_figure(view: View, dataset: Dataset, config: Config, *, version: str
         y += MADE_PX * LINE
     accent = (theme.palette or ["#0072B2"])[0]
     shapes = [
-        dict(type="line", xref="paper", yref="paper", x0=PAD / WIDTH, x1=1 - PAD / WIDTH, y0=1 - rule_top / HEIGHT, y1=1 - rule_top / HEIGHT,
-             line=dict(color=accent, width=3)),
-        dict(type="line", xref="paper", yref="paper", x0=PAD / WIDTH, x1=1 - PAD / WIDTH, y0=1 - (footer_top - 10) / HEIGHT,
-             y1=1 - (footer_top - 10) / HEIGHT, line=dict(color="#d9dee3", width=1)),
+        dict(
+            type="line",
+            xref="paper",
+            yref="paper",
+            x0=PAD / WIDTH,
+            x1=1 - PAD / WIDTH,
+            y0=1 - rule_top / HEIGHT,
+            y1=1 - rule_top / HEIGHT,
+            line=dict(color=accent, width=3),
+        ),
+        dict(
+            type="line",
+            xref="paper",
+            yref="paper",
+            x0=PAD / WIDTH,
+            x1=1 - PAD / WIDTH,
+            y0=1 - (footer_top - 10) / HEIGHT,
+            y1=1 - (footer_top - 10) / HEIGHT,
+            line=dict(color="#d9dee3", width=1),
+        ),
     ]
     hidden = dict(visible=False, range=[0, 1], fixedrange=True)
     return {
         "data": [],
         "layout": dict(
-            width=WIDTH, height=HEIGHT, autosize=False, margin=dict(l=0, r=0, t=0, b=0, pad=0),
-            paper_bgcolor=theme.background_colour, plot_bgcolor=theme.background_colour,
-            xaxis=hidden, yaxis=hidden, showlegend=False, annotations=notes, shapes=shapes,
+            width=WIDTH,
+            height=HEIGHT,
+            autosize=False,
+            margin=dict(l=0, r=0, t=0, b=0, pad=0),
+            paper_bgcolor=theme.background_colour,
+            plot_bgcolor=theme.background_colour,
+            xaxis=hidden,
+            yaxis=hidden,
+            showlegend=False,
+            annotations=notes,
+            shapes=shapes,
             font=dict(family=theme.font_family, color=theme.text_colour),
         ),
     }
 
 
-def _cards(shown: list[Headline], more: int, text, theme, words: Words, top: float, bottom: float, usable: float) -> None:
+def _cards(
+    shown: list[Headline],
+    more: int,
+    text,
+    theme,
+    words: Words,
+    top: float,
+    bottom: float,
+    usable: float,
+) -> None:
     """The headline figures in a grid: one row of one or two, else two rows of two."""
     columns = 1 if len(shown) == 1 else 2
     rows = -(-len(shown) // columns)
@@ -115,19 +197,46 @@ def _cards(shown: list[Headline], more: int, text, theme, words: Words, top: flo
     for i, headline in enumerate(shown):
         x = PAD + (i % columns) * (width + gap)
         y = top + (i // columns) * height
-        text(_wrap_px(headline.metric, width, CARD_TITLE_PX, max_lines=1, char_width=CHAR_WIDTH)[0], x, y, CARD_TITLE_PX, theme.muted_colour, bold=True)
+        text(
+            _wrap_px(headline.metric, width, CARD_TITLE_PX, max_lines=1, char_width=CHAR_WIDTH)[0],
+            x,
+            y,
+            CARD_TITLE_PX,
+            theme.muted_colour,
+            bold=True,
+        )
         y += CARD_TITLE_PX * LINE
         for line in _wrap_px(headline.value, width, VALUE_PX, max_lines=2, char_width=0.58):
             text(line, x, y, VALUE_PX, theme.text_colour, bold=True)
             y += VALUE_PX * 1.15
         for detail in (headline.period, headline.programme):
-            text(_wrap_px(detail, width, DETAIL_PX, max_lines=1, char_width=CHAR_WIDTH)[0], x, y + 2, DETAIL_PX, theme.muted_colour)
+            text(
+                _wrap_px(detail, width, DETAIL_PX, max_lines=1, char_width=CHAR_WIDTH)[0],
+                x,
+                y + 2,
+                DETAIL_PX,
+                theme.muted_colour,
+            )
             y += DETAIL_PX * LINE
     if more > 0:
-        text(words.text("and {n} more headline figures on the page", CTX, n=words.integer(more)), PAD, bottom - DETAIL_PX * LINE, DETAIL_PX, theme.muted_colour)
+        text(
+            words.text("and {n} more headline figures on the page", CTX, n=words.integer(more)),
+            PAD,
+            bottom - DETAIL_PX * LINE,
+            DETAIL_PX,
+            theme.muted_colour,
+        )
 
 
-def preview_png(view: View, dataset: Dataset, config: Config, *, version: str, link: str, made_on: dt.date | None = None) -> bytes:
+def preview_png(
+    view: View,
+    dataset: Dataset,
+    config: Config,
+    *,
+    version: str,
+    link: str,
+    made_on: dt.date | None = None,
+) -> bytes:
     """The preview of ``view`` as a 1200×630 PNG, drawn by the warm renderer (one render slot)."""
     from dashboard.outputs.renderer import render_image
 

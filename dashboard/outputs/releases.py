@@ -34,10 +34,14 @@ def write_release(dataset: Dataset, data_dir: Path | str, version: str, today: d
     same version already written keeps its first date (the figures are the same)."""
     path = release_path(data_dir, version)
     known = read_release(data_dir, version)
-    released = dt.date.fromisoformat(known["released"]) if known and known.get("released") else today
+    released = (
+        dt.date.fromisoformat(known["released"]) if known and known.get("released") else today
+    )
     body = snapshot(dataset, version, released)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
     return path
 
 
@@ -50,7 +54,11 @@ def read_release(data_dir: Path | str | None, version: object) -> dict | None:
         body = json.loads(release_path(data_dir, version).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(body, dict) or body.get("format") != SNAPSHOT_FORMAT or not isinstance(body.get("figures"), dict):
+    if (
+        not isinstance(body, dict)
+        or body.get("format") != SNAPSHOT_FORMAT
+        or not isinstance(body.get("figures"), dict)
+    ):
         return None
     return body
 

@@ -36,15 +36,43 @@ from dashboard.outputs.gate import RenderLimits, render_slot, renders_in_flight,
 from dashboard.outputs.imagecheck import checked, named_traces
 from dashboard.outputs.progress import counter
 
-__all__ = ["BrowserMissing", "RenderFailed", "RendererBusy", "Renderer", "RenderLimits", "find_browser", "renderer", "prewarm", "shutdown", "render_image", "render_images", "render_slot", "renders_in_flight", "set_limits"]
+__all__ = [
+    "BrowserMissing",
+    "RenderFailed",
+    "RendererBusy",
+    "Renderer",
+    "RenderLimits",
+    "find_browser",
+    "renderer",
+    "prewarm",
+    "shutdown",
+    "render_image",
+    "render_images",
+    "render_slot",
+    "renders_in_flight",
+    "set_limits",
+]
 
 INSTALL_HINT = "Install Chromium with `apt-get install -y chromium`, or set BROWSER_PATH to a Chrome or Chromium executable."
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-TYPICAL_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable")
+TYPICAL_PATHS = (
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+    "/usr/bin/google-chrome-stable",
+)
 # choreographer adds --no-sandbox, --disable-gpu, --disable-component-update, --disable-sync; a closed network also needs background networking off.
-EXTRA_FLAGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync")
+EXTRA_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
 START_TIMEOUT = 20.0  # seconds for Chromium to start and load plotly.js
-RENDER_TIMEOUT = 10.0  # seconds for one image: a warm image takes 0.1–0.5 s; gunicorn's worker timeout is 60 s
+RENDER_TIMEOUT = (
+    10.0  # seconds for one image: a warm image takes 0.1–0.5 s; gunicorn's worker timeout is 60 s
+)
 CRASH_POLL = 0.25  # seconds between checks that the browser still runs while a caller waits
 RETRY = "try again in a few seconds (the image renderer restarts by itself)"
 BROWSER_NICE = 10  # scheduling priority of the browser (0 = as the server, 19 = lowest)
@@ -125,7 +153,9 @@ def _kaleido_classes():
         async def _reload_and_requeue(self, tab) -> None:
             try:
                 await kaleido.Kaleido._return_kaleido_tab(self, tab)
-            except Exception as err:  # a tab that cannot reload is dropped; renders time out clearly
+            except (
+                Exception
+            ) as err:  # a tab that cannot reload is dropped; renders time out clearly
                 _log.debug("kaleido tab reload failed: %s", err)
 
         async def close(self) -> None:
@@ -145,7 +175,14 @@ class Renderer:
     and the error says so; the next call starts a fresh one.
     """
 
-    def __init__(self, browser: str | None = None, *, tabs: int = 1, start_timeout: float = START_TIMEOUT, render_timeout: float = RENDER_TIMEOUT):
+    def __init__(
+        self,
+        browser: str | None = None,
+        *,
+        tabs: int = 1,
+        start_timeout: float = START_TIMEOUT,
+        render_timeout: float = RENDER_TIMEOUT,
+    ):
         self.browser = browser or find_browser()
         self.tabs = tabs
         self.start_timeout = start_timeout
@@ -168,7 +205,9 @@ class Renderer:
             if self._kaleido is not None:  # the browser died: start again
                 self.close(kill=True)
             self._loop = asyncio.new_event_loop()
-            self._thread = threading.Thread(target=self._loop.run_forever, name="image-renderer", daemon=True)
+            self._thread = threading.Thread(
+                target=self._loop.run_forever, name="image-renderer", daemon=True
+            )
             self._thread.start()
             try:
                 self._call(self._open(), self.start_timeout, "start")
@@ -181,7 +220,13 @@ class Renderer:
 
     async def _open(self) -> None:
         chromium, warm_kaleido = _kaleido_classes()
-        self._kaleido = warm_kaleido(n=self.tabs, path=self.browser, browser_cls=chromium, mathjax=False, timeout=self.render_timeout)
+        self._kaleido = warm_kaleido(
+            n=self.tabs,
+            path=self.browser,
+            browser_cls=chromium,
+            mathjax=False,
+            timeout=self.render_timeout,
+        )
         await self._kaleido.open()
 
     def render(self, figure, *, format: str, width: int, height: int) -> bytes:
@@ -199,7 +244,9 @@ class Renderer:
             return await asyncio.gather(*(kaleido.calc_fig(f, opts=opts) for f in figures))
 
         try:
-            return self._call(all_of(), self.render_timeout * max(1, len(figures)), "draw the image")
+            return self._call(
+                all_of(), self.render_timeout * max(1, len(figures)), "draw the image"
+            )
         except ExportError:
             self.close(kill=True)  # a hung or dead browser is not reused
             raise
@@ -213,15 +260,21 @@ class Renderer:
         try:
             while True:
                 try:
-                    return future.result(timeout=min(CRASH_POLL, max(0.0, deadline - time.monotonic())))
+                    return future.result(
+                        timeout=min(CRASH_POLL, max(0.0, deadline - time.monotonic()))
+                    )
                 except FutureTimeout:
                     pass
                 process = getattr(self._kaleido, "subprocess", None)
                 if process is not None and process.poll() is not None:
                     future.add_done_callback(_collect)
                     if starting:
-                        raise RenderFailed(f"could not start {self.browser}: the browser closed right after starting. {INSTALL_HINT}")
-                    raise RenderFailed(f"the image renderer stopped while it was drawing (exit code {process.returncode}); {RETRY}")
+                        raise RenderFailed(
+                            f"could not start {self.browser}: the browser closed right after starting. {INSTALL_HINT}"
+                        )
+                    raise RenderFailed(
+                        f"the image renderer stopped while it was drawing (exit code {process.returncode}); {RETRY}"
+                    )
                 if time.monotonic() >= deadline:
                     # Not cancelled here: close(kill=True) kills the browser, the task then ends
                     # with an error that _collect takes (no "exception never retrieved" noise).
@@ -231,18 +284,28 @@ class Renderer:
                             f"the browser at {self.browser} did not start within {timeout:.0f} s; "
                             f"check that it runs (`{self.browser} --headless --no-sandbox --version`). {INSTALL_HINT}"
                         )
-                    raise RenderFailed(f"the image renderer did not {what} within {timeout:.0f} s and was stopped; {RETRY}")
+                    raise RenderFailed(
+                        f"the image renderer did not {what} within {timeout:.0f} s and was stopped; {RETRY}"
+                    )
         except ExportError:
             raise
         except Exception as err:  # choreographer / kaleido errors: say what and where
             if starting:
-                if type(err).__name__ in ("BrowserFailedError", "BrowserClosedError", "ChromeNotFoundError"):
+                if type(err).__name__ in (
+                    "BrowserFailedError",
+                    "BrowserClosedError",
+                    "ChromeNotFoundError",
+                ):
                     detail = "the browser closed right after starting"
                 else:
                     detail = " ".join(str(err).split())[:200] or type(err).__name__
-                raise RenderFailed(f"could not start {self.browser}: {detail}. {INSTALL_HINT}") from None
+                raise RenderFailed(
+                    f"could not start {self.browser}: {detail}. {INSTALL_HINT}"
+                ) from None
             detail = " ".join(str(err).split())[:200] or type(err).__name__
-            raise RenderFailed(f"the image renderer failed while drawing ({detail}); {RETRY}") from None
+            raise RenderFailed(
+                f"the image renderer failed while drawing ({detail}); {RETRY}"
+            ) from None
 
     def close(self, *, kill: bool = False) -> None:
         """Stop the browser and the loop: politely, or at once (``kill``) when it failed;
@@ -389,12 +452,24 @@ def render_images(figures: list, *, format: str, width: int, height: int) -> lis
     if format not in ("png", "svg"):
         raise ExportError(f"unknown image format {format!r}; use png or svg")
     with render_slot():
-        warm, drawn = renderer(), counter(len(figures))  # drawn(): one more for a job's progress bar
+        warm, drawn = (
+            renderer(),
+            counter(len(figures)),
+        )  # drawn(): one more for a job's progress bar
 
         def one(figure) -> bytes:
-            return drawn(checked(warm.render(drawn.ready(figure), format=format, width=width, height=height), format, width, height))
+            return drawn(
+                checked(
+                    warm.render(drawn.ready(figure), format=format, width=width, height=height),
+                    format,
+                    width,
+                    height,
+                )
+            )
 
         if len(figures) == 1:
             return [one(figures[0])]
-        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="image") as pool:  # one drawn while one is checked
+        with ThreadPoolExecutor(
+            max_workers=2, thread_name_prefix="image"
+        ) as pool:  # one drawn while one is checked
             return list(pool.map(one, figures))

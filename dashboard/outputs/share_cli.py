@@ -34,21 +34,47 @@ class _UsageLine(click.ClickException):
 
 
 def share_commands(
-    load: Callable, data_folder: Callable[[Path | None], Path], settings: Callable, version_of: Callable,
-    data_option, seeds_option, config_option,
+    load: Callable,
+    data_folder: Callable[[Path | None], Path],
+    settings: Callable,
+    version_of: Callable,
+    data_option,
+    seeds_option,
+    config_option,
 ) -> list[click.Command]:
     """The three commands; ``load(data_dir, seeds_dir)`` gives the valid dataset,
     ``data_folder(data_dir)`` the data folder, ``settings(config_path)`` the config and
     ``version_of(dataset)`` the data version the page and /status report."""
 
-    @click.command(help=EN.text(
-        "Print the citation of the document a figure (or event) comes from: title, publisher, date as stated, "
-        "address and date accessed, then a dated link that opens the dashboard with its source shown.", CTX,
-    ))
+    @click.command(
+        help=EN.text(
+            "Print the citation of the document a figure (or event) comes from: title, publisher, date as stated, "
+            "address and date accessed, then a dated link that opens the dashboard with its source shown.",
+            CTX,
+        )
+    )
     @click.argument("figure_id")
-    @click.option("--style", type=click.Choice(["text", "bibtex"]), default="text", help=EN.text("text: an author–date reference; bibtex: one BibTeX entry.", CTX))
-    @click.option("--lang", "language", type=click.Choice(list(LANGUAGES)), default="en", help=EN.text("Language of the citation's words and dates.", CTX))
-    @click.option("--base", default=None, help=EN.text("Address of the dashboard for the link (default: http://HOST:PORT/ of config.yaml's server).", CTX))
+    @click.option(
+        "--style",
+        type=click.Choice(["text", "bibtex"]),
+        default="text",
+        help=EN.text("text: an author–date reference; bibtex: one BibTeX entry.", CTX),
+    )
+    @click.option(
+        "--lang",
+        "language",
+        type=click.Choice(list(LANGUAGES)),
+        default="en",
+        help=EN.text("Language of the citation's words and dates.", CTX),
+    )
+    @click.option(
+        "--base",
+        default=None,
+        help=EN.text(
+            "Address of the dashboard for the link (default: http://HOST:PORT/ of config.yaml's server).",
+            CTX,
+        ),
+    )
     @data_option
     @seeds_option
     @config_option
@@ -65,14 +91,21 @@ def share_commands(
             from dashboard.views.view import load_languages
 
             names = load_languages(data_folder(data_dir)).get(language)
-            dataset = localized_dataset(dataset, names, words) if names else dataset  # none curated: the document's own
+            dataset = (
+                localized_dataset(dataset, names, words) if names else dataset
+            )  # none curated: the document's own
         try:
             citation = cite(dataset, figure_id, words, permalink(address, figure_id, version))
         except UnknownRecord:
             near = close_ids(dataset, figure_id)
-            raise _UsageLine(EN.text(
-                "no figure or event {id}; closest: {ids}", CTX, id=repr(figure_id), ids=", ".join(near) or EN.text("none", CTX),
-            )) from None
+            raise _UsageLine(
+                EN.text(
+                    "no figure or event {id}; closest: {ids}",
+                    CTX,
+                    id=repr(figure_id),
+                    ids=", ".join(near) or EN.text("none", CTX),
+                )
+            ) from None
         if style == "bibtex":
             click.echo(citation.bibtex)
             return
@@ -81,13 +114,28 @@ def share_commands(
 
     cite_command.name = "cite"
 
-    @click.command(help=EN.text(
-        "List the figures and events added, removed and changed from OTHER_DATA_FOLDER (the older data) to "
-        "--data: each change with its old and new value, qualifier, period and quote.", CTX,
-    ))
+    @click.command(
+        help=EN.text(
+            "List the figures and events added, removed and changed from OTHER_DATA_FOLDER (the older data) to "
+            "--data: each change with its old and new value, qualifier, period and quote.",
+            CTX,
+        )
+    )
     @click.argument("other", type=click.Path(path_type=Path), metavar="OTHER_DATA_FOLDER")
-    @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help=EN.text("text: grouped lines; json: the changes as data.", CTX))
-    @click.option("--lang", "language", type=click.Choice(list(LANGUAGES)), default="en", help=EN.text("Language of the lines' words and dates.", CTX))
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        help=EN.text("text: grouped lines; json: the changes as data.", CTX),
+    )
+    @click.option(
+        "--lang",
+        "language",
+        type=click.Choice(list(LANGUAGES)),
+        default="en",
+        help=EN.text("Language of the lines' words and dates.", CTX),
+    )
     @data_option
     def diff(other: Path, fmt: str, language: str, data_dir: Path | None) -> None:
         old, new = _curated(other), _curated(data_folder(data_dir))
@@ -98,10 +146,13 @@ def share_commands(
         for line in lines(changes, Words(language), units_of(old, new)):
             click.echo(line)
 
-    @click.command(help=EN.text(
-        "Write a snapshot of every figure and event by id into data/releases/VERSION.json, so a link made "
-        "under this data version can later list what changed.", CTX,
-    ))
+    @click.command(
+        help=EN.text(
+            "Write a snapshot of every figure and event by id into data/releases/VERSION.json, so a link made "
+            "under this data version can later list what changed.",
+            CTX,
+        )
+    )
     @data_option
     @seeds_option
     def release(data_dir, seeds_dir) -> None:

@@ -25,7 +25,14 @@ ROW_GAP = 0.35  # em of white between the labels of two neighbouring rows
 def _label_trace(figure: dict) -> dict | None:
     from dashboard.views.charts.draw import EVENT_LABEL_ROLE
 
-    return next((t for t in figure.get("data", []) if (t.get("meta") or {}).get("role") == EVENT_LABEL_ROLE), None)
+    return next(
+        (
+            t
+            for t in figure.get("data", [])
+            if (t.get("meta") or {}).get("role") == EVENT_LABEL_ROLE
+        ),
+        None,
+    )
 
 
 def label_heights(figure: dict, font_px: float) -> list[float]:
@@ -43,7 +50,12 @@ def event_rows_spare(figure: dict, plot_h: float, font_px: float) -> float | Non
     heights = label_heights(figure, font_px)
     if not heights:
         return None
-    pitch = max([font_px * (1 + ROW_GAP), *((a + b) / 2 + ROW_GAP * font_px for a, b in zip(heights, heights[1:]))])
+    pitch = max(
+        [
+            font_px * (1 + ROW_GAP),
+            *((a + b) / 2 + ROW_GAP * font_px for a, b in zip(heights, heights[1:])),
+        ]
+    )
     axis = (figure.get("layout") or {}).get("yaxis") or {}
     lo, hi = (axis.get("range") or [len(heights) - 0.5, -0.7])[:2]
     return plot_h - pitch * abs(lo - hi)
@@ -79,7 +91,10 @@ def part_events(events: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
 def numbered(text, heading: str, number: int, count: int, words, extra_notes: tuple[str, ...] = ()):
     """``text`` (a ``SlideText``) titled "<heading> (1 of 2)", with ``extra_notes`` after its own."""
     return dataclasses.replace(
-        text, title=words.text("{heading} ({number} of {count})", "deck", heading=heading, number=number, count=count),
+        text,
+        title=words.text(
+            "{heading} ({number} of {count})", "deck", heading=heading, number=number, count=count
+        ),
         notes=(*text.notes, *extra_notes),
     )
 

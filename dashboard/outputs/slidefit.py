@@ -26,7 +26,9 @@ def plain_text(text: str) -> str:
 
 def text_px(text: str, font_px: float) -> float:
     """The width of ``text``'s longest line at ``font_px``, estimated generously."""
-    return max((len(line) for line in plain_text(text).split("\n")), default=0) * font_px * CHAR_WIDTH
+    return (
+        max((len(line) for line in plain_text(text).split("\n")), default=0) * font_px * CHAR_WIDTH
+    )
 
 
 LABEL_COLUMN = 0.45  # the share of a slide's width its category labels may take (the page gives them 30 characters)
@@ -37,9 +39,14 @@ PANEL_GAP = 3.05  # em between stacked panels: the upper one's tick labels (1.3)
 def category_panels(layout: dict) -> list[str]:
     """The y axes whose category labels show (one per bar panel), top panel first."""
     keys = [
-        key for key, axis in layout.items()
-        if key.startswith("yaxis") and isinstance(axis, dict) and axis.get("type") == "category"
-        and axis.get("ticktext") is not None and axis.get("showticklabels") is not False and axis.get("visible") is not False
+        key
+        for key, axis in layout.items()
+        if key.startswith("yaxis")
+        and isinstance(axis, dict)
+        and axis.get("type") == "category"
+        and axis.get("ticktext") is not None
+        and axis.get("showticklabels") is not False
+        and axis.get("visible") is not False
     ]
     return sorted(keys, key=lambda key: -(layout[key].get("domain") or [0, 1])[1])
 
@@ -54,8 +61,14 @@ def rewrap_label(text: str, chars: int) -> str:
     name = " ".join(plain_text(line).strip() for line, span in zip(lines, spans) if not span)
     muted = " ".join(plain_text(span.group(2)).strip() for span in spans if span)
     style = next((span.group(1) for span in spans if span), "<span>")
-    out = [html.escape(line, quote=False) for line in textwrap.wrap(name, chars, break_long_words=False)]
-    out += [f"{style}{html.escape(line, quote=False)}</span>" for line in textwrap.wrap(muted, chars, break_long_words=False)]
+    out = [
+        html.escape(line, quote=False)
+        for line in textwrap.wrap(name, chars, break_long_words=False)
+    ]
+    out += [
+        f"{style}{html.escape(line, quote=False)}</span>"
+        for line in textwrap.wrap(muted, chars, break_long_words=False)
+    ]
     return "<br>".join(out) or str(text)
 
 
@@ -63,7 +76,9 @@ def rewrap_labels(layout: dict, usable_px: float, font_px: float) -> None:
     """Every panel's category labels re-wrapped to the slide's label column (``LABEL_COLUMN``)."""
     chars = max(16, int(usable_px * LABEL_COLUMN / (font_px * WRAP_CHAR_WIDTH)))
     for key in category_panels(layout):
-        layout[key]["ticktext"] = [rewrap_label(t, chars) for t in _strings(layout[key]["ticktext"])]
+        layout[key]["ticktext"] = [
+            rewrap_label(t, chars) for t in _strings(layout[key]["ticktext"])
+        ]
 
 
 def label_lines(text: str) -> int:
@@ -78,11 +93,16 @@ def row_need(lines: int, font_px: float) -> float:
 
 def panel_need(axis: dict, font_px: float) -> tuple[float, float]:
     """A panel's bars' need (each row as tall as its tallest label's row) and that row height."""
-    tallest = max((row_need(label_lines(t), font_px) for t in _strings(axis.get("ticktext") or [])), default=row_need(1, font_px))
+    tallest = max(
+        (row_need(label_lines(t), font_px) for t in _strings(axis.get("ticktext") or [])),
+        default=row_need(1, font_px),
+    )
     return len(axis.get("tickvals") if axis.get("tickvals") is not None else []) * tallest, tallest
 
 
-def place_panels(layout: dict, plot_h: float, font_px: float, title_lines: dict[str, int] | None = None) -> float:
+def place_panels(
+    layout: dict, plot_h: float, font_px: float, title_lines: dict[str, int] | None = None
+) -> float:
     """Stacked panels laid out from what they need: each panel its rows' need, each gap the
     upper panel's tick labels and the next one's title (``title_lines``: its lines, by y axis,
     once ``wrap_panel_titles`` wrapped it), the spare height shared out in proportion; the
@@ -93,9 +113,16 @@ def place_panels(layout: dict, plot_h: float, font_px: float, title_lines: dict[
         return 0.0
     needs = [panel_need(layout[key], font_px) for key in keys]
     total = sum(need for need, _ in needs) or 1.0
-    gaps = [(PANEL_GAP + TICK_LINE * ((title_lines or {}).get(key, 1) - 1)) * font_px for key in keys[1:]] + [0.0]
+    gaps = [
+        (PANEL_GAP + TICK_LINE * ((title_lines or {}).get(key, 1) - 1)) * font_px
+        for key in keys[1:]
+    ] + [0.0]
     spare = plot_h - total - sum(gaps)
-    scale = (total + max(spare, 0.0)) / total if spare >= 0 else max(plot_h - sum(gaps), plot_h * 0.2) / total
+    scale = (
+        (total + max(spare, 0.0)) / total
+        if spare >= 0
+        else max(plot_h - sum(gaps), plot_h * 0.2) / total
+    )
     top = 1.0
     for key, (need, tallest), gap in zip(keys, needs, gaps):
         height = need * scale if len(keys) > 1 else plot_h
@@ -141,20 +168,28 @@ def fit_value_axes(figure: dict, plot_w: float, font_px: float, end_px: float) -
         for x, text in zip(_numbers(trace.get("x", [])), _strings(trace.get("text", []))):
             if x is None or not isinstance(x, (int, float)) or x != x:
                 continue
-            room = plot_w - text_px(str(text), font_px) - end_px  # the label, its end marker and a margin
+            room = (
+                plot_w - text_px(str(text), font_px) - end_px
+            )  # the label, its end marker and a margin
             if room > plot_w * 0.3:
                 needed[key] = max(needed.get(key, 0.0), float(x) * plot_w / room)
     for key, top in needed.items():
         axis = layout.get(key)
         if isinstance(axis, dict) and axis.get("range") and top > 0:
-            axis["range"] = [axis["range"][0], top]  # shorter where the page left room, longer where a label needs it
+            axis["range"] = [
+                axis["range"][0],
+                top,
+            ]  # shorter where the page left room, longer where a label needs it
             _thin_ticks(axis, plot_w, font_px)
 
 
 def _thin_ticks(axis: dict, plot_w: float, font_px: float) -> None:
     """Every other tick (or fewer) where a lengthened axis left its labels too close to stand
     upright: plotly would slant them into the axis title and the footer."""
-    values, texts = list(_numbers(axis.get("tickvals") or [])), list(_strings(axis.get("ticktext") or []))
+    values, texts = (
+        list(_numbers(axis.get("tickvals") or [])),
+        list(_strings(axis.get("ticktext") or [])),
+    )
     low, high = axis["range"]
     if len(values) < 3 or len(values) != len(texts) or high <= low:
         return
@@ -165,7 +200,9 @@ def _thin_ticks(axis: dict, plot_w: float, font_px: float) -> None:
     axis["tickvals"], axis["ticktext"], axis["tickangle"] = values[::step], texts[::step], 0
 
 
-def fit_event_labels(figure: dict, plot_w: float, left_px: float, pad_px: float, font_px: float) -> None:
+def fit_event_labels(
+    figure: dict, plot_w: float, left_px: float, pad_px: float, font_px: float
+) -> None:
     """Timeline labels re-wrapped to the room on their side of the marker at slide size: one
     line where it fits (rows are short on a slide), more only where the room is narrow."""
     import textwrap
@@ -184,16 +221,32 @@ def fit_event_labels(figure: dict, plot_w: float, left_px: float, pad_px: float,
         texts = list(trace.get("text", []))
         for i, (x, text) in enumerate(zip(trace.get("x", []), texts)):
             at = (pd.Timestamp(x) - lo) / (hi - lo) * plot_w
-            side = positions[i] if isinstance(positions, (list, tuple)) or hasattr(positions, "tolist") else positions
-            room = (at + left_px - font_px) if side == "middle left" else (plot_w - at + pad_px * 0.5 - font_px)
+            side = (
+                positions[i]
+                if isinstance(positions, (list, tuple)) or hasattr(positions, "tolist")
+                else positions
+            )
+            room = (
+                (at + left_px - font_px)
+                if side == "middle left"
+                else (plot_w - at + pad_px * 0.5 - font_px)
+            )
             per_line = max(16, int(room / (font_px * WRAP_CHAR_WIDTH)) - 2)
             plain = re.sub(r"<br\s*/?>", " ", str(text))
             head = re.match(r"<b>(.*?)</b>", plain)
-            date = head.group(1).replace(" ", "\u00a0") if head else ""  # the date stays whole, and bold
-            lines = textwrap.wrap(date + plain[head.end():] if head else plain, width=per_line, break_long_words=False)
+            date = (
+                head.group(1).replace(" ", "\u00a0") if head else ""
+            )  # the date stays whole, and bold
+            lines = textwrap.wrap(
+                date + plain[head.end() :] if head else plain,
+                width=per_line,
+                break_long_words=False,
+            )
             if head and lines:  # the markup counts no width: only the first line holds it
-                lines[0] = f"<b>{head.group(1)}</b>" + lines[0][len(date):]
-            texts[i] = "<br>".join(lines)  # a curated no-break space stays one ("Hà Nội", "7 triệu")
+                lines[0] = f"<b>{head.group(1)}</b>" + lines[0][len(date) :]
+            texts[i] = "<br>".join(
+                lines
+            )  # a curated no-break space stays one ("Hà Nội", "7 triệu")
         trace["text"] = texts
 
 
@@ -205,7 +258,9 @@ def _numbers(values) -> list:
     import numpy as np
 
     if isinstance(values, dict) and "bdata" in values:
-        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=np.dtype(values["dtype"])).tolist()
+        return np.frombuffer(
+            base64.b64decode(values["bdata"]), dtype=np.dtype(values["dtype"])
+        ).tolist()
     return list(values)
 
 
@@ -220,7 +275,12 @@ def floor_fonts(node, least: float, parent: str = "") -> None:
             floor_fonts(item, least, parent)
     elif isinstance(node, dict):
         for key, value in node.items():
-            if key == "size" and parent.endswith("font") and isinstance(value, (int, float)) and not isinstance(value, bool):
+            if (
+                key == "size"
+                and parent.endswith("font")
+                and isinstance(value, (int, float))
+                and not isinstance(value, bool)
+            ):
                 node[key] = max(value, round(least, 1))
             else:
                 floor_fonts(value, least, key)
@@ -241,12 +301,30 @@ def key_grid(keys: list[dict], width_px: float, px, font_px: float) -> tuple[flo
     """The width of one key (swatch, gap, longest name) and how many rows the keys take."""
     if not keys:
         return 0.0, 0
-    entry = px(KEY_W) + font_px * 0.8 + max(text_px(k.get("name", ""), font_px) for k in keys) + font_px * 1.5
+    entry = (
+        px(KEY_W)
+        + font_px * 0.8
+        + max(text_px(k.get("name", ""), font_px) for k in keys)
+        + font_px * 1.5
+    )
     per_row = max(1, int(width_px // entry))
     return entry, -(-len(keys) // per_row)
 
 
-def draw_keys(figure: dict, keys: list[dict], annotations: list, entry: float, top_px: float, px, paper_x, paper_y, width: int, theme, pad_px: float, font_px: float) -> None:
+def draw_keys(
+    figure: dict,
+    keys: list[dict],
+    annotations: list,
+    entry: float,
+    top_px: float,
+    px,
+    paper_x,
+    paper_y,
+    width: int,
+    theme,
+    pad_px: float,
+    font_px: float,
+) -> None:
     """Each key as a ``KEY_W``×``KEY_H`` swatch (an SVG picture of its fill, outline and
     hatch) with its name beside it, in rows from ``top_px`` down."""
     layout = figure["layout"]
@@ -257,18 +335,38 @@ def draw_keys(figure: dict, keys: list[dict], annotations: list, entry: float, t
         row, column = divmod(i, per_row)
         x0 = pad_px + column * entry
         y_mid = top_px + row * row_h + row_h / 2
-        pictures.append(dict(
-            name="key-swatch", source=_swatch(key.get("marker", {})), xref="paper", yref="paper",
-            x=paper_x(x0), y=paper_y(y_mid - px(KEY_H) / 2),
-            sizex=paper_x(px(KEY_W)) - paper_x(0), sizey=paper_y(0) - paper_y(px(KEY_H)),
-            xanchor="left", yanchor="top", sizing="stretch", layer="above",
-        ))
-        annotations.append(dict(
-            name="key-label", text=html.escape(str(key.get("name", "")), quote=False), xref="paper", yref="paper",
-            x=paper_x(x0 + px(KEY_W) + font_px * 0.5), y=paper_y(y_mid),
-            xanchor="left", yanchor="middle", showarrow=False,
-            font=dict(size=round(font_px, 1), color=theme.text_colour, family=theme.font_family),
-        ))
+        pictures.append(
+            dict(
+                name="key-swatch",
+                source=_swatch(key.get("marker", {})),
+                xref="paper",
+                yref="paper",
+                x=paper_x(x0),
+                y=paper_y(y_mid - px(KEY_H) / 2),
+                sizex=paper_x(px(KEY_W)) - paper_x(0),
+                sizey=paper_y(0) - paper_y(px(KEY_H)),
+                xanchor="left",
+                yanchor="top",
+                sizing="stretch",
+                layer="above",
+            )
+        )
+        annotations.append(
+            dict(
+                name="key-label",
+                text=html.escape(str(key.get("name", "")), quote=False),
+                xref="paper",
+                yref="paper",
+                x=paper_x(x0 + px(KEY_W) + font_px * 0.5),
+                y=paper_y(y_mid),
+                xanchor="left",
+                yanchor="middle",
+                showarrow=False,
+                font=dict(
+                    size=round(font_px, 1), color=theme.text_colour, family=theme.font_family
+                ),
+            )
+        )
     layout["images"] = pictures
 
 
@@ -299,7 +397,9 @@ def _swatch(marker: dict) -> str:
         tile = ""
     hatch = (
         f'<defs><pattern id="h" width="12" height="12" patternUnits="userSpaceOnUse">{tile}</pattern></defs>'
-        f'<rect width="{KEY_W}" height="{KEY_H}" fill="url(#h)"/>' if tile else ""
+        f'<rect width="{KEY_W}" height="{KEY_H}" fill="url(#h)"/>'
+        if tile
+        else ""
     )
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{KEY_W}" height="{KEY_H}" viewBox="0 0 {KEY_W} {KEY_H}">'
@@ -317,7 +417,9 @@ def panel_notes(annotations: list, words=None) -> list[str]:
     the chart, each said once: panels whose details are the same share one note
     ("Funding (all panels): Pounds invested … — counted by UK Government.")."""
     said: dict[str, list[str]] = {}  # detail → the headings it belongs to, in panel order
-    of_metric: dict[str, str] = {}  # a metric's detail, said once over its first panel, holds for its other panels
+    of_metric: dict[
+        str, str
+    ] = {}  # a metric's detail, said once over its first panel, holds for its other panels
     for annotation in annotations:
         if annotation.get("name") != "panel-title":
             continue
@@ -332,7 +434,10 @@ def panel_notes(annotations: list, words=None) -> list[str]:
             said.setdefault(detail, []).append(plain_text(heading))
     panels = sum(len(headings) for headings in said.values())
     # a detail that is a sentence of its own ("…pick one above to see another.") keeps its one full stop
-    return [f"{_whose(headings, panels, words)}: {detail}{'' if detail.endswith(('.', '?', '!', '…')) else '.'}" for detail, headings in said.items()]
+    return [
+        f"{_whose(headings, panels, words)}: {detail}{'' if detail.endswith(('.', '?', '!', '…')) else '.'}"
+        for detail, headings in said.items()
+    ]
 
 
 def wrap_panel_titles(annotations: list, width_px: float, font_px: float) -> dict[str, int]:
@@ -347,7 +452,9 @@ def wrap_panel_titles(annotations: list, width_px: float, font_px: float) -> dic
         if annotation.get("name") != "panel-title":
             continue
         text = " ".join(plain_text(annotation.get("text", "")).split())
-        wrapped = [line for line in wrap_lines(text, width_px / 72, font_px, bold=True) if line] or [text]
+        wrapped = [
+            line for line in wrap_lines(text, width_px / 72, font_px, bold=True) if line
+        ] or [text]
         annotation["text"] = "<br>".join(html.escape(line, quote=False) for line in wrapped)
         lines["yaxis" + str(annotation.get("yref", "y")).split(" ")[0][1:]] = len(wrapped)
     return lines
@@ -362,7 +469,11 @@ def _whose(headings: list[str], panels: int, words=None) -> str:
     if len(metrics) == 1:
         metric = metrics.pop()
         if len(headings) == panels:
-            return words.text("{metric} (all panels)", "images", metric=metric) if words else f"{metric} (all panels)"
+            return (
+                words.text("{metric} (all panels)", "images", metric=metric)
+                if words
+                else f"{metric} (all panels)"
+            )
         return f"{metric} ({', '.join(h.split(' · ', 1)[-1] for h in headings)})"
     return "; ".join(headings)
 

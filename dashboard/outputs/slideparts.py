@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from dashboard.outputs.slideevents import event_parts, numbered, part_events
-from dashboard.outputs.slidecompose import BASE_HEIGHT, BASE_WIDTH, SlideText, chart_spec, compose, slide_text
+from dashboard.outputs.slidecompose import (
+    BASE_HEIGHT,
+    BASE_WIDTH,
+    SlideText,
+    chart_spec,
+    compose,
+    slide_text,
+)
 from dashboard.outputs.slidefit import category_panels
 from dashboard.words import Words
 
@@ -43,8 +50,12 @@ class SlidePart:
     ids: tuple[str, ...]
     number: int = 1
     count: int = 1
-    figures: pd.DataFrame | None = dataclasses.field(default=None, compare=False, repr=False)  # the frame it is drawn from
-    events: pd.DataFrame | None = dataclasses.field(default=None, compare=False, repr=False)  # a timeline part's events
+    figures: pd.DataFrame | None = dataclasses.field(
+        default=None, compare=False, repr=False
+    )  # the frame it is drawn from
+    events: pd.DataFrame | None = dataclasses.field(
+        default=None, compare=False, repr=False
+    )  # a timeline part's events
 
 
 @dataclass
@@ -77,7 +88,9 @@ def slide_parts(
     chart_spec(name)
     made_on = made_on or dt.date.today()
     words = words or Words("en")
-    text = slide_text(name, figures, events, dataset, filters, config, made_on, words, version=version, link=link)
+    text = slide_text(
+        name, figures, events, dataset, filters, config, made_on, words, version=version, link=link
+    )
     raw = charts.build_chart(name, figures, events, dataset, config.theme, filters).to_dict()
     whole_raw = copy.deepcopy(raw)
     fit: dict = {}
@@ -88,29 +101,71 @@ def slide_parts(
     if fit.get("spare", 0.0) >= 0:
         return single
     if charts.CHARTS[name].plots == "events":
-        return _event_parts(name, figures, events, dataset, filters, config, made_on, words, size, title, scale, ids, version, link) or single
+        return (
+            _event_parts(
+                name,
+                figures,
+                events,
+                dataset,
+                filters,
+                config,
+                made_on,
+                words,
+                size,
+                title,
+                scale,
+                ids,
+                version,
+                link,
+            )
+            or single
+        )
     panels = _panels(whole["layout"], _groups(figures))
     metric_of = dict(zip(figures["id"].astype(str), figures["metric"].astype(str)))
     details = _details(whole_raw, panels, metric_of)
     capped = charts.cap_note(name, figures, events)
-    where: dict[str, tuple[int, int]] = {}  # a drawn bar's slide (number, count), once the parts are planned
+    where: dict[
+        str, tuple[int, int]
+    ] = {}  # a drawn bar's slide (number, count), once the parts are planned
 
-    def drawn_part(part: list[tuple[_Panel, list[str]]], number: int = 1, count: int = 1, begun: frozenset = frozenset()):
+    def drawn_part(
+        part: list[tuple[_Panel, list[str]]],
+        number: int = 1,
+        count: int = 1,
+        begun: frozenset = frozenset(),
+    ):
         """The part's slide and whether its rows fit it, or None when the registry does not draw exactly its rows."""
         part_ids = [i for _, piece in part for i in piece]
         rows = _wholes_named(_part_frame(figures, part_ids), figures, where, words)
-        if sorted(str(i) for i in charts.plotted_rows(name, rows, events)["id"]) != sorted(part_ids):
+        if sorted(str(i) for i in charts.plotted_rows(name, rows, events)["id"]) != sorted(
+            part_ids
+        ):
             return None
-        said = slide_text(name, rows, events, dataset, filters, config, made_on, words, version=version, link=link)
+        said = slide_text(
+            name, rows, events, dataset, filters, config, made_on, words, version=version, link=link
+        )
         said = dataclasses.replace(
-            said, title=words.text("{heading} ({number} of {count})", "deck", heading=said.title, number=number, count=count),
+            said,
+            title=words.text(
+                "{heading} ({number} of {count})",
+                "deck",
+                heading=said.title,
+                number=number,
+                count=count,
+            ),
             notes=(*said.notes, *([capped] if capped else [])),
         )
         figure = charts.build_chart(name, rows, events, dataset, config.theme, filters).to_dict()
-        _title_panels(figure, whole_raw, part, begun, words.text(CONTINUED, "images"), details, metric_of)
+        _title_panels(
+            figure, whole_raw, part, begun, words.text(CONTINUED, "images"), details, metric_of
+        )
         fitted: dict = {}
-        figure = compose(figure, said, config, size, title=title, scale=scale, fit=fitted, words=words)
-        return SlidePart(figure, said, tuple(part_ids), number, count, rows), fitted.get("spare", 0.0) >= 0
+        figure = compose(
+            figure, said, config, size, title=title, scale=scale, fit=fitted, words=words
+        )
+        return SlidePart(figure, said, tuple(part_ids), number, count, rows), fitted.get(
+            "spare", 0.0
+        ) >= 0
 
     tried: dict[tuple, bool | None] = {}
 
@@ -125,7 +180,14 @@ def slide_parts(
     if len(plan) < 2:
         return single  # one slide (crowded, every row on it) rather than parts that drop or repeat a row
     parts, begun = [], set()
-    where.update({i: (number, len(plan)) for number, part in enumerate(plan, start=1) for _, piece in part for i in piece})
+    where.update(
+        {
+            i: (number, len(plan))
+            for number, part in enumerate(plan, start=1)
+            for _, piece in part
+            for i in piece
+        }
+    )
     for number, part in enumerate(plan, start=1):
         drawn_ = drawn_part(part, number, len(plan), frozenset(begun))
         if drawn_ is None:
@@ -136,7 +198,22 @@ def slide_parts(
     return parts
 
 
-def _event_parts(name, figures, events, dataset, filters, config, made_on, words, size, title, scale, ids, version, link) -> list[SlidePart]:
+def _event_parts(
+    name,
+    figures,
+    events,
+    dataset,
+    filters,
+    config,
+    made_on,
+    words,
+    size,
+    title,
+    scale,
+    ids,
+    version,
+    link,
+) -> list[SlidePart]:
     """The timeline's events in date order, as many a slide as fit (see ``slideevents``); [] when
     a part would not draw exactly its own events."""
     from dashboard.views import charts
@@ -147,12 +224,27 @@ def _event_parts(name, figures, events, dataset, filters, config, made_on, words
         rows = part_events(events, part)
         if [str(i) for i in charts.plotted_rows(name, figures, rows)["id"]] != part:
             return None
-        said = slide_text(name, figures, rows, dataset, filters, config, made_on, words, version=version, link=link)
+        said = slide_text(
+            name,
+            figures,
+            rows,
+            dataset,
+            filters,
+            config,
+            made_on,
+            words,
+            version=version,
+            link=link,
+        )
         said = numbered(said, said.title, number, count, words, (capped,) if capped else ())
         figure = charts.build_chart(name, figures, rows, dataset, config.theme, filters).to_dict()
         fitted: dict = {}
-        figure = compose(figure, said, config, size, title=title, scale=scale, fit=fitted, words=words)
-        return SlidePart(figure, said, tuple(part), number, count, figures, rows), fitted.get("spare", 0.0) >= 0
+        figure = compose(
+            figure, said, config, size, title=title, scale=scale, fit=fitted, words=words
+        )
+        return SlidePart(figure, said, tuple(part), number, count, figures, rows), fitted.get(
+            "spare", 0.0
+        ) >= 0
 
     def fits(part: list[str]) -> bool:
         made = drawn(part)
@@ -172,7 +264,11 @@ def _groups(figures: pd.DataFrame) -> dict[str, str]:
     """Each figure's quantity (its statements are drawn together, never split across slides)."""
     if "quantity_group" not in figures:
         return {}
-    return {str(i): str(g) for i, g in zip(figures["id"], figures["quantity_group"]) if isinstance(g, str) and g}
+    return {
+        str(i): str(g)
+        for i, g in zip(figures["id"], figures["quantity_group"])
+        if isinstance(g, str) and g
+    }
 
 
 def _panels(layout: dict, groups: dict[str, str]) -> list[_Panel]:
@@ -215,12 +311,12 @@ def _plan(panels: list[_Panel], fits) -> list[list[tuple[_Panel, list[str]]]]:
                 parts.append([])
             elif parts[-1]:  # the slide holds other panels: this one starts on a fresh slide
                 parts.append([])
-            piece = list(unit)  # on an empty slide even when it does not fit: no smaller piece exists
+            piece = list(
+                unit
+            )  # on an empty slide even when it does not fit: no smaller piece exists
         if piece:
             parts[-1].append((panel, piece))
     return [part for part in parts if part]
-
-
 
 
 def _part_frame(figures: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
@@ -234,7 +330,9 @@ def _part_frame(figures: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
     return figures[keep]
 
 
-def _wholes_named(rows: pd.DataFrame, figures: pd.DataFrame, where: dict[str, tuple[int, int]], words: Words) -> pd.DataFrame:
+def _wholes_named(
+    rows: pd.DataFrame, figures: pd.DataFrame, where: dict[str, tuple[int, int]], words: Words
+) -> pd.DataFrame:
     """``rows`` knowing each whole their parts belong to that they leave out (``labels.WHOLES_ATTR``):
     "part of £12m (whole on slide 3 of 5)" where another slide draws it, "part of £12m" where the
     view holds it undrawn; never "a larger figure not in this view" for a whole the view holds."""
@@ -248,9 +346,17 @@ def _wholes_named(rows: pd.DataFrame, figures: pd.DataFrame, where: dict[str, tu
         return rows
     values = dict(zip(figures["id"].astype(str), figures["value_label"].astype(str)))
     named = {
-        w: values[w] if w not in where else words.text(
-            "{value} (whole on slide {number} of {count})", "deck", value=values[w], number=where[w][0], count=where[w][1])
-        for w in wholes if w in values
+        w: values[w]
+        if w not in where
+        else words.text(
+            "{value} (whole on slide {number} of {count})",
+            "deck",
+            value=values[w],
+            number=where[w][0],
+            count=where[w][1],
+        )
+        for w in wholes
+        if w in values
     }
     rows = rows.copy(deep=False)
     rows.attrs = {**rows.attrs, WHOLES_ATTR: named}
@@ -266,15 +372,24 @@ def _details(whole: dict, panels: list[_Panel], metric_of: dict[str, str]) -> di
     out: dict[str, list[str]] = {}
     for a in whole.get("layout", {}).get("annotations", []):
         lines = str(a.get("text", "")).split("<br>") if a.get("name") == "panel-title" else []
-        panel = next((p for p in panels if _short(p.y) == str(a.get("yref", "")).split(" ")[0]), None)
+        panel = next(
+            (p for p in panels if _short(p.y) == str(a.get("yref", "")).split(" ")[0]), None
+        )
         muted = [line for line in lines if line.lstrip().startswith("<span")]
         if panel and panel.ids and muted:
             out.setdefault(metric_of.get(panel.ids[0], ""), muted)
     return out
 
 
-def _title_panels(figure: dict, whole: dict, part: list[tuple[_Panel, list[str]]], begun: frozenset, continued: str = CONTINUED,
-                  details: dict[str, list[str]] | None = None, metric_of: dict[str, str] | None = None) -> None:
+def _title_panels(
+    figure: dict,
+    whole: dict,
+    part: list[tuple[_Panel, list[str]]],
+    begun: frozenset,
+    continued: str = CONTINUED,
+    details: dict[str, list[str]] | None = None,
+    metric_of: dict[str, str] | None = None,
+) -> None:
     """Each panel of a part titled as on the whole chart (a part of one unscoped panel is drawn as
     a single axis, without one), with "(continued)" where an earlier slide began the panel; a
     metric's muted lines (``details``: the whole chart says them once, over its first panel) over
@@ -282,7 +397,11 @@ def _title_panels(figure: dict, whole: dict, part: list[tuple[_Panel, list[str]]
     said: set[str] = set()
     layout = figure.setdefault("layout", {})
     annotations = [a for a in layout.get("annotations", []) if a.get("name") != "panel-title"]
-    titles = {a.get("yref", "").split(" ")[0]: a for a in whole.get("layout", {}).get("annotations", []) if a.get("name") == "panel-title"}
+    titles = {
+        a.get("yref", "").split(" ")[0]: a
+        for a in whole.get("layout", {}).get("annotations", [])
+        if a.get("name") == "panel-title"
+    }
     for y in category_panels(layout):
         ids = {str(i) for i in _list(layout[y].get("tickvals"))}
         panel = next((p for p, _ in part if ids and ids <= set(p.ids)), None)
@@ -323,4 +442,8 @@ def _share_value_axes(figures: list[dict], panels: list[_Panel]) -> None:
             continue
         longest = max(axes, key=lambda a: a["range"][1])
         for axis in axes:
-            axis.update(range=list(longest["range"]), tickvals=longest.get("tickvals"), ticktext=longest.get("ticktext"))
+            axis.update(
+                range=list(longest["range"]),
+                tickvals=longest.get("tickvals"),
+                ticktext=longest.get("ticktext"),
+            )

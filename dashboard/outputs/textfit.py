@@ -9,8 +9,14 @@ from functools import lru_cache
 from pathlib import Path
 
 FONT_FILES = {  # Liberation Sans has Arial's metrics; used only to measure text
-    False: ("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"),
-    True: ("/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"),
+    False: (
+        "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+    ),
+    True: (
+        "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+    ),
 }
 
 
@@ -39,14 +45,20 @@ def _family_font(family: str, bold: bool):
         return _font(bold)
     try:
         path = subprocess.run(
-            ["fc-match", "-f", "%{file}", f"{family}:{'bold' if bold else 'regular'}"], capture_output=True, text=True, timeout=10, check=True,
+            ["fc-match", "-f", "%{file}", f"{family}:{'bold' if bold else 'regular'}"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
         ).stdout.strip()
         return ImageFont.truetype(path, size=100) if path and Path(path).is_file() else _font(bold)
     except (OSError, subprocess.SubprocessError):
         return _font(bold)
 
 
-def text_width_in(text: str, size_pt: float, bold: bool = False, family: str | None = None) -> float:
+def text_width_in(
+    text: str, size_pt: float, bold: bool = False, family: str | None = None
+) -> float:
     """Width of ``text`` set in Arial (or ``family``) at ``size_pt``, in inches (an estimate if
     no font file is found: 0.56 em per character, wider than Arial's average)."""
     font = _family_font(family, bold) if family not in ARIAL else _font(bold)
@@ -55,7 +67,14 @@ def text_width_in(text: str, size_pt: float, bold: bool = False, family: str | N
     return font.getlength(text) / 100 * size_pt / 72
 
 
-def fit_size(text: str, width_in: float, max_pt: float, min_pt: float = 18, bold: bool = True, family: str | None = None) -> float:
+def fit_size(
+    text: str,
+    width_in: float,
+    max_pt: float,
+    min_pt: float = 18,
+    bold: bool = True,
+    family: str | None = None,
+) -> float:
     """The largest size from ``max_pt`` down that sets ``text`` on one line of ``width_in``
     (a slide title that wrapped would run into the picture below it)."""
     size = max_pt
@@ -64,7 +83,9 @@ def fit_size(text: str, width_in: float, max_pt: float, min_pt: float = 18, bold
     return size
 
 
-def wrap_lines(text: str, width_in: float, size_pt: float, bold: bool = False, family: str | None = None) -> list[str]:
+def wrap_lines(
+    text: str, width_in: float, size_pt: float, bold: bool = False, family: str | None = None
+) -> list[str]:
     """``text`` broken into lines that fit ``width_in`` (words never split unless one
     word alone is too wide), measured with 4 % to spare."""
     room = width_in * 0.96
@@ -78,7 +99,9 @@ def wrap_lines(text: str, width_in: float, size_pt: float, bold: bool = False, f
                 line = word
             else:
                 line = candidate
-            while text_width_in(line, size_pt, bold, family) > room and len(line) > 1:  # one word too wide
+            while (
+                text_width_in(line, size_pt, bold, family) > room and len(line) > 1
+            ):  # one word too wide
                 cut = len(line)
                 while cut > 1 and text_width_in(line[:cut], size_pt, bold, family) > room:
                     cut -= 1

@@ -16,18 +16,18 @@ from dashboard.outputs.formats import ExportContext
 
 CTX_XLSX = "xlsx"  # the catalogue context of the spreadsheet's words
 VALUE_BOUNDS = (
-    'value_low and value_high are the bounds the words state, empty where the text gives none: “over £7m” has no '
-    'upper bound, “up to £1m” no lower one, “nearly £1m” has £1m as its upper bound (close to it, below it) and '
-    '“about £1m” neither. value_bound says which: exact, ≥ (at least: it may equal the bound), > (over, more '
-    'than), ≤ (up to), < (under), ≈< (nearly, almost), ≈ (about), range.'
+    "value_low and value_high are the bounds the words state, empty where the text gives none: “over £7m” has no "
+    "upper bound, “up to £1m” no lower one, “nearly £1m” has £1m as its upper bound (close to it, below it) and "
+    "“about £1m” neither. value_bound says which: exact, ≥ (at least: it may equal the bound), > (over, more "
+    "than), ≤ (up to), < (under), ≈< (nearly, almost), ≈ (about), range."
 )
 COLUMNS = (
-    'The Figures sheet is for reading and printing; the Data sheet holds every column of the CSV, named as there. '
-    'period_start and period_end give each date as the document states it (2018, 2018-11, 2018-Q3 or a day, as '
-    'period_start_precision and period_end_precision say); period_start_date and period_end_date are the first '
-    'and last day covered, as dates to sort by. relations names every relation of a figure from both sides (part '
+    "The Figures sheet is for reading and printing; the Data sheet holds every column of the CSV, named as there. "
+    "period_start and period_end give each date as the document states it (2018, 2018-11, 2018-Q3 or a day, as "
+    "period_start_precision and period_end_precision say); period_start_date and period_end_date are the first "
+    "and last day covered, as dates to sort by. relations names every relation of a figure from both sides (part "
     "of / includes, same as, updates / updated by, disagrees with), each with the other figure's source. The Events sheet lists the view's events the "
-    'same way: date as stated, date_sort and date_end to sort by.'
+    "same way: date as stated, date_sort and date_end to sort by."
 )
 SCOPE = (
     "scope_label says where a programme acts and who funds it (e.g. UK worldwide, UK–Vietnam bilateral): figures of different scope "
@@ -63,34 +63,69 @@ def _about_rows(figures: pd.DataFrame, context: ExportContext) -> list[tuple[str
     if context.config is not None:
         rows.append((words.text("Title", CTX_XLSX), words.text(context.config.title, "page title")))
     if context.filters is not None and context.dataset is not None:
-        rows.append((words.text("Filters", "filters"), context.filters.describe(context.dataset, words=words)))
-        rows.append((words.text("Year rule", CTX_XLSX), words.text(
-            "A figure is kept when its period overlaps the year range; cumulative totals are never split into years.", CTX_XLSX,
-        )))
+        rows.append(
+            (
+                words.text("Filters", "filters"),
+                context.filters.describe(context.dataset, words=words),
+            )
+        )
+        rows.append(
+            (
+                words.text("Year rule", CTX_XLSX),
+                words.text(
+                    "A figure is kept when its period overlaps the year range; cumulative totals are never split into years.",
+                    CTX_XLSX,
+                ),
+            )
+        )
     rows.append((words.text("Made on", CTX_XLSX), context.made_on.isoformat()))
     rows.append((words.text("Figures", CTX_XLSX), f"{len(figures)}"))
     wordings = figures["wording"] if "wording" in figures else [None] * len(figures)
     notes = {  # the bounded ones (exact and range need no note here), "at least" apart from "over"
         Formatter(words).qualifier_sentence(fmt.Qualifier(q), w if isinstance(w, str) else None): q
-        for q, w in sorted(zip(figures["qualifier"], wordings), key=lambda qw: (str(qw[0]), str(qw[1])))
+        for q, w in sorted(
+            zip(figures["qualifier"], wordings), key=lambda qw: (str(qw[0]), str(qw[1]))
+        )
         if isinstance(q, str) and fmt.QUALIFIER_NOTES.get(fmt.Qualifier(q))
     }
     for note in notes:
         rows.append((words.text("Qualifier", "table"), note))
     sources = figures[["source_title", "source_publisher", "source_date"]].drop_duplicates()
     for _, s in sources.iterrows():
-        citation = words.text("{title} — {publisher}, {date}", "table", title=s["source_title"], publisher=s["source_publisher"], date=s["source_date"])
+        citation = words.text(
+            "{title} — {publisher}, {date}",
+            "table",
+            title=s["source_title"],
+            publisher=s["source_publisher"],
+            date=s["source_date"],
+        )
         rows.append((words.text("Source", "table"), citation))
-    rows.append((words.text("Values", CTX_XLSX), " ".join([
-        words.text("value is the number in base units (pounds, people); value_label is how the source words it, with its qualifier.", CTX_XLSX),
-        words.text(VALUE_BOUNDS, CTX_XLSX),
-    ])))
+    rows.append(
+        (
+            words.text("Values", CTX_XLSX),
+            " ".join(
+                [
+                    words.text(
+                        "value is the number in base units (pounds, people); value_label is how the source words it, with its qualifier.",
+                        CTX_XLSX,
+                    ),
+                    words.text(VALUE_BOUNDS, CTX_XLSX),
+                ]
+            ),
+        )
+    )
     rows.append((words.text("Columns", CTX_XLSX), words.text(COLUMNS, CTX_XLSX)))
     rows.append((words.text("Scope", CTX_XLSX), words.text(SCOPE, CTX_XLSX)))
     rows.append((words.text("Relations", CTX_XLSX), words.text(RELATIONS, CTX_XLSX)))
-    rows.append((words.text("Safety", CTX_XLSX), words.text(
-        "Text cells that began with =, +, -, @, a tab or a carriage return start with ' so no spreadsheet runs them as formulas.", CTX_XLSX,
-    )))
+    rows.append(
+        (
+            words.text("Safety", CTX_XLSX),
+            words.text(
+                "Text cells that began with =, +, -, @, a tab or a carriage return start with ' so no spreadsheet runs them as formulas.",
+                CTX_XLSX,
+            ),
+        )
+    )
     return rows
 
 
@@ -132,15 +167,31 @@ def event_headers(words=None) -> dict[str, str]:
 
     say = (words or Words("en")).text
     return {
-        "id": say("Event id", CTX_XLSX), "date": say("Date as stated", CTX_XLSX), "date_precision": say("Date precision", CTX_XLSX),
-        "date_sort": say("First day", CTX_XLSX), "date_end": say("Last day", CTX_XLSX), "date_label": say("Date", CTX_XLSX),
-        "date_basis": say("How the date is known", CTX_XLSX), "status": say("Status id", CTX_XLSX), "status_label": say("Status", "table"),
-        "status_note": say("Status note", CTX_XLSX), "type": say("Type id", CTX_XLSX), "type_label": say("Event type", CTX_XLSX),
-        "title": say("Event", CTX_XLSX), "programme": say("Programme id", CTX_XLSX), "programme_name": say("Programme", "table"),
-        "scope": say("Scope id", CTX_XLSX), "scope_label": say("Scope", CTX_XLSX), "relations": say("Relations", CTX_XLSX),
-        "same_as": say("Same event as", CTX_XLSX), "source": say("Source id", CTX_XLSX), "source_title": say("Source", "table"),
-        "source_publisher": say("Publisher", CTX_XLSX), "source_date": say("Published", CTX_XLSX),
-        "group_sources": say("All sources", CTX_XLSX), "quote": say("Quote", "table"),
+        "id": say("Event id", CTX_XLSX),
+        "date": say("Date as stated", CTX_XLSX),
+        "date_precision": say("Date precision", CTX_XLSX),
+        "date_sort": say("First day", CTX_XLSX),
+        "date_end": say("Last day", CTX_XLSX),
+        "date_label": say("Date", CTX_XLSX),
+        "date_basis": say("How the date is known", CTX_XLSX),
+        "status": say("Status id", CTX_XLSX),
+        "status_label": say("Status", "table"),
+        "status_note": say("Status note", CTX_XLSX),
+        "type": say("Type id", CTX_XLSX),
+        "type_label": say("Event type", CTX_XLSX),
+        "title": say("Event", CTX_XLSX),
+        "programme": say("Programme id", CTX_XLSX),
+        "programme_name": say("Programme", "table"),
+        "scope": say("Scope id", CTX_XLSX),
+        "scope_label": say("Scope", CTX_XLSX),
+        "relations": say("Relations", CTX_XLSX),
+        "same_as": say("Same event as", CTX_XLSX),
+        "source": say("Source id", CTX_XLSX),
+        "source_title": say("Source", "table"),
+        "source_publisher": say("Publisher", CTX_XLSX),
+        "source_date": say("Published", CTX_XLSX),
+        "group_sources": say("All sources", CTX_XLSX),
+        "quote": say("Quote", "table"),
     }
 
 
@@ -162,9 +213,14 @@ def dated_zip(content: bytes, made_on: dt.date) -> bytes:
     moment it was written, so the same view made on the same day is the same bytes (the page's
     download and ``dashboard export`` of one view are compared byte for byte)."""
     fixed = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(content)) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(content)) as source,
+        zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=(made_on.year, made_on.month, made_on.day, 0, 0, 0))
+            entry = zipfile.ZipInfo(
+                info.filename, date_time=(made_on.year, made_on.month, made_on.day, 0, 0, 0)
+            )
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
             target.writestr(entry, source.read(info.filename))
@@ -186,7 +242,9 @@ class FiguresSheets:
         self.bold = Font(name=XLSX_FONT, size=XLSX_FONT_SIZE, bold=True)
         self.body = Font(name=XLSX_FONT, size=XLSX_FONT_SIZE)
         self.wrap = Alignment(vertical="top", wrap_text=True)
-        self.date_format = words.text("yyyy-mm-dd", CTX_XLSX)  # Excel's pattern for a date cell: 17/4/2024 in Vietnamese
+        self.date_format = words.text(
+            "yyyy-mm-dd", CTX_XLSX
+        )  # Excel's pattern for a date cell: 17/4/2024 in Vietnamese
 
     def write(self, cell, column: str, value, wrap: bool = True) -> None:
         """One cell: a number cell for a numeric column, a date cell for a date column, else a
@@ -205,7 +263,14 @@ class FiguresSheets:
             if wrap:
                 cell.alignment = self.wrap
 
-    def readable(self, sheet, title: str, frame: pd.DataFrame, columns: list[tuple[str, str]], widest: list[int]) -> None:
+    def readable(
+        self,
+        sheet,
+        title: str,
+        frame: pd.DataFrame,
+        columns: list[tuple[str, str]],
+        widest: list[int],
+    ) -> None:
         """The first sheet: ``columns`` (column, header) of ``frame``, each as wide as its
         longest text up to ``widest`` (longer text wraps), header frozen with a filter on it,
         printed landscape to the page width with the header on every page."""
@@ -218,18 +283,26 @@ class FiguresSheets:
         for r, row in enumerate(frame[names].itertuples(index=False), start=2):
             for c, (column, value) in enumerate(zip(names, row), start=1):
                 self.write(sheet.cell(row=r, column=c), column, value)
-        widths = [fitted_width(header, frame[name], cap) for (name, header), cap in zip(columns, widest)]
+        widths = [
+            fitted_width(header, frame[name], cap) for (name, header), cap in zip(columns, widest)
+        ]
         for c, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(c)].width = width
         for cell in sheet[1]:
             cell.alignment = self.wrap
-        for r, row in enumerate(sheet.iter_rows(values_only=True), start=1):  # no spreadsheet sizes wrapped rows on opening
-            sheet.row_dimensions[r].height = LINE_PT * max(1, *(wrapped_lines(v, w) for v, w in zip(row, widths)))
+        for r, row in enumerate(
+            sheet.iter_rows(values_only=True), start=1
+        ):  # no spreadsheet sizes wrapped rows on opening
+            sheet.row_dimensions[r].height = LINE_PT * max(
+                1, *(wrapped_lines(v, w) for v, w in zip(row, widths))
+            )
         area = f"A1:{get_column_letter(len(columns))}{max(1, len(frame) + 1)}"
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = area
         _print_setup(sheet, area, PageSetupProperties)
-        sheet.oddFooter.center.text = self.words.text("Page &P of &N", CTX_XLSX)  # &P, &N: the page and the count
+        sheet.oddFooter.center.text = self.words.text(
+            "Page &P of &N", CTX_XLSX
+        )  # &P, &N: the page and the count
 
     def data(self, sheet, frame: pd.DataFrame, columns: list[str]) -> None:
         """Every column of ``columns`` under its own name, one row per figure in the order of
@@ -242,7 +315,9 @@ class FiguresSheets:
                 self.write(sheet.cell(row=r, column=c), column, value, wrap=False)
         for c, name in enumerate(columns, start=1):
             cells = [] if name in self.dates else [len(str(v)) for v in frame[name].dropna()]
-            sheet.column_dimensions[get_column_letter(c)].width = min(max(10, max([len(name), *cells]) + 2), 40)
+            sheet.column_dimensions[get_column_letter(c)].width = min(
+                max(10, max([len(name), *cells]) + 2), 40
+            )
         sheet.freeze_panes = "B2"
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(frame) + 1)}"
 
@@ -270,7 +345,13 @@ def wrapped_lines(value, width: int) -> int:
 def fitted_width(header: str, values: pd.Series, cap: int) -> int:
     """A column's width in characters: its longest line of text (or its header's longest word)
     and a margin, at least 8 and at most ``cap`` (longer text wraps)."""
-    longest = max([*(len(w) for w in str(header).split()), *(len(line) for v in values.dropna() for line in str(v).splitlines())], default=0)
+    longest = max(
+        [
+            *(len(w) for w in str(header).split()),
+            *(len(line) for v in values.dropna() for line in str(v).splitlines()),
+        ],
+        default=0,
+    )
     return max(8, min(cap, longest + 2))
 
 
@@ -281,8 +362,16 @@ XLSX_FONT_SIZE = 11
 
 
 RATIO_COLUMNS = (  # name, width in characters
-    ("ratio", 28), ("text", 50), ("lower_bound", 14), ("upper_bound", 14), ("numerator_id", 30), ("numerator", 14),
-    ("denominator_id", 30), ("denominator", 14), ("programme_name", 36), ("period", 28),
+    ("ratio", 28),
+    ("text", 50),
+    ("lower_bound", 14),
+    ("upper_bound", 14),
+    ("numerator_id", 30),
+    ("numerator", 14),
+    ("denominator_id", 30),
+    ("denominator", 14),
+    ("programme_name", 36),
+    ("period", 28),
 )
 
 
@@ -300,11 +389,21 @@ def _ratio_sheet(workbook, ratios: list, bold, title: str) -> None:
     body = Font(name=XLSX_FONT, size=XLSX_FONT_SIZE)
     for r, ratio in enumerate(ratios, start=2):
         q = ratio.quantity
-        lower = q.lo if q.lo > 0 else None  # a ratio of positive counts is never below 0: 0 means no lower bound
+        lower = (
+            q.lo if q.lo > 0 else None
+        )  # a ratio of positive counts is never below 0: 0 means no lower bound
         upper = q.hi if math.isfinite(q.hi) else None
         values = (
-            ratio.label, ratio.text, lower, upper, ratio.numerator, ratio.numerator_text,
-            ratio.denominator, ratio.denominator_text, ratio.programme_name, ratio.period_label,
+            ratio.label,
+            ratio.text,
+            lower,
+            upper,
+            ratio.numerator,
+            ratio.numerator_text,
+            ratio.denominator,
+            ratio.denominator_text,
+            ratio.programme_name,
+            ratio.period_label,
         )
         for c, value in enumerate(values, start=1):
             cell = sheet.cell(row=r, column=c)

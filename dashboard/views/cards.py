@@ -26,18 +26,44 @@ from dashboard.analysis.claims import leading_claims, view_leading_claims
 from dashboard.analysis.frame import Filters, card_metrics
 from dashboard.curated.records import Dataset, Kind
 from dashboard.views.columns import Columns, texts
-from dashboard.views.labels import KIND_LABELS, claim_notes, kind_label, scope_text, shows_scope, view_claim_notes
+from dashboard.views.labels import (
+    KIND_LABELS,
+    claim_notes,
+    kind_label,
+    scope_text,
+    shows_scope,
+    view_claim_notes,
+)
 from dashboard.views.language import untranslated, words_for, words_of
 
 __all__ = [
-    "CARD_LINES", "KIND_LABELS", "Card", "CardLine", "grouped_by_scope", "headline_cards", "headline_order", "metric_card", "scope_text",
+    "CARD_LINES",
+    "KIND_LABELS",
+    "Card",
+    "CardLine",
+    "grouped_by_scope",
+    "headline_cards",
+    "headline_order",
+    "metric_card",
+    "scope_text",
 ]
 
-CARD_LINES = 3  # a card on the page shows its headline and at most two more figures; the table has them all
+CARD_LINES = (
+    3  # a card on the page shows its headline and at most two more figures; the table has them all
+)
 
 
 CARD_COLUMNS = (  # what metric_card and headline_order read
-    "id", "metric", "value", "value_label", "period_label", "period_end", "kind", "programme_name", "qualifier", "note",
+    "id",
+    "metric",
+    "value",
+    "value_label",
+    "period_label",
+    "period_end",
+    "kind",
+    "programme_name",
+    "qualifier",
+    "note",
     "scope_label",
 )
 
@@ -50,11 +76,17 @@ class CardLine:
     kind: str  # "reported" | "committed"
     programme_name: str
     qualifier: str = "exact"
-    note: str = ""  # the curator's caveat, e.g. "All nationalities, not Vietnamese nationals alone."
-    scope_text: str = ""  # "UK worldwide", "Scope not stated": set when the view holds more than one scope
+    note: str = (
+        ""  # the curator's caveat, e.g. "All nationalities, not Vietnamese nationals alone."
+    )
+    scope_text: str = (
+        ""  # "UK worldwide", "Scope not stated": set when the view holds more than one scope
+    )
     claim_text: str = ""  # "latest of 2 statements", "part of £200m", "the sources disagree: …"
     language: str = "en"  # the language of every text above
-    programme_untranslated: bool = False  # the programme's name is its English, no translation curated
+    programme_untranslated: bool = (
+        False  # the programme's name is its English, no translation curated
+    )
 
     @property
     def kind_label(self) -> str:
@@ -76,7 +108,12 @@ class Card:
         return self.lines[0] if self.lines else None
 
 
-def headline_cards(figures: pd.DataFrame, dataset: Dataset, filters: Filters | None = None, lines: int | None = None) -> list[Card]:
+def headline_cards(
+    figures: pd.DataFrame,
+    dataset: Dataset,
+    filters: Filters | None = None,
+    lines: int | None = None,
+) -> list[Card]:
     """One card per metric the user can choose (``card_metrics``): each chosen metric when
     a metric filter is set, else the vocabulary's headline metrics.
 
@@ -86,7 +123,9 @@ def headline_cards(figures: pd.DataFrame, dataset: Dataset, filters: Filters | N
     of them when None.
     """
     scoped = shows_scope(figures)
-    leading = view_leading_claims(figures) if "quantity_group" in figures else figures  # once for the view's cards and charts
+    leading = (
+        view_leading_claims(figures) if "quantity_group" in figures else figures
+    )  # once for the view's cards and charts
     of_metric: dict[str, list[int]] = {}  # each metric's positions in leading, in headline order
     metrics = texts(leading["metric"])
     for position in headline_order(leading):
@@ -98,8 +137,15 @@ def headline_cards(figures: pd.DataFrame, dataset: Dataset, filters: Filters | N
     notes = view_claim_notes(figures)
     return [
         metric_card(
-            metric, figures, dataset, filters, show_scope=scoped, notes=notes,
-            leading=rows.take(range(starts.get(metric, 0), starts.get(metric, 0) + len(kept.get(metric, ())))),
+            metric,
+            figures,
+            dataset,
+            filters,
+            show_scope=scoped,
+            notes=notes,
+            leading=rows.take(
+                range(starts.get(metric, 0), starts.get(metric, 0) + len(kept.get(metric, ())))
+            ),
             more=len(of_metric.get(metric, ())) - len(kept.get(metric, ())),
         )
         for metric in card_metrics(dataset, filters)
@@ -107,8 +153,15 @@ def headline_cards(figures: pd.DataFrame, dataset: Dataset, filters: Filters | N
 
 
 def metric_card(
-    metric: str, figures: pd.DataFrame, dataset: Dataset, filters: Filters | None = None, *, show_scope: bool | None = None,
-    leading: Columns | None = None, notes: dict[str, str] | None = None, more: int = 0,
+    metric: str,
+    figures: pd.DataFrame,
+    dataset: Dataset,
+    filters: Filters | None = None,
+    *,
+    show_scope: bool | None = None,
+    leading: Columns | None = None,
+    notes: dict[str, str] | None = None,
+    more: int = 0,
 ) -> Card:
     """The card of ``metric``: one line per quantity (its latest statement, and each statement
     that disagrees with it), scope shown when ``show_scope`` (by default: when ``figures``
@@ -118,7 +171,9 @@ def metric_card(
     caller left out of ``leading``."""
     label = dataset.metric(metric).label
     words = words_of(figures)
-    english = {p.name for p in dataset.programmes if untranslated(p.name)}  # names shown in English, to mark
+    english = {
+        p.name for p in dataset.programmes if untranslated(p.name)
+    }  # names shown in English, to mark
     if leading is None or notes is None:  # headline_cards passes both, computed once for every card
         of_metric = figures[figures["metric"] == metric]
         if leading is None:
@@ -126,19 +181,46 @@ def metric_card(
             leading = Columns.of(lead, CARD_COLUMNS, headline_order(lead))
         notes = claim_notes(of_metric) if notes is None else notes
     scoped = shows_scope(figures) if show_scope is None else show_scope
-    scopes = leading["scope_label"] if scoped and "scope_label" in leading else [None] * len(leading)
+    scopes = (
+        leading["scope_label"] if scoped and "scope_label" in leading else [None] * len(leading)
+    )
     columns = ["id", "value_label", "period_label", "kind", "programme_name", "qualifier", "note"]
     lines = tuple(
         CardLine(
-            figure_id=i, value_text=v, period_text=p, kind=k, programme_name=n, qualifier=q, note=note or "",
-            scope_text=scope or "", claim_text=notes.get(i, ""), language=words.language, programme_untranslated=n in english,
+            figure_id=i,
+            value_text=v,
+            period_text=p,
+            kind=k,
+            programme_name=n,
+            qualifier=q,
+            note=note or "",
+            scope_text=scope or "",
+            claim_text=notes.get(i, ""),
+            language=words.language,
+            programme_untranslated=n in english,
         )
         for (i, v, p, k, n, q, note), scope in zip(zip(*(leading[c] for c in columns)), scopes)
     )
     if "scope_label" in leading:
         lines = grouped_by_scope(lines, leading["scope_label"])
-    empty = None if lines else words.text("No {metric} figure {scope}", "cards", metric=_lower(label, words), scope=scope_text(filters, dataset, [metric], words))
-    return Card(metric=metric, title=label, lines=lines, empty_message=empty, title_untranslated=untranslated(label), more=more)
+    empty = (
+        None
+        if lines
+        else words.text(
+            "No {metric} figure {scope}",
+            "cards",
+            metric=_lower(label, words),
+            scope=scope_text(filters, dataset, [metric], words),
+        )
+    )
+    return Card(
+        metric=metric,
+        title=label,
+        lines=lines,
+        empty_message=empty,
+        title_untranslated=untranslated(label),
+        more=more,
+    )
 
 
 def grouped_by_scope(lines: tuple[CardLine, ...], scopes) -> tuple[CardLine, ...]:
@@ -150,7 +232,12 @@ def grouped_by_scope(lines: tuple[CardLine, ...], scopes) -> tuple[CardLine, ...
     if len(order) < 2:
         return lines
     rank = {scope: i for i, scope in enumerate(order)}
-    return tuple(line for _, _, line in sorted((rank[s], i, line) for i, (s, line) in enumerate(zip(scopes, lines))))
+    return tuple(
+        line
+        for _, _, line in sorted(
+            (rank[s], i, line) for i, (s, line) in enumerate(zip(scopes, lines))
+        )
+    )
 
 
 def _lower(label: str, words) -> str:

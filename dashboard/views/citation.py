@@ -32,10 +32,31 @@ from dashboard.words import Formatter, Words
 CTX = "citation"
 HIGHLIGHT, VERSION = "highlight", "v"  # the permalink's keys: the record to open, the data version
 UNNAMED_PUBLISHER = "Publisher not named in the document"  # data/README.md, `sources`
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")  # BibTeX's month macros
+MONTHS = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)  # BibTeX's month macros
 _TEX_SPECIAL = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_",
-    "^": r"\^{}", "~": r"\~{}",
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\^{}",
+    "~": r"\~{}",
 }
 _ENGLISH = Words("en")
 
@@ -71,11 +92,15 @@ def close_ids(dataset: Dataset, record_id: str, n: int = 5) -> list[str]:
     return (near + containing)[:n]
 
 
-def cite(dataset: Dataset, record_id: str, words: Words | None = None, permalink: str = "") -> Citation:
+def cite(
+    dataset: Dataset, record_id: str, words: Words | None = None, permalink: str = ""
+) -> Citation:
     """The citation of the source of figure or event ``record_id`` in the language of ``words``."""
     words = words or _ENGLISH
     source = record_source(dataset, record_id)
-    return Citation(record_id, source.file, cite_text(source, words), cite_bibtex(source, words), permalink)
+    return Citation(
+        record_id, source.file, cite_text(source, words), cite_bibtex(source, words), permalink
+    )
 
 
 # --- plain text ----------------------------------------------------------------------------
@@ -99,10 +124,17 @@ def cite_text(source: Source, words: Words | None = None) -> str:
     say = words.text
     named = source.publisher.strip() != UNNAMED_PUBLISHER
     parts = [
-        say("{author} ({year}).", CTX, author=source.publisher if named else source.title, year=_year(source, words)),
+        say(
+            "{author} ({year}).",
+            CTX,
+            author=source.publisher if named else source.title,
+            year=_year(source, words),
+        ),
         _sentence(source.title) if named else say("Publisher not named in the document.", CTX),
         say("Published: {date}.", CTX, date=source_date(source, words)),
-        say("Available at: {url}.", CTX, url=source.url) if source.url else say("No web address recorded.", CTX),
+        say("Available at: {url}.", CTX, url=source.url)
+        if source.url
+        else say("No web address recorded.", CTX),
     ]
     if source.archive_url:
         parts.append(say("Archived copy: {url}.", CTX, url=source.archive_url))
@@ -173,9 +205,22 @@ def permalink(address: str, record_id: str, version: str) -> str:
     and ``v=version`` in place of any it had: opened, it shows that view with the record's
     source dialog open, and says if the figures changed since ``version``."""
     parts = urlsplit(address)
-    pairs = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in (HIGHLIGHT, VERSION)]
+    pairs = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if k not in (HIGHLIGHT, VERSION)
+    ]
     pairs += [(HIGHLIGHT, record_id), (VERSION, version)]
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(pairs), ""))
 
 
-__all__ = ["Citation", "UnknownRecord", "cite", "cite_bibtex", "cite_text", "close_ids", "permalink", "record_source"]
+__all__ = [
+    "Citation",
+    "UnknownRecord",
+    "cite",
+    "cite_bibtex",
+    "cite_text",
+    "close_ids",
+    "permalink",
+    "record_source",
+]

@@ -30,7 +30,9 @@ class Columns:
     @classmethod
     def of(cls, frame: pd.DataFrame, names, order: list[int] | None = None) -> Columns:
         """The columns ``names`` of ``frame`` that it has, its rows in ``order`` (positions)."""
-        if order is not None and len(order) * 4 < len(frame):  # a few rows of many: cut the frame to them first
+        if order is not None and len(order) * 4 < len(
+            frame
+        ):  # a few rows of many: cut the frame to them first
             frame, order = frame.iloc[list(order)], None
         columns = {}
         for name in names:
@@ -53,7 +55,10 @@ class Columns:
 
     def take(self, index) -> Columns:
         """The rows at positions ``index``, in that order."""
-        return Columns({name: [values[i] for i in index] for name, values in self._columns.items()}, self.attrs[LANGUAGE_ATTR])
+        return Columns(
+            {name: [values[i] for i in index] for name, values in self._columns.items()},
+            self.attrs[LANGUAGE_ATTR],
+        )
 
     def first(self, name: str):
         """The first row's value of column ``name``."""

@@ -32,7 +32,9 @@ COUNTED_BY = "counted by {who}"
 NOT_STATED = "who counted: not stated in the source"
 OFFICIAL_TABLE = "official table: {table}"
 CITED_BY = "as cited by {source}"
-RECORD_TYPE = "context_statistic"  # the CSV's record_type of a context statistic (figures: programme_figure)
+RECORD_TYPE = (
+    "context_statistic"  # the CSV's record_type of a context statistic (figures: programme_figure)
+)
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,9 @@ class ContextLine:
     quote: str
     note: str = ""
     language: str = "en"
-    statistic_untranslated: bool = False  # the statistic's name is its English, no translation curated
+    statistic_untranslated: bool = (
+        False  # the statistic's name is its English, no translation curated
+    )
     quote_language: str = "en"  # the language of the document the quote is copied from
 
 
@@ -67,22 +71,35 @@ def in_view(dataset: Dataset, filters: Filters | None) -> list[ContextStatistic]
 def counted_text(stat: ContextStatistic, language: str | None = None) -> str:
     """Who counted and in which official table, as far as the source says."""
     words = words_for(language)
-    parts = [words.text(COUNTED_BY, CTX, who=stat.counted_by) if stat.counted_by else words.text(NOT_STATED, CTX)]
+    parts = [
+        words.text(COUNTED_BY, CTX, who=stat.counted_by)
+        if stat.counted_by
+        else words.text(NOT_STATED, CTX)
+    ]
     if stat.official_table:
         parts.append(words.text(OFFICIAL_TABLE, CTX, table=stat.official_table))
     return " · ".join(parts)
 
 
-def context_lines(dataset: Dataset, filters: Filters | None, language: str | None = None) -> tuple[ContextLine, ...]:
+def context_lines(
+    dataset: Dataset, filters: Filters | None, language: str | None = None
+) -> tuple[ContextLine, ...]:
     """The view's context statistics as lines; ``dataset`` holds the names in ``language``."""
     words, formatter = words_for(language), formatter_for(language)
     return tuple(
         ContextLine(
-            id=s.id, statistic=s.statistic,
-            value_text=formatter.value(s.value, s.qualifier, dataset.unit(s.unit), s.wording, high=s.value_high),
-            period_text=formatter.period(s.period), counted_text=counted_text(s, words.language),
+            id=s.id,
+            statistic=s.statistic,
+            value_text=formatter.value(
+                s.value, s.qualifier, dataset.unit(s.unit), s.wording, high=s.value_high
+            ),
+            period_text=formatter.period(s.period),
+            counted_text=counted_text(s, words.language),
             source_text=words.text(CITED_BY, CTX, source=citation(dataset.source(s.source), words)),
-            quote=s.quote, note=s.note or "", language=words.language, statistic_untranslated=untranslated(s.statistic),
+            quote=s.quote,
+            note=s.note or "",
+            language=words.language,
+            statistic_untranslated=untranslated(s.statistic),
             quote_language=dataset.source(s.source).language or "en",
         )
         for s in in_view(dataset, filters)
@@ -90,13 +107,35 @@ def context_lines(dataset: Dataset, filters: Filters | None, language: str | Non
 
 
 CONTEXT_COLUMNS = [  # the CSV's and XLSX's columns of a context statistic (named as the figures' where they mean the same)
-    "id", "record_type", "statistic", "value", "unit", "qualifier", "wording", "value_label", "value_low", "value_high",
-    "period_start", "period_end", "period_type", "period_label", "counted_by", "official_table", "counted_text",
-    "source", "source_title", "source_publisher", "source_date", "quote", "note",
+    "id",
+    "record_type",
+    "statistic",
+    "value",
+    "unit",
+    "qualifier",
+    "wording",
+    "value_label",
+    "value_low",
+    "value_high",
+    "period_start",
+    "period_end",
+    "period_type",
+    "period_label",
+    "counted_by",
+    "official_table",
+    "counted_text",
+    "source",
+    "source_title",
+    "source_publisher",
+    "source_date",
+    "quote",
+    "note",
 ]
 
 
-def context_frame(dataset: Dataset, filters: Filters | None, language: str | None = None) -> pd.DataFrame:
+def context_frame(
+    dataset: Dataset, filters: Filters | None, language: str | None = None
+) -> pd.DataFrame:
     """One row per context statistic of the view (``CONTEXT_COLUMNS``): what the data files hold."""
     stats = in_view(dataset, filters)
     lines = {line.id: line for line in context_lines(dataset, filters, language)}
@@ -104,18 +143,33 @@ def context_frame(dataset: Dataset, filters: Filters | None, language: str | Non
     for s in stats:
         low, high = s.bounds
         source = dataset.source(s.source)
-        rows.append({
-            "id": s.id, "record_type": RECORD_TYPE, "statistic": str(s.statistic), "value": float(s.value), "unit": s.unit,
-            "qualifier": s.qualifier.value, "wording": s.wording, "value_label": lines[s.id].value_text,
-            "value_low": low, "value_high": None if high == float("inf") else high,
-            "period_start": pd.Timestamp(s.period.start), "period_end": pd.Timestamp(s.period.end),
-            "period_type": s.period.type.value, "period_label": lines[s.id].period_text,
-            "counted_by": str(s.counted_by) if s.counted_by else None,
-            "official_table": str(s.official_table) if s.official_table else None,
-            "counted_text": lines[s.id].counted_text, "source": s.source, "source_title": str(source.title),
-            "source_publisher": str(source.publisher), "source_date": formatter_for(language).flex_date(source.published),
-            "quote": s.quote, "note": str(s.note) if s.note else None,
-        })
+        rows.append(
+            {
+                "id": s.id,
+                "record_type": RECORD_TYPE,
+                "statistic": str(s.statistic),
+                "value": float(s.value),
+                "unit": s.unit,
+                "qualifier": s.qualifier.value,
+                "wording": s.wording,
+                "value_label": lines[s.id].value_text,
+                "value_low": low,
+                "value_high": None if high == float("inf") else high,
+                "period_start": pd.Timestamp(s.period.start),
+                "period_end": pd.Timestamp(s.period.end),
+                "period_type": s.period.type.value,
+                "period_label": lines[s.id].period_text,
+                "counted_by": str(s.counted_by) if s.counted_by else None,
+                "official_table": str(s.official_table) if s.official_table else None,
+                "counted_text": lines[s.id].counted_text,
+                "source": s.source,
+                "source_title": str(source.title),
+                "source_publisher": str(source.publisher),
+                "source_date": formatter_for(language).flex_date(source.published),
+                "quote": s.quote,
+                "note": str(s.note) if s.note else None,
+            }
+        )
     frame = pd.DataFrame(rows, columns=CONTEXT_COLUMNS)
     for column in ("value", "value_low", "value_high"):
         frame[column] = frame[column].astype("float64")

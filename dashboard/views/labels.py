@@ -31,7 +31,12 @@ def kind_label(kind: str, words: Words | None = None) -> str:
     return words_of(words=words).text(english, "cards") if english else kind
 
 
-def scope_text(filters: Filters | None, dataset: Dataset, metrics: Iterable[str] = (), words: Words | None = None) -> str:
+def scope_text(
+    filters: Filters | None,
+    dataset: Dataset,
+    metrics: Iterable[str] = (),
+    words: Words | None = None,
+) -> str:
     """What a view is narrowed to, for "No … " messages: ``in 2022 for the selected programmes``.
 
     ``metrics`` are the metrics the message is about; when the metric filter leaves all of
@@ -40,12 +45,20 @@ def scope_text(filters: Filters | None, dataset: Dataset, metrics: Iterable[str]
     words = words_of(words=words)
     if filters is None:
         return words.text("in the current selection", "cards")
-    years = f"{filters.year_from}" if filters.year_from == filters.year_to else f"{filters.year_from}–{filters.year_to}"
+    years = (
+        f"{filters.year_from}"
+        if filters.year_from == filters.year_to
+        else f"{filters.year_from}–{filters.year_to}"
+    )
     parts = [words.text("in {years}", "cards", years=years)]
     if filters.programmes:
         known = {p.id: p.name for p in dataset.programmes}
         names = [known[p] for p in filters.programmes if p in known]
-        parts.append(words.text("for {programme}", "cards", programme=names[0]) if len(names) == 1 else words.text("for the selected programmes", "cards"))
+        parts.append(
+            words.text("for {programme}", "cards", programme=names[0])
+            if len(names) == 1
+            else words.text("for the selected programmes", "cards")
+        )
     metrics = set(metrics)
     if filters.metrics and metrics and not metrics & set(filters.metrics):
         parts.append(words.text("with the selected metrics", "cards"))
@@ -58,20 +71,28 @@ CTX_CLAIMS = "claims"
 
 
 def latest_of(n: int, words: Words | None = None) -> str:
-    return words_of(words=words).plural("latest of {n} statement", "latest of {n} statements", n, CTX_CLAIMS)
+    return words_of(words=words).plural(
+        "latest of {n} statement", "latest of {n} statements", n, CTX_CLAIMS
+    )
 
 
 def also_stated_by(n: int, words: Words | None = None) -> str:
-    return words_of(words=words).plural("also stated by {n} other document", "also stated by {n} other documents", n, CTX_CLAIMS)
+    return words_of(words=words).plural(
+        "also stated by {n} other document", "also stated by {n} other documents", n, CTX_CLAIMS
+    )
 
 
 def sources_disagree(others: list[str], words: Words | None = None) -> str:
-    return words_of(words=words).text("the sources disagree: another document says {others}", CTX_CLAIMS, others="; ".join(others))
+    return words_of(words=words).text(
+        "the sources disagree: another document says {others}", CTX_CLAIMS, others="; ".join(others)
+    )
 
 
 def resolved(resolution: str, words: Words | None = None) -> str:
     """The curator's reading of a disagreement, as its record words it."""
-    return words_of(words=words).text("how to read it: {resolution}", CTX_CLAIMS, resolution=resolution)
+    return words_of(words=words).text(
+        "how to read it: {resolution}", CTX_CLAIMS, resolution=resolution
+    )
 
 
 def part_of(whole: str, words: Words | None = None) -> str:
@@ -82,7 +103,12 @@ def earlier_statement(n_later: int, words: Words | None = None) -> str:
     words = words_of(words=words)
     if n_later == 1:
         return words.text("an earlier statement, updated later", CTX_CLAIMS)
-    return words.plural("an earlier statement, updated {n} time", "an earlier statement, updated {n} times", n_later, CTX_CLAIMS)
+    return words.plural(
+        "an earlier statement, updated {n} time",
+        "an earlier statement, updated {n} times",
+        n_later,
+        CTX_CLAIMS,
+    )
 
 
 PART_OF_UNKNOWN = "a larger figure not in this view"
@@ -108,12 +134,21 @@ def claim_notes(figures: pd.DataFrame) -> dict[str, str]:
         return {}
     words = words_of(figures)
     notes: dict[str, list[str]] = {}
-    if figures["quantity_group"].is_unique and ("part_of" not in figures or figures["part_of"].isna().all()):
+    if figures["quantity_group"].is_unique and (
+        "part_of" not in figures or figures["part_of"].isna().all()
+    ):
         return {}  # no figure restates, updates, disagrees with or is part of another
-    resolutions = {
-        frozenset((i, other)): text for i, other, text in zip(figures["id"], figures["disagrees_with"], figures["resolution"])
-        if isinstance(other, str) and isinstance(text, str) and text
-    } if "resolution" in figures else {}
+    resolutions = (
+        {
+            frozenset((i, other)): text
+            for i, other, text in zip(
+                figures["id"], figures["disagrees_with"], figures["resolution"]
+            )
+            if isinstance(other, str) and isinstance(text, str) and text
+        }
+        if "resolution" in figures
+        else {}
+    )
     sizes = figures["quantity_group"].value_counts()
     for group in sizes[sizes > 1].index:
         rows = figures[figures["quantity_group"] == group]
@@ -121,13 +156,24 @@ def claim_notes(figures: pd.DataFrame) -> dict[str, str]:
         roles = dict(zip(history["id"], history["claim_role"]))
         counted = [i for i, r in roles.items() if r in ("latest", "earlier")]
         disagreeing = [i for i, r in roles.items() if r == "disagrees"]
-        said = {i: f"{v} ({p}, {d})" for i, v, p, d in zip(history["id"], history["value_label"], history["source_publisher"], history["source_date"])}
+        said = {
+            i: f"{v} ({p}, {d})"
+            for i, v, p, d in zip(
+                history["id"],
+                history["value_label"],
+                history["source_publisher"],
+                history["source_date"],
+            )
+        }
         lead = next(i for i, r in roles.items() if r == "latest")
         lead_notes = notes.setdefault(lead, [])
         if len(counted) > 1:
             lead_notes.append(latest_of(len(counted), words))
         restating = history["same_of"].dropna().value_counts() if "same_of" in history else {}
-        for original, n in restating.items():  # a restatement is one more source of the figure it restates
+        for (
+            original,
+            n,
+        ) in restating.items():  # a restatement is one more source of the figure it restates
             notes.setdefault(original, []).append(also_stated_by(int(n), words))
         if disagreeing:
             lead_notes.append(sources_disagree([said[i] for i in disagreeing], words))
@@ -144,14 +190,20 @@ def claim_notes(figures: pd.DataFrame) -> dict[str, str]:
     if "part_of" in figures:
         values = dict(zip(figures["id"], figures["value_label"]))
         unknown = words.text(PART_OF_UNKNOWN, CTX_CLAIMS)
-        elsewhere = figures.attrs.get(WHOLES_ATTR) or {}  # in the view, drawn on another slide: "£12m (whole on slide 3 of 5)"
+        elsewhere = (
+            figures.attrs.get(WHOLES_ATTR) or {}
+        )  # in the view, drawn on another slide: "£12m (whole on slide 3 of 5)"
         for i, whole in zip(figures["id"], figures["part_of"]):
             if isinstance(whole, str) and whole:
-                notes.setdefault(i, []).append(part_of(values.get(whole) or elsewhere.get(whole, unknown), words))
+                notes.setdefault(i, []).append(
+                    part_of(values.get(whole) or elsewhere.get(whole, unknown), words)
+                )
     return {i: "; ".join(n) for i, n in notes.items() if n}
 
 
-view_claim_notes = per_frame()(claim_notes)  # a view's, shared by its cards and bar charts: read, never changed
+view_claim_notes = per_frame()(
+    claim_notes
+)  # a view's, shared by its cards and bar charts: read, never changed
 
 
 # --- events that documents date differently ---------------------------------------------------
@@ -162,7 +214,10 @@ def disputed_date(dates: list[tuple[str, str]], words: Words | None = None) -> s
     """``31 Mar 2025 (Home Office) / 1 Apr 2025 (Government portal)``: every date documents
     give one event, each with who gives it, earliest first."""
     words = words_of(words=words)
-    return " / ".join(words.text("{date} ({publisher})", CTX_EVENT_DATES, date=date, publisher=publisher) for date, publisher in dates)
+    return " / ".join(
+        words.text("{date} ({publisher})", CTX_EVENT_DATES, date=date, publisher=publisher)
+        for date, publisher in dates
+    )
 
 
 def with_disputed_dates(markers: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
@@ -176,10 +231,22 @@ def with_disputed_dates(markers: pd.DataFrame, events: pd.DataFrame) -> pd.DataF
     words = words_of(markers)
     resolutions = event_resolutions(events)
     groups = markers["same_group"].tolist()
-    labels = [disputed_date(disputed[g], words) if g in disputed else label for g, label in zip(groups, markers["date_label"].tolist())]
-    marks = [" / ".join(d for d, _ in disputed[g]) if g in disputed else label for g, label in zip(groups, markers["date_label"].tolist())]
+    labels = [
+        disputed_date(disputed[g], words) if g in disputed else label
+        for g, label in zip(groups, markers["date_label"].tolist())
+    ]
+    marks = [
+        " / ".join(d for d, _ in disputed[g]) if g in disputed else label
+        for g, label in zip(groups, markers["date_label"].tolist())
+    ]
     return markers.assign(
         date_label=pd.Series(labels, index=markers.index, dtype=object),
-        date_mark=pd.Series(marks, index=markers.index, dtype=object),  # the dates alone, for a label on the chart
-        date_resolution=pd.Series([resolutions.get(g) if g in disputed else None for g in groups], index=markers.index, dtype=object),
+        date_mark=pd.Series(
+            marks, index=markers.index, dtype=object
+        ),  # the dates alone, for a label on the chart
+        date_resolution=pd.Series(
+            [resolutions.get(g) if g in disputed else None for g in groups],
+            index=markers.index,
+            dtype=object,
+        ),
     )

@@ -102,11 +102,13 @@ def unmarked(text: str, words: Words) -> str:
     """The English of a name that ``shown`` marked untranslated (the text itself otherwise)."""
     before, _, after = str(marked_untranslated("\x00", words)).partition("\x00")
     if text.startswith(before) and text.endswith(after) and len(text) > len(before) + len(after):
-        return text[len(before):len(text) - len(after)]
+        return text[len(before) : len(text) - len(after)]
     return text
 
 
-def vocabulary_word(section: str, record, words: Words, translations: Translations | None, context: str) -> str:
+def vocabulary_word(
+    section: str, record, words: Words, translations: Translations | None, context: str
+) -> str:
     """A scope's or event type's label in ``words``' language: the curated form of data/i18n
     (so a document that adds one is translated by data alone), else the catalogue's page word,
     else the English marked untranslated, on the page, the charts and the slides alike."""
@@ -135,20 +137,35 @@ class Localized:
     events: pd.DataFrame
 
 
-def localize(dataset: Dataset, figures: pd.DataFrame, events: pd.DataFrame, language: str,
-             translations: Translations | None = None) -> Localized:
+def localize(
+    dataset: Dataset,
+    figures: pd.DataFrame,
+    events: pd.DataFrame,
+    language: str,
+    translations: Translations | None = None,
+) -> Localized:
     """``dataset`` and its frames (``figures_frame``, ``events_frame``) in ``language``. English
     is the data as curated, marked English; another language reads its curated names from
     ``translations`` (None: none curated, every name the English marked untranslated)."""
     words = words_for(language)
     formatter = formatter_for(language)
     if language == SOURCE_LANGUAGE:
-        return Localized(language, words, formatter, dataset, in_language(figures, language), in_language(events, language))
+        return Localized(
+            language,
+            words,
+            formatter,
+            dataset,
+            in_language(figures, language),
+            in_language(events, language),
+        )
     if translations is None:
         translations = Translations(language, "")
     local = localized_dataset(dataset, translations, words)
     return Localized(
-        language, words, formatter, local,
+        language,
+        words,
+        formatter,
+        local,
         in_language(_figures(figures, local, formatter), language),
         in_language(_events(events, local, formatter), language),
     )
@@ -161,7 +178,11 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
     scope and event-type labels from the catalogue. Ids, numbers, dates and quotes unchanged."""
 
     def named(record, *fields: str):
-        changes = {f: shown(name(record, translations, f), words) for f in fields if getattr(record, f, None)}
+        changes = {
+            f: shown(name(record, translations, f), words)
+            for f in fields
+            if getattr(record, f, None)
+        }
         return dataclasses.replace(record, **changes) if changes else record
 
     def figure(f):
@@ -170,7 +191,11 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
             if getattr(f, field):
                 changes[field] = shown(name(f, translations, field), words)
         period = f.period
-        bases = {b: shown(name(f, translations, b), words) for b in ("start_basis", "end_basis") if getattr(period, b, None)}
+        bases = {
+            b: shown(name(f, translations, b), words)
+            for b in ("start_basis", "end_basis")
+            if getattr(period, b, None)
+        }
         if bases:
             changes["period"] = dataclasses.replace(period, **bases)
         return dataclasses.replace(f, **changes) if changes else f
@@ -178,15 +203,28 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
     return dataclasses.replace(
         dataset,
         programmes=tuple(named(p, "name") for p in dataset.programmes),
-        metrics=tuple(_counted(named(m, "label", "singular"), words, translations) for m in dataset.metrics),
+        metrics=tuple(
+            _counted(named(m, "label", "singular"), words, translations) for m in dataset.metrics
+        ),
         units=tuple(named(u, "label", "noun", "singular") for u in dataset.units),
         sources=tuple(named(s, "title", "publisher", "published_basis") for s in dataset.sources),
         events=tuple(named(e, "title", "date_basis", "resolution") for e in dataset.events),
         figures=tuple(figure(f) for f in dataset.figures),
-        context_statistics=tuple(named(s, "statistic", "counted_by", "official_table", "note") for s in dataset.context_statistics),
-        scopes=tuple(dataclasses.replace(s, label=vocabulary_word("scopes", s, words, translations, CTX_SCOPE)) for s in dataset.scopes),
+        context_statistics=tuple(
+            named(s, "statistic", "counted_by", "official_table", "note")
+            for s in dataset.context_statistics
+        ),
+        scopes=tuple(
+            dataclasses.replace(
+                s, label=vocabulary_word("scopes", s, words, translations, CTX_SCOPE)
+            )
+            for s in dataset.scopes
+        ),
         event_types=tuple(
-            dataclasses.replace(t, label=vocabulary_word("event_types", t, words, translations, CTX_EVENT_TYPE)) for t in dataset.event_types
+            dataclasses.replace(
+                t, label=vocabulary_word("event_types", t, words, translations, CTX_EVENT_TYPE)
+            )
+            for t in dataset.event_types
         ),
     )
 
@@ -200,7 +238,11 @@ def _counted(metric, words: Words, translations: Translations):
         if not getattr(metric, field, None):
             continue
         form = translations.form("metrics", metric.id, field)
-        changes[field] = Phrase(form, words.language) if form else shown(Phrase(getattr(metric, field), SOURCE_LANGUAGE, untranslated=True), words)
+        changes[field] = (
+            Phrase(form, words.language)
+            if form
+            else shown(Phrase(getattr(metric, field), SOURCE_LANGUAGE, untranslated=True), words)
+        )
     return dataclasses.replace(metric, **changes) if changes else metric
 
 
@@ -219,9 +261,17 @@ def _figures(figures: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> p
         # what a metric counts and who counted it, as the page says them (a CSV column, not an id)
         "metric_counts": [dataset.metric(f.metric).counts for f in rows],
         "metric_counted_by": [dataset.metric(f.metric).counted_by for f in rows],
-        "value_label": [_once(values, (f.value, f.qualifier, f.unit, f.wording, f.value_high, f.change, f.hedge),
-                              lambda f=f: fmt.figure_value(f, dataset.unit(f.unit), formatter)) for f in rows],
-        "period_label": [_once(periods, f.period, lambda f=f: formatter.period(f.period)) for f in rows],
+        "value_label": [
+            _once(
+                values,
+                (f.value, f.qualifier, f.unit, f.wording, f.value_high, f.change, f.hedge),
+                lambda f=f: fmt.figure_value(f, dataset.unit(f.unit), formatter),
+            )
+            for f in rows
+        ],
+        "period_label": [
+            _once(periods, f.period, lambda f=f: formatter.period(f.period)) for f in rows
+        ],
         "source_title": [sources[f.source].title for f in rows],
         "source_publisher": [sources[f.source].publisher for f in rows],
         "source_date": [source_date(sources[f.source], formatter.words) for f in rows],
@@ -280,7 +330,10 @@ def _events(events: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> pd.
         "source_title": [sources[e.source].title for e in rows],
         "source_publisher": [sources[e.source].publisher for e in rows],
         "source_date": [source_date(sources[e.source], formatter.words) for e in rows],
-        "type_label": [types[str(e.type)] if str(e.type) in types else event_type_word(str(e.type), words) for e in rows],
+        "type_label": [
+            types[str(e.type)] if str(e.type) in types else event_type_word(str(e.type), words)
+            for e in rows
+        ],
         "scope_label": _scope_labels(frame, dataset, words),
     }
     for key, values in column.items():
@@ -291,8 +344,11 @@ def _events(events: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> pd.
 def citation(source, words: Words) -> str:
     """``<title> — <publisher>, <date>`` in ``words``' language (``Source.citation`` is English)."""
     return words.text(
-        "{title} — {publisher}, {date}", "table",
-        title=source.title, publisher=source.publisher, date=source_date(source, words),
+        "{title} — {publisher}, {date}",
+        "table",
+        title=source.title,
+        publisher=source.publisher,
+        date=source_date(source, words),
     )
 
 
@@ -302,6 +358,20 @@ def untranslated(text: Any) -> bool:
 
 
 __all__ = [
-    "LANGUAGE_ATTR", "Localized", "citation", "formatter_for", "in_language", "language_of", "localize",
-    "localized_dataset", "marked_untranslated", "scope_word", "shown", "unmarked", "untranslated", "vocabulary_word", "words_for", "words_of",
+    "LANGUAGE_ATTR",
+    "Localized",
+    "citation",
+    "formatter_for",
+    "in_language",
+    "language_of",
+    "localize",
+    "localized_dataset",
+    "marked_untranslated",
+    "scope_word",
+    "shown",
+    "unmarked",
+    "untranslated",
+    "vocabulary_word",
+    "words_for",
+    "words_of",
 ]

@@ -48,7 +48,9 @@ def rows(kind: str, dataset: Dataset) -> list[Row]:
         for name, spec in CHARTS.items():
             if spec.plots == "events":
                 out.append(Row(name, spec.title, None, len(dataset.events)))
-            elif not spec.by_metric:  # draws from every figure (the claims view: the statements of any one quantity)
+            elif (
+                not spec.by_metric
+            ):  # draws from every figure (the claims view: the statements of any one quantity)
                 out.append(Row(name, spec.title, len(dataset.figures)))
             else:
                 out.append(Row(name, spec.title, per_chart[name]))
@@ -81,11 +83,19 @@ def resolve(kind: str, typed, dataset: Dataset, words: Words | None = None) -> l
     names = ", ".join(map(repr, unknown))
     listed = "; ".join(f"{r.id} ({r.name})" for r in choices) or words.text("none in the data", CTX)
     if kind == "programmes":
-        message = words.text("unknown programme {names}; choose one of: {choices}", CTX, names=names, choices=listed)
+        message = words.text(
+            "unknown programme {names}; choose one of: {choices}", CTX, names=names, choices=listed
+        )
     elif kind == "metrics":
-        message = words.text("unknown metric {names}; choose one of: {choices}", CTX, names=names, choices=listed)
+        message = words.text(
+            "unknown metric {names}; choose one of: {choices}", CTX, names=names, choices=listed
+        )
     elif kind == "scopes":
-        message = words.text("unknown scope {names}; choose one of: {choices}", CTX, names=names, choices=listed)
+        message = words.text(
+            "unknown scope {names}; choose one of: {choices}", CTX, names=names, choices=listed
+        )
     else:
-        message = words.text("unknown chart {names}; choose one of: {choices}", CTX, names=names, choices=listed)
+        message = words.text(
+            "unknown chart {names}; choose one of: {choices}", CTX, names=names, choices=listed
+        )
     raise UnknownId(message)

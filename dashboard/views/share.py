@@ -45,21 +45,29 @@ def headlines(view: View) -> list[Headline]:
     """The first line of each headline card that has one, in the cards' order."""
     return [
         Headline(card.title, line.value_text, line.period_text, line.programme_name, line.figure_id)
-        for card in view.cards if (line := card.headline) is not None
+        for card in view.cards
+        if (line := card.headline) is not None
     ]
 
 
 def preview_title(view: View, page_title: str, filters_text: str) -> str:
     """``<page title> · <the view's filters>`` in the view's language."""
     words = words_for(view.language)
-    return words.text("{title} · {filters}", CTX, title=words.text(page_title, "page title"), filters=filters_text)
+    return words.text(
+        "{title} · {filters}", CTX, title=words.text(page_title, "page title"), filters=filters_text
+    )
 
 
 def preview_description(view: View) -> str:
     """Each card's headline figure with its own qualifier words and period; the view's summary
     when no card has a figure. Cut at a card's end to ``MAX_DESCRIPTION_CHARS``."""
     words = words_for(view.language)
-    parts = [words.text("{metric}: {value} ({period})", CTX, metric=h.metric, value=h.value, period=h.period) for h in headlines(view)]
+    parts = [
+        words.text(
+            "{metric}: {value} ({period})", CTX, metric=h.metric, value=h.value, period=h.period
+        )
+        for h in headlines(view)
+    ]
     if not parts:
         return view.summary
     text = parts[0]
@@ -75,13 +83,19 @@ def headline_sources(view: View, dataset: Dataset) -> str:
     from (``dataset`` in the view's language); "" when the view has none."""
     ids = {h.figure_id for h in headlines(view)}
     figures: pd.DataFrame = view.figures
-    used = set(figures.loc[figures["id"].isin(ids), "source"].dropna().tolist()) if len(figures) else set()
+    used = (
+        set(figures.loc[figures["id"].isin(ids), "source"].dropna().tolist())
+        if len(figures)
+        else set()
+    )
     words = words_for(view.language)
     known = [s for s in dataset.sources if s.file in used]
     citations = [citation(s, words) for s in known] + sorted(used - {s.file for s in known})
     if not citations:
         return ""
-    return words.text("Source: " if len(citations) == 1 else "Sources: ", "charts") + "; ".join(citations)
+    return words.text("Source: " if len(citations) == 1 else "Sources: ", "charts") + "; ".join(
+        citations
+    )
 
 
 def embed_address(base: str, chart: str, query: str = "") -> str:

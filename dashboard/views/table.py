@@ -33,16 +33,42 @@ MAX_SEARCH_CHARS = 200  # longer search texts are cut: nobody types more, and ea
 # Sortable columns: the table's column id → the row field its order follows. "value" sorts
 # by number, "period_start" by ISO date; the rest by their text, ignoring case.
 SORT_KEYS = {
-    "metric": "metric", "programme": "programme", "scope": "scope", "value": "value", "qualifier": "qualifier",
-    "period_start": "period_start", "kind": "kind", "relation": "relation", "source": "source", "quote": "quote",
+    "metric": "metric",
+    "programme": "programme",
+    "scope": "scope",
+    "value": "value",
+    "qualifier": "qualifier",
+    "period_start": "period_start",
+    "kind": "kind",
+    "relation": "relation",
+    "source": "source",
+    "quote": "quote",
 }
 # The columns a reader sees, in order: (column id, header, the row field shown in it).
 COLUMNS = (
-    ("metric", "Metric", "metric"), ("programme", "Programme", "programme"), ("value", "Value", "value_label"),
-    ("qualifier", "Qualifier", "qualifier"), ("period_start", "Period", "period_label"), ("kind", "Status", "kind"),
-    ("scope", "Scope", "scope"), ("relation", "Relations", "relation"), ("source", "Source", "source"), ("quote", "Quote", "quote"),
+    ("metric", "Metric", "metric"),
+    ("programme", "Programme", "programme"),
+    ("value", "Value", "value_label"),
+    ("qualifier", "Qualifier", "qualifier"),
+    ("period_start", "Period", "period_label"),
+    ("kind", "Status", "kind"),
+    ("scope", "Scope", "scope"),
+    ("relation", "Relations", "relation"),
+    ("source", "Source", "source"),
+    ("quote", "Quote", "quote"),
 )
-SEARCHED_FIELDS = ("metric", "programme", "scope", "value_label", "qualifier", "period_label", "kind", "relation", "source", "quote")
+SEARCHED_FIELDS = (
+    "metric",
+    "programme",
+    "scope",
+    "value_label",
+    "qualifier",
+    "period_label",
+    "kind",
+    "relation",
+    "source",
+    "quote",
+)
 
 
 # --- rows, made once at start-up ------------------------------------------------------------------
@@ -65,7 +91,16 @@ def table_rows(figures: pd.DataFrame, english: Collection[str] = ()) -> dict[str
     rows = {}
     copies = restated(figures)  # a restatement is shown on the row of the figure it restates
     records = figures.to_dict("records")
-    cited = {r["id"]: words.text("{title} — {publisher}, {date}", CTX, title=r["source_title"], publisher=r["source_publisher"], date=r["source_date"]) for r in records}
+    cited = {
+        r["id"]: words.text(
+            "{title} — {publisher}, {date}",
+            CTX,
+            title=r["source_title"],
+            publisher=r["source_publisher"],
+            date=r["source_date"],
+        )
+        for r in records
+    }
     also = {}
     for copy, original in copies.items():
         also.setdefault(original, []).append(cited[copy])
@@ -83,28 +118,43 @@ def table_rows(figures: pd.DataFrame, english: Collection[str] = ()) -> dict[str
             "qualifier": qualifier_label(r["qualifier"], r["wording"], words, r.get("hedge")),
             "period_start": r["period_start"].date().isoformat(),
             "period_label": r["period_label"],
-            "kind": kinds.get(r["kind"]) or kinds.setdefault(r["kind"], kind_label(r["kind"], words)),
+            "kind": kinds.get(r["kind"])
+            or kinds.setdefault(r["kind"], kind_label(r["kind"], words)),
             "source": " · ".join([cited[r["id"]], *also.get(r["id"], ())]),
             "restates": copies.get(r["id"]),  # the figure whose row shows this restatement
             "quote": r["quote"],
-            "quote_lang": _text(r.get("source_language")) or "en",  # the document's language: the quote's lang
+            "quote_lang": _text(r.get("source_language"))
+            or "en",  # the document's language: the quote's lang
         }
     return rows
 
 
-def qualifier_label(qualifier: str, wording: Any, words: Words | None = None, hedge: Any = None) -> str:
+def qualifier_label(
+    qualifier: str, wording: Any, words: Words | None = None, hedge: Any = None
+) -> str:
     """``Exact``, or fmt's note up to its semicolon with the source's word: ``“more than”: the source gives a lower bound``
     (in the language of ``words``; the source's word stays as the source wrote it). A hedged
     value reads as its hedge (``Potentially``), never ``Exact``."""
     hedge = hedge if isinstance(hedge, str) else None
-    return _qualifier_label(qualifier, wording if isinstance(wording, str) else None, (words or words_for()).language, hedge)
+    return _qualifier_label(
+        qualifier,
+        wording if isinstance(wording, str) else None,
+        (words or words_for()).language,
+        hedge,
+    )
 
 
-@functools.lru_cache(maxsize=1024)  # a table has a few qualifiers and source words, asked once per row
-def _qualifier_label(qualifier: str, wording: str | None, language: str, hedge: str | None = None) -> str:
+@functools.lru_cache(
+    maxsize=1024
+)  # a table has a few qualifiers and source words, asked once per row
+def _qualifier_label(
+    qualifier: str, wording: str | None, language: str, hedge: str | None = None
+) -> str:
     words = words_for(language)
     q = Qualifier(qualifier)
-    note = formatter_for(language).qualifier_sentence(q, wording, hedge=hedge).split(";")[0]  # "at least" apart from "over"
+    note = (
+        formatter_for(language).qualifier_sentence(q, wording, hedge=hedge).split(";")[0]
+    )  # "at least" apart from "over"
     if q is Qualifier.EXACT or hedge:
         return note.split(":")[0]
     if wording and language == "en":  # the source's own word, in its language
@@ -116,7 +166,9 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def relation_marks(figures: pd.DataFrame, words: Words | None = None) -> dict[str, tuple[str, tuple[str, ...]]]:
+def relation_marks(
+    figures: pd.DataFrame, words: Words | None = None
+) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Figure id → (the words of its relations, the ids they name), as the curator declared
     them: "part of £200m (global-aid)"; "includes £33.5m (fund)"; among statements of one
     quantity "latest of 2", "earlier of 2: updated by fund-2019", "disagrees with victims-2017",
@@ -147,17 +199,33 @@ def relation_marks(figures: pd.DataFrame, words: Words | None = None) -> dict[st
         history = claim_history(rows, str(rows["id"].iloc[0]))
         lead = str(history["id"].iloc[0])
         roles = dict(zip(history["id"].astype(str), history["claim_role"]))
-        n = sum(1 for role in roles.values() if role in ("latest", "earlier"))  # a restatement is no statement of its own
+        n = sum(
+            1 for role in roles.values() if role in ("latest", "earlier")
+        )  # a restatement is no statement of its own
         disagreeing = [i for i, role in roles.items() if role == "disagrees"]
-        for fid, role, original in zip(history["id"].astype(str), history["claim_role"], history["same_of"]):
+        for fid, role, original in zip(
+            history["id"].astype(str), history["claim_role"], history["same_of"]
+        ):
             if role == "latest":
                 if n > 1:
                     add(fid, say("latest of {n}", CTX, n=words.integer(n)), lead)
                 if disagreeing:
-                    add(fid, say("disagrees with {ids}", CTX, ids=", ".join(disagreeing)), disagreeing[0])
+                    add(
+                        fid,
+                        say("disagrees with {ids}", CTX, ids=", ".join(disagreeing)),
+                        disagreeing[0],
+                    )
                     for other in disagreeing:
                         if resolutions.get(frozenset((fid, other))):
-                            add(fid, say("how to read it: {resolution}", CTX, resolution=resolutions[frozenset((fid, other))]), other)
+                            add(
+                                fid,
+                                say(
+                                    "how to read it: {resolution}",
+                                    CTX,
+                                    resolution=resolutions[frozenset((fid, other))],
+                                ),
+                                other,
+                            )
                 related.setdefault(fid, [])
                 if lead in related[fid]:
                     related[fid].remove(lead)
@@ -165,13 +233,25 @@ def relation_marks(figures: pd.DataFrame, words: Words | None = None) -> dict[st
                     if other != fid and other not in related[fid] and roles[str(other)] != "same":
                         related[fid].append(str(other))
             elif role == "earlier":
-                add(fid, say("earlier of {n}: updated by {id}", CTX, n=words.integer(n), id=lead), lead)
+                add(
+                    fid,
+                    say("earlier of {n}: updated by {id}", CTX, n=words.integer(n), id=lead),
+                    lead,
+                )
             elif role == "same":  # on both rows: the restatement and the figure it restates
                 add(fid, say("same as {id}", CTX, id=original), original)
             else:
                 add(fid, say("disagrees with {ids}", CTX, ids=lead), lead)
                 if resolutions.get(frozenset((fid, lead))):
-                    add(fid, say("how to read it: {resolution}", CTX, resolution=resolutions[frozenset((fid, lead))]), lead)
+                    add(
+                        fid,
+                        say(
+                            "how to read it: {resolution}",
+                            CTX,
+                            resolution=resolutions[frozenset((fid, lead))],
+                        ),
+                        lead,
+                    )
         copies = {}
         for fid, original in zip(history["id"].astype(str), history["same_of"]):
             if isinstance(original, str):
@@ -219,9 +299,19 @@ class TableIndex:
 
     @classmethod
     def of(cls, rows: Mapping[str, dict[str, Any]], language: str = "en") -> TableIndex:
-        haystacks = {i: "\n".join(str(row.get(f, "")) for f in SEARCHED_FIELDS).casefold() for i, row in rows.items()}
+        haystacks = {
+            i: "\n".join(str(row.get(f, "")) for f in SEARCHED_FIELDS).casefold()
+            for i, row in rows.items()
+        }
         sort_keys = {
-            column: {i: (row[key] if isinstance(row.get(key), float) else str(row.get(key, "")).casefold()) for i, row in rows.items()}
+            column: {
+                i: (
+                    row[key]
+                    if isinstance(row.get(key), float)
+                    else str(row.get(key, "")).casefold()
+                )
+                for i, row in rows.items()
+            }
             for column, key in SORT_KEYS.items()
         }
         return cls(rows=rows, haystacks=haystacks, sort_keys=sort_keys, language=language)
@@ -281,10 +371,17 @@ def parse_query(stored: Any) -> TableQuery:
     sort = stored.get("sort")
     parsed_sort = (
         Sort(sort[0], sort[1])
-        if isinstance(sort, list) and len(sort) == 2 and sort[0] in SORT_KEYS and isinstance(sort[1], bool)
+        if isinstance(sort, list)
+        and len(sort) == 2
+        and sort[0] in SORT_KEYS
+        and isinstance(sort[1], bool)
         else None
     )
-    return TableQuery(search=parse_search(stored.get("search")), sort=parsed_sort, page=parse_page(stored.get("page")))
+    return TableQuery(
+        search=parse_search(stored.get("search")),
+        sort=parsed_sort,
+        page=parse_page(stored.get("page")),
+    )
 
 
 def _is_int(value: Any) -> bool:
@@ -319,13 +416,30 @@ class TablePage:
         count = formatter_for(self.language).count
         if self.in_view == 0:
             return words.text("No figures match these filters.", CTX)
-        searched = words.text(" matching “{search}”", CTX, search=self.query.search) if self.query.search else ""
+        searched = (
+            words.text(" matching “{search}”", CTX, search=self.query.search)
+            if self.query.search
+            else ""
+        )
         if self.matching == 0:
-            return words.text("No figures{matching} among the {figures} in this view.", CTX, matching=searched, figures=count(self.in_view, "figure"))
+            return words.text(
+                "No figures{matching} among the {figures} in this view.",
+                CTX,
+                matching=searched,
+                figures=count(self.in_view, "figure"),
+            )
         last = self.first + len(self.rows) - 1
-        shown = words.text("{first}–{last} of ", CTX, first=words.integer(self.first), last=words.integer(last)) if self.pages > 1 else ""
+        shown = (
+            words.text(
+                "{first}–{last} of ", CTX, first=words.integer(self.first), last=words.integer(last)
+            )
+            if self.pages > 1
+            else ""
+        )
         if self.query.search:
-            of_view = words.text(" (of {figures} in this view)", CTX, figures=count(self.in_view, "figure"))
+            of_view = words.text(
+                " (of {figures} in this view)", CTX, figures=count(self.in_view, "figure")
+            )
         else:
             of_view = words.text(" in this view", CTX)
         return f"{shown}{count(self.matching, 'figure')}{searched}{of_view}"
@@ -333,7 +447,12 @@ class TablePage:
     @property
     def page_label(self) -> str:
         words = words_for(self.language)
-        return words.text("Page {page} of {pages}", CTX, page=words.integer(self.query.page + 1), pages=words.integer(max(self.pages, 1)))
+        return words.text(
+            "Page {page} of {pages}",
+            CTX,
+            page=words.integer(self.query.page + 1),
+            pages=words.integer(max(self.pages, 1)),
+        )
 
 
 def search_terms(search: str) -> list[str]:
@@ -342,7 +461,13 @@ def search_terms(search: str) -> list[str]:
     return search.casefold().split()
 
 
-def table_page(index: TableIndex, view_ids: Iterable[str], query: TableQuery, page_size: int, words: Words | None = None) -> TablePage:
+def table_page(
+    index: TableIndex,
+    view_ids: Iterable[str],
+    query: TableQuery,
+    page_size: int,
+    words: Words | None = None,
+) -> TablePage:
     """The rows of one page: the view's rows that contain every search word, in the asked order
     (ties keep the view's order), cut to ``page_size``. A page past the end shows the last one."""
     ids = index.shown(view_ids)
@@ -356,7 +481,7 @@ def table_page(index: TableIndex, view_ids: Iterable[str], query: TableQuery, pa
     pages = -(-len(ids) // page_size)
     page = min(query.page, max(pages - 1, 0))
     start = page * page_size
-    shown = ids[start:start + page_size]
+    shown = ids[start : start + page_size]
     return TablePage(
         rows=[index.rows[i] for i in shown],
         query=TableQuery(search=query.search, sort=query.sort, page=page),

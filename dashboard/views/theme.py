@@ -57,9 +57,16 @@ def plotly_template(theme: Theme) -> go.layout.Template:
             ),
             legend=dict(
                 # Above the plot, in the margin it pushes open: clear of subplot titles.
-                orientation="h", x=0, xanchor="left", xref="container", y=1, yanchor="top", yref="container",
+                orientation="h",
+                x=0,
+                xanchor="left",
+                xref="container",
+                y=1,
+                yanchor="top",
+                yref="container",
                 font=dict(color=theme.text_colour, size=BASE_FONT_SIZE - 1),
-                itemclick=False, itemdoubleclick=False,  # the legend is a key, not a filter
+                itemclick=False,
+                itemdoubleclick=False,  # the legend is a key, not a filter
                 bgcolor="rgba(0,0,0,0)",
             ),
             margin=dict(l=8, r=16, t=16, b=8),

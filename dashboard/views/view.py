@@ -23,14 +23,37 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.analysis.claims import QuantityChoice, most_stated, quantity_choices, quantity_history, restated
+from dashboard.analysis.claims import (
+    QuantityChoice,
+    most_stated,
+    quantity_choices,
+    quantity_history,
+    restated,
+)
 from dashboard.analysis.filters import Choices, choices, years_without_data
-from dashboard.analysis.frame import Derived, Filters, apply_event_filters, apply_filters, events_frame, figures_frame, funding_ratios, ratio_pairs
+from dashboard.analysis.frame import (
+    Derived,
+    Filters,
+    apply_event_filters,
+    apply_filters,
+    events_frame,
+    figures_frame,
+    funding_ratios,
+    ratio_pairs,
+)
 from dashboard.curated.records import Dataset
 from dashboard.curated.translations import Translations, curated_names
 from dashboard.views.cards import CARD_LINES, Card, headline_cards
 from dashboard.views.context import ContextLine, context_lines
-from dashboard.views.charts import CAP_NOTE_NAME, CHARTS, Spec, alt_text, chart_figure, qualifier_notes, source_footer
+from dashboard.views.charts import (
+    CAP_NOTE_NAME,
+    CHARTS,
+    Spec,
+    alt_text,
+    chart_figure,
+    qualifier_notes,
+    source_footer,
+)
 from dashboard.views.language import Localized, localize, untranslated, words_for
 from dashboard.views.table import TableIndex, TablePage, TableQuery, table_page, table_rows
 from dashboard.words import LANGUAGES
@@ -41,7 +64,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from dashboard.config import Config
 
-MAX_RATIOS = 6  # funding-per-person lines the page shows; it says how many more there are (files hold all)
+MAX_RATIOS = (
+    6  # funding-per-person lines the page shows; it says how many more there are (files hold all)
+)
 
 
 @dataclass(frozen=True)
@@ -61,13 +86,23 @@ class View:
     events: pd.DataFrame
     cards: list[Card]
     charts: dict[str, ChartView]
-    ratios: list[Derived]  # the funding-per-person lines the page shows: the first MAX_RATIOS of ratio_count
+    ratios: list[
+        Derived
+    ]  # the funding-per-person lines the page shows: the first MAX_RATIOS of ratio_count
     ratio_count: int  # every funding-per-person line of the view: what the files hold
-    summary: str  # "Showing 3 figures and 1 event · 2013–2019 · … No figures or events in 2013–2017: …"
-    quantity: str | None = None  # the claims view's quantity: the link's, else the most stated one in view
-    claims: pd.DataFrame | None = None  # claim_history of ``quantity`` within the view, latest first
+    summary: (
+        str  # "Showing 3 figures and 1 event · 2013–2019 · … No figures or events in 2013–2017: …"
+    )
+    quantity: str | None = (
+        None  # the claims view's quantity: the link's, else the most stated one in view
+    )
+    claims: pd.DataFrame | None = (
+        None  # claim_history of ``quantity`` within the view, latest first
+    )
     language: str = SOURCE_LANGUAGE  # every word above is in this language ("en", "vi")
-    context: tuple[ContextLine, ...] = ()  # context statistics of the view's years: no programme's, shown apart
+    context: tuple[
+        ContextLine, ...
+    ] = ()  # context statistics of the view's years: no programme's, shown apart
 
     @property
     def shown_ratios(self) -> list[Derived]:
@@ -86,11 +121,15 @@ class Snapshot:
     languages: dict[str, Localized] = field(default_factory=dict, compare=False, repr=False)
     translations: dict[str, Translations] = field(default_factory=dict, compare=False, repr=False)
     tables: dict[str, TableIndex] = field(default_factory=dict, compare=False, repr=False)
-    quantities: dict[str, tuple[QuantityChoice, ...]] = field(default_factory=dict, compare=False, repr=False)
+    quantities: dict[str, tuple[QuantityChoice, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def localized(self, language: str | None = None) -> Localized:
         """The data in ``language`` (English when None or not a language of the snapshot)."""
-        found = self.languages.get(language or SOURCE_LANGUAGE) or self.languages.get(SOURCE_LANGUAGE)
+        found = self.languages.get(language or SOURCE_LANGUAGE) or self.languages.get(
+            SOURCE_LANGUAGE
+        )
         if found is None:  # a snapshot made without languages (tests): English, built now
             found = localize(self.dataset, self.figures, self.events, SOURCE_LANGUAGE)
         return found
@@ -105,7 +144,11 @@ class Snapshot:
 def load_languages(data_dir: Path | str | None) -> dict[str, Translations]:
     """The curated names of ``data_dir/i18n`` by language; a language whose file is missing or
     does not read has none (its names show in English, marked; ``dashboard validate`` says why)."""
-    found = {language: curated_names(data_dir, language) for language in LANGUAGES if language != SOURCE_LANGUAGE}
+    found = {
+        language: curated_names(data_dir, language)
+        for language in LANGUAGES
+        if language != SOURCE_LANGUAGE
+    }
     return {language: names for language, names in found.items() if names is not None}
 
 
@@ -113,15 +156,46 @@ def make_snapshot(dataset: Dataset, translations: dict[str, Translations]) -> Sn
     """Frames, choices, table rows and claims choices, once, and once more in each language
     (names from ``translations``, read from data/i18n by the caller, once)."""
     figures, events = figures_frame(dataset), events_frame(dataset)
-    languages = {language: localize(dataset, figures, events, language, translations.get(language)) for language in LANGUAGES}
-    table, quantities = TableIndex.of(table_rows(figures)), tuple(quantity_choices(figures))  # English: the frames as curated
-    tables = {language: table if language == SOURCE_LANGUAGE else TableIndex.of(table_rows(local.figures, {p.name for p in local.dataset.programmes if untranslated(p.name)}), language)
-              for language, local in languages.items()}
-    named = {language: quantities if language == SOURCE_LANGUAGE else tuple(quantity_choices(local.figures)) for language, local in languages.items()}
-    return Snapshot(dataset, figures, events, choices(dataset, figures), languages, dict(translations), tables, named)
+    languages = {
+        language: localize(dataset, figures, events, language, translations.get(language))
+        for language in LANGUAGES
+    }
+    table, quantities = (
+        TableIndex.of(table_rows(figures)),
+        tuple(quantity_choices(figures)),
+    )  # English: the frames as curated
+    tables = {
+        language: table
+        if language == SOURCE_LANGUAGE
+        else TableIndex.of(
+            table_rows(
+                local.figures, {p.name for p in local.dataset.programmes if untranslated(p.name)}
+            ),
+            language,
+        )
+        for language, local in languages.items()
+    }
+    named = {
+        language: quantities
+        if language == SOURCE_LANGUAGE
+        else tuple(quantity_choices(local.figures))
+        for language, local in languages.items()
+    }
+    return Snapshot(
+        dataset,
+        figures,
+        events,
+        choices(dataset, figures),
+        languages,
+        dict(translations),
+        tables,
+        named,
+    )
 
 
-def make_view(snapshot: Snapshot, config: Config, filters: Filters, language: str | None = None) -> View:
+def make_view(
+    snapshot: Snapshot, config: Config, filters: Filters, language: str | None = None
+) -> View:
     """Filter the frames once and build the cards, the charts, the funding per person and the
     claims view, every word in ``language`` (English when None)."""
     local = snapshot.localized(language)
@@ -131,18 +205,24 @@ def make_view(snapshot: Snapshot, config: Config, filters: Filters, language: st
     charts = {}
     for name in CHARTS:
         footer = source_footer(name, figures, events, dataset)
-        spec, capped = page_spec(chart_figure(name, figures, events, dataset, theme, filters), CHARTS[name].plots)
+        spec, capped = page_spec(
+            chart_figure(name, figures, events, dataset, theme, filters), CHARTS[name].plots
+        )
         charts[name] = ChartView(
-            spec=spec, footer=footer, notes=(*capped, *qualifier_notes(name, figures)),
+            spec=spec,
+            footer=footer,
+            notes=(*capped, *qualifier_notes(name, figures)),
             alt=alt_text(name, figures, events, dataset, filters, footer=footer),
         )
     pairs = ratio_pairs(figures)
     ratios = funding_ratios(figures, dataset, pairs[:MAX_RATIOS], words=words)
     count = local.formatter.count
     summary = words.text(
-        "Showing {figures} and {events} · {filters}", "status",
+        "Showing {figures} and {events} · {filters}",
+        "status",
         # a restatement adds a source to a figure the view counts once (the table shows it on that row)
-        figures=count(len(figures) - len(restated(figures)), "figure"), events=count(len(events), "event"),
+        figures=count(len(figures) - len(restated(figures)), "figure"),
+        events=count(len(events), "event"),
         filters=filters.describe(dataset, words=words),
     )
     outside = years_without_data(filters, snapshot.choices, words)
@@ -150,9 +230,18 @@ def make_view(snapshot: Snapshot, config: Config, filters: Filters, language: st
         summary += f". {outside}"
     quantity, claims = view_claims(filters, figures)
     return View(
-        filters=filters, figures=figures, events=events, cards=headline_cards(figures, dataset, filters, lines=CARD_LINES),
-        charts=charts, ratios=ratios, ratio_count=len(pairs), summary=summary, quantity=quantity, claims=claims,
-        language=local.language, context=context_lines(dataset, filters, local.language),
+        filters=filters,
+        figures=figures,
+        events=events,
+        cards=headline_cards(figures, dataset, filters, lines=CARD_LINES),
+        charts=charts,
+        ratios=ratios,
+        ratio_count=len(pairs),
+        summary=summary,
+        quantity=quantity,
+        claims=claims,
+        language=local.language,
+        context=context_lines(dataset, filters, local.language),
     )
 
 
@@ -162,10 +251,15 @@ def page_spec(spec: Spec, plots: str) -> tuple[Spec, tuple[str, ...]]:
     category label as documents added bars, where the notes' HTML wraps to any width. (A
     timeline keeps its note on a row of its own; a slide moves it to its notes.)"""
     annotations = spec.get("layout", {}).get("annotations") or []
-    notes = tuple(html.unescape(a.get("text", "")) for a in annotations if a.get("name") == CAP_NOTE_NAME)
+    notes = tuple(
+        html.unescape(a.get("text", "")) for a in annotations if a.get("name") == CAP_NOTE_NAME
+    )
     if plots == "events" or not notes:
         return spec, ()
-    layout = {**spec["layout"], "annotations": [a for a in annotations if a.get("name") != CAP_NOTE_NAME]}
+    layout = {
+        **spec["layout"],
+        "annotations": [a for a in annotations if a.get("name") != CAP_NOTE_NAME],
+    }
     return {**spec, "layout": layout}, notes
 
 
@@ -180,14 +274,23 @@ def view_claims(filters: Filters, figures: pd.DataFrame) -> tuple[str | None, pd
     quantity, else the quantity stated most often among the view's figures. ``None``
     statements when the quantity has none in the view (e.g. its years are not chosen)."""
     quantity = filters.quantity
-    if quantity is None:  # the claims chart's own rule (views.charts.claims), so both show one quantity
+    if (
+        quantity is None
+    ):  # the claims chart's own rule (views.charts.claims), so both show one quantity
         quantity = most_stated(figures) if "quantity_group" in figures else None
     if quantity is None:
         return None, None
-    return quantity, quantity_history(figures, quantity)  # the claims chart asks the same of this frame
+    return quantity, quantity_history(
+        figures, quantity
+    )  # the claims chart asks the same of this frame
 
 
 def first_table_page(snapshot: Snapshot, view: View, page_size: int) -> TablePage:
     """The table a new visitor sees: page 1 of the view, in the view's order and language."""
-    return table_page(snapshot.table(view.language), view.figures["id"].tolist(), TableQuery(), page_size, words=words_for(view.language))
-
+    return table_page(
+        snapshot.table(view.language),
+        view.figures["id"].tolist(),
+        TableQuery(),
+        page_size,
+        words=words_for(view.language),
+    )

@@ -40,7 +40,6 @@ from dashboard.views.language import words_for
 from dashboard.web.urlstate import link_language
 
 
-
 class LanguageDash(dash.Dash):
     """Dash, with the page's ``<html lang>`` and ``<title>`` in the language of the link being
     opened (``?lang=vi``), so the first view a server sends names its own language, and the
@@ -51,9 +50,13 @@ class LanguageDash(dash.Dash):
         if not flask.has_request_context():
             return html
         state = app_state(self)
-        language = link_language(flask.request.query_string.decode("utf-8", "replace"), state.language)
+        language = link_language(
+            flask.request.query_string.decode("utf-8", "replace"), state.language
+        )
         html = localized_index(html, language, state.config.title, state.config.subtitle)
-        return html.replace("<title>", page_tags(self) + "<title>", 1)  # the link's preview (web/preview.py)
+        return html.replace(
+            "<title>", page_tags(self) + "<title>", 1
+        )  # the link's preview (web/preview.py)
 
 
 _LOADING = re.compile(r'<div class="_dash-loading">\s*Loading...\s*</div>')
@@ -77,13 +80,22 @@ def localized_index(html: str, language: str, title: str, subtitle: str = "") ->
         '<div class="_dash-loading page page-shell"><header class="page-header">'
         f'<nav class="language-switch"><ul class="language-list">{links}</ul></nav>'
         f"<h1>{escape(shown)}</h1>"
-        + (f'<p class="subtitle">{escape(words.text(subtitle, "page title"))}</p>' if subtitle else "")
+        + (
+            f'<p class="subtitle">{escape(words.text(subtitle, "page title"))}</p>'
+            if subtitle
+            else ""
+        )
         + "</header></div>"
     )
     return _LOADING.sub(lambda _: shell, html, count=1)
 
 
-def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT_ROOT / "seeds", data_dir: Path | str | None = None) -> dash.Dash:
+def create_app(
+    dataset: Dataset,
+    config: Config,
+    seeds_dir: Path | str = PROJECT_ROOT / "seeds",
+    data_dir: Path | str | None = None,
+) -> dash.Dash:
     """A Dash app showing ``dataset`` (already validated) with ``config``'s settings; the curated
     translations are read from ``data_dir/i18n`` (by default the folder ``dataset`` was read from)."""
     state = make_state(dataset, config, seeds_dir, data_dir)
@@ -93,7 +105,9 @@ def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT
         update_title=None,  # keep the tab title steady while callbacks run
         serve_locally=True,
         compress=False,
-        assets_path_ignore=["^embed$"],  # the one-chart embed's own files (web/embed.py), not the page's
+        assets_path_ignore=[
+            "^embed$"
+        ],  # the one-chart embed's own files (web/embed.py), not the page's
         **server.dash_options(config),
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
@@ -103,10 +117,14 @@ def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT
     )
     attach_callbacks(app)
     attach_jobs(app, config)  # drawing downloads: background callbacks with progress and Cancel
-    deliver(app.server, config.serving.index)  # compression, long cache of fingerprinted assets, /robots.txt
+    deliver(
+        app.server, config.serving.index
+    )  # compression, long cache of fingerprinted assets, /robots.txt
     trim_scripts(app)  # no dash_table bundle, no polyfill: the page uses neither
     app.server.config[STATE_KEY] = state
-    app.index_string = INDEX_HTML  # <html lang="en">, the link's language per request (LanguageDash)
+    app.index_string = (
+        INDEX_HTML  # <html lang="en">, the link's language per request (LanguageDash)
+    )
     with app.server.app_context():  # Dash calls the layout once here to check it
         app.layout = serve_layout  # built per visit from the link's query string
     server.harden(app, state)
@@ -115,7 +133,9 @@ def create_app(dataset: Dataset, config: Config, seeds_dir: Path | str = PROJECT
     return app
 
 
-def build_app(data_dir: Path | str, seeds_dir: Path | str, config_path: Path | str | None) -> dash.Dash:
+def build_app(
+    data_dir: Path | str, seeds_dir: Path | str, config_path: Path | str | None
+) -> dash.Dash:
     """Load, validate and build; raises ``DataInvalid`` with every problem (file:line) found."""
     config = load_config(config_path)
     dataset = load_checked(data_dir, seeds_dir)

@@ -21,7 +21,17 @@ from dashboard.analysis.frame import Filters
 from dashboard.outputs.errors import NothingToExport, RendererBusy
 from dashboard.outputs.export import ExportError
 from dashboard.views.charts import CHARTS, Spec
-from dashboard.views.table import COLUMNS, LAST_PAGE, TablePage, TableQuery, aria_sort, next_sort, parse_query, parse_search, table_page
+from dashboard.views.table import (
+    COLUMNS,
+    LAST_PAGE,
+    TablePage,
+    TableQuery,
+    aria_sort,
+    next_sort,
+    parse_query,
+    parse_search,
+    table_page,
+)
 from dashboard.web import offload
 from dashboard.web.downloads import output_kind, page_base, view_file
 from dashboard.web.jobwork import is_job
@@ -63,10 +73,19 @@ def view_outputs(view: View) -> tuple:
     per_chart = []
     for name in CHARTS:
         chart = view.charts[name]
-        per_chart += [figure_payload(chart.spec), chart.alt, note_items(chart.notes, words_for(view.language)), chart.footer]
+        per_chart += [
+            figure_payload(chart.spec),
+            chart.alt,
+            note_items(chart.notes, words_for(view.language)),
+            chart.footer,
+        ]
     return (
-        render_cards(view.cards, card_scopes(view)), render_ratios(view.shown_ratios, view.ratio_count, view.language),
-        render_context(view.context, view.language), *per_chart, view.summary, render_claims(view),
+        render_cards(view.cards, card_scopes(view)),
+        render_ratios(view.shown_ratios, view.ratio_count, view.language),
+        render_context(view.context, view.language),
+        *per_chart,
+        view.summary,
+        render_claims(view),
     )
 
 
@@ -86,7 +105,9 @@ DOWNLOAD_BUTTONS: dict[str, tuple[str, str | None]] = {
 }
 
 
-QUICK_BUTTONS = {button: request for button, request in DOWNLOAD_BUTTONS.items() if not is_job(request[0])}  # the rest: web.jobs
+QUICK_BUTTONS = {
+    button: request for button, request in DOWNLOAD_BUTTONS.items() if not is_job(request[0])
+}  # the rest: web.jobs
 
 
 def download_request(trigger: Any) -> tuple[str, str | None] | None:
@@ -95,22 +116,49 @@ def download_request(trigger: Any) -> tuple[str, str | None] | None:
 
 
 def make_download(
-    state: AppState, kind: str, chart: str | None, filters: Filters, today: dt.date | None = None, language: str | None = None,
+    state: AppState,
+    kind: str,
+    chart: str | None,
+    filters: Filters,
+    today: dt.date | None = None,
+    language: str | None = None,
     site: str | None = None,
 ) -> tuple[str, bytes]:
     """The file a download button gives: its name and content, for the filters on screen, in
     the page's ``language`` (the default language when None); ``site``: the page's address."""
     language = parse_language(language, state.language)
-    output_kind(kind, chart, words_for(language))  # a wrong request: its error, before a view is made
-    return view_file(view_for(state, filters, language), state.data(), state.config, kind, chart=chart, today=today, site=site)
+    output_kind(
+        kind, chart, words_for(language)
+    )  # a wrong request: its error, before a view is made
+    return view_file(
+        view_for(state, filters, language),
+        state.data(),
+        state.config,
+        kind,
+        chart=chart,
+        today=today,
+        site=site,
+    )
 
 
 # --- the table -----------------------------------------------------------------------------------
 
-PAGE_MOVES = {ID.PAGE_FIRST: "first", ID.PAGE_PREVIOUS: "previous", ID.PAGE_NEXT: "next", ID.PAGE_LAST: "last"}
+PAGE_MOVES = {
+    ID.PAGE_FIRST: "first",
+    ID.PAGE_PREVIOUS: "previous",
+    ID.PAGE_NEXT: "next",
+    ID.PAGE_LAST: "last",
+}
 
 
-def table_update(state: AppState, triggers: Any, filters: Filters, search: Any, stored: Any, language: str | None = None) -> TablePage:
+def table_update(
+    state: AppState,
+    triggers: Any,
+    filters: Filters,
+    search: Any,
+    stored: Any,
+    language: str | None = None,
+) -> TablePage:
     """The table page after a user acted, always computed from every current input.
 
     ``triggers`` are the ids of the inputs that fired together:
@@ -124,14 +172,25 @@ def table_update(state: AppState, triggers: Any, filters: Filters, search: Any, 
     triggers = list(triggers) if isinstance(triggers, (list, tuple)) else []
     shown = parse_query(stored)
     query = TableQuery(search=parse_search(search), sort=shown.sort, page=0)
-    sorts = [t.get("column") for t in triggers if isinstance(t, dict) and t.get("type") == ID.TABLE_SORT]
+    sorts = [
+        t.get("column") for t in triggers if isinstance(t, dict) and t.get("type") == ID.TABLE_SORT
+    ]
     if len(sorts) == len(triggers) == 1:
         query = TableQuery(search=query.search, sort=next_sort(shown.sort, sorts[0]), page=0)
     moves = [PAGE_MOVES[t] for t in triggers if isinstance(t, str) and t in PAGE_MOVES]
     if len(moves) == len(triggers) == 1:
-        query = TableQuery(search=query.search, sort=query.sort, page=move_page(shown.page, moves[0]))
-    ids = view_ids(state.data(), filters)  # the view's rows, as make_view filters them; no charts needed
-    return table_page(state.table_in(parse_language(language, state.language)), ids, query, state.config.table.page_size)
+        query = TableQuery(
+            search=query.search, sort=query.sort, page=move_page(shown.page, moves[0])
+        )
+    ids = view_ids(
+        state.data(), filters
+    )  # the view's rows, as make_view filters them; no charts needed
+    return table_page(
+        state.table_in(parse_language(language, state.language)),
+        ids,
+        query,
+        state.config.table.page_size,
+    )
 
 
 def move_page(page: int, move: str) -> int:
@@ -142,8 +201,14 @@ def move_page(page: int, move: str) -> int:
 def table_outputs(page: TablePage) -> tuple:
     """The values of ``update_table``'s outputs, in ``TABLE_OUTPUTS`` order."""
     return (
-        table_rows_html(page), page.status, page.page_label, page.query.to_store(),
-        not page.has_previous, not page.has_previous, not page.has_next, not page.has_next,
+        table_rows_html(page),
+        page.status,
+        page.page_label,
+        page.query.to_store(),
+        not page.has_previous,
+        not page.has_previous,
+        not page.has_next,
+        not page.has_next,
         *[aria_sort(page.query.sort, column) for column, _, _ in COLUMNS],
     )
 
@@ -169,10 +234,18 @@ def serve_layout():
         return first_page(current_state(), "")
     state = current_state()
     query = flask.request.query_string.decode("utf-8", "replace")
-    return first_page(state, query, page_address(state), page_base(state.config, flask.request.host_url))
+    return first_page(
+        state, query, page_address(state), page_base(state.config, flask.request.host_url)
+    )
 
 
-CONTROL_IDS = (ID.YEARS, ID.PROGRAMMES, ID.METRIC, ID.SCOPE, ID.QUANTITY)  # urlstate.to_controls order
+CONTROL_IDS = (
+    ID.YEARS,
+    ID.PROGRAMMES,
+    ID.METRIC,
+    ID.SCOPE,
+    ID.QUANTITY,
+)  # urlstate.to_controls order
 CONTROLS = [Input(c, "value") for c in CONTROL_IDS]
 TABLE_CONTROLS = CONTROLS[:4]  # the table does not follow the claims view's quantity
 CONTROL_STATES = [State(c, "value") for c in CONTROL_IDS]
@@ -181,14 +254,24 @@ SLIDER_OUTPUTS = [Output(ID.YEARS, "min"), Output(ID.YEARS, "max"), Output(ID.YE
 
 
 def sync_url(search, years, programmes, metric, scope, quantity, _reset):
-    sync = url_sync(current_state(), ctx.triggered_id, search, years, programmes, metric, scope, quantity)
+    sync = url_sync(
+        current_state(), ctx.triggered_id, search, years, programmes, metric, scope, quantity
+    )
     controls = sync.controls if sync.controls is not None else (no_update,) * len(CONTROL_IDS)
-    span = (sync.span[0], sync.span[1], year_marks(*sync.span)) if sync.span is not None else (no_update,) * 3
+    span = (
+        (sync.span[0], sync.span[1], year_marks(*sync.span))
+        if sync.span is not None
+        else (no_update,) * 3
+    )
     notice = sync.notice if sync.notice is not None else no_update
     return (sync.search if sync.search is not None else no_update, *controls, notice, *span)
 
 
-VIEW_OUTPUTS = [Output(ID.CARDS, "children"), Output(ID.RATIOS, "children"), Output(ID.CONTEXT, "children")]
+VIEW_OUTPUTS = [
+    Output(ID.CARDS, "children"),
+    Output(ID.RATIOS, "children"),
+    Output(ID.CONTEXT, "children"),
+]
 for _name in CHARTS:
     VIEW_OUTPUTS += [
         Output(chart_dom_id(ID.GRAPH, _name), "figure"),
@@ -201,7 +284,9 @@ VIEW_OUTPUTS += [Output(ID.SUMMARY, "children"), Output(ID.CLAIMS, "children")]
 
 def update_view(years, programmes, metric, scope, quantity, language):
     state = current_state()
-    filters = from_controls(years, programmes, metric, state.choices, state.defaults, scope, quantity)
+    filters = from_controls(
+        years, programmes, metric, state.choices, state.defaults, scope, quantity
+    )
     return view_outputs(view_for(state, filters, page_language(state, language)))
 
 
@@ -216,13 +301,15 @@ def show_source(*args):
 def download(*args):
     language = page_language(current_state(), args[-1])
     words = words_for(language)
-    years, programmes, metric, scope, quantity = args[-len(CONTROL_IDS) - 1:-1]
+    years, programmes, metric, scope, quantity = args[-len(CONTROL_IDS) - 1 : -1]
     request = download_request(ctx.triggered_id)
     clicked = ctx.triggered[0]["value"] if ctx.triggered else None
     if request is None or not is_click(clicked):
         return no_update, no_update
     state = current_state()
-    filters = from_controls(years, programmes, metric, state.choices, state.defaults, scope, quantity)
+    filters = from_controls(
+        years, programmes, metric, state.choices, state.defaults, scope, quantity
+    )
     kind, chart = request
     apart = offload.render_process(flask.current_app) if kind in offload.RENDER_KINDS else None
     site = None  # every file's link starts at downloads.site_address, as the CLI's and a job's do
@@ -234,18 +321,33 @@ def download(*args):
     except RendererBusy as err:  # every render slot taken: a plain, retryable message
         ctx.response.set_header("Retry-After", str(err.retry_after))
         return no_update, words.text(
-            "Too many image and deck downloads at once: the {format} file was not made. Try again in {seconds} s.", "downloads",
-            format=kind.upper(), seconds=err.retry_after,
+            "Too many image and deck downloads at once: the {format} file was not made. Try again in {seconds} s.",
+            "downloads",
+            format=kind.upper(),
+            seconds=err.retry_after,
         )
-    except NothingToExport as err:  # an empty view: "Nothing to download: no figures match these filters (…)"
+    except (
+        NothingToExport
+    ) as err:  # an empty view: "Nothing to download: no figures match these filters (…)"
         return no_update, str(err)
     except ExportError as err:  # e.g. no browser to draw images: say so, with the fix
-        return no_update, words.text("Could not make the {format} file: {reason}", "downloads", format=kind.upper(), reason=err)
+        return no_update, words.text(
+            "Could not make the {format} file: {reason}",
+            "downloads",
+            format=kind.upper(),
+            reason=err,
+        )
     except Exception:  # never a server error page for a download; the log has the details
         log.exception("download %s %s failed", kind, chart)
-        return no_update, words.text("Could not make the {format} file; the server log says why.", "downloads", format=kind.upper())
+        return no_update, words.text(
+            "Could not make the {format} file; the server log says why.",
+            "downloads",
+            format=kind.upper(),
+        )
     # the file's name in the page's language ("Số liệu chương trình_2022_….csv"); the ASCII form is English's
-    return dcc.send_bytes(content, name.title), words.text("Downloaded {name}", "downloads", name=name.title)
+    return dcc.send_bytes(content, name.title), words.text(
+        "Downloaded {name}", "downloads", name=name.title
+    )
 
 
 TABLE_OUTPUTS = [
@@ -267,7 +369,8 @@ def update_table(years, programmes, metric, scope, search, _sorts, *pager_query_
 
 
 # Scroll the highlighted quote into view whenever the source panel shows a new passage.
-SCROLL_TO_QUOTE = """
+SCROLL_TO_QUOTE = (
+    """
     function(children) {
         const show = () => {
             const mark = document.getElementById(%r);
@@ -276,7 +379,9 @@ SCROLL_TO_QUOTE = """
         window.requestAnimationFrame(() => window.requestAnimationFrame(show));
         return window.dash_clientside.no_update;
     }
-    """ % ID.SOURCE_MARK
+    """
+    % ID.SOURCE_MARK
+)
 
 
 # The language switch's links for the address shown: the same query string with ``lang`` set
@@ -303,48 +408,78 @@ PREPARING = """
         const language = arguments[arguments.length - 1];
         return said[language] || said["en"];
     }
-    """ % json.dumps({code: words_for(code).text("Preparing the file…", "downloads") for code in LANGUAGES}, ensure_ascii=False)
+    """ % json.dumps(
+    {code: words_for(code).text("Preparing the file…", "downloads") for code in LANGUAGES},
+    ensure_ascii=False,
+)
 
 
 def attach_callbacks(app) -> None:
     """Register the page's callbacks on ``app``: each app gets its own, through Dash's public API."""
     app.callback(
-        Output(ID.URL, "search"), *CONTROL_OUTPUTS, Output(ID.LINK_NOTICE, "children"), *SLIDER_OUTPUTS,
-        Input(ID.URL, "search"), *CONTROLS, Input(ID.RESET, "n_clicks"),
+        Output(ID.URL, "search"),
+        *CONTROL_OUTPUTS,
+        Output(ID.LINK_NOTICE, "children"),
+        *SLIDER_OUTPUTS,
+        Input(ID.URL, "search"),
+        *CONTROLS,
+        Input(ID.RESET, "n_clicks"),
     )(sync_url)
-    app.callback(*VIEW_OUTPUTS, *CONTROLS, State(ID.LANGUAGE, "data"), prevent_initial_call=True)(update_view)
+    app.callback(*VIEW_OUTPUTS, *CONTROLS, State(ID.LANGUAGE, "data"), prevent_initial_call=True)(
+        update_view
+    )
     app.clientside_callback(  # in the browser: no request per filter change, none left in flight
-        SWITCH_LINKS, *[Output(language_link_id(code), "href") for code in LANGUAGES],
-        Input(ID.URL, "search"), State(ID.DEFAULT_LANGUAGE, "data"), prevent_initial_call=True,
+        SWITCH_LINKS,
+        *[Output(language_link_id(code), "href") for code in LANGUAGES],
+        Input(ID.URL, "search"),
+        State(ID.DEFAULT_LANGUAGE, "data"),
+        prevent_initial_call=True,
     )
     app.callback(
         *TABLE_OUTPUTS,
-        *TABLE_CONTROLS, Input(ID.TABLE_SEARCH, "value"), Input({"type": ID.TABLE_SORT, "column": ALL}, "n_clicks"),
+        *TABLE_CONTROLS,
+        Input(ID.TABLE_SEARCH, "value"),
+        Input({"type": ID.TABLE_SORT, "column": ALL}, "n_clicks"),
         *[Input(button, "n_clicks") for button in PAGE_MOVES],
-        State(ID.TABLE_QUERY, "data"), State(ID.LANGUAGE, "data"),
+        State(ID.TABLE_QUERY, "data"),
+        State(ID.LANGUAGE, "data"),
         prevent_initial_call=True,
     )(update_table)
     app.callback(
-        Output(ID.SOURCE_MODAL, "is_open"), Output(ID.SOURCE_TITLE, "children"), Output(ID.SOURCE_BODY, "children"),
+        Output(ID.SOURCE_MODAL, "is_open"),
+        Output(ID.SOURCE_TITLE, "children"),
+        Output(ID.SOURCE_BODY, "children"),
         Input({"type": ID.CARD_LINE, "figure": ALL}, "n_clicks"),
         Input({"type": ID.RATIO_PART, "figure": ALL, "ratio": ALL}, "n_clicks"),
         *[Input(graph, "clickData") for graph in GRAPH_IDS],
-        Input({"type": ID.TABLE_ROW, "figure": ALL}, "n_clicks"), Input(ID.SOURCE_CLOSE, "n_clicks"),
+        Input({"type": ID.TABLE_ROW, "figure": ALL}, "n_clicks"),
+        Input(ID.SOURCE_CLOSE, "n_clicks"),
         Input({"type": ID.CLAIM_LINE, "figure": ALL}, "n_clicks"),
         Input({"type": ID.RELATED, "figure": ALL, "row": ALL}, "n_clicks"),
         Input({"type": ID.RELATED_EVENT, "figure": ALL, "row": ALL}, "n_clicks"),
-        State(ID.URL, "search"), State(ID.LANGUAGE, "data"),
+        State(ID.URL, "search"),
+        State(ID.LANGUAGE, "data"),
         prevent_initial_call=True,
     )(show_source)
     app.callback(
-        Output(ID.DOWNLOAD, "data"), Output(ID.VIEW_DOWNLOAD_STATUS, "children"),
-        *[Input(button, "n_clicks") for button in QUICK_BUTTONS], *CONTROL_STATES, State(ID.LANGUAGE, "data"),
+        Output(ID.DOWNLOAD, "data"),
+        Output(ID.VIEW_DOWNLOAD_STATUS, "children"),
+        *[Input(button, "n_clicks") for button in QUICK_BUTTONS],
+        *CONTROL_STATES,
+        State(ID.LANGUAGE, "data"),
         prevent_initial_call=True,
     )(download)
     app.clientside_callback(  # said at once, in the page's language, while the server makes the file
-        PREPARING, Output(ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True),
-        *[Input(button, "n_clicks") for button in DOWNLOAD_BUTTONS], State(ID.LANGUAGE, "data"),
+        PREPARING,
+        Output(ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True),
+        *[Input(button, "n_clicks") for button in DOWNLOAD_BUTTONS],
+        State(ID.LANGUAGE, "data"),
         prevent_initial_call=True,
     )
     attach_embed_snippets(app)  # each chart's embed snippet follows the address (in the browser)
-    app.clientside_callback(SCROLL_TO_QUOTE, Output(ID.SOURCE_SCROLLED, "data"), Input(ID.SOURCE_BODY, "children"), prevent_initial_call=True)
+    app.clientside_callback(
+        SCROLL_TO_QUOTE,
+        Output(ID.SOURCE_SCROLLED, "data"),
+        Input(ID.SOURCE_BODY, "children"),
+        prevent_initial_call=True,
+    )

@@ -39,17 +39,44 @@ def render_card(card: Card, scopes: dict[str, str] | None = None) -> html.Articl
         body = [html.P(card.empty_message, className="card-empty")]
     else:
         shown = card.lines
-        body = [html.Ul([card_line(line, i == 0, (scopes or {}).get(line.figure_id)) for i, line in enumerate(shown)], className="card-lines")]
+        body = [
+            html.Ul(
+                [
+                    card_line(line, i == 0, (scopes or {}).get(line.figure_id))
+                    for i, line in enumerate(shown)
+                ],
+                className="card-lines",
+            )
+        ]
         hidden = card.more
         if hidden:
             words = words_for(shown[0].language)
-            metric = card.title.lower() if words.language == "en" else card.title[:1].lower() + card.title[1:]
-            body.append(html.P(words.plural(
-                "and {n} more {metric} figure in the table below", "and {n} more {metric} figures in the table below", hidden, "cards", metric=metric,
-            ), className="card-more"))
+            metric = (
+                card.title.lower()
+                if words.language == "en"
+                else card.title[:1].lower() + card.title[1:]
+            )
+            body.append(
+                html.P(
+                    words.plural(
+                        "and {n} more {metric} figure in the table below",
+                        "and {n} more {metric} figures in the table below",
+                        hidden,
+                        "cards",
+                        metric=metric,
+                    ),
+                    className="card-more",
+                )
+            )
     words = words_for(card.lines[0].language if card.lines else None)
     return html.Article(
-        [html.H3(english_name(card.title, words) if card.title_untranslated else card.title, className="card-title")] + body,
+        [
+            html.H3(
+                english_name(card.title, words) if card.title_untranslated else card.title,
+                className="card-title",
+            )
+        ]
+        + body,
         className="headline-card" + (" is-empty" if not card.lines else ""),
         **{"data-metric": card.metric},
     )
@@ -62,11 +89,23 @@ def card_line(line, headline: bool, scope: str | None = None) -> html.Li:
         html.Button(
             [
                 html.Span(line.value_text, className="card-value"),
-                html.Span(line.kind_label, className="kind-badge " + ("is-committed" if committed else "is-reported")),
+                html.Span(
+                    line.kind_label,
+                    className="kind-badge " + ("is-committed" if committed else "is-reported"),
+                ),
                 html.Span(line.period_text, className="card-period"),
-                html.Span(english_name(line.programme_name, words_for(line.language)) if line.programme_untranslated else line.programme_name, className="card-programme"),
-                html.Span(line.scope_text or scope, className="card-programme card-scope") if (line.scope_text or scope) else None,
-                html.Span(line.claim_text, className="card-note card-claim") if line.claim_text else None,
+                html.Span(
+                    english_name(line.programme_name, words_for(line.language))
+                    if line.programme_untranslated
+                    else line.programme_name,
+                    className="card-programme",
+                ),
+                html.Span(line.scope_text or scope, className="card-programme card-scope")
+                if (line.scope_text or scope)
+                else None,
+                html.Span(line.claim_text, className="card-note card-claim")
+                if line.claim_text
+                else None,
                 html.Span(line.note, className="card-note") if line.note else None,
             ],
             id={"type": ID.CARD_LINE, "figure": line.figure_id},
@@ -91,18 +130,31 @@ def render_ratios(ratios: list[Derived], total: int, language: str = "en") -> li
     """One line per derived ratio, each of its two figures a button to its source; then how many more."""
     words = words_for(language)
     if not ratios:
-        return [html.P(
-            words.text("No funding figure in this view shares its programme and period with a count of people, so nothing is divided.", "funding per person"),
-            className="ratios-empty",
-        )]
+        return [
+            html.P(
+                words.text(
+                    "No funding figure in this view shares its programme and period with a count of people, so nothing is divided.",
+                    "funding per person",
+                ),
+                className="ratios-empty",
+            )
+        ]
     lines = [
         html.Li(
             [
                 html.Span(r.label, className="ratio-label"),
-                html.Span(r.text, className="ratio-value" + ("" if r.quantity.bounded else " is-unbounded")),
+                html.Span(
+                    r.text,
+                    className="ratio-value" + ("" if r.quantity.bounded else " is-unbounded"),
+                ),
                 html.Span(f"{r.programme_name} · {r.period_label}", className="ratio-scope"),
                 html.Span(
-                    ["= ", ratio_part(r.numerator, r.numerator_text, i, words), " ÷ ", ratio_part(r.denominator, r.denominator_text, i, words)],
+                    [
+                        "= ",
+                        ratio_part(r.numerator, r.numerator_text, i, words),
+                        " ÷ ",
+                        ratio_part(r.denominator, r.denominator_text, i, words),
+                    ],
                     className="ratio-from",
                 ),
             ],
@@ -110,12 +162,29 @@ def render_ratios(ratios: list[Derived], total: int, language: str = "en") -> li
         )
         for i, r in enumerate(ratios)
     ]
-    more = [html.P(words.text("and {n} more in this view", "funding per person", n=words.integer(total - len(ratios))), className="card-more")] if total > len(ratios) else []
+    more = (
+        [
+            html.P(
+                words.text(
+                    "and {n} more in this view",
+                    "funding per person",
+                    n=words.integer(total - len(ratios)),
+                ),
+                className="card-more",
+            )
+        ]
+        if total > len(ratios)
+        else []
+    )
     return [html.Ul(lines, className="ratio-lines"), *more]
 
 
 def ratio_part(figure_id: str, text: str, ratio: int, words: Words | None = None) -> html.Button:
     return html.Button(
-        text, id={"type": ID.RATIO_PART, "figure": figure_id, "ratio": ratio}, n_clicks=0,
-        className="ratio-part", title=(words or words_for()).text("Show the source sentence", "page"), **{"data-figure": figure_id},
+        text,
+        id={"type": ID.RATIO_PART, "figure": figure_id, "ratio": ratio},
+        n_clicks=0,
+        className="ratio-part",
+        title=(words or words_for()).text("Show the source sentence", "page"),
+        **{"data-figure": figure_id},
     )

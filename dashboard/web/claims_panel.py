@@ -37,7 +37,14 @@ def quantity_options(state: AppState, language: str | None = None) -> list[dict[
     """The picker's options: every quantity in the data, the most stated first, named in ``language``."""
     words = words_for(state.localized(language).language)
     return [
-        {"label": words.text("{quantity} ({n} statements)", CTX, quantity=q.label, n=words.integer(q.statements)) if q.statements > 1 else q.label, "value": q.id}
+        {
+            "label": words.text(
+                "{quantity} ({n} statements)", CTX, quantity=q.label, n=words.integer(q.statements)
+            )
+            if q.statements > 1
+            else q.label,
+            "value": q.id,
+        }
         for q in state.quantities_in(language)
     ]
 
@@ -48,11 +55,19 @@ def claims_panel(state: AppState, view: View) -> html.Div:
     return html.Div(
         [
             # h4: a sub-heading of the claims chart's h3, not a second chart title
-            html.H4(words.text("Every statement of one quantity", CTX), id="claims-title", className="claims-title"),
+            html.H4(
+                words.text("Every statement of one quantity", CTX),
+                id="claims-title",
+                className="claims-title",
+            ),
             html.Label(words.text("Quantity", CTX), htmlFor=ID.QUANTITY, className="filter-label"),
             dcc.Dropdown(  # empty: the most stated quantity in the view, named above its statements
-                id=ID.QUANTITY, value=view.filters.quantity, clearable=True, searchable=True,
-                options=quantity_options(state, view.language), placeholder=words.text("The most stated quantity in this view", CTX),
+                id=ID.QUANTITY,
+                value=view.filters.quantity,
+                clearable=True,
+                searchable=True,
+                options=quantity_options(state, view.language),
+                placeholder=words.text("The most stated quantity in this view", CTX),
             ),
             html.Div(render_claims(view), id=ID.CLAIMS, className="claims-statements"),
         ],
@@ -72,13 +87,21 @@ def render_claims(view: View) -> list:
         return [html.P(words.text(NO_STATEMENT, CTX), className="claims-empty")]
     lead = view.claims.iloc[0]
     n = len(view.claims)
-    statements = words.plural("{n} statement in this view, latest first", "{n} statements in this view, latest first", n, CTX)
+    statements = words.plural(
+        "{n} statement in this view, latest first",
+        "{n} statements in this view, latest first",
+        n,
+        CTX,
+    )
     caption = f"{lead['programme_name']} · {lead['metric_label']}: {statements}"
     disputed = "disagrees" in set(view.claims["claim_role"])
     readings = disagreement_text(view.claims, words)
     return [
         html.P(caption, className="claims-caption"),
-        html.Ol([claim_line(row, view.language, disputed) for _, row in view.claims.iterrows()], className="claim-lines"),
+        html.Ol(
+            [claim_line(row, view.language, disputed) for _, row in view.claims.iterrows()],
+            className="claim-lines",
+        ),
         *([html.P(readings, className="claims-resolution")] if readings else []),
     ]
 
@@ -88,7 +111,13 @@ def claim_line(row: pd.Series, language: str = "en", disputed: bool = False) -> 
     and each that disagrees with it read as a disagreement, never as a ranking."""
     words = words_for(language)
     role = str(row["claim_role"])
-    source = words.text("{title} — {publisher}, {date}", "table", title=row["source_title"], publisher=row["source_publisher"], date=row["source_date"])
+    source = words.text(
+        "{title} — {publisher}, {date}",
+        "table",
+        title=row["source_title"],
+        publisher=row["source_publisher"],
+        date=row["source_date"],
+    )
     label = DISPUTED if disputed and role in ("latest", "disagrees") else ROLE_LABELS.get(role)
     return html.Li(
         html.Button(
@@ -99,8 +128,11 @@ def claim_line(row: pd.Series, language: str = "en", disputed: bool = False) -> 
                 html.Span(str(row["scope_label"]), className="claim-scope"),
                 html.Span(source, className="claim-source"),
             ],
-            id={"type": ID.CLAIM_LINE, "figure": str(row["id"])}, n_clicks=0,
-            className="claim-line", title=words.text("Show the source sentence", "page"), **{"data-figure": str(row["id"]), "data-role": role},
+            id={"type": ID.CLAIM_LINE, "figure": str(row["id"])},
+            n_clicks=0,
+            className="claim-line",
+            title=words.text("Show the source sentence", "page"),
+            **{"data-figure": str(row["id"]), "data-role": role},
         ),
         className=f"claim is-{role}",
     )

@@ -37,7 +37,13 @@ def clicked_record(trigger: Any, value: Any) -> tuple[str, str] | None:
     point carries ``customdata[0]``).
     """
     if isinstance(trigger, dict):
-        if trigger.get("type") in (ID.CARD_LINE, ID.RATIO_PART, ID.TABLE_ROW, ID.CLAIM_LINE, ID.RELATED) and is_click(value):
+        if trigger.get("type") in (
+            ID.CARD_LINE,
+            ID.RATIO_PART,
+            ID.TABLE_ROW,
+            ID.CLAIM_LINE,
+            ID.RELATED,
+        ) and is_click(value):
             return _record(FIGURE, trigger.get("figure"))
         if trigger.get("type") == ID.RELATED_EVENT and is_click(value):
             return _record(EVENT, trigger.get("figure"))
@@ -71,7 +77,9 @@ def _clicked_point_id(click: Any) -> Any:
     return custom if isinstance(custom, str) else None
 
 
-def source_panel(state: AppState, trigger: Any, value: Any, language: str | None = None, address: str = "") -> tuple[bool, Any, Any] | None:
+def source_panel(
+    state: AppState, trigger: Any, value: Any, language: str | None = None, address: str = ""
+) -> tuple[bool, Any, Any] | None:
     """``(is_open, title, body)`` of the source panel after a click, or None to change nothing;
     in ``language`` (the default language when None), citing with ``address`` (the page's) dated."""
     if trigger == ID.SOURCE_CLOSE:
@@ -81,5 +89,9 @@ def source_panel(state: AppState, trigger: Any, value: Any, language: str | None
         return None
     kind, record_id = record
     words = words_for(parse_language(language, state.language))
-    title, body = render_passage(state.provenance.passage(record_id, kind, words), words, citation_for(state, record_id, words, address))
+    title, body = render_passage(
+        state.provenance.passage(record_id, kind, words),
+        words,
+        citation_for(state, record_id, words, address),
+    )
     return True, title, body

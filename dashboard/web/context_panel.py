@@ -11,7 +11,9 @@ from dashboard.views.language import words_for
 from dashboard.web.grid import english_name
 
 
-def render_context(lines: tuple[ContextLine, ...] | list[ContextLine], language: str | None = None) -> list:
+def render_context(
+    lines: tuple[ContextLine, ...] | list[ContextLine], language: str | None = None
+) -> list:
     """The section's children: a heading, what the numbers are, one item per statistic; none
     when there is nothing to show (the section then takes no room)."""
     if not lines:
@@ -26,7 +28,9 @@ def render_context(lines: tuple[ContextLine, ...] | list[ContextLine], language:
 
 def context_item(line: ContextLine) -> html.Li:
     words = words_for(line.language)
-    statistic = english_name(line.statistic, words) if line.statistic_untranslated else line.statistic
+    statistic = (
+        english_name(line.statistic, words) if line.statistic_untranslated else line.statistic
+    )
     return html.Li(
         [
             html.Span(statistic, className="context-statistic"),
@@ -37,5 +41,6 @@ def context_item(line: ContextLine) -> html.Li:
             html.Q(line.quote, className="context-quote", lang=line.quote_language),
             html.Span(line.note, className="context-note") if line.note else None,
         ],
-        className="context-line", **{"data-context": line.id},
+        className="context-line",
+        **{"data-context": line.id},
     )

@@ -27,8 +27,13 @@ ASSET_PREFIX = "/assets/"
 YEAR_S = 365 * 24 * 3600
 ROBOTS_TXT = {True: "User-agent: *\nAllow: /\n", False: "User-agent: *\nDisallow: /\n"}
 COMPRESSED = [
-    "text/html", "text/css", "text/plain", "text/javascript", "application/javascript",
-    "application/json", "image/svg+xml",
+    "text/html",
+    "text/css",
+    "text/plain",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
 ]
 
 
@@ -42,16 +47,23 @@ def deliver(server: flask.Flask, index: bool = True) -> None:
     server.add_url_rule("/robots.txt", "robots_txt", lambda: robots_txt(index))
 
 
-UNUSED_SCRIPTS = ("/dash/dash_table/", "/dash/deps/polyfill@")  # parts of a script address the page never needs
+UNUSED_SCRIPTS = (
+    "/dash/dash_table/",
+    "/dash/deps/polyfill@",
+)  # parts of a script address the page never needs
 _SCRIPT_TAG = re.compile(r'<script[^>]*src="([^"]+)"[^>]*></script>\s*')
 
 
 def without_unused_scripts(scripts: str) -> str:
     """The page's ``<script>`` tags less those whose address holds one of ``UNUSED_SCRIPTS``."""
-    return _SCRIPT_TAG.sub(lambda m: "" if any(part in m.group(1) for part in UNUSED_SCRIPTS) else m.group(0), scripts)
+    return _SCRIPT_TAG.sub(
+        lambda m: "" if any(part in m.group(1) for part in UNUSED_SCRIPTS) else m.group(0), scripts
+    )
 
 
-LATER_SCRIPT = "/assets/plotly-basic.min.js"  # fetched when the first chart is drawn (assets/plotly-later.js)
+LATER_SCRIPT = (
+    "/assets/plotly-basic.min.js"  # fetched when the first chart is drawn (assets/plotly-later.js)
+)
 
 
 def later_scripts(scripts: str) -> str:
@@ -84,7 +96,11 @@ def trim_scripts(app) -> None:
 
 def cache_fingerprinted_assets(response: flask.Response) -> flask.Response:
     request = flask.request
-    if request.path.startswith(ASSET_PREFIX) and request.args.get("m") and response.status_code == 200:
+    if (
+        request.path.startswith(ASSET_PREFIX)
+        and request.args.get("m")
+        and response.status_code == 200
+    ):
         response.cache_control.public = True
         response.cache_control.max_age = YEAR_S
         response.cache_control.immutable = True

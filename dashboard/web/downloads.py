@@ -22,7 +22,14 @@ from dashboard.analysis.frame import Filters
 from dashboard.curated.version import data_version
 from dashboard.curated.translations import records_folder
 from dashboard.outputs.errors import NothingToExport
-from dashboard.outputs.export import FORMATS, ExportContext, ExportError, file_name, of_kind, titled_name
+from dashboard.outputs.export import (
+    FORMATS,
+    ExportContext,
+    ExportError,
+    file_name,
+    of_kind,
+    titled_name,
+)
 from dashboard.views.view import Snapshot, View, load_languages, make_snapshot, make_view
 from dashboard.web.urlstate import encode
 from dashboard.words import LANGUAGES, Words
@@ -31,8 +38,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from dashboard.config import Config
     from dashboard.curated.records import Dataset
 
-KINDS = tuple(f.name for f in (*of_kind("view"), *of_kind("chart")))  # the page's buttons: the view's files, then each chart's
-VIEW_TITLE = "Programme figures"  # the same, as a title in the catalogue (context "download file name")
+KINDS = tuple(
+    f.name for f in (*of_kind("view"), *of_kind("chart"))
+)  # the page's buttons: the view's files, then each chart's
+VIEW_TITLE = (
+    "Programme figures"  # the same, as a title in the catalogue (context "download file name")
+)
 CTX_FILE = "download file name"
 CTX_NOTHING = "downloads"  # what a download or an export of an empty view says
 
@@ -65,7 +76,9 @@ def ascii_form(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
-def download_name(title: str, filters: Filters, made_on: dt.date, extension: str, words: Words) -> DownloadName:
+def download_name(
+    title: str, filters: Filters, made_on: dt.date, extension: str, words: Words
+) -> DownloadName:
     """The name of a file about ``title`` (English, from the catalogue) in ``words``' language:
     what it holds, then the filters (``export.file_name``)."""
     shown = words.text(VIEW_TITLE, CTX_FILE) if title == VIEW_TITLE else words.text(title, "charts")
@@ -100,28 +113,66 @@ def build_download(
     if snapshot is None:
         snapshot = make_snapshot(dataset, load_languages(records_folder(dataset)))
     view = make_view(snapshot, config, filters, language)
-    return view_file(view, snapshot, config, kind, chart=chart, today=today, size=size, site=site, version=version)
+    return view_file(
+        view,
+        snapshot,
+        config,
+        kind,
+        chart=chart,
+        today=today,
+        size=size,
+        site=site,
+        version=version,
+    )
 
 
 def output_kind(kind: str, chart: str | None, words: Words) -> str:
     """``kind``'s format kind ("view" or "chart"), or the ``ExportError`` a page or CLI user
     reads: an unknown format, an image without a known chart, a chart for a file of the view."""
     if kind not in FORMATS:
-        raise ExportError(words.text("unknown download {name}; choose one of: {choices}", "downloads", name=repr(kind), choices=", ".join(KINDS)))
+        raise ExportError(
+            words.text(
+                "unknown download {name}; choose one of: {choices}",
+                "downloads",
+                name=repr(kind),
+                choices=", ".join(KINDS),
+            )
+        )
     output = FORMATS[kind]
     if output.kind == "chart":
         chart_title(chart, words)  # an unknown chart: the error, before any work
     elif chart is not None:
         *first, last = [f.name for f in of_kind("chart")]
-        charts = words.text("{first} and {last}", "list of names", first=", ".join(first), last=last) if first else last
-        raise ExportError(words.text("a {format} download holds the whole view; chart= applies to {charts}", "downloads", format=kind, charts=charts))
+        charts = (
+            words.text("{first} and {last}", "list of names", first=", ".join(first), last=last)
+            if first
+            else last
+        )
+        raise ExportError(
+            words.text(
+                "a {format} download holds the whole view; chart= applies to {charts}",
+                "downloads",
+                format=kind,
+                charts=charts,
+            )
+        )
     return output.kind
 
 
 def view_file(
-    view: View, snapshot: Snapshot, config: Config, kind: str, *, chart: str | None = None, today: dt.date | None = None,
-    size: str | None = None, zip_parts: bool = True, deck_charts: str | None = None, template: str | None = None,
-    site: str | None = None, version: str | None = None,
+    view: View,
+    snapshot: Snapshot,
+    config: Config,
+    kind: str,
+    *,
+    chart: str | None = None,
+    today: dt.date | None = None,
+    size: str | None = None,
+    zip_parts: bool = True,
+    deck_charts: str | None = None,
+    template: str | None = None,
+    site: str | None = None,
+    version: str | None = None,
 ) -> tuple[DownloadName, bytes]:
     """``(file name, content)`` of ``view`` as a ``kind`` file (a format in ``export.FORMATS``):
     the whole view (csv, xlsx, pptx) or an image of one chart (png, svg; ``chart``, a name in
@@ -136,9 +187,20 @@ def view_file(
     made_on = today or dt.date.today()
     local = snapshot.localized(view.language)
     context = ExportContext.for_view(  # zip_parts: a chart on several slides comes as a ZIP of them, named .zip below
-        local.dataset, view.filters, config, chart=chart, size=size, today=made_on, all_events=local.events, language=view.language,
-        zip_parts=zip_parts, translations=snapshot.translations.get(view.language), deck_charts=deck_charts, template=template,
-        version=version or data_version(snapshot.dataset), link=view_link(view, snapshot, config, site),
+        local.dataset,
+        view.filters,
+        config,
+        chart=chart,
+        size=size,
+        today=made_on,
+        all_events=local.events,
+        language=view.language,
+        zip_parts=zip_parts,
+        translations=snapshot.translations.get(view.language),
+        deck_charts=deck_charts,
+        template=template,
+        version=version or data_version(snapshot.dataset),
+        link=view_link(view, snapshot, config, site),
     )
     refuse_nothing(view, kind, chart, local.dataset, words)
     content = output(view.figures, context)
@@ -149,7 +211,9 @@ def view_file(
 def page_base(config: Config, host_url: str, prefix: str | None = None) -> str:
     """The page's absolute address for what a page request writes (an embed snippet, a preview's
     ``og:*`` tags): ``serving.public_url`` when set, else the address the request came to."""
-    return config.serving.public_url or host_url.rstrip("/") + (config.serving.url_prefix if prefix is None else prefix)
+    return config.serving.public_url or host_url.rstrip("/") + (
+        config.serving.url_prefix if prefix is None else prefix
+    )
 
 
 def site_address(config: Config) -> str:
@@ -157,7 +221,10 @@ def site_address(config: Config) -> str:
     serves it with these settings (``http://127.0.0.1:8050/``). Every file's link starts here,
     never at a request's Host header: a file made once is shared between people (the jobs'
     store), and the page's download and ``dashboard export`` must be the same bytes."""
-    return config.serving.public_url or f"http://{config.server.host}:{config.server.port}{config.serving.url_prefix}"
+    return (
+        config.serving.public_url
+        or f"http://{config.server.host}:{config.server.port}{config.serving.url_prefix}"
+    )
 
 
 def view_link(view: View, snapshot: Snapshot, config: Config, site: str | None = None) -> str:
@@ -165,7 +232,9 @@ def view_link(view: View, snapshot: Snapshot, config: Config, site: str | None =
     to; else ``site_address``) and only the filters that differ from the defaults, as the page's
     own link writes them (``…/?year_from=2022&year_to=2025&lang=vi``), the years always: a file is
     a view frozen in time, and its link must keep meaning the same years as documents are added."""
-    defaults = dataclasses.replace(default_filters(snapshot.choices, config.defaults), year_from=0, year_to=0)
+    defaults = dataclasses.replace(
+        default_filters(snapshot.choices, config.defaults), year_from=0, year_to=0
+    )
     base = site or site_address(config)
     return base + encode(view.filters, defaults, view.language, config.defaults.lang)
 
@@ -184,10 +253,23 @@ def chart_title(chart: str | None, words: Words | None = None) -> str:
     words = words or Words("en")
     choices = ", ".join(charts.CHARTS)
     if chart is None:
-        raise ExportError(words.text("an image shows one chart; choose one of: {choices}", "downloads", choices=choices))
+        raise ExportError(
+            words.text(
+                "an image shows one chart; choose one of: {choices}", "downloads", choices=choices
+            )
+        )
     if chart not in charts.CHARTS:
-        raise ExportError(words.text("unknown chart {name}; choose one of: {choices}", "downloads", name=repr(chart), choices=choices))
-    return words.text(charts.CHARTS[chart].title, "charts").split(":")[0]  # "People: victims identified, …" → "People"
+        raise ExportError(
+            words.text(
+                "unknown chart {name}; choose one of: {choices}",
+                "downloads",
+                name=repr(chart),
+                choices=choices,
+            )
+        )
+    return words.text(charts.CHARTS[chart].title, "charts").split(":")[
+        0
+    ]  # "People: victims identified, …" → "People"
 
 
 def nothing_in(view: View, kind: str, chart: str | None = None) -> bool:
@@ -205,21 +287,32 @@ def nothing_in(view: View, kind: str, chart: str | None = None) -> bool:
     return view.figures.empty and not view.context and (view.events.empty or not holds_events)
 
 
-EVENTFUL_FILES = ("xlsx", "pptx")  # files of the view that show its events too (an Events sheet, the timeline)
+EVENTFUL_FILES = (
+    "xlsx",
+    "pptx",
+)  # files of the view that show its events too (an Events sheet, the timeline)
 
 
-def refuse_nothing(view: View, kind: str, chart: str | None, dataset: Dataset, words: Words) -> None:
+def refuse_nothing(
+    view: View, kind: str, chart: str | None, dataset: Dataset, words: Words
+) -> None:
     """``NothingToExport`` naming the filters when a ``kind`` file of ``view`` would hold nothing."""
     if not nothing_in(view, kind, chart):
         return
     asked = view.filters.describe(dataset, words=words)
     if FORMATS[kind].kind == "chart":
-        reason = words.text("“{chart}” has nothing to draw for these filters ({filters}); the deck leaves it out too", CTX_NOTHING,
-                            chart=chart_title(chart, words), filters=asked)
+        reason = words.text(
+            "“{chart}” has nothing to draw for these filters ({filters}); the deck leaves it out too",
+            CTX_NOTHING,
+            chart=chart_title(chart, words),
+            filters=asked,
+        )
     elif FORMATS[kind].kind == "events":
         reason = words.text("no events match these filters ({filters})", CTX_NOTHING, filters=asked)
     else:
-        reason = words.text("no figures match these filters ({filters})", CTX_NOTHING, filters=asked)
+        reason = words.text(
+            "no figures match these filters ({filters})", CTX_NOTHING, filters=asked
+        )
     raise NothingToExport(
         words.text("Nothing to download: {reason}", CTX_NOTHING, reason=reason),
         words.text("Nothing written: {reason}", CTX_NOTHING, reason=reason),

@@ -30,7 +30,11 @@ from dashboard.web.downloads import page_base
 from dashboard.web.state import STATE_KEY, AppState, view_for
 from dashboard.web.urlstate import encode, link_language, parse_link, unused_notice
 
-ASSETS = ("plotly-basic.min.js", "chart-fit.js", "embed/embed.js")  # the scripts of an embed, in order
+ASSETS = (
+    "plotly-basic.min.js",
+    "chart-fit.js",
+    "embed/embed.js",
+)  # the scripts of an embed, in order
 STYLE = "embed/embed.css"  # written into the page (``_style``)
 GRAPH_ID = "embed-graph"
 FIGURE_ID = "embed-figure"
@@ -47,7 +51,9 @@ def asset_url(prefix: str, assets_folder: str, name: str) -> str:
     return f"{prefix}assets/{name}?m={modified}"
 
 
-def embed_page(state: AppState, chart: str, query: str, prefix: str, assets_folder: str, base: str) -> tuple[int, str]:
+def embed_page(
+    state: AppState, chart: str, query: str, prefix: str, assets_folder: str, base: str
+) -> tuple[int, str]:
     """``(status, html)`` of chart ``chart`` alone for the view of ``query``: 200 and the chart,
     or 404 and the list of charts there are. ``prefix`` is the app's path (``/``), ``base`` the
     page's absolute address (``http://host/``), for the link to the full view."""
@@ -63,10 +69,18 @@ def embed_page(state: AppState, chart: str, query: str, prefix: str, assets_fold
     dataset = state.localized(language).dataset
     page_title = words.text(state.config.title, "page title")
     notice = unused_notice(link.unused, words)
-    figure = to_json_plotly({"data": shown.spec["data"], "layout": shown.spec["layout"]}).replace("<", "\\u003c")
+    figure = to_json_plotly({"data": shown.spec["data"], "layout": shown.spec["layout"]}).replace(
+        "<", "\\u003c"
+    )
     height = shown.spec["layout"].get("height") or 400
-    notes = "".join(f'<li><span class="note-label">{escape(words.text("Note:", "charts"))}</span> {escape(n)}</li>' for n in shown.notes)
-    scripts = "".join(f'<script src="{escape(asset_url(prefix, assets_folder, a))}" defer></script>' for a in ASSETS)
+    notes = "".join(
+        f'<li><span class="note-label">{escape(words.text("Note:", "charts"))}</span> {escape(n)}</li>'
+        for n in shown.notes
+    )
+    scripts = "".join(
+        f'<script src="{escape(asset_url(prefix, assets_folder, a))}" defer></script>'
+        for a in ASSETS
+    )
     body = (
         f'<main class="embed" data-chart="{escape(chart)}">'
         f'<h1 class="embed-title">{escape(title)}</h1>'
@@ -78,11 +92,13 @@ def embed_page(state: AppState, chart: str, query: str, prefix: str, assets_fold
         + (f'<ul class="embed-notes">{notes}</ul>' if notes else "")
         + (f'<p class="embed-source">{escape(shown.footer)}</p>' if shown.footer else "")
         + f'<p class="embed-link"><a href="{escape(base + search.lstrip("/"))}" target="_blank" rel="noopener">'
-        f'{escape(words.text("Open the full view: {title}", CTX, title=page_title))}</a>'
-        f' · {escape(words.text("Data version {version}", "page", version=state.version))}</p>'
+        f"{escape(words.text('Open the full view: {title}', CTX, title=page_title))}</a>"
+        f" · {escape(words.text('Data version {version}', 'page', version=state.version))}</p>"
         f'</main><script type="application/json" id="{FIGURE_ID}">{figure}</script>{scripts}'
     )
-    return 200, _document(language, f"{title} · {page_title}", view.summary, prefix, assets_folder, body)
+    return 200, _document(
+        language, f"{title} · {page_title}", view.summary, prefix, assets_folder, body
+    )
 
 
 def _not_found(chart: str, search: str, prefix: str, assets_folder: str, words) -> str:
@@ -93,7 +109,9 @@ def _not_found(chart: str, search: str, prefix: str, assets_folder: str, words) 
     )
     shown = "".join(ch if ch.isprintable() else "?" for ch in chart)[:60]
     listing = words.text("These charts can be embedded:", CTX)
-    title = words.text("No chart named {name}", CTX, name=repr(shown)) if chart else listing  # /embed/ alone: the list
+    title = (
+        words.text("No chart named {name}", CTX, name=repr(shown)) if chart else listing
+    )  # /embed/ alone: the list
     body = (
         f'<main class="embed embed-missing"><h1 class="embed-title">{escape(title)}</h1>'
         + (f"<p>{escape(listing)}</p>" if chart else "")
@@ -102,7 +120,9 @@ def _not_found(chart: str, search: str, prefix: str, assets_folder: str, words) 
     return _document(words.language, title, "", prefix, assets_folder, body)
 
 
-def _document(language: str, title: str, description: str, prefix: str, assets_folder: str, body: str) -> str:
+def _document(
+    language: str, title: str, description: str, prefix: str, assets_folder: str, body: str
+) -> str:
     return (
         f'<!DOCTYPE html><html lang="{escape(language)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -129,8 +149,17 @@ def attach_embed(app) -> None:
     def embed(chart: str = ""):
         allow_framing()
         query = flask.request.query_string.decode("utf-8", "replace")
-        base = page_base(flask.current_app.config[STATE_KEY].config, flask.request.host_url, shown_prefix)
-        status, html = embed_page(flask.current_app.config[STATE_KEY], chart, query, shown_prefix, app.config.assets_folder, base)
+        base = page_base(
+            flask.current_app.config[STATE_KEY].config, flask.request.host_url, shown_prefix
+        )
+        status, html = embed_page(
+            flask.current_app.config[STATE_KEY],
+            chart,
+            query,
+            shown_prefix,
+            app.config.assets_folder,
+            base,
+        )
         return flask.Response(html, status=status, mimetype="text/html")
 
     app.server.add_url_rule(prefix + EMBED_PATH, "embed_index", embed)

@@ -40,22 +40,43 @@ def table_grid(page: TablePage) -> html.Table:
     sort = page.query.sort
     words = words_for(page.language)
     shown = headers(words)
-    head = html.Thead(html.Tr([
-        html.Th(
-            html.Button(
-                [shown[column], html.Span(className="sort-mark", **{"aria-hidden": "true"})],
-                id={"type": ID.TABLE_SORT, "column": column}, n_clicks=0, className="sort-button",
-                tabIndex=0 if i == 0 else -1, title=words.text("Sort by {column}", CTX, column=_lower(shown[column], words)),
-            ),
-            id=table_head_id(column), scope="col", role="columnheader",
-            **{"aria-sort": aria_sort(sort, column), "data-col": column},
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(
+                    html.Button(
+                        [
+                            shown[column],
+                            html.Span(className="sort-mark", **{"aria-hidden": "true"}),
+                        ],
+                        id={"type": ID.TABLE_SORT, "column": column},
+                        n_clicks=0,
+                        className="sort-button",
+                        tabIndex=0 if i == 0 else -1,
+                        title=words.text(
+                            "Sort by {column}", CTX, column=_lower(shown[column], words)
+                        ),
+                    ),
+                    id=table_head_id(column),
+                    scope="col",
+                    role="columnheader",
+                    **{"aria-sort": aria_sort(sort, column), "data-col": column},
+                )
+                for i, (column, header, _) in enumerate(COLUMNS)
+            ],
+            role="row",
         )
-        for i, (column, header, _) in enumerate(COLUMNS)
-    ], role="row"))
+    )
     return html.Table(
         [head, html.Tbody(table_rows_html(page), id=ID.TABLE_BODY)],
-        id=ID.TABLE, className="figures-table", role="grid",
-        **{"aria-labelledby": "table-title", "aria-describedby": ID.TABLE_KEYS, "aria-rowcount": page.matching + 1},
+        id=ID.TABLE,
+        className="figures-table",
+        role="grid",
+        **{
+            "aria-labelledby": "table-title",
+            "aria-describedby": ID.TABLE_KEYS,
+            "aria-rowcount": page.matching + 1,
+        },
     )
 
 
@@ -64,23 +85,43 @@ def table_rows_html(page: TablePage) -> list[html.Tr]:
     A quote is the source's own words: its cell carries the document's language (``lang``)."""
     words = words_for(page.language)
     if not page.rows:
-        return [html.Tr(html.Td(words.text(NO_ROWS, CTX), colSpan=len(COLUMNS), className="table-empty", role="gridcell", tabIndex=-1), role="row")]
+        return [
+            html.Tr(
+                html.Td(
+                    words.text(NO_ROWS, CTX),
+                    colSpan=len(COLUMNS),
+                    className="table-empty",
+                    role="gridcell",
+                    tabIndex=-1,
+                ),
+                role="row",
+            )
+        ]
     shown = headers(words)
     show = words.text("Show the source sentence", "page")
     return [
         html.Tr(
             [
                 html.Td(
-                    english_name(row.get(field, ""), words) if column == "programme" and row.get("programme_untranslated")
-                    else marked_ids(row.get(field, ""), row.get("related", ())) if column == "relation" else row.get(field, ""),
-                    tabIndex=-1, role="gridcell",
-                    className=f"cell-{column}", **{"data-col": column, "data-label": shown[column]},
+                    english_name(row.get(field, ""), words)
+                    if column == "programme" and row.get("programme_untranslated")
+                    else marked_ids(row.get(field, ""), row.get("related", ()))
+                    if column == "relation"
+                    else row.get(field, ""),
+                    tabIndex=-1,
+                    role="gridcell",
+                    className=f"cell-{column}",
+                    **{"data-col": column, "data-label": shown[column]},
                     **(verbatim(row.get("quote_lang", "en"), words) if column == "quote" else {}),
                 )
                 for column, _, field in COLUMNS
             ],
-            id={"type": ID.TABLE_ROW, "figure": row["id"]}, n_clicks=0, role="row", className="table-row",
-            title=show, **{"data-figure": row["id"], "aria-rowindex": page.first + n + 1},
+            id={"type": ID.TABLE_ROW, "figure": row["id"]},
+            n_clicks=0,
+            role="row",
+            className="table-row",
+            title=show,
+            **{"data-figure": row["id"], "aria-rowindex": page.first + n + 1},
         )
         for n, row in enumerate(page.rows)
     ]
@@ -91,7 +132,11 @@ def english_name(text: str, words: Words) -> list:
     said to be untranslated, so a reader and a screen reader both know."""
     marked = words.text("{name} (not yet translated)", "page", name="\x00").split("\x00")
     text = unmarked(text, words)  # the localized name carries its mark already (language.shown)
-    return [marked[0], html.Span(text, lang="en"), marked[-1]] if len(marked) == 2 else [html.Span(text, lang="en")]
+    return (
+        [marked[0], html.Span(text, lang="en"), marked[-1]]
+        if len(marked) == 2
+        else [html.Span(text, lang="en")]
+    )
 
 
 def marked_ids(text: str, ids) -> str | list:
@@ -101,8 +146,14 @@ def marked_ids(text: str, ids) -> str | list:
     named = sorted((i for i in ids if i and i in text), key=len, reverse=True)
     if not named:
         return text
-    parts = re.split("(" + "|".join(rf"(?<![\w-]){re.escape(i)}(?![\w-])" for i in named) + ")", text)
-    return [html.Span(part, lang="zxx", className="figure-id") if part in named else part for part in parts if part]
+    parts = re.split(
+        "(" + "|".join(rf"(?<![\w-]){re.escape(i)}(?![\w-])" for i in named) + ")", text
+    )
+    return [
+        html.Span(part, lang="zxx", className="figure-id") if part in named else part
+        for part in parts
+        if part
+    ]
 
 
 def verbatim(document_language: str, words: Words) -> dict[str, str]:
@@ -126,18 +177,39 @@ def table_panel(page: TablePage) -> html.Section:
             dcc.Store(id=ID.TABLE_QUERY, data=page.query.to_store()),
             html.Div(
                 [
-                    html.H2(say("Figures in this view", CTX), id="table-title", className="section-title"),
+                    html.H2(
+                        say("Figures in this view", CTX),
+                        id="table-title",
+                        className="section-title",
+                    ),
                     html.Div(
-                        [html.Span(say("Download this view:", "downloads"), className="downloads-label")]
+                        [
+                            html.Span(
+                                say("Download this view:", "downloads"), className="downloads-label"
+                            )
+                        ]
                         + [
                             html.Button(
-                                say(label, "downloads"), id=view_download_id(fmt), n_clicks=0,
+                                say(label, "downloads"),
+                                id=view_download_id(fmt),
+                                n_clicks=0,
                                 className="btn btn-sm btn-outline-primary",
-                                title=say("Download the figures of this view as {format}", "downloads", format=say(label, "downloads")),
+                                title=say(
+                                    "Download the figures of this view as {format}",
+                                    "downloads",
+                                    format=say(label, "downloads"),
+                                ),
                             )
                             for fmt, label in VIEW_FORMATS
                         ]
-                        + [html.Span(id=ID.VIEW_DOWNLOAD_STATUS, className="download-status", role="status"), job_panel(words)],
+                        + [
+                            html.Span(
+                                id=ID.VIEW_DOWNLOAD_STATUS,
+                                className="download-status",
+                                role="status",
+                            ),
+                            job_panel(words),
+                        ],
                         className="view-downloads",
                     ),
                 ],
@@ -145,12 +217,22 @@ def table_panel(page: TablePage) -> html.Section:
             ),
             html.Div(
                 [
-                    html.Label(say("Search the table", CTX), htmlFor=ID.TABLE_SEARCH, className="filter-label"),
-                    dcc.Input(
-                        id=ID.TABLE_SEARCH, type="search", debounce=SEARCH_DEBOUNCE_S, className="form-control table-search",
-                        placeholder=say("e.g. victims, 2024, Home Office", CTX), autoComplete="off",
+                    html.Label(
+                        say("Search the table", CTX),
+                        htmlFor=ID.TABLE_SEARCH,
+                        className="filter-label",
                     ),
-                    html.Span(page.status, id=ID.TABLE_COUNT, className="table-count", role="status"),
+                    dcc.Input(
+                        id=ID.TABLE_SEARCH,
+                        type="search",
+                        debounce=SEARCH_DEBOUNCE_S,
+                        className="form-control table-search",
+                        placeholder=say("e.g. victims, 2024, Home Office", CTX),
+                        autoComplete="off",
+                    ),
+                    html.Span(
+                        page.status, id=ID.TABLE_COUNT, className="table-count", role="status"
+                    ),
                 ],
                 className="table-tools",
             ),
@@ -173,13 +255,26 @@ def pager(page: TablePage) -> html.Nav:
     ]
     items = [
         html.Button(
-            words.text(text, CTX), id=button_id, n_clicks=0, disabled=disabled, className="btn btn-sm btn-outline-secondary",
+            words.text(text, CTX),
+            id=button_id,
+            n_clicks=0,
+            disabled=disabled,
+            className="btn btn-sm btn-outline-secondary",
             **{"aria-label": words.text(label, CTX)},
         )
         for button_id, text, label, disabled in buttons
     ]
-    items.insert(2, html.Span(page.page_label, id=ID.PAGE_LABEL, className="pager-label", **{"aria-live": "polite"}))
-    return html.Nav(items, className="table-pager", **{"aria-label": words.text("Pages of the figures table", CTX)})
+    items.insert(
+        2,
+        html.Span(
+            page.page_label, id=ID.PAGE_LABEL, className="pager-label", **{"aria-live": "polite"}
+        ),
+    )
+    return html.Nav(
+        items,
+        className="table-pager",
+        **{"aria-label": words.text("Pages of the figures table", CTX)},
+    )
 
 
 def job_panel(words: Words) -> html.Div:
@@ -191,10 +286,24 @@ def job_panel(words: Words) -> html.Div:
             html.Span(id=ID.JOB_STEP, className="job-step", **{"aria-hidden": "true"}),
             html.Div(
                 html.Div(id=ID.JOB_BAR, className="job-progress-bar", style={"width": "0%"}),
-                id=ID.JOB_PROGRESS, className="job-progress", role="progressbar",
-                **{"aria-valuemin": 0, "aria-valuemax": 1, "aria-valuenow": 0, "aria-label": words.text("Progress of the file being made", "downloads")},
+                id=ID.JOB_PROGRESS,
+                className="job-progress",
+                role="progressbar",
+                **{
+                    "aria-valuemin": 0,
+                    "aria-valuemax": 1,
+                    "aria-valuenow": 0,
+                    "aria-label": words.text("Progress of the file being made", "downloads"),
+                },
             ),
-            html.Button(words.text("Cancel", "downloads"), id=ID.JOB_CANCEL, n_clicks=0, className="btn btn-sm btn-outline-secondary job-cancel"),
+            html.Button(
+                words.text("Cancel", "downloads"),
+                id=ID.JOB_CANCEL,
+                n_clicks=0,
+                className="btn btn-sm btn-outline-secondary job-cancel",
+            ),
         ],
-        id=ID.JOB_PANEL, className="job-panel", hidden=True,
+        id=ID.JOB_PANEL,
+        className="job-panel",
+        hidden=True,
     )

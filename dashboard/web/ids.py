@@ -12,7 +12,9 @@ class ID:
 
     URL = "url"
     LANGUAGE = "page-language"  # a store holding the page's language; its switch's links are "page-language-link-<code>"
-    DEFAULT_LANGUAGE = "default-language"  # a store holding the language of a link without lang= (config.yaml)
+    DEFAULT_LANGUAGE = (
+        "default-language"  # a store holding the language of a link without lang= (config.yaml)
+    )
     YEARS = "filter-years"
     PROGRAMMES = "filter-programmes"
     METRIC = "filter-metric"
@@ -98,5 +100,7 @@ def view_download_id(fmt: str) -> str:
     return f"download-view-{fmt}"
 
 
-VIEW_FORMATS = tuple((f.name, f.label) for f in of_kind("view"))  # (format, button label), from the format registry
+VIEW_FORMATS = tuple(
+    (f.name, f.label) for f in of_kind("view")
+)  # (format, button label), from the format registry
 CHART_FORMATS = tuple((f.name, f.label) for f in of_kind("chart"))

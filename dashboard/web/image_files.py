@@ -29,10 +29,19 @@ def check_images(fmt, folder: Path, config, chart, size, words: Words) -> None:
     images.image_size(config, size, words)
     images.find_browser()  # no browser: the install hint, before anything is written
     if folder.exists() and not folder.is_dir():
-        raise exporters.ExportError(words.text("{path} is a file; for {format}, -o names a folder that receives one file per chart", CTX, path=folder, format=fmt))
+        raise exporters.ExportError(
+            words.text(
+                "{path} is a file; for {format}, -o names a folder that receives one file per chart",
+                CTX,
+                path=folder,
+                format=fmt,
+            )
+        )
 
 
-def export_images(fmt, folder: Path, view, snapshot, config, chart, size, made_on, words: Words = EN) -> None:
+def export_images(
+    fmt, folder: Path, view, snapshot, config, chart, size, made_on, words: Words = EN
+) -> None:
     """One slide image per chart (or only ``chart``) of ``view`` into ``folder``, with a progress bar."""
     from dashboard.views.charts import CHARTS
 
@@ -50,26 +59,50 @@ def export_images(fmt, folder: Path, view, snapshot, config, chart, size, made_o
         click.echo(words.text("Wrote {path}", CTX, path=path))
 
 
-def _draw_images(fmt, folder: Path, names, view, snapshot, config, size, made_on, words: Words) -> list[Path]:
+def _draw_images(
+    fmt, folder: Path, names, view, snapshot, config, size, made_on, words: Words
+) -> list[Path]:
     written, left_out = [], []
-    images_text = words.plural("{n} {format} image", "{n} {format} images", len(names), "count with its noun", format=fmt.upper())
-    with click.progressbar(names, label=words.text("Drawing {images}", CTX, images=images_text), file=sys.stderr) as bar:
+    images_text = words.plural(
+        "{n} {format} image",
+        "{n} {format} images",
+        len(names),
+        "count with its noun",
+        format=fmt.upper(),
+    )
+    with click.progressbar(
+        names, label=words.text("Drawing {images}", CTX, images=images_text), file=sys.stderr
+    ) as bar:
         for name in bar:
             try:
-                named, image = view_file(view, snapshot, config, fmt, chart=name, size=size, today=made_on)  # the page's name
-            except NothingToExport as err:  # a chart with nothing to draw is left out, as the deck leaves it out
+                named, image = view_file(
+                    view, snapshot, config, fmt, chart=name, size=size, today=made_on
+                )  # the page's name
+            except (
+                NothingToExport
+            ) as err:  # a chart with nothing to draw is left out, as the deck leaves it out
                 if len(names) == 1:
                     raise
                 left_out.append(err.written)
                 continue
-            path = folder / f"{named.rpartition('.')[0]}.{exporters.FORMATS[fmt].extension}"  # .zip of several: one file each
-            parts = getattr(image, "parts", [image])  # a chart whose rows need several slides: one file per slide
+            path = (
+                folder / f"{named.rpartition('.')[0]}.{exporters.FORMATS[fmt].extension}"
+            )  # .zip of several: one file each
+            parts = getattr(
+                image, "parts", [image]
+            )  # a chart whose rows need several slides: one file per slide
             for number, part in enumerate(parts, start=1):
                 written.append(path.with_name(exporters.part_name(path.name, number, len(parts))))
                 write_file(written[-1], part)
     for note in left_out:
         click.echo(note, err=True)
     if not written:
-        reason = words.text("no figures match these filters ({filters})", "downloads", filters=view.filters.describe(snapshot.localized(view.language).dataset, words=words))
-        raise exporters.ExportError(words.text("Nothing written: {reason}", "downloads", reason=reason))
+        reason = words.text(
+            "no figures match these filters ({filters})",
+            "downloads",
+            filters=view.filters.describe(snapshot.localized(view.language).dataset, words=words),
+        )
+        raise exporters.ExportError(
+            words.text("Nothing written: {reason}", "downloads", reason=reason)
+        )
     return written

@@ -41,9 +41,13 @@ from dashboard.words import LANGUAGES
 
 log = logging.getLogger("dashboard.jobs")
 JOBS_KEY = "DASHBOARD_JOBS"  # where the app keeps its manager (Flask config)
-POLL_MS = 100  # how often the page asks whether its job is done: a file made before comes within one poll
+POLL_MS = (
+    100  # how often the page asks whether its job is done: a file made before comes within one poll
+)
 NO_UPDATE = {"_dash_no_update": "_dash_no_update"}  # "leave it as it is", as a stored result
-JOB_BUTTONS = {button: request for button, request in DOWNLOAD_BUTTONS.items() if jobwork.is_job(request[0])}
+JOB_BUTTONS = {
+    button: request for button, request in DOWNLOAD_BUTTONS.items() if jobwork.is_job(request[0])
+}
 REDIS_URL = "REDIS_URL"
 WORKER_SERVER: flask.Flask | None = None  # in ``dashboard worker``: the app whose data jobs draw
 
@@ -70,7 +74,9 @@ class _Admission:
     max_age_s: float
     retry_after_s: int
 
-    def _keep(self, key: str, value) -> None:  # a value for the page's next poll (a result or a note)
+    def _keep(
+        self, key: str, value
+    ) -> None:  # a value for the page's next poll (a result or a note)
         raise NotImplementedError
 
     def _kept(self, key: str):
@@ -80,12 +86,17 @@ class _Admission:
         """Dash's key of the result, made unique per click: two people clicking the same button
         of the same view send the same arguments, and one must never read (and so remove) the
         other's result. Files made once are shared through the store instead, by view key."""
-        return super().build_cache_key(fn, args, cache_args_to_ignore, triggered) + uuid.uuid4().hex[:16]
+        return (
+            super().build_cache_key(fn, args, cache_args_to_ignore, triggered)
+            + uuid.uuid4().hex[:16]
+        )
 
     def _without_job(self, key: str, args, context) -> str | None:
         """A job id when no job is needed (the file was made before, or the queue is full), its
         answer kept for the page's first poll; None when a job must run."""
-        language = args[-1] if isinstance(args, (list, tuple)) and args and args[-1] in LANGUAGES else "en"
+        language = (
+            args[-1] if isinstance(args, (list, tuple)) and args and args[-1] in LANGUAGES else "en"
+        )
         self._keep(f"{key}-language", language)
         request = _request(args, context)
         made = self.store.get(request.key(current_state().version)) if request is not None else None
@@ -102,7 +113,10 @@ class _Admission:
             # a direct request gets 429 with Retry-After; the page gets its words on its next poll
             from werkzeug.exceptions import TooManyRequests
 
-            raise TooManyRequests(f"The server is busy making other files; try again in {self.retry_after_s} s.", retry_after=self.retry_after_s)
+            raise TooManyRequests(
+                f"The server is busy making other files; try again in {self.retry_after_s} s.",
+                retry_after=self.retry_after_s,
+            )
         language = self._kept(f"{key}-language") or "en"
         self._keep(key, [NO_UPDATE, jobwork.busy_message(language, self.retry_after_s)])
         self._keep(f"{key}-busy", 1)
@@ -114,7 +128,12 @@ class _Admission:
         if result is not self.UNDEFINED:
             if self._kept(f"{key}-busy") and flask.has_request_context():
                 seconds = str(self.retry_after_s)
-                flask.after_this_request(lambda response: (response.headers.__setitem__("Retry-After", seconds), response)[1])
+                flask.after_this_request(
+                    lambda response: (
+                        response.headers.__setitem__("Retry-After", seconds),
+                        response,
+                    )[1]
+                )
             return result
         if job in (None, "", "None") or self.job_running(job):
             return result
@@ -131,7 +150,12 @@ class ThreadJobs(_Admission, DiskcacheManager):
 
     def __init__(self, store: DiskStore, limit: int, max_age_s: float, retry_after_s: int) -> None:
         DiskcacheManager.__init__(self, store.cache, expire=max_age_s * 2)
-        self.store, self.limit, self.max_age_s, self.retry_after_s = store, limit, max_age_s, retry_after_s
+        self.store, self.limit, self.max_age_s, self.retry_after_s = (
+            store,
+            limit,
+            max_age_s,
+            retry_after_s,
+        )
 
     def _keep(self, key: str, value) -> None:
         self.handle.set(key, value, expire=self.max_age_s * 2)
@@ -147,7 +171,9 @@ class ThreadJobs(_Admission, DiskcacheManager):
         if not self._admit(job, key, os.getpid()):
             return "busy"
         self._keep(f"job-{job}", key)
-        copied = contextvars.copy_context()  # the request's Flask app: the job reads the page's state
+        copied = (
+            contextvars.copy_context()
+        )  # the request's Flask app: the job reads the page's state
         copied.run(_JOB.set, (job, key))
 
         def run() -> None:
@@ -188,9 +214,11 @@ def _request(args, context) -> jobwork.JobRequest | None:
     if asked is None or not isinstance(args, (list, tuple)):
         return None
     state = current_state()
-    years, programmes, metric, scope, quantity = args[-len(CONTROL_IDS) - 1:-1]
+    years, programmes, metric, scope, quantity = args[-len(CONTROL_IDS) - 1 : -1]
     language = page_language(state, args[-1])
-    filters = from_controls(years, programmes, metric, state.choices, state.defaults, scope, quantity)
+    filters = from_controls(
+        years, programmes, metric, state.choices, state.defaults, scope, quantity
+    )
     return jobwork.JobRequest(asked[0], asked[1], filters, language, dt.date.today())
 
 
@@ -198,7 +226,9 @@ def _outputs(made, language: str) -> list:
     return [dcc.send_bytes(made.content, made.title), jobwork.done_message(language, made.title)]
 
 
-_JOB: contextvars.ContextVar[tuple[str, str] | None] = contextvars.ContextVar("dashboard_job", default=None)  # (job id, Dash's key)
+_JOB: contextvars.ContextVar[tuple[str, str] | None] = contextvars.ContextVar(
+    "dashboard_job", default=None
+)  # (job id, Dash's key)
 
 
 ENDED = ("SUCCESS", "FAILURE", "REVOKED")
@@ -211,9 +241,14 @@ def celery_app(redis_url: str, time_limit_s: int):
 
     app = Celery(f"dashboard-{uuid.uuid4().hex[:8]}", broker=redis_url, backend=redis_url)
     app.conf.update(
-        task_acks_late=True, task_reject_on_worker_lost=True, task_track_started=True,
-        task_time_limit=time_limit_s, worker_prefetch_multiplier=1, result_expires=2 * time_limit_s,
-        broker_connection_retry_on_startup=True, worker_hijack_root_logger=False,
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        task_track_started=True,
+        task_time_limit=time_limit_s,
+        worker_prefetch_multiplier=1,
+        result_expires=2 * time_limit_s,
+        broker_connection_retry_on_startup=True,
+        worker_hijack_root_logger=False,
     )
     return app
 
@@ -222,8 +257,15 @@ class CeleryJobs(_Admission, CeleryManager):
     """Dash's ``CeleryManager`` with the shared queue bound, files made once and stopped jobs reported."""
 
     def __init__(self, redis_url: str, limit: int, max_age_s: float, retry_after_s: int) -> None:
-        CeleryManager.__init__(self, celery_app(redis_url, int(max_age_s)), expire=int(max_age_s * 2))
-        self.store, self.limit, self.max_age_s, self.retry_after_s = RedisStore(redis_url), limit, max_age_s, retry_after_s
+        CeleryManager.__init__(
+            self, celery_app(redis_url, int(max_age_s)), expire=int(max_age_s * 2)
+        )
+        self.store, self.limit, self.max_age_s, self.retry_after_s = (
+            RedisStore(redis_url),
+            limit,
+            max_age_s,
+            retry_after_s,
+        )
         _STORES[self.handle.main] = self.store
         from celery.signals import task_postrun
 
@@ -245,7 +287,9 @@ class CeleryJobs(_Admission, CeleryManager):
         if not self._admit(job, key):
             return "busy"
         self._keep(f"job-{job}", key)
-        self._keep(f"version-{job}", current_state().version)  # the worker draws only the data this page shows
+        self._keep(
+            f"version-{job}", current_state().version
+        )  # the worker draws only the data this page shows
         job_fn.apply_async(args=(key, self._make_progress_key(key), args, context), task_id=job)
         return job
 
@@ -283,8 +327,15 @@ def make_manager(config):
     serving = config.serving
     redis_url = os.environ.get(REDIS_URL, "").strip()
     if redis_url:
-        return CeleryJobs(redis_url, serving.jobs_queued, serving.job_time_limit_s, serving.retry_after_s)
-    return ThreadJobs(open_store(jobs_folder(config)), serving.jobs_queued, serving.job_time_limit_s, serving.retry_after_s)
+        return CeleryJobs(
+            redis_url, serving.jobs_queued, serving.job_time_limit_s, serving.retry_after_s
+        )
+    return ThreadJobs(
+        open_store(jobs_folder(config)),
+        serving.jobs_queued,
+        serving.job_time_limit_s,
+        serving.retry_after_s,
+    )
 
 
 def run_worker(app, concurrency: int) -> None:
@@ -294,6 +345,18 @@ def run_worker(app, concurrency: int) -> None:
     if not isinstance(manager, CeleryJobs):
         raise RuntimeError("set REDIS_URL: the worker takes its jobs from Redis")
     WORKER_SERVER = app.server
-    for chatty in ("kaleido", "choreographer"):  # a line per tab taken: the task lines are what the log is for
+    for chatty in (
+        "kaleido",
+        "choreographer",
+    ):  # a line per tab taken: the task lines are what the log is for
         logging.getLogger(chatty).setLevel(logging.WARNING)
-    manager.handle.worker_main(["worker", "--loglevel=INFO", f"--concurrency={concurrency}", "--pool=prefork", "--without-gossip", "--without-mingle"])
+    manager.handle.worker_main(
+        [
+            "worker",
+            "--loglevel=INFO",
+            f"--concurrency={concurrency}",
+            "--pool=prefork",
+            "--without-gossip",
+            "--without-mingle",
+        ]
+    )

@@ -37,7 +37,15 @@ from dashboard.words import LANGUAGES
 from dashboard.web import jobmanagers, jobwork, offload
 from dashboard.web.callbacks import CONTROL_STATES, current_state
 from dashboard.web.ids import ID
-from dashboard.web.jobmanagers import JOB_BUTTONS, JOBS_KEY, POLL_MS, ThreadJobs, _JOB, _outputs, _request
+from dashboard.web.jobmanagers import (
+    JOB_BUTTONS,
+    JOBS_KEY,
+    POLL_MS,
+    ThreadJobs,
+    _JOB,
+    _outputs,
+    _request,
+)
 
 log = logging.getLogger("dashboard.jobs")
 
@@ -66,23 +74,46 @@ def _draw(server: flask.Flask, request: jobwork.JobRequest, set_progress) -> tup
     state = current_state()
     job, key = _JOB.get() or (_celery_job(), "")
     cancel_key = f"cancel:{job}"
-    report = jobwork.reporter(set_progress, request.language, lambda: manager.store.flagged(cancel_key))
+    report = jobwork.reporter(
+        set_progress, request.language, lambda: manager.store.flagged(cancel_key)
+    )
     asked_version = None if isinstance(manager, ThreadJobs) else manager._kept(f"version-{job}")
-    if asked_version is not None and asked_version != state.version:  # a worker not restarted after a data change
-        log.error("job %s: the page shows data version %s, this worker has %s: restart `dashboard worker`", job, asked_version, state.version)
-        return no_update, jobwork.failed_message(request.language, request.kind, jobwork.other_data_reason(request.language))
+    if (
+        asked_version is not None and asked_version != state.version
+    ):  # a worker not restarted after a data change
+        log.error(
+            "job %s: the page shows data version %s, this worker has %s: restart `dashboard worker`",
+            job,
+            asked_version,
+            state.version,
+        )
+        return no_update, jobwork.failed_message(
+            request.language, request.kind, jobwork.other_data_reason(request.language)
+        )
     apart = offload.render_process(server) if isinstance(manager, ThreadJobs) else None
-    progress_to = (str(manager.store.folder), manager._make_progress_key(key), cancel_key) if apart is not None else None
+    progress_to = (
+        (str(manager.store.folder), manager._make_progress_key(key), cancel_key)
+        if apart is not None
+        else None
+    )
     try:
-        made = jobwork.make_file(state, request, manager.store, report, apart=apart, progress_to=progress_to)
-    except Cancelled:  # said again as the job ends (the progress bar's reset empties the live region)
+        made = jobwork.make_file(
+            state, request, manager.store, report, apart=apart, progress_to=progress_to
+        )
+    except (
+        Cancelled
+    ):  # said again as the job ends (the progress bar's reset empties the live region)
         return no_update, words_for(request.language).text("Cancelled.", "downloads")
-    except RendererBusy as err:  # this process's render slots are all taken: as the queue's "busy", with Retry-After
+    except (
+        RendererBusy
+    ) as err:  # this process's render slots are all taken: as the queue's "busy", with Retry-After
         if key:
             manager._keep(f"{key}-busy", 1)
         return no_update, words_for(request.language).text(
-            "Too many image and deck downloads at once: the {format} file was not made. Try again in {seconds} s.", "downloads",
-            format=request.kind.upper(), seconds=err.retry_after,
+            "Too many image and deck downloads at once: the {format} file was not made. Try again in {seconds} s.",
+            "downloads",
+            format=request.kind.upper(),
+            seconds=err.retry_after,
         )
     except ExportError as err:
         return no_update, jobwork.failed_message(request.language, request.kind, str(err))
@@ -99,9 +130,14 @@ def _celery_job() -> str:
 
 
 PROGRESS = [
-    Output(ID.JOB_PROGRESS, "aria-valuenow"), Output(ID.JOB_PROGRESS, "aria-valuemax"), Output(ID.JOB_PROGRESS, "aria-valuetext"),
-    Output(ID.JOB_BAR, "style"), Output(ID.JOB_STEP, "children"),
-    Output(ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True),  # the live region: each step is announced
+    Output(ID.JOB_PROGRESS, "aria-valuenow"),
+    Output(ID.JOB_PROGRESS, "aria-valuemax"),
+    Output(ID.JOB_PROGRESS, "aria-valuetext"),
+    Output(ID.JOB_BAR, "style"),
+    Output(ID.JOB_STEP, "children"),
+    Output(
+        ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True
+    ),  # the live region: each step is announced
 ]
 PROGRESS_DEFAULT = [0, 1, "", {"width": "0%"}, "", ""]
 
@@ -114,7 +150,10 @@ CANCELLED = """
         const language = arguments[arguments.length - 1];
         return [true, said[language] || said["en"]];
     }
-    """ % json.dumps({code: words_for(code).text("Cancelled.", "downloads") for code in LANGUAGES}, ensure_ascii=False)
+    """ % json.dumps(
+    {code: words_for(code).text("Cancelled.", "downloads") for code in LANGUAGES},
+    ensure_ascii=False,
+)
 
 
 def attach_jobs(app, config) -> None:
@@ -123,15 +162,28 @@ def attach_jobs(app, config) -> None:
     app.server.config[JOBS_KEY] = manager
     buttons = list(JOB_BUTTONS)
     app.callback(
-        Output(ID.DOWNLOAD, "data", allow_duplicate=True), Output(ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True),
-        *[Input(button, "n_clicks") for button in buttons], *CONTROL_STATES, State(ID.LANGUAGE, "data"),
-        background=True, manager=manager, interval=POLL_MS,
-        progress=PROGRESS, progress_default=PROGRESS_DEFAULT,
-        running=[*[(Output(button, "disabled"), True, False) for button in buttons], (Output(ID.JOB_PANEL, "hidden"), False, True)],
+        Output(ID.DOWNLOAD, "data", allow_duplicate=True),
+        Output(ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True),
+        *[Input(button, "n_clicks") for button in buttons],
+        *CONTROL_STATES,
+        State(ID.LANGUAGE, "data"),
+        background=True,
+        manager=manager,
+        interval=POLL_MS,
+        progress=PROGRESS,
+        progress_default=PROGRESS_DEFAULT,
+        running=[
+            *[(Output(button, "disabled"), True, False) for button in buttons],
+            (Output(ID.JOB_PANEL, "hidden"), False, True),
+        ],
         cancel=[Input(ID.JOB_CANCEL, "n_clicks")],
         prevent_initial_call=True,
     )(render_job)
     app.clientside_callback(
-        CANCELLED, Output(ID.JOB_PANEL, "hidden", allow_duplicate=True), Output(ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True),
-        Input(ID.JOB_CANCEL, "n_clicks"), State(ID.LANGUAGE, "data"), prevent_initial_call=True,
+        CANCELLED,
+        Output(ID.JOB_PANEL, "hidden", allow_duplicate=True),
+        Output(ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True),
+        Input(ID.JOB_CANCEL, "n_clicks"),
+        State(ID.LANGUAGE, "data"),
+        prevent_initial_call=True,
     )

@@ -55,14 +55,21 @@ def progress_values(done: int, total: int, language: str) -> list:
     if not total:
         text = words.text("Preparing the file…", CTX)
     elif done < total:
-        text = words.text("Drawing chart {n} of {total}", CTX, n=words.integer(done + 1), total=words.integer(total))
+        text = words.text(
+            "Drawing chart {n} of {total}",
+            CTX,
+            n=words.integer(done + 1),
+            total=words.integer(total),
+        )
     else:
         text = words.text("Writing the file…", CTX)
     width = round(100 * done / total) if total else 0
     return [done, max(total, 1), text, {"width": f"{width}%"}, text, text]
 
 
-def reporter(set_values: Callable[[list], None], language: str, cancelled: Callable[[], bool]) -> progress.Reporter:
+def reporter(
+    set_values: Callable[[list], None], language: str, cancelled: Callable[[], bool]
+) -> progress.Reporter:
     """A progress reporter that shows each step with ``set_values`` and stops the work
     (``progress.Cancelled``) once ``cancelled()`` says the person pressed Cancel."""
 
@@ -75,8 +82,12 @@ def reporter(set_values: Callable[[list], None], language: str, cancelled: Calla
 
 
 def make_file(
-    state: AppState, request: JobRequest, store: Store, report: progress.Reporter,
-    apart=None, progress_to: tuple | None = None,
+    state: AppState,
+    request: JobRequest,
+    store: Store,
+    report: progress.Reporter,
+    apart=None,
+    progress_to: tuple | None = None,
 ) -> Made:
     """The file of ``request``: from ``store`` when made before (same view, data version and day),
     else drawn now (in ``apart``, the worker's ``offload.RenderProcess``, when given; ``progress_to`` tells
@@ -91,10 +102,24 @@ def make_file(
     with progress.reporting(report):
         report(0, 0)  # a job cancelled before it started stops here
         if apart is not None:
-            name, content = apart.download(request.kind, request.filters, request.chart, request.made_on, request.language, progress_to=progress_to)
+            name, content = apart.download(
+                request.kind,
+                request.filters,
+                request.chart,
+                request.made_on,
+                request.language,
+                progress_to=progress_to,
+            )
         else:
             view = view_for(state, request.filters, request.language)
-            name, content = view_file(view, state.data(), state.config, request.kind, chart=request.chart, today=request.made_on)
+            name, content = view_file(
+                view,
+                state.data(),
+                state.config,
+                request.kind,
+                chart=request.chart,
+                today=request.made_on,
+            )
     made = Made(str(name), getattr(name, "title", str(name)), bytes(content))
     store.put(key, made)
     return made
@@ -102,7 +127,9 @@ def make_file(
 
 def busy_message(language: str, seconds: int) -> str:
     words = words_for(language)
-    return words.text("The server is busy making other files; try again in {seconds} s.", CTX, seconds=seconds)
+    return words.text(
+        "The server is busy making other files; try again in {seconds} s.", CTX, seconds=seconds
+    )
 
 
 def stopped_message(language: str) -> str:
@@ -113,12 +140,19 @@ def stopped_message(language: str) -> str:
 def failed_message(language: str, kind: str, reason: str | None) -> str:
     words = words_for(language)
     if reason is None:
-        return words.text("Could not make the {format} file; the server log says why.", CTX, format=kind.upper())
-    return words.text("Could not make the {format} file: {reason}", CTX, format=kind.upper(), reason=reason)
+        return words.text(
+            "Could not make the {format} file; the server log says why.", CTX, format=kind.upper()
+        )
+    return words.text(
+        "Could not make the {format} file: {reason}", CTX, format=kind.upper(), reason=reason
+    )
 
 
 def other_data_reason(language: str) -> str:
-    return words_for(language).text("the server drawing it has older or newer data than this page; reload the page and try again in a minute", CTX)
+    return words_for(language).text(
+        "the server drawing it has older or newer data than this page; reload the page and try again in a minute",
+        CTX,
+    )
 
 
 def done_message(language: str, title: str) -> str:

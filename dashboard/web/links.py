@@ -20,7 +20,14 @@ from dashboard.web.sharing import citation_for, opened_record, since_link
 from dashboard.web.source_panel import render_passage
 from dashboard.web.state import AppState, first_table_page, view_for
 from dashboard.web.urlstate import (
-    encode, from_controls, link_language, parse_language, parse_link, slider_span, to_controls, unused_notice,
+    encode,
+    from_controls,
+    link_language,
+    parse_language,
+    parse_link,
+    slider_span,
+    to_controls,
+    unused_notice,
 )
 
 
@@ -44,16 +51,27 @@ def first_page(state: AppState, query: Any, address: str = "", base: str = ""):
     if record is not None:
         passage = state.provenance.passage(record[1], record[0], words)
         here = address + ("?" + search.removeprefix("?") if search else "")
-        opened = render_passage(passage, words, citation_for(state, record[1], words, here)) if passage else None
-    return page(state, view, first_table_page(state, view), link.unused, search, opened, since_link(state, search, view, words),
-                base or state.config.serving.url_prefix)
+        opened = (
+            render_passage(passage, words, citation_for(state, record[1], words, here))
+            if passage
+            else None
+        )
+    return page(
+        state,
+        view,
+        first_table_page(state, view),
+        link.unused,
+        search,
+        opened,
+        since_link(state, search, view, words),
+        base or state.config.serving.url_prefix,
+    )
 
 
 def page_language(state: AppState, stored: Any) -> str:
     """The page's language from its store (``ID.LANGUAGE``, set when the page was built from
     its link); a forged or missing value is the default language."""
     return parse_language(stored, state.language)
-
 
 
 # --- URL ⇄ controls ----------------------------------------------------------------------------
@@ -71,7 +89,16 @@ class UrlSync:
     span: tuple[int, int] | None = None
 
 
-def url_sync(state: AppState, trigger: Any, search: Any, years: Any, programmes: Any, metric: Any, scope: Any = None, quantity: Any = None) -> UrlSync:
+def url_sync(
+    state: AppState,
+    trigger: Any,
+    search: Any,
+    years: Any,
+    programmes: Any,
+    metric: Any,
+    scope: Any = None,
+    quantity: Any = None,
+) -> UrlSync:
     """Keep the address bar and the filter controls showing the same view.
 
     - the address changed (page load, back/forward, a pasted link): the controls follow it;
@@ -82,20 +109,42 @@ def url_sync(state: AppState, trigger: Any, search: Any, years: Any, programmes:
     - a control changed: the address gets the new view (a new history entry), and the
       notice about the opened link goes (the address is now the page's own).
     """
-    given = (years, programmes, metric, [] if scope is None else scope, quantity)  # a cleared scope box sends None
-    current = from_controls(years, programmes, metric, state.choices, state.defaults, scope, quantity)
+    given = (
+        years,
+        programmes,
+        metric,
+        [] if scope is None else scope,
+        quantity,
+    )  # a cleared scope box sends None
+    current = from_controls(
+        years, programmes, metric, state.choices, state.defaults, scope, quantity
+    )
     shown = to_controls(current)
     search = search if isinstance(search, str) else ""
-    language = link_language(search, state.language)  # the page's language stays in every address it writes
+    language = link_language(
+        search, state.language
+    )  # the page's language stays in every address it writes
     words = words_for(language)
     if trigger == ID.RESET:
         target = state.defaults
         new_search = encode(target, state.defaults, language, state.language)
         controls = to_controls(target)
-        return UrlSync(new_search if new_search != search else None, controls if controls != given else None, "", slider_span(target, state.choices))
+        return UrlSync(
+            new_search if new_search != search else None,
+            controls if controls != given else None,
+            "",
+            slider_span(target, state.choices),
+        )
     if trigger in (None, ID.URL):
         link = parse_link(search, state.choices, state.defaults, words)
         controls = to_controls(link.filters)
-        return UrlSync(None, controls if controls != given else None, unused_notice(link.unused, words), slider_span(link.filters, state.choices))
+        return UrlSync(
+            None,
+            controls if controls != given else None,
+            unused_notice(link.unused, words),
+            slider_span(link.filters, state.choices),
+        )
     new_search = encode(current, state.defaults, language, state.language)
-    return UrlSync(new_search if new_search != search else None, shown if shown != given else None, "", None)
+    return UrlSync(
+        new_search if new_search != search else None, shown if shown != given else None, "", None
+    )

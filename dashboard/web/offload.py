@@ -44,7 +44,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from dashboard.curated.records import Dataset
 
 OFFLOAD_KEY = "DASHBOARD_RENDER_PROCESS"  # where the app keeps its RenderProcess (Flask config)
-RENDER_KINDS = export.render_kinds()  # the downloads drawn with Chromium: png, svg, pptx, pdf (the format registry says which)
+RENDER_KINDS = (
+    export.render_kinds()
+)  # the downloads drawn with Chromium: png, svg, pptx, pdf (the format registry says which)
 NICE = 10  # scheduling priority of the render process (0 = as the page's worker, 19 = lowest)
 RESULT_TIMEOUT = 40.0  # seconds one download may take there; with 15 s for a slot, under the worker timeout (60 s)
 RETRY = "try again in a few seconds (the image renderer restarts by itself)"
@@ -52,7 +54,9 @@ WATCH_PARENT_S = 0.25  # how often the render process checks that its worker sti
 
 log = logging.getLogger(__name__)
 
-_CHILD: tuple | None = None  # in the render process: dataset, config, the snapshot views are made of, the data version
+_CHILD: tuple | None = (
+    None  # in the render process: dataset, config, the snapshot views are made of, the data version
+)
 
 
 class _DataPickler(pickle.Pickler):
@@ -62,7 +66,11 @@ class _DataPickler(pickle.Pickler):
 
     def reducer_override(self, obj):
         cls = type(obj)
-        if isinstance(obj, enum.Enum) and isinstance(obj, str) and getattr(sys.modules.get(cls.__module__), cls.__qualname__, None) is not cls:
+        if (
+            isinstance(obj, enum.Enum)
+            and isinstance(obj, str)
+            and getattr(sys.modules.get(cls.__module__), cls.__qualname__, None) is not cls
+        ):
             return str, (obj.value,)
         return NotImplemented
 
@@ -71,7 +79,9 @@ def _packed(dataset: Dataset, config: Config, translations: dict | None = None) 
     """The data for the render process, with its version as the worker (and ``/status``) states it:
     the vocabulary enums travel as text, so the copy's own fingerprint would differ."""
     out = io.BytesIO()
-    _DataPickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump((dataset, config, translations, data_version(dataset)))
+    _DataPickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(
+        (dataset, config, translations, data_version(dataset))
+    )
     return out.getvalue()
 
 
@@ -120,7 +130,12 @@ def _die_with(worker: int) -> None:
 
 
 def _build(
-    kind: str, filters: Filters, chart: str | None, today: dt.date | None, language: str = "en", site: str | None = None,
+    kind: str,
+    filters: Filters,
+    chart: str | None,
+    today: dt.date | None,
+    language: str = "en",
+    site: str | None = None,
     progress_to: tuple | None = None,
 ) -> tuple[str, bytes, int | None]:
     """The download, and the process group of the browser that drew it (so the worker can
@@ -132,14 +147,29 @@ def _build(
     from dashboard.web.downloads import build_download
 
     assert _CHILD is not None, "the render process was not started with its data"
-    dataset, config, snapshot, version = _CHILD  # the page's data and names: the view is made as the page makes it
+    dataset, config, snapshot, version = (
+        _CHILD  # the page's data and names: the view is made as the page makes it
+    )
     with progress.reporting(_job_reporter(progress_to, language)) if progress_to else nullcontext():
-        name, content = build_download(kind, filters, dataset, config, chart=chart, today=today, words=language, snapshot=snapshot, site=site, version=version)
+        name, content = build_download(
+            kind,
+            filters,
+            dataset,
+            config,
+            chart=chart,
+            today=today,
+            words=language,
+            snapshot=snapshot,
+            site=site,
+            version=version,
+        )
     browser = getattr(getattr(renderer._RENDERER, "_kaleido", None), "subprocess", None)
     return name, content, browser.pid if browser is not None else None
 
 
-def _build_preview(filters: Filters, language: str, version: str, link: str) -> tuple[bytes, int | None]:
+def _build_preview(
+    filters: Filters, language: str, version: str, link: str
+) -> tuple[bytes, int | None]:
     """A link's preview image of the view, and the process group of the browser that drew it."""
     from dashboard.outputs import renderer
     from dashboard.outputs.preview import preview_png
@@ -148,9 +178,13 @@ def _build_preview(filters: Filters, language: str, version: str, link: str) -> 
     assert _CHILD is not None, "the render process was not started with its data"
     dataset, config, snapshot, _version = _CHILD
     view = make_view(snapshot, config, filters, language)
-    content = preview_png(view, snapshot.localized(language).dataset, config, version=version, link=link)
+    content = preview_png(
+        view, snapshot.localized(language).dataset, config, version=version, link=link
+    )
     browser = getattr(getattr(renderer._RENDERER, "_kaleido", None), "subprocess", None)
     return content, browser.pid if browser is not None else None
+
+
 def _job_reporter(progress_to: tuple, language: str):
     """A reporter writing a job's progress into its store folder (diskcache, as Dash reads it)."""
     import diskcache
@@ -159,14 +193,25 @@ def _job_reporter(progress_to: tuple, language: str):
 
     folder, progress_key, cancel_key = progress_to
     cache = diskcache.Cache(folder)
-    return reporter(lambda values: cache.set(progress_key, values), language, lambda: cache.get(cancel_key) is not None)
+    return reporter(
+        lambda values: cache.set(progress_key, values),
+        language,
+        lambda: cache.get(cancel_key) is not None,
+    )
 
 
 class RenderProcess:
     """One worker's render process: ``download`` is thread-safe and always returns or raises
     an ``ExportError`` (``RenderFailed``/``RendererBusy``) within ``timeout`` seconds."""
 
-    def __init__(self, dataset: Dataset, config: Config, *, timeout: float = RESULT_TIMEOUT, translations: dict | None = None) -> None:
+    def __init__(
+        self,
+        dataset: Dataset,
+        config: Config,
+        *,
+        timeout: float = RESULT_TIMEOUT,
+        translations: dict | None = None,
+    ) -> None:
         self.dataset, self.config, self.timeout = dataset, config, timeout
         self.translations = translations  # the page's curated names (data/i18n as loaded), so the process reads no file
         self._pool: ProcessPoolExecutor | None = None
@@ -177,14 +222,22 @@ class RenderProcess:
         with self._lock:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
-                    max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_start_child, initargs=(_packed(self.dataset, self.config, self.translations), os.getpid()),
+                    max_workers=1,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_start_child,
+                    initargs=(_packed(self.dataset, self.config, self.translations), os.getpid()),
                 )
             return self._pool
 
     def download(
-        self, kind: str, filters: Filters, chart: str | None = None, today: dt.date | None = None, language: str = "en",
-        site: str | None = None, progress_to: tuple | None = None,
+        self,
+        kind: str,
+        filters: Filters,
+        chart: str | None = None,
+        today: dt.date | None = None,
+        language: str = "en",
+        site: str | None = None,
+        progress_to: tuple | None = None,
     ) -> tuple[str, bytes]:
         """``(file name, content)`` of a PNG, SVG, PPTX or PDF download, drawn in the render process."""
         return self._run(_build, kind, filters, chart, today, language, site, progress_to)
@@ -205,10 +258,14 @@ class RenderProcess:
                 return result[0] if len(result) == 1 else tuple(result)
             except BrokenProcessPool:
                 self._replace(pool)
-                raise RenderFailed(f"the image renderer stopped while it was drawing; {RETRY}") from None
+                raise RenderFailed(
+                    f"the image renderer stopped while it was drawing; {RETRY}"
+                ) from None
             except FutureTimeout:
                 self._replace(pool, kill=True)
-                raise RenderFailed(f"the image renderer did not finish within {self.timeout:.0f} s and was stopped; {RETRY}") from None
+                raise RenderFailed(
+                    f"the image renderer did not finish within {self.timeout:.0f} s and was stopped; {RETRY}"
+                ) from None
 
     def _replace(self, pool: ProcessPoolExecutor, *, kill: bool = False) -> None:
         """Forget a broken or stuck render process; the next download starts a new one."""
@@ -283,6 +340,8 @@ def draw_apart(app, dataset: Dataset, config: Config) -> RenderProcess:
 
     state = app.server.config.get(STATE_KEY)
     snapshot = state.data() if state is not None and state.dataset is dataset else None
-    process = RenderProcess(dataset, config, translations=snapshot.translations if snapshot is not None else None)
+    process = RenderProcess(
+        dataset, config, translations=snapshot.translations if snapshot is not None else None
+    )
     app.server.config[OFFLOAD_KEY] = process
     return process

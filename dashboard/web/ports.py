@@ -39,5 +39,12 @@ def port_problem(host: str, port: int) -> PortProblem | None:
     in_use = err.errno == errno.EADDRINUSE
     free = None
     if in_use:
-        free = next((p for p in range(port + 1, min(port + 1 + TRIES, 65536)) if _bind_error(host, p) is None), None)
+        free = next(
+            (
+                p
+                for p in range(port + 1, min(port + 1 + TRIES, 65536))
+                if _bind_error(host, p) is None
+            ),
+            None,
+        )
     return PortProblem(reason=err.strerror or str(err), in_use=in_use, free=free)

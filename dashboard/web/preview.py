@@ -37,7 +37,9 @@ from dashboard.web.urlstate import encode, link_language, parse_link
 PREVIEW_PATH = "preview.png"
 CACHE_SIZE = 32  # preview images kept per process (about 60 kB each)
 MAX_AGE_S = 600  # how long a browser or a chat app's fetcher may keep an image without asking again
-VERSIONED_MAX_AGE_S = 7 * 24 * 3600  # the same, for an address naming the data version it was drawn from
+VERSIONED_MAX_AGE_S = (
+    7 * 24 * 3600
+)  # the same, for an address naming the data version it was drawn from
 VERSION_KEY = "v"  # og:image names the data version, so a chat app that keeps images by address fetches anew after an update
 LOCALES = {"en": "en_GB", "vi": "vi_VN"}
 
@@ -90,7 +92,9 @@ def link_view(state: AppState, query: str):
     page writes it (unusable parts left out, defaults left out)."""
     language = link_language(query, state.language)
     link = parse_link(query, state.choices, state.defaults, words_for(language))
-    return view_for(state, link.filters, language), encode(link.filters, state.defaults, language, state.language)
+    return view_for(state, link.filters, language), encode(
+        link.filters, state.defaults, language, state.language
+    )
 
 
 def preview_tags(state: AppState, query: str, base: str) -> str:
@@ -107,18 +111,31 @@ def preview_tags(state: AppState, query: str, base: str) -> str:
         "og:description": description,
         "og:url": base + search,
         "og:locale": LOCALES.get(view.language, view.language),
-        "og:image": base + PREVIEW_PATH + (search + "&" if search else "?") + urlencode({VERSION_KEY: state.version}),
+        "og:image": base
+        + PREVIEW_PATH
+        + (search + "&" if search else "?")
+        + urlencode({VERSION_KEY: state.version}),
         "og:image:type": "image/png",
         "og:image:width": str(WIDTH),
         "og:image:height": str(HEIGHT),
         "og:image:alt": description,
     }
     html = "".join(f'<meta property="{k}" content="{escape(v)}">' for k, v in tags.items())
-    twitter = {"twitter:card": "summary_large_image", "twitter:title": title, "twitter:description": description}
+    twitter = {
+        "twitter:card": "summary_large_image",
+        "twitter:title": title,
+        "twitter:description": description,
+    }
     return html + "".join(f'<meta name="{k}" content="{escape(v)}">' for k, v in twitter.items())
 
 
-def preview_image(state: AppState, query: str, base: str, cache: ImageCache, apart: offload.RenderProcess | None = None) -> bytes:
+def preview_image(
+    state: AppState,
+    query: str,
+    base: str,
+    cache: ImageCache,
+    apart: offload.RenderProcess | None = None,
+) -> bytes:
     """The preview PNG of a link's view: from ``cache``, else drawn (in ``apart`` when given)."""
     view, search = link_view(state, query)
     link = base + search
@@ -143,19 +160,29 @@ def attach_preview(app) -> ImageCache:
         query = flask.request.query_string.decode("utf-8", "replace")
         base = page_base(state.config, flask.request.host_url, shown_prefix)
         try:
-            image = preview_image(state, query, base, cache, offload.render_process(flask.current_app))
+            image = preview_image(
+                state, query, base, cache, offload.render_process(flask.current_app)
+            )
         except RendererBusy as err:
-            response = flask.Response(f"The server is drawing as many images as it can; try again in {err.retry_after} s.\n", 503, mimetype="text/plain")
+            response = flask.Response(
+                f"The server is drawing as many images as it can; try again in {err.retry_after} s.\n",
+                503,
+                mimetype="text/plain",
+            )
             response.headers["Retry-After"] = str(err.retry_after)
             return response
         except ExportError as err:  # no browser, or it failed: say so, never a traceback
             log.warning("preview image not made: %s", err)
-            response = flask.Response(f"The preview image could not be made: {err}\n", 503, mimetype="text/plain")
+            response = flask.Response(
+                f"The preview image could not be made: {err}\n", 503, mimetype="text/plain"
+            )
             response.headers["Retry-After"] = "30"
             return response
         response = flask.Response(image, mimetype="image/png")
         versioned = flask.request.args.get(VERSION_KEY) == state.version
-        response.headers["Cache-Control"] = f"public, max-age={VERSIONED_MAX_AGE_S if versioned else MAX_AGE_S}"
+        response.headers["Cache-Control"] = (
+            f"public, max-age={VERSIONED_MAX_AGE_S if versioned else MAX_AGE_S}"
+        )
         response.set_etag(hashlib.sha256(image).hexdigest()[:20])
         return response.make_conditional(flask.request)
 

@@ -68,8 +68,12 @@ class Passage:
     details: tuple[Detail, ...]
     language: str = "en"  # the page's language, that of every word above but the quote
     quote_lang: str = "en"  # the document's language: the quote's ``lang`` attribute
-    quote_label: str | None = None  # "Nguyên văn (tiếng Anh)" when the page reads in another language
-    quote_translation: str | None = None  # a curated translation, shown beside the quote, never for it
+    quote_label: str | None = (
+        None  # "Nguyên văn (tiếng Anh)" when the page reads in another language
+    )
+    quote_translation: str | None = (
+        None  # a curated translation, shown beside the quote, never for it
+    )
     translation_label: str | None = None  # "Bản dịch tham khảo"
     # figures or events this one is declared related to: (kind, id, words), each one click away
     related: tuple[tuple[str, str, str], ...] = ()
@@ -99,7 +103,9 @@ class Provenance:
         self._sources = {s.file: s for s in dataset.sources}
 
     @classmethod
-    def for_data(cls, dataset: Dataset, data_dir: Path | str, seeds_dir: Path | str, **options) -> Provenance:
+    def for_data(
+        cls, dataset: Dataset, data_dir: Path | str, seeds_dir: Path | str, **options
+    ) -> Provenance:
         """A ``Provenance`` with the curated names of ``data_dir/i18n`` for every language that
         has a translations file that reads (one that does not read is left out: its names show
         in English, marked untranslated, and ``dashboard validate`` names the problem)."""
@@ -111,14 +117,18 @@ class Provenance:
                     translations[language] = loaded
         return cls(dataset, seeds_dir, translations=translations, **options)
 
-    def passage(self, record_id: object, kind: str = FIGURE, words: Words | str | None = None) -> Passage | None:
+    def passage(
+        self, record_id: object, kind: str = FIGURE, words: Words | str | None = None
+    ) -> Passage | None:
         """The source passage of figure (or event) ``record_id`` in the language of
         ``words`` (a ``Words`` or a language code; English when None); None when unknown."""
         if not isinstance(record_id, str):
             return None
         words = words if isinstance(words, Words) else Words(words or "en")
         translations = self.translations.get(words.language)
-        if translations is None and words.language != "en":  # none curated: every name is the English, marked
+        if (
+            translations is None and words.language != "en"
+        ):  # none curated: every name is the English, marked
             translations = Translations(words.language, "")
         view = _View(self.dataset, words, translations)
         if kind == FIGURE and record_id in self._figures:
@@ -131,26 +141,48 @@ class Provenance:
             return None
         related = self._related(record_id, kind, words)
         source = self._sources.get(record.source)
-        details += tuple(Detail(words.text("Source caveat", CTX), c) for c in (getattr(source, "caveats", ()) or ()))
+        details += tuple(
+            Detail(words.text("Source caveat", CTX), c)
+            for c in (getattr(source, "caveats", ()) or ())
+        )
         document = view.document(source, record.source)
         quoted = shown_quote(record, view.translations, words, dataset=self.dataset)
         shown = dict(
-            language=words.language, quote_lang=quoted.text.lang, quote_label=quoted.label,
-            quote_translation=quoted.translation, translation_label=quoted.translation_label, related=related,
+            language=words.language,
+            quote_lang=quoted.text.lang,
+            quote_label=quoted.label,
+            quote_translation=quoted.translation,
+            translation_label=quoted.translation_label,
+            related=related,
         )
         text = read_seed(self.seeds_dir, record.source)
         span = find_quote(text, record.quote) if text is not None else None
-        if text is None or span is None:  # validation guarantees both; a file changed since start-up
+        if (
+            text is None or span is None
+        ):  # validation guarantees both; a file changed since start-up
             warning = words.text(
-                "The quote is no longer found in {source}; the document changed after the dashboard started.", CTX, source=record.source
+                "The quote is no longer found in {source}; the document changed after the dashboard started.",
+                CTX,
+                source=record.source,
             )
-            return Passage(kind, record_id, heading, document, "", record.quote, "", details + (Detail(words.text("Warning", CTX), warning),), **shown)
+            return Passage(
+                kind,
+                record_id,
+                heading,
+                document,
+                "",
+                record.quote,
+                "",
+                details + (Detail(words.text("Warning", CTX), warning),),
+                **shown,
+            )
         start, end = span
         lo, hi = max(0, start - self.context_chars), min(len(text), end + self.context_chars)
         before = ("…" if lo > 0 else "") + text[lo:start]
         after = text[end:hi] + ("…" if hi < len(text) else "")
-        return Passage(kind, record_id, heading, document, before, text[start:end], after, details, **shown)
-
+        return Passage(
+            kind, record_id, heading, document, before, text[start:end], after, details, **shown
+        )
 
     def _related(self, record_id: str, kind: str, words: Words) -> tuple[tuple[str, str, str], ...]:
         """What the curator declared about this record and others: its whole and its parts, the
@@ -159,11 +191,28 @@ class Provenance:
         formatter = Formatter(words)
         if kind == EVENT:
             event = self._events[record_id]
-            linked = {event.same_as, event.disagrees_with}  # the same event from another document, dated alike or not
-            group = {e.id for e in self.dataset.events if record_id in (e.same_as, e.disagrees_with) or e.id in linked}
+            linked = {
+                event.same_as,
+                event.disagrees_with,
+            }  # the same event from another document, dated alike or not
+            group = {
+                e.id
+                for e in self.dataset.events
+                if record_id in (e.same_as, e.disagrees_with) or e.id in linked
+            }
             return tuple(
-                (EVENT, e.id, words.text("The same event in {source}: {date}", CTX, source=e.source, date=formatter.flex_date(e.date)))
-                for e in self.dataset.events if e.id in group
+                (
+                    EVENT,
+                    e.id,
+                    words.text(
+                        "The same event in {source}: {date}",
+                        CTX,
+                        source=e.source,
+                        date=formatter.flex_date(e.date),
+                    ),
+                )
+                for e in self.dataset.events
+                if e.id in group
             )
         frame = self.figures
         if frame is None or "quantity_group" not in frame or record_id not in set(frame["id"]):
@@ -176,27 +225,71 @@ class Provenance:
 
         def value(figure_id: str) -> str:
             f = self._figures[figure_id]
-            return fmt.format_value(f.value, f.qualifier, self.dataset.unit(f.unit), f.wording, f.value_high, words=words,
-                                    change=f.change, hedge=f.hedge)
+            return fmt.format_value(
+                f.value,
+                f.qualifier,
+                self.dataset.unit(f.unit),
+                f.wording,
+                f.value_high,
+                words=words,
+                change=f.change,
+                hedge=f.hedge,
+            )
 
         out: list[tuple[str, str, str]] = []
         whole = row["part_of"]
         if isinstance(whole, str) and whole in ids:
-            out.append((FIGURE, whole, words.text("Part of {value} ({source}): a share of it, never added to it", CTX, value=value(whole), source=source[whole])))
+            out.append(
+                (
+                    FIGURE,
+                    whole,
+                    words.text(
+                        "Part of {value} ({source}): a share of it, never added to it",
+                        CTX,
+                        value=value(whole),
+                        source=source[whole],
+                    ),
+                )
+            )
         for part in frame.loc[frame["part_of"] == record_id, "id"]:
-            out.append((FIGURE, str(part), words.text("Includes {value} ({source})", CTX, value=value(str(part)), source=source[part])))
+            out.append(
+                (
+                    FIGURE,
+                    str(part),
+                    words.text(
+                        "Includes {value} ({source})",
+                        CTX,
+                        value=value(str(part)),
+                        source=source[part],
+                    ),
+                )
+            )
         roles = {
-            "latest": words.text("Latest statement", CTX), "earlier": words.text("Earlier statement, updated by the latest", CTX),
-            "same": words.text("The same figure", CTX), "disagrees": words.text("Disagrees with the latest", CTX),
+            "latest": words.text("Latest statement", CTX),
+            "earlier": words.text("Earlier statement, updated by the latest", CTX),
+            "same": words.text("The same figure", CTX),
+            "disagrees": words.text("Disagrees with the latest", CTX),
         }
         history = claim_history(frame, record_id)
         if len(history) > 1:
             for _, h in history.iterrows():
                 if h["id"] != record_id:
-                    out.append((FIGURE, str(h["id"]), words.text(
-                        "{role}: {value}, {period} ({source})", CTX, role=roles.get(h["claim_role"], h["claim_role"]),
-                        value=value(str(h["id"])), period=fmt.format_period(self._figures[str(h["id"])].period, words=words), source=h["source"],
-                    )))
+                    out.append(
+                        (
+                            FIGURE,
+                            str(h["id"]),
+                            words.text(
+                                "{role}: {value}, {period} ({source})",
+                                CTX,
+                                role=roles.get(h["claim_role"], h["claim_role"]),
+                                value=value(str(h["id"])),
+                                period=fmt.format_period(
+                                    self._figures[str(h["id"])].period, words=words
+                                ),
+                                source=h["source"],
+                            ),
+                        )
+                    )
         return tuple(out)
 
 
@@ -219,30 +312,62 @@ class _View:
 
     def document(self, source, file: str) -> Document:
         if source is None:
-            return Document(file, file, self.words.text("Publisher not recorded", CTX), self.words.text("date not recorded", CTX), None, None)
-        basis = name(source, self.translations, "published_basis") if source.published_basis else None
+            return Document(
+                file,
+                file,
+                self.words.text("Publisher not recorded", CTX),
+                self.words.text("date not recorded", CTX),
+                None,
+                None,
+            )
+        basis = (
+            name(source, self.translations, "published_basis") if source.published_basis else None
+        )
         return Document(
-            file, name(source, self.translations, "title"), name(source, self.translations, "publisher"),
-            source_date(source, self.words), basis, source.url,
+            file,
+            name(source, self.translations, "title"),
+            name(source, self.translations, "publisher"),
+            source_date(source, self.words),
+            basis,
+            source.url,
         )
 
     def figure_details(self, figure: Figure) -> tuple[str, tuple[Detail, ...]]:
         dataset, words, translations = self.dataset, self.words, self.translations
         unit = dataset.unit(figure.unit)
         metric = dataset.metric(figure.metric)
-        value = fmt.format_value(figure.value, figure.qualifier, unit, figure.wording, figure.value_high, words=words,
-                                 change=figure.change, hedge=figure.hedge)  # "down 75%", "potentially 4 times as many"
+        value = fmt.format_value(
+            figure.value,
+            figure.qualifier,
+            unit,
+            figure.wording,
+            figure.value_high,
+            words=words,
+            change=figure.change,
+            hedge=figure.hedge,
+        )  # "down 75%", "potentially 4 times as many"
         noun = self.named(unit, "noun") if unit.noun else self.named(unit, "label")
         status = (
             words.text("Committed: pledged for the period, not yet achieved", CTX)
-            if figure.kind.value == "committed" else words.text("Reported: achieved in the period", CTX)
+            if figure.kind.value == "committed"
+            else words.text("Reported: achieved in the period", CTX)
         )
         details = [
-            Detail(words.text("Value", "table"), value if unit.is_currency or has_own_words(unit) else Formatter(words).with_unit(value, noun)),
+            Detail(
+                words.text("Value", "table"),
+                value
+                if unit.is_currency or has_own_words(unit)
+                else Formatter(words).with_unit(value, noun),
+            ),
             Detail(words.text("Qualifier", "table"), _qualifier_text(figure, words)),
             Detail(words.text("Status", "table"), status),
-            Detail(words.text("Programme", "table"), self.named(dataset.programme(figure.programme))),
-            Detail(words.text("Scope", CTX), _scope_text(dataset, figure.programme, words, translations)),
+            Detail(
+                words.text("Programme", "table"), self.named(dataset.programme(figure.programme))
+            ),
+            Detail(
+                words.text("Scope", CTX),
+                _scope_text(dataset, figure.programme, words, translations),
+            ),
             Detail(words.text("Period", "table"), fmt.format_period(figure.period, words=words)),
         ]
         if figure.period.start_basis:
@@ -251,7 +376,9 @@ class _View:
             details.append(Detail(words.text("End date", CTX), self.named(figure, "end_basis")))
         if figure.note:
             details.append(Detail(words.text("Note", CTX), self.named(figure, "note")))
-        return words.text("{metric}: {value}", CTX, metric=self.named(metric), value=value), tuple(details)
+        return words.text("{metric}: {value}", CTX, metric=self.named(metric), value=value), tuple(
+            details
+        )
 
     def status(self, event: Event) -> str:
         """Held, Planned, or "Planned for 2025; no record that it took place" once its date passed."""
@@ -259,24 +386,46 @@ class _View:
         if event.id in passed_unrecorded(self.dataset):
             said = words.text(PASSED_NOTE, "charts", date=self.formatter.flex_date(event.date))
             return said[:1].upper() + said[1:]
-        return words.text("Planned", CTX) if event.status.value == "planned" else words.text("Held", CTX)
+        return (
+            words.text("Planned", CTX)
+            if event.status.value == "planned"
+            else words.text("Held", CTX)
+        )
 
     def event_details(self, event: Event) -> tuple[str, tuple[Detail, ...]]:
         words, translations = self.words, self.translations
         # the vocabulary's word for it: curated in data/i18n, else the catalogue's, else marked untranslated
-        type_label = vocabulary_word("event_types", self.dataset.event_type_def(str(event.type)), words, translations, CTX_EVENT_TYPE)
+        type_label = vocabulary_word(
+            "event_types",
+            self.dataset.event_type_def(str(event.type)),
+            words,
+            translations,
+            CTX_EVENT_TYPE,
+        )
         details = [
             Detail(words.text("Date", CTX), event_date(event, words)),
             Detail(words.text("Status", "table"), self.status(event)),
-            Detail(words.text("Programme", "table"), self.named(self.dataset.programme(event.programme))),
+            Detail(
+                words.text("Programme", "table"),
+                self.named(self.dataset.programme(event.programme)),
+            ),
             Detail(words.text("Type", CTX), type_label),
         ]
         if event.date_basis:
-            details.insert(1, Detail(words.text("Date basis", CTX), self.named(event, "date_basis")))
+            details.insert(
+                1, Detail(words.text("Date basis", CTX), self.named(event, "date_basis"))
+            )
         disputed = self.disputed_dates(event)
         if disputed:  # other documents date this event differently: every date, with its source
-            details.insert(1, Detail(words.text("Dates the documents give", CTX), disputed_date(disputed, words)))
-            readings = [self.named(e, "resolution") for e in self.dataset.events if e.resolution and event.id in (e.id, e.disagrees_with)]
+            details.insert(
+                1,
+                Detail(words.text("Dates the documents give", CTX), disputed_date(disputed, words)),
+            )
+            readings = [
+                self.named(e, "resolution")
+                for e in self.dataset.events
+                if e.resolution and event.id in (e.id, e.disagrees_with)
+            ]
             if readings:
                 details.insert(2, Detail(words.text("How to read them", CTX), " ".join(readings)))
         return self.named(event), tuple(details)
@@ -289,8 +438,14 @@ class _View:
         groups = event_groups(self.dataset.events)
         sources = {s.file: s for s in self.dataset.sources}
         stated = [
-            (e.date, name(sources[e.source], self.translations, "publisher") if e.source in sources else e.source)
-            for e in self.dataset.events if groups[e.id] == groups[event.id]
+            (
+                e.date,
+                name(sources[e.source], self.translations, "publisher")
+                if e.source in sources
+                else e.source,
+            )
+            for e in self.dataset.events
+            if groups[e.id] == groups[event.id]
         ]
         return [(self.formatter.flex_date(d), " · ".join(who)) for d, who in disputed_dates(stated)]
 
@@ -303,11 +458,15 @@ def _qualifier_text(figure: Figure, words: Words) -> str:
     if figure.qualifier is Qualifier.EXACT or hedge:
         return note
     if figure.wording:
-        return words.text("The source says “{wording}”. {note}", CTX, wording=figure.wording, note=note)
+        return words.text(
+            "The source says “{wording}”. {note}", CTX, wording=figure.wording, note=note
+        )
     return note
 
 
-def _scope_text(dataset: Dataset, programme_id: str, words: Words, translations: Translations | None) -> str:
+def _scope_text(
+    dataset: Dataset, programme_id: str, words: Words, translations: Translations | None
+) -> str:
     scope = dataset.programme(programme_id).scope
     if not scope:
         return scope_word("Scope not stated", words)
@@ -318,7 +477,11 @@ def _scope_text(dataset: Dataset, programme_id: str, words: Words, translations:
 
 
 def find_passage(
-    record_id: object, dataset: Dataset, seeds_dir: Path | str, kind: str = FIGURE, words: Words | str | None = None
+    record_id: object,
+    dataset: Dataset,
+    seeds_dir: Path | str,
+    kind: str = FIGURE,
+    words: Words | str | None = None,
 ) -> Passage | None:
     """One-off lookup; the app keeps a ``Provenance`` instead of indexing per request."""
     return Provenance(dataset, seeds_dir).passage(record_id, kind, words)

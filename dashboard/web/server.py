@@ -58,7 +58,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger("dashboard.serving")
 
-RENDER_KINDS = offload.RENDER_KINDS  # downloads that draw with the browser (the format registry says which)
+RENDER_KINDS = (
+    offload.RENDER_KINDS
+)  # downloads that draw with the browser (the format registry says which)
 FLOOD_FACTOR = 2  # render downloads in flight beyond which a request is refused before Dash runs
 
 
@@ -113,11 +115,17 @@ class Keeper:
                 self.last = LoadResult(self.current.loaded_at, True, trigger=trigger)
                 log.info("data reloaded (%s): version %s", trigger, self.current.version)
             except DataInvalid as err:
-                self.last = LoadResult(_now(), False, tuple(str(p) for p in err.problems), trigger=trigger)
+                self.last = LoadResult(
+                    _now(), False, tuple(str(p) for p in err.problems), trigger=trigger
+                )
                 for problem in err.problems:
                     log.error("reload refused: %s", problem)
                 served = self.current.version if self.current else "none"
-                log.error("reload refused: %d problem(s); still serving data version %s", len(err.problems), served)
+                log.error(
+                    "reload refused: %d problem(s); still serving data version %s",
+                    len(err.problems),
+                    served,
+                )
             return self.last
 
 
@@ -130,11 +138,17 @@ def data_paths() -> tuple[Path, Path, Path]:
         value = os.environ.get(variable)
         return Path(value) if value else PROJECT_ROOT / default
 
-    return pick("DASHBOARD_DATA", "data"), pick("DASHBOARD_SEEDS", "seeds"), pick("DASHBOARD_CONFIG", "config.yaml")
+    return (
+        pick("DASHBOARD_DATA", "data"),
+        pick("DASHBOARD_SEEDS", "seeds"),
+        pick("DASHBOARD_CONFIG", "config.yaml"),
+    )
 
 
 KEEPER: Keeper | None = None  # set by the WSGI entry point (and, under gunicorn, in the master)
-WATCH_S: float | None = None  # how often the gunicorn master looks for changed data files (None: it does not)
+WATCH_S: float | None = (
+    None  # how often the gunicorn master looks for changed data files (None: it does not)
+)
 CHANGED: list[str] = []  # the files the master's watcher saw change, for the reload it asked for
 
 
@@ -163,7 +177,9 @@ class DataWatcher:
         """The files added, removed or changed since the last call (sorted); [] when none."""
         now = self._listing()
         before, self._seen = self._seen, now
-        return sorted(path for path in now.keys() | before.keys() if now.get(path) != before.get(path))
+        return sorted(
+            path for path in now.keys() | before.keys() if now.get(path) != before.get(path)
+        )
 
 
 def _now() -> str:
@@ -184,11 +200,23 @@ def harden(app: dash.Dash, state: AppState) -> None:
     settings = state.config.serving
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = settings.max_request_kb * 1024
-    gate.set_limits(gate.RenderLimits(at_once=settings.renders_at_once, waiting=settings.renders_waiting, retry_after_s=settings.retry_after_s))
+    gate.set_limits(
+        gate.RenderLimits(
+            at_once=settings.renders_at_once,
+            waiting=settings.renders_waiting,
+            retry_after_s=settings.retry_after_s,
+        )
+    )
     guard = _Guard(
-        app=app, settings=settings, prefix=app.config.routes_pathname_prefix, version=data_version(state.dataset),
-        started=LoadResult(_now(), True), render_buttons=_render_buttons(),
-        admissions=_Admissions(FLOOD_FACTOR * (settings.renders_at_once + settings.renders_waiting)),
+        app=app,
+        settings=settings,
+        prefix=app.config.routes_pathname_prefix,
+        version=data_version(state.dataset),
+        started=LoadResult(_now(), True),
+        render_buttons=_render_buttons(),
+        admissions=_Admissions(
+            FLOOD_FACTOR * (settings.renders_at_once + settings.renders_waiting)
+        ),
     )
     server.before_request(guard.refuse_bad_request)
     server.teardown_request(guard.leave)
@@ -215,7 +243,10 @@ class _Guard:
         """Before Dash: too large (413), a callback body that is not JSON or not one of the
         app's callbacks (400), or one render download too many (429); None lets it through."""
         request = flask.request
-        if request.content_length is not None and request.content_length > self.app.server.config["MAX_CONTENT_LENGTH"]:
+        if (
+            request.content_length is not None
+            and request.content_length > self.app.server.config["MAX_CONTENT_LENGTH"]
+        ):
             return self.too_large()
         if request.path != self.prefix + "_dash-update-component" or request.method != "POST":
             return None
@@ -233,7 +264,10 @@ class _Guard:
     def admit_render(self) -> flask.Response | None:
         """A render download enters, or a flood gets 429 with ``Retry-After``."""
         if not self.admissions.enter():
-            response = _plain(429, f"Too many image and deck downloads at once; try again in {self.settings.retry_after_s} s.")
+            response = _plain(
+                429,
+                f"Too many image and deck downloads at once; try again in {self.settings.retry_after_s} s.",
+            )
             response.headers["Retry-After"] = str(self.settings.retry_after_s)
             return response
         flask.g.render_admitted = True
@@ -261,12 +295,19 @@ class _Guard:
         keeper = KEEPER
         served = keeper.current.version if keeper and keeper.current else self.version
         last = keeper.last if keeper and keeper.last else self.started
-        response = flask.jsonify({
-            "status": "serving",
-            "data_version": served,
-            "last_load": {"at": last.at, "ok": last.ok, "trigger": last.trigger, "problems": list(last.problems)},
-            "reload_on_change": {"watching": WATCH_S is not None, "every_s": WATCH_S},
-        })
+        response = flask.jsonify(
+            {
+                "status": "serving",
+                "data_version": served,
+                "last_load": {
+                    "at": last.at,
+                    "ok": last.ok,
+                    "trigger": last.trigger,
+                    "problems": list(last.problems),
+                },
+                "reload_on_change": {"watching": WATCH_S is not None, "every_s": WATCH_S},
+            }
+        )
         response.headers["Cache-Control"] = "no-store"
         return response
 
@@ -328,7 +369,10 @@ def callback_problem(body: Any, callback_map: dict) -> str | None:
             return f"expected {len(wanted)} {key}, got {len(given)}"
         for item in given:
             entries = item if isinstance(item, list) else [item]
-            if not all(isinstance(e, dict) and "id" in e and isinstance(e.get("property"), str) for e in entries):
+            if not all(
+                isinstance(e, dict) and "id" in e and isinstance(e.get("property"), str)
+                for e in entries
+            ):
                 return f"each of {key} needs an id and a property"
     changed = body.get("changedPropIds", [])
     if not isinstance(changed, list) or not all(isinstance(c, str) for c in changed):
@@ -338,7 +382,9 @@ def callback_problem(body: Any, callback_map: dict) -> str | None:
 
 # --- headers ----------------------------------------------------------------------------------
 
-_INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S)
+_INLINE_SCRIPT = re.compile(
+    rb"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S
+)
 
 
 FRAMABLE = "framable"  # set on flask.g by a route any site may frame (allow_framing)
@@ -355,7 +401,10 @@ def content_security_policy(html_body: bytes | None, framable: bool = False) -> 
     framed by no site, or by any when ``framable``."""
     hashes = ""
     if html_body:
-        digests = {base64.b64encode(hashlib.sha256(m.group(1)).digest()).decode() for m in _INLINE_SCRIPT.finditer(html_body)}
+        digests = {
+            base64.b64encode(hashlib.sha256(m.group(1)).digest()).decode()
+            for m in _INLINE_SCRIPT.finditer(html_body)
+        }
         hashes = "".join(f" 'sha256-{d}'" for d in sorted(digests))
     return (
         "default-src 'self'; "

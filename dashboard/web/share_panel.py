@@ -16,19 +16,38 @@ from dashboard.words import Words
 
 
 def embed_box(name: str, snippet: str, title: str, words: Words) -> html.Details:
-    """"Embed": the ``<iframe>`` snippet of the chart alone (web/embed.py) in a read-only box to
+    """ "Embed": the ``<iframe>`` snippet of the chart alone (web/embed.py) in a read-only box to
     copy, with a Copy button (assets/embed-copy.js); the snippet follows the filters
     (``EMBED_SNIPPETS``)."""
     box = chart_dom_id(ID.CHART_EMBED, name)
     return html.Details(
         [
             html.Summary(words.text("Embed", "share"), className="chart-embed-toggle"),
-            html.Label(words.text("Code to show “{chart}” on another site:", "share", chart=title), htmlFor=box, className="chart-embed-label"),
+            html.Label(
+                words.text("Code to show “{chart}” on another site:", "share", chart=title),
+                htmlFor=box,
+                className="chart-embed-label",
+            ),
             # code, not words of any language (lang="zxx"): a screen reader spells it, a translator leaves it
-            html.Div(dcc.Textarea(id=box, value=snippet, readOnly=True, rows=3, spellCheck="false", className="chart-embed-code"), lang="zxx"),
+            html.Div(
+                dcc.Textarea(
+                    id=box,
+                    value=snippet,
+                    readOnly=True,
+                    rows=3,
+                    spellCheck="false",
+                    className="chart-embed-code",
+                ),
+                lang="zxx",
+            ),
             html.Button(
-                words.text("Copy the code", "share"), type="button", className="btn btn-sm btn-outline-secondary chart-embed-copy",
-                **{"data-for": box, "data-copied": words.text("Copied: paste it into your page.", "share")},
+                words.text("Copy the code", "share"),
+                type="button",
+                className="btn btn-sm btn-outline-secondary chart-embed-copy",
+                **{
+                    "data-for": box,
+                    "data-copied": words.text("Copied: paste it into your page.", "share"),
+                },
             ),
             html.Span(className="chart-embed-status", role="status", **{"aria-live": "polite"}),
         ],
@@ -51,6 +70,9 @@ EMBED_SNIPPETS = """
 def attach_embed_snippets(app) -> None:
     """Keep every chart's snippet showing the address in the browser."""
     app.clientside_callback(
-        EMBED_SNIPPETS, *[Output(chart_dom_id(ID.CHART_EMBED, name), "value") for name in CHARTS],
-        Input(ID.URL, "search"), *[State(chart_dom_id(ID.CHART_EMBED, name), "value") for name in CHARTS], prevent_initial_call=True,
+        EMBED_SNIPPETS,
+        *[Output(chart_dom_id(ID.CHART_EMBED, name), "value") for name in CHARTS],
+        Input(ID.URL, "search"),
+        *[State(chart_dom_id(ID.CHART_EMBED, name), "value") for name in CHARTS],
+        prevent_initial_call=True,
     )

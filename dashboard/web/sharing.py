@@ -62,7 +62,11 @@ def version_line(state: AppState, words: Words) -> str:
     if state.version_date is None:
         return str(line)
     date = Formatter(words).date(state.version_date)
-    when = words.text("released {date}", CTX, date=date) if state.version_released else words.text("loaded {date}", CTX, date=date)
+    when = (
+        words.text("released {date}", CTX, date=date)
+        if state.version_released
+        else words.text("loaded {date}", CTX, date=date)
+    )
     return f"{line} · {when}"
 
 
@@ -71,7 +75,9 @@ class SinceLink:
     """What the page says to a link made under another data version."""
 
     headline: str
-    lines: tuple[str, ...] = ()  # what changed among the view's records, when the old release is known
+    lines: tuple[
+        str, ...
+    ] = ()  # what changed among the view's records, when the old release is known
     note: str = ""  # why nothing is listed, or how many more changed
 
 
@@ -84,16 +90,33 @@ def since_link(state: AppState, query: Any, view: View, words: Words) -> SinceLi
     headline = str(say("Figures have changed since this link was made.", CTX))
     old = read_release(state.data_dir, made) if is_version(made) else None
     if old is None:
-        return SinceLink(headline, note=str(say("What changed is not known: data version {version} has no release snapshot.", CTX, version=made[:12])))
+        return SinceLink(
+            headline,
+            note=str(
+                say(
+                    "What changed is not known: data version {version} has no release snapshot.",
+                    CTX,
+                    version=made[:12],
+                )
+            ),
+        )
     shown = set(view.figures["id"]) | set(view.events["id"])
     changes = compare(old, snapshot(state.dataset, state.version))
-    mine = [c for c in (*changes.figures, *changes.events) if c.id in shown or (c.new is None and _was_in_view(c.old, view))]
+    mine = [
+        c
+        for c in (*changes.figures, *changes.events)
+        if c.id in shown or (c.new is None and _was_in_view(c.old, view))
+    ]
     if not mine:
         return SinceLink(headline, note=str(say("None of the figures in this view changed.", CTX)))
     describe = Describer(words, units_of(state.dataset))
-    listed = tuple(_status_word(c, words) + str(change_line(c, describe)) for c in mine[:MAX_LISTED])
+    listed = tuple(
+        _status_word(c, words) + str(change_line(c, describe)) for c in mine[:MAX_LISTED]
+    )
     more = len(mine) - len(listed)
-    return SinceLink(headline, listed, str(say("…and {n} more.", CTX, n=words.integer(more))) if more else "")
+    return SinceLink(
+        headline, listed, str(say("…and {n} more.", CTX, n=words.integer(more))) if more else ""
+    )
 
 
 def _was_in_view(old: dict, view: View) -> bool:
@@ -101,11 +124,15 @@ def _was_in_view(old: dict, view: View) -> bool:
     view's and its period or date overlaps the view's years."""
     f = view.filters
     first, last = str(f.year_from), str(f.year_to) + "-12-31"
-    start, end = old.get("period_start", old.get("date", "")), old.get("period_end", old.get("date", ""))
+    start, end = (
+        old.get("period_start", old.get("date", "")),
+        old.get("period_end", old.get("date", "")),
+    )
     return (
         (not f.programmes or old.get("programme") in f.programmes)
         and (not f.metrics or "metric" not in old or old["metric"] in f.metrics)
-        and start <= last and end >= first
+        and start <= last
+        and end >= first
     )
 
 

@@ -31,7 +31,14 @@ from dashboard.curated.version import data_version  # noqa: F401  (the page, /st
 from dashboard.views.language import Localized, localize
 from dashboard.views.table import TableIndex, TablePage
 from dashboard.views.view import (  # noqa: F401  (View, ChartView, MAX_RATIOS, load_languages, view_claims: read from here too)
-    MAX_RATIOS, ChartView, Snapshot, View, load_languages, make_snapshot, make_view, view_claims,
+    MAX_RATIOS,
+    ChartView,
+    Snapshot,
+    View,
+    load_languages,
+    make_snapshot,
+    make_view,
+    view_claims,
 )
 from dashboard.views.view import first_table_page as _first_table_page
 from dashboard.web.provenance import Provenance
@@ -46,7 +53,9 @@ class ViewCache:
 
     def __init__(self, size: int = VIEW_CACHE_SIZE):
         self.size = size
-        self._views: LRUCache = LRUCache(maxsize=size)  # (filters, language) → View, least recently used out first
+        self._views: LRUCache = LRUCache(
+            maxsize=size
+        )  # (filters, language) → View, least recently used out first
         self._lock = threading.Lock()  # cachetools' caches are not thread-safe by themselves
 
     def get(self, filters: Filters, language: str = SOURCE_LANGUAGE) -> View | None:
@@ -86,19 +95,38 @@ class AppState:
     # the data in each language of the catalogue (names, frames), built once at start-up
     languages: dict[str, Localized] = field(default_factory=dict, compare=False, repr=False)
     language: str = SOURCE_LANGUAGE  # config.defaults.language: the page's language without ?lang=
-    tables: dict[str, TableIndex] = field(default_factory=dict, compare=False, repr=False)  # ``table`` in each language
+    tables: dict[str, TableIndex] = field(
+        default_factory=dict, compare=False, repr=False
+    )  # ``table`` in each language
 
-    quantities_by_language: dict[str, tuple[QuantityChoice, ...]] = field(default_factory=dict, compare=False, repr=False)
-    snapshot: Snapshot | None = field(default=None, compare=False, repr=False)  # the data every view is made of (views.view)
-    data_dir: Path | None = None  # the curated folder: its releases/ say what changed since an older version
-    version_date: dt.date | None = None  # the day this version was released, else the day it was loaded
+    quantities_by_language: dict[str, tuple[QuantityChoice, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    snapshot: Snapshot | None = field(
+        default=None, compare=False, repr=False
+    )  # the data every view is made of (views.view)
+    data_dir: Path | None = (
+        None  # the curated folder: its releases/ say what changed since an older version
+    )
+    version_date: dt.date | None = (
+        None  # the day this version was released, else the day it was loaded
+    )
     version_released: bool = False  # data_dir/releases holds this version
 
     def data(self) -> Snapshot:
         """The snapshot views are made of (one built from the fields above for a state made without one)."""
         if self.snapshot is not None:
             return self.snapshot
-        return Snapshot(self.dataset, self.figures, self.events, self.choices, self.languages, {}, self.tables, self.quantities_by_language)
+        return Snapshot(
+            self.dataset,
+            self.figures,
+            self.events,
+            self.choices,
+            self.languages,
+            {},
+            self.tables,
+            self.quantities_by_language,
+        )
 
     def quantities_in(self, language: str | None = None) -> tuple[QuantityChoice, ...]:
         """The claims view's choices named in ``language`` (``quantities`` for a state made without languages)."""
@@ -116,7 +144,9 @@ class AppState:
         return found
 
 
-def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str, data_dir: Path | str | None = None) -> AppState:
+def make_state(
+    dataset: Dataset, config: Config, seeds_dir: Path | str, data_dir: Path | str | None = None
+) -> AppState:
     """Frames, table rows, the provenance index and the default view, computed once; the
     frames and names once more for each language of the catalogue (``data_dir/i18n``, by
     default the folder the dataset was read from)."""
@@ -130,7 +160,9 @@ def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str, data_dir
         events=snapshot.events,
         choices=snapshot.choices,
         defaults=default_filters(snapshot.choices, config.defaults),
-        provenance=Provenance(dataset, seeds_dir, figures=snapshot.figures, translations=translations),
+        provenance=Provenance(
+            dataset, seeds_dir, figures=snapshot.figures, translations=translations
+        ),
         table=snapshot.tables[SOURCE_LANGUAGE],
         quantities=snapshot.quantities[SOURCE_LANGUAGE],
         version=data_version(dataset),
@@ -142,8 +174,12 @@ def make_state(dataset: Dataset, config: Config, seeds_dir: Path | str, data_dir
         data_dir=Path(data_dir) if data_dir is not None else records_folder(dataset),
     )
     released = release_date(state.data_dir, state.version)
-    state = dataclasses.replace(state, version_date=released or dt.date.today(), version_released=released is not None)
-    state = AppState(**{**state.__dict__, "default_view": compute_view(state, state.defaults, state.language)})
+    state = dataclasses.replace(
+        state, version_date=released or dt.date.today(), version_released=released is not None
+    )
+    state = AppState(
+        **{**state.__dict__, "default_view": compute_view(state, state.defaults, state.language)}
+    )
     state.views.put(state.default_view)
     return state
 

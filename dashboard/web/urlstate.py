@@ -21,7 +21,19 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from dashboard.analysis.filters import (  # noqa: F401  (Choices, default_filters, years_without_data: read from here too)
-    FIELDS, LANG, MAX_ITEMS, METRIC, PROGRAMME, QUANTITY, SCOPE, YEAR_FROM, YEAR_TO, Choices, choices, default_filters, known,
+    FIELDS,
+    LANG,
+    MAX_ITEMS,
+    METRIC,
+    PROGRAMME,
+    QUANTITY,
+    SCOPE,
+    YEAR_FROM,
+    YEAR_TO,
+    Choices,
+    choices,
+    default_filters,
+    known,
     years_without_data,
 )
 from dashboard.analysis.frame import Filters
@@ -54,7 +66,12 @@ def query_values(query: Any) -> dict[str, list[str]]:
     if not isinstance(query, str) or len(query) > MAX_QUERY_CHARS:
         return {}
     try:
-        pairs = parse_qsl(query.removeprefix("?"), keep_blank_values=True, max_num_fields=MAX_ITEMS, errors="replace")
+        pairs = parse_qsl(
+            query.removeprefix("?"),
+            keep_blank_values=True,
+            max_num_fields=MAX_ITEMS,
+            errors="replace",
+        )
     except ValueError:
         return {}
     values: dict[str, list[str]] = {}
@@ -91,16 +108,32 @@ def parse(query: Any, dataset: Dataset | Choices, defaults: Filters) -> Filters:
     return parse_link(query, dataset, defaults).filters
 
 
-def parse_link(query: Any, dataset: Dataset | Choices, defaults: Filters, words: Words | None = None) -> Link:
+def parse_link(
+    query: Any, dataset: Dataset | Choices, defaults: Filters, words: Words | None = None
+) -> Link:
     """The filters of a query string and what of it could not be used, said in the language
     of ``words`` (English when None); each part is quoted as the link wrote it."""
     say = (words or Words(SOURCE_LANGUAGE)).text
     if not isinstance(query, str):
         return Link(defaults)
     if len(query) > MAX_QUERY_CHARS:
-        return Link(defaults, (say("the whole link: longer than {n} characters", CTX_LINK, n=(words or Words()).integer(MAX_QUERY_CHARS)),))
+        return Link(
+            defaults,
+            (
+                say(
+                    "the whole link: longer than {n} characters",
+                    CTX_LINK,
+                    n=(words or Words()).integer(MAX_QUERY_CHARS),
+                ),
+            ),
+        )
     try:
-        pairs = parse_qsl(query.removeprefix("?"), keep_blank_values=True, max_num_fields=MAX_ITEMS, errors="replace")
+        pairs = parse_qsl(
+            query.removeprefix("?"),
+            keep_blank_values=True,
+            max_num_fields=MAX_ITEMS,
+            errors="replace",
+        )
     except ValueError:  # more fields than MAX_ITEMS
         return Link(defaults, (say("the whole link: more than {n} parts", CTX_LINK, n=MAX_ITEMS),))
     values: dict[str, list[str]] = {}
@@ -115,23 +148,43 @@ def parse_link(query: Any, dataset: Dataset | Choices, defaults: Filters, words:
         if f.kind == "year":
             chosen[f.attr] = _link_year(values, f.name, default, unused, say)
         elif f.kind in ("ids", "id") and f.name in values:
-            chosen[f.attr] = _link_field(f, values[f.name], getattr(c, f.choices), default, unused, say)
+            chosen[f.attr] = _link_field(
+                f, values[f.name], getattr(c, f.choices), default, unused, say
+            )
         elif f.kind != "language":
             chosen[f.attr] = default
     if chosen["year_from"] > chosen["year_to"]:
-        unused.append(say("{part}: the range ends before it starts", CTX_LINK, part=f"{YEAR_FROM}={chosen['year_from']}&{YEAR_TO}={chosen['year_to']}"))
+        unused.append(
+            say(
+                "{part}: the range ends before it starts",
+                CTX_LINK,
+                part=f"{YEAR_FROM}={chosen['year_from']}&{YEAR_TO}={chosen['year_to']}",
+            )
+        )
         chosen["year_from"], chosen["year_to"] = defaults.year_from, defaults.year_to
     filters = Filters(**chosen)
     language = None
     if LANG in values and values[LANG][-1]:
         language = parse_language(values[LANG][-1], "")
         if not language:
-            unused.append(say("{part}: no such language (choose {choices})", CTX_LINK, part=f"{LANG}={_shown(values[LANG][-1])}", choices=" / ".join(LANGUAGES)))
+            unused.append(
+                say(
+                    "{part}: no such language (choose {choices})",
+                    CTX_LINK,
+                    part=f"{LANG}={_shown(values[LANG][-1])}",
+                    choices=" / ".join(LANGUAGES),
+                )
+            )
             language = None
     return Link(filters, tuple(unused), language)
 
 
-def encode(filters: Filters, defaults: Filters, language: str | None = None, default_language: str = SOURCE_LANGUAGE) -> str:
+def encode(
+    filters: Filters,
+    defaults: Filters,
+    language: str | None = None,
+    default_language: str = SOURCE_LANGUAGE,
+) -> str:
     """The query string of ``filters`` in ``language``, ``?…`` or ``""`` for the default view.
 
     Only what differs from the defaults is written, so a link stays short and the reset
@@ -157,8 +210,13 @@ def encode(filters: Filters, defaults: Filters, language: str | None = None, def
 
 
 def from_controls(
-    years: Any, programmes: Any, metric: Any, dataset: Dataset | Choices, defaults: Filters,
-    scope: Any = None, quantity: Any = None,
+    years: Any,
+    programmes: Any,
+    metric: Any,
+    dataset: Dataset | Choices,
+    defaults: Filters,
+    scope: Any = None,
+    quantity: Any = None,
 ) -> Filters:
     """The filters the page's controls hold, read defensively (values come from the browser).
 
@@ -194,7 +252,13 @@ def to_controls(filters: Filters) -> tuple[list[int], list[str], str, list[str],
     """The values to put in the controls to show ``filters``: years, programmes, metric,
     scopes and the claims view's quantity."""
     metric = filters.metrics[0] if len(filters.metrics) == 1 else ALL_METRICS
-    return [filters.year_from, filters.year_to], list(filters.programmes), metric, list(filters.scope), filters.quantity
+    return (
+        [filters.year_from, filters.year_to],
+        list(filters.programmes),
+        metric,
+        list(filters.scope),
+        filters.quantity,
+    )
 
 
 def slider_span(filters: Filters, dataset: Dataset | Choices) -> tuple[int, int]:
@@ -210,7 +274,11 @@ def unused_notice(unused: tuple[str, ...] | list[str], words: Words | None = Non
     if not unused:
         return ""
     words = words or Words(SOURCE_LANGUAGE)
-    return words.text("Part of this link could not be used and is left out: {parts}.", "status", parts="; ".join(unused))
+    return words.text(
+        "Part of this link could not be used and is left out: {parts}.",
+        "status",
+        parts="; ".join(unused),
+    )
 
 
 # --- helpers -----------------------------------------------------------------------------
@@ -248,7 +316,9 @@ def _link_field(f, values: list[str], ids: tuple[str, ...], default, unused: lis
     return found or default
 
 
-def _link_ids(values: list[str], known: tuple[str, ...], key: str, reason: str, unused: list[str]) -> tuple[str, ...]:
+def _link_ids(
+    values: list[str], known: tuple[str, ...], key: str, reason: str, unused: list[str]
+) -> tuple[str, ...]:
     """The known ids among a link's ``values``; each unknown one is named in ``unused``."""
     for value in list(dict.fromkeys(values[:MAX_ITEMS])):
         if value not in known:
@@ -256,14 +326,24 @@ def _link_ids(values: list[str], known: tuple[str, ...], key: str, reason: str, 
     return _known(values, known)
 
 
-def _link_year(values: dict[str, list[str]], key: str, default: int, unused: list[str], say=None) -> int:
+def _link_year(
+    values: dict[str, list[str]], key: str, default: int, unused: list[str], say=None
+) -> int:
     """The link's year for ``key`` (any four-digit year a link may name), else ``default``."""
     if key not in values or not values[key] or values[key][-1] == "":
         return default
     year = _year_value(values[key][-1], FIRST_LINK_YEAR, LAST_LINK_YEAR, None)
     if year is None:
         say = say or Words(SOURCE_LANGUAGE).text
-        unused.append(say("{part}: not a year from {first} to {last}", CTX_LINK, part=f"{key}={_shown(values[key][-1])}", first=FIRST_LINK_YEAR, last=LAST_LINK_YEAR))
+        unused.append(
+            say(
+                "{part}: not a year from {first} to {last}",
+                CTX_LINK,
+                part=f"{key}={_shown(values[key][-1])}",
+                first=FIRST_LINK_YEAR,
+                last=LAST_LINK_YEAR,
+            )
+        )
         return default
     return year
 

@@ -115,13 +115,17 @@ def load_catalogue(language: str, directory: Path = LOCALE_DIR) -> Catalogue:
 class Words:
     """The words of one language. ``Words("vi").text("Filters", "layout")`` → ``Bộ lọc``."""
 
-    def __init__(self, language: str = SOURCE_LANGUAGE, directory: Path = LOCALE_DIR, *, strict: bool = False) -> None:
+    def __init__(
+        self, language: str = SOURCE_LANGUAGE, directory: Path = LOCALE_DIR, *, strict: bool = False
+    ) -> None:
         """``strict``: a message missing from the catalogue raises ``MissingMessage`` (in
         English too), for tests that drive every page and export through the catalogue."""
         if language not in LANGUAGES:
             raise UnknownLanguage(language)
         self.language = language
-        self._catalogue = None if language == SOURCE_LANGUAGE else load_catalogue(language, Path(directory))
+        self._catalogue = (
+            None if language == SOURCE_LANGUAGE else load_catalogue(language, Path(directory))
+        )
         self._known = load_catalogue(LANGUAGES[1], Path(directory)).entries if strict else None
 
     def __repr__(self) -> str:
@@ -131,11 +135,17 @@ class Words:
         """The message in this language, its ``{placeholders}`` filled from ``values``."""
         entry = self._entry(context, message)
         if entry is None or not entry.is_translated:
-            return Phrase(message.format(**values) if values else message, SOURCE_LANGUAGE, self._missing(entry))
+            return Phrase(
+                message.format(**values) if values else message,
+                SOURCE_LANGUAGE,
+                self._missing(entry),
+            )
         form = entry.translated[0]
         return Phrase(form.format(**values) if values else form, self.language)
 
-    def plural(self, singular: str, plural: str, n: int, context: str | None = None, /, **values: object) -> Phrase:
+    def plural(
+        self, singular: str, plural: str, n: int, context: str | None = None, /, **values: object
+    ) -> Phrase:
         """``1 figure`` / ``2 figures``; ``{n}`` is the count written in this language's style."""
         values = {"n": self.integer(n), **values}
         entry = self._entry(context, singular)
@@ -151,13 +161,17 @@ class Words:
 
     def integer(self, n: int) -> str:
         """``10,000`` in English, ``10.000`` in Vietnamese."""
-        if self._catalogue is None:  # English: Python's grouping is CLDR en's, ten times faster than Babel
+        if (
+            self._catalogue is None
+        ):  # English: Python's grouping is CLDR en's, ten times faster than Babel
             return f"{n:,}"
         return format_decimal(n, format="#,##0", locale=self.language)
 
     def _entry(self, context: str | None, message: str) -> Entry | None:
         if self._known is not None and (context, message) not in self._known:
-            raise MissingMessage(f"{message!r} (context {context!r}) is not in the catalogue; add it to {LANGUAGES[1]}.po")
+            raise MissingMessage(
+                f"{message!r} (context {context!r}) is not in the catalogue; add it to {LANGUAGES[1]}.po"
+            )
         if self._catalogue is None:
             return None
         return self._catalogue.entries.get((context, message))
@@ -186,7 +200,11 @@ def problems(language: str, directory: Path = LOCALE_DIR) -> list[str]:
         if not message.id:
             continue
         english = tuple(message.id) if isinstance(message.id, (list, tuple)) else (message.id,)
-        forms = tuple(message.string) if isinstance(message.string, (list, tuple)) else (message.string,)
+        forms = (
+            tuple(message.string)
+            if isinstance(message.string, (list, tuple))
+            else (message.string,)
+        )
         where = f"{path.name}:{message.lineno}: {english[0]!r}"
         if message.fuzzy:
             found.append(f"{where}: marked fuzzy; check the translation and remove the fuzzy flag")
@@ -196,5 +214,7 @@ def problems(language: str, directory: Path = LOCALE_DIR) -> list[str]:
             wanted = placeholders(english[-1]) | placeholders(english[0])
             for form in forms:
                 if placeholders(form) != wanted:
-                    found.append(f"{where}: placeholders {sorted(placeholders(form))} differ from the English {sorted(wanted)}")
+                    found.append(
+                        f"{where}: placeholders {sorted(placeholders(form))} differ from the English {sorted(wanted)}"
+                    )
     return found

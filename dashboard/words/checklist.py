@@ -48,14 +48,24 @@ def asked_for(module: str, root: Path = PROJECT) -> frozenset[str] | None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     constants = {
         target.id: node.value.value
-        for node in tree.body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
-        for target in node.targets if isinstance(target, ast.Name)
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+        for target in node.targets
+        if isinstance(target, ast.Name)
     }
     found = set()
     for node in ast.walk(tree):
-        asks = isinstance(node, ast.Call) and node.args and (
-            (isinstance(node.func, ast.Attribute) and node.func.attr in ("text", "plural"))
-            or (isinstance(node.func, ast.Name) and node.func.id == "say")  # views.charts.texts.say(text, words)
+        asks = (
+            isinstance(node, ast.Call)
+            and node.args
+            and (
+                (isinstance(node.func, ast.Attribute) and node.func.attr in ("text", "plural"))
+                or (
+                    isinstance(node.func, ast.Name) and node.func.id == "say"
+                )  # views.charts.texts.say(text, words)
+            )
         )
         if not asks:
             continue
@@ -87,15 +97,21 @@ def render() -> str:
     for entry in catalogue:
         english = " / ".join(entry.english)
         for path, line in entry.locations:
-            by_module[path].append((line, entry.context or "", english, mark(path, entry.english[0])))
+            by_module[path].append(
+                (line, entry.context or "", english, mark(path, entry.english[0]))
+            )
     parts = [HEADER]
     total = sum(len(rows) for rows in by_module.values())
     done = sum(row[3] == "[x]" for rows in by_module.values() for row in rows)
-    parts.append(f"{len(catalogue.entries)} entries, {total} places in {len(by_module)} modules; {done} places done.")
+    parts.append(
+        f"{len(catalogue.entries)} entries, {total} places in {len(by_module)} modules; {done} places done."
+    )
     for module in sorted(by_module):
         rows = sorted(by_module[module])
         ticked = sum(row[3] == "[x]" for row in rows)
-        parts.append(f"\n## {module} ({ticked} of {len(rows)} done)\n\n| done | line | context | English today |\n|---|---|---|---|")
+        parts.append(
+            f"\n## {module} ({ticked} of {len(rows)} done)\n\n| done | line | context | English today |\n|---|---|---|---|"
+        )
         for line, context, english, state in rows:
             parts.append(f"| {state} | {line} | {_cell(context)} | {_cell(english)} |")
     return "\n".join(parts) + "\n"
@@ -108,7 +124,9 @@ def find_text(english: str, module: str, root: Path = PROJECT) -> list[tuple[str
     anywhere in ``dashboard/``. A message with placeholders is found by its longest fixed part
     (10 characters or more), as code fills it with an f-string. Empty when it is nowhere."""
     parts = sorted(re.split(r"\{[a-z_]*\}", english), key=len, reverse=True)
-    needles = [f'"{english}"', f"'{english}'"] + ([parts[0]] if len(parts) > 1 and len(parts[0]) >= 10 else [])
+    needles = [f'"{english}"', f"'{english}'"] + (
+        [parts[0]] if len(parts) > 1 and len(parts[0]) >= 10 else []
+    )
     base = Path(root)
     original = base / module
     if original.is_file():
@@ -122,8 +140,10 @@ def find_text(english: str, module: str, root: Path = PROJECT) -> list[tuple[str
         for needle in needles:
             found = [
                 (path.relative_to(base).as_posix(), number)
-                for path in paths if path.is_file()
-                for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line
+                for path in paths
+                if path.is_file()
+                for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if needle in line
             ]
             if found:
                 return found
@@ -138,7 +158,9 @@ def refresh_references(po: Path = LOCALE_DIR / "vi.po", root: Path = PROJECT) ->
     changed = 0
     for i, block in enumerate(blocks):
         lines = block.split("\n")
-        msgid = next((line[len('msgid "'):-1] for line in lines if line.startswith('msgid "')), "")
+        msgid = next(
+            (line[len('msgid "') : -1] for line in lines if line.startswith('msgid "')), ""
+        )
         refs = [line for line in lines if line.startswith("#: ")]
         if not msgid or not refs:
             continue
@@ -174,7 +196,10 @@ def refresh_references(po: Path = LOCALE_DIR / "vi.po", root: Path = PROJECT) ->
 
 def main() -> None:
     if "--refresh" in sys.argv[1:]:
-        print(f"{refresh_references()} catalogue entries now point at the line that shows them", file=sys.stderr)
+        print(
+            f"{refresh_references()} catalogue entries now point at the line that shows them",
+            file=sys.stderr,
+        )
     CHECKLIST.write_text(render(), encoding="utf-8")
     print(f"Wrote {CHECKLIST}", file=sys.stderr)
 

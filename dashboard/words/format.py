@@ -28,16 +28,31 @@ from babel.dates import format_date as babel_date
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 from dashboard.curated.bounds import APPROX_WORDS, BOUND_WORDS, bound_closed
-from dashboard.curated.records import SEASONS, DatePrecision, FlexDate, Period, PeriodType, Qualifier, Unit
+from dashboard.curated.records import (
+    SEASONS,
+    DatePrecision,
+    FlexDate,
+    Period,
+    PeriodType,
+    Qualifier,
+    Unit,
+)
 from dashboard.words.catalogue import SOURCE_LANGUAGE, Phrase, Words
 from dashboard.words.kinds import has_own_words, hedged, kind_value
 
 # The English forms are the catalogue's message ids; the context says what each one is.
-QUALIFIER_WORDS = {Qualifier.AT_LEAST: "over", Qualifier.AT_MOST: "up to", Qualifier.APPROX: "about", Qualifier.RANGE: "between"}
+QUALIFIER_WORDS = {
+    Qualifier.AT_LEAST: "over",
+    Qualifier.AT_MOST: "up to",
+    Qualifier.APPROX: "about",
+    Qualifier.RANGE: "between",
+}
 # A derived bound that is itself approximate, by qualifier and closedness ("at least about £9,722")
 APPROX_BOUND_WORDS = {
-    (Qualifier.AT_LEAST, False): "over about", (Qualifier.AT_LEAST, True): "at least about",
-    (Qualifier.AT_MOST, True): "up to about", (Qualifier.AT_MOST, False): "under about",
+    (Qualifier.AT_LEAST, False): "over about",
+    (Qualifier.AT_LEAST, True): "at least about",
+    (Qualifier.AT_MOST, True): "up to about",
+    (Qualifier.AT_MOST, False): "under about",
 }
 QUALIFIER_SENTENCES = {
     Qualifier.EXACT: "Exact: the source states this number.",
@@ -54,10 +69,19 @@ HEDGE_SENTENCES = {
 # What a bound means when the wording makes it the other kind of bound than the qualifier's
 # default word: "at least" may equal the bound (closed), "under" may not (open).
 BOUND_SENTENCES = {
-    (Qualifier.AT_LEAST, True): "At least: the source gives a lower bound; the true value is that or higher.",
+    (
+        Qualifier.AT_LEAST,
+        True,
+    ): "At least: the source gives a lower bound; the true value is that or higher.",
     (Qualifier.AT_MOST, False): "Under: the source gives an upper bound; the true value is lower.",
 }
-QUALIFIER_MARKS = {Qualifier.EXACT: "", Qualifier.AT_LEAST: "+", Qualifier.AT_MOST: "≤", Qualifier.APPROX: "~", Qualifier.RANGE: "–"}
+QUALIFIER_MARKS = {
+    Qualifier.EXACT: "",
+    Qualifier.AT_LEAST: "+",
+    Qualifier.AT_MOST: "≤",
+    Qualifier.APPROX: "~",
+    Qualifier.RANGE: "–",
+}
 PERIOD_TYPES = {PeriodType.CUMULATIVE: "cumulative", PeriodType.COMMITMENT: "commitment"}
 SPAN_NOT_STATED = "span not stated (as at {date})"  # a period whose span the source does not give
 # (scale, money pattern, plain pattern) as catalogue message ids, largest first
@@ -65,10 +89,18 @@ SCALES = (
     (1e9, "{prefix}{digits}bn", "{digits} billion"),
     (1e6, "{prefix}{digits}m", "{digits} million"),
 )
-DATE_PATTERNS = {DatePrecision.DAY: "d MMM y", DatePrecision.MONTH: "MMM y", DatePrecision.YEAR: "y"}
+DATE_PATTERNS = {
+    DatePrecision.DAY: "d MMM y",
+    DatePrecision.MONTH: "MMM y",
+    DatePrecision.YEAR: "y",
+}
 NOUNS = {
-    "figure": "figures", "event": "events", "image": "images", "source document": "source documents",
-    "programme": "programmes", "source": "sources",
+    "figure": "figures",
+    "event": "events",
+    "image": "images",
+    "source document": "source documents",
+    "programme": "programmes",
+    "source": "sources",
 }
 QUARTER_PATTERN = "Q{quarter} {year}"
 SEASON_PATTERNS = ("{season} {year}", "{season} {year}–{next}")  # winter runs into the next year
@@ -119,7 +151,9 @@ class Formatter:
     # numbers -------------------------------------------------------------------------
     def decimal(self, x: float, decimals: int = 2) -> str:
         """``1.5`` / ``1,5``, ``2345``: at most ``decimals`` decimal places, no grouping (as fmt's compact digits)."""
-        if self.language == SOURCE_LANGUAGE:  # CLDR en, as Python writes it (fmt's own digits, and fast)
+        if (
+            self.language == SOURCE_LANGUAGE
+        ):  # CLDR en, as Python writes it (fmt's own digits, and fast)
             return f"{x:.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{x:.0f}"
         pattern = "0" + ("." + "#" * decimals if decimals else "")
         return format_decimal(x, format=pattern, locale=self.language, decimal_quantization=True)
@@ -137,7 +171,9 @@ class Formatter:
                 pattern = money if prefix else plain
                 return self.words.text(pattern, CTX_NUMBER, prefix=prefix, digits=digits)
         if prefix:
-            return self.words.text("{prefix}{number}", CTX_NUMBER, prefix=prefix, number=self.words.integer(whole))
+            return self.words.text(
+                "{prefix}{number}", CTX_NUMBER, prefix=prefix, number=self.words.integer(whole)
+            )
         return self.words.integer(whole)
 
     def currency(self, symbol: str) -> str:
@@ -167,7 +203,11 @@ class Formatter:
         """``1 figure``, ``10,000 figures`` / ``1 số liệu``, ``10.000 số liệu``."""
         plural = NOUNS.get(noun)
         if plural is None:  # not in the catalogue: English by ``s``, marked untranslated
-            return Phrase(f"{self.words.integer(n)} {noun}{'' if n == 1 else 's'}", "en", self.language != "en")
+            return Phrase(
+                f"{self.words.integer(n)} {noun}{'' if n == 1 else 's'}",
+                "en",
+                self.language != "en",
+            )
         return self.words.plural(f"{{n}} {noun}", f"{{n}} {plural}", n, CTX_COUNT)
 
     # qualifiers ----------------------------------------------------------------------
@@ -179,12 +219,20 @@ class Formatter:
             return ""
         word = QUALIFIER_WORDS[qualifier]
         said = wording.strip().lower() if isinstance(wording, str) else ""
-        if said in (APPROX_WORDS if qualifier is Qualifier.APPROX else BOUND_WORDS.get(qualifier, ())):
+        if said in (
+            APPROX_WORDS if qualifier is Qualifier.APPROX else BOUND_WORDS.get(qualifier, ())
+        ):
             word = said  # "at least" stays "at least", "more than" stays "more than"
         return self.words.text(word, CTX_QUALIFIER)
 
-    def qualifier_sentence(self, qualifier: Qualifier | str, wording: str | None = None, *, closed: bool | None = None,
-                           hedge: str | None = None) -> str:
+    def qualifier_sentence(
+        self,
+        qualifier: Qualifier | str,
+        wording: str | None = None,
+        *,
+        closed: bool | None = None,
+        hedge: str | None = None,
+    ) -> str:
         """What a bound means, one wording per language for the page, table and deck: "at
         least" (the bound itself is possible) reads apart from "over" (it is not). The
         closedness comes from ``closed`` when given, else from the source's ``wording``.
@@ -193,7 +241,11 @@ class Formatter:
             return self.words.text(HEDGE_SENTENCES[hedge], CTX_SENTENCE)
         qualifier = Qualifier(qualifier)
         if qualifier in BOUND_WORDS:
-            closed = bound_closed(qualifier, wording if isinstance(wording, str) else None) if closed is None else closed
+            closed = (
+                bound_closed(qualifier, wording if isinstance(wording, str) else None)
+                if closed is None
+                else closed
+            )
             sentence = BOUND_SENTENCES.get((qualifier, closed))
             if sentence:
                 return self.words.text(sentence, CTX_SENTENCE)
@@ -218,7 +270,9 @@ class Formatter:
         flights``), and a ``hedge`` goes before it all (``potentially 4 times as many``)."""
         qualifier = Qualifier(qualifier)
         if has_own_words(unit):
-            return hedged(self, kind_value(self, value, qualifier, unit, wording, high, change), hedge)
+            return hedged(
+                self, kind_value(self, value, qualifier, unit, wording, high, change), hedge
+            )
         if qualifier is Qualifier.RANGE:
             return hedged(self, self._range(value, high, unit, wording), hedge)
         direction = {Qualifier.AT_LEAST: "down", Qualifier.AT_MOST: "up"}.get(qualifier, "nearest")
@@ -228,7 +282,9 @@ class Formatter:
 
     def _range(self, low: float, high: float | None, unit: Unit | None, wording: str | None) -> str:
         low_text = self.number(low, unit, direction="down")
-        high_text = self.number(high, unit, direction="up") if high is not None and high == high else "?"
+        high_text = (
+            self.number(high, unit, direction="up") if high is not None and high == high else "?"
+        )
         if wording and self.language == SOURCE_LANGUAGE:
             return f"{wording} {low_text} and {high_text}"
         return self.words.text("between {low} and {high}", CTX_RANGE, low=low_text, high=high_text)
@@ -242,9 +298,13 @@ class Formatter:
         if quantity.approx and (qualifier, closed) in APPROX_BOUND_WORDS:
             direction = "down" if qualifier is Qualifier.AT_LEAST else "up"
             word = self.words.text(APPROX_BOUND_WORDS[qualifier, closed], CTX_APPROX_BOUND)
-            joiner = "" if word.endswith("~") else " "  # "hơn ~9.722 £": one word, the approximation a mark
+            joiner = (
+                "" if word.endswith("~") else " "
+            )  # "hơn ~9.722 £": one word, the approximation a mark
             return f"{word}{joiner}{self.number(quantity.value, unit, direction=direction)}"
-        wording = {(Qualifier.AT_LEAST, True): "at least", (Qualifier.AT_MOST, False): "under"}.get((qualifier, closed))
+        wording = {(Qualifier.AT_LEAST, True): "at least", (Qualifier.AT_MOST, False): "under"}.get(
+            (qualifier, closed)
+        )
         return self.value(quantity.value, qualifier, unit, wording, high=quantity.hi)
 
     # dates and periods ---------------------------------------------------------------
@@ -252,17 +312,23 @@ class Formatter:
         """``31 Mar 2025`` / ``31/3/2025``, ``Mar 2025`` / ``tháng 3/2025``, ``Q3 2018`` /
         ``quý 3/2018``, ``autumn 2018`` / ``mùa thu năm 2018``, ``2025``: ``day`` is the first
         day of what it names (a quarter's or season's first month)."""
-        if self.language == SOURCE_LANGUAGE:  # the one English wording of a date: the curated record's own
+        if (
+            self.language == SOURCE_LANGUAGE
+        ):  # the one English wording of a date: the curated record's own
             return FlexDate(day, precision).label()
         if precision is DatePrecision.YEAR:
             return f"{day.year}"
         if precision is DatePrecision.QUARTER:
-            return self.words.text(QUARTER_PATTERN, CTX_PART_OF_YEAR, quarter=(day.month - 1) // 3 + 1, year=day.year)
+            return self.words.text(
+                QUARTER_PATTERN, CTX_PART_OF_YEAR, quarter=(day.month - 1) // 3 + 1, year=day.year
+            )
         if precision is DatePrecision.SEASON:
             season = next(name for name, month in SEASONS.items() if month == day.month)
             pattern = SEASON_PATTERNS[day.month == 12]
             name = self.words.text(season, CTX_SEASON)
-            return self.words.text(pattern, CTX_PART_OF_YEAR, season=name, year=day.year, next=str(day.year + 1)[2:])
+            return self.words.text(
+                pattern, CTX_PART_OF_YEAR, season=name, year=day.year, next=str(day.year + 1)[2:]
+            )
         pattern = self.words.text(DATE_PATTERNS[precision], CTX_DATE)
         return babel_date(day, pattern, locale=self.language)
 
@@ -286,14 +352,25 @@ class Formatter:
         gives it, never a made-up day (as fmt.format_period reads it)."""
         kind = PeriodType(period.type)
         if kind is PeriodType.AS_AT:
-            return self.words.text("as at {date}", CTX_PERIOD, date=self._bound(period.end, period.end_precision, end=True))
+            return self.words.text(
+                "as at {date}",
+                CTX_PERIOD,
+                date=self._bound(period.end, period.end_precision, end=True),
+            )
         if kind is PeriodType.NOT_STATED:  # "£3m pledged": only when it was said
-            return self.words.text(SPAN_NOT_STATED, CTX_PERIOD, date=self._bound(period.end, period.end_precision, end=True))
+            return self.words.text(
+                SPAN_NOT_STATED,
+                CTX_PERIOD,
+                date=self._bound(period.end, period.end_precision, end=True),
+            )
         if kind is PeriodType.YEAR:
             return self.words.text("{year}", "period: one calendar year", year=period.start.year)
         if kind is PeriodType.FINANCIAL_YEAR:
             return self.words.text(
-                "{start}/{end} financial year", CTX_PERIOD, start=period.start.year, end=str(period.end.year)[2:]
+                "{start}/{end} financial year",
+                CTX_PERIOD,
+                start=period.start.year,
+                end=str(period.end.year)[2:],
             )
         start = self._bound(period.start, period.start_precision)
         end = self._bound(period.end, period.end_precision, end=True)
@@ -305,7 +382,12 @@ class Formatter:
             span = self.words.text("{start} – {end}", CTX_PERIOD, start=start, end=end)
         if kind is PeriodType.SPAN:
             return span
-        return self.words.text("{span}, {kind}", CTX_PERIOD, span=span, kind=self.words.text(PERIOD_TYPES[kind], "period type"))
+        return self.words.text(
+            "{span}, {kind}",
+            CTX_PERIOD,
+            span=span,
+            kind=self.words.text(PERIOD_TYPES[kind], "period type"),
+        )
 
     def _bound(self, day: dt.date, precision: DatePrecision, *, end: bool = False) -> str:
         """A period bound as precise as stated; a bound stated to the day keeps the old

@@ -30,9 +30,12 @@ class Formatter(Protocol):
 
     def decimal(self, x: float, decimals: int = 2) -> str: ...
 
-    def number(self, value: float, unit: Unit | None = None, *, direction: str = "nearest") -> str: ...
+    def number(
+        self, value: float, unit: Unit | None = None, *, direction: str = "nearest"
+    ) -> str: ...
 
     def qualifier_word(self, qualifier: Qualifier | str, wording: str | None = None) -> str: ...
+
 
 CTX_KIND = "a value of a kind of unit"
 CTX_RANK = "a rank: 1 = the largest"
@@ -59,16 +62,34 @@ def has_own_words(unit: Unit | None) -> bool:
     return unit is not None and unit.kind is not None and unit.kind is not UnitKind.MONEY
 
 
-def kind_value(fmt: Formatter, value: float, qualifier: Qualifier, unit: Unit, wording: str | None, high: float | None,
-               change: Change | str | None = None) -> str:
+def kind_value(
+    fmt: Formatter,
+    value: float,
+    qualifier: Qualifier,
+    unit: Unit,
+    wording: str | None,
+    high: float | None,
+    change: Change | str | None = None,
+) -> str:
     """A value in a unit of its own kind (``has_own_words``), its qualifier kept in the document's word."""
     words = fmt.words
     kind = unit.kind
     if kind is UnitKind.RANK:
         return _rank(fmt, value, qualifier, wording, high)
-    number = _qualified(fmt, value, qualifier, wording, high, percent=kind in (UnitKind.PERCENT_CHANGE, UnitKind.PERCENT_SHARE))
+    number = _qualified(
+        fmt,
+        value,
+        qualifier,
+        wording,
+        high,
+        percent=kind in (UnitKind.PERCENT_CHANGE, UnitKind.PERCENT_SHARE),
+    )
     if kind is UnitKind.PERCENT_CHANGE:
-        return words.text(CHANGE_PATTERNS[Change(change or Change.FALL)], CTX_KIND, value=number) if change else number
+        return (
+            words.text(CHANGE_PATTERNS[Change(change or Change.FALL)], CTX_KIND, value=number)
+            if change
+            else number
+        )
     if kind is UnitKind.MULTIPLE:
         return words.text(MULTIPLE, CTX_KIND, value=number)
     if kind is UnitKind.COUNT:
@@ -111,18 +132,31 @@ def _plain(fmt: Formatter, value: float) -> str:
     return fmt.words.integer(round(value)) if float(value).is_integer() else fmt.decimal(value, 2)
 
 
-def _qualified(fmt: Formatter, value: float, qualifier: Qualifier, wording: str | None, high: float | None, percent: bool) -> str:
+def _qualified(
+    fmt: Formatter,
+    value: float,
+    qualifier: Qualifier,
+    wording: str | None,
+    high: float | None,
+    percent: bool,
+) -> str:
     def shown(x: float) -> str:
-        return fmt.words.text(PERCENT, CTX_KIND, number=_plain(fmt, x)) if percent else _plain(fmt, x)
+        return (
+            fmt.words.text(PERCENT, CTX_KIND, number=_plain(fmt, x)) if percent else _plain(fmt, x)
+        )
 
     if qualifier is Qualifier.RANGE:
         high_text = shown(high) if high is not None else "?"
-        return fmt.words.text("between {low} and {high}", "a range of values", low=shown(value), high=high_text)
+        return fmt.words.text(
+            "between {low} and {high}", "a range of values", low=shown(value), high=high_text
+        )
     word = fmt.qualifier_word(qualifier, wording)
     return f"{word} {shown(value)}" if word else shown(value)
 
 
-def _rank(fmt: Formatter, value: float, qualifier: Qualifier, wording: str | None, high: float | None) -> str:
+def _rank(
+    fmt: Formatter, value: float, qualifier: Qualifier, wording: str | None, high: float | None
+) -> str:
     words = fmt.words
     n = int(value)
     if qualifier is Qualifier.AT_MOST:  # "top 10", "one of the two largest": rank 10 or better

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 class Language:
     code: str  # "vi": the link's ?lang=, --lang, the catalogue locale/vi.po and Babel's locale
     own_name: str  # "Tiếng Việt": the page's language switch names each language in itself
-    english_name: str  # "Vietnamese": a catalogue message, how the source dialog names a document's language
+    english_name: (
+        str  # "Vietnamese": a catalogue message, how the source dialog names a document's language
+    )
     tag: str  # "vi-VN": the BCP 47 tag a deck's text runs carry (spelling and screen readers)
 
 

@@ -21,7 +21,17 @@ from pathlib import Path
 from dashboard.curated.problems import DataWarning, Problem
 from dashboard.curated.context_records import ContextStatistic
 from dashboard.curated.records import (
-    Dataset, Event, EventTypeDef, Figure, Location, Metric, Programme, Qualifier, Scope, Source, Unit,
+    Dataset,
+    Event,
+    EventTypeDef,
+    Figure,
+    Location,
+    Metric,
+    Programme,
+    Qualifier,
+    Scope,
+    Source,
+    Unit,
 )
 from dashboard.curated.translations import (
     Translations,
@@ -37,11 +47,24 @@ Record = Programme | Metric | Unit | Source | Event | Scope | EventTypeDef
 
 # The section of data/ each record type is curated in, and the field that is its name.
 SECTION = {
-    Programme: "programmes", Metric: "metrics", Unit: "units", Source: "sources", Event: "events", Figure: "figures",
-    Scope: "scopes", EventTypeDef: "event_types", ContextStatistic: "context_statistics",
+    Programme: "programmes",
+    Metric: "metrics",
+    Unit: "units",
+    Source: "sources",
+    Event: "events",
+    Figure: "figures",
+    Scope: "scopes",
+    EventTypeDef: "event_types",
+    ContextStatistic: "context_statistics",
 }
 NAME_FIELD = {
-    Programme: "name", Metric: "label", Unit: "label", Source: "title", Event: "title", Scope: "label", EventTypeDef: "label",
+    Programme: "name",
+    Metric: "label",
+    Unit: "label",
+    Source: "title",
+    Event: "title",
+    Scope: "label",
+    EventTypeDef: "label",
     ContextStatistic: "statistic",
 }
 
@@ -55,7 +78,9 @@ def _key(record: Record | Figure) -> str:
     return record.file if isinstance(record, Source) else record.id
 
 
-def name(record: Record | Figure, translations: Translations | None, field: str | None = None) -> Phrase:
+def name(
+    record: Record | Figure, translations: Translations | None, field: str | None = None
+) -> Phrase:
     """The record's name (or ``field``: a metric's ``singular``, a unit's ``noun``, a
     source's ``publisher``, a figure's ``note`` or ``start_basis``…) in the translations'
     language; the English form, marked untranslated, when none is curated."""
@@ -105,7 +130,9 @@ def quote_label(document_language: str, words: Words) -> Phrase | None:
     for an English document; nothing when the page reads in the document's own language."""
     if document_language == words.language:
         return None
-    return words.text("verbatim, in {language}", CTX_QUOTE, language=language_name(document_language, words))
+    return words.text(
+        "verbatim, in {language}", CTX_QUOTE, language=language_name(document_language, words)
+    )
 
 
 def quote(
@@ -153,7 +180,9 @@ def _number_reader(words: Words):
         word = words.text(plain, CTX_NUMBER).replace("{digits}", "").strip()
         scales[word.lower()] = scale
     scale_words = "|".join(re.escape(w) for w in sorted(scales, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w/])(?P<num>{_NUMBER})(?![\w/])(?:\s+(?P<scale>{scale_words})\b)?", re.IGNORECASE)
+    pattern = re.compile(
+        rf"(?<![\w/])(?P<num>{_NUMBER})(?![\w/])(?:\s+(?P<scale>{scale_words})\b)?", re.IGNORECASE
+    )
 
     def read(text: str) -> list[tuple[float, str]]:
         found = []
@@ -177,7 +206,9 @@ def _bound_words(words: Words) -> dict[Qualifier, tuple[str, ...]]:
     forms = {q: (words.text(w, CTX_QUALIFIER).lower(),) for q, w in QUALIFIER_WORDS.items()}
     for q, said in BOUND_WORDS.items():  # "ít nhất" as well as "hơn" for a lower bound
         forms[q] = tuple(sorted({*forms[q], *(words.text(w, CTX_QUALIFIER).lower() for w in said)}))
-    forms[Qualifier.APPROX] = tuple(sorted({words.text(w, CTX_QUALIFIER).lower() for w in APPROX_WORDS}))
+    forms[Qualifier.APPROX] = tuple(
+        sorted({words.text(w, CTX_QUALIFIER).lower() for w in APPROX_WORDS})
+    )
     return forms
 
 
@@ -196,17 +227,40 @@ def quote_translation_warnings(dataset: Dataset, translations: Translations) -> 
         form = entry.forms.get("quote_translation") if entry else None
         if not form:
             continue
-        at = Location(entry.location.path, entry.lines.get("quote_translation", entry.location.line))
+        at = Location(
+            entry.location.path, entry.lines.get("quote_translation", entry.location.line)
+        )
         stated = [before for value, before in numbers(form) if math.isclose(value, figure.value)]
         if not stated:
-            warnings.append(Problem(at, "figures.quote_translation", f"does not state the figure's value {figure.value} as the quote does ({figure.quote!r}); correct the translation", "quote-translation-value"))
+            warnings.append(
+                Problem(
+                    at,
+                    "figures.quote_translation",
+                    f"does not state the figure's value {figure.value} as the quote does ({figure.quote!r}); correct the translation",
+                    "quote-translation-value",
+                )
+            )
             continue
         tail = [" ".join(before.lower().split()[-3:]) for before in stated]
         wanted = bounds.get(figure.qualifier, ())
         if wanted and not any(any(w in t for w in wanted) for t in tail):
-            warnings.append(Problem(at, "figures.quote_translation", f"states {figure.value} without its bound ({figure.qualifier.value}: write {' / '.join(wanted)} before it, as the quote does)", "quote-translation-bound"))
+            warnings.append(
+                Problem(
+                    at,
+                    "figures.quote_translation",
+                    f"states {figure.value} without its bound ({figure.qualifier.value}: write {' / '.join(wanted)} before it, as the quote does)",
+                    "quote-translation-bound",
+                )
+            )
         elif not wanted and all(any(w in t for w in every_bound) for t in tail):
-            warnings.append(Problem(at, "figures.quote_translation", f"adds a bound to {figure.value}, which the quote states exactly; remove the bound word", "quote-translation-bound"))
+            warnings.append(
+                Problem(
+                    at,
+                    "figures.quote_translation",
+                    f"adds a bound to {figure.value}, which the quote states exactly; remove the bound word",
+                    "quote-translation-bound",
+                )
+            )
     return warnings
 
 
@@ -224,11 +278,18 @@ def translation_report(dataset: Dataset, data_dir: Path | str) -> list[DataWarni
         translations, problems = load_translations(data_dir, language)
         if problems:
             found += [
-                DataWarning(p.location, p.field, f"{p.message} (translations into {language} are not checked until this file reads)", p.code)
+                DataWarning(
+                    p.location,
+                    p.field,
+                    f"{p.message} (translations into {language} are not checked until this file reads)",
+                    p.code,
+                )
                 for p in problems
             ]
             continue
-        checked = translation_warnings(dataset, translations) + quote_translation_warnings(dataset, translations)
+        checked = translation_warnings(dataset, translations) + quote_translation_warnings(
+            dataset, translations
+        )
         found += [DataWarning(w.location, w.field, w.message, w.code) for w in checked]
     return sorted(found)
 
@@ -253,11 +314,18 @@ def main(argv: list[str] | None = None) -> int:
     for problem in sorted(problems):
         print(f"error: {problem}")
     # Warnings against a file that does not read would list every name: fix the file first.
-    warnings = [] if problems else translation_warnings(dataset, translations) + quote_translation_warnings(dataset, translations)
+    warnings = (
+        []
+        if problems
+        else translation_warnings(dataset, translations)
+        + quote_translation_warnings(dataset, translations)
+    )
     for warning in warnings:
         print(f"warning: {warning}")
     if data_problems:
-        print(f"data/ has {len(data_problems)} problem(s); run `dashboard validate` first, warnings may be incomplete")
+        print(
+            f"data/ has {len(data_problems)} problem(s); run `dashboard validate` first, warnings may be incomplete"
+        )
     print(f"{translations.path}: {len(problems)} problem(s), {len(warnings)} warning(s)")
     return 1 if problems else 0
 

@@ -70,8 +70,15 @@ CONTEXT_PLACES = {
 }
 # A curated record type, by its section of data/.
 RECORD_TYPES = {
-    "programmes": "programme", "metrics": "metric", "units": "unit", "scopes": "scope", "event_types": "event type",
-    "sources": "source", "events": "event", "figures": "figure", "context_statistics": "context statistic",
+    "programmes": "programme",
+    "metrics": "metric",
+    "units": "unit",
+    "scopes": "scope",
+    "event_types": "event type",
+    "sources": "source",
+    "events": "event",
+    "figures": "figure",
+    "context_statistics": "context statistic",
 }
 
 
@@ -112,17 +119,25 @@ def catalogue_rows(directory: Path = LOCALE_DIR, words: Words | None = None) -> 
     for message in catalog:
         if not message.id:
             continue
-        english_forms = tuple(message.id) if isinstance(message.id, (list, tuple)) else (message.id,)
-        forms = tuple(message.string) if isinstance(message.string, (list, tuple)) else (message.string,)
-        rows.append(Row(
-            file=PO_NAME,
-            context=message.context or "",
-            key=english_forms[0],
-            english=" / ".join(english_forms),
-            vietnamese=forms[0] or "",
-            note=" ".join(message.auto_comments + message.user_comments),
-            where=where_it_appears(message.context, message.locations, words),
-        ))
+        english_forms = (
+            tuple(message.id) if isinstance(message.id, (list, tuple)) else (message.id,)
+        )
+        forms = (
+            tuple(message.string)
+            if isinstance(message.string, (list, tuple))
+            else (message.string,)
+        )
+        rows.append(
+            Row(
+                file=PO_NAME,
+                context=message.context or "",
+                key=english_forms[0],
+                english=" / ".join(english_forms),
+                vietnamese=forms[0] or "",
+                note=" ".join(message.auto_comments + message.user_comments),
+                where=where_it_appears(message.context, message.locations, words),
+            )
+        )
     return rows
 
 
@@ -160,15 +175,26 @@ def names_rows(dataset: Dataset, data_dir: Path, words: Words | None = None) -> 
                 if form is None:
                     continue
                 record_type = words.text(RECORD_TYPES[section], CTX)
-                rows.append(Row(
-                    file=sheet_file(entry.location.path, data_dir),
-                    context=f"{record_type} · {field_name}",
-                    key=f"{section}/{key}/{field_name}",
-                    english=_english_of(record, field_name) if record is not None else "",
-                    vietnamese=form,
-                    note=words.text("verbatim quote: the English column is the source's words", CTX) if field_name == QUOTE_FIELD else "",
-                    where=words.text("page and exports" if field_name in NAME_FIELDS else "page: source dialog", CTX),
-                ))
+                rows.append(
+                    Row(
+                        file=sheet_file(entry.location.path, data_dir),
+                        context=f"{record_type} · {field_name}",
+                        key=f"{section}/{key}/{field_name}",
+                        english=_english_of(record, field_name) if record is not None else "",
+                        vietnamese=form,
+                        note=words.text(
+                            "verbatim quote: the English column is the source's words", CTX
+                        )
+                        if field_name == QUOTE_FIELD
+                        else "",
+                        where=words.text(
+                            "page and exports"
+                            if field_name in NAME_FIELDS
+                            else "page: source dialog",
+                            CTX,
+                        ),
+                    )
+                )
     return rows
 
 
@@ -186,7 +212,9 @@ def write_sheet(rows: list[Row], path: Path, words: Words | None = None) -> None
     sheet.append([f"{words.text(name, CTX)} ({name})" for name, _width in COLUMNS])
     waiting = [row for row in rows if AWAITING in row.note]
     for row in waiting + [row for row in rows if AWAITING not in row.note]:
-        sheet.append([row.file, row.context, row.key, row.english, row.vietnamese, row.note, row.where, None])
+        sheet.append(
+            [row.file, row.context, row.key, row.english, row.vietnamese, row.note, row.where, None]
+        )
     for cells in sheet.iter_rows(min_row=2, max_row=len(waiting) + 1):
         for cell in cells[:VERDICT]:
             cell.fill = PatternFill("solid", fgColor="FDE2E1")  # still a proposal: sign these first
@@ -205,7 +233,9 @@ def write_sheet(rows: list[Row], path: Path, words: Words | None = None) -> None
     book.save(path)
 
 
-def review_sheet(dataset: Dataset, data_dir: Path, path: Path, directory: Path | None = None) -> int:
+def review_sheet(
+    dataset: Dataset, data_dir: Path, path: Path, directory: Path | None = None
+) -> int:
     """Write the review workbook of the catalogue and the curated names; the number of rows."""
     directory = directory or LOCALE_DIR  # read when called: a test points it at a copy
     words = Words("vi", directory)

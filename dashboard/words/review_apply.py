@@ -27,13 +27,37 @@ import yaml
 from babel.messages.pofile import normalize, read_po
 
 from dashboard.curated.records import Dataset
-from dashboard.curated.translations import QUOTE_FIELD, Translations, load_translations, translation_files
+from dashboard.curated.translations import (
+    QUOTE_FIELD,
+    Translations,
+    load_translations,
+    translation_files,
+)
 from dashboard.words.catalogue import LOCALE_DIR, Words, placeholders, po_path
 from dashboard.words.names import quote_translation_warnings
-from dashboard.words.review import CONTEXT, COLUMNS, ENGLISH, FILE, KEY, PO_NAME, VERDICT, VIETNAMESE, sheet_file
+from dashboard.words.review import (
+    CONTEXT,
+    COLUMNS,
+    ENGLISH,
+    FILE,
+    KEY,
+    PO_NAME,
+    VERDICT,
+    VIETNAMESE,
+    sheet_file,
+)
 
 CTX = "translations review"
-APPROVED = {"ok", "approved", "✓", "✔", "x", "duyệt", "đồng ý", "đã duyệt"}  # a verdict that changes nothing
+APPROVED = {
+    "ok",
+    "approved",
+    "✓",
+    "✔",
+    "x",
+    "duyệt",
+    "đồng ý",
+    "đã duyệt",
+}  # a verdict that changes nothing
 
 
 class ReviewError(ValueError):
@@ -91,23 +115,55 @@ def read_verdicts(path: Path, words: Words) -> tuple[list[_Verdict], int]:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as err:  # missing, not a workbook, damaged
-        raise ReviewError(words.text("{path}: cannot read it as a workbook ({reason}); give the .xlsx written by 'dashboard translations review'", CTX, path=path, reason=err)) from None
+    except (
+        OSError,
+        ValueError,
+        KeyError,
+        zipfile.BadZipFile,
+        InvalidFileException,
+    ) as err:  # missing, not a workbook, damaged
+        raise ReviewError(
+            words.text(
+                "{path}: cannot read it as a workbook ({reason}); give the .xlsx written by 'dashboard translations review'",
+                CTX,
+                path=path,
+                reason=err,
+            )
+        ) from None
     sheet = book.worksheets[0]
     header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
     last = COLUMNS[VERDICT][0]
     if len(header) <= VERDICT or f"({last})" not in str(header[VERDICT] or ""):
-        raise ReviewError(words.text("{path}: not a review sheet (no '{column}' column); write one with 'dashboard translations review'", CTX, path=path, column=last))
+        raise ReviewError(
+            words.text(
+                "{path}: not a review sheet (no '{column}' column); write one with 'dashboard translations review'",
+                CTX,
+                path=path,
+                column=last,
+            )
+        )
     verdicts, approved = [], 0
     for number, cells in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
-        cells = [("" if value is None else str(value)) for value in (*cells, *[None] * len(COLUMNS))][: len(COLUMNS)]
+        cells = [
+            ("" if value is None else str(value)) for value in (*cells, *[None] * len(COLUMNS))
+        ][: len(COLUMNS)]
         if cells[VERDICT] == "":
             continue
         correction = unicodedata.normalize("NFC", cells[VERDICT])
         if correction.strip().lower() in APPROVED or correction == cells[VIETNAMESE]:
             approved += 1
             continue
-        verdicts.append(_Verdict(number, cells[FILE], cells[CONTEXT], cells[KEY], cells[ENGLISH], cells[VIETNAMESE], correction))
+        verdicts.append(
+            _Verdict(
+                number,
+                cells[FILE],
+                cells[CONTEXT],
+                cells[KEY],
+                cells[ENGLISH],
+                cells[VIETNAMESE],
+                correction,
+            )
+        )
     book.close()
     return verdicts, approved
 
@@ -116,9 +172,17 @@ def _placeholder_refusal(english: str, correction: str, words: Words) -> str | N
     wanted, given = placeholders(english), placeholders(correction)
     dropped, added = sorted(wanted - given), sorted(given - wanted)
     if dropped:
-        return words.text("the correction drops {placeholders}; keep every placeholder", CTX, placeholders=", ".join("{" + p + "}" for p in dropped))
+        return words.text(
+            "the correction drops {placeholders}; keep every placeholder",
+            CTX,
+            placeholders=", ".join("{" + p + "}" for p in dropped),
+        )
     if added:
-        return words.text("the correction adds {placeholders}, which the English does not have; remove it", CTX, placeholders=", ".join("{" + p + "}" for p in added))
+        return words.text(
+            "the correction adds {placeholders}, which the English does not have; remove it",
+            CTX,
+            placeholders=", ".join("{" + p + "}" for p in added),
+        )
     return None
 
 
@@ -143,13 +207,17 @@ def _po_edit(lines: list[str], message, text: str) -> None:
     end = at + 1
     while end < len(lines) and lines[end].startswith('"'):
         end += 1
-    lines[at:end] = f"{name} {normalize(text, width=0)}\n".splitlines(keepends=True)  # the file's style: one line
+    lines[at:end] = f"{name} {normalize(text, width=0)}\n".splitlines(
+        keepends=True
+    )  # the file's style: one line
 
 
 def _apply_po(path: Path, edits: list[tuple[object, str]], words: Words) -> None:
     before = _read_catalog(path)
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    for message, text in sorted(edits, key=lambda edit: -edit[0].lineno):  # from the bottom: line numbers hold
+    for message, text in sorted(
+        edits, key=lambda edit: -edit[0].lineno
+    ):  # from the bottom: line numbers hold
         _po_edit(lines, message, text)
     new_text = "".join(lines)
     after = read_po(io.BytesIO(new_text.encode("utf-8")), locale="vi")
@@ -161,7 +229,14 @@ def _apply_po(path: Path, edits: list[tuple[object, str]], words: Words) -> None
         now = after.get(message.id, message.context)
         expected = (wanted[key],) + _forms(message)[1:] if key in wanted else _forms(message)
         if now is None or _forms(now) != expected:
-            raise ReviewError(words.text("{path}: the edit of '{message}' did not read back; nothing was written", CTX, path=path, message=key[1]))
+            raise ReviewError(
+                words.text(
+                    "{path}: the edit of '{message}' did not read back; nothing was written",
+                    CTX,
+                    path=path,
+                    message=key[1],
+                )
+            )
     path.write_text(new_text, encoding="utf-8")
 
 
@@ -176,45 +251,70 @@ def _yaml_edit(lines: list[str], line: int, field_name: str, text: str) -> None:
         at -= 1
     prefix = pattern.match(lines[at]).group(1)
     column = len(prefix)
+
     def indent(text: str) -> int:
         return len(text) - len(text.lstrip(" "))
 
     end = at + 1
     while end < len(lines):
-        following = next((l for l in lines[end:] if l.strip()), "")  # a blank line belongs to a folded note only inside it
+        following = next(
+            (l for l in lines[end:] if l.strip()), ""
+        )  # a blank line belongs to a folded note only inside it
         if not following or indent(following) <= column:
             break
         end += 1
     dumped = _yaml_value(field_name, text, width=88 - column)
-    lines[at:end] = [prefix + dumped[0] + "\n"] + [" " * column + part + "\n" for part in dumped[1:]]
+    lines[at:end] = [prefix + dumped[0] + "\n"] + [
+        " " * column + part + "\n" for part in dumped[1:]
+    ]
 
 
 def _yaml_value(field_name: str, text: str, width: int) -> list[str]:
     """``field: text`` as the file writes it: a long note folded (``>-``) over lines of at most
     ``width``, like the curated ones; else (or when folding would change it) as PyYAML writes it."""
     if len(field_name) + len(text) + 2 > width:
-        folded = [f"{field_name}: >-"] + ["  " + part for part in textwrap.wrap(text, width - 2, break_long_words=False, break_on_hyphens=False)]
+        folded = [f"{field_name}: >-"] + [
+            "  " + part
+            for part in textwrap.wrap(
+                text, width - 2, break_long_words=False, break_on_hyphens=False
+            )
+        ]
         if yaml.safe_load("\n".join(folded)) == {field_name: text}:
             return folded
-    return yaml.safe_dump({field_name: text}, allow_unicode=True, width=width, sort_keys=False).splitlines()
+    return yaml.safe_dump(
+        {field_name: text}, allow_unicode=True, width=width, sort_keys=False
+    ).splitlines()
 
 
-def _apply_yaml(data_dir: Path, file: str, edits: list[tuple[object, str, str]], words: Words) -> None:
+def _apply_yaml(
+    data_dir: Path, file: str, edits: list[tuple[object, str, str]], words: Words
+) -> None:
     path = next(p for p in translation_files(data_dir, "vi") if sheet_file(p, data_dir) == file)
     before, _ = load_translations(data_dir, "vi")
     original = path.read_text(encoding="utf-8")
     lines = original.splitlines(keepends=True)
-    for entry, field_name, text in sorted(edits, key=lambda edit: -edit[0].lines.get(edit[1], edit[0].location.line)):
+    for entry, field_name, text in sorted(
+        edits, key=lambda edit: -edit[0].lines.get(edit[1], edit[0].location.line)
+    ):
         _yaml_edit(lines, entry.lines.get(field_name, entry.location.line), field_name, text)
     path.write_text("".join(lines), encoding="utf-8")
     after, problems = load_translations(data_dir, "vi")
     wanted = {(entry.section, entry.key, field_name): text for entry, field_name, text in edits}
     for (section, key), entry in before.entries.items():
         now = after.entries.get((section, key))
-        expected = {name: wanted.get((section, key, name), form) for name, form in entry.forms.items()}
+        expected = {
+            name: wanted.get((section, key, name), form) for name, form in entry.forms.items()
+        }
         if problems or now is None or now.forms != expected:
             path.write_text(original, encoding="utf-8")
-            raise ReviewError(words.text("{path}: the edit of {key} did not read back; nothing was written", CTX, path=file, key=f"{section}/{key}"))
+            raise ReviewError(
+                words.text(
+                    "{path}: the edit of {key} did not read back; nothing was written",
+                    CTX,
+                    path=file,
+                    key=f"{section}/{key}",
+                )
+            )
 
 
 # --- the whole -----------------------------------------------------------------------------
@@ -231,7 +331,9 @@ class _Target:
     field: str = ""
 
 
-def _target(verdict: _Verdict, seen: set, catalog, translations: Translations, data_dir: Path, words: Words) -> _Target | str:
+def _target(
+    verdict: _Verdict, seen: set, catalog, translations: Translations, data_dir: Path, words: Words
+) -> _Target | str:
     """Where ``verdict``'s correction goes, or why it is refused (one sentence)."""
     if not verdict.correction.strip():
         return words.text("the correction is empty; write the Vietnamese, or OK to approve", CTX)
@@ -240,28 +342,64 @@ def _target(verdict: _Verdict, seen: set, catalog, translations: Translations, d
         return words.text("a second correction of the same string; keep one row", CTX)
     seen.add(identity)
     if verdict.file == PO_NAME:
-        message = catalog.get(verdict.key, verdict.context or None) or next(  # a plural's key is its singular
-            (m for m in catalog if isinstance(m.id, (list, tuple)) and m.id[0] == verdict.key and m.context == (verdict.context or None)), None,
+        message = catalog.get(
+            verdict.key, verdict.context or None
+        ) or next(  # a plural's key is its singular
+            (
+                m
+                for m in catalog
+                if isinstance(m.id, (list, tuple))
+                and m.id[0] == verdict.key
+                and m.context == (verdict.context or None)
+            ),
+            None,
         )
         if message is None:
-            return words.text("no entry '{key}' (context '{context}') in vi.po; do not edit the File, Context or Key columns", CTX, key=verdict.key, context=verdict.context)
+            return words.text(
+                "no entry '{key}' (context '{context}') in vi.po; do not edit the File, Context or Key columns",
+                CTX,
+                key=verdict.key,
+                context=verdict.context,
+            )
         english = " ".join(message.id) if isinstance(message.id, (list, tuple)) else message.id
         target = _Target(message.lineno, _forms(message)[0] or "", message=message)
     else:
         section, _, rest = verdict.key.partition("/")
         key, _, field_name = rest.rpartition("/")
         entry = translations.entries.get((section, key))
-        if entry is None or sheet_file(entry.location.path, data_dir) != verdict.file or entry.forms.get(field_name) is None:
-            return words.text("no curated name '{key}' in {file}; do not edit the File, Context or Key columns", CTX, key=verdict.key, file=verdict.file)
+        if (
+            entry is None
+            or sheet_file(entry.location.path, data_dir) != verdict.file
+            or entry.forms.get(field_name) is None
+        ):
+            return words.text(
+                "no curated name '{key}' in {file}; do not edit the File, Context or Key columns",
+                CTX,
+                key=verdict.key,
+                file=verdict.file,
+            )
         english = verdict.english
-        target = _Target(entry.lines.get(field_name, entry.location.line), entry.forms[field_name], entry=entry, field=field_name)
+        target = _Target(
+            entry.lines.get(field_name, entry.location.line),
+            entry.forms[field_name],
+            entry=entry,
+            field=field_name,
+        )
     if target.now != verdict.vietnamese:
-        return words.text("the Vietnamese changed since the sheet was written (now '{now}'); write a new sheet and copy the correction into it", CTX, now=target.now)
+        return words.text(
+            "the Vietnamese changed since the sheet was written (now '{now}'); write a new sheet and copy the correction into it",
+            CTX,
+            now=target.now,
+        )
     return _placeholder_refusal(english, verdict.correction, words) or target
 
 
 def apply_sheet(
-    sheet_path: Path, data_dir: Path, directory: Path | None = None, words: Words | None = None, dataset: Dataset | None = None,
+    sheet_path: Path,
+    data_dir: Path,
+    directory: Path | None = None,
+    words: Words | None = None,
+    dataset: Dataset | None = None,
 ) -> Outcome:
     """Check every correction of the sheet; when none is refused, write them all. With the
     ``dataset``, a corrected quote translation must still state its figure's value and bound."""
@@ -284,12 +422,16 @@ def apply_sheet(
         if isinstance(target, str):
             refusals.append(Refusal(sheet, verdict.row, target))
             continue
-        changes.append(Change(verdict.file, target.line, verdict.english, target.now, verdict.correction))
+        changes.append(
+            Change(verdict.file, target.line, verdict.english, target.now, verdict.correction)
+        )
         if target.message is not None:
             po_edits.append((target.message, verdict.correction))
         else:
             entry = target.entry
-            yaml_edits.setdefault(verdict.file, []).append((entry, target.field, verdict.correction))
+            yaml_edits.setdefault(verdict.file, []).append(
+                (entry, target.field, verdict.correction)
+            )
             rows[(entry.section, entry.key, target.field)] = verdict.row
     if dataset is not None:
         refusals += _quote_refusals(dataset, translations, yaml_edits, rows, sheet, words)
@@ -302,19 +444,33 @@ def apply_sheet(
     return Outcome(changes, approved, [])
 
 
-def _quote_refusals(dataset: Dataset, translations: Translations, yaml_edits, rows, sheet: str, words: Words) -> list[Refusal]:
+def _quote_refusals(
+    dataset: Dataset, translations: Translations, yaml_edits, rows, sheet: str, words: Words
+) -> list[Refusal]:
     """A corrected quote translation that no longer states its figure's value with the quote's
     bound ("7 triệu" where the quote says "over £7 million"), as ``dashboard validate`` checks."""
     entries = dict(translations.entries)
     for edits in yaml_edits.values():
         for entry, field_name, text in edits:
             current = entries[(entry.section, entry.key)]
-            entries[(entry.section, entry.key)] = replace(current, forms={**current.forms, field_name: text})
+            entries[(entry.section, entry.key)] = replace(
+                current, forms={**current.forms, field_name: text}
+            )
     corrected = replace(translations, entries=entries)
     refusals = []
     for problem in quote_translation_warnings(dataset, corrected):
         for (section, key, field_name), row in rows.items():
             entry = translations.entries[(section, key)]
-            if field_name == QUOTE_FIELD and problem.location.line == entry.lines.get(QUOTE_FIELD) and problem.location.path == entry.location.path:
-                refusals.append(Refusal(sheet, row, words.text("the correction {problem}", CTX, problem=problem.message)))
+            if (
+                field_name == QUOTE_FIELD
+                and problem.location.line == entry.lines.get(QUOTE_FIELD)
+                and problem.location.path == entry.location.path
+            ):
+                refusals.append(
+                    Refusal(
+                        sheet,
+                        row,
+                        words.text("the correction {problem}", CTX, problem=problem.message),
+                    )
+                )
     return sorted(refusals, key=lambda refusal: refusal.row)

@@ -15,30 +15,53 @@ EN = Words("en")
 CTX = "cli"
 
 
-def translations_group(load: Callable, data_folder: Callable[[Path | None], Path], data_option, seeds_option) -> click.Group:
+def translations_group(
+    load: Callable, data_folder: Callable[[Path | None], Path], data_option, seeds_option
+) -> click.Group:
     """The ``translations`` group; ``load(data_dir, seeds_dir)`` gives the valid dataset and
     ``data_folder(data_dir)`` the folder the names are curated in."""
 
-    @click.group(help=EN.text("Review the Vietnamese: write a sheet a reviewer can sign, and apply their corrections.", CTX))
+    @click.group(
+        help=EN.text(
+            "Review the Vietnamese: write a sheet a reviewer can sign, and apply their corrections.",
+            CTX,
+        )
+    )
     def translations() -> None:
         pass
 
-    @translations.command("review", help=EN.text(
-        "Write every Vietnamese string (catalogue and curated names) with its English, context and where it "
-        "appears, beside an empty column for the reviewer's approval or correction.", CTX,
-    ))
-    @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help=EN.text("Workbook to write (.xlsx).", CTX))
+    @translations.command(
+        "review",
+        help=EN.text(
+            "Write every Vietnamese string (catalogue and curated names) with its English, context and where it "
+            "appears, beside an empty column for the reviewer's approval or correction.",
+            CTX,
+        ),
+    )
+    @click.option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path),
+        required=True,
+        help=EN.text("Workbook to write (.xlsx).", CTX),
+    )
     @data_option
     @seeds_option
     def review(output: Path, data_dir: Path | None, seeds_dir: Path | None) -> None:
         from dashboard.words.review import review_sheet
 
         rows = review_sheet(load(data_dir, seeds_dir), data_folder(data_dir), output)
-        click.echo(EN.text("Wrote {n} strings to review to {path}", CTX, n=EN.integer(rows), path=output))
+        click.echo(
+            EN.text("Wrote {n} strings to review to {path}", CTX, n=EN.integer(rows), path=output)
+        )
 
-    @translations.command("apply", help=EN.text(
-        "Bring a reviewer's corrections from SHEET into vi.po and data/i18n; nothing is written while one is refused.", CTX,
-    ))
+    @translations.command(
+        "apply",
+        help=EN.text(
+            "Bring a reviewer's corrections from SHEET into vi.po and data/i18n; nothing is written while one is refused.",
+            CTX,
+        ),
+    )
     @click.argument("sheet", type=click.Path(path_type=Path))
     @data_option
     @seeds_option
@@ -53,10 +76,20 @@ def translations_group(load: Callable, data_folder: Callable[[Path | None], Path
         for line in [*outcome.refusals, *outcome.changes]:
             click.echo(str(line), err=bool(outcome.refusals))
         if outcome.refusals:
-            raise click.ClickException(EN.text("{n} correction(s) refused; nothing was written", CTX, n=EN.integer(len(outcome.refusals))))
-        click.echo(EN.text(
-            "{changed} changed, {approved} approved as they are", CTX,
-            changed=EN.integer(len(outcome.changes)), approved=EN.integer(outcome.approved),
-        ))
+            raise click.ClickException(
+                EN.text(
+                    "{n} correction(s) refused; nothing was written",
+                    CTX,
+                    n=EN.integer(len(outcome.refusals)),
+                )
+            )
+        click.echo(
+            EN.text(
+                "{changed} changed, {approved} approved as they are",
+                CTX,
+                changed=EN.integer(len(outcome.changes)),
+                approved=EN.integer(outcome.approved),
+            )
+        )
 
     return translations

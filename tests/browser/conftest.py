@@ -22,7 +22,13 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTRA = ROOT / "tests" / "fixtures" / "extra_documents"  # made-up documents, added as data only
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 START_TIMEOUT_S = 60  # the server validates the data and builds the default view first
 
 
@@ -34,10 +40,17 @@ def pytest_collection_modifyitems(items):
 
 
 def chromium_path() -> str:
-    for candidate in (os.environ.get("CHROMIUM"), os.environ.get("BROWSER_PATH"), "/usr/bin/chromium", shutil.which("chromium")):
+    for candidate in (
+        os.environ.get("CHROMIUM"),
+        os.environ.get("BROWSER_PATH"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+    ):
         if candidate and Path(candidate).is_file():
             return candidate
-    pytest.fail("Chromium not found: install Debian's chromium (scripts/test.sh does) or set CHROMIUM=/path/to/chromium")
+    pytest.fail(
+        "Chromium not found: install Debian's chromium (scripts/test.sh does) or set CHROMIUM=/path/to/chromium"
+    )
 
 
 def free_port() -> int:
@@ -60,8 +73,12 @@ def wait_until_serving(url: str, process: subprocess.Popen, log: Path) -> None:
             process.wait(timeout=0.1)
         except subprocess.TimeoutExpired:
             continue
-        pytest.fail(f"`dashboard serve` exited with {process.returncode}:\n{log.read_text(errors='replace')}")
-    pytest.fail(f"`dashboard serve` did not answer {url} within {START_TIMEOUT_S}s:\n{log.read_text(errors='replace')}")
+        pytest.fail(
+            f"`dashboard serve` exited with {process.returncode}:\n{log.read_text(errors='replace')}"
+        )
+    pytest.fail(
+        f"`dashboard serve` did not answer {url} within {START_TIMEOUT_S}s:\n{log.read_text(errors='replace')}"
+    )
 
 
 def start_server(tmp_dir: Path, *extra: str) -> tuple[subprocess.Popen, str, Path]:
@@ -69,7 +86,9 @@ def start_server(tmp_dir: Path, *extra: str) -> tuple[subprocess.Popen, str, Pat
     log = tmp_dir / f"serve-{port}.log"
     command = [sys.executable, "-m", "dashboard.cli", "serve", "--port", str(port), *extra]
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     url = f"http://127.0.0.1:{port}/"
     try:
         wait_until_serving(url, process, log)
@@ -93,7 +112,11 @@ def server(tmp_path_factory):
     process, url, log = start_server(tmp_path_factory.mktemp("server"))
     yield url
     stop_server(process)
-    errors = [line for line in log.read_text(errors="replace").splitlines() if "Traceback" in line or " 500 -" in line]
+    errors = [
+        line
+        for line in log.read_text(errors="replace").splitlines()
+        if "Traceback" in line or " 500 -" in line
+    ]
     assert not errors, f"the server logged errors:\n{log.read_text(errors='replace')}"
 
 
@@ -130,7 +153,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
 

@@ -3,7 +3,6 @@ the default view, the source dialog open, and a 390 px phone. Once per state."""
 
 from __future__ import annotations
 
-import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from test_dashboard import MODAL, MARK, open_view
@@ -17,7 +16,11 @@ def violations(page) -> list[str]:
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     results = AXE.run(page)
     return [
-        f"{v['id']} ({v['impact']}): " + "; ".join(" ".join(node["target"]) if isinstance(node["target"][0], str) else str(node["target"]) for node in v["nodes"])
+        f"{v['id']} ({v['impact']}): "
+        + "; ".join(
+            " ".join(node["target"]) if isinstance(node["target"][0], str) else str(node["target"])
+            for node in v["nodes"]
+        )
         for v in results.response["violations"]
     ]
 

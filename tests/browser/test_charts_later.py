@@ -16,8 +16,12 @@ def drawn(page, name: str) -> bool:
     return page.evaluate("(s) => !!document.querySelector(s)", f"#chart-graph-{name} .main-svg")
 
 
-@pytest.mark.parametrize("data", ["server", "crowded_server"])  # the shipped data; with made-up documents added
-def test_a_chart_far_below_the_first_screen_is_drawn_only_when_the_reader_comes_near_it(new_page, request, data):
+@pytest.mark.parametrize(
+    "data", ["server", "crowded_server"]
+)  # the shipped data; with made-up documents added
+def test_a_chart_far_below_the_first_screen_is_drawn_only_when_the_reader_comes_near_it(
+    new_page, request, data
+):
     page = new_page(390, 800)
     page.goto(request.getfixturevalue(data))
     page.wait_for_selector("#cards li, #cards p")

@@ -39,7 +39,9 @@ def test_a_permalink_opens_the_source_dialog_and_its_link_copies_from_the_keyboa
         button = page.locator("button[data-copy='cite-link']")
         button.focus()
         page.keyboard.press("Enter")
-        page.wait_for_function("() => document.querySelector(\"button[data-copy='cite-link']\").dataset.done === '1'")
+        page.wait_for_function(
+            "() => document.querySelector(\"button[data-copy='cite-link']\").dataset.done === '1'"
+        )
         assert page.evaluate("navigator.clipboard.readText()") == address
         status = button.locator("xpath=following-sibling::*[contains(@class, 'copy-status')]")
         assert status.inner_text() == "Copied"

@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard.analysis.claims import restated
-from dashboard.analysis.frame import Filters, apply_filters, figures_frame, funding_ratios, ratio_pairs
+from dashboard.analysis.frame import Filters, apply_filters, figures_frame, funding_ratios
 from dashboard.views.view import MAX_RATIOS
 from dashboard.views.cards import CARD_LINES, Card, headline_cards
 from dashboard.views.charts import BAR_TRACE_ROLE, CHARTS, build_chart
@@ -64,7 +64,10 @@ class Shipped:
     def cards(self, filters: Filters | None = None) -> dict[str, Card]:
         filters = filters or self.default
         # the lines the page holds: the card's first CARD_LINES by headline order, grouped by scope
-        return {c.metric: c for c in headline_cards(self.figures(filters), self.dataset, filters, lines=CARD_LINES)}
+        return {
+            c.metric: c
+            for c in headline_cards(self.figures(filters), self.dataset, filters, lines=CARD_LINES)
+        }
 
     def value(self, figure_id: str) -> float:
         return float(self.frame.set_index("id").loc[figure_id, "value"])
@@ -83,7 +86,9 @@ def expect_cards(page, cards: dict[str, Card]) -> None:
             expect(card(page, metric).locator(".card-empty")).to_have_text(expected.empty_message)
             expect(card(page, metric).locator(".card-line")).to_have_count(0)
         else:
-            expect(card(page, metric).locator(".card-line.is-headline .card-value")).to_have_text(expected.headline.value_text)
+            expect(card(page, metric).locator(".card-line.is-headline .card-value")).to_have_text(
+                expected.headline.value_text
+            )
 
 
 def ready(page) -> None:
@@ -141,7 +146,9 @@ def set_years(page, year_from: int, year_to: int) -> None:
         if box.input_value() != str(year):
             box.fill(str(year))
             box.press("Tab")
-    expect(page.locator(SUMMARY)).to_contain_text(f"· {year_from if year_from == year_to else f'{year_from}–{year_to}'} ·")
+    expect(page.locator(SUMMARY)).to_contain_text(
+        f"· {year_from if year_from == year_to else f'{year_from}–{year_to}'} ·"
+    )
     idle(page)
 
 
@@ -155,7 +162,9 @@ def pick_programme(page, name: str) -> None:
 
 
 def table_ids(page) -> set[str]:
-    return set(page.locator(ROWS).evaluate_all("rows => rows.map(r => r.getAttribute('data-figure'))"))
+    return set(
+        page.locator(ROWS).evaluate_all("rows => rows.map(r => r.getAttribute('data-figure'))")
+    )
 
 
 def click_middle(page, locator) -> None:
@@ -178,14 +187,18 @@ def assert_clean(page) -> None:
 
 def test_the_page_loads_with_no_console_errors(page, server):
     open_view(page, server)
-    expect(page.locator("h1")).to_have_text("UK–Vietnam cooperation on migration and human trafficking")
+    expect(page.locator("h1")).to_have_text(
+        "UK–Vietnam cooperation on migration and human trafficking"
+    )
     assert_clean(page)
 
 
 def test_every_chart_and_card_renders_with_its_source_and_text_alternative(page, server, shipped):
     open_view(page, server)
     expect_cards(page, shipped.cards())
-    for line in shipped.cards()["funding"].lines[:CARD_LINES]:  # each line shown says whether it was achieved or pledged
+    for line in shipped.cards()["funding"].lines[
+        :CARD_LINES
+    ]:  # each line shown says whether it was achieved or pledged
         expect(card(page, "funding")).to_contain_text(line.kind_label)
     for name, spec in CHARTS.items():
         panel = page.locator(f".chart-panel[data-chart='{name}']")
@@ -205,7 +218,9 @@ def test_qualified_values_keep_their_words_on_the_charts(page, server):
     funding = page.locator("#chart-graph-funding")
     expect(funding).to_contain_text("over £7m")
     expect(funding).to_contain_text("up to £1m (committed)")
-    expect(page.locator(".chart-panel[data-chart='funding'] .chart-notes")).to_contain_text("lower bound")
+    expect(page.locator(".chart-panel[data-chart='funding'] .chart-notes")).to_contain_text(
+        "lower bound"
+    )
 
 
 # --- filters -------------------------------------------------------------------------------------
@@ -213,7 +228,10 @@ def test_qualified_values_keep_their_words_on_the_charts(page, server):
 
 def test_a_2022_only_view_drops_the_returns_figure_and_the_2025_commitment(page, server, shipped):
     in_2022 = shipped.view(year_from=2022, year_to=2022)
-    assert {"uk-returns-since-general-election", "joint-action-plan-funding-2025"} <= shipped.ids() - shipped.ids(in_2022)
+    assert {
+        "uk-returns-since-general-election",
+        "joint-action-plan-funding-2025",
+    } <= shipped.ids() - shipped.ids(in_2022)
     open_view(page, server)
     set_years(page, 2022, 2022)
     expect(page.locator(ROWS)).to_have_count(shipped.first_page(in_2022))
@@ -222,7 +240,9 @@ def test_a_2022_only_view_drops_the_returns_figure_and_the_2025_commitment(page,
     if not shipped.ids(replace(in_2022, metrics=("returns",))):
         expect(page.locator("#chart-graph-returns")).to_contain_text("No returns figures in 2022")
     funding_2022 = set(shipped.figures(replace(in_2022, metrics=("funding",)))["value_label"])
-    if "up to £1m" not in funding_2022:  # the 2025 commitment is not drawn, unless a 2022 figure reads the same
+    if (
+        "up to £1m" not in funding_2022
+    ):  # the 2025 commitment is not drawn, unless a 2022 figure reads the same
         expect(page.locator("#chart-graph-funding")).not_to_contain_text("up to £1m")
     assert_clean(page)
 
@@ -244,9 +264,13 @@ def test_the_table_search_narrows_the_rows(page, server, shipped):
     from dashboard.views.table import TableIndex, TableQuery, table_page, table_rows
 
     index = TableIndex.of(table_rows(shipped.figures()))
-    found = table_page(index, list(shipped.figures()["id"]), TableQuery(search="720 victims"), page_size=10_000)
+    found = table_page(
+        index, list(shipped.figures()["id"]), TableQuery(search="720 victims"), page_size=10_000
+    )
     expected = {row["id"] for row in found.rows}
-    assert "msf-vietnam-victims-identified" in expected and len(expected) < shipped.count()  # the search narrows
+    assert (
+        "msf-vietnam-victims-identified" in expected and len(expected) < shipped.count()
+    )  # the search narrows
     open_view(page, server)
     page.fill("#figures-table-search", "720 victims")  # words of one figure's quote
     expect(page.locator(ROWS)).to_have_count(min(len(expected), shipped.page_size))
@@ -258,7 +282,11 @@ def test_the_url_reflects_the_filters_and_reloading_restores_them(page, server, 
     open_view(page, server)
     set_years(page, 2024, 2025)
     pick_programme(page, "Modern Slavery Fund in Vietnam")
-    assert query(page) == {"year_from": ["2024"], "year_to": ["2025"], "programme": ["modern-slavery-fund-vietnam"]}
+    assert query(page) == {
+        "year_from": ["2024"],
+        "year_to": ["2025"],
+        "programme": ["modern-slavery-fund-vietnam"],
+    }
     # a reload aborts a callback still in flight (a console problem): the view's table first, then
     # no callback waiting (networkidle returns at once once the page has loaded)
     expect(page.locator(ROWS)).to_have_count(shipped.first_page(view))
@@ -298,7 +326,9 @@ def test_a_shared_link_never_shows_another_views_numbers_not_even_at_first(page,
     is the linked view's: the page never shows the default view's numbers first."""
     page.add_init_script(RECORD_SHOWN)
     open_view(page, server + "?year_from=2022&year_to=2022")
-    final = page.evaluate("() => document.getElementById('view-summary').textContent + ' | ' + document.getElementById('cards').textContent")
+    final = page.evaluate(
+        "() => document.getElementById('view-summary').textContent + ' | ' + document.getElementById('cards').textContent"
+    )
     assert "· 2022 ·" in final
     shown = page.evaluate("window.__shown")
     assert shown, "the observer saw nothing"
@@ -338,7 +368,9 @@ def test_enter_in_a_year_box_applies_it_and_a_following_reset_still_wins(page, s
 
 def test_reset_returns_to_the_default_view_and_a_bare_address(page, server, shipped):
     open_view(page, server + "?year_from=2024&programme=uk-returns")
-    expect(page.locator(ROWS)).to_have_count(shipped.first_page(shipped.view(year_from=2024, programmes=("uk-returns",))))
+    expect(page.locator(ROWS)).to_have_count(
+        shipped.first_page(shipped.view(year_from=2024, programmes=("uk-returns",)))
+    )
     page.click("#filter-reset")
     expect(page.locator(ROWS)).to_have_count(shipped.first_page())
     page.wait_for_function("() => location.search === ''")
@@ -347,11 +379,17 @@ def test_reset_returns_to_the_default_view_and_a_bare_address(page, server, ship
 
 def test_a_forged_out_of_range_year_from_falls_back_to_the_defaults(page, server, shipped):
     first = shipped.default.year_from
-    open_view(page, server + "?year_from=1066&year_to=2024&programme=uk-returns&programme=%3Cscript%3E")
-    expect(page.locator(SUMMARY)).to_contain_text(f"· {first}–2024 · Returns of people with no right to be in the UK ·")
+    open_view(
+        page, server + "?year_from=1066&year_to=2024&programme=uk-returns&programme=%3Cscript%3E"
+    )
+    expect(page.locator(SUMMARY)).to_contain_text(
+        f"· {first}–2024 · Returns of people with no right to be in the UK ·"
+    )
     expect(year_inputs(page)[0]).to_have_value(str(first))
     expect(year_inputs(page)[1]).to_have_value("2024")
-    expect(page.locator(ROWS)).to_have_count(shipped.first_page(shipped.view(year_to=2024, programmes=("uk-returns",))))
+    expect(page.locator(ROWS)).to_have_count(
+        shipped.first_page(shipped.view(year_to=2024, programmes=("uk-returns",)))
+    )
     assert_clean(page)
 
 
@@ -363,8 +401,12 @@ def test_an_empty_selection_shows_messages_not_blank_axes(page, server):
         graph = page.locator(f"#chart-graph-{name}")
         expect(graph).to_contain_text("No ")
         expect(graph.locator(".xtick")).to_have_count(0)
-    expect(card(page, "returns").locator(".card-empty")).to_contain_text("No ")  # the chosen metric's card, saying so
-    expect(page.locator(".headline-card")).to_have_count(1)  # and no empty card for a metric not chosen (issue 8)
+    expect(card(page, "returns").locator(".card-empty")).to_contain_text(
+        "No "
+    )  # the chosen metric's card, saying so
+    expect(page.locator(".headline-card")).to_have_count(
+        1
+    )  # and no empty card for a metric not chosen (issue 8)
 
 
 # --- provenance ------------------------------------------------------------------------------------
@@ -381,21 +423,31 @@ def expect_source(page, quote: str, title: str) -> None:
 
 def test_a_click_on_a_bar_shows_its_quote_highlighted_in_the_source(page, server, shipped, config):
     figures = shipped.figures()
-    chart = build_chart("returns", figures, figures.iloc[0:0], shipped.dataset, config.theme, shipped.default)
-    first = next(t for t in chart.data if (t.meta or {}).get("role") == BAR_TRACE_ROLE).customdata[0][0]
+    chart = build_chart(
+        "returns", figures, figures.iloc[0:0], shipped.dataset, config.theme, shipped.default
+    )
+    first = next(t for t in chart.data if (t.meta or {}).get("role") == BAR_TRACE_ROLE).customdata[
+        0
+    ][0]
     figure = shipped.dataset.figure(first)  # the figure the first bar draws
     open_view(page, server)
     click_middle(page, page.locator("#chart-graph-returns .bars .point path").first)
     expect_source(page, figure.quote, shipped.dataset.source(figure.source).title)
-    if figure.period.start_basis:  # how the start date was derived ("the general election of 4 July 2024")
+    if (
+        figure.period.start_basis
+    ):  # how the start date was derived ("the general election of 4 July 2024")
         expect(page.locator(MODAL)).to_contain_text(figure.period.start_basis)
     assert_clean(page)
 
 
 def test_a_click_on_a_table_row_shows_its_quote_highlighted_in_the_source(page, server):
-    open_view(page, server + "?metric=migrants_educated")  # its row is on the first page however many figures there are
+    open_view(
+        page, server + "?metric=migrants_educated"
+    )  # its row is on the first page however many figures there are
     page.locator(f"{ROWS}[data-figure='msf-vietnam-migrants-educated'] td").first.click()
-    expect_source(page, "educated 1,936 aspiring migrants to the risks of human trafficking", "Home Office")
+    expect_source(
+        page, "educated 1,936 aspiring migrants to the risks of human trafficking", "Home Office"
+    )
     page.get_by_role("button", name="Close").last.click()
     expect(page.locator(MODAL)).to_have_count(0)
 
@@ -409,7 +461,9 @@ def focused(page) -> str:
     }""")
 
 
-def test_the_table_is_one_tab_stop_with_arrow_keys_inside_and_enter_opens_a_rows_source(page, server, shipped):
+def test_the_table_is_one_tab_stop_with_arrow_keys_inside_and_enter_opens_a_rows_source(
+    page, server, shipped
+):
     open_view(page, server)
     page.locator("#figures-table-search").focus()
     page.keyboard.press("Tab")
@@ -449,18 +503,26 @@ def test_enter_on_a_header_sorts_the_table(page, server):
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")
-    expect(page.locator("#figures-table th[data-col='value']")).to_have_attribute("aria-sort", "ascending")
+    expect(page.locator("#figures-table th[data-col='value']")).to_have_attribute(
+        "aria-sort", "ascending"
+    )
     assert focused(page) == "button:value:head"
 
 
-def test_funding_per_person_keeps_its_bounds_and_each_figure_opens_its_source(page, server, shipped):
+def test_funding_per_person_keeps_its_bounds_and_each_figure_opens_its_source(
+    page, server, shipped
+):
     open_view(page, server + "?programme=modern-slavery-fund-vietnam")
     ratios = page.locator("#ratios .ratio-line")
     figures = shipped.figures(shipped.view(programmes=("modern-slavery-fund-vietnam",)))
-    expected = funding_ratios(figures, shipped.dataset)[:MAX_RATIOS]  # worked out as the page does, bounds and all
+    expected = funding_ratios(figures, shipped.dataset)[
+        :MAX_RATIOS
+    ]  # worked out as the page does, bounds and all
     assert expected, "the fund's funding and counts of people make a ratio"
     expect(ratios).to_have_count(len(expected))
-    for i, ratio in enumerate(expected):  # "over £9,722 per victim identified", "no bound either way: …"
+    for i, ratio in enumerate(
+        expected
+    ):  # "over £9,722 per victim identified", "no bound either way: …"
         expect(ratios.nth(i).locator(".ratio-value")).to_have_text(ratio.text)
     first = expected[0]
     ratios.nth(0).get_by_role("button", name=first.denominator_text).click()
@@ -472,12 +534,18 @@ def test_funding_per_person_keeps_its_bounds_and_each_figure_opens_its_source(pa
 def test_a_timeline_marker_opens_the_event_in_its_source(page, server):
     open_view(page, server + "?programme=migration-dialogue&year_from=2022&year_to=2022")
     click_middle(page, page.locator("#chart-graph-timeline .scatterlayer .point").first)
-    expect_source(page, "The first UK – Vietnam Migration Dialogue was held in Hanoi on August 15, 2022", "Migration Dialogue")
+    expect_source(
+        page,
+        "The first UK – Vietnam Migration Dialogue was held in Hanoi on August 15, 2022",
+        "Migration Dialogue",
+    )
 
 
 def test_a_card_opens_its_source_from_the_keyboard_and_escape_closes_it(page, server, shipped):
     headline = shipped.cards()["victims_identified"].headline
-    figure = shipped.dataset.figure(headline.figure_id)  # the card's first line, whichever document states it
+    figure = shipped.dataset.figure(
+        headline.figure_id
+    )  # the card's first line, whichever document states it
     open_view(page, server)
     line = card(page, "victims_identified").locator(".card-line").first
     line.focus()
@@ -513,7 +581,14 @@ def test_the_open_dropdowns_highlighted_option_is_marked_by_more_than_colour(pag
 def test_forged_callback_payloads_get_an_answer_not_a_server_error(server):
     """POST what a hostile client could send to the filter callbacks; the server must answer."""
     dependencies = json.loads(urllib.request.urlopen(server + "_dash-dependencies").read())
-    filter_callbacks = [d for d in dependencies if any(o in d["output"] for o in ("cards.children", "url.search", "figures-table-body.children"))]
+    filter_callbacks = [
+        d
+        for d in dependencies
+        if any(
+            o in d["output"]
+            for o in ("cards.children", "url.search", "figures-table-body.children")
+        )
+    ]
     assert len(filter_callbacks) == 3
     forged_values = [None, "2022", [2030, 1990], {"$gt": ""}, ["x"] * 5000, 10**30, [True, "a"]]
     for dependency in filter_callbacks:
@@ -522,17 +597,27 @@ def test_forged_callback_payloads_get_an_answer_not_a_server_error(server):
             body = {
                 "output": dependency["output"],
                 "outputs": [{"id": i, "property": p} for i, p in outputs],
-                "inputs": [{"id": i["id"], "property": i["property"], "value": value} for i in dependency["inputs"]],
+                "inputs": [
+                    {"id": i["id"], "property": i["property"], "value": value}
+                    for i in dependency["inputs"]
+                ],
                 "changedPropIds": [f"{i['id']}.{i['property']}" for i in dependency["inputs"]],
-                "state": [{"id": i["id"], "property": i["property"], "value": value} for i in dependency.get("state", [])],
+                "state": [
+                    {"id": i["id"], "property": i["property"], "value": value}
+                    for i in dependency.get("state", [])
+                ],
             }
             request = urllib.request.Request(
-                server + "_dash-update-component", data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+                server + "_dash-update-component",
+                data=json.dumps(body).encode(),
+                headers={"Content-Type": "application/json"},
             )
             try:
                 with urllib.request.urlopen(request) as response:
                     assert response.status in (200, 204)
-            except urllib.error.HTTPError as refused:  # e.g. 413 for 5,000 values in every input: an answer, not a 500
+            except (
+                urllib.error.HTTPError
+            ) as refused:  # e.g. 413 for 5,000 values in every input: an answer, not a 500
                 assert 400 <= refused.code < 500, refused
 
 
@@ -564,7 +649,9 @@ YEAR_LABELS_TOUCHING = """() => {
 def test_the_year_labels_under_the_slider_never_run_together(new_page, server, width):
     page = new_page(width, 900)
     open_view(page, server)
-    page.wait_for_function(f"() => ({YEAR_LABELS_TOUCHING})().length === 0", polling=250, timeout=5_000)
+    page.wait_for_function(
+        f"() => ({YEAR_LABELS_TOUCHING})().length === 0", polling=250, timeout=5_000
+    )
     assert_clean(page)
 
 
@@ -595,7 +682,12 @@ def test_the_table_breaks_lines_between_words_not_inside_them(new_page, request,
     page = new_page(width, 900)
     open_view(page, request.getfixturevalue(served))
     assert page.evaluate(WORDS_WIDER_THAN_THEIR_CELL) == []
-    assert page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    assert (
+        page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        <= 0
+    )
     assert_clean(page)
 
 
@@ -605,8 +697,12 @@ def test_charts_follow_the_window_when_it_is_resized(new_page, server):
     for width in (390, 1280, 1440, 390):
         page.set_viewport_size({"width": width, "height": 900})
         page.wait_for_function(f"() => ({CHARTS_WIDER_THAN_THEIR_BOX})().length === 0", polling=250)
-        overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, f"the page scrolls sideways by {overflow} px after resizing to {width} px"
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, (
+            f"the page scrolls sideways by {overflow} px after resizing to {width} px"
+        )
     assert_clean(page)
 
 
@@ -614,15 +710,21 @@ def test_charts_follow_the_window_when_it_is_resized(new_page, server):
 def test_no_sideways_scroll_and_no_cut_text_at_each_designed_width(new_page, server, width):
     page = new_page(width, 1000)
     open_view(page, server)
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
     assert overflow <= 0
     assert page.evaluate(CUT_TEXT) == []
     quote = page.locator(f"{ROWS} td[data-col='quote']").first
-    assert quote.evaluate("e => getComputedStyle(e).whiteSpace") == "normal"  # the quote wraps, whole
+    assert (
+        quote.evaluate("e => getComputedStyle(e).whiteSpace") == "normal"
+    )  # the quote wraps, whole
     for name in CHARTS:
         panel = page.locator(f".chart-panel[data-chart='{name}']").bounding_box()
         svg = page.locator(f"#chart-graph-{name} .main-svg").first.bounding_box()
-        assert svg["x"] + svg["width"] <= panel["x"] + panel["width"] + 1, f"{name} chart wider than its panel"
+        assert svg["x"] + svg["width"] <= panel["x"] + panel["width"] + 1, (
+            f"{name} chart wider than its panel"
+        )
     assert_clean(page)
 
 
@@ -635,11 +737,14 @@ def test_the_csv_download_holds_the_filtered_figures(page, server, shipped):
     assert lines[0].startswith("id,programme,metric,value")
     ids = {line.split(",", 1)[0] for line in lines[1:]}
     assert len(lines) == 1 + shipped.count(shipped.view(programmes=("uk-returns",)))
-    assert ids == shipped.ids(shipped.view(programmes=("uk-returns",))) and "uk-returns-since-general-election" in ids
+    assert (
+        ids == shipped.ids(shipped.view(programmes=("uk-returns",)))
+        and "uk-returns-since-general-election" in ids
+    )
 
 
 def test_the_table_shows_and_searches_programme_names_not_their_codes(page, server, shipped):
-    """"Border" is in the summit programme's name, not its code's form: the rows holding it are
+    """ "Border" is in the summit programme's name, not its code's form: the rows holding it are
     worked out by the table's own pure search (a document added later may say it too)."""
     from dashboard.views.table import TableIndex, TableQuery, table_page, table_rows
 
@@ -651,8 +756,12 @@ def test_the_table_shows_and_searches_programme_names_not_their_codes(page, serv
     page.fill("#figures-table-search", "Border")
     expect(page.locator(ROWS)).to_have_count(min(len(expected), shipped.page_size))
     assert table_ids(page) <= expected
-    summit = page.locator(f"{ROWS}[data-figure='border-security-summit-partners'] td[data-col='programme']")
-    expect(summit).to_have_text(shipped.dataset.programme("border-security-summit").name)  # the name, not the code
+    summit = page.locator(
+        f"{ROWS}[data-figure='border-security-summit-partners'] td[data-col='programme']"
+    )
+    expect(summit).to_have_text(
+        shipped.dataset.programme("border-security-summit").name
+    )  # the name, not the code
 
 
 # --- the table's pages: the server sends one page at a time ----------------------------------------
@@ -670,13 +779,17 @@ def test_the_pager_walks_through_the_pages_of_the_view(page, paged_server, shipp
     pages = math.ceil(total / PAGED)
     assert pages >= 3, "the pager test needs at least three pages of shipped figures"
     open_view(page, paged_server)
-    expect(page.locator("#figures-table-count")).to_have_text(f"1–3 of {total} figures in this view")
+    expect(page.locator("#figures-table-count")).to_have_text(
+        f"1–3 of {total} figures in this view"
+    )
     expect(page_label(page)).to_have_text(f"Page 1 of {pages}")
     expect(page.get_by_role("button", name="Previous page")).to_be_disabled()
     first = table_ids(page)
     page.get_by_role("button", name="Next page").click()
     expect(page_label(page)).to_have_text(f"Page 2 of {pages}")
-    expect(page.locator("#figures-table-count")).to_have_text(f"4–6 of {total} figures in this view")
+    expect(page.locator("#figures-table-count")).to_have_text(
+        f"4–6 of {total} figures in this view"
+    )
     assert len(table_ids(page)) == 3 and not table_ids(page) & first
     page.get_by_role("button", name="Last page").click()
     expect(page_label(page)).to_have_text(f"Page {pages} of {pages}")
@@ -690,7 +803,9 @@ def test_the_pager_walks_through_the_pages_of_the_view(page, paged_server, shipp
 
 def test_sorting_a_column_orders_the_whole_view_not_only_the_page(page, paged_server, shipped):
     figures = shipped.figures()
-    figures = figures[figures["id"].isin(shipped.ids())]  # the rows the table holds (a restatement is on its figure's)
+    figures = figures[
+        figures["id"].isin(shipped.ids())
+    ]  # the rows the table holds (a restatement is on its figure's)
     values = sorted(figures["value"], reverse=True)
 
     def expect_first_row_worth(value: float) -> None:  # waits for the server's page to arrive
@@ -706,12 +821,18 @@ def test_sorting_a_column_orders_the_whole_view_not_only_the_page(page, paged_se
     expect(page.locator(ROWS)).to_have_count(PAGED)
     expect_first_row_worth(values[0])
     # the largest values of all the view's figures, not only of the first page's
-    shown = [shipped.value(i) for i in page.locator(ROWS).evaluate_all("rows => rows.map(r => r.dataset.figure)")]
+    shown = [
+        shipped.value(i)
+        for i in page.locator(ROWS).evaluate_all("rows => rows.map(r => r.dataset.figure)")
+    ]
     assert shown == values[:PAGED]
     page.get_by_role("button", name="Next page").click()
     expect(page_label(page)).to_contain_text("Page 2 of")
     expect_first_row_worth(values[PAGED])
-    shown = [shipped.value(i) for i in page.locator(ROWS).evaluate_all("rows => rows.map(r => r.dataset.figure)")]
+    shown = [
+        shipped.value(i)
+        for i in page.locator(ROWS).evaluate_all("rows => rows.map(r => r.dataset.figure)")
+    ]
     assert shown == values[PAGED : 2 * PAGED]
     assert_clean(page)
 
@@ -723,4 +844,6 @@ def test_a_filter_change_goes_back_to_the_first_page(page, paged_server, shipped
     expect(page_label(page)).to_have_text(f"Page 2 of {math.ceil(shipped.count() / PAGED)}")
     set_years(page, 2022, 2022)
     expect(page_label(page)).to_have_text(f"Page 1 of {math.ceil(in_2022 / PAGED)}")
-    expect(page.locator("#figures-table-count")).to_have_text(f"1–{min(PAGED, in_2022)} of {in_2022} figures in this view")
+    expect(page.locator("#figures-table-count")).to_have_text(
+        f"1–{min(PAGED, in_2022)} of {in_2022} figures in this view"
+    )

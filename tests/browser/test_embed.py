@@ -47,20 +47,30 @@ def other_site():
     server.shutdown()
 
 
-def test_a_page_of_another_origin_frames_the_pages_snippet_and_its_reader_sees_the_chart_whole(new_page, server, other_site):
+def test_a_page_of_another_origin_frames_the_pages_snippet_and_its_reader_sees_the_chart_whole(
+    new_page, server, other_site
+):
     name = next(iter(CHARTS))
     dashboard = new_page()
     open_view(dashboard, server + "?lang=vi")
-    snippet = dashboard.locator(f"#chart-embed-{name}").input_value()  # what a user copies from the Embed box
+    snippet = dashboard.locator(
+        f"#chart-embed-{name}"
+    ).input_value()  # what a user copies from the Embed box
     page = new_page()
-    address = other_site(f'<!DOCTYPE html><html lang="en"><title>Intranet</title><h1>Our briefing</h1>{snippet}</html>')
+    address = other_site(
+        f'<!DOCTYPE html><html lang="en"><title>Intranet</title><h1>Our briefing</h1>{snippet}</html>'
+    )
     assert urlsplit(address).netloc != urlsplit(server).netloc  # another origin
     page.goto(address)
     frame = page.frame_locator("iframe")
     expect(frame.locator(".embed-graph .main-svg").first).to_be_visible(timeout=30_000)
     expect(frame.locator("h1.embed-title")).to_have_text(CHARTS[name].title_in(Words("vi")))
-    expect(frame.locator(".embed-source")).to_contain_text(re.compile("nguồn", re.IGNORECASE))  # "Nguồn: …" or "Các nguồn: …"
-    assert frame.locator(".embed-graph .bars path, .embed-graph .scatterlayer .point").count() > 0  # marks drawn, not an empty plot
+    expect(frame.locator(".embed-source")).to_contain_text(
+        re.compile("nguồn", re.IGNORECASE)
+    )  # "Nguồn: …" or "Các nguồn: …"
+    assert (
+        frame.locator(".embed-graph .bars path, .embed-graph .scatterlayer .point").count() > 0
+    )  # marks drawn, not an empty plot
     inner = page.frames[1]
     inner.wait_for_function("() => document.documentElement.dataset.drawn === '1'")
     # the snippet's height holds the chart, its notes, source and link: no scroll bar inside the frame
@@ -81,11 +91,17 @@ def test_the_embed_box_gives_the_iframe_by_keyboard_and_follows_the_filters(page
     assert src.path == f"/embed/{name}" and not src.query
     page.keyboard.press("Tab")  # on to "Copy the code"
     page.keyboard.press("Enter")
-    expect(page.locator(f".chart-{name} .chart-embed-status")).to_have_text("Copied: paste it into your page.")
+    expect(page.locator(f".chart-{name} .chart-embed-status")).to_have_text(
+        "Copied: paste it into your page."
+    )
     page.context.grant_permissions(["clipboard-read"], origin=server.rstrip("/"))
-    assert page.evaluate("navigator.clipboard.readText()") == box.input_value()  # the snippet itself is on the clipboard
+    assert (
+        page.evaluate("navigator.clipboard.readText()") == box.input_value()
+    )  # the snippet itself is on the clipboard
     set_years(page, 2022, 2022)
-    page.wait_for_function(f"() => document.getElementById('chart-embed-{name}').value.includes('year_from=2022')")
+    page.wait_for_function(
+        f"() => document.getElementById('chart-embed-{name}').value.includes('year_from=2022')"
+    )
     src = urlsplit(box.input_value().split('src="')[1].split('"')[0].replace("&amp;", "&"))
     assert parse_qs(src.query) == parse_qs(urlsplit(page.url).query)
     assert violations(page) == []

@@ -74,8 +74,13 @@ def glossary_proper_nouns() -> list[str]:
     """The proper nouns the glossary keeps in English (its "Proper nouns" section)."""
     text = (ROOT / "docs" / "GLOSSARY.md").read_text(encoding="utf-8")
     section = text.split("## Proper nouns kept in English", 1)[1].split("\n## ", 1)[0]
-    return [cells[1].strip() for line in section.splitlines() if line.startswith("| ") and not line.startswith("| Proper noun")
-            for cells in [line.split("|")] if cells[1].strip() and not cells[1].strip().startswith("---")]
+    return [
+        cells[1].strip()
+        for line in section.splitlines()
+        if line.startswith("| ") and not line.startswith("| Proper noun")
+        for cells in [line.split("|")]
+        if cells[1].strip() and not cells[1].strip().startswith("---")
+    ]
 
 
 def untranslated_names() -> list[str]:
@@ -83,7 +88,9 @@ def untranslated_names() -> list[str]:
     one): the page shows the curated English, marked untranslated where markup allows, and
     ``dashboard validate`` warns. They are the data's words, not the page's."""
     dataset = load_valid(ROOT / "data", ROOT / "seeds")
-    local = localized_dataset(dataset, load_languages(ROOT / "data").get("vi") or Translations("vi", ""), VI)
+    local = localized_dataset(
+        dataset, load_languages(ROOT / "data").get("vi") or Translations("vi", ""), VI
+    )
     found: list[str] = []
 
     def walk(node) -> None:
@@ -104,18 +111,24 @@ def english_left(texts: list[list[str]]) -> list[str]:
     """The unmarked texts that hold an English word, once the glossary's proper nouns and the
     data's untranslated names are set aside. Nothing else English is set aside."""
     words, nouns = english_words(), sorted(glossary_proper_nouns(), key=len, reverse=True)
-    data_words = {w for name in untranslated_names() for w in letters(name)}  # a chart wraps a name over lines
+    data_words = {
+        w for name in untranslated_names() for w in letters(name)
+    }  # a chart wraps a name over lines
     left, previous = [], ""
     for text, lang in texts:
         if lang and not lang.startswith("vi"):
             continue  # marked as another language: a verbatim quote, the switch's "English"
         stripped = text
-        if previous.endswith("counted") and stripped.startswith("by "):  # "counted by", wrapped between two lines
+        if previous.endswith("counted") and stripped.startswith(
+            "by "
+        ):  # "counted by", wrapped between two lines
             stripped = stripped[3:]
         previous = text
         for noun in nouns:
             stripped = stripped.replace(noun, " ")
-        stripped = re.sub(r"\b\w*\d\w*\b", " ", stripped)  # a token with digits is no word ("baca302dd074", a data version)
+        stripped = re.sub(
+            r"\b\w*\d\w*\b", " ", stripped
+        )  # a token with digits is no word ("baca302dd074", a data version)
         found = [w for w in letters(stripped) if w in words and w not in data_words]
         if found:
             left.append(f"{text!r}: {', '.join(found)}")
@@ -135,7 +148,9 @@ def test_the_language_switch_opens_the_same_view_in_vietnamese(page, server):
     assert query(page)["year_from"] == ["2022"] and query(page)["year_to"] == ["2022"]
     assert html_lang(page) == "vi"
     expect(page.locator("h1")).to_have_text(TITLE_VI)
-    expect(page.locator(SUMMARY)).to_contain_text(VI.text("Showing {figures} and {events} · {filters}", "status").split("{")[0].strip())
+    expect(page.locator(SUMMARY)).to_contain_text(
+        VI.text("Showing {figures} and {events} · {filters}", "status").split("{")[0].strip()
+    )
     expect(page.get_by_role("link", name="Tiếng Việt")).to_have_attribute("aria-current", "true")
     page.get_by_role("link", name="English").click()  # and back to English, the view kept
     page.wait_for_url(lambda url: "lang=" not in url)
@@ -148,7 +163,9 @@ def test_a_filter_change_reload_and_back_keep_the_language(page, server):
     set_years_vi(page, 2022, 2024)
     assert query(page)["lang"] == ["vi"] and query(page)["year_from"] == ["2022"]
     english = page.get_by_role("link", name="English")
-    expect(english).to_have_attribute("href", re.compile(r"year_from=2022"))  # the switch follows the view
+    expect(english).to_have_attribute(
+        "href", re.compile(r"year_from=2022")
+    )  # the switch follows the view
     page.reload()
     ready(page)
     assert html_lang(page) == "vi" and query(page)["year_to"] == ["2024"]
@@ -163,7 +180,10 @@ def test_a_filter_change_reload_and_back_keep_the_language(page, server):
 
 def set_years_vi(page, year_from: int, year_to: int) -> None:
     """``set_years`` on the Vietnamese page: the summary names the years the same way."""
-    first, last = page.locator("#filter-years input").nth(0), page.locator("#filter-years input").nth(1)
+    first, last = (
+        page.locator("#filter-years input").nth(0),
+        page.locator("#filter-years input").nth(1),
+    )
     for box, year in ((first, year_from), (last, year_to)):
         box.fill(str(year))
         box.press("Tab")
@@ -184,8 +204,16 @@ def test_no_english_is_left_on_the_vietnamese_page(page, server):
     page.locator(".card-line").first.click()  # the source dialog too
     page.wait_for_selector(MODAL)
     page.wait_for_selector(MARK)
-    expect(page.locator(".source-quote-label")).to_have_text(VI.text("verbatim, in {language}", "quote label", language=VI.text("English", "language of a quoted document")))
-    assert page.locator(".source-text").get_attribute("lang") == "en"  # the quote: the document's words, marked
+    expect(page.locator(".source-quote-label")).to_have_text(
+        VI.text(
+            "verbatim, in {language}",
+            "quote label",
+            language=VI.text("English", "language of a quoted document"),
+        )
+    )
+    assert (
+        page.locator(".source-text").get_attribute("lang") == "en"
+    )  # the quote: the document's words, marked
     left += english_left(page.locator(MODAL).evaluate(VISIBLE_TEXTS))
     assert left == [], "\n".join(left)
 

@@ -52,16 +52,19 @@ SLACK = 1.5  # px: anti-aliasing and sub-pixel rounding
 
 def cut_texts(texts: list[dict]) -> list[str]:
     return [
-        t["text"] for t in texts
-        if t["left"] < t["box"]["left"] - SLACK or t["right"] > t["box"]["right"] + SLACK
-        or t["top"] < t["box"]["top"] - SLACK or t["bottom"] > t["box"]["bottom"] + SLACK
+        t["text"]
+        for t in texts
+        if t["left"] < t["box"]["left"] - SLACK
+        or t["right"] > t["box"]["right"] + SLACK
+        or t["top"] < t["box"]["top"] - SLACK
+        or t["bottom"] > t["box"]["bottom"] + SLACK
     ]
 
 
 def overlapping_texts(texts: list[dict]) -> list[tuple[str, str]]:
     pairs = []
     for i, a in enumerate(texts):
-        for b in texts[i + 1:]:
+        for b in texts[i + 1 :]:
             across = min(a["right"], b["right"]) - max(a["left"], b["left"])
             down = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
             if across > SLACK and down > SLACK:
@@ -99,7 +102,9 @@ CHART_MARKERS = """(name) => {
 
 def texts_on_markers(texts: list[dict], markers: list[dict]) -> list[str]:
     return [
-        t["text"] for t in texts for m in markers
+        t["text"]
+        for t in texts
+        for m in markers
         if min(t["right"], m["right"]) - max(t["left"], m["left"]) > SLACK + 1
         and min(t["bottom"], m["bottom"]) - max(t["top"], m["top"]) > SLACK + 1
     ]
@@ -113,7 +118,12 @@ def chart_text_problems(page) -> dict:
         on_markers = texts_on_markers(texts, page.evaluate(CHART_MARKERS, name))
         box, drawing = page.evaluate(CHART_HEIGHTS, name)
         if cut or overlaps or on_markers or box < drawing - SLACK:
-            problems[name] = {"cut": cut, "overlapping": overlaps, "on a marker": on_markers, "box/drawing px": (box, drawing)}
+            problems[name] = {
+                "cut": cut,
+                "overlapping": overlaps,
+                "on a marker": on_markers,
+                "box/drawing px": (box, drawing),
+            }
     return problems
 
 
@@ -135,7 +145,9 @@ def assert_charts_readable_at(new_page, url: str, width: int) -> None:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_every_chart_label_is_whole_and_clear_of_the_others_at_each_designed_width(new_page, server, width):
+def test_every_chart_label_is_whole_and_clear_of_the_others_at_each_designed_width(
+    new_page, server, width
+):
     assert_charts_readable_at(new_page, server, width)
 
 

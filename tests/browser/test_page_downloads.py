@@ -23,13 +23,22 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from werkzeug.serving import make_server
 
 from dashboard import PROJECT_ROOT
-from dashboard.analysis.frame import Filters, apply_event_filters, apply_filters, events_frame, figures_frame, ratio_pairs
+from dashboard.analysis.frame import (
+    Filters,
+    apply_event_filters,
+    apply_filters,
+    events_frame,
+    figures_frame,
+    ratio_pairs,
+)
 from dashboard.config import load_config
 from dashboard.outputs import gate
 from dashboard.views.charts import CHARTS, plotted_rows
 from test_dashboard import SUMMARY, ready, set_years
 
-RETURNS_QUOTE = "returned more than 24,000 individuals with no right to be in the UK since the General Election"
+RETURNS_QUOTE = (
+    "returned more than 24,000 individuals with no right to be in the UK since the General Election"
+)
 FUNDING_QUOTE = "Since 2018 the UK has invested over £7 million"
 
 
@@ -46,28 +55,40 @@ def click_download(page, button: str) -> tuple[str, bytes]:
     return download.suggested_filename, Path(download.path()).read_bytes()
 
 
-def test_clicking_slides_pptx_downloads_a_deck_of_the_2022_view(page, server, slide_text, shipped_dataset):
+def test_clicking_slides_pptx_downloads_a_deck_of_the_2022_view(
+    page, server, slide_text, shipped_dataset
+):
     in_2022 = Filters(2022, 2022)
     figures = apply_filters(figures_frame(shipped_dataset), in_2022)
     events = apply_event_filters(events_frame(shipped_dataset), in_2022)
-    drawn = [n for n in CHARTS if len(plotted_rows(n, figures, events))]  # a chart with nothing in 2022 gets no slide
+    drawn = [
+        n for n in CHARTS if len(plotted_rows(n, figures, events))
+    ]  # a chart with nothing in 2022 gets no slide
     open_view(page, server + "?year_from=2022&year_to=2022")
     name, content = click_download(page, "#download-view-pptx")
     assert name == f"programme-figures_2022_{dt.date.today().isoformat()}.pptx"
     deck = Presentation(io.BytesIO(content))
     titles = [s.shapes.title.text for s in deck.slides]
     charted = chart_slide_titles(titles[1:])
-    assert [title for title, _ in charted] == [CHARTS[n].title for n in drawn]  # each drawn chart, in page order
+    assert [title for title, _ in charted] == [
+        CHARTS[n].title for n in drawn
+    ]  # each drawn chart, in page order
     after = 1 + sum(parts for _, parts in charted)
     if ratio_pairs(figures):  # over £7m since 2018 and its counts of people overlap 2022
         assert titles[after] == "Funding per person"
         after += 1
     assert all(t.startswith("Sources and quotes") for t in titles[after:]) and titles[after:]
-    for slide in list(deck.slides)[1 : 1 + sum(parts for _, parts in charted)]:  # bar charts native and editable, the rest a picture
+    for slide in list(deck.slides)[
+        1 : 1 + sum(parts for _, parts in charted)
+    ]:  # bar charts native and editable, the rest a picture
         pictures = [s.shape_type for s in slide.shapes].count(MSO_SHAPE_TYPE.PICTURE)
         native = sum(1 for s in slide.shapes if getattr(s, "has_chart", False) and s.has_chart)
-        bars = slide.shapes.title.text.startswith(tuple(CHARTS[n].title for n in ("funding", "people", "returns")))
-        assert (pictures, bool(native)) == ((0, True) if bars else (1, False)), slide.shapes.title.text
+        bars = slide.shapes.title.text.startswith(
+            tuple(CHARTS[n].title for n in ("funding", "people", "returns"))
+        )
+        assert (pictures, bool(native)) == ((0, True) if bars else (1, False)), (
+            slide.shapes.title.text
+        )
     text = "\n".join(slide_text(slide) for slide in deck.slides)
     assert "View: 2022 · all programmes · all metrics" in text
     assert f"“{FUNDING_QUOTE}”" in text
@@ -87,7 +108,9 @@ def chart_slide_titles(titles: list[str]) -> list[tuple[str, int]]:
         if title not in {c.title for c in CHARTS.values()}:
             break
         if count > 1:
-            assert titles[i:i + count] == [f"{title} ({k} of {count})" for k in range(1, count + 1)]
+            assert titles[i : i + count] == [
+                f"{title} ({k} of {count})" for k in range(1, count + 1)
+            ]
         charts.append((title, count))
         i += count
     return charts
@@ -116,7 +139,9 @@ def test_clicking_a_charts_png_downloads_a_slide_sized_image(page, server):
     images = slide_images(name, content)
     assert_slide_sized(images)
     if len(images) > 1:  # a chart on several slides: each names its place
-        assert sorted(images) == sorted(f"{name[:-4]}-{k}-of-{len(images)}.png" for k in range(1, len(images) + 1))
+        assert sorted(images) == sorted(
+            f"{name[:-4]}-{k}-of-{len(images)}.png" for k in range(1, len(images) + 1)
+        )
 
 
 def test_a_chart_too_full_for_one_slide_downloads_as_a_zip_of_its_slides(page, crowded_server):
@@ -135,7 +160,9 @@ def test_clicking_excel_downloads_the_filtered_figures_as_numbers(page, server):
     rows = list(openpyxl.load_workbook(io.BytesIO(content))["Data"].iter_rows(values_only=True))
     header, body = rows[0], rows[1:]
     assert {r[header.index("programme")] for r in body} == {"modern-slavery-fund-vietnam"}
-    values = {r[header.index("id")]: r[header.index("value")] for r in body}  # the Data sheet: every CSV column (issue 19.5)
+    values = {
+        r[header.index("id")]: r[header.index("value")] for r in body
+    }  # the Data sheet: every CSV column (issue 19.5)
     assert values["msf-vietnam-victims-identified"] == 720
 
 
@@ -153,7 +180,9 @@ def busy_server(shipped_dataset, tmp_path, monkeypatch):
     path = tmp_path / "config.yaml"
     path.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     config = load_config(path)
-    monkeypatch.setattr(gate, "_GATE", gate._GATE)  # create_app sets this process's limits: restored at teardown
+    monkeypatch.setattr(
+        gate, "_GATE", gate._GATE
+    )  # create_app sets this process's limits: restored at teardown
     app = create_app(shipped_dataset, config, PROJECT_ROOT / "seeds", PROJECT_ROOT / "data")
     http = make_server("127.0.0.1", 0, app.server, threaded=True)
     thread = threading.Thread(target=http.serve_forever, name="busy-server", daemon=True)
@@ -166,28 +195,45 @@ def busy_server(shipped_dataset, tmp_path, monkeypatch):
 
 def is_download_answer(response) -> bool:
     """The answer to the page's download callback (Dash adds a query string to the path)."""
-    return urlsplit(response.url).path.endswith("/_dash-update-component") and ".download.data" in (response.request.post_data or "")
+    return urlsplit(response.url).path.endswith("/_dash-update-component") and ".download.data" in (
+        response.request.post_data or ""
+    )
 
 
-def test_a_download_while_every_render_slot_is_taken_says_try_again_and_the_filters_still_work(page, busy_server):
+def test_a_download_while_every_render_slot_is_taken_says_try_again_and_the_filters_still_work(
+    page, busy_server
+):
     url, config = busy_server
     seconds = config.serving.retry_after_s
     open_view(page, url)
     before = page.locator(SUMMARY).text_content()
     status = page.locator("#view-download-status")
-    expect(status).to_have_attribute("role", "status")  # a live region: screen readers announce what it says
+    expect(status).to_have_attribute(
+        "role", "status"
+    )  # a live region: screen readers announce what it says
     downloads, answers = [], []
     page.on("download", lambda download: downloads.append(download.suggested_filename))
-    page.on("response", lambda response: answers.append(response) if is_download_answer(response) else None)
-    with gate.render_slot():  # the server's only slot, and no waiting room: every render slot is taken
+    page.on(
+        "response",
+        lambda response: answers.append(response) if is_download_answer(response) else None,
+    )
+    with (
+        gate.render_slot()
+    ):  # the server's only slot, and no waiting room: every render slot is taken
         assert gate.renders_in_flight() == 1
         page.click("#download-view-pptx")  # a job: asked for, then polled until its answer
-        expect(status).to_have_text(f"Too many image and deck downloads at once: the PPTX file was not made. Try again in {seconds} s.")
+        expect(status).to_have_text(
+            f"Too many image and deck downloads at once: the PPTX file was not made. Try again in {seconds} s."
+        )
         expect(status).to_be_visible()
-        assert all(a.status == 200 for a in answers) and answers[-1].headers.get("retry-after") == str(seconds)
+        assert all(a.status == 200 for a in answers) and answers[-1].headers.get(
+            "retry-after"
+        ) == str(seconds)
         set_years(page, 2022, 2022)  # still answered: the summary says 2022
         assert page.locator(SUMMARY).text_content() != before
-        assert gate.renders_in_flight() == 1  # the slot was held throughout; the filter change needed none
+        assert (
+            gate.renders_in_flight() == 1
+        )  # the slot was held throughout; the filter change needed none
     assert downloads == []  # no file, and no half file
 
 
@@ -203,20 +249,31 @@ def test_a_download_from_the_vietnamese_page_has_a_vietnamese_name(page, server,
     expect(page.locator("#view-download-status")).to_have_text(f"Đã tải {name}")
 
 
-
-def test_a_view_with_no_figures_downloads_nothing_and_the_page_says_why(page, server, shipped_dataset):
+def test_a_view_with_no_figures_downloads_nothing_and_the_page_says_why(
+    page, server, shipped_dataset
+):
     figures, events = figures_frame(shipped_dataset), events_frame(shipped_dataset)
     stated = set(zip(figures["programme"], figures["metric"]))
-    every_year = (int(figures["period_start"].dt.year.min()), int(figures["period_end"].dt.year.max()))
-    programme, metric = next(  # a programme and a metric no figure pairs, with no event: found, not pinned
-        (p.id, m.id) for p in shipped_dataset.programmes for m in shipped_dataset.metrics
-        if (p.id, m.id) not in stated and apply_event_filters(events, Filters(*every_year, (p.id,), (m.id,))).empty
+    every_year = (
+        int(figures["period_start"].dt.year.min()),
+        int(figures["period_end"].dt.year.max()),
+    )
+    programme, metric = (
+        next(  # a programme and a metric no figure pairs, with no event: found, not pinned
+            (p.id, m.id)
+            for p in shipped_dataset.programmes
+            for m in shipped_dataset.metrics
+            if (p.id, m.id) not in stated
+            and apply_event_filters(events, Filters(*every_year, (p.id,), (m.id,))).empty
+        )
     )
     open_view(page, server + f"?programme={programme}&metric={metric}")
     downloads = []
     page.on("download", lambda download: downloads.append(download))
     page.click("#download-view-csv")
     status = page.locator("#view-download-status")
-    expect(status).to_have_text(re.compile(r"^Nothing to download: no figures match these filters \("))  # said as it is, not as a failure
+    expect(status).to_have_text(
+        re.compile(r"^Nothing to download: no figures match these filters \(")
+    )  # said as it is, not as a failure
     expect(status).to_contain_text(shipped_dataset.programme(programme).name)
     assert downloads == []  # no empty file

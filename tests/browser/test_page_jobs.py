@@ -47,8 +47,12 @@ def held(shipped_dataset, monkeypatch, tmp_path):
     browser = HeldBrowser()
     monkeypatch.setattr(renderer, "renderer", browser)
     monkeypatch.setattr(renderer, "checked", lambda data, *_: data)
-    monkeypatch.setattr(gate, "_GATE", gate._GATE)  # create_app sets this process's limits: restored at teardown
-    app = create_app(shipped_dataset, load_config(None), PROJECT_ROOT / "seeds", PROJECT_ROOT / "data")
+    monkeypatch.setattr(
+        gate, "_GATE", gate._GATE
+    )  # create_app sets this process's limits: restored at teardown
+    app = create_app(
+        shipped_dataset, load_config(None), PROJECT_ROOT / "seeds", PROJECT_ROOT / "data"
+    )
     http = make_server("127.0.0.1", 0, app.server, threaded=True)
     thread = threading.Thread(target=http.serve_forever, name="jobs-server", daemon=True)
     thread.start()
@@ -62,7 +66,10 @@ def held(shipped_dataset, monkeypatch, tmp_path):
 
 def violations(page) -> list[str]:
     results = AXE.run(page)
-    return [f"{v['id']}: " + "; ".join(str(node["target"]) for node in v["nodes"]) for v in results.response["violations"]]
+    return [
+        f"{v['id']}: " + "; ".join(str(node["target"]) for node in v["nodes"])
+        for v in results.response["violations"]
+    ]
 
 
 def test_a_deck_shows_its_progress_disables_the_buttons_that_draw_and_arrives(page, held):
@@ -76,8 +83,14 @@ def test_a_deck_shows_its_progress_disables_the_buttons_that_draw_and_arrives(pa
     expect(page.locator("#download-view-csv")).to_be_enabled()  # a data file needs no drawing
     expect(bar).to_have_attribute("aria-valuetext", re.compile(r"^Drawing chart 1 of \d+$"))
     total = bar.get_attribute("aria-valuemax")
-    assert int(total) > 1 and bar.get_attribute("aria-valuenow") == "0" and bar.get_attribute("aria-valuetext").endswith(f" of {total}")
-    expect(page.locator("#view-download-status")).to_have_text(f"Drawing chart 1 of {total}")  # the live region says it
+    assert (
+        int(total) > 1
+        and bar.get_attribute("aria-valuenow") == "0"
+        and bar.get_attribute("aria-valuetext").endswith(f" of {total}")
+    )
+    expect(page.locator("#view-download-status")).to_have_text(
+        f"Drawing chart 1 of {total}"
+    )  # the live region says it
     assert violations(page) == []
     browser.next_picture.release()
     expect(bar).to_have_attribute("aria-valuenow", "1")
@@ -87,7 +100,9 @@ def test_a_deck_shows_its_progress_disables_the_buttons_that_draw_and_arrives(pa
     assert info.value.suggested_filename.endswith(".pptx")
     expect(page.locator("#job-panel")).to_be_hidden()
     expect(page.locator("#download-view-pptx")).to_be_enabled()
-    expect(page.locator("#view-download-status")).to_have_text(f"Downloaded {info.value.suggested_filename}")
+    expect(page.locator("#view-download-status")).to_have_text(
+        f"Downloaded {info.value.suggested_filename}"
+    )
 
 
 def test_cancel_stops_the_deck_and_the_vietnamese_page_says_each_step_in_vietnamese(page, held):
@@ -98,7 +113,9 @@ def test_cancel_stops_the_deck_and_the_vietnamese_page_says_each_step_in_vietnam
     page.on("download", lambda download: downloads.append(download))
     page.click("#download-view-pptx")
     # the first step comes once the render process has its browser: a cold Chromium start can take seconds on a busy CI host
-    expect(page.locator("#view-download-status")).to_contain_text("Đang vẽ biểu đồ 1 trên", timeout=20_000)
+    expect(page.locator("#view-download-status")).to_contain_text(
+        "Đang vẽ biểu đồ 1 trên", timeout=20_000
+    )
     cancel = page.locator("#job-cancel")
     expect(cancel).to_have_text("Hủy")
     cancel.focus()

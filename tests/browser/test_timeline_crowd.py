@@ -30,5 +30,7 @@ def crowd_server(tmp_path_factory):
 
 
 @pytest.mark.parametrize("width", [390, 1366])
-def test_forty_more_events_leave_every_timeline_label_whole_and_apart(new_page, crowd_server, width):
+def test_forty_more_events_leave_every_timeline_label_whole_and_apart(
+    new_page, crowd_server, width
+):
     assert_charts_readable_at(new_page, crowd_server, width)

@@ -45,18 +45,36 @@ Spec = dict  # a figure as plotly's plain dict: {"data": [trace, …], "layout":
 def empty_figure(message: str, theme: Theme) -> Spec:
     """No axes, just ``message`` in the middle: never a blank axis."""
     layout = {
-        "xaxis": {"visible": False}, "yaxis": {"visible": False}, "showlegend": False,
-        "annotations": [{
-            "name": EMPTY_MESSAGE_NAME, "text": wrap(message, 48), "x": 0.5, "y": 0.5, "xref": "paper",
-            "yref": "paper", "showarrow": False, "font": {"size": 16, "color": theme.muted_colour},
-        }],
+        "xaxis": {"visible": False},
+        "yaxis": {"visible": False},
+        "showlegend": False,
+        "annotations": [
+            {
+                "name": EMPTY_MESSAGE_NAME,
+                "text": wrap(message, 48),
+                "x": 0.5,
+                "y": 0.5,
+                "xref": "paper",
+                "yref": "paper",
+                "showarrow": False,
+                "font": {"size": 16, "color": theme.muted_colour},
+            }
+        ],
     }
     return figure([], layout, theme)
 
 
 def figure(data: list[dict], layout: dict, theme: Theme, rows: int = 0) -> Spec:
     """The figure of ``data`` and ``layout``, tall enough for its ``rows`` (bars, panel titles, events)."""
-    return {"data": data, "layout": {"template": _template(theme), "height": chart_height(rows), "autosize": True, **layout}}
+    return {
+        "data": data,
+        "layout": {
+            "template": _template(theme),
+            "height": chart_height(rows),
+            "autosize": True,
+            **layout,
+        },
+    }
 
 
 def as_figure(spec: Spec) -> go.Figure:
@@ -72,7 +90,9 @@ def finished(node):
     order and pandas columns as numpy arrays, as plotly's validation leaves them, so a figure
     serialises to the same bytes as a validated one."""
     if isinstance(node, dict):
-        numbered = [key for key in node if _SUBPLOT.match(key)]  # xaxis2, yaxis2, …: after the rest, as given
+        numbered = [
+            key for key in node if _SUBPLOT.match(key)
+        ]  # xaxis2, yaxis2, …: after the rest, as given
         return {key: finished(node[key]) for key in [*sorted(set(node) - set(numbered)), *numbered]}
     if isinstance(node, list) and node and isinstance(node[0], dict):
         return [finished(item) for item in node]

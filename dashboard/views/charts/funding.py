@@ -7,4 +7,6 @@ from dashboard.views.charts.bars import bar_chart
 from dashboard.views.charts.panels import scoped_panels
 from dashboard.views.charts.registry import register
 
-FUNDING = register(bar_chart("funding", "Funding by programme", "funding figures", draw=scoped_panels))
+FUNDING = register(
+    bar_chart("funding", "Funding by programme", "funding figures", draw=scoped_panels)
+)

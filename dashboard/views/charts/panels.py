@@ -60,12 +60,24 @@ def scoped_panels(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
         return bars.single_panel(rows, dataset, theme)
     # a stated scope is always said, even alone: 24,000 returns of all nationalities are not UK–Vietnam figures
     metrics = set(ordered["metric"])
-    title = bars.value_axis_title(ordered.first("metric"), dataset, language_of(rows)) if len(metrics) == 1 else ""
+    title = (
+        bars.value_axis_title(ordered.first("metric"), dataset, language_of(rows))
+        if len(metrics) == 1
+        else ""
+    )
     return panel_chart(rows, dataset, theme, title, lone_pad=True)
 
 
-def panel_title(rows: Columns, dataset: Dataset, scoped: bool, theme: Theme, words: Words, timed: bool = False,
-                unit: bool = False, detail: bool = True) -> tuple[str, int]:
+def panel_title(
+    rows: Columns,
+    dataset: Dataset,
+    scoped: bool,
+    theme: Theme,
+    words: Words,
+    timed: bool = False,
+    unit: bool = False,
+    detail: bool = True,
+) -> tuple[str, int]:
     """``Funding · UK worldwide`` over a muted line of what the metric counts and who counted
     it; and how many lines that is. ``timed``: the title says its panel's kind of period too
     (``· one year or less``), as it does whenever the span is not stated; ``unit``: its unit
@@ -77,19 +89,29 @@ def panel_title(rows: Columns, dataset: Dataset, scoped: bool, theme: Theme, wor
     kind = period_kinds(rows)[0]
     if timed or kind == NOT_STATED:
         parts.append(period_kind_label(kind, words))
-    whole = " · ".join(parts)  # too long for a line: the scope on a line of its own, never broken mid-name
-    text = esc(whole) if len(whole) <= DETAIL_WIDTH else " ·<br>".join(wrap(part, DETAIL_WIDTH) for part in parts)
+    whole = " · ".join(
+        parts
+    )  # too long for a line: the scope on a line of its own, never broken mid-name
+    text = (
+        esc(whole)
+        if len(whole) <= DETAIL_WIDTH
+        else " ·<br>".join(wrap(part, DETAIL_WIDTH) for part in parts)
+    )
     heading = text.count("<br>") + 1
     counts, by = (getattr(metric, "counts", None), getattr(metric, "counted_by", None))
     if not counts or not detail:
         return text, heading
     detail = say(COUNTED_BY, words, counts=counts, by=by) if by else counts
     lines = wrap(detail, DETAIL_WIDTH).split("<br>")  # annotations never wrap
-    detail = "<br>".join(f"<span style='color:{theme.muted_colour}'>{line}</span>" for line in lines)
+    detail = "<br>".join(
+        f"<span style='color:{theme.muted_colour}'>{line}</span>" for line in lines
+    )
     return f"{text}<br>{detail}", heading + len(lines)
 
 
-def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: str, lone_pad: bool = False) -> Spec:
+def panel_chart(
+    rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: str, lone_pad: bool = False
+) -> Spec:
     """One panel and linear axis per metric and scope (small multiples), each titled with what
     it counts; ``lone_pad``: a chart of one panel pads a lone bar as the single-axis charts do."""
     words = words_for(language_of(rows))
@@ -102,11 +124,24 @@ def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: 
     scoped = len({s for _, s, _ in keys}) > 1 or keys[0][1] not in ("", SCOPE_NOT_STATED)
     # panels of several units (people beside a multiple, returns beside flights): each title says its own
     mixed = len({p.first("unit") for p in panels}) > 1 or not axis_title
-    split = {(m, s) for m, s, _ in keys if sum(1 for k in keys if k[:2] == (m, s)) > 1}  # a metric and scope over several kinds of period
+    split = {
+        (m, s) for m, s, _ in keys if sum(1 for k in keys if k[:2] == (m, s)) > 1
+    }  # a metric and scope over several kinds of period
     # what a metric counts and who counted it is the metric's, not a panel's: said once, over its first panel
     first = {key: i for i, key in reversed(list(enumerate(k[0] for k in keys)))}
-    titles = [panel_title(p, dataset, scoped, theme, words, timed=key[:2] in split, unit=mixed, detail=first[key[0]] == i)
-              for i, (p, key) in enumerate(zip(panels, keys))]
+    titles = [
+        panel_title(
+            p,
+            dataset,
+            scoped,
+            theme,
+            words,
+            timed=key[:2] in split,
+            unit=mixed,
+            detail=first[key[0]] == i,
+        )
+        for i, (p, key) in enumerate(zip(panels, keys))
+    ]
     slots = 3 if lone_pad and len(panels) == 1 else 1
     data: list[dict] = []
     layout: dict = {"annotations": []}
@@ -114,17 +149,35 @@ def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: 
     for i, (panel, (title, lines)) in enumerate(zip(panels, titles), start=1):
         suffix = "" if i == 1 else str(i)
         x, y = f"x{suffix}", f"y{suffix}"
-        data += whole_traces(panel, dataset, theme, xaxis=x, yaxis=y) + bars.bar_traces(panel, dataset, theme, xaxis=x, yaxis=y)
-        layout[f"xaxis{suffix}"] = {**bars.value_axis(panel, dataset, "", unit_named=bool(axis_title)), "anchor": y, "domain": [0, 1]}
+        data += whole_traces(panel, dataset, theme, xaxis=x, yaxis=y) + bars.bar_traces(
+            panel, dataset, theme, xaxis=x, yaxis=y
+        )
+        layout[f"xaxis{suffix}"] = {
+            **bars.value_axis(panel, dataset, "", unit_named=bool(axis_title)),
+            "anchor": y,
+            "domain": [0, 1],
+        }
         layout[f"yaxis{suffix}"] = {**bars.category_axis(panel, min_slots=slots), "anchor": x}
-        layout["annotations"].append({
-            "name": PANEL_TITLE_NAME, "text": title, "showarrow": False,
-            "xref": f"{x} domain", "yref": f"{y} domain", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom",
-            "font": {"size": 13, "color": theme.text_colour}, "align": "left",
-        })
+        layout["annotations"].append(
+            {
+                "name": PANEL_TITLE_NAME,
+                "text": title,
+                "showarrow": False,
+                "xref": f"{x} domain",
+                "yref": f"{y} domain",
+                "x": 0,
+                "y": 1,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "font": {"size": 13, "color": theme.text_colour},
+                "align": "left",
+            }
+        )
         label_lines = max(str(t).count("<br>") + 1 for t in layout[f"yaxis{suffix}"]["ticktext"])
         rows_px.append(max(len(panel), slots) * max(ROW_PX, LABEL_LINE_PX * label_lines + 8))
-        gaps_px.append(0 if i == 1 else TICKS_PX + TITLE_LINE_PX * lines + 8)  # the ticks above, then its title
+        gaps_px.append(
+            0 if i == 1 else TICKS_PX + TITLE_LINE_PX * lines + 8
+        )  # the ticks above, then its title
     # Laid out in pixels for a wide screen, each panel as tall as its labels and each gap as its
     # title: chart-fit.js measures the same on a phone, where labels wrap to more lines.
     plot_px = sum(rows_px) + sum(gaps_px)
@@ -134,12 +187,19 @@ def panel_chart(rows: pd.DataFrame, dataset: Dataset, theme: Theme, axis_title: 
         layout[f"yaxis{'' if i == 1 else i}"]["domain"] = [max(top - rows_h / plot_px, 0.0), top]
         top -= rows_h / plot_px
     layout[f"xaxis{'' if len(panels) == 1 else len(panels)}"]["title"] = {
-        "text": say(OWN_UNITS, words) if mixed else axis_title + (say(OWN_SCALE, words) if len(panels) > 1 else "")
+        "text": say(OWN_UNITS, words)
+        if mixed
+        else axis_title + (say(OWN_SCALE, words) if len(panels) > 1 else "")
     }
     keys_ = bars.key_traces(rows, theme) + whole_key(rows, dataset, theme)
     # The legend sits in the top margin and the first panel's title just above its panel:
     # give the title its lines below the legend (about three keys fit on a row).
     top_px = 26 + 22 * math.ceil(len(keys_) / 3) + TITLE_LINE_PX * (titles[0][1] - 1)
-    layout.update(barmode="overlay", bargap=0.35, showlegend=True, margin={"t": top_px},
-                  height=max(DASHBOARD_HEIGHT, round(top_px + AXIS_BAND_PX + plot_px)))
+    layout.update(
+        barmode="overlay",
+        bargap=0.35,
+        showlegend=True,
+        margin={"t": top_px},
+        height=max(DASHBOARD_HEIGHT, round(top_px + AXIS_BAND_PX + plot_px)),
+    )
     return figure(data + keys_, layout, theme)

@@ -59,7 +59,9 @@ def whole_top(rows, dataset: Dataset) -> float:
     return float(np.nanmax(ends)) if np.isfinite(ends).any() else 0.0
 
 
-def whole_traces(rows, dataset: Dataset, theme: Theme, xaxis: str = "x", yaxis: str = "y") -> list[dict]:
+def whole_traces(
+    rows, dataset: Dataset, theme: Theme, xaxis: str = "x", yaxis: str = "y"
+) -> list[dict]:
     """A pale bar of each part's whole, in the part's slot and behind it (draw it before the
     bars); none when no row is a part of a whole it can be drawn against."""
     ends = whole_ends(rows, dataset)
@@ -72,15 +74,34 @@ def whole_traces(rows, dataset: Dataset, theme: Theme, xaxis: str = "x", yaxis: 
     hover = []
     for i in index:
         whole = dataset.figure(rows["part_of"][i])
-        value = formatter.value(whole.value, whole.qualifier, dataset.unit(whole.unit), whole.wording, high=whole.value_high)
-        hover.append(esc(part_of(value, words)) + f"<br>{esc(dataset.programme(whole.programme).name)}")
+        value = formatter.value(
+            whole.value,
+            whole.qualifier,
+            dataset.unit(whole.unit),
+            whole.wording,
+            high=whole.value_high,
+        )
+        hover.append(
+            esc(part_of(value, words)) + f"<br>{esc(dataset.programme(whole.programme).name)}"
+        )
     grey = theme.muted_colour
-    return [{
-        "type": "bar", "orientation": "h", "x": ends[index].tolist(), "y": ids[index].tolist(), "xaxis": xaxis, "yaxis": yaxis,
-        "customdata": ids[index][:, None].tolist(), "hovertext": hover, "hovertemplate": HOVER, "showlegend": False,
-        "name": "wholes", "marker": {"color": tint(grey, 0.88), "line": {"color": shade(grey, 0.1), "width": 1}},
-        "meta": {"role": WHOLE_TRACE_ROLE},
-    }]
+    return [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "x": ends[index].tolist(),
+            "y": ids[index].tolist(),
+            "xaxis": xaxis,
+            "yaxis": yaxis,
+            "customdata": ids[index][:, None].tolist(),
+            "hovertext": hover,
+            "hovertemplate": HOVER,
+            "showlegend": False,
+            "name": "wholes",
+            "marker": {"color": tint(grey, 0.88), "line": {"color": shade(grey, 0.1), "width": 1}},
+            "meta": {"role": WHOLE_TRACE_ROLE},
+        }
+    ]
 
 
 def whole_key(rows, dataset: Dataset, theme: Theme) -> list[dict]:
@@ -88,8 +109,16 @@ def whole_key(rows, dataset: Dataset, theme: Theme) -> list[dict]:
     if not np.isfinite(whole_ends(rows, dataset)).any():
         return []
     grey = theme.muted_colour
-    return [{
-        "type": "bar", "orientation": "h", "x": [None], "y": [None], "name": say(WHOLE_KEY, words_for(language_of(rows))),
-        "legendrank": 50, "hoverinfo": "skip", "meta": {"role": KEY_TRACE_ROLE},
-        "marker": {"color": tint(grey, 0.88), "line": {"color": shade(grey, 0.1), "width": 1}},
-    }]
+    return [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "x": [None],
+            "y": [None],
+            "name": say(WHOLE_KEY, words_for(language_of(rows))),
+            "legendrank": 50,
+            "hoverinfo": "skip",
+            "meta": {"role": KEY_TRACE_ROLE},
+            "marker": {"color": tint(grey, 0.88), "line": {"color": shade(grey, 0.1), "width": 1}},
+        }
+    ]

@@ -29,7 +29,7 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> go.Figure:
 
 
 def axis_title(rows: pd.DataFrame, dataset: Dataset) -> str:
-    """"Number of people" under panels of people only; a multiple or a share drawn here
+    """ "Number of people" under panels of people only; a multiple or a share drawn here
     ("potentially 4 times as many victims") is titled with its own unit, never as people
     ("Victims compared with those identified (times as many)"); panels of several units
     leave it to each panel's title ("Each panel has its own unit and scale")."""
@@ -37,13 +37,17 @@ def axis_title(rows: pd.DataFrame, dataset: Dataset) -> str:
     if set(rows["unit"]) == {PEOPLE_UNIT}:
         return say(PEOPLE_AXIS, words_for(language))
     metrics = set(rows["metric"])
-    return bars.value_axis_title(next(iter(metrics)), dataset, language) if len(metrics) == 1 else ""
+    return (
+        bars.value_axis_title(next(iter(metrics)), dataset, language) if len(metrics) == 1 else ""
+    )
 
 
-PEOPLE = register(bars.bar_chart(
-    "people",
-    "People: victims identified, people reached, migrants educated",
-    "figures for victims identified, people reached or migrants educated",
-    draw=draw,
-    more_intro=PANELS_INTRO,
-))
+PEOPLE = register(
+    bars.bar_chart(
+        "people",
+        "People: victims identified, people reached, migrants educated",
+        "figures for victims identified, people reached or migrants educated",
+        draw=draw,
+        more_intro=PANELS_INTRO,
+    )
+)

@@ -18,6 +18,7 @@ def say(text: str, words: Words | None = None, context: str = CTX, **values: obj
     """``text`` (one of the constants here) in the language of ``words`` (English when None)."""
     return words_of(words=words).text(text, context, **values)
 
+
 COMMITMENT_NOTE = "Committed (pledged): promised for the period, not yet delivered; never added to reported figures."
 
 QUALIFIER_PHRASES = {
@@ -27,18 +28,29 @@ QUALIFIER_PHRASES = {
     Qualifier.APPROX.value: "approximate",
     Qualifier.RANGE.value: "a range",
 }
-HEDGE_PHRASES = {"potentially": "may hold, not stated as a fact", "estimated": "an estimate"}  # never "exact"
+HEDGE_PHRASES = {
+    "potentially": "may hold, not stated as a fact",
+    "estimated": "an estimate",
+}  # never "exact"
 
 
 def qualifier_phrase(qualifier: str, hedge: object, words: Words | None = None) -> str:
     """``a lower bound`` … in alt text; a hedged value's hedge (``may hold, not stated as a fact``), never ``exact``."""
-    return say(HEDGE_PHRASES[hedge] if isinstance(hedge, str) and hedge in HEDGE_PHRASES else QUALIFIER_PHRASES[qualifier], words)
+    return say(
+        HEDGE_PHRASES[hedge]
+        if isinstance(hedge, str) and hedge in HEDGE_PHRASES
+        else QUALIFIER_PHRASES[qualifier],
+        words,
+    )
 
 
 def hedge_notes(rows, formatter) -> list[str]:
-    """"Potentially: the source says the value may hold, not that it does." once per hedge the rows show."""
-    hedges = sorted({h for h in rows["hedge"] if isinstance(h, str) and h}) if "hedge" in rows else []
+    """ "Potentially: the source says the value may hold, not that it does." once per hedge the rows show."""
+    hedges = (
+        sorted({h for h in rows["hedge"] if isinstance(h, str) and h}) if "hedge" in rows else []
+    )
     return [formatter.qualifier_sentence(Qualifier.EXACT, hedge=h) for h in hedges]
+
 
 EVENT_TYPE_LABELS = {
     EventType.DIALOGUE.value: "Dialogue",
@@ -58,7 +70,9 @@ OWN_SCALE = " (each panel has its own scale)"
 OWN_UNITS = "Each panel has its own unit and scale"  # under panels of several units ("Returns (people)", "Charter return flights (flights)")
 COUNTED_BY = "{counts} — counted by {by}"  # "Potential victims identified in the UK — counted by UK authorities"
 TIMELINE_AXIS = "Date of the event"
-BARS_INTRO = "{title}: a horizontal bar chart, one bar per figure; figures are never added together."
+BARS_INTRO = (
+    "{title}: a horizontal bar chart, one bar per figure; figures are never added together."
+)
 PANELS_INTRO = " Each metric has its own panel and scale."
 EVENTS_INTRO = "{title}: {events} from {span}, one marker per event."
 
@@ -66,25 +80,31 @@ EVENTS_INTRO = "{title}: {events} from {span}, one marker per event."
 def bars_cap_note(most: int, shown: int, total: int, words: Words | None = None) -> str:
     words = words_of(words=words)
     return words.text(
-        "Showing the {shown_max} largest figures of each metric ({shown} of {total}); the table below lists them all.", CTX,
-        shown_max=most, shown=words.integer(shown), total=words.integer(total),
+        "Showing the {shown_max} largest figures of each metric ({shown} of {total}); the table below lists them all.",
+        CTX,
+        shown_max=most,
+        shown=words.integer(shown),
+        total=words.integer(total),
     )
 
 
 def events_cap_note(shown: int, total: int, words: Words | None = None) -> str:
     words = words_of(words=words)
     return words.text(
-        "Showing the latest {shown} of {total} events; the table of figures and the filters narrow the view.", CTX,
-        shown=words.integer(shown), total=words.integer(total),
+        "Showing the latest {shown} of {total} events; the table of figures and the filters narrow the view.",
+        CTX,
+        shown=words.integer(shown),
+        total=words.integer(total),
     )
-
 
 
 # --- the claims view -----------------------------------------------------------------------
 CLAIMS_TITLE = "Claims: every statement of one quantity"
 CLAIMS_AXIS = "Source publication date"
 LATEST_MARK = "latest"  # after the latest statement's value: "740 (latest)"
-DISAGREE_MARK = "disagree"  # after each of two values that disagree: "738 (disagree)", "740 (disagree)"
+DISAGREE_MARK = (
+    "disagree"  # after each of two values that disagree: "738 (disagree)", "740 (disagree)"
+)
 DISAGREE_NOTE = "The sources disagree: both shown, never averaged."
 TIED_NOTE = "{tied} quantities are stated as often ({statements} each): this is the first of them in the table's order; pick one above to see another."
 CLAIM_ROLE_WORDS = {  # analysis.claims.claim_history's roles, in words

@@ -18,16 +18,39 @@ import pandas as pd
 from dashboard.config import Theme
 from dashboard.analysis.claims import event_markers
 from dashboard.curated.records import Dataset, EventStatus
-from dashboard.views.charts.draw import EVENT_LABEL_ROLE, EVENT_TRACE_ROLE, HOVER, SPAN_TRACE_ROLE, Spec, esc, figure, strings, texts, wrap
+from dashboard.views.charts.draw import (
+    EVENT_LABEL_ROLE,
+    EVENT_TRACE_ROLE,
+    HOVER,
+    SPAN_TRACE_ROLE,
+    Spec,
+    esc,
+    figure,
+    strings,
+    texts,
+    wrap,
+)
 from dashboard.views.charts.registry import ChartSpec, register
-from dashboard.views.charts.texts import CTX_ALT, EVENTS_INTRO, PASSED_NOTE, PLANNED_SUFFIX, PRECISION_NOTES, SPAN_KEY, TIMELINE_AXIS, events_cap_note, say
+from dashboard.views.charts.texts import (
+    CTX_ALT,
+    EVENTS_INTRO,
+    PASSED_NOTE,
+    PLANNED_SUFFIX,
+    PRECISION_NOTES,
+    SPAN_KEY,
+    TIMELINE_AXIS,
+    events_cap_note,
+    say,
+)
 from dashboard.views.labels import with_disputed_dates
 from dashboard.views.language import formatter_for, language_of, words_for
 from dashboard.views.theme import tint
 from dashboard.words import Words
 
 MAX_EVENTS = 25  # timeline markers: past this, the latest ones
-MIN_AXIS_YEARS = 3  # a narrower view is widened around its events, so a year band is at most a third
+MIN_AXIS_YEARS = (
+    3  # a narrower view is widened around its events, so a year band is at most a third
+)
 
 # The marker of an event type the vocabulary gives no symbol (older data): still distinct by colour.
 DEFAULT_SYMBOL = "circle"
@@ -49,8 +72,19 @@ def intro(title: str, rows: pd.DataFrame) -> str:
     language = language_of(rows)
     words = words_for(language)
     first, last = rows["date"].min().year, rows["date_end"].max().year
-    span = f"{first}" if first == last else say("{first} to {last}", words, CTX_ALT, first=first, last=last)
-    return say(EVENTS_INTRO, words, CTX_ALT, title=title, events=formatter_for(language).count(len(rows), "event"), span=span)
+    span = (
+        f"{first}"
+        if first == last
+        else say("{first} to {last}", words, CTX_ALT, first=first, last=last)
+    )
+    return say(
+        EVENTS_INTRO,
+        words,
+        CTX_ALT,
+        title=title,
+        events=formatter_for(language).count(len(rows), "event"),
+        span=span,
+    )
 
 
 def precision_note(precision: str, words: Words) -> str:
@@ -63,11 +97,23 @@ def items(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
     words = words_for(language_of(rows))
     planned = say(", planned", words, CTX_ALT)
     return [
-        say("{date}{precision}: {title} — {type}", words, CTX_ALT, date=date, precision=precision_note(precision, words), title=title,
-            type=label.lower() if words.language == "en" else label[:1].lower() + label[1:])
+        say(
+            "{date}{precision}: {title} — {type}",
+            words,
+            CTX_ALT,
+            date=date,
+            precision=precision_note(precision, words),
+            title=title,
+            type=label.lower() if words.language == "en" else label[:1].lower() + label[1:],
+        )
         + (f", {note}" if note else planned if status == EventStatus.PLANNED.value else "")
         for date, precision, title, label, status, note in zip(
-            rows["date_label"], rows["date_precision"], rows["title"], _type_labels(rows, dataset), rows["status"], passed_notes(rows, words)
+            rows["date_label"],
+            rows["date_precision"],
+            rows["title"],
+            _type_labels(rows, dataset),
+            rows["status"],
+            passed_notes(rows, words),
         )
     ]
 
@@ -75,14 +121,23 @@ def items(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
 def passed_notes(rows: pd.DataFrame, words: Words | None = None) -> list[str]:
     """Each row's "planned for 2025; no record that it took place" when it is a planned event
     whose date passed with no record that it happened (see ``analysis.eventstatus``), else ""."""
-    flags = texts(rows["passed_unrecorded"]) if "passed_unrecorded" in rows.columns else [None] * len(rows)
-    return [say(PASSED_NOTE, words, date=date) if flag == "yes" else "" for flag, date in zip(flags, texts(rows["date_label"]))]
+    flags = (
+        texts(rows["passed_unrecorded"])
+        if "passed_unrecorded" in rows.columns
+        else [None] * len(rows)
+    )
+    return [
+        say(PASSED_NOTE, words, date=date) if flag == "yes" else ""
+        for flag, date in zip(flags, texts(rows["date_label"]))
+    ]
 
 
 def _type_labels(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
     """Each row's event type as the vocabulary names it."""
     if "type_label" in rows.columns:
-        return [label or kind for label, kind in zip(texts(rows["type_label"]), texts(rows["type"]))]
+        return [
+            label or kind for label, kind in zip(texts(rows["type_label"]), texts(rows["type"]))
+        ]
     names = {t.id: t.label for t in dataset.known_event_types}
     return [names.get(kind, kind) for kind in texts(rows["type"])]
 
@@ -108,7 +163,10 @@ def x_range(starts: np.ndarray, ends: np.ndarray) -> tuple[pd.Timestamp, pd.Time
         hi = end
     short = MIN_AXIS_YEARS - (hi.year - lo.year)
     if short > 0:
-        lo, hi = pd.Timestamp(lo.year - short // 2, 1, 1), pd.Timestamp(hi.year + short - short // 2, 1, 1)
+        lo, hi = (
+            pd.Timestamp(lo.year - short // 2, 1, 1),
+            pd.Timestamp(hi.year + short - short // 2, 1, 1),
+        )
     pad = max(pd.Timedelta(days=30), (hi - lo) * 0.04)
     return lo - pad, hi + pad
 
@@ -131,29 +189,43 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
     customdata = ids[:, None]
     words = words_for(language_of(rows))
     type_labels = _type_labels(rows, dataset)
-    sources = texts(rows["group_sources"]) if "group_sources" in rows.columns else [None] * len(rows)
+    sources = (
+        texts(rows["group_sources"]) if "group_sources" in rows.columns else [None] * len(rows)
+    )
     columns = ["title", "date_label", "date_precision", "status", "programme_name"]
     passed = passed_notes(rows, words)
-    hover = np.array([
-        f"<b>{esc(title)}</b><br>{esc(date)}{precision_note(precision, words)}<br>"
-        f"{event_label(label, status, words)} · {esc(programme)}{'<br>' + esc(note) if note else ''}{_sources_line(source, words)}"
-        for (title, date, precision, status, programme), label, source, note in zip(
-            zip(*(texts(rows[c]) for c in columns)), type_labels, sources, passed
-        )
-    ])
+    hover = np.array(
+        [
+            f"<b>{esc(title)}</b><br>{esc(date)}{precision_note(precision, words)}<br>"
+            f"{event_label(label, status, words)} · {esc(programme)}{'<br>' + esc(note) if note else ''}{_sources_line(source, words)}"
+            for (title, date, precision, status, programme), label, source, note in zip(
+                zip(*(texts(rows[c]) for c in columns)), type_labels, sources, passed
+            )
+        ]
+    )
 
     data: list[dict] = []
     if vague.any():
         xs: list = []
         ys: list = []
-        for start, end, event_id in zip(pd.Series(date[vague]), pd.Series(span_end[vague]), ids[vague]):
+        for start, end, event_id in zip(
+            pd.Series(date[vague]), pd.Series(span_end[vague]), ids[vague]
+        ):
             xs += [start, end, None]
             ys += [event_id, event_id, None]
-        data.append({
-            "type": "scatter", "x": xs, "y": ys, "mode": "lines", "name": say(SPAN_KEY, words),
-            "line": {"color": tint(theme.muted_colour, 0.65), "width": 10}, "hoverinfo": "skip",
-            "meta": {"role": SPAN_TRACE_ROLE}, "legendrank": 900,
-        })
+        data.append(
+            {
+                "type": "scatter",
+                "x": xs,
+                "y": ys,
+                "mode": "lines",
+                "name": say(SPAN_KEY, words),
+                "line": {"color": tint(theme.muted_colour, 0.65), "width": 10},
+                "hoverinfo": "skip",
+                "meta": {"role": SPAN_TRACE_ROLE},
+                "legendrank": 900,
+            }
+        )
     kinds = list(zip(texts(rows["type"]), texts(rows["status"])))
     for type_index, (event_type, label, symbol) in enumerate(_types(rows, dataset)):
         colour = theme.palette[type_index % len(theme.palette)]
@@ -162,41 +234,81 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
             if not mask.any():
                 continue
             planned = status == EventStatus.PLANNED.value
-            data.append({
-                "type": "scatter", "x": middle[mask], "y": ids[mask], "mode": "markers",
-                "name": event_label(label, status, words),
-                "marker": {
-                    "symbol": symbol + ("-open" if planned else ""),
-                    "size": 15 if planned else 14, "color": colour,
-                    "line": {"color": colour if planned else theme.background_colour, "width": 2.5 if planned else 1},
-                },
-                "customdata": customdata[mask], "hovertext": hover[mask], "hovertemplate": HOVER,
-                "cliponaxis": False, "legendrank": type_index * 2 + planned, "meta": {"role": EVENT_TRACE_ROLE},
-            })
+            data.append(
+                {
+                    "type": "scatter",
+                    "x": middle[mask],
+                    "y": ids[mask],
+                    "mode": "markers",
+                    "name": event_label(label, status, words),
+                    "marker": {
+                        "symbol": symbol + ("-open" if planned else ""),
+                        "size": 15 if planned else 14,
+                        "color": colour,
+                        "line": {
+                            "color": colour if planned else theme.background_colour,
+                            "width": 2.5 if planned else 1,
+                        },
+                    },
+                    "customdata": customdata[mask],
+                    "hovertext": hover[mask],
+                    "hovertemplate": HOVER,
+                    "cliponaxis": False,
+                    "legendrank": type_index * 2 + planned,
+                    "meta": {"role": EVENT_TRACE_ROLE},
+                }
+            )
     # Labels beside each marker (beyond its band when the date is vague), pointing inwards.
     anchor = np.where(vague, np.where(right_half, date, span_end), middle)
-    data.append({
-        "type": "scatter", "x": anchor, "y": ids, "mode": "markers+text", "name": "Event labels", "showlegend": False,
-        "marker": {"size": 14, "color": "rgba(0,0,0,0)"},
-        # a date two documents dispute shows both dates (its hover names their sources)
-        "text": [
-            f"<b>{esc(d)}</b> · {wrap(t + (' — ' + note if note else ''), 46)}"
-            for d, t, note in zip(texts(rows["date_mark"] if "date_mark" in rows else rows["date_label"]), texts(rows["title"]), passed)
-        ],
-        "textposition": np.where(right_half, "middle left", "middle right"),
-        "textfont": {"size": 11, "color": theme.text_colour},
-        "customdata": customdata, "hovertext": hover, "hovertemplate": HOVER,
-        "cliponaxis": False, "meta": {"role": EVENT_LABEL_ROLE},
-    })
+    data.append(
+        {
+            "type": "scatter",
+            "x": anchor,
+            "y": ids,
+            "mode": "markers+text",
+            "name": "Event labels",
+            "showlegend": False,
+            "marker": {"size": 14, "color": "rgba(0,0,0,0)"},
+            # a date two documents dispute shows both dates (its hover names their sources)
+            "text": [
+                f"<b>{esc(d)}</b> · {wrap(t + (' — ' + note if note else ''), 46)}"
+                for d, t, note in zip(
+                    texts(rows["date_mark"] if "date_mark" in rows else rows["date_label"]),
+                    texts(rows["title"]),
+                    passed,
+                )
+            ],
+            "textposition": np.where(right_half, "middle left", "middle right"),
+            "textfont": {"size": 11, "color": theme.text_colour},
+            "customdata": customdata,
+            "hovertext": hover,
+            "hovertemplate": HOVER,
+            "cliponaxis": False,
+            "meta": {"role": EVENT_LABEL_ROLE},
+        }
+    )
     layout = {
-        "showlegend": True, "legend": {"entrywidth": legend_entry_px([t["name"] for t in data if t.get("showlegend", True)])},
+        "showlegend": True,
+        "legend": {
+            "entrywidth": legend_entry_px([t["name"] for t in data if t.get("showlegend", True)])
+        },
         "xaxis": {
-            "type": "date", "range": [first, last], "title": {"text": say(TIMELINE_AXIS, words)}, "tickformat": "%Y",
-            "dtick": "M12" if (last - first).days < 13 * 366 else None, "showgrid": True,
+            "type": "date",
+            "range": [first, last],
+            "title": {"text": say(TIMELINE_AXIS, words)},
+            "tickformat": "%Y",
+            "dtick": "M12" if (last - first).days < 13 * 366 else None,
+            "showgrid": True,
         },
         "yaxis": {
-            "type": "category", "categoryorder": "array", "categoryarray": ids, "range": [len(ids) - 0.5, -0.7],
-            "showticklabels": False, "showgrid": False, "ticks": "", "zeroline": False,
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": ids,
+            "range": [len(ids) - 0.5, -0.7],
+            "showticklabels": False,
+            "showgrid": False,
+            "ticks": "",
+            "zeroline": False,
         },
     }
     return figure(data, layout, theme, rows=len(ids))
@@ -217,19 +329,25 @@ def _types(rows: pd.DataFrame, dataset: Dataset) -> list[tuple[str, str, str]]:
     colour), then any type in ``rows`` the vocabulary does not list."""
     known = [(t.id, t.label, t.symbol or DEFAULT_SYMBOL) for t in dataset.known_event_types]
     listed = {t[0] for t in known}
-    extra = [(kind, kind, DEFAULT_SYMBOL) for kind in dict.fromkeys(texts(rows["type"])) if kind not in listed]
+    extra = [
+        (kind, kind, DEFAULT_SYMBOL)
+        for kind in dict.fromkeys(texts(rows["type"]))
+        if kind not in listed
+    ]
     return known + extra
 
 
-TIMELINE = register(ChartSpec(
-    name="timeline",
-    title="Timeline of events",
-    empty_what="events",
-    plots="events",
-    select=select,
-    cap=latest,
-    cap_text=events_cap_note,
-    draw=draw,
-    intro=intro,
-    items=items,
-))
+TIMELINE = register(
+    ChartSpec(
+        name="timeline",
+        title="Timeline of events",
+        empty_what="events",
+        plots="events",
+        select=select,
+        cap=latest,
+        cap_text=events_cap_note,
+        draw=draw,
+        intro=intro,
+        items=items,
+    )
+)
