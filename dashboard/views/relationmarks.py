@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.views.labels import resolutions_of
 from dashboard.views.language import words_for
 from dashboard.words import Words
 
@@ -156,14 +157,3 @@ def _mark_restatements(history: pd.DataFrame, marks: _Marks) -> None:
         for i in ids[1:]:
             if i not in marks.related[original]:
                 marks.related[original].append(i)
-
-
-def resolutions_of(figures: pd.DataFrame) -> dict[frozenset, str]:
-    """The curator's resolution of each disagreement in ``figures``: {the two ids} → how to read them."""
-    if "resolution" not in figures:
-        return {}
-    return {
-        frozenset((fid, other)): text
-        for fid, other, text in zip(figures["id"], figures["disagrees_with"], figures["resolution"])
-        if isinstance(other, str) and isinstance(text, str) and text
-    }
