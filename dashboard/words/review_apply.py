@@ -98,40 +98,9 @@ class _Verdict:
 
 def read_verdicts(path: Path, words: Words) -> tuple[list[_Verdict], int]:
     """The rows the reviewer wrote a correction in, and how many they approved."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (
-        OSError,
-        ValueError,
-        KeyError,
-        zipfile.BadZipFile,
-        InvalidFileException,
-    ) as err:  # missing, not a workbook, damaged
-        raise ReviewError(
-            words.text(
-                "{path}: cannot read it as a workbook ({reason}); give the .xlsx written by 'dashboard translations review'",
-                CTX,
-                path=path,
-                reason=err,
-            )
-        ) from None
-    sheet = book.worksheets[0]
-    header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
-    last = COLUMNS[VERDICT][0]
-    if len(header) <= VERDICT or f"({last})" not in str(header[VERDICT] or ""):
-        raise ReviewError(
-            words.text(
-                "{path}: not a review sheet (no '{column}' column); write one with 'dashboard translations review'",
-                CTX,
-                path=path,
-                column=last,
-            )
-        )
+    book = _open_sheet(path, words)
     verdicts, approved = [], 0
-    for number, cells in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+    for number, cells in enumerate(book.worksheets[0].iter_rows(min_row=2, values_only=True), 2):
         cells = [
             ("" if value is None else str(value)) for value in (*cells, *[None] * len(COLUMNS))
         ][: len(COLUMNS)]
@@ -154,6 +123,43 @@ def read_verdicts(path: Path, words: Words) -> tuple[list[_Verdict], int]:
         )
     book.close()
     return verdicts, approved
+
+
+def _open_sheet(path: Path, words: Words):
+    """The workbook at ``path``, read only, once its first sheet is known to be a review sheet
+    (its verdict column is there); else ``ReviewError`` saying what to give instead."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (
+        OSError,
+        ValueError,
+        KeyError,
+        zipfile.BadZipFile,
+        InvalidFileException,
+    ) as err:  # missing, not a workbook, damaged
+        raise ReviewError(
+            words.text(
+                "{path}: cannot read it as a workbook ({reason}); give the .xlsx written by 'dashboard translations review'",
+                CTX,
+                path=path,
+                reason=err,
+            )
+        ) from None
+    header = next(book.worksheets[0].iter_rows(min_row=1, max_row=1, values_only=True), ())
+    last = COLUMNS[VERDICT][0]
+    if len(header) <= VERDICT or f"({last})" not in str(header[VERDICT] or ""):
+        raise ReviewError(
+            words.text(
+                "{path}: not a review sheet (no '{column}' column); write one with 'dashboard translations review'",
+                CTX,
+                path=path,
+                column=last,
+            )
+        )
+    return book
 
 
 def _placeholder_refusal(english: str, correction: str, words: Words) -> str | None:
@@ -198,50 +204,14 @@ def _target(
     if identity in seen:
         return words.text("a second correction of the same string; keep one row", CTX)
     seen.add(identity)
-    if verdict.file == PO_NAME:
-        message = catalog.get(
-            verdict.key, verdict.context or None
-        ) or next(  # a plural's key is its singular
-            (
-                m
-                for m in catalog
-                if isinstance(m.id, (list, tuple))
-                and m.id[0] == verdict.key
-                and m.context == (verdict.context or None)
-            ),
-            None,
-        )
-        if message is None:
-            return words.text(
-                "no entry '{key}' (context '{context}') in vi.po; do not edit the File, Context or Key columns",
-                CTX,
-                key=verdict.key,
-                context=verdict.context,
-            )
-        english = " ".join(message.id) if isinstance(message.id, (list, tuple)) else message.id
-        target = _Target(message.lineno, forms(message)[0] or "", message=message)
-    else:
-        section, _, rest = verdict.key.partition("/")
-        key, _, field_name = rest.rpartition("/")
-        entry = translations.entries.get((section, key))
-        if (
-            entry is None
-            or sheet_file(entry.location.path, data_dir) != verdict.file
-            or entry.forms.get(field_name) is None
-        ):
-            return words.text(
-                "no curated name '{key}' in {file}; do not edit the File, Context or Key columns",
-                CTX,
-                key=verdict.key,
-                file=verdict.file,
-            )
-        english = verdict.english
-        target = _Target(
-            entry.lines.get(field_name, entry.location.line),
-            entry.forms[field_name],
-            entry=entry,
-            field=field_name,
-        )
+    found = (
+        _catalogue_target(verdict, catalog, words)
+        if verdict.file == PO_NAME
+        else _curated_target(verdict, translations, data_dir, words)
+    )
+    if isinstance(found, str):
+        return found
+    english, target = found
     if target.now != verdict.vietnamese:
         return words.text(
             "the Vietnamese changed since the sheet was written (now '{now}'); write a new sheet and copy the correction into it",
@@ -249,6 +219,58 @@ def _target(
             now=target.now,
         )
     return _placeholder_refusal(english, verdict.correction, words) or target
+
+
+def _catalogue_target(verdict: _Verdict, catalog, words: Words) -> tuple[str, _Target] | str:
+    """The catalogue message a correction names (a plural by its singular) with its English,
+    or why there is none."""
+    message = catalog.get(verdict.key, verdict.context or None) or next(
+        (
+            m
+            for m in catalog
+            if isinstance(m.id, (list, tuple))
+            and m.id[0] == verdict.key
+            and m.context == (verdict.context or None)
+        ),
+        None,
+    )
+    if message is None:
+        return words.text(
+            "no entry '{key}' (context '{context}') in vi.po; do not edit the File, Context or Key columns",
+            CTX,
+            key=verdict.key,
+            context=verdict.context,
+        )
+    english = " ".join(message.id) if isinstance(message.id, (list, tuple)) else message.id
+    return english, _Target(message.lineno, forms(message)[0] or "", message=message)
+
+
+def _curated_target(
+    verdict: _Verdict, translations: Translations, data_dir: Path, words: Words
+) -> tuple[str, _Target] | str:
+    """The field of a curated entry a correction names (``section/key/field``) with its
+    English, or why there is none."""
+    section, _, rest = verdict.key.partition("/")
+    key, _, field_name = rest.rpartition("/")
+    entry = translations.entries.get((section, key))
+    if (
+        entry is None
+        or sheet_file(entry.location.path, data_dir) != verdict.file
+        or entry.forms.get(field_name) is None
+    ):
+        return words.text(
+            "no curated name '{key}' in {file}; do not edit the File, Context or Key columns",
+            CTX,
+            key=verdict.key,
+            file=verdict.file,
+        )
+    target = _Target(
+        entry.lines.get(field_name, entry.location.line),
+        entry.forms[field_name],
+        entry=entry,
+        field=field_name,
+    )
+    return verdict.english, target
 
 
 def apply_sheet(
