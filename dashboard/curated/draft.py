@@ -27,6 +27,7 @@ from dashboard.curated.coverage import Status, classify
 from dashboard.curated.draftguess import (
     COMMITTED,
     TODO,
+    PeriodGuess,
     guess_metric,
     guess_period,
     guess_unit,
@@ -214,15 +215,27 @@ def _figure(
 ) -> str:
     quote = " ".join(text[slice(*quote_span(text, mention.start, mention.end))].split())
     sentence = " ".join(text[slice(*sentence_span(text, mention.start, mention.end))].split())
+    kind = "committed" if COMMITTED.search(sentence) else "reported"
+    lines = [
+        *_what_lines(file, mention, dataset, nouns),
+        f"    kind: {kind}  # TODO: confirm (reported: already happened; committed: pledged)",
+        "    period:",
+        *_period_lines(guess_period(sentence, published)),
+        f"    source: {scalar(file)}",
+        f"    quote: {scalar(quote)}",
+    ]
+    return "\n".join(lines)
+
+
+def _what_lines(file: str, mention: Mention, dataset: Dataset, nouns: dict[str, str]) -> list[str]:
+    """A figure skeleton's id, programme, metric, value, unit, qualifier and wording: the
+    metric and unit guessed when the text shows them (the one metric in a unit, "funding" for
+    £), else ``TODO`` with the choices."""
     metric = guess_metric(mention, dataset)
     unit = metric.unit if metric is not None else guess_unit(mention, dataset, nouns)
     metrics = [m.id for m in dataset.metrics if unit is None or m.unit == unit]
-    if (
-        metric is None and unit is not None and len(metrics) == 1
-    ):  # the one metric in that unit ("funding" for £)
+    if metric is None and unit is not None and len(metrics) == 1:
         metric = dataset.metric(metrics[0])
-    period = guess_period(sentence, published)
-    kind = "committed" if COMMITTED.search(sentence) else "reported"
     at = f"{file}:{mention.line}"
     lines = [
         f"  - id: {TODO}  # TODO: a short id for {scalar(mention.text)} ({at})",
@@ -239,28 +252,26 @@ def _figure(
     wording = _wording(mention)
     if wording:
         lines.append(f"    wording: {scalar(wording)}")
-    lines.append(
-        f"    kind: {kind}  # TODO: confirm (reported: already happened; committed: pledged)"
-    )
-    lines.append("    period:")
+    return lines
+
+
+def _period_lines(period: PeriodGuess | None) -> list[str]:
+    """A figure skeleton's period: the guess to confirm, or ``TODO`` with what to write."""
     if period:
-        lines += [
+        return [
             f"      type: {period.type}  # TODO: confirm (read from {scalar(period.basis)})",
             f"      start: {period.start}  # TODO: confirm",
             f"      start_basis: {TODO}  # TODO: how the start follows from {scalar(period.basis)}",
             f"      end: {period.end}  # TODO: confirm",
             f"      end_basis: {TODO}  # TODO: how the end follows from the text",
         ]
-    else:
-        lines += [
-            f"      type: {TODO}  # TODO: cumulative, commitment, span, as_at, year or financial_year",
-            f"      start: {TODO}  # TODO: YYYY-MM-DD",
-            f"      start_basis: {TODO}",
-            f"      end: {TODO}  # TODO: YYYY-MM-DD",
-            f"      end_basis: {TODO}",
-        ]
-    lines += [f"    source: {scalar(file)}", f"    quote: {scalar(quote)}"]
-    return "\n".join(lines)
+    return [
+        f"      type: {TODO}  # TODO: cumulative, commitment, span, as_at, year or financial_year",
+        f"      start: {TODO}  # TODO: YYYY-MM-DD",
+        f"      start_basis: {TODO}",
+        f"      end: {TODO}  # TODO: YYYY-MM-DD",
+        f"      end_basis: {TODO}",
+    ]
 
 
 def _wording(mention: Mention) -> str | None:
