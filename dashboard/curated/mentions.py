@@ -169,7 +169,6 @@ def find_mentions(text: str, source: str = "", *, language: str | None = None) -
     """Every amount and count in ``text``, in reading order. ``language`` is the document's
     (its source's ``language:``); when not given, the text's letters decide the number style."""
     style = number_style(text, language)
-    pat = style.patterns
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
@@ -195,10 +194,20 @@ def find_mentions(text: str, source: str = "", *, language: str | None = None) -
     def overlaps(start: int, end: int) -> bool:
         return any(start < e and s < end for s, e in taken)
 
-    for m in pat.money.finditer(text):
+    for m in style.patterns.money.finditer(text):
         qualifier = style.qualifier(m["qual"]) if m["qual"] else Qualifier.EXACT
         add(m.start(), m.end(), parse_number(m["num"], m["scale"], style), Measure.MONEY, qualifier)
+    _digit_mentions(text, style, add, overlaps)
+    if style is ENGLISH:
+        _spelled_mentions(text, style, add, overlaps)
+    return sorted(found, key=lambda x: (x.start, x.end))
 
+
+def _digit_mentions(text: str, style: NumberStyle, add, overlaps) -> None:
+    """Numbers in digits not already read as money after "£": a percentage ("40%", "12 per
+    cent"), money with its currency after it ("3 million pounds"), else a count and its noun
+    ("720 victims", "24,000"); never a year or a day of a date."""
+    pat = style.patterns
     for m in pat.digits.finditer(text):
         digits = m["num"]
         if overlaps(m.start(), m.end()) or _is_year(digits) or _is_date(text, m.start(), m.end()):
@@ -215,10 +224,6 @@ def find_mentions(text: str, source: str = "", *, language: str | None = None) -
             continue
         end = _noun_phrase(text, end, style) or end
         add(start, end, parse_number(digits, scale, style), Measure.COUNT, qualifier)
-
-    if style is ENGLISH:
-        _spelled_mentions(text, style, add, overlaps)
-    return sorted(found, key=lambda x: (x.start, x.end))
 
 
 def _spelled_mentions(text: str, style: NumberStyle, add, overlaps) -> None:
