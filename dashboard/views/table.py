@@ -92,19 +92,7 @@ def table_rows(figures: pd.DataFrame, english: Collection[str] = ()) -> dict[str
     rows = {}
     copies = restated(figures)  # a restatement is shown on the row of the figure it restates
     records = figures.to_dict("records")
-    cited = {
-        r["id"]: words.text(
-            "{title} — {publisher}, {date}",
-            CTX,
-            title=r["source_title"],
-            publisher=r["source_publisher"],
-            date=r["source_date"],
-        )
-        for r in records
-    }
-    also = {}
-    for copy, original in copies.items():
-        also.setdefault(original, []).append(cited[copy])
+    sources = _sources(records, copies, words)
     for r in records:
         rows[r["id"]] = {
             "id": r["id"],
@@ -121,13 +109,34 @@ def table_rows(figures: pd.DataFrame, english: Collection[str] = ()) -> dict[str
             "period_label": r["period_label"],
             "kind": kinds.get(r["kind"])
             or kinds.setdefault(r["kind"], kind_label(r["kind"], words)),
-            "source": " · ".join([cited[r["id"]], *also.get(r["id"], ())]),
+            "source": sources[r["id"]],
             "restates": copies.get(r["id"]),  # the figure whose row shows this restatement
             "quote": r["quote"],
             "quote_lang": _text(r.get("source_language"))
             or "en",  # the document's language: the quote's lang
         }
     return rows
+
+
+def _sources(
+    records: list[dict[str, Any]], copies: Mapping[str, str], words: Words
+) -> dict[str, str]:
+    """Each row's source cell: its document cited, then each document that restates it
+    ("{title} — {publisher}, {date} · …")."""
+    cited = {
+        r["id"]: words.text(
+            "{title} — {publisher}, {date}",
+            CTX,
+            title=r["source_title"],
+            publisher=r["source_publisher"],
+            date=r["source_date"],
+        )
+        for r in records
+    }
+    also: dict[str, list[str]] = {}
+    for copy, original in copies.items():
+        also.setdefault(original, []).append(cited[copy])
+    return {i: " · ".join([text, *also.get(i, ())]) for i, text in cited.items()}
 
 
 def qualifier_label(
