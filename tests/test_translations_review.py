@@ -37,7 +37,8 @@ from dashboard.words.review import (
     WHERE,
     review_sheet,
 )
-from dashboard.words.review_apply import _yaml_edit, apply_sheet
+from dashboard.words.review_apply import apply_sheet
+from dashboard.words.review_edits import yaml_edit
 from components import texts, walk  # tests/components.py
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -314,7 +315,7 @@ def test_a_folded_note_is_corrected_in_place_and_every_other_line_is_kept():
         "    title: 'Hai: có dấu hai chấm'\n"
     )
     lines = text.splitlines(keepends=True)
-    _yaml_edit(lines, 5, "date_basis", "Ghi chú mới: có dấu hai chấm, " + "rất dài " * 12)
+    yaml_edit(lines, 5, "date_basis", "Ghi chú mới: có dấu hai chấm, " + "rất dài " * 12)
     edited = "".join(lines)
     assert (
         yaml.safe_load(edited)["events"][0]["date_basis"]

@@ -24,12 +24,20 @@ from pathlib import Path
 import yaml
 
 from dashboard.curated.coverage import Status, classify
-from dashboard.curated.mentions import MONTHS, Measure, Mention, find_mentions, number_style
+from dashboard.curated.draftguess import (
+    COMMITTED,
+    TODO,
+    PeriodGuess,
+    guess_metric,
+    guess_period,
+    guess_unit,
+    unit_nouns,
+)
+from dashboard.curated.mentions import MONTHS, Mention, find_mentions, number_style
 from dashboard.curated.problems import Problem
 from dashboard.curated.records import Dataset, Location, Qualifier
 from dashboard.curated.seeds import find_all
 
-TODO = "TODO"
 _TODO_WORD = re.compile(r"\bTODO\b")
 
 # --- where a statement starts and ends -----------------------------------------------------
@@ -113,113 +121,6 @@ def find_dates(text: str) -> list[DateMention]:
             )
         )
     return found
-
-
-# --- guesses -------------------------------------------------------------------------------
-
-_YEAR = r"((?:19|20)\d\d)"
-_PERIODS = [  # (pattern, period type, start month-day, end month-day or None for "the document's date")
-    (re.compile(rf"\b(?:since|từ năm|kể từ năm|từ)\s+{_YEAR}\b", re.I), "cumulative"),
-    (
-        re.compile(rf"\b(?:between|from|từ)\s+{_YEAR}\s+(?:and|to|đến|tới)\s+{_YEAR}\b", re.I),
-        "span",
-    ),
-    (re.compile(rf"\b{_YEAR}\s*[/–-]\s*(\d\d)\b"), "financial_year"),
-    (re.compile(rf"\b(?:in|during|năm|trong năm)\s+{_YEAR}\b", re.I), "year"),
-]
-_COMMITTED = re.compile(
-    r"\b(?:will|pledge[sd]?|commit(?:s|ted)?|plans?|planned|to provide|sẽ|cam kết|dự kiến)\b", re.I
-)
-
-
-@dataclass(frozen=True)
-class PeriodGuess:
-    type: str
-    start: str
-    end: str
-    basis: str  # the words it was read from
-
-
-def guess_period(sentence: str, published: dt.date | None) -> PeriodGuess | None:
-    """The period a sentence's wording suggests ("since 2018", "in 2024", "2024/25")."""
-    for pattern, kind in _PERIODS:
-        m = pattern.search(sentence)
-        if m is None:
-            continue
-        year = int(m[1])
-        if kind == "cumulative":
-            return PeriodGuess(
-                kind, f"{year}-01-01", published.isoformat() if published else TODO, m[0]
-            )
-        if kind == "span":
-            return PeriodGuess(kind, f"{year}-01-01", f"{int(m[2])}-12-31", m[0])
-        if kind == "financial_year":
-            if int(m[2]) != (year + 1) % 100:
-                continue
-            return PeriodGuess(kind, f"{year}-04-01", f"{year + 1}-03-31", m[0])
-        return PeriodGuess(kind, f"{year}-01-01", f"{year}-12-31", m[0])
-    return None
-
-
-def guess_unit(mention: Mention, dataset: Dataset, nouns: dict[str, str]) -> str | None:
-    """The unit whose currency or noun the mention shows: ``£`` → GBP, "người" → people."""
-    if mention.measure is Measure.MONEY:
-        currencies = [u.id for u in dataset.units if u.is_currency]
-        return currencies[0] if len(currencies) == 1 else None
-    if mention.measure is Measure.PERCENT:
-        return None
-    words = mention.text.lower()
-    for noun, unit in sorted(nouns.items(), key=lambda item: -len(item[0])):
-        if noun and re.search(rf"(?<!\w){re.escape(noun.lower())}(?!\w)", words):
-            return unit
-    return None
-
-
-def _stem(word: str) -> str:
-    word = word.lower().strip("’'")
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
-
-
-def guess_metric(mention: Mention, dataset: Dataset):
-    """The one metric whose label or singular names the noun after the number ("720 victims"
-    → victims identified; "1,936 aspiring migrants" → aspiring migrants educated); None when
-    none or several do, or for money (every money metric counts pounds)."""
-    if mention.measure is not Measure.COUNT:
-        return None
-    nouns = [
-        _stem(w) for w in re.findall(r"[^\W\d_]+", mention.text.split(maxsplit=1)[-1]) if len(w) > 2
-    ]
-    nouns = [
-        n
-        for n in nouns
-        if n not in {"more", "than", "over", "least", "nearly", "about", "almost", "around"}
-    ]
-    if not nouns:
-        return None
-    found = [
-        m
-        for m in dataset.metrics
-        if any(
-            n in {_stem(w) for w in re.findall(r"[^\W\d_]+", f"{m.label} {m.singular}")}
-            for n in nouns
-        )
-    ]
-    return found[0] if len(found) == 1 else None
-
-
-def unit_nouns(dataset: Dataset, data_dir: Path | None) -> dict[str, str]:
-    """Each noun a unit is written with, in English and in its curated translations."""
-    nouns = {u.noun: u.id for u in dataset.units if u.noun} | {u.id: u.id for u in dataset.units}
-    from dashboard.curated.translations import load_translations, records_folder, translation_files
-
-    data_dir = data_dir or records_folder(dataset)
-    if data_dir is not None:
-        if translation_files(data_dir, "vi"):
-            translations, _ = load_translations(data_dir, "vi")
-            for unit in dataset.units:
-                if form := translations.form("units", unit.id, "noun"):
-                    nouns.setdefault(form, unit.id)
-    return nouns
 
 
 # --- the skeleton --------------------------------------------------------------------------
@@ -314,15 +215,27 @@ def _figure(
 ) -> str:
     quote = " ".join(text[slice(*quote_span(text, mention.start, mention.end))].split())
     sentence = " ".join(text[slice(*sentence_span(text, mention.start, mention.end))].split())
+    kind = "committed" if COMMITTED.search(sentence) else "reported"
+    lines = [
+        *_what_lines(file, mention, dataset, nouns),
+        f"    kind: {kind}  # TODO: confirm (reported: already happened; committed: pledged)",
+        "    period:",
+        *_period_lines(guess_period(sentence, published)),
+        f"    source: {scalar(file)}",
+        f"    quote: {scalar(quote)}",
+    ]
+    return "\n".join(lines)
+
+
+def _what_lines(file: str, mention: Mention, dataset: Dataset, nouns: dict[str, str]) -> list[str]:
+    """A figure skeleton's id, programme, metric, value, unit, qualifier and wording: the
+    metric and unit guessed when the text shows them (the one metric in a unit, "funding" for
+    £), else ``TODO`` with the choices."""
     metric = guess_metric(mention, dataset)
     unit = metric.unit if metric is not None else guess_unit(mention, dataset, nouns)
     metrics = [m.id for m in dataset.metrics if unit is None or m.unit == unit]
-    if (
-        metric is None and unit is not None and len(metrics) == 1
-    ):  # the one metric in that unit ("funding" for £)
+    if metric is None and unit is not None and len(metrics) == 1:
         metric = dataset.metric(metrics[0])
-    period = guess_period(sentence, published)
-    kind = "committed" if _COMMITTED.search(sentence) else "reported"
     at = f"{file}:{mention.line}"
     lines = [
         f"  - id: {TODO}  # TODO: a short id for {scalar(mention.text)} ({at})",
@@ -339,28 +252,26 @@ def _figure(
     wording = _wording(mention)
     if wording:
         lines.append(f"    wording: {scalar(wording)}")
-    lines.append(
-        f"    kind: {kind}  # TODO: confirm (reported: already happened; committed: pledged)"
-    )
-    lines.append("    period:")
+    return lines
+
+
+def _period_lines(period: PeriodGuess | None) -> list[str]:
+    """A figure skeleton's period: the guess to confirm, or ``TODO`` with what to write."""
     if period:
-        lines += [
+        return [
             f"      type: {period.type}  # TODO: confirm (read from {scalar(period.basis)})",
             f"      start: {period.start}  # TODO: confirm",
             f"      start_basis: {TODO}  # TODO: how the start follows from {scalar(period.basis)}",
             f"      end: {period.end}  # TODO: confirm",
             f"      end_basis: {TODO}  # TODO: how the end follows from the text",
         ]
-    else:
-        lines += [
-            f"      type: {TODO}  # TODO: cumulative, commitment, span, as_at, year or financial_year",
-            f"      start: {TODO}  # TODO: YYYY-MM-DD",
-            f"      start_basis: {TODO}",
-            f"      end: {TODO}  # TODO: YYYY-MM-DD",
-            f"      end_basis: {TODO}",
-        ]
-    lines += [f"    source: {scalar(file)}", f"    quote: {scalar(quote)}"]
-    return "\n".join(lines)
+    return [
+        f"      type: {TODO}  # TODO: cumulative, commitment, span, as_at, year or financial_year",
+        f"      start: {TODO}  # TODO: YYYY-MM-DD",
+        f"      start_basis: {TODO}",
+        f"      end: {TODO}  # TODO: YYYY-MM-DD",
+        f"      end_basis: {TODO}",
+    ]
 
 
 def _wording(mention: Mention) -> str | None:

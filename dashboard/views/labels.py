@@ -138,67 +138,81 @@ def claim_notes(figures: pd.DataFrame) -> dict[str, str]:
         "part_of" not in figures or figures["part_of"].isna().all()
     ):
         return {}  # no figure restates, updates, disagrees with or is part of another
-    resolutions = (
-        {
-            frozenset((i, other)): text
-            for i, other, text in zip(
-                figures["id"], figures["disagrees_with"], figures["resolution"]
-            )
-            if isinstance(other, str) and isinstance(text, str) and text
-        }
-        if "resolution" in figures
-        else {}
-    )
+    resolutions = resolutions_of(figures)
     sizes = figures["quantity_group"].value_counts()
     for group in sizes[sizes > 1].index:
         rows = figures[figures["quantity_group"] == group]
         history = claim_history(rows, str(rows["id"].iloc[0]))
-        roles = dict(zip(history["id"], history["claim_role"]))
-        counted = [i for i, r in roles.items() if r in ("latest", "earlier")]
-        disagreeing = [i for i, r in roles.items() if r == "disagrees"]
-        said = {
-            i: f"{v} ({p}, {d})"
-            for i, v, p, d in zip(
-                history["id"],
-                history["value_label"],
-                history["source_publisher"],
-                history["source_date"],
-            )
-        }
-        lead = next(i for i, r in roles.items() if r == "latest")
-        lead_notes = notes.setdefault(lead, [])
-        if len(counted) > 1:
-            lead_notes.append(latest_of(len(counted), words))
-        restating = history["same_of"].dropna().value_counts() if "same_of" in history else {}
-        for (
-            original,
-            n,
-        ) in restating.items():  # a restatement is one more source of the figure it restates
-            notes.setdefault(original, []).append(also_stated_by(int(n), words))
-        if disagreeing:
-            lead_notes.append(sources_disagree([said[i] for i in disagreeing], words))
-            for i in disagreeing:
-                notes.setdefault(i, []).append(sources_disagree([said[lead]], words))
-            for i in disagreeing:
-                resolution = resolutions.get(frozenset((i, lead)))
-                if resolution:  # once, with the statement the card and the chart lead with
-                    lead_notes.append(resolved(resolution, words))
-        for i in counted:
-            if i != lead:
-                later = sum(1 for j in counted[: counted.index(i)])
-                notes.setdefault(i, []).append(earlier_statement(later, words))
+        _note_statements(history, resolutions, words, notes)
     if "part_of" in figures:
-        values = dict(zip(figures["id"], figures["value_label"]))
-        unknown = words.text(PART_OF_UNKNOWN, CTX_CLAIMS)
-        elsewhere = (
-            figures.attrs.get(WHOLES_ATTR) or {}
-        )  # in the view, drawn on another slide: "£12m (whole on slide 3 of 5)"
-        for i, whole in zip(figures["id"], figures["part_of"]):
-            if isinstance(whole, str) and whole:
-                notes.setdefault(i, []).append(
-                    part_of(values.get(whole) or elsewhere.get(whole, unknown), words)
-                )
+        _note_parts(figures, words, notes)
     return {i: "; ".join(n) for i, n in notes.items() if n}
+
+
+def resolutions_of(figures: pd.DataFrame) -> dict[frozenset, str]:
+    """The curator's resolution of each disagreement in ``figures``: {the two ids} → how to read them."""
+    if "resolution" not in figures:
+        return {}
+    return {
+        frozenset((fid, other)): text
+        for fid, other, text in zip(figures["id"], figures["disagrees_with"], figures["resolution"])
+        if isinstance(other, str) and isinstance(text, str) and text
+    }
+
+
+def _note_statements(
+    history: pd.DataFrame,
+    resolutions: dict[frozenset, str],
+    words: Words,
+    notes: dict[str, list[str]],
+) -> None:
+    """The notes of one quantity's statements (``history``): the latest says how many there
+    are, whom it disagrees with and how to read that; a restated figure how many others state
+    it; a disagreeing one what the latest says; an earlier one that it was updated."""
+    roles = dict(zip(history["id"], history["claim_role"]))
+    counted = [i for i, r in roles.items() if r in ("latest", "earlier")]
+    disagreeing = [i for i, r in roles.items() if r == "disagrees"]
+    said = {
+        i: f"{v} ({p}, {d})"
+        for i, v, p, d in zip(
+            history["id"],
+            history["value_label"],
+            history["source_publisher"],
+            history["source_date"],
+        )
+    }
+    lead = next(i for i, r in roles.items() if r == "latest")
+    lead_notes = notes.setdefault(lead, [])
+    if len(counted) > 1:
+        lead_notes.append(latest_of(len(counted), words))
+    restating = history["same_of"].dropna().value_counts() if "same_of" in history else {}
+    for original, n in restating.items():  # a restatement is one more source of what it restates
+        notes.setdefault(original, []).append(also_stated_by(int(n), words))
+    if disagreeing:
+        lead_notes.append(sources_disagree([said[i] for i in disagreeing], words))
+        for i in disagreeing:
+            notes.setdefault(i, []).append(sources_disagree([said[lead]], words))
+        for i in disagreeing:
+            resolution = resolutions.get(frozenset((i, lead)))
+            if resolution:  # once, with the statement the card and the chart lead with
+                lead_notes.append(resolved(resolution, words))
+    for i in counted:
+        if i != lead:
+            later = sum(1 for j in counted[: counted.index(i)])
+            notes.setdefault(i, []).append(earlier_statement(later, words))
+
+
+def _note_parts(figures: pd.DataFrame, words: Words, notes: dict[str, list[str]]) -> None:
+    """A part names its whole's value: in the view, or drawn on another slide ("£12m (whole
+    on slide 3 of 5)"), or unknown."""
+    values = dict(zip(figures["id"], figures["value_label"]))
+    unknown = words.text(PART_OF_UNKNOWN, CTX_CLAIMS)
+    elsewhere = figures.attrs.get(WHOLES_ATTR) or {}
+    for i, whole in zip(figures["id"], figures["part_of"]):
+        if isinstance(whole, str) and whole:
+            notes.setdefault(i, []).append(
+                part_of(values.get(whole) or elsewhere.get(whole, unknown), words)
+            )
 
 
 view_claim_notes = per_frame()(

@@ -21,6 +21,7 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 from dashboard.views.labels import kind_label
+from dashboard.views.relationmarks import relation_marks
 from dashboard.views.language import formatter_for, language_of, words_for
 from dashboard.curated.records import Qualifier
 from dashboard.words import Words
@@ -91,19 +92,7 @@ def table_rows(figures: pd.DataFrame, english: Collection[str] = ()) -> dict[str
     rows = {}
     copies = restated(figures)  # a restatement is shown on the row of the figure it restates
     records = figures.to_dict("records")
-    cited = {
-        r["id"]: words.text(
-            "{title} — {publisher}, {date}",
-            CTX,
-            title=r["source_title"],
-            publisher=r["source_publisher"],
-            date=r["source_date"],
-        )
-        for r in records
-    }
-    also = {}
-    for copy, original in copies.items():
-        also.setdefault(original, []).append(cited[copy])
+    sources = _sources(records, copies, words)
     for r in records:
         rows[r["id"]] = {
             "id": r["id"],
@@ -120,13 +109,34 @@ def table_rows(figures: pd.DataFrame, english: Collection[str] = ()) -> dict[str
             "period_label": r["period_label"],
             "kind": kinds.get(r["kind"])
             or kinds.setdefault(r["kind"], kind_label(r["kind"], words)),
-            "source": " · ".join([cited[r["id"]], *also.get(r["id"], ())]),
+            "source": sources[r["id"]],
             "restates": copies.get(r["id"]),  # the figure whose row shows this restatement
             "quote": r["quote"],
             "quote_lang": _text(r.get("source_language"))
             or "en",  # the document's language: the quote's lang
         }
     return rows
+
+
+def _sources(
+    records: list[dict[str, Any]], copies: Mapping[str, str], words: Words
+) -> dict[str, str]:
+    """Each row's source cell: its document cited, then each document that restates it
+    ("{title} — {publisher}, {date} · …")."""
+    cited = {
+        r["id"]: words.text(
+            "{title} — {publisher}, {date}",
+            CTX,
+            title=r["source_title"],
+            publisher=r["source_publisher"],
+            date=r["source_date"],
+        )
+        for r in records
+    }
+    also: dict[str, list[str]] = {}
+    for copy, original in copies.items():
+        also.setdefault(original, []).append(cited[copy])
+    return {i: " · ".join([text, *also.get(i, ())]) for i, text in cited.items()}
 
 
 def qualifier_label(
@@ -164,115 +174,6 @@ def _qualifier_label(
 
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
-
-
-def relation_marks(
-    figures: pd.DataFrame, words: Words | None = None
-) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Figure id → (the words of its relations, the ids they name), as the curator declared
-    them: "part of £200m (global-aid)"; "includes £33.5m (fund)"; among statements of one
-    quantity "latest of 2", "earlier of 2: updated by fund-2019", "disagrees with victims-2017",
-    "same as memo-2018". Figures related to nothing are left out."""
-    from dashboard.analysis.claims import claim_history
-
-    if figures.empty or "quantity_group" not in figures:
-        return {}
-    words = words or words_for()
-    say = words.text
-    label = dict(zip(figures["id"], figures["value_label"].astype(str)))
-    marks: dict[str, list[str]] = {}
-    related: dict[str, list[str]] = {}
-
-    def add(figure_id: str, text: str, other: str) -> None:
-        marks.setdefault(figure_id, []).append(text)
-        if other not in related.setdefault(figure_id, []):
-            related[figure_id].append(other)
-
-    for fid, whole in zip(figures["id"], figures["part_of"]):
-        if isinstance(whole, str) and whole in label:
-            add(fid, say("part of {whole} ({id})", CTX, whole=label[whole], id=whole), whole)
-            add(whole, say("includes {part} ({id})", CTX, part=label[fid], id=fid), fid)
-    resolutions = resolutions_of(figures)
-    sizes = figures["quantity_group"].value_counts()
-    for group in sizes[sizes > 1].index:
-        rows = figures[figures["quantity_group"] == group]
-        history = claim_history(rows, str(rows["id"].iloc[0]))
-        lead = str(history["id"].iloc[0])
-        roles = dict(zip(history["id"].astype(str), history["claim_role"]))
-        n = sum(
-            1 for role in roles.values() if role in ("latest", "earlier")
-        )  # a restatement is no statement of its own
-        disagreeing = [i for i, role in roles.items() if role == "disagrees"]
-        for fid, role, original in zip(
-            history["id"].astype(str), history["claim_role"], history["same_of"]
-        ):
-            if role == "latest":
-                if n > 1:
-                    add(fid, say("latest of {n}", CTX, n=words.integer(n)), lead)
-                if disagreeing:
-                    add(
-                        fid,
-                        say("disagrees with {ids}", CTX, ids=", ".join(disagreeing)),
-                        disagreeing[0],
-                    )
-                    for other in disagreeing:
-                        if resolutions.get(frozenset((fid, other))):
-                            add(
-                                fid,
-                                say(
-                                    "how to read it: {resolution}",
-                                    CTX,
-                                    resolution=resolutions[frozenset((fid, other))],
-                                ),
-                                other,
-                            )
-                related.setdefault(fid, [])
-                if lead in related[fid]:
-                    related[fid].remove(lead)
-                for other in history["id"]:
-                    if other != fid and other not in related[fid] and roles[str(other)] != "same":
-                        related[fid].append(str(other))
-            elif role == "earlier":
-                add(
-                    fid,
-                    say("earlier of {n}: updated by {id}", CTX, n=words.integer(n), id=lead),
-                    lead,
-                )
-            elif role == "same":  # on both rows: the restatement and the figure it restates
-                add(fid, say("same as {id}", CTX, id=original), original)
-            else:
-                add(fid, say("disagrees with {ids}", CTX, ids=lead), lead)
-                if resolutions.get(frozenset((fid, lead))):
-                    add(
-                        fid,
-                        say(
-                            "how to read it: {resolution}",
-                            CTX,
-                            resolution=resolutions[frozenset((fid, lead))],
-                        ),
-                        lead,
-                    )
-        copies = {}
-        for fid, original in zip(history["id"].astype(str), history["same_of"]):
-            if isinstance(original, str):
-                copies.setdefault(original, []).append(fid)
-        for original, ids in copies.items():
-            add(original, say("same as {id}", CTX, id=", ".join(ids)), ids[0])
-            for i in ids[1:]:
-                if i not in related[original]:
-                    related[original].append(i)
-    return {fid: ("; ".join(text), tuple(related.get(fid, ()))) for fid, text in marks.items()}
-
-
-def resolutions_of(figures: pd.DataFrame) -> dict[frozenset, str]:
-    """The curator's resolution of each disagreement in ``figures``: {the two ids} → how to read them."""
-    if "resolution" not in figures:
-        return {}
-    return {
-        frozenset((fid, other)): text
-        for fid, other, text in zip(figures["id"], figures["disagrees_with"], figures["resolution"])
-        if isinstance(other, str) and isinstance(text, str) and text
-    }
 
 
 @dataclass(frozen=True)

@@ -39,72 +39,23 @@ from dashboard.curated.records import (
 )
 from dashboard.words.catalogue import SOURCE_LANGUAGE, Phrase, Words
 from dashboard.words.kinds import has_own_words, hedged, kind_value
-
-# The English forms are the catalogue's message ids; the context says what each one is.
-QUALIFIER_WORDS = {
-    Qualifier.AT_LEAST: "over",
-    Qualifier.AT_MOST: "up to",
-    Qualifier.APPROX: "about",
-    Qualifier.RANGE: "between",
-}
-# A derived bound that is itself approximate, by qualifier and closedness ("at least about £9,722")
-APPROX_BOUND_WORDS = {
-    (Qualifier.AT_LEAST, False): "over about",
-    (Qualifier.AT_LEAST, True): "at least about",
-    (Qualifier.AT_MOST, True): "up to about",
-    (Qualifier.AT_MOST, False): "under about",
-}
-QUALIFIER_SENTENCES = {
-    Qualifier.EXACT: "Exact: the source states this number.",
-    Qualifier.AT_LEAST: "Over: the source gives a lower bound; the true value is higher.",
-    Qualifier.AT_MOST: "Up to: the source gives an upper bound; the true value may be lower.",
-    Qualifier.APPROX: "Nearly / about: the source gives an approximate value.",
-    Qualifier.RANGE: "Between: the source gives a range; the true value lies within both bounds.",
-}
-# A value the source hedges is not "exact" whatever its bound: its hedge is its qualifier.
-HEDGE_SENTENCES = {
-    "potentially": "Potentially: the source says the value may hold, not that it does.",
-    "estimated": "Estimated: the source gives the value as an estimate.",
-}
-# What a bound means when the wording makes it the other kind of bound than the qualifier's
-# default word: "at least" may equal the bound (closed), "under" may not (open).
-BOUND_SENTENCES = {
-    (
-        Qualifier.AT_LEAST,
-        True,
-    ): "At least: the source gives a lower bound; the true value is that or higher.",
-    (Qualifier.AT_MOST, False): "Under: the source gives an upper bound; the true value is lower.",
-}
-QUALIFIER_MARKS = {
-    Qualifier.EXACT: "",
-    Qualifier.AT_LEAST: "+",
-    Qualifier.AT_MOST: "≤",
-    Qualifier.APPROX: "~",
-    Qualifier.RANGE: "–",
-}
-PERIOD_TYPES = {PeriodType.CUMULATIVE: "cumulative", PeriodType.COMMITMENT: "commitment"}
-SPAN_NOT_STATED = "span not stated (as at {date})"  # a period whose span the source does not give
-# (scale, money pattern, plain pattern) as catalogue message ids, largest first
-SCALES = (
-    (1e9, "{prefix}{digits}bn", "{digits} billion"),
-    (1e6, "{prefix}{digits}m", "{digits} million"),
+from dashboard.words.phrases import (
+    APPROX_BOUND_WORDS,
+    BOUND_SENTENCES,
+    DATE_PATTERNS,
+    HEDGE_SENTENCES,
+    NOUNS,
+    PERIOD_TYPES,
+    QUALIFIER_SENTENCES,
+    QUALIFIER_WORDS,
+    SCALES,
+    SEASON_PATTERNS,
 )
-DATE_PATTERNS = {
-    DatePrecision.DAY: "d MMM y",
-    DatePrecision.MONTH: "MMM y",
-    DatePrecision.YEAR: "y",
-}
-NOUNS = {
-    "figure": "figures",
-    "event": "events",
-    "image": "images",
-    "source document": "source documents",
-    "programme": "programmes",
-    "source": "sources",
-}
-QUARTER_PATTERN = "Q{quarter} {year}"
-SEASON_PATTERNS = ("{season} {year}", "{season} {year}–{next}")  # winter runs into the next year
+from dashboard.words.phrases import QUALIFIER_MARKS as QUALIFIER_MARKS  # analysis.fmt's name
 
+# The English forms are the catalogue's message ids (the tables of them are words.phrases).
+SPAN_NOT_STATED = "span not stated (as at {date})"  # a period whose span the source does not give
+QUARTER_PATTERN = "Q{quarter} {year}"
 CTX_QUALIFIER = "qualifier word before a value"
 CTX_APPROX_BOUND = "qualifier word before a derived value that is an approximate bound"
 CTX_SENTENCE = "qualifier sentence: what a figure's bound means"

@@ -6,35 +6,27 @@ placeholder (``{n}``: the same set as the English), names an entry that is not t
 corrects a string that has changed since the sheet was written. One refusal and nothing is
 written: the reviewer fixes the sheet and applies it again.
 
-Both files are edited in place, only the corrected lines: Babel's ``write_po`` would rewrite
-the catalogue's wrapping and references, and the YAML has comments and folded notes that a
-dump would lose. Each edit is read back (``read_po``, the translations loader) and must give
-the correction and leave every other entry as it was; else nothing is written.
+Both files are edited in place, only the corrected lines, each edit read back
+(``review_edits``); one that does not read back and nothing is written.
 """
 
 from __future__ import annotations
 
-import io
-import re
-import textwrap
 import unicodedata
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-from babel.messages.pofile import normalize, read_po
-
 from dashboard.curated.records import Dataset
 from dashboard.curated.translations import (
     QUOTE_FIELD,
     Translations,
     load_translations,
-    translation_files,
 )
 from dashboard.words.catalogue import LOCALE_DIR, Words, placeholders, po_path
 from dashboard.words.names import quote_translation_warnings
+from dashboard.words.review_edits import ReviewError, apply_po, apply_yaml, forms, read_catalog
 from dashboard.words.review import (
     CONTEXT,
     COLUMNS,
@@ -58,10 +50,6 @@ APPROVED = {
     "đồng ý",
     "đã duyệt",
 }  # a verdict that changes nothing
-
-
-class ReviewError(ValueError):
-    """A sheet that cannot be read as a review sheet, or an edit that did not read back."""
 
 
 @dataclass(frozen=True)
@@ -110,40 +98,9 @@ class _Verdict:
 
 def read_verdicts(path: Path, words: Words) -> tuple[list[_Verdict], int]:
     """The rows the reviewer wrote a correction in, and how many they approved."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (
-        OSError,
-        ValueError,
-        KeyError,
-        zipfile.BadZipFile,
-        InvalidFileException,
-    ) as err:  # missing, not a workbook, damaged
-        raise ReviewError(
-            words.text(
-                "{path}: cannot read it as a workbook ({reason}); give the .xlsx written by 'dashboard translations review'",
-                CTX,
-                path=path,
-                reason=err,
-            )
-        ) from None
-    sheet = book.worksheets[0]
-    header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
-    last = COLUMNS[VERDICT][0]
-    if len(header) <= VERDICT or f"({last})" not in str(header[VERDICT] or ""):
-        raise ReviewError(
-            words.text(
-                "{path}: not a review sheet (no '{column}' column); write one with 'dashboard translations review'",
-                CTX,
-                path=path,
-                column=last,
-            )
-        )
+    book = _open_sheet(path, words)
     verdicts, approved = [], 0
-    for number, cells in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+    for number, cells in enumerate(book.worksheets[0].iter_rows(min_row=2, values_only=True), 2):
         cells = [
             ("" if value is None else str(value)) for value in (*cells, *[None] * len(COLUMNS))
         ][: len(COLUMNS)]
@@ -168,6 +125,43 @@ def read_verdicts(path: Path, words: Words) -> tuple[list[_Verdict], int]:
     return verdicts, approved
 
 
+def _open_sheet(path: Path, words: Words):
+    """The workbook at ``path``, read only, once its first sheet is known to be a review sheet
+    (its verdict column is there); else ``ReviewError`` saying what to give instead."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (
+        OSError,
+        ValueError,
+        KeyError,
+        zipfile.BadZipFile,
+        InvalidFileException,
+    ) as err:  # missing, not a workbook, damaged
+        raise ReviewError(
+            words.text(
+                "{path}: cannot read it as a workbook ({reason}); give the .xlsx written by 'dashboard translations review'",
+                CTX,
+                path=path,
+                reason=err,
+            )
+        ) from None
+    header = next(book.worksheets[0].iter_rows(min_row=1, max_row=1, values_only=True), ())
+    last = COLUMNS[VERDICT][0]
+    if len(header) <= VERDICT or f"({last})" not in str(header[VERDICT] or ""):
+        raise ReviewError(
+            words.text(
+                "{path}: not a review sheet (no '{column}' column); write one with 'dashboard translations review'",
+                CTX,
+                path=path,
+                column=last,
+            )
+        )
+    return book
+
+
 def _placeholder_refusal(english: str, correction: str, words: Words) -> str | None:
     wanted, given = placeholders(english), placeholders(correction)
     dropped, added = sorted(wanted - given), sorted(given - wanted)
@@ -184,137 +178,6 @@ def _placeholder_refusal(english: str, correction: str, words: Words) -> str | N
             placeholders=", ".join("{" + p + "}" for p in added),
         )
     return None
-
-
-# --- the catalogue ----------------------------------------------------------------------
-
-
-def _read_catalog(path: Path):
-    return read_po(io.BytesIO(path.read_bytes()), locale="vi")
-
-
-def _forms(message) -> tuple[str, ...]:
-    return tuple(message.string) if isinstance(message.string, (list, tuple)) else (message.string,)
-
-
-def _po_edit(lines: list[str], message, text: str) -> None:
-    """Replace the message's (first) msgstr in ``lines`` by ``text``, quoted as Babel writes it."""
-    start = message.lineno - 1  # Babel's lineno: the msgid line, counted from 1
-    while not lines[start].startswith("msgid "):
-        start += 1
-    name = "msgstr[0]" if isinstance(message.id, (list, tuple)) else "msgstr"
-    at = next(i for i in range(start, len(lines)) if lines[i].startswith(name + " "))
-    end = at + 1
-    while end < len(lines) and lines[end].startswith('"'):
-        end += 1
-    lines[at:end] = f"{name} {normalize(text, width=0)}\n".splitlines(
-        keepends=True
-    )  # the file's style: one line
-
-
-def _apply_po(path: Path, edits: list[tuple[object, str]], words: Words) -> None:
-    before = _read_catalog(path)
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    for message, text in sorted(
-        edits, key=lambda edit: -edit[0].lineno
-    ):  # from the bottom: line numbers hold
-        _po_edit(lines, message, text)
-    new_text = "".join(lines)
-    after = read_po(io.BytesIO(new_text.encode("utf-8")), locale="vi")
-    wanted = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): text for m, text in edits}
-    for message in before:
-        if not message.id:
-            continue  # the header: Babel rebuilds its msgstr from the metadata
-        key = (message.context, message.id if isinstance(message.id, str) else message.id[0])
-        now = after.get(message.id, message.context)
-        expected = (wanted[key],) + _forms(message)[1:] if key in wanted else _forms(message)
-        if now is None or _forms(now) != expected:
-            raise ReviewError(
-                words.text(
-                    "{path}: the edit of '{message}' did not read back; nothing was written",
-                    CTX,
-                    path=path,
-                    message=key[1],
-                )
-            )
-    path.write_text(new_text, encoding="utf-8")
-
-
-# --- the curated names -------------------------------------------------------------------
-
-
-def _yaml_edit(lines: list[str], line: int, field_name: str, text: str) -> None:
-    """Replace the value of ``field_name`` (its value starts on ``line``, counted from 1)."""
-    pattern = re.compile(rf"^(\s*(?:- )?){re.escape(field_name)}:")
-    at = line - 1
-    while at >= 0 and not pattern.match(lines[at]):
-        at -= 1
-    prefix = pattern.match(lines[at]).group(1)
-    column = len(prefix)
-
-    def indent(text: str) -> int:
-        return len(text) - len(text.lstrip(" "))
-
-    end = at + 1
-    while end < len(lines):
-        following = next(
-            (l for l in lines[end:] if l.strip()), ""
-        )  # a blank line belongs to a folded note only inside it
-        if not following or indent(following) <= column:
-            break
-        end += 1
-    dumped = _yaml_value(field_name, text, width=88 - column)
-    lines[at:end] = [prefix + dumped[0] + "\n"] + [
-        " " * column + part + "\n" for part in dumped[1:]
-    ]
-
-
-def _yaml_value(field_name: str, text: str, width: int) -> list[str]:
-    """``field: text`` as the file writes it: a long note folded (``>-``) over lines of at most
-    ``width``, like the curated ones; else (or when folding would change it) as PyYAML writes it."""
-    if len(field_name) + len(text) + 2 > width:
-        folded = [f"{field_name}: >-"] + [
-            "  " + part
-            for part in textwrap.wrap(
-                text, width - 2, break_long_words=False, break_on_hyphens=False
-            )
-        ]
-        if yaml.safe_load("\n".join(folded)) == {field_name: text}:
-            return folded
-    return yaml.safe_dump(
-        {field_name: text}, allow_unicode=True, width=width, sort_keys=False
-    ).splitlines()
-
-
-def _apply_yaml(
-    data_dir: Path, file: str, edits: list[tuple[object, str, str]], words: Words
-) -> None:
-    path = next(p for p in translation_files(data_dir, "vi") if sheet_file(p, data_dir) == file)
-    before, _ = load_translations(data_dir, "vi")
-    original = path.read_text(encoding="utf-8")
-    lines = original.splitlines(keepends=True)
-    for entry, field_name, text in sorted(
-        edits, key=lambda edit: -edit[0].lines.get(edit[1], edit[0].location.line)
-    ):
-        _yaml_edit(lines, entry.lines.get(field_name, entry.location.line), field_name, text)
-    path.write_text("".join(lines), encoding="utf-8")
-    after, problems = load_translations(data_dir, "vi")
-    wanted = {(entry.section, entry.key, field_name): text for entry, field_name, text in edits}
-    for (section, key), entry in before.entries.items():
-        now = after.entries.get((section, key))
-        expected = {
-            name: wanted.get((section, key, name), form) for name, form in entry.forms.items()
-        }
-        if problems or now is None or now.forms != expected:
-            path.write_text(original, encoding="utf-8")
-            raise ReviewError(
-                words.text(
-                    "{path}: the edit of {key} did not read back; nothing was written",
-                    CTX,
-                    path=file,
-                    key=f"{section}/{key}",
-                )
-            )
 
 
 # --- the whole -----------------------------------------------------------------------------
@@ -341,50 +204,14 @@ def _target(
     if identity in seen:
         return words.text("a second correction of the same string; keep one row", CTX)
     seen.add(identity)
-    if verdict.file == PO_NAME:
-        message = catalog.get(
-            verdict.key, verdict.context or None
-        ) or next(  # a plural's key is its singular
-            (
-                m
-                for m in catalog
-                if isinstance(m.id, (list, tuple))
-                and m.id[0] == verdict.key
-                and m.context == (verdict.context or None)
-            ),
-            None,
-        )
-        if message is None:
-            return words.text(
-                "no entry '{key}' (context '{context}') in vi.po; do not edit the File, Context or Key columns",
-                CTX,
-                key=verdict.key,
-                context=verdict.context,
-            )
-        english = " ".join(message.id) if isinstance(message.id, (list, tuple)) else message.id
-        target = _Target(message.lineno, _forms(message)[0] or "", message=message)
-    else:
-        section, _, rest = verdict.key.partition("/")
-        key, _, field_name = rest.rpartition("/")
-        entry = translations.entries.get((section, key))
-        if (
-            entry is None
-            or sheet_file(entry.location.path, data_dir) != verdict.file
-            or entry.forms.get(field_name) is None
-        ):
-            return words.text(
-                "no curated name '{key}' in {file}; do not edit the File, Context or Key columns",
-                CTX,
-                key=verdict.key,
-                file=verdict.file,
-            )
-        english = verdict.english
-        target = _Target(
-            entry.lines.get(field_name, entry.location.line),
-            entry.forms[field_name],
-            entry=entry,
-            field=field_name,
-        )
+    found = (
+        _catalogue_target(verdict, catalog, words)
+        if verdict.file == PO_NAME
+        else _curated_target(verdict, translations, data_dir, words)
+    )
+    if isinstance(found, str):
+        return found
+    english, target = found
     if target.now != verdict.vietnamese:
         return words.text(
             "the Vietnamese changed since the sheet was written (now '{now}'); write a new sheet and copy the correction into it",
@@ -392,6 +219,58 @@ def _target(
             now=target.now,
         )
     return _placeholder_refusal(english, verdict.correction, words) or target
+
+
+def _catalogue_target(verdict: _Verdict, catalog, words: Words) -> tuple[str, _Target] | str:
+    """The catalogue message a correction names (a plural by its singular) with its English,
+    or why there is none."""
+    message = catalog.get(verdict.key, verdict.context or None) or next(
+        (
+            m
+            for m in catalog
+            if isinstance(m.id, (list, tuple))
+            and m.id[0] == verdict.key
+            and m.context == (verdict.context or None)
+        ),
+        None,
+    )
+    if message is None:
+        return words.text(
+            "no entry '{key}' (context '{context}') in vi.po; do not edit the File, Context or Key columns",
+            CTX,
+            key=verdict.key,
+            context=verdict.context,
+        )
+    english = " ".join(message.id) if isinstance(message.id, (list, tuple)) else message.id
+    return english, _Target(message.lineno, forms(message)[0] or "", message=message)
+
+
+def _curated_target(
+    verdict: _Verdict, translations: Translations, data_dir: Path, words: Words
+) -> tuple[str, _Target] | str:
+    """The field of a curated entry a correction names (``section/key/field``) with its
+    English, or why there is none."""
+    section, _, rest = verdict.key.partition("/")
+    key, _, field_name = rest.rpartition("/")
+    entry = translations.entries.get((section, key))
+    if (
+        entry is None
+        or sheet_file(entry.location.path, data_dir) != verdict.file
+        or entry.forms.get(field_name) is None
+    ):
+        return words.text(
+            "no curated name '{key}' in {file}; do not edit the File, Context or Key columns",
+            CTX,
+            key=verdict.key,
+            file=verdict.file,
+        )
+    target = _Target(
+        entry.lines.get(field_name, entry.location.line),
+        entry.forms[field_name],
+        entry=entry,
+        field=field_name,
+    )
+    return verdict.english, target
 
 
 def apply_sheet(
@@ -407,7 +286,7 @@ def apply_sheet(
     verdicts, approved = read_verdicts(sheet_path, words)
     sheet = Path(sheet_path).name
     po = po_path("vi", directory or LOCALE_DIR)  # read when called: a test points it at a copy
-    catalog = _read_catalog(po)
+    catalog = read_catalog(po)
     translations, problems = load_translations(data_dir, "vi")
     if problems:  # a file that does not read: its lines cannot be found to correct
         raise ReviewError("\n".join(str(problem) for problem in problems))
@@ -438,9 +317,9 @@ def apply_sheet(
     if refusals:
         return Outcome([], approved, refusals)
     if po_edits:
-        _apply_po(po, po_edits, words)
+        apply_po(po, po_edits, words)
     for file, edits in yaml_edits.items():
-        _apply_yaml(Path(data_dir), file, edits, words)
+        apply_yaml(Path(data_dir), file, edits, words)
     return Outcome(changes, approved, [])
 
 

@@ -12,6 +12,8 @@ on a marker opens the event's source sentence.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 
@@ -31,19 +33,23 @@ from dashboard.views.charts.draw import (
     wrap,
 )
 from dashboard.views.charts.registry import ChartSpec, register
+from dashboard.views.charts.timelinewords import (
+    reported_in,
+    type_labels,
+    event_label,
+    intro,
+    items,
+    passed_notes,
+    precision_note,
+)
 from dashboard.views.charts.texts import (
-    CTX_ALT,
-    EVENTS_INTRO,
-    PASSED_NOTE,
-    PLANNED_SUFFIX,
-    PRECISION_NOTES,
     SPAN_KEY,
     TIMELINE_AXIS,
     events_cap_note,
     say,
 )
 from dashboard.views.labels import with_disputed_dates
-from dashboard.views.language import formatter_for, language_of, words_for
+from dashboard.views.language import language_of, words_for
 from dashboard.views.theme import tint
 from dashboard.words import Words
 
@@ -68,92 +74,6 @@ def latest(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.iloc[-MAX_EVENTS:]
 
 
-def intro(title: str, rows: pd.DataFrame) -> str:
-    language = language_of(rows)
-    words = words_for(language)
-    first, last = rows["date"].min().year, rows["date_end"].max().year
-    span = (
-        f"{first}"
-        if first == last
-        else say("{first} to {last}", words, CTX_ALT, first=first, last=last)
-    )
-    return say(
-        EVENTS_INTRO,
-        words,
-        CTX_ALT,
-        title=title,
-        events=formatter_for(language).count(len(rows), "event"),
-        span=span,
-    )
-
-
-def precision_note(precision: str, words: Words) -> str:
-    """`` (month only)``, `` (year only)`` after a date known to the month or year; "" for a day."""
-    note = PRECISION_NOTES.get(precision, "")
-    return say(note, words) if note else ""
-
-
-def items(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
-    words = words_for(language_of(rows))
-    planned = say(", planned", words, CTX_ALT)
-    return [
-        say(
-            "{date}{precision}: {title} — {type}",
-            words,
-            CTX_ALT,
-            date=date,
-            precision=precision_note(precision, words),
-            title=title,
-            type=label.lower() if words.language == "en" else label[:1].lower() + label[1:],
-        )
-        + (f", {note}" if note else planned if status == EventStatus.PLANNED.value else "")
-        for date, precision, title, label, status, note in zip(
-            rows["date_label"],
-            rows["date_precision"],
-            rows["title"],
-            _type_labels(rows, dataset),
-            rows["status"],
-            passed_notes(rows, words),
-        )
-    ]
-
-
-def passed_notes(rows: pd.DataFrame, words: Words | None = None) -> list[str]:
-    """Each row's "planned for 2025; no record that it took place" when it is a planned event
-    whose date passed with no record that it happened (see ``analysis.eventstatus``), else ""."""
-    flags = (
-        texts(rows["passed_unrecorded"])
-        if "passed_unrecorded" in rows.columns
-        else [None] * len(rows)
-    )
-    return [
-        say(PASSED_NOTE, words, date=date) if flag == "yes" else ""
-        for flag, date in zip(flags, texts(rows["date_label"]))
-    ]
-
-
-def _type_labels(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
-    """Each row's event type as the vocabulary names it."""
-    if "type_label" in rows.columns:
-        return [
-            label or kind for label, kind in zip(texts(rows["type_label"]), texts(rows["type"]))
-        ]
-    names = {t.id: t.label for t in dataset.known_event_types}
-    return [names.get(kind, kind) for kind in texts(rows["type"])]
-
-
-def event_label(type_label: str, status: str, words: Words | None = None) -> str:
-    """``Dialogue``, ``Dialogue (planned)``."""
-    return type_label + (say(PLANNED_SUFFIX, words) if status == EventStatus.PLANNED.value else "")
-
-
-def _sources_line(sources: str | None, words: Words | None = None) -> str:
-    """``<br>Reported in: a.txt · b.txt`` when more than one document reports the event."""
-    if not sources or " · " not in sources:
-        return ""
-    return "<br>" + say("Reported in: {files}", words, files=esc(sources))
-
-
 def x_range(starts: np.ndarray, ends: np.ndarray) -> tuple[pd.Timestamp, pd.Timestamp]:
     """Whole years from the first event to the last (``ends`` exclusive), widened to at least
     ``MIN_AXIS_YEARS`` around them, then padded a little."""
@@ -171,9 +91,21 @@ def x_range(starts: np.ndarray, ends: np.ndarray) -> tuple[pd.Timestamp, pd.Time
     return lo - pad, hi + pad
 
 
-def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
-    # numpy arrays and lists, not frame operations: a pandas selection costs more than the
-    # few events a timeline draws
+class _Placed(NamedTuple):
+    """Where each event sits: numpy arrays and lists, not frame operations, since a pandas
+    selection costs more than the few events a timeline draws."""
+
+    ids: np.ndarray
+    vague: np.ndarray  # a date known to a month, season, quarter or year: drawn as a band
+    date: np.ndarray  # the first day its date allows
+    span_end: np.ndarray  # the day after the last day it allows
+    middle: np.ndarray  # where its marker sits
+    first: pd.Timestamp  # the axis's range
+    last: pd.Timestamp
+    right_half: np.ndarray  # its label goes to the left of the marker, where there is more room
+
+
+def _place(rows: pd.DataFrame) -> _Placed:
     ids = strings(rows["id"])
     vague = np.array([p != "day" for p in texts(rows["date_precision"])], dtype=bool)
     date = rows["date"].to_numpy(dtype="datetime64[s]")
@@ -185,48 +117,83 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
     day = np.timedelta64(1, "D")
     room_left = (np.where(vague, date, middle) - first.to_datetime64()) // day
     room_right = (last.to_datetime64() - np.where(vague, span_end, middle)) // day
-    right_half = room_left > room_right
-    customdata = ids[:, None]
+    return _Placed(ids, vague, date, span_end, middle, first, last, room_left > room_right)
+
+
+def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
+    placed = _place(rows)
     words = words_for(language_of(rows))
-    type_labels = _type_labels(rows, dataset)
+    passed = passed_notes(rows, words)
+    hover = _hover_texts(rows, dataset, passed, words)
+    data = [
+        *_span_bands(placed, words, theme),
+        *_event_markers(rows, dataset, placed, hover, words, theme),
+        _event_labels(rows, placed, hover, passed, theme),
+    ]
+    return figure(data, _layout(data, placed, words), theme, rows=len(placed.ids))
+
+
+def _hover_texts(
+    rows: pd.DataFrame, dataset: Dataset, passed: list[str], words: Words
+) -> np.ndarray:
+    """Each event's hover: title, date and how precise it is, type, programme, a planned
+    event that passed, and the documents that report it."""
+    labels = type_labels(rows, dataset)
     sources = (
         texts(rows["group_sources"]) if "group_sources" in rows.columns else [None] * len(rows)
     )
     columns = ["title", "date_label", "date_precision", "status", "programme_name"]
-    passed = passed_notes(rows, words)
-    hover = np.array(
+    return np.array(
         [
             f"<b>{esc(title)}</b><br>{esc(date)}{precision_note(precision, words)}<br>"
-            f"{event_label(label, status, words)} · {esc(programme)}{'<br>' + esc(note) if note else ''}{_sources_line(source, words)}"
+            f"{event_label(label, status, words)} · {esc(programme)}{'<br>' + esc(note) if note else ''}{reported_in(source, words)}"
             for (title, date, precision, status, programme), label, source, note in zip(
-                zip(*(texts(rows[c]) for c in columns)), type_labels, sources, passed
+                zip(*(texts(rows[c]) for c in columns)), labels, sources, passed
             )
         ]
     )
 
-    data: list[dict] = []
-    if vague.any():
-        xs: list = []
-        ys: list = []
-        for start, end, event_id in zip(
-            pd.Series(date[vague]), pd.Series(span_end[vague]), ids[vague]
-        ):
-            xs += [start, end, None]
-            ys += [event_id, event_id, None]
-        data.append(
-            {
-                "type": "scatter",
-                "x": xs,
-                "y": ys,
-                "mode": "lines",
-                "name": say(SPAN_KEY, words),
-                "line": {"color": tint(theme.muted_colour, 0.65), "width": 10},
-                "hoverinfo": "skip",
-                "meta": {"role": SPAN_TRACE_ROLE},
-                "legendrank": 900,
-            }
-        )
+
+def _span_bands(placed: _Placed, words: Words, theme: Theme) -> list[dict]:
+    """One trace of bands, each across the span a vague date allows; none when every date is a day."""
+    if not placed.vague.any():
+        return []
+    xs: list = []
+    ys: list = []
+    vague = placed.vague
+    for start, end, event_id in zip(
+        pd.Series(placed.date[vague]), pd.Series(placed.span_end[vague]), placed.ids[vague]
+    ):
+        xs += [start, end, None]
+        ys += [event_id, event_id, None]
+    return [
+        {
+            "type": "scatter",
+            "x": xs,
+            "y": ys,
+            "mode": "lines",
+            "name": say(SPAN_KEY, words),
+            "line": {"color": tint(theme.muted_colour, 0.65), "width": 10},
+            "hoverinfo": "skip",
+            "meta": {"role": SPAN_TRACE_ROLE},
+            "legendrank": 900,
+        }
+    ]
+
+
+def _event_markers(
+    rows: pd.DataFrame,
+    dataset: Dataset,
+    placed: _Placed,
+    hover: np.ndarray,
+    words: Words,
+    theme: Theme,
+) -> list[dict]:
+    """A trace per event type and status (a key of the legend): the type's shape and colour,
+    hollow when planned."""
+    data = []
     kinds = list(zip(texts(rows["type"]), texts(rows["status"])))
+    customdata = placed.ids[:, None]
     for type_index, (event_type, label, symbol) in enumerate(_types(rows, dataset)):
         colour = theme.palette[type_index % len(theme.palette)]
         for status in (EventStatus.HELD.value, EventStatus.PLANNED.value):
@@ -237,8 +204,8 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
             data.append(
                 {
                     "type": "scatter",
-                    "x": middle[mask],
-                    "y": ids[mask],
+                    "x": placed.middle[mask],
+                    "y": placed.ids[mask],
                     "mode": "markers",
                     "name": event_label(label, status, words),
                     "marker": {
@@ -258,36 +225,48 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
                     "meta": {"role": EVENT_TRACE_ROLE},
                 }
             )
-    # Labels beside each marker (beyond its band when the date is vague), pointing inwards.
-    anchor = np.where(vague, np.where(right_half, date, span_end), middle)
-    data.append(
-        {
-            "type": "scatter",
-            "x": anchor,
-            "y": ids,
-            "mode": "markers+text",
-            "name": "Event labels",
-            "showlegend": False,
-            "marker": {"size": 14, "color": "rgba(0,0,0,0)"},
-            # a date two documents dispute shows both dates (its hover names their sources)
-            "text": [
-                f"<b>{esc(d)}</b> · {wrap(t + (' — ' + note if note else ''), 46)}"
-                for d, t, note in zip(
-                    texts(rows["date_mark"] if "date_mark" in rows else rows["date_label"]),
-                    texts(rows["title"]),
-                    passed,
-                )
-            ],
-            "textposition": np.where(right_half, "middle left", "middle right"),
-            "textfont": {"size": 11, "color": theme.text_colour},
-            "customdata": customdata,
-            "hovertext": hover,
-            "hovertemplate": HOVER,
-            "cliponaxis": False,
-            "meta": {"role": EVENT_LABEL_ROLE},
-        }
+    return data
+
+
+def _event_labels(
+    rows: pd.DataFrame, placed: _Placed, hover: np.ndarray, passed: list[str], theme: Theme
+) -> dict:
+    """Labels beside each marker (beyond its band when the date is vague), pointing inwards;
+    a date two documents dispute shows both dates (its hover names their sources)."""
+    right_half = placed.right_half
+    anchor = np.where(
+        placed.vague, np.where(right_half, placed.date, placed.span_end), placed.middle
     )
-    layout = {
+    return {
+        "type": "scatter",
+        "x": anchor,
+        "y": placed.ids,
+        "mode": "markers+text",
+        "name": "Event labels",
+        "showlegend": False,
+        "marker": {"size": 14, "color": "rgba(0,0,0,0)"},
+        "text": [
+            f"<b>{esc(d)}</b> · {wrap(t + (' — ' + note if note else ''), 46)}"
+            for d, t, note in zip(
+                texts(rows["date_mark"] if "date_mark" in rows else rows["date_label"]),
+                texts(rows["title"]),
+                passed,
+            )
+        ],
+        "textposition": np.where(right_half, "middle left", "middle right"),
+        "textfont": {"size": 11, "color": theme.text_colour},
+        "customdata": placed.ids[:, None],
+        "hovertext": hover,
+        "hovertemplate": HOVER,
+        "cliponaxis": False,
+        "meta": {"role": EVENT_LABEL_ROLE},
+    }
+
+
+def _layout(data: list[dict], placed: _Placed, words: Words) -> dict:
+    """A legend of the drawn keys, a date axis of whole years, one category row per event."""
+    first, last, ids = placed.first, placed.last, placed.ids
+    return {
         "showlegend": True,
         "legend": {
             "entrywidth": legend_entry_px([t["name"] for t in data if t.get("showlegend", True)])
@@ -311,7 +290,6 @@ def draw(rows: pd.DataFrame, dataset: Dataset, theme: Theme) -> Spec:
             "zeroline": False,
         },
     }
-    return figure(data, layout, theme, rows=len(ids))
 
 
 LEGEND_CHAR_PX = 7  # a legend character at 12 px, a little over the widest average (Vietnamese has marks above and below, not wider letters)
