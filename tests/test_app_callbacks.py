@@ -161,15 +161,27 @@ def test_an_empty_view_says_so_in_the_table_cards_and_charts(state):
     assert view.charts["returns"].alt.startswith("Returns: No returns figures")
 
 
-def test_the_view_outputs_fill_every_output_of_the_view_callback(state):
+def shape(values, declared):
+    """The names of ``values`` where ``declared`` (a callback's named outputs) has names."""
+    if not isinstance(declared, dict):
+        return "a value"
+    if not isinstance(values, dict) or values.keys() != declared.keys():
+        return sorted(values) if isinstance(values, dict) else "not named"
+    return {name: shape(values[name], declared[name]) for name in declared}
+
+
+def test_the_view_outputs_fill_every_output_of_the_view_callback_by_name(state):
     outputs = cb.view_outputs(state.default_view)
-    assert len(outputs) == len(cb.VIEW_OUTPUTS)
-    assert outputs[-2] == state.default_view.summary
+    assert shape(outputs, cb.VIEW_OUTPUTS) == shape(cb.VIEW_OUTPUTS, cb.VIEW_OUTPUTS)
+    assert outputs["summary"] == state.default_view.summary
+    for name in CHARTS:
+        assert outputs["charts"][name]["alt"] == state.default_view.charts[name].alt
 
 
-def test_the_table_outputs_fill_every_output_of_the_table_callback(state):
+def test_the_table_outputs_fill_every_output_of_the_table_callback_by_name(state):
     outputs = cb.table_outputs(st.first_table_page(state, state.default_view))
-    assert len(outputs) == len(cb.TABLE_OUTPUTS)
+    assert shape(outputs, cb.TABLE_OUTPUTS) == shape(cb.TABLE_OUTPUTS, cb.TABLE_OUTPUTS)
+    assert outputs["disabled"][ID.PAGE_PREVIOUS] is True  # the first page has none before it
 
 
 def test_a_filter_change_sends_the_first_page_of_the_new_view(state):
@@ -534,7 +546,7 @@ def test_every_id_on_the_page_is_unique_and_every_callback_output_is_on_the_page
     seen = [c.id for c in walk(cb.first_page(state, "")) if getattr(c, "id", None) is not None]
     strings = [i for i in seen if isinstance(i, str)]
     assert len(strings) == len(set(strings))
-    for output in cb.VIEW_OUTPUTS:
+    for output in cb.flat(cb.VIEW_OUTPUTS):
         assert output.component_id in strings
 
 

@@ -72,7 +72,7 @@ def page(app) -> list[str]:
     ]:
         found += texts(cb.first_page(state, link))
     view = st.compute_view(state, state.defaults, "vi")
-    found += texts(list(cb.view_outputs(view)))
+    found += texts(cb.flat(cb.view_outputs(view), cb.VIEW_OUTPUTS))
     found += [view.charts[name].alt for name in CHARTS]
     found += texts(cb.table_update(state, [], state.defaults, "", None, "vi"))
     for figure in d.figures:

@@ -301,7 +301,7 @@ def test_a_table_row_marks_an_uncurated_programme_name_as_english_and_untranslat
     page = cb.table_update(state, [], state.defaults, "", None, "vi")
     cells = [
         c
-        for row in cb.table_outputs(page)[0]
+        for row in cb.table_outputs(page)["rows"]
         for c in row.children
         if c.className == "cell-programme"
     ]
@@ -322,7 +322,10 @@ def test_a_table_row_marks_an_uncurated_programme_name_as_english_and_untranslat
 def test_a_quote_in_the_vietnamese_table_is_marked_as_the_english_of_its_document(state):
     page = cb.table_update(state, [], state.defaults, "", None, "vi")
     cells = [
-        c for row in cb.table_outputs(page)[0] for c in row.children if c.className == "cell-quote"
+        c
+        for row in cb.table_outputs(page)["rows"]
+        for c in row.children
+        if c.className == "cell-quote"
     ]
     label = VI.text(
         "verbatim, in {language}",
@@ -330,7 +333,7 @@ def test_a_quote_in_the_vietnamese_table_is_marked_as_the_english_of_its_documen
         language=VI.text("English", "language of a quoted document"),
     )
     assert cells and all(c.lang == "en" and c.title == label for c in cells)
-    english = cb.table_outputs(cb.table_update(state, [], state.defaults, "", None, "en"))[0]
+    english = cb.table_outputs(cb.table_update(state, [], state.defaults, "", None, "en"))["rows"]
     assert all(
         getattr(c, "lang", None) is None for row in english for c in row.children
     )  # its own language: no mark

@@ -139,29 +139,7 @@ def render_ratios(ratios: list[Derived], total: int, language: str = "en") -> li
                 className="ratios-empty",
             )
         ]
-    lines = [
-        html.Li(
-            [
-                html.Span(r.label, className="ratio-label"),
-                html.Span(
-                    r.text,
-                    className="ratio-value" + ("" if r.quantity.bounded else " is-unbounded"),
-                ),
-                html.Span(f"{r.programme_name} · {r.period_label}", className="ratio-scope"),
-                html.Span(
-                    [
-                        "= ",
-                        ratio_part(r.numerator, r.numerator_text, i, words),
-                        " ÷ ",
-                        ratio_part(r.denominator, r.denominator_text, i, words),
-                    ],
-                    className="ratio-from",
-                ),
-            ],
-            className="ratio-line",
-        )
-        for i, r in enumerate(ratios)
-    ]
+    lines = [ratio_line(r, i, words) for i, r in enumerate(ratios)]
     more = (
         [
             html.P(
@@ -177,6 +155,30 @@ def render_ratios(ratios: list[Derived], total: int, language: str = "en") -> li
         else []
     )
     return [html.Ul(lines, className="ratio-lines"), *more]
+
+
+def ratio_line(r: Derived, i: int, words: Words) -> html.Li:
+    """The ``i``-th ratio's line: its label, value and scope, and the two figures divided."""
+    return html.Li(
+        [
+            html.Span(r.label, className="ratio-label"),
+            html.Span(
+                r.text,
+                className="ratio-value" + ("" if r.quantity.bounded else " is-unbounded"),
+            ),
+            html.Span(f"{r.programme_name} · {r.period_label}", className="ratio-scope"),
+            html.Span(
+                [
+                    "= ",
+                    ratio_part(r.numerator, r.numerator_text, i, words),
+                    " ÷ ",
+                    ratio_part(r.denominator, r.denominator_text, i, words),
+                ],
+                className="ratio-from",
+            ),
+        ],
+        className="ratio-line",
+    )
 
 
 def ratio_part(figure_id: str, text: str, ratio: int, words: Words | None = None) -> html.Button:

@@ -8,7 +8,7 @@ its qualifier notes, its source line and a link to the full view. Its first load
 The figure is the one ``views.view.make_view`` made for the page (the app's view cache), so
 the embed shows exactly the page's numbers. The query string is read as the page reads it
 (``urlstate.parse_link``): an unusable part is left out and named. Only this route may be
-framed by any site (``server.allow_framing``); the page keeps ``frame-ancestors 'none'``.
+framed by any site (``headers.allow_framing``); the page keeps ``frame-ancestors 'none'``.
 An unknown chart is a 404 page listing the charts there are.
 """
 
@@ -25,7 +25,7 @@ from plotly.io.json import to_json_plotly
 from dashboard.views.charts import CHARTS
 from dashboard.views.language import words_for
 from dashboard.views.share import EMBED_PATH, embed_address
-from dashboard.web.server import allow_framing
+from dashboard.web.headers import allow_framing
 from dashboard.web.downloads import page_base
 from dashboard.web.state import STATE_KEY, AppState, view_for
 from dashboard.web.urlstate import encode, link_language, parse_link, unused_notice

@@ -71,8 +71,8 @@ def attach_embed_snippets(app) -> None:
     """Keep every chart's snippet showing the address in the browser."""
     app.clientside_callback(
         EMBED_SNIPPETS,
-        *[Output(chart_dom_id(ID.CHART_EMBED, name), "value") for name in CHARTS],
-        Input(ID.URL, "search"),
-        *[State(chart_dom_id(ID.CHART_EMBED, name), "value") for name in CHARTS],
+        output=[Output(chart_dom_id(ID.CHART_EMBED, name), "value") for name in CHARTS],
+        inputs=[Input(ID.URL, "search")],
+        state=[State(chart_dom_id(ID.CHART_EMBED, name), "value") for name in CHARTS],
         prevent_initial_call=True,
     )
