@@ -143,10 +143,12 @@ def worker(data_dir, seeds_dir, config_path, concurrency) -> None:
         )
     from dashboard.web.app import create_app
     from dashboard.web.jobmanagers import run_worker
+    from dashboard.web.workerdata import WorkerData
 
+    data_dir, seeds_dir = data_dir or default_path("data"), seeds_dir or default_path("seeds")
+    config_path = config_path or default_path("config.yaml")
     run_worker(
-        create_app(
-            dataset, config, seeds_dir or default_path("seeds"), data_dir or default_path("data")
-        ),
+        create_app(dataset, config, seeds_dir, data_dir),
         concurrency,
+        WorkerData(data_dir, seeds_dir, config_path),
     )

@@ -37,6 +37,7 @@ from dashboard.web import jobwork
 from dashboard.web.callbacks import CONTROL_IDS, DOWNLOAD_BUTTONS, current_state
 from dashboard.web.links import page_language
 from dashboard.web.urlstate import from_controls
+from dashboard.web.workerdata import WorkerData
 from dashboard.words import LANGUAGES
 
 log = logging.getLogger("dashboard.jobs")
@@ -50,6 +51,7 @@ JOB_BUTTONS = {
 }
 REDIS_URL = "REDIS_URL"
 WORKER_SERVER: flask.Flask | None = None  # in ``dashboard worker``: the app whose data jobs draw
+WORKER_DATA: WorkerData | None = None  # in ``dashboard worker``: where it loads a newer version
 
 
 JOBS_FOLDER = "DASHBOARD_JOBS_FOLDER"  # the environment's word over config's (tests, several copies on one host)
@@ -338,13 +340,14 @@ def make_manager(config):
     )
 
 
-def run_worker(app, concurrency: int) -> None:
-    """``dashboard worker``: run the jobs of ``app``'s Celery manager (its data and config) until stopped."""
-    global WORKER_SERVER
+def run_worker(app, concurrency: int, source: WorkerData | None = None) -> None:
+    """``dashboard worker``: run the jobs of ``app``'s Celery manager (its data and config) until
+    stopped; with ``source``, a job of another data version loads it from there (``workerdata``)."""
+    global WORKER_SERVER, WORKER_DATA
     manager = app.server.config[JOBS_KEY]
     if not isinstance(manager, CeleryJobs):
         raise RuntimeError("set REDIS_URL: the worker takes its jobs from Redis")
-    WORKER_SERVER = app.server
+    WORKER_SERVER, WORKER_DATA = app.server, source
     for chatty in (
         "kaleido",
         "choreographer",

@@ -15,7 +15,8 @@ Two managers, both Dash's own, chosen by the environment:
   Results, progress and the signing secret are in one diskcache folder every worker shares
   (``serving.jobs_folder``), so any worker answers the page's polls.
 - **Several hosts** (``REDIS_URL`` set): ``CeleryJobs``, Dash's ``CeleryManager`` with Redis
-  as broker and result store; ``dashboard worker`` runs the jobs with the same data.
+  as broker and result store; ``dashboard worker`` runs the jobs with the same data, and
+  loads its files again when a job carries a newer data version they give (``workerdata``).
 
 Both admit at most ``serving.jobs_queued`` jobs at once across the store (beyond: "busy, try
 again in N s", with ``Retry-After``), serve a file made before from the store at once, and
@@ -37,6 +38,8 @@ from dashboard.words import LANGUAGES
 from dashboard.web import jobmanagers, jobwork, offload
 from dashboard.web.callbacks import CONTROL_STATES, current_state
 from dashboard.web.ids import ID
+from dashboard.web.links import page_language
+from dashboard.web.workerdata import Followed
 from dashboard.web.jobmanagers import (
     JOB_BUTTONS,
     JOBS_KEY,
@@ -63,10 +66,41 @@ def render_job(set_progress, *args):
     """The background callback: the file of the button clicked, with its progress shown."""
     server = _server()
     with server.app_context():
+        refused = _follow_data(server, args)
+        if refused is not None:
+            return no_update, refused
         request = _request(args, {"triggered_inputs": ctx.triggered})
         if request is None:
             return no_update, no_update
         return _draw(server, request, set_progress)
+
+
+def _follow_data(server: flask.Flask, args) -> str | None:
+    """In ``dashboard worker``: the page's data version loaded when the worker's files give it
+    (``workerdata``); else the words that say why the file is not drawn. None on one host."""
+    manager = server.config[JOBS_KEY]
+    if isinstance(manager, ThreadJobs):
+        return None
+    asked = manager._kept(f"version-{_celery_job()}")
+    source = jobmanagers.WORKER_DATA
+    if asked is None or asked == current_state().version:
+        followed = Followed.SAME
+    elif source is None:  # a worker that knows no data folder: it cannot follow
+        log.error("job: the page shows data version %s, this worker has another", asked)
+        followed = Followed.OTHER
+    else:
+        followed = source.follow(server, asked)
+    if followed in (Followed.SAME, Followed.RELOADED):
+        return None
+    language = page_language(current_state(), args[-1] if args else None)
+    button = (ctx.triggered or [{}])[0].get("prop_id", ".").rsplit(".", 1)[0]
+    kind = JOB_BUTTONS.get(button, ("file",))[0]
+    reason = (
+        jobwork.invalid_data_reason(language)
+        if followed is Followed.INVALID
+        else jobwork.other_data_reason(language)
+    )
+    return jobwork.failed_message(language, kind, reason)
 
 
 def _draw(server: flask.Flask, request: jobwork.JobRequest, set_progress) -> tuple:
@@ -77,19 +111,6 @@ def _draw(server: flask.Flask, request: jobwork.JobRequest, set_progress) -> tup
     report = jobwork.reporter(
         set_progress, request.language, lambda: manager.store.flagged(cancel_key)
     )
-    asked_version = None if isinstance(manager, ThreadJobs) else manager._kept(f"version-{job}")
-    if (
-        asked_version is not None and asked_version != state.version
-    ):  # a worker not restarted after a data change
-        log.error(
-            "job %s: the page shows data version %s, this worker has %s: restart `dashboard worker`",
-            job,
-            asked_version,
-            state.version,
-        )
-        return no_update, jobwork.failed_message(
-            request.language, request.kind, jobwork.other_data_reason(request.language)
-        )
     apart = offload.render_process(server) if isinstance(manager, ThreadJobs) else None
     progress_to = (
         (str(manager.store.folder), manager._make_progress_key(key), cancel_key)
