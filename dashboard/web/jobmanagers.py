@@ -34,7 +34,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from dashboard.outputs.filestore import DiskStore, RedisStore, Store, open_store
 from dashboard.web import jobwork
-from dashboard.web.callbacks import CONTROL_IDS, DOWNLOAD_BUTTONS, current_state
+from dashboard.web.callbacks import DOWNLOAD_BUTTONS, current_state
 from dashboard.web.links import page_language
 from dashboard.web.urlstate import from_controls
 from dashboard.web.workerdata import WorkerData
@@ -96,9 +96,8 @@ class _Admission:
     def _without_job(self, key: str, args, context) -> str | None:
         """A job id when no job is needed (the file was made before, or the queue is full), its
         answer kept for the page's first poll; None when a job must run."""
-        language = (
-            args[-1] if isinstance(args, (list, tuple)) and args and args[-1] in LANGUAGES else "en"
-        )
+        language = args.get("language") if isinstance(args, dict) else None
+        language = language if language in LANGUAGES else "en"
         self._keep(f"{key}-language", language)
         request = _request(args, context)
         made = self.store.get(request.key(current_state().version)) if request is not None else None
@@ -120,7 +119,7 @@ class _Admission:
                 retry_after=self.retry_after_s,
             )
         language = self._kept(f"{key}-language") or "en"
-        self._keep(key, [NO_UPDATE, jobwork.busy_message(language, self.retry_after_s)])
+        self._keep(key, answer(NO_UPDATE, jobwork.busy_message(language, self.retry_after_s)))
         self._keep(f"{key}-busy", 1)
         return False
 
@@ -144,7 +143,7 @@ class _Admission:
             return again
         language = self._kept(f"{key}-language") or "en"
         log.warning("job %s stopped without a result", job)
-        return [NO_UPDATE, jobwork.stopped_message(language)]
+        return answer(NO_UPDATE, jobwork.stopped_message(language))
 
 
 class ThreadJobs(_Admission, DiskcacheManager):
@@ -209,23 +208,31 @@ class ThreadJobs(_Admission, DiskcacheManager):
 
 
 def _request(args, context) -> jobwork.JobRequest | None:
-    """The file the click asks for (its button, the controls, the page's language)."""
+    """The file the click asks for (its button, the controls, the page's language), from the
+    callback's named inputs (``clicks``, ``controls``, ``language``)."""
     triggered = (context or {}).get("triggered_inputs") or []
     button = triggered[0]["prop_id"].rsplit(".", 1)[0] if triggered else None
     asked = JOB_BUTTONS.get(button)
-    if asked is None or not isinstance(args, (list, tuple)):
+    if asked is None or not isinstance(args, dict):
         return None
     state = current_state()
-    years, programmes, metric, scope, quantity = args[-len(CONTROL_IDS) - 1 : -1]
-    language = page_language(state, args[-1])
+    years, programmes, metric, scope, quantity = args["controls"]
+    language = page_language(state, args["language"])
     filters = from_controls(
         years, programmes, metric, state.choices, state.defaults, scope, quantity
     )
     return jobwork.JobRequest(asked[0], asked[1], filters, language, dt.date.today())
 
 
-def _outputs(made, language: str) -> list:
-    return [dcc.send_bytes(made.content, made.title), jobwork.done_message(language, made.title)]
+def answer(download, status) -> dict:
+    """The render callback's outputs by name: the file sent (``download``) and the status line."""
+    return {"download": download, "status": status}
+
+
+def _outputs(made, language: str) -> dict:
+    return answer(
+        dcc.send_bytes(made.content, made.title), jobwork.done_message(language, made.title)
+    )
 
 
 _JOB: contextvars.ContextVar[tuple[str, str] | None] = contextvars.ContextVar(

@@ -48,6 +48,7 @@ from dashboard.web.jobmanagers import (
     _JOB,
     _outputs,
     _request,
+    answer,
 )
 
 log = logging.getLogger("dashboard.jobs")
@@ -62,20 +63,21 @@ def _server() -> flask.Flask:
     return jobmanagers.WORKER_SERVER
 
 
-def render_job(set_progress, *args):
+def render_job(set_progress, clicks, controls, language):
     """The background callback: the file of the button clicked, with its progress shown."""
     server = _server()
     with server.app_context():
-        refused = _follow_data(server, args)
+        refused = _follow_data(server, language)
         if refused is not None:
-            return no_update, refused
-        request = _request(args, {"triggered_inputs": ctx.triggered})
+            return answer(no_update, refused)
+        asked = dict(clicks=clicks, controls=controls, language=language)
+        request = _request(asked, {"triggered_inputs": ctx.triggered})
         if request is None:
-            return no_update, no_update
+            return answer(no_update, no_update)
         return _draw(server, request, set_progress)
 
 
-def _follow_data(server: flask.Flask, args) -> str | None:
+def _follow_data(server: flask.Flask, language: str | None) -> str | None:
     """In ``dashboard worker``: the page's data version loaded when the worker's files give it
     (``workerdata``); else the words that say why the file is not drawn. None on one host."""
     manager = server.config[JOBS_KEY]
@@ -92,7 +94,7 @@ def _follow_data(server: flask.Flask, args) -> str | None:
         followed = source.follow(server, asked)
     if followed in (Followed.SAME, Followed.RELOADED):
         return None
-    language = page_language(current_state(), args[-1] if args else None)
+    language = page_language(current_state(), language)
     button = (ctx.triggered or [{}])[0].get("prop_id", ".").rsplit(".", 1)[0]
     kind = JOB_BUTTONS.get(button, ("file",))[0]
     reason = (
@@ -124,24 +126,27 @@ def _draw(server: flask.Flask, request: jobwork.JobRequest, set_progress) -> tup
     except (
         Cancelled
     ):  # said again as the job ends (the progress bar's reset empties the live region)
-        return no_update, words_for(request.language).text("Cancelled.", "downloads")
+        return answer(no_update, words_for(request.language).text("Cancelled.", "downloads"))
     except (
         RendererBusy
     ) as err:  # this process's render slots are all taken: as the queue's "busy", with Retry-After
         if key:
             manager._keep(f"{key}-busy", 1)
-        return no_update, words_for(request.language).text(
-            "Too many image and deck downloads at once: the {format} file was not made. Try again in {seconds} s.",
-            "downloads",
-            format=request.kind.upper(),
-            seconds=err.retry_after,
+        return answer(
+            no_update,
+            words_for(request.language).text(
+                "Too many image and deck downloads at once: the {format} file was not made. Try again in {seconds} s.",
+                "downloads",
+                format=request.kind.upper(),
+                seconds=err.retry_after,
+            ),
         )
     except ExportError as err:
-        return no_update, jobwork.failed_message(request.language, request.kind, str(err))
+        return answer(no_update, jobwork.failed_message(request.language, request.kind, str(err)))
     except Exception:  # never a server error page for a download; the log has the details
         log.exception("job %s: %s %s failed", job, request.kind, request.chart)
-        return no_update, jobwork.failed_message(request.language, request.kind, None)
-    return tuple(_outputs(made, request.language))
+        return answer(no_update, jobwork.failed_message(request.language, request.kind, None))
+    return _outputs(made, request.language)
 
 
 def _celery_job() -> str:
@@ -183,11 +188,15 @@ def attach_jobs(app, config) -> None:
     app.server.config[JOBS_KEY] = manager
     buttons = list(JOB_BUTTONS)
     app.callback(
-        Output(ID.DOWNLOAD, "data", allow_duplicate=True),
-        Output(ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True),
-        *[Input(button, "n_clicks") for button in buttons],
-        *CONTROL_STATES,
-        State(ID.LANGUAGE, "data"),
+        output=dict(
+            download=Output(ID.DOWNLOAD, "data", allow_duplicate=True),
+            status=Output(ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True),
+        ),
+        inputs=dict(
+            clicks=[Input(button, "n_clicks") for button in buttons],
+            controls=CONTROL_STATES,
+            language=State(ID.LANGUAGE, "data"),
+        ),
         background=True,
         manager=manager,
         interval=POLL_MS,
