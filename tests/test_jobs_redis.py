@@ -170,4 +170,4 @@ def test_a_worker_with_other_data_than_the_page_says_so_instead_of_drawing_it(
     answer = poll(app, body, ask(app, body))[-1].get_json()["response"]
     assert "download" not in answer
     assert "older or newer data than this page" in answer["view-download-status"]["children"]
-    assert "restart `dashboard worker`" in log.read_text(errors="replace")
+    assert "a job asks for data version reloaded0000" in log.read_text(errors="replace")

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from dashboard import cli
+from dashboard.cli import exporting
 from dashboard.analysis.filters import FIELDS, state_from_options
 from dashboard.config import DefaultFilters, load_config
 from dashboard.curated.validate import load_valid
@@ -111,7 +112,7 @@ def cli_export(config_path: Path, out: Path, kind: str, *options: str) -> Path:
 
 @pytest.fixture
 def fixed_day(monkeypatch):
-    monkeypatch.setattr(cli, "datetime", types.SimpleNamespace(date=_FixedDate))
+    monkeypatch.setattr(exporting, "datetime", types.SimpleNamespace(date=_FixedDate))
 
 
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -33,6 +34,21 @@ class _UsageLine(click.ClickException):
     exit_code = 2
 
 
+@dataclass(frozen=True)
+class _Given:
+    """What ``dashboard.cli`` gives the commands: ``load(data_dir, seeds_dir)`` the valid
+    dataset, ``data_folder(data_dir)`` the data folder, ``settings(config_path)`` the config,
+    ``version_of(dataset)`` the data version the page and /status report, and its options."""
+
+    load: Callable
+    data_folder: Callable[[Path | None], Path]
+    settings: Callable
+    version_of: Callable
+    data_option: Callable
+    seeds_option: Callable
+    config_option: Callable
+
+
 def share_commands(
     load: Callable,
     data_folder: Callable[[Path | None], Path],
@@ -42,16 +58,23 @@ def share_commands(
     seeds_option,
     config_option,
 ) -> list[click.Command]:
-    """The three commands; ``load(data_dir, seeds_dir)`` gives the valid dataset,
-    ``data_folder(data_dir)`` the data folder, ``settings(config_path)`` the config and
-    ``version_of(dataset)`` the data version the page and /status report."""
+    """The three commands, built with what ``dashboard.cli`` gives (see ``_Given``)."""
+    given = _Given(
+        load, data_folder, settings, version_of, data_option, seeds_option, config_option
+    )
+    return [_cite_command(given), _diff_command(given), _release_command(given)]
+
+
+def _cite_command(given: _Given) -> click.Command:
+    """``dashboard cite FIGURE_ID``: the citation of its document and its dated permalink."""
 
     @click.command(
+        "cite",
         help=EN.text(
             "Print the citation of the document a figure (or event) comes from: title, publisher, date as stated, "
             "address and date accessed, then a dated link that opens the dashboard with its source shown.",
             CTX,
-        )
+        ),
     )
     @click.argument("figure_id")
     @click.option(
@@ -75,44 +98,58 @@ def share_commands(
             CTX,
         ),
     )
-    @data_option
-    @seeds_option
-    @config_option
+    @given.data_option
+    @given.seeds_option
+    @given.config_option
     def cite_command(figure_id, style, language, base, data_dir, seeds_dir, config_path) -> None:
-        dataset = load(data_dir, seeds_dir)
+        dataset = given.load(data_dir, seeds_dir)
         words = Words(language)
         if base is None:
-            config = settings(config_path)
+            config = given.settings(config_path)
             base = f"http://{config.server.host}:{config.server.port}{config.serving.url_prefix}"
         address = base + ("?lang=" + language if language != "en" else "")
-        version = version_of(dataset)
-        if language != "en":  # the curated names of that language, as its page and files cite them
-            from dashboard.views.language import localized_dataset
-            from dashboard.views.view import load_languages
-
-            names = load_languages(data_folder(data_dir)).get(language)
-            dataset = (
-                localized_dataset(dataset, names, words) if names else dataset
-            )  # none curated: the document's own
-        try:
-            citation = cite(dataset, figure_id, words, permalink(address, figure_id, version))
-        except UnknownRecord:
-            near = close_ids(dataset, figure_id)
-            raise _UsageLine(
-                EN.text(
-                    "no figure or event {id}; closest: {ids}",
-                    CTX,
-                    id=repr(figure_id),
-                    ids=", ".join(near) or EN.text("none", CTX),
-                )
-            ) from None
+        link = permalink(address, figure_id, given.version_of(dataset))
+        named = _in_language(dataset, language, given.data_folder(data_dir), words)
+        citation = _citation(named, figure_id, words, link)
         if style == "bibtex":
             click.echo(citation.bibtex)
             return
         click.echo(citation.text)
         click.echo(words.text("Link to this figure: {url}", CTX, url=citation.permalink))
 
-    cite_command.name = "cite"
+    return cite_command
+
+
+def _in_language(dataset, language: str, data_folder: Path, words: Words):
+    """``dataset`` with the curated names of ``language``, as its page and files cite them
+    (the document's own when none are curated)."""
+    if language == "en":
+        return dataset
+    from dashboard.views.language import localized_dataset
+    from dashboard.views.view import load_languages
+
+    names = load_languages(data_folder).get(language)
+    return localized_dataset(dataset, names, words) if names else dataset
+
+
+def _citation(dataset, figure_id: str, words: Words, link: str):
+    """The citation of ``figure_id``, or one line naming the closest ids (exit 2)."""
+    try:
+        return cite(dataset, figure_id, words, link)
+    except UnknownRecord:
+        near = close_ids(dataset, figure_id)
+        raise _UsageLine(
+            EN.text(
+                "no figure or event {id}; closest: {ids}",
+                CTX,
+                id=repr(figure_id),
+                ids=", ".join(near) or EN.text("none", CTX),
+            )
+        ) from None
+
+
+def _diff_command(given: _Given) -> click.Command:
+    """``dashboard diff OTHER_DATA_FOLDER``: what changed from the other folder to ``--data``."""
 
     @click.command(
         help=EN.text(
@@ -136,15 +173,22 @@ def share_commands(
         default="en",
         help=EN.text("Language of the lines' words and dates.", CTX),
     )
-    @data_option
+    @given.data_option
     def diff(other: Path, fmt: str, language: str, data_dir: Path | None) -> None:
-        old, new = _curated(other), _curated(data_folder(data_dir))
-        changes = compare(snapshot(old, str(other)), snapshot(new, str(data_folder(data_dir))))
+        folder = given.data_folder(data_dir)
+        old, new = _curated(other), _curated(folder)
+        changes = compare(snapshot(old, str(other)), snapshot(new, str(folder)))
         if fmt == "json":
             click.echo(json.dumps(as_json(changes), ensure_ascii=False, indent=1, sort_keys=True))
             return
         for line in lines(changes, Words(language), units_of(old, new)):
             click.echo(line)
+
+    return diff
+
+
+def _release_command(given: _Given) -> click.Command:
+    """``dashboard release``: data/releases/VERSION.json, every figure and event by id."""
 
     @click.command(
         help=EN.text(
@@ -153,15 +197,15 @@ def share_commands(
             CTX,
         )
     )
-    @data_option
-    @seeds_option
+    @given.data_option
+    @given.seeds_option
     def release(data_dir, seeds_dir) -> None:
-        dataset = load(data_dir, seeds_dir)
-        version = version_of(dataset)
-        path = write_release(dataset, data_folder(data_dir), version, dt.date.today())
+        dataset = given.load(data_dir, seeds_dir)
+        version = given.version_of(dataset)
+        path = write_release(dataset, given.data_folder(data_dir), version, dt.date.today())
         click.echo(EN.text("Wrote release {version} to {path}", CTX, version=version, path=path))
 
-    return [cite_command, diff, release]
+    return release
 
 
 def _curated(folder: Path):

@@ -34,9 +34,10 @@ from plotly.utils import PlotlyJSONEncoder
 
 from dashboard.outputs.filestore import DiskStore, RedisStore, Store, open_store
 from dashboard.web import jobwork
-from dashboard.web.callbacks import CONTROL_IDS, DOWNLOAD_BUTTONS, current_state
+from dashboard.web.callbacks import DOWNLOAD_BUTTONS, current_state
 from dashboard.web.links import page_language
 from dashboard.web.urlstate import from_controls
+from dashboard.web.workerdata import WorkerData
 from dashboard.words import LANGUAGES
 
 log = logging.getLogger("dashboard.jobs")
@@ -50,6 +51,7 @@ JOB_BUTTONS = {
 }
 REDIS_URL = "REDIS_URL"
 WORKER_SERVER: flask.Flask | None = None  # in ``dashboard worker``: the app whose data jobs draw
+WORKER_DATA: WorkerData | None = None  # in ``dashboard worker``: where it loads a newer version
 
 
 JOBS_FOLDER = "DASHBOARD_JOBS_FOLDER"  # the environment's word over config's (tests, several copies on one host)
@@ -94,9 +96,8 @@ class _Admission:
     def _without_job(self, key: str, args, context) -> str | None:
         """A job id when no job is needed (the file was made before, or the queue is full), its
         answer kept for the page's first poll; None when a job must run."""
-        language = (
-            args[-1] if isinstance(args, (list, tuple)) and args and args[-1] in LANGUAGES else "en"
-        )
+        language = args.get("language") if isinstance(args, dict) else None
+        language = language if language in LANGUAGES else "en"
         self._keep(f"{key}-language", language)
         request = _request(args, context)
         made = self.store.get(request.key(current_state().version)) if request is not None else None
@@ -118,7 +119,7 @@ class _Admission:
                 retry_after=self.retry_after_s,
             )
         language = self._kept(f"{key}-language") or "en"
-        self._keep(key, [NO_UPDATE, jobwork.busy_message(language, self.retry_after_s)])
+        self._keep(key, answer(NO_UPDATE, jobwork.busy_message(language, self.retry_after_s)))
         self._keep(f"{key}-busy", 1)
         return False
 
@@ -142,7 +143,7 @@ class _Admission:
             return again
         language = self._kept(f"{key}-language") or "en"
         log.warning("job %s stopped without a result", job)
-        return [NO_UPDATE, jobwork.stopped_message(language)]
+        return answer(NO_UPDATE, jobwork.stopped_message(language))
 
 
 class ThreadJobs(_Admission, DiskcacheManager):
@@ -207,23 +208,31 @@ class ThreadJobs(_Admission, DiskcacheManager):
 
 
 def _request(args, context) -> jobwork.JobRequest | None:
-    """The file the click asks for (its button, the controls, the page's language)."""
+    """The file the click asks for (its button, the controls, the page's language), from the
+    callback's named inputs (``clicks``, ``controls``, ``language``)."""
     triggered = (context or {}).get("triggered_inputs") or []
     button = triggered[0]["prop_id"].rsplit(".", 1)[0] if triggered else None
     asked = JOB_BUTTONS.get(button)
-    if asked is None or not isinstance(args, (list, tuple)):
+    if asked is None or not isinstance(args, dict):
         return None
     state = current_state()
-    years, programmes, metric, scope, quantity = args[-len(CONTROL_IDS) - 1 : -1]
-    language = page_language(state, args[-1])
+    years, programmes, metric, scope, quantity = args["controls"]
+    language = page_language(state, args["language"])
     filters = from_controls(
         years, programmes, metric, state.choices, state.defaults, scope, quantity
     )
     return jobwork.JobRequest(asked[0], asked[1], filters, language, dt.date.today())
 
 
-def _outputs(made, language: str) -> list:
-    return [dcc.send_bytes(made.content, made.title), jobwork.done_message(language, made.title)]
+def answer(download, status) -> dict:
+    """The render callback's outputs by name: the file sent (``download``) and the status line."""
+    return {"download": download, "status": status}
+
+
+def _outputs(made, language: str) -> dict:
+    return answer(
+        dcc.send_bytes(made.content, made.title), jobwork.done_message(language, made.title)
+    )
 
 
 _JOB: contextvars.ContextVar[tuple[str, str] | None] = contextvars.ContextVar(
@@ -338,13 +347,25 @@ def make_manager(config):
     )
 
 
-def run_worker(app, concurrency: int) -> None:
-    """``dashboard worker``: run the jobs of ``app``'s Celery manager (its data and config) until stopped."""
-    global WORKER_SERVER
+def _prewarm(**_) -> None:
+    """Each pool process starts its Chromium as it starts, not at its first deck: measured by
+    bench/jobs.py, a cold start cost a job 2.3 CPU-seconds more than a warm one."""
+    from dashboard.outputs.renderer import prewarm
+
+    prewarm()
+
+
+def run_worker(app, concurrency: int, source: WorkerData | None = None) -> None:
+    """``dashboard worker``: run the jobs of ``app``'s Celery manager (its data and config) until
+    stopped; with ``source``, a job of another data version loads it from there (``workerdata``)."""
+    global WORKER_SERVER, WORKER_DATA
     manager = app.server.config[JOBS_KEY]
     if not isinstance(manager, CeleryJobs):
         raise RuntimeError("set REDIS_URL: the worker takes its jobs from Redis")
-    WORKER_SERVER = app.server
+    WORKER_SERVER, WORKER_DATA = app.server, source
+    from celery.signals import worker_process_init
+
+    worker_process_init.connect(_prewarm, weak=False)
     for chatty in (
         "kaleido",
         "choreographer",

@@ -15,7 +15,8 @@ Two managers, both Dash's own, chosen by the environment:
   Results, progress and the signing secret are in one diskcache folder every worker shares
   (``serving.jobs_folder``), so any worker answers the page's polls.
 - **Several hosts** (``REDIS_URL`` set): ``CeleryJobs``, Dash's ``CeleryManager`` with Redis
-  as broker and result store; ``dashboard worker`` runs the jobs with the same data.
+  as broker and result store; ``dashboard worker`` runs the jobs with the same data, and
+  loads its files again when a job carries a newer data version they give (``workerdata``).
 
 Both admit at most ``serving.jobs_queued`` jobs at once across the store (beyond: "busy, try
 again in N s", with ``Retry-After``), serve a file made before from the store at once, and
@@ -37,6 +38,8 @@ from dashboard.words import LANGUAGES
 from dashboard.web import jobmanagers, jobwork, offload
 from dashboard.web.callbacks import CONTROL_STATES, current_state
 from dashboard.web.ids import ID
+from dashboard.web.links import page_language
+from dashboard.web.workerdata import Followed
 from dashboard.web.jobmanagers import (
     JOB_BUTTONS,
     JOBS_KEY,
@@ -45,6 +48,7 @@ from dashboard.web.jobmanagers import (
     _JOB,
     _outputs,
     _request,
+    answer,
 )
 
 log = logging.getLogger("dashboard.jobs")
@@ -59,14 +63,46 @@ def _server() -> flask.Flask:
     return jobmanagers.WORKER_SERVER
 
 
-def render_job(set_progress, *args):
+def render_job(set_progress, clicks, controls, language):
     """The background callback: the file of the button clicked, with its progress shown."""
     server = _server()
     with server.app_context():
-        request = _request(args, {"triggered_inputs": ctx.triggered})
+        refused = _follow_data(server, language)
+        if refused is not None:
+            return answer(no_update, refused)
+        asked = dict(clicks=clicks, controls=controls, language=language)
+        request = _request(asked, {"triggered_inputs": ctx.triggered})
         if request is None:
-            return no_update, no_update
+            return answer(no_update, no_update)
         return _draw(server, request, set_progress)
+
+
+def _follow_data(server: flask.Flask, language: str | None) -> str | None:
+    """In ``dashboard worker``: the page's data version loaded when the worker's files give it
+    (``workerdata``); else the words that say why the file is not drawn. None on one host."""
+    manager = server.config[JOBS_KEY]
+    if isinstance(manager, ThreadJobs):
+        return None
+    asked = manager._kept(f"version-{_celery_job()}")
+    source = jobmanagers.WORKER_DATA
+    if asked is None or asked == current_state().version:
+        followed = Followed.SAME
+    elif source is None:  # a worker that knows no data folder: it cannot follow
+        log.error("job: the page shows data version %s, this worker has another", asked)
+        followed = Followed.OTHER
+    else:
+        followed = source.follow(server, asked)
+    if followed in (Followed.SAME, Followed.RELOADED):
+        return None
+    language = page_language(current_state(), language)
+    button = (ctx.triggered or [{}])[0].get("prop_id", ".").rsplit(".", 1)[0]
+    kind = JOB_BUTTONS.get(button, ("file",))[0]
+    reason = (
+        jobwork.invalid_data_reason(language)
+        if followed is Followed.INVALID
+        else jobwork.other_data_reason(language)
+    )
+    return jobwork.failed_message(language, kind, reason)
 
 
 def _draw(server: flask.Flask, request: jobwork.JobRequest, set_progress) -> tuple:
@@ -77,19 +113,6 @@ def _draw(server: flask.Flask, request: jobwork.JobRequest, set_progress) -> tup
     report = jobwork.reporter(
         set_progress, request.language, lambda: manager.store.flagged(cancel_key)
     )
-    asked_version = None if isinstance(manager, ThreadJobs) else manager._kept(f"version-{job}")
-    if (
-        asked_version is not None and asked_version != state.version
-    ):  # a worker not restarted after a data change
-        log.error(
-            "job %s: the page shows data version %s, this worker has %s: restart `dashboard worker`",
-            job,
-            asked_version,
-            state.version,
-        )
-        return no_update, jobwork.failed_message(
-            request.language, request.kind, jobwork.other_data_reason(request.language)
-        )
     apart = offload.render_process(server) if isinstance(manager, ThreadJobs) else None
     progress_to = (
         (str(manager.store.folder), manager._make_progress_key(key), cancel_key)
@@ -103,24 +126,27 @@ def _draw(server: flask.Flask, request: jobwork.JobRequest, set_progress) -> tup
     except (
         Cancelled
     ):  # said again as the job ends (the progress bar's reset empties the live region)
-        return no_update, words_for(request.language).text("Cancelled.", "downloads")
+        return answer(no_update, words_for(request.language).text("Cancelled.", "downloads"))
     except (
         RendererBusy
     ) as err:  # this process's render slots are all taken: as the queue's "busy", with Retry-After
         if key:
             manager._keep(f"{key}-busy", 1)
-        return no_update, words_for(request.language).text(
-            "Too many image and deck downloads at once: the {format} file was not made. Try again in {seconds} s.",
-            "downloads",
-            format=request.kind.upper(),
-            seconds=err.retry_after,
+        return answer(
+            no_update,
+            words_for(request.language).text(
+                "Too many image and deck downloads at once: the {format} file was not made. Try again in {seconds} s.",
+                "downloads",
+                format=request.kind.upper(),
+                seconds=err.retry_after,
+            ),
         )
     except ExportError as err:
-        return no_update, jobwork.failed_message(request.language, request.kind, str(err))
+        return answer(no_update, jobwork.failed_message(request.language, request.kind, str(err)))
     except Exception:  # never a server error page for a download; the log has the details
         log.exception("job %s: %s %s failed", job, request.kind, request.chart)
-        return no_update, jobwork.failed_message(request.language, request.kind, None)
-    return tuple(_outputs(made, request.language))
+        return answer(no_update, jobwork.failed_message(request.language, request.kind, None))
+    return _outputs(made, request.language)
 
 
 def _celery_job() -> str:
@@ -162,11 +188,15 @@ def attach_jobs(app, config) -> None:
     app.server.config[JOBS_KEY] = manager
     buttons = list(JOB_BUTTONS)
     app.callback(
-        Output(ID.DOWNLOAD, "data", allow_duplicate=True),
-        Output(ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True),
-        *[Input(button, "n_clicks") for button in buttons],
-        *CONTROL_STATES,
-        State(ID.LANGUAGE, "data"),
+        output=dict(
+            download=Output(ID.DOWNLOAD, "data", allow_duplicate=True),
+            status=Output(ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True),
+        ),
+        inputs=dict(
+            clicks=[Input(button, "n_clicks") for button in buttons],
+            controls=CONTROL_STATES,
+            language=State(ID.LANGUAGE, "data"),
+        ),
         background=True,
         manager=manager,
         interval=POLL_MS,

@@ -155,5 +155,12 @@ def other_data_reason(language: str) -> str:
     )
 
 
+def invalid_data_reason(language: str) -> str:
+    return words_for(language).text(
+        "the server drawing it cannot load this page's data: its data files have problems, which its log names; try again when they are fixed",
+        CTX,
+    )
+
+
 def done_message(language: str, title: str) -> str:
     return words_for(language).text("Downloaded {name}", CTX, name=title)

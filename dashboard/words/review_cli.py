@@ -30,7 +30,15 @@ def translations_group(
     def translations() -> None:
         pass
 
-    @translations.command(
+    translations.add_command(_review_command(load, data_folder, data_option, seeds_option))
+    translations.add_command(_apply_command(load, data_folder, data_option, seeds_option))
+    return translations
+
+
+def _review_command(load, data_folder, data_option, seeds_option) -> click.Command:
+    """``translations review -o SHEET``: every Vietnamese string beside its English, to sign."""
+
+    @click.command(
         "review",
         help=EN.text(
             "Write every Vietnamese string (catalogue and curated names) with its English, context and where it "
@@ -55,7 +63,13 @@ def translations_group(
             EN.text("Wrote {n} strings to review to {path}", CTX, n=EN.integer(rows), path=output)
         )
 
-    @translations.command(
+    return review
+
+
+def _apply_command(load, data_folder, data_option, seeds_option) -> click.Command:
+    """``translations apply SHEET``: the reviewer's corrections into vi.po and data/i18n."""
+
+    @click.command(
         "apply",
         help=EN.text(
             "Bring a reviewer's corrections from SHEET into vi.po and data/i18n; nothing is written while one is refused.",
@@ -73,23 +87,28 @@ def translations_group(
             outcome = apply_sheet(sheet, data_folder(data_dir), words=EN, dataset=dataset)
         except ReviewError as err:
             raise click.ClickException(str(err)) from None
-        for line in [*outcome.refusals, *outcome.changes]:
-            click.echo(str(line), err=bool(outcome.refusals))
-        if outcome.refusals:
-            raise click.ClickException(
-                EN.text(
-                    "{n} correction(s) refused; nothing was written",
-                    CTX,
-                    n=EN.integer(len(outcome.refusals)),
-                )
-            )
-        click.echo(
+        _report(outcome)
+
+    return apply
+
+
+def _report(outcome) -> None:
+    """Each refusal (on stderr, then exit 1: nothing written) or each change, then the counts."""
+    for line in [*outcome.refusals, *outcome.changes]:
+        click.echo(str(line), err=bool(outcome.refusals))
+    if outcome.refusals:
+        raise click.ClickException(
             EN.text(
-                "{changed} changed, {approved} approved as they are",
+                "{n} correction(s) refused; nothing was written",
                 CTX,
-                changed=EN.integer(len(outcome.changes)),
-                approved=EN.integer(outcome.approved),
+                n=EN.integer(len(outcome.refusals)),
             )
         )
-
-    return translations
+    click.echo(
+        EN.text(
+            "{changed} changed, {approved} approved as they are",
+            CTX,
+            changed=EN.integer(len(outcome.changes)),
+            approved=EN.integer(outcome.approved),
+        )
+    )

@@ -1,0 +1,5 @@
+"""``python -m dashboard.cli``: the ``dashboard`` command."""
+
+from dashboard.cli import main
+
+main()
