@@ -44,7 +44,6 @@ from dashboard.web.layout import (
     card_scopes,
     note_items,
     render_cards,
-    year_marks,
     render_ratios,
     view_download_id,
 )
@@ -54,7 +53,14 @@ from dashboard.web.state import STATE_KEY, AppState, View, view_for
 from dashboard.web.claims_panel import render_claims
 from dashboard.web.clicks import GRAPH_IDS, MAX_ID_CHARS, is_click, clicked_record, source_panel  # noqa: F401  (re-exported)
 from dashboard.web.context_panel import render_context
-from dashboard.web.links import UrlSync, first_page, page_language, url_sync  # noqa: F401  (re-exported)
+from dashboard.web.links import (  # noqa: F401  (re-exported)
+    UrlSync,
+    attach_links,
+    first_page,
+    page_language,
+    sync_url,
+    url_sync,
+)
 from dashboard.web.urlstate import from_controls, parse_language
 from dashboard.web.layout import language_link_id
 from dashboard.web.share_panel import attach_embed_snippets
@@ -249,22 +255,6 @@ CONTROL_IDS = (
 CONTROLS = [Input(c, "value") for c in CONTROL_IDS]
 TABLE_CONTROLS = CONTROLS[:4]  # the table does not follow the claims view's quantity
 CONTROL_STATES = [State(c, "value") for c in CONTROL_IDS]
-CONTROL_OUTPUTS = [Output(c, "value") for c in CONTROL_IDS]
-SLIDER_OUTPUTS = [Output(ID.YEARS, "min"), Output(ID.YEARS, "max"), Output(ID.YEARS, "marks")]
-
-
-def sync_url(search, years, programmes, metric, scope, quantity, _reset):
-    sync = url_sync(
-        current_state(), ctx.triggered_id, search, years, programmes, metric, scope, quantity
-    )
-    controls = sync.controls if sync.controls is not None else (no_update,) * len(CONTROL_IDS)
-    span = (
-        (sync.span[0], sync.span[1], year_marks(*sync.span))
-        if sync.span is not None
-        else (no_update,) * 3
-    )
-    notice = sync.notice if sync.notice is not None else no_update
-    return (sync.search if sync.search is not None else no_update, *controls, notice, *span)
 
 
 VIEW_OUTPUTS = [
@@ -416,15 +406,7 @@ PREPARING = """
 
 def attach_callbacks(app) -> None:
     """Register the page's callbacks on ``app``: each app gets its own, through Dash's public API."""
-    app.callback(
-        Output(ID.URL, "search"),
-        *CONTROL_OUTPUTS,
-        Output(ID.LINK_NOTICE, "children"),
-        *SLIDER_OUTPUTS,
-        Input(ID.URL, "search"),
-        *CONTROLS,
-        Input(ID.RESET, "n_clicks"),
-    )(sync_url)
+    attach_links(app)  # the address bar ⇄ the controls, and the row a link marks (web.links)
     app.callback(*VIEW_OUTPUTS, *CONTROLS, State(ID.LANGUAGE, "data"), prevent_initial_call=True)(
         update_view
     )
