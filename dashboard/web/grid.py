@@ -146,7 +146,10 @@ def linked_label(content, words: Words) -> list:
     """A cell's ``content`` after ``LINKED_ROW``: the row a link points to says so
     in words, for the eye and for a screen reader, not by its outline (a colour) alone."""
     mark = html.Span(words.text(LINKED_ROW, CTX), className="linked-mark")
-    return [mark, *(content if isinstance(content, list) else [content])]
+    return [
+        mark,
+        html.Span(content),
+    ]  # two parts: on a phone's card, a line of its own and the cell
 
 
 def english_name(text: str, words: Words) -> list:
