@@ -320,7 +320,7 @@ def test_opening_a_link_sets_the_controls_and_leaves_the_link_alone(state):
         state, ID.URL, "?year_from=2022&year_to=2022&programme=uk-returns", *DEFAULT_CONTROLS
     )
     assert sync == cb.UrlSync(
-        None, ([2022, 2022], ["uk-returns"], "all", [], None), NO_NOTICE, DATA_SPAN
+        None, ([2022, 2022], ["uk-returns"], "all", [], None), NO_NOTICE, DATA_SPAN, since_set=True
     )
 
 
@@ -339,7 +339,9 @@ def test_a_forged_year_in_a_link_shows_the_default_years_and_says_so(state):
 
 def test_a_link_for_a_year_without_data_keeps_its_year_and_widens_the_slider(state):
     sync = cb.url_sync(state, ID.URL, "?year_from=2013&year_to=2013", *DEFAULT_CONTROLS)
-    assert sync == cb.UrlSync(None, ([2013, 2013], [], "all", [], None), NO_NOTICE, (2013, 2026))
+    assert sync == cb.UrlSync(
+        None, ([2013, 2013], [], "all", [], None), NO_NOTICE, (2013, 2026), since_set=True
+    )
 
 
 def test_a_link_with_an_unknown_programme_names_it_and_changing_a_control_clears_the_notice(state):
@@ -354,26 +356,31 @@ def test_a_link_with_an_unknown_programme_names_it_and_changing_a_control_clears
     )
 
 
-def test_changing_a_control_writes_the_view_into_the_address(state):
+def test_changing_a_control_writes_the_view_and_its_data_version_into_the_address(state):
     sync = cb.url_sync(state, ID.YEARS, "", [2022, 2022], ["uk-returns"], "returns")
     assert sync == cb.UrlSync(
-        "?year_from=2022&year_to=2022&programme=uk-returns&metric=returns", None, NO_NOTICE
+        f"?year_from=2022&year_to=2022&programme=uk-returns&metric=returns&v={state.version}",
+        None,
+        NO_NOTICE,
+        since_set=True,
     )
 
 
-def test_going_back_to_the_default_view_clears_the_query_string(state):
+def test_going_back_to_the_default_view_leaves_only_the_data_version_in_the_address(state):
     sync = cb.url_sync(state, ID.METRIC, "?metric=returns", [2018, 2026], [], "all")
-    assert sync == cb.UrlSync("", None, NO_NOTICE)
+    assert sync == cb.UrlSync(f"?v={state.version}", None, NO_NOTICE, since_set=True)
 
 
 def test_reset_returns_controls_and_address_to_the_defaults(state):
     sync = cb.url_sync(state, ID.RESET, "?year_from=2022", [2022, 2026], ["uk-returns"], "returns")
-    assert sync == cb.UrlSync("", DEFAULT_CONTROLS, NO_NOTICE, DATA_SPAN)
+    assert sync == cb.UrlSync(
+        f"?v={state.version}", DEFAULT_CONTROLS, NO_NOTICE, DATA_SPAN, since_set=True
+    )
 
 
 def test_reset_on_the_default_view_changes_nothing(state):
-    assert cb.url_sync(state, ID.RESET, "", *DEFAULT_CONTROLS) == cb.UrlSync(
-        None, None, NO_NOTICE, DATA_SPAN
+    assert cb.url_sync(state, ID.RESET, f"?v={state.version}", *DEFAULT_CONTROLS) == cb.UrlSync(
+        None, None, NO_NOTICE, DATA_SPAN, since_set=True
     )
 
 
@@ -414,8 +421,8 @@ def test_forged_payloads_give_a_valid_view_and_never_raise(
 
 
 def test_a_control_holding_a_forged_value_is_shown_as_its_default(state):
-    sync = cb.url_sync(state, ID.PROGRAMMES, "", [2018, 2026], ["nope"], "all")
-    assert sync == cb.UrlSync(None, DEFAULT_CONTROLS, NO_NOTICE)
+    sync = cb.url_sync(state, ID.PROGRAMMES, f"?v={state.version}", [2018, 2026], ["nope"], "all")
+    assert sync == cb.UrlSync(None, DEFAULT_CONTROLS, NO_NOTICE, since_set=True)
 
 
 # --- clicks that open the source ------------------------------------------------------------------

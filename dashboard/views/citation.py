@@ -200,18 +200,26 @@ def cite_bibtex(source: Source, words: Words | None = None) -> str:
 # --- the dated permalink --------------------------------------------------------------------
 
 
-def permalink(address: str, record_id: str, version: str) -> str:
-    """``address`` (a view's link, with its filters and language) with ``highlight=record_id``
-    and ``v=version`` in place of any it had: opened, it shows that view with the record's
-    source dialog open, and says if the figures changed since ``version``."""
+def dated_link(address: str, version: str, record_id: str | None = None) -> str:
+    """``address`` (a view's link, with its filters and language; ``""`` or ``?…`` alone is a
+    query string) with ``v=version`` and, for a record, ``highlight=record_id`` in place of any
+    it had. The one builder of a dated link: the permalink of a source dialog and the address
+    the page writes as its filters change (``web.links.url_sync``) date a view alike."""
     parts = urlsplit(address)
     pairs = [
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if k not in (HIGHLIGHT, VERSION)
     ]
-    pairs += [(HIGHLIGHT, record_id), (VERSION, version)]
+    pairs += ([(HIGHLIGHT, record_id)] if record_id is not None else []) + [(VERSION, version)]
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(pairs), ""))
+
+
+def permalink(address: str, record_id: str, version: str) -> str:
+    """``address`` (a view's link, with its filters and language) with ``highlight=record_id``
+    and ``v=version`` in place of any it had: opened, it shows that view with the record's
+    source dialog open, and says if the figures changed since ``version``."""
+    return dated_link(address, version, record_id)
 
 
 __all__ = [
@@ -221,6 +229,7 @@ __all__ = [
     "cite_bibtex",
     "cite_text",
     "close_ids",
+    "dated_link",
     "permalink",
     "record_source",
 ]

@@ -26,7 +26,6 @@ from dashboard.web.layout import (
     card_scopes,
     note_items,
     render_cards,
-    year_marks,
     render_ratios,
 )
 from dashboard.web.state import AppState, View, view_for  # noqa: F401  (AppState: re-exported)
@@ -40,7 +39,14 @@ from dashboard.web.download_buttons import (  # noqa: F401  (re-exported)
     download_request,
     make_download,
 )
-from dashboard.web.links import UrlSync, first_page, page_language, url_sync  # noqa: F401  (re-exported)
+from dashboard.web.links import (  # noqa: F401  (re-exported)
+    UrlSync,
+    attach_links,
+    first_page,
+    page_language,
+    sync_url,
+    url_sync,
+)
 from dashboard.web.table_panel import (  # noqa: F401  (re-exported)
     PAGE_MOVES,
     TABLE_OUTPUTS,
@@ -139,46 +145,6 @@ def serve_layout():
     )
 
 
-SYNC_OUTPUTS = dict(
-    search=Output(ID.URL, "search"),
-    controls=controls(Output),
-    notice=Output(ID.LINK_NOTICE, "children"),
-    span=dict(
-        min=Output(ID.YEARS, "min"), max=Output(ID.YEARS, "max"), marks=Output(ID.YEARS, "marks")
-    ),
-)
-
-
-def sync_outputs(sync: UrlSync) -> dict:
-    """``sync_url``'s outputs, named as in ``SYNC_OUTPUTS``: what ``url_sync`` leaves as is
-    (None) is ``no_update``."""
-    keep = no_update
-    span = (
-        dict(min=sync.span[0], max=sync.span[1], marks=year_marks(*sync.span))
-        if sync.span is not None
-        else dict(min=keep, max=keep, marks=keep)
-    )
-    return dict(
-        search=sync.search if sync.search is not None else keep,
-        controls=dict(
-            zip(
-                NAMED_CONTROLS,
-                sync.controls if sync.controls is not None else (keep,) * len(NAMED_CONTROLS),
-            )
-        ),
-        notice=sync.notice if sync.notice is not None else keep,
-        span=span,
-    )
-
-
-def sync_url(search, years, programmes, metric, scope, quantity, reset):
-    """The callback: the address follows the controls, the controls a link (or Reset)."""
-    sync = url_sync(
-        current_state(), ctx.triggered_id, search, years, programmes, metric, scope, quantity
-    )
-    return sync_outputs(sync)
-
-
 # --- the source dialog ---------------------------------------------------------------------------
 
 SOURCE_OUTPUTS = dict(
@@ -264,12 +230,7 @@ SWITCH_LINKS = """
 
 def attach_callbacks(app) -> None:
     """Register the page's callbacks on ``app``: each app gets its own, through Dash's public API."""
-    app.callback(
-        output=SYNC_OUTPUTS,
-        inputs=dict(
-            search=Input(ID.URL, "search"), **controls(Input), reset=Input(ID.RESET, "n_clicks")
-        ),
-    )(sync_url)
+    attach_links(app)  # the address bar ⇄ the controls, and the row a link marks (web.links)
     app.callback(
         output=VIEW_OUTPUTS, inputs=controls(Input), state=language(), prevent_initial_call=True
     )(update_view)

@@ -27,6 +27,7 @@ TABLE_KEYS_TEXT = (
     "Enter on a header sorts by it, Enter on a row opens the sentence its figure comes from."
 )
 NO_ROWS = "No figures match these filters or the search."
+LINKED_ROW = "The figure this link points to"  # the label of the row a link's highlight= names
 
 
 def headers(words: Words) -> dict[str, str]:
@@ -34,9 +35,10 @@ def headers(words: Words) -> dict[str, str]:
     return {column: words.text(header, CTX) for column, header, _ in COLUMNS}
 
 
-def table_grid(page: TablePage) -> html.Table:
+def table_grid(page: TablePage, linked: str | None = None) -> html.Table:
     """The figures table as plain HTML in the grid pattern (assets/table-grid.js moves focus):
-    a header of sort buttons, then ``page``'s rows. On phones each row is a card (CSS)."""
+    a header of sort buttons, then ``page``'s rows, ``linked``'s marked. On phones each row is
+    a card (CSS)."""
     sort = page.query.sort
     words = words_for(page.language)
     shown = headers(words)
@@ -68,7 +70,7 @@ def table_grid(page: TablePage) -> html.Table:
         )
     )
     return html.Table(
-        [head, html.Tbody(table_rows_html(page), id=ID.TABLE_BODY)],
+        [head, html.Tbody(table_rows_html(page, linked), id=ID.TABLE_BODY)],
         id=ID.TABLE,
         className="figures-table",
         role="grid",
@@ -80,9 +82,11 @@ def table_grid(page: TablePage) -> html.Table:
     )
 
 
-def table_rows_html(page: TablePage) -> list[html.Tr]:
+def table_rows_html(page: TablePage, linked: str | None = None) -> list[html.Tr]:
     """The body rows of ``page``: each row a button-like line that opens its figure's source.
-    A quote is the source's own words: its cell carries the document's language (``lang``)."""
+    A quote is the source's own words: its cell carries the document's language (``lang``).
+    The row of ``linked`` (the figure a link's ``highlight=`` names) is marked: selected for
+    assistive technology (``aria-selected``), outlined, and labelled in words (``LINKED_ROW``)."""
     words = words_for(page.language)
     if not page.rows:
         return [
@@ -99,32 +103,53 @@ def table_rows_html(page: TablePage) -> list[html.Tr]:
         ]
     shown = headers(words)
     show = words.text("Show the source sentence", "page")
+    selectable = any(row["id"] == linked for row in page.rows)  # then every row says if it is
     return [
         html.Tr(
             [
                 html.Td(
-                    english_name(row.get(field, ""), words)
-                    if column == "programme" and row.get("programme_untranslated")
-                    else marked_ids(row.get(field, ""), row.get("related", ()))
-                    if column == "relation"
-                    else row.get(field, ""),
+                    linked_label(cell_content(column, field, row, words), words)
+                    if i == 0 and row["id"] == linked
+                    else cell_content(column, field, row, words),
                     tabIndex=-1,
                     role="gridcell",
                     className=f"cell-{column}",
                     **{"data-col": column, "data-label": shown[column]},
                     **(verbatim(row.get("quote_lang", "en"), words) if column == "quote" else {}),
                 )
-                for column, _, field in COLUMNS
+                for i, (column, _, field) in enumerate(COLUMNS)
             ],
             id={"type": ID.TABLE_ROW, "figure": row["id"]},
             n_clicks=0,
             role="row",
-            className="table-row",
+            className="table-row table-row-linked" if row["id"] == linked else "table-row",
             title=show,
             **{"data-figure": row["id"], "aria-rowindex": page.first + n + 1},
+            **({"aria-selected": str(row["id"] == linked).lower()} if selectable else {}),
         )
         for n, row in enumerate(page.rows)
     ]
+
+
+def cell_content(column: str, field: str, row: dict, words: Words):
+    """What one cell of ``row`` shows: its text, a name marked as untranslated English, or a
+    relation with its figure ids marked."""
+    text = row.get(field, "")
+    if column == "programme" and row.get("programme_untranslated"):
+        return english_name(text, words)
+    if column == "relation":
+        return marked_ids(text, row.get("related", ()))
+    return text
+
+
+def linked_label(content, words: Words) -> list:
+    """A cell's ``content`` after ``LINKED_ROW``: the row a link points to says so
+    in words, for the eye and for a screen reader, not by its outline (a colour) alone."""
+    mark = html.Span(words.text(LINKED_ROW, CTX), className="linked-mark")
+    return [
+        mark,
+        html.Span(content),
+    ]  # two parts: on a phone's card, a line of its own and the cell
 
 
 def english_name(text: str, words: Words) -> list:
@@ -167,14 +192,18 @@ def _lower(text: str, words: Words) -> str:
     return text.lower() if words.language == "en" else text[:1].lower() + text[1:]
 
 
-def table_panel(page: TablePage) -> html.Section:
-    """The figures table with its search box and pager, showing ``page``; the server sends
-    each further page (``callbacks.update_table``). Words in the page's language."""
+def table_panel(page: TablePage, linked: str | None = None) -> html.Section:
+    """The figures table with its search box and pager, showing ``page`` with ``linked``'s row
+    marked (the figure a link's ``highlight=`` names; ``links.LINKED_ROW_SHOWN`` scrolls to it
+    and focuses it); the server sends each further page (``callbacks.update_table``). Words in
+    the page's language."""
     words = words_for(page.language)
     say = words.text
     return html.Section(
         [
             dcc.Store(id=ID.TABLE_QUERY, data=page.query.to_store()),
+            dcc.Store(id=ID.TABLE_LINKED, data=linked),
+            dcc.Store(id=ID.TABLE_LINK_SHOWN),
             html.Div(
                 [
                     html.H2(
@@ -237,7 +266,7 @@ def table_panel(page: TablePage) -> html.Section:
                 className="table-tools",
             ),
             html.P(say(TABLE_KEYS_TEXT, CTX), id=ID.TABLE_KEYS, className="visually-hidden"),
-            html.Div(table_grid(page), className="table-scroll"),
+            html.Div(table_grid(page, linked), className="table-scroll"),
             pager(page),
         ],
         className="table-panel",

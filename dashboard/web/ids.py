@@ -47,6 +47,9 @@ class ID:
     CITE_BIBTEX = "cite-bibtex"
     CITE_LINK = "cite-link"  # the dated permalink: highlight=ID&v=VERSION
     LINK_SINCE = "link-since"  # "Figures have changed since this link was made", and what changed
+    LINK_SINCE_BOX = "link-since-box"  # holds LINK_SINCE; emptied when the filters change
+    TABLE_LINKED = "table-linked"  # a store: the table row a link's highlight= marks (or None)
+    TABLE_LINK_SHOWN = "table-link-shown"  # a store: the marked row was focused once
     TABLE_QUERY = "table-query"  # the table's search, sort and page now shown (table.TableQuery)
     PAGE_FIRST = "table-page-first"
     PAGE_PREVIOUS = "table-page-previous"

@@ -94,13 +94,15 @@ def page(
     opened=None,
     since=None,
     base: str = "",
+    linked_row: str | None = None,
 ) -> html.Div:
     """The page showing ``view`` (the default view at start-up) with ``table`` its first table
     page, every word in the view's language; ``unused`` names the parts of the opened link that
     could not be used; ``search`` is the link's query string (the language switch keeps it);
     ``opened`` the source dialog's title and body when the link opens it, ``since`` what a link
     of an older data version is told (``sharing.since_link``); ``base`` the page's absolute
-    address, for each chart's embed snippet."""
+    address, for each chart's embed snippet; ``linked_row`` the table row a link's ``highlight=``
+    marks (``sharing.linked_table``)."""
     config = state.config
     words = words_for(view.language)
     say = words.text
@@ -187,7 +189,7 @@ def page(
                         className="charts",
                     ),
                     None if CLAIMS_CHART in CHARTS else claims_panel(state, view),
-                    table_panel(table),
+                    table_panel(table, linked_row),
                     html.Section(
                         render_context(view.context, view.language),
                         id=ID.CONTEXT,
@@ -206,7 +208,12 @@ def page(
     )
 
 
-def since_notice(since) -> html.Section | None:
+def since_notice(since) -> html.Div:
+    """The box of ``since_section``: a filter change empties it (``links.url_sync``)."""
+    return html.Div(since_section(since), id=ID.LINK_SINCE_BOX)
+
+
+def since_section(since) -> html.Section | None:
     """ "Figures have changed since this link was made", and what changed among the view's records."""
     if since is None:
         return None

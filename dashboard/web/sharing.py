@@ -6,6 +6,7 @@
   with its filters and language).
 - ``opened_record``: the record a link's ``highlight=`` names, when it is one: the page opens
   with its source dialog open.
+- ``linked_table``: the table page holding that figure's row, and the row to mark on it.
 - ``version_line``: the footer's "Data version … · released 6 Dec 2026" (or "loaded").
 - ``since_link``: what a link carrying ``v=`` of an older data version is told: "Figures have
   changed since this link was made", and, when that version's release snapshot is in
@@ -20,6 +21,8 @@ from typing import Any
 from dashboard.analysis.changes import Describer, change_line, compare, snapshot, units_of
 from dashboard.outputs.releases import is_version, read_release
 from dashboard.views.citation import HIGHLIGHT, VERSION, Citation, UnknownRecord, cite, permalink
+from dashboard.views.language import words_for
+from dashboard.views.table import TablePage, TableQuery, table_page
 from dashboard.views.view import View
 from dashboard.web.provenance import EVENT, FIGURE
 from dashboard.web.state import AppState
@@ -54,6 +57,21 @@ def opened_record(state: AppState, query: Any) -> tuple[str, str] | None:
     if wanted in index["events"]:
         return EVENT, wanted
     return None
+
+
+def linked_table(state: AppState, view: View, record_id: str) -> tuple[TablePage, str] | None:
+    """The page of ``view``'s table (in its own order) holding ``record_id``'s row, and that
+    row's id (a restatement's row is the figure's it restates); None when the view's table has
+    no row for it (an event, or a figure the view's filters leave out)."""
+    index = state.data().table(view.language)
+    ids = view.figures["id"].tolist()
+    rows = index.shown(ids)
+    row = (index.rows.get(record_id) or {}).get("restates") or record_id
+    if row not in rows:
+        return None
+    size = state.config.table.page_size
+    query = TableQuery(page=rows.index(row) // size)
+    return table_page(index, ids, query, size, words=words_for(view.language)), row
 
 
 def version_line(state: AppState, words: Words) -> str:
@@ -143,4 +161,11 @@ def _status_word(change, words: Words) -> str:
     return str(words.text(STATUS[change.status], CTX))
 
 
-__all__ = ["SinceLink", "citation_for", "opened_record", "since_link", "version_line"]
+__all__ = [
+    "SinceLink",
+    "citation_for",
+    "linked_table",
+    "opened_record",
+    "since_link",
+    "version_line",
+]

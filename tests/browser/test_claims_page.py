@@ -101,7 +101,9 @@ def test_every_figure_shows_its_scope_and_the_scope_filter_keeps_it_in_the_link(
         "option", name="UK worldwide", exact=True
     ).click()
     page.keyboard.press("Escape")
-    page.wait_for_function("() => location.search === '?scope=uk_worldwide'")
+    page.wait_for_function(
+        "() => location.search.startsWith('?scope=uk_worldwide&v=')"
+    )  # and the data version
     expect(page.locator(ROWS)).to_have_count(len(worldwide))
     expect(page.locator(SUMMARY)).to_contain_text("UK worldwide")
     idle(page)  # no callback in flight: a reload would abort it
@@ -206,7 +208,9 @@ def test_picking_a_quantity_shows_its_statements_and_puts_it_in_the_link(
     page.locator(".dash-dropdown-content").get_by_role("option").filter(
         has_text="Victims"
     ).first.click()
-    page.wait_for_function("() => location.search === '?quantity=victims-2017'")
+    page.wait_for_function(
+        "() => location.search.startsWith('?quantity=victims-2017&v=')"
+    )  # and the data version
     expect(claims.locator(".claim-line")).to_have_count(2)
     expect(claims.locator(".claim-line[data-role='disagrees']")).to_have_count(1)
 

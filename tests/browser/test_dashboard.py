@@ -134,6 +134,12 @@ def query(page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
 
+def data_version(server: str) -> str:
+    """The version of the data served (``/status``): every address the page writes carries it."""
+    with urllib.request.urlopen(server + "status", timeout=10) as response:
+        return json.load(response)["data_version"]
+
+
 def year_inputs(page):
     inputs = page.locator("#filter-years input")
     return inputs.nth(0), inputs.nth(1)
@@ -286,6 +292,7 @@ def test_the_url_reflects_the_filters_and_reloading_restores_them(page, server, 
         "year_from": ["2024"],
         "year_to": ["2025"],
         "programme": ["modern-slavery-fund-vietnam"],
+        "v": [data_version(server)],
     }
     # a reload aborts a callback still in flight (a console problem): the view's table first, then
     # no callback waiting (networkidle returns at once once the page has loaded)
@@ -340,10 +347,11 @@ def test_the_back_button_restores_the_previous_filters(page, server, shipped):
     open_view(page, server)
     set_years(page, 2022, last)
     set_years(page, 2022, 2022)
-    assert query(page) == {"year_from": ["2022"], "year_to": ["2022"]}
+    version = [data_version(server)]
+    assert query(page) == {"year_from": ["2022"], "year_to": ["2022"], "v": version}
     page.go_back()
     expect(page.locator(SUMMARY)).to_contain_text(f"· 2022–{last} ·")
-    assert query(page) == {"year_from": ["2022"]}
+    assert query(page) == {"year_from": ["2022"], "v": version}
     expect(year_inputs(page)[1]).to_have_value(str(last))
     page.go_back()
     expect(page.locator(SUMMARY)).to_contain_text(f"· {first}–{last} ·")
@@ -366,14 +374,16 @@ def test_enter_in_a_year_box_applies_it_and_a_following_reset_still_wins(page, s
     expect(page.locator(SUMMARY)).to_contain_text(f"· {start}–{end} ·")
 
 
-def test_reset_returns_to_the_default_view_and_a_bare_address(page, server, shipped):
+def test_reset_returns_to_the_default_view_and_an_address_of_its_data_version_alone(
+    page, server, shipped
+):
     open_view(page, server + "?year_from=2024&programme=uk-returns")
     expect(page.locator(ROWS)).to_have_count(
         shipped.first_page(shipped.view(year_from=2024, programmes=("uk-returns",)))
     )
     page.click("#filter-reset")
     expect(page.locator(ROWS)).to_have_count(shipped.first_page())
-    page.wait_for_function("() => location.search === ''")
+    page.wait_for_function("(v) => location.search === '?v=' + v", arg=data_version(server))
     expect(year_inputs(page)[0]).to_have_value(str(shipped.default.year_from))
 
 
