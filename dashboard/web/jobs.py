@@ -211,9 +211,11 @@ def attach_jobs(app, config) -> None:
     )(render_job)
     app.clientside_callback(
         CANCELLED,
-        Output(ID.JOB_PANEL, "hidden", allow_duplicate=True),
-        Output(ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True),
-        Input(ID.JOB_CANCEL, "n_clicks"),
-        State(ID.LANGUAGE, "data"),
+        output=[
+            Output(ID.JOB_PANEL, "hidden", allow_duplicate=True),
+            Output(ID.VIEW_DOWNLOAD_STATUS, "children", allow_duplicate=True),
+        ],
+        inputs=[Input(ID.JOB_CANCEL, "n_clicks")],
+        state=[State(ID.LANGUAGE, "data")],
         prevent_initial_call=True,
     )
