@@ -104,16 +104,20 @@ def bound_notes(rows: pd.DataFrame | Columns, words: Words | None = None) -> lis
 
 
 def high_values(rows: pd.DataFrame | Columns) -> np.ndarray:
-    """Where each bar ends once its range is drawn: the high bound of a range, else the value."""
+    """Where each bar ends once its range is drawn: the range's bound farthest from zero (its
+    high bound; a fall's lowest, so "cut by 20–30%" ends at -30), else the value."""
     values = np.asarray(rows["value"], dtype=float)
     if "value_high" not in rows:
         return values
-    high = np.asarray(rows["value_high"], dtype=float)
     qualifiers = rows["qualifier"] if isinstance(rows, Columns) else texts(rows["qualifier"])
-    is_range = np.array([q == Qualifier.RANGE.value for q in qualifiers], dtype=bool) & ~np.isnan(
-        high
-    )
-    return np.where(is_range, high, values)
+    is_range = np.array([q == Qualifier.RANGE.value for q in qualifiers], dtype=bool)
+    ends = values
+    for column in ("value_high", "value_low"):
+        if column in rows:
+            bound = np.asarray(rows[column], dtype=float)
+            farther = is_range & ~np.isnan(bound) & (np.abs(bound) > np.abs(ends))
+            ends = np.where(farther, bound, ends)
+    return ends
 
 
 def bar_chart(
@@ -277,6 +281,7 @@ BAR_COLUMNS = (  # what a bar chart reads of its rows once ordered: traces, axes
     "scope",
     "scope_label",
     "value",
+    "value_low",  # a fall's range ends at its low bound ("cut by 20–30%" is -20 to -30)
     "value_high",
     "unit",
     "qualifier",
@@ -336,7 +341,7 @@ def bar_traces(
     language = language_of(rows)
     committed = say(COMMITTED_SUFFIX, words_for(language))
     values = np.asarray(rows["value"], dtype=float)
-    ends = high_values(rows)  # a range's label and cap sit at its high bound
+    ends = high_values(rows)  # a range's label and cap sit at its far bound
     customdata = ids[:, None]
     columns = ["value_label", "metric_label", "period_label", "kind", "programme_name", "note"]
     scopes = (
@@ -466,9 +471,8 @@ def value_axis(
     top = max(
         float(high_values(rows).max()), whole_top(rows, dataset)
     )  # a part is drawn against its whole
-    bottom = min(
-        float(np.min(np.asarray(rows["value"], dtype=float))), 0.0
-    )  # a fall ("down 75%") is drawn below zero
+    ends = np.concatenate([np.asarray(rows["value"], dtype=float), high_values(rows)])
+    bottom = min(float(ends.min()), 0.0)  # a fall ("down 75%", "cut by 20–30%") is drawn below zero
     ticks = nice_ticks(top, bottom=bottom)
     units = set(rows["unit"])
     unit = dataset.unit(str(rows.first("unit"))) if len(units) == 1 else None
