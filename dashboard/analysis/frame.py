@@ -78,7 +78,8 @@ FIGURE_COLUMNS = [
     "source_published_precision",
     "source_caveats",
     "metric_counts",
-    "metric_counted_by",
+    "metric_counted_by",  # who counted every figure of the metric (the vocabulary's)
+    "counted_by",  # who counted this figure: its own counter, else its metric's (Dataset.counter)
     "ratio_role",
     "change",
     "hedge",  # a percentage change's direction (its value is signed: a fall is negative); a source's hedge
@@ -275,6 +276,7 @@ def _claim_columns(
         "source_caveats": " · ".join(source.caveats) or None,
         "metric_counts": metric.counts or None,
         "metric_counted_by": metric.counted_by or None,
+        "counted_by": dataset.counter(f),
         "ratio_role": metric.ratio or None,
         "change": f.change.value if f.change else None,
         "hedge": f.hedge.value if f.hedge else None,

@@ -179,6 +179,7 @@ SECTIONS: dict[str, Schema] = {
             "change": optional(choice(Change)),
             "compared_with": optional(text),
             "hedge": optional(choice(Hedge)),
+            "counted_by": optional(text),
         },
     ),
     "events": Schema(

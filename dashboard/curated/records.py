@@ -167,7 +167,9 @@ class Metric:
     description: str = ""
     singular: str = ""  # "victim identified", for "£9,722 per victim identified"
     counts: str = ""  # what one unit is: "potential victims identified in the UK"
-    counted_by: str = ""  # who counted: "UK authorities (National Referral Mechanism)"
+    # who counted every figure of the metric ("UK Government"), said of a figure with no counter
+    # of its own: a counter true of one programme's figures only goes on those figures
+    counted_by: str = ""
     headline: bool = False  # a headline card when no metric filter is set
     ratio: str = ""  # "numerator" (funding) or "denominator" (people) of funding-per-person ratios
     location: Location | None = field(default=None, compare=False)
@@ -273,6 +275,7 @@ class Figure:
         None  # a change's or a multiple's base, as the source gives it (or does not)
     )
     hedge: Hedge | None = None  # "potentially": the source says the value may hold
+    counted_by: str | None = None  # who counted this figure, as its document says (see counter)
     location: Location | None = field(default=None, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
@@ -366,6 +369,11 @@ class Dataset:
 
     def event(self, event_id: str) -> Event:
         return self._index["events"][event_id]
+
+    def counter(self, figure: Figure) -> str | None:
+        """Who counted ``figure``: its own ``counted_by`` (what its document says), else its
+        metric's, which says who counted every figure of the metric; None when neither says."""
+        return figure.counted_by or self.metric(figure.metric).counted_by or None
 
     @property
     def known_event_types(self) -> tuple[EventTypeDef, ...]:

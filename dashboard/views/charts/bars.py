@@ -298,6 +298,7 @@ BAR_COLUMNS = (  # what a bar chart reads of its rows once ordered: traces, axes
     "period_start",
     "period_end",  # the panel of a bar: one kind of period (charts.periods)
     "hedge",  # "potentially": its alt text and notes say so, never "exact"
+    "counted_by",  # who counted each bar: a panel says it (charts.panels)
 )
 
 
