@@ -23,7 +23,7 @@ from dashboard.analysis.frame import (
 from dashboard.curated.translations import curated_names, records_folder
 from dashboard.curated.validate import load_valid
 from dashboard.outputs import export
-from dashboard.views.charts.bars import RANGE_TRACE_ROLE
+from dashboard.views.charts.draw import RANGE_TRACE_ROLE
 from dashboard.views.charts.registry import chart_figure
 from dashboard.views.language import localize
 from dashboard.views.table import table_rows

@@ -7,13 +7,13 @@ cross-checks them; everything downstream (frames, charts, exports) reads only th
 
 from __future__ import annotations
 
-import calendar
 import math
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from enum import StrEnum
 
+from dashboard.curated.flexdate import SEASONS, DatePrecision, FlexDate, day_label  # noqa: F401  (re-exported: records name them)
 from dashboard.curated.kinds import Change, Hedge, Unit, UnitKind  # noqa: F401  (re-exported: records name them)
 from dashboard.curated.location import Location
 
@@ -63,23 +63,6 @@ class EventStatus(StrEnum):
     PLANNED = "planned"
 
 
-class DatePrecision(StrEnum):
-    DAY = "day"
-    MONTH = "month"
-    QUARTER = "quarter"  # 2018-Q3: July to September
-    SEASON = "season"  # 2018-autumn: September to November (spring Mar–May, summer Jun–Aug, winter Dec–Feb)
-    YEAR = "year"
-
-
-SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}  # first month of each season
-
-
-def day_label(
-    day: dt.date,
-) -> str:  # "31 Mar 2025": a whole day, as every label, footer and slide writes it
-    return f"{day.day} {day.strftime('%b %Y')}"
-
-
 class TypeId(str):
     """An id from the vocabulary (an event type). ``.value`` keeps callers written for the
     enum it replaces working: ``event.type.value == "agreement"``."""
@@ -87,56 +70,6 @@ class TypeId(str):
     @property
     def value(self) -> str:
         return str(self)
-
-
-@dataclass(frozen=True, order=True)
-class FlexDate:
-    """A date known to a day, a month or only a year (``2025-03-31``, ``2025-04``, ``2018``)."""
-
-    first_day: dt.date
-    precision: DatePrecision = DatePrecision.DAY
-
-    @property
-    def last_day(self) -> dt.date:
-        d = self.first_day
-        if self.precision is DatePrecision.YEAR:
-            return dt.date(d.year, 12, 31)
-        if self.precision is DatePrecision.MONTH:
-            return dt.date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
-        if self.precision in (DatePrecision.QUARTER, DatePrecision.SEASON):
-            year, month = (d.year, d.month + 2) if d.month <= 10 else (d.year + 1, d.month - 10)
-            return dt.date(year, month, calendar.monthrange(year, month)[1])
-        return d
-
-    def __str__(self) -> str:
-        d = self.first_day
-        if self.precision is DatePrecision.YEAR:
-            return f"{d.year}"
-        if self.precision is DatePrecision.MONTH:
-            return f"{d.year}-{d.month:02d}"
-        if self.precision is DatePrecision.QUARTER:
-            return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
-        if self.precision is DatePrecision.SEASON:
-            return f"{d.year}-{self._season()}"
-        return d.isoformat()
-
-    def _season(self) -> str:
-        return next(name for name, month in SEASONS.items() if month == self.first_day.month)
-
-    def label(self) -> str:
-        """Human wording: ``31 Mar 2025``, ``Apr 2025``, ``Q3 2018``, ``autumn 2018``, ``2018``."""
-        d = self.first_day
-        if self.precision is DatePrecision.YEAR:
-            return f"{d.year}"
-        if self.precision is DatePrecision.MONTH:
-            return d.strftime("%b %Y")
-        if self.precision is DatePrecision.QUARTER:
-            return f"Q{(d.month - 1) // 3 + 1} {d.year}"
-        if self.precision is DatePrecision.SEASON:
-            return f"{self._season()} {d.year}" + (
-                f"–{str(d.year + 1)[2:]}" if d.month == 12 else ""
-            )
-        return day_label(d)
 
 
 @dataclass(frozen=True)
