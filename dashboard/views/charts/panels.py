@@ -166,82 +166,27 @@ def panel_chart(
     it counts; ``lone_pad``: a chart of one panel pads a lone bar as the single-axis charts do."""
     words = words_for(language_of(rows))
     rows = bars.bar_order(rows, dataset)  # the bars in order, as lists: each panel is a few of them
-    where: dict[tuple[str, str], list[int]] = {}  # each panel's bars, the panels in bar order
+    where: dict[tuple[str, str, str], list[int]] = {}  # each panel's bars, the panels in bar order
     for i, key in enumerate(panel_keys_per_row(rows)):
         where.setdefault(key, []).append(i)
     keys = list(where)
     panels = [rows.take(index) for index in where.values()]
-    scoped = len({s for _, s, _ in keys}) > 1 or keys[0][1] not in ("", SCOPE_NOT_STATED)
     # panels of several units (people beside a multiple, returns beside flights): each title says its own
     mixed = len({p.first("unit") for p in panels}) > 1 or not axis_title
-    split = {
-        (m, s) for m, s, _ in keys if sum(1 for k in keys if k[:2] == (m, s)) > 1
-    }  # a metric and scope over several kinds of period
-    # what a metric counts and who counted its bars are the metric's, not a panel's: said once,
-    # over its first panel (each counter with its programmes when the bars' counters differ)
-    first = {key: i for i, key in reversed(list(enumerate(k[0] for k in keys)))}
-    metric_rows = {
-        m: rows.take([i for i, n in enumerate(rows["metric"]) if n == m]) for m, _, _ in keys
-    }
-    titles = [
-        panel_title(
-            p,
-            dataset,
-            scoped,
-            theme,
-            words,
-            timed=key[:2] in split,
-            unit=mixed,
-            detail=first[key[0]] == i,
-            counted=metric_rows[key[0]],
-        )
-        for i, (p, key) in enumerate(zip(panels, keys))
-    ]
+    titles = _titles(rows, panels, keys, dataset, theme, words, mixed)
     slots = 3 if lone_pad and len(panels) == 1 else 1
     data: list[dict] = []
     layout: dict = {"annotations": []}
     rows_px, gaps_px = [], []
     for i, (panel, (title, lines)) in enumerate(zip(panels, titles), start=1):
-        suffix = "" if i == 1 else str(i)
-        x, y = f"x{suffix}", f"y{suffix}"
-        data += whole_traces(panel, dataset, theme, xaxis=x, yaxis=y) + bars.bar_traces(
-            panel, dataset, theme, xaxis=x, yaxis=y
-        )
-        layout[f"xaxis{suffix}"] = {
-            **bars.value_axis(panel, dataset, "", unit_named=bool(axis_title)),
-            "anchor": y,
-            "domain": [0, 1],
-        }
-        layout[f"yaxis{suffix}"] = {**bars.category_axis(panel, min_slots=slots), "anchor": x}
-        layout["annotations"].append(
-            {
-                "name": PANEL_TITLE_NAME,
-                "text": title,
-                "showarrow": False,
-                "xref": f"{x} domain",
-                "yref": f"{y} domain",
-                "x": 0,
-                "y": 1,
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "font": {"size": 13, "color": theme.text_colour},
-                "align": "left",
-            }
-        )
-        label_lines = max(str(t).count("<br>") + 1 for t in layout[f"yaxis{suffix}"]["ticktext"])
+        data += _draw_panel(panel, i, title, layout, dataset, theme, bool(axis_title), slots)
+        label_lines = max(str(t).count("<br>") + 1 for t in layout[_axis("yaxis", i)]["ticktext"])
         rows_px.append(max(len(panel), slots) * max(ROW_PX, LABEL_LINE_PX * label_lines + 8))
         gaps_px.append(
             0 if i == 1 else TICKS_PX + TITLE_LINE_PX * lines + 8
         )  # the ticks above, then its title
-    # Laid out in pixels for a wide screen, each panel as tall as its labels and each gap as its
-    # title: chart-fit.js measures the same on a phone, where labels wrap to more lines.
-    plot_px = sum(rows_px) + sum(gaps_px)
-    top = 1.0
-    for i, (rows_h, gap) in enumerate(zip(rows_px, gaps_px), start=1):
-        top -= gap / plot_px
-        layout[f"yaxis{'' if i == 1 else i}"]["domain"] = [max(top - rows_h / plot_px, 0.0), top]
-        top -= rows_h / plot_px
-    layout[f"xaxis{'' if len(panels) == 1 else len(panels)}"]["title"] = {
+    plot_px = _stack(layout, rows_px, gaps_px)
+    layout[_axis("xaxis", len(panels))]["title"] = {
         "text": say(OWN_UNITS, words)
         if mixed
         else axis_title + (say(OWN_SCALE, words) if len(panels) > 1 else "")
@@ -258,3 +203,97 @@ def panel_chart(
         height=max(DASHBOARD_HEIGHT, round(top_px + AXIS_BAND_PX + plot_px)),
     )
     return figure(data + keys_, layout, theme)
+
+
+def _axis(name: str, i: int) -> str:
+    """``xaxis``, ``xaxis2``…: the first panel's axis has no number."""
+    return name if i == 1 else f"{name}{i}"
+
+
+def _titles(
+    rows: Columns,
+    panels: list[Columns],
+    keys: list[tuple[str, str, str]],
+    dataset: Dataset,
+    theme: Theme,
+    words: Words,
+    mixed: bool,
+) -> list[tuple[str, int]]:
+    """Each panel's title and its lines: its scope when the chart has several (or one stated),
+    its kind of period where a metric and scope has several, its unit on a ``mixed`` chart;
+    what a metric counts and who counted its bars are the metric's, not a panel's: said once,
+    over its first panel (each counter with its programmes when the bars' counters differ)."""
+    scoped = len({s for _, s, _ in keys}) > 1 or keys[0][1] not in ("", SCOPE_NOT_STATED)
+    split = {
+        (m, s) for m, s, _ in keys if sum(1 for k in keys if k[:2] == (m, s)) > 1
+    }  # a metric and scope over several kinds of period
+    first = {key: i for i, key in reversed(list(enumerate(k[0] for k in keys)))}
+    metric_rows = {
+        m: rows.take([i for i, n in enumerate(rows["metric"]) if n == m]) for m, _, _ in keys
+    }
+    return [
+        panel_title(
+            p,
+            dataset,
+            scoped,
+            theme,
+            words,
+            timed=key[:2] in split,
+            unit=mixed,
+            detail=first[key[0]] == i,
+            counted=metric_rows[key[0]],
+        )
+        for i, (p, key) in enumerate(zip(panels, keys))
+    ]
+
+
+def _draw_panel(
+    panel: Columns,
+    i: int,
+    title: str,
+    layout: dict,
+    dataset: Dataset,
+    theme: Theme,
+    unit_named: bool,
+    slots: int,
+) -> list[dict]:
+    """Panel ``i``'s traces (a part inside its whole, then the bars); its two axes and its
+    title go into ``layout``."""
+    x, y = _axis("x", i), _axis("y", i)
+    layout[_axis("xaxis", i)] = {
+        **bars.value_axis(panel, dataset, "", unit_named=unit_named),
+        "anchor": y,
+        "domain": [0, 1],
+    }
+    layout[_axis("yaxis", i)] = {**bars.category_axis(panel, min_slots=slots), "anchor": x}
+    layout["annotations"].append(
+        {
+            "name": PANEL_TITLE_NAME,
+            "text": title,
+            "showarrow": False,
+            "xref": f"{x} domain",
+            "yref": f"{y} domain",
+            "x": 0,
+            "y": 1,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "font": {"size": 13, "color": theme.text_colour},
+            "align": "left",
+        }
+    )
+    return whole_traces(panel, dataset, theme, xaxis=x, yaxis=y) + bars.bar_traces(
+        panel, dataset, theme, xaxis=x, yaxis=y
+    )
+
+
+def _stack(layout: dict, rows_px: list[int], gaps_px: list[int]) -> float:
+    """Stack the panels top to bottom, each as tall as its bars and each gap as its title, and
+    return the plot's height in pixels. Laid out for a wide screen: chart-fit.js measures the
+    same on a phone, where labels wrap to more lines."""
+    plot_px = sum(rows_px) + sum(gaps_px)
+    top = 1.0
+    for i, (rows_h, gap) in enumerate(zip(rows_px, gaps_px), start=1):
+        top -= gap / plot_px
+        layout[_axis("yaxis", i)]["domain"] = [max(top - rows_h / plot_px, 0.0), top]
+        top -= rows_h / plot_px
+    return plot_px
