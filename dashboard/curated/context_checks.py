@@ -28,7 +28,8 @@ def says_nobody(text: str | None) -> bool:
 
 def context_problems(dataset: Dataset) -> list[Problem]:
     """Unknown units, periods out of order, and a ``counted_by`` that names nobody, for every
-    context statistic (quotes, sources, ranges and duplicate ids are checked with the figures')."""
+    context statistic, metric and figure (a context statistic's quotes, sources, ranges and
+    duplicate ids are checked with the figures')."""
     units = {u.id for u in dataset.units}
     figure_ids = {f.id for f in dataset.figures}
     problems: list[Problem] = []
@@ -65,13 +66,13 @@ def context_problems(dataset: Dataset) -> list[Problem]:
                 f"{stat.id!r} is also a figure's id; give the context statistic an id of its own",
                 "duplicate-id",
             )
-    for metric in dataset.metrics:
-        if says_nobody(metric.counted_by):
+    for record in (*dataset.metrics, *dataset.figures):  # a figure's own counter as a metric's
+        if says_nobody(record.counted_by):
             problems.append(
                 Problem(
-                    where(metric, "counted_by"),
+                    where(record, "counted_by"),
                     "counted_by",
-                    f"{metric.counted_by!r} names nobody; leave `counted_by` out when the source does not say who counted",
+                    f"{record.counted_by!r} names nobody; leave `counted_by` out when the source does not say who counted",
                     "counted-by-not-stated",
                 )
             )

@@ -7,13 +7,13 @@ cross-checks them; everything downstream (frames, charts, exports) reads only th
 
 from __future__ import annotations
 
-import calendar
 import math
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from enum import StrEnum
 
+from dashboard.curated.flexdate import SEASONS, DatePrecision, FlexDate, day_label  # noqa: F401  (re-exported: records name them)
 from dashboard.curated.kinds import Change, Hedge, Unit, UnitKind  # noqa: F401  (re-exported: records name them)
 from dashboard.curated.location import Location
 
@@ -63,23 +63,6 @@ class EventStatus(StrEnum):
     PLANNED = "planned"
 
 
-class DatePrecision(StrEnum):
-    DAY = "day"
-    MONTH = "month"
-    QUARTER = "quarter"  # 2018-Q3: July to September
-    SEASON = "season"  # 2018-autumn: September to November (spring Mar–May, summer Jun–Aug, winter Dec–Feb)
-    YEAR = "year"
-
-
-SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}  # first month of each season
-
-
-def day_label(
-    day: dt.date,
-) -> str:  # "31 Mar 2025": a whole day, as every label, footer and slide writes it
-    return f"{day.day} {day.strftime('%b %Y')}"
-
-
 class TypeId(str):
     """An id from the vocabulary (an event type). ``.value`` keeps callers written for the
     enum it replaces working: ``event.type.value == "agreement"``."""
@@ -87,56 +70,6 @@ class TypeId(str):
     @property
     def value(self) -> str:
         return str(self)
-
-
-@dataclass(frozen=True, order=True)
-class FlexDate:
-    """A date known to a day, a month or only a year (``2025-03-31``, ``2025-04``, ``2018``)."""
-
-    first_day: dt.date
-    precision: DatePrecision = DatePrecision.DAY
-
-    @property
-    def last_day(self) -> dt.date:
-        d = self.first_day
-        if self.precision is DatePrecision.YEAR:
-            return dt.date(d.year, 12, 31)
-        if self.precision is DatePrecision.MONTH:
-            return dt.date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
-        if self.precision in (DatePrecision.QUARTER, DatePrecision.SEASON):
-            year, month = (d.year, d.month + 2) if d.month <= 10 else (d.year + 1, d.month - 10)
-            return dt.date(year, month, calendar.monthrange(year, month)[1])
-        return d
-
-    def __str__(self) -> str:
-        d = self.first_day
-        if self.precision is DatePrecision.YEAR:
-            return f"{d.year}"
-        if self.precision is DatePrecision.MONTH:
-            return f"{d.year}-{d.month:02d}"
-        if self.precision is DatePrecision.QUARTER:
-            return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
-        if self.precision is DatePrecision.SEASON:
-            return f"{d.year}-{self._season()}"
-        return d.isoformat()
-
-    def _season(self) -> str:
-        return next(name for name, month in SEASONS.items() if month == self.first_day.month)
-
-    def label(self) -> str:
-        """Human wording: ``31 Mar 2025``, ``Apr 2025``, ``Q3 2018``, ``autumn 2018``, ``2018``."""
-        d = self.first_day
-        if self.precision is DatePrecision.YEAR:
-            return f"{d.year}"
-        if self.precision is DatePrecision.MONTH:
-            return d.strftime("%b %Y")
-        if self.precision is DatePrecision.QUARTER:
-            return f"Q{(d.month - 1) // 3 + 1} {d.year}"
-        if self.precision is DatePrecision.SEASON:
-            return f"{self._season()} {d.year}" + (
-                f"–{str(d.year + 1)[2:]}" if d.month == 12 else ""
-            )
-        return day_label(d)
 
 
 @dataclass(frozen=True)
@@ -167,7 +100,9 @@ class Metric:
     description: str = ""
     singular: str = ""  # "victim identified", for "£9,722 per victim identified"
     counts: str = ""  # what one unit is: "potential victims identified in the UK"
-    counted_by: str = ""  # who counted: "UK authorities (National Referral Mechanism)"
+    # who counted every figure of the metric ("UK Government"), said of a figure with no counter
+    # of its own: a counter true of one programme's figures only goes on those figures
+    counted_by: str = ""
     headline: bool = False  # a headline card when no metric filter is set
     ratio: str = ""  # "numerator" (funding) or "denominator" (people) of funding-per-person ratios
     location: Location | None = field(default=None, compare=False)
@@ -273,6 +208,7 @@ class Figure:
         None  # a change's or a multiple's base, as the source gives it (or does not)
     )
     hedge: Hedge | None = None  # "potentially": the source says the value may hold
+    counted_by: str | None = None  # who counted this figure, as its document says (see counter)
     location: Location | None = field(default=None, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
@@ -366,6 +302,11 @@ class Dataset:
 
     def event(self, event_id: str) -> Event:
         return self._index["events"][event_id]
+
+    def counter(self, figure: Figure) -> str | None:
+        """Who counted ``figure``: its own ``counted_by`` (what its document says), else its
+        metric's, which says who counted every figure of the metric; None when neither says."""
+        return figure.counted_by or self.metric(figure.metric).counted_by or None
 
     @property
     def known_event_types(self) -> tuple[EventTypeDef, ...]:

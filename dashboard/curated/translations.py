@@ -88,7 +88,9 @@ SECTIONS: dict[str, Section] = {
     "sources": Section("file", ("title", "publisher", "published_basis")),
     "events": Section("id", ("title", "date_basis", "resolution"), quote=True),
     "figures": Section(
-        "id", ("note", "compared_with", "start_basis", "end_basis", "resolution"), quote=True
+        "id",
+        ("note", "compared_with", "start_basis", "end_basis", "resolution", "counted_by"),
+        quote=True,
     ),
     "context_statistics": Section("id", ("statistic", "counted_by", "official_table", "note")),
 }

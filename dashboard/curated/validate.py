@@ -51,110 +51,162 @@ def load_valid(
 
 
 def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
-    problems: list[Problem] = []
+    """Every problem between records and with the seeds, in the order a curator fixes them:
+    duplicate ids, references, quotes in their documents, values and their words, context
+    statistics, kinds of value, relations."""
+    return [
+        *_duplicate_ids(dataset),
+        *_reference_problems(dataset),
+        *_figure_problems(dataset),
+        *_seed_problems(dataset, seeds_dir),
+        *_value_and_wording_problems(dataset),
+        *context_problems(dataset),
+        *kind_problems(dataset),
+        *relation_problems(dataset),
+    ]
 
-    def add(record, field: str, message: str, code: str) -> None:
-        problems.append(Problem(where(record, field), field, message, code))
 
-    for section, key in [
-        ("programmes", "id"),
-        ("scopes", "id"),
-        ("event_types", "id"),
-        ("units", "id"),
-        ("metrics", "id"),
-        ("sources", "file"),
-        ("figures", "id"),
-        ("events", "id"),
-        ("context_statistics", "id"),
-    ]:
+def _problem(record, field: str, message: str, code: str) -> Problem:
+    return Problem(where(record, field), field, message, code)
+
+
+_KEYS = [
+    ("programmes", "id"),
+    ("scopes", "id"),
+    ("event_types", "id"),
+    ("units", "id"),
+    ("metrics", "id"),
+    ("sources", "file"),
+    ("figures", "id"),
+    ("events", "id"),
+    ("context_statistics", "id"),
+]  # each section's naming field: ids must be unique within it
+
+
+def _duplicate_ids(dataset: Dataset) -> list[Problem]:
+    """A second record of a section with the same id, pointing at the first."""
+    problems = []
+    for section, key in _KEYS:
         records = getattr(dataset, section)
         seen = Counter(getattr(r, key) for r in records)
         first: dict[str, object] = {}
         for record in records:
             value = getattr(record, key)
             if seen[value] > 1 and value in first:
-                add(
-                    record,
-                    key,
-                    f"duplicate {key} {value!r}, first defined at {first[value].location}; ids must be unique",
-                    "duplicate-id",
+                problems.append(
+                    _problem(
+                        record,
+                        key,
+                        f"duplicate {key} {value!r}, first defined at {first[value].location}; ids must be unique",
+                        "duplicate-id",
+                    )
                 )
             first.setdefault(value, record)
+    return problems
 
-    programmes = {p.id for p in dataset.programmes}
+
+def _reference_problems(dataset: Dataset) -> list[Problem]:
+    """Links that are not web addresses, inferred dates without a basis, and a metric's unit
+    or a figure's or event's programme that nothing defines."""
+    problems = []
     units = {u.id for u in dataset.units}
-    metrics = {m.id: m for m in dataset.metrics}
-    sources = {s.file for s in dataset.sources}
-
+    programmes = {p.id for p in dataset.programmes}
     for (
         source
     ) in dataset.sources:  # a link on the page and in exports: never javascript:, data: or file:
         if source.url is not None and not re.match(r"https?://[^\s/]+", source.url, re.I):
-            add(
-                source,
-                "url",
-                f"{source.url!r} is not a web address; write one starting with https:// (or http://), or leave url out",
-                "bad-url",
+            problems.append(
+                _problem(
+                    source,
+                    "url",
+                    f"{source.url!r} is not a web address; write one starting with https:// (or http://), or leave url out",
+                    "bad-url",
+                )
             )
-
     for event in dataset.events:  # a date shown as "(inferred)" says how it was worked out
         if event.date_inferred and not event.date_basis:
-            add(
-                event,
-                "date_inferred",
-                "an inferred date needs `date_basis:` saying how it was worked out from the document",
-                "inferred-without-basis",
+            problems.append(
+                _problem(
+                    event,
+                    "date_inferred",
+                    "an inferred date needs `date_basis:` saying how it was worked out from the document",
+                    "inferred-without-basis",
+                )
             )
-
     for metric in dataset.metrics:
         if metric.unit not in units:
-            add(
-                metric,
-                "unit",
-                f"unknown unit {metric.unit!r}; define it under `units:` or use one of: {_list(units)}",
-                "unknown-unit",
+            problems.append(
+                _problem(
+                    metric,
+                    "unit",
+                    f"unknown unit {metric.unit!r}; define it under `units:` or use one of: {_list(units)}",
+                    "unknown-unit",
+                )
             )
-
     for record in [*dataset.figures, *dataset.events]:
         if record.programme not in programmes:
-            add(
-                record,
-                "programme",
-                f"unknown programme {record.programme!r}; define it in programmes.yaml or use one of: {_list(programmes)}",
-                "unknown-programme",
+            problems.append(
+                _problem(
+                    record,
+                    "programme",
+                    f"unknown programme {record.programme!r}; define it in programmes.yaml or use one of: {_list(programmes)}",
+                    "unknown-programme",
+                )
             )
+    return problems
 
+
+def _figure_problems(dataset: Dataset) -> list[Problem]:
+    """A figure's metric and unit (known, and the metric's), and its period in order."""
+    problems = []
+    units = {u.id for u in dataset.units}
+    metrics = {m.id: m for m in dataset.metrics}
     for figure in dataset.figures:
         metric = metrics.get(figure.metric)
         if metric is None:
-            add(
-                figure,
-                "metric",
-                f"unknown metric {figure.metric!r}; define it under `metrics:` or use one of: {_list(metrics)}",
-                "unknown-metric",
+            problems.append(
+                _problem(
+                    figure,
+                    "metric",
+                    f"unknown metric {figure.metric!r}; define it under `metrics:` or use one of: {_list(metrics)}",
+                    "unknown-metric",
+                )
             )
         if figure.unit not in units:
-            add(
-                figure,
-                "unit",
-                f"unknown unit {figure.unit!r}; use one of: {_list(units)}",
-                "unknown-unit",
+            problems.append(
+                _problem(
+                    figure,
+                    "unit",
+                    f"unknown unit {figure.unit!r}; use one of: {_list(units)}",
+                    "unknown-unit",
+                )
             )
         elif metric is not None and figure.unit != metric.unit:
-            add(
-                figure,
-                "unit",
-                f"{figure.metric} is measured in {metric.unit}, not {figure.unit}",
-                "unit-mismatch",
+            problems.append(
+                _problem(
+                    figure,
+                    "unit",
+                    f"{figure.metric} is measured in {metric.unit}, not {figure.unit}",
+                    "unit-mismatch",
+                )
             )
         if figure.period.end < figure.period.start:
-            add(
-                figure,
-                "period.end",
-                f"{figure.period.end} is before the start {figure.period.start}",
-                "period-order",
+            problems.append(
+                _problem(
+                    figure,
+                    "period.end",
+                    f"{figure.period.end} is before the start {figure.period.start}",
+                    "period-order",
+                )
             )
+    return problems
 
+
+def _seed_problems(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
+    """Each record's document in seeds/ and described under ``sources:``, its quote found there
+    verbatim; and each described source's document present."""
+    problems = []
+    sources = {s.file for s in dataset.sources}
     for record in [
         *dataset.figures,
         *dataset.events,
@@ -163,55 +215,66 @@ def cross_check(dataset: Dataset, seeds_dir: Path | str) -> list[Problem]:
     ]:
         text = read_seed(seeds_dir, record.source)
         if text is None:
-            add(
-                record,
-                "source",
-                f"{record.source!r} is not in {seeds_dir}/; add the document there or fix the file name",
-                "missing-source",
+            problems.append(
+                _problem(
+                    record,
+                    "source",
+                    f"{record.source!r} is not in {seeds_dir}/; add the document there or fix the file name",
+                    "missing-source",
+                )
             )
             continue
         if record.source not in sources and not hasattr(record, "reason"):
-            add(
-                record,
-                "source",
-                f"{record.source!r} has no entry under `sources:` (title, publisher, date); add one",
-                "undescribed-source",
+            problems.append(
+                _problem(
+                    record,
+                    "source",
+                    f"{record.source!r} has no entry under `sources:` (title, publisher, date); add one",
+                    "undescribed-source",
+                )
             )
         if find_quote(text, record.quote) is None:
-            add(
-                record,
-                "quote",
-                f"not found verbatim in {record.source}; copy the exact words from the document",
-                "quote-not-found",
+            problems.append(
+                _problem(
+                    record,
+                    "quote",
+                    f"not found verbatim in {record.source}; copy the exact words from the document",
+                    "quote-not-found",
+                )
             )
-
     for source in dataset.sources:
         if read_seed(seeds_dir, source.file) is None:
-            add(
-                source,
-                "file",
-                f"{source.file!r} is not in {seeds_dir}/; add the document there or fix the file name",
-                "missing-source",
+            problems.append(
+                _problem(
+                    source,
+                    "file",
+                    f"{source.file!r} is not in {seeds_dir}/; add the document there or fix the file name",
+                    "missing-source",
+                )
             )
+    return problems
 
+
+def _value_and_wording_problems(dataset: Dataset) -> list[Problem]:
+    """Each figure's value (and range) sound, printed in its quote in the document's number
+    style, and its wording one its qualifier allows; each context statistic's value sound."""
+    problems = []
     languages = {s.file: s.language for s in dataset.sources}
     for figure in dataset.figures:
         problems += _value_problems(figure)
         if not states_value(figure.quote, figure.value, languages.get(figure.source)):
-            add(
-                figure,
-                "quote",
-                f"does not print the value {as_printed(figure.value)} (written {as_printed(figure.value, VIETNAMESE)!r} "
-                "in a Vietnamese document); quote the words that state it, or correct `value:`",
-                "quote-value",
+            problems.append(
+                _problem(
+                    figure,
+                    "quote",
+                    f"does not print the value {as_printed(figure.value)} (written {as_printed(figure.value, VIETNAMESE)!r} "
+                    "in a Vietnamese document); quote the words that state it, or correct `value:`",
+                    "quote-value",
+                )
             )
         problems += _wording_problems(figure)
     for statistic in dataset.context_statistics:
         problems += _value_problems(statistic)
-    problems += context_problems(dataset)
-
-    problems += kind_problems(dataset)
-    problems += relation_problems(dataset)
     return problems
 
 

@@ -35,6 +35,8 @@ def with_context_rows(
     if stats.empty:
         return figures
     renamed = stats.rename(columns=AS_FIGURE)
+    if "counted_by" in stats:  # who counted a row: a statistic's counter, as a figure's
+        renamed["counted_by"] = stats["counted_by"]
     rows = pd.DataFrame(
         {
             c: renamed[c] if c in renamed else pd.Series([None] * len(renamed), dtype=object)

@@ -187,7 +187,7 @@ def localized_dataset(dataset: Dataset, translations: Translations, words: Words
 
     def figure(f):
         changes = {}
-        for field in ("note", "compared_with", "resolution"):
+        for field in ("note", "compared_with", "resolution", "counted_by"):
             if getattr(f, field):
                 changes[field] = shown(name(f, translations, field), words)
         period = f.period
@@ -261,6 +261,9 @@ def _figures(figures: pd.DataFrame, dataset: Dataset, formatter: Formatter) -> p
         # what a metric counts and who counted it, as the page says them (a CSV column, not an id)
         "metric_counts": [dataset.metric(f.metric).counts for f in rows],
         "metric_counted_by": [dataset.metric(f.metric).counted_by for f in rows],
+        "counted_by": [
+            dataset.counter(f) for f in rows
+        ],  # a figure's own counter, else its metric's
         "value_label": [
             _once(
                 values,

@@ -43,6 +43,7 @@ CTX_HEDGE = "a source's hedge before a value"
 CHANGE_PATTERNS = {Change.FALL: "down {value}", Change.RISE: "up {value}"}
 HEDGE_PATTERNS = {Hedge.POTENTIALLY: "potentially {value}", Hedge.ESTIMATED: "estimated {value}"}
 PERCENT = "{number}%"
+PERCENT_RANGE = "{low}–{high}%"  # a change "cut by 20–30%": one sign for the pair, as printed
 MULTIPLE = "{value} times as many"
 COUNT = "{value} {noun}"
 COMPARED_WITH = "compared with {base}"
@@ -83,6 +84,7 @@ def kind_value(
         wording,
         high,
         percent=kind in (UnitKind.PERCENT_CHANGE, UnitKind.PERCENT_SHARE),
+        compact=kind is UnitKind.PERCENT_CHANGE,  # "down 20–30%", as a change is printed
     )
     if kind is UnitKind.PERCENT_CHANGE:
         return (
@@ -139,12 +141,17 @@ def _qualified(
     wording: str | None,
     high: float | None,
     percent: bool,
+    compact: bool = False,
 ) -> str:
     def shown(x: float) -> str:
         return (
             fmt.words.text(PERCENT, CTX_KIND, number=_plain(fmt, x)) if percent else _plain(fmt, x)
         )
 
+    if qualifier is Qualifier.RANGE and compact and high is not None:
+        return fmt.words.text(
+            PERCENT_RANGE, CTX_KIND, low=_plain(fmt, value), high=_plain(fmt, high)
+        )
     if qualifier is Qualifier.RANGE:
         high_text = shown(high) if high is not None else "?"
         return fmt.words.text(

@@ -18,7 +18,6 @@ per style rather than per-point style arrays, so 10,000 figures still build quic
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 
 import numpy as np
@@ -27,30 +26,35 @@ import pandas as pd
 from dashboard.analysis.claims import view_leading_claims
 from dashboard.analysis.memo import per_frame
 from dashboard.config import Theme
-from dashboard.curated.records import Dataset, Kind, Qualifier
+from dashboard.curated.records import Dataset, Kind
 from dashboard.views.charts.draw import (
-    BAR_TRACE_ROLE,
-    END_TRACE_ROLE,
-    HOVER,
-    KEY_TRACE_ROLE,
-    RANGE_TRACE_ROLE,
     Spec,
-    esc,
     figure,
-    nice_ticks,
-    strings,
     texts,
-    wrap,
+)
+from dashboard.views.charts.baraxes import (  # noqa: F401  (re-exported: charts read them as bars.*)
+    category_axis,
+    short_claim,
+    value_axis,
+    value_axis_title,
+)
+from dashboard.views.charts.bartraces import (  # noqa: F401  (re-exported: charts read them as bars.*)
+    NOTED_QUALIFIERS,
+    QUALIFIER_END_SYMBOL,
+    QUALIFIER_PATTERN,
+    bar_traces,
+    bound_notes,
+    high_values,
+    key_traces,
+    qualifier_note,
 )
 from dashboard.views.columns import Columns
-from dashboard.views.charts.partwhole import whole_key, whole_top, whole_traces
+from dashboard.views.charts.partwhole import whole_key, whole_traces
 from dashboard.views.charts.registry import ChartSpec
 from dashboard.views.charts.texts import (
     BARS_INTRO,
     COMMITMENT_NOTE,
-    COMMITTED_SUFFIX,
     CTX_ALT,
-    QUALIFIER_PHRASES,
     bars_cap_note,
     hedge_notes,
     qualifier_phrase,
@@ -59,61 +63,9 @@ from dashboard.views.charts.texts import (
 from dashboard.views.labels import kind_label, shows_scope, view_claim_notes
 from dashboard.views.language import formatter_for, language_of, words_for
 from dashboard.words import Words
-from dashboard.words.kinds import tick
-from dashboard.views.theme import metric_colour, shade, tint
 
 # How much one chart draws before it says it is capped (the table lists every figure):
 MAX_BARS = 10  # bars per metric: a top ten stays readable in a 400 px chart, 25 did not
-
-QUALIFIER_PATTERN = {
-    Qualifier.EXACT.value: "",
-    Qualifier.AT_LEAST.value: "/",
-    Qualifier.AT_MOST.value: "-",
-    Qualifier.APPROX.value: ".",
-    Qualifier.RANGE.value: "",  # the bar runs to the low bound; a pale extension runs on to the high one
-}
-QUALIFIER_END_SYMBOL = {  # None: no marker at the bar end
-    Qualifier.EXACT.value: None,
-    Qualifier.AT_LEAST.value: "triangle-right",  # open-ended: the true value lies further right
-    Qualifier.AT_MOST.value: "line-ns",  # a ceiling: the true value lies at or left of it
-    Qualifier.APPROX.value: None,
-    Qualifier.RANGE.value: "line-ns",  # the high bound: the true value lies between the bar's end and this cap
-}
-NOTED_QUALIFIERS = (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.APPROX, Qualifier.RANGE)
-
-
-def qualifier_note(
-    qualifier: Qualifier, words: Words | None = None, wording: str | None = None
-) -> str:
-    """The Formatter's sentence for a qualifier ("Over: …"); ``wording`` tells "at least" from "over"."""
-    return formatter_for(words.language if words else None).qualifier_sentence(qualifier, wording)
-
-
-def bound_notes(rows: pd.DataFrame | Columns, words: Words | None = None) -> list[str]:
-    """One note per kind of bound the rows show, in NOTED_QUALIFIERS order: "at least" (the
-    bound may be reached) and "over" (it may not) are two notes when both are shown."""
-    qualifiers = list(rows["qualifier"])
-    wordings = list(rows["wording"]) if "wording" in rows else [None] * len(qualifiers)
-    notes: list[str] = []
-    for qualifier in NOTED_QUALIFIERS:
-        for q, wording in zip(qualifiers, wordings):
-            note = qualifier_note(qualifier, words, wording) if q == qualifier.value else None
-            if note and note not in notes:
-                notes.append(note)
-    return notes
-
-
-def high_values(rows: pd.DataFrame | Columns) -> np.ndarray:
-    """Where each bar ends once its range is drawn: the high bound of a range, else the value."""
-    values = np.asarray(rows["value"], dtype=float)
-    if "value_high" not in rows:
-        return values
-    high = np.asarray(rows["value_high"], dtype=float)
-    qualifiers = rows["qualifier"] if isinstance(rows, Columns) else texts(rows["qualifier"])
-    is_range = np.array([q == Qualifier.RANGE.value for q in qualifiers], dtype=bool) & ~np.isnan(
-        high
-    )
-    return np.where(is_range, high, values)
 
 
 def bar_chart(
@@ -277,6 +229,7 @@ BAR_COLUMNS = (  # what a bar chart reads of its rows once ordered: traces, axes
     "scope",
     "scope_label",
     "value",
+    "value_low",  # a fall's range ends at its low bound ("cut by 20–30%" is -20 to -30)
     "value_high",
     "unit",
     "qualifier",
@@ -293,6 +246,7 @@ BAR_COLUMNS = (  # what a bar chart reads of its rows once ordered: traces, axes
     "period_start",
     "period_end",  # the panel of a bar: one kind of period (charts.periods)
     "hedge",  # "potentially": its alt text and notes say so, never "exact"
+    "counted_by",  # who counted each bar: a panel says it (charts.panels)
 )
 
 
@@ -326,270 +280,3 @@ def bar_order(rows: pd.DataFrame, dataset: Dataset) -> Columns:
         ),
     )
     return Columns.of(rows, BAR_COLUMNS, order)
-
-
-def bar_traces(
-    rows: Columns, dataset: Dataset, theme: Theme, xaxis: str = "x", yaxis: str = "y"
-) -> list[dict]:
-    """One bar per row (in ``bar_order``), plus its value label and end marker; a trace per style, not per bar."""
-    ids = strings(rows["id"])
-    language = language_of(rows)
-    committed = say(COMMITTED_SUFFIX, words_for(language))
-    values = np.asarray(rows["value"], dtype=float)
-    ends = high_values(rows)  # a range's label and cap sit at its high bound
-    customdata = ids[:, None]
-    columns = ["value_label", "metric_label", "period_label", "kind", "programme_name", "note"]
-    scopes = (
-        rows["scope_label"] if shows_scope(rows) else [None] * len(rows)
-    )  # the only scope goes without saying
-    extra = [scopes, rows["claim_text"] if "claim_text" in rows else [None] * len(rows)]
-    hover = np.array([_bar_hover(language, *r) for r in zip(*(rows[c] for c in columns), *extra)])
-    labels = np.array(
-        [
-            esc(v) + (committed if k == Kind.COMMITTED.value else "")
-            for v, k in zip(rows["value_label"], rows["kind"])
-        ]
-    )
-    nudge = float(ends.max()) * 0.025 if len(ends) else 0.0
-    styles: dict[tuple[str, str, str], list[int]] = {}
-    for i, style in enumerate(zip(rows["metric"], rows["kind"], rows["qualifier"])):
-        styles.setdefault(style, []).append(i)
-    traces: list[dict] = []
-    for (metric, kind, qualifier), index in styles.items():
-        index = np.array(index)
-        colour = metric_colour(str(metric), dataset, theme)
-        pledged = kind == Kind.COMMITTED.value
-        fill = tint(colour, 0.82) if pledged else colour
-        outline = shade(colour, 0.15 if pledged else 0.3)
-        common = {
-            "x": values[index],
-            "y": ids[index],
-            "xaxis": xaxis,
-            "yaxis": yaxis,
-            "customdata": customdata[index],
-            "hovertext": hover[index],
-            "hovertemplate": HOVER,
-            "showlegend": False,
-        }
-        traces.append(
-            {
-                **common,
-                "type": "bar",
-                "orientation": "h",
-                "name": f"{metric} {kind} {qualifier}",
-                "marker": {
-                    "color": fill,
-                    "line": {"color": outline, "width": 2 if pledged else 1},
-                    "pattern": {
-                        "shape": QUALIFIER_PATTERN[qualifier],
-                        "fillmode": "overlay",
-                        "size": 9,
-                        "solidity": 0.3,
-                        "fgcolor": shade(colour, 0.1) if pledged else tint(colour, 0.65),
-                    },
-                },
-                "meta": {"role": BAR_TRACE_ROLE},
-            }
-        )
-        if (
-            qualifier == Qualifier.RANGE.value
-        ):  # low bound to high bound: paler, the same bar's slot
-            traces.append(
-                {
-                    **common,
-                    "type": "bar",
-                    "orientation": "h",
-                    "name": f"{metric} {kind} {qualifier} extension",
-                    "x": ends[index] - values[index],
-                    "base": values[index],
-                    "marker": {
-                        "color": tint(colour, 0.75),
-                        "line": {"color": outline, "width": 1},
-                        "pattern": {"shape": "", "fillmode": "overlay", "size": 9, "solidity": 0.3},
-                    },
-                    "meta": {"role": RANGE_TRACE_ROLE},
-                }
-            )
-        # The label sits right of the bar end: after an arrow for "over" (the arrow just
-        # beyond the bar, pointing on), after a cap for "up to", after a gap otherwise.
-        symbol = QUALIFIER_END_SYMBOL[qualifier]
-        marker = {"symbol": symbol or "circle", "size": 16, "color": "rgba(0,0,0,0)"}
-        if qualifier == Qualifier.AT_LEAST.value:
-            marker.update(color=outline)
-        elif qualifier in (Qualifier.AT_MOST.value, Qualifier.RANGE.value):
-            marker.update(size=22, line={"color": outline, "width": 4})
-        traces.append(
-            {
-                **common,
-                "type": "scatter",
-                "mode": "markers+text",
-                "name": f"{metric} {kind} {qualifier} labels",
-                "x": ends[index] + (nudge if qualifier == Qualifier.AT_LEAST.value else 0.0),
-                "text": labels[index],
-                "textfont": {
-                    "color": theme.text_colour
-                },  # a fall's bar ends at its left: so does its label
-                "textposition": ["middle left" if e < 0 else "middle right" for e in ends[index]],
-                "marker": marker,
-                "cliponaxis": False,
-                "meta": {"role": END_TRACE_ROLE},
-            }
-        )
-    return traces
-
-
-@functools.lru_cache(maxsize=4096)
-def _bar_hover(
-    language: str,
-    value: str,
-    metric: str,
-    period: str,
-    kind: str,
-    programme: str,
-    note: str | None,
-    scope: str | None = None,
-    claim: str | None = None,
-) -> str:
-    metric_text = esc(metric).lower() if language == "en" else esc(metric[:1].lower() + metric[1:])
-    text = f"<b>{esc(value)}</b> {metric_text}<br>{esc(period)}<br>{kind_label(kind, words_for(language))} · {esc(programme)}"
-    text += f" · {esc(scope)}" if scope else ""
-    text += f"<br>{esc(claim)}" if claim else ""
-    return text + (f"<br><i>{esc(note)}</i>" if note else "")
-
-
-def value_axis(
-    rows: Columns, dataset: Dataset, title: str, *, unit_named: bool | None = None
-) -> dict:
-    """A linear axis from zero with room for the labels, ticks in fmt's words (£2m, 24,000).
-    ``unit_named``: a title of the chart's (this axis's, by default) names the unit, so a
-    tick may leave the currency to it (``Formatter.tick``: 2 triệu under "(bảng Anh)")."""
-    top = max(
-        float(high_values(rows).max()), whole_top(rows, dataset)
-    )  # a part is drawn against its whole
-    bottom = min(
-        float(np.min(np.asarray(rows["value"], dtype=float))), 0.0
-    )  # a fall ("down 75%") is drawn below zero
-    ticks = nice_ticks(top, bottom=bottom)
-    units = set(rows["unit"])
-    unit = dataset.unit(str(rows.first("unit"))) if len(units) == 1 else None
-    formatter = formatter_for(language_of(rows))
-    return {
-        "range": [bottom * 1.6, top * 1.6] if bottom < 0 else [0, top * 1.6 if top > 0 else 1],
-        "tickmode": "array",
-        "tickvals": ticks,
-        # under a title naming the unit, a tick may leave the currency's name to it (Formatter.tick)
-        "ticktext": [
-            tick(formatter, t, unit, named=bool(title) if unit_named is None else unit_named)
-            for t in ticks
-        ],
-        "title": {"text": title},
-        "showgrid": True,
-        "zeroline": True,
-    }
-
-
-def category_axis(rows: Columns, min_slots: int) -> dict:
-    """One slot per figure (by id, so two figures never share a bar), labelled by programme and
-    period. At least ``min_slots`` slots, so a lone bar does not fill the whole chart."""
-    ids = strings(rows["id"])
-    marks = (
-        [short_claim(t) for t in rows["claim_text"]] if "claim_text" in rows else [None] * len(rows)
-    )
-    labels = [
-        _category_label(name, period if not mark else f"{period} · {mark}")
-        for name, period, mark in zip(rows["programme_name"], rows["period_label"], marks)
-    ]
-    pad = max(0.0, (min_slots - len(ids)) / 2)
-    return {
-        "type": "category",
-        "categoryorder": "array",
-        "categoryarray": ids,
-        "range": [len(ids) - 0.5 + pad, -0.5 - pad],
-        "tickmode": "array",
-        "tickvals": ids,
-        "ticktext": labels,
-        "showgrid": False,
-        "ticks": "",
-        "ticklabelstandoff": 8,
-    }
-
-
-def short_claim(text: str | None) -> str | None:
-    """A bar label's few words of its claim text: "part of £200m", "the sources disagree" (the hover has all)."""
-    if not text:
-        return None
-    return "; ".join(part.split(":")[0] for part in text.split("; "))
-
-
-@functools.lru_cache(maxsize=4096)
-def _category_label(programme: str, period: str) -> str:
-    return f"{wrap(programme, 30)}<br><span style='color:#7b8794'>{esc(period)}</span>"
-
-
-def value_axis_title(metric_id: str, dataset: Dataset, language: str) -> str:
-    """``Funding (£)``, ``Returns (people)`` (names as ``dataset`` holds them, in ``language``)."""
-    metric = dataset.metric(str(metric_id))
-    unit = dataset.unit(metric.unit)
-    unit_name = (
-        formatter_for(language).currency(unit.prefix) if unit.prefix else unit.noun or unit.label
-    )  # £ / bảng Anh
-    return say("{metric} ({unit})", words_for(language), metric=metric.label, unit=unit_name)
-
-
-def key_traces(rows: Columns, theme: Theme) -> list[dict]:
-    """Legend-only entries, in grey, for the fill (reported / committed) and pattern (qualifier)."""
-    grey = theme.muted_colour
-    words = words_for(language_of(rows))
-    keys = []
-    kinds = set(rows["kind"])
-    if Kind.REPORTED.value in kinds:
-        keys.append((kind_label(Kind.REPORTED.value, words), grey, shade(grey, 0.3), 1, ""))
-    if Kind.COMMITTED.value in kinds:
-        keys.append(
-            (kind_label(Kind.COMMITTED.value, words), tint(grey, 0.82), shade(grey, 0.15), 2, "")
-        )
-    notes = bound_notes(rows, words)
-    for qualifier in NOTED_QUALIFIERS:
-        said = [qualifier_note(qualifier, words, w) for w in (None, "at least", "under")]
-        shown = [
-            n.split(":")[0] for n in dict.fromkeys(said) if n in notes
-        ]  # "Over", "At least", "Up to", "Nearly / about"…
-        if shown:
-            word = " / ".join(shown)
-            keys.append(
-                (
-                    say(
-                        "{word}: {phrase}",
-                        words,
-                        word=word,
-                        phrase=say(QUALIFIER_PHRASES[qualifier.value], words),
-                    ),
-                    tint(grey, 0.82),
-                    shade(grey, 0.15),
-                    1,
-                    QUALIFIER_PATTERN[qualifier.value],
-                )
-            )
-    return [
-        {
-            "type": "bar",
-            "orientation": "h",
-            "x": [None],
-            "y": [None],
-            "name": label,
-            "legendrank": rank,
-            "hoverinfo": "skip",
-            "meta": {"role": KEY_TRACE_ROLE},
-            "marker": {
-                "color": colour,
-                "line": {"color": line, "width": width},
-                "pattern": {
-                    "shape": pattern,
-                    "fgcolor": shade(grey, 0.1),
-                    "fillmode": "overlay",
-                    "size": 6,
-                },
-            },
-        }
-        for rank, (label, colour, line, width, pattern) in enumerate(keys)
-    ]

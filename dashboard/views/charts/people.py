@@ -3,8 +3,8 @@
 The chart shows 720 next to over 7 million: each metric gets its own panel and linear axis
 (small multiples), never one shared axis where 720 vanishes nor a log axis whose bar lengths
 mislead. Each panel is titled with its metric, what it counts and who counted it (the
-vocabulary's ``counts`` and ``counted_by``): "potential victims identified in the UK by UK
-authorities" is not "victims identified in Vietnam by the Fund".
+vocabulary's ``counts``; each figure's counter, ``charts.panels``): "potential victims
+identified in the UK by UK authorities" is not "victims identified in Vietnam by the Fund".
 """
 
 from __future__ import annotations

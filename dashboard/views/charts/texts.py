@@ -69,6 +69,13 @@ PEOPLE_AXIS = "Number of people"
 OWN_SCALE = " (each panel has its own scale)"
 OWN_UNITS = "Each panel has its own unit and scale"  # under panels of several units ("Returns (people)", "Charter return flights (flights)")
 COUNTED_BY = "{counts} — counted by {by}"  # "Potential victims identified in the UK — counted by UK authorities"
+# Who counted when a chart's figures of one metric were counted by different bodies (a figure's
+# own ``counted_by``): the metric's first panel says each counter with the programmes it counted.
+PANEL_COUNTED_BY = "counted by {by}"  # "counted by the Modern Slavery Fund"
+PANEL_NOT_COUNTED = "who counted: not stated in the source"
+WHO_COUNTED = "who counted: {counters}"  # "who counted: the Fund (Programme A); the Ministry (B)"
+COUNTER_OF = "{by} ({whom})"  # "the Example Shelter Fund (Example Shelter Fund)"
+COUNTER_NOT_STATED = "not stated in the source"
 TIMELINE_AXIS = "Date of the event"
 BARS_INTRO = (
     "{title}: a horizontal bar chart, one bar per figure; figures are never added together."
