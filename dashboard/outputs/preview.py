@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from dashboard.outputs.slidecompose import _esc, _wrap_px, source_lines
+from dashboard.outputs.slidemeasure import esc as _esc, source_lines, wrap_px as _wrap_px
 from dashboard.views.share import Headline, headline_sources, headlines
 from dashboard.words import Formatter, Words
 
