@@ -12,11 +12,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dashboard.outputs.slidefit import (
-    KEY_H,
-    KEY_ROW,
-    draw_keys,
-    key_grid,
-    take_keys,
     TICK_LINE,
     category_panels,
     fit_event_labels,
@@ -29,6 +24,7 @@ from dashboard.outputs.slidefit import (
     take_cap_note,
 )
 from dashboard.outputs.slideevents import event_rows_spare
+from dashboard.outputs.slidekeys import KEY_H, KEY_ROW, draw_keys, key_grid, take_keys
 from dashboard.outputs.slidemeasure import (  # noqa: F401  (MAX_SOURCE_LINES, source_lines: re-exported)
     FOOTER_CHAR_WIDTH,
     MAX_SOURCE_LINES,
