@@ -51,7 +51,6 @@ from dashboard.outputs.workbook import (  # noqa: F401  (CTX_XLSX: also the expo
     XLSX_FONT,
     XLSX_FONT_SIZE,
     FiguresSheets,
-    _about_rows,
     _deterministic_xlsx,
     _events_sheet,
     _print_setup,
@@ -60,6 +59,7 @@ from dashboard.outputs.workbook import (  # noqa: F401  (CTX_XLSX: also the expo
     _write_row,
     dated_zip,
 )
+from dashboard.outputs.workbookabout import about_sheet
 from dashboard.words import Words
 from dashboard.outputs.formats import (  # noqa: F401  (ExportContext, ExportError: the exporters' shared types)
     FORMATS,
@@ -222,13 +222,7 @@ def export_xlsx(figures: pd.DataFrame, context: ExportContext) -> bytes:
             words,
         )
 
-    about = workbook.create_sheet(words.text("About", CTX_XLSX))
-    for r, (label, text) in enumerate(_about_rows(figures, context), start=1):
-        _write_row(about, r, [label, text], font=sheets.body)
-        about.cell(row=r, column=1).font = sheets.bold
-        about.cell(row=r, column=2).alignment = sheets.wrap
-    about.column_dimensions["A"].width = 18
-    about.column_dimensions["B"].width = 110
+    about_sheet(workbook, figures, context, sheets)
     return _deterministic_xlsx(workbook, context.made_on)
 
 
