@@ -119,20 +119,7 @@ def compose(
     rule_y = box.paper_y(height - px(PAD_BOTTOM) - footer_h - footer_gap / 2)
     shapes = list(layout.get("shapes", [])) + [_footer_rule(box, rule_y, px, theme)]
     if keys:
-        draw_keys(
-            figure,
-            keys,
-            annotations,
-            legend.key_entry,
-            legend.key_top,
-            px,
-            box.paper_x,
-            box.paper_y,
-            width,
-            theme,
-            px(PAD_X),
-            px(BODY_PX),
-        )
+        _draw_keys(figure, keys, annotations, legend, box, px, theme)
     _bold_panel_titles(annotations, px)
     title_layout = _title(
         head.heading, head.subtitle, title, theme, px, width, height, head.top_pad
@@ -248,6 +235,24 @@ class _Box:
 
     def paper_y(self, y_px: float) -> float:  # pixels from the image's top edge → paper y
         return (self.height - self.bottom - y_px) / self.plot_h
+
+
+def _draw_keys(figure: dict, keys: list, annotations: list, legend: _Legend, box: _Box, px, theme):
+    """The fill and hatch keys as swatches in rows under the legend (``slidekeys``)."""
+    draw_keys(
+        figure,
+        keys,
+        annotations,
+        legend.key_entry,
+        legend.key_top,
+        px,
+        box.paper_x,
+        box.paper_y,
+        box.width,
+        theme,
+        px(PAD_X),
+        px(BODY_PX),
+    )
 
 
 def _fit_plot(figure: dict, layout: dict, box: _Box, px, title_lines: dict, fit: dict | None):
