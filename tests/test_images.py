@@ -281,8 +281,10 @@ def test_a_missing_browser_says_how_to_install_one(monkeypatch):
 
 def test_no_browser_anywhere_is_the_same_clear_error(monkeypatch):
     monkeypatch.delenv("BROWSER_PATH", raising=False)
-    monkeypatch.setattr(rendering.shutil, "which", lambda name: None)
-    monkeypatch.setattr(rendering, "TYPICAL_PATHS", ())
+    from dashboard.outputs import chromium  # where the browser is looked for
+
+    monkeypatch.setattr(chromium.shutil, "which", lambda name: None)
+    monkeypatch.setattr(chromium, "TYPICAL_PATHS", ())
     with pytest.raises(images.BrowserMissing, match="No Chromium or Chrome found"):
         images.find_browser()
 

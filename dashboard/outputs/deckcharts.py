@@ -1,7 +1,8 @@
 """A bar chart's deck slide as native PowerPoint charts a communications officer can restyle.
 
 The slide is laid out from the same composed slide part the picture is drawn from
-(``slideparts``), so it has the same bars, the same parts ("(1 of 2)"), the same words:
+(``slideparts``), so it has the same bars, the same parts ("(1 of 2)"), the same words (each
+panel drawn by ``deckbars``):
 
 - **one chart per panel** (one metric and unit, one scope, one kind of period), titled with
   the panel's heading, one bar per figure, in the picture's order;
@@ -20,51 +21,29 @@ The slide is laid out from the same composed slide part the picture is drawn fro
 from __future__ import annotations
 
 import datetime as dt
-import io
-from dataclasses import dataclass, field
 
+from dashboard.outputs.deckbars import (  # noqa: F401  (the series' and columns' words: re-exported)
+    CHART_PT,
+    CTX,
+    HIGH_SERIES,
+    ID_COLUMN,
+    LABEL_COLUMN,
+    WHOLE_SERIES,
+    Bar,
+    Panel,
+    panel_chart,
+)
 from dashboard.outputs.deckkeys import PATTERNS, draw_keys, fill as _fill, keys_of  # noqa: F401  (PATTERNS: read from here too)
 from dashboard.outputs.decktemplate import Look, emu, run
 from dashboard.outputs.slidefit import category_panels, plain_text
 from dashboard.outputs.textfit import text_width_in, wrap_lines
-from dashboard.views.theme import tint
 from dashboard.words import Words
 
-CTX = "deck"
-CHART_PT = 14  # category labels, data labels, panel headings: the least a room reads
 SUBTITLE_PT = 16
 FOOTER_PT = 14  # source line, notes and provenance under the charts: no text under 14 pt
 PT_PER_PX = 72 / 144  # the composed picture is 1920 px across a 13.33 in slide
 MAX_SLOT_IN = 0.6  # a bar's slot at most: a lone bar is a bar, not a block
 LINE = 1.2  # single-spaced lines, as PowerPoint and LibreOffice set them
-WHOLE_SERIES = "The whole it is part of"
-HIGH_SERIES = "High bound of the range"
-LABEL_COLUMN = "Label (as the source words it)"
-ID_COLUMN = "Figure id"
-
-
-@dataclass
-class Bar:
-    id: str
-    category: str  # "Modern Slavery Fund in Vietnam · 2018 – Mar 2025, cumulative"
-    value: float
-    label: str  # "over £7m": the view's label, its qualifier word included
-    fill: str = "#0072B2"
-    line: str = "#005080"
-    line_pt: float = 1.0
-    pattern: str = ""  # plotly's shape: "/" over, "-" up to, "." nearly / about
-    pattern_colour: str = "#ffffff"
-    high: float | None = None  # a range's high bound
-    whole: float | None = None  # the value of the whole it is part of
-    pledged: bool = False  # committed: pale, with an outline
-    accent: int = 1  # with a template: the theme's accent colour (1–6) of its metric
-
-
-@dataclass
-class Panel:
-    heading: str
-    bars: list[Bar] = field(default_factory=list)
-    top: float = 1.0  # the value axis's end (the picture's range: room for the labels)
 
 
 def drawn_as_bars(part) -> bool:
@@ -253,7 +232,7 @@ def add_native_charts(
         run(frame.paragraphs[0], panel.heading, look, size=CHART_PT, bold=True)
         box_.name = words.text("Panel: {heading}", CTX, heading=panel.heading)
         y += heading_h[number]
-        shape = _chart(
+        shape = panel_chart(
             slide, panel, (left, y, width, chart_h), look, words, palette, label_share, made_on
         )
         shape.name = words.text("Chart: {title}", CTX, title=panel.heading)
@@ -261,158 +240,6 @@ def add_native_charts(
         shapes.append(shape)
         y += chart_h
     return shapes
-
-
-def _chart(
-    slide,
-    panel: Panel,
-    box,
-    look: Look,
-    words: Words,
-    palette: dict,
-    label_share: float,
-    made_on: dt.date,
-):
-    from pptx.chart.data import CategoryChartData
-    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
-    from pptx.util import Pt
-
-    left, top, width, height = box
-    data = CategoryChartData(number_format="General")
-    data.categories = [bar.category for bar in panel.bars]
-    series_names = []
-    if any(bar.whole is not None for bar in panel.bars):
-        data.add_series(words.text(WHOLE_SERIES, CTX), [bar.whole for bar in panel.bars])
-        series_names.append("whole")
-    if any(bar.high is not None for bar in panel.bars):
-        data.add_series(words.text(HIGH_SERIES, CTX), [bar.high for bar in panel.bars])
-        series_names.append("high")
-    data.add_series(panel.heading, [bar.value for bar in panel.bars])
-    series_names.append("value")
-    frame = slide.shapes.add_chart(
-        XL_CHART_TYPE.BAR_CLUSTERED, emu(left), emu(top), emu(width), emu(height), data
-    )
-    chart = frame.chart
-    chart.has_legend = False
-    chart.has_title = False
-    chart.font.size = Pt(CHART_PT)
-    if not look.templated:
-        chart.font.name = look.body_font
-    plot = chart.plots[0]
-    plot.gap_width, plot.overlap, plot.vary_by_categories = 45, 100, False
-    categories = chart.category_axis
-    categories.reverse_order = True  # the first bar on top, as in the picture and the table
-    categories.has_major_gridlines = False
-    categories.tick_labels.font.size = Pt(CHART_PT)
-    values = chart.value_axis
-    values.minimum_scale, values.maximum_scale = (
-        0,
-        panel.top,
-    )  # the picture's scale: room for the labels
-    values.has_major_gridlines = False
-    values.tick_label_position = XL_TICK_LABEL_POSITION.NONE
-    values.visible = False  # every bar carries its value as the source words it
-    values.tick_labels.number_format, values.tick_labels.number_format_is_linked = (
-        "#,##0",
-        False,
-    )  # if shown again
-    for kind, series in zip(series_names, plot.series):
-        for i, bar in enumerate(panel.bars):
-            if kind == "whole" and bar.whole is not None:
-                _fill(
-                    series.points[i].format,
-                    palette["whole"],
-                    palette["whole_line"],
-                    1.0,
-                    look,
-                    theme=(0, 0.85, 0.5),
-                )
-            elif kind == "high" and bar.high is not None:
-                _fill(
-                    series.points[i].format,
-                    tint(bar.fill, 0.75),
-                    bar.line,
-                    bar.line_pt,
-                    look,
-                    theme=(bar.accent, 0.6, -0.25),
-                )
-                _label(series.points[i], bar.label, look, XL_LABEL_POSITION.OUTSIDE_END)
-            elif kind == "value":
-                shades = (0.75, -0.25) if bar.pledged else (0.0, -0.3)
-                _fill(
-                    series.points[i].format,
-                    bar.fill,
-                    bar.line,
-                    bar.line_pt,
-                    look,
-                    bar.pattern,
-                    bar.pattern_colour,
-                    theme=(bar.accent, *shades),
-                )
-                if bar.high is None:
-                    _label(series.points[i], bar.label, look, XL_LABEL_POSITION.OUTSIDE_END)
-    _inner_plot(chart, label_share)
-    _workbook_labels(chart, panel, words, made_on)
-    return frame
-
-
-def _inner_plot(chart, x: float) -> None:
-    """The bars' area from ``x`` (a share of the chart's width) to near its right edge: the
-    category labels get the left, the data labels the room the value axis leaves."""
-    from pptx.oxml.ns import qn
-    from pptx.oxml.xmlchemy import OxmlElement
-
-    plot_area = chart._chartSpace.find(qn("c:chart")).find(qn("c:plotArea"))
-    old = plot_area.find(qn("c:layout"))
-    if old is not None:
-        plot_area.remove(old)
-    layout = OxmlElement("c:layout")
-    plot_area.insert(0, layout)
-    manual = OxmlElement("c:manualLayout")
-    layout.append(manual)
-    for tag, value in (
-        ("layoutTarget", "inner"),
-        ("xMode", "edge"),
-        ("yMode", "edge"),
-        ("x", x),
-        ("y", 0.03),
-        ("w", 0.99 - x),
-        ("h", 0.94),
-    ):
-        element = OxmlElement(f"c:{tag}")
-        element.set("val", str(round(value, 4)) if isinstance(value, float) else value)
-        manual.append(element)
-
-
-def _label(point, text: str, look: Look, position) -> None:
-    from pptx.util import Pt
-
-    label = point.data_label
-    frame = label.text_frame
-    frame.text = ""
-    frame.word_wrap = False  # "over £7m" on one line, never broken after "over"
-    run(frame.paragraphs[0], text, look, size=CHART_PT)
-    label.position = position
-    label.font.size = Pt(CHART_PT)
-
-
-def _workbook_labels(chart, panel: Panel, words: Words, made_on: dt.date) -> None:
-    """The embedded workbook also holds each bar's label and figure id, beside its value; it
-    is dated the day made, so the same view on the same day is the same deck, byte for byte."""
-    from openpyxl import load_workbook
-
-    from dashboard.outputs.workbook import _deterministic_xlsx
-
-    workbook_part = chart.part.chart_workbook
-    book = load_workbook(io.BytesIO(workbook_part.xlsx_part.blob))
-    sheet = book.worksheets[0]
-    column = sheet.max_column + 1
-    sheet.cell(row=1, column=column, value=words.text(LABEL_COLUMN, CTX))
-    sheet.cell(row=1, column=column + 1, value=words.text(ID_COLUMN, CTX))
-    for row, bar in enumerate(panel.bars, start=2):
-        sheet.cell(row=row, column=column, value=bar.label)
-        sheet.cell(row=row, column=column + 1, value=bar.id)
-    workbook_part.update_from_xlsx_blob(_deterministic_xlsx(book, made_on))
 
 
 def footer_height(texts: list[tuple[str, bool]], width: float, look: Look) -> float:

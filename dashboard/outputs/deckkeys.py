@@ -69,11 +69,11 @@ def draw_keys(
 
 def _key_styles(part) -> dict[str, dict]:
     """Each key's swatch style, read from the swatch the slide image draws beside its name
-    (``slidefit._swatch``: a fill, an outline, and a hatch or dots in the hatch's ink)."""
+    (``slidekeys._swatch``: a fill, an outline, and a hatch or dots in the hatch's ink)."""
     import base64
     import re
 
-    from dashboard.outputs.slidefit import _HATCH
+    from dashboard.outputs.slidekeys import _HATCH
 
     layout = part.figure["layout"]
     sources = [

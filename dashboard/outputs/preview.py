@@ -4,7 +4,7 @@ filters, the documents those figures come from, and its provenance (the date mad
 version served and the link back to the view), laid out as plotly annotations and drawn by
 the warm renderer (``renderer.render_image``: bounded, one Chromium per process).
 
-The source lines wrap and shorten as a slide's do (``slidecompose.source_lines``: at most
+The source lines wrap and shorten as a slide's do (``slidemeasure.source_lines``: at most
 three lines, then "and N more documents"); values wrap rather than shrink.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from dashboard.outputs.slidecompose import _esc, _wrap_px, source_lines
+from dashboard.outputs.slidemeasure import esc as _esc, source_lines, wrap_px as _wrap_px
 from dashboard.views.share import Headline, headline_sources, headlines
 from dashboard.words import Formatter, Words
 
@@ -60,43 +60,15 @@ def preview_figure(
     theme = config.theme
     made_on = made_on or dt.date.today()
     usable = WIDTH - 2 * PAD
-    notes: list[dict] = []
-    y = PAD
-
-    def text(line: str, x: float, top: float, size: float, colour: str, bold: bool = False) -> None:
-        shown = f"<b>{_esc(line)}</b>" if bold else _esc(line)
-        notes.append(
-            dict(
-                text=shown,
-                x=x / WIDTH,
-                y=1 - top / HEIGHT,
-                xref="paper",
-                yref="paper",
-                xanchor="left",
-                yanchor="top",
-                align="left",
-                showarrow=False,
-                font=dict(size=size, color=colour, family=theme.font_family),
-            )
-        )
-
-    for line in _wrap_px(
-        words.text(config.title, "page title"), usable, TITLE_PX, max_lines=2, char_width=0.55
-    ):
-        text(line, PAD, y, TITLE_PX, theme.text_colour, bold=True)
-        y += TITLE_PX * LINE
-    for line in _wrap_px(
+    notes = _Notes(theme)
+    y = _heading(
+        notes,
+        words.text(config.title, "page title"),
         view.filters.describe(dataset, words=words),
         usable,
-        SUBTITLE_PX,
-        max_lines=2,
-        char_width=CHAR_WIDTH,
-    ):
-        text(line, PAD, y, SUBTITLE_PX, theme.muted_colour)
-        y += SUBTITLE_PX * LINE
-    y += 18
-    rule_top = y
-    y += 22
+    )
+    rule_top = y + 18
+    y = rule_top + 22
 
     footer = source_lines(headline_sources(view, dataset), usable, SOURCE_PX, words)
     made = _wrap_px(
@@ -114,7 +86,7 @@ def preview_figure(
         _cards(
             shown[:MAX_CARDS],
             len(shown) - MAX_CARDS,
-            text,
+            notes.text,
             theme,
             words,
             y,
@@ -125,18 +97,67 @@ def preview_figure(
         for line in _wrap_px(
             view.summary, usable, VALUE_PX * 0.6, max_lines=4, char_width=CHAR_WIDTH
         ):
-            text(line, PAD, y, VALUE_PX * 0.6, theme.text_colour)
+            notes.text(line, PAD, y, VALUE_PX * 0.6, theme.text_colour)
             y += VALUE_PX * 0.6 * LINE
+    _footer(notes, footer, made, footer_top)
+    return _figure(notes.notes, _rules(rule_top, footer_top, theme), theme)
 
-    y = footer_top
+
+class _Notes:
+    """The preview's annotations, each a line of text placed in pixels from the top left."""
+
+    def __init__(self, theme) -> None:
+        self.theme = theme
+        self.notes: list[dict] = []
+
+    def text(
+        self, line: str, x: float, top: float, size: float, colour: str, bold: bool = False
+    ) -> None:
+        shown = f"<b>{_esc(line)}</b>" if bold else _esc(line)
+        self.notes.append(
+            dict(
+                text=shown,
+                x=x / WIDTH,
+                y=1 - top / HEIGHT,
+                xref="paper",
+                yref="paper",
+                xanchor="left",
+                yanchor="top",
+                align="left",
+                showarrow=False,
+                font=dict(size=size, color=colour, family=self.theme.font_family),
+            )
+        )
+
+
+def _heading(notes: _Notes, title: str, filters: str, usable: float) -> float:
+    """The dashboard's title (bold, two lines at most) and the filters under it; returns the
+    height they take from the top."""
+    theme, y = notes.theme, PAD
+    for line in _wrap_px(title, usable, TITLE_PX, max_lines=2, char_width=0.55):
+        notes.text(line, PAD, y, TITLE_PX, theme.text_colour, bold=True)
+        y += TITLE_PX * LINE
+    for line in _wrap_px(filters, usable, SUBTITLE_PX, max_lines=2, char_width=CHAR_WIDTH):
+        notes.text(line, PAD, y, SUBTITLE_PX, theme.muted_colour)
+        y += SUBTITLE_PX * LINE
+    return y
+
+
+def _footer(notes: _Notes, footer: list[str], made: list[str], top: float) -> None:
+    """The source lines, then the provenance lines, from ``top`` down."""
+    y = top
     for line in footer:
-        text(line, PAD, y, SOURCE_PX, theme.text_colour)
+        notes.text(line, PAD, y, SOURCE_PX, notes.theme.text_colour)
         y += SOURCE_PX * LINE
     for line in made:
-        text(line, PAD, y, MADE_PX, theme.muted_colour)
+        notes.text(line, PAD, y, MADE_PX, notes.theme.muted_colour)
         y += MADE_PX * LINE
+
+
+def _rules(rule_top: float, footer_top: float, theme) -> list[dict]:
+    """An accent rule under the heading and a pale one over the footer."""
     accent = (theme.palette or ["#0072B2"])[0]
-    shapes = [
+    return [
         dict(
             type="line",
             xref="paper",
@@ -158,6 +179,10 @@ def preview_figure(
             line=dict(color="#d9dee3", width=1),
         ),
     ]
+
+
+def _figure(notes: list[dict], shapes: list[dict], theme) -> dict:
+    """An empty paper of the preview's size holding the annotations and rules."""
     hidden = dict(visible=False, range=[0, 1], fixedrange=True)
     return {
         "data": [],

@@ -22,15 +22,22 @@ from __future__ import annotations
 import asyncio
 import atexit
 import logging
-import os
-import shutil
-import signal
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from pathlib import Path
 
+from dashboard.outputs.chromium import (  # noqa: F401  (EXTRA_FLAGS, BROWSER_NICE, RELOAD_EVERY: re-exported)
+    BROWSER_NICE,
+    EXTRA_FLAGS,
+    INSTALL_HINT,
+    RELOAD_EVERY,
+    find_browser,
+    kaleido_classes,
+    kill_group,
+    lower_priority,
+    remove_profile,
+)
 from dashboard.outputs.errors import BrowserMissing, ExportError, RendererBusy, RenderFailed
 from dashboard.outputs.gate import RenderLimits, render_slot, renders_in_flight, set_limits
 from dashboard.outputs.imagecheck import checked, named_traces
@@ -53,117 +60,16 @@ __all__ = [
     "set_limits",
 ]
 
-INSTALL_HINT = "Install Chromium with `apt-get install -y chromium`, or set BROWSER_PATH to a Chrome or Chromium executable."
-BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-TYPICAL_PATHS = (
-    "/usr/bin/chromium",
-    "/usr/bin/chromium-browser",
-    "/usr/bin/google-chrome",
-    "/usr/bin/google-chrome-stable",
-)
-# choreographer adds --no-sandbox, --disable-gpu, --disable-component-update, --disable-sync; a closed network also needs background networking off.
-EXTRA_FLAGS = (
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
 START_TIMEOUT = 20.0  # seconds for Chromium to start and load plotly.js
 RENDER_TIMEOUT = (
     10.0  # seconds for one image: a warm image takes 0.1–0.5 s; gunicorn's worker timeout is 60 s
 )
 CRASH_POLL = 0.25  # seconds between checks that the browser still runs while a caller waits
 RETRY = "try again in a few seconds (the image renderer restarts by itself)"
-BROWSER_NICE = 10  # scheduling priority of the browser (0 = as the server, 19 = lowest)
-RELOAD_EVERY = 50  # images a browser tab draws before it is reloaded
-
 _log = logging.getLogger(__name__)
 
 
-def find_browser() -> str:
-    """The browser kaleido will drive: ``BROWSER_PATH`` if set, else Chromium or Chrome
-    on the PATH or in the usual places. Raises ``BrowserMissing`` with the install hint."""
-    env = os.environ.get("BROWSER_PATH")
-    if env:
-        if Path(env).is_file() and os.access(env, os.X_OK):
-            return env
-        raise BrowserMissing(f"BROWSER_PATH={env!r} is not an executable file. {INSTALL_HINT}")
-    for name in BROWSER_NAMES:
-        if found := shutil.which(name):
-            return found
-    for path in TYPICAL_PATHS:
-        if Path(path).is_file() and os.access(path, os.X_OK):
-            return path
-    raise BrowserMissing(f"No Chromium or Chrome found for image export. {INSTALL_HINT}")
-
-
 # --- the warm renderer -------------------------------------------------------------------
-
-
-def _kaleido_classes():
-    """kaleido's browser, with our flags and background tab reloads (imported lazily)."""
-    import kaleido
-    from choreographer.browsers.chromium import Chromium
-
-    # choreographer logs a warning when its watchdog closes a failed browser; our error says it.
-    logging.getLogger("choreographer").setLevel(logging.ERROR)
-
-    class LockedDownChromium(Chromium):
-        def get_cli(self):
-            cli = list(super().get_cli())
-            return cli + [flag for flag in EXTRA_FLAGS if flag not in cli]
-
-    class WarmKaleido(kaleido.Kaleido):
-        """kaleido with a tab that stays loaded between images.
-
-        kaleido reloads a tab (plotly.js again, ~4.6 MB of script) after every image. For
-        png and svg, plotly.js draws each figure into a fresh element of its own and
-        purges it (``Plotly.toImage``), so nothing carries over; the tab goes straight
-        back to the queue and is reloaded, in the background, only every
-        ``RELOAD_EVERY`` images to bound its memory.
-        """
-
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._reloads: set[asyncio.Task] = set()
-            self._uses: dict[int, int] = {}
-
-        async def populate_targets(self) -> None:
-            # kaleido loads plotly.js in every tab one after the other before the first
-            # image; the first tab is enough to start, the others load in the background.
-            wanted, self._n = self._n, 1
-            await super().populate_targets()
-            self._n = wanted
-            for _ in range(wanted - self._total_tabs):
-                self._background(self._create_kaleido_tab())
-
-        def _background(self, coroutine) -> None:
-            task = asyncio.create_task(coroutine)
-            self._reloads.add(task)
-            task.add_done_callback(self._reloads.discard)
-
-        async def _return_kaleido_tab(self, tab) -> None:
-            uses = self._uses[id(tab)] = self._uses.get(id(tab), 0) + 1
-            if uses % RELOAD_EVERY:
-                await self.tabs_ready.put(tab)
-            else:
-                self._background(self._reload_and_requeue(tab))
-
-        async def _reload_and_requeue(self, tab) -> None:
-            try:
-                await kaleido.Kaleido._return_kaleido_tab(self, tab)
-            except (
-                Exception
-            ) as err:  # a tab that cannot reload is dropped; renders time out clearly
-                _log.debug("kaleido tab reload failed: %s", err)
-
-        async def close(self) -> None:
-            for task in list(self._reloads):
-                task.cancel()
-            await super().close()
-
-    return LockedDownChromium, WarmKaleido
 
 
 class Renderer:
@@ -215,11 +121,11 @@ class Renderer:
                 self.close(kill=True)
                 raise
             self._ready = True
-            _lower_priority(getattr(self._kaleido, "subprocess", None))
+            lower_priority(getattr(self._kaleido, "subprocess", None))
             return self
 
     async def _open(self) -> None:
-        chromium, warm_kaleido = _kaleido_classes()
+        chromium, warm_kaleido = kaleido_classes()
         self._kaleido = warm_kaleido(
             n=self.tabs,
             path=self.browser,
@@ -314,15 +220,15 @@ class Renderer:
             kaleido, self._kaleido, self._ready = self._kaleido, None, False
             process = getattr(kaleido, "subprocess", None)
             if kill:
-                _kill_group(process)
+                kill_group(process)
             if kaleido is not None and self._loop is not None and self._loop.is_running():
                 future = asyncio.run_coroutine_threadsafe(_quietly(kaleido.close()), self._loop)
                 try:
                     future.result(timeout=10)
                 except FutureTimeout:
                     future.cancel()
-            _kill_group(process)
-            _remove_profile(kaleido)
+            kill_group(process)
+            remove_profile(kaleido)
             if self._loop is not None and self._loop.is_running():
                 future = asyncio.run_coroutine_threadsafe(_cancel_other_tasks(), self._loop)
                 try:
@@ -339,44 +245,9 @@ class Renderer:
             self._thread = None
 
 
-def _remove_profile(kaleido) -> None:
-    """Remove the browser's profile once its group is dead, never at exit: choreographer's removal
-    raced its last writes ("Directory not empty: 'Default'") and tempfile's retry printed a traceback."""
-    profile = getattr(getattr(kaleido, "_browser_impl", None), "tmp_dir", None)
-    finalizer = getattr(getattr(profile, "temp_dir", None), "_finalizer", None)
-    if finalizer is not None:
-        finalizer.detach()
-    if profile is not None and getattr(profile, "path", None):
-        shutil.rmtree(profile.path, ignore_errors=True)
-
-
 def kill_browser() -> None:
     """Kill this process's browser group at once (without it, it ends as its pipe closes)."""
-    _kill_group(getattr(getattr(_RENDERER, "_kaleido", None), "subprocess", None))
-
-
-def _kill_group(process) -> None:
-    """Kill a browser and everything it started (choreographer gives it its own session)."""
-    if process is None or process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    try:
-        process.wait(5)
-    except Exception:  # noqa: BLE001 - best effort at exit
-        pass
-
-
-def _lower_priority(process) -> None:
-    """The browser's whole group at ``BROWSER_NICE``: filter changes take the CPU first."""
-    if process is None:
-        return
-    try:
-        os.setpriority(os.PRIO_PGRP, process.pid, BROWSER_NICE)
-    except OSError:  # not permitted or already gone: drawing still works, only unprioritised
-        pass
+    kill_group(getattr(getattr(_RENDERER, "_kaleido", None), "subprocess", None))
 
 
 def _collect(future) -> None:  # takes its error, so asyncio does not log it as never retrieved
