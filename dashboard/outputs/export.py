@@ -128,19 +128,21 @@ XLSX_READABLE = (
     ("value_label", "Value as stated", 14),
     ("period_label", "Period", 16),
     ("scope_label", "Scope", 14),
+    ("counted_by", "Who counted", 14),
     ("kind_label", "Status", 12),
-    ("relations", "Relations", 26),
+    ("relations", "Relations", 22),
     ("source_title", "Source", 26),
     ("source_publisher", "Publisher", 12),
     ("source_date", "Published", 10),
-    ("quote", "Quote", 44),
+    ("quote", "Quote", 34),
     ("id", "Figure id", 16),
 )  # widths add up to what A4 landscape prints at a readable size; the curator's note is on the Data sheet
 
 
-HEADER_CONTEXT = dict.fromkeys(
-    ("Metric", "Programme", "Period", "Status", "Source", "Quote"), "table"
-)  # the page's table says them too
+HEADER_CONTEXT = {
+    **dict.fromkeys(("Metric", "Programme", "Period", "Status", "Source", "Quote"), "table"),
+    "Who counted": "context statistics",
+}  # the page's table and the context statistics' sheet say them too
 
 
 def xlsx_columns(words: Words | None = None) -> list[tuple[str, str]]:
