@@ -290,12 +290,18 @@ def update_view(years, programmes, metric, scope, quantity, language):
     return view_outputs(view_for(state, filters, page_language(state, language)))
 
 
-def show_source(*args):
+def show_source(search, language, **clicks):
+    """A click on a figure (``clicks``: cards, ratios, charts, rows, claims, related) opens its
+    source dialog in the page's ``language``, citing the page's address (``search``); Close closes
+    it. The dialog is open when its ``hidden`` is False."""
     trigger = ctx.triggered_id
     value = ctx.triggered[0]["value"] if ctx.triggered else None
     state = current_state()
-    panel = source_panel(state, trigger, value, args[-1], page_address(state, args[-2]))
-    return panel if panel is not None else (no_update,) * 3
+    panel = source_panel(state, trigger, value, language, page_address(state, search))
+    if panel is None:
+        return dict(hidden=no_update, title=no_update, body=no_update)
+    is_open, title, body = panel
+    return dict(hidden=not is_open, title=title, body=body)
 
 
 def download(*args):
@@ -446,19 +452,22 @@ def attach_callbacks(app) -> None:
         prevent_initial_call=True,
     )(update_table)
     app.callback(
-        Output(ID.SOURCE_MODAL, "is_open"),
-        Output(ID.SOURCE_TITLE, "children"),
-        Output(ID.SOURCE_BODY, "children"),
-        Input({"type": ID.CARD_LINE, "figure": ALL}, "n_clicks"),
-        Input({"type": ID.RATIO_PART, "figure": ALL, "ratio": ALL}, "n_clicks"),
-        *[Input(graph, "clickData") for graph in GRAPH_IDS],
-        Input({"type": ID.TABLE_ROW, "figure": ALL}, "n_clicks"),
-        Input(ID.SOURCE_CLOSE, "n_clicks"),
-        Input({"type": ID.CLAIM_LINE, "figure": ALL}, "n_clicks"),
-        Input({"type": ID.RELATED, "figure": ALL, "row": ALL}, "n_clicks"),
-        Input({"type": ID.RELATED_EVENT, "figure": ALL, "row": ALL}, "n_clicks"),
-        State(ID.URL, "search"),
-        State(ID.LANGUAGE, "data"),
+        output=dict(
+            hidden=Output(ID.SOURCE_MODAL, "hidden"),
+            title=Output(ID.SOURCE_TITLE, "children"),
+            body=Output(ID.SOURCE_BODY, "children"),
+        ),
+        inputs=dict(
+            cards=Input({"type": ID.CARD_LINE, "figure": ALL}, "n_clicks"),
+            ratios=Input({"type": ID.RATIO_PART, "figure": ALL, "ratio": ALL}, "n_clicks"),
+            charts=[Input(graph, "clickData") for graph in GRAPH_IDS],
+            rows=Input({"type": ID.TABLE_ROW, "figure": ALL}, "n_clicks"),
+            close=Input(ID.SOURCE_CLOSE, "n_clicks"),
+            claims=Input({"type": ID.CLAIM_LINE, "figure": ALL}, "n_clicks"),
+            related=Input({"type": ID.RELATED, "figure": ALL, "row": ALL}, "n_clicks"),
+            related_events=Input({"type": ID.RELATED_EVENT, "figure": ALL, "row": ALL}, "n_clicks"),
+        ),
+        state=dict(search=State(ID.URL, "search"), language=State(ID.LANGUAGE, "data")),
         prevent_initial_call=True,
     )(show_source)
     app.callback(
