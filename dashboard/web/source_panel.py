@@ -46,7 +46,10 @@ def source_modal(words: Words | None = None, opened: tuple[str, list] | None = N
                     ],
                     className="dialog-head",
                 ),
-                html.Div(body, id=ID.SOURCE_BODY, className="dialog-body source-body"),
+                html.Div(  # the scroller; the grid inside it is never squeezed to its height
+                    html.Div(body, id=ID.SOURCE_BODY, className="source-body"),
+                    className="dialog-body",
+                ),
                 html.Div(
                     html.Button(
                         close,

@@ -70,3 +70,21 @@ def test_the_x_the_close_button_and_a_click_outside_each_close_it_and_it_opens_a
         expect(page.locator(LAYER)).to_be_hidden()
         idle(page)
     assert_clean(page)
+
+
+def test_on_a_phone_the_dialogs_parts_stack_and_none_is_drawn_over_another(new_page, server):
+    """At 390 px the details, the document, its text and "Cite this" are one column: each
+    starts below the one before (the text box was once squeezed to one line and the citation
+    drawn over it)."""
+    page = new_page(390, 844)
+    open_view(page, server)
+    open_from_keyboard(page)
+    boxes = page.evaluate(
+        "() => Array.from(document.querySelector('#source-body').children)"
+        ".map(c => c.getBoundingClientRect()).filter(r => r.height > 0)"
+        ".map(r => [Math.round(r.top), Math.round(r.bottom)])"
+    )
+    assert len(boxes) >= 3
+    for (_, bottom), (top, _) in zip(boxes, boxes[1:]):
+        assert top >= bottom, boxes
+    assert_clean(page)
