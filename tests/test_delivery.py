@@ -71,12 +71,13 @@ def test_a_site_configured_not_to_be_indexed_says_so_to_every_crawler(dataset, s
     assert '<meta name="robots" content="noindex">' in hidden.get("/").get_data(as_text=True)
 
 
-BOOTSTRAP_PREFIXES = ("btn", "form-", "visually-hidden", "modal")
+SHARED_PREFIXES = ("btn", "form-", "visually-hidden", "dialog")
 
 
-def test_every_bootstrap_class_the_page_names_has_its_rule_in_the_trimmed_stylesheet():
-    """assets/bootstrap.min.css keeps only the rules the page uses: a class added to the
-    layout without its rule (a button drawn unstyled) fails here."""
+def test_every_shared_class_the_page_names_has_its_rule_in_the_page_stylesheets():
+    """The page's buttons, search box and source dialog are styled by assets/base.css (the few
+    rules Bootstrap once gave) and dashboard.css: a class added to the layout without its rule (a
+    button drawn unstyled, a dialog drawn inline) fails here."""
     from dashboard.web import callbacks
     from dashboard.web.app import app_state
 
@@ -97,25 +98,17 @@ def test_every_bootstrap_class_the_page_names_has_its_rule_in_the_trimmed_styles
             child = getattr(node, prop, None)
             if child is not None and not isinstance(child, str):
                 stack.append(child)
-    css = (ROOT / "dashboard" / "web" / "assets" / "bootstrap.min.css").read_text(encoding="utf-8")
-    used = {c for c in named if c.startswith(BOOTSTRAP_PREFIXES)}
-    assert {
-        "btn",
-        "btn-sm",
-        "form-control",
-        "visually-hidden",
-    } <= used  # else the walk found nothing
+    assets = ROOT / "dashboard" / "web" / "assets"
+    css = "".join(
+        (assets / name).read_text(encoding="utf-8") for name in ("base.css", "dashboard.css")
+    )
+    used = {c for c in named if c.startswith(SHARED_PREFIXES)}
+    assert {"btn", "btn-sm", "form-control", "visually-hidden", "dialog", "dialog-box"} <= used
     missing = sorted(c for c in used if not re.search(r"\." + re.escape(c) + r"(?![\w-])", css))
     assert missing == []
-    for dialog_class in (
-        "modal",
-        "modal-dialog",
-        "modal-content",
-        "modal-xl",
-        "modal-dialog-scrollable",
-        "modal-backdrop",
-        "fade",
-        "show",
-        "btn-close",
-    ):
-        assert re.search(r"\." + re.escape(dialog_class) + r"(?![\w-])", css), dialog_class
+
+
+def test_the_page_loads_no_bootstrap(client):
+    """One dialog needs no framework: neither Bootstrap's stylesheet nor its components' bundle."""
+    html = client.get("/").get_data(as_text=True)
+    assert "bootstrap" not in html.lower()

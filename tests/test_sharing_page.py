@@ -104,12 +104,11 @@ def test_the_vietnamese_dialog_cites_in_vietnamese(state):
 def test_a_permalink_opens_the_view_with_the_figures_source_dialog_open(state):
     figure = state.dataset.figures[-1]
     page = first_page(state, f"highlight={figure.id}&v={state.version}", PAGE)
-    modal = by_id(page, ID.SOURCE_MODAL)
-    assert modal.is_open
+    assert by_id(page, ID.SOURCE_MODAL).hidden is False  # drawn open
     assert figure.quote in " ".join(texts(by_id(page, ID.SOURCE_BODY)))
     assert by_id(page, ID.LINK_SINCE) is None  # made under the version served: nothing changed
-    assert not by_id(first_page(state, "highlight=no-such-figure", PAGE), ID.SOURCE_MODAL).is_open
-    assert not by_id(first_page(state, "", PAGE), ID.SOURCE_MODAL).is_open
+    assert by_id(first_page(state, "highlight=no-such-figure", PAGE), ID.SOURCE_MODAL).hidden
+    assert by_id(first_page(state, "", PAGE), ID.SOURCE_MODAL).hidden
 
 
 def test_the_footer_names_the_data_version_and_the_day_it_was_loaded_or_released(state, data_dir):

@@ -148,7 +148,7 @@ def serve_layout():
 # --- the source dialog ---------------------------------------------------------------------------
 
 SOURCE_OUTPUTS = dict(
-    is_open=Output(ID.SOURCE_MODAL, "is_open"),
+    hidden=Output(ID.SOURCE_MODAL, "hidden"),
     title=Output(ID.SOURCE_TITLE, "children"),
     body=Output(ID.SOURCE_BODY, "children"),
 )
@@ -169,13 +169,15 @@ def source_clicks() -> dict:
 
 
 def show_source(clicks, search, language):
-    """The callback: the dialog for the click that fired (``clicks``: read through ``ctx``)."""
+    """The callback: the dialog for the click that fired (``clicks``: read through ``ctx``); the
+    dialog is open when its ``hidden`` is False."""
     value = ctx.triggered[0]["value"] if ctx.triggered else None
     state = current_state()
     panel = source_panel(state, ctx.triggered_id, value, language, page_address(state, search))
     if panel is None:
-        return dict(is_open=no_update, title=no_update, body=no_update)
-    return dict(zip(SOURCE_OUTPUTS, panel))
+        return dict(hidden=no_update, title=no_update, body=no_update)
+    is_open, title, body = panel
+    return dict(hidden=not is_open, title=title, body=body)
 
 
 # --- in the browser ------------------------------------------------------------------------------

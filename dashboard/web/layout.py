@@ -33,28 +33,23 @@ from dashboard.web.ids import (  # noqa: F401  (re-exported: the ids are the pag
     table_head_id,
     view_download_id,
 )
-from dashboard.analysis.frame import scope_label
-from dashboard.views.language import unmarked, untranslated, words_for
-from dashboard.views.share import embed_address, embed_height, embed_snippet
-from dashboard.web.share_panel import embed_box
-from dashboard.web.urlstate import (
-    ALL_METRICS,
-    language_search,
-    slider_span,
-    to_controls,
-    unused_notice,
+from dashboard.views.language import words_for
+from dashboard.views.share import embed_address
+from dashboard.web.chart_panel import GRAPH_CONFIG, chart_panel, note_items  # noqa: F401  (re-exported)
+from dashboard.web.filters_panel import (  # noqa: F401  (re-exported)
+    MAX_YEAR_LABELS,
+    OVERLAP_RULE,
+    filters_panel,
+    name_label,
+    year_marks,
 )
+from dashboard.web.urlstate import language_search, unused_notice
 from dashboard.words import LANGUAGES, Words
 from dashboard.words.languages import BY_CODE
 
 if TYPE_CHECKING:  # pragma: no cover
-    from dashboard.web.state import AppState, ChartView, View
+    from dashboard.web.state import AppState, View
 
-OVERLAP_RULE = (
-    "A figure is shown when its period overlaps the years you choose: “over £7m since 2018” "
-    "also appears in a 2022 view. Totals over a period are never split into years."
-)
-MAX_YEAR_LABELS = 9  # year labels the slider has room for at laptop width
 # Each language named in itself, as a language switch names them (and marked with its lang).
 LANGUAGE_NAMES = {code: language.own_name for code, language in BY_CODE.items()}  # each in itself
 INDEX_HTML = """<!DOCTYPE html>
@@ -74,12 +69,6 @@ INDEX_HTML = """<!DOCTYPE html>
         </footer>
     </body>
 </html>"""  # Dash's page with its language named (screen readers, translation, axe's html-has-lang); app.py sets the link's
-GRAPH_CONFIG = {
-    "displayModeBar": False,
-    "responsive": True,
-    "scrollZoom": False,
-    "doubleClick": False,
-}
 
 
 # --- the whole page ------------------------------------------------------------------------
@@ -103,7 +92,6 @@ def page(
     of an older data version is told (``sharing.since_link``); ``base`` the page's absolute
     address, for each chart's embed snippet; ``linked_row`` the table row a link's ``highlight=``
     marks (``sharing.linked_table``)."""
-    config = state.config
     words = words_for(view.language)
     say = words.text
     return html.Div(
@@ -114,16 +102,7 @@ def page(
             dcc.Store(id=ID.LANGUAGE, data=view.language),
             dcc.Store(id=ID.DEFAULT_LANGUAGE, data=state.language),
             html.A(say("Skip to the charts", "page"), href="#charts", className="skip-link"),
-            html.Header(
-                [
-                    language_switch(view.language, search, state.language),
-                    html.H1(say(config.title, "page title")),
-                    html.P(say(config.subtitle, "page title"), className="subtitle")
-                    if config.subtitle
-                    else None,
-                ],
-                className="page-header",
-            ),
+            page_header(state, view.language, search),
             filters_panel(state, view),
             html.Main(
                 [
@@ -142,52 +121,8 @@ def page(
                         role="status",
                         **{"aria-live": "polite"},
                     ),
-                    html.Section(
-                        [
-                            html.H2(say("Headline figures", "page"), className="visually-hidden"),
-                            html.Div(
-                                render_cards(view.cards, card_scopes(view)),
-                                id=ID.CARDS,
-                                className="cards",
-                            ),
-                        ],
-                        **{"aria-label": say("Headline figures", "page")},
-                    ),
-                    html.Section(
-                        [
-                            html.H2(
-                                say("Funding per person", "page"),
-                                id="ratios-title",
-                                className="section-title",
-                            ),
-                            html.P(say(RATIO_RULE, "funding per person"), className="ratios-help"),
-                            html.Div(
-                                render_ratios(view.shown_ratios, view.ratio_count, view.language),
-                                id=ID.RATIOS,
-                            ),
-                        ],
-                        className="ratios-panel",
-                        **{"aria-labelledby": "ratios-title"},
-                    ),
-                    html.Section(
-                        [html.H2(say("Charts", "page"), className="visually-hidden")]
-                        + [
-                            chart_panel(
-                                name,
-                                view.charts[name],
-                                claims_panel(state, view) if name == CLAIMS_CHART else None,
-                                words,
-                                embed=embed_address(
-                                    base,
-                                    name,
-                                    "?" + search.lstrip("?") if search.lstrip("?") else "",
-                                ),
-                            )
-                            for name in CHARTS
-                        ],
-                        id="charts",
-                        className="charts",
-                    ),
+                    *headline_sections(view, words),
+                    charts_section(state, view, words, base, search),
                     None if CLAIMS_CHART in CHARTS else claims_panel(state, view),
                     table_panel(table, linked_row),
                     html.Section(
@@ -205,6 +140,72 @@ def page(
             source_modal(words, opened),
         ],
         className="page",
+    )
+
+
+def page_header(state: AppState, language: str, search: str) -> html.Header:
+    """The language switch, the title and the subtitle."""
+    config = state.config
+    say = words_for(language).text
+    return html.Header(
+        [
+            language_switch(language, search, state.language),
+            html.H1(say(config.title, "page title")),
+            html.P(say(config.subtitle, "page title"), className="subtitle")
+            if config.subtitle
+            else None,
+        ],
+        className="page-header",
+    )
+
+
+def headline_sections(view: View, words: Words) -> list[html.Section]:
+    """The headline cards, then funding per person."""
+    say = words.text
+    return [
+        html.Section(
+            [
+                html.H2(say("Headline figures", "page"), className="visually-hidden"),
+                html.Div(
+                    render_cards(view.cards, card_scopes(view)), id=ID.CARDS, className="cards"
+                ),
+            ],
+            **{"aria-label": say("Headline figures", "page")},
+        ),
+        html.Section(
+            [
+                html.H2(
+                    say("Funding per person", "page"), id="ratios-title", className="section-title"
+                ),
+                html.P(say(RATIO_RULE, "funding per person"), className="ratios-help"),
+                html.Div(
+                    render_ratios(view.shown_ratios, view.ratio_count, view.language),
+                    id=ID.RATIOS,
+                ),
+            ],
+            className="ratios-panel",
+            **{"aria-labelledby": "ratios-title"},
+        ),
+    ]
+
+
+def charts_section(state: AppState, view: View, words: Words, base: str, search: str):
+    """Every chart's panel, each with its embed snippet for the view's address."""
+    query = search.lstrip("?")
+    return html.Section(
+        [html.H2(words.text("Charts", "page"), className="visually-hidden")]
+        + [
+            chart_panel(
+                name,
+                view.charts[name],
+                claims_panel(state, view) if name == CLAIMS_CHART else None,
+                words,
+                embed=embed_address(base, name, "?" + query if query else ""),
+            )
+            for name in CHARTS
+        ],
+        id="charts",
+        className="charts",
     )
 
 
@@ -262,219 +263,3 @@ def language_switch(language: str, search: str = "", default: str = "en") -> htm
 
 def language_link_id(code: str) -> str:
     return f"{ID.LANGUAGE}-link-{code}"
-
-
-def name_label(text: str, words: Words) -> str:
-    """A curated name in a dropdown: the English form says so when no translation is curated."""
-    return (
-        words.text("{name} (not yet translated)", "page", name=unmarked(text, words))
-        if untranslated(text)
-        else text
-    )
-
-
-def year_marks(first: int, last: int) -> dict[int, str]:
-    """A dot for every year of the slider, labelled so labels never collide: every year up to
-    ``MAX_YEAR_LABELS`` years, else the first, the last and every 2nd, 5th or 10th year between."""
-    years = range(first, last + 1)
-    step = next((s for s in (1, 2, 5, 10, 20, 50) if len(years) / s <= MAX_YEAR_LABELS), 100)
-    shown = {first, last} | {
-        y for y in years if y % step == 0 and y - first >= step and last - y >= step
-    }
-    return {y: str(y) if y in shown else "" for y in years}
-
-
-def filters_panel(state: AppState, view: View) -> html.Section:
-    years, programmes, metric, scopes, _ = to_controls(view.filters)
-    first, last = slider_span(view.filters, state.choices)
-    dataset = state.localized(view.language).dataset
-    words = words_for(view.language)
-    say = words.text
-    return html.Section(
-        [
-            html.H2(say("Filters", "filters"), className="visually-hidden"),
-            html.Div(
-                [
-                    html.Label(
-                        say("Years", "filters"),
-                        htmlFor=ID.YEARS,
-                        id=f"{ID.YEARS}-label",
-                        className="filter-label",
-                    ),
-                    dcc.RangeSlider(
-                        id=ID.YEARS,
-                        min=first,
-                        max=last,
-                        step=1,
-                        value=years,
-                        allowCross=False,
-                        marks=year_marks(first, last),
-                        updatemode="mouseup",
-                    ),
-                    html.P(
-                        say(OVERLAP_RULE, "filters"), className="filter-help", id="overlap-rule"
-                    ),
-                ],
-                className="filter filter-years",
-                **{
-                    "data-name-first": say("First year", "filters"),
-                    "data-name-last": say("Last year", "filters"),
-                },
-                **(
-                    {"data-name-handles": "1"} if words.language != "en" else {}
-                ),  # English keeps Dash's own handle names
-            ),
-            html.Div(
-                [
-                    html.Label(
-                        say("Programmes", "filters"),
-                        htmlFor=ID.PROGRAMMES,
-                        className="filter-label",
-                    ),
-                    dcc.Dropdown(
-                        id=ID.PROGRAMMES,
-                        multi=True,
-                        value=programmes,
-                        placeholder=say("All programmes", "filters"),
-                        options=[
-                            {"label": name_label(p.name, words), "value": p.id}
-                            for p in dataset.programmes
-                        ],
-                    ),
-                ],
-                className="filter filter-programmes",
-            ),
-            html.Div(
-                [
-                    html.Label(
-                        say("Metric", "filters"), htmlFor=ID.METRIC, className="filter-label"
-                    ),
-                    dcc.Dropdown(
-                        id=ID.METRIC,
-                        value=metric,
-                        clearable=False,
-                        searchable=False,
-                        options=[{"label": say("All metrics", "filters"), "value": ALL_METRICS}]
-                        + [
-                            {"label": name_label(m.label, words), "value": m.id}
-                            for m in dataset.metrics
-                        ],
-                    ),
-                ],
-                className="filter filter-metric",
-            ),
-            html.Div(
-                [
-                    html.Label(say("Scope", "filters"), htmlFor=ID.SCOPE, className="filter-label"),
-                    dcc.Dropdown(
-                        id=ID.SCOPE,
-                        multi=True,
-                        value=scopes,
-                        placeholder=say("Every scope", "filters"),
-                        options=[
-                            {"label": name_label(scope_label(dataset, s, words), words), "value": s}
-                            for s in state.choices.scopes
-                        ],
-                    ),
-                ],
-                className="filter filter-scope",
-            ),
-            html.Div(
-                html.Button(
-                    say("Reset filters", "filters"),
-                    id=ID.RESET,
-                    className="btn btn-outline-secondary",
-                    n_clicks=0,
-                ),
-                className="filter filter-reset",
-            ),
-        ],
-        className="filters",
-        **{"aria-label": say("Filters", "filters")},
-    )
-
-
-# --- charts ----------------------------------------------------------------------------------
-
-
-def note_items(notes, words: Words) -> list:
-    """A chart's notes as list items, each led by "Note:" in the page's language (the
-    stylesheet once drew the English word before every item, on the Vietnamese page too)."""
-    label = words.text("Note:", "charts")
-    return [html.Li([html.Span(label, className="note-label"), " ", note]) for note in notes]
-
-
-def chart_panel(
-    name: str, chart: ChartView, extra=None, words: Words | None = None, embed: str | None = None
-) -> html.Section:
-    spec = CHARTS[name]
-    words = words or words_for()
-    title = spec.title_in(words)
-    title_id = chart_dom_id(ID.CHART_TITLE, name)
-    alt_id = chart_dom_id(ID.CHART_ALT, name)
-    return html.Section(
-        [
-            html.Div(
-                [
-                    html.H3(title, id=title_id, className="chart-title"),
-                    html.Div(
-                        [
-                            html.Button(
-                                words.text(label, "downloads"),
-                                id=chart_download_id(name, fmt),
-                                className="btn btn-sm btn-outline-secondary",
-                                n_clicks=0,
-                                title=words.text(
-                                    "Download “{chart}” as {format} for slides",
-                                    "downloads",
-                                    chart=title,
-                                    format=words.text(label, "downloads"),
-                                ),
-                                **{
-                                    "aria-label": words.text(
-                                        "Download {chart} as {format}",
-                                        "downloads",
-                                        chart=title,
-                                        format=words.text(label, "downloads"),
-                                    )
-                                },
-                            )
-                            for fmt, label in CHART_FORMATS
-                        ],
-                        className="chart-downloads",
-                    ),
-                ],
-                className="chart-head",
-            ),
-            html.Div(
-                dcc.Graph(
-                    id=chart_dom_id(ID.GRAPH, name),
-                    figure=chart.spec,
-                    config=GRAPH_CONFIG,
-                    className="chart-graph",
-                ),
-                id=chart_dom_id(ID.CHART_FIGURE, name),
-                className="chart-figure",
-                role="img",
-                **{"aria-label": title, "aria-describedby": alt_id, "data-chart": name},
-            ),
-            html.P(chart.alt, id=alt_id, className="visually-hidden chart-alt"),
-            html.Ul(
-                note_items(chart.notes, words),
-                id=chart_dom_id(ID.CHART_NOTES, name),
-                className="chart-notes",
-            ),
-            html.P(chart.footer, id=chart_dom_id(ID.CHART_FOOTER, name), className="chart-footer"),
-            embed_box(
-                name,
-                embed_snippet(embed, title, embed_height(chart.spec, chart.notes, chart.footer)),
-                title,
-                words,
-            )
-            if embed
-            else None,
-            extra,
-        ],
-        className=f"chart-panel chart-{name}",
-        **{"aria-labelledby": title_id, "data-chart": name},
-    )

@@ -217,8 +217,9 @@ def sync_url(search, years, programmes, metric, scope, quantity, reset):
 # Once only: later dialogs leave the focus where the user put it.
 LINKED_ROW_SHOWN = (
     """
-    function(isOpen, linked, done) {
+    function(hidden, linked, done) {
         const no = window.dash_clientside.no_update;
+        const isOpen = hidden === false;
         if (!linked || done) { return no; }
         const find = () => document.querySelector("#%s tr.table-row-linked");
         const row = find();
@@ -227,7 +228,7 @@ LINKED_ROW_SHOWN = (
         if (isOpen) { return no; }
         let tries = 0;
         const focus = () => {  // once the dialog is gone: it gives the focus back as it leaves
-            if (document.querySelector(".modal.show, .modal-backdrop") && tries++ < 40) {
+            if (document.querySelector(".dialog:not([hidden])") && tries++ < 40) {
                 window.setTimeout(focus, 50);
                 return;
             }
@@ -268,6 +269,6 @@ def attach_links(app) -> None:
     app.clientside_callback(  # Dash reads a clientside callback's dependencies as lists only
         LINKED_ROW_SHOWN,
         output=Output(ID.TABLE_LINK_SHOWN, "data"),
-        inputs=[Input(ID.SOURCE_MODAL, "is_open")],
+        inputs=[Input(ID.SOURCE_MODAL, "hidden")],
         state=[State(ID.TABLE_LINKED, "data"), State(ID.TABLE_LINK_SHOWN, "data")],
     )

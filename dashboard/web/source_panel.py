@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard.views.citation import Citation
@@ -23,29 +22,54 @@ from dashboard.words import Words
 CTX = "source dialog"
 
 
-def source_modal(words: Words | None = None, opened: tuple[str, list] | None = None) -> dbc.Modal:
-    """The source dialog: closed and empty, or ``opened`` with a title and body (a link's ``highlight=``)."""
+def source_modal(words: Words | None = None, opened: tuple[str, list] | None = None) -> html.Div:
+    """The source dialog: closed and empty, or ``opened`` with a title and body (a link's
+    ``highlight=``). A modal dialog of plain elements (role="dialog", aria-modal, named by its
+    title); ``assets/dialog.js`` moves the focus in and back, closes it on Escape, a click
+    outside or the × button (each presses Close, so the page's state follows), and makes the page
+    behind it inert and still. Open or closed is its ``hidden`` property."""
     words = words or words_for()
     title, body = opened if opened is not None else (words.text("Source", "table"), None)
-    return dbc.Modal(
-        [
-            dbc.ModalHeader(dbc.ModalTitle(title, id=ID.SOURCE_TITLE), close_button=True),
-            dbc.ModalBody(body, id=ID.SOURCE_BODY, className="source-body"),
-            dbc.ModalFooter(
-                html.Button(
-                    words.text("Close", CTX),
-                    id=ID.SOURCE_CLOSE,
-                    className="btn btn-secondary",
-                    n_clicks=0,
-                )
-            ),
-        ],
+    close = words.text("Close", CTX)
+    return html.Div(
+        html.Div(
+            [
+                html.Div(
+                    [
+                        html.H2(title, id=ID.SOURCE_TITLE, className="dialog-title"),
+                        html.Button(
+                            type="button",
+                            className="dialog-x",
+                            title=close,
+                            **{"aria-label": close, "data-dialog-close": "1"},
+                        ),
+                    ],
+                    className="dialog-head",
+                ),
+                html.Div(  # the scroller; the grid inside it is never squeezed to its height
+                    html.Div(body, id=ID.SOURCE_BODY, className="source-body"),
+                    className="dialog-body",
+                ),
+                html.Div(
+                    html.Button(
+                        close,
+                        id=ID.SOURCE_CLOSE,
+                        type="button",
+                        className="btn btn-secondary",
+                        n_clicks=0,
+                    ),
+                    className="dialog-foot",
+                ),
+            ],
+            className="dialog-box",
+            role="dialog",
+            tabIndex=-1,
+            **{"aria-modal": "true", "aria-labelledby": ID.SOURCE_TITLE},
+        ),
         id=ID.SOURCE_MODAL,
-        is_open=opened is not None,
-        size="xl",
-        scrollable=True,
-        keyboard=True,
-        labelledby=ID.SOURCE_TITLE,
+        className="dialog",
+        hidden=opened is None,
+        **{"data-dialog-close-with": ID.SOURCE_CLOSE},
     )
 
 
@@ -160,65 +184,65 @@ def render_passage(
                 className="source-missing",
             )
         ]
-    doc = passage.document
-    meta = [doc.publisher, doc.date_label]
-    document_head = [
-        html.H3(doc.title, className="source-doc-title"),
-        html.P(" · ".join(meta), className="source-doc-meta"),
+    related = related_list(passage, words)
+    body = [
+        *quote_note(passage),  # first: the highlighted words are the document's, not a translation
+        html.Div(details_list(passage), className="source-figure"),
+        related,
+        html.Div(
+            document_head(passage, words)
+            + [html.P(passage.document.file, className="source-file")],
+            className="source-doc",
+        ),
+        source_text(passage, words),
+        cite_section(citation, words, passage.kind == "event") if citation is not None else None,
     ]
-    if doc.date_basis:
-        document_head.append(
-            html.P(say("Date: {date}", CTX, date=doc.date_basis), className="source-doc-basis")
-        )
-    if doc.url:
-        document_head.append(
-            html.P(
-                html.A(
-                    say("Open the original", CTX),
-                    href=doc.url,
-                    target="_blank",
-                    rel="noopener noreferrer",
-                )
-            )
-        )
-    foreign = passage.quote_lang != passage.language
-    details = html.Dl(
+    return passage.heading, body
+
+
+def foreign(passage: Passage) -> bool:
+    """Whether the document's language is not the page's (its words are then marked so)."""
+    return passage.quote_lang != passage.language
+
+
+def quote_note(passage: Passage) -> list:
+    """ "Verbatim, in English" and a curated translation beside the quote, when there are."""
+    label = (
+        html.P(passage.quote_label, className="source-quote-label") if passage.quote_label else None
+    )
+    if not passage.quote_translation:
+        return [label] if label is not None else []
+    translation = html.Figure(
+        [  # its label above it, "Bản dịch tham khảo", so no one reads it as the official text
+            html.Figcaption(passage.translation_label, className="source-translation-label"),
+            html.Blockquote(passage.quote_translation, className="source-translation-text"),
+        ],
+        className="source-translation",
+    )
+    return [part for part in (label, translation) if part is not None]
+
+
+def details_list(passage: Passage) -> html.Dl:
+    """The record's labelled details; the source's own words in them marked as its language."""
+    return html.Dl(
         [
             part
             for d in passage.details
             for part in (
                 html.Dt(d.label),
-                html.Dd(marked(d.text, passage.quote_lang) if foreign else d.text),
+                html.Dd(marked(d.text, passage.quote_lang) if foreign(passage) else d.text),
             )
         ],
         className="source-details",
     )
-    text = html.Div(
-        [passage.before, html.Mark(passage.quote, id=ID.SOURCE_MARK), passage.after],
-        className="source-text",
-        tabIndex=0,
-        **({"lang": passage.quote_lang} if foreign else {}),
-        **{
-            "aria-label": say(
-                "Text of {title}, with the quoted words highlighted", CTX, title=doc.title
-            )
-        },
-    )
-    quote_note = [
-        html.P(passage.quote_label, className="source-quote-label")
-        if passage.quote_label
-        else None,
-        html.Figure(
-            [  # its label above it, "Bản dịch tham khảo", so no one reads it as the official text
-                html.Figcaption(passage.translation_label, className="source-translation-label"),
-                html.Blockquote(passage.quote_translation, className="source-translation-text"),
-            ],
-            className="source-translation",
-        )
-        if passage.quote_translation
-        else None,
-    ]
-    related = [
+
+
+def related_list(passage: Passage, words: Words) -> html.Div | None:
+    """What the curator declared related, each a button that shows its own source sentence."""
+    if not passage.related:
+        return None
+    say = words.text
+    items = [
         html.Li(
             html.Button(
                 label,
@@ -235,26 +259,53 @@ def render_passage(
         )
         for kind, record_id, label in passage.related
     ]
-    body = [
-        *[
-            part for part in quote_note if part is not None
-        ],  # first: the highlighted words are the document's, not a translation
-        html.Div(details, className="source-figure"),
-        html.Div(
-            [
-                html.H3(
-                    say("Related, as the curator declared", CTX), className="source-related-title"
-                ),
-                html.Ul(related),
-            ],
-            className="source-related",
-        )
-        if related
-        else None,
-        html.Div(
-            document_head + [html.P(doc.file, className="source-file")], className="source-doc"
-        ),
-        text,
-        cite_section(citation, words, passage.kind == "event") if citation is not None else None,
+    return html.Div(
+        [
+            html.H3(say("Related, as the curator declared", CTX), className="source-related-title"),
+            html.Ul(items),
+        ],
+        className="source-related",
+    )
+
+
+def document_head(passage: Passage, words: Words) -> list:
+    """The document's title, publisher and date, how the date was derived, and its address."""
+    say = words.text
+    doc = passage.document
+    head = [
+        html.H3(doc.title, className="source-doc-title"),
+        html.P(" · ".join([doc.publisher, doc.date_label]), className="source-doc-meta"),
     ]
-    return passage.heading, body
+    if doc.date_basis:
+        head.append(
+            html.P(say("Date: {date}", CTX, date=doc.date_basis), className="source-doc-basis")
+        )
+    if doc.url:
+        head.append(
+            html.P(
+                html.A(
+                    say("Open the original", CTX),
+                    href=doc.url,
+                    target="_blank",
+                    rel="noopener noreferrer",
+                )
+            )
+        )
+    return head
+
+
+def source_text(passage: Passage, words: Words) -> html.Div:
+    """The document's text around the quote, the quote marked; in the document's language."""
+    return html.Div(
+        [passage.before, html.Mark(passage.quote, id=ID.SOURCE_MARK), passage.after],
+        className="source-text",
+        tabIndex=0,
+        **({"lang": passage.quote_lang} if foreign(passage) else {}),
+        **{
+            "aria-label": words.text(
+                "Text of {title}, with the quoted words highlighted",
+                CTX,
+                title=passage.document.title,
+            )
+        },
+    )

@@ -27,7 +27,7 @@ from dashboard.web import urlstate
 
 ROWS = "#figures-table tbody tr.table-row"
 SUMMARY = "#view-summary"
-MODAL = ".modal.show"
+MODAL = ".dialog:not([hidden]) [role=dialog]"  # the source dialog, open
 MARK = "#source-quote"
 
 

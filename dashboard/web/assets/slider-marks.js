@@ -2,7 +2,8 @@
    width, but the slider's own width is what counts: at 1366 px it shares a row with three
    other filters and nine years read "20182019…". Here each label that would touch the one
    before it (or the last year, always shown) is hidden, measured at the width drawn; it runs
-   again when the slider's box changes size or the filters are drawn anew. */
+   again when the slider's box changes size or the filters are drawn anew (once a frame, and only
+   then: measuring forces the browser to lay the page out). */
 (function () {
     "use strict";
     var GAP = 6;  // px between two shown labels
@@ -32,6 +33,20 @@
         });
     }
 
-    new MutationObserver(scan).observe(document.documentElement, {subtree: true, childList: true});
+    // Measuring forces a layout: only when the year filter itself changed, once a frame. (Run on
+    // every change of the page, it measured the slider for each batch of a chart's drawing.)
+    var pending = false;
+    function later() {
+        if (!pending) { pending = true; window.requestAnimationFrame(function () { pending = false; scan(); }); }
+    }
+    function touchesYears(mutation) {
+        var el = mutation.target.nodeType === 1 ? mutation.target : mutation.target.parentElement;
+        if (el && el.closest && el.closest(".filter-years")) { return true; }
+        return Array.prototype.some.call(mutation.addedNodes, function (node) {
+            return node.nodeType === 1 && (node.matches(".filter-years, .dash-slider-mark") || !!node.querySelector(".filter-years"));
+        });
+    }
+    new MutationObserver(function (mutations) { if (mutations.some(touchesYears)) { later(); } })
+        .observe(document.documentElement, {subtree: true, childList: true});
     window.addEventListener("load", scan);
 })();
