@@ -103,7 +103,7 @@ def test_a_card_line_clicked_opens_the_source_dialog_on_its_figure(app, page):
     figure = json.loads(line)["figure"]
     changed = json.dumps(json.loads(line), sort_keys=True, separators=(",", ":")) + ".n_clicks"
     answer = ask(app, page, "..source-modal", changed, **{line: 1})
-    assert answer[ID.SOURCE_MODAL]["is_open"] is True
+    assert answer[ID.SOURCE_MODAL]["hidden"] is False
     record = next(f for f in app_state(app).dataset.figures if f.id == figure)
     assert record.quote[:40] in json.dumps(answer[ID.SOURCE_BODY], ensure_ascii=False)
 
