@@ -357,6 +357,9 @@ def test_refreshing_the_catalogue_points_each_reference_at_the_line_that_shows_i
     (tmp_path / "dashboard" / "web" / "layout.py").write_text(
         'import x\n\n\nLABEL = "Filters"\n', encoding="utf-8"
     )
+    (tmp_path / "dashboard" / "web" / "chart_panel.py").write_text(
+        '"""Split out of layout."""\n\nEMBED = "Embed"\n', encoding="utf-8"
+    )
     po = (
         write_po(
             tmp_path,
@@ -370,6 +373,11 @@ msgctxt "filters"
 msgid "Filters"
 msgstr "Bộ lọc"
 
+#: dashboard/web/layout.py:9
+msgctxt "page"
+msgid "Embed"
+msgstr "Nhúng"
+
 #: dashboard/web/gone.py:7
 msgctxt "page"
 msgid "Nowhere to be found"
@@ -378,12 +386,13 @@ msgstr "Không ở đâu"
         )
         / "vi.po"
     )
-    assert refresh_references(po, tmp_path) == 2
+    assert refresh_references(po, tmp_path) == 3
     text = po.read_text(encoding="utf-8")
     assert (
         '#: dashboard/views/charts/texts.py:3\nmsgctxt "charts"' in text
     )  # the module moved into a package
     assert '#: dashboard/web/layout.py:4\nmsgctxt "filters"' in text  # the line moved
+    assert '#: dashboard/web/chart_panel.py:3\nmsgctxt "page"' in text  # split into a sibling
     assert "#: dashboard/web/gone.py:7\n" in text  # nowhere: left for a person to look at
     assert load_catalogue.__wrapped__("vi", tmp_path).entries[
         ("filters", "Filters")

@@ -119,9 +119,9 @@ def render() -> str:
 
 def find_text(english: str, module: str, root: Path = PROJECT) -> list[tuple[str, int]]:
     """Where ``english`` shows today, as (module, line) of its string literals: in ``module``
-    while it exists; when it has moved, in the package that replaced it (``views/charts.py``
-    → ``views/charts/``), then its parent package, then (for a text of 20 characters or more)
-    anywhere in ``dashboard/``. A message with placeholders is found by its longest fixed part
+    while it shows there; else in the package that replaced it (``views/charts.py`` →
+    ``views/charts/``), then in the modules beside it (a split moved it), then (for a text of
+    20 characters or more) anywhere in ``dashboard/``. A message with placeholders is found by its longest fixed part
     (10 characters or more), as code fills it with an f-string. Empty when it is nowhere."""
     parts = sorted(re.split(r"\{[a-z_]*\}", english), key=len, reverse=True)
     needles = [f'"{english}"', f"'{english}'"] + (
@@ -129,13 +129,13 @@ def find_text(english: str, module: str, root: Path = PROJECT) -> list[tuple[str
     )
     base = Path(root)
     original = base / module
+    siblings = sorted(original.parent.glob("*.py"))  # a split moves text to a module beside it
     if original.is_file():
-        searches = [[original]]
+        searches = [[original], siblings]
     else:
-        package = original.with_suffix("")
-        searches = [sorted(package.rglob("*.py")), sorted(original.parent.glob("*.py"))]
-        if len(english) >= 20:
-            searches.append(sorted((base / "dashboard").rglob("*.py")))
+        searches = [sorted(original.with_suffix("").rglob("*.py")), siblings]
+    if len(english) >= 20:
+        searches.append(sorted((base / "dashboard").rglob("*.py")))
     for paths in searches:
         for needle in needles:
             found = [
