@@ -43,3 +43,25 @@ def test_printing_the_page_draws_every_chart(new_page, server):
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     for name in CHARTS:
         page.wait_for_selector(f"#chart-graph-{name} .main-svg")
+
+
+PLOTLY_FETCHED = "() => !!document.querySelector('script[src*=\"plotly-basic\"]')"
+A_CHART_ON_SCREEN = """() => Array.from(document.querySelectorAll('.dash-graph')).some(
+    (el) => { const box = el.getBoundingClientRect();
+              return box.height > 0 && box.top < window.innerHeight && box.bottom > 0; })"""
+
+
+def test_plotly_is_fetched_only_once_a_chart_is_on_screen_or_the_reader_moves(new_page, server):
+    page = new_page(1350, 600)
+    page.goto(server)
+    page.wait_for_selector("#cards li, #cards p")
+    idle(page)
+    page.wait_for_timeout(500)  # what a page left alone would have started by now
+    if page.evaluate(A_CHART_ON_SCREEN):
+        pytest.skip("a chart is on the first screen of this data: plotly is rightly fetched")
+    assert not page.evaluate(PLOTLY_FETCHED)  # 1.1 MB of script the first screen does not show
+    page.mouse.move(600, 300)
+    page.mouse.wheel(0, 120)  # the reader's first move, long before any chart is on screen
+    page.wait_for_function(PLOTLY_FETCHED)
+    draw_chart(page, list(CHARTS)[0])
+    assert drawn(page, list(CHARTS)[0])
