@@ -214,22 +214,6 @@ SWITCH_LINKS = """
     """ % json.dumps(list(LANGUAGES))
 
 
-# The language switch's links for the address shown: the same query string with ``lang`` set
-# (left out for the default language), as ``urlstate.language_search`` writes it on the server.
-SWITCH_LINKS = """
-    function(search, fallback) {
-        const kept = new URLSearchParams(search || "");
-        kept.delete("lang");
-        return %s.map(function (code) {
-            const params = new URLSearchParams(kept);
-            if (code !== fallback) { params.append("lang", code); }
-            const query = params.toString();
-            return query ? "?" + query : "?";
-        });
-    }
-    """ % json.dumps(list(LANGUAGES))
-
-
 def attach_callbacks(app) -> None:
     """Register the page's callbacks on ``app``: each app gets its own, through Dash's public API."""
     attach_links(app)  # the address bar ⇄ the controls, and the row a link marks (web.links)

@@ -17,7 +17,13 @@ import plotly.graph_objects as go
 from dashboard.config import Theme
 from dashboard.curated.records import Dataset, DatePrecision, FlexDate, Kind, Qualifier
 from dashboard.views.charts import bars
-from dashboard.views.charts.claimwords import DISAGREES, disagreement_text, role_words, why_text
+from dashboard.views.charts.claimwords import (
+    DISAGREES,
+    disagreement_text,
+    role_words,
+    statement_texts,
+    why_text,
+)
 from dashboard.views.charts.dateaxis import date_axis
 from dashboard.views.charts.draw import (
     BAR_TRACE_ROLE,
@@ -127,21 +133,7 @@ def _hover_texts(rows: pd.DataFrame, roles: list, words: Words) -> list[str]:
     return [
         f"<b>{esc(v)}</b> ({say(QUALIFIER_PHRASES[q], words)}) · {kind_label(k, words).lower()}<br>{esc(p)}<br>"
         f"{esc(t)} — {esc(pub)}, {esc(d)}<br><i>{role_words(r, words)}</i>"
-        for v, q, k, p, t, pub, d, r in zip(
-            *(
-                texts(rows[c])
-                for c in (
-                    "value_label",
-                    "qualifier",
-                    "kind",
-                    "period_label",
-                    "source_title",
-                    "source_publisher",
-                    "source_date",
-                )
-            ),
-            roles,
-        )
+        for (v, q, k, p, t, pub, d), r in zip(statement_texts(rows), roles)
     ]
 
 

@@ -102,25 +102,28 @@ def intro(title: str, rows: pd.DataFrame) -> str:
     return text + (f" {why}" if why else "")
 
 
+# What a statement is said by, in this order: its value, bound, kind, period and document.
+STATEMENT_FIELDS = (
+    "value_label",
+    "qualifier",
+    "kind",
+    "period_label",
+    "source_title",
+    "source_publisher",
+    "source_date",
+)
+
+
+def statement_texts(rows: pd.DataFrame, *more: str) -> list[tuple]:
+    """Each row's ``STATEMENT_FIELDS`` then ``more`` columns, as text."""
+    return list(zip(*(texts(rows[c]) for c in (*STATEMENT_FIELDS, *more))))
+
+
 def items(rows: pd.DataFrame, dataset: Dataset) -> list[str]:
     words = words_for(language_of(rows))
     return [
         f"{v} ({say(QUALIFIER_PHRASES[q], words)}), {kind_label(k, words).lower()}, {p} — {t}, {pub}, {d}: {role_words(r, words)}"
-        for v, q, k, p, t, pub, d, r in zip(
-            *(
-                texts(rows[c])
-                for c in (
-                    "value_label",
-                    "qualifier",
-                    "kind",
-                    "period_label",
-                    "source_title",
-                    "source_publisher",
-                    "source_date",
-                    "claim_role",
-                )
-            )
-        )
+        for v, q, k, p, t, pub, d, r in statement_texts(rows, "claim_role")
     ]
 
 
