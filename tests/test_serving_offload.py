@@ -102,7 +102,8 @@ def test_a_deck_download_is_drawn_in_a_niced_process_apart_from_the_page(apart):
         and len(answer["download"]["data"]["content"]) > 1000
     )
     assert process.pid is not None and process.pid != os.getpid()
-    assert niceness(process.pid) >= niceness(os.getpid()) + offload.NICE
+    lowest = 19  # the kernel's floor: a page already niced cannot be lowered past it
+    assert niceness(process.pid) >= min(niceness(os.getpid()) + offload.NICE, lowest)
 
 
 def test_the_page_s_pdf_button_gives_the_brief_drawn_apart_with_a_link_back_to_the_page_it_came_from(
