@@ -245,3 +245,31 @@ def test_the_data_readmes_worked_example_is_a_shipped_figure_with_its_own_counte
     [figure] = example.figures
     assert figure in shipped_dataset.figures and figure.counted_by
     assert not shipped_dataset.metric(figure.metric).counted_by  # the metric's figures differ
+
+
+def figures_sheet(figures, language: str) -> dict[str, dict[str, object]]:
+    """The workbook's first sheet (for a person), each row by figure id and column name."""
+    import openpyxl
+
+    from dashboard.views.language import words_for
+
+    data = export.export_xlsx(figures, export.ExportContext(language=language))
+    rows = list(openpyxl.load_workbook(io.BytesIO(data)).worksheets[0].iter_rows(values_only=True))
+    names = {header: name for name, header in export.xlsx_columns(words_for(language))}
+    columns = [names[header] for header in rows[0]]
+    return {row[columns.index("id")]: dict(zip(columns, row)) for row in rows[1:]}
+
+
+@pytest.mark.parametrize(
+    "language, not_stated", [("en", "not stated in the source"), ("vi", "nguồn không nêu")]
+)
+def test_the_workbook_says_who_counted_each_figure_and_that_no_source_says_when_none_does(
+    dataset, language, not_stated
+):
+    _, figures, _ = view(dataset)
+    figures = figures.copy()
+    silent = figures["id"].iloc[-1]  # any figure, made silent on who counted it here
+    figures.loc[figures["id"] == silent, "counted_by"] = None
+    sheet = figures_sheet(figures, language)
+    assert sheet["example-checks-fund-2024"]["counted_by"] == FUND
+    assert sheet[silent]["counted_by"] == not_stated  # never an empty cell

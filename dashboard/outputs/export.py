@@ -157,12 +157,19 @@ def xlsx_columns(words: Words | None = None) -> list[tuple[str, str]]:
 
 def _readable_frame(figures: pd.DataFrame, words: Words | None = None) -> pd.DataFrame:
     """The figures with the status in words of the workbook's language ("Reported (achieved)" /
-    "Đã báo cáo (đã đạt được)")."""
+    "Đã báo cáo (đã đạt được)"), and who counted said as the charts say it when no source
+    does ("not stated in the source": an empty cell would read as data left out)."""
+    from dashboard.views.charts.texts import COUNTER_NOT_STATED
     from dashboard.views.labels import kind_label
 
-    return figures.assign(
+    words = words or Words("en")
+    readable = figures.assign(
         kind_label=figures["kind"].map(lambda k: kind_label(k, words), na_action="ignore")
     )
+    if "counted_by" in readable:
+        silent = readable["counted_by"].isna() | (readable["counted_by"].astype(str) == "")
+        readable.loc[silent, "counted_by"] = words.text(COUNTER_NOT_STATED, "charts")
+    return readable
 
 
 @register_format(
