@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from dashboard.config import load_config
-from dashboard.curated.validate import load_valid
 from dashboard.outputs.releases import write_release
 from dashboard.web import state as st
 from dashboard.web.grid import LINKED_ROW
@@ -23,28 +20,20 @@ from dashboard.web.links import first_page, url_sync
 from dashboard.web.sharing import citation_for
 from dashboard.words import Words
 from components import texts, walk  # tests/components.py
+from samplestate import sample_state, writable_sample
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"
 PAGE = "http://dash.example.org/"
 OLD = "0123456789ab"  # a data version other than the one served
 
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("links") / "data"
-    shutil.copytree(SAMPLE / "data", folder)
-    return folder
+    return writable_sample(tmp_path_factory, "links")
 
 
 @pytest.fixture(scope="module")
 def state(data_dir):
-    return st.make_state(
-        load_valid(data_dir, SAMPLE / "seeds"),
-        load_config(ROOT / "config.yaml"),
-        SAMPLE / "seeds",
-        data_dir,
-    )
+    return sample_state(data_dir)
 
 
 @pytest.fixture(scope="module")

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from dashboard.config import load_config
-from dashboard.curated.validate import load_valid
 from dashboard.outputs.releases import write_release
 from dashboard.views.citation import cite_text
 from dashboard.web import callbacks as cb
@@ -21,27 +18,20 @@ from dashboard.web import state as st
 from dashboard.web.ids import ID
 from dashboard.web.links import first_page
 from components import texts, walk  # tests/components.py
+from samplestate import sample_state, writable_sample
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"
 PAGE = "http://dash.example.org/"
 
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("sharing") / "data"
-    shutil.copytree(SAMPLE / "data", folder)
-    return folder
+    return writable_sample(tmp_path_factory, "sharing")
 
 
 @pytest.fixture(scope="module")
 def state(data_dir):
-    return st.make_state(
-        load_valid(data_dir, SAMPLE / "seeds"),
-        load_config(ROOT / "config.yaml"),
-        SAMPLE / "seeds",
-        data_dir,
-    )
+    return sample_state(data_dir)
 
 
 def by_id(tree, wanted):
